@@ -1,0 +1,103 @@
+#include "clirunner.h"
+
+#include "jobs/jobqueue.h"
+
+#include <QCoreApplication>
+#include <QSocketNotifier>
+
+#include <cstdio>
+
+#ifdef Q_OS_UNIX
+#include <csignal>
+#include <unistd.h>
+#endif
+
+using namespace Qt::StringLiterals;
+
+namespace vlab {
+
+namespace {
+#ifdef Q_OS_UNIX
+int g_signalPipe[2] = {-1, -1};
+void onSigint(int)
+{
+    const char c = 1;
+    [[maybe_unused]] const auto n = ::write(g_signalPipe[1], &c, 1);
+}
+#endif
+
+void printErr(const QString &text)
+{
+    std::fputs(text.toLocal8Bit().constData(), stderr);
+    std::fflush(stderr);
+}
+} // namespace
+
+CliRunner::CliRunner(JobQueue *queue, QObject *parent)
+    : QObject(parent), m_queue(queue)
+{
+#ifdef Q_OS_UNIX
+    m_tty = ::isatty(fileno(stderr));
+#else
+    m_tty = false;
+#endif
+    connect(m_queue, &JobQueue::jobStarted, this, [this](Job *job) { printProgress(job->title()); });
+    connect(m_queue, &JobQueue::jobProgress, this,
+            [this](Job *, qreal, const QString &status) { printProgress(status); });
+    connect(m_queue, &JobQueue::logLine, this, [this](Job *job, const QString &line) {
+        if (m_tty && !m_lastLine.isEmpty())
+            printErr(u"\r\033[K"_s);
+        m_lastLine.clear();
+        printErr(u"  ["_s + job->title() + u"] "_s + line + u'\n');
+    });
+    connect(m_queue, &JobQueue::jobFinished, this, [this](Job *job) {
+        if (m_tty && !m_lastLine.isEmpty())
+            printErr(u"\r\033[K"_s);
+        m_lastLine.clear();
+        printErr(QStringLiteral("%1 %2\n").arg(jobStateName(job->state()).leftJustified(10), job->title()));
+    });
+}
+
+void CliRunner::printProgress(const QString &status)
+{
+    const QString line = QStringLiteral("[%1%] %2")
+                             .arg(int(m_queue->progress() * 100), 3)
+                             .arg(status);
+    if (line == m_lastLine)
+        return;
+    m_lastLine = line;
+    printErr(m_tty ? QString(u"\r\033[K"_s + line) : QString(line + u'\n'));
+}
+
+bool CliRunner::run()
+{
+    // This is the CLI's main loop (called from main), not a nested one.
+    connect(m_queue, &JobQueue::finished, this, [] { QCoreApplication::exit(0); });
+#ifdef Q_OS_UNIX
+    QSocketNotifier *notifier = nullptr;
+    if (::pipe(g_signalPipe) == 0) {
+        notifier = new QSocketNotifier(g_signalPipe[0], QSocketNotifier::Read, this);
+        connect(notifier, &QSocketNotifier::activated, m_queue, [this] {
+            char c;
+            [[maybe_unused]] const auto n = ::read(g_signalPipe[0], &c, 1);
+            printErr(u"\nCancelling...\n"_s);
+            m_queue->cancel();
+        });
+        std::signal(SIGINT, onSigint);
+    }
+#endif
+    m_queue->start();
+    if (!m_queue->isDone())
+        QCoreApplication::exec();
+#ifdef Q_OS_UNIX
+    if (notifier) {
+        std::signal(SIGINT, SIG_DFL);
+        delete notifier;
+        ::close(g_signalPipe[0]);
+        ::close(g_signalPipe[1]);
+    }
+#endif
+    return m_queue->succeeded();
+}
+
+} // namespace vlab

@@ -1,0 +1,254 @@
+// vlab: the command-line front end. Every verb is a thin wrapper over vlabcore calls, so the
+// wizard and the CLI give the same answers.
+//
+// Exit codes: 0 success, 1 the plan (or the work) has problems, 2 bad input or usage.
+
+#include "clirunner.h"
+
+#include "jobs/jobqueue.h"
+#include "plan/planjson.h"
+#include "plan/writeplanfilesjob.h"
+#include "validate/planvalidator.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QDir>
+#include <QFileInfo>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+
+#include <cstdio>
+
+using namespace Qt::StringLiterals;
+
+namespace vlab::cli {
+
+enum Exit { Ok = 0, Problems = 1, BadInput = 2 };
+
+struct CliTr
+{
+    Q_DECLARE_TR_FUNCTIONS(vlab_cli)
+};
+
+void out(const QString &text)
+{
+    std::fputs(text.toLocal8Bit().constData(), stdout);
+}
+
+void err(const QString &text)
+{
+    std::fputs(text.toLocal8Bit().constData(), stderr);
+}
+
+QString usage()
+{
+    return CliTr::tr(
+        "Usage: vlab <command> [options]\n"
+        "\n"
+        "Commands:\n"
+        "  validate PLAN [--format text|json]   check a lab plan offline\n"
+        "  init DIR [--force]                   write the example lab plan into DIR\n"
+        "  generate PLAN -o DIR                 write every plan-only artifact into DIR\n"
+        "  help [COMMAND]                       show help\n"
+        "\n"
+        "Exit codes: 0 success, 1 problems found, 2 bad input or usage.\n"
+        "Run 'vlab COMMAND --help' for a command's options.\n");
+}
+
+// Parses a verb's own arguments. Returns false (and has printed why) on a usage error.
+bool parseVerb(QCommandLineParser &parser, const QStringList &args, const QString &synopsis,
+               int positionals, bool *helpShown)
+{
+    parser.setApplicationDescription(synopsis);
+    const QCommandLineOption help({u"h"_s, u"help"_s}, CliTr::tr("Show this help."));
+    parser.addOption(help);
+    *helpShown = false;
+    if (!parser.parse(args)) {
+        err(CliTr::tr("vlab: %1\n%2\n").arg(parser.errorText(), synopsis));
+        return false;
+    }
+    if (parser.isSet(help)) {
+        out(parser.helpText());
+        *helpShown = true;
+        return true;
+    }
+    if (parser.positionalArguments().size() != positionals) {
+        err(CliTr::tr("vlab: expected %n argument(s), got %1.\n%2\n", nullptr, positionals)
+                .arg(parser.positionalArguments().size())
+                .arg(synopsis));
+        return false;
+    }
+    return true;
+}
+
+void printLoadError(const QString &file, const Error &error, bool json)
+{
+    if (json) {
+        const QJsonObject o{{u"file"_s, file},
+                            {u"valid"_s, false},
+                            {u"loadError"_s, QJsonObject{{u"code"_s, error.code},
+                                                         {u"message"_s, error.message},
+                                                         {u"problems"_s, QJsonArray::fromStringList(
+                                                              error.details.split(u'\n', Qt::SkipEmptyParts))}}}};
+        out(QString::fromUtf8(QJsonDocument(o).toJson()));
+        return;
+    }
+    err(u"vlab: "_s + error.message + u'\n');
+    const QStringList problems = error.details.split(u'\n', Qt::SkipEmptyParts);
+    if (problems.size() > 1) {
+        for (const QString &p : problems)
+            err(u"error   "_s + p + u'\n');
+    }
+}
+
+int cmdValidate(const QStringList &args)
+{
+    QCommandLineParser parser;
+    const QCommandLineOption format(u"format"_s, CliTr::tr("Output format: text (default) or json."),
+                                    u"text|json"_s, u"text"_s);
+    parser.addOption(format);
+    parser.addPositionalArgument(u"PLAN"_s, CliTr::tr("The .vlab.json file to check."));
+    bool help = false;
+    if (!parseVerb(parser, args, CliTr::tr("Usage: vlab validate PLAN [--format text|json]"), 1, &help))
+        return BadInput;
+    if (help)
+        return Ok;
+    const QString fmt = parser.value(format);
+    if (fmt != u"text"_s && fmt != u"json"_s) {
+        err(CliTr::tr("vlab: --format must be text or json, not \"%1\".\n").arg(fmt));
+        return BadInput;
+    }
+    const bool json = fmt == u"json"_s;
+    const QString file = parser.positionalArguments().constFirst();
+    const Result<LabPlan> plan = loadPlanFile(file);
+    if (!plan) {
+        printLoadError(file, plan.error(), json);
+        return BadInput;
+    }
+    const Findings findings = validatePlan(*plan);
+    const int errors = countSeverity(findings, Severity::Error);
+    const int warnings = countSeverity(findings, Severity::Warning);
+    if (json) {
+        const QJsonObject o{{u"file"_s, file},
+                            {u"valid"_s, errors == 0},
+                            {u"errors"_s, errors},
+                            {u"warnings"_s, warnings},
+                            {u"findings"_s, findingsToJson(findings)}};
+        out(QString::fromUtf8(QJsonDocument(o).toJson()));
+    } else {
+        for (const Finding &f : findings)
+            out(formatFinding(f) + u'\n');
+        out(CliTr::tr("%1: %2 error(s), %3 warning(s)\n").arg(file).arg(errors).arg(warnings));
+    }
+    return errors > 0 ? Problems : Ok;
+}
+
+int cmdInit(const QStringList &args)
+{
+    QCommandLineParser parser;
+    const QCommandLineOption force(u"force"_s, CliTr::tr("Overwrite an existing plan file."));
+    parser.addOption(force);
+    parser.addPositionalArgument(u"DIR"_s, CliTr::tr("Folder for the new lab (created if missing)."));
+    bool help = false;
+    if (!parseVerb(parser, args, CliTr::tr("Usage: vlab init DIR [--force]"), 1, &help))
+        return BadInput;
+    if (help)
+        return Ok;
+    const QString dir = parser.positionalArguments().constFirst();
+    if (QFileInfo(dir).exists() && !QFileInfo(dir).isDir()) {
+        err(CliTr::tr("vlab: %1 exists and is not a folder.\n").arg(dir));
+        return BadInput;
+    }
+    if (!QDir().mkpath(dir)) {
+        err(CliTr::tr("vlab: cannot create the folder %1.\n").arg(dir));
+        return BadInput;
+    }
+    const QString file = QDir(dir).filePath(QString::fromLatin1(kExamplePlanFileName));
+    if (QFileInfo::exists(file) && !parser.isSet(force)) {
+        err(CliTr::tr("vlab: %1 already exists; use --force to overwrite it.\n").arg(file));
+        return BadInput;
+    }
+    if (const Result<void> saved = savePlanFile(examplePlan(), file); !saved) {
+        err(u"vlab: "_s + saved.error().message + u'\n');
+        return BadInput;
+    }
+    out(CliTr::tr("Wrote %1\nNext: vlab validate %1\n").arg(file));
+    return Ok;
+}
+
+int cmdGenerate(const QStringList &args)
+{
+    QCommandLineParser parser;
+    const QCommandLineOption output({u"o"_s, u"output"_s}, CliTr::tr("Folder for the artifacts."), u"DIR"_s);
+    parser.addOption(output);
+    parser.addPositionalArgument(u"PLAN"_s, CliTr::tr("The .vlab.json file."));
+    bool help = false;
+    if (!parseVerb(parser, args, CliTr::tr("Usage: vlab generate PLAN -o DIR"), 1, &help))
+        return BadInput;
+    if (help)
+        return Ok;
+    if (!parser.isSet(output)) {
+        err(CliTr::tr("vlab: generate needs an output folder: -o DIR\n"));
+        return BadInput;
+    }
+    const QString file = parser.positionalArguments().constFirst();
+    const Result<LabPlan> plan = loadPlanFile(file);
+    if (!plan) {
+        printLoadError(file, plan.error(), false);
+        return BadInput;
+    }
+    JobQueue queue;
+    queue.addJob(new WritePlanFilesJob(*plan, parser.value(output)));
+    CliRunner runner(&queue);
+    if (!runner.run())
+        return Problems;
+    const Findings findings = validatePlan(*plan);
+    if (hasErrors(findings)) {
+        err(CliTr::tr("vlab: the plan has %n error(s); see validation.txt.\n", nullptr,
+                      countSeverity(findings, Severity::Error)));
+        return Problems;
+    }
+    return Ok;
+}
+
+int runVerb(const QString &verb, const QStringList &args)
+{
+    if (verb == u"validate"_s)
+        return cmdValidate(args);
+    if (verb == u"init"_s)
+        return cmdInit(args);
+    if (verb == u"generate"_s)
+        return cmdGenerate(args);
+    err(CliTr::tr("vlab: unknown command \"%1\".\n\n").arg(verb) + usage());
+    return BadInput;
+}
+
+} // namespace vlab::cli
+
+int main(int argc, char *argv[])
+{
+    using namespace vlab::cli;
+    QCoreApplication app(argc, argv);
+    QCoreApplication::setApplicationName(u"vlab"_s);
+    QCoreApplication::setApplicationVersion(QStringLiteral(VLAB_VERSION));
+
+    QStringList args = QCoreApplication::arguments();
+    const QString verb = args.size() > 1 ? args.at(1) : QString();
+    if (verb.isEmpty()) {
+        err(usage());
+        return BadInput;
+    }
+    if (verb == u"--version"_s || verb == u"-v"_s) {
+        out(u"vlab "_s + QCoreApplication::applicationVersion() + u'\n');
+        return Ok;
+    }
+    if (verb == u"help"_s || verb == u"--help"_s || verb == u"-h"_s) {
+        if (args.size() > 2 && verb == u"help"_s)
+            return runVerb(args.at(2), {args.at(0), u"--help"_s});
+        out(usage());
+        return Ok;
+    }
+    args.removeAt(1); // the verb's parser sees "vlab ARGS..."
+    return runVerb(verb, args);
+}

@@ -1,0 +1,26 @@
+#pragma once
+// Writing an artifact so that a crash never leaves half a file: QSaveFile writes a temporary
+// next to the target and renames it over the target only once everything is on disk.
+
+#include "jobs/result.h"
+
+#include <QByteArray>
+#include <QFileDevice>
+
+namespace vlab {
+
+struct WrittenFile
+{
+    QString path;
+    QString sha256; // hex
+    qint64 size = 0;
+};
+
+// permissions: the mode the new file gets (for example owner read/write only for keys);
+// an empty set keeps Qt's default (0666 less the umask).
+Result<WrittenFile> writeFileAtomically(const QString &path, const QByteArray &data,
+                                        QFileDevice::Permissions permissions = {});
+
+QString sha256Hex(const QByteArray &data);
+
+} // namespace vlab

@@ -1,0 +1,91 @@
+#pragma once
+// Job: one unit of work of a step (write a file, call an API, run a command). Jobs run
+// asynchronously on the event loop (or on a worker, see ThreadedJob), report progress as one
+// 0..1 figure plus a status line, stop cooperatively when cancelled, time out, and leave
+// their evidence in a ReportNode for the runbook.
+
+#include "jobs/reportnode.h"
+#include "jobs/result.h"
+
+#include <QObject>
+#include <QTimer>
+
+#include <atomic>
+#include <chrono>
+
+namespace vlab {
+
+class Job : public QObject
+{
+    Q_OBJECT
+public:
+    enum class State { Pending, Running, Succeeded, Failed, Cancelled, Skipped };
+    Q_ENUM(State)
+
+    explicit Job(QString title, QString description = {}, QObject *parent = nullptr);
+    ~Job() override;
+
+    QString title() const { return m_report.title; }
+    QString description() const { return m_report.description; }
+
+    // Share of the queue's overall progress (relative to the other jobs' weights).
+    qreal weight() const { return m_weight; }
+    void setWeight(qreal weight) { m_weight = weight; }
+
+    // 0 means no limit. When the time is up the job is cancelled and fails with "job.timeout".
+    std::chrono::milliseconds timeout() const { return m_timeout; }
+    void setTimeout(std::chrono::milliseconds timeout) { m_timeout = timeout; }
+
+    // How long a cancelled job may take to stop before it is given up as unresponsive.
+    void setCancelGrace(std::chrono::milliseconds grace) { m_cancelGrace = grace; }
+
+    State state() const { return m_state; }
+    bool isFinished() const { return m_state != State::Pending && m_state != State::Running; }
+    qreal progress() const { return m_progress; }
+    QString status() const { return m_status; }
+    // Valid once finished: success, or the error that stopped the job.
+    const Result<void> &result() const { return m_result; }
+    const ReportNode &report() const { return m_report; }
+
+    void start();
+    void cancel();
+    void markSkipped(const QString &reason);
+    bool isCancelRequested() const { return m_cancelRequested.load(); }
+
+Q_SIGNALS:
+    void started();
+    void progressChanged(qreal progress, const QString &status);
+    void logLine(const QString &line);
+    void finished();
+
+protected:
+    // Starts the work; must lead to exactly one finish() call, now or later.
+    virtual void run() = 0;
+    // Called once when cancellation is requested: abort requests, kill processes.
+    virtual void onCancel() {}
+
+    void setProgress(qreal progress, const QString &status = {});
+    void log(const QString &line);
+    void finish(Result<void> result);
+    ReportNode &report() { return m_report; }
+
+private:
+    void giveUp();
+
+    ReportNode m_report;
+    Result<void> m_result;
+    State m_state = State::Pending;
+    qreal m_weight = 1.0;
+    qreal m_progress = 0.0;
+    QString m_status;
+    std::chrono::milliseconds m_timeout{0};
+    std::chrono::milliseconds m_cancelGrace{10000};
+    std::atomic_bool m_cancelRequested{false};
+    bool m_timedOut = false;
+    QTimer m_timeoutTimer;
+    QTimer m_graceTimer;
+};
+
+QString jobStateName(Job::State state); // "pending", "running", "succeeded", ...
+
+} // namespace vlab

@@ -1,0 +1,159 @@
+#include "jobs/jobqueue.h"
+
+#include "jobs/tr.h"
+
+namespace vlab {
+
+JobQueue::JobQueue(QObject *parent) : QObject(parent) {}
+
+JobQueue::~JobQueue()
+{
+    // Jobs are children and go with the queue; a ThreadedJob waits for its worker.
+    for (Job *job : jobs())
+        job->cancel();
+}
+
+void JobQueue::adopt(Job *job)
+{
+    Q_ASSERT(!m_running && !m_done);
+    job->setParent(this);
+    connect(job, &Job::finished, this, [this, job] { onJobFinished(job); });
+    connect(job, &Job::started, this, [this, job] { Q_EMIT jobStarted(job); });
+    connect(job, &Job::progressChanged, this, [this, job](qreal value, const QString &status) {
+        Q_EMIT jobProgress(job, value, status);
+        Q_EMIT progressChanged(progress());
+    });
+    connect(job, &Job::logLine, this, [this, job](const QString &line) { Q_EMIT logLine(job, line); });
+}
+
+void JobQueue::addJob(Job *job)
+{
+    adopt(job);
+    m_stages.append(Stage{{job}, false});
+}
+
+void JobQueue::addParallel(const QList<Job *> &jobs)
+{
+    if (jobs.isEmpty())
+        return;
+    for (Job *job : jobs)
+        adopt(job);
+    m_stages.append(Stage{jobs, false});
+}
+
+void JobQueue::addCleanup(Job *job)
+{
+    adopt(job);
+    m_stages.append(Stage{{job}, true});
+}
+
+QList<Job *> JobQueue::jobs() const
+{
+    QList<Job *> all;
+    for (const Stage &stage : m_stages)
+        all += stage.jobs;
+    return all;
+}
+
+qreal JobQueue::progress() const
+{
+    qreal total = 0, done = 0;
+    for (const Job *job : jobs()) {
+        total += job->weight();
+        done += job->weight() * (job->isFinished() ? 1.0 : job->progress());
+    }
+    return total > 0 ? done / total : (m_done ? 1.0 : 0.0);
+}
+
+ReportNode JobQueue::report(const QString &title) const
+{
+    ReportNode root;
+    root.title = title;
+    root.outcome = m_done ? (m_succeeded ? QStringLiteral("succeeded") : QStringLiteral("failed"))
+                          : QString();
+    for (const Job *job : jobs()) {
+        root.children.push_back(job->report());
+        if (!root.started.isValid() || (job->report().started.isValid() && job->report().started < root.started))
+            root.started = job->report().started;
+        if (job->report().finished > root.finished)
+            root.finished = job->report().finished;
+    }
+    return root;
+}
+
+void JobQueue::start()
+{
+    if (m_running || m_done)
+        return;
+    m_running = true;
+    m_current = -1;
+    startStage();
+}
+
+void JobQueue::cancel()
+{
+    if (!m_running || m_stopping)
+        return;
+    m_succeeded = false;
+    m_stopping = true;
+    for (Job *job : std::as_const(m_stages[m_current].jobs))
+        job->cancel();
+    skipRemaining(Tr::tr("Not run: the queue was cancelled."));
+}
+
+void JobQueue::skipRemaining(const QString &reason)
+{
+    for (qsizetype i = m_current + 1; i < m_stages.size(); ++i) {
+        if (m_stages.at(i).cleanup)
+            continue;
+        for (Job *job : std::as_const(m_stages[i].jobs))
+            job->markSkipped(reason);
+    }
+}
+
+void JobQueue::startStage()
+{
+    // Find the next stage with something to run (skipped jobs are already finished).
+    for (++m_current; m_current < m_stages.size(); ++m_current) {
+        const Stage &stage = m_stages.at(m_current);
+        QList<Job *> pending;
+        for (Job *job : stage.jobs) {
+            if (job->state() == Job::State::Pending)
+                pending.append(job);
+        }
+        if (pending.isEmpty())
+            continue;
+        m_runningInStage = int(pending.size());
+        for (Job *job : pending)
+            job->start(); // may finish synchronously: onJobFinished handles that
+        return;
+    }
+    m_running = false;
+    m_done = true;
+    Q_EMIT progressChanged(progress());
+    Q_EMIT finished(m_succeeded);
+}
+
+void JobQueue::onJobFinished(Job *job)
+{
+    Q_EMIT jobFinished(job);
+    Q_EMIT progressChanged(progress());
+    if (job->state() == Job::State::Skipped)
+        return; // never started: not counted in the running stage
+    const bool isCleanup = m_stages.at(m_current).cleanup;
+    if (job->state() != Job::State::Succeeded && !isCleanup && !m_stopping) {
+        m_succeeded = false;
+        m_stopping = true;
+        for (Job *other : std::as_const(m_stages[m_current].jobs)) {
+            if (other != job)
+                other->cancel();
+        }
+        skipRemaining(Tr::tr("Not run: \"%1\" failed.").arg(job->title()));
+    } else if (job->state() != Job::State::Succeeded && isCleanup) {
+        m_succeeded = false;
+    }
+    if (--m_runningInStage == 0)
+        QMetaObject::invokeMethod(this, &JobQueue::startStage, Qt::QueuedConnection);
+}
+
+} // namespace vlab

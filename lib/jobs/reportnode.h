@@ -1,0 +1,44 @@
+#pragma once
+// ReportNode: the evidence a job leaves behind (what it sent, what came back, files it made
+// with their SHA-256, timestamps, outcome). The runbook renders this tree; it never scrapes
+// logs. Whoever writes evidence is responsible for leaving secrets out of it.
+
+#include <QDateTime>
+#include <QList>
+#include <QString>
+
+#include <vector>
+
+class QJsonObject;
+
+namespace vlab {
+
+struct Evidence
+{
+    enum class Kind { Note, Sent, Received, File, Command, Outcome };
+    QDateTime time;
+    Kind kind = Kind::Note;
+    QString text;   // for File: the path
+    QString detail; // for File: SHA-256 in hex; otherwise the body, output ...
+};
+
+class ReportNode
+{
+public:
+    QString title;
+    QString description;
+    QDateTime started;
+    QDateTime finished;
+    QString outcome; // "succeeded", "failed", "cancelled", "skipped", "" while pending
+    QList<Evidence> evidence;
+    std::vector<ReportNode> children;
+
+    void add(Evidence::Kind kind, const QString &text, const QString &detail = {});
+
+    QJsonObject toJson() const;
+    QString toText(int depth = 0) const;
+};
+
+QString evidenceKindName(Evidence::Kind kind);
+
+} // namespace vlab

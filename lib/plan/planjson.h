@@ -1,0 +1,38 @@
+#pragma once
+// Loading and saving "vlab.plan/1" JSON. Every problem names its JSON path ("psc[1].ip")
+// or, for malformed JSON, the line and column. Unknown keys and wrong types are errors.
+
+#include "jobs/result.h"
+#include "plan/labplan.h"
+
+#include <QByteArray>
+
+namespace vlab {
+
+// A plan is a few kilobytes; anything past this is not a plan and is refused before parsing.
+inline constexpr qint64 kMaxPlanBytes = 4 * 1024 * 1024;
+
+namespace PlanErrors {
+inline constexpr auto Io = "plan.io";             // cannot read or write the file
+inline constexpr auto TooLarge = "plan.too-large";
+inline constexpr auto NotText = "plan.not-text";
+inline constexpr auto Syntax = "plan.syntax";     // malformed JSON
+inline constexpr auto Schema = "plan.schema";     // wrong types, unknown keys, wrong schema id
+} // namespace PlanErrors
+
+// Parses plan JSON. On failure Error::message names the first problem and Error::details
+// lists every problem found, one "path: message" per line.
+Result<LabPlan> parsePlan(const QByteArray &json);
+Result<LabPlan> loadPlanFile(const QString &fileName);
+
+// Canonical JSON (indented, every key written) that parsePlan reads back unchanged.
+QByteArray serializePlan(const LabPlan &plan);
+// Atomic: the old file stays intact until the new one is complete (QSaveFile).
+Result<void> savePlanFile(const LabPlan &plan, const QString &fileName);
+
+// The walk-through's lab, compiled into the binaries.
+QByteArray examplePlanJson();
+LabPlan examplePlan();
+inline constexpr auto kExamplePlanFileName = "sslab.vlab.json";
+
+} // namespace vlab

@@ -1,0 +1,13 @@
+#pragma once
+// Offline validation of a lab plan: every rule that can be decided without touching the lab.
+// Findings come back in plan order; the wizard shows each next to its field and the CLI
+// prints them one per line.
+
+#include "plan/labplan.h"
+#include "validate/finding.h"
+
+namespace vlab {
+
+Findings validatePlan(const LabPlan &plan);
+
+} // namespace vlab
