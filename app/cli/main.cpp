@@ -69,7 +69,11 @@ bool parseVerb(QCommandLineParser &parser, const QStringList &args, const QStrin
         return false;
     }
     if (parser.isSet(help)) {
-        out(parser.helpText());
+        // Qt's first line reads "Usage: <argv[0]> [options] ...", which lacks the verb; the
+        // synopsis (the description line that follows) is the correct usage.
+        QString text = parser.helpText();
+        text.remove(0, text.indexOf(u'\n') + 1);
+        out(text);
         *helpShown = true;
         return true;
     }
@@ -198,8 +202,13 @@ int cmdGenerate(const QStringList &args)
         printLoadError(file, plan.error(), false);
         return BadInput;
     }
+    const QString folder = parser.value(output);
+    if (!QDir().mkpath(folder)) {
+        err(CliTr::tr("vlab: cannot create the output folder %1.\n").arg(folder));
+        return BadInput;
+    }
     JobQueue queue;
-    queue.addJob(new WritePlanFilesJob(*plan, parser.value(output)));
+    queue.addJob(new WritePlanFilesJob(*plan, folder));
     CliRunner runner(&queue);
     if (!runner.run())
         return Problems;
@@ -250,5 +259,11 @@ int main(int argc, char *argv[])
         return Ok;
     }
     args.removeAt(1); // the verb's parser sees "vlab ARGS..."
-    return runVerb(verb, args);
+    const int code = runVerb(verb, args);
+    // A report that could not be written (full disk, closed pipe) is not a success.
+    if (std::fflush(stdout) != 0 || std::ferror(stdout)) {
+        err(CliTr::tr("vlab: cannot write the output.\n"));
+        return BadInput;
+    }
+    return code;
 }

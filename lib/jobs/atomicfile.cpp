@@ -26,7 +26,9 @@ Result<WrittenFile> writeFileAtomically(const QString &path, const QByteArray &d
         return makeError(u"file.permissions"_s,
                          Tr::tr("Cannot set the permissions of %1: %2").arg(path, file.errorString()));
     }
-    if (file.write(data) != data.size() || !file.commit())
+    // flush() first: in Qt 6.4 commit() can report success although its last write failed
+    // (a full disk), which would replace a good file with a truncated one.
+    if (file.write(data) != data.size() || !file.flush() || !file.commit())
         return makeError(u"file.write"_s, Tr::tr("Cannot write %1: %2").arg(path, file.errorString()));
     return WrittenFile{path, sha256Hex(data), data.size()};
 }

@@ -56,6 +56,9 @@ void Job::cancel()
 {
     if (isFinished() || m_cancelRequested.exchange(true))
         return;
+    // From here on the cancel grace governs: a job still winding down when its time limit
+    // passes was cancelled, not timed out. (A timeout cancels through here, too.)
+    m_timeoutTimer.stop();
     if (m_state == State::Running) {
         m_graceTimer.start(m_cancelGrace);
         onCancel();

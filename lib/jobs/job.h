@@ -67,7 +67,7 @@ protected:
     void setProgress(qreal progress, const QString &status = {});
     void log(const QString &line);
     void finish(Result<void> result);
-    ReportNode &report() { return m_report; }
+    ReportNode &mutableReport() { return m_report; }
 
 private:
     void giveUp();

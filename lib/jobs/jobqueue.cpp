@@ -69,8 +69,10 @@ ReportNode JobQueue::report(const QString &title) const
 {
     ReportNode root;
     root.title = title;
-    root.outcome = m_done ? (m_succeeded ? QStringLiteral("succeeded") : QStringLiteral("failed"))
-                          : QString();
+    root.outcome = !m_done       ? QString()
+                   : m_succeeded ? QStringLiteral("succeeded")
+                   : m_cancelled ? QStringLiteral("cancelled")
+                                 : QStringLiteral("failed");
     for (const Job *job : jobs()) {
         root.children.push_back(job->report());
         if (!root.started.isValid() || (job->report().started.isValid() && job->report().started < root.started))
@@ -95,6 +97,7 @@ void JobQueue::cancel()
     if (!m_running || m_stopping)
         return;
     m_succeeded = false;
+    m_cancelled = true;
     m_stopping = true;
     for (Job *job : std::as_const(m_stages[m_current].jobs))
         job->cancel();

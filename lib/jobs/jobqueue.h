@@ -27,6 +27,7 @@ public:
     bool isRunning() const { return m_running; }
     bool isDone() const { return m_done; }
     bool succeeded() const { return m_done && m_succeeded; }
+    bool wasCancelled() const { return m_cancelled; }
     qreal progress() const;
     // A root node holding every job's report, in queue order.
     ReportNode report(const QString &title = {}) const;
@@ -62,6 +63,7 @@ private:
     bool m_done = false;
     bool m_succeeded = true;
     bool m_stopping = false;
+    bool m_cancelled = false;
 };
 
 } // namespace vlab

@@ -25,7 +25,7 @@ void WorkContext::log(const QString &line) const
 void WorkContext::evidence(Evidence::Kind kind, const QString &text, const QString &detail) const
 {
     ThreadedJob *job = m_job;
-    QMetaObject::invokeMethod(job, [job, kind, text, detail] { job->report().add(kind, text, detail); },
+    QMetaObject::invokeMethod(job, [job, kind, text, detail] { job->mutableReport().add(kind, text, detail); },
                               Qt::QueuedConnection);
 }
 

@@ -1,12 +1,12 @@
 #include "plan/planjson.h"
 
+#include "jobs/atomicfile.h"
 #include "jobs/tr.h"
 
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QSaveFile>
 #include <QSet>
 
 #include <cmath>
@@ -32,9 +32,22 @@ QString describe(const QJsonValue &v)
     return QStringLiteral("nothing");
 }
 
+// For integer fields: "1.5" reads better than "a number".
+QString describeNumber(const QJsonValue &v)
+{
+    if (v.isDouble())
+        return QString::number(v.toDouble());
+    return describe(v);
+}
+
 QString joinPath(const QString &parent, QLatin1StringView key)
 {
     return parent.isEmpty() ? QString(key) : parent + u'.' + key;
+}
+
+QString joinPath(const QString &parent, const QString &key)
+{
+    return parent.isEmpty() ? key : parent + u'.' + key;
 }
 
 QString indexPath(const QString &parent, qsizetype i)
@@ -67,7 +80,7 @@ public:
             return;
         for (auto it = m_object.constBegin(); it != m_object.constEnd(); ++it) {
             if (!m_seen.contains(it.key()))
-                problem(joinPath(m_path, QLatin1StringView(it.key().toUtf8())),
+                problem(joinPath(m_path, it.key()),
                         Tr::tr("unknown key \"%1\"").arg(it.key()));
         }
     }
@@ -88,7 +101,8 @@ public:
         if (v.isUndefined())
             return;
         if (!readInt(v, out))
-            typeProblem(key, v, Tr::tr("a whole number"));
+            problem(joinPath(m_path, QLatin1StringView(key)),
+                    Tr::tr("expected a whole number, found %1").arg(describeNumber(v)));
     }
 
     void boolean(const char *key, bool &out)
@@ -115,7 +129,7 @@ public:
         list(key, [&](const QJsonValue &v, const QString &path) {
             int n = 0;
             if (!readInt(v, n))
-                return problem(path, Tr::tr("expected a whole number, found %1").arg(describe(v)));
+                return problem(path, Tr::tr("expected a whole number, found %1").arg(describeNumber(v)));
             out.append(n);
         }, [&] { out.clear(); });
     }
@@ -287,18 +301,45 @@ void readPlan(ObjectReader &r, LabPlan &p)
     });
 }
 
+// Columns count characters, as editors do: UTF-8 continuation bytes do not start one.
 QPair<int, int> lineAndColumn(const QByteArray &data, qsizetype offset)
 {
     offset = qBound<qsizetype>(0, offset, data.size());
     int line = 1;
-    qsizetype lineStart = 0;
+    int column = 1;
     for (qsizetype i = 0; i < offset; ++i) {
-        if (data.at(i) == '\n') {
+        const char c = data.at(i);
+        if (c == '\n') {
             ++line;
-            lineStart = i + 1;
+            column = 1;
+        } else if ((uchar(c) & 0xc0) != 0x80) {
+            ++column;
         }
     }
-    return {line, int(offset - lineStart) + 1};
+    return {line, column};
+}
+
+// Where the offending character is. QJsonParseError::offset points at it only for the errors
+// below; for the others the parser had already consumed it (and possibly blanks after it),
+// so step back to the last character it read.
+qsizetype errorOffset(const QByteArray &data, const QJsonParseError &error)
+{
+    const qsizetype offset = qBound<qsizetype>(0, qsizetype(error.offset), data.size());
+    switch (error.error) {
+    case QJsonParseError::GarbageAtEnd:
+    case QJsonParseError::IllegalUTF8String:
+    case QJsonParseError::IllegalEscapeSequence:
+    case QJsonParseError::IllegalNumber:
+        return offset;
+    default:
+        break;
+    }
+    if (offset == 0)
+        return 0;
+    qsizetype i = offset - 1;
+    while (i > 0 && (data.at(i) == ' ' || data.at(i) == '\t' || data.at(i) == '\n' || data.at(i) == '\r'))
+        --i;
+    return i;
 }
 
 QJsonArray toArray(const QStringList &list)
@@ -335,7 +376,7 @@ Result<LabPlan> parsePlan(const QByteArray &json)
     QJsonParseError parseError;
     const QJsonDocument doc = QJsonDocument::fromJson(json, &parseError);
     if (parseError.error != QJsonParseError::NoError) {
-        const auto [line, column] = lineAndColumn(json, parseError.offset);
+        const auto [line, column] = lineAndColumn(json, errorOffset(json, parseError));
         const QString where = Tr::tr("line %1, column %2").arg(line).arg(column);
         return makeError(QString::fromLatin1(PlanErrors::Syntax),
                          Tr::tr("Malformed JSON at %1: %2").arg(where, parseError.errorString()),
@@ -354,7 +395,9 @@ Result<LabPlan> parsePlan(const QByteArray &json)
         ObjectReader root(doc.object(), QString(), &problems);
         readPlan(root, plan);
     }
-    if (plan.schema != QLatin1StringView(kPlanSchema)) {
+    const QJsonValue schemaValue = doc.object().value(u"schema"_s);
+    // A schema of the wrong type was already reported by the reader.
+    if ((schemaValue.isUndefined() || schemaValue.isString()) && plan.schema != QLatin1StringView(kPlanSchema)) {
         problems.prepend(QStringLiteral("schema: ")
                          + (plan.schema.isEmpty()
                                 ? Tr::tr("missing; a lab plan starts with \"schema\": \"%1\"")
@@ -389,11 +432,12 @@ Result<LabPlan> loadPlanFile(const QString &fileName)
     }
     if (data.size() > kMaxPlanBytes || file.size() > kMaxPlanBytes) {
         const qint64 size = std::max<qint64>(file.size(), data.size());
+        // One multi-arg call: a "%2" in the file name must not be taken for a placeholder.
         return makeError(QString::fromLatin1(PlanErrors::TooLarge),
                          Tr::tr("%1 is %2 MB; a lab plan is at most %3 MB. Is this the right file?")
-                             .arg(fileName)
-                             .arg(double(size) / (1024.0 * 1024.0), 0, 'f', 1)
-                             .arg(kMaxPlanBytes / (1024 * 1024)));
+                             .arg(fileName,
+                                  QString::number(double(size) / (1024.0 * 1024.0), 'f', 1),
+                                  QString::number(kMaxPlanBytes / (1024 * 1024))));
     }
     Result<LabPlan> plan = parsePlan(data);
     if (!plan)
@@ -471,15 +515,10 @@ QByteArray serializePlan(const LabPlan &p)
 
 Result<void> savePlanFile(const LabPlan &plan, const QString &fileName)
 {
-    QSaveFile file(fileName);
-    if (!file.open(QIODevice::WriteOnly)) {
-        return makeError(QString::fromLatin1(PlanErrors::Io),
-                         Tr::tr("Cannot write %1: %2").arg(fileName, file.errorString()));
-    }
-    const QByteArray data = serializePlan(plan);
-    if (file.write(data) != data.size() || !file.commit()) {
-        return makeError(QString::fromLatin1(PlanErrors::Io),
-                         Tr::tr("Cannot write %1: %2").arg(fileName, file.errorString()));
+    const Result<WrittenFile> written = writeFileAtomically(fileName, serializePlan(plan));
+    if (!written) {
+        return makeError(QString::fromLatin1(PlanErrors::Io), written.error().message,
+                         written.error().details);
     }
     return {};
 }

@@ -4,6 +4,8 @@
 
 #include <QStringList>
 
+#include <algorithm>
+
 namespace vlab {
 
 bool Ipv4Network::overlaps(const Ipv4Network &other) const
@@ -52,10 +54,14 @@ std::optional<Ipv4Network> parseCidr(const QString &text, CidrProblem *problem)
         return fail(CidrProblem::Syntax);
     const auto address = parseIpv4(text.left(slash));
     const QString prefixText = text.mid(slash + 1);
+    // One or two ASCII digits and nothing else: QString::toInt() alone would also take
+    // " 8", "8 " and "-0".
+    const bool digitsOnly = std::all_of(prefixText.cbegin(), prefixText.cend(),
+                                        [](QChar c) { return c >= u'0' && c <= u'9'; });
     bool ok = false;
     const int prefix = prefixText.toInt(&ok);
-    if (!address || !ok || prefix < 0 || prefix > 32 || prefixText.size() > 2
-        || (prefixText.size() > 1 && prefixText.startsWith(u'0')) || prefixText.startsWith(u'+'))
+    if (!address || !ok || !digitsOnly || prefix > 32 || prefixText.size() > 2
+        || (prefixText.size() > 1 && prefixText.startsWith(u'0')))
         return fail(CidrProblem::Syntax);
     Ipv4Network net{*address, prefix};
     if ((*address & net.mask()) != *address)
@@ -74,8 +80,6 @@ QString fqdnProblem(const QString &name, bool requireDot)
     if (name.endsWith(u'.'))
         return Tr::tr("ends with a dot; write the name without the trailing dot");
     const QStringList labels = name.split(u'.');
-    if (requireDot && labels.size() < 2)
-        return Tr::tr("is not fully qualified; add the domain (for example %1.example.com)").arg(name);
     for (const QString &label : labels) {
         if (label.isEmpty())
             return Tr::tr("has an empty label (two dots in a row)");
@@ -94,6 +98,9 @@ QString fqdnProblem(const QString &name, bool requireDot)
     }
     if (parseIpv4(name))
         return Tr::tr("is an IP address, not a name");
+    // Checked last, so a name that is also malformed gets the more specific message.
+    if (requireDot && labels.size() < 2)
+        return Tr::tr("is not fully qualified; add the domain (for example %1.example.com)").arg(name);
     return {};
 }
 

@@ -1,0 +1,169 @@
+#include "plan/plandocument.h"
+
+#include "plan/planjson.h"
+#include "validate/planvalidator.h"
+
+#include "jobs/atomicfile.h"
+#include "jobs/tr.h"
+
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QJsonDocument>
+#include <QJsonObject>
+
+using namespace Qt::StringLiterals;
+
+namespace vlab {
+
+PlanDocument::PlanDocument(QObject *parent) : QObject(parent)
+{
+    m_recoveryTimer.setSingleShot(true);
+    connect(&m_recoveryTimer, &QTimer::timeout, this, &PlanDocument::writeRecoveryNow);
+    revalidate();
+}
+
+void PlanDocument::setRecoveryFile(const QString &path, int delayMs)
+{
+    m_recoveryFile = path;
+    m_recoveryTimer.setInterval(delayMs);
+}
+
+bool PlanDocument::hasRecovery() const
+{
+    return !m_recoveryFile.isEmpty() && QFileInfo::exists(m_recoveryFile);
+}
+
+void PlanDocument::writeRecoveryNow()
+{
+    m_recoveryTimer.stop();
+    if (m_recoveryFile.isEmpty() || !m_modified)
+        return;
+    QDir().mkpath(QFileInfo(m_recoveryFile).absolutePath());
+    const QJsonObject wrapper{
+        {u"recoveryOf"_s, m_fileName},
+        {u"plan"_s, QJsonDocument::fromJson(serializePlan(m_plan)).object()}};
+    // Best effort: a failed recovery write must not disturb editing.
+    (void)writeFileAtomically(m_recoveryFile, QJsonDocument(wrapper).toJson(),
+                              QFileDevice::ReadOwner | QFileDevice::WriteOwner);
+}
+
+Result<void> PlanDocument::restoreRecovery()
+{
+    QFile file(m_recoveryFile);
+    if (!file.open(QIODevice::ReadOnly))
+        return makeError(QString::fromLatin1(PlanErrors::Io),
+                         Tr::tr("Cannot read %1: %2").arg(m_recoveryFile, file.errorString()));
+    const QJsonObject wrapper = QJsonDocument::fromJson(file.read(kMaxPlanBytes + 1)).object();
+    Result<LabPlan> plan = parsePlan(QJsonDocument(wrapper.value(u"plan"_s).toObject()).toJson());
+    if (!plan)
+        return plan.error();
+    reset(plan.value(), wrapper.value(u"recoveryOf"_s).toString());
+    setModified(true);
+    return {};
+}
+
+void PlanDocument::discardRecovery()
+{
+    m_recoveryTimer.stop();
+    if (!m_recoveryFile.isEmpty())
+        QFile::remove(m_recoveryFile);
+}
+
+bool PlanDocument::hasErrors() const
+{
+    return vlab::hasErrors(m_findings);
+}
+
+Findings PlanDocument::findingsFor(const QString &path, bool includeChildren) const
+{
+    Findings result;
+    for (const Finding &f : m_findings) {
+        const bool below = includeChildren && f.path.startsWith(path)
+            && f.path.size() > path.size()
+            && (f.path.at(path.size()) == u'.' || f.path.at(path.size()) == u'[');
+        if (f.path == path || below)
+            result.append(f);
+    }
+    return result;
+}
+
+QString PlanDocument::displayName() const
+{
+    if (!m_fileName.isEmpty())
+        return QFileInfo(m_fileName).fileName();
+    return m_plan.lab.name.isEmpty() ? QStringLiteral("untitled") : m_plan.lab.name;
+}
+
+void PlanDocument::edit(const std::function<void(LabPlan &)> &change)
+{
+    LabPlan changed = m_plan;
+    change(changed);
+    if (changed == m_plan)
+        return;
+    m_plan = std::move(changed);
+    revalidate();
+    setModified(true);
+    if (!m_recoveryFile.isEmpty())
+        m_recoveryTimer.start();
+    Q_EMIT planChanged();
+}
+
+void PlanDocument::loadExample()
+{
+    reset(examplePlan(), QString());
+}
+
+Result<void> PlanDocument::load(const QString &fileName)
+{
+    Result<LabPlan> loaded = loadPlanFile(fileName);
+    if (!loaded)
+        return loaded.error();
+    reset(loaded.value(), QFileInfo(fileName).absoluteFilePath());
+    discardRecovery();
+    return {};
+}
+
+Result<void> PlanDocument::saveAs(const QString &fileName)
+{
+    if (Result<void> saved = savePlanFile(m_plan, fileName); !saved)
+        return saved;
+    const QString absolute = QFileInfo(fileName).absoluteFilePath();
+    if (absolute != m_fileName) {
+        m_fileName = absolute;
+        Q_EMIT fileNameChanged(m_fileName);
+    }
+    setModified(false);
+    discardRecovery();
+    return {};
+}
+
+void PlanDocument::reset(const LabPlan &plan, const QString &fileName)
+{
+    m_plan = plan;
+    revalidate();
+    m_fileName = fileName;
+    Q_EMIT fileNameChanged(m_fileName);
+    setModified(false);
+    Q_EMIT planReset();
+    Q_EMIT planChanged();
+}
+
+void PlanDocument::revalidate()
+{
+    Findings findings = validatePlan(m_plan);
+    if (findings == m_findings)
+        return;
+    m_findings = std::move(findings);
+    Q_EMIT findingsChanged();
+}
+
+void PlanDocument::setModified(bool modified)
+{
+    if (m_modified == modified)
+        return;
+    m_modified = modified;
+    Q_EMIT modifiedChanged(m_modified);
+}
+
+} // namespace vlab
