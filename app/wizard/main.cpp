@@ -1,0 +1,95 @@
+// vlab-wizard: the desktop front end. Opens the example lab (or the plan given on the
+// command line) in plan-only mode.
+
+#include "mainwindow.h"
+
+#include "plan/plandocument.h"
+
+#include <QApplication>
+#include <QCommandLineParser>
+#include <QElapsedTimer>
+#include <QFile>
+#include <QMessageBox>
+#include <QTimer>
+
+#include <cstdio>
+
+using namespace Qt::StringLiterals;
+
+namespace {
+// Resident set size of this process in kB (Linux), for the start-up benchmark.
+long residentKb()
+{
+    QFile status(u"/proc/self/status"_s);
+    if (!status.open(QIODevice::ReadOnly))
+        return -1;
+    for (const QByteArray &line : status.readAll().split('\n')) {
+        if (line.startsWith("VmRSS:"))
+            return line.mid(6).trimmed().split(' ').value(0).toLong();
+    }
+    return -1;
+}
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    QElapsedTimer sinceStart;
+    sinceStart.start();
+    QApplication app(argc, argv);
+    QApplication::setApplicationName(u"vLab Wizard"_s);
+    QApplication::setOrganizationName(u"vLab"_s);
+    QApplication::setApplicationVersion(QStringLiteral(VLAB_VERSION));
+
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QApplication::translate("main", "Builds a highly available vSphere 6.7 lab."));
+    parser.addHelpOption();
+    parser.addVersionOption();
+    parser.addPositionalArgument(u"PLAN"_s, QApplication::translate("main", "Lab plan to open (.vlab.json)."),
+                                 u"[PLAN]"_s);
+    const QCommandLineOption screenshot(u"screenshot"_s,
+                                        QApplication::translate("main", "Render every page to PNG files in DIR and quit."),
+                                        u"DIR"_s);
+    const QCommandLineOption benchStartup(u"bench-startup"_s,
+                                          QApplication::translate("main", "Print start-up time and memory once the window shows, then quit."));
+    parser.addOption(screenshot);
+    parser.addOption(benchStartup);
+    parser.process(app);
+
+    vlab::MainWindow window;
+    QString openError;
+    if (const QStringList args = parser.positionalArguments(); !args.isEmpty()) {
+        if (const vlab::Result<void> opened = window.openFile(args.constFirst()); !opened) {
+            openError = opened.error().message;
+            std::fprintf(stderr, "vlab-wizard: %s\n", qPrintable(openError));
+            if (parser.isSet(screenshot))
+                return 2;
+        }
+    }
+    window.show();
+
+    if (parser.isSet(benchStartup)) {
+        QTimer::singleShot(0, &window, [&] {
+            std::printf("shown_ms=%lld rss_kb=%ld\n", static_cast<long long>(sinceStart.elapsed()), residentKb());
+            QApplication::quit();
+        });
+    } else if (parser.isSet(screenshot)) {
+        window.screenshotPages(parser.value(screenshot), [](vlab::Result<QStringList> result) {
+            if (!result) {
+                std::fprintf(stderr, "vlab-wizard: %s\n", qPrintable(result.error().message));
+                QApplication::exit(1);
+                return;
+            }
+            for (const QString &file : result.value())
+                std::printf("%s\n", qPrintable(file));
+            QApplication::exit(0);
+        });
+    } else if (parser.positionalArguments().isEmpty()) {
+        QTimer::singleShot(0, &window, [&] { window.offerRecovery(); });
+    } else if (!openError.isEmpty()) {
+        QTimer::singleShot(0, &window, [&] {
+            QMessageBox::warning(&window, QApplication::translate("main", "Cannot open the plan"),
+                                 QApplication::translate("main", "%1\n\nThe example lab is open instead.").arg(openError));
+        });
+    }
+    return QApplication::exec();
+}

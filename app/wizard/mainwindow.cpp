@@ -1,0 +1,272 @@
+#include "mainwindow.h"
+
+#include "plan/plandocument.h"
+#include "runpanel.h"
+#include "stepregistry.h"
+
+#include <QAbstractButton>
+#include <QApplication>
+#include <QCloseEvent>
+#include <QDir>
+#include <QDockWidget>
+#include <QFileDialog>
+#include <QListWidget>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QStandardPaths>
+#include <QTimer>
+#include <QWizard>
+#include <QWizardPage>
+
+using namespace Qt::StringLiterals;
+
+namespace vlab {
+
+MainWindow::MainWindow(QWidget *parent)
+    : QMainWindow(parent)
+    , m_document(new PlanDocument(this))
+    , m_wizard(new QWizard)
+    , m_runPanel(new RunPanel)
+    , m_steps(new QListWidget)
+{
+    setObjectName(u"mainWindow"_s);
+    m_document->loadExample();
+    m_document->setRecoveryFile(
+        QDir(QStandardPaths::writableLocation(QStandardPaths::AppLocalDataLocation))
+            .filePath(u"recovery.vlab-recovery.json"_s));
+
+    m_wizard->setWindowFlags(Qt::Widget); // a page area inside the main window, not a dialog
+    m_wizard->setWizardStyle(QWizard::ClassicStyle);
+    m_wizard->setOption(QWizard::NoCancelButton);
+    m_wizard->setOption(QWizard::NoBackButtonOnStartPage);
+    m_wizard->setButtonLayout({QWizard::Stretch, QWizard::BackButton, QWizard::NextButton});
+    m_steps->setObjectName(u"stepList"_s);
+    m_steps->setFocusPolicy(Qt::NoFocus);
+    m_steps->setSelectionMode(QAbstractItemView::NoSelection);
+    m_steps->setFixedWidth(190);
+    m_wizard->setSideWidget(m_steps);
+
+    const StepContext context{m_document, m_runPanel};
+    for (const StepInfo &step : StepRegistry::steps()) {
+        QWizardPage *page = step.create(context);
+        page->setProperty("vlabStepId", QString::fromLatin1(step.id));
+        m_wizard->setPage(step.order, page);
+        m_steps->addItem(page->title());
+    }
+    setCentralWidget(m_wizard);
+
+    auto *dock = new QDockWidget(tr("Run"));
+    dock->setObjectName(u"runDock"_s);
+    dock->setFeatures(QDockWidget::DockWidgetMovable | QDockWidget::DockWidgetFloatable);
+    dock->setWidget(m_runPanel);
+    addDockWidget(Qt::BottomDockWidgetArea, dock);
+    resizeDocks({dock}, {190}, Qt::Vertical);
+
+    buildMenus();
+    connect(m_wizard, &QWizard::currentIdChanged, this, &MainWindow::updateStepList);
+    connect(m_document, &PlanDocument::modifiedChanged, this, &MainWindow::updateTitle);
+    connect(m_document, &PlanDocument::fileNameChanged, this, &MainWindow::updateTitle);
+    connect(m_document, &PlanDocument::planChanged, this, &MainWindow::updateTitle);
+    m_wizard->restart();
+    updateTitle();
+    updateStepList(m_wizard->currentId());
+    resize(1180, 860);
+}
+
+MainWindow::~MainWindow() = default;
+
+void MainWindow::buildMenus()
+{
+    QMenu *file = menuBar()->addMenu(tr("&File"));
+    file->addAction(tr("&Open..."), QKeySequence::Open, this, &MainWindow::open);
+    file->addAction(tr("Load the &example lab"), this, [this] {
+        if (confirmDiscard())
+            m_document->loadExample();
+    });
+    file->addSeparator();
+    file->addAction(tr("&Save"), QKeySequence::Save, this, &MainWindow::save);
+    file->addAction(tr("Save &As..."), QKeySequence::SaveAs, this, &MainWindow::saveAs);
+    file->addSeparator();
+    file->addAction(tr("&Quit"), QKeySequence::Quit, this, &QWidget::close);
+    QMenu *help = menuBar()->addMenu(tr("&Help"));
+    help->addAction(tr("&About vLab Wizard"), this, [this] {
+        QMessageBox::about(this, tr("About vLab Wizard"),
+                           tr("<b>vLab Wizard %1</b><p>Builds a highly available vSphere 6.7 lab: "
+                              "two PSCs behind a NetScaler, vCenter with VCHA, a Distributed "
+                              "Switch, and a runbook of every step.</p>")
+                               .arg(QApplication::applicationVersion()));
+    });
+}
+
+Result<void> MainWindow::openFile(const QString &fileName)
+{
+    Result<void> loaded = m_document->load(fileName);
+    if (loaded)
+        m_wizard->restart();
+    return loaded;
+}
+
+void MainWindow::open()
+{
+    if (!confirmDiscard())
+        return;
+    const QString fileName = QFileDialog::getOpenFileName(
+        this, tr("Open lab plan"), QFileInfo(m_document->fileName()).absolutePath(),
+        tr("Lab plans (*.vlab.json);;JSON files (*.json);;All files (*)"));
+    if (fileName.isEmpty())
+        return;
+    if (const Result<void> loaded = openFile(fileName); !loaded) {
+        QMessageBox box(QMessageBox::Warning, tr("Cannot open the plan"), loaded.error().message,
+                        QMessageBox::Ok, this);
+        box.setDetailedText(loaded.error().details);
+        box.exec();
+    }
+}
+
+bool MainWindow::save()
+{
+    if (m_document->fileName().isEmpty())
+        return saveAs();
+    if (const Result<void> saved = m_document->saveAs(m_document->fileName()); !saved) {
+        QMessageBox::warning(this, tr("Cannot save the plan"), saved.error().message);
+        return false;
+    }
+    return true;
+}
+
+bool MainWindow::saveAs()
+{
+    const QString suggested = m_document->fileName().isEmpty()
+        ? QDir::home().filePath(m_document->plan().lab.name + u".vlab.json"_s)
+        : m_document->fileName();
+    QString fileName = QFileDialog::getSaveFileName(this, tr("Save lab plan"), suggested,
+                                                    tr("Lab plans (*.vlab.json)"));
+    if (fileName.isEmpty())
+        return false;
+    if (!fileName.endsWith(u".json"_s))
+        fileName += u".vlab.json"_s;
+    if (const Result<void> saved = m_document->saveAs(fileName); !saved) {
+        QMessageBox::warning(this, tr("Cannot save the plan"), saved.error().message);
+        return false;
+    }
+    return true;
+}
+
+bool MainWindow::confirmDiscard()
+{
+    if (!m_document->isModified())
+        return true;
+    const auto answer = QMessageBox::question(
+        this, tr("Unsaved changes"),
+        tr("The plan %1 has unsaved changes. Save them first?").arg(m_document->displayName()),
+        QMessageBox::Save | QMessageBox::Discard | QMessageBox::Cancel, QMessageBox::Save);
+    if (answer == QMessageBox::Save)
+        return save();
+    if (answer != QMessageBox::Discard)
+        return false;
+    m_document->discardRecovery();
+    return true;
+}
+
+void MainWindow::offerRecovery()
+{
+    if (!m_document->hasRecovery())
+        return;
+    const auto answer = QMessageBox::question(
+        this, tr("Restore unsaved changes?"),
+        tr("vLab Wizard did not close cleanly last time. Restore the unsaved changes of the plan "
+           "you were editing?"),
+        QMessageBox::Yes | QMessageBox::No, QMessageBox::Yes);
+    if (answer != QMessageBox::Yes) {
+        m_document->discardRecovery();
+        return;
+    }
+    if (const Result<void> restored = m_document->restoreRecovery(); !restored) {
+        QMessageBox::warning(this, tr("Cannot restore"), restored.error().message);
+        m_document->discardRecovery();
+        return;
+    }
+    m_wizard->restart();
+}
+
+void MainWindow::closeEvent(QCloseEvent *event)
+{
+    if (m_runPanel->isBusy()) {
+        if (!m_runPanel->requestCancel()) {
+            event->ignore();
+            return;
+        }
+    }
+    if (!confirmDiscard()) {
+        event->ignore();
+        return;
+    }
+    event->accept();
+}
+
+void MainWindow::updateTitle()
+{
+    setWindowModified(m_document->isModified());
+    setWindowTitle(tr("%1[*] - vLab Wizard").arg(m_document->displayName()));
+}
+
+void MainWindow::updateStepList(int currentId)
+{
+    const QList<int> ids = m_wizard->pageIds();
+    for (int i = 0; i < ids.size() && i < m_steps->count(); ++i) {
+        QListWidgetItem *item = m_steps->item(i);
+        QFont font = item->font();
+        font.setBold(ids.at(i) == currentId);
+        item->setFont(font);
+        item->setText((ids.at(i) == currentId ? u"\u25B6 "_s : u"   "_s) + m_wizard->page(ids.at(i))->title());
+    }
+}
+
+void MainWindow::screenshotPages(const QString &dir, std::function<void(Result<QStringList>)> done)
+{
+    if (!QDir().mkpath(dir)) {
+        done(makeError(u"screenshot.mkdir"_s, tr("Cannot create the folder %1.").arg(dir)));
+        return;
+    }
+    struct Shooter
+    {
+        QString dir;
+        QStringList written;
+        int index = 0;
+        std::function<void(Result<QStringList>)> done;
+    };
+    auto state = std::make_shared<Shooter>(Shooter{dir, {}, 0, std::move(done)});
+    m_wizard->restart();
+    // Each turn grabs the current page, then moves on; the timer lets the event loop lay
+    // out the page that was just shown before it is grabbed.
+    auto step = std::make_shared<std::function<void()>>();
+    *step = [this, state, step] {
+        const QString id = m_wizard->currentPage()->property("vlabStepId").toString();
+        const QString path = QDir(state->dir).filePath(u"%1-%2.png"_s.arg(state->index, 2, 10, QChar(u'0')).arg(id));
+        if (!grab().save(path)) {
+            state->done(makeError(u"screenshot.write"_s, tr("Cannot write %1.").arg(path)));
+            *step = nullptr;
+            return;
+        }
+        state->written << path;
+        ++state->index;
+        if (state->index >= m_wizard->pageIds().size()) {
+            m_wizard->restart();
+            state->done(state->written);
+            *step = nullptr; // breaks the self-reference
+            return;
+        }
+        const int before = m_wizard->currentId();
+        m_wizard->next();
+        if (m_wizard->currentId() == before) { // a page refused to be left (validatePage)
+            state->done(makeError(u"screenshot.blocked"_s,
+                                  tr("Page \"%1\" cannot be left.").arg(m_wizard->currentPage()->title())));
+            *step = nullptr;
+            return;
+        }
+        QTimer::singleShot(0, this, *step);
+    };
+    QTimer::singleShot(0, this, *step);
+}
+
+} // namespace vlab

@@ -1,0 +1,55 @@
+#pragma once
+// MainWindow: the wizard shell. A File menu (open, save, save as), the QWizard built from
+// every registered step, a side list of the steps, and the one run panel at the bottom.
+
+#include "jobs/result.h"
+
+#include <QMainWindow>
+
+#include <functional>
+
+class QListWidget;
+class QWizard;
+
+namespace vlab {
+
+class PlanDocument;
+class RunPanel;
+
+class MainWindow : public QMainWindow
+{
+    Q_OBJECT
+public:
+    explicit MainWindow(QWidget *parent = nullptr);
+    ~MainWindow() override;
+
+    PlanDocument *document() const { return m_document; }
+    QWizard *wizard() const { return m_wizard; }
+    RunPanel *runPanel() const { return m_runPanel; }
+
+    Result<void> openFile(const QString &fileName);
+    // Asks whether to restore the plan left unsaved by a crash, if there is one.
+    void offerRecovery();
+    // Renders every page to DIR/NN-<id>.png, one page per event-loop turn so layouts settle,
+    // then calls done with the files written.
+    void screenshotPages(const QString &dir, std::function<void(Result<QStringList>)> done);
+
+protected:
+    void closeEvent(QCloseEvent *event) override;
+
+private:
+    void buildMenus();
+    void open();
+    bool save();
+    bool saveAs();
+    bool confirmDiscard();
+    void updateTitle();
+    void updateStepList(int currentId);
+
+    PlanDocument *m_document;
+    QWizard *m_wizard;
+    RunPanel *m_runPanel;
+    QListWidget *m_steps;
+};
+
+} // namespace vlab

@@ -1,0 +1,97 @@
+#include "planfilespage.h"
+
+#include "jobs/jobqueue.h"
+#include "plan/plandocument.h"
+#include "plan/writeplanfilesjob.h"
+#include "runpanel.h"
+
+#include <QDir>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QStandardPaths>
+#include <QVBoxLayout>
+
+using namespace Qt::StringLiterals;
+
+namespace vlab {
+
+PlanFilesPage::PlanFilesPage(const StepContext &context)
+    : m_context(context)
+    , m_folder(new QLineEdit)
+    , m_write(new QPushButton(tr("Write plan files")))
+    , m_result(new QLabel)
+{
+    setObjectName(u"page:files"_s);
+    setTitle(tr("Project files"));
+    setSubTitle(tr("Write the plan and its validation report into the project folder. "
+                   "Nothing here touches the lab."));
+    m_folder->setObjectName(u"projectFolder"_s);
+    m_write->setObjectName(u"writeFiles"_s);
+    m_result->setObjectName(u"writeResult"_s);
+    m_result->setWordWrap(true);
+    m_result->setTextInteractionFlags(Qt::TextSelectableByMouse);
+
+    auto *browse = new QPushButton(tr("Browse..."));
+    auto *row = new QHBoxLayout;
+    row->addWidget(new QLabel(tr("Project folder:")));
+    row->addWidget(m_folder, 1);
+    row->addWidget(browse);
+    auto *layout = new QVBoxLayout(this);
+    layout->addLayout(row);
+    layout->addWidget(m_write, 0, Qt::AlignLeft);
+    layout->addWidget(m_result);
+    layout->addStretch(1);
+
+    connect(browse, &QPushButton::clicked, this, [this] {
+        const QString dir = QFileDialog::getExistingDirectory(this, tr("Project folder"), m_folder->text());
+        if (!dir.isEmpty())
+            m_folder->setText(QDir::toNativeSeparators(dir));
+    });
+    connect(m_write, &QPushButton::clicked, this, &PlanFilesPage::writeFiles);
+    connect(m_context.runPanel, &RunPanel::busyChanged, this, [this](bool busy) { m_write->setEnabled(!busy); });
+}
+
+void PlanFilesPage::initializePage()
+{
+    if (!m_folder->text().isEmpty())
+        return;
+    const PlanDocument *doc = m_context.document;
+    const QString folder = doc->fileName().isEmpty()
+        ? QDir(QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation))
+              .filePath(u"vlab/"_s + (doc->plan().lab.name.isEmpty() ? u"lab"_s : doc->plan().lab.name))
+        : QFileInfo(doc->fileName()).absolutePath();
+    m_folder->setText(QDir::toNativeSeparators(folder));
+}
+
+void PlanFilesPage::writeFiles()
+{
+    const QString folder = QDir::fromNativeSeparators(m_folder->text().trimmed());
+    if (folder.isEmpty()) {
+        m_result->setText(tr("Choose a project folder first."));
+        return;
+    }
+    auto *queue = new JobQueue;
+    auto *job = new WritePlanFilesJob(m_context.document->plan(), folder);
+    queue->addJob(job);
+    connect(queue, &JobQueue::finished, this, [this, job](bool ok) {
+        QStringList lines;
+        for (const Evidence &e : job->report().evidence) {
+            if (e.kind == Evidence::Kind::File)
+                lines << QDir::toNativeSeparators(e.text);
+        }
+        m_result->setText(ok ? tr("Written:\n%1").arg(lines.join(u'\n'))
+                             : tr("Not written: %1").arg(job->result().error().message));
+    });
+    if (!m_context.runPanel->run(queue, tr("Write plan files"))) {
+        delete queue;
+        m_result->setText(tr("Other work is still running; wait for it or cancel it."));
+    }
+}
+
+VLAB_REGISTER_STEP(900, "files", PlanFilesPage)
+
+} // namespace vlab

@@ -1,0 +1,157 @@
+#include "runpanel.h"
+
+#include "jobs/jobqueue.h"
+
+#include <QDateTime>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QMessageBox>
+#include <QPlainTextEdit>
+#include <QProgressBar>
+#include <QPushButton>
+#include <QSplitter>
+#include <QTreeWidget>
+#include <QVBoxLayout>
+
+namespace vlab {
+
+namespace {
+QString stateText(Job::State state)
+{
+    switch (state) {
+    case Job::State::Pending: return RunPanel::tr("Waiting");
+    case Job::State::Running: return RunPanel::tr("Running");
+    case Job::State::Succeeded: return RunPanel::tr("Done");
+    case Job::State::Failed: return RunPanel::tr("Failed");
+    case Job::State::Cancelled: return RunPanel::tr("Cancelled");
+    case Job::State::Skipped: return RunPanel::tr("Skipped");
+    }
+    return {};
+}
+} // namespace
+
+RunPanel::RunPanel(QWidget *parent)
+    : QWidget(parent)
+    , m_title(new QLabel(tr("Nothing is running. Work started from a page shows here.")))
+    , m_overall(new QProgressBar)
+    , m_jobs(new QTreeWidget)
+    , m_log(new QPlainTextEdit)
+    , m_cancel(new QPushButton(tr("Cancel")))
+{
+    setObjectName(QStringLiteral("runPanel"));
+    m_overall->setRange(0, 1000);
+    m_overall->setValue(0);
+    m_overall->setFormat(QStringLiteral("%p%"));
+    m_jobs->setColumnCount(3);
+    m_jobs->setHeaderLabels({tr("Job"), tr("State"), tr("Status")});
+    m_jobs->setRootIsDecorated(false);
+    m_jobs->header()->setSectionResizeMode(0, QHeaderView::ResizeToContents);
+    m_log->setReadOnly(true);
+    m_log->setMaximumBlockCount(5000);
+    m_log->setPlaceholderText(tr("Log"));
+    m_cancel->setEnabled(false);
+
+    auto *top = new QHBoxLayout;
+    top->addWidget(m_title, 1);
+    top->addWidget(m_overall, 1);
+    top->addWidget(m_cancel);
+    auto *split = new QSplitter(Qt::Horizontal);
+    split->addWidget(m_jobs);
+    split->addWidget(m_log);
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(6, 6, 6, 6);
+    layout->addLayout(top);
+    layout->addWidget(split, 1);
+
+    m_confirm = [this] {
+        return QMessageBox::question(this, tr("Cancel the running work?"),
+                                     tr("Stop \"%1\"? Jobs already finished stay done; cleanup "
+                                        "jobs still run.").arg(m_title->text()),
+                                     QMessageBox::Yes | QMessageBox::No, QMessageBox::No)
+            == QMessageBox::Yes;
+    };
+    connect(m_cancel, &QPushButton::clicked, this, [this] { requestCancel(); });
+}
+
+bool RunPanel::isBusy() const
+{
+    return m_queue && m_queue->isRunning();
+}
+
+bool RunPanel::run(JobQueue *queue, const QString &title)
+{
+    if (isBusy())
+        return false;
+    if (m_queue)
+        m_queue->deleteLater();
+    m_queue = queue;
+    queue->setParent(this);
+    m_items.clear();
+    m_jobs->clear();
+    m_title->setText(title);
+    m_overall->setValue(0);
+    for (Job *job : queue->jobs()) {
+        auto *item = new QTreeWidgetItem(m_jobs, {job->title(), stateText(job->state()), QString()});
+        item->setToolTip(0, job->description());
+        m_items.insert(job, item);
+    }
+    connect(queue, &JobQueue::progressChanged, this,
+            [this](qreal p) { m_overall->setValue(int(p * 1000)); });
+    connect(queue, &JobQueue::jobStarted, this, [this](Job *job) {
+        updateJob(job);
+        appendLog(tr("Started: %1").arg(job->title()));
+    });
+    connect(queue, &JobQueue::jobProgress, this, [this](Job *job, qreal, const QString &) { updateJob(job); });
+    connect(queue, &JobQueue::jobFinished, this, [this](Job *job) {
+        updateJob(job);
+        appendLog(tr("%1: %2").arg(stateText(job->state()), job->title()));
+    });
+    connect(queue, &JobQueue::logLine, this, [this](Job *job, const QString &line) {
+        appendLog(QStringLiteral("[%1] %2").arg(job->title(), line));
+    });
+    connect(queue, &JobQueue::finished, this, &RunPanel::onFinished);
+    m_cancel->setEnabled(true);
+    Q_EMIT busyChanged(true);
+    queue->start();
+    return true;
+}
+
+bool RunPanel::requestCancel()
+{
+    if (!isBusy() || !m_confirm())
+        return false;
+    appendLog(tr("Cancelling..."));
+    m_cancel->setEnabled(false);
+    m_queue->cancel();
+    return true;
+}
+
+void RunPanel::appendLog(const QString &line)
+{
+    m_log->appendPlainText(QTime::currentTime().toString(QStringLiteral("HH:mm:ss ")) + line);
+}
+
+void RunPanel::updateJob(Job *job)
+{
+    QTreeWidgetItem *item = m_items.value(job);
+    if (!item)
+        return;
+    item->setText(1, job->state() == Job::State::Running
+                         ? tr("%1%").arg(int(job->progress() * 100))
+                         : stateText(job->state()));
+    item->setText(2, job->isFinished() && !job->result().ok() ? job->result().error().message
+                                                                : job->status());
+}
+
+void RunPanel::onFinished(bool succeeded)
+{
+    m_cancel->setEnabled(false);
+    m_overall->setValue(1000);
+    appendLog(succeeded ? tr("Finished: %1").arg(m_title->text())
+                        : tr("Stopped with problems: %1").arg(m_title->text()));
+    Q_EMIT busyChanged(false);
+    Q_EMIT queueFinished(succeeded);
+}
+
+} // namespace vlab

@@ -1,0 +1,59 @@
+#pragma once
+// RunPanel: the wizard's one place where work runs. It shows any JobQueue: overall and
+// per-job progress, each job's status, a log, and Cancel (after confirmation). Pages hand
+// it a queue; they never run their own async loops.
+
+#include <QHash>
+#include <QWidget>
+
+#include <functional>
+
+class QLabel;
+class QPlainTextEdit;
+class QProgressBar;
+class QPushButton;
+class QTreeWidget;
+class QTreeWidgetItem;
+
+namespace vlab {
+
+class Job;
+class JobQueue;
+
+class RunPanel : public QWidget
+{
+    Q_OBJECT
+public:
+    explicit RunPanel(QWidget *parent = nullptr);
+
+    bool isBusy() const;
+    // Takes ownership of the queue and starts it. Refuses (returns false) while another
+    // queue is running.
+    bool run(JobQueue *queue, const QString &title);
+    JobQueue *queue() const { return m_queue; }
+
+    // Asked before a running queue is cancelled; by default a Yes/No question.
+    void setCancelConfirmation(std::function<bool()> confirm) { m_confirm = std::move(confirm); }
+    // Cancels the running queue if the confirmation says yes; returns whether it did.
+    bool requestCancel();
+
+Q_SIGNALS:
+    void busyChanged(bool busy);
+    void queueFinished(bool succeeded);
+
+private:
+    void appendLog(const QString &line);
+    void updateJob(Job *job);
+    void onFinished(bool succeeded);
+
+    QLabel *m_title;
+    QProgressBar *m_overall;
+    QTreeWidget *m_jobs;
+    QPlainTextEdit *m_log;
+    QPushButton *m_cancel;
+    JobQueue *m_queue = nullptr;
+    QHash<Job *, QTreeWidgetItem *> m_items;
+    std::function<bool()> m_confirm;
+};
+
+} // namespace vlab

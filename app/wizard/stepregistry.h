@@ -1,0 +1,46 @@
+#pragma once
+// StepRegistry: how a wizard step adds its page without editing the shell. A step's source
+// file registers a factory with VLAB_REGISTER_STEP; the main window asks the registry for
+// every step in order and builds the wizard from it. (Calamares' Page + Config + ViewStep:
+// the page holds widgets only; the engine holds validation, generation and jobs.)
+
+#include <QList>
+#include <QString>
+
+class QWizardPage;
+
+namespace vlab {
+
+class PlanDocument;
+class RunPanel;
+
+// What every page may use: the plan being edited and the one run panel for live work.
+struct StepContext
+{
+    PlanDocument *document = nullptr;
+    RunPanel *runPanel = nullptr;
+};
+
+using PageFactory = QWizardPage *(*)(const StepContext &context);
+
+struct StepInfo
+{
+    int order;      // position in the wizard (the DESIGN.md step number times 10)
+    const char *id; // stable name: file names of screenshots, page ids in tests
+    PageFactory create;
+};
+
+class StepRegistry
+{
+public:
+    static bool add(const StepInfo &step);
+    static QList<StepInfo> steps(); // sorted by order
+};
+
+} // namespace vlab
+
+#define VLAB_REGISTER_STEP(Order, Id, PageClass)                                                   \
+    namespace {                                                                                    \
+    [[maybe_unused]] const bool vlabRegistered##PageClass = ::vlab::StepRegistry::add(             \
+        {Order, Id, [](const ::vlab::StepContext &c) -> QWizardPage * { return new PageClass(c); }}); \
+    }
