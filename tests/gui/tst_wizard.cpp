@@ -1,0 +1,266 @@
+// The wizard as a user meets it, on the offscreen platform: inline findings next to the
+// field, Next blocked while errors remain, the run panel running and cancelling work.
+
+#include "jobs/jobqueue.h"
+#include "mainwindow.h"
+#include "plan/plandocument.h"
+#include "plan/planjson.h"
+#include "runpanel.h"
+#include "stepregistry.h"
+
+#include <QAbstractButton>
+#include <QDir>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QToolButton>
+#include <QWizard>
+#include <QWizardPage>
+
+using namespace Qt::StringLiterals;
+using namespace vlab;
+
+namespace {
+// A job that runs until it is cancelled: stands in for long live work.
+class UntilCancelledJob : public Job
+{
+public:
+    UntilCancelledJob() : Job(u"Wait for cancel"_s) {}
+
+protected:
+    void run() override { setProgress(0.5, u"waiting"_s); }
+    void onCancel() override
+    {
+        QMetaObject::invokeMethod(this, [this] { finish(makeError(u"job.cancelled"_s, u"stopped"_s)); },
+                                  Qt::QueuedConnection);
+    }
+};
+} // namespace
+
+class TestWizard : public QObject
+{
+    Q_OBJECT
+
+private:
+    QAbstractButton *nextButton(MainWindow &w) { return w.wizard()->button(QWizard::NextButton); }
+
+    template<typename T>
+    T *find(MainWindow &w, const QString &name)
+    {
+        T *widget = w.findChild<T *>(name);
+        if (!widget)
+            qWarning("no widget named %s", qPrintable(name));
+        return widget;
+    }
+
+    void retype(QLineEdit *edit, const QString &text)
+    {
+        edit->setFocus();
+        edit->selectAll();
+        QTest::keyClick(edit, Qt::Key_Backspace);
+        QTest::keyClicks(edit, text);
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QStandardPaths::setTestModeEnabled(true); // recovery files go to a test location
+        QTemporaryDir probe;
+        QVERIFY(probe.isValid());
+    }
+
+    void cleanup()
+    {
+        MainWindow w;
+        w.document()->discardRecovery();
+    }
+
+    void opensTheExampleWithNextEnabled()
+    {
+        MainWindow w;
+        w.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        QCOMPARE(w.document()->plan(), examplePlan());
+        QCOMPARE(w.wizard()->currentPage()->objectName(), u"page:plan"_s);
+        QVERIFY(nextButton(w)->isEnabled());
+        QVERIFY(w.windowTitle().contains(u"sslab"_s));
+    }
+
+    void everyRegisteredStepHasAPage()
+    {
+        MainWindow w;
+        const QList<StepInfo> steps = StepRegistry::steps();
+        QVERIFY(steps.size() >= 2);
+        QCOMPARE(w.wizard()->pageIds().size(), steps.size());
+        for (const StepInfo &step : steps)
+            QVERIFY2(w.wizard()->page(step.order), step.id);
+    }
+
+    void badAddressShowsFindingAndBlocksNext_data()
+    {
+        QTest::addColumn<QString>("field");
+        QTest::addColumn<QString>("typed");
+        QTest::addColumn<QString>("label");
+        QTest::addColumn<QString>("expected");
+        QTest::newRow("vCenter address out of range")
+            << u"field:vcenter.ip"_s << u"192.168.1.300"_s << u"finding:vcenter.ip"_s << u"not an IPv4 address"_s;
+        QTest::newRow("vCenter outside the management network")
+            << u"field:vcenter.ip"_s << u"10.0.0.5"_s << u"finding:vcenter.ip"_s << u"outside the management network"_s;
+        QTest::newRow("second PSC address")
+            << u"field:psc[1].ip"_s << u"192.168.1.211"_s << u"finding:psc[1]"_s << u"already used by psc[0].ip"_s;
+        QTest::newRow("gateway")
+            << u"field:network.gateway"_s << u"192.168.2.1"_s << u"finding:network.gateway"_s << u"outside the management network"_s;
+        QTest::newRow("DNS domain")
+            << u"field:dns.domain"_s << u"sslab_com"_s << u"finding:dns.domain"_s << u"contains \"_\""_s;
+    }
+
+    void badAddressShowsFindingAndBlocksNext()
+    {
+        QFETCH(QString, field);
+        QFETCH(QString, typed);
+        QFETCH(QString, label);
+        QFETCH(QString, expected);
+        MainWindow w;
+        w.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        auto *edit = find<QLineEdit>(w, field);
+        auto *message = find<QLabel>(w, label);
+        QVERIFY(edit && message);
+        QVERIFY(!message->isVisible());
+        const QString original = edit->text();
+
+        retype(edit, typed);
+        QVERIFY2(message->isVisible(), qPrintable(message->text()));
+        QVERIFY2(message->text().contains(expected.toHtmlEscaped()), qPrintable(message->text()));
+        QVERIFY(!nextButton(w)->isEnabled());
+        QVERIFY(w.document()->isModified());
+        QVERIFY(w.windowTitle().contains(u"sslab"_s));
+
+        retype(edit, original); // fixing the field clears the finding and frees Next
+        QVERIFY(!message->isVisible());
+        QVERIFY(nextButton(w)->isEnabled());
+    }
+
+    void removingAPscIsAnError()
+    {
+        MainWindow w;
+        w.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        auto *remove = find<QToolButton>(w, u"removePsc1"_s);
+        QVERIFY(remove);
+        remove->click();
+        QCOMPARE(w.document()->plan().psc.size(), 1);
+        auto *message = find<QLabel>(w, u"finding:psc"_s);
+        QVERIFY(message);
+        QTRY_VERIFY(message->isVisible());
+        QVERIFY(message->text().contains(u"at least two"_s));
+        QVERIFY(!nextButton(w)->isEnabled());
+        // The SAN rule still names the removed PSC's FQDN as "other" (certificate page).
+        find<QPushButton>(w, u"addPsc"_s)->click();
+        QCOMPARE(w.document()->plan().psc.size(), 2);
+        QTRY_VERIFY(find<QLineEdit>(w, u"field:psc[1].ip"_s) != nullptr);
+    }
+
+    void openingABadPlanKeepsTheCurrentOne()
+    {
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        const QString bad = dir.filePath(u"bad.vlab.json"_s);
+        QFile f(bad);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write("{ \"schema\": \"vlab.plan/1\", \"psc\": [ { \"ip\": 5 } ] }");
+        f.close();
+        MainWindow w;
+        const Result<void> opened = w.openFile(bad);
+        QVERIFY(!opened);
+        QVERIFY(opened.error().message.contains(u"psc[0].ip"_s));
+        QCOMPARE(w.document()->plan(), examplePlan());
+    }
+
+    void openedPlanFillsTheFields()
+    {
+        QTemporaryDir dir;
+        LabPlan plan = examplePlan();
+        plan.vcenter.ip = u"192.168.1.99"_s;
+        plan.lab.name = u"other"_s;
+        const QString file = dir.filePath(u"other.vlab.json"_s);
+        QVERIFY(savePlanFile(plan, file));
+        MainWindow w;
+        QVERIFY(w.openFile(file));
+        QCOMPARE(find<QLineEdit>(w, u"field:vcenter.ip"_s)->text(), u"192.168.1.99"_s);
+        QCOMPARE(find<QLineEdit>(w, u"field:lab.name"_s)->text(), u"other"_s);
+        QVERIFY(!w.document()->isModified());
+        QVERIFY(w.windowTitle().contains(u"other.vlab.json"_s));
+    }
+
+    void planFilesPageWritesThroughTheRunPanel()
+    {
+        QTemporaryDir dir;
+        MainWindow w;
+        w.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        w.wizard()->next();
+        QCOMPARE(w.wizard()->currentPage()->objectName(), u"page:files"_s);
+        auto *folder = find<QLineEdit>(w, u"projectFolder"_s);
+        QVERIFY(folder && !folder->text().isEmpty());
+        folder->setText(dir.filePath(u"project"_s));
+        QSignalSpy done(w.runPanel(), &RunPanel::queueFinished);
+        find<QPushButton>(w, u"writeFiles"_s)->click();
+        QVERIFY(done.wait(10000));
+        QCOMPARE(done.first().first().toBool(), true);
+        QVERIFY(QFile::exists(dir.filePath(u"project/sslab.vlab.json"_s)));
+        QVERIFY(QFile::exists(dir.filePath(u"project/validation.txt"_s)));
+        QVERIFY(find<QLabel>(w, u"writeResult"_s)->text().contains(u"validation.json"_s));
+    }
+
+    void runPanelCancelAsksFirst()
+    {
+        RunPanel panel;
+        auto *queue = new JobQueue;
+        queue->addJob(new UntilCancelledJob);
+        queue->addJob(new UntilCancelledJob);
+        QVERIFY(panel.run(queue, u"Long work"_s));
+        QVERIFY(panel.isBusy());
+        QVERIFY(!panel.run(new JobQueue(&panel), u"Second"_s)); // one queue at a time
+
+        int asked = 0;
+        panel.setCancelConfirmation([&] { ++asked; return false; });
+        QVERIFY(!panel.requestCancel());
+        QCOMPARE(asked, 1);
+        QVERIFY(panel.isBusy());
+
+        QSignalSpy done(&panel, &RunPanel::queueFinished);
+        panel.setCancelConfirmation([&] { ++asked; return true; });
+        QVERIFY(panel.requestCancel());
+        QVERIFY(done.wait(5000));
+        QCOMPARE(done.first().first().toBool(), false);
+        QCOMPARE(asked, 2);
+        QCOMPARE(queue->jobs().at(0)->state(), Job::State::Cancelled);
+        QCOMPARE(queue->jobs().at(1)->state(), Job::State::Skipped);
+        QVERIFY(!panel.isBusy());
+    }
+
+    void screenshotsEveryPage()
+    {
+        QTemporaryDir dir;
+        MainWindow w;
+        w.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        std::optional<Result<QStringList>> result;
+        w.screenshotPages(dir.path(), [&](Result<QStringList> r) { result = std::move(r); });
+        QTRY_VERIFY_WITH_TIMEOUT(result.has_value(), 10000);
+        QVERIFY(result->ok());
+        QCOMPARE(result->value().size(), w.wizard()->pageIds().size());
+        for (const QString &file : result->value()) {
+            QImage image(file);
+            QVERIFY2(!image.isNull() && image.width() > 400, qPrintable(file));
+        }
+    }
+};
+
+QTEST_MAIN(TestWizard)
+#include "tst_wizard.moc"

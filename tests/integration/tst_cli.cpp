@@ -1,0 +1,452 @@
+// Integration test of the built `vlab` executable: each row runs it with QProcess (no stdin)
+// in a fresh temporary folder and checks the exit code, where the message went, and the
+// files it left behind.
+
+#include "plan/planjson.h"
+
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace Qt::StringLiterals;
+
+namespace clitest {
+
+constexpr int kStartMs = 10000;
+constexpr int kRunMs = 30000;
+
+enum class Channel { Stdout, Stderr };
+
+// One invocation and what must come of it. "{dir}" in an argument stands for the row's
+// temporary folder, which holds the fixtures written by writeFixtures().
+struct CliCase
+{
+    QStringList args;
+    int exitCode = 0;
+    Channel channel = Channel::Stdout;
+    QString expected;                // substring of that channel's text
+    QString notExpected;             // in neither channel
+    QList<QStringList> before;       // invocations that must succeed first
+    QStringList files;               // must exist afterwards, relative to {dir}
+    QString linePrefix;              // a stdout line must start with this ...
+    QString lineContains;            // ... and contain this
+    bool jsonReport = false;         // stdout is the JSON validation report
+    int jsonErrors = 0;              // its "errors"
+    QString firstFindingPath;        // path of its first finding, if any
+    QString jsonLoadErrorCode;       // stdout is the JSON load error with this code
+};
+
+struct Run
+{
+    bool ok = false;
+    QString why;
+    int exitCode = -1;
+    QString out;
+    QString err;
+};
+
+Run runVlab(const QStringList &args, const QString &workingDir)
+{
+    Run run;
+    QProcess process;
+    process.setProgram(QStringLiteral(VLAB_CLI_PATH));
+    process.setArguments(args);
+    process.setWorkingDirectory(workingDir);
+    process.setStandardInputFile(QProcess::nullDevice());
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(u"LC_ALL"_s, u"C.UTF-8"_s);
+    process.setProcessEnvironment(env);
+    process.start();
+    if (!process.waitForStarted(kStartMs)) {
+        run.why = u"did not start: "_s + process.errorString();
+        return run;
+    }
+    if (!process.waitForFinished(kRunMs)) {
+        process.kill();
+        process.waitForFinished(kStartMs);
+        run.why = u"did not finish within %1 ms"_s.arg(kRunMs);
+        return run;
+    }
+    if (process.exitStatus() != QProcess::NormalExit) {
+        run.why = u"crashed: "_s + process.errorString();
+        return run;
+    }
+    run.ok = true;
+    run.exitCode = process.exitCode();
+    run.out = QString::fromUtf8(process.readAllStandardOutput());
+    run.err = QString::fromUtf8(process.readAllStandardError());
+    return run;
+}
+
+QStringList expand(const QStringList &args, const QString &dir)
+{
+    QStringList expanded;
+    for (const QString &arg : args)
+        expanded << QString(arg).replace(u"{dir}"_s, dir);
+    return expanded;
+}
+
+bool writeFile(const QString &path, const QByteArray &data)
+{
+    QFile file(path);
+    return file.open(QIODevice::WriteOnly) && file.write(data) == data.size();
+}
+
+QByteArray toJson(const QJsonObject &o)
+{
+    return QJsonDocument(o).toJson();
+}
+
+// The example plan and variations of it, each one change away from the example.
+bool writeFixtures(const QString &dir)
+{
+    const QByteArray exampleJson = vlab::examplePlanJson();
+    const QJsonObject example = QJsonDocument::fromJson(exampleJson).object();
+    if (example.isEmpty())
+        return false;
+
+    QJsonObject badIp = example;
+    {
+        QJsonArray psc = badIp.value(u"psc"_s).toArray();
+        QJsonObject second = psc.at(1).toObject();
+        second.insert(u"ip"_s, u"192.168.1.300"_s);
+        psc.replace(1, second);
+        badIp.insert(u"psc"_s, psc);
+    }
+
+    QJsonObject warningsOnly = example;
+    {
+        QJsonObject lb = warningsOnly.value(u"loadBalancer"_s).toObject();
+        QJsonArray ports;
+        for (const QJsonValue &port : lb.value(u"ports"_s).toArray()) {
+            if (port.toInt() != 2020)
+                ports.append(port);
+        }
+        lb.insert(u"ports"_s, ports);
+        warningsOnly.insert(u"loadBalancer"_s, lb);
+    }
+
+    QJsonObject unknownKey = example;
+    {
+        QJsonArray psc = unknownKey.value(u"psc"_s).toArray();
+        QJsonObject second = psc.at(1).toObject();
+        second.insert(u"colour"_s, u"blue"_s);
+        psc.replace(1, second);
+        unknownKey.insert(u"psc"_s, psc);
+    }
+
+    const QDir d(dir);
+    return writeFile(d.filePath(u"example.vlab.json"_s), exampleJson)
+        && writeFile(d.filePath(u"bad-ip.vlab.json"_s), toJson(badIp))
+        && writeFile(d.filePath(u"warnings.vlab.json"_s), toJson(warningsOnly))
+        && writeFile(d.filePath(u"unknown-key.vlab.json"_s), toJson(unknownKey))
+        && writeFile(d.filePath(u"malformed.vlab.json"_s),
+                     "{\n  \"schema\": \"vlab.plan/1\",\n  \"lab\": { \"name\": \"x\" \n");
+}
+
+} // namespace clitest
+
+Q_DECLARE_METATYPE(clitest::CliCase)
+
+using namespace clitest;
+
+class TestCli : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void run_data();
+    void run();
+};
+
+void TestCli::initTestCase()
+{
+    QVERIFY2(QFileInfo(QStringLiteral(VLAB_CLI_PATH)).isExecutable(), VLAB_CLI_PATH);
+}
+
+void TestCli::run_data()
+{
+    QTest::addColumn<CliCase>("c");
+
+    const QString version = QStringLiteral(VLAB_VERSION);
+    // Help must show the verb's real usage, not "Usage: <path of the binary> [options] ...".
+    const QString binaryPath = QStringLiteral(VLAB_CLI_PATH);
+    const QStringList initLab{u"init"_s, u"{dir}/lab"_s};
+
+    {
+        CliCase c;
+        c.exitCode = 2;
+        c.channel = Channel::Stderr;
+        c.expected = u"Usage: vlab <command>"_s;
+        QTest::newRow("no arguments") << c;
+    }
+    {
+        CliCase c;
+        c.args = QStringList{u"frobnicate"_s};
+        c.exitCode = 2;
+        c.channel = Channel::Stderr;
+        c.expected = u"unknown command \"frobnicate\""_s;
+        QTest::newRow("unknown verb") << c;
+    }
+    {
+        CliCase c;
+        c.args = QStringList{u"--version"_s};
+        c.expected = u"vlab "_s + version;
+        QTest::newRow("--version") << c;
+    }
+    {
+        CliCase c;
+        c.args = QStringList{u"help"_s, u"validate"_s};
+        c.expected = u"--format"_s;
+        c.notExpected = binaryPath;
+        c.linePrefix = u"Usage: vlab validate PLAN"_s;
+        QTest::newRow("help validate") << c;
+    }
+    {
+        CliCase c;
+        c.args = QStringList{u"init"_s, u"--help"_s};
+        c.expected = u"--force"_s;
+        c.notExpected = binaryPath;
+        c.linePrefix = u"Usage: vlab init DIR"_s;
+        QTest::newRow("init --help") << c;
+    }
+    {
+        CliCase c;
+        c.args = QStringList{u"help"_s, u"frobnicate"_s};
+        c.exitCode = 2;
+        c.channel = Channel::Stderr;
+        c.expected = u"unknown command"_s;
+        QTest::newRow("help on an unknown verb") << c;
+    }
+    {
+        CliCase c;
+        c.args = initLab;
+        c.expected = u"Wrote"_s;
+        c.files = QStringList{u"lab/sslab.vlab.json"_s};
+        QTest::newRow("init into a new folder") << c;
+    }
+    {
+        CliCase c;
+        c.before = {initLab};
+        c.args = initLab;
+        c.exitCode = 2;
+        c.channel = Channel::Stderr;
+        c.expected = u"--force"_s;
+        QTest::newRow("init over an existing plan") << c;
+    }
+    {
+        CliCase c;
+        c.before = {initLab};
+        c.args = initLab + QStringList{u"--force"_s};
+        c.expected = u"Wrote"_s;
+        c.files = QStringList{u"lab/sslab.vlab.json"_s};
+        QTest::newRow("init --force over an existing plan") << c;
+    }
+    {
+        CliCase c;
+        c.args = QStringList{u"init"_s, u"{dir}/example.vlab.json"_s};
+        c.exitCode = 2;
+        c.channel = Channel::Stderr;
+        c.expected = u"not a folder"_s;
+        QTest::newRow("init into a file") << c;
+    }
+    {
+        CliCase c;
+        c.args = QStringList{u"validate"_s, u"{dir}/example.vlab.json"_s};
+        c.expected = u"0 error(s)"_s;
+        QTest::newRow("validate the example") << c;
+    }
+    {
+        CliCase c;
+        c.before = {initLab};
+        c.args = QStringList{u"validate"_s, u"{dir}/lab/sslab.vlab.json"_s};
+        c.expected = u"0 error(s), 0 warning(s)"_s;
+        QTest::newRow("validate what init wrote") << c;
+    }
+    {
+        CliCase c;
+        c.args = QStringList{u"validate"_s, u"{dir}/bad-ip.vlab.json"_s};
+        c.exitCode = 1;
+        c.expected = u"1 error(s)"_s;
+        c.linePrefix = u"error"_s;
+        c.lineContains = u"psc[1].ip"_s;
+        QTest::newRow("validation error") << c;
+    }
+    {
+        CliCase c;
+        c.args = QStringList{u"validate"_s, u"{dir}/warnings.vlab.json"_s};
+        c.expected = u"0 error(s), 1 warning(s)"_s;
+        c.linePrefix = u"warning"_s;
+        c.lineContains = u"loadBalancer.ports"_s;
+        QTest::newRow("only warnings") << c;
+    }
+    {
+        CliCase c;
+        c.args = QStringList{u"validate"_s, u"{dir}/malformed.vlab.json"_s};
+        c.exitCode = 2;
+        c.channel = Channel::Stderr;
+        c.expected = u"line"_s;
+        QTest::newRow("malformed JSON") << c;
+    }
+    {
+        CliCase c;
+        c.args = QStringList{u"validate"_s, u"{dir}/malformed.vlab.json"_s, u"--format"_s, u"json"_s};
+        c.exitCode = 2;
+        c.expected = u"line"_s;
+        c.jsonLoadErrorCode = u"plan.syntax"_s;
+        QTest::newRow("malformed JSON, --format json") << c;
+    }
+    {
+        CliCase c;
+        c.args = QStringList{u"validate"_s, u"{dir}/unknown-key.vlab.json"_s};
+        c.exitCode = 2;
+        c.channel = Channel::Stderr;
+        c.expected = u"psc[1].colour"_s;
+        QTest::newRow("unknown key") << c;
+    }
+    {
+        CliCase c;
+        c.args = QStringList{u"validate"_s, u"{dir}/missing.vlab.json"_s};
+        c.exitCode = 2;
+        c.channel = Channel::Stderr;
+        c.expected = u"missing.vlab.json"_s;
+        QTest::newRow("missing file") << c;
+    }
+    {
+        CliCase c;
+        c.args = QStringList{u"validate"_s, u"{dir}/example.vlab.json"_s, u"--format"_s, u"json"_s};
+        c.expected = u"\"findings\""_s;
+        c.jsonReport = true;
+        c.jsonErrors = 0;
+        QTest::newRow("--format json") << c;
+    }
+    {
+        CliCase c;
+        c.args = QStringList{u"validate"_s, u"--format"_s, u"json"_s, u"{dir}/bad-ip.vlab.json"_s};
+        c.exitCode = 1;
+        c.expected = u"\"errors\""_s;
+        c.jsonReport = true;
+        c.jsonErrors = 1;
+        c.firstFindingPath = u"psc[1].ip"_s;
+        QTest::newRow("--format json with an error") << c;
+    }
+    {
+        CliCase c;
+        c.args = QStringList{u"validate"_s, u"{dir}/example.vlab.json"_s, u"--format"_s, u"xml"_s};
+        c.exitCode = 2;
+        c.channel = Channel::Stderr;
+        c.expected = u"--format"_s;
+        QTest::newRow("--format xml") << c;
+    }
+    {
+        CliCase c;
+        c.args = QStringList{u"validate"_s};
+        c.exitCode = 2;
+        c.channel = Channel::Stderr;
+        c.expected = u"Usage: vlab validate"_s;
+        QTest::newRow("validate without PLAN") << c;
+    }
+    {
+        CliCase c;
+        c.args = QStringList{u"generate"_s, u"{dir}/example.vlab.json"_s, u"-o"_s, u"{dir}/out"_s};
+        c.channel = Channel::Stderr;
+        c.expected = u"succeeded"_s;
+        c.files = QStringList{u"out/sslab.vlab.json"_s, u"out/validation.txt"_s, u"out/validation.json"_s};
+        QTest::newRow("generate") << c;
+    }
+    {
+        CliCase c;
+        c.args = QStringList{u"generate"_s, u"{dir}/bad-ip.vlab.json"_s, u"-o"_s, u"{dir}/out"_s};
+        c.exitCode = 1;
+        c.channel = Channel::Stderr;
+        c.expected = u"validation.txt"_s;
+        c.files = QStringList{u"out/sslab.vlab.json"_s, u"out/validation.txt"_s, u"out/validation.json"_s};
+        QTest::newRow("generate a plan with errors") << c;
+    }
+    {
+        CliCase c;
+        c.args = QStringList{u"generate"_s, u"{dir}/example.vlab.json"_s};
+        c.exitCode = 2;
+        c.channel = Channel::Stderr;
+        c.expected = u"-o DIR"_s;
+        QTest::newRow("generate without -o") << c;
+    }
+}
+
+void TestCli::run()
+{
+    QFETCH(CliCase, c);
+
+    QTemporaryDir tmp;
+    QVERIFY2(tmp.isValid(), qPrintable(tmp.errorString()));
+    QVERIFY(writeFixtures(tmp.path()));
+
+    for (const QStringList &step : std::as_const(c.before)) {
+        const Run before = runVlab(expand(step, tmp.path()), tmp.path());
+        QVERIFY2(before.ok, qPrintable(before.why));
+        QVERIFY2(before.exitCode == 0, qPrintable(before.err));
+    }
+
+    const Run r = runVlab(expand(c.args, tmp.path()), tmp.path());
+    QVERIFY2(r.ok, qPrintable(r.why));
+    const QString diagnostics = u"exit %1\n--- stdout\n%2--- stderr\n%3"_s.arg(r.exitCode).arg(r.out, r.err);
+    QVERIFY2(r.exitCode == c.exitCode, qPrintable(diagnostics));
+
+    const QString &channelText = c.channel == Channel::Stdout ? r.out : r.err;
+    QVERIFY2(channelText.contains(c.expected), qPrintable(diagnostics));
+    if (!c.notExpected.isEmpty()) {
+        QVERIFY2(!r.out.contains(c.notExpected), qPrintable(diagnostics));
+        QVERIFY2(!r.err.contains(c.notExpected), qPrintable(diagnostics));
+    }
+
+    for (const QString &file : std::as_const(c.files))
+        QVERIFY2(QFileInfo::exists(QDir(tmp.path()).filePath(file)), qPrintable(file));
+
+    if (!c.linePrefix.isEmpty()) {
+        bool found = false;
+        for (const QString &line : r.out.split(u'\n')) {
+            if (line.startsWith(c.linePrefix) && (c.lineContains.isEmpty() || line.contains(c.lineContains)))
+                found = true;
+        }
+        QVERIFY2(found, qPrintable(diagnostics));
+    }
+
+    if (c.jsonReport) {
+        QJsonParseError error;
+        const QJsonDocument doc = QJsonDocument::fromJson(r.out.toUtf8(), &error);
+        QVERIFY2(error.error == QJsonParseError::NoError, qPrintable(error.errorString()));
+        QVERIFY(doc.isObject());
+        const QJsonObject report = doc.object();
+        QVERIFY(report.contains(u"errors"_s));
+        QVERIFY(report.value(u"findings"_s).isArray());
+        QCOMPARE(report.value(u"errors"_s).toInt(-1), c.jsonErrors);
+        QCOMPARE(report.value(u"valid"_s).toBool(), c.jsonErrors == 0);
+        const QJsonArray findings = report.value(u"findings"_s).toArray();
+        if (!c.firstFindingPath.isEmpty()) {
+            QVERIFY(!findings.isEmpty());
+            QCOMPARE(findings.at(0).toObject().value(u"path"_s).toString(), c.firstFindingPath);
+            QCOMPARE(findings.at(0).toObject().value(u"severity"_s).toString(), u"error"_s);
+        }
+    }
+
+    if (!c.jsonLoadErrorCode.isEmpty()) {
+        QJsonParseError error;
+        const QJsonDocument doc = QJsonDocument::fromJson(r.out.toUtf8(), &error);
+        QVERIFY2(error.error == QJsonParseError::NoError, qPrintable(error.errorString()));
+        const QJsonObject report = doc.object();
+        QCOMPARE(report.value(u"valid"_s).toBool(true), false);
+        const QJsonObject loadError = report.value(u"loadError"_s).toObject();
+        QCOMPARE(loadError.value(u"code"_s).toString(), c.jsonLoadErrorCode);
+        QVERIFY(!loadError.value(u"problems"_s).toArray().isEmpty());
+    }
+}
+
+QTEST_GUILESS_MAIN(TestCli)
+#include "tst_cli.moc"
