@@ -35,6 +35,20 @@ private Q_SLOTS:
         QCOMPARE(changed.size(), 1);
     }
 
+    void fixtureWithErrorsNamesEachField()
+    {
+        PlanDocument doc;
+        QVERIFY(doc.load(QStringLiteral(VLAB_TEST_DATA_DIR "/errors.vlab.json")));
+        QStringList paths;
+        for (const Finding &f : doc.findings()) {
+            if (f.severity == Severity::Error)
+                paths << f.path;
+        }
+        paths.sort();
+        QCOMPARE(paths, QStringList({u"certificate.keyBits"_s, u"psc[1].ip"_s, u"vcenter.ip"_s}));
+        QVERIFY(!doc.isModified());
+    }
+
     void unsavedEditsSurviveACrash()
     {
         QTemporaryDir dir;

@@ -224,7 +224,7 @@ private Q_SLOTS:
         QVERIFY(!embedded.isEmpty());
 
         // The binaries carry the checked-in example, byte for byte.
-        const QString onDisk = QStringLiteral(VLAB_TEST_DATA_DIR) + u"/../../resources/examples/"_s
+        const QString onDisk = QStringLiteral(VLAB_SOURCE_DIR) + u"/resources/examples/"_s
             + QString::fromLatin1(kExamplePlanFileName);
         QVERIFY2(QFileInfo::exists(onDisk), qPrintable(onDisk));
         QCOMPARE(embedded, readFile(onDisk));
