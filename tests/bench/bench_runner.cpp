@@ -46,7 +46,7 @@ Run runOnce(const QString &program, const QStringList &args)
     }
     run.wallMs = double(timer.nsecsElapsed()) / 1e6;
     run.exitCode = p.exitCode();
-    static const QRegularExpression re(u"shown_ms=(\\d+) rss_kb=(\\d+)"_s);
+    static const QRegularExpression re(u"shown_ms=([0-9.]+) rss_kb=(\\d+)"_s);
     const auto m = re.match(QString::fromLocal8Bit(p.readAllStandardOutput()));
     if (m.hasMatch()) {
         run.shownMs = m.captured(1).toDouble();
