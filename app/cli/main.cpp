@@ -3,6 +3,7 @@
 //
 // Exit codes: 0 success, 1 the plan (or the work) has problems, 2 bad input or usage.
 
+#include "clicommon.h"
 #include "clirunner.h"
 
 #include "jobs/jobqueue.h"
@@ -24,23 +25,6 @@ using namespace Qt::StringLiterals;
 
 namespace vlab::cli {
 
-enum Exit { Ok = 0, Problems = 1, BadInput = 2 };
-
-struct CliTr
-{
-    Q_DECLARE_TR_FUNCTIONS(vlab_cli)
-};
-
-void out(const QString &text)
-{
-    std::fputs(text.toLocal8Bit().constData(), stdout);
-}
-
-void err(const QString &text)
-{
-    std::fputs(text.toLocal8Bit().constData(), stderr);
-}
-
 QString usage()
 {
     return CliTr::tr(
@@ -50,60 +34,12 @@ QString usage()
         "  validate PLAN [--format text|json]   check a lab plan offline\n"
         "  init DIR [--force]                   write the example lab plan into DIR\n"
         "  generate PLAN -o DIR                 write every plan-only artifact into DIR\n"
+        "  cert config|csr|sign-vmca|chain|verify|show ...\n"
+        "                                       the PSC machine certificate (vlab cert --help)\n"
         "  help [COMMAND]                       show help\n"
         "\n"
         "Exit codes: 0 success, 1 problems found, 2 bad input or usage.\n"
         "Run 'vlab COMMAND --help' for a command's options.\n");
-}
-
-// Parses a verb's own arguments. Returns false (and has printed why) on a usage error.
-bool parseVerb(QCommandLineParser &parser, const QStringList &args, const QString &synopsis,
-               int positionals, bool *helpShown)
-{
-    parser.setApplicationDescription(synopsis);
-    const QCommandLineOption help({u"h"_s, u"help"_s}, CliTr::tr("Show this help."));
-    parser.addOption(help);
-    *helpShown = false;
-    if (!parser.parse(args)) {
-        err(CliTr::tr("vlab: %1\n%2\n").arg(parser.errorText(), synopsis));
-        return false;
-    }
-    if (parser.isSet(help)) {
-        // Qt's first line reads "Usage: <argv[0]> [options] ...", which lacks the verb; the
-        // synopsis (the description line that follows) is the correct usage.
-        QString text = parser.helpText();
-        text.remove(0, text.indexOf(u'\n') + 1);
-        out(text);
-        *helpShown = true;
-        return true;
-    }
-    if (parser.positionalArguments().size() != positionals) {
-        err(CliTr::tr("vlab: expected %n argument(s), got %1.\n%2\n", nullptr, positionals)
-                .arg(parser.positionalArguments().size())
-                .arg(synopsis));
-        return false;
-    }
-    return true;
-}
-
-void printLoadError(const QString &file, const Error &error, bool json)
-{
-    if (json) {
-        const QJsonObject o{{u"file"_s, file},
-                            {u"valid"_s, false},
-                            {u"loadError"_s, QJsonObject{{u"code"_s, error.code},
-                                                         {u"message"_s, error.message},
-                                                         {u"problems"_s, QJsonArray::fromStringList(
-                                                              error.details.split(u'\n', Qt::SkipEmptyParts))}}}};
-        out(QString::fromUtf8(QJsonDocument(o).toJson()));
-        return;
-    }
-    err(u"vlab: "_s + error.message + u'\n');
-    const QStringList problems = error.details.split(u'\n', Qt::SkipEmptyParts);
-    if (problems.size() > 1) {
-        for (const QString &p : problems)
-            err(u"error   "_s + p + u'\n');
-    }
 }
 
 int cmdValidate(const QStringList &args)
@@ -229,6 +165,8 @@ int runVerb(const QString &verb, const QStringList &args)
         return cmdInit(args);
     if (verb == u"generate"_s)
         return cmdGenerate(args);
+    if (verb == u"cert"_s)
+        return cmdCert(args);
     err(CliTr::tr("vlab: unknown command \"%1\".\n\n").arg(verb) + usage());
     return BadInput;
 }

@@ -3,6 +3,9 @@
 #include "jobs/tr.h"
 
 #include <QCryptographicHash>
+#include <QFile>
+#include <QFileInfo>
+#include <QLocale>
 #include <QSaveFile>
 
 using namespace Qt::StringLiterals;
@@ -31,6 +34,31 @@ Result<WrittenFile> writeFileAtomically(const QString &path, const QByteArray &d
     if (file.write(data) != data.size() || !file.flush() || !file.commit())
         return makeError(u"file.write"_s, Tr::tr("Cannot write %1: %2").arg(path, file.errorString()));
     return WrittenFile{path, sha256Hex(data), data.size()};
+}
+
+Result<QByteArray> readFileLimited(const QString &path, qint64 maxBytes)
+{
+    const QFileInfo info(path);
+    if (!info.exists())
+        return makeError(u"file.missing"_s, Tr::tr("%1 does not exist.").arg(path));
+    if (info.isDir())
+        return makeError(u"file.read"_s, Tr::tr("%1 is a folder, not a file.").arg(path));
+    auto tooLarge = [&](qint64 size) {
+        return makeError(u"file.too-large"_s,
+                         Tr::tr("%1 is %2; at most %3 is expected here. Is this the right file?")
+                             .arg(path, QLocale::c().formattedDataSize(size), QLocale::c().formattedDataSize(maxBytes)));
+    };
+    if (info.size() > maxBytes)
+        return tooLarge(info.size());
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return makeError(u"file.read"_s, Tr::tr("Cannot read %1: %2").arg(path, file.errorString()));
+    QByteArray data = file.read(maxBytes + 1); // devices report size 0: cap the read itself
+    if (file.error() != QFileDevice::NoError)
+        return makeError(u"file.read"_s, Tr::tr("Cannot read %1: %2").arg(path, file.errorString()));
+    if (data.size() > maxBytes)
+        return tooLarge(data.size());
+    return data;
 }
 
 } // namespace vlab

@@ -23,4 +23,9 @@ Result<WrittenFile> writeFileAtomically(const QString &path, const QByteArray &d
 
 QString sha256Hex(const QByteArray &data);
 
+// Reads a whole (small) input file, refusing anything larger than maxBytes before reading it,
+// so a wrong file (a disk image, /dev/zero) is a clear error and never fills memory.
+// Codes: "file.missing", "file.read", "file.too-large".
+Result<QByteArray> readFileLimited(const QString &path, qint64 maxBytes);
+
 } // namespace vlab

@@ -1,0 +1,374 @@
+// vlab cert ...: the certificate step from the command line. The same engine jobs as the
+// wizard's Certificates page, run through the same queue.
+
+#include "clicommon.h"
+#include "clirunner.h"
+
+#include "certs/certinfo.h"
+#include "certs/certjobs.h"
+#include "certs/csrrequest.h"
+#include "jobs/atomicfile.h"
+#include "jobs/jobqueue.h"
+#include "plan/planjson.h"
+#include "validate/planvalidator.h"
+
+#include <QDir>
+#include <QFileInfo>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+
+using namespace Qt::StringLiterals;
+
+namespace vlab::cli {
+
+namespace {
+
+QString certUsage()
+{
+    return CliTr::tr(
+        "Usage: vlab cert <command> [options]\n"
+        "\n"
+        "  config PLAN -o FILE                       write the OpenSSL request config\n"
+        "  csr PLAN -o DIR [--backup]                make psc-ha-vip.key (0600), .csr and the config\n"
+        "  sign-vmca --csr FILE --ca-cert FILE --ca-key FILE [--days N] -o DIR\n"
+        "                                            sign with the VMCA root (root.cer, privatekey.pem)\n"
+        "  chain --leaf FILE --ca FILE [--ca FILE ...] -o DIR\n"
+        "                                            order an external CA's files into the chain files\n"
+        "  verify --chain FILE [--key FILE] [--ca FILE ...] [--plan PLAN] [--format text|json]\n"
+        "                                            check a certificate set before it is applied\n"
+        "  show FILE                                 describe a certificate or request in words\n"
+        "\n"
+        "Exit codes: 0 success, 1 verification problems, 2 bad input or usage.\n");
+}
+
+// Problems with the certificates themselves are 1; unreadable or wrong inputs are 2.
+int exitFor(const Error &error)
+{
+    static const QStringList problems = {u"chain."_s, u"ca."_s, u"csr.signature"_s, u"csr.wants-ca"_s,
+                                         u"cert.verification"_s};
+    for (const QString &prefix : problems) {
+        if (error.code.startsWith(prefix))
+            return Problems;
+    }
+    return BadInput;
+}
+
+int fail(const Error &error)
+{
+    err(u"vlab: "_s + error.message + u'\n');
+    return exitFor(error);
+}
+
+Result<LabPlan> loadPlanForCert(const QString &file)
+{
+    Result<LabPlan> plan = loadPlanFile(file);
+    if (!plan)
+        printLoadError(file, plan.error(), false);
+    return plan;
+}
+
+// Certificate findings of the plan (CN, SAN, key size ...) are printed as a warning: the
+// request can still be made, but the user should know before sending it to a CA.
+void warnAboutPlan(const LabPlan &plan)
+{
+    for (const Finding &f : validatePlan(plan)) {
+        if (f.path.startsWith(u"certificate."_s) && f.severity != Severity::Info)
+            err(formatFinding(f) + u'\n');
+    }
+}
+
+// Runs one job with the CLI's progress line; returns the exit code.
+int runJob(Job *job)
+{
+    JobQueue queue;
+    queue.addJob(job);
+    CliRunner runner(&queue);
+    if (runner.run())
+        return Ok;
+    return exitFor(job->result().error());
+}
+
+int printReport(const CertReport &report, bool json)
+{
+    if (json) {
+        out(QString::fromUtf8(QJsonDocument(QJsonObject{{u"clean"_s, report.clean()},
+                                                        {u"errors"_s, report.failedCount(Severity::Error)},
+                                                        {u"warnings"_s, report.failedCount(Severity::Warning)},
+                                                        {u"checks"_s, report.toJson()}})
+                                  .toJson()));
+    } else {
+        out(report.toText());
+        out(report.clean() ? CliTr::tr("Verified: ready for certificate-manager.\n")
+                           : CliTr::tr("NOT ready: %n check(s) failed.\n", nullptr, report.failedCount(Severity::Error)));
+    }
+    return report.clean() ? Ok : Problems;
+}
+
+// Reads the inputs of a verification; returns the report or (printed) an input error.
+std::optional<CertReport> verify(const QString &chainFile, const QString &keyFile, const QStringList &caFiles,
+                                 const std::optional<LabPlan> &plan, int *exitCode)
+{
+    CertVerification input;
+    Result<CertSource> chain = readCertSource(chainFile);
+    if (!chain) {
+        *exitCode = fail(chain.error());
+        return std::nullopt;
+    }
+    input.chain = chain.value();
+    if (!keyFile.isEmpty()) {
+        Result<CertSource> key = readCertSource(keyFile);
+        if (!key) {
+            *exitCode = fail(key.error());
+            return std::nullopt;
+        }
+        input.key = key.value();
+    }
+    for (const QString &file : caFiles) {
+        Result<CertSource> ca = readCertSource(file);
+        if (!ca) {
+            *exitCode = fail(ca.error());
+            return std::nullopt;
+        }
+        input.cas.append(ca.value());
+    }
+    input.plan = plan;
+    return verifyCertificates(input);
+}
+
+bool hasUnreadableInput(const CertReport &report)
+{
+    return !report.checks.isEmpty() && report.checks.constFirst().id == u"readable"_s
+        && !report.checks.constFirst().passed;
+}
+
+int certConfig(const QStringList &args)
+{
+    QCommandLineParser parser;
+    const QCommandLineOption output({u"o"_s, u"output"_s}, CliTr::tr("File to write."), u"FILE"_s);
+    parser.addOption(output);
+    parser.addPositionalArgument(u"PLAN"_s, CliTr::tr("The .vlab.json file."));
+    bool help = false;
+    if (!parseVerb(parser, args, CliTr::tr("Usage: vlab cert config PLAN -o FILE"), 1, &help))
+        return BadInput;
+    if (help)
+        return Ok;
+    if (!parser.isSet(output)) {
+        err(CliTr::tr("vlab: cert config needs -o FILE\n"));
+        return BadInput;
+    }
+    const Result<LabPlan> plan = loadPlanForCert(parser.positionalArguments().constFirst());
+    if (!plan)
+        return BadInput;
+    const CsrRequest request = CsrRequest::fromPlan(*plan);
+    if (const QString problem = request.problem(); !problem.isEmpty()) {
+        err(u"vlab: "_s + problem + u'\n');
+        return BadInput;
+    }
+    warnAboutPlan(*plan);
+    const Result<WrittenFile> written = writeFileAtomically(parser.value(output), renderRequestConfig(request));
+    if (!written)
+        return fail(written.error());
+    out(CliTr::tr("Wrote %1\n").arg(written->path));
+    return Ok;
+}
+
+int certCsr(const QStringList &args)
+{
+    QCommandLineParser parser;
+    const QCommandLineOption output({u"o"_s, u"output"_s}, CliTr::tr("Folder for the files."), u"DIR"_s);
+    const QCommandLineOption backup(u"backup"_s, CliTr::tr("Keep an existing key as a dated backup and make a new one."));
+    parser.addOption(output);
+    parser.addOption(backup);
+    parser.addPositionalArgument(u"PLAN"_s, CliTr::tr("The .vlab.json file."));
+    bool help = false;
+    if (!parseVerb(parser, args, CliTr::tr("Usage: vlab cert csr PLAN -o DIR [--backup]"), 1, &help))
+        return BadInput;
+    if (help)
+        return Ok;
+    if (!parser.isSet(output)) {
+        err(CliTr::tr("vlab: cert csr needs -o DIR\n"));
+        return BadInput;
+    }
+    const Result<LabPlan> plan = loadPlanForCert(parser.positionalArguments().constFirst());
+    if (!plan)
+        return BadInput;
+    const CsrRequest request = CsrRequest::fromPlan(*plan);
+    if (const QString problem = request.problem(); !problem.isEmpty()) {
+        err(u"vlab: "_s + problem + u'\n');
+        return BadInput;
+    }
+    warnAboutPlan(*plan);
+    return runJob(new GenerateCsrJob(request, parser.value(output),
+                                     parser.isSet(backup) ? ExistingKey::KeepBackup : ExistingKey::Refuse));
+}
+
+int certSignVmca(const QStringList &args)
+{
+    QCommandLineParser parser;
+    const QCommandLineOption csr(u"csr"_s, CliTr::tr("The request (psc-ha-vip.csr)."), u"FILE"_s);
+    const QCommandLineOption caCert(u"ca-cert"_s, CliTr::tr("The VMCA root certificate (root.cer)."), u"FILE"_s);
+    const QCommandLineOption caKey(u"ca-key"_s, CliTr::tr("The VMCA root key (privatekey.pem)."), u"FILE"_s);
+    const QCommandLineOption days(u"days"_s, CliTr::tr("Validity in days (default 730)."), u"N"_s, u"730"_s);
+    const QCommandLineOption output({u"o"_s, u"output"_s}, CliTr::tr("Folder for the files."), u"DIR"_s);
+    parser.addOptions({csr, caCert, caKey, days, output});
+    bool help = false;
+    const QString synopsis = CliTr::tr("Usage: vlab cert sign-vmca --csr FILE --ca-cert FILE --ca-key FILE [--days N] -o DIR");
+    if (!parseVerb(parser, args, synopsis, 0, &help))
+        return BadInput;
+    if (help)
+        return Ok;
+    for (const QCommandLineOption &required : {csr, caCert, caKey, output}) {
+        if (!parser.isSet(required)) {
+            err(CliTr::tr("vlab: cert sign-vmca needs --%1\n%2\n").arg(required.names().constLast(), synopsis));
+            return BadInput;
+        }
+    }
+    bool ok = false;
+    const int validity = parser.value(days).toInt(&ok);
+    if (!ok || validity < 1 || validity > 3650) {
+        err(CliTr::tr("vlab: --days must be a number from 1 to 3650, not \"%1\".\n").arg(parser.value(days)));
+        return BadInput;
+    }
+    const QString folder = parser.value(output);
+    if (const int code = runJob(new SignWithCaJob(parser.value(csr), parser.value(caCert), parser.value(caKey),
+                                                  validity, folder));
+        code != Ok)
+        return code;
+    // Prove the result at once: chain to the given root, and the key if it lies next to it.
+    const QDir dir(folder);
+    const QString key = dir.filePath(QString::fromLatin1(CertFiles::Key));
+    int code = Ok;
+    const auto report = verify(dir.filePath(QString::fromLatin1(CertFiles::Chain)),
+                               QFileInfo::exists(key) ? key : QString(), {parser.value(caCert)}, std::nullopt, &code);
+    return report ? printReport(*report, false) : code;
+}
+
+int certChain(const QStringList &args)
+{
+    QCommandLineParser parser;
+    const QCommandLineOption leaf(u"leaf"_s, CliTr::tr("The signed PSC certificate from the CA."), u"FILE"_s);
+    const QCommandLineOption ca(u"ca"_s, CliTr::tr("An intermediate or root certificate file (repeatable)."), u"FILE"_s);
+    const QCommandLineOption output({u"o"_s, u"output"_s}, CliTr::tr("Folder for the files."), u"DIR"_s);
+    parser.addOptions({leaf, ca, output});
+    bool help = false;
+    const QString synopsis = CliTr::tr("Usage: vlab cert chain --leaf FILE --ca FILE [--ca FILE ...] -o DIR");
+    if (!parseVerb(parser, args, synopsis, 0, &help))
+        return BadInput;
+    if (help)
+        return Ok;
+    if (!parser.isSet(leaf) || !parser.isSet(ca) || !parser.isSet(output)) {
+        err(CliTr::tr("vlab: cert chain needs --leaf, at least one --ca, and -o\n%1\n").arg(synopsis));
+        return BadInput;
+    }
+    auto *job = new BuildChainJob(parser.value(leaf), parser.values(ca), parser.value(output));
+    JobQueue queue;
+    queue.addJob(job);
+    CliRunner runner(&queue);
+    if (!runner.run())
+        return exitFor(job->result().error());
+    for (const Evidence &e : job->report().evidence) {
+        if (e.kind == Evidence::Kind::Note)
+            err(CliTr::tr("note: %1\n").arg(e.text));
+    }
+    const QDir dir(parser.value(output));
+    const QString key = dir.filePath(QString::fromLatin1(CertFiles::Key));
+    int code = Ok;
+    const auto report = verify(dir.filePath(QString::fromLatin1(CertFiles::Chain)),
+                               QFileInfo::exists(key) ? key : QString(), parser.values(ca), std::nullopt, &code);
+    return report ? printReport(*report, false) : code;
+}
+
+int certVerify(const QStringList &args)
+{
+    QCommandLineParser parser;
+    const QCommandLineOption chain(u"chain"_s, CliTr::tr("The machine chain file (leaf first)."), u"FILE"_s);
+    const QCommandLineOption key(u"key"_s, CliTr::tr("The private key to match."), u"FILE"_s);
+    const QCommandLineOption ca(u"ca"_s, CliTr::tr("A root or intermediate certificate (repeatable)."), u"FILE"_s);
+    const QCommandLineOption plan(u"plan"_s, CliTr::tr("The plan whose names the certificate must cover."), u"PLAN"_s);
+    const QCommandLineOption format(u"format"_s, CliTr::tr("text (default) or json."), u"text|json"_s, u"text"_s);
+    parser.addOptions({chain, key, ca, plan, format});
+    bool help = false;
+    const QString synopsis =
+        CliTr::tr("Usage: vlab cert verify --chain FILE [--key FILE] [--ca FILE ...] [--plan PLAN] [--format text|json]");
+    if (!parseVerb(parser, args, synopsis, 0, &help))
+        return BadInput;
+    if (help)
+        return Ok;
+    if (!parser.isSet(chain)) {
+        err(CliTr::tr("vlab: cert verify needs --chain FILE\n%1\n").arg(synopsis));
+        return BadInput;
+    }
+    const QString fmt = parser.value(format);
+    if (fmt != u"text"_s && fmt != u"json"_s) {
+        err(CliTr::tr("vlab: --format must be text or json, not \"%1\".\n").arg(fmt));
+        return BadInput;
+    }
+    std::optional<LabPlan> labPlan;
+    if (parser.isSet(plan)) {
+        const Result<LabPlan> loaded = loadPlanForCert(parser.value(plan));
+        if (!loaded)
+            return BadInput;
+        labPlan = loaded.value();
+    }
+    int code = Ok;
+    const auto report = verify(parser.value(chain), parser.value(key), parser.values(ca), labPlan, &code);
+    if (!report)
+        return code;
+    const int result = printReport(*report, fmt == u"json"_s);
+    return hasUnreadableInput(*report) ? BadInput : result;
+}
+
+int certShow(const QStringList &args)
+{
+    QCommandLineParser parser;
+    parser.addPositionalArgument(u"FILE"_s, CliTr::tr("A certificate, bundle or request (PEM, DER, PKCS#7)."));
+    bool help = false;
+    if (!parseVerb(parser, args, CliTr::tr("Usage: vlab cert show FILE"), 1, &help))
+        return BadInput;
+    if (help)
+        return Ok;
+    const QString file = parser.positionalArguments().constFirst();
+    const Result<CertSource> source = readCertSource(file);
+    if (!source)
+        return fail(source.error());
+    const Result<QList<CertInfo>> infos = describeCertificates(source->data, source->name);
+    if (!infos)
+        return fail(infos.error());
+    for (qsizetype i = 0; i < infos->size(); ++i) {
+        if (infos->size() > 1)
+            out(CliTr::tr("[%1 of %2] ").arg(i + 1).arg(infos->size()));
+        out(infos->at(i).toText());
+    }
+    return Ok;
+}
+
+} // namespace
+
+int cmdCert(const QStringList &args)
+{
+    const QString sub = args.size() > 1 ? args.at(1) : QString();
+    QStringList rest = args;
+    if (rest.size() > 1)
+        rest.removeAt(1);
+    if (sub == u"config"_s)
+        return certConfig(rest);
+    if (sub == u"csr"_s)
+        return certCsr(rest);
+    if (sub == u"sign-vmca"_s)
+        return certSignVmca(rest);
+    if (sub == u"chain"_s)
+        return certChain(rest);
+    if (sub == u"verify"_s)
+        return certVerify(rest);
+    if (sub == u"show"_s)
+        return certShow(rest);
+    if (sub == u"--help"_s || sub == u"-h"_s || sub == u"help"_s) {
+        out(certUsage());
+        return Ok;
+    }
+    err((sub.isEmpty() ? QString() : CliTr::tr("vlab: unknown cert command \"%1\".\n\n").arg(sub)) + certUsage());
+    return BadInput;
+}
+
+} // namespace vlab::cli

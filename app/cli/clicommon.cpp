@@ -1,0 +1,73 @@
+#include "clicommon.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+
+#include <cstdio>
+
+using namespace Qt::StringLiterals;
+
+namespace vlab::cli {
+
+void out(const QString &text)
+{
+    std::fputs(text.toLocal8Bit().constData(), stdout);
+}
+
+void err(const QString &text)
+{
+    std::fputs(text.toLocal8Bit().constData(), stderr);
+}
+
+// Parses a verb's own arguments. Returns false (and has printed why) on a usage error.
+bool parseVerb(QCommandLineParser &parser, const QStringList &args, const QString &synopsis,
+               int positionals, bool *helpShown)
+{
+    parser.setApplicationDescription(synopsis);
+    const QCommandLineOption help({u"h"_s, u"help"_s}, CliTr::tr("Show this help."));
+    parser.addOption(help);
+    *helpShown = false;
+    if (!parser.parse(args)) {
+        err(CliTr::tr("vlab: %1\n%2\n").arg(parser.errorText(), synopsis));
+        return false;
+    }
+    if (parser.isSet(help)) {
+        // Qt's first line reads "Usage: <argv[0]> [options] ...", which lacks the verb; the
+        // synopsis (the description line that follows) is the correct usage.
+        QString text = parser.helpText();
+        text.remove(0, text.indexOf(u'\n') + 1);
+        out(text);
+        *helpShown = true;
+        return true;
+    }
+    if (parser.positionalArguments().size() != positionals) {
+        err(CliTr::tr("vlab: expected %n argument(s), got %1.\n%2\n", nullptr, positionals)
+                .arg(parser.positionalArguments().size())
+                .arg(synopsis));
+        return false;
+    }
+    return true;
+}
+
+void printLoadError(const QString &file, const Error &error, bool json)
+{
+    if (json) {
+        const QJsonObject o{{u"file"_s, file},
+                            {u"valid"_s, false},
+                            {u"loadError"_s, QJsonObject{{u"code"_s, error.code},
+                                                         {u"message"_s, error.message},
+                                                         {u"problems"_s, QJsonArray::fromStringList(
+                                                              error.details.split(u'\n', Qt::SkipEmptyParts))}}}};
+        out(QString::fromUtf8(QJsonDocument(o).toJson()));
+        return;
+    }
+    err(u"vlab: "_s + error.message + u'\n');
+    const QStringList problems = error.details.split(u'\n', Qt::SkipEmptyParts);
+    if (problems.size() > 1) {
+        for (const QString &p : problems)
+            err(u"error   "_s + p + u'\n');
+    }
+}
+
+} // namespace vlab::cli
