@@ -177,9 +177,6 @@ BuildChainJob::BuildChainJob(const QString &leafFile, const QStringList &caFiles
 ThreadedJob::Work BuildChainJob::makeWork()
 {
     return [leafFile = m_leaf, caFiles = m_cas, folder = m_folder](const WorkContext &ctx) -> Result<void> {
-        Result<CertSource> leaf = readCertSource(leafFile);
-        if (!leaf)
-            return leaf.error();
         QList<CertSource> cas;
         for (const QString &file : caFiles) {
             Result<CertSource> ca = readCertSource(file);
@@ -187,7 +184,15 @@ ThreadedJob::Work BuildChainJob::makeWork()
                 return ca.error();
             cas.append(ca.value());
         }
-        Result<CertificateChain> chain = buildChain(leaf.value(), cas);
+        Result<CertificateChain> chain = makeError(u"chain.no-leaf"_s, QString());
+        if (leafFile.isEmpty()) {
+            chain = buildChain(cas);
+        } else {
+            Result<CertSource> leaf = readCertSource(leafFile);
+            if (!leaf)
+                return leaf.error();
+            chain = buildChain(leaf.value(), cas);
+        }
         if (!chain)
             return chain.error();
         for (const QString &note : chain->notes)

@@ -50,6 +50,7 @@ private:
 };
 
 // Option 2: order the external CA's leaf, intermediates and root and write the chain files.
+// With an empty leafFile, the leaf is found among caFiles (everything the CA returned).
 class BuildChainJob : public ThreadedJob
 {
     Q_OBJECT

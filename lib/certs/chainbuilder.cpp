@@ -126,6 +126,36 @@ Result<CertificateChain> buildChain(const CertSource &leafSource, const QList<Ce
     return chain;
 }
 
+Result<CertificateChain> buildChain(const QList<CertSource> &sources)
+{
+    // Find the file holding the end-entity certificate; it becomes the leaf source.
+    qsizetype leafIndex = -1;
+    for (qsizetype i = 0; i < sources.size(); ++i) {
+        Result<ossl::Certs> certs = ossl::parseCertificates(sources.at(i).data, sources.at(i).name);
+        if (!certs)
+            return certs.error();
+        const bool hasLeaf = std::any_of(certs->cbegin(), certs->cend(),
+                                         [](const ossl::Cert &c) { return !isCa(c.get()); });
+        if (!hasLeaf)
+            continue;
+        if (leafIndex >= 0) {
+            return makeError(u"chain.two-leaves"_s,
+                             Tr::tr("Both %1 and %2 hold an end-entity certificate; give the PSC certificate "
+                                    "and its CA certificates only.")
+                                 .arg(sources.at(leafIndex).name, sources.at(i).name));
+        }
+        leafIndex = i;
+    }
+    if (leafIndex < 0) {
+        return makeError(u"chain.no-leaf"_s,
+                         Tr::tr("None of the files holds the signed PSC certificate; add the certificate "
+                                "the CA issued for psc-ha-vip.csr."));
+    }
+    QList<CertSource> cas = sources;
+    const CertSource leaf = cas.takeAt(leafIndex);
+    return buildChain(leaf, cas);
+}
+
 Result<CertificateChain> buildChain(const QByteArray &leafPem, const QList<QByteArray> &casPem)
 {
     QList<CertSource> cas;

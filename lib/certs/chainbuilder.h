@@ -31,6 +31,9 @@ struct CertificateChain
 };
 
 Result<CertificateChain> buildChain(const CertSource &leaf, const QList<CertSource> &cas);
+// Everything the CA returned, in any order and grouping: the leaf is the one end-entity
+// certificate among them (what a user drops onto the wizard).
+Result<CertificateChain> buildChain(const QList<CertSource> &sources);
 // Convenience for data without file names.
 Result<CertificateChain> buildChain(const QByteArray &leafPem, const QList<QByteArray> &casPem);
 

@@ -11,6 +11,7 @@
 #include <QFileInfo>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QStandardPaths>
 
 using namespace Qt::StringLiterals;
 
@@ -93,6 +94,24 @@ QString PlanDocument::displayName() const
     if (!m_fileName.isEmpty())
         return QFileInfo(m_fileName).fileName();
     return m_plan.lab.name.isEmpty() ? QStringLiteral("untitled") : m_plan.lab.name;
+}
+
+QString PlanDocument::projectFolder() const
+{
+    if (!m_projectFolder.isEmpty())
+        return m_projectFolder;
+    if (!m_fileName.isEmpty())
+        return QFileInfo(m_fileName).absolutePath();
+    const QString lab = m_plan.lab.name.isEmpty() ? u"lab"_s : m_plan.lab.name;
+    return QDir(QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation)).filePath(u"vlab/"_s + lab);
+}
+
+void PlanDocument::setProjectFolder(const QString &folder)
+{
+    if (folder == m_projectFolder)
+        return;
+    m_projectFolder = folder;
+    Q_EMIT projectFolderChanged(projectFolder());
 }
 
 void PlanDocument::edit(const std::function<void(LabPlan &)> &change)

@@ -33,6 +33,11 @@ public:
     // "sslab.vlab.json", or the lab name for the embedded example.
     QString displayName() const;
 
+    // Where artifacts go: the folder chosen by the user, else the plan file's folder, else
+    // Documents/vlab/<lab name>. Not part of the plan (a plan moves between machines).
+    QString projectFolder() const;
+    void setProjectFolder(const QString &folder);
+
     // Applies a change, re-validates, and emits planChanged() if anything changed.
     void edit(const std::function<void(LabPlan &)> &change);
 
@@ -59,6 +64,7 @@ Q_SIGNALS:
     void findingsChanged();
     void modifiedChanged(bool modified);
     void fileNameChanged(const QString &fileName);
+    void projectFolderChanged(const QString &folder);
 
 private:
     void reset(const LabPlan &plan, const QString &fileName);
@@ -70,6 +76,7 @@ private:
     QString m_fileName;
     bool m_modified = false;
     QString m_recoveryFile;
+    QString m_projectFolder;
     QTimer m_recoveryTimer;
 };
 

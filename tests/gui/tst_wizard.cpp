@@ -203,11 +203,16 @@ private Q_SLOTS:
         MainWindow w;
         w.show();
         QVERIFY(QTest::qWaitForWindowExposed(&w));
-        w.wizard()->next();
-        QCOMPARE(w.wizard()->currentPage()->objectName(), u"page:files"_s);
+        while (w.wizard()->currentPage()->objectName() != u"page:files"_s) {
+            const int before = w.wizard()->currentId();
+            w.wizard()->next();
+            QVERIFY(w.wizard()->currentId() != before);
+        }
         auto *folder = find<QLineEdit>(w, u"projectFolder"_s);
         QVERIFY(folder && !folder->text().isEmpty());
         folder->setText(dir.filePath(u"project"_s));
+        folder->editingFinished(); // as when the user leaves the field
+        QCOMPARE(w.document()->projectFolder(), dir.filePath(u"project"_s));
         QSignalSpy done(w.runPanel(), &RunPanel::queueFinished);
         find<QPushButton>(w, u"writeFiles"_s)->click();
         QVERIFY(done.wait(10000));

@@ -12,7 +12,6 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
-#include <QStandardPaths>
 #include <QVBoxLayout>
 
 using namespace Qt::StringLiterals;
@@ -48,28 +47,27 @@ PlanFilesPage::PlanFilesPage(const StepContext &context)
 
     connect(browse, &QPushButton::clicked, this, [this] {
         const QString dir = QFileDialog::getExistingDirectory(this, tr("Project folder"), m_folder->text());
-        if (!dir.isEmpty())
+        if (!dir.isEmpty()) {
             m_folder->setText(QDir::toNativeSeparators(dir));
+            m_context.document->setProjectFolder(dir);
+        }
     });
     connect(m_write, &QPushButton::clicked, this, &PlanFilesPage::writeFiles);
+    connect(m_folder, &QLineEdit::editingFinished, this, [this] {
+        m_context.document->setProjectFolder(QDir::fromNativeSeparators(m_folder->text().trimmed()));
+    });
     connect(m_context.runPanel, &RunPanel::busyChanged, this, [this](bool busy) { m_write->setEnabled(!busy); });
 }
 
 void PlanFilesPage::initializePage()
 {
-    if (!m_folder->text().isEmpty())
-        return;
-    const PlanDocument *doc = m_context.document;
-    const QString folder = doc->fileName().isEmpty()
-        ? QDir(QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation))
-              .filePath(u"vlab/"_s + (doc->plan().lab.name.isEmpty() ? u"lab"_s : doc->plan().lab.name))
-        : QFileInfo(doc->fileName()).absolutePath();
-    m_folder->setText(QDir::toNativeSeparators(folder));
+    m_folder->setText(QDir::toNativeSeparators(m_context.document->projectFolder()));
 }
 
 void PlanFilesPage::writeFiles()
 {
     const QString folder = QDir::fromNativeSeparators(m_folder->text().trimmed());
+    m_context.document->setProjectFolder(folder);
     if (folder.isEmpty()) {
         m_result->setText(tr("Choose a project folder first."));
         return;
