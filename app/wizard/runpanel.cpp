@@ -14,6 +14,8 @@
 #include <QTreeWidget>
 #include <QVBoxLayout>
 
+using namespace Qt::StringLiterals;
+
 namespace vlab {
 
 namespace {
@@ -140,8 +142,12 @@ void RunPanel::updateJob(Job *job)
     item->setText(1, job->state() == Job::State::Running
                          ? tr("%1%").arg(int(job->progress() * 100))
                          : stateText(job->state()));
-    item->setText(2, job->isFinished() && !job->result().ok() ? job->result().error().message
-                                                                : job->status());
+    QString status = job->status();
+    if (job->state() == Job::State::Succeeded && job->report().finished.isValid())
+        status = tr("Finished at %1").arg(job->report().finished.toLocalTime().toString(u"HH:mm:ss"_s));
+    else if (job->isFinished() && !job->result().ok())
+        status = job->result().error().message;
+    item->setText(2, status);
 }
 
 void RunPanel::onFinished(bool succeeded)

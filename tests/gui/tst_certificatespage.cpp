@@ -17,6 +17,8 @@
 #include <QProcess>
 #include <QPushButton>
 #include <QRadioButton>
+#include <QScrollArea>
+#include <QScrollBar>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTemporaryDir>
@@ -151,6 +153,14 @@ private Q_SLOTS:
         QVERIFY(f.page->findChild<QLabel *>(u"certVerdict"_s)->text().contains(u"Ready"_s));
         for (const char *file : {"psc-ha-vip.crt", "psc-ha-vip-chain.crt", "cachain.crt"})
             QVERIFY2(QFile::exists(certs + u'/' + QLatin1StringView(file)), file);
+        // For the README: VLAB_SCREENSHOT_DIR=DIR renders this state to DIR/certificates.png.
+        if (const QString shots = qEnvironmentVariable("VLAB_SCREENSHOT_DIR"); !shots.isEmpty()) {
+            f.window.resize(1180, 1000);
+            auto *scroll = f.page->findChild<QScrollArea *>();
+            QTRY_VERIFY(scroll != nullptr);
+            scroll->verticalScrollBar()->setValue(scroll->verticalScrollBar()->maximum());
+            QVERIFY(f.window.grab().save(shots + u"/certificates.png"_s));
+        }
     }
 
     void externalCaFilesInAnyOrder()
