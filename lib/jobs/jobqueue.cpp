@@ -2,6 +2,8 @@
 
 #include "jobs/tr.h"
 
+#include <utility>
+
 namespace vlab {
 
 JobQueue::JobQueue(QObject *parent) : QObject(parent) {}
@@ -29,22 +31,27 @@ void JobQueue::adopt(Job *job)
 void JobQueue::addJob(Job *job)
 {
     adopt(job);
-    m_stages.append(Stage{{job}, false});
+    m_stages.append(Stage{{job}, false, {}});
 }
 
 void JobQueue::addParallel(const QList<Job *> &jobs)
+{
+    addParallel(jobs, ParallelOptions{});
+}
+
+void JobQueue::addParallel(const QList<Job *> &jobs, ParallelOptions options)
 {
     if (jobs.isEmpty())
         return;
     for (Job *job : jobs)
         adopt(job);
-    m_stages.append(Stage{jobs, false});
+    m_stages.append(Stage{jobs, false, options});
 }
 
 void JobQueue::addCleanup(Job *job)
 {
     adopt(job);
-    m_stages.append(Stage{{job}, true});
+    m_stages.append(Stage{{job}, true, {}});
 }
 
 QList<Job *> JobQueue::jobs() const
@@ -99,9 +106,13 @@ void JobQueue::cancel()
     m_succeeded = false;
     m_cancelled = true;
     m_stopping = true;
+    const QString reason = Tr::tr("Not run: the queue was cancelled.");
+    const QList<Job *> waiting = std::exchange(m_waiting, {});
+    for (Job *job : waiting)
+        job->markSkipped(reason);
     for (Job *job : std::as_const(m_stages[m_current].jobs))
         job->cancel();
-    skipRemaining(Tr::tr("Not run: the queue was cancelled."));
+    skipRemaining(reason);
 }
 
 void JobQueue::skipRemaining(const QString &reason)
@@ -119,16 +130,15 @@ void JobQueue::startStage()
     // Find the next stage with something to run (skipped jobs are already finished).
     for (++m_current; m_current < m_stages.size(); ++m_current) {
         const Stage &stage = m_stages.at(m_current);
-        QList<Job *> pending;
+        m_waiting.clear();
         for (Job *job : stage.jobs) {
             if (job->state() == Job::State::Pending)
-                pending.append(job);
+                m_waiting.append(job);
         }
-        if (pending.isEmpty())
+        if (m_waiting.isEmpty())
             continue;
-        m_runningInStage = int(pending.size());
-        for (Job *job : pending)
-            job->start(); // may finish synchronously: onJobFinished handles that
+        m_inFlight = 0;
+        fillStage();
         return;
     }
     m_running = false;
@@ -137,26 +147,50 @@ void JobQueue::startStage()
     Q_EMIT finished(m_succeeded);
 }
 
+// Starts waiting jobs of the current stage up to its bound. A job may finish inside start();
+// the loop (not recursion) then starts the next one.
+void JobQueue::fillStage()
+{
+    if (m_filling)
+        return;
+    m_filling = true;
+    const int limit = m_stages.at(m_current).options.maxInFlight;
+    while (!m_waiting.isEmpty() && (limit <= 0 || m_inFlight < limit)) {
+        Job *job = m_waiting.takeFirst();
+        ++m_inFlight;
+        job->start();
+    }
+    m_filling = false;
+    if (m_waiting.isEmpty() && m_inFlight == 0)
+        QMetaObject::invokeMethod(this, &JobQueue::startStage, Qt::QueuedConnection);
+}
+
 void JobQueue::onJobFinished(Job *job)
 {
     Q_EMIT jobFinished(job);
     Q_EMIT progressChanged(progress());
     if (job->state() == Job::State::Skipped)
         return; // never started: not counted in the running stage
-    const bool isCleanup = m_stages.at(m_current).cleanup;
-    if (job->state() != Job::State::Succeeded && !isCleanup && !m_stopping) {
+    const Stage &stage = m_stages.at(m_current);
+    const bool failed = job->state() != Job::State::Succeeded;
+    if (failed && !stage.cleanup && !stage.options.independent && !m_stopping) {
         m_succeeded = false;
         m_stopping = true;
-        for (Job *other : std::as_const(m_stages[m_current].jobs)) {
+        const QString reason = Tr::tr("Not run: \"%1\" failed.").arg(job->title());
+        const QList<Job *> waiting = std::exchange(m_waiting, {});
+        for (Job *other : waiting)
+            other->markSkipped(reason);
+        for (Job *other : std::as_const(stage.jobs)) {
             if (other != job)
                 other->cancel();
         }
-        skipRemaining(Tr::tr("Not run: \"%1\" failed.").arg(job->title()));
-    } else if (job->state() != Job::State::Succeeded && isCleanup) {
+        skipRemaining(reason);
+    } else if (failed) {
         m_succeeded = false;
     }
-    if (--m_runningInStage == 0)
-        QMetaObject::invokeMethod(this, &JobQueue::startStage, Qt::QueuedConnection);
+    --m_inFlight;
+    if (!m_filling)
+        fillStage();
 }
 
 } // namespace vlab

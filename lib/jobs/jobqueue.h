@@ -1,8 +1,9 @@
 #pragma once
 // JobQueue: runs a step's jobs in stages. A stage is one job (sequential) or a group that
-// runs in parallel. The first failure stops the rest (running jobs of the stage are
-// cancelled, later stages are skipped), but cleanup stages still run, like Calamares'
-// "emergency" jobs. Overall progress is the weighted mean of the jobs' progress.
+// runs in parallel, optionally with a bound on how many run at once. The first failure stops
+// the rest (running jobs of the stage are cancelled, later stages are skipped), unless the
+// group's jobs are independent (checks that each report on their own); cleanup stages still
+// run, like Calamares' "emergency" jobs. Overall progress is the weighted mean of the jobs'.
 
 #include "jobs/job.h"
 
@@ -20,7 +21,13 @@ public:
 
     // The queue takes ownership of the jobs. Adding is only possible before start().
     void addJob(Job *job);
+    struct ParallelOptions
+    {
+        int maxInFlight = 0;      // 0: all at once
+        bool independent = false; // a failure neither cancels the others nor skips later stages
+    };
     void addParallel(const QList<Job *> &jobs);
+    void addParallel(const QList<Job *> &jobs, ParallelOptions options);
     void addCleanup(Job *job);
 
     QList<Job *> jobs() const;
@@ -49,16 +56,20 @@ private:
     {
         QList<Job *> jobs;
         bool cleanup = false;
+        ParallelOptions options;
     };
 
     void adopt(Job *job);
     void startStage();
+    void fillStage();
     void onJobFinished(Job *job);
     void skipRemaining(const QString &reason);
 
     QList<Stage> m_stages;
     qsizetype m_current = -1;
-    int m_runningInStage = 0;
+    QList<Job *> m_waiting; // of the current stage, not started yet
+    int m_inFlight = 0;
+    bool m_filling = false;
     bool m_running = false;
     bool m_done = false;
     bool m_succeeded = true;

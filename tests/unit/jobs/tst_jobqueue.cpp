@@ -275,6 +275,9 @@ class TestJobQueue : public QObject
     Q_OBJECT
 
 private Q_SLOTS:
+    void boundedParallelGroup();
+    void independentGroupKeepsGoing();
+    void cancelSkipsWaitingJobs();
     void outcomes_data();
     void outcomes();
     void sequentialOrder_data();
@@ -339,10 +342,11 @@ void TestJobQueue::outcomes_data()
                       single(u"C"_s)},
                      {u"A:failed"_s, u"B:cancelled"_s, u"C:skipped"_s},
                      false};
-    QTest::newRow("parallel failure inside run() cancels the sibling before it starts")
+    // A sibling that had not started when A failed never runs: it is skipped, not cancelled.
+    QTest::newRow("parallel failure inside run() skips the sibling before it starts")
         << QueueCase{{parallel({{u"A"_s, How::Synchronous, false}, {u"B"_s, How::ZeroTimer}}),
                       single(u"C"_s)},
-                     {u"A:failed"_s, u"B:cancelled"_s, u"C:skipped"_s},
+                     {u"A:failed"_s, u"B:skipped"_s, u"C:skipped"_s},
                      false};
     QTest::newRow("cleanup runs after success")
         << QueueCase{{single(u"A"_s), cleanup(u"Z"_s)}, {u"A:succeeded"_s, u"Z:succeeded"_s}, true};
@@ -1017,6 +1021,80 @@ void TestJobQueue::writePlanFilesIntoAFile()
     QCOMPARE(job->result().error().code, u"file.mkdir"_s);
     for (const Evidence &e : job->report().evidence)
         QVERIFY(e.kind != Evidence::Kind::File);
+}
+
+
+// At most maxInFlight jobs of a bounded group run at any moment, and all of them run.
+void TestJobQueue::boundedParallelGroup()
+{
+    JobQueue queue;
+    QList<TestJob *> jobs;
+    for (int i = 0; i < 6; ++i)
+        jobs << new TestJob(u"J%1"_s.arg(i), TestJob::Finish::Manual);
+    queue.addParallel({jobs.begin(), jobs.end()}, JobQueue::ParallelOptions{2, false});
+    int running = 0, maxRunning = 0;
+    connect(&queue, &JobQueue::jobStarted, this, [&] { maxRunning = std::max(maxRunning, ++running); });
+    connect(&queue, &JobQueue::jobFinished, this, [&] { --running; });
+    QSignalSpy finished(&queue, &JobQueue::finished);
+    queue.start();
+    QCOMPARE(running, 2);
+    // Finish them in reverse start order, one at a time: each finish lets exactly one more in.
+    for (int done = 0; done < 6; ++done) {
+        TestJob *next = nullptr;
+        for (TestJob *j : std::as_const(jobs)) {
+            if (j->state() == Job::State::Running)
+                next = j;
+        }
+        QVERIFY(next);
+        next->complete();
+        QVERIFY(running <= 2);
+    }
+    QVERIFY(finished.wait(kGuardMs));
+    QCOMPARE(maxRunning, 2);
+    for (TestJob *j : std::as_const(jobs))
+        QCOMPARE(j->state(), Job::State::Succeeded);
+}
+
+// Independent checks: one failing neither stops its siblings nor the next stage, but the
+// queue as a whole reports failure.
+void TestJobQueue::independentGroupKeepsGoing()
+{
+    JobQueue queue;
+    auto *a = new TestJob(u"A"_s, TestJob::Finish::ZeroTimer);
+    auto *b = new TestJob(u"B"_s, TestJob::Finish::Synchronous, failure(u"B"_s));
+    auto *c = new TestJob(u"C"_s, TestJob::Finish::ZeroTimer);
+    auto *d = new TestJob(u"D"_s, TestJob::Finish::ZeroTimer);
+    queue.addParallel({a, b, c}, JobQueue::ParallelOptions{2, true});
+    queue.addJob(d);
+    QSignalSpy finished(&queue, &JobQueue::finished);
+    queue.start();
+    QVERIFY(finished.wait(kGuardMs));
+    QCOMPARE(finished.first().first().toBool(), false);
+    QCOMPARE(a->state(), Job::State::Succeeded);
+    QCOMPARE(b->state(), Job::State::Failed);
+    QCOMPARE(c->state(), Job::State::Succeeded);
+    QCOMPARE(d->state(), Job::State::Succeeded);
+}
+
+// Cancelling a bounded group cancels the running job and skips those still waiting.
+void TestJobQueue::cancelSkipsWaitingJobs()
+{
+    JobQueue queue;
+    auto *a = new TestJob(u"A"_s, TestJob::Finish::Manual);
+    auto *b = new TestJob(u"B"_s, TestJob::Finish::Manual);
+    auto *c = new TestJob(u"C"_s, TestJob::Finish::Manual);
+    queue.addParallel({a, b, c}, JobQueue::ParallelOptions{1, true});
+    QSignalSpy finished(&queue, &JobQueue::finished);
+    queue.start();
+    QCOMPARE(a->state(), Job::State::Running);
+    QCOMPARE(b->state(), Job::State::Pending);
+    queue.cancel();
+    QVERIFY(finished.wait(kGuardMs));
+    QCOMPARE(a->state(), Job::State::Cancelled);
+    QCOMPARE(b->state(), Job::State::Skipped);
+    QCOMPARE(c->state(), Job::State::Skipped);
+    QCOMPARE(b->runCalls(), 0);
+    QVERIFY(queue.wasCancelled());
 }
 
 QTEST_GUILESS_MAIN(TestJobQueue)
