@@ -30,5 +30,6 @@ void printLoadError(const QString &file, const Error &error, bool json);
 
 // The verb groups.
 int cmdCert(const QStringList &args);
+int cmdPrecheck(const QStringList &args);
 
 } // namespace vlab::cli

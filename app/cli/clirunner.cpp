@@ -45,12 +45,20 @@ CliRunner::CliRunner(JobQueue *queue, QObject *parent)
     connect(m_queue, &JobQueue::jobProgress, this,
             [this](Job *, qreal, const QString &status) { printProgress(status); });
     connect(m_queue, &JobQueue::logLine, this, [this](Job *job, const QString &line) {
+        if (m_quiet)
+            return;
         if (m_tty && !m_lastLine.isEmpty())
             printErr(u"\r\033[K"_s);
         m_lastLine.clear();
         printErr(u"  ["_s + job->title() + u"] "_s + line + u'\n');
     });
     connect(m_queue, &JobQueue::jobFinished, this, [this](Job *job) {
+        if (m_quiet) {
+            if (m_tty && !m_lastLine.isEmpty())
+                printErr(u"\r\033[K"_s);
+            m_lastLine.clear();
+            return;
+        }
         if (m_tty && !m_lastLine.isEmpty())
             printErr(u"\r\033[K"_s);
         m_lastLine.clear();
@@ -60,6 +68,8 @@ CliRunner::CliRunner(JobQueue *queue, QObject *parent)
 
 void CliRunner::printProgress(const QString &status)
 {
+    if (m_quiet && !m_tty)
+        return;
     const QString line = QStringLiteral("[%1%] %2")
                              .arg(int(m_queue->progress() * 100), 3)
                              .arg(status);

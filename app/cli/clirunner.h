@@ -15,12 +15,15 @@ public:
     // Runs the queue to its end in the application's event loop (SIGINT cancels it) and
     // returns whether it succeeded. Call from main(), before any other exec().
     bool run();
+    // Quiet: only the progress line on a terminal, no per-job and log lines.
+    void setQuiet(bool quiet) { m_quiet = quiet; }
 
 private:
     void printProgress(const QString &status);
 
     JobQueue *m_queue;
     bool m_tty;
+    bool m_quiet = false;
     QString m_lastLine;
 };
 

@@ -36,6 +36,8 @@ QString usage()
         "  generate PLAN -o DIR                 write every plan-only artifact into DIR\n"
         "  cert config|csr|sign-vmca|chain|verify|show ...\n"
         "                                       the PSC machine certificate (vlab cert --help)\n"
+        "  precheck PLAN [--only dns,ports,ntp,tls] [--format text|json] [--timeout MS]\n"
+        "                                       live checks of DNS, ports, NTP and TLS\n"
         "  help [COMMAND]                       show help\n"
         "\n"
         "Exit codes: 0 success, 1 problems found, 2 bad input or usage.\n"
@@ -167,6 +169,8 @@ int runVerb(const QString &verb, const QStringList &args)
         return cmdGenerate(args);
     if (verb == u"cert"_s)
         return cmdCert(args);
+    if (verb == u"precheck"_s)
+        return cmdPrecheck(args);
     err(CliTr::tr("vlab: unknown command \"%1\".\n\n").arg(verb) + usage());
     return BadInput;
 }

@@ -139,8 +139,21 @@ private:
             warning(u"ntp.servers"_s, Tr::tr("No NTP server is given."),
                     Tr::tr("Add one: the PSCs, vCenter and ESXi must agree on the time, or "
                            "SSO logins and replication fail."));
-        for (qsizetype i = 0; i < p.ntp.servers.size(); ++i)
-            hostOrAddress(at(u"ntp.servers"_s, i), p.ntp.servers.at(i), Tr::tr("NTP server"));
+        for (qsizetype i = 0; i < p.ntp.servers.size(); ++i) {
+            // "host" or "host:port" (a server on another port than 123).
+            QString host = p.ntp.servers.at(i);
+            if (const qsizetype colon = host.lastIndexOf(u':'); colon > 0) {
+                bool ok = false;
+                const uint port = host.mid(colon + 1).toUInt(&ok);
+                if (!ok || port == 0 || port > 65535) {
+                    error(at(u"ntp.servers"_s, i), Tr::tr("\"%1\" has no valid port after the colon.").arg(host),
+                          Tr::tr("Write host or host:port with a port from 1 to 65535 (NTP uses 123)."));
+                    continue;
+                }
+                host.truncate(colon);
+            }
+            hostOrAddress(at(u"ntp.servers"_s, i), host, Tr::tr("NTP server"));
+        }
     }
 
     void network()

@@ -1,0 +1,80 @@
+#include "precheck/checkjob.h"
+
+#include "jobs/tr.h"
+
+#include <QJsonObject>
+
+using namespace Qt::StringLiterals;
+
+namespace vlab {
+
+QString checkStatusName(CheckStatus status)
+{
+    switch (status) {
+    case CheckStatus::Pass: return u"pass"_s;
+    case CheckStatus::Warn: return u"warn"_s;
+    case CheckStatus::Fail: return u"fail"_s;
+    }
+    return u"fail"_s;
+}
+
+QJsonObject CheckResult::toJson() const
+{
+    return QJsonObject{{u"category"_s, category}, {u"node"_s, node},       {u"target"_s, target},
+                       {u"status"_s, checkStatusName(status)}, {u"message"_s, message},
+                       {u"hint"_s, hint},         {u"detail"_s, detail},   {u"elapsedMs"_s, elapsedMs}};
+}
+
+CheckJob::CheckJob(const QString &category, const QString &node, const QString &target, int timeoutMs,
+                   QObject *parent)
+    : Job(Tr::tr("%1: %2").arg(category, target), node, parent)
+    , m_timeoutMs(timeoutMs)
+{
+    m_check.category = category;
+    m_check.node = node;
+    m_check.target = target;
+    m_timer.setSingleShot(true);
+    connect(&m_timer, &QTimer::timeout, this, [this] {
+        if (!m_concluded)
+            timedOut();
+    });
+}
+
+void CheckJob::run()
+{
+    m_elapsed.start();
+    m_timer.start(m_timeoutMs);
+    setProgress(0.1, Tr::tr("Checking %1").arg(m_check.target));
+    begin();
+}
+
+void CheckJob::onCancel()
+{
+    m_timer.stop();
+    abort();
+    if (!m_concluded) {
+        m_concluded = true;
+        finish(makeError(u"job.cancelled"_s, Tr::tr("Cancelled.")));
+    }
+}
+
+void CheckJob::conclude(CheckStatus status, const QString &message, const QString &hint, const QString &detail)
+{
+    if (m_concluded)
+        return;
+    m_concluded = true;
+    m_timer.stop();
+    m_check.status = status;
+    m_check.message = message;
+    m_check.hint = hint;
+    m_check.detail = detail;
+    m_check.elapsedMs = m_elapsed.elapsed();
+    mutableReport().add(Evidence::Kind::Received, message, detail);
+    Q_EMIT checked(m_check);
+    if (status == CheckStatus::Fail)
+        finish(makeError(u"precheck.failed"_s, message, hint));
+    else
+        finish({});
+}
+
+} // namespace vlab

@@ -1,0 +1,69 @@
+#pragma once
+// CheckJob: one live pre-check (a DNS record, a TCP port, an NTP server, a TLS endpoint).
+// Checks are event-loop jobs built on Qt Network; each has its own time limit, after which
+// "no answer" is its outcome. A check that finds a problem fails as a job, so the queue
+// reports it; warnings still succeed.
+
+#include "jobs/job.h"
+
+#include <QElapsedTimer>
+#include <QTimer>
+
+class QJsonObject;
+
+namespace vlab {
+
+enum class CheckStatus { Pass, Warn, Fail };
+
+struct CheckResult
+{
+    QString category; // "dns", "ports", "ntp", "tls"
+    QString node;     // the group it belongs to: "PSC vcenter-psc01", "vCenter", "NTP" ...
+    QString target;   // what was checked: "vcenter-psc01.sslab.com", "192.168.1.211:443"
+    CheckStatus status = CheckStatus::Fail;
+    QString message;  // the outcome, for people
+    QString hint;     // what to do when it is not a pass
+    QString detail;   // raw facts (records, fingerprints, offsets) for the runbook
+    qint64 elapsedMs = 0;
+
+    QJsonObject toJson() const;
+};
+
+QString checkStatusName(CheckStatus status); // "pass", "warn", "fail"
+
+class CheckJob : public Job
+{
+    Q_OBJECT
+public:
+    CheckJob(const QString &category, const QString &node, const QString &target, int timeoutMs,
+             QObject *parent = nullptr);
+
+    const CheckResult &checkResult() const { return m_check; }
+    int timeoutMs() const { return m_timeoutMs; }
+
+Q_SIGNALS:
+    void checked(const vlab::CheckResult &result);
+
+protected:
+    // Subclasses start their request in begin(), and call conclude() once; on the time limit,
+    // timedOut() is called (it must abort the request and conclude).
+    virtual void begin() = 0;
+    virtual void timedOut() = 0;
+    virtual void abort() {}
+
+    void conclude(CheckStatus status, const QString &message, const QString &hint = {},
+                  const QString &detail = {});
+    bool isConcluded() const { return m_concluded; }
+
+private:
+    void run() final;
+    void onCancel() final;
+
+    CheckResult m_check;
+    int m_timeoutMs;
+    QTimer m_timer;
+    QElapsedTimer m_elapsed;
+    bool m_concluded = false;
+};
+
+} // namespace vlab

@@ -1,0 +1,133 @@
+#include "precheck/precheckplan.h"
+
+#include "jobs/jobqueue.h"
+#include "jobs/tr.h"
+#include "precheck/dnscheck.h"
+#include "precheck/ntpcheck.h"
+#include "precheck/portcheck.h"
+#include "precheck/tlscheck.h"
+#include "validate/netaddr.h"
+
+#include <QDateTime>
+#include <QHostAddress>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+
+using namespace Qt::StringLiterals;
+
+namespace vlab {
+
+Result<QStringList> parsePrecheckCategories(const QString &list)
+{
+    static const QStringList known = {u"dns"_s, u"ports"_s, u"ntp"_s, u"tls"_s};
+    QStringList out;
+    for (const QString &part : list.split(u',', Qt::SkipEmptyParts)) {
+        const QString name = part.trimmed().toLower();
+        if (!known.contains(name))
+            return makeError(u"precheck.category"_s,
+                             Tr::tr("\"%1\" is not a pre-check; use dns, ports, ntp or tls.").arg(part.trimmed()));
+        if (!out.contains(name))
+            out << name;
+    }
+    if (out.isEmpty())
+        return makeError(u"precheck.category"_s, Tr::tr("Name at least one pre-check: dns, ports, ntp or tls."));
+    return out;
+}
+
+std::pair<QString, quint16> splitHostPort(const QString &text, quint16 defaultPort)
+{
+    const qsizetype colon = text.lastIndexOf(u':');
+    if (colon > 0 && text.count(u':') == 1) {
+        bool ok = false;
+        const uint port = text.mid(colon + 1).toUInt(&ok);
+        if (ok && port > 0 && port < 65536)
+            return {text.left(colon), quint16(port)};
+    }
+    return {text, defaultPort};
+}
+
+QList<CheckJob *> createPrecheckJobs(const LabPlan &plan, const PrecheckOptions &o)
+{
+    QList<CheckJob *> jobs;
+    const int t = o.timeoutMs;
+    QList<QHostAddress> servers;
+    for (const QString &s : plan.dns.servers) {
+        if (parseIpv4(s))
+            servers << QHostAddress(s);
+    }
+    const bool dns = o.categories.contains(u"dns"_s), ports = o.categories.contains(u"ports"_s),
+               ntp = o.categories.contains(u"ntp"_s), tls = o.categories.contains(u"tls"_s);
+
+    struct Node
+    {
+        QString label;
+        QString fqdn;
+        QString ip;
+        QList<std::pair<quint16, QString>> ports;
+        QString tlsName; // empty: no TLS endpoint
+    };
+    QList<Node> nodes;
+    const QList<std::pair<quint16, QString>> pscPorts = {
+        {443, u"HTTPS"_s}, {389, u"LDAP"_s}, {636, u"LDAPS"_s}, {2012, u"SSO control"_s},
+        {2014, u"VMCA RPC"_s}, {2020, u"authentication framework"_s}, {22, u"SSH"_s}};
+    for (const PscNode &n : plan.psc)
+        nodes << Node{Tr::tr("PSC %1").arg(n.name.isEmpty() ? n.fqdn : n.name), n.fqdn, n.ip, pscPorts, n.fqdn};
+    const LoadBalancer &lb = plan.loadBalancer;
+    nodes << Node{Tr::tr("Load balancer"), lb.fqdn, lb.vip, {}, {}};
+    nodes << Node{Tr::tr("NetScaler management"), {}, lb.nsip, {{443, u"NITRO API"_s}}, lb.nsip};
+    nodes << Node{Tr::tr("vCenter %1").arg(plan.vcenter.name), plan.vcenter.fqdn, plan.vcenter.ip,
+                  {{443, u"HTTPS"_s}, {5480, u"appliance management"_s}}, plan.vcenter.fqdn};
+    // The deployment target: its address is whatever DNS says (or the plan gives an address).
+    const bool targetIsAddress = bool(parseIpv4(plan.target.host));
+    nodes << Node{Tr::tr("Deployment target"), targetIsAddress ? QString() : plan.target.host,
+                  targetIsAddress ? plan.target.host : QString(), {{443, u"HTTPS"_s}}, plan.target.host};
+
+    for (const Node &n : std::as_const(nodes)) {
+        if (dns && !n.fqdn.isEmpty()) {
+            jobs << new DnsCheck(DnsCheck::Mode::Forward, n.fqdn, n.ip, servers, n.label, t);
+            if (!n.ip.isEmpty() && parseIpv4(n.ip))
+                jobs << new DnsCheck(DnsCheck::Mode::Reverse, n.fqdn, n.ip, servers, n.label, t);
+        }
+        const QString host = n.ip.isEmpty() ? n.fqdn : n.ip;
+        if (host.isEmpty())
+            continue;
+        if (ports) {
+            for (const auto &[port, purpose] : n.ports)
+                jobs << new PortCheck(host, port, purpose, n.label, t);
+        }
+        if (tls && !n.tlsName.isEmpty())
+            jobs << new TlsCheck(host, 443, n.tlsName, n.label, t);
+    }
+    if (ntp) {
+        for (const QString &server : plan.ntp.servers) {
+            const auto [host, port] = splitHostPort(server, 123);
+            jobs << new NtpCheck(host, port, o.ntpWarnOffsetMs, t);
+        }
+    }
+    return jobs;
+}
+
+void addPrecheckJobs(JobQueue &queue, const QList<CheckJob *> &jobs, const PrecheckOptions &options)
+{
+    queue.addParallel({jobs.cbegin(), jobs.cend()}, JobQueue::ParallelOptions{options.maxInFlight, true});
+}
+
+QByteArray precheckResultsJson(const QList<CheckResult> &results)
+{
+    QJsonArray items;
+    int failed = 0, warned = 0;
+    for (const CheckResult &r : results) {
+        items.append(r.toJson());
+        failed += r.status == CheckStatus::Fail ? 1 : 0;
+        warned += r.status == CheckStatus::Warn ? 1 : 0;
+    }
+    const QJsonObject root{{u"time"_s, QDateTime::currentDateTimeUtc().toString(Qt::ISODate)},
+                           {u"checks"_s, int(results.size())},
+                           {u"failed"_s, failed},
+                           {u"warnings"_s, warned},
+                           {u"results"_s, items}};
+    return QJsonDocument(root).toJson();
+}
+
+} // namespace vlab

@@ -1,0 +1,36 @@
+#pragma once
+// The live pre-checks a plan calls for: DNS forward and reverse records of every name, the
+// TCP ports of every endpoint, every NTP server, and the certificate of every HTTPS endpoint.
+// They run as independent jobs in one bounded parallel group: all at once, a failure never
+// stops the others, and cancel stops them all.
+
+#include "plan/labplan.h"
+#include "precheck/checkjob.h"
+
+namespace vlab {
+
+class JobQueue;
+
+struct PrecheckOptions
+{
+    QStringList categories = {QStringLiteral("dns"), QStringLiteral("ports"), QStringLiteral("ntp"),
+                              QStringLiteral("tls")};
+    int timeoutMs = 3000;    // per check
+    int maxInFlight = 24;    // checks running at once
+    int ntpWarnOffsetMs = 1000;
+};
+
+// "dns,ports" -> categories; an unknown name is an error naming it.
+Result<QStringList> parsePrecheckCategories(const QString &list);
+
+// "host" or "host:port" (NTP servers may name a port; 123 otherwise).
+std::pair<QString, quint16> splitHostPort(const QString &text, quint16 defaultPort);
+
+QList<CheckJob *> createPrecheckJobs(const LabPlan &plan, const PrecheckOptions &options);
+void addPrecheckJobs(JobQueue &queue, const QList<CheckJob *> &jobs, const PrecheckOptions &options);
+
+// The results as saved in the project for the runbook ("precheck-results.json").
+QByteArray precheckResultsJson(const QList<CheckResult> &results);
+inline constexpr auto kPrecheckResultsFile = "precheck-results.json";
+
+} // namespace vlab
