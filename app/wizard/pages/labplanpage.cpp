@@ -239,6 +239,11 @@ QComboBox *LabPlanPage::addChoice(QFormLayout *form, const QString &label, const
 
 void LabPlanPage::rebuildPscRows()
 {
+    // Drop the old rows' bindings before their widgets go: a binding must never outlive its
+    // editor (a new widget may later get the same address).
+    m_bindings.erase(std::remove_if(m_bindings.begin(), m_bindings.end(),
+                                    [](const Binding &b) { return b.path.startsWith(u"psc["_s); }),
+                     m_bindings.end());
     qDeleteAll(m_pscWidgets);
     m_pscWidgets.clear();
     m_pscLabels.clear();
@@ -292,13 +297,6 @@ void LabPlanPage::rebuildPscRows()
         m_pscWidgets.append(label);
         m_pscLabels.append({i, label});
     }
-    // Bindings of PSC rows that no longer exist must go.
-    m_bindings.erase(std::remove_if(m_bindings.begin(), m_bindings.end(),
-                                    [this](const Binding &b) {
-                                        return b.path.startsWith(u"psc["_s)
-                                            && !m_pscWidgets.contains(b.edit);
-                                    }),
-                     m_bindings.end());
     refreshValues();
     refreshFindings();
 }
