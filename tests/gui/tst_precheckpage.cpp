@@ -56,12 +56,25 @@ private Q_SLOTS:
             QVERIFY(w.wizard()->currentId() != before);
         }
         QWizardPage *page = w.wizard()->currentPage();
+        {
+            // Before anything runs, the page lists what would be checked (plan-only view).
+            auto *tree = page->findChild<QTreeWidget *>(u"checkTree"_s);
+            int planned = 0;
+            for (int i = 0; i < tree->topLevelItemCount(); ++i)
+                planned += tree->topLevelItem(i)->childCount();
+            const QList<CheckJob *> all = createPrecheckJobs(w.document()->plan(), PrecheckOptions{});
+            const qsizetype count = all.size();
+            qDeleteAll(all);
+            QCOMPARE(qsizetype(planned), count);
+        }
         for (const char *off : {"category:dns", "category:ntp", "category:tls"})
             page->findChild<QCheckBox *>(QString::fromLatin1(off))->setChecked(false);
 
         PrecheckOptions options;
         options.categories = {u"ports"_s};
-        const qsizetype expected = createPrecheckJobs(w.document()->plan(), options).size();
+        const QList<CheckJob *> portJobs = createPrecheckJobs(w.document()->plan(), options);
+        const qsizetype expected = portJobs.size();
+        qDeleteAll(portJobs);
         QCOMPARE(expected, qsizetype(2 * 7 + 1 + 2 + 1)); // PSCs 7 ports each, NSIP, vCenter 2, target
 
         QSignalSpy done(w.runPanel(), &RunPanel::queueFinished);

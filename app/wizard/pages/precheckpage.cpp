@@ -88,7 +88,29 @@ PrecheckPage::PrecheckPage(const StepContext &context)
                                 return r.status == CheckStatus::Fail;
                             }));
     });
-    m_summary->setText(tr("Nothing checked yet. The checks talk to the addresses in the plan."));
+}
+
+void PrecheckPage::initializePage()
+{
+    if (m_results.isEmpty() && !m_context.runPanel->isBusy())
+        listPlannedChecks();
+}
+
+// Plan-only view: what would be checked, without touching the network.
+void PrecheckPage::listPlannedChecks()
+{
+    m_tree->clear();
+    m_nodes.clear();
+    const QList<CheckJob *> jobs = createPrecheckJobs(m_context.document->plan(), PrecheckOptions{});
+    for (CheckJob *job : jobs) {
+        const CheckResult &planned = job->checkResult();
+        auto *item = new QTreeWidgetItem(nodeItem(planned.node), {planned.category.toUpper(), planned.target,
+                                                                  tr("Not run yet")});
+        item->setData(0, Qt::UserRole, keyOf(planned.category, planned.target));
+        item->setData(0, Qt::UserRole + 1, u"planned"_s);
+    }
+    qDeleteAll(jobs);
+    m_summary->setText(tr("%n check(s) planned. They talk to the addresses in the plan.", nullptr, int(jobs.size())));
 }
 
 QTreeWidgetItem *PrecheckPage::nodeItem(const QString &node)

@@ -23,9 +23,11 @@ class PrecheckPage : public QWizardPage
     Q_OBJECT
 public:
     explicit PrecheckPage(const StepContext &context);
+    void initializePage() override;
 
 private:
     void runChecks(bool onlyFailed);
+    void listPlannedChecks();
     void showResult(const CheckResult &result);
     void saveResults();
     QTreeWidgetItem *nodeItem(const QString &node);
