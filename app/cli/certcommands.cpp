@@ -136,12 +136,6 @@ std::optional<CertReport> verify(const QString &chainFile, const QString &keyFil
     return verifyCertificates(input);
 }
 
-bool hasUnreadableInput(const CertReport &report)
-{
-    return !report.checks.isEmpty() && report.checks.constFirst().id == u"readable"_s
-        && !report.checks.constFirst().passed;
-}
-
 int certConfig(const QStringList &args)
 {
     QCommandLineParser parser;
@@ -166,7 +160,12 @@ int certConfig(const QStringList &args)
         return BadInput;
     }
     warnAboutPlan(*plan);
-    const Result<WrittenFile> written = writeFileAtomically(parser.value(output), renderRequestConfig(request));
+    const QString target = parser.value(output);
+    if (!QDir().mkpath(QFileInfo(target).absolutePath())) {
+        err(CliTr::tr("vlab: cannot create the folder of %1.\n").arg(target));
+        return BadInput;
+    }
+    const Result<WrittenFile> written = writeFileAtomically(target, renderRequestConfig(request));
     if (!written)
         return fail(written.error());
     out(CliTr::tr("Wrote %1\n").arg(written->path));
@@ -316,7 +315,7 @@ int certVerify(const QStringList &args)
     if (!report)
         return code;
     const int result = printReport(*report, fmt == u"json"_s);
-    return hasUnreadableInput(*report) ? BadInput : result;
+    return report->inputError ? BadInput : result;
 }
 
 int certShow(const QStringList &args)

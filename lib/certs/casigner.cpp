@@ -35,7 +35,15 @@ Result<SignedCertificate> signWithCa(const QByteArray &csrData, const QByteArray
     Result<ossl::Pkey> caKey = ossl::parsePrivateKey(keyData, Tr::tr("The CA key"));
     if (!caKey)
         return caKey.error();
+    // The signing CA is the certificate that belongs to the key, wherever it sits in the file.
     X509 *ca = caCerts->front().get();
+    for (const ossl::Cert &candidate : caCerts.value()) {
+        if (EVP_PKEY_eq(X509_get0_pubkey(candidate.get()), caKey->get()) == 1) {
+            ca = candidate.get();
+            break;
+        }
+    }
+    ERR_clear_error();
 
     EVP_PKEY *requestKey = X509_REQ_get0_pubkey(req->get());
     if (!requestKey || X509_REQ_verify(req->get(), requestKey) != 1) {
@@ -92,19 +100,24 @@ Result<SignedCertificate> signWithCa(const QByteArray &csrData, const QByteArray
         }
         if (nid == NID_subject_key_identifier || nid == NID_authority_key_identifier)
             continue; // set below from the actual keys
-        X509_add_ext(x, ext, -1);
+        if (X509_add_ext(x, ext, -1) != 1) { // a dropped SAN or key usage must not go unnoticed
+            sk_X509_EXTENSION_pop_free(exts, X509_EXTENSION_free);
+            return opensslError(Tr::tr("OpenSSL could not copy the request's extensions."));
+        }
     }
     sk_X509_EXTENSION_pop_free(exts, X509_EXTENSION_free);
 
     X509V3_CTX ctx;
     X509V3_set_ctx(&ctx, ca, x, nullptr, nullptr, 0);
+    // "keyid,issuer": the CA's key identifier, or its name and serial when the CA certificate
+    // has no subjectKeyIdentifier ("keyid:always" refuses to sign with such a CA).
     for (const auto &[nid, value] : {std::pair{NID_subject_key_identifier, "hash"},
-                                     std::pair{NID_authority_key_identifier, "keyid:always"}}) {
+                                     std::pair{NID_authority_key_identifier, "keyid,issuer"}}) {
         X509_EXTENSION *ext = X509V3_EXT_nconf_nid(nullptr, &ctx, nid, value);
-        if (!ext)
-            return opensslError(Tr::tr("OpenSSL could not add the key identifiers."));
-        X509_add_ext(x, ext, -1);
+        const bool added = ext && X509_add_ext(x, ext, -1) == 1;
         X509_EXTENSION_free(ext);
+        if (!added)
+            return opensslError(Tr::tr("OpenSSL could not add the key identifiers."));
     }
     if (X509_sign(x, caKey->get(), EVP_sha256()) <= 0)
         return opensslError(Tr::tr("OpenSSL could not sign the certificate with the CA key."));

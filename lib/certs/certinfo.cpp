@@ -5,6 +5,7 @@
 
 #include <QTimeZone>
 
+#include <openssl/err.h>
 #include <openssl/objects.h>
 #include <openssl/x509v3.h>
 
@@ -41,6 +42,20 @@ QStringList keyUsageNames(X509 *cert)
     return out;
 }
 
+// A DER request carries no "CERTIFICATE REQUEST" marker; it cannot be mistaken for a DER
+// certificate (the structures differ in their first fields).
+bool isDerRequest(const QByteArray &data)
+{
+    if (data.contains("-----BEGIN "))
+        return false;
+    const auto *p = reinterpret_cast<const unsigned char *>(data.constData());
+    X509_REQ *req = d2i_X509_REQ(nullptr, &p, long(data.size()));
+    const bool isRequest = req != nullptr;
+    X509_REQ_free(req);
+    ERR_clear_error();
+    return isRequest;
+}
+
 void describeKey(EVP_PKEY *key, CertInfo &info)
 {
     if (!key)
@@ -54,7 +69,7 @@ void describeKey(EVP_PKEY *key, CertInfo &info)
 Result<QList<CertInfo>> describeCertificates(const QByteArray &data, const QString &what)
 {
     QList<CertInfo> out;
-    if (data.contains("CERTIFICATE REQUEST-----")) {
+    if (data.contains("CERTIFICATE REQUEST-----") || isDerRequest(data)) {
         Result<ossl::Req> req = ossl::parseRequest(data, what);
         if (!req)
             return req.error();

@@ -65,6 +65,8 @@ Result<QString> writePrivateKey(const QString &path, const QByteArray &pem, Exis
                 + u'-' + QString::number(n) + u".bak"_s;
         if (!QFile::rename(path, backup))
             return makeError(u"key.backup"_s, Tr::tr("Cannot keep a backup of %1 as %2.").arg(path, backup));
+        // The backup is a private key too, whatever mode the old file had.
+        QFile::setPermissions(backup, kOwnerOnly);
     }
     const Result<WrittenFile> written = writeFileAtomically(path, pem, kOwnerOnly);
     if (!written)

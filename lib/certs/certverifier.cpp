@@ -80,6 +80,7 @@ public:
     {
         Result<ossl::Certs> chain = ossl::parseCertificates(m_in.chain.data, m_in.chain.name);
         if (!chain) {
+            m_report.inputError = true;
             fail(u"readable"_s, Tr::tr("Certificate file"), Severity::Error, chain.error().message,
                  Tr::tr("Give a PEM, DER or PKCS#7 certificate file."));
             return m_report;
@@ -88,7 +89,8 @@ public:
         for (const CertSource &source : m_in.cas) {
             Result<ossl::Certs> certs = ossl::parseCertificates(source.data, source.name);
             if (!certs) {
-                fail(u"readable"_s, Tr::tr("CA certificate file"), Severity::Error, certs.error().message,
+                m_report.inputError = true;
+            fail(u"readable"_s, Tr::tr("CA certificate file"), Severity::Error, certs.error().message,
                      Tr::tr("Give the CA certificates as PEM, DER or PKCS#7 files."));
                 return m_report;
             }
@@ -171,6 +173,7 @@ private:
         }
         Result<ossl::Pkey> key = ossl::parsePrivateKey(m_in.key->data, m_in.key->name);
         if (!key) {
+            m_report.inputError = true;
             fail(u"key-match"_s, title, Severity::Error, key.error().message,
                  Tr::tr("Give psc-ha-vip.key, the unencrypted key made with the request."));
             return;

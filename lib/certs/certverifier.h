@@ -30,6 +30,7 @@ struct CertCheck
 struct CertReport
 {
     QList<CertCheck> checks;
+    bool inputError = false; // a file could not be read as what it should be (bad input, not a bad certificate)
 
     // No failed check of severity error.
     bool clean() const;

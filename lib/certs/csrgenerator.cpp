@@ -49,8 +49,10 @@ Result<KeyAndCsr> generateKeyAndCsr(const CsrRequest &request, const std::functi
     EVP_PKEY_CTX_set_cb(keyCtx.get(), keygenCallback);
     EVP_PKEY *rawKey = nullptr;
     if (EVP_PKEY_generate(keyCtx.get(), &rawKey) <= 0) {
-        if (cancelled && cancelled())
+        if (cancelled && cancelled()) {
+            ERR_clear_error(); // the aborted prime search leaves errors queued
             return makeError(u"job.cancelled"_s, Tr::tr("Key generation was cancelled."));
+        }
         return opensslError(Tr::tr("OpenSSL could not generate the %1-bit RSA key.").arg(request.keyBits));
     }
     ossl::Pkey key(rawKey);
@@ -94,7 +96,11 @@ Result<KeyAndCsr> generateKeyAndCsr(const CsrRequest &request, const std::functi
     if (X509_REQ_set_pubkey(req.get(), key.get()) != 1 || X509_REQ_sign(req.get(), key.get(), EVP_sha256()) <= 0)
         return opensslError(Tr::tr("OpenSSL could not sign the certificate request."));
 
-    return KeyAndCsr{ossl::privateKeyToPem(key.get()), ossl::toPem(req.get())};
+    // The PEM writers report failure only as empty output; an empty key file must not be written.
+    KeyAndCsr made{ossl::privateKeyToPem(key.get()), ossl::toPem(req.get())};
+    if (made.keyPem.isEmpty() || made.csrPem.isEmpty())
+        return opensslError(Tr::tr("OpenSSL could not write the key or the request as PEM."));
+    return made;
 }
 
 } // namespace vlab

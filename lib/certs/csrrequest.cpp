@@ -50,6 +50,9 @@ QString configValue(const QString &value)
             out += u'\\';
         out += c;
     }
+    // The parser also drops spaces at either end of a value; only quotes keep them.
+    if (value.startsWith(u' ') || value.endsWith(u' '))
+        return u'"' + out + u'"';
     return out;
 }
 } // namespace

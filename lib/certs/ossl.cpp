@@ -78,8 +78,13 @@ Result<Certs> parseCertificates(const QByteArray &data, const QString &what)
             certs = fromPkcs7(PEM_read_bio_PKCS7(bio.get(), nullptr, nullptr, nullptr));
         } else {
             Bio bio = memoryBio(data);
-            while (X509 *cert = PEM_read_bio_X509(bio.get(), nullptr, nullptr, nullptr))
+            // The _AUX reader also takes "TRUSTED CERTIFICATE" blocks (counted below); their
+            // trust settings are dropped: trust comes from how the file is given, as for PEM output.
+            while (X509 *cert = PEM_read_bio_X509_AUX(bio.get(), nullptr, nullptr, nullptr)) {
+                X509_trust_clear(cert);
+                X509_reject_clear(cert);
                 certs.push_back(Cert(cert));
+            }
             // The loop ends with a "no start line" error at the end of the data: expected.
             ERR_clear_error();
             const int blocks = int(data.count("-----BEGIN CERTIFICATE-----"))
@@ -98,7 +103,8 @@ Result<Certs> parseCertificates(const QByteArray &data, const QString &what)
             return makeError(u"cert.none"_s,
                              isKey   ? Tr::tr("%1 holds a private key, not a certificate.").arg(what)
                              : isReq ? Tr::tr("%1 holds a certificate request (CSR), not a signed certificate.").arg(what)
-                                     : Tr::tr("%1 holds no certificate.").arg(what));
+                                     : Tr::tr("%1 holds no certificate.").arg(what),
+                             takeErrors()); // a failed PKCS#7 read leaves its errors queued
         }
         return certs;
     }
@@ -274,8 +280,11 @@ QStringList dnsNames(X509_REQ *req)
 
 bool isSelfSigned(X509 *cert)
 {
-    return X509_check_issued(cert, cert) == X509_V_OK
-        && X509_verify(cert, X509_get0_pubkey(cert)) == 1;
+    // Not X509_check_issued(cert, cert): that also asks for keyCertSign, which a self-signed
+    // leaf (keyUsage digitalSignature, keyEncipherment) lacks; it was reported as "issuer missing".
+    const bool ok = X509_self_signed(cert, 1) == 1;
+    ERR_clear_error(); // a failed X509_verify queues errors that would show up in later details
+    return ok;
 }
 
 bool issued(X509 *issuer, X509 *cert)

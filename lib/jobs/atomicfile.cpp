@@ -56,8 +56,10 @@ Result<QByteArray> readFileLimited(const QString &path, qint64 maxBytes)
     QByteArray data = file.read(maxBytes + 1); // devices report size 0: cap the read itself
     if (file.error() != QFileDevice::NoError)
         return makeError(u"file.read"_s, Tr::tr("Cannot read %1: %2").arg(path, file.errorString()));
-    if (data.size() > maxBytes)
-        return tooLarge(data.size());
+    if (data.size() > maxBytes) // a device or pipe, whose size was not known up front
+        return makeError(u"file.too-large"_s,
+                         Tr::tr("%1 is larger than %2; at most %2 is expected here. Is this the right file?")
+                             .arg(path, QLocale::c().formattedDataSize(maxBytes)));
     return data;
 }
 
