@@ -571,6 +571,11 @@ void TestCliCert::failures_data()
             + QStringList{ u"--chain"_s, u"{fx}/chain.pem"_s, u"--key"_s, u"{fx}/other-root.key"_s, u"--ca"_s,
                            u"{fx}/root.cer"_s },
         1, out, { u"other-root.key does not belong to the certificate"_s });
+    row("verify: a certificate given as the key is bad input", {},
+        verify
+            + QStringList{ u"--chain"_s, u"{fx}/chain.pem"_s, u"--key"_s, u"{fx}/root.cer"_s, u"--ca"_s,
+                           u"{fx}/root.cer"_s },
+        2, out, { u"holds a certificate, not a private key"_s });
     row("verify: expired leaf", {},
         verify + QStringList{ u"--chain"_s, u"{fx}/chain-expired.pem"_s, u"--ca"_s, u"{fx}/root.cer"_s }, 1,
         out, { u"expired"_s });
