@@ -31,5 +31,6 @@ void printLoadError(const QString &file, const Error &error, bool json);
 // The verb groups.
 int cmdCert(const QStringList &args);
 int cmdPrecheck(const QStringList &args);
+int cmdNetscaler(const QStringList &args);
 
 } // namespace vlab::cli

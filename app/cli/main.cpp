@@ -38,6 +38,8 @@ QString usage()
         "                                       the PSC machine certificate (vlab cert --help)\n"
         "  precheck PLAN [--only dns,ports,ntp,tls] [--format text|json] [--timeout MS]\n"
         "                                       live checks of DNS, ports, NTP and TLS\n"
+        "  netscaler batch PLAN -o FILE [--rollback FILE]\n"
+        "                                       the NetScaler batch file for the PSC load balancing\n"
         "  help [COMMAND]                       show help\n"
         "\n"
         "Exit codes: 0 success, 1 problems found, 2 bad input or usage.\n"
@@ -171,6 +173,8 @@ int runVerb(const QString &verb, const QStringList &args)
         return cmdCert(args);
     if (verb == u"precheck"_s)
         return cmdPrecheck(args);
+    if (verb == u"netscaler"_s)
+        return cmdNetscaler(args);
     err(CliTr::tr("vlab: unknown command \"%1\".\n\n").arg(verb) + usage());
     return BadInput;
 }

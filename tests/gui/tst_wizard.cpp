@@ -12,6 +12,8 @@
 #include <QDir>
 #include <QLabel>
 #include <QLineEdit>
+#include <QPlainTextEdit>
+#include <QTableWidget>
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QStandardPaths>
@@ -220,6 +222,34 @@ private Q_SLOTS:
         QVERIFY(QFile::exists(dir.filePath(u"project/sslab.vlab.json"_s)));
         QVERIFY(QFile::exists(dir.filePath(u"project/validation.txt"_s)));
         QVERIFY(find<QLabel>(w, u"writeResult"_s)->text().contains(u"validation.json"_s));
+    }
+
+    void netscalerPageShowsObjectsAndSaves()
+    {
+        QTemporaryDir dir;
+        MainWindow w;
+        w.document()->setProjectFolder(dir.path());
+        w.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        while (w.wizard()->currentPage()->objectName() != u"page:netscaler"_s) {
+            const int before = w.wizard()->currentId();
+            w.wizard()->next();
+            QVERIFY(w.wizard()->currentId() != before);
+        }
+        auto *table = find<QTableWidget>(w, u"nsObjects"_s);
+        QCOMPARE(table->rowCount(), 2 + 12 + 6 + 1);
+        const QString batch = find<QPlainTextEdit>(w, u"nsBatch"_s)->toPlainText();
+        QVERIFY(batch.contains(u"set lb group psc-persist -persistenceType SOURCEIP -timeout 1440"_s));
+        // The page follows the plan.
+        w.document()->edit([](LabPlan &p) { p.loadBalancer.persistence.timeoutMinutes = 60; });
+        QVERIFY(find<QPlainTextEdit>(w, u"nsBatch"_s)->toPlainText().contains(u"-timeout 60"_s));
+        QSignalSpy done(w.runPanel(), &RunPanel::queueFinished);
+        find<QPushButton>(w, u"saveBatch"_s)->click();
+        QVERIFY(done.wait(10000));
+        QFile saved(dir.filePath(u"netscaler/psc-lb.conf"_s));
+        QVERIFY(saved.open(QIODevice::ReadOnly));
+        QCOMPARE(QString::fromUtf8(saved.readAll()), find<QPlainTextEdit>(w, u"nsBatch"_s)->toPlainText());
+        QVERIFY(QFile::exists(dir.filePath(u"netscaler/psc-lb-rollback.conf"_s)));
     }
 
     void runPanelCancelAsksFirst()

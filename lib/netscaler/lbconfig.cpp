@@ -1,0 +1,157 @@
+#include "netscaler/lbconfig.h"
+
+#include "jobs/tr.h"
+#include "validate/netaddr.h"
+
+#include <QHash>
+#include <QSet>
+
+using namespace Qt::StringLiterals;
+
+namespace vlab {
+
+QString netscalerName(const QString &text)
+{
+    QString out;
+    for (QChar c : text) {
+        const char16_t u = c.unicode();
+        const bool ok = (u >= u'a' && u <= u'z') || (u >= u'A' && u <= u'Z') || (u >= u'0' && u <= u'9')
+            || u == u'_' || u == u'#' || u == u'.' || u == u':' || u == u'@' || u == u'=' || u == u'-';
+        out += ok ? c : QChar(u'_');
+    }
+    if (out.isEmpty() || !(out.front().isLetterOrNumber() || out.front() == u'_'))
+        out.prepend(u'_');
+    return out.left(127);
+}
+
+namespace {
+
+// Makes names unique by appending -2, -3 ... to repeats (after sanitising, two PSC names may
+// collide, e.g. "psc 1" and "psc_1").
+class UniqueNames
+{
+public:
+    QString take(const QString &wanted)
+    {
+        QString name = netscalerName(wanted);
+        const QString base = name.left(120);
+        for (int n = 2; m_used.contains(name.toLower()); ++n)
+            name = base + u'-' + QString::number(n);
+        m_used.insert(name.toLower()); // NetScaler names are case-insensitive
+        return name;
+    }
+
+private:
+    QSet<QString> m_used;
+};
+
+} // namespace
+
+Result<LbConfig> LbConfig::fromPlan(const LabPlan &plan)
+{
+    const LoadBalancer &lb = plan.loadBalancer;
+    if (plan.psc.isEmpty())
+        return makeError(u"netscaler.no-psc"_s, Tr::tr("psc: the plan has no PSC to balance."));
+    if (lb.ports.isEmpty())
+        return makeError(u"netscaler.no-port"_s, Tr::tr("loadBalancer.ports: no port to balance."));
+    if (!parseIpv4(lb.vip))
+        return makeError(u"netscaler.vip"_s, Tr::tr("loadBalancer.vip: \"%1\" is not an IPv4 address.").arg(lb.vip));
+    for (qsizetype i = 0; i < plan.psc.size(); ++i) {
+        if (!parseIpv4(plan.psc.at(i).ip))
+            return makeError(u"netscaler.psc-ip"_s,
+                             Tr::tr("psc[%1].ip: \"%2\" is not an IPv4 address.").arg(i).arg(plan.psc.at(i).ip));
+    }
+    for (int port : lb.ports) {
+        if (port < 1 || port > 65535)
+            return makeError(u"netscaler.port"_s, Tr::tr("loadBalancer.ports: %1 is not a TCP port.").arg(port));
+    }
+    const QString prefix = lb.namePrefix.isEmpty() ? u"psc"_s : lb.namePrefix;
+
+    LbConfig c;
+    UniqueNames names;
+    QList<int> ports;
+    for (int port : lb.ports) {
+        if (!ports.contains(port))
+            ports << port;
+    }
+    QStringList serverNames;
+    for (qsizetype i = 0; i < plan.psc.size(); ++i) {
+        const PscNode &n = plan.psc.at(i);
+        const QString id = n.name.isEmpty() ? u"psc%1"_s.arg(i + 1) : n.name;
+        const QString name = names.take(prefix + u"-srv-"_s + id);
+        c.servers << NsServer{name, n.ip};
+        serverNames << id;
+    }
+    // Services per PSC (as the walk-through creates them: PSC 1's six, then PSC 2's), then one
+    // virtual server per port with that port's services bound.
+    QHash<QString, QString> serviceOf; // "server|port" -> service name
+    for (qsizetype i = 0; i < c.servers.size(); ++i) {
+        for (int port : std::as_const(ports)) {
+            const QString service = names.take(prefix + u"-svc-"_s + serverNames.at(i) + u'-' + QString::number(port));
+            c.services << NsService{service, c.servers.at(i).name, port};
+            serviceOf.insert(c.servers.at(i).name + u'|' + QString::number(port), service);
+        }
+    }
+    for (int port : std::as_const(ports)) {
+        const QString vserver = names.take(prefix + u"-vs-"_s + QString::number(port));
+        c.vservers << NsVserver{vserver, lb.vip, port};
+        for (const NsServer &server : std::as_const(c.servers))
+            c.bindings << NsBinding{vserver, serviceOf.value(server.name + u'|' + QString::number(port))};
+    }
+    c.group.name = names.take(prefix + u"-persist"_s);
+    c.group.persistenceType = lb.persistence.type;
+    c.group.timeoutMinutes = lb.persistence.timeoutMinutes;
+    for (const NsVserver &v : std::as_const(c.vservers))
+        c.group.vservers << v.name;
+    return c;
+}
+
+int LbConfig::objectCount() const
+{
+    return int(servers.size() + services.size() + vservers.size() + bindings.size() + 1 + group.vservers.size());
+}
+
+QByteArray renderBatch(const LbConfig &c, const QString &labName)
+{
+    QStringList lines;
+    lines << u"# NetScaler load balancing of the PSCs of lab %1 (written by vLab Wizard)."_s.arg(labName)
+          << u"# Import on the NetScaler CLI with: batch -fileName /var/tmp/psc-lb.conf"_s
+          << u"enable ns feature LB"_s;
+    for (const NsServer &s : c.servers)
+        lines << u"add server %1 %2"_s.arg(s.name, s.ip);
+    for (const NsService &s : c.services)
+        lines << u"add service %1 %2 TCP %3"_s.arg(s.name, s.server).arg(s.port);
+    for (const NsVserver &v : c.vservers)
+        lines << u"add lb vserver %1 TCP %2 %3"_s.arg(v.name, v.ip).arg(v.port);
+    for (const NsBinding &b : c.bindings)
+        lines << u"bind lb vserver %1 %2"_s.arg(b.vserver, b.service);
+    lines << u"add lb group %1"_s.arg(c.group.name)
+          << u"set lb group %1 -persistenceType %2 -timeout %3"_s.arg(c.group.name, c.group.persistenceType)
+                 .arg(c.group.timeoutMinutes);
+    for (const QString &v : c.group.vservers)
+        lines << u"bind lb group %1 %2"_s.arg(c.group.name, v);
+    lines << u"save ns config"_s;
+    return (lines.join(u'\n') + u'\n').toUtf8();
+}
+
+QByteArray renderRollbackBatch(const LbConfig &c, const QString &labName)
+{
+    QStringList lines;
+    lines << u"# Removes the PSC load balancing of lab %1 again (written by vLab Wizard)."_s.arg(labName)
+          << u"# Import on the NetScaler CLI with: batch -fileName /var/tmp/psc-lb-rollback.conf"_s;
+    for (auto it = c.group.vservers.crbegin(); it != c.group.vservers.crend(); ++it)
+        lines << u"unbind lb group %1 %2"_s.arg(c.group.name, *it);
+    lines << u"rm lb group %1"_s.arg(c.group.name);
+    for (auto it = c.bindings.crbegin(); it != c.bindings.crend(); ++it)
+        lines << u"unbind lb vserver %1 %2"_s.arg(it->vserver, it->service);
+    for (auto it = c.vservers.crbegin(); it != c.vservers.crend(); ++it)
+        lines << u"rm lb vserver %1"_s.arg(it->name);
+    for (auto it = c.services.crbegin(); it != c.services.crend(); ++it)
+        lines << u"rm service %1"_s.arg(it->name);
+    for (auto it = c.servers.crbegin(); it != c.servers.crend(); ++it)
+        lines << u"rm server %1"_s.arg(it->name);
+    lines << u"save ns config"_s;
+    return (lines.join(u'\n') + u'\n').toUtf8();
+}
+
+} // namespace vlab

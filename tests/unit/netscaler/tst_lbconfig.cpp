@@ -1,0 +1,225 @@
+// The NetScaler configuration derived from the plan: object sets, names, and the batch and
+// rollback files line by line (the example lab against reviewed golden files in tests/data).
+
+#include "netscaler/lbconfig.h"
+#include "plan/planjson.h"
+
+#include <QFile>
+#include <QRegularExpression>
+#include <QSet>
+#include <QTest>
+
+using namespace Qt::StringLiterals;
+using namespace vlab;
+
+namespace {
+QStringList lines(const QByteArray &text)
+{
+    return QString::fromUtf8(text).split(u'\n', Qt::SkipEmptyParts);
+}
+
+QStringList golden(const char *name)
+{
+    QFile f(QStringLiteral(VLAB_TEST_DATA_DIR "/netscaler/") + QLatin1StringView(name));
+    if (!f.open(QIODevice::ReadOnly))
+        return {u"cannot read golden file"_s};
+    return lines(f.readAll());
+}
+
+LabPlan threePscs()
+{
+    LabPlan p = examplePlan();
+    p.psc.append(PscNode{u"vcenter-psc03"_s, u"vcenter-psc03.sslab.com"_s, u"192.168.1.214"_s});
+    return p;
+}
+} // namespace
+
+class TestLbConfig : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void exampleBatchMatchesGoldenLineByLine()
+    {
+        const Result<LbConfig> c = LbConfig::fromPlan(examplePlan());
+        QVERIFY(c.ok());
+        const QStringList actual = lines(renderBatch(*c, u"sslab"_s));
+        const QStringList expected = golden("sslab-batch.conf");
+        QCOMPARE(actual.size(), expected.size());
+        for (qsizetype i = 0; i < actual.size(); ++i)
+            QCOMPARE(actual.at(i), expected.at(i));
+    }
+
+    void exampleRollbackMatchesGoldenLineByLine()
+    {
+        const Result<LbConfig> c = LbConfig::fromPlan(examplePlan());
+        QVERIFY(c.ok());
+        const QStringList actual = lines(renderRollbackBatch(*c, u"sslab"_s));
+        const QStringList expected = golden("sslab-rollback.conf");
+        QCOMPARE(actual.size(), expected.size());
+        for (qsizetype i = 0; i < actual.size(); ++i)
+            QCOMPARE(actual.at(i), expected.at(i));
+    }
+
+    void objectCounts_data()
+    {
+        QTest::addColumn<int>("pscs");
+        QTest::addColumn<int>("ports");
+        QTest::newRow("example: 2 PSCs, 6 ports") << 2 << 6;
+        QTest::newRow("3 PSCs, 6 ports") << 3 << 6;
+        QTest::newRow("8 PSCs, 2 ports") << 8 << 2;
+        QTest::newRow("1 PSC, 1 port") << 1 << 1;
+    }
+
+    void objectCounts()
+    {
+        QFETCH(int, pscs);
+        QFETCH(int, ports);
+        LabPlan p = examplePlan();
+        p.psc.clear();
+        for (int i = 0; i < pscs; ++i)
+            p.psc.append(PscNode{u"node%1"_s.arg(i), u"node%1.sslab.com"_s.arg(i), u"192.168.1.%1"_s.arg(100 + i)});
+        p.loadBalancer.ports = standardPscPorts().mid(0, ports);
+        const Result<LbConfig> c = LbConfig::fromPlan(p);
+        QVERIFY(c.ok());
+        QCOMPARE(c->servers.size(), pscs);
+        QCOMPARE(c->services.size(), pscs * ports);
+        QCOMPARE(c->vservers.size(), ports);
+        QCOMPARE(c->bindings.size(), pscs * ports);
+        QCOMPARE(c->group.vservers.size(), ports);
+        // Every binding joins a virtual server and a service of the same port.
+        for (const NsBinding &b : c->bindings) {
+            const auto vs = std::find_if(c->vservers.cbegin(), c->vservers.cend(), [&](const NsVserver &v) { return v.name == b.vserver; });
+            const auto svc = std::find_if(c->services.cbegin(), c->services.cend(), [&](const NsService &s) { return s.name == b.service; });
+            QVERIFY(vs != c->vservers.cend() && svc != c->services.cend());
+            QCOMPARE(vs->port, svc->port);
+        }
+    }
+
+    void threePscBatch()
+    {
+        const Result<LbConfig> c = LbConfig::fromPlan(threePscs());
+        QVERIFY(c.ok());
+        const QStringList batch = lines(renderBatch(*c, u"sslab"_s));
+        QVERIFY(batch.contains(u"add server psc-srv-vcenter-psc03 192.168.1.214"_s));
+        QVERIFY(batch.contains(u"add service psc-svc-vcenter-psc03-2014 psc-srv-vcenter-psc03 TCP 2014"_s));
+        QVERIFY(batch.contains(u"bind lb vserver psc-vs-636 psc-svc-vcenter-psc03-636"_s));
+        QCOMPARE(batch.filter(QRegularExpression(u"^add server "_s)).size(), 3);
+        QCOMPARE(batch.filter(QRegularExpression(u"^add service "_s)).size(), 18);
+        QCOMPARE(batch.filter(QRegularExpression(u"^add lb vserver .* TCP 192\\.168\\.1\\.210 "_s)).size(), 6);
+        QCOMPARE(batch.filter(QRegularExpression(u"^bind lb vserver "_s)).size(), 18);
+        QCOMPARE(batch.filter(QRegularExpression(u"^bind lb group psc-persist "_s)).size(), 6);
+        QCOMPARE(batch.constLast(), u"save ns config"_s);
+        // Dependency order: every object is added before anything refers to it.
+        QSet<QString> known;
+        for (const QString &line : batch) {
+            const QStringList w = line.split(u' ');
+            if (line.startsWith(u"add server "_s))
+                known.insert(w.at(2));
+            else if (line.startsWith(u"add lb group "_s))
+                known.insert(w.at(3));
+            else if (line.startsWith(u"add service "_s)) {
+                QVERIFY2(known.contains(w.at(3)), qPrintable(line));
+                known.insert(w.at(2));
+            } else if (line.startsWith(u"add lb vserver "_s))
+                known.insert(w.at(3));
+            else if (line.startsWith(u"bind lb "_s) || line.startsWith(u"set lb group "_s)) {
+                QVERIFY2(known.contains(w.at(3)), qPrintable(line));
+                if (w.size() > 4 && !w.at(4).startsWith(u'-'))
+                    QVERIFY2(known.contains(w.at(4)), qPrintable(line));
+            }
+        }
+    }
+
+    void rollbackUndoesExactlyTheBatch()
+    {
+        const Result<LbConfig> c = LbConfig::fromPlan(threePscs());
+        QVERIFY(c.ok());
+        const QStringList batch = lines(renderBatch(*c, u"sslab"_s)).filter(QRegularExpression(u"^(add|bind) "_s));
+        QStringList undo = lines(renderRollbackBatch(*c, u"sslab"_s)).filter(QRegularExpression(u"^(rm|unbind) "_s));
+        QCOMPARE(undo.size(), batch.size());
+        // Reversed, each undo line is the inverse of the batch line at the same place.
+        std::reverse(undo.begin(), undo.end());
+        for (qsizetype i = 0; i < batch.size(); ++i) {
+            QString inverse = batch.at(i);
+            if (inverse.startsWith(u"add "_s)) {
+                inverse.replace(0, 4, u"rm "_s);
+                // "rm server NAME", "rm service NAME", "rm lb vserver NAME", "rm lb group NAME"
+                const QStringList w = inverse.split(u' ');
+                inverse = w.at(1) == u"lb"_s ? w.mid(0, 4).join(u' ') : w.mid(0, 3).join(u' ');
+            } else {
+                inverse.prepend(u"un"_s);
+            }
+            QCOMPARE(undo.at(i), inverse);
+        }
+    }
+
+    void namesAreValidAndUnique_data()
+    {
+        QTest::addColumn<QStringList>("pscNames");
+        QTest::addColumn<QString>("prefix");
+        QTest::newRow("spaces and slashes") << QStringList{u"psc 1"_s, u"psc/2"_s} << u"psc"_s;
+        QTest::newRow("collide after cleaning") << QStringList{u"a b"_s, u"a_b"_s, u"A_B"_s} << u"x"_s;
+        QTest::newRow("empty names") << QStringList{QString(), QString()} << u"lab"_s;
+        QTest::newRow("very long") << QStringList{QString(200, u'n'), QString(200, u'n')} << u"p"_s;
+        QTest::newRow("non-ASCII") << QStringList{u"pße1"_s, u"pße2"_s} << u"ns"_s;
+    }
+
+    void namesAreValidAndUnique()
+    {
+        QFETCH(QStringList, pscNames);
+        QFETCH(QString, prefix);
+        LabPlan p = examplePlan();
+        p.loadBalancer.namePrefix = prefix;
+        p.psc.clear();
+        for (qsizetype i = 0; i < pscNames.size(); ++i)
+            p.psc.append(PscNode{pscNames.at(i), u"n%1.sslab.com"_s.arg(i), u"192.168.1.%1"_s.arg(100 + i)});
+        const Result<LbConfig> c = LbConfig::fromPlan(p);
+        QVERIFY(c.ok());
+        QStringList all;
+        for (const NsServer &s : c->servers)
+            all << s.name;
+        for (const NsService &s : c->services)
+            all << s.name;
+        for (const NsVserver &v : c->vservers)
+            all << v.name;
+        all << c->group.name;
+        static const QRegularExpression valid(u"^[A-Za-z0-9_][A-Za-z0-9_#.:@=-]{0,126}$"_s);
+        QSet<QString> seen;
+        for (const QString &name : std::as_const(all)) {
+            QVERIFY2(valid.match(name).hasMatch(), qPrintable(name));
+            QVERIFY2(!seen.contains(name.toLower()), qPrintable(name)); // NetScaler compares names case-insensitively
+            seen.insert(name.toLower());
+        }
+    }
+
+    void refusesPlansItCannotBalance_data()
+    {
+        QTest::addColumn<QString>("field");
+        QTest::addColumn<QString>("expected");
+        QTest::newRow("no PSC") << u"psc"_s << u"no PSC"_s;
+        QTest::newRow("no port") << u"ports"_s << u"no port"_s;
+        QTest::newRow("bad VIP") << u"vip"_s << u"loadBalancer.vip"_s;
+        QTest::newRow("bad PSC address") << u"pscip"_s << u"psc[1].ip"_s;
+    }
+
+    void refusesPlansItCannotBalance()
+    {
+        QFETCH(QString, field);
+        QFETCH(QString, expected);
+        LabPlan p = examplePlan();
+        if (field == u"psc"_s)
+            p.psc.clear();
+        else if (field == u"ports"_s)
+            p.loadBalancer.ports.clear();
+        else if (field == u"vip"_s)
+            p.loadBalancer.vip = u"192.168.1"_s;
+        else
+            p.psc[1].ip = u"x"_s;
+        const Result<LbConfig> c = LbConfig::fromPlan(p);
+        QVERIFY(!c.ok());
+        QVERIFY2(c.error().message.contains(expected), qPrintable(c.error().message));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestLbConfig)
+#include "tst_lbconfig.moc"
