@@ -378,6 +378,40 @@ void TestCli::run_data()
         c.expected = u"-o DIR"_s;
         QTest::newRow("generate without -o") << c;
     }
+    {
+        CliCase c;
+        c.args = QStringList{u"netscaler"_s, u"batch"_s, u"{dir}/example.vlab.json"_s, u"-o"_s, u"{dir}/ns/lb.conf"_s,
+                             u"--rollback"_s, u"{dir}/ns/undo.conf"_s};
+        c.exitCode = 0;
+        c.channel = Channel::Stdout;
+        c.expected = u"39 object(s)"_s;
+        c.files = QStringList{u"ns/lb.conf"_s, u"ns/undo.conf"_s};
+        QTest::newRow("netscaler batch") << c;
+    }
+    {
+        CliCase c;
+        c.args = QStringList{u"netscaler"_s, u"batch"_s, u"{dir}/example.vlab.json"_s};
+        c.exitCode = 2;
+        c.channel = Channel::Stderr;
+        c.expected = u"-o FILE"_s;
+        QTest::newRow("netscaler batch without -o") << c;
+    }
+    {
+        CliCase c;
+        c.args = QStringList{u"netscaler"_s, u"apply"_s, u"{dir}/example.vlab.json"_s};
+        c.exitCode = 2;
+        c.channel = Channel::Stderr;
+        c.expected = u"not part of this version"_s;
+        QTest::newRow("netscaler apply is not built yet") << c;
+    }
+    {
+        CliCase c;
+        c.args = QStringList{u"netscaler"_s, u"batch"_s, u"{dir}/malformed.vlab.json"_s, u"-o"_s, u"{dir}/x.conf"_s};
+        c.exitCode = 2;
+        c.channel = Channel::Stderr;
+        c.expected = u"line"_s;
+        QTest::newRow("netscaler batch of a malformed plan") << c;
+    }
 }
 
 void TestCli::run()
