@@ -32,5 +32,6 @@ void printLoadError(const QString &file, const Error &error, bool json);
 int cmdCert(const QStringList &args);
 int cmdPrecheck(const QStringList &args);
 int cmdNetscaler(const QStringList &args);
+int cmdVcsa(const QStringList &args);
 
 } // namespace vlab::cli

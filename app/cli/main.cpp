@@ -40,6 +40,8 @@ QString usage()
         "                                       live checks of DNS, ports, NTP and TLS\n"
         "  netscaler batch PLAN -o FILE [--rollback FILE]\n"
         "                                       the NetScaler batch file for the PSC load balancing\n"
+        "  vcsa template PLAN --role psc1|psc2|vcenter [--version 6.7|6.5] -o FILE\n"
+        "                                       the vcsa-deploy JSON template of one appliance\n"
         "  help [COMMAND]                       show help\n"
         "\n"
         "Exit codes: 0 success, 1 problems found, 2 bad input or usage.\n"
@@ -175,6 +177,8 @@ int runVerb(const QString &verb, const QStringList &args)
         return cmdPrecheck(args);
     if (verb == u"netscaler"_s)
         return cmdNetscaler(args);
+    if (verb == u"vcsa"_s)
+        return cmdVcsa(args);
     err(CliTr::tr("vlab: unknown command \"%1\".\n\n").arg(verb) + usage());
     return BadInput;
 }

@@ -40,6 +40,8 @@ struct CliCase
     int jsonErrors = 0;              // its "errors"
     QString firstFindingPath;        // path of its first finding, if any
     QString jsonLoadErrorCode;       // stdout is the JSON load error with this code
+    QStringList env;                 // NAME=value pairs added to the environment
+    bool privateFile = false;        // files[0] must have mode 0600
 };
 
 struct Run
@@ -51,7 +53,7 @@ struct Run
     QString err;
 };
 
-Run runVlab(const QStringList &args, const QString &workingDir)
+Run runVlab(const QStringList &args, const QString &workingDir, const QStringList &extraEnv = {})
 {
     Run run;
     QProcess process;
@@ -61,6 +63,8 @@ Run runVlab(const QStringList &args, const QString &workingDir)
     process.setStandardInputFile(QProcess::nullDevice());
     QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
     env.insert(u"LC_ALL"_s, u"C.UTF-8"_s);
+    for (const QString &pair : extraEnv)
+        env.insert(pair.section(u'=', 0, 0), pair.section(u'=', 1));
     process.setProcessEnvironment(env);
     process.start();
     if (!process.waitForStarted(kStartMs)) {
@@ -412,6 +416,55 @@ void TestCli::run_data()
         c.expected = u"line"_s;
         QTest::newRow("netscaler batch of a malformed plan") << c;
     }
+    {
+        CliCase c;
+        c.args = QStringList{u"vcsa"_s, u"template"_s, u"{dir}/example.vlab.json"_s, u"--role"_s, u"psc2"_s, u"-o"_s,
+                             u"{dir}/t/psc2.json"_s};
+        c.expected = u"Wrote"_s;
+        c.files = QStringList{u"t/psc2.json"_s};
+        QTest::newRow("vcsa template psc2") << c;
+    }
+    {
+        CliCase c;
+        c.args = QStringList{u"vcsa"_s, u"template"_s, u"{dir}/example.vlab.json"_s, u"--role"_s, u"psc9"_s, u"-o"_s,
+                             u"{dir}/x.json"_s};
+        c.exitCode = 2;
+        c.channel = Channel::Stderr;
+        c.expected = u"psc1, psc2 or vcenter"_s;
+        QTest::newRow("vcsa template with an unknown role") << c;
+    }
+    {
+        CliCase c;
+        c.args = QStringList{u"vcsa"_s, u"template"_s, u"{dir}/example.vlab.json"_s, u"--role"_s, u"vcenter"_s, u"-o"_s,
+                             u"{dir}/t/vc.json"_s, u"--with-passwords"_s};
+        c.env = QStringList{u"VLAB_TARGET_PASSWORD=Esx!Pass123"_s, u"VLAB_ROOT_PASSWORD=Root!Pass123"_s,
+                            u"VLAB_SSO_PASSWORD=Sso!Pass1234"_s};
+        c.expected = u"mode 0600"_s;
+        c.notExpected = u"Root!Pass123"_s; // never echoed
+        c.files = QStringList{u"t/vc.json"_s};
+        c.privateFile = true;
+        QTest::newRow("vcsa template with passwords is private") << c;
+    }
+    {
+        CliCase c;
+        c.args = QStringList{u"vcsa"_s, u"template"_s, u"{dir}/example.vlab.json"_s, u"--role"_s, u"vcenter"_s, u"-o"_s,
+                             u"{dir}/t/vc.json"_s, u"--with-passwords"_s};
+        c.env = QStringList{u"VLAB_TARGET_PASSWORD=x"_s, u"VLAB_ROOT_PASSWORD=weakpass"_s, u"VLAB_SSO_PASSWORD=Sso!Pass1234"_s};
+        c.exitCode = 2;
+        c.channel = Channel::Stderr;
+        c.expected = u"VLAB_ROOT_PASSWORD does not meet"_s;
+        c.notExpected = u"weakpass"_s;
+        QTest::newRow("vcsa template refuses a weak password without showing it") << c;
+    }
+    {
+        CliCase c;
+        c.args = QStringList{u"vcsa"_s, u"template"_s, u"{dir}/example.vlab.json"_s, u"--role"_s, u"psc1"_s, u"-o"_s,
+                             u"{dir}/t/p.json"_s, u"--with-passwords"_s};
+        c.exitCode = 2;
+        c.channel = Channel::Stderr;
+        c.expected = u"VLAB_TARGET_PASSWORD"_s;
+        QTest::newRow("vcsa template --with-passwords needs the environment") << c;
+    }
 }
 
 void TestCli::run()
@@ -428,7 +481,7 @@ void TestCli::run()
         QVERIFY2(before.exitCode == 0, qPrintable(before.err));
     }
 
-    const Run r = runVlab(expand(c.args, tmp.path()), tmp.path());
+    const Run r = runVlab(expand(c.args, tmp.path()), tmp.path(), c.env);
     QVERIFY2(r.ok, qPrintable(r.why));
     const QString diagnostics = u"exit %1\n--- stdout\n%2--- stderr\n%3"_s.arg(r.exitCode).arg(r.out, r.err);
     QVERIFY2(r.exitCode == c.exitCode, qPrintable(diagnostics));
@@ -442,6 +495,11 @@ void TestCli::run()
 
     for (const QString &file : std::as_const(c.files))
         QVERIFY2(QFileInfo::exists(QDir(tmp.path()).filePath(file)), qPrintable(file));
+    if (c.privateFile) {
+        const QFile::Permissions mode = QFile::permissions(QDir(tmp.path()).filePath(c.files.constFirst()));
+        QCOMPARE(mode & (QFile::ReadGroup | QFile::WriteGroup | QFile::ReadOther | QFile::WriteOther), QFile::Permissions());
+        QVERIFY(mode & QFile::ReadOwner);
+    }
 
     if (!c.linePrefix.isEmpty()) {
         bool found = false;
