@@ -34,6 +34,9 @@ CheckJob::CheckJob(const QString &category, const QString &node, const QString &
     m_check.node = node;
     m_check.target = target;
     m_timer.setSingleShot(true);
+    // The time limit is the outcome ("no answer within N ms"): a coarse timer may fire up to
+    // 5% early.
+    m_timer.setTimerType(Qt::PreciseTimer);
     connect(&m_timer, &QTimer::timeout, this, [this] {
         if (!m_concluded)
             timedOut();

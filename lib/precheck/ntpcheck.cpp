@@ -81,14 +81,29 @@ NtpCheck::NtpCheck(const QString &server, quint16 port, int warnOffsetMs, int ti
 void NtpCheck::begin()
 {
     m_socket = new QUdpSocket(this);
+    const auto socketFailed = [this](QAbstractSocket::SocketError error) {
+        const QString reason = m_socket->errorString();
+        conclude(CheckStatus::Fail,
+                 error == QAbstractSocket::ConnectionRefusedError
+                     ? Tr::tr("%1 refused the NTP query (nothing listens on UDP %2).").arg(m_server).arg(m_port)
+                     : Tr::tr("NTP query to %1 failed: %2").arg(m_server, reason),
+                 Tr::tr("Check the NTP service on %1 and that UDP port %2 is open.").arg(m_server).arg(m_port), reason);
+    };
     connect(m_socket, &QUdpSocket::connected, this, [this] {
         m_sentMs = QDateTime::currentMSecsSinceEpoch();
         m_request = makeSntpRequest(m_sentMs);
         m_socket->write(m_request);
     });
-    connect(m_socket, &QUdpSocket::readyRead, this, [this] {
+    connect(m_socket, &QUdpSocket::readyRead, this, [this, socketFailed] {
         const qint64 receivedMs = QDateTime::currentMSecsSinceEpoch();
         const QByteArray packet = m_socket->read(1024);
+        // An ICMP "port unreachable" wakes the socket too: the read fails, and Qt records the
+        // error (on Linux a NetworkError reading "Connection refused") without emitting
+        // errorOccurred. Not a short reply.
+        if (packet.isEmpty() && m_socket->error() != QAbstractSocket::UnknownSocketError) {
+            socketFailed(m_socket->error());
+            return;
+        }
         const Result<SntpReply> reply = parseSntpReply(packet, m_sentMs, receivedMs, m_request.mid(40, 8));
         if (!reply) {
             conclude(CheckStatus::Fail, reply.error().message, Tr::tr("Point the plan at an NTP server."));
@@ -114,14 +129,7 @@ void NtpCheck::begin()
                      {}, detail);
         }
     });
-    connect(m_socket, &QUdpSocket::errorOccurred, this, [this](QAbstractSocket::SocketError error) {
-        const QString reason = m_socket->errorString();
-        conclude(CheckStatus::Fail,
-                 error == QAbstractSocket::ConnectionRefusedError
-                     ? Tr::tr("%1 refused the NTP query (nothing listens on UDP %2).").arg(m_server).arg(m_port)
-                     : Tr::tr("NTP query to %1 failed: %2").arg(m_server, reason),
-                 Tr::tr("Check the NTP service on %1 and that UDP port %2 is open.").arg(m_server).arg(m_port), reason);
-    });
+    connect(m_socket, &QUdpSocket::errorOccurred, this, socketFailed);
     m_socket->connectToHost(m_server, m_port);
 }
 
