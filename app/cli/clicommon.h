@@ -33,5 +33,6 @@ int cmdCert(const QStringList &args);
 int cmdPrecheck(const QStringList &args);
 int cmdNetscaler(const QStringList &args);
 int cmdVcsa(const QStringList &args);
+int cmdVds(const QStringList &args);
 
 } // namespace vlab::cli

@@ -7,6 +7,8 @@
 #include "clirunner.h"
 
 #include "jobs/jobqueue.h"
+#include "jobs/writefilesjob.h"
+#include "plan/planartifacts.h"
 #include "plan/planjson.h"
 #include "plan/writeplanfilesjob.h"
 #include "validate/planvalidator.h"
@@ -42,6 +44,8 @@ QString usage()
         "                                       the NetScaler batch file for the PSC load balancing\n"
         "  vcsa template PLAN --role psc1|psc2|vcenter [--version 6.7|6.5] -o FILE\n"
         "                                       the vcsa-deploy JSON template of one appliance\n"
+        "  vds script PLAN --format govc|powercli -o FILE\n"
+        "                                       the Distributed Switch as a govc or PowerCLI script\n"
         "  help [COMMAND]                       show help\n"
         "\n"
         "Exit codes: 0 success, 1 problems found, 2 bad input or usage.\n"
@@ -151,9 +155,15 @@ int cmdGenerate(const QStringList &args)
     }
     JobQueue queue;
     queue.addJob(new WritePlanFilesJob(*plan, folder));
+    QStringList skipped;
+    const QList<Artifact> artifacts = planOnlyArtifacts(*plan, folder, &skipped);
+    queue.addJob(new WriteFilesJob(CliTr::tr("Write the plan-only artifacts of every step"), artifacts));
     CliRunner runner(&queue);
     if (!runner.run())
         return Problems;
+    for (const QString &reason : std::as_const(skipped))
+        err(CliTr::tr("not written: %1\n").arg(reason));
+    out(CliTr::tr("Wrote %n artifact(s) into %1\n", nullptr, int(artifacts.size() + 3)).arg(folder));
     const Findings findings = validatePlan(*plan);
     if (hasErrors(findings)) {
         err(CliTr::tr("vlab: the plan has %n error(s); see validation.txt.\n", nullptr,
@@ -179,6 +189,8 @@ int runVerb(const QString &verb, const QStringList &args)
         return cmdNetscaler(args);
     if (verb == u"vcsa"_s)
         return cmdVcsa(args);
+    if (verb == u"vds"_s)
+        return cmdVds(args);
     err(CliTr::tr("vlab: unknown command \"%1\".\n\n").arg(verb) + usage());
     return BadInput;
 }

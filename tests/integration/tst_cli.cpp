@@ -362,7 +362,11 @@ void TestCli::run_data()
         c.args = QStringList{u"generate"_s, u"{dir}/example.vlab.json"_s, u"-o"_s, u"{dir}/out"_s};
         c.channel = Channel::Stderr;
         c.expected = u"succeeded"_s;
-        c.files = QStringList{u"out/sslab.vlab.json"_s, u"out/validation.txt"_s, u"out/validation.json"_s};
+        c.files = QStringList{u"out/sslab.vlab.json"_s, u"out/validation.txt"_s, u"out/validation.json"_s,
+                              u"out/certs/psc_ha_csr_cfg.cfg"_s, u"out/netscaler/psc-lb.conf"_s,
+                              u"out/netscaler/psc-lb-rollback.conf"_s, u"out/vcsa/vcsa-psc1.json"_s,
+                              u"out/vcsa/vcsa-psc2.json"_s, u"out/vcsa/vcsa-vcenter.json"_s, u"out/vds/vds-govc.sh"_s,
+                              u"out/vds/vds-powercli.ps1"_s};
         QTest::newRow("generate") << c;
     }
     {
@@ -464,6 +468,23 @@ void TestCli::run_data()
         c.channel = Channel::Stderr;
         c.expected = u"VLAB_TARGET_PASSWORD"_s;
         QTest::newRow("vcsa template --with-passwords needs the environment") << c;
+    }
+    {
+        CliCase c;
+        c.args = QStringList{u"vds"_s, u"script"_s, u"{dir}/example.vlab.json"_s, u"--format"_s, u"powercli"_s, u"-o"_s,
+                             u"{dir}/vds.ps1"_s};
+        c.files = QStringList{u"vds.ps1"_s};
+        c.expected = u"Wrote"_s;
+        QTest::newRow("vds script powercli") << c;
+    }
+    {
+        CliCase c;
+        c.args = QStringList{u"vds"_s, u"script"_s, u"{dir}/example.vlab.json"_s, u"--format"_s, u"bash"_s, u"-o"_s,
+                             u"{dir}/vds.sh"_s};
+        c.exitCode = 2;
+        c.channel = Channel::Stderr;
+        c.expected = u"govc or powercli"_s;
+        QTest::newRow("vds script with an unknown format") << c;
     }
 }
 
