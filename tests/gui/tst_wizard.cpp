@@ -221,6 +221,8 @@ private Q_SLOTS:
         QCOMPARE(done.first().first().toBool(), true);
         QVERIFY(QFile::exists(dir.filePath(u"project/sslab.vlab.json"_s)));
         QVERIFY(QFile::exists(dir.filePath(u"project/validation.txt"_s)));
+        QVERIFY(QFile::exists(dir.filePath(u"project/netscaler/psc-lb.conf"_s)));
+        QVERIFY(QFile::exists(dir.filePath(u"project/vcsa/vcsa-vcenter.json"_s)));
         QVERIFY(find<QLabel>(w, u"writeResult"_s)->text().contains(u"validation.json"_s));
     }
 

@@ -2,6 +2,8 @@
 
 #include "jobs/jobqueue.h"
 #include "plan/plandocument.h"
+#include "jobs/writefilesjob.h"
+#include "plan/planartifacts.h"
 #include "plan/writeplanfilesjob.h"
 #include "runpanel.h"
 
@@ -26,7 +28,8 @@ PlanFilesPage::PlanFilesPage(const StepContext &context)
 {
     setObjectName(u"page:files"_s);
     setTitle(tr("Project files"));
-    setSubTitle(tr("Write the plan and its validation report into the project folder. "
+    setSubTitle(tr("Write the plan, its validation report and every plan-only file (request config, "
+                   "NetScaler batches, installer templates, vDS scripts) into the project folder. "
                    "Nothing here touches the lab."));
     m_folder->setObjectName(u"projectFolder"_s);
     m_write->setObjectName(u"writeFiles"_s);
@@ -73,16 +76,25 @@ void PlanFilesPage::writeFiles()
         return;
     }
     auto *queue = new JobQueue;
-    auto *job = new WritePlanFilesJob(m_context.document->plan(), folder);
-    queue->addJob(job);
-    connect(queue, &JobQueue::finished, this, [this, job](bool ok) {
+    QStringList skipped;
+    const QList<Artifact> artifacts = planOnlyArtifacts(m_context.document->plan(), folder, &skipped);
+    queue->addJob(new WritePlanFilesJob(m_context.document->plan(), folder));
+    queue->addJob(new WriteFilesJob(tr("Write the plan-only artifacts of every step"), artifacts));
+    connect(queue, &JobQueue::finished, this, [this, queue, skipped](bool ok) {
         QStringList lines;
-        for (const Evidence &e : job->report().evidence) {
-            if (e.kind == Evidence::Kind::File)
-                lines << QDir::toNativeSeparators(e.text);
+        QString failure;
+        for (const Job *job : queue->jobs()) {
+            for (const Evidence &e : job->report().evidence) {
+                if (e.kind == Evidence::Kind::File)
+                    lines << QDir::toNativeSeparators(e.text);
+            }
+            if (job->isFinished() && !job->result().ok() && failure.isEmpty())
+                failure = job->result().error().message;
         }
-        m_result->setText(ok ? tr("Written:\n%1").arg(lines.join(u'\n'))
-                             : tr("Not written: %1").arg(job->result().error().message));
+        QString text = ok ? tr("Written:\n%1").arg(lines.join(u'\n')) : tr("Not written: %1").arg(failure);
+        if (!skipped.isEmpty())
+            text += u"\n\n"_s + tr("Not written yet (the plan lacks something):\n%1").arg(skipped.join(u'\n'));
+        m_result->setText(text);
     });
     if (!m_context.runPanel->run(queue, tr("Write plan files"))) {
         delete queue;
