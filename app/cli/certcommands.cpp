@@ -60,14 +60,6 @@ int fail(const Error &error)
     return exitFor(error);
 }
 
-Result<LabPlan> loadPlanForCert(const QString &file)
-{
-    Result<LabPlan> plan = loadPlanFile(file);
-    if (!plan)
-        printLoadError(file, plan.error(), false);
-    return plan;
-}
-
 // Certificate findings of the plan (CN, SAN, key size ...) are printed as a warning: the
 // request can still be made, but the user should know before sending it to a CA.
 void warnAboutPlan(const LabPlan &plan)
@@ -136,6 +128,18 @@ std::optional<CertReport> verify(const QString &chainFile, const QString &keyFil
     return verifyCertificates(input);
 }
 
+// Proves freshly written chain files at once: the chain to the given CA files, and the key
+// if it lies next to them. Returns the exit code.
+int verifyWrittenChain(const QString &folder, const QStringList &caFiles)
+{
+    const QDir dir(folder);
+    const QString key = dir.filePath(QString::fromLatin1(CertFiles::Key));
+    int code = Ok;
+    const auto report = verify(dir.filePath(QString::fromLatin1(CertFiles::Chain)),
+                               QFileInfo::exists(key) ? key : QString(), caFiles, std::nullopt, &code);
+    return report ? printReport(*report, false) : code;
+}
+
 int certConfig(const QStringList &args)
 {
     QCommandLineParser parser;
@@ -151,7 +155,7 @@ int certConfig(const QStringList &args)
         err(CliTr::tr("vlab: cert config needs -o FILE\n"));
         return BadInput;
     }
-    const Result<LabPlan> plan = loadPlanForCert(parser.positionalArguments().constFirst());
+    const std::optional<LabPlan> plan = loadPlanOrReport(parser.positionalArguments().constFirst());
     if (!plan)
         return BadInput;
     const CsrRequest request = CsrRequest::fromPlan(*plan);
@@ -160,15 +164,10 @@ int certConfig(const QStringList &args)
         return BadInput;
     }
     warnAboutPlan(*plan);
-    const QString target = parser.value(output);
-    if (!QDir().mkpath(QFileInfo(target).absolutePath())) {
-        err(CliTr::tr("vlab: cannot create the folder of %1.\n").arg(target));
+    QString path;
+    if (!writeOutput(parser.value(output), renderRequestConfig(request), {}, &path))
         return BadInput;
-    }
-    const Result<WrittenFile> written = writeFileAtomically(target, renderRequestConfig(request));
-    if (!written)
-        return fail(written.error());
-    out(CliTr::tr("Wrote %1\n").arg(written->path));
+    out(CliTr::tr("Wrote %1\n").arg(path));
     return Ok;
 }
 
@@ -189,7 +188,7 @@ int certCsr(const QStringList &args)
         err(CliTr::tr("vlab: cert csr needs -o DIR\n"));
         return BadInput;
     }
-    const Result<LabPlan> plan = loadPlanForCert(parser.positionalArguments().constFirst());
+    const std::optional<LabPlan> plan = loadPlanOrReport(parser.positionalArguments().constFirst());
     if (!plan)
         return BadInput;
     const CsrRequest request = CsrRequest::fromPlan(*plan);
@@ -234,13 +233,7 @@ int certSignVmca(const QStringList &args)
                                                   validity, folder));
         code != Ok)
         return code;
-    // Prove the result at once: chain to the given root, and the key if it lies next to it.
-    const QDir dir(folder);
-    const QString key = dir.filePath(QString::fromLatin1(CertFiles::Key));
-    int code = Ok;
-    const auto report = verify(dir.filePath(QString::fromLatin1(CertFiles::Chain)),
-                               QFileInfo::exists(key) ? key : QString(), {parser.value(caCert)}, std::nullopt, &code);
-    return report ? printReport(*report, false) : code;
+    return verifyWrittenChain(folder, {parser.value(caCert)});
 }
 
 int certChain(const QStringList &args)
@@ -270,12 +263,7 @@ int certChain(const QStringList &args)
         if (e.kind == Evidence::Kind::Note)
             err(CliTr::tr("note: %1\n").arg(e.text));
     }
-    const QDir dir(parser.value(output));
-    const QString key = dir.filePath(QString::fromLatin1(CertFiles::Key));
-    int code = Ok;
-    const auto report = verify(dir.filePath(QString::fromLatin1(CertFiles::Chain)),
-                               QFileInfo::exists(key) ? key : QString(), parser.values(ca), std::nullopt, &code);
-    return report ? printReport(*report, false) : code;
+    return verifyWrittenChain(parser.value(output), parser.values(ca));
 }
 
 int certVerify(const QStringList &args)
@@ -305,10 +293,10 @@ int certVerify(const QStringList &args)
     }
     std::optional<LabPlan> labPlan;
     if (parser.isSet(plan)) {
-        const Result<LabPlan> loaded = loadPlanForCert(parser.value(plan));
+        const std::optional<LabPlan> loaded = loadPlanOrReport(parser.value(plan));
         if (!loaded)
             return BadInput;
-        labPlan = loaded.value();
+        labPlan = *loaded;
     }
     int code = Ok;
     const auto report = verify(parser.value(chain), parser.value(key), parser.values(ca), labPlan, &code);
@@ -346,10 +334,7 @@ int certShow(const QStringList &args)
 
 int cmdCert(const QStringList &args)
 {
-    const QString sub = args.size() > 1 ? args.at(1) : QString();
-    QStringList rest = args;
-    if (rest.size() > 1)
-        rest.removeAt(1);
+    const auto [sub, rest] = splitSubcommand(args);
     if (sub == u"config"_s)
         return certConfig(rest);
     if (sub == u"csr"_s)

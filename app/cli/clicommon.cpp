@@ -1,5 +1,10 @@
 #include "clicommon.h"
 
+#include "jobs/atomicfile.h"
+#include "plan/planjson.h"
+
+#include <QDir>
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -68,6 +73,39 @@ void printLoadError(const QString &file, const Error &error, bool json)
         for (const QString &p : problems)
             err(u"error   "_s + p + u'\n');
     }
+}
+
+std::optional<LabPlan> loadPlanOrReport(const QString &file, bool json)
+{
+    Result<LabPlan> plan = loadPlanFile(file);
+    if (!plan) {
+        printLoadError(file, plan.error(), json);
+        return std::nullopt;
+    }
+    return plan.value();
+}
+
+bool writeOutput(const QString &target, const QByteArray &data, QFileDevice::Permissions permissions, QString *path)
+{
+    if (!QDir().mkpath(QFileInfo(target).absolutePath())) {
+        err(CliTr::tr("vlab: cannot create the folder of %1.\n").arg(target));
+        return false;
+    }
+    const Result<WrittenFile> written = writeFileAtomically(target, data, permissions);
+    if (!written) {
+        err(u"vlab: "_s + written.error().message + u'\n');
+        return false;
+    }
+    if (path)
+        *path = written->path;
+    return true;
+}
+
+std::pair<QString, QStringList> splitSubcommand(const QStringList &args)
+{
+    QStringList rest = args;
+    const QString sub = rest.size() > 1 ? rest.takeAt(1) : QString();
+    return {sub, rest};
 }
 
 } // namespace vlab::cli

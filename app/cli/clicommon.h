@@ -2,10 +2,15 @@
 // Shared pieces of the vlab verbs: exit codes, output, per-verb argument parsing.
 
 #include "jobs/result.h"
+#include "plan/labplan.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
+#include <QFileDevice>
 #include <QString>
+
+#include <optional>
+#include <utility>
 
 namespace vlab::cli {
 
@@ -27,6 +32,17 @@ bool parseVerb(QCommandLineParser &parser, const QStringList &args, const QStrin
 
 // Prints a plan that could not be loaded: the message, then every problem on its own line.
 void printLoadError(const QString &file, const Error &error, bool json);
+
+// Loads a plan, printing why it cannot be loaded (exit code 2 is the caller's).
+std::optional<LabPlan> loadPlanOrReport(const QString &file, bool json = false);
+
+// Writes an output file atomically, creating its folder; prints the error and returns false
+// when it cannot. On success *path (if given) holds the written path.
+bool writeOutput(const QString &target, const QByteArray &data, QFileDevice::Permissions permissions = {},
+                 QString *path = nullptr);
+
+// "vlab GROUP SUB ARGS..." minus GROUP: returns SUB and the arguments for SUB's own parser.
+std::pair<QString, QStringList> splitSubcommand(const QStringList &args);
 
 // The verb groups.
 int cmdCert(const QStringList &args);

@@ -142,12 +142,9 @@ int cmdGenerate(const QStringList &args)
         err(CliTr::tr("vlab: generate needs an output folder: -o DIR\n"));
         return BadInput;
     }
-    const QString file = parser.positionalArguments().constFirst();
-    const Result<LabPlan> plan = loadPlanFile(file);
-    if (!plan) {
-        printLoadError(file, plan.error(), false);
+    const std::optional<LabPlan> plan = loadPlanOrReport(parser.positionalArguments().constFirst());
+    if (!plan)
         return BadInput;
-    }
     const QString folder = parser.value(output);
     if (!QDir().mkpath(folder)) {
         err(CliTr::tr("vlab: cannot create the output folder %1.\n").arg(folder));

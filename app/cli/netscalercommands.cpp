@@ -2,12 +2,8 @@
 
 #include "clicommon.h"
 
-#include "jobs/atomicfile.h"
 #include "netscaler/lbconfig.h"
-#include "plan/planjson.h"
 
-#include <QDir>
-#include <QFileInfo>
 
 using namespace Qt::StringLiterals;
 
@@ -24,13 +20,6 @@ QString netscalerUsage()
                      "           batch that removes the same objects again\n"
                      "\n"
                      "Exit codes: 0 success, 2 bad input or usage.\n");
-}
-
-Result<WrittenFile> writeInto(const QString &path, const QByteArray &data)
-{
-    if (!QDir().mkpath(QFileInfo(path).absolutePath()))
-        return makeError(u"file.mkdir"_s, CliTr::tr("Cannot create the folder of %1.").arg(path));
-    return writeFileAtomically(path, data);
 }
 
 int netscalerBatch(const QStringList &args)
@@ -50,12 +39,9 @@ int netscalerBatch(const QStringList &args)
         err(CliTr::tr("vlab: netscaler batch needs -o FILE\n%1\n").arg(synopsis));
         return BadInput;
     }
-    const QString file = parser.positionalArguments().constFirst();
-    const Result<LabPlan> plan = loadPlanFile(file);
-    if (!plan) {
-        printLoadError(file, plan.error(), false);
+    const std::optional<LabPlan> plan = loadPlanOrReport(parser.positionalArguments().constFirst());
+    if (!plan)
         return BadInput;
-    }
     const Result<LbConfig> config = LbConfig::fromPlan(*plan);
     if (!config) {
         err(u"vlab: "_s + config.error().message + u'\n');
@@ -64,19 +50,14 @@ int netscalerBatch(const QStringList &args)
     // Both files are made in memory first; nothing is written unless both can be.
     const QByteArray batch = renderBatch(*config, plan->lab.name);
     const QByteArray undo = renderRollbackBatch(*config, plan->lab.name);
-    const Result<WrittenFile> written = writeInto(parser.value(output), batch);
-    if (!written) {
-        err(u"vlab: "_s + written.error().message + u'\n');
+    QString path;
+    if (!writeOutput(parser.value(output), batch, {}, &path))
         return BadInput;
-    }
-    out(CliTr::tr("Wrote %1 (%n object(s))\n", nullptr, config->objectCount()).arg(written->path));
+    out(CliTr::tr("Wrote %1 (%n object(s))\n", nullptr, config->objectCount()).arg(path));
     if (parser.isSet(rollback)) {
-        const Result<WrittenFile> undoWritten = writeInto(parser.value(rollback), undo);
-        if (!undoWritten) {
-            err(u"vlab: "_s + undoWritten.error().message + u'\n');
+        if (!writeOutput(parser.value(rollback), undo, {}, &path))
             return BadInput;
-        }
-        out(CliTr::tr("Wrote %1\n").arg(undoWritten->path));
+        out(CliTr::tr("Wrote %1\n").arg(path));
     }
     return Ok;
 }
@@ -85,10 +66,7 @@ int netscalerBatch(const QStringList &args)
 
 int cmdNetscaler(const QStringList &args)
 {
-    const QString sub = args.size() > 1 ? args.at(1) : QString();
-    QStringList rest = args;
-    if (rest.size() > 1)
-        rest.removeAt(1);
+    const auto [sub, rest] = splitSubcommand(args);
     if (sub == u"batch"_s)
         return netscalerBatch(rest);
     if (sub == u"diff"_s || sub == u"apply"_s || sub == u"verify"_s || sub == u"rollback"_s) {

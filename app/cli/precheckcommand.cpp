@@ -4,7 +4,6 @@
 #include "clirunner.h"
 
 #include "jobs/jobqueue.h"
-#include "plan/planjson.h"
 #include "precheck/precheckplan.h"
 
 #include <QJsonArray>
@@ -51,12 +50,9 @@ int cmdPrecheck(const QStringList &args)
         err(CliTr::tr("vlab: --format must be text or json, not \"%1\".\n").arg(fmt));
         return BadInput;
     }
-    const QString file = parser.positionalArguments().constFirst();
-    const Result<LabPlan> plan = loadPlanFile(file);
-    if (!plan) {
-        printLoadError(file, plan.error(), fmt == u"json"_s);
+    const std::optional<LabPlan> plan = loadPlanOrReport(parser.positionalArguments().constFirst(), fmt == u"json"_s);
+    if (!plan)
         return BadInput;
-    }
 
     const QList<CheckJob *> jobs = createPrecheckJobs(*plan, options);
     JobQueue queue;

@@ -2,13 +2,9 @@
 
 #include "clicommon.h"
 
-#include "jobs/atomicfile.h"
-#include "plan/planjson.h"
 #include "validate/passwordpolicy.h"
 #include "vsphere/vcsatemplatewriter.h"
 
-#include <QDir>
-#include <QFileInfo>
 #include <QProcessEnvironment>
 
 using namespace Qt::StringLiterals;
@@ -60,12 +56,9 @@ int vcsaTemplate(const QStringList &args)
         err(u"vlab: "_s + parsedVersion.error().message + u'\n');
         return BadInput;
     }
-    const QString file = parser.positionalArguments().constFirst();
-    const Result<LabPlan> plan = loadPlanFile(file);
-    if (!plan) {
-        printLoadError(file, plan.error(), false);
+    const std::optional<LabPlan> plan = loadPlanOrReport(parser.positionalArguments().constFirst());
+    if (!plan)
         return BadInput;
-    }
     std::optional<VcsaSecrets> secrets;
     if (parser.isSet(withPasswords)) {
         const QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
@@ -96,19 +89,11 @@ int vcsaTemplate(const QStringList &args)
         err(u"vlab: "_s + json.error().message + u'\n');
         return BadInput;
     }
-    const QString target = parser.value(output);
-    if (!QDir().mkpath(QFileInfo(target).absolutePath())) {
-        err(CliTr::tr("vlab: cannot create the folder of %1.\n").arg(target));
+    QString path;
+    if (!writeOutput(parser.value(output), *json,
+                     secrets ? (QFileDevice::ReadOwner | QFileDevice::WriteOwner) : QFileDevice::Permissions(), &path))
         return BadInput;
-    }
-    const Result<WrittenFile> written = writeFileAtomically(
-        target, *json, secrets ? (QFileDevice::ReadOwner | QFileDevice::WriteOwner) : QFileDevice::Permissions());
-    if (!written) {
-        err(u"vlab: "_s + written.error().message + u'\n');
-        return BadInput;
-    }
-    out(secrets ? CliTr::tr("Wrote %1 (holds passwords: mode 0600)\n").arg(written->path)
-                : CliTr::tr("Wrote %1\n").arg(written->path));
+    out(secrets ? CliTr::tr("Wrote %1 (holds passwords: mode 0600)\n").arg(path) : CliTr::tr("Wrote %1\n").arg(path));
     return Ok;
 }
 
@@ -116,10 +101,7 @@ int vcsaTemplate(const QStringList &args)
 
 int cmdVcsa(const QStringList &args)
 {
-    const QString sub = args.size() > 1 ? args.at(1) : QString();
-    QStringList rest = args;
-    if (rest.size() > 1)
-        rest.removeAt(1);
+    const auto [sub, rest] = splitSubcommand(args);
     if (sub == u"template"_s)
         return vcsaTemplate(rest);
     if (sub == u"--help"_s || sub == u"-h"_s || sub == u"help"_s) {

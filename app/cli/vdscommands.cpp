@@ -2,12 +2,8 @@
 
 #include "clicommon.h"
 
-#include "jobs/atomicfile.h"
-#include "plan/planjson.h"
 #include "vsphere/vdsscriptwriter.h"
 
-#include <QDir>
-#include <QFileInfo>
 
 using namespace Qt::StringLiterals;
 
@@ -15,7 +11,7 @@ namespace vlab::cli {
 
 int cmdVds(const QStringList &args)
 {
-    const QString sub = args.size() > 1 ? args.at(1) : QString();
+    const auto [sub, rest] = splitSubcommand(args);
     const QString usage = CliTr::tr("Usage: vlab vds script PLAN --format govc|powercli [--datacenter NAME] -o FILE\n");
     if (sub != u"script"_s) {
         if (sub == u"--help"_s || sub == u"-h"_s || sub == u"help"_s) {
@@ -25,8 +21,6 @@ int cmdVds(const QStringList &args)
         err((sub.isEmpty() ? QString() : CliTr::tr("vlab: unknown vds command \"%1\".\n").arg(sub)) + usage);
         return BadInput;
     }
-    QStringList rest = args;
-    rest.removeAt(1);
     QCommandLineParser parser;
     const QCommandLineOption format(u"format"_s, CliTr::tr("govc or powercli."), u"FORMAT"_s);
     const QCommandLineOption datacenter(u"datacenter"_s, CliTr::tr("Datacenter of the new vCenter (default Datacenter)."),
@@ -48,28 +42,18 @@ int cmdVds(const QStringList &args)
         err(u"vlab: "_s + fmt.error().message + u'\n');
         return BadInput;
     }
-    const QString file = parser.positionalArguments().constFirst();
-    const Result<LabPlan> plan = loadPlanFile(file);
-    if (!plan) {
-        printLoadError(file, plan.error(), false);
+    const std::optional<LabPlan> plan = loadPlanOrReport(parser.positionalArguments().constFirst());
+    if (!plan)
         return BadInput;
-    }
     const Result<QByteArray> script = renderVdsScript(*plan, *fmt, parser.value(datacenter));
     if (!script) {
         err(u"vlab: "_s + script.error().message + u'\n');
         return BadInput;
     }
-    const QString target = parser.value(output);
-    if (!QDir().mkpath(QFileInfo(target).absolutePath())) {
-        err(CliTr::tr("vlab: cannot create the folder of %1.\n").arg(target));
+    QString path;
+    if (!writeOutput(parser.value(output), *script, {}, &path))
         return BadInput;
-    }
-    const Result<WrittenFile> written = writeFileAtomically(target, *script);
-    if (!written) {
-        err(u"vlab: "_s + written.error().message + u'\n');
-        return BadInput;
-    }
-    out(CliTr::tr("Wrote %1\n").arg(written->path));
+    out(CliTr::tr("Wrote %1\n").arg(path));
     return Ok;
 }
 
