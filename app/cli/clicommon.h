@@ -50,5 +50,6 @@ int cmdPrecheck(const QStringList &args);
 int cmdNetscaler(const QStringList &args);
 int cmdVcsa(const QStringList &args);
 int cmdVds(const QStringList &args);
+int cmdRunbook(const QStringList &args);
 
 } // namespace vlab::cli

@@ -11,10 +11,12 @@
 #include "plan/planartifacts.h"
 #include "plan/planjson.h"
 #include "plan/writeplanfilesjob.h"
+#include "runbook/runbookjob.h"
 #include "validate/planvalidator.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
+#include <QGuiApplication>
 #include <QDir>
 #include <QFileInfo>
 #include <QJsonArray>
@@ -46,6 +48,8 @@ QString usage()
         "                                       the vcsa-deploy JSON template of one appliance\n"
         "  vds script PLAN --format govc|powercli -o FILE\n"
         "                                       the Distributed Switch as a govc or PowerCLI script\n"
+        "  runbook PLAN -o FILE.pdf [--markdown FILE.md] [--precheck FILE]\n"
+        "                                       the whole lab as a runbook to follow or file\n"
         "  help [COMMAND]                       show help\n"
         "\n"
         "Exit codes: 0 success, 1 problems found, 2 bad input or usage.\n"
@@ -155,12 +159,13 @@ int cmdGenerate(const QStringList &args)
     QStringList skipped;
     const QList<Artifact> artifacts = planOnlyArtifacts(*plan, folder, &skipped);
     queue.addJob(new WriteFilesJob(CliTr::tr("Write the plan-only artifacts of every step"), artifacts));
+    queue.addJob(new RunbookJob(*plan, {}, QDir(folder).filePath(u"runbook.pdf"_s), QDir(folder).filePath(u"runbook.md"_s)));
     CliRunner runner(&queue);
     if (!runner.run())
         return Problems;
     for (const QString &reason : std::as_const(skipped))
         err(CliTr::tr("not written: %1\n").arg(reason));
-    out(CliTr::tr("Wrote %n artifact(s) into %1\n", nullptr, int(artifacts.size() + 3)).arg(folder));
+    out(CliTr::tr("Wrote %n artifact(s) into %1\n", nullptr, int(artifacts.size() + 5)).arg(folder));
     const Findings findings = validatePlan(*plan);
     if (hasErrors(findings)) {
         err(CliTr::tr("vlab: the plan has %n error(s); see validation.txt.\n", nullptr,
@@ -188,6 +193,8 @@ int runVerb(const QString &verb, const QStringList &args)
         return cmdVcsa(args);
     if (verb == u"vds"_s)
         return cmdVds(args);
+    if (verb == u"runbook"_s)
+        return cmdRunbook(args);
     err(CliTr::tr("vlab: unknown command \"%1\".\n\n").arg(verb) + usage());
     return BadInput;
 }
@@ -197,7 +204,15 @@ int runVerb(const QString &verb, const QStringList &args)
 int main(int argc, char *argv[])
 {
     using namespace vlab::cli;
-    QCoreApplication app(argc, argv);
+    // The runbook lays out text with fonts, which needs a QGuiApplication; without a display it
+    // uses the offscreen platform. Every other verb stays a plain QCoreApplication.
+    bool needsFonts = false;
+    for (int i = 1; i < argc && i < 3; ++i)
+        needsFonts = needsFonts || qstrcmp(argv[i], "runbook") == 0 || qstrcmp(argv[i], "generate") == 0;
+    if (needsFonts && qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM") && qEnvironmentVariableIsEmpty("DISPLAY")
+        && qEnvironmentVariableIsEmpty("WAYLAND_DISPLAY"))
+        qputenv("QT_QPA_PLATFORM", "offscreen");
+    std::unique_ptr<QCoreApplication> app(needsFonts ? new QGuiApplication(argc, argv) : new QCoreApplication(argc, argv));
     QCoreApplication::setApplicationName(u"vlab"_s);
     QCoreApplication::setApplicationVersion(QStringLiteral(VLAB_VERSION));
 

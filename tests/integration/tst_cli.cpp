@@ -366,7 +366,7 @@ void TestCli::run_data()
                               u"out/certs/psc_ha_csr_cfg.cfg"_s, u"out/netscaler/psc-lb.conf"_s,
                               u"out/netscaler/psc-lb-rollback.conf"_s, u"out/vcsa/vcsa-psc1.json"_s,
                               u"out/vcsa/vcsa-psc2.json"_s, u"out/vcsa/vcsa-vcenter.json"_s, u"out/vds/vds-govc.sh"_s,
-                              u"out/vds/vds-powercli.ps1"_s};
+                              u"out/vds/vds-powercli.ps1"_s, u"out/runbook.pdf"_s, u"out/runbook.md"_s};
         QTest::newRow("generate") << c;
     }
     {
@@ -468,6 +468,22 @@ void TestCli::run_data()
         c.channel = Channel::Stderr;
         c.expected = u"VLAB_TARGET_PASSWORD"_s;
         QTest::newRow("vcsa template --with-passwords needs the environment") << c;
+    }
+    {
+        CliCase c;
+        c.args = QStringList{u"runbook"_s, u"{dir}/example.vlab.json"_s, u"-o"_s, u"{dir}/rb/runbook.pdf"_s,
+                             u"--markdown"_s, u"{dir}/rb/runbook.md"_s};
+        c.files = QStringList{u"rb/runbook.pdf"_s, u"rb/runbook.md"_s};
+        c.expected = u"runbook.md"_s;
+        QTest::newRow("runbook") << c;
+    }
+    {
+        CliCase c;
+        c.args = QStringList{u"runbook"_s, u"{dir}/example.vlab.json"_s};
+        c.exitCode = 2;
+        c.channel = Channel::Stderr;
+        c.expected = u"-o FILE.pdf"_s;
+        QTest::newRow("runbook without -o") << c;
     }
     {
         CliCase c;

@@ -5,9 +5,12 @@
 #include "jobs/writefilesjob.h"
 #include "plan/planartifacts.h"
 #include "plan/writeplanfilesjob.h"
+#include "precheck/precheckplan.h"
+#include "runbook/runbookjob.h"
 #include "runpanel.h"
 
 #include <QDir>
+#include <QFile>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QHBoxLayout>
@@ -80,6 +83,12 @@ void PlanFilesPage::writeFiles()
     const QList<Artifact> artifacts = planOnlyArtifacts(m_context.document->plan(), folder, &skipped);
     queue->addJob(new WritePlanFilesJob(m_context.document->plan(), folder));
     queue->addJob(new WriteFilesJob(tr("Write the plan-only artifacts of every step"), artifacts));
+    // The runbook includes the pre-check results when the Pre-checks page saved them.
+    QFile results(QDir(folder).filePath(QString::fromLatin1(kPrecheckResultsFile)));
+    const QByteArray precheck = results.size() < 4 * 1024 * 1024 && results.open(QIODevice::ReadOnly) ? results.readAll()
+                                                                                                      : QByteArray();
+    queue->addJob(new RunbookJob(m_context.document->plan(), precheck, QDir(folder).filePath(u"runbook.pdf"_s),
+                                 QDir(folder).filePath(u"runbook.md"_s)));
     connect(queue, &JobQueue::finished, this, [this, queue, skipped](bool ok) {
         QStringList lines;
         QString failure;

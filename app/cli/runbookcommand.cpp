@@ -1,0 +1,66 @@
+// vlab runbook: the whole lab as a PDF (and Markdown) to follow by hand or to file.
+
+#include "clicommon.h"
+
+#include "jobs/atomicfile.h"
+#include "runbook/runbook.h"
+
+#include <QDir>
+#include <QFileInfo>
+
+using namespace Qt::StringLiterals;
+
+namespace vlab::cli {
+
+int cmdRunbook(const QStringList &args)
+{
+    QCommandLineParser parser;
+    const QCommandLineOption output({u"o"_s, u"output"_s}, CliTr::tr("The PDF to write."), u"FILE.pdf"_s);
+    const QCommandLineOption markdown(u"markdown"_s, CliTr::tr("Also write the same content as Markdown."), u"FILE.md"_s);
+    const QCommandLineOption precheck(u"precheck"_s, CliTr::tr("Saved pre-check results (precheck-results.json) to include."),
+                                      u"FILE"_s);
+    parser.addOptions({output, markdown, precheck});
+    parser.addPositionalArgument(u"PLAN"_s, CliTr::tr("The .vlab.json file."));
+    bool help = false;
+    const QString synopsis = CliTr::tr("Usage: vlab runbook PLAN -o FILE.pdf [--markdown FILE.md] [--precheck FILE]");
+    if (!parseVerb(parser, args, synopsis, 1, &help))
+        return BadInput;
+    if (help)
+        return Ok;
+    if (!parser.isSet(output)) {
+        err(CliTr::tr("vlab: runbook needs -o FILE.pdf\n%1\n").arg(synopsis));
+        return BadInput;
+    }
+    const std::optional<LabPlan> plan = loadPlanOrReport(parser.positionalArguments().constFirst());
+    if (!plan)
+        return BadInput;
+    QByteArray results;
+    if (parser.isSet(precheck)) {
+        const Result<QByteArray> data = readFileLimited(parser.value(precheck), 4 * 1024 * 1024);
+        if (!data) {
+            err(u"vlab: "_s + data.error().message + u'\n');
+            return BadInput;
+        }
+        results = data.value();
+    }
+    const Runbook runbook = buildRunbook(*plan, results);
+    const QString pdf = parser.value(output);
+    if (!QDir().mkpath(QFileInfo(pdf).absolutePath())) {
+        err(CliTr::tr("vlab: cannot create the folder of %1.\n").arg(pdf));
+        return BadInput;
+    }
+    if (const Result<void> written = writeRunbookPdf(runbook, pdf); !written) {
+        err(u"vlab: "_s + written.error().message + u'\n');
+        return BadInput;
+    }
+    out(CliTr::tr("Wrote %1\n").arg(pdf));
+    if (parser.isSet(markdown)) {
+        QString path;
+        if (!writeOutput(parser.value(markdown), runbookToMarkdown(runbook), {}, &path))
+            return BadInput;
+        out(CliTr::tr("Wrote %1\n").arg(path));
+    }
+    return Ok;
+}
+
+} // namespace vlab::cli

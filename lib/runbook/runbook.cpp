@@ -1,0 +1,375 @@
+#include "runbook/runbook.h"
+
+#include "certs/csrrequest.h"
+#include "jobs/tr.h"
+#include "netscaler/lbconfig.h"
+#include "vsphere/vcsatemplatewriter.h"
+#include "vsphere/vdsscriptwriter.h"
+
+#include <QFileInfo>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QPageSize>
+#include <QPdfWriter>
+#include <QSaveFile>
+#include <QTextDocument>
+
+using namespace Qt::StringLiterals;
+
+namespace vlab {
+
+namespace {
+
+RunbookBlock paragraph(const QString &text)
+{
+    return RunbookBlock{RunbookBlock::Kind::Paragraph, {}, text, {}};
+}
+
+RunbookBlock code(const QString &fileName, const QByteArray &body)
+{
+    return RunbookBlock{RunbookBlock::Kind::Code, fileName, QString::fromUtf8(body), {}};
+}
+
+RunbookBlock commands(const QString &caption, const QStringList &lines)
+{
+    return RunbookBlock{RunbookBlock::Kind::Commands, caption, lines.join(u'\n'), {}};
+}
+
+RunbookBlock table(const QString &caption, const QList<QStringList> &rows)
+{
+    return RunbookBlock{RunbookBlock::Kind::Table, caption, {}, rows};
+}
+
+RunbookBlock signOff(const QString &what)
+{
+    return RunbookBlock{RunbookBlock::Kind::SignOff, what, {}, {}};
+}
+
+void addTemplate(RunbookChapter &chapter, const LabPlan &plan, VcsaRole role)
+{
+    const Result<QByteArray> json = renderVcsaTemplate(plan, role, VcsaVersion::V67);
+    if (json)
+        chapter.blocks << code(vcsaTemplateFileName(role), *json);
+    else
+        chapter.blocks << paragraph(Tr::tr("The template cannot be made yet: %1").arg(json.error().message));
+}
+
+QString installCommand(VcsaRole role)
+{
+    return u"vcsa-cli-installer/lin64/vcsa-deploy install --accept-eula --acknowledge-ceip "
+           u"--no-ssl-certificate-verification --log-dir=logs %1"_s.arg(vcsaTemplateFileName(role));
+}
+
+} // namespace
+
+Runbook buildRunbook(const LabPlan &plan, const QByteArray &precheckResultsJson, const QDateTime &created)
+{
+    Runbook rb;
+    rb.title = Tr::tr("Runbook of lab %1").arg(plan.lab.name);
+    rb.labName = plan.lab.name;
+    rb.created = created;
+
+    // 1. The lab
+    {
+        RunbookChapter c{Tr::tr("The lab"), Tr::tr("Every name and address this runbook uses, from the plan."), {}};
+        QList<QStringList> rows{{Tr::tr("Item"), Tr::tr("Value")}};
+        rows << QStringList{Tr::tr("DNS domain / servers"), plan.dns.domain + u" / "_s + plan.dns.servers.join(u", "_s)}
+             << QStringList{Tr::tr("NTP servers"), plan.ntp.servers.join(u", "_s)}
+             << QStringList{Tr::tr("Management network"), plan.network.cidr + u", gateway "_s + plan.network.gateway
+                                                            + u", port group "_s + plan.network.portGroup}
+             << QStringList{Tr::tr("Deployment target"), plan.target.kind + u' ' + plan.target.host + u", datastore "_s
+                                                           + plan.target.datastore}
+             << QStringList{Tr::tr("SSO domain / site"), plan.sso.domain + u" / "_s + plan.sso.site};
+        for (const PscNode &n : plan.psc)
+            rows << QStringList{Tr::tr("PSC %1").arg(n.name), n.fqdn + u", "_s + n.ip};
+        rows << QStringList{Tr::tr("Load balancer"), Tr::tr("%1, VIP %2, NSIP %3, SNIP %4")
+                                                        .arg(plan.loadBalancer.fqdn, plan.loadBalancer.vip,
+                                                             plan.loadBalancer.nsip, plan.loadBalancer.snip)}
+             << QStringList{Tr::tr("vCenter %1").arg(plan.vcenter.name),
+                            plan.vcenter.fqdn + u", "_s + plan.vcenter.ip + u", size "_s + plan.vcenter.size};
+        if (plan.vcha.enabled)
+            rows << QStringList{Tr::tr("VCHA network"), Tr::tr("%1 (%2): active %3, passive %4, witness %5")
+                                                           .arg(plan.vcha.network.cidr, plan.vcha.network.portGroup,
+                                                                plan.vcha.activeIp, plan.vcha.passiveIp, plan.vcha.witnessIp)};
+        rows << QStringList{Tr::tr("Distributed Switch"), Tr::tr("%1, MTU %2, %3 uplinks").arg(plan.vds.name).arg(plan.vds.mtu).arg(plan.vds.uplinks)};
+        c.blocks << table(Tr::tr("Inputs"), rows)
+                 << paragraph(Tr::tr("Passwords are not part of this runbook: enter them where a step asks."));
+        rb.chapters << c;
+    }
+
+    // 2. Pre-checks
+    {
+        RunbookChapter c{Tr::tr("Pre-checks"),
+                         Tr::tr("DNS records both ways, ports, time and certificates, before anything is installed."), {}};
+        const QJsonObject results = QJsonDocument::fromJson(precheckResultsJson).object();
+        if (!results.isEmpty()) {
+            QList<QStringList> rows{{Tr::tr("Result"), Tr::tr("Node"), Tr::tr("Check"), Tr::tr("Finding")}};
+            for (const QJsonValue &v : results.value(u"results"_s).toArray()) {
+                const QJsonObject r = v.toObject();
+                rows << QStringList{r.value(u"status"_s).toString().toUpper(), r.value(u"node"_s).toString(),
+                                    r.value(u"target"_s).toString(), r.value(u"message"_s).toString()};
+            }
+            c.blocks << paragraph(Tr::tr("Recorded on %1: %2 checks, %3 failed, %4 warnings.")
+                                      .arg(results.value(u"time"_s).toString())
+                                      .arg(results.value(u"checks"_s).toInt())
+                                      .arg(results.value(u"failed"_s).toInt())
+                                      .arg(results.value(u"warnings"_s).toInt()))
+                     << table(Tr::tr("Results"), rows);
+        } else {
+            QStringList lines;
+            const QString dns = plan.dns.servers.value(0);
+            for (const PscNode &n : plan.psc)
+                lines << u"nslookup %1 %2"_s.arg(n.fqdn, dns) << u"nslookup %1 %2"_s.arg(n.ip, dns);
+            lines << u"nslookup %1 %2"_s.arg(plan.loadBalancer.fqdn, dns) << u"nslookup %1 %2"_s.arg(plan.vcenter.fqdn, dns)
+                  << u"nslookup %1 %2"_s.arg(plan.vcenter.ip, dns);
+            c.blocks << commands(Tr::tr("By hand: every name forward and every address back"), lines)
+                     << paragraph(Tr::tr("Or run: vlab precheck PLAN (results are added to this runbook)."))
+                     << signOff(Tr::tr("Names resolve both ways; NTP answers; ports reachable"));
+        }
+        rb.chapters << c;
+    }
+
+    // 3. PSCs
+    {
+        RunbookChapter c{Tr::tr("Platform Services Controllers"),
+                         Tr::tr("Install the first PSC (new SSO domain and site), then the second, replicating with the first."), {}};
+        addTemplate(c, plan, VcsaRole::Psc1);
+        c.blocks << commands(Tr::tr("From the mounted VCSA ISO"), {installCommand(VcsaRole::Psc1)})
+                 << signOff(Tr::tr("First PSC installed"));
+        addTemplate(c, plan, VcsaRole::Psc2);
+        c.blocks << commands(Tr::tr("Then"), {installCommand(VcsaRole::Psc2)}) << signOff(Tr::tr("Second PSC installed"));
+        rb.chapters << c;
+    }
+
+    // 4. Certificate
+    {
+        RunbookChapter c{Tr::tr("Certificate of the PSCs"),
+                         Tr::tr("One machine certificate whose names cover both PSCs and the load-balancer name, "
+                                "applied to both PSCs with certificate-manager."), {}};
+        const CsrRequest request = CsrRequest::fromPlan(plan);
+        if (request.problem().isEmpty())
+            c.blocks << code(QString::fromLatin1(CertFiles::Config), renderRequestConfig(request));
+        c.blocks << commands(Tr::tr("On the first PSC, in the appliance's bash shell"),
+                             {u"mkdir -p /root/certs && cd /root/certs"_s,
+                              u"openssl req -new -nodes -out psc-ha-vip.csr -newkey rsa:%1 -keyout psc-ha-vip.key "
+                              u"-config psc_ha_csr_cfg.cfg"_s.arg(plan.certificate.keyBits)});
+        if (plan.certificate.signer == u"vmca"_s) {
+            c.blocks << commands(Tr::tr("Option 1: signed by the VMCA"),
+                                 {u"openssl x509 -req -days %1 -in psc-ha-vip.csr -out psc-ha-vip.crt "
+                                  u"-CA /var/lib/vmware/vmca/root.cer -CAkey /var/lib/vmware/vmca/privatekey.pem "
+                                  u"-extensions v3_req -CAcreateserial -extfile psc_ha_csr_cfg.cfg"_s.arg(plan.certificate.validityDays),
+                                  u"cp /var/lib/vmware/vmca/root.cer cachain.crt"_s,
+                                  u"cat psc-ha-vip.crt /var/lib/vmware/vmca/root.cer > psc-ha-vip-chain.crt"_s});
+        } else {
+            c.blocks << commands(Tr::tr("Option 2: signed by your CA (leaf, intermediates upward, root)"),
+                                 {u"cat psc-ha-vip.crt intermediate.crt root.crt > psc-ha-vip-chain.crt"_s,
+                                  u"cat intermediate.crt root.crt > cachain.crt"_s});
+        }
+        c.blocks << commands(Tr::tr("Check before applying"),
+                             {u"vlab cert verify --chain psc-ha-vip-chain.crt --key psc-ha-vip.key --ca cachain.crt --plan PLAN"_s})
+                 << paragraph(Tr::tr("On each PSC in turn: copy psc-ha-vip-chain.crt, psc-ha-vip.key and cachain.crt to "
+                                     "/root/certs, run /usr/lib/vmware-vmca/bin/certificate-manager, choose 1 (replace "
+                                     "Machine SSL certificate with custom certificate), then 2 (import custom certificate), "
+                                     "give the three files in that order, and confirm with Y. Wait for \"100% Completed\"."));
+        for (const PscNode &n : plan.psc)
+            c.blocks << signOff(Tr::tr("Certificate applied on %1; https://%1 serves it").arg(n.fqdn));
+        rb.chapters << c;
+    }
+
+    // 5. NetScaler
+    {
+        RunbookChapter c{Tr::tr("NetScaler load balancing"),
+                         Tr::tr("Servers, services and virtual servers for the PSC ports, with a SOURCEIP persistency group."), {}};
+        if (const Result<LbConfig> lb = LbConfig::fromPlan(plan); lb) {
+            QList<QStringList> rows{{Tr::tr("Virtual server"), Tr::tr("Address"), Tr::tr("Services")}};
+            for (const NsVserver &v : lb->vservers) {
+                QStringList services;
+                for (const NsBinding &b : lb->bindings) {
+                    if (b.vserver == v.name)
+                        services << b.service;
+                }
+                rows << QStringList{v.name, u"%1:%2"_s.arg(v.ip).arg(v.port), services.join(u", "_s)};
+            }
+            c.blocks << table(Tr::tr("Virtual servers"), rows) << code(u"psc-lb.conf"_s, renderBatch(*lb, plan.lab.name))
+                     << commands(Tr::tr("On the NetScaler CLI (after copying the file to /var/tmp)"),
+                                 {u"batch -fileName /var/tmp/psc-lb.conf"_s, u"show lb vserver"_s})
+                     << code(u"psc-lb-rollback.conf"_s, renderRollbackBatch(*lb, plan.lab.name));
+        } else {
+            c.blocks << paragraph(lb.error().message);
+        }
+        c.blocks << signOff(Tr::tr("All six virtual servers UP; persistency group SOURCEIP %1 min")
+                                .arg(plan.loadBalancer.persistence.timeoutMinutes));
+        rb.chapters << c;
+    }
+
+    // 6. vCenter
+    {
+        RunbookChapter c{Tr::tr("vCenter Server"),
+                         Tr::tr("vCenter with the external PSCs behind %1.").arg(plan.loadBalancer.fqdn), {}};
+        addTemplate(c, plan, VcsaRole::VCenter);
+        c.blocks << commands(Tr::tr("From the mounted VCSA ISO"), {installCommand(VcsaRole::VCenter)})
+                 << signOff(Tr::tr("vCenter installed; login through %1 works").arg(plan.loadBalancer.fqdn));
+        rb.chapters << c;
+    }
+
+    // 7. VCHA
+    {
+        RunbookChapter c{Tr::tr("vCenter High Availability"),
+                         Tr::tr("An active, a passive and a witness node on a separate HA network."), {}};
+        if (plan.vcha.enabled) {
+            c.blocks << table(Tr::tr("HA addresses"), {{Tr::tr("Node"), Tr::tr("HA address")},
+                                                       {Tr::tr("Active"), plan.vcha.activeIp},
+                                                       {Tr::tr("Passive"), plan.vcha.passiveIp},
+                                                       {Tr::tr("Witness"), plan.vcha.witnessIp}})
+                     << paragraph(Tr::tr("In the vSphere Client: select vCenter %1 > Configure > vCenter HA > Set Up "
+                                         "vCenter HA. Choose the port group %2 for the HA network, enter the three HA "
+                                         "addresses above (no gateway on the HA network), pick hosts and datastores for "
+                                         "the passive and witness nodes, and finish. The management address %3 stays "
+                                         "with whichever node is active.")
+                                      .arg(plan.vcenter.fqdn, plan.vcha.network.portGroup, plan.vcenter.ip))
+                     << signOff(Tr::tr("VCHA healthy: active, passive and witness up"));
+        } else {
+            c.blocks << paragraph(Tr::tr("Not planned for this lab (vcha.enabled is false)."));
+        }
+        rb.chapters << c;
+    }
+
+    // 8. vDS
+    {
+        RunbookChapter c{Tr::tr("Distributed Switch"),
+                         Tr::tr("The switch %1 with MTU %2 and one port group per VLAN.").arg(plan.vds.name).arg(plan.vds.mtu), {}};
+        for (VdsScriptFormat f : {VdsScriptFormat::Govc, VdsScriptFormat::PowerCli}) {
+            if (const Result<QByteArray> s = renderVdsScript(plan, f); s)
+                c.blocks << code(vdsScriptFileName(f), *s);
+        }
+        c.blocks << signOff(Tr::tr("Switch and port groups created"));
+        rb.chapters << c;
+    }
+
+    // 9. Diagnostics
+    {
+        RunbookChapter c{Tr::tr("TCP diagnostics on the PSCs"),
+                         Tr::tr("When PSC connections misbehave, count the TCP states on the balanced ports."), {}};
+        QStringList ports;
+        for (int p : plan.loadBalancer.ports)
+            ports << QString::number(p);
+        c.blocks << commands(Tr::tr("On a PSC"),
+                             {u"ss -tan | grep -E ':(%1) ' | awk '{print $1}' | sort | uniq -c"_s.arg(ports.join(u'|')),
+                              u"sysctl net.ipv4.tcp_fin_timeout"_s})
+                 << paragraph(Tr::tr("Many CLOSE-WAIT: a program on this PSC does not close connections its peer has "
+                                     "closed; no kernel timer ends them, the program must be fixed or restarted. Many "
+                                     "FIN-WAIT-2: the peer does not close its side; net.ipv4.tcp_fin_timeout bounds them. "
+                                     "TIME-WAIT after active closes is normal; worry only about very large numbers."));
+        rb.chapters << c;
+    }
+    return rb;
+}
+
+QByteArray runbookToMarkdown(const Runbook &rb)
+{
+    QString md = u"# "_s + rb.title + u"\n\n"_s + Tr::tr("Created %1 by vLab Wizard.").arg(rb.created.toString(Qt::ISODate))
+        + u"\n\n## "_s + Tr::tr("Contents") + u"\n\n"_s;
+    for (qsizetype i = 0; i < rb.chapters.size(); ++i)
+        md += u"%1. %2\n"_s.arg(i + 1).arg(rb.chapters.at(i).title);
+    for (qsizetype i = 0; i < rb.chapters.size(); ++i) {
+        const RunbookChapter &c = rb.chapters.at(i);
+        md += u"\n## %1. %2\n\n%3\n"_s.arg(i + 1).arg(c.title, c.purpose);
+        for (const RunbookBlock &b : c.blocks) {
+            switch (b.kind) {
+            case RunbookBlock::Kind::Paragraph:
+                md += u'\n' + b.text + u'\n';
+                break;
+            case RunbookBlock::Kind::Table: {
+                md += u"\n**"_s + b.title + u"**\n\n"_s;
+                for (qsizetype r = 0; r < b.rows.size(); ++r) {
+                    QStringList cells = b.rows.at(r);
+                    for (QString &cell : cells)
+                        cell.replace(u'|', u"\\|"_s);
+                    md += u"| "_s + cells.join(u" | "_s) + u" |\n"_s;
+                    if (r == 0)
+                        md += u"|"_s + QStringList(cells.size(), u"---"_s).join(u'|') + u"|\n"_s;
+                }
+                break;
+            }
+            case RunbookBlock::Kind::Code:
+                md += u"\n`"_s + b.title + u"`:\n\n```\n"_s + b.text + (b.text.endsWith(u'\n') ? u""_s : u"\n"_s) + u"```\n"_s;
+                break;
+            case RunbookBlock::Kind::Commands:
+                md += u"\n"_s + b.title + u":\n\n```sh\n"_s + b.text + u"\n```\n"_s;
+                break;
+            case RunbookBlock::Kind::SignOff:
+                md += u"\n- [ ] "_s + b.title + u" - done by: ________ date: ________\n"_s;
+                break;
+            }
+        }
+    }
+    return md.toUtf8();
+}
+
+Result<void> writeRunbookPdf(const Runbook &rb, const QString &path)
+{
+    const auto esc = [](const QString &s) { return s.toHtmlEscaped(); };
+    QString html = u"<html><body>"_s;
+    html += u"<h1 style='font-size:24pt'>%1</h1><p>%2</p>"_s.arg(esc(rb.title),
+                                                                  esc(Tr::tr("Created %1 by vLab Wizard.").arg(rb.created.toString(Qt::ISODate))));
+    html += u"<h2>%1</h2><ol>"_s.arg(esc(Tr::tr("Contents")));
+    for (const RunbookChapter &c : rb.chapters)
+        html += u"<li>%1</li>"_s.arg(esc(c.title));
+    html += u"</ol>"_s;
+    for (qsizetype i = 0; i < rb.chapters.size(); ++i) {
+        const RunbookChapter &c = rb.chapters.at(i);
+        html += u"<h2 style='page-break-before:always'>%1. %2</h2><p><i>%3</i></p>"_s.arg(i + 1).arg(esc(c.title), esc(c.purpose));
+        for (const RunbookBlock &b : c.blocks) {
+            switch (b.kind) {
+            case RunbookBlock::Kind::Paragraph:
+                html += u"<p>%1</p>"_s.arg(esc(b.text));
+                break;
+            case RunbookBlock::Kind::Table:
+                html += u"<p><b>%1</b></p><table border='1' cellspacing='0' cellpadding='3' width='100%'>"_s.arg(esc(b.title));
+                for (qsizetype r = 0; r < b.rows.size(); ++r) {
+                    html += u"<tr>"_s;
+                    for (const QString &cell : b.rows.at(r))
+                        html += (r == 0 ? u"<th>%1</th>"_s : u"<td>%1</td>"_s).arg(esc(cell));
+                    html += u"</tr>"_s;
+                }
+                html += u"</table>"_s;
+                break;
+            case RunbookBlock::Kind::Code:
+            case RunbookBlock::Kind::Commands:
+                html += u"<p><b>%1</b></p><pre style='font-family:monospace; font-size:7pt; white-space:pre-wrap'>%2</pre>"_s.arg(esc(b.title),
+                                                                                                             esc(b.text));
+                break;
+            case RunbookBlock::Kind::SignOff:
+                html += u"<p>&#9744; %1 &mdash; %2</p>"_s.arg(esc(b.title), esc(Tr::tr("done by: ____________  date: ____________")));
+                break;
+            }
+        }
+    }
+    html += u"</body></html>"_s;
+
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly))
+        return makeError(u"runbook.write"_s, Tr::tr("Cannot write %1: %2").arg(path, file.errorString()));
+    {
+        QPdfWriter pdf(&file);
+        pdf.setPageSize(QPageSize(QPageSize::A4));
+        pdf.setResolution(300);
+        pdf.setTitle(rb.title);
+        pdf.setCreator(u"vLab Wizard"_s);
+        QTextDocument doc;
+        QFont font = doc.defaultFont();
+        font.setPointSizeF(9.5);
+        // Non-default letter spacing makes Qt skip ligatures, so "fi" in "Certificate" stays
+        // two letters and the text remains searchable (Qt 6.4 has no font-feature switch).
+        font.setLetterSpacing(QFont::PercentageSpacing, 100.01);
+        doc.setDefaultFont(font);
+        doc.setHtml(html);
+        doc.print(&pdf); // lays out on the writer's pages and numbers them
+    }
+    if (!file.commit())
+        return makeError(u"runbook.write"_s, Tr::tr("Cannot write %1: %2").arg(path, file.errorString()));
+    return {};
+}
+
+} // namespace vlab

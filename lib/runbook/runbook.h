@@ -1,0 +1,49 @@
+#pragma once
+// Runbook: the whole lab as a document a person can follow by hand or file as the record of
+// a live run: a title page, contents, one chapter per step with its purpose, inputs, the
+// exact generated files, the exact commands, and either recorded results or sign-off lines.
+// Built as a tree of blocks, rendered to Markdown and to PDF (QPdfWriter). It is made only
+// from the plan and plan-only artifacts (passwords are placeholders), so no secret can
+// reach it.
+
+#include "jobs/result.h"
+#include "plan/labplan.h"
+
+#include <QDateTime>
+#include <QList>
+
+namespace vlab {
+
+struct RunbookBlock
+{
+    enum class Kind { Paragraph, Table, Code, Commands, SignOff };
+    Kind kind = Kind::Paragraph;
+    QString title;              // Code: the file name; Table/Commands: a caption
+    QString text;               // Paragraph text, Code body, Commands (one per line)
+    QList<QStringList> rows;    // Table: first row is the header
+};
+
+struct RunbookChapter
+{
+    QString title;
+    QString purpose;
+    QList<RunbookBlock> blocks;
+};
+
+struct Runbook
+{
+    QString title;
+    QString labName;
+    QDateTime created;
+    QList<RunbookChapter> chapters;
+};
+
+// precheckResultsJson: the saved pre-check results (may be empty: sign-off lines instead).
+Runbook buildRunbook(const LabPlan &plan, const QByteArray &precheckResultsJson = {},
+                     const QDateTime &created = QDateTime::currentDateTime());
+
+QByteArray runbookToMarkdown(const Runbook &runbook);
+// Text in the PDF stays extractable and searchable ("Certificate", not a ligature).
+Result<void> writeRunbookPdf(const Runbook &runbook, const QString &path);
+
+} // namespace vlab

@@ -1,0 +1,50 @@
+#include "runbook/runbookjob.h"
+
+#include "jobs/atomicfile.h"
+#include "jobs/tr.h"
+#include "runbook/runbook.h"
+
+#include <QCryptographicHash>
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+
+using namespace Qt::StringLiterals;
+
+namespace vlab {
+
+RunbookJob::RunbookJob(const LabPlan &plan, const QByteArray &precheckResultsJson, const QString &pdfPath,
+                       const QString &markdownPath, QObject *parent)
+    : ThreadedJob(Tr::tr("Write the runbook"), Tr::tr("Renders the runbook to %1.").arg(pdfPath), parent)
+    , m_plan(plan)
+    , m_precheck(precheckResultsJson)
+    , m_pdf(pdfPath)
+    , m_markdown(markdownPath)
+{
+}
+
+ThreadedJob::Work RunbookJob::makeWork()
+{
+    return [plan = m_plan, precheck = m_precheck, pdf = m_pdf, markdown = m_markdown](const WorkContext &ctx) -> Result<void> {
+        ctx.progress(0.1, Tr::tr("Laying out the runbook"));
+        const Runbook runbook = buildRunbook(plan, precheck);
+        if (!QDir().mkpath(QFileInfo(pdf).absolutePath()))
+            return makeError(u"file.mkdir"_s, Tr::tr("Cannot create the folder of %1.").arg(pdf));
+        if (Result<void> written = writeRunbookPdf(runbook, pdf); !written)
+            return written;
+        QFile check(pdf);
+        if (check.open(QIODevice::ReadOnly))
+            ctx.evidence(Evidence::Kind::File, pdf, sha256Hex(check.readAll()));
+        ctx.log(Tr::tr("Wrote %1").arg(QDir::toNativeSeparators(pdf)));
+        if (!markdown.isEmpty()) {
+            const Result<WrittenFile> md = writeFileAtomically(markdown, runbookToMarkdown(runbook));
+            if (!md)
+                return md.error();
+            ctx.evidence(Evidence::Kind::File, md->path, md->sha256);
+            ctx.log(Tr::tr("Wrote %1").arg(QDir::toNativeSeparators(md->path)));
+        }
+        return {};
+    };
+}
+
+} // namespace vlab

@@ -1,0 +1,27 @@
+#pragma once
+// RunbookJob: renders the runbook (PDF, and Markdown when asked) off the GUI thread, each
+// file written atomically and recorded with its SHA-256.
+
+#include "jobs/threadedjob.h"
+#include "plan/labplan.h"
+
+namespace vlab {
+
+class RunbookJob : public ThreadedJob
+{
+    Q_OBJECT
+public:
+    RunbookJob(const LabPlan &plan, const QByteArray &precheckResultsJson, const QString &pdfPath,
+               const QString &markdownPath = {}, QObject *parent = nullptr);
+
+protected:
+    Work makeWork() override;
+
+private:
+    LabPlan m_plan;
+    QByteArray m_precheck;
+    QString m_pdf;
+    QString m_markdown;
+};
+
+} // namespace vlab

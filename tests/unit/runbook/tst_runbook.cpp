@@ -1,0 +1,121 @@
+// The runbook: every chapter with its files and commands, in Markdown and in a PDF whose text
+// `pdftotext` reads back (searchable, no ligatures), pre-check results when saved, and no
+// secret anywhere.
+
+#include "plan/planjson.h"
+#include "runbook/runbook.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QRegularExpression>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace Qt::StringLiterals;
+using namespace vlab;
+
+namespace {
+const QStringList kChapters = {u"The lab"_s, u"Pre-checks"_s, u"Platform Services Controllers"_s,
+                               u"Certificate of the PSCs"_s, u"NetScaler load balancing"_s, u"vCenter Server"_s,
+                               u"vCenter High Availability"_s, u"Distributed Switch"_s, u"TCP diagnostics on the PSCs"_s};
+
+QString runTool(const QString &program, const QStringList &args, bool *ok)
+{
+    QProcess p;
+    p.start(program, args);
+    *ok = p.waitForFinished(30000) && p.exitStatus() == QProcess::NormalExit && p.exitCode() == 0;
+    return QString::fromUtf8(p.readAllStandardOutput());
+}
+
+// Any "password": "value" whose value is not one of our placeholders.
+bool hasRealPassword(const QString &text)
+{
+    static const QRegularExpression re(u"\"password\"\\s*:\\s*\"([^\"]*)\""_s);
+    for (auto it = re.globalMatch(text); it.hasNext();) {
+        if (!it.next().captured(1).startsWith(u"<VLAB_"_s))
+            return true;
+    }
+    return false;
+}
+} // namespace
+
+class TestRunbook : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void markdownHasEveryChapterFileAndCommand()
+    {
+        const QString md = QString::fromUtf8(runbookToMarkdown(buildRunbook(examplePlan())));
+        for (qsizetype i = 0; i < kChapters.size(); ++i)
+            QVERIFY2(md.contains(u"## %1. %2"_s.arg(i + 1).arg(kChapters.at(i))), qPrintable(kChapters.at(i)));
+        QVERIFY(md.contains(u"`psc_ha_csr_cfg.cfg`:"_s));
+        QVERIFY(md.contains(u"subjectAltName = DNS:vcenter-psc01.sslab.com, DNS:vcenter-psc02.sslab.com, DNS:vcenter-psc-lb.sslab.com"_s));
+        QVERIFY(md.contains(u"add lb vserver psc-vs-443 TCP 192.168.1.210 443"_s));
+        QVERIFY(md.contains(u"batch -fileName /var/tmp/psc-lb.conf"_s));
+        QVERIFY(md.contains(u"\"replication_partner_hostname\": \"vcenter-psc01.sslab.com\""_s));
+        QVERIFY(md.contains(u"govc dvs.create"_s));
+        QVERIFY(md.contains(u"- [ ] Certificate applied on vcenter-psc02.sslab.com"_s));
+        QVERIFY(!md.contains(u"PRIVATE KEY"_s));
+        QVERIFY(!hasRealPassword(md));
+        QVERIFY(md.contains(u"<VLAB_SSO_PASSWORD>"_s));
+    }
+
+    void precheckResultsReplaceTheSignOff()
+    {
+        const QJsonObject results{{u"time"_s, u"2026-11-25T10:00:00Z"_s},
+                                  {u"checks"_s, 2},
+                                  {u"failed"_s, 1},
+                                  {u"warnings"_s, 0},
+                                  {u"results"_s, QJsonArray{QJsonObject{{u"status"_s, u"fail"_s},
+                                                                        {u"node"_s, u"vCenter vcenter-vc01"_s},
+                                                                        {u"target"_s, u"192.168.1.213 (PTR)"_s},
+                                                                        {u"message"_s, u"no reverse record"_s}},
+                                                            QJsonObject{{u"status"_s, u"pass"_s},
+                                                                        {u"node"_s, u"NTP"_s},
+                                                                        {u"target"_s, u"192.168.1.10"_s},
+                                                                        {u"message"_s, u"stratum 2"_s}}}}};
+        const QString md = QString::fromUtf8(
+            runbookToMarkdown(buildRunbook(examplePlan(), QJsonDocument(results).toJson())));
+        QVERIFY(md.contains(u"2 checks, 1 failed"_s));
+        QVERIFY(md.contains(u"| FAIL | vCenter vcenter-vc01 | 192.168.1.213 (PTR) | no reverse record |"_s));
+        const QString without = QString::fromUtf8(runbookToMarkdown(buildRunbook(examplePlan())));
+        QVERIFY(without.contains(u"nslookup vcenter-vc01.sslab.com 192.168.1.10"_s));
+    }
+
+    void vchaOffSaysSo()
+    {
+        LabPlan p = examplePlan();
+        p.vcha.enabled = false;
+        const QString md = QString::fromUtf8(runbookToMarkdown(buildRunbook(p)));
+        QVERIFY(md.contains(u"Not planned for this lab"_s));
+    }
+
+    void pdfTextIsExtractableAndSearchable()
+    {
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        const QString pdf = dir.filePath(u"runbook.pdf"_s);
+        QVERIFY(writeRunbookPdf(buildRunbook(examplePlan()), pdf).ok());
+        bool ok = false;
+        const QString info = runTool(u"pdfinfo"_s, {pdf}, &ok);
+        QVERIFY2(ok, "pdfinfo failed (poppler-utils installed?)");
+        const QRegularExpressionMatch pages = QRegularExpression(u"Pages:\\s+(\\d+)"_s).match(info);
+        QVERIFY(pages.hasMatch());
+        QVERIFY2(pages.captured(1).toInt() >= kChapters.size() + 1, qPrintable(info)); // title + a page per chapter
+        QVERIFY(info.contains(u"Runbook of lab sslab"_s));
+        const QString text = runTool(u"pdftotext"_s, {pdf, u"-"_s}, &ok);
+        QVERIFY(ok);
+        for (const QString &chapter : kChapters)
+            QVERIFY2(text.contains(chapter), qPrintable(chapter));
+        QVERIFY(!text.contains(QChar(0xFB01))); // no "fi" ligature: "Certificate" is searchable
+        QVERIFY(text.count(u"Certificate"_s) >= 2);
+        QVERIFY(text.contains(u"add lb vserver psc-vs-443 TCP 192.168.1.210 443"_s));
+        QVERIFY(!text.contains(u"PRIVATE KEY"_s));
+        QVERIFY(!hasRealPassword(text));
+    }
+};
+
+QTEST_MAIN(TestRunbook)
+#include "tst_runbook.moc"
