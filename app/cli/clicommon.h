@@ -51,5 +51,7 @@ int cmdNetscaler(const QStringList &args);
 int cmdVcsa(const QStringList &args);
 int cmdVds(const QStringList &args);
 int cmdRunbook(const QStringList &args);
+int cmdDiag(const QStringList &args);
+int cmdVcha(const QStringList &args);
 
 } // namespace vlab::cli

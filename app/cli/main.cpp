@@ -48,8 +48,11 @@ QString usage()
         "                                       the vcsa-deploy JSON template of one appliance\n"
         "  vds script PLAN --format govc|powercli -o FILE\n"
         "                                       the Distributed Switch as a govc or PowerCLI script\n"
+        "  vcha spec PLAN -o FILE               the VCHA deploy spec (6.7 U1+ REST)\n"
         "  runbook PLAN -o FILE.pdf [--markdown FILE.md] [--precheck FILE]\n"
         "                                       the whole lab as a runbook to follow or file\n"
+        "  diag tcp (--file FILE | --local | --ssh USER@HOST) [--ports LIST] [--format text|json]\n"
+        "                                       TCP connection states and pile-ups on the PSC ports\n"
         "  help [COMMAND]                       show help\n"
         "\n"
         "Exit codes: 0 success, 1 problems found, 2 bad input or usage.\n"
@@ -195,6 +198,10 @@ int runVerb(const QString &verb, const QStringList &args)
         return cmdVds(args);
     if (verb == u"runbook"_s)
         return cmdRunbook(args);
+    if (verb == u"diag"_s)
+        return cmdDiag(args);
+    if (verb == u"vcha"_s)
+        return cmdVcha(args);
     err(CliTr::tr("vlab: unknown command \"%1\".\n\n").arg(verb) + usage());
     return BadInput;
 }

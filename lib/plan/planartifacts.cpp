@@ -3,6 +3,7 @@
 #include "certs/csrrequest.h"
 #include "jobs/tr.h"
 #include "netscaler/lbconfig.h"
+#include "vsphere/vchaspecwriter.h"
 #include "vsphere/vcsatemplatewriter.h"
 #include "vsphere/vdsscriptwriter.h"
 
@@ -40,6 +41,13 @@ QList<Artifact> planOnlyArtifacts(const LabPlan &plan, const QString &folder, QS
             out << Artifact{dir.filePath(u"vcsa/"_s + name), *json, {}};
         else
             skip(name, json.error().message);
+    }
+
+    if (plan.vcha.enabled) {
+        if (const Result<QByteArray> spec = renderVchaDeploySpec(plan); spec)
+            out << Artifact{dir.filePath(u"vcha/vcha-deploy-spec.json"_s), *spec, {}};
+        else
+            skip(u"vcha-deploy-spec.json"_s, spec.error().message);
     }
 
     for (VdsScriptFormat format : {VdsScriptFormat::Govc, VdsScriptFormat::PowerCli}) {

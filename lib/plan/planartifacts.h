@@ -1,7 +1,8 @@
 #pragma once
 // The plan-only artifacts of every step built so far, made in memory from the plan: the
 // OpenSSL request config, the NetScaler batch and its rollback, the three vcsa-deploy
-// templates (passwords as placeholders), and the Distributed Switch scripts. What `vlab
+// templates (passwords as placeholders), the VCHA deploy spec, and the Distributed Switch
+// scripts. What `vlab
 // generate` and the wizard write into the project folder; no secret is ever among them.
 
 #include "jobs/writefilesjob.h"

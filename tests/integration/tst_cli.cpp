@@ -366,7 +366,8 @@ void TestCli::run_data()
                               u"out/certs/psc_ha_csr_cfg.cfg"_s, u"out/netscaler/psc-lb.conf"_s,
                               u"out/netscaler/psc-lb-rollback.conf"_s, u"out/vcsa/vcsa-psc1.json"_s,
                               u"out/vcsa/vcsa-psc2.json"_s, u"out/vcsa/vcsa-vcenter.json"_s, u"out/vds/vds-govc.sh"_s,
-                              u"out/vds/vds-powercli.ps1"_s, u"out/runbook.pdf"_s, u"out/runbook.md"_s};
+                              u"out/vds/vds-powercli.ps1"_s, u"out/runbook.pdf"_s, u"out/runbook.md"_s,
+                              u"out/vcha/vcha-deploy-spec.json"_s};
         QTest::newRow("generate") << c;
     }
     {
@@ -476,6 +477,20 @@ void TestCli::run_data()
         c.files = QStringList{u"rb/runbook.pdf"_s, u"rb/runbook.md"_s};
         c.expected = u"runbook.md"_s;
         QTest::newRow("runbook") << c;
+    }
+    {
+        CliCase c;
+        c.args = QStringList{u"vcha"_s, u"spec"_s, u"{dir}/example.vlab.json"_s, u"-o"_s, u"{dir}/vcha.json"_s};
+        c.files = QStringList{u"vcha.json"_s};
+        c.expected = u"Wrote"_s;
+        QTest::newRow("vcha spec") << c;
+    }
+    {
+        CliCase c;
+        c.args = QStringList{u"vcha"_s, u"spec"_s, u"{dir}/bad-ip.vlab.json"_s, u"-o"_s, u"{dir}/vcha.json"_s};
+        c.exitCode = 0; // bad-ip breaks a PSC address, not a VCHA prerequisite
+        c.expected = u"Wrote"_s;
+        QTest::newRow("vcha spec ignores problems elsewhere") << c;
     }
     {
         CliCase c;

@@ -1,0 +1,193 @@
+// vlab diag ...: diagnostics of the PSCs' TCP connections (states per port and per peer,
+// pile-ups with the advice that fits them), from a saved capture or this machine's sockets.
+
+#include "clicommon.h"
+
+#include "diag/tcpstatereport.h"
+
+#include <QFile>
+#include <QJsonDocument>
+#include <QJsonObject>
+
+using namespace Qt::StringLiterals;
+
+namespace vlab::cli {
+
+namespace {
+
+// "443,389 636" -> {443, 389, 636}; "all" -> {} (every port); nullopt on a bad entry.
+std::optional<QList<int>> parsePortList(const QString &text)
+{
+    if (text.trimmed() == u"all"_s)
+        return QList<int>{};
+    QList<int> ports;
+    const QStringList items = QString(text).replace(u' ', u',').split(u',', Qt::SkipEmptyParts);
+    for (const QString &item : items) {
+        bool ok = false;
+        const int port = item.toInt(&ok);
+        if (!ok || port < 1 || port > 65535)
+            return std::nullopt;
+        if (!ports.contains(port))
+            ports << port;
+    }
+    if (ports.isEmpty())
+        return std::nullopt;
+    return ports;
+}
+
+bool parseThreshold(const QCommandLineParser &parser, const QCommandLineOption &option, TcpState state,
+                    TcpThresholds *thresholds)
+{
+    if (!parser.isSet(option))
+        return true;
+    bool ok = false;
+    const int value = parser.value(option).toInt(&ok);
+    if (!ok || value < 0) {
+        err(CliTr::tr("vlab: --%1 must be a count (0 turns the check off), not \"%2\".\n")
+                .arg(option.names().constFirst(), parser.value(option)));
+        return false;
+    }
+    thresholds->set(state, value);
+    return true;
+}
+
+int cmdDiagTcp(const QStringList &args)
+{
+    const QString usage = CliTr::tr(
+        "Usage: vlab diag tcp (--file FILE | --local | --ssh USER@HOST) [--ports LIST|all] [--plan PLAN]\n"
+        "                     [--format text|json] [--close-wait N] [--fin-wait-2 N] [--time-wait N]\n"
+        "                     [--fin-timeout SECONDS]\n");
+    QCommandLineParser parser;
+    const QCommandLineOption file(u"file"_s, CliTr::tr("A saved capture: ss -tan, netstat -ant or /proc/net/tcp[6]."),
+                                  u"FILE"_s);
+    const QCommandLineOption local(u"local"_s, CliTr::tr("This machine's sockets (/proc/net/tcp and tcp6)."));
+    const QCommandLineOption ssh(u"ssh"_s, CliTr::tr("Collect ss -tan from a host over SSH."), u"USER@HOST"_s);
+    const QCommandLineOption ports(u"ports"_s,
+                                   CliTr::tr("Service ports to look at, comma-separated, or \"all\" (default: the "
+                                             "plan's loadBalancer.ports, else the PSC ports)."),
+                                   u"LIST"_s);
+    const QCommandLineOption plan(u"plan"_s, CliTr::tr("A .vlab.json plan whose loadBalancer.ports are the default."),
+                                  u"PLAN"_s);
+    const QCommandLineOption format(u"format"_s, CliTr::tr("Output format: text (default) or json."), u"text|json"_s,
+                                    u"text"_s);
+    const QCommandLineOption closeWait(u"close-wait"_s, CliTr::tr("CLOSE_WAIT pile-up threshold per port (default 10)."),
+                                       u"N"_s);
+    const QCommandLineOption finWait2(u"fin-wait-2"_s, CliTr::tr("FIN_WAIT_2 pile-up threshold per port (default 10)."),
+                                      u"N"_s);
+    const QCommandLineOption timeWait(u"time-wait"_s, CliTr::tr("TIME_WAIT pile-up threshold per port (default 1000)."),
+                                      u"N"_s);
+    const QCommandLineOption finTimeout(u"fin-timeout"_s,
+                                        CliTr::tr("net.ipv4.tcp_fin_timeout of the captured machine, for the advice."),
+                                        u"SECONDS"_s);
+    parser.addOptions({file, local, ssh, ports, plan, format, closeWait, finWait2, timeWait, finTimeout});
+    bool help = false;
+    if (!parseVerb(parser, args, usage.trimmed(), 0, &help))
+        return BadInput;
+    if (help)
+        return Ok;
+
+    const int sources = int(parser.isSet(file)) + int(parser.isSet(local)) + int(parser.isSet(ssh));
+    if (sources != 1) {
+        err(CliTr::tr("vlab: diag tcp needs exactly one of --file, --local and --ssh.\n") + usage);
+        return BadInput;
+    }
+    if (parser.isSet(ssh)) {
+        err(CliTr::tr("vlab: collecting over SSH (%1) is not part of this version yet; save the output of "
+                      "\"ss -tan\" on the host and pass it with --file.\n")
+                .arg(parser.value(ssh)));
+        return BadInput;
+    }
+    const QString fmt = parser.value(format);
+    if (fmt != u"text"_s && fmt != u"json"_s) {
+        err(CliTr::tr("vlab: --format must be text or json, not \"%1\".\n").arg(fmt));
+        return BadInput;
+    }
+
+    TcpReportOptions options;
+    if (parser.isSet(ports)) {
+        const std::optional<QList<int>> list = parsePortList(parser.value(ports));
+        if (!list) {
+            err(CliTr::tr("vlab: --ports must list TCP ports (1 to 65535) separated by commas, or be \"all\"; "
+                          "\"%1\" is not.\n")
+                    .arg(parser.value(ports)));
+            return BadInput;
+        }
+        options.ports = *list;
+    } else if (parser.isSet(plan)) {
+        const std::optional<LabPlan> labPlan = loadPlanOrReport(parser.value(plan));
+        if (!labPlan)
+            return BadInput;
+        options.ports = labPlan->loadBalancer.ports.isEmpty() ? standardPscPorts() : labPlan->loadBalancer.ports;
+    } else {
+        options.ports = standardPscPorts();
+    }
+    if (!parseThreshold(parser, closeWait, TcpState::CloseWait, &options.thresholds)
+        || !parseThreshold(parser, finWait2, TcpState::FinWait2, &options.thresholds)
+        || !parseThreshold(parser, timeWait, TcpState::TimeWait, &options.thresholds))
+        return BadInput;
+    if (parser.isSet(finTimeout)) {
+        bool ok = false;
+        const int seconds = parser.value(finTimeout).toInt(&ok);
+        if (!ok || seconds < 0) {
+            err(CliTr::tr("vlab: --fin-timeout must be a number of seconds, not \"%1\".\n").arg(parser.value(finTimeout)));
+            return BadInput;
+        }
+        options.finTimeoutSeconds = seconds;
+    }
+
+    Result<TcpCapture> capture = makeError(QString(), QString());
+    QString source;
+    if (parser.isSet(local)) {
+        source = u"local"_s;
+        capture = readLocalTcpConnections();
+        if (capture && !options.finTimeoutSeconds)
+            options.finTimeoutSeconds = readLocalFinTimeout();
+    } else {
+        source = parser.value(file);
+        QFile in(source);
+        if (!in.open(QIODevice::ReadOnly)) {
+            err(CliTr::tr("vlab: cannot read %1: %2\n").arg(source, in.errorString()));
+            return BadInput;
+        }
+        capture = parseTcpCapture(in.readAll());
+        if (capture && !options.finTimeoutSeconds)
+            options.finTimeoutSeconds = capture->finTimeoutSeconds;
+    }
+    if (!capture) {
+        err(CliTr::tr("vlab: %1: %2\n").arg(source, capture.error().message));
+        if (!capture.error().details.isEmpty())
+            err(u"  "_s + capture.error().details + u'\n');
+        return BadInput;
+    }
+
+    const TcpStateReport report = TcpStateReport::build(capture->connections, options);
+    if (fmt == u"json"_s) {
+        QJsonObject o = report.toJson();
+        o.insert(u"source"_s, source);
+        o.insert(u"format"_s, tcpCaptureFormatName(capture->format));
+        out(QString::fromUtf8(QJsonDocument(o).toJson()));
+    } else {
+        out(CliTr::tr("Source: %1 (%2)\n").arg(source, tcpCaptureFormatName(capture->format)));
+        out(report.toText());
+    }
+    return report.hasPileUp() ? Problems : Ok;
+}
+
+} // namespace
+
+int cmdDiag(const QStringList &args)
+{
+    const auto [sub, rest] = splitSubcommand(args);
+    const QString usage = CliTr::tr("Usage: vlab diag tcp (--file FILE | --local | --ssh USER@HOST) [options]\n"
+                                    "Run 'vlab diag tcp --help' for the options.\n");
+    if (sub == u"tcp"_s)
+        return cmdDiagTcp(rest);
+    if (sub == u"--help"_s || sub == u"-h"_s || sub == u"help"_s) {
+        out(usage);
+        return Ok;
+    }
+    err((sub.isEmpty() ? QString() : CliTr::tr("vlab: unknown diag command \"%1\".\n").arg(sub)) + usage);
+    return BadInput;
+}
+
+} // namespace vlab::cli

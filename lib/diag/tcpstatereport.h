@@ -1,0 +1,147 @@
+#pragma once
+// TcpStateReport: what the TCP connection states of a machine say about its services. The
+// connections come from a saved `ss -tan` or `netstat -ant` capture, or from this machine's
+// own /proc/net/tcp and /proc/net/tcp6; the report counts them per state, per service port
+// and per peer, and flags pile-ups (CLOSE_WAIT, FIN_WAIT_2, TIME_WAIT, stuck handshakes and
+// closes) over adjustable thresholds, with the explanation and advice that fit the state.
+// Qt Core only: the same calls serve the CLI (`vlab diag tcp`) and the wizard.
+
+#include "jobs/result.h"
+#include "validate/finding.h"
+
+#include <QByteArray>
+#include <QList>
+#include <QString>
+
+#include <array>
+#include <optional>
+
+class QJsonObject;
+
+namespace vlab {
+
+// The kernel's TCP states, in the order of the Linux state codes 01..0B.
+enum class TcpState { Established, SynSent, SynRecv, FinWait1, FinWait2, TimeWait, Close, CloseWait, LastAck, Listen, Closing };
+inline constexpr int kTcpStateCount = 11;
+
+QList<TcpState> allTcpStates();
+// Canonical, stable name: ESTABLISHED, SYN_SENT, ..., FIN_WAIT_1, FIN_WAIT_2, ..., CLOSING.
+QString tcpStateName(TcpState state);
+// Accepts the canonical names and the spellings of ss (ESTAB, CLOSE-WAIT, FIN-WAIT-2,
+// UNCONN ...) and netstat (ESTABLISHED, FIN_WAIT2, CLOSE_WAIT ...), case-insensitively.
+std::optional<TcpState> tcpStateFromName(QStringView name);
+
+// One socket. Addresses are as the tool printed them, minus an interface scope ("%lo"), with
+// IPv4-mapped IPv6 addresses (::ffff:1.2.3.4) written as plain IPv4; "*" and port 0 stand for
+// the wildcard of a listening socket.
+struct TcpConnection
+{
+    TcpState state = TcpState::Established;
+    QString localAddress;
+    int localPort = 0;
+    QString peerAddress;
+    int peerPort = 0;
+
+    bool operator==(const TcpConnection &) const = default;
+};
+
+enum class TcpCaptureFormat { Ss, Netstat, ProcNetTcp };
+QString tcpCaptureFormatName(TcpCaptureFormat format); // "ss", "netstat", "proc" (stable)
+
+struct TcpCapture
+{
+    TcpCaptureFormat format = TcpCaptureFormat::Ss;
+    QList<TcpConnection> connections;
+    // From a `net.ipv4.tcp_fin_timeout = N` line (sysctl output) in the capture, if any.
+    std::optional<int> finTimeoutSeconds;
+};
+
+// The parsers. Header lines and blank lines are skipped; anything else that is not a socket
+// line of that format fails with an error whose message names the line number. /proc lines
+// are read as written by a little-endian kernel (each 32-bit word of an address reversed).
+Result<TcpCapture> parseSsOutput(const QByteArray &text);
+Result<TcpCapture> parseNetstatOutput(const QByteArray &text);
+Result<TcpCapture> parseProcNetTcp(const QByteArray &text); // tcp and tcp6 lines, or both files joined
+// Recognises the format from the first meaningful line (header or socket line).
+Result<TcpCaptureFormat> detectTcpCaptureFormat(const QByteArray &text);
+Result<TcpCapture> parseTcpCapture(const QByteArray &text);
+
+// This machine's sockets: <procNetDir>/tcp and, when present (IPv6 may be disabled), tcp6.
+Result<TcpCapture> readLocalTcpConnections(const QString &procNetDir = QStringLiteral("/proc/net"));
+// net.ipv4.tcp_fin_timeout of this machine, in seconds; nullopt when it cannot be read.
+std::optional<int> readLocalFinTimeout(const QString &path = QStringLiteral("/proc/sys/net/ipv4/tcp_fin_timeout"));
+
+// Pile-up thresholds per state; a state is flagged for a port when its count there reaches
+// the threshold. 0 means the state is never flagged (ESTABLISHED, LISTEN, CLOSE by default).
+class TcpThresholds
+{
+public:
+    TcpThresholds(); // CLOSE_WAIT 10, FIN_WAIT_2 10, TIME_WAIT 1000, other transient states 20
+    int at(TcpState state) const { return m_values.at(size_t(state)); }
+    void set(TcpState state, int threshold) { m_values.at(size_t(state)) = threshold; }
+
+private:
+    std::array<int, kTcpStateCount> m_values{};
+};
+
+struct TcpReportOptions
+{
+    QList<int> ports; // the service ports to look at; empty: every port
+    TcpThresholds thresholds;
+    std::optional<int> finTimeoutSeconds;
+};
+
+using TcpStateCounts = std::array<int, kTcpStateCount>;
+
+struct TcpPortRow
+{
+    int port = 0;
+    TcpStateCounts counts{};
+    int total = 0;
+};
+
+struct TcpPeerRow
+{
+    QString address;
+    TcpStateCounts counts{};
+    int total = 0;
+};
+
+class TcpStateReport
+{
+public:
+    // A connection belongs to a service port: its local port when that is one of
+    // options.ports, else its peer port when that is (an outgoing connection to the service).
+    // With no port list, the local port of listening sockets and of connections to them, and
+    // the peer port of every other connection, so ephemeral ports never form a row.
+    static TcpStateReport build(const QList<TcpConnection> &connections, const TcpReportOptions &options = {});
+
+    int count(TcpState state) const { return m_counts.at(size_t(state)); }
+    int total() const { return m_total; }
+    const QList<TcpConnection> &connections() const { return m_connections; } // after the port filter
+    const QList<TcpPortRow> &ports() const { return m_ports; }                 // by port
+    const QList<TcpPeerRow> &peers() const { return m_peers; }                 // most connections first
+    const Findings &findings() const { return m_findings; }
+    bool hasPileUp() const { return !m_findings.isEmpty(); }
+    const TcpReportOptions &options() const { return m_options; }
+
+    // {"total", "states" (all eleven names), "ports" [{port,total,states}], "peers"
+    // [{address,total,states}] (per-row states list only the non-zero ones), "portFilter",
+    // "finTimeoutSeconds" (null when unknown), "thresholds", "findings", "pileUp"}.
+    QJsonObject toJson() const;
+    QString toText() const;
+
+private:
+    TcpReportOptions m_options;
+    QList<TcpConnection> m_connections;
+    TcpStateCounts m_counts{};
+    int m_total = 0;
+    QList<TcpPortRow> m_ports;
+    QList<TcpPeerRow> m_peers;
+    Findings m_findings;
+};
+
+// "CLOSE_WAIT 12, ESTABLISHED 3" (non-zero states only, in state order).
+QString formatTcpStateCounts(const TcpStateCounts &counts);
+
+} // namespace vlab

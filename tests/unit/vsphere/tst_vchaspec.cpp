@@ -1,0 +1,89 @@
+// The VCHA deploy spec: addresses and networks from the plan, no gateway on the HA network,
+// the failover address = vCenter's management address, placeholders for what only a live
+// vCenter knows, and no password.
+
+#include "plan/planjson.h"
+#include "vsphere/vchaspecwriter.h"
+
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QTest>
+
+using namespace Qt::StringLiterals;
+using namespace vlab;
+
+namespace {
+QJsonValue at(const QJsonObject &root, const QString &path)
+{
+    QJsonValue v = root;
+    for (const QString &key : path.split(u'/'))
+        v = v.toObject().value(key);
+    return v;
+}
+} // namespace
+
+class TestVchaSpec : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void values_data()
+    {
+        QTest::addColumn<QString>("path");
+        QTest::addColumn<QJsonValue>("expected");
+        QTest::newRow("active HA address") << u"spec/active/ha_ip/ipv4/address"_s << QJsonValue(u"192.168.100.11"_s);
+        QTest::newRow("HA prefix") << u"spec/active/ha_ip/ipv4/prefix"_s << QJsonValue(24);
+        QTest::newRow("HA mask") << u"spec/passive/ha_ip/ipv4/subnet_mask"_s << QJsonValue(u"255.255.255.0"_s);
+        QTest::newRow("no gateway on HA") << u"spec/witness/ha_ip/default_gateway"_s << QJsonValue(u""_s);
+        QTest::newRow("passive HA address") << u"spec/passive/ha_ip/ipv4/address"_s << QJsonValue(u"192.168.100.12"_s);
+        QTest::newRow("witness HA address") << u"spec/witness/ha_ip/ipv4/address"_s << QJsonValue(u"192.168.100.13"_s);
+        QTest::newRow("failover = management address") << u"spec/passive/failover_ip/ipv4/address"_s
+                                                       << QJsonValue(u"192.168.1.213"_s);
+        QTest::newRow("failover gateway") << u"spec/passive/failover_ip/default_gateway"_s << QJsonValue(u"192.168.1.1"_s);
+        QTest::newRow("HA port group") << u"spec/active/ha_network"_s << QJsonValue(u"VCHA-Network"_s);
+        QTest::newRow("passive name") << u"spec/passive/placement/name"_s << QJsonValue(u"vcenter-vc01-passive"_s);
+        QTest::newRow("witness name") << u"spec/witness/placement/name"_s << QJsonValue(u"vcenter-vc01-witness"_s);
+        QTest::newRow("management network") << u"spec/passive/placement/management_network"_s << QJsonValue(u"VM Network"_s);
+        QTest::newRow("active location") << u"spec/vc_spec/active_location/hostname"_s << QJsonValue(u"vcenter-vc01.sslab.com"_s);
+        QTest::newRow("SSO user") << u"spec/vc_spec/active_location/username"_s << QJsonValue(u"administrator@vsphere.local"_s);
+        QTest::newRow("password is a placeholder") << u"spec/vc_spec/active_location/password"_s
+                                                   << QJsonValue(u"<VLAB_SSO_PASSWORD>"_s);
+        QTest::newRow("host is a placeholder") << u"spec/witness/placement/host"_s << QJsonValue(u"<VLAB_HOST_ID>"_s);
+    }
+
+    void values()
+    {
+        QFETCH(QString, path);
+        QFETCH(QJsonValue, expected);
+        const Result<QByteArray> json = renderVchaDeploySpec(examplePlan());
+        QVERIFY(json.ok());
+        QCOMPARE(at(QJsonDocument::fromJson(*json).object(), path), expected);
+    }
+
+    void refusals_data()
+    {
+        QTest::addColumn<QString>("change");
+        QTest::addColumn<QString>("expected");
+        QTest::newRow("VCHA off") << u"off"_s << u"vcha.enabled"_s;
+        QTest::newRow("bad HA network") << u"cidr"_s << u"vcha.network.cidr"_s;
+        QTest::newRow("bad witness address") << u"witness"_s << u"vcha.witnessIp"_s;
+    }
+
+    void refusals()
+    {
+        QFETCH(QString, change);
+        QFETCH(QString, expected);
+        LabPlan p = examplePlan();
+        if (change == u"off"_s)
+            p.vcha.enabled = false;
+        else if (change == u"cidr"_s)
+            p.vcha.network.cidr = u"192.168.100.0"_s;
+        else
+            p.vcha.witnessIp = u"192.168.100"_s;
+        const Result<QByteArray> json = renderVchaDeploySpec(p);
+        QVERIFY(!json.ok());
+        QVERIFY2(json.error().message.contains(expected), qPrintable(json.error().message));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestVchaSpec)
+#include "tst_vchaspec.moc"
