@@ -3,6 +3,7 @@
 #include "certs/csrrequest.h"
 #include "jobs/tr.h"
 #include "netscaler/lbconfig.h"
+#include "runbook/topologypainter.h"
 #include "vsphere/vchaspecwriter.h"
 #include "vsphere/vcsatemplatewriter.h"
 #include "vsphere/vdsscriptwriter.h"
@@ -49,6 +50,11 @@ QList<Artifact> planOnlyArtifacts(const LabPlan &plan, const QString &folder, QS
         else
             skip(u"vcha-deploy-spec.json"_s, spec.error().message);
     }
+
+    // The topology picture (the runbook's Markdown refers to topology.png next to it).
+    const TopologyPainter topology(plan);
+    out << Artifact{dir.filePath(u"topology.png"_s), topology.toPng(1600), {}}
+        << Artifact{dir.filePath(u"topology.svg"_s), topology.toSvg(), {}};
 
     for (VdsScriptFormat format : {VdsScriptFormat::Govc, VdsScriptFormat::PowerCli}) {
         const QString name = vdsScriptFileName(format);

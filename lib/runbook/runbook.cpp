@@ -3,6 +3,7 @@
 #include "certs/csrrequest.h"
 #include "jobs/tr.h"
 #include "netscaler/lbconfig.h"
+#include "runbook/topologypainter.h"
 #include "vsphere/vcsatemplatewriter.h"
 #include "vsphere/vdsscriptwriter.h"
 
@@ -14,6 +15,7 @@
 #include <QPdfWriter>
 #include <QSaveFile>
 #include <QTextDocument>
+#include <QUrl>
 
 using namespace Qt::StringLiterals;
 
@@ -69,6 +71,7 @@ Runbook buildRunbook(const LabPlan &plan, const QByteArray &precheckResultsJson,
     rb.title = Tr::tr("Runbook of lab %1").arg(plan.lab.name);
     rb.labName = plan.lab.name;
     rb.created = created;
+    rb.topology = TopologyPainter(plan).toImage(1600);
 
     // 1. The lab
     {
@@ -269,7 +272,7 @@ Runbook buildRunbook(const LabPlan &plan, const QByteArray &precheckResultsJson,
 QByteArray runbookToMarkdown(const Runbook &rb)
 {
     QString md = u"# "_s + rb.title + u"\n\n"_s + Tr::tr("Created %1 by vLab Wizard.").arg(rb.created.toString(Qt::ISODate))
-        + u"\n\n## "_s + Tr::tr("Contents") + u"\n\n"_s;
+        + u"\n\n![Topology](topology.png)\n\n## "_s + Tr::tr("Contents") + u"\n\n"_s;
     for (qsizetype i = 0; i < rb.chapters.size(); ++i)
         md += u"%1. %2\n"_s.arg(i + 1).arg(rb.chapters.at(i).title);
     for (qsizetype i = 0; i < rb.chapters.size(); ++i) {
@@ -313,6 +316,7 @@ Result<void> writeRunbookPdf(const Runbook &rb, const QString &path)
     QString html = u"<html><body>"_s;
     html += u"<h1 style='font-size:24pt'>%1</h1><p>%2</p>"_s.arg(esc(rb.title),
                                                                   esc(Tr::tr("Created %1 by vLab Wizard.").arg(rb.created.toString(Qt::ISODate))));
+    html += u"<p><img src='vlab:topology.png' width='640'></p>"_s;
     html += u"<h2>%1</h2><ol>"_s.arg(esc(Tr::tr("Contents")));
     for (const RunbookChapter &c : rb.chapters)
         html += u"<li>%1</li>"_s.arg(esc(c.title));
@@ -364,6 +368,7 @@ Result<void> writeRunbookPdf(const Runbook &rb, const QString &path)
         // two letters and the text remains searchable (Qt 6.4 has no font-feature switch).
         font.setLetterSpacing(QFont::PercentageSpacing, 100.01);
         doc.setDefaultFont(font);
+        doc.addResource(QTextDocument::ImageResource, QUrl(u"vlab:topology.png"_s), rb.topology);
         doc.setHtml(html);
         doc.print(&pdf); // lays out on the writer's pages and numbers them
     }

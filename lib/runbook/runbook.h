@@ -10,6 +10,7 @@
 #include "plan/labplan.h"
 
 #include <QDateTime>
+#include <QImage>
 #include <QList>
 
 namespace vlab {
@@ -35,6 +36,7 @@ struct Runbook
     QString title;
     QString labName;
     QDateTime created;
+    QImage topology; // the title page's picture
     QList<RunbookChapter> chapters;
 };
 

@@ -147,6 +147,28 @@ private Q_SLOTS:
         QVERIFY(nextButton(w)->isEnabled());
     }
 
+    void topologyFollowsThePlanAndExports()
+    {
+        QTemporaryDir dir;
+        MainWindow w;
+        w.document()->setProjectFolder(dir.path());
+        w.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        auto *view = find<QWidget>(w, u"topologyView"_s);
+        QVERIFY(view);
+        view->resize(600, 400);
+        const QImage before = view->grab().toImage();
+        w.document()->edit([](LabPlan &p) { p.vcenter.ip = u"192.168.1.99"_s; });
+        QVERIFY(view->grab().toImage() != before); // redrawn from the edited plan
+        QSignalSpy done(w.runPanel(), &RunPanel::queueFinished);
+        find<QPushButton>(w, u"exportTopology"_s)->click();
+        QVERIFY(done.wait(10000));
+        QVERIFY(QImage(dir.filePath(u"topology.png"_s)).width() > 0);
+        QFile svg(dir.filePath(u"topology.svg"_s));
+        QVERIFY(svg.open(QIODevice::ReadOnly));
+        QVERIFY(svg.readAll().contains("192.168.1.99"));
+    }
+
     void removingAPscIsAnError()
     {
         MainWindow w;

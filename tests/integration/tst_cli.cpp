@@ -367,7 +367,7 @@ void TestCli::run_data()
                               u"out/netscaler/psc-lb-rollback.conf"_s, u"out/vcsa/vcsa-psc1.json"_s,
                               u"out/vcsa/vcsa-psc2.json"_s, u"out/vcsa/vcsa-vcenter.json"_s, u"out/vds/vds-govc.sh"_s,
                               u"out/vds/vds-powercli.ps1"_s, u"out/runbook.pdf"_s, u"out/runbook.md"_s,
-                              u"out/vcha/vcha-deploy-spec.json"_s};
+                              u"out/vcha/vcha-deploy-spec.json"_s, u"out/topology.png"_s, u"out/topology.svg"_s};
         QTest::newRow("generate") << c;
     }
     {

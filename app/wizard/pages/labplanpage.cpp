@@ -1,9 +1,15 @@
 #include "labplanpage.h"
 
 #include "findinglabel.h"
+#include "jobs/jobqueue.h"
+#include "jobs/writefilesjob.h"
 #include "plan/plandocument.h"
+#include "runbook/topologypainter.h"
+#include "runpanel.h"
+#include "topologyview.h"
 
 #include <QComboBox>
+#include <QDir>
 #include <QFormLayout>
 #include <QGridLayout>
 #include <QGroupBox>
@@ -174,7 +180,25 @@ LabPlanPage::LabPlanPage(const StepContext &context)
     none->setObjectName(u"noOtherFindings"_s);
     otherLayout->addWidget(none);
     right->addWidget(otherBox);
+
+    auto *topologyBox = new QGroupBox(tr("Topology"));
+    auto *topologyLayout = new QVBoxLayout(topologyBox);
+    topologyLayout->addWidget(new TopologyView(m_document));
+    auto *exportPicture = new QPushButton(tr("Save as PNG and SVG in the project"));
+    exportPicture->setObjectName(u"exportTopology"_s);
+    topologyLayout->addWidget(exportPicture, 0, Qt::AlignLeft);
+    right->addWidget(topologyBox);
     right->addStretch(1);
+    connect(exportPicture, &QPushButton::clicked, this, [this, context] {
+        const TopologyPainter topology(m_document->plan());
+        const QDir dir(m_document->projectFolder());
+        auto *queue = new JobQueue;
+        queue->addJob(new WriteFilesJob(tr("Save the topology picture"),
+                                        {{dir.filePath(u"topology.png"_s), topology.toPng(1600), {}},
+                                         {dir.filePath(u"topology.svg"_s), topology.toSvg(), {}}}));
+        if (!context.runPanel->run(queue, tr("Save the topology picture")))
+            delete queue;
+    });
 
     m_summary = new QLabel;
     m_summary->setObjectName(u"planSummary"_s);

@@ -50,6 +50,7 @@ private Q_SLOTS:
         const QString md = QString::fromUtf8(runbookToMarkdown(buildRunbook(examplePlan())));
         for (qsizetype i = 0; i < kChapters.size(); ++i)
             QVERIFY2(md.contains(u"## %1. %2"_s.arg(i + 1).arg(kChapters.at(i))), qPrintable(kChapters.at(i)));
+        QVERIFY(md.contains(u"![Topology](topology.png)"_s));
         QVERIFY(md.contains(u"`psc_ha_csr_cfg.cfg`:"_s));
         QVERIFY(md.contains(u"subjectAltName = DNS:vcenter-psc01.sslab.com, DNS:vcenter-psc02.sslab.com, DNS:vcenter-psc-lb.sslab.com"_s));
         QVERIFY(md.contains(u"add lb vserver psc-vs-443 TCP 192.168.1.210 443"_s));
@@ -105,6 +106,10 @@ private Q_SLOTS:
         QVERIFY(pages.hasMatch());
         QVERIFY2(pages.captured(1).toInt() >= kChapters.size() + 1, qPrintable(info)); // title + a page per chapter
         QVERIFY(info.contains(u"Runbook of lab sslab"_s));
+        // The title page carries the topology picture.
+        const QString images = runTool(u"pdfimages"_s, {u"-list"_s, u"-f"_s, u"1"_s, u"-l"_s, u"1"_s, pdf}, &ok);
+        QVERIFY(ok);
+        QVERIFY2(images.split(u'\n', Qt::SkipEmptyParts).size() >= 3, qPrintable(images)); // header, rule, an image
         const QString text = runTool(u"pdftotext"_s, {pdf, u"-"_s}, &ok);
         QVERIFY(ok);
         for (const QString &chapter : kChapters)
