@@ -13,7 +13,7 @@
 #include <QDropEvent>
 #include <QFileDialog>
 #include <QFileInfo>
-#include <QFontDatabase>
+#include <QFont>
 #include <QGridLayout>
 #include <QGroupBox>
 #include <QHBoxLayout>
@@ -41,7 +41,11 @@ QPlainTextEdit *monospaceView(int lines)
 {
     auto *view = new QPlainTextEdit;
     view->setReadOnly(true);
-    view->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
+    // A monospace family by name, not QFontDatabase::systemFont(): asking for the system's
+    // fixed font at construction makes fontconfig search at start-up.
+    QFont mono(QStringLiteral("monospace"));
+    mono.setStyleHint(QFont::Monospace);
+    view->setFont(mono);
     view->setLineWrapMode(QPlainTextEdit::NoWrap);
     view->setFixedHeight(view->fontMetrics().lineSpacing() * lines + 12);
     return view;
@@ -180,7 +184,11 @@ CertificatesPage::CertificatesPage(const StepContext &context)
         if (on)
             setSigner(u"external"_s);
     });
-    connect(doc, &PlanDocument::planChanged, this, &CertificatesPage::refreshFromPlan);
+    // Built when the page is shown, and kept current while it is (start-up stays fast).
+    connect(doc, &PlanDocument::planChanged, this, [this] {
+        if (isVisible())
+            refreshFromPlan();
+    });
     connect(doc, &PlanDocument::projectFolderChanged, this, &CertificatesPage::refreshFiles);
     connect(m_generate, &QPushButton::clicked, this, &CertificatesPage::generate);
     connect(m_sign, &QPushButton::clicked, this, &CertificatesPage::signWithVmca);
@@ -208,7 +216,6 @@ CertificatesPage::CertificatesPage(const StepContext &context)
         for (QPushButton *b : std::as_const(m_actions))
             b->setEnabled(!busy);
     });
-    refreshFromPlan();
 }
 
 QString CertificatesPage::certFolder() const

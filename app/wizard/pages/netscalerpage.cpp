@@ -9,7 +9,7 @@
 #include <QApplication>
 #include <QClipboard>
 #include <QDir>
-#include <QFontDatabase>
+#include <QFont>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
@@ -29,7 +29,11 @@ QPlainTextEdit *codeView()
 {
     auto *view = new QPlainTextEdit;
     view->setReadOnly(true);
-    view->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
+    // A monospace family by name, not QFontDatabase::systemFont(): asking for the system's
+    // fixed font at construction makes fontconfig search at start-up.
+    QFont mono(QStringLiteral("monospace"));
+    mono.setStyleHint(QFont::Monospace);
+    view->setFont(mono);
     view->setLineWrapMode(QPlainTextEdit::NoWrap);
     return view;
 }
@@ -84,9 +88,12 @@ NetscalerPage::NetscalerPage(const StepContext &context)
 
     connect(copy, &QPushButton::clicked, this, [this] { QApplication::clipboard()->setText(m_batch->toPlainText()); });
     connect(saveButton, &QPushButton::clicked, this, &NetscalerPage::save);
-    connect(m_context.document, &PlanDocument::planChanged, this, &NetscalerPage::refresh);
+    // Built when the page is shown, and kept current while it is (start-up stays fast).
+    connect(m_context.document, &PlanDocument::planChanged, this, [this] {
+        if (isVisible())
+            refresh();
+    });
     connect(m_context.runPanel, &RunPanel::busyChanged, saveButton, [saveButton](bool busy) { saveButton->setEnabled(!busy); });
-    refresh();
 }
 
 void NetscalerPage::initializePage()
