@@ -18,6 +18,8 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 
+#include <openssl/crypto.h>
+
 using namespace Qt::StringLiterals;
 
 namespace vlab::cli {
@@ -125,7 +127,10 @@ std::optional<CertReport> verify(const QString &chainFile, const QString &keyFil
         input.cas.append(ca.value());
     }
     input.plan = plan;
-    return verifyCertificates(input);
+    CertReport report = verifyCertificates(input);
+    if (input.key) // the private key's bytes do not outlive the check
+        OPENSSL_cleanse(input.key->data.data(), size_t(input.key->data.size()));
+    return report;
 }
 
 // Proves freshly written chain files at once: the chain to the given CA files, and the key
@@ -138,6 +143,22 @@ int verifyWrittenChain(const QString &folder, const QStringList &caFiles)
     const auto report = verify(dir.filePath(QString::fromLatin1(CertFiles::Chain)),
                                QFileInfo::exists(key) ? key : QString(), caFiles, std::nullopt, &code);
     return report ? printReport(*report, false) : code;
+}
+
+// The certificate request of a plan file; prints why when there is none. The plan's own
+// certificate findings are printed as warnings: the request can still be made.
+std::optional<CsrRequest> requestFromPlan(const QString &file)
+{
+    const std::optional<LabPlan> plan = loadPlanOrReport(file);
+    if (!plan)
+        return std::nullopt;
+    const CsrRequest request = CsrRequest::fromPlan(*plan);
+    if (const QString problem = request.problem(); !problem.isEmpty()) {
+        err(u"vlab: "_s + problem + u'\n');
+        return std::nullopt;
+    }
+    warnAboutPlan(*plan);
+    return request;
 }
 
 int certConfig(const QStringList &args)
@@ -155,17 +176,11 @@ int certConfig(const QStringList &args)
         err(CliTr::tr("vlab: cert config needs -o FILE\n"));
         return BadInput;
     }
-    const std::optional<LabPlan> plan = loadPlanOrReport(parser.positionalArguments().constFirst());
-    if (!plan)
+    const std::optional<CsrRequest> request = requestFromPlan(parser.positionalArguments().constFirst());
+    if (!request)
         return BadInput;
-    const CsrRequest request = CsrRequest::fromPlan(*plan);
-    if (const QString problem = request.problem(); !problem.isEmpty()) {
-        err(u"vlab: "_s + problem + u'\n');
-        return BadInput;
-    }
-    warnAboutPlan(*plan);
     QString path;
-    if (!writeOutput(parser.value(output), renderRequestConfig(request), {}, &path))
+    if (!writeOutput(parser.value(output), renderRequestConfig(*request), {}, &path))
         return BadInput;
     out(CliTr::tr("Wrote %1\n").arg(path));
     return Ok;
@@ -188,16 +203,10 @@ int certCsr(const QStringList &args)
         err(CliTr::tr("vlab: cert csr needs -o DIR\n"));
         return BadInput;
     }
-    const std::optional<LabPlan> plan = loadPlanOrReport(parser.positionalArguments().constFirst());
-    if (!plan)
+    const std::optional<CsrRequest> request = requestFromPlan(parser.positionalArguments().constFirst());
+    if (!request)
         return BadInput;
-    const CsrRequest request = CsrRequest::fromPlan(*plan);
-    if (const QString problem = request.problem(); !problem.isEmpty()) {
-        err(u"vlab: "_s + problem + u'\n');
-        return BadInput;
-    }
-    warnAboutPlan(*plan);
-    return runJob(new GenerateCsrJob(request, parser.value(output),
+    return runJob(new GenerateCsrJob(*request, parser.value(output),
                                      parser.isSet(backup) ? ExistingKey::KeepBackup : ExistingKey::Refuse));
 }
 
