@@ -1,0 +1,85 @@
+#pragma once
+// HttpClient: asynchronous HTTPS requests to one management endpoint (NITRO, vCenter REST
+// and SOAP) on Qt Network. Every request has a deadline and can be cancelled; TLS is
+// verified or pinned (net/tlstrust.h); transport failures become Errors that say what to
+// check. The client counts the requests it sends, for the request-count benchmarks.
+
+#include "jobs/result.h"
+
+#include <QByteArray>
+#include <QList>
+#include <QObject>
+#include <QPointer>
+#include <QUrl>
+
+#include <chrono>
+#include <functional>
+
+class QNetworkAccessManager;
+class QNetworkReply;
+
+namespace vlab {
+
+using HttpHeader = QPair<QByteArray, QByteArray>;
+
+struct HttpRequest
+{
+    QByteArray verb = "GET";
+    QString path;  // with the query, for example "/nitro/v1/config/server?bulkbindings=yes"
+    QByteArray body;
+    QList<HttpHeader> headers; // in addition to the client's default headers
+};
+
+struct HttpResponse
+{
+    int status = 0;
+    QByteArray body;
+    QList<HttpHeader> headers;
+
+    QByteArray header(const QByteArray &name) const; // case-insensitive, first match
+};
+
+class HttpClient : public QObject
+{
+    Q_OBJECT
+public:
+    // `base` is scheme://host[:port]; paths of requests are appended.
+    explicit HttpClient(const QUrl &base, QObject *parent = nullptr);
+    ~HttpClient() override;
+
+    QUrl baseUrl() const { return m_base; }
+    // The user-confirmed SHA-256 digest of the endpoint's certificate (32 bytes), or empty.
+    void setPinnedSha256(const QByteArray &digest) { m_pin = digest; }
+    void setTimeout(std::chrono::milliseconds timeout) { m_timeout = timeout; }
+    std::chrono::milliseconds timeout() const { return m_timeout; }
+    // Sent with every request; an empty value removes the header.
+    void setDefaultHeader(const QByteArray &name, const QByteArray &value);
+
+    using Callback = std::function<void(Result<HttpResponse>)>;
+    // `done` runs once on this client's thread, unless `context` is destroyed first.
+    // Any HTTP status is a response; only transport failures (refused, timeout, TLS,
+    // cancel) are errors, with codes "http.*".
+    void send(const HttpRequest &request, QObject *context, Callback done);
+
+    // Aborts every request in flight; their callbacks get "http.cancelled".
+    void cancelAll();
+
+    int requestsSent() const { return m_sent; }
+    // The SHA-256 fingerprint of the last certificate the endpoint presented (colon form).
+    QString presentedFingerprint() const { return m_presented; }
+
+private:
+    struct Pending;
+    void finished(QNetworkReply *reply);
+
+    QUrl m_base;
+    QByteArray m_pin;
+    std::chrono::milliseconds m_timeout{30000};
+    QList<HttpHeader> m_defaultHeaders;
+    QNetworkAccessManager *m_nam = nullptr;
+    QList<Pending *> m_pending;
+    QString m_presented;
+    int m_sent = 0;
+};
+
+} // namespace vlab
