@@ -1,0 +1,89 @@
+#pragma once
+// The NITRO side of the load-balancing configuration: the plan's objects as NITRO resources
+// (in dependency order), the NetScaler's current objects read back, the difference between
+// the two, and NITRO replies (errors, per-item bulk results). Pure functions, no network:
+// nitrojobs.h does the talking.
+
+#include "jobs/result.h"
+#include "netscaler/lbconfig.h"
+
+#include <QJsonObject>
+#include <QList>
+#include <QMap>
+
+namespace vlab {
+
+// One NITRO resource: its type ("server", "lbvserver_service_binding", ...) and the
+// attributes we add it with. Bindings are identified by both ends.
+struct NitroObject
+{
+    QString type;
+    QJsonObject attributes;
+
+    QString name() const;      // the resource name (for a binding: the vserver or group)
+    QString boundTo() const;   // for a binding: the service or vserver; else empty
+    QString label() const;     // "lbvserver vlab-vs-443", "binding vlab-vs-443 -> vlab-svc-..."
+    bool isBinding() const { return !boundTo().isEmpty(); }
+    bool operator==(const NitroObject &) const = default;
+};
+
+// Types in the order they must be created (reverse for removal).
+const QStringList &nitroTypeOrder();
+
+// The plan's configuration as NITRO resources, in dependency order.
+QList<NitroObject> nitroObjects(const LbConfig &config);
+
+// What the NetScaler holds now, by type: the records NITRO returned.
+using NitroState = QMap<QString, QList<QJsonObject>>;
+
+struct NitroDiffItem
+{
+    enum class Action { Create, Correct, Conflict };
+    NitroObject object;
+    Action action = Action::Create;
+    QString reason; // for Conflict: what differs, for people
+};
+
+// Compares one desired object with the records of its type. `state` must hold the records
+// of every type that affects the object (for a group binding: all group bindings).
+NitroDiffItem diffObject(const NitroObject &object, const NitroState &state);
+QList<NitroDiffItem> diffObjects(const QList<NitroObject> &objects, const NitroState &state);
+QString diffActionName(NitroDiffItem::Action action); // "create", "correct", "conflict"
+
+// A NITRO reply body: {errorcode, message, severity, ...}.
+struct NitroStatus
+{
+    int errorcode = 0;
+    QString message;
+    QString severity;
+};
+
+// Parses a reply. Non-JSON bodies fail with "nitro.reply" naming the HTTP status and the
+// start of the body.
+Result<QJsonObject> parseNitroReply(int httpStatus, const QByteArray &body);
+NitroStatus nitroStatus(const QJsonObject &reply);
+// An Error for a NITRO failure: code "nitro.<errorcode>", NITRO's message, and advice.
+Error nitroError(const QString &what, int httpStatus, const NitroStatus &status);
+
+// Per-item results of a bulk add: one status per input item, in order. A 201 means every
+// item succeeded; 207 + 1243 carries a `response` array; any other error applies to all.
+QList<NitroStatus> bulkItemResults(int httpStatus, const QJsonObject &reply, int itemCount);
+
+// Paths, with names percent-encoded.
+QString nitroPath(const QString &type, const QString &name = {}, const QString &query = {});
+// DELETE path for an object (bindings name the bound end in `args`).
+QString nitroDeletePath(const NitroObject &object);
+
+// Known NITRO error codes (from the NetScaler documentation; see domain-facts.md).
+namespace NitroCode {
+constexpr int ResourceExists = 273;
+constexpr int NoSuchResource = 258;
+constexpr int BadLogin = 354;
+constexpr int SessionExpired = 444;
+constexpr int BulkFailed = 1243;
+constexpr int InvalidArgument = 278;
+constexpr int InvalidValue = 1074;
+constexpr int NotAuthorized = 2138;
+} // namespace NitroCode
+
+} // namespace vlab
