@@ -409,6 +409,8 @@ void NitroApplyJob::applyType(int index)
                      problems << why;
                  }
              }
+             if (std::any_of(statuses.cbegin(), statuses.cend(), [](const NitroStatus &st) { return st.errorcode == 0; }))
+                 Q_EMIT createdChanged(m_created);
              if (existing.isEmpty()) {
                  afterType(index, problems);
                  return;
@@ -460,6 +462,7 @@ void NitroApplyJob::rollBackAndFail(const Error &error)
     log(Tr::tr("Rolling back: removing the %n object(s) this run created", nullptr, int(m_created.size())));
     removeObjects(removalOrder(m_created), [this, error](const QList<NitroObject> &left) {
         m_created = left;
+        Q_EMIT createdChanged(m_created);
         Error e = error;
         e.message += u' '
                      + (left.isEmpty() ? Tr::tr("Everything this run created was removed again; the NetScaler is "

@@ -126,6 +126,11 @@ public:
     // automatic rollback could not remove).
     const QList<NitroObject> &created() const { return m_created; }
 
+Q_SIGNALS:
+    // After every change on the NetScaler (objects added, or removed again by the automatic
+    // rollback): what this run has created so far, for a record that survives a crash.
+    void createdChanged(const QList<vlab::NitroObject> &created);
+
 protected:
     void work() override;
 

@@ -410,8 +410,8 @@ void TestCli::run_data()
         c.args = QStringList{u"netscaler"_s, u"apply"_s, u"{dir}/example.vlab.json"_s};
         c.exitCode = 2;
         c.channel = Channel::Stderr;
-        c.expected = u"not part of this version"_s;
-        QTest::newRow("netscaler apply is not built yet") << c;
+        c.expected = u"netscaler apply needs --nsip"_s;
+        QTest::newRow("netscaler apply without --nsip") << c;
     }
     {
         CliCase c;

@@ -1,0 +1,192 @@
+// `vlab netscaler diff|apply|verify|rollback` end to end against the NITRO stand-in (a
+// stand-in for a NetScaler's NITRO API, see tests/tools/nitro-standin/main.cpp): exit codes,
+// output, the confirmed fingerprint kept in the project, the record of created objects.
+
+#include "nitrostandin.h"
+
+#include "plan/planjson.h"
+
+#include <QDir>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace Qt::StringLiterals;
+
+namespace {
+
+struct Run
+{
+    int exitCode = -1;
+    QString out;
+    QString err;
+};
+
+Run runVlab(const QStringList &args, const QString &password = NitroStandin::password())
+{
+    QProcess p;
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.remove(u"VLAB_NS_PASSWORD"_s);
+    if (!password.isNull())
+        env.insert(u"VLAB_NS_PASSWORD"_s, password);
+    p.setProcessEnvironment(env);
+    p.start(QStringLiteral(VLAB_CLI_PATH), args);
+    if (!p.waitForFinished(120000)) {
+        p.kill();
+        p.waitForFinished();
+        return {};
+    }
+    Run r{p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -2, QString::fromUtf8(p.readAllStandardOutput()),
+          QString::fromUtf8(p.readAllStandardError())};
+    return r;
+}
+
+} // namespace
+
+class TstCliNetscaler : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void init();
+    void badInput_data();
+    void badInput();
+    void untrustedCertificateNamesTheFingerprint();
+    void applyVerifyDiffRollback();
+    void dryRunAndConflicts();
+
+private:
+    QStringList live(const QString &verb, const QStringList &extra = {}) const
+    {
+        return QStringList{u"netscaler"_s, verb, m_plan, u"--nsip"_s, m_ns->address(), u"--user"_s,
+                           QString::fromLatin1(NitroStandin::kUser), u"--timeout"_s, u"10"_s} + extra;
+    }
+    QString fingerprint() const { return QString::fromLatin1(m_ns->certificateSha256().toHex(':').toUpper()); }
+
+    std::unique_ptr<QTemporaryDir> m_dir;
+    std::unique_ptr<NitroStandin> m_ns;
+    QString m_plan;
+};
+
+void TstCliNetscaler::init()
+{
+    m_dir = std::make_unique<QTemporaryDir>();
+    m_plan = m_dir->filePath(u"lab.vlab.json"_s);
+    QFile plan(m_plan);
+    QVERIFY(plan.open(QIODevice::WriteOnly));
+    plan.write(vlab::examplePlanJson());
+    plan.close();
+    m_ns = std::make_unique<NitroStandin>();
+}
+
+void TstCliNetscaler::badInput_data()
+{
+    QTest::addColumn<QStringList>("extra");
+    QTest::addColumn<bool>("withPassword");
+    QTest::addColumn<QString>("expected");
+    QTest::newRow("no --nsip") << QStringList{u"--user"_s, u"nsroot"_s} << true << u"needs --nsip"_s;
+    QTest::newRow("no --user") << QStringList{u"--nsip"_s, u"10.0.0.1"_s} << true << u"needs --user"_s;
+    QTest::newRow("bad port") << QStringList{u"--nsip"_s, u"10.0.0.1:70000"_s, u"--user"_s, u"nsroot"_s} << true
+                              << u"port"_s;
+    QTest::newRow("bad address") << QStringList{u"--nsip"_s, u"not an address"_s, u"--user"_s, u"nsroot"_s} << true
+                                 << u"not a valid NSIP"_s;
+    QTest::newRow("bad fingerprint") << QStringList{u"--nsip"_s, u"10.0.0.1"_s, u"--user"_s, u"nsroot"_s,
+                                                    u"--fingerprint"_s, u"AB:CD"_s}
+                                     << true << u"32 hex pairs"_s;
+    QTest::newRow("no password") << QStringList{u"--nsip"_s, u"10.0.0.1"_s, u"--user"_s, u"nsroot"_s} << false
+                                 << u"VLAB_NS_PASSWORD"_s;
+    QTest::newRow("bad timeout") << QStringList{u"--nsip"_s, u"10.0.0.1"_s, u"--user"_s, u"nsroot"_s,
+                                                u"--timeout"_s, u"0"_s}
+                                 << true << u"--timeout"_s;
+    QTest::newRow("unknown option") << QStringList{u"--nsip"_s, u"10.0.0.1"_s, u"--user"_s, u"nsroot"_s,
+                                                   u"--password"_s, u"x"_s}
+                                    << true << u"password"_s;
+}
+
+void TstCliNetscaler::badInput()
+{
+    QFETCH(QStringList, extra);
+    QFETCH(bool, withPassword);
+    QFETCH(QString, expected);
+    const Run r = runVlab(QStringList{u"netscaler"_s, u"apply"_s, m_plan} + extra,
+                       withPassword ? NitroStandin::password() : QString());
+    QCOMPARE(r.exitCode, 2);
+    QVERIFY2(r.err.contains(expected), qPrintable(r.err));
+}
+
+void TstCliNetscaler::untrustedCertificateNamesTheFingerprint()
+{
+    QCOMPARE(m_ns->start(), QString());
+    const Run r = runVlab(live(u"diff"_s));
+    QCOMPARE(r.exitCode, 1);
+    QVERIFY2(r.err.contains(u"--fingerprint "_s + fingerprint()), qPrintable(r.err));
+    QVERIFY(!QFile::exists(m_dir->filePath(u"vlab-trust.json"_s))); // nothing confirmed, nothing kept
+}
+
+void TstCliNetscaler::applyVerifyDiffRollback()
+{
+    QCOMPARE(m_ns->start(), QString());
+    const QString record = m_dir->filePath(u"netscaler-created-127.0.0.1.json"_s);
+
+    Run r = runVlab(live(u"apply"_s, {u"--fingerprint"_s, fingerprint()}));
+    QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+    QVERIFY2(r.out.contains(u"netscaler apply: 39 created, 0 already as planned (10 requests)"_s), qPrintable(r.out));
+    QCOMPARE(m_ns->count(u"service"_s), 12);
+    QVERIFY(QFile::exists(record));
+    // The confirmed fingerprint is kept in the project: no --fingerprint needed from now on.
+    QFile trust(m_dir->filePath(u"vlab-trust.json"_s));
+    QVERIFY(trust.open(QIODevice::ReadOnly));
+    QVERIFY(trust.readAll().contains(fingerprint().toLatin1()));
+
+    r = runVlab(live(u"apply"_s));
+    QCOMPARE(r.exitCode, 0);
+    QVERIFY2(r.out.contains(u"0 created, 39 already as planned"_s), qPrintable(r.out));
+
+    r = runVlab(live(u"diff"_s));
+    QCOMPARE(r.exitCode, 0);
+    QVERIFY(r.out.contains(u"0 to create, 39 correct, 0 conflicting"_s));
+
+    r = runVlab(live(u"verify"_s));
+    QCOMPARE(r.exitCode, 0);
+    QVERIFY(r.out.contains(u"everything UP and as planned"_s));
+
+    r = runVlab(live(u"rollback"_s));
+    QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+    QVERIFY(r.out.contains(u"removed 39 object(s)"_s));
+    QVERIFY(!QFile::exists(record));
+    QCOMPARE(m_ns->state().value(u"running"_s).toObject(), QJsonObject());
+
+    // Nothing recorded any more: rollback says so and fails.
+    r = runVlab(live(u"rollback"_s));
+    QCOMPARE(r.exitCode, 1);
+    QVERIFY(r.err.contains(u"nothing is recorded"_s));
+
+    // Verify on an empty NetScaler: drift.
+    r = runVlab(live(u"verify"_s));
+    QCOMPARE(r.exitCode, 1);
+    QVERIFY(r.out.contains(u"missing"_s));
+    // The password was never printed.
+    QVERIFY(!r.out.contains(NitroStandin::password()) && !r.err.contains(NitroStandin::password()));
+}
+
+void TstCliNetscaler::dryRunAndConflicts()
+{
+    const QJsonObject existing{
+        {u"server"_s, QJsonArray{QJsonObject{{u"name"_s, u"someone-else"_s}, {u"ipaddress"_s, u"192.168.1.211"_s}}}}};
+    QCOMPARE(m_ns->start({}, existing), QString());
+    Run r = runVlab(live(u"apply"_s, {u"--fingerprint"_s, fingerprint(), u"--dry-run"_s}));
+    QCOMPARE(r.exitCode, 1); // apply would fail on the conflict
+    QVERIFY2(r.out.contains(u"conflict"_s) && r.out.contains(u"someone-else"_s), qPrintable(r.out));
+    QVERIFY(r.out.contains(u"38 to create, 0 correct, 1 conflicting"_s));
+
+    r = runVlab(live(u"apply"_s));
+    QCOMPARE(r.exitCode, 1);
+    QVERIFY2(r.err.contains(u"someone-else"_s), qPrintable(r.err));
+    QCOMPARE(m_ns->state().value(u"running"_s).toObject(), existing);
+    QVERIFY(!QFile::exists(m_dir->filePath(u"netscaler-created-127.0.0.1.json"_s)));
+}
+
+QTEST_GUILESS_MAIN(TstCliNetscaler)
+#include "tst_cli_netscaler.moc"
