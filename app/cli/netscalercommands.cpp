@@ -184,7 +184,7 @@ std::optional<LiveArgs> parseLive(const QString &verb, const QStringList &args)
 
 QString recordPath(const LiveArgs &live)
 {
-    return QDir(live.projectFolder).filePath(u"netscaler-created-"_s + netscalerName(live.target.host) + u".json"_s);
+    return nitroRecordPath(live.projectFolder, live.target.host);
 }
 
 // Runs one NITRO job to its end; afterwards remembers a fingerprint the user gave once the
@@ -252,32 +252,26 @@ int netscalerApply(const LiveArgs &live)
     JobQueue queue;
     auto *job = new NitroApplyJob(live.config, live.target, live.password);
     const QString target = live.target.address();
-    QList<NitroObject> recorded;
     const QString record = recordPath(live);
-    if (QFile::exists(record)) {
-        const Result<QByteArray> data = readFileLimited(record, 16 * 1024 * 1024);
-        Result<QList<NitroObject>> previous =
-            data ? parseNitroCreatedRecord(*data, target) : Result<QList<NitroObject>>(data.error());
-        if (!previous) {
-            err(CliTr::tr("vlab: %1: %2\n").arg(QDir::toNativeSeparators(record), previous.error().message));
-            return BadInput;
-        }
-        recorded = *previous;
+    const Result<QList<NitroObject>> previous = loadNitroCreatedRecord(record, target);
+    if (!previous) {
+        err(u"vlab: "_s + previous.error().message + u'\n');
+        return BadInput;
     }
+    const QList<NitroObject> recorded = *previous;
     // The record follows every change, so a crash or a lost connection never forgets what
     // this run created.
-    const QList<NitroObject> before = recorded;
     bool recordOk = true;
     QObject::connect(job, &NitroApplyJob::createdChanged, &queue, [&](const QList<NitroObject> &created) {
-        QList<NitroObject> all = before;
+        QList<NitroObject> all = recorded;
         for (const NitroObject &o : created) {
             if (!all.contains(o))
                 all.append(o);
         }
-        if (all.isEmpty())
-            recordOk = QFile::remove(record) || !QFile::exists(record);
-        else
-            recordOk = writeOutput(record, nitroCreatedRecord(target, all)) && recordOk;
+        if (const Result<void> saved = saveNitroCreatedRecord(record, target, all); !saved) {
+            err(u"vlab: "_s + saved.error().message + u'\n');
+            recordOk = false;
+        }
     });
     const bool ok = runNitroJob(queue, job, live);
     printResults(job->results());
@@ -317,11 +311,9 @@ int netscalerRollback(const LiveArgs &live)
                 .arg(live.target.address(), QDir::toNativeSeparators(record)));
         return Problems;
     }
-    const Result<QByteArray> data = readFileLimited(record, 16 * 1024 * 1024);
-    const Result<QList<NitroObject>> objects =
-        data ? parseNitroCreatedRecord(*data, live.target.address()) : Result<QList<NitroObject>>(data.error());
+    const Result<QList<NitroObject>> objects = loadNitroCreatedRecord(record, live.target.address());
     if (!objects) {
-        err(CliTr::tr("vlab: %1: %2\n").arg(QDir::toNativeSeparators(record), objects.error().message));
+        err(u"vlab: "_s + objects.error().message + u'\n');
         return BadInput;
     }
     JobQueue queue;
@@ -329,13 +321,14 @@ int netscalerRollback(const LiveArgs &live)
     const bool ok = runNitroJob(queue, job, live);
     printResults(job->results());
     if (job->requestCount() > 1 && job->remaining().size() != objects->size()) {
-        if (job->remaining().isEmpty()) {
-            QFile::remove(record);
-            out(CliTr::tr("netscaler rollback: removed %n object(s); the record is cleared\n", nullptr,
-                          int(objects->size())));
-        } else if (!writeOutput(record, nitroCreatedRecord(live.target.address(), job->remaining()))) {
+        if (const Result<void> saved = saveNitroCreatedRecord(record, live.target.address(), job->remaining());
+            !saved) {
+            err(u"vlab: "_s + saved.error().message + u'\n');
             return Problems;
         }
+        if (job->remaining().isEmpty())
+            out(CliTr::tr("netscaler rollback: removed %n object(s); the record is cleared\n", nullptr,
+                          int(objects->size())));
     }
     return ok ? Ok : Problems;
 }

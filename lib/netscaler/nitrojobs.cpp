@@ -4,6 +4,11 @@
 #include "net/httpclient.h"
 #include "validate/netaddr.h"
 
+#include "jobs/atomicfile.h"
+
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QSet>
@@ -641,6 +646,39 @@ Result<QList<NitroObject>> parseNitroCreatedRecord(const QByteArray &data, const
         objects.append(object);
     }
     return objects;
+}
+
+QString nitroRecordPath(const QString &projectFolder, const QString &host)
+{
+    return QDir(projectFolder).filePath(u"netscaler-created-"_s + netscalerName(host) + u".json"_s);
+}
+
+Result<QList<NitroObject>> loadNitroCreatedRecord(const QString &path, const QString &nsip)
+{
+    if (!QFile::exists(path))
+        return QList<NitroObject>();
+    const Result<QByteArray> data = readFileLimited(path, 16 * 1024 * 1024);
+    if (!data)
+        return data.error();
+    Result<QList<NitroObject>> objects = parseNitroCreatedRecord(*data, nsip);
+    if (!objects)
+        return makeError(objects.error().code,
+                         QDir::toNativeSeparators(path) + u": "_s + objects.error().message);
+    return objects;
+}
+
+Result<void> saveNitroCreatedRecord(const QString &path, const QString &nsip, const QList<NitroObject> &objects)
+{
+    if (objects.isEmpty()) {
+        if (QFile::exists(path) && !QFile::remove(path))
+            return makeError(u"file.write"_s, Tr::tr("Cannot remove %1.").arg(QDir::toNativeSeparators(path)));
+        return {};
+    }
+    QDir().mkpath(QFileInfo(path).absolutePath());
+    const Result<WrittenFile> written = writeFileAtomically(path, nitroCreatedRecord(nsip, objects));
+    if (!written)
+        return written.error();
+    return {};
 }
 
 } // namespace vlab

@@ -187,6 +187,12 @@ private:
 // later rollback removes exactly that. JSON: {"schema":"vlab.nitro-created/1","nsip",...}.
 QByteArray nitroCreatedRecord(const QString &nsip, const QList<NitroObject> &objects);
 Result<QList<NitroObject>> parseNitroCreatedRecord(const QByteArray &data, const QString &nsip);
+// Where the record for one NetScaler lives: <projectFolder>/netscaler-created-<host>.json.
+QString nitroRecordPath(const QString &projectFolder, const QString &host);
+// Reads a record; a missing file is an empty list.
+Result<QList<NitroObject>> loadNitroCreatedRecord(const QString &path, const QString &nsip);
+// Writes `objects` (removes the file when empty).
+Result<void> saveNitroCreatedRecord(const QString &path, const QString &nsip, const QList<NitroObject> &objects);
 // Objects in reverse dependency order (for removal).
 QList<NitroObject> removalOrder(QList<NitroObject> objects);
 
