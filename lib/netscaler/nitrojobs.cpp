@@ -116,6 +116,12 @@ void NitroJob::addResult(const NitroObject &object, const QString &state, const 
                          : Tr::tr("%1: %2 (%3)").arg(object.label(), state, detail));
 }
 
+void NitroJob::setSummary(const QString &summary)
+{
+    m_summary = summary;
+    mutableReport().add(Evidence::Kind::Outcome, summary);
+}
+
 void NitroJob::run()
 {
     if (m_password.isEmpty()) {
@@ -335,8 +341,7 @@ void NitroDiffJob::work()
             creates += item.action == NitroDiffItem::Action::Create;
             conflicts += item.action == NitroDiffItem::Action::Conflict;
         }
-        mutableReport().add(Evidence::Kind::Outcome,
-                            Tr::tr("%1 to create, %2 correct, %3 conflicting")
+        setSummary(Tr::tr("%1 to create, %2 correct, %3 conflicting")
                                 .arg(creates).arg(m_diff.size() - creates - conflicts).arg(conflicts));
         setProgress(1.0);
         done({});
@@ -365,7 +370,7 @@ void NitroApplyJob::applyType(int index)
     const QStringList &types = nitroTypeOrder();
     if (index == types.size()) {
         if (m_created.isEmpty()) {
-            mutableReport().add(Evidence::Kind::Outcome, Tr::tr("Nothing to change: every object is as planned."));
+            setSummary(Tr::tr("Nothing to change: every object is as planned."));
             setProgress(1.0);
             done({});
             return;
@@ -374,8 +379,7 @@ void NitroApplyJob::applyType(int index)
         call("POST", nitroPath(u"nsconfig"_s, {}, u"action=save"_s), QJsonObject{{u"nsconfig"_s, QJsonObject{}}},
              Tr::tr("Save the configuration"),
              [this](const Reply &) {
-                 mutableReport().add(Evidence::Kind::Outcome,
-                                     Tr::tr("Created %n object(s) and saved the configuration.", nullptr,
+                 setSummary(Tr::tr("Created %n object(s) and saved the configuration.", nullptr,
                                             int(m_created.size())));
                  setProgress(1.0);
                  done({});
@@ -559,7 +563,7 @@ void NitroVerifyJob::check(const NitroState &state, bool lbEnabled)
                       Tr::tr("bound to the group but not in the plan"));
         }
     }
-    mutableReport().add(Evidence::Kind::Outcome, m_problems == 0
+    setSummary(m_problems == 0
                                                      ? Tr::tr("Everything is UP and as planned.")
                                                      : Tr::tr("%n problem(s) found.", nullptr, m_problems));
     setProgress(1.0);
@@ -588,6 +592,8 @@ void NitroRollbackJob::work()
                                             [](const NitroObjectResult &r) { return r.state == u"removed"_s; });
         auto finishUp = [this] {
             if (m_remaining.isEmpty()) {
+                setSummary(Tr::tr("Removed %n object(s); the NetScaler is as it was before Apply.", nullptr,
+                                  int(m_objects.size())));
                 setProgress(1.0);
                 done({});
             } else {

@@ -51,6 +51,8 @@ public:
     ~NitroJob() override;
 
     const QList<NitroObjectResult> &results() const { return m_results; }
+    // One line on the outcome ("Created 39 object(s) and saved the configuration.").
+    QString summary() const { return m_summary; }
     int requestCount() const;
     // The SHA-256 fingerprint of the certificate the NSIP presented (to offer for confirmation).
     QString presentedFingerprint() const;
@@ -82,6 +84,7 @@ protected:
     void removeObjects(QList<NitroObject> objects, std::function<void(QList<NitroObject> left)> then);
 
     void addResult(const NitroObject &object, const QString &state, const QString &detail = {});
+    void setSummary(const QString &summary); // also recorded as the outcome evidence
     void onCancel() override;
 
     NitroTarget m_target;
@@ -93,6 +96,7 @@ private:
     QPointer<HttpClient> m_http;
     QString m_password;
     QList<NitroObjectResult> m_results;
+    QString m_summary;
     bool m_loggedIn = false;
     bool m_done = false;
 };

@@ -2,15 +2,23 @@
 
 #include "jobs/jobqueue.h"
 #include "jobs/writefilesjob.h"
+#include "net/tlstrust.h"
+#include "net/trustedpins.h"
 #include "netscaler/lbconfig.h"
+#include "netscaler/nitrojobs.h"
 #include "plan/plandocument.h"
 #include "runpanel.h"
 
 #include <QApplication>
+#include <QColor>
 #include <QClipboard>
 #include <QDir>
 #include <QFont>
+#include <QFormLayout>
+#include <QGroupBox>
 #include <QHBoxLayout>
+#include <QLineEdit>
+#include <QMessageBox>
 #include <QHeaderView>
 #include <QLabel>
 #include <QPlainTextEdit>
@@ -45,19 +53,23 @@ NetscalerPage::NetscalerPage(const StepContext &context)
     , m_batch(codeView())
     , m_rollback(codeView())
     , m_status(new QLabel)
+    , m_nsip(new QLineEdit)
+    , m_user(new QLineEdit(u"nsroot"_s))
+    , m_password(new QLineEdit)
 {
     setObjectName(u"page:netscaler"_s);
     setTitle(tr("Load balancer"));
     setSubTitle(tr("The NetScaler objects that balance the PSC ports, as a batch file for "
-                   "'batch -fileName', and the batch that removes them again."));
+                   "'batch -fileName' and the batch that removes them again, or applied, verified "
+                   "and rolled back live over NITRO."));
     m_objects->setObjectName(u"nsObjects"_s);
     m_batch->setObjectName(u"nsBatch"_s);
     m_rollback->setObjectName(u"nsRollback"_s);
     m_status->setObjectName(u"nsStatus"_s);
     m_status->setWordWrap(true);
 
-    m_objects->setColumnCount(4);
-    m_objects->setHorizontalHeaderLabels({tr("Type"), tr("Name"), tr("Address / port"), tr("Bound to")});
+    m_objects->setColumnCount(5);
+    m_objects->setHorizontalHeaderLabels({tr("Type"), tr("Name"), tr("Address / port"), tr("State"), tr("Bound to")});
     m_objects->verticalHeader()->setVisible(false);
     m_objects->verticalHeader()->setDefaultSectionSize(m_objects->fontMetrics().height() + 6);
     m_objects->setEditTriggers(QAbstractItemView::NoEditTriggers);
@@ -82,9 +94,48 @@ NetscalerPage::NetscalerPage(const StepContext &context)
     buttons->addWidget(copy);
     buttons->addWidget(saveButton);
 
+    // Live: the NetScaler over NITRO.
+    m_nsip->setObjectName(u"nsAddress"_s);
+    m_user->setObjectName(u"nsUser"_s);
+    m_password->setObjectName(u"nsPassword"_s);
+    m_password->setEchoMode(QLineEdit::Password);
+    m_password->setPlaceholderText(tr("not stored"));
+    m_nsip->setToolTip(tr("The NSIP (management address), optionally with :PORT. NITRO is used over HTTPS only."));
+    auto *live = new QGroupBox(tr("Live on the NetScaler (NITRO)"));
+    auto *form = new QFormLayout;
+    form->addRow(tr("NSIP"), m_nsip);
+    form->addRow(tr("User"), m_user);
+    form->addRow(tr("Password"), m_password);
+    auto *liveButtons = new QHBoxLayout;
+    const QList<std::pair<Action, QString>> actions{{Action::Diff, tr("Compare")},
+                                                    {Action::Apply, tr("Apply")},
+                                                    {Action::Verify, tr("Verify")},
+                                                    {Action::Rollback, tr("Roll back")}};
+    const QStringList names{u"nsDiff"_s, u"nsApply"_s, u"nsVerify"_s, u"nsRollback"_s};
+    for (qsizetype i = 0; i < actions.size(); ++i) {
+        auto *button = new QPushButton(actions.at(i).second);
+        button->setObjectName(names.at(i));
+        const Action action = actions.at(i).first;
+        connect(button, &QPushButton::clicked, this, [this, action] {
+            m_retriedAfterConfirm = false;
+            runAction(action);
+        });
+        liveButtons->addWidget(button);
+        m_liveButtons << button;
+    }
+    m_liveButtons.at(1)->setToolTip(tr("Creates what is missing in one request per object type, then saves the "
+                                       "configuration. Conflicting objects are reported and left alone; on a "
+                                       "failure everything this run created is removed again."));
+    m_liveButtons.at(3)->setToolTip(tr("Removes exactly what Apply recorded as created on this NetScaler."));
+    liveButtons->addStretch(1);
+    auto *liveLayout = new QHBoxLayout(live);
+    liveLayout->addLayout(form, 1);
+    liveLayout->addLayout(liveButtons, 1);
+
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(split, 1);
     layout->addLayout(buttons);
+    layout->addWidget(live);
 
     connect(copy, &QPushButton::clicked, this, [this] { QApplication::clipboard()->setText(m_batch->toPlainText()); });
     connect(saveButton, &QPushButton::clicked, this, &NetscalerPage::save);
@@ -93,11 +144,27 @@ NetscalerPage::NetscalerPage(const StepContext &context)
         if (isVisible())
             refresh();
     });
-    connect(m_context.runPanel, &RunPanel::busyChanged, saveButton, [saveButton](bool busy) { saveButton->setEnabled(!busy); });
+    connect(m_context.runPanel, &RunPanel::busyChanged, saveButton, [this, saveButton](bool busy) {
+        saveButton->setEnabled(!busy);
+        for (QPushButton *b : std::as_const(m_liveButtons))
+            b->setEnabled(!busy);
+    });
+    m_confirmFingerprint = [this](const QString &address, const QString &fingerprint) {
+        return QMessageBox::question(
+                   this, tr("Confirm the NetScaler's certificate"),
+                   tr("The NetScaler at %1 presents a certificate this computer does not trust (NetScaler ships a "
+                      "self-signed one).\n\nSHA-256 fingerprint:\n%2\n\nCompare it with the fingerprint shown on "
+                      "the NetScaler (Traffic Management > SSL > Certificates, or 'show ssl certKey "
+                      "ns-server-certificate'). Trust exactly this certificate for this project?")
+                       .arg(address, fingerprint))
+               == QMessageBox::Yes;
+    };
 }
 
 void NetscalerPage::initializePage()
 {
+    if (m_nsip->text().isEmpty())
+        m_nsip->setText(m_context.document->plan().loadBalancer.nsip);
     refresh();
 }
 
@@ -118,7 +185,8 @@ void NetscalerPage::refresh()
         m_objects->setItem(row, 0, new QTableWidgetItem(type));
         m_objects->setItem(row, 1, new QTableWidgetItem(name));
         m_objects->setItem(row, 2, new QTableWidgetItem(address));
-        m_objects->setItem(row, 3, new QTableWidgetItem(bound));
+        m_objects->setItem(row, 3, new QTableWidgetItem(tr("not applied yet")));
+        m_objects->setItem(row, 4, new QTableWidgetItem(bound));
     };
     for (const NsServer &s : config->servers)
         addRow(tr("Server"), s.name, s.ip, QString());
@@ -167,6 +235,178 @@ void NetscalerPage::save()
     if (!m_context.runPanel->run(queue, tr("Save the NetScaler batch files"))) {
         delete queue;
         m_status->setText(tr("Other work is still running; wait for it or cancel it."));
+    }
+}
+
+bool NetscalerPage::runAction(Action action)
+{
+    const LabPlan &plan = m_context.document->plan();
+    const Result<LbConfig> config = LbConfig::fromPlan(plan);
+    if (!config) {
+        m_status->setText(config.error().message);
+        return false;
+    }
+    Result<NitroTarget> target = NitroTarget::parseAddress(m_nsip->text());
+    if (!target) {
+        m_status->setText(target.error().message);
+        m_nsip->setFocus();
+        return false;
+    }
+    if (m_user->text().trimmed().isEmpty() || m_password->text().isEmpty()) {
+        m_status->setText(tr("Enter the NetScaler user and password first (the password is not stored)."));
+        (m_user->text().trimmed().isEmpty() ? m_user : m_password)->setFocus();
+        return false;
+    }
+    target.value().user = m_user->text().trimmed();
+    const QString folder = m_context.document->projectFolder();
+    const Result<TrustedPins> pins = TrustedPins::load(folder);
+    if (!pins) {
+        m_status->setText(pins.error().message);
+        return false;
+    }
+    target.value().pinnedSha256 = pins->pin(target->host, target->port);
+
+    const QString recordPath = nitroRecordPath(folder, target->host);
+    NitroJob *job = nullptr;
+    QString title;
+    switch (action) {
+    case Action::Diff:
+        job = new NitroDiffJob(*config, *target, m_password->text());
+        title = tr("Compare the NetScaler with the plan");
+        break;
+    case Action::Apply:
+        job = new NitroApplyJob(*config, *target, m_password->text());
+        title = tr("Apply the load-balancing configuration");
+        break;
+    case Action::Verify:
+        job = new NitroVerifyJob(*config, *target, m_password->text());
+        title = tr("Verify the load-balancing configuration");
+        break;
+    case Action::Rollback: {
+        const Result<QList<NitroObject>> recorded = loadNitroCreatedRecord(recordPath, target->address());
+        if (!recorded) {
+            m_status->setText(recorded.error().message);
+            return false;
+        }
+        if (recorded->isEmpty()) {
+            m_status->setText(tr("Nothing is recorded as created by Apply on %1, so there is nothing to roll back. "
+                                 "The rollback batch removes the plan's objects by hand.")
+                                  .arg(target->address()));
+            return false;
+        }
+        job = new NitroRollbackJob(*recorded, *target, m_password->text());
+        title = tr("Roll back the load-balancing configuration");
+        break;
+    }
+    }
+
+    if (auto *apply = qobject_cast<NitroApplyJob *>(job)) {
+        // Every change is recorded at once, so a crash never forgets what was created.
+        const QString nsip = target->address();
+        const Result<QList<NitroObject>> recorded = loadNitroCreatedRecord(recordPath, nsip);
+        if (!recorded) {
+            delete job;
+            m_status->setText(recorded.error().message);
+            return false;
+        }
+        const QList<NitroObject> before = *recorded;
+        connect(apply, &NitroApplyJob::createdChanged, this, [this, recordPath, nsip, before](const QList<NitroObject> &created) {
+            QList<NitroObject> all = before;
+            for (const NitroObject &o : created) {
+                if (!all.contains(o))
+                    all.append(o);
+            }
+            if (const Result<void> saved = saveNitroCreatedRecord(recordPath, nsip, all); !saved)
+                m_status->setText(saved.error().message);
+        });
+    }
+    if (auto *rollback = qobject_cast<NitroRollbackJob *>(job)) {
+        const QString nsip = target->address();
+        connect(rollback, &Job::finished, this, [this, rollback, recordPath, nsip] {
+            if (rollback->requestCount() > 1) {
+                if (const Result<void> saved = saveNitroCreatedRecord(recordPath, nsip, rollback->remaining()); !saved)
+                    m_status->setText(saved.error().message);
+            }
+        });
+    }
+    connect(job, &Job::finished, this, [this, action, job] { actionFinished(action, job); });
+
+    auto *queue = new JobQueue;
+    queue->addJob(job);
+    if (!m_context.runPanel->run(queue, title)) {
+        delete queue;
+        m_status->setText(tr("Other work is still running; wait for it or cancel it."));
+        return false;
+    }
+    m_status->setText(tr("%1 on %2 ...").arg(title, target->address()));
+    return true;
+}
+
+void NetscalerPage::actionFinished(Action action, NitroJob *job)
+{
+    showResults(job->results());
+    const Result<void> &result = job->result();
+    if (result.ok()) {
+        m_status->setText(job->summary().isEmpty() ? tr("Done.") : job->summary());
+        return;
+    }
+    // An untrusted certificate: offer its fingerprint once, keep it, and run again.
+    if (result.error().code == u"http.tls"_s && !job->presentedFingerprint().isEmpty() && !m_retriedAfterConfirm) {
+        const Result<NitroTarget> target = NitroTarget::parseAddress(m_nsip->text());
+        const QString fingerprint = job->presentedFingerprint();
+        if (target && m_confirmFingerprint && m_confirmFingerprint(target->address(), fingerprint)) {
+            const QString folder = m_context.document->projectFolder();
+            Result<TrustedPins> pins = TrustedPins::load(folder);
+            const Result<QByteArray> digest = parseSha256Fingerprint(fingerprint);
+            if (pins && digest) {
+                pins.value().setPin(target->host, target->port, *digest);
+                QDir().mkpath(folder);
+                if (const Result<void> saved = pins->save(folder); !saved) {
+                    m_status->setText(saved.error().message);
+                    return;
+                }
+                m_retriedAfterConfirm = true;
+                // The run panel finishes its queue after this job: start again once it is idle.
+                auto once = std::make_shared<QMetaObject::Connection>();
+                *once = connect(m_context.runPanel, &RunPanel::queueFinished, this, [this, action, once] {
+                    disconnect(*once);
+                    QMetaObject::invokeMethod(this, [this, action] { runAction(action); }, Qt::QueuedConnection);
+                });
+                m_status->setText(tr("Certificate confirmed; running again."));
+                return;
+            }
+        }
+    }
+    m_status->setText(result.error().message);
+}
+
+void NetscalerPage::showResults(const QList<NitroObjectResult> &results)
+{
+    QHash<QString, int> rows;
+    for (int row = 0; row < m_objects->rowCount(); ++row)
+        rows.insert(m_objects->item(row, 1)->text(), row);
+    QHash<int, QStringList> bindingProblems;
+    static const QStringList fine{u"created"_s, u"unchanged"_s, u"correct"_s, u"create"_s, u"present"_s,
+                                  u"UP"_s, u"removed"_s, u"gone"_s};
+    for (const NitroObjectResult &r : results) {
+        const int row = rows.value(r.object.name(), -1);
+        if (row < 0)
+            continue;
+        if (r.object.isBinding()) {
+            if (!fine.contains(r.state))
+                bindingProblems[row] << tr("%1 -> %2: %3").arg(r.state, r.object.boundTo(), r.detail);
+            continue;
+        }
+        auto *item = new QTableWidgetItem(r.detail.isEmpty() ? r.state : r.state + u" - "_s + r.detail);
+        item->setToolTip(r.detail);
+        if (!fine.contains(r.state))
+            item->setForeground(QColor(0xB0, 0x1E, 0x1E));
+        m_objects->setItem(row, 3, item);
+    }
+    for (auto it = bindingProblems.cbegin(); it != bindingProblems.cend(); ++it) {
+        QTableWidgetItem *item = m_objects->item(it.key(), 3);
+        item->setText(item->text() + u"; "_s + it.value().join(u"; "_s));
+        item->setForeground(QColor(0xB0, 0x1E, 0x1E));
     }
 }
 

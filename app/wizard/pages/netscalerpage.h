@@ -1,17 +1,27 @@
 #pragma once
 // NetscalerPage (step 4, "Load balancer"): the NetScaler objects the plan calls for (type,
-// name, address and port, what is bound), the batch file and its rollback, to copy or save
-// into the project. Applying over the NITRO API comes with the NITRO client.
+// name, address and port, what is bound, state after a live run), the batch file and its
+// rollback to copy or save into the project, and the live actions over NITRO: Compare,
+// Apply, Verify and Roll back, run in the run panel with per-object results in the table.
+// An untrusted NSIP certificate is used only after the user confirms its fingerprint, which
+// is then kept in the project (vlab-trust.json).
 
 #include "stepregistry.h"
 
 #include <QWizardPage>
 
+#include <functional>
+
 class QLabel;
+class QLineEdit;
 class QPlainTextEdit;
+class QPushButton;
 class QTableWidget;
 
 namespace vlab {
+
+class NitroJob;
+struct NitroObjectResult;
 
 class NetscalerPage : public QWizardPage
 {
@@ -20,15 +30,34 @@ public:
     explicit NetscalerPage(const StepContext &context);
     void initializePage() override;
 
+    enum class Action { Diff, Apply, Verify, Rollback };
+    // Asked when the NSIP presents a certificate this machine does not trust: (address,
+    // SHA-256 fingerprint) -> whether the user confirms it. By default a question dialog.
+    void setFingerprintConfirmation(std::function<bool(const QString &, const QString &)> confirm)
+    {
+        m_confirmFingerprint = std::move(confirm);
+    }
+    // Starts a live action (what the buttons do). Returns false, with the reason shown, when
+    // it cannot start.
+    bool runAction(Action action);
+
 private:
     void refresh();
     void save();
+    void showResults(const QList<NitroObjectResult> &results);
+    void actionFinished(Action action, NitroJob *job);
 
     StepContext m_context;
     QTableWidget *m_objects;
     QPlainTextEdit *m_batch;
     QPlainTextEdit *m_rollback;
     QLabel *m_status;
+    QLineEdit *m_nsip;
+    QLineEdit *m_user;
+    QLineEdit *m_password;
+    QList<QPushButton *> m_liveButtons;
+    std::function<bool(const QString &, const QString &)> m_confirmFingerprint;
+    bool m_retriedAfterConfirm = false;
 };
 
 } // namespace vlab

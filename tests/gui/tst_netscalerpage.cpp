@@ -1,0 +1,162 @@
+// The Load balancer page's live actions against the NITRO stand-in (a stand-in for a
+// NetScaler's NITRO API, tests/tools/nitro-standin): certificate confirmation, Apply with
+// per-object states in the table, Verify, Roll back, and refusals.
+
+#include "mainwindow.h"
+#include "nitrostandin.h"
+#include "pages/netscalerpage.h"
+#include "plan/plandocument.h"
+#include "runpanel.h"
+
+#include <QFile>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QTableWidget>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QWizard>
+
+using namespace Qt::StringLiterals;
+using namespace vlab;
+
+class TestNetscalerPage : public QObject
+{
+    Q_OBJECT
+
+    struct Fixture
+    {
+        QTemporaryDir dir;
+        NitroStandin ns;
+        MainWindow window;
+        NetscalerPage *page = nullptr;
+        QStringList confirmations;
+        bool confirm = true;
+    };
+
+    bool open(Fixture &f)
+    {
+        if (!f.dir.isValid() || !f.ns.start().isEmpty())
+            return false;
+        f.window.document()->setProjectFolder(f.dir.filePath(u"project"_s));
+        f.window.show();
+        if (!QTest::qWaitForWindowExposed(&f.window))
+            return false;
+        while (f.window.wizard()->currentPage()->objectName() != u"page:netscaler"_s) {
+            const int before = f.window.wizard()->currentId();
+            f.window.wizard()->next();
+            if (f.window.wizard()->currentId() == before)
+                return false;
+        }
+        f.page = qobject_cast<NetscalerPage *>(f.window.wizard()->currentPage());
+        if (!f.page)
+            return false;
+        f.page->setFingerprintConfirmation([&f](const QString &address, const QString &fingerprint) {
+            f.confirmations << address + u' ' + fingerprint;
+            return f.confirm;
+        });
+        f.page->findChild<QLineEdit *>(u"nsAddress"_s)->setText(f.ns.address());
+        f.page->findChild<QLineEdit *>(u"nsPassword"_s)->setText(NitroStandin::password());
+        return true;
+    }
+
+    // The State column of the row named `name`.
+    static QString state(const Fixture &f, const QString &name)
+    {
+        auto *table = f.page->findChild<QTableWidget *>(u"nsObjects"_s);
+        for (int row = 0; row < table->rowCount(); ++row) {
+            if (table->item(row, 1)->text() == name)
+                return table->item(row, 3)->text();
+        }
+        return {};
+    }
+
+    static QString status(const Fixture &f) { return f.page->findChild<QLabel *>(u"nsStatus"_s)->text(); }
+
+    // Clicks a button and waits until the run panel is idle again with `expect` in a state.
+    static bool click(Fixture &f, const QString &button)
+    {
+        auto *b = f.page->findChild<QPushButton *>(button);
+        if (!b || !b->isEnabled())
+            return false;
+        QSignalSpy finished(f.window.runPanel(), &RunPanel::queueFinished);
+        b->click();
+        return finished.wait(30000);
+    }
+
+private Q_SLOTS:
+    void applyAfterConfirmingTheCertificateThenVerifyAndRollBack();
+    void declinedCertificateChangesNothing();
+    void refusesWithoutPassword();
+};
+
+void TestNetscalerPage::applyAfterConfirmingTheCertificateThenVerifyAndRollBack()
+{
+    Fixture f;
+    QVERIFY(open(f));
+    const QString fingerprint = QString::fromLatin1(f.ns.certificateSha256().toHex(':').toUpper());
+    QCOMPARE(state(f, u"psc-vs-443"_s), u"not applied yet"_s);
+
+    QVERIFY(click(f, u"nsApply"_s));
+    // First attempt refused by TLS; the user confirmed the fingerprint; the page ran again.
+    QCOMPARE(f.confirmations, QStringList{f.ns.address() + u' ' + fingerprint});
+    QTRY_COMPARE_WITH_TIMEOUT(state(f, u"psc-vs-443"_s), u"created"_s, 30000);
+    QCOMPARE(f.ns.count(u"lbvserver"_s), 6);
+    QCOMPARE(state(f, u"psc-persist"_s), u"created"_s);
+    QFile trust(f.dir.filePath(u"project/vlab-trust.json"_s));
+    QVERIFY(trust.open(QIODevice::ReadOnly));
+    QVERIFY(trust.readAll().contains(fingerprint.toLatin1()));
+    QVERIFY(QFile::exists(f.dir.filePath(u"project/netscaler-created-127.0.0.1.json"_s)));
+
+    QVERIFY(click(f, u"nsVerify"_s));
+    QCOMPARE(state(f, u"psc-vs-443"_s), u"UP"_s);
+    // For the README: VLAB_SCREENSHOT_DIR=... keeps a picture of the page after Verify.
+    if (const QString dir = qEnvironmentVariable("VLAB_SCREENSHOT_DIR"); !dir.isEmpty()) {
+        f.window.resize(1280, 860);
+        QVERIFY(f.window.grab().save(dir + u"/loadbalancer-live.png"_s));
+    }
+    QVERIFY2(status(f).contains(u"UP and as planned"_s), qPrintable(status(f)));
+    QCOMPARE(f.confirmations.size(), 1); // kept in the project: not asked again
+
+    QVERIFY(click(f, u"nsRollback"_s));
+    QCOMPARE(state(f, u"psc-vs-443"_s), u"removed"_s);
+    QCOMPARE(f.ns.state().value(u"running"_s).toObject(), QJsonObject());
+    QVERIFY(!QFile::exists(f.dir.filePath(u"project/netscaler-created-127.0.0.1.json"_s)));
+
+    // With nothing recorded, Roll back does not start.
+    auto *rollback = f.page->findChild<QPushButton *>(u"nsRollback"_s);
+    rollback->click();
+    QVERIFY(!f.window.runPanel()->isBusy());
+    QVERIFY(status(f).contains(u"Nothing is recorded"_s));
+}
+
+void TestNetscalerPage::declinedCertificateChangesNothing()
+{
+    Fixture f;
+    QVERIFY(open(f));
+    f.confirm = false;
+    QVERIFY(click(f, u"nsApply"_s));
+    QCOMPARE(f.confirmations.size(), 1);
+    QVERIFY2(status(f).contains(u"does not trust"_s), qPrintable(status(f)));
+    QCOMPARE(f.ns.count(u"server"_s), 0);
+    QVERIFY(!QFile::exists(f.dir.filePath(u"project/vlab-trust.json"_s)));
+    QCOMPARE(state(f, u"psc-vs-443"_s), u"not applied yet"_s);
+}
+
+void TestNetscalerPage::refusesWithoutPassword()
+{
+    Fixture f;
+    QVERIFY(open(f));
+    f.page->findChild<QLineEdit *>(u"nsPassword"_s)->clear();
+    QVERIFY(!f.page->runAction(NetscalerPage::Action::Apply));
+    QVERIFY(status(f).contains(u"password"_s));
+    f.page->findChild<QLineEdit *>(u"nsPassword"_s)->setText(u"x"_s);
+    f.page->findChild<QLineEdit *>(u"nsAddress"_s)->setText(u"10.0.0.1:99999"_s);
+    QVERIFY(!f.page->runAction(NetscalerPage::Action::Apply));
+    QVERIFY2(status(f).contains(u"1-65535"_s), qPrintable(status(f)));
+    QVERIFY(!f.window.runPanel()->isBusy());
+}
+
+QTEST_MAIN(TestNetscalerPage)
+#include "tst_netscalerpage.moc"
