@@ -65,6 +65,7 @@ private Q_SLOTS:
     void partialFailureRollsBack();
     void badCredentials();
     void unansweredRequestTimesOut();
+    void cancelStopsAHangingRequest();
     void serverErrorRollsBack();
     void malformedReply();
     void tlsRefusedWithoutConfirmedFingerprint();
@@ -280,6 +281,25 @@ void TstNitro::unansweredRequestTimesOut()
     // are named as left behind, for 'vlab netscaler rollback'.
     QCOMPARE(job.created().size(), 2);
     QVERIFY(job.result().error().message.contains(u"rollback"_s));
+}
+
+void TstNitro::cancelStopsAHangingRequest()
+{
+    NitroStandin ns;
+    QCOMPARE(ns.start({u"--hang-after"_s, u"1"_s}), QString()); // answers the login only
+    NitroTarget t = target(ns);
+    t.requestTimeout = std::chrono::minutes(5); // only the cancel can end it
+    NitroApplyJob job(exampleConfig(), t, NitroStandin::password());
+    // Cancel as soon as the job logged in, while its next request waits for an answer.
+    connect(&job, &Job::logLine, &job, [&job](const QString &line) {
+        if (line.startsWith(u"Logged in"_s))
+            QMetaObject::invokeMethod(&job, [&job] { job.cancel(); }, Qt::QueuedConnection);
+    });
+    QSignalSpy finished(&job, &Job::finished);
+    job.start();
+    QVERIFY(finished.wait(20000)); // far below the request timeout
+    QCOMPARE(job.state(), Job::State::Cancelled);
+    QVERIFY(job.created().isEmpty());
 }
 
 void TstNitro::serverErrorRollsBack()

@@ -60,6 +60,21 @@ private Q_SLOTS:
             QCOMPARE(actual.at(i), expected.at(i));
     }
 
+    // Reviewed: the example's files plus exactly psc03's server, services and bindings.
+    void threePscFilesMatchGoldenLineByLine()
+    {
+        const Result<LbConfig> c = LbConfig::fromPlan(threePscs());
+        QVERIFY(c.ok());
+        for (const auto &[actualText, file] : {std::pair{renderBatch(*c, u"sslab"_s), "sslab-3psc-batch.conf"},
+                                               std::pair{renderRollbackBatch(*c, u"sslab"_s), "sslab-3psc-rollback.conf"}}) {
+            const QStringList actual = lines(actualText);
+            const QStringList expected = golden(file);
+            QCOMPARE(actual.size(), expected.size());
+            for (qsizetype i = 0; i < actual.size(); ++i)
+                QCOMPARE(actual.at(i), expected.at(i));
+        }
+    }
+
     void objectCounts_data()
     {
         QTest::addColumn<int>("pscs");
