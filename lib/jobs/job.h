@@ -28,6 +28,14 @@ public:
     QString title() const { return m_report.title; }
     QString description() const { return m_report.description; }
 
+    // A stable name for the journal ("netscaler.apply"); the title when not set.
+    QString key() const { return m_key.isEmpty() ? m_report.title : m_key; }
+    void setKey(const QString &key) { m_key = key; }
+    // Whether the job changes the lab (creates objects, replaces certificates). A resumed run
+    // never repeats such a job silently when it was interrupted half way.
+    bool changesLab() const { return m_changesLab; }
+    void setChangesLab(bool changes) { m_changesLab = changes; }
+
     // Share of the queue's overall progress (relative to the other jobs' weights).
     qreal weight() const { return m_weight; }
     void setWeight(qreal weight) { m_weight = weight; }
@@ -73,6 +81,8 @@ private:
     void giveUp();
 
     ReportNode m_report;
+    QString m_key;
+    bool m_changesLab = false;
     Result<void> m_result;
     State m_state = State::Pending;
     qreal m_weight = 1.0;

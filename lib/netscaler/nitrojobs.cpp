@@ -322,6 +322,7 @@ NitroDiffJob::NitroDiffJob(const LbConfig &config, const NitroTarget &target, co
     : NitroJob(Tr::tr("Compare the NetScaler with the plan"), target, password, parent)
     , m_objects(nitroObjects(config))
 {
+    setKey(u"netscaler.diff"_s);
 }
 
 bool NitroDiffJob::hasDrift() const
@@ -355,6 +356,8 @@ NitroApplyJob::NitroApplyJob(const LbConfig &config, const NitroTarget &target, 
     : NitroJob(Tr::tr("Apply the load-balancing configuration"), target, password, parent)
     , m_objects(nitroObjects(config))
 {
+    setKey(u"netscaler.apply"_s);
+    setChangesLab(true);
 }
 
 void NitroApplyJob::work()
@@ -490,6 +493,7 @@ NitroVerifyJob::NitroVerifyJob(const LbConfig &config, const NitroTarget &target
     , m_config(config)
     , m_objects(nitroObjects(config))
 {
+    setKey(u"netscaler.verify"_s);
 }
 
 void NitroVerifyJob::work()
@@ -581,6 +585,8 @@ NitroRollbackJob::NitroRollbackJob(const QList<NitroObject> &objects, const Nitr
     : NitroJob(Tr::tr("Remove the load-balancing configuration"), target, password, parent)
     , m_objects(removalOrder(objects))
 {
+    setKey(u"netscaler.rollback"_s);
+    setChangesLab(true);
 }
 
 void NitroRollbackJob::work()

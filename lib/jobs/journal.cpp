@@ -1,0 +1,202 @@
+#include "jobs/journal.h"
+
+#include "jobs/atomicfile.h"
+#include "jobs/job.h"
+#include "jobs/jobqueue.h"
+#include "jobs/tr.h"
+
+#include <QDir>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QUuid>
+
+using namespace Qt::StringLiterals;
+
+namespace vlab {
+
+namespace {
+
+constexpr qsizetype kMaxRuns = 50;            // older runs are dropped
+constexpr qint64 kMaxJournalBytes = 64 << 20; // a bigger file is not ours
+
+QString stamp(const QDateTime &t)
+{
+    return t.isValid() ? t.toUTC().toString(Qt::ISODateWithMs) : QString();
+}
+
+QDateTime parseStamp(const QJsonValue &v)
+{
+    return QDateTime::fromString(v.toString(), Qt::ISODateWithMs);
+}
+
+QJsonObject toJson(const JournalJob &j)
+{
+    return QJsonObject{{u"key"_s, j.key},         {u"title"_s, j.title},
+                       {u"state"_s, j.state},     {u"changesLab"_s, j.changesLab},
+                       {u"started"_s, stamp(j.started)}, {u"finished"_s, stamp(j.finished)},
+                       {u"report"_s, j.report}};
+}
+
+QJsonObject toJson(const JournalRun &r)
+{
+    QJsonArray jobs;
+    for (const JournalJob &j : r.jobs)
+        jobs.append(toJson(j));
+    return QJsonObject{{u"id"_s, r.id},       {u"title"_s, r.title}, {u"started"_s, stamp(r.started)},
+                       {u"finished"_s, stamp(r.finished)}, {u"state"_s, r.state}, {u"jobs"_s, jobs}};
+}
+
+} // namespace
+
+QString RunJournal::fileName()
+{
+    return u"vlab-journal.json"_s;
+}
+
+Result<RunJournal> RunJournal::load(const QString &path)
+{
+    RunJournal journal;
+    if (!QFile::exists(path))
+        return journal;
+    const Result<QByteArray> data = readFileLimited(path, kMaxJournalBytes);
+    if (!data)
+        return data.error();
+    QJsonParseError error;
+    const QJsonObject root = QJsonDocument::fromJson(*data, &error).object();
+    if (error.error != QJsonParseError::NoError || root.value(u"schema"_s).toString() != u"vlab.journal/1"_s)
+        return makeError(u"journal.damaged"_s,
+                         Tr::tr("The run journal %1 is damaged (%2); move it aside to start afresh.")
+                             .arg(QDir::toNativeSeparators(path),
+                                  error.error != QJsonParseError::NoError ? error.errorString() : Tr::tr("wrong schema")));
+    for (const QJsonValue &rv : root.value(u"runs"_s).toArray()) {
+        const QJsonObject r = rv.toObject();
+        JournalRun run{r.value(u"id"_s).toString(), r.value(u"title"_s).toString(), parseStamp(r.value(u"started"_s)),
+                       parseStamp(r.value(u"finished"_s)), r.value(u"state"_s).toString(), {}};
+        for (const QJsonValue &jv : r.value(u"jobs"_s).toArray()) {
+            const QJsonObject j = jv.toObject();
+            run.jobs.append(JournalJob{j.value(u"key"_s).toString(), j.value(u"title"_s).toString(),
+                                       j.value(u"state"_s).toString(), j.value(u"changesLab"_s).toBool(),
+                                       parseStamp(j.value(u"started"_s)), parseStamp(j.value(u"finished"_s)),
+                                       j.value(u"report"_s).toObject()});
+        }
+        journal.runs.append(run);
+    }
+    return journal;
+}
+
+Result<void> RunJournal::save(const QString &path) const
+{
+    QJsonArray list;
+    for (qsizetype i = std::max<qsizetype>(0, runs.size() - kMaxRuns); i < runs.size(); ++i)
+        list.append(toJson(runs.at(i)));
+    const QByteArray data = QJsonDocument(QJsonObject{{u"schema"_s, u"vlab.journal/1"_s}, {u"runs"_s, list}}).toJson();
+    QDir().mkpath(QFileInfo(path).absolutePath());
+    const Result<WrittenFile> written = writeFileAtomically(path, data);
+    if (!written)
+        return written.error();
+    return {};
+}
+
+const JournalRun *RunJournal::lastRun(const QString &title) const
+{
+    for (qsizetype i = runs.size() - 1; i >= 0; --i) {
+        if (runs.at(i).title == title)
+            return &runs.at(i);
+    }
+    return nullptr;
+}
+
+ResumeState resumeState(const RunJournal &journal, const QString &title)
+{
+    ResumeState state;
+    const JournalRun *run = journal.lastRun(title);
+    // Only a run that was cut off (no end recorded) can be resumed; a finished one, failed or
+    // not, is simply run again.
+    if (!run || run->finished.isValid())
+        return state;
+    state.stoppedAfter = run->started;
+    for (const JournalJob &j : run->jobs) {
+        state.stoppedAfter = std::max({state.stoppedAfter, j.started, j.finished});
+        if (j.state == u"succeeded"_s || j.state == u"done-earlier"_s)
+            state.done << j.key;
+        else if (j.state == u"running"_s) {
+            state.interrupted << j.key;
+            if (j.changesLab)
+                state.interruptedLabChanges << j.key;
+        }
+    }
+    return state;
+}
+
+void applyResume(JobQueue *queue, const ResumeState &resume, const QStringList &skipInterrupted)
+{
+    for (Job *job : queue->jobs()) {
+        if (resume.done.contains(job->key())) {
+            job->setProperty("vlabDoneEarlier", true); // stays "done" for a later resume
+            job->markSkipped(Tr::tr("Done in the interrupted run (before %1); not repeated.")
+                                 .arg(resume.stoppedAfter.toLocalTime().toString(u"yyyy-MM-dd HH:mm"_s)));
+        } else if (skipInterrupted.contains(job->key()))
+            job->markSkipped(Tr::tr("Interrupted in the previous run; skipped on your word after checking the lab."));
+    }
+}
+
+JournalRecorder::JournalRecorder(JobQueue *queue, const QString &path, const QString &title, QObject *parent)
+    : QObject(parent ? parent : queue), m_queue(queue), m_path(path)
+{
+    Result<RunJournal> loaded = RunJournal::load(path);
+    if (loaded) {
+        m_journal = std::move(loaded).value();
+    } else {
+        // A damaged journal is kept for inspection, never overwritten.
+        const QString aside = path + u".damaged"_s;
+        QFile::remove(aside);
+        QFile::rename(path, aside);
+    }
+    JournalRun run{QUuid::createUuid().toString(QUuid::WithoutBraces), title,
+                   QDateTime::currentDateTimeUtc(), {}, u"running"_s, {}};
+    for (Job *job : queue->jobs())
+        run.jobs.append(JournalJob{job->key(), job->title(),
+                                   job->property("vlabDoneEarlier").toBool() ? u"done-earlier"_s
+                                                                             : jobStateName(job->state()),
+                                   job->changesLab(), {}, {}, {}});
+    m_journal.runs.append(run);
+    m_run = m_journal.runs.size() - 1;
+
+    connect(queue, &JobQueue::jobStarted, this, &JournalRecorder::record);
+    connect(queue, &JobQueue::jobFinished, this, &JournalRecorder::record);
+    connect(queue, &JobQueue::finished, this, [this](bool succeeded) {
+        JournalRun &r = m_journal.runs[m_run];
+        r.finished = QDateTime::currentDateTimeUtc();
+        r.state = succeeded ? u"succeeded"_s : (m_queue && m_queue->wasCancelled() ? u"cancelled"_s : u"failed"_s);
+        write();
+    });
+    write();
+}
+
+void JournalRecorder::record(Job *job)
+{
+    const QList<Job *> jobs = m_queue ? m_queue->jobs() : QList<Job *>();
+    const qsizetype index = jobs.indexOf(job);
+    JournalRun &run = m_journal.runs[m_run];
+    if (index < 0 || index >= run.jobs.size())
+        return;
+    JournalJob &entry = run.jobs[index];
+    entry.state = job->property("vlabDoneEarlier").toBool() ? u"done-earlier"_s : jobStateName(job->state());
+    entry.started = job->report().started;
+    entry.finished = job->report().finished;
+    if (job->isFinished())
+        entry.report = job->report().toJson();
+    write();
+}
+
+void JournalRecorder::write()
+{
+    if (const Result<void> saved = m_journal.save(m_path); !saved && !m_failed) {
+        m_failed = true;
+        Q_EMIT writeFailed(Tr::tr("The run journal cannot be written (%1); a crash now could not be resumed.")
+                               .arg(saved.error().message));
+    }
+}
+
+} // namespace vlab

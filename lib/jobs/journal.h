@@ -1,0 +1,98 @@
+#pragma once
+// The run journal: after every job start and finish, the state of the run is written to a
+// JSON file in the project folder (atomically), so that after a crash, a killed process or a
+// closed laptop a new start can see what finished, offer to resume after the last finished
+// job, and knows which lab-changing job was cut off half way (it is never repeated silently).
+// The journal also carries every job's evidence for the runbook. Like the reports it is made
+// from, it holds no secret.
+//
+// {"schema": "vlab.journal/1", "runs": [{"id", "title", "started", "finished", "state",
+//   "jobs": [{"key", "title", "state", "changesLab", "started", "finished", "report"}]}]}
+
+#include "jobs/result.h"
+
+#include <QDateTime>
+#include <QJsonObject>
+#include <QList>
+#include <QObject>
+#include <QPointer>
+
+namespace vlab {
+
+class Job;
+class JobQueue;
+
+struct JournalJob
+{
+    QString key;
+    QString title;
+    QString state; // pending, running, succeeded, failed, cancelled, skipped, done-earlier (resumed)
+    bool changesLab = false;
+    QDateTime started;
+    QDateTime finished;
+    QJsonObject report; // ReportNode::toJson()
+};
+
+struct JournalRun
+{
+    QString id;
+    QString title;
+    QDateTime started;
+    QDateTime finished; // invalid while running (or when the run was cut off)
+    QString state;      // running, succeeded, failed, cancelled
+    QList<JournalJob> jobs;
+};
+
+struct RunJournal
+{
+    QList<JournalRun> runs; // oldest first
+
+    static QString fileName(); // "vlab-journal.json"
+    // A missing file is an empty journal; a damaged one is an error naming the file.
+    static Result<RunJournal> load(const QString &path);
+    Result<void> save(const QString &path) const;
+    // The latest run with this title, or nullptr.
+    const JournalRun *lastRun(const QString &title) const;
+};
+
+// What a new run of `title` can resume: the keys that finished in the last run when that run
+// was cut off (no finish recorded), and those that were running then.
+struct ResumeState
+{
+    QDateTime stoppedAfter;     // the last thing the cut-off run recorded
+    QStringList done;           // succeeded or skipped then: safe to skip now
+    QStringList interrupted;    // running when it stopped
+    QStringList interruptedLabChanges; // ... of which change the lab: ask before repeating
+    bool canResume() const { return !done.isEmpty() || !interrupted.isEmpty(); }
+};
+ResumeState resumeState(const RunJournal &journal, const QString &title);
+
+// Marks the queue's jobs that `resume` lists as done as skipped (with the time they finished),
+// and those in `skipInterrupted` as skipped too. Call before the queue starts.
+void applyResume(JobQueue *queue, const ResumeState &resume, const QStringList &skipInterrupted = {});
+
+// Keeps the journal of one queue's run. It appends a run to the file at `path` and updates
+// it after every job start and finish, and at the end. Write failures are reported through
+// writeFailed() once; the run goes on.
+class JournalRecorder : public QObject
+{
+    Q_OBJECT
+public:
+    JournalRecorder(JobQueue *queue, const QString &path, const QString &title, QObject *parent = nullptr);
+    QString path() const { return m_path; }
+
+Q_SIGNALS:
+    void writeFailed(const QString &message);
+
+private:
+    void record(Job *job);
+    void write();
+
+    QPointer<JobQueue> m_queue;
+    QString m_path;
+    RunJournal m_journal;
+    qsizetype m_run = -1;
+    bool m_failed = false;
+};
+
+} // namespace vlab

@@ -1,0 +1,98 @@
+// vlab-journal-crasher: runs a queue of six jobs with the run journal and really crashes
+// (abort(), no clean-up) inside one of them, or resumes from the journal the way the wizard
+// and the CLI do. Each job appends "start KEY" and "done KEY" to a "lab" file, standing in
+// for changes to a lab, so the test sees exactly what ran twice.
+// Usage: vlab-journal-crasher JOURNAL LABFILE [--crash-in KEY] [--lab-changing KEY]
+//                             [--resume] [--skip-interrupted]
+
+#include "jobs/job.h"
+#include "jobs/jobqueue.h"
+#include "jobs/journal.h"
+
+#include <QCoreApplication>
+#include <QFile>
+#include <QStringList>
+
+#include <cstdio>
+#include <cstdlib>
+
+using namespace Qt::StringLiterals;
+
+namespace {
+
+class LabJob : public vlab::Job
+{
+public:
+    LabJob(const QString &key, const QString &lab, bool crash)
+        : Job(u"Step "_s + key), m_lab(lab), m_crash(crash)
+    {
+        setKey(key);
+    }
+
+protected:
+    void run() override
+    {
+        append(u"start "_s + key());
+        if (m_crash)
+            std::abort();
+        append(u"done "_s + key());
+        finish({});
+    }
+
+private:
+    void append(const QString &line)
+    {
+        QFile f(m_lab);
+        if (f.open(QIODevice::Append)) {
+            f.write(line.toUtf8() + '\n');
+            f.flush();
+        }
+    }
+    QString m_lab;
+    bool m_crash;
+};
+
+} // namespace
+
+int main(int argc, char **argv)
+{
+    QCoreApplication app(argc, argv);
+    const QStringList args = app.arguments();
+    if (args.size() < 3)
+        return 2;
+    const QString journal = args.at(1);
+    const QString lab = args.at(2);
+    const QString crashIn = args.contains(u"--crash-in"_s) ? args.value(args.indexOf(u"--crash-in"_s) + 1) : QString();
+    const QString labChanging =
+        args.contains(u"--lab-changing"_s) ? args.value(args.indexOf(u"--lab-changing"_s) + 1) : QString();
+
+    vlab::JobQueue queue;
+    for (const QString &key : {u"a"_s, u"b"_s, u"c"_s, u"d"_s, u"e"_s, u"f"_s}) {
+        auto *job = new LabJob(key, lab, key == crashIn);
+        job->setChangesLab(key == labChanging);
+        queue.addJob(job);
+    }
+    const QString title = u"Six steps"_s;
+    if (args.contains(u"--resume"_s)) {
+        const vlab::Result<vlab::RunJournal> loaded = vlab::RunJournal::load(journal);
+        if (!loaded) {
+            std::fprintf(stderr, "%s\n", qPrintable(loaded.error().message));
+            return 2;
+        }
+        const vlab::ResumeState resume = vlab::resumeState(*loaded, title);
+        std::printf("done=%s interrupted=%s lab-changing=%s\n", qPrintable(resume.done.join(u',')),
+                    qPrintable(resume.interrupted.join(u',')), qPrintable(resume.interruptedLabChanges.join(u',')));
+        std::fflush(stdout);
+        if (!resume.interruptedLabChanges.isEmpty() && !args.contains(u"--skip-interrupted"_s)
+            && !args.contains(u"--rerun-interrupted"_s)) {
+            std::printf("refused: interrupted lab change\n");
+            return 3;
+        }
+        vlab::applyResume(&queue, resume,
+                          args.contains(u"--skip-interrupted"_s) ? resume.interrupted : QStringList());
+    }
+    new vlab::JournalRecorder(&queue, journal, title);
+    QObject::connect(&queue, &vlab::JobQueue::finished, &app, [](bool ok) { QCoreApplication::exit(ok ? 0 : 1); });
+    queue.start();
+    return app.exec();
+}
