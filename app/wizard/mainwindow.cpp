@@ -1,5 +1,6 @@
 #include "mainwindow.h"
 
+#include "jobs/journal.h"
 #include "plan/plandocument.h"
 #include "runpanel.h"
 #include "stepregistry.h"
@@ -61,6 +62,14 @@ MainWindow::MainWindow(QWidget *parent)
     dock->setWidget(m_runPanel);
     addDockWidget(Qt::BottomDockWidgetArea, dock);
     resizeDocks({dock}, {190}, Qt::Vertical);
+
+    // Every run is journaled in the project folder, so a crash can be resumed.
+    auto journal = [this] {
+        m_runPanel->setJournalPath(QDir(m_document->projectFolder()).filePath(RunJournal::fileName()));
+    };
+    journal();
+    connect(m_document, &PlanDocument::projectFolderChanged, this, journal);
+    connect(m_document, &PlanDocument::fileNameChanged, this, journal);
 
     buildMenus();
     connect(m_wizard, &QWizard::currentIdChanged, this, &MainWindow::updateStepList);

@@ -2,6 +2,7 @@
 
 #include "jobs/jobqueue.h"
 
+#include <QAbstractButton>
 #include <QDateTime>
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -74,6 +75,33 @@ RunPanel::RunPanel(QWidget *parent)
             == QMessageBox::Yes;
     };
     connect(m_cancel, &QPushButton::clicked, this, [this] { requestCancel(); });
+
+    m_resumeQuestion = [this](const QString &title, const ResumeState &state) {
+        QMessageBox box(QMessageBox::Question, tr("Resume the interrupted run?"),
+                        tr("The last run of \"%1\" stopped unexpectedly (last recorded %2). %n job(s) had "
+                           "finished and can be skipped.", nullptr, int(state.done.size()))
+                            .arg(title, state.stoppedAfter.toLocalTime().toString(u"yyyy-MM-dd HH:mm:ss"_s)),
+                        QMessageBox::NoButton, this);
+        QAbstractButton *resume = nullptr;
+        QAbstractButton *resumeSkip = nullptr;
+        if (state.interruptedLabChanges.isEmpty()) {
+            resume = box.addButton(tr("Resume"), QMessageBox::AcceptRole);
+        } else {
+            box.setInformativeText(tr("These were running when it stopped and may have changed the lab "
+                                      "half way: %1. Check the lab before you choose.")
+                                       .arg(state.interruptedLabChanges.join(u", "_s)));
+            resume = box.addButton(tr("Resume, run them again"), QMessageBox::AcceptRole);
+            resumeSkip = box.addButton(tr("Resume, skip them"), QMessageBox::AcceptRole);
+        }
+        box.addButton(tr("Start over"), QMessageBox::RejectRole);
+        box.setDefaultButton(qobject_cast<QPushButton *>(resume));
+        box.exec();
+        if (box.clickedButton() == resume)
+            return ResumeChoice{true, false};
+        if (resumeSkip && box.clickedButton() == resumeSkip)
+            return ResumeChoice{true, true};
+        return ResumeChoice{false, false};
+    };
 }
 
 bool RunPanel::isBusy() const
@@ -89,6 +117,19 @@ bool RunPanel::run(JobQueue *queue, const QString &title)
         m_queue->deleteLater();
     m_queue = queue;
     queue->setParent(this);
+    if (!m_journalPath.isEmpty()) {
+        const Result<RunJournal> journal = RunJournal::load(m_journalPath);
+        const ResumeState state = journal ? resumeState(*journal, title) : ResumeState{};
+        if (state.canResume() && m_resumeQuestion) {
+            const ResumeChoice choice = m_resumeQuestion(title, state);
+            if (choice.resume)
+                applyResume(queue, state, choice.skipInterrupted ? state.interruptedLabChanges : QStringList());
+        }
+        auto *recorder = new JournalRecorder(queue, m_journalPath, title);
+        connect(recorder, &JournalRecorder::writeFailed, this, &RunPanel::appendLog);
+        if (!journal)
+            appendLog(journal.error().message);
+    }
     m_items.clear();
     m_jobs->clear();
     m_title->setText(title);

@@ -3,6 +3,8 @@
 // per-job progress, each job's status, a log, and Cancel (after confirmation). Pages hand
 // it a queue; they never run their own async loops.
 
+#include "jobs/journal.h"
+
 #include <QHash>
 #include <QWidget>
 
@@ -32,6 +34,21 @@ public:
     bool run(JobQueue *queue, const QString &title);
     JobQueue *queue() const { return m_queue; }
 
+    // Every run is journaled here (the project's vlab-journal.json); empty: no journal.
+    void setJournalPath(const QString &path) { m_journalPath = path; }
+    QString journalPath() const { return m_journalPath; }
+
+    // Asked when the last run of the same work was cut off (crash, killed, power): resume
+    // after its last finished job, or start over. A job that changes the lab and was running
+    // then is never repeated without the user saying so.
+    struct ResumeChoice
+    {
+        bool resume = true;
+        bool skipInterrupted = false; // the interrupted lab-changing jobs
+    };
+    using ResumeQuestion = std::function<ResumeChoice(const QString &title, const ResumeState &state)>;
+    void setResumeQuestion(ResumeQuestion question) { m_resumeQuestion = std::move(question); }
+
     // Asked before a running queue is cancelled; by default a Yes/No question.
     void setCancelConfirmation(std::function<bool()> confirm) { m_confirm = std::move(confirm); }
     // Cancels the running queue if the confirmation says yes; returns whether it did.
@@ -54,6 +71,8 @@ private:
     JobQueue *m_queue = nullptr;
     QHash<Job *, QTreeWidgetItem *> m_items;
     std::function<bool()> m_confirm;
+    ResumeQuestion m_resumeQuestion;
+    QString m_journalPath;
 };
 
 } // namespace vlab

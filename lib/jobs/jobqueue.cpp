@@ -10,7 +10,9 @@ JobQueue::JobQueue(QObject *parent) : QObject(parent) {}
 
 JobQueue::~JobQueue()
 {
-    // Jobs are children and go with the queue; a ThreadedJob waits for its worker.
+    // Whoever listens (a run panel, a journal) may be half destroyed already: the owner is
+    // going away. Jobs are children and go with the queue; a ThreadedJob waits for its worker.
+    disconnect(this, nullptr, nullptr, nullptr);
     for (Job *job : jobs())
         job->cancel();
 }

@@ -2,6 +2,7 @@
 // NetScaler's NITRO API, tests/tools/nitro-standin): certificate confirmation, Apply with
 // per-object states in the table, Verify, Roll back, and refusals.
 
+#include "jobs/journal.h"
 #include "mainwindow.h"
 #include "nitrostandin.h"
 #include "pages/netscalerpage.h"
@@ -13,6 +14,7 @@
 #include <QLineEdit>
 #include <QPushButton>
 #include <QSignalSpy>
+#include <QStandardPaths>
 #include <QTableWidget>
 #include <QTemporaryDir>
 #include <QTest>
@@ -82,11 +84,13 @@ class TestNetscalerPage : public QObject
             return false;
         QSignalSpy finished(f.window.runPanel(), &RunPanel::queueFinished);
         b->click();
-        return finished.wait(30000);
+        return !finished.isEmpty() || finished.wait(30000); // it may finish inside click()
     }
 
 private Q_SLOTS:
+    void initTestCase() { QStandardPaths::setTestModeEnabled(true); }
     void applyAfterConfirmingTheCertificateThenVerifyAndRollBack();
+    void interruptedApplyIsNotRepeatedWithoutAsking();
     void declinedCertificateChangesNothing();
     void refusesWithoutPassword();
 };
@@ -129,6 +133,42 @@ void TestNetscalerPage::applyAfterConfirmingTheCertificateThenVerifyAndRollBack(
     rollback->click();
     QVERIFY(!f.window.runPanel()->isBusy());
     QVERIFY(status(f).contains(u"Nothing is recorded"_s));
+}
+
+void TestNetscalerPage::interruptedApplyIsNotRepeatedWithoutAsking()
+{
+    Fixture f;
+    QVERIFY(open(f));
+    // A previous Apply was cut off (the process died while it ran): its journal says so.
+    RunJournal journal;
+    journal.runs.append(JournalRun{u"r1"_s, u"Apply the load-balancing configuration"_s,
+                                   QDateTime::currentDateTimeUtc().addSecs(-60), {}, u"running"_s,
+                                   {JournalJob{u"netscaler.apply"_s, u"Apply"_s, u"running"_s, true,
+                                               QDateTime::currentDateTimeUtc().addSecs(-59), {}, {}}}});
+    QVERIFY(journal.save(f.window.runPanel()->journalPath()).ok());
+    QStringList asked;
+    RunPanel::ResumeChoice choice{true, true};
+    f.window.runPanel()->setResumeQuestion([&](const QString &title, const ResumeState &state) {
+        asked << title + u": "_s + state.interruptedLabChanges.join(u',');
+        return choice;
+    });
+    f.confirm = true;
+
+    // Resume and skip it: nothing is sent to the NetScaler.
+    QVERIFY(click(f, u"nsApply"_s));
+    QCOMPARE(asked, QStringList{u"Apply the load-balancing configuration: netscaler.apply"_s});
+    QCOMPARE(f.ns.count(u"server"_s), 0);
+    QVERIFY(f.confirmations.isEmpty()); // the job never connected
+
+    // That run finished; the next Apply is a normal one and asks nothing.
+    QVERIFY(click(f, u"nsApply"_s));
+    QTRY_COMPARE_WITH_TIMEOUT(f.ns.count(u"server"_s), 2, 30000);
+    QTRY_VERIFY_WITH_TIMEOUT(!f.window.runPanel()->isBusy(), 30000);
+    QCOMPARE(asked.size(), 1);
+    const Result<RunJournal> after = RunJournal::load(f.window.runPanel()->journalPath());
+    QVERIFY(after.ok());
+    QCOMPARE(after->runs.constLast().state, u"succeeded"_s);
+    QCOMPARE(after->runs.constLast().jobs.constFirst().key, u"netscaler.apply"_s);
 }
 
 void TestNetscalerPage::declinedCertificateChangesNothing()
