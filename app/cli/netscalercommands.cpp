@@ -5,6 +5,7 @@
 #include "clirunner.h"
 #include "jobs/atomicfile.h"
 #include "jobs/jobqueue.h"
+#include "jobs/journal.h"
 #include "net/tlstrust.h"
 #include "net/trustedpins.h"
 #include "netscaler/lbconfig.h"
@@ -193,6 +194,20 @@ QString recordPath(const LiveArgs &live)
 bool runNitroJob(JobQueue &queue, NitroJob *job, const LiveArgs &live)
 {
     queue.addJob(job);
+    // Journaled in the project like the wizard's runs: evidence for the runbook, and a record
+    // of a lab change cut off half way.
+    const QString journalPath = QDir(live.projectFolder).filePath(RunJournal::fileName());
+    if (job->changesLab()) {
+        const Result<RunJournal> journal = RunJournal::load(journalPath);
+        const ResumeState previous = journal ? resumeState(*journal, job->title()) : ResumeState{};
+        if (!previous.interruptedLabChanges.isEmpty())
+            err(CliTr::tr("vlab: note: the previous \"%1\" was cut off (last recorded %2); this run reads "
+                          "what exists first and changes only what is missing.\n")
+                    .arg(job->title(), previous.stoppedAfter.toLocalTime().toString(u"yyyy-MM-dd HH:mm:ss"_s)));
+    }
+    auto *recorder = new JournalRecorder(&queue, journalPath, job->title());
+    QObject::connect(recorder, &JournalRecorder::writeFailed, &queue,
+                     [](const QString &message) { err(u"vlab: "_s + message + u'\n'); });
     CliRunner runner(&queue);
     runner.setQuiet(true);
     const bool ok = runner.run();

@@ -3,6 +3,7 @@
 #include "clicommon.h"
 
 #include "jobs/atomicfile.h"
+#include "jobs/journal.h"
 #include "runbook/runbook.h"
 
 #include <QDir>
@@ -19,10 +20,13 @@ int cmdRunbook(const QStringList &args)
     const QCommandLineOption markdown(u"markdown"_s, CliTr::tr("Also write the same content as Markdown."), u"FILE.md"_s);
     const QCommandLineOption precheck(u"precheck"_s, CliTr::tr("Saved pre-check results (precheck-results.json) to include."),
                                       u"FILE"_s);
-    parser.addOptions({output, markdown, precheck});
+    const QCommandLineOption journal(u"journal"_s, CliTr::tr("The run journal (vlab-journal.json) whose recorded "
+                                                             "live runs go into the chapters."),
+                                     u"FILE"_s);
+    parser.addOptions({output, markdown, precheck, journal});
     parser.addPositionalArgument(u"PLAN"_s, CliTr::tr("The .vlab.json file."));
     bool help = false;
-    const QString synopsis = CliTr::tr("Usage: vlab runbook PLAN -o FILE.pdf [--markdown FILE.md] [--precheck FILE]");
+    const QString synopsis = CliTr::tr("Usage: vlab runbook PLAN -o FILE.pdf [--markdown FILE.md] [--precheck FILE] [--journal FILE]");
     if (!parseVerb(parser, args, synopsis, 1, &help))
         return BadInput;
     if (help)
@@ -43,7 +47,19 @@ int cmdRunbook(const QStringList &args)
         }
         results = data.value();
     }
-    const Runbook runbook = buildRunbook(*plan, results);
+    Runbook runbook = buildRunbook(*plan, results);
+    if (parser.isSet(journal)) {
+        if (!QFileInfo::exists(parser.value(journal))) {
+            err(CliTr::tr("vlab: the journal %1 does not exist.\n").arg(parser.value(journal)));
+            return BadInput;
+        }
+        const Result<RunJournal> loaded = RunJournal::load(parser.value(journal));
+        if (!loaded) {
+            err(u"vlab: "_s + loaded.error().message + u'\n');
+            return BadInput;
+        }
+        addJournalEvidence(runbook, *loaded);
+    }
     const QString pdf = parser.value(output);
     if (!QDir().mkpath(QFileInfo(pdf).absolutePath())) {
         err(CliTr::tr("vlab: cannot create the folder of %1.\n").arg(pdf));

@@ -1,6 +1,7 @@
 #include "runbook/runbook.h"
 
 #include "certs/csrrequest.h"
+#include "jobs/journal.h"
 #include "jobs/tr.h"
 #include "netscaler/lbconfig.h"
 #include "runbook/topologypainter.h"
@@ -75,7 +76,7 @@ Runbook buildRunbook(const LabPlan &plan, const QByteArray &precheckResultsJson,
 
     // 1. The lab
     {
-        RunbookChapter c{Tr::tr("The lab"), Tr::tr("Every name and address this runbook uses, from the plan."), {}};
+        RunbookChapter c{u"lab"_s, Tr::tr("The lab"), Tr::tr("Every name and address this runbook uses, from the plan."), {}};
         QList<QStringList> rows{{Tr::tr("Item"), Tr::tr("Value")}};
         rows << QStringList{Tr::tr("DNS domain / servers"), plan.dns.domain + u" / "_s + plan.dns.servers.join(u", "_s)}
              << QStringList{Tr::tr("NTP servers"), plan.ntp.servers.join(u", "_s)}
@@ -103,7 +104,7 @@ Runbook buildRunbook(const LabPlan &plan, const QByteArray &precheckResultsJson,
 
     // 2. Pre-checks
     {
-        RunbookChapter c{Tr::tr("Pre-checks"),
+        RunbookChapter c{u"precheck"_s, Tr::tr("Pre-checks"),
                          Tr::tr("DNS records both ways, ports, time and certificates, before anything is installed."), {}};
         const QJsonObject results = QJsonDocument::fromJson(precheckResultsJson).object();
         if (!results.isEmpty()) {
@@ -135,7 +136,7 @@ Runbook buildRunbook(const LabPlan &plan, const QByteArray &precheckResultsJson,
 
     // 3. PSCs
     {
-        RunbookChapter c{Tr::tr("Platform Services Controllers"),
+        RunbookChapter c{u"psc"_s, Tr::tr("Platform Services Controllers"),
                          Tr::tr("Install the first PSC (new SSO domain and site), then the second, replicating with the first."), {}};
         addTemplate(c, plan, VcsaRole::Psc1);
         c.blocks << commands(Tr::tr("From the mounted VCSA ISO"), {installCommand(VcsaRole::Psc1)})
@@ -147,7 +148,7 @@ Runbook buildRunbook(const LabPlan &plan, const QByteArray &precheckResultsJson,
 
     // 4. Certificate
     {
-        RunbookChapter c{Tr::tr("Certificate of the PSCs"),
+        RunbookChapter c{u"certs"_s, Tr::tr("Certificate of the PSCs"),
                          Tr::tr("One machine certificate whose names cover both PSCs and the load-balancer name, "
                                 "applied to both PSCs with certificate-manager."), {}};
         const CsrRequest request = CsrRequest::fromPlan(plan);
@@ -182,7 +183,7 @@ Runbook buildRunbook(const LabPlan &plan, const QByteArray &precheckResultsJson,
 
     // 5. NetScaler
     {
-        RunbookChapter c{Tr::tr("NetScaler load balancing"),
+        RunbookChapter c{u"netscaler"_s, Tr::tr("NetScaler load balancing"),
                          Tr::tr("Servers, services and virtual servers for the PSC ports, with a SOURCEIP persistency group."), {}};
         if (const Result<LbConfig> lb = LbConfig::fromPlan(plan); lb) {
             QList<QStringList> rows{{Tr::tr("Virtual server"), Tr::tr("Address"), Tr::tr("Services")}};
@@ -208,7 +209,7 @@ Runbook buildRunbook(const LabPlan &plan, const QByteArray &precheckResultsJson,
 
     // 6. vCenter
     {
-        RunbookChapter c{Tr::tr("vCenter Server"),
+        RunbookChapter c{u"vcenter"_s, Tr::tr("vCenter Server"),
                          Tr::tr("vCenter with the external PSCs behind %1.").arg(plan.loadBalancer.fqdn), {}};
         addTemplate(c, plan, VcsaRole::VCenter);
         c.blocks << commands(Tr::tr("From the mounted VCSA ISO"), {installCommand(VcsaRole::VCenter)})
@@ -218,7 +219,7 @@ Runbook buildRunbook(const LabPlan &plan, const QByteArray &precheckResultsJson,
 
     // 7. VCHA
     {
-        RunbookChapter c{Tr::tr("vCenter High Availability"),
+        RunbookChapter c{u"vcha"_s, Tr::tr("vCenter High Availability"),
                          Tr::tr("An active, a passive and a witness node on a separate HA network."), {}};
         if (plan.vcha.enabled) {
             c.blocks << table(Tr::tr("HA addresses"), {{Tr::tr("Node"), Tr::tr("HA address")},
@@ -240,7 +241,7 @@ Runbook buildRunbook(const LabPlan &plan, const QByteArray &precheckResultsJson,
 
     // 8. vDS
     {
-        RunbookChapter c{Tr::tr("Distributed Switch"),
+        RunbookChapter c{u"vds"_s, Tr::tr("Distributed Switch"),
                          Tr::tr("The switch %1 with MTU %2 and one port group per VLAN.").arg(plan.vds.name).arg(plan.vds.mtu), {}};
         for (VdsScriptFormat f : {VdsScriptFormat::Govc, VdsScriptFormat::PowerCli}) {
             if (const Result<QByteArray> s = renderVdsScript(plan, f); s)
@@ -252,7 +253,7 @@ Runbook buildRunbook(const LabPlan &plan, const QByteArray &precheckResultsJson,
 
     // 9. Diagnostics
     {
-        RunbookChapter c{Tr::tr("TCP diagnostics on the PSCs"),
+        RunbookChapter c{u"diag"_s, Tr::tr("TCP diagnostics on the PSCs"),
                          Tr::tr("When PSC connections misbehave, count the TCP states on the balanced ports."), {}};
         QStringList ports;
         for (int p : plan.loadBalancer.ports)
@@ -267,6 +268,84 @@ Runbook buildRunbook(const LabPlan &plan, const QByteArray &precheckResultsJson,
         rb.chapters << c;
     }
     return rb;
+}
+
+QString runbookChapterForJob(const QString &key)
+{
+    const QString group = key.section(u'.', 0, 0);
+    const QString rest = key.section(u'.', 1);
+    if (group == u"precheck"_s)
+        return u"precheck"_s;
+    if (group == u"cert"_s || group == u"certs"_s || (group == u"psc"_s && rest.startsWith(u"cert"_s)))
+        return u"certs"_s;
+    if (group == u"psc"_s)
+        return u"psc"_s;
+    if (group == u"vcsa"_s)
+        return rest.contains(u"vcenter"_s) ? u"vcenter"_s : u"psc"_s;
+    for (const QString &id : {u"netscaler"_s, u"vcenter"_s, u"vcha"_s, u"vds"_s, u"diag"_s}) {
+        if (group == id)
+            return id;
+    }
+    return {};
+}
+
+void addJournalEvidence(Runbook &runbook, const RunJournal &journal)
+{
+    constexpr qsizetype kDetailLimit = 1500;  // per evidence entry
+    constexpr qsizetype kJobLimit = 60000;    // per job, so one chatty job cannot swamp the book
+    // The latest finished record of each job key.
+    QList<const JournalJob *> latest;
+    QList<QDateTime> runStarted;
+    for (const JournalRun &run : journal.runs) {
+        for (const JournalJob &job : run.jobs) {
+            if (job.report.isEmpty() || job.state == u"pending"_s || job.state == u"done-earlier"_s)
+                continue;
+            const auto same = std::find_if(latest.begin(), latest.end(),
+                                           [&](const JournalJob *j) { return j->key == job.key; });
+            if (same != latest.end())
+                *same = &job;
+            else
+                latest.append(&job);
+        }
+    }
+    for (RunbookChapter &chapter : runbook.chapters) {
+        QList<const JournalJob *> jobs;
+        for (const JournalJob *job : std::as_const(latest)) {
+            if (runbookChapterForJob(job->key) == chapter.id)
+                jobs.append(job);
+        }
+        if (jobs.isEmpty())
+            continue;
+        QList<QStringList> rows{{Tr::tr("Job"), Tr::tr("Result"), Tr::tr("Started"), Tr::tr("Finished")}};
+        QList<RunbookBlock> evidence;
+        for (const JournalJob *job : std::as_const(jobs)) {
+            rows << QStringList{job->title, job->state, job->started.toLocalTime().toString(u"yyyy-MM-dd HH:mm:ss"_s),
+                                job->finished.toLocalTime().toString(u"yyyy-MM-dd HH:mm:ss"_s)};
+            QString text;
+            for (const QJsonValue &v : job->report.value(u"evidence"_s).toArray()) {
+                const QJsonObject e = v.toObject();
+                const QDateTime when = QDateTime::fromString(e.value(u"time"_s).toString(), Qt::ISODateWithMs);
+                text += when.toLocalTime().toString(u"HH:mm:ss"_s) + u"  "_s + e.value(u"kind"_s).toString() + u"  "_s
+                        + e.value(u"text"_s).toString() + u'\n';
+                QString detail = e.value(u"detail"_s).toString();
+                if (detail.size() > kDetailLimit)
+                    detail = detail.left(kDetailLimit) + Tr::tr(" ... (%1 characters in all)").arg(detail.size());
+                if (!detail.isEmpty())
+                    text += u"    "_s + detail.replace(u'\n', u"\n    "_s) + u'\n';
+                if (text.size() > kJobLimit) {
+                    text += Tr::tr("... (the rest is in the run journal)\n");
+                    break;
+                }
+            }
+            evidence << RunbookBlock{RunbookBlock::Kind::Code, Tr::tr("Evidence: %1").arg(job->title), text, {}};
+        }
+        // The recorded run replaces the sign-off lines of a manual one.
+        chapter.blocks.removeIf([](const RunbookBlock &b) { return b.kind == RunbookBlock::Kind::SignOff; });
+        chapter.blocks << RunbookBlock{RunbookBlock::Kind::Paragraph, {},
+                                       Tr::tr("Done live by vLab Wizard; what was sent and what came back follows "
+                                              "(passwords are never recorded)."), {}}
+                       << RunbookBlock{RunbookBlock::Kind::Table, Tr::tr("Recorded runs"), {}, rows} << evidence;
+    }
 }
 
 QByteArray runbookToMarkdown(const Runbook &rb)

@@ -15,6 +15,8 @@
 
 namespace vlab {
 
+struct RunJournal;
+
 struct RunbookBlock
 {
     enum class Kind { Paragraph, Table, Code, Commands, SignOff };
@@ -26,6 +28,7 @@ struct RunbookBlock
 
 struct RunbookChapter
 {
+    QString id; // "lab", "precheck", "psc", "certs", "netscaler", "vcenter", "vcha", "vds", "diag"
     QString title;
     QString purpose;
     QList<RunbookBlock> blocks;
@@ -43,6 +46,14 @@ struct Runbook
 // precheckResultsJson: the saved pre-check results (may be empty: sign-off lines instead).
 Runbook buildRunbook(const LabPlan &plan, const QByteArray &precheckResultsJson = {},
                      const QDateTime &created = QDateTime::currentDateTime());
+
+// Adds the recorded evidence of live runs (the project's run journal) to the chapters their
+// jobs belong to (by key: "netscaler.apply" -> NetScaler), in place of the sign-off lines.
+// The latest record of each job counts. Evidence is what the jobs recorded, which never
+// holds a secret.
+void addJournalEvidence(Runbook &runbook, const RunJournal &journal);
+// The chapter id a job key belongs to ("" when none).
+QString runbookChapterForJob(const QString &key);
 
 QByteArray runbookToMarkdown(const Runbook &runbook);
 // Text in the PDF stays extractable and searchable ("Certificate", not a ligature).

@@ -56,6 +56,7 @@ private Q_SLOTS:
     void untrustedCertificateNamesTheFingerprint();
     void applyVerifyDiffRollback();
     void dryRunAndConflicts();
+    void runbookCarriesTheEvidenceButNoPassword();
 
 private:
     QStringList live(const QString &verb, const QStringList &extra = {}) const
@@ -186,6 +187,48 @@ void TstCliNetscaler::dryRunAndConflicts()
     QVERIFY2(r.err.contains(u"someone-else"_s), qPrintable(r.err));
     QCOMPARE(m_ns->state().value(u"running"_s).toObject(), existing);
     QVERIFY(!QFile::exists(m_dir->filePath(u"netscaler-created-127.0.0.1.json"_s)));
+}
+
+void TstCliNetscaler::runbookCarriesTheEvidenceButNoPassword()
+{
+    // The stand-in's password is random for this run: a canary that must appear nowhere.
+    const QByteArray canary = NitroStandin::password().toUtf8();
+    QCOMPARE(m_ns->start(), QString());
+    Run apply = runVlab(live(u"apply"_s, {u"--fingerprint"_s, fingerprint()}));
+    QCOMPARE(apply.exitCode, 0);
+    Run verify = runVlab(live(u"verify"_s));
+    QCOMPARE(verify.exitCode, 0);
+
+    const QString journal = m_dir->filePath(u"vlab-journal.json"_s);
+    QVERIFY(QFile::exists(journal));
+    const QString pdf = m_dir->filePath(u"runbook.pdf"_s);
+    const QString md = m_dir->filePath(u"runbook.md"_s);
+    const Run book = runVlab({u"runbook"_s, m_plan, u"--journal"_s, journal, u"-o"_s, pdf, u"--markdown"_s, md});
+    QVERIFY2(book.exitCode == 0, qPrintable(book.err));
+
+    QProcess pdftotext;
+    pdftotext.start(u"pdftotext"_s, {u"-layout"_s, pdf, u"-"_s});
+    QVERIFY(pdftotext.waitForFinished(60000));
+    const QByteArray text = pdftotext.readAllStandardOutput();
+    QVERIFY(text.contains("Evidence: Apply the load-balancing configuration"));
+    QVERIFY(text.contains("POST /nitro/v1/config/lbvserver"));
+    QVERIFY(text.contains("Evidence: Verify the load-balancing configuration"));
+    QVERIFY(text.contains("Recorded runs"));
+
+    QFile mdFile(md), journalFile(journal);
+    QVERIFY(mdFile.open(QIODevice::ReadOnly) && journalFile.open(QIODevice::ReadOnly));
+    const QByteArray markdown = mdFile.readAll();
+    QVERIFY(markdown.contains("POST /nitro/v1/config/lbvserver"));
+    for (const QByteArray &where : {text, markdown, journalFile.readAll(), apply.out.toUtf8(), apply.err.toUtf8(),
+                                    verify.out.toUtf8(), verify.err.toUtf8(), book.out.toUtf8(), book.err.toUtf8()})
+        QVERIFY(!where.contains(canary));
+    // Nor in the PDF's bytes (compressed streams aside, the text check above covers them).
+    QFile pdfFile(pdf);
+    QVERIFY(pdfFile.open(QIODevice::ReadOnly));
+    QVERIFY(!pdfFile.readAll().contains(canary));
+
+    // A journal that does not exist is bad input.
+    QCOMPARE(runVlab({u"runbook"_s, m_plan, u"--journal"_s, m_dir->filePath(u"none.json"_s), u"-o"_s, pdf}).exitCode, 2);
 }
 
 QTEST_GUILESS_MAIN(TstCliNetscaler)
