@@ -10,6 +10,9 @@
 #include "remote/sshsession.h"
 
 #include <QCryptographicHash>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
 #include <QFile>
 #include <QFileInfo>
 #include <QRandomGenerator>
@@ -421,6 +424,48 @@ private Q_SLOTS:
         const Result<int> r = pty.expect({QRegularExpression(u"Option: $"_s)}, 20s);
         QVERIFY(!r);
         QCOMPARE(r.error().code, u"pty.exited"_s);
+    }
+
+    // `vlab diag tcp --ssh`: the states of the sshd machine, collected over SSH. The CLI's own
+    // connection is one ESTABLISHED socket on the sshd port, next to its LISTEN socket.
+    void cliDiagTcpOverSsh()
+    {
+        ensureRunning();
+        const QString knownHosts = freshKnownHosts();
+        const QStringList base = {u"diag"_s, u"tcp"_s, u"--ssh"_s,
+                                  u"%1@127.0.0.1:%2"_s.arg(m_sshd.user()).arg(m_sshd.port()), u"--identity"_s,
+                                  m_sshd.clientKeyFile(), u"--known-hosts"_s, knownHosts, u"--ports"_s,
+                                  QString::number(m_sshd.port()), u"--format"_s, u"json"_s};
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.remove(u"VLAB_ROOT_PASSWORD"_s);
+        const auto runVlab = [&env](const QStringList &args, QByteArray *out, QByteArray *err) {
+            QProcess p;
+            p.setProcessEnvironment(env);
+            p.start(QStringLiteral(VLAB_CLI_PATH), args);
+            if (!p.waitForFinished(60000))
+                return -1;
+            *out = p.readAllStandardOutput();
+            *err = p.readAllStandardError();
+            return p.exitCode();
+        };
+        QByteArray out, err;
+        // Not known yet and not confirmed: refused, and the fingerprint is shown.
+        QCOMPARE(runVlab(base, &out, &err), 1);
+        QVERIFY2(err.contains(m_sshd.hostKeyFingerprint().toLatin1()), err.constData());
+        QVERIFY(out.isEmpty());
+        // Confirmed.
+        const int code = runVlab(base + QStringList{u"--accept-host-key"_s, m_sshd.hostKeyFingerprint()}, &out, &err);
+        QVERIFY2(code == 0 || code == 1, err.constData());
+        const QJsonObject report = QJsonDocument::fromJson(out).object();
+        QVERIFY2(!report.isEmpty(), out.constData());
+        QCOMPARE(report.value(u"source"_s).toString(), u"ssh:%1@127.0.0.1:%2"_s.arg(m_sshd.user()).arg(m_sshd.port()));
+        const QJsonObject states = report.value(u"states"_s).toObject();
+        QVERIFY2(states.value(u"LISTEN"_s).toInt() >= 1, out.constData());
+        QVERIFY2(states.value(u"ESTABLISHED"_s).toInt() >= 1, out.constData());
+        // Known now: no confirmation needed the second time.
+        QVERIFY(runVlab(base, &out, &err) <= 1);
+        QVERIFY2(QJsonDocument::fromJson(out).object().value(u"states"_s).toObject().value(u"LISTEN"_s).toInt() >= 1,
+                 err.constData());
     }
 
     // Last: the server gets a new host key.
