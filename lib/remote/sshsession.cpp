@@ -173,12 +173,16 @@ Result<HostKeyCheck> SshSession::connect(const SshConnectOptions &options, const
     const long seconds = ms / 1000;
     const long micros = (ms % 1000) * 1000;
     bool processConfig = false; // ~/.ssh/config must not change what the project does
+    // SFTP waits for a small status reply after every write: without TCP_NODELAY, Nagle's
+    // algorithm and delayed ACKs add tens of milliseconds to each of them.
+    int noDelay = 1;
     ssh_options_set(m_session, SSH_OPTIONS_HOST, host.constData());
     ssh_options_set(m_session, SSH_OPTIONS_PORT, &port);
     ssh_options_set(m_session, SSH_OPTIONS_USER, user.constData());
     ssh_options_set(m_session, SSH_OPTIONS_TIMEOUT, &seconds);
     ssh_options_set(m_session, SSH_OPTIONS_TIMEOUT_USEC, &micros);
     ssh_options_set(m_session, SSH_OPTIONS_PROCESS_CONFIG, &processConfig);
+    ssh_options_set(m_session, SSH_OPTIONS_NODELAY, &noDelay);
     // libssh prefers the key types recorded here when it negotiates; the check itself is ours.
     ssh_options_set(m_session, SSH_OPTIONS_KNOWNHOSTS, knownHosts.constData());
     ssh_options_set(m_session, SSH_OPTIONS_GLOBAL_KNOWNHOSTS, knownHosts.constData());
