@@ -4,8 +4,11 @@
 #include "clicommon.h"
 
 #include "diag/tcpstatereport.h"
+#include "remote/remotetcpcapture.h"
 
+#include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QJsonDocument>
 #include <QJsonObject>
 
@@ -54,14 +57,27 @@ bool parseThreshold(const QCommandLineParser &parser, const QCommandLineOption &
 int cmdDiagTcp(const QStringList &args)
 {
     const QString usage = CliTr::tr(
-        "Usage: vlab diag tcp (--file FILE | --local | --ssh USER@HOST) [--ports LIST|all] [--plan PLAN]\n"
+        "Usage: vlab diag tcp (--file FILE | --local | --ssh USER@HOST[:PORT]) [--ports LIST|all] [--plan PLAN]\n"
         "                     [--format text|json] [--close-wait N] [--fin-wait-2 N] [--time-wait N]\n"
-        "                     [--fin-timeout SECONDS]\n");
+        "                     [--fin-timeout SECONDS] [--known-hosts FILE] [--accept-host-key SHA256:...]\n"
+        "                     [--identity KEYFILE]\n"
+        "With --ssh, the password comes from VLAB_ROOT_PASSWORD unless --identity names a private key.\n");
     QCommandLineParser parser;
     const QCommandLineOption file(u"file"_s, CliTr::tr("A saved capture: ss -tan, netstat -ant or /proc/net/tcp[6]."),
                                   u"FILE"_s);
     const QCommandLineOption local(u"local"_s, CliTr::tr("This machine's sockets (/proc/net/tcp and tcp6)."));
-    const QCommandLineOption ssh(u"ssh"_s, CliTr::tr("Collect ss -tan from a host over SSH."), u"USER@HOST"_s);
+    const QCommandLineOption ssh(u"ssh"_s, CliTr::tr("Collect ss -tan from a host over SSH."), u"USER@HOST[:PORT]"_s);
+    const QCommandLineOption knownHosts(u"known-hosts"_s,
+                                        CliTr::tr("The known_hosts file to check and record host keys in (default: "
+                                                  "known_hosts next to --plan, else in the current folder)."),
+                                        u"FILE"_s);
+    const QCommandLineOption acceptHostKey(u"accept-host-key"_s,
+                                           CliTr::tr("The SHA-256 fingerprint you confirmed for a host not known yet."),
+                                           u"SHA256:..."_s);
+    const QCommandLineOption identity(u"identity"_s, CliTr::tr("A private key to log in with."), u"KEYFILE"_s);
+    const QCommandLineOption sshTimeout(u"timeout"_s, CliTr::tr("SSH connect and command time limit in seconds "
+                                                                "(default 30)."),
+                                        u"SECONDS"_s, u"30"_s);
     const QCommandLineOption ports(u"ports"_s,
                                    CliTr::tr("Service ports to look at, comma-separated, or \"all\" (default: the "
                                              "plan's loadBalancer.ports, else the PSC ports)."),
@@ -79,7 +95,8 @@ int cmdDiagTcp(const QStringList &args)
     const QCommandLineOption finTimeout(u"fin-timeout"_s,
                                         CliTr::tr("net.ipv4.tcp_fin_timeout of the captured machine, for the advice."),
                                         u"SECONDS"_s);
-    parser.addOptions({file, local, ssh, ports, plan, format, closeWait, finWait2, timeWait, finTimeout});
+    parser.addOptions({file, local, ssh, ports, plan, format, closeWait, finWait2, timeWait, finTimeout, knownHosts,
+                       acceptHostKey, identity, sshTimeout});
     bool help = false;
     if (!parseVerb(parser, args, usage.trimmed(), 0, &help))
         return BadInput;
@@ -91,11 +108,29 @@ int cmdDiagTcp(const QStringList &args)
         err(CliTr::tr("vlab: diag tcp needs exactly one of --file, --local and --ssh.\n") + usage);
         return BadInput;
     }
+    std::optional<SshEndpoint> endpoint;
+    SshCredentials credentials;
+    int timeoutSeconds = 30;
     if (parser.isSet(ssh)) {
-        err(CliTr::tr("vlab: collecting over SSH (%1) is not part of this version yet; save the output of "
-                      "\"ss -tan\" on the host and pass it with --file.\n")
-                .arg(parser.value(ssh)));
-        return BadInput;
+        endpoint = SshEndpoint::parse(parser.value(ssh));
+        if (!endpoint) {
+            err(CliTr::tr("vlab: --ssh needs USER@HOST or USER@HOST:PORT, not \"%1\".\n").arg(parser.value(ssh)));
+            return BadInput;
+        }
+        credentials.privateKeyFile = parser.value(identity);
+        credentials.password = qEnvironmentVariable("VLAB_ROOT_PASSWORD");
+        if (credentials.privateKeyFile.isEmpty() && credentials.password.isEmpty()) {
+            err(CliTr::tr("vlab: --ssh needs a way to log in: set VLAB_ROOT_PASSWORD to the password of %1, or "
+                          "name a private key with --identity.\n")
+                    .arg(endpoint->user));
+            return BadInput;
+        }
+        bool ok = false;
+        timeoutSeconds = parser.value(sshTimeout).toInt(&ok);
+        if (!ok || timeoutSeconds < 1) {
+            err(CliTr::tr("vlab: --timeout must be a number of seconds, not \"%1\".\n").arg(parser.value(sshTimeout)));
+            return BadInput;
+        }
     }
     const QString fmt = parser.value(format);
     if (fmt != u"text"_s && fmt != u"json"_s) {
@@ -142,6 +177,35 @@ int cmdDiagTcp(const QStringList &args)
         capture = readLocalTcpConnections();
         if (capture && !options.finTimeoutSeconds)
             options.finTimeoutSeconds = readLocalFinTimeout();
+    } else if (endpoint) {
+        source = u"ssh:"_s + endpoint->toString();
+        SshConnectOptions connection;
+        connection.endpoint = *endpoint;
+        connection.knownHostsFile = parser.isSet(knownHosts) ? parser.value(knownHosts)
+            : parser.isSet(plan) ? defaultKnownHostsFile(QFileInfo(parser.value(plan)).absolutePath())
+                                 : defaultKnownHostsFile(QDir::currentPath());
+        connection.acceptFingerprint = parser.value(acceptHostKey);
+        connection.timeout = std::chrono::seconds(timeoutSeconds);
+        SshSession session;
+        const Result<HostKeyCheck> hostKey = session.connect(connection);
+        if (!hostKey) {
+            err(CliTr::tr("vlab: %1\n").arg(hostKey.error().message));
+            return Problems;
+        }
+        if (hostKey->state == HostKeyState::Unknown)
+            err(CliTr::tr("vlab: recorded the host key %1 of %2 in %3.\n")
+                    .arg(hostKey->fingerprint, hostKey->hostEntry, connection.knownHostsFile));
+        if (const Result<void> auth = session.authenticate(credentials); !auth) {
+            err(CliTr::tr("vlab: %1\n").arg(auth.error().message));
+            return Problems;
+        }
+        capture = collectRemoteTcpCapture(session, connection.timeout);
+        if (!capture) {
+            err(CliTr::tr("vlab: %1: %2\n").arg(source, capture.error().message));
+            return Problems;
+        }
+        if (capture && !options.finTimeoutSeconds)
+            options.finTimeoutSeconds = capture->finTimeoutSeconds;
     } else {
         source = parser.value(file);
         QFile in(source);

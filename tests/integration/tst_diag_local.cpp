@@ -373,7 +373,9 @@ private Q_SLOTS:
         const QString sample = QStringLiteral(VLAB_TEST_DATA_DIR "/diag/ss-psc-closewait.txt");
         QTest::newRow("malformed capture") << QStringList{u"--file"_s, malformed} << u"Line 4:"_s;
         QTest::newRow("missing file") << QStringList{u"--file"_s, u"/nonexistent/capture.txt"_s} << u"cannot read"_s;
-        QTest::newRow("ssh not yet") << QStringList{u"--ssh"_s, u"root@127.0.0.1"_s} << u"not part of this version"_s;
+        // Without VLAB_ROOT_PASSWORD (the test's environment has none) and without --identity.
+        QTest::newRow("ssh without credentials") << QStringList{u"--ssh"_s, u"root@127.0.0.1"_s} << u"VLAB_ROOT_PASSWORD"_s;
+        QTest::newRow("ssh malformed") << QStringList{u"--ssh"_s, u"127.0.0.1"_s} << u"USER@HOST"_s;
         QTest::newRow("no source") << QStringList{} << u"exactly one of"_s;
         QTest::newRow("two sources") << QStringList{u"--local"_s, u"--file"_s, sample} << u"exactly one of"_s;
         QTest::newRow("bad ports") << QStringList{u"--local"_s, u"--ports"_s, u"443,70000"_s} << u"--ports"_s;

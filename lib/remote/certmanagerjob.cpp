@@ -1,0 +1,241 @@
+#include "remote/certmanagerjob.h"
+
+#include "certs/certjobs.h"
+#include "certs/certverifier.h"
+#include "certs/csrrequest.h"
+#include "jobs/tr.h"
+#include "remote/ptydriver.h"
+
+#include <QDir>
+#include <QRegularExpression>
+
+using namespace Qt::StringLiterals;
+
+namespace vlab {
+
+namespace {
+
+// certificate-manager's prompts and outcomes, as documented in
+// shared/reference/domain-facts.md ("certificate-manager (option 1, then 2)").
+const QRegularExpression kMenuPrompt(u"Option\\[1 to 8\\]:\\s*$"_s);
+const QRegularExpression kUserPrompt(u"Enter username \\[[^\\]\\r\\n]*\\]:\\s*$"_s);
+const QRegularExpression kPasswordPrompt(u"Enter password:\\s*$"_s);
+const QRegularExpression kSubMenuPrompt(u"Option \\[1 or 2\\]:\\s*$"_s);
+const QRegularExpression kCertPrompt(u"custom certificate for Machine SSL\\.?[\\s\\S]*File\\s*:\\s*$"_s);
+const QRegularExpression kKeyPrompt(u"custom key for Machine SSL\\.?[\\s\\S]*File\\s*:\\s*$"_s);
+const QRegularExpression kSigningPrompt(u"signing certificate of the Machine SSL certificate[\\s\\S]*File\\s*:\\s*$"_s);
+const QRegularExpression kConfirmPrompt(u"Continue operation : Option\\[Y/N\\] \\? :\\s*$"_s);
+const QRegularExpression kSucceeded(u"Status : 100% Completed \\[All tasks completed successfully\\]"_s);
+const QRegularExpression kRolledBack(u"Rollback completed successfully"_s);
+const QRegularExpression kRollbackFailed(u"Rollback operation failed"_s);
+const QRegularExpression kStatusLine(u"Status : (\\d+)% Completed \\[([^\\]]*)\\]"_s);
+const QRegularExpression kErrorMessage(u"Error Message : (.*)$"_s);
+const QRegularExpression kErrorCode(u"Error Code : (\\S+)"_s);
+
+constexpr int kPublicMode = 0644;
+constexpr int kKeyMode = 0600;
+
+QString remotePath(const QString &folder, const char *name)
+{
+    QString f = folder;
+    while (f.size() > 1 && f.endsWith(u'/'))
+        f.chop(1);
+    return f + u'/' + QString::fromLatin1(name);
+}
+
+} // namespace
+
+CertManagerJob::CertManagerJob(CertReplacementRequest request, QObject *parent)
+    : ThreadedJob(Tr::tr("Replace the machine certificate on %1").arg(request.nodeName),
+                  Tr::tr("Uploads the certificate files to %1 on %2 and runs certificate-manager (option 1, "
+                         "then 2).")
+                      .arg(request.remoteFolder, request.connection.endpoint.toString()),
+                  parent)
+    , m_request(std::move(request))
+{
+}
+
+ThreadedJob::Work CertManagerJob::makeWork()
+{
+    return [r = m_request](const WorkContext &ctx) -> Result<void> {
+        const CancelCheck cancelled = [&ctx] { return ctx.isCancelled(); };
+        const QDir local(r.localFolder);
+        const QString chainFile = local.filePath(QString::fromLatin1(CertFiles::Chain));
+        const QString keyFile = local.filePath(QString::fromLatin1(CertFiles::Key));
+        const QString caFile = local.filePath(QString::fromLatin1(CertFiles::CaChain));
+
+        // 1. Nothing goes to the PSC unless the files pass the certificate step's checks.
+        ctx.progress(0.02, Tr::tr("Checking the certificate files"));
+        CertVerification input;
+        Result<CertSource> chain = readCertSource(chainFile);
+        if (!chain)
+            return chain.error();
+        Result<CertSource> key = readCertSource(keyFile);
+        if (!key)
+            return key.error();
+        Result<CertSource> ca = readCertSource(caFile);
+        if (!ca)
+            return ca.error();
+        input.chain = chain.value();
+        input.key = key.value();
+        input.cas = {ca.value()};
+        input.plan = r.plan;
+        const CertReport report = verifyCertificates(input);
+        if (!report.clean()) {
+            return makeError(u"cert.verification"_s,
+                             Tr::tr("The certificate files in %1 do not pass the checks, so nothing was sent to %2. "
+                                    "Fix what the report names (vlab cert verify) and run this step again.")
+                                 .arg(r.localFolder, r.nodeName),
+                             report.toText());
+        }
+        ctx.evidence(Evidence::Kind::Note, Tr::tr("The certificate files passed every check."), report.toText());
+
+        // 2. Connect.
+        ctx.progress(0.05, Tr::tr("Connecting to %1").arg(r.connection.endpoint.toString()));
+        SshSession session;
+        Result<HostKeyCheck> hostKey = session.connect(r.connection, cancelled);
+        if (!hostKey)
+            return hostKey.error();
+        ctx.evidence(Evidence::Kind::Note,
+                     Tr::tr("Connected to %1; host key %2 %3 (%4).")
+                         .arg(r.connection.endpoint.toString(), hostKey->keyType, hostKey->fingerprint,
+                              hostKey->state == HostKeyState::Known ? Tr::tr("known")
+                                                                     : Tr::tr("confirmed and recorded now")));
+        if (Result<void> auth = session.authenticate(r.credentials); !auth)
+            return auth;
+
+        // 3. The folder and the files.
+        const QString mkdir = u"mkdir -p -m 0700 -- "_s + shellQuote(r.remoteFolder);
+        ctx.evidence(Evidence::Kind::Command, mkdir);
+        Result<ExecResult> made = session.exec(mkdir, r.connection.timeout, cancelled);
+        if (!made)
+            return made.error();
+        if (made->exitStatus != 0) {
+            return makeError(u"certmanager.folder"_s,
+                             Tr::tr("Cannot create %1 on %2 (exit status %3): %4")
+                                 .arg(r.remoteFolder, r.nodeName)
+                                 .arg(made->exitStatus)
+                                 .arg(QString::fromUtf8(made->standardError).trimmed()));
+        }
+        struct Upload
+        {
+            QString local;
+            const char *name;
+            int mode;
+            bool secret;
+        };
+        const QList<Upload> uploads = {{chainFile, CertFiles::Chain, kPublicMode, false},
+                                       {keyFile, CertFiles::Key, kKeyMode, true},
+                                       {caFile, CertFiles::CaChain, kPublicMode, false}};
+        for (qsizetype i = 0; i < uploads.size(); ++i) {
+            const Upload &u = uploads.at(i);
+            const QString target = remotePath(r.remoteFolder, u.name);
+            ctx.progress(0.1 + 0.1 * qreal(i), Tr::tr("Uploading %1").arg(QString::fromLatin1(u.name)));
+            Result<UploadResult> up = session.upload(u.local, target, u.mode, {}, cancelled);
+            if (!up)
+                return up.error();
+            // The key's hash is not recorded: evidence never describes secret material.
+            ctx.evidence(Evidence::Kind::File, u"%1:%2"_s.arg(r.nodeName, target),
+                         u.secret ? Tr::tr("private key, mode 0600, size and SHA-256 checked on the PSC")
+                                  : up->sha256);
+        }
+
+        // 4. certificate-manager, in a terminal.
+        ctx.progress(0.4, Tr::tr("Running certificate-manager"));
+        ctx.evidence(Evidence::Kind::Command, r.certificateManager);
+        PtyDriver pty(session, cancelled);
+        pty.addFailurePattern(QRegularExpression(u"couldn't find file : ([^\\r\\n]*)"_s), u"certmanager.file"_s,
+                              Tr::tr("certificate-manager cannot find %1 on the PSC; the upload did not land where "
+                                     "it was expected."));
+        const auto fail = [&](const Error &e) -> Result<void> {
+            ctx.evidence(Evidence::Kind::Received, Tr::tr("certificate-manager transcript (secrets masked)"),
+                         pty.transcript());
+            for (const PtyExchange &x : pty.exchanges())
+                ctx.evidence(Evidence::Kind::Sent, x.prompt, x.answer);
+            return e;
+        };
+        if (Result<void> started = pty.start(r.certificateManager); !started)
+            return fail(started.error());
+
+        struct Step
+        {
+            const QRegularExpression &prompt;
+            QString answer;
+            bool secret;
+        };
+        const QList<Step> dialog = {
+            {kMenuPrompt, u"1"_s, false},
+            {kUserPrompt, r.ssoUser, false},
+            {kPasswordPrompt, r.ssoPassword, true},
+            {kSubMenuPrompt, u"2"_s, false},
+            {kCertPrompt, remotePath(r.remoteFolder, CertFiles::Chain), false},
+            {kKeyPrompt, remotePath(r.remoteFolder, CertFiles::Key), false},
+            {kSigningPrompt, remotePath(r.remoteFolder, CertFiles::CaChain), false},
+            {kConfirmPrompt, u"Y"_s, false},
+        };
+        for (const Step &step : dialog) {
+            if (Result<int> seen = pty.expect({step.prompt}, r.promptTimeout); !seen)
+                return fail(seen.error());
+            if (Result<void> sent = pty.send(step.answer, step.secret); !sent)
+                return fail(sent.error());
+        }
+
+        // 5. Follow the progress to the end.
+        QString errorCode;
+        QString errorMessage;
+        const auto onLine = [&](const QString &line) {
+            if (const QRegularExpressionMatch m = kStatusLine.match(line); m.hasMatch()) {
+                const int percent = m.captured(1).toInt();
+                ctx.progress(0.45 + 0.5 * qreal(qBound(0, percent, 100)) / 100.0,
+                             Tr::tr("certificate-manager: %1% %2").arg(percent).arg(m.captured(2)));
+                ctx.log(line);
+            } else if (const QRegularExpressionMatch m = kErrorMessage.match(line); m.hasMatch()) {
+                errorMessage = m.captured(1).trimmed();
+                ctx.log(line);
+            } else if (const QRegularExpressionMatch m = kErrorCode.match(line); m.hasMatch()) {
+                errorCode = m.captured(1);
+                ctx.log(line);
+            }
+        };
+        Result<int> outcome = pty.expect({kSucceeded, kRolledBack, kRollbackFailed}, r.runTimeout, onLine);
+        if (!outcome)
+            return fail(outcome.error());
+        static_cast<void>(pty.finish(r.promptTimeout)); // the exit status adds nothing to the outcome lines
+
+        ctx.evidence(Evidence::Kind::Received, Tr::tr("certificate-manager transcript (secrets masked)"),
+                     pty.transcript());
+        for (const PtyExchange &x : pty.exchanges())
+            ctx.evidence(Evidence::Kind::Sent, x.prompt, x.answer);
+        const QString log = u"/var/log/vmware/vmcad/certificate-manager.log"_s;
+        switch (outcome.value()) {
+        case 0:
+            ctx.evidence(Evidence::Kind::Outcome,
+                         Tr::tr("certificate-manager replaced the machine SSL certificate on %1.").arg(r.nodeName));
+            ctx.progress(1.0, Tr::tr("Certificate replaced on %1").arg(r.nodeName));
+            return {};
+        case 1:
+            ctx.evidence(Evidence::Kind::Outcome, Tr::tr("certificate-manager failed and rolled back."),
+                         u"Error Code : %1\nError Message : %2"_s.arg(errorCode, errorMessage));
+            return makeError(u"certmanager.rolled-back"_s,
+                             Tr::tr("certificate-manager on %1 failed (%2) and rolled back: the old certificate is "
+                                    "in place again. A wrong order in the chain file (leaf, intermediates, root) or "
+                                    "a chain in the certificate slot are common causes; see %3 on the PSC.")
+                                 .arg(r.nodeName, errorMessage.isEmpty() ? u"no message"_s : errorMessage, log));
+        default:
+            ctx.evidence(Evidence::Kind::Outcome, Tr::tr("certificate-manager failed and its rollback failed."),
+                         u"Error Code : %1\nError Message : %2"_s.arg(errorCode, errorMessage));
+            return makeError(u"certmanager.rollback-failed"_s,
+                             Tr::tr("certificate-manager on %1 failed (%2) and its rollback failed too: services "
+                                    "on the PSC may be down. Do not touch the second PSC; read %3, and restore "
+                                    "the PSC from its snapshot or backup if the services do not start.")
+                                 .arg(r.nodeName, errorMessage.isEmpty() ? u"no message"_s : errorMessage, log));
+        }
+    };
+}
+
+// Hook for the step after a successful replacement: once the PSC's services are back, fetch the
+// certificate served on <psc>:443 (precheck/tlscheck reads it) and compare its SHA-256
+// fingerprint with the leaf of psc-ha-vip-chain.crt. Not part of this job, because the
+// services take minutes to settle and the check belongs to both PSCs and the load balancer.
+
+} // namespace vlab

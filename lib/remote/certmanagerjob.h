@@ -1,0 +1,54 @@
+#pragma once
+// CertManagerJob: replaces the machine SSL certificate of one PSC the way the walk-through
+// does it by hand, over SSH: checks the local certificate files first (the verification report
+// must be clean), creates the target folder on the PSC, uploads psc-ha-vip-chain.crt,
+// cachain.crt (0644) and psc-ha-vip.key (0600), each checked by size and SHA-256 there, and
+// drives certificate-manager in a terminal: option 1, the SSO administrator's user and
+// password, option 2, the three file paths, the confirmation; then it follows the progress
+// until "All tasks completed successfully" or the rollback's outcome.
+// Evidence: the commands, every prompt with the answer given (the password masked), the
+// uploaded files with their SHA-256 (the key only by name and mode), the masked transcript.
+// One job per PSC; the queue runs them in turn (psc01, then psc02).
+// Checking the certificate the PSC then serves on 443 is a separate step after the restart
+// (see servedCertificateCheck in the report and the hook in certmanagerjob.cpp).
+
+#include "jobs/threadedjob.h"
+#include "plan/labplan.h"
+#include "remote/sshsession.h"
+
+#include <chrono>
+#include <optional>
+
+namespace vlab {
+
+struct CertReplacementRequest
+{
+    QString nodeName;              // "psc01", for titles and evidence
+    SshConnectOptions connection;  // endpoint, known_hosts, confirmed fingerprint
+    SshCredentials credentials;    // root's password or key
+    QString localFolder;           // holds psc-ha-vip-chain.crt, psc-ha-vip.key, cachain.crt
+    QString remoteFolder = QStringLiteral("/certs"); // the walk-through's folder on the PSC
+    // The command that runs certificate-manager (tests point it at a stand-in).
+    QString certificateManager = QStringLiteral("/usr/lib/vmware-vmca/bin/certificate-manager");
+    QString ssoUser;               // empty: Enter, which takes certificate-manager's default
+    QString ssoPassword;           // the SSO administrator's password (never in evidence)
+    std::optional<LabPlan> plan;   // the names the certificate must cover, for the check
+    std::chrono::milliseconds promptTimeout{std::chrono::minutes(2)};
+    // Replacing restarts every service on the PSC; 6.7 takes many minutes.
+    std::chrono::milliseconds runTimeout{std::chrono::minutes(60)};
+};
+
+class CertManagerJob : public ThreadedJob
+{
+    Q_OBJECT
+public:
+    explicit CertManagerJob(CertReplacementRequest request, QObject *parent = nullptr);
+
+protected:
+    Work makeWork() override;
+
+private:
+    CertReplacementRequest m_request;
+};
+
+} // namespace vlab

@@ -1,0 +1,291 @@
+// The certificate replacement over SSH (CertManagerJob) and the appliance-shell step, against
+// a real sshd (sshdfixture.h) running stand-ins of certificate-manager and of the appliance
+// shell (tests/data/remote/, each saying which documented behaviour it reproduces). The
+// certificates are made at test time with the openssl command (tests/unit/certs/certfixture.h).
+
+#include "certfixture.h"
+#include "sshdfixture.h"
+
+#include "certs/csrrequest.h"
+#include "jobs/threadedjob.h"
+#include "plan/planjson.h"
+#include "remote/applianceshell.h"
+#include "remote/certmanagerjob.h"
+#include "remote/sshsession.h"
+
+#include <QCryptographicHash>
+#include <QFile>
+#include <QFileInfo>
+#include <QRandomGenerator>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QtTest>
+
+#include <sys/stat.h>
+
+using namespace Qt::StringLiterals;
+using namespace std::chrono_literals;
+using namespace vlab;
+
+namespace {
+
+QByteArray readAll(const QString &path)
+{
+    QFile f(path);
+    return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
+}
+
+int modeOf(const QString &path)
+{
+    struct stat st{};
+    return ::stat(path.toLocal8Bit().constData(), &st) == 0 ? int(st.st_mode & 07777) : -1;
+}
+
+} // namespace
+
+class TestCertManager : public QObject
+{
+    Q_OBJECT
+
+private:
+    SshdFixture m_sshd;
+    QTemporaryDir m_work;
+    std::unique_ptr<certtest::CertFixture> m_certs;
+    QString m_goodFolder;  // psc-ha-vip-chain.crt, psc-ha-vip.key, cachain.crt that pass the checks
+    QString m_badFolder;   // the same, but the key does not belong to the certificate
+    QString m_certManager; // the installed stand-in
+    QString m_applianceShell;
+    int m_runs = 0;
+
+    bool writeSet(const QString &folder, const QString &keyName)
+    {
+        QDir().mkpath(folder);
+        const QByteArray leaf = readAll(m_certs->path(u"psc.cer"_s));
+        const QByteArray root = readAll(m_certs->path(u"vmca.cer"_s));
+        const QByteArray key = readAll(m_certs->path(keyName + u".key"_s));
+        if (leaf.isEmpty() || root.isEmpty() || key.isEmpty())
+            return false;
+        const auto write = [&](const char *name, const QByteArray &data) {
+            QFile f(QDir(folder).filePath(QString::fromLatin1(name)));
+            return f.open(QIODevice::WriteOnly) && f.write(data) == data.size();
+        };
+        return write(CertFiles::Chain, leaf + root) && write(CertFiles::CaChain, root) && write(CertFiles::Key, key);
+    }
+
+    CertReplacementRequest request(const QString &folder, const QString &mode, QString *log, QString *remoteFolder)
+    {
+        ++m_runs;
+        *log = m_sshd.path(u"certmanager-%1.log"_s.arg(m_runs));
+        *remoteFolder = m_sshd.remoteDir() + u"/certs-%1"_s.arg(m_runs);
+        CertReplacementRequest r;
+        r.nodeName = u"psc01"_s;
+        r.connection.endpoint = SshEndpoint{m_sshd.user(), m_sshd.host(), int(m_sshd.port())};
+        r.connection.knownHostsFile = m_work.filePath(u"known_hosts"_s);
+        r.connection.acceptFingerprint = m_sshd.hostKeyFingerprint();
+        r.connection.timeout = 10s;
+        r.credentials.privateKeyFile = m_sshd.clientKeyFile();
+        r.localFolder = folder;
+        r.remoteFolder = *remoteFolder;
+        r.certificateManager = u"VLAB_STANDIN_MODE=%1 VLAB_STANDIN_LOG=%2 %3"_s.arg(mode, *log, m_certManager);
+        r.ssoPassword = u"Sso-%1!"_s.arg(QRandomGenerator::global()->generate());
+        r.plan = examplePlan();
+        r.promptTimeout = 20s;
+        r.runTimeout = 30s;
+        // The stand-in runs as the test user and writes its log there.
+        QFile f(*log);
+        if (f.open(QIODevice::WriteOnly))
+            f.close();
+        QFile::setPermissions(*log, QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ReadOther);
+        m_sshd.giveToUser(*log);
+        return r;
+    }
+
+    static void run(Job &job)
+    {
+        QSignalSpy finished(&job, &Job::finished);
+        job.start();
+        QVERIFY(finished.wait(90000));
+    }
+
+    static void verifyNoSecret(const Job &job, const QString &secret)
+    {
+        for (const Evidence &e : job.report().evidence) {
+            QVERIFY2(!e.text.contains(secret) && !e.detail.contains(secret), qPrintable(e.text));
+        }
+        QVERIFY(!job.result().ok() ? !job.result().error().message.contains(secret) : true);
+        QVERIFY(!job.result().ok() ? !job.result().error().details.contains(secret) : true);
+    }
+
+    static QString evidenceText(const Job &job)
+    {
+        QString all;
+        for (const Evidence &e : job.report().evidence)
+            all += evidenceKindName(e.kind) + u": "_s + e.text + u" | "_s + e.detail + u"\n"_s;
+        return all;
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QVERIFY(m_work.isValid());
+        const SshdStart s = m_sshd.start();
+        if (s.outcome == SshdStart::Outcome::Unavailable)
+            QSKIP(qPrintable(s.why));
+        QVERIFY2(s.started(), qPrintable(s.why));
+        m_certManager = m_sshd.installScript(QFINDTESTDATA("../data/remote/certificate-manager-standin.sh"));
+        m_applianceShell = m_sshd.installScript(QFINDTESTDATA("../data/remote/appliancesh-standin.sh"));
+        QVERIFY(!m_certManager.isEmpty() && !m_applianceShell.isEmpty());
+
+        QVERIFY(QDir().mkpath(m_work.filePath(u"ca"_s)));
+        m_certs = std::make_unique<certtest::CertFixture>(m_work.filePath(u"ca"_s));
+        QVERIFY2(m_certs->setUp(), qPrintable(m_certs->lastError()));
+        QVERIFY2(m_certs->makeRoot(u"vmca"_s, u"/CN=CA/DC=vsphere/DC=local/C=US/O=test VMCA"_s), qPrintable(m_certs->lastError()));
+        QVERIFY2(m_certs->makeLeaf(u"psc"_s, certtest::LeafSpec{}, u"vmca"_s), qPrintable(m_certs->lastError()));
+        QVERIFY2(m_certs->makeKey(u"other"_s, 2048), qPrintable(m_certs->lastError()));
+        m_goodFolder = m_work.filePath(u"good"_s);
+        m_badFolder = m_work.filePath(u"bad"_s);
+        QVERIFY(writeSet(m_goodFolder, u"psc"_s));
+        QVERIFY(writeSet(m_badFolder, u"other"_s));
+    }
+
+    void replacesCertificate()
+    {
+        QString log, remote;
+        const CertReplacementRequest r = request(m_goodFolder, u"success"_s, &log, &remote);
+        CertManagerJob job(r);
+        run(job);
+        QVERIFY2(job.state() == Job::State::Succeeded,
+                 qPrintable(job.result().ok() ? QString() : job.result().error().message + u"\n"_s + job.result().error().details
+                                                               + u"\n"_s + evidenceText(job)));
+
+        // The files are on the "PSC" with the right modes and content.
+        for (const char *name : {CertFiles::Chain, CertFiles::Key, CertFiles::CaChain}) {
+            const QString there = remote + u'/' + QString::fromLatin1(name);
+            QCOMPARE(readAll(there), readAll(QDir(m_goodFolder).filePath(QString::fromLatin1(name))));
+            QCOMPARE(modeOf(there), QString::fromLatin1(name) == QString::fromLatin1(CertFiles::Key) ? 0600 : 0644);
+        }
+        QCOMPARE(modeOf(remote), 0700);
+
+        // certificate-manager got option 1, the default user, the password, option 2, the three
+        // paths in the documented order, and Y.
+        const QStringList answers = QString::fromUtf8(readAll(log)).split(u'\n', Qt::SkipEmptyParts);
+        const QStringList expected = {
+            u"option=1"_s,
+            u"user=Administrator@vsphere.local"_s,
+            u"password-length=%1"_s.arg(r.ssoPassword.size()),
+            u"sub-option=2"_s,
+            u"certificate=%1/psc-ha-vip-chain.crt"_s.arg(remote),
+            u"key=%1/psc-ha-vip.key"_s.arg(remote),
+            u"signing-certificate=%1/cachain.crt"_s.arg(remote),
+            u"confirm=Y"_s,
+        };
+        QCOMPARE(answers, expected);
+
+        // Evidence: the commands, the prompts answered, the files' SHA-256; never the password.
+        verifyNoSecret(job, r.ssoPassword);
+        const QString evidence = evidenceText(job);
+        const QString chainHash = QString::fromLatin1(
+            QCryptographicHash::hash(readAll(QDir(m_goodFolder).filePath(u"psc-ha-vip-chain.crt"_s)), QCryptographicHash::Sha256)
+                .toHex());
+        QVERIFY2(evidence.contains(chainHash), qPrintable(evidence));
+        QVERIFY(evidence.contains(u"mkdir -p -m 0700 -- '%1'"_s.arg(remote)));
+        QVERIFY(evidence.contains(u"Enter password: | ********"_s));
+        QVERIFY(evidence.contains(u"Option[1 to 8]: | 1"_s));
+        QVERIFY(evidence.contains(u"All tasks completed successfully"_s));
+        QVERIFY(evidence.contains(m_sshd.hostKeyFingerprint()));
+        for (const Evidence &e : job.report().evidence)
+            QVERIFY(e.time.isValid());
+    }
+
+    void rollbackIsAFailure_data()
+    {
+        QTest::addColumn<QString>("mode");
+        QTest::addColumn<QString>("code");
+        QTest::newRow("rolled back") << u"rollback"_s << u"certmanager.rolled-back"_s;
+        QTest::newRow("rollback failed") << u"rollback-failed"_s << u"certmanager.rollback-failed"_s;
+    }
+    void rollbackIsAFailure()
+    {
+        QFETCH(QString, mode);
+        QFETCH(QString, code);
+        QString log, remote;
+        const CertReplacementRequest r = request(m_goodFolder, mode, &log, &remote);
+        CertManagerJob job(r);
+        run(job);
+        QCOMPARE(job.state(), Job::State::Failed);
+        QCOMPARE(job.result().error().code, code);
+        // The tool's own error message is passed on.
+        QVERIFY2(job.result().error().message.contains(u"stand-in failure"_s), qPrintable(job.result().error().message));
+        QVERIFY(evidenceText(job).contains(u"Error Code : 70034"_s));
+        verifyNoSecret(job, r.ssoPassword);
+    }
+
+    void refusesFilesThatFailTheChecks()
+    {
+        QString log, remote;
+        const CertReplacementRequest r = request(m_badFolder, u"success"_s, &log, &remote);
+        CertManagerJob job(r);
+        run(job);
+        QCOMPARE(job.state(), Job::State::Failed);
+        QCOMPARE(job.result().error().code, u"cert.verification"_s);
+        // Nothing reached the server: no folder, and certificate-manager never ran.
+        QVERIFY(!QFileInfo::exists(remote));
+        QVERIFY(readAll(log).isEmpty());
+    }
+
+    void loginShellDetected()
+    {
+        SshSession session;
+        QVERIFY(session.connect({SshEndpoint{m_sshd.user(), m_sshd.host(), int(m_sshd.port())},
+                                 m_work.filePath(u"known_hosts"_s), m_sshd.hostKeyFingerprint(), 10s}));
+        QVERIFY(session.authenticate(SshCredentials{{}, m_sshd.clientKeyFile(), {}}));
+        const Result<LoginShell> shell = detectLoginShell(session);
+        QVERIFY(shell);
+        QCOMPARE(shell.value(), LoginShell::Bash);
+        // What the appliance shell prints is recognised.
+        const Result<ExecResult> banner = session.exec(u"printf 'exit\\n' | "_s + m_applianceShell, 10s);
+        QVERIFY(banner);
+        QVERIFY(looksLikeApplianceShell(banner->standardOutput));
+        QVERIFY(!looksLikeApplianceShell("vlab-login-shell-probe\n"));
+    }
+
+    void applianceShellSwitchedToBash()
+    {
+        SshSession session;
+        QVERIFY(session.connect({SshEndpoint{m_sshd.user(), m_sshd.host(), int(m_sshd.port())},
+                                 m_work.filePath(u"known_hosts"_s), m_sshd.hostKeyFingerprint(), 10s}));
+        QVERIFY(session.authenticate(SshCredentials{{}, m_sshd.clientKeyFile(), {}}));
+        const QString log = m_sshd.path(u"appliancesh.log"_s);
+        {
+            QFile f(log);
+            QVERIFY(f.open(QIODevice::WriteOnly));
+        }
+        QFile::setPermissions(log, QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ReadOther);
+        QVERIFY(m_sshd.giveToUser(log));
+        const Result<LoginShellFixResult> fixed =
+            switchLoginShellToBash(session, {}, u"VLAB_STANDIN_LOG=%1 %2"_s.arg(log, m_applianceShell), 20s);
+        QVERIFY2(fixed, qPrintable(fixed ? QString() : fixed.error().message + u"\n"_s + fixed.error().details));
+        QVERIFY(!fixed->alreadyBash);
+        QCOMPARE(fixed->undoCommand, u"chsh -s /bin/appliancesh root"_s);
+        QCOMPARE(QString::fromUtf8(readAll(log)), u"chsh -s /bin/bash root\n"_s);
+        QVERIFY(fixed->transcript.contains(u"Shell access is granted to root"_s));
+        QCOMPARE(fixed->exchanges.size() >= 3, true);
+        QCOMPARE(fixed->exchanges.at(0).answer, u"shell.set --enabled True"_s);
+        QCOMPARE(fixed->exchanges.at(1).answer, u"shell"_s);
+    }
+
+    void bashLoginShellLeftAlone()
+    {
+        SshSession session;
+        QVERIFY(session.connect({SshEndpoint{m_sshd.user(), m_sshd.host(), int(m_sshd.port())},
+                                 m_work.filePath(u"known_hosts"_s), m_sshd.hostKeyFingerprint(), 10s}));
+        QVERIFY(session.authenticate(SshCredentials{{}, m_sshd.clientKeyFile(), {}}));
+        const Result<LoginShellFixResult> fixed =
+            switchLoginShellToBash(session, {}, u"env PS1='bash$ ' bash --norc --noprofile -i"_s, 20s);
+        QVERIFY2(fixed, qPrintable(fixed ? QString() : fixed.error().message + u"\n"_s + fixed.error().details));
+        QVERIFY(fixed->alreadyBash);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestCertManager)
+#include "tst_certmanager.moc"
