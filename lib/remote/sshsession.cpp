@@ -360,6 +360,26 @@ Result<UploadResult> SshSession::upload(const QString &localPath, const QString 
         return makeError(u"upload.local"_s, Tr::tr("Cannot read %1: %2.").arg(localPath, local.errorString()));
     const qint64 total = local.size();
 
+    // A login shell that prints text on non-interactive sessions (a noisy ~/.bashrc, the
+    // appliance shell) corrupts the SFTP stream, and libssh's sftp_init() then waits for a
+    // version packet without a deadline. Look first, once per session, with a command that
+    // has one.
+    if (!m_shellChecked) {
+        const Result<ExecResult> probe = exec(u"true"_s, std::chrono::seconds(20), cancelled);
+        if (!probe)
+            return probe.error();
+        if (!probe->standardOutput.isEmpty())
+            return makeError(u"sftp.shell"_s,
+                             Tr::tr("SFTP cannot work on %1: the login shell prints text even for a plain command "
+                                    "(\"%2\"), which corrupts the file transfer. Remove that output from the shell's "
+                                    "start-up files (for example ~/.bashrc) or, on a vCenter or PSC appliance, make "
+                                    "bash the login shell first (chsh -s /bin/bash root; undo with chsh -s "
+                                    "/bin/appliancesh root).")
+                                 .arg(m_options.endpoint.toString(),
+                                      QString::fromUtf8(probe->standardOutput.left(80)).simplified()));
+        m_shellChecked = true;
+    }
+
     SftpGuard guard;
     guard.sftp = sftp_new(m_session);
     if (!guard.sftp)

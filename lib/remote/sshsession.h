@@ -119,6 +119,7 @@ private:
     ssh_session_struct *m_session = nullptr;
     SshConnectOptions m_options;
     bool m_authenticated = false;
+    bool m_shellChecked = false; // the login shell prints nothing on non-interactive sessions
 };
 
 } // namespace vlab

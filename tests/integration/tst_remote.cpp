@@ -16,10 +16,13 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QRandomGenerator>
+#include <QScopeGuard>
 #include <QTemporaryDir>
 #include <QtTest>
 
+#include <pwd.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 using namespace Qt::StringLiterals;
 using namespace std::chrono_literals;
@@ -348,6 +351,50 @@ private Q_SLOTS:
         QVERIFY(!up);
         QCOMPARE(up.error().code, u"sftp.open"_s);
         QVERIFY(up.error().message.contains(remote));
+    }
+
+    // A login shell that prints text for every command (a noisy ~/.bashrc; the appliance
+    // shell behaves alike) would corrupt SFTP and leave libssh waiting for ever: the upload
+    // says so at once instead.
+    void noisyLoginShellRefusesSftpClearly()
+    {
+        ensureRunning();
+        const passwd *pw = ::getpwnam(m_sshd.user().toLocal8Bit().constData());
+        QVERIFY(pw);
+        const QString bashrc = QString::fromLocal8Bit(pw->pw_dir) + u"/.bashrc"_s;
+        if (::geteuid() != pw->pw_uid && ::geteuid() != 0)
+            QSKIP("needs to write the test user's ~/.bashrc");
+        QFile original(bashrc);
+        const QByteArray before = original.open(QIODevice::ReadOnly) ? original.readAll() : QByteArray();
+        original.close();
+        const bool existed = QFileInfo::exists(bashrc);
+        auto restore = qScopeGuard([&] {
+            if (!existed) {
+                QFile::remove(bashrc);
+                return;
+            }
+            QFile back(bashrc);
+            if (back.open(QIODevice::WriteOnly | QIODevice::Truncate))
+                back.write(before);
+        });
+        QFile noisy(bashrc);
+        QVERIFY(noisy.open(QIODevice::WriteOnly | QIODevice::Truncate));
+        // First, before Debian's "not interactive: return" guard.
+        noisy.write("echo 'Welcome to the lab shell'\n" + before);
+        noisy.close();
+
+        const QString local = m_work.filePath(u"noisy.txt"_s);
+        QFile f(local);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write("x");
+        f.close();
+        SshSession session;
+        QVERIFY(connectWithKey(session));
+        const Result<UploadResult> up = session.upload(local, m_sshd.remoteDir() + u"/noisy.txt"_s, 0644);
+        QVERIFY(!up);
+        QCOMPARE(up.error().code, u"sftp.shell"_s);
+        QVERIFY2(up.error().message.contains(u"Welcome to the lab shell"_s), qPrintable(up.error().message));
+        QVERIFY(up.error().message.contains(u"chsh -s /bin/bash"_s));
     }
 
     void ptyAnswersPromptsAndMasksSecrets()
