@@ -73,7 +73,7 @@ func (v *vchaStandIn) serve(w http.ResponseWriter, r *http.Request) {
 	switch r.URL.Query().Get("action") {
 	case "deploy":
 		var req struct {
-			Spec map[string]map[string]interface{} `json:"spec"`
+			Spec map[string]interface{} `json:"spec"`
 		}
 		if err := json.Unmarshal(body, &req); err != nil || req.Spec == nil {
 			v.reply(w, http.StatusBadRequest, invalidArgument("the body is not {\"spec\":{...}}"))
@@ -84,7 +84,8 @@ func (v *vchaStandIn) serve(w http.ResponseWriter, r *http.Request) {
 			return
 		}
 		for _, node := range []string{"active", "passive", "witness"} {
-			if _, ok := req.Spec[node]["ha_ip"]; !ok {
+			spec, _ := req.Spec[node].(map[string]interface{})
+			if _, ok := spec["ha_ip"]; !ok {
 				v.reply(w, http.StatusBadRequest, invalidArgument(node+".ha_ip is missing"))
 				return
 			}
