@@ -34,7 +34,8 @@ struct XmlElement
     QString text;                              // the element's own character data
     std::vector<XmlElement> children;
 
-    // Children in the vim25 namespace (or any namespace when `anyNs`) with this local name.
+    // Children by local name (the vim25 body has one namespace; envelope and fault elements
+    // are checked by namespace URI where they are looked for).
     const XmlElement *child(const QString &local) const;
     QList<const XmlElement *> all(const QString &local) const;
     QString childText(const QString &local) const; // empty when absent

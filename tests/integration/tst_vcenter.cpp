@@ -25,6 +25,8 @@
 #include "vsphere/vcenterloginjob.h"
 #include "vsphere/vchajob.h"
 
+#include "vcsimfixture.h"
+
 #include <QCryptographicHash>
 #include <QElapsedTimer>
 #include <QJsonDocument>
@@ -41,51 +43,8 @@ using namespace vlab;
 
 namespace {
 
-constexpr int kWaitMs = 30000;
+constexpr int kWaitMs = VcSimFixture::kWaitMs;
 const QString kPassword = u"S3cret-Pass!42"_s; // must never show up in evidence or output
-
-// One running simulator.
-struct VcSim
-{
-    std::unique_ptr<QProcess> process;
-    QString hostPort; // 127.0.0.1:PORT
-    QString log;
-
-    QString start(const QString &program, const QStringList &args)
-    {
-        process = std::make_unique<QProcess>();
-        process->start(program, args); // stdin stays an open pipe: it exits when we go away
-        if (!process->waitForStarted(kWaitMs))
-            return u"cannot start %1: %2"_s.arg(program, process->errorString());
-        QElapsedTimer timer;
-        timer.start();
-        QByteArray out;
-        while (timer.elapsed() < kWaitMs) {
-            out += process->readAllStandardOutput();
-            const qsizetype at = out.indexOf("VLAB_VCSIM_URL=https://");
-            const qsizetype end = at < 0 ? -1 : out.indexOf('\n', at);
-            if (end > 0) {
-                hostPort = QString::fromLatin1(out.mid(at + 23, end - at - 23)).trimmed();
-                return {};
-            }
-            if (process->state() == QProcess::NotRunning)
-                break;
-            process->waitForReadyRead(int(kWaitMs - timer.elapsed()));
-        }
-        return u"the simulator did not print its URL: %1"_s.arg(QString::fromLocal8Bit(process->readAllStandardError()));
-    }
-
-    ~VcSim()
-    {
-        if (process && process->state() != QProcess::NotRunning) {
-            process->closeWriteChannel();
-            if (!process->waitForFinished(5000)) {
-                process->kill();
-                process->waitForFinished(5000);
-            }
-        }
-    }
-};
 
 struct CliRun
 {
@@ -246,11 +205,14 @@ private:
     }
 
     QTemporaryDir m_dir;
+    VcSimFixture m_fixture;
     QByteArray m_pin;
     QString m_fingerprint;
     QString m_sha1;
-    VcSim m_sim;     // with the VCHA stand-in
-    VcSim m_simGa;   // without: VCHA REST answers 404, as on 6.7 GA
+    struct
+    {
+        QString hostPort;
+    } m_sim, m_simGa; // with the VCHA stand-in; without (VCHA REST answers 404, as on 6.7 GA)
     QString m_planFile;
 
 private Q_SLOTS:
@@ -259,30 +221,21 @@ private Q_SLOTS:
         if (QStringLiteral(VLAB_VCSIM_PATH).isEmpty())
             QSKIP("The vCenter simulator was not built: install golang-go and golang-github-vmware-govmomi-dev "
                   "(.ci/setup does), then re-run cmake.");
-        const QString openssl = QStandardPaths::findExecutable(u"openssl"_s);
-        if (openssl.isEmpty())
-            QSKIP("The openssl command is missing (Debian package openssl).");
+        const QString why = m_fixture.makeCertificate();
+        if (why.startsWith(u"the openssl command is missing"_s))
+            QSKIP(qPrintable(why));
+        QVERIFY2(why.isEmpty(), qPrintable(why));
         QVERIFY(m_dir.isValid());
-        const QString cert = m_dir.filePath(u"vcsim.crt"_s);
-        const QString key = m_dir.filePath(u"vcsim.key"_s);
-        QProcess req;
-        req.start(openssl, {u"req"_s, u"-x509"_s, u"-newkey"_s, u"ec"_s, u"-pkeyopt"_s, u"ec_paramgen_curve:P-256"_s,
-                            u"-nodes"_s, u"-keyout"_s, key, u"-out"_s, cert, u"-days"_s, u"30"_s,
-                            u"-subj"_s, u"/CN=vcenter-vc01.sslab.com"_s,
-                            u"-addext"_s, u"subjectAltName=DNS:vcenter-vc01.sslab.com"_s});
-        QVERIFY(req.waitForFinished(kWaitMs));
-        QCOMPARE(req.exitCode(), 0);
-        const QList<QSslCertificate> certs = QSslCertificate::fromPath(cert);
-        QCOMPARE(certs.size(), 1);
-        m_pin = certs.constFirst().digest(QCryptographicHash::Sha256);
-        m_fingerprint = sha256Fingerprint(certs.constFirst());
-        m_sha1 = QString::fromLatin1(certs.constFirst().digest(QCryptographicHash::Sha1).toHex(':').toUpper());
+        m_pin = m_fixture.pin();
+        m_fingerprint = sha256Fingerprint(m_fixture.certificate());
+        m_sha1 = m_fixture.sha1Thumbprint();
 
         const QString program = QStringLiteral(VLAB_VCSIM_PATH);
-        QString why = m_sim.start(program, {u"-cert"_s, cert, u"-key"_s, key, u"-vcha-standin"_s, u"-vcha-polls"_s, u"2"_s});
-        QVERIFY2(why.isEmpty(), qPrintable(why));
-        why = m_simGa.start(program, {u"-cert"_s, cert, u"-key"_s, key});
-        QVERIFY2(why.isEmpty(), qPrintable(why));
+        QString failed;
+        m_sim.hostPort = m_fixture.start(program, {u"-vcha-standin"_s, u"-vcha-polls"_s, u"2"_s}, &failed);
+        QVERIFY2(failed.isEmpty(), qPrintable(failed));
+        m_simGa.hostPort = m_fixture.start(program, {}, &failed);
+        QVERIFY2(failed.isEmpty(), qPrintable(failed));
 
         m_planFile = m_dir.filePath(u"sslab.vlab.json"_s);
         QVERIFY(savePlanFile(examplePlan(), m_planFile).ok());
