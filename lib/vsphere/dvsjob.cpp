@@ -92,6 +92,8 @@ void DvsCreateJob::run()
 
 void DvsCreateJob::login()
 {
+    if (stopIfCancelled())
+        return;
     setProgress(0.06, Tr::tr("Logging in as %1").arg(m_endpoint.user));
     if (m_endpoint.user.isEmpty())
         return fail(makeError(u"vcenter.auth.missing"_s, Tr::tr("A user name is needed to log in to vCenter.")));
@@ -111,6 +113,8 @@ void DvsCreateJob::login()
 
 void DvsCreateJob::findDatacenter()
 {
+    if (stopIfCancelled())
+        return;
     setProgress(0.1, Tr::tr("Looking for the datacenter"));
     m_soap->retrieve(m_collector, m_rootFolder, true, {{u"Datacenter"_s, {u"name"_s, u"networkFolder"_s}}}, this,
                      [this](Result<QList<ObjectContent>> r) {
@@ -149,6 +153,8 @@ void DvsCreateJob::findDatacenter()
 
 void DvsCreateJob::readNetworkFolder(std::function<void()> next)
 {
+    if (stopIfCancelled())
+        return;
     setProgress(m_outcome.created.isEmpty() ? 0.14 : 0.92, Tr::tr("Reading the network folder"));
     m_soap->retrieve(
         m_collector, m_networkFolder, true,
@@ -179,6 +185,8 @@ void DvsCreateJob::readNetworkFolder(std::function<void()> next)
 
 void DvsCreateJob::createSwitch()
 {
+    if (stopIfCancelled())
+        return;
     // Decide everything before changing anything: a port group name used by another switch
     // stops the job here, with nothing created.
     m_toCreate.clear();
@@ -255,6 +263,8 @@ void DvsCreateJob::createSwitch()
 
 void DvsCreateJob::addPortGroup(qsizetype index)
 {
+    if (stopIfCancelled())
+        return;
     if (index >= m_toCreate.size())
         return readNetworkFolder([this] { verify(); });
     const PortGroup pg = m_toCreate.at(index);
@@ -293,6 +303,8 @@ void DvsCreateJob::addPortGroup(qsizetype index)
 
 void DvsCreateJob::verify()
 {
+    if (stopIfCancelled())
+        return;
     // What vCenter now holds, compared with the plan.
     QStringList missing;
     for (const PortGroup &pg : std::as_const(m_vds.portGroups)) {
@@ -361,8 +373,8 @@ void DvsCreateJob::pollTask(const MoRef &task, const QString &what, qreal from, 
                          QTimer::singleShot(m_pollInterval, this, [this, task, what, from, to, next] {
                              if (m_stopping)
                                  return;
-                             if (isCancelRequested())
-                                 return fail(makeError(u"job.cancelled"_s, Tr::tr("Cancelled.")));
+                             if (stopIfCancelled())
+                                 return;
                              pollTask(task, what, from, to, next);
                          });
                      });
@@ -371,6 +383,15 @@ void DvsCreateJob::pollTask(const MoRef &task, const QString &what, qreal from, 
 void DvsCreateJob::fail(const Error &error)
 {
     complete(error);
+}
+
+bool DvsCreateJob::stopIfCancelled()
+{
+    // A cancel between two requests (none in flight to abort) is seen by the next step.
+    if (!isCancelRequested())
+        return false;
+    fail(makeError(u"job.cancelled"_s, Tr::tr("Cancelled.")));
+    return true;
 }
 
 void DvsCreateJob::complete(Result<void> result)

@@ -69,6 +69,7 @@ private:
     void pollTask(const MoRef &task, const QString &what, qreal from, qreal to,
                   std::function<void(const XmlElement &info)> next);
     void fail(const Error &error);
+    bool stopIfCancelled();
     void complete(Result<void> result);
     void note(const QString &text);
 

@@ -303,23 +303,40 @@ void SoapClient::retrieve(const MoRef &collector, const MoRef &root, bool recurs
         w.writeEmptyElement(u"options"_s);
     };
     QPointer<QObject> guard(context);
-    call(u"RetrievePropertiesEx"_s, collector, args, this, [guard, done = std::move(done)](Result<XmlElement> r) {
+    call(u"RetrievePropertiesEx"_s, collector, args, this, [this, guard, collector, done = std::move(done)](Result<XmlElement> r) {
         if (guard.isNull())
             return;
         if (!r)
             return done(r.error());
-        QList<ObjectContent> objects;
-        for (const XmlElement *o : r->all(u"objects"_s)) {
-            ObjectContent content;
-            content.obj = moRefOf(o->child(u"obj"_s));
-            for (const XmlElement *p : o->all(u"propSet"_s)) {
-                const XmlElement *val = p->child(u"val"_s);
-                content.props.append({p->childText(u"name"_s), val ? *val : XmlElement{}});
-            }
-            objects.append(std::move(content));
-        }
-        done(objects);
+        collectObjects(collector, *r, {}, guard, done);
     });
+}
+
+void SoapClient::collectObjects(const MoRef &collector, const XmlElement &result, QList<ObjectContent> objects,
+                                QPointer<QObject> guard, const ObjectsDone &done)
+{
+    for (const XmlElement *o : result.all(u"objects"_s)) {
+        ObjectContent content;
+        content.obj = moRefOf(o->child(u"obj"_s));
+        for (const XmlElement *p : o->all(u"propSet"_s)) {
+            const XmlElement *val = p->child(u"val"_s);
+            content.props.append({p->childText(u"name"_s), val ? *val : XmlElement{}});
+        }
+        objects.append(std::move(content));
+    }
+    // A large inventory comes in pages: a token asks for the next one.
+    const QString token = result.childText(u"token"_s);
+    if (token.isEmpty())
+        return done(objects);
+    call(u"ContinueRetrievePropertiesEx"_s, collector,
+         [token](QXmlStreamWriter &w, bool) { w.writeTextElement(u"token"_s, token); }, this,
+         [this, guard, collector, objects, done](Result<XmlElement> r) {
+             if (guard.isNull())
+                 return;
+             if (!r)
+                 return done(r.error());
+             collectObjects(collector, *r, objects, guard, done);
+         });
 }
 
 } // namespace vlab

@@ -10,6 +10,7 @@
 
 #include <QList>
 #include <QObject>
+#include <QPointer>
 #include <QString>
 
 #include <functional>
@@ -100,6 +101,8 @@ public:
     static Error faultError(const XmlElement &fault, const QString &method);
 
 private:
+    void collectObjects(const MoRef &collector, const XmlElement &result, QList<ObjectContent> objects,
+                        QPointer<QObject> guard, const ObjectsDone &done);
     void record(Evidence::Kind kind, const QString &text, const QString &detail) const;
 
     HttpClient *m_http;

@@ -41,6 +41,8 @@ void VCenterLoginJob::run()
 
 void VCenterLoginJob::readSession()
 {
+    if (isCancelRequested())
+        return end(makeError(u"job.cancelled"_s, Tr::tr("Cancelled.")));
     setProgress(0.3, Tr::tr("Reading the session"));
     // 6.7: POST /rest/com/vmware/cis/session?~action=get -> {"value": {"user": ..., ...}}
     m_client->callOptional("POST", u"/rest/com/vmware/cis/session?~action=get"_s, QJsonValue(QJsonValue::Undefined),
@@ -54,6 +56,8 @@ void VCenterLoginJob::readSession()
 
 void VCenterLoginJob::readApplianceVersion()
 {
+    if (isCancelRequested())
+        return end(makeError(u"job.cancelled"_s, Tr::tr("Cancelled.")));
     setProgress(0.5, Tr::tr("Reading the appliance version"));
     m_client->callOptional("GET", u"/rest/appliance/system/version"_s, QJsonValue(QJsonValue::Undefined), this,
                            [this](Result<QJsonValue> r) {
@@ -73,6 +77,8 @@ void VCenterLoginJob::readApplianceVersion()
 
 void VCenterLoginJob::readAbout()
 {
+    if (isCancelRequested())
+        return end(makeError(u"job.cancelled"_s, Tr::tr("Cancelled.")));
     setProgress(0.7, Tr::tr("Reading the product version"));
     m_soap->call(u"RetrieveServiceContent"_s, MoRef{u"ServiceInstance"_s, u"ServiceInstance"_s}, {}, this,
                  [this](Result<XmlElement> r) {

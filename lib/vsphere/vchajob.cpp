@@ -182,6 +182,8 @@ void VchaJob::placementStep(int step)
         }
         end(e);
     };
+    if (isCancelRequested())
+        return failed(makeError(u"job.cancelled"_s, Tr::tr("Cancelled.")));
     switch (step) {
     case 0:
         m_soap->call(u"RetrieveServiceContent"_s, MoRef{u"ServiceInstance"_s, u"ServiceInstance"_s}, {}, this,
@@ -303,6 +305,8 @@ void VchaJob::placementStep(int step)
 
 void VchaJob::deploy()
 {
+    if (isCancelRequested())
+        return end(makeError(u"job.cancelled"_s, Tr::tr("Cancelled.")));
     const QSslCertificate cert = m_client->http()->presentedCertificate();
     const QString thumbprint = QString::fromLatin1(cert.digest(QCryptographicHash::Sha1).toHex(':').toUpper());
     const Result<QByteArray> spec = completeVchaDeploySpec(m_plan, m_placement, thumbprint, m_endpoint.password);

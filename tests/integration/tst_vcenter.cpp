@@ -409,6 +409,24 @@ private Q_SLOTS:
         QVERIFY(!readNetwork(m_sim.hostPort).switches.contains(switchName));
     }
 
+    void dvsCancelLogsOut()
+    {
+        DistributedSwitch vds = testSwitch();
+        vds.name = u"Cancelled-DSwitch"_s;
+        vds.portGroups = {{u"PG-Cancelled"_s, 7}};
+        DvsCreateJob job(endpoint(m_sim.hostPort), vds, u"DC0"_s);
+        // Cancelled between two requests, after the login: the next step stops, and logs out.
+        connect(&job, &Job::progressChanged, this, [&job](qreal, const QString &status) {
+            if (status.startsWith(u"Looking for the datacenter"_s))
+                job.cancel();
+        });
+        QVERIFY(runJob(job));
+        QCOMPARE(job.state(), Job::State::Cancelled);
+        QCOMPARE(sentDetails(job, u"SOAP Logout"_s).size(), 1);
+        QVERIFY(sentDetails(job, u"SOAP CreateDVS_Task"_s).isEmpty());
+        QVERIFY(!readNetwork(m_sim.hostPort).switches.contains(vds.name));
+    }
+
     void vchaDeployAgainstStandIn()
     {
         const LabPlan plan = examplePlan();
