@@ -53,5 +53,6 @@ int cmdVds(const QStringList &args);
 int cmdRunbook(const QStringList &args);
 int cmdDiag(const QStringList &args);
 int cmdVcha(const QStringList &args);
+int cmdVcenter(const QStringList &args);
 
 } // namespace vlab::cli

@@ -48,7 +48,13 @@ QString usage()
         "                                       the vcsa-deploy JSON template of one appliance\n"
         "  vds script PLAN --format govc|powercli -o FILE\n"
         "                                       the Distributed Switch as a govc or PowerCLI script\n"
+        "  vds create PLAN --host HOST[:PORT] --user USER [--fingerprint SHA256]\n"
+        "                                       create the Distributed Switch in vCenter (SOAP API)\n"
+        "  vcenter login --host HOST[:PORT] --user USER [--fingerprint SHA256]\n"
+        "                                       open and close a vCenter REST session, show the version\n"
         "  vcha spec PLAN -o FILE               the VCHA deploy spec (6.7 U1+ REST)\n"
+        "  vcha deploy|status PLAN --host HOST[:PORT] --user USER [--fingerprint SHA256]\n"
+        "                                       deploy VCHA over REST and wait until healthy, or show its state\n"
         "  runbook PLAN -o FILE.pdf [--markdown FILE.md] [--precheck FILE]\n"
         "                                       the whole lab as a runbook to follow or file\n"
         "  diag tcp (--file FILE | --local | --ssh USER@HOST) [--ports LIST] [--format text|json]\n"
@@ -56,6 +62,7 @@ QString usage()
         "  help [COMMAND]                       show help\n"
         "\n"
         "Exit codes: 0 success, 1 problems found, 2 bad input or usage.\n"
+        "The live vCenter verbs read the password from VLAB_VC_PASSWORD.\n"
         "Run 'vlab COMMAND --help' for a command's options.\n");
 }
 
@@ -202,6 +209,8 @@ int runVerb(const QString &verb, const QStringList &args)
         return cmdDiag(args);
     if (verb == u"vcha"_s)
         return cmdVcha(args);
+    if (verb == u"vcenter"_s)
+        return cmdVcenter(args);
     err(CliTr::tr("vlab: unknown command \"%1\".\n\n").arg(verb) + usage());
     return BadInput;
 }

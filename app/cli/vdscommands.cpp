@@ -1,18 +1,82 @@
-// vlab vds ...: the Distributed Switch of the plan, as scripts for govc or PowerCLI.
+// vlab vds ...: the Distributed Switch of the plan, as scripts for govc or PowerCLI, or created
+// in a vCenter over the vSphere API.
 
 #include "clicommon.h"
+#include "clirunner.h"
+#include "vcenteroptions.h"
 
+#include "jobs/jobqueue.h"
+#include "vsphere/dvsjob.h"
 #include "vsphere/vdsscriptwriter.h"
-
 
 using namespace Qt::StringLiterals;
 
 namespace vlab::cli {
 
+namespace {
+
+int vdsCreate(const QStringList &args, const QString &usage)
+{
+    QCommandLineParser parser;
+    const VCenterOptions connection;
+    connection.addTo(parser);
+    const QCommandLineOption datacenter(u"datacenter"_s,
+                                        CliTr::tr("Datacenter to hold the switch (default: target.datacenter of the "
+                                                  "plan, or the only one)."),
+                                        u"NAME"_s);
+    parser.addOption(datacenter);
+    parser.addPositionalArgument(u"PLAN"_s, CliTr::tr("The .vlab.json file."));
+    bool help = false;
+    if (!parseVerb(parser, args, usage.section(u'\n', 1, 1), 1, &help))
+        return BadInput;
+    if (help) {
+        out(VCenterOptions::passwordHelp() + u'\n');
+        return Ok;
+    }
+    const std::optional<LabPlan> plan = loadPlanOrReport(parser.positionalArguments().constFirst());
+    if (!plan)
+        return BadInput;
+    if (plan->vds.name.isEmpty()) {
+        err(CliTr::tr("vlab: the plan has no Distributed Switch (vds.name is empty).\n"));
+        return BadInput;
+    }
+    const std::optional<VCenterEndpoint> endpoint = connection.endpoint(parser);
+    if (!endpoint)
+        return BadInput;
+    JobQueue queue;
+    auto *job = new DvsCreateJob(*endpoint, plan->vds,
+                                 parser.isSet(datacenter) ? parser.value(datacenter) : plan->target.datacenter);
+    job->setTimeout(std::chrono::minutes(10));
+    queue.addJob(job);
+    CliRunner runner(&queue);
+    const bool ok = runner.run();
+    const DvsOutcome &o = job->outcome();
+    if (!ok) {
+        err(u"vlab: "_s + job->result().error().message + u'\n');
+        return Problems;
+    }
+    out(o.switchExisted ? CliTr::tr("Switch %1 already exists (%2): not created again.\n").arg(plan->vds.name, o.switchRef)
+                        : CliTr::tr("Created switch %1 (%2, MTU %3, %4 uplinks).\n")
+                              .arg(plan->vds.name, o.switchRef).arg(plan->vds.mtu).arg(plan->vds.uplinks));
+    for (const QString &name : o.created)
+        out(CliTr::tr("Created port group %1.\n").arg(name));
+    for (const QString &name : o.existing)
+        out(CliTr::tr("Port group %1 already exists: not created again.\n").arg(name));
+    for (const QString &name : o.mismatched)
+        out(CliTr::tr("Port group %1 exists with another VLAN: left as it is.\n").arg(name));
+    return Ok;
+}
+
+} // namespace
+
 int cmdVds(const QStringList &args)
 {
     const auto [sub, rest] = splitSubcommand(args);
-    const QString usage = CliTr::tr("Usage: vlab vds script PLAN --format govc|powercli [--datacenter NAME] -o FILE\n");
+    const QString usage = CliTr::tr("Usage: vlab vds script PLAN --format govc|powercli [--datacenter NAME] -o FILE\n"
+                                    "       vlab vds create PLAN --host HOST[:PORT] --user USER [--fingerprint SHA256] "
+                                    "[--datacenter NAME]\n");
+    if (sub == u"create"_s)
+        return vdsCreate(rest, usage);
     if (sub != u"script"_s) {
         if (sub == u"--help"_s || sub == u"-h"_s || sub == u"help"_s) {
             out(usage);
@@ -29,7 +93,7 @@ int cmdVds(const QStringList &args)
     parser.addOptions({format, datacenter, output});
     parser.addPositionalArgument(u"PLAN"_s, CliTr::tr("The .vlab.json file."));
     bool help = false;
-    if (!parseVerb(parser, rest, usage.trimmed(), 1, &help))
+    if (!parseVerb(parser, rest, usage.section(u'\n', 0, 0), 1, &help))
         return BadInput;
     if (help)
         return Ok;

@@ -86,13 +86,15 @@ void HttpClient::send(const HttpRequest &request, QObject *context, Callback don
         const QSslCertificate peer = p->reply->sslConfiguration().peerCertificate();
         const TlsVerdict verdict = judgeTlsErrors(errors, peer, m_pin);
         m_presented = verdict.presentedFingerprint;
+        m_presentedCertificate = peer;
         if (verdict.accept)
             p->reply->ignoreSslErrors(errors); // exactly these errors, for this pinned certificate
         else
             p->tlsProblem = verdict.problem;
     });
     connect(reply, &QNetworkReply::encrypted, this, [this, p] {
-        m_presented = sha256Fingerprint(p->reply->sslConfiguration().peerCertificate());
+        m_presentedCertificate = p->reply->sslConfiguration().peerCertificate();
+        m_presented = sha256Fingerprint(m_presentedCertificate);
     });
     connect(reply, &QNetworkReply::finished, this, [this, reply] { finished(reply); });
 

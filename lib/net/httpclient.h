@@ -10,6 +10,7 @@
 #include <QList>
 #include <QObject>
 #include <QPointer>
+#include <QSslCertificate>
 #include <QUrl>
 
 #include <chrono>
@@ -67,6 +68,8 @@ public:
     int requestsSent() const { return m_sent; }
     // The SHA-256 fingerprint of the last certificate the endpoint presented (colon form).
     QString presentedFingerprint() const { return m_presented; }
+    // The last certificate the endpoint presented (for thumbprints other APIs ask for).
+    QSslCertificate presentedCertificate() const { return m_presentedCertificate; }
 
 private:
     struct Pending;
@@ -79,6 +82,7 @@ private:
     QNetworkAccessManager *m_nam = nullptr;
     QList<Pending *> m_pending;
     QString m_presented;
+    QSslCertificate m_presentedCertificate;
     int m_sent = 0;
 };
 

@@ -1,0 +1,89 @@
+#include "vcenteroptions.h"
+
+#include "clicommon.h"
+
+#include "net/tlstrust.h"
+
+#include <cstdio>
+
+#ifdef Q_OS_UNIX
+#include <unistd.h>
+#endif
+
+using namespace Qt::StringLiterals;
+
+namespace vlab::cli {
+
+VCenterOptions::VCenterOptions()
+    : m_host(u"host"_s, CliTr::tr("The vCenter: HOST or HOST:PORT."), u"HOST[:PORT]"_s)
+    , m_user(u"user"_s, CliTr::tr("The vCenter user, for example administrator@vsphere.local."), u"USER"_s)
+    , m_fingerprint(u"fingerprint"_s,
+                    CliTr::tr("The SHA-256 fingerprint of the vCenter certificate you confirmed (needed when this "
+                              "machine does not trust it)."),
+                    u"SHA256"_s)
+    , m_timeout(u"timeout"_s, CliTr::tr("Seconds to wait for each answer (default 30)."), u"SECONDS"_s, u"30"_s)
+{
+}
+
+void VCenterOptions::addTo(QCommandLineParser &parser) const
+{
+    parser.addOptions({m_host, m_user, m_fingerprint, m_timeout});
+}
+
+QString VCenterOptions::passwordHelp()
+{
+    return CliTr::tr("The password is read from the environment variable VLAB_VC_PASSWORD.");
+}
+
+std::optional<VCenterEndpoint> VCenterOptions::endpoint(const QCommandLineParser &parser) const
+{
+    if (!parser.isSet(m_host) || !parser.isSet(m_user)) {
+        err(CliTr::tr("vlab: --host and --user are needed.\n"));
+        return std::nullopt;
+    }
+    VCenterEndpoint e;
+    const Result<QUrl> url = parseVCenterHost(parser.value(m_host));
+    if (!url) {
+        err(u"vlab: "_s + url.error().message + u'\n');
+        return std::nullopt;
+    }
+    e.url = *url;
+    e.user = parser.value(m_user).trimmed();
+    if (e.user.isEmpty()) {
+        err(CliTr::tr("vlab: --user is empty.\n"));
+        return std::nullopt;
+    }
+    if (parser.isSet(m_fingerprint)) {
+        const Result<QByteArray> pin = parseSha256Fingerprint(parser.value(m_fingerprint));
+        if (!pin) {
+            err(u"vlab: "_s + pin.error().message + u'\n');
+            return std::nullopt;
+        }
+        e.pin = *pin;
+    }
+    bool ok = false;
+    const double seconds = parser.value(m_timeout).toDouble(&ok);
+    if (!ok || seconds <= 0 || seconds > 3600) {
+        err(CliTr::tr("vlab: --timeout must be a number of seconds between 1 and 3600, not \"%1\".\n")
+                .arg(parser.value(m_timeout)));
+        return std::nullopt;
+    }
+    e.timeout = std::chrono::milliseconds(qint64(seconds * 1000));
+    if (!qEnvironmentVariableIsSet("VLAB_VC_PASSWORD")) {
+#ifdef Q_OS_UNIX
+        const bool terminal = ::isatty(fileno(stdin));
+#else
+        const bool terminal = false;
+#endif
+        err(terminal ? CliTr::tr("vlab: set the vCenter password in the environment variable VLAB_VC_PASSWORD "
+                                 "(for example: read -rs VLAB_VC_PASSWORD && export VLAB_VC_PASSWORD).\n")
+                     : CliTr::tr("vlab: no password: VLAB_VC_PASSWORD is not set and there is no terminal to "
+                                 "ask on.\n"));
+        return std::nullopt;
+    }
+    // Set but empty is passed on: vCenter answers it (with 401), as it would any wrong password.
+    e.password = qEnvironmentVariable("VLAB_VC_PASSWORD");
+    return e;
+}
+
+} // namespace vlab::cli

@@ -1,0 +1,44 @@
+#pragma once
+// DistributedSwitchPage (step 7, "Distributed Switch"): the plan's switch and port groups,
+// the same as govc and PowerCLI scripts to copy, and, live, the switch created in vCenter
+// over the vSphere API through the run panel (DvsCreateJob), after an optional login test.
+
+#include "stepregistry.h"
+
+#include <QWizardPage>
+
+class QLabel;
+class QLineEdit;
+class QPlainTextEdit;
+class QPushButton;
+class QTableWidget;
+
+namespace vlab {
+
+class Job;
+class VCenterConnectionBox;
+
+class DistributedSwitchPage : public QWizardPage
+{
+    Q_OBJECT
+public:
+    explicit DistributedSwitchPage(const StepContext &context);
+    void initializePage() override;
+
+private:
+    void refresh();
+    void runJob(Job *job, const QString &title);
+
+    StepContext m_context;
+    QTableWidget *m_groups;
+    QLabel *m_summary;
+    QPlainTextEdit *m_govc;
+    QPlainTextEdit *m_powercli;
+    VCenterConnectionBox *m_connection;
+    QLineEdit *m_datacenter;
+    QPushButton *m_login;
+    QPushButton *m_create;
+    QLabel *m_status;
+};
+
+} // namespace vlab

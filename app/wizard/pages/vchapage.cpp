@@ -1,0 +1,148 @@
+#include "vchapage.h"
+
+#include "jobs/jobqueue.h"
+#include "plan/plandocument.h"
+#include "runpanel.h"
+#include "validate/planvalidator.h"
+#include "vcenterconnectionbox.h"
+#include "vsphere/vchajob.h"
+#include "vsphere/vchaspecwriter.h"
+
+#include <QFont>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QTabWidget>
+#include <QVBoxLayout>
+
+using namespace Qt::StringLiterals;
+
+namespace vlab {
+
+namespace {
+QPlainTextEdit *textView(const QString &name, bool mono)
+{
+    auto *view = new QPlainTextEdit;
+    view->setObjectName(name);
+    view->setReadOnly(true);
+    if (mono) {
+        QFont font(QStringLiteral("monospace"));
+        font.setStyleHint(QFont::Monospace);
+        view->setFont(font);
+        view->setLineWrapMode(QPlainTextEdit::NoWrap);
+    }
+    return view;
+}
+} // namespace
+
+VchaPage::VchaPage(const StepContext &context)
+    : m_context(context)
+    , m_prerequisites(new QLabel)
+    , m_spec(textView(u"vchaSpec"_s, true))
+    , m_manual(textView(u"vchaManual"_s, false))
+    , m_connection(new VCenterConnectionBox)
+    , m_deploy(new QPushButton(tr("Deploy VCHA")))
+    , m_status(new QPushButton(tr("Read the state")))
+    , m_result(new QLabel)
+{
+    setObjectName(u"page:vcha"_s);
+    setTitle(tr("vCenter HA"));
+    setSubTitle(tr("Active, passive and witness nodes on their own HA network. vSphere 6.7 U1 and later "
+                   "deploy it over the REST API; 6.7 GA needs the manual steps."));
+    m_prerequisites->setObjectName(u"vchaPrerequisites"_s);
+    m_prerequisites->setWordWrap(true);
+    m_deploy->setObjectName(u"vchaDeploy"_s);
+    m_status->setObjectName(u"vchaStatus"_s);
+    m_result->setObjectName(u"vchaResult"_s);
+    m_result->setWordWrap(true);
+    m_result->setTextInteractionFlags(Qt::TextSelectableByMouse);
+
+    auto *tabs = new QTabWidget;
+    tabs->addTab(m_spec, tr("Deploy spec (REST, 6.7 U1+)"));
+    tabs->addTab(m_manual, tr("Manual steps (6.7 GA)"));
+    auto *left = new QVBoxLayout;
+    left->addWidget(m_prerequisites);
+    left->addWidget(m_connection);
+    left->addStretch(1);
+    auto *columns = new QHBoxLayout;
+    columns->addLayout(left, 1);
+    columns->addWidget(tabs, 2);
+    auto *buttons = new QHBoxLayout;
+    buttons->addWidget(m_result, 1);
+    buttons->addWidget(m_status);
+    buttons->addWidget(m_deploy);
+    auto *layout = new QVBoxLayout(this);
+    layout->addLayout(columns, 1);
+    layout->addLayout(buttons);
+
+    connect(m_deploy, &QPushButton::clicked, this, [this] { run(VchaAction::Deploy); });
+    connect(m_status, &QPushButton::clicked, this, [this] { run(VchaAction::Status); });
+    connect(m_context.document, &PlanDocument::planChanged, this, [this] {
+        if (isVisible())
+            refresh();
+    });
+    connect(m_context.runPanel, &RunPanel::busyChanged, this, [this](bool busy) {
+        m_status->setEnabled(!busy);
+        refresh();
+        if (busy)
+            m_deploy->setEnabled(false);
+    });
+}
+
+void VchaPage::initializePage()
+{
+    m_connection->suggestFrom(m_context.document->plan());
+    refresh();
+}
+
+void VchaPage::refresh()
+{
+    const LabPlan &plan = m_context.document->plan();
+    QStringList problems;
+    for (const Finding &f : validatePlan(plan)) {
+        if (f.severity == Severity::Error && (f.path.startsWith(u"vcha."_s) || f.path == u"vcenter.size"_s))
+            problems << formatFinding(f);
+    }
+    if (!plan.vcha.enabled)
+        problems.prepend(tr("VCHA is switched off in the plan (vcha.enabled)."));
+    m_prerequisites->setText(problems.isEmpty()
+                                 ? tr("Prerequisites met: vCenter size %1, HA network %2 apart from the management "
+                                      "network, three HA addresses.").arg(plan.vcenter.size, plan.vcha.network.cidr)
+                                 : problems.join(u'\n'));
+    const Result<QByteArray> spec = renderVchaDeploySpec(plan);
+    m_spec->setPlainText(spec ? QString::fromUtf8(*spec) : spec.error().message);
+    m_manual->setPlainText(vchaManualSteps(plan));
+    m_deploy->setEnabled(problems.isEmpty() && !m_context.runPanel->isBusy());
+}
+
+void VchaPage::run(VchaAction action)
+{
+    const Result<VCenterEndpoint> e = m_connection->endpoint();
+    if (!e)
+        return m_result->setText(e.error().message);
+    auto *job = new VchaJob(action, *e, m_context.document->plan());
+    auto *queue = new JobQueue;
+    queue->addJob(job);
+    connect(queue, &JobQueue::finished, this, [this, job](bool ok) {
+        const VchaClusterState &s = job->clusterState();
+        if (ok) {
+            m_result->setText(tr("VCHA: configuration %1, mode %2, health %3.").arg(s.configState, s.mode, s.healthState));
+            return;
+        }
+        const Error &error = job->result().error();
+        m_result->setText(error.message);
+        if (job->restMissing())
+            m_manual->setFocus();
+        if (error.code == u"http.tls"_s && !error.details.isEmpty())
+            m_connection->offerFingerprint(error.details);
+    });
+    if (!m_context.runPanel->run(queue, action == VchaAction::Deploy ? tr("Deploy vCenter HA") : tr("Read the VCHA state"))) {
+        delete queue;
+        m_result->setText(tr("Other work is still running; wait for it or cancel it."));
+    }
+}
+
+VLAB_REGISTER_STEP(60, "vcha", VchaPage)
+
+} // namespace vlab

@@ -1,0 +1,52 @@
+#pragma once
+// VCenterLoginJob: the vCenter step's live check. Opens a REST session, reads what the
+// target tells about itself (the appliance version where /rest/appliance offers it, the
+// product line from the SOAP service content otherwise), and closes the session again.
+// Absent reads are noted, not failures: a 6.7 appliance has them, a simulator may not.
+
+#include "jobs/job.h"
+#include "vsphere/vcenterclient.h"
+
+#include <QPointer>
+
+namespace vlab {
+
+class SoapClient;
+
+struct VCenterInfo
+{
+    QString sessionUser;      // as the session reports it; empty when not offered
+    QString product;          // "VMware vCenter Server 6.7.0 build-..." (SOAP about.fullName)
+    QString apiVersion;       // SOAP about.apiVersion
+    QString applianceVersion; // /rest/appliance/system/version: version, empty when not offered
+    QString applianceBuild;
+    QString fingerprint;      // SHA-256 of the certificate it presented
+};
+
+class VCenterLoginJob : public Job
+{
+    Q_OBJECT
+public:
+    explicit VCenterLoginJob(const VCenterEndpoint &endpoint, QObject *parent = nullptr);
+    ~VCenterLoginJob() override;
+
+    const VCenterInfo &info() const { return m_info; }
+
+protected:
+    void run() override;
+    void onCancel() override;
+
+private:
+    void readSession();
+    void readApplianceVersion();
+    void readAbout();
+    void end(Result<void> result);
+
+    VCenterEndpoint m_endpoint;
+    VCenterClient *m_client = nullptr;
+    SoapClient *m_soap = nullptr;
+    VCenterInfo m_info;
+    bool m_ending = false;
+};
+
+} // namespace vlab

@@ -1,0 +1,99 @@
+#pragma once
+// VchaJob: vCenter High Availability over the REST API of vSphere 6.7 U1 and later.
+//  - Status: POST /rest/vcenter/vcha/cluster?action=get -> config_state, mode, health_state,
+//    health warnings, nodes.
+//  - Deploy: the same read first (a cluster already configured is not deployed again); the
+//    placement of the passive and witness nodes (folder, host, resource pool, datastore) from
+//    the inventory over SOAP; the plan's spec (vchaspecwriter.h) with its placeholders filled
+//    (the vCenter's SHA-1 thumbprint, the inventory ids, the password, which never reaches the
+//    evidence); POST ...?vmw-task=true&action=deploy; then the state polled until the
+//    cluster is configured and healthy, with progress.
+// When the target has no VCHA REST (HTTP 404: 6.7 GA and older) the job fails with
+// "vcha.norest" and the manual steps (vchaManualSteps) in its report.
+
+#include "jobs/job.h"
+#include "plan/labplan.h"
+#include "vsphere/soapclient.h"
+#include "vsphere/vcenterclient.h"
+
+#include <QJsonObject>
+
+namespace vlab {
+
+class HttpClient;
+
+enum class VchaAction { Deploy, Status };
+
+struct VchaClusterState
+{
+    QString configState; // CONFIGURED, NOTCONFIGURED, INVALID, PREPARED
+    QString mode;        // ENABLED, DISABLED, MAINTENANCE
+    QString healthState; // HEALTHY, DEGRADED, ISOLATED, ...
+    QStringList warnings;
+    QJsonObject raw;
+    bool healthy() const { return configState == u"CONFIGURED" && healthState == u"HEALTHY"; }
+};
+VchaClusterState parseVchaClusterState(const QJsonObject &value);
+
+// Inventory ids of where the passive and witness nodes go.
+struct VchaPlacement
+{
+    QString folder;
+    QString resourcePool;
+    QString datastore;
+    QString passiveHost;
+    QString witnessHost;
+};
+
+// The plan's deploy spec with every <VLAB_...> placeholder filled.
+Result<QByteArray> completeVchaDeploySpec(const LabPlan &plan, const VchaPlacement &placement,
+                                          const QString &sslThumbprint, const QString &password);
+
+// The steps for a vCenter without the VCHA REST API (6.7 GA), from the plan.
+QString vchaManualSteps(const LabPlan &plan);
+
+class VchaJob : public Job
+{
+    Q_OBJECT
+public:
+    VchaJob(VchaAction action, const VCenterEndpoint &endpoint, const LabPlan &plan, QObject *parent = nullptr);
+    ~VchaJob() override;
+
+    void setPollInterval(std::chrono::milliseconds interval) { m_pollInterval = interval; }
+    const VchaClusterState &clusterState() const { return m_state; }
+    bool restMissing() const { return m_restMissing; }
+    const VchaPlacement &placement() const { return m_placement; }
+
+protected:
+    void run() override;
+    void onCancel() override;
+
+private:
+    void readState(std::function<void(const VchaClusterState &)> next);
+    void resolvePlacement();
+    void placementStep(int step);
+    void deploy();
+    void poll();
+    void end(Result<void> result);
+    void note(const QString &text);
+
+    VchaAction m_action;
+    VCenterEndpoint m_endpoint;
+    LabPlan m_plan;
+    std::chrono::milliseconds m_pollInterval{10000};
+    VCenterClient *m_client = nullptr;
+    HttpClient *m_soapHttp = nullptr;
+    SoapClient *m_soap = nullptr;
+    VchaClusterState m_state;
+    VchaPlacement m_placement;
+    MoRef m_collector;
+    MoRef m_rootFolder;
+    MoRef m_sessionManager;
+    MoRef m_hostFolder;
+    MoRef m_datastoreFolder;
+    bool m_restMissing = false;
+    bool m_ending = false;
+    int m_polls = 0;
+};
+
+} // namespace vlab

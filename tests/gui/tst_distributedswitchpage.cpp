@@ -1,0 +1,108 @@
+// The Distributed Switch page (offscreen): the plan's port groups and scripts without any lab,
+// then Run against govmomi's vCenter simulator (tests/integration/vcsimfixture.h): an untrusted
+// certificate is refused and its fingerprint offered in the field, and once confirmed the
+// switch is created through the run panel; a second run reports it as already there.
+
+#include "mainwindow.h"
+#include "plan/plandocument.h"
+#include "runpanel.h"
+
+#include "vcsimfixture.h"
+
+#include <QLabel>
+#include <QLineEdit>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QTableWidget>
+#include <QTest>
+#include <QWizard>
+
+using namespace Qt::StringLiterals;
+using namespace vlab;
+
+class TestDistributedSwitchPage : public QObject
+{
+    Q_OBJECT
+
+    static void goTo(MainWindow &w, const QString &page)
+    {
+        while (w.wizard()->currentPage()->objectName() != page) {
+            const int before = w.wizard()->currentId();
+            w.wizard()->next();
+            QVERIFY(w.wizard()->currentId() != before);
+        }
+    }
+
+private Q_SLOTS:
+    void planOnly()
+    {
+        MainWindow w;
+        w.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        goTo(w, u"page:vds"_s);
+        QWizardPage *page = w.wizard()->currentPage();
+        auto *groups = page->findChild<QTableWidget *>(u"vdsPortGroups"_s);
+        QCOMPARE(groups->rowCount(), w.document()->plan().vds.portGroups.size());
+        QCOMPARE(groups->item(1, 1)->text(), QString::number(w.document()->plan().vds.portGroups.at(1).vlan));
+        QVERIFY(page->findChild<QPlainTextEdit *>(u"vdsGovc"_s)->toPlainText().contains(u"dvs.create"_s));
+        QVERIFY(page->findChild<QPlainTextEdit *>(u"vdsPowerCli"_s)->toPlainText().contains(u"New-VDSwitch"_s));
+        QCOMPARE(page->findChild<QLineEdit *>(u"vcHost"_s)->text(), w.document()->plan().vcenter.fqdn);
+        QCOMPARE(page->findChild<QLineEdit *>(u"vcPassword"_s)->echoMode(), QLineEdit::Password);
+        // The page follows the plan.
+        w.document()->edit([](LabPlan &p) { p.vds.portGroups.append({u"Backup-VLAN40"_s, 40}); });
+        QCOMPARE(groups->rowCount(), w.document()->plan().vds.portGroups.size());
+        // A host that is no host: said on the page, nothing runs.
+        page->findChild<QLineEdit *>(u"vcHost"_s)->setText(u"a b"_s);
+        page->findChild<QPushButton *>(u"vdsCreate"_s)->click();
+        QVERIFY(!w.runPanel()->isBusy());
+        QVERIFY(page->findChild<QLabel *>(u"vdsStatus"_s)->text().contains(u"not a host"_s));
+    }
+
+    void runAgainstSimulator()
+    {
+        if (QStringLiteral(VLAB_VCSIM_PATH).isEmpty())
+            QSKIP("The vCenter simulator was not built: install golang-go and golang-github-vmware-govmomi-dev.");
+        VcSimFixture fixture;
+        const QString why = fixture.makeCertificate();
+        if (!why.isEmpty())
+            QSKIP(qPrintable(why));
+        QString failed;
+        const QString hostPort = fixture.start(QStringLiteral(VLAB_VCSIM_PATH), {}, &failed);
+        QVERIFY2(failed.isEmpty(), qPrintable(failed));
+
+        MainWindow w;
+        w.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        goTo(w, u"page:vds"_s);
+        QWizardPage *page = w.wizard()->currentPage();
+        page->findChild<QLineEdit *>(u"vcHost"_s)->setText(hostPort);
+        page->findChild<QLineEdit *>(u"vcPassword"_s)->setText(u"Pass-1234"_s);
+        auto *fingerprint = page->findChild<QLineEdit *>(u"vcFingerprint"_s);
+        auto *status = page->findChild<QLabel *>(u"vdsStatus"_s);
+        auto *create = page->findChild<QPushButton *>(u"vdsCreate"_s);
+        QSignalSpy done(w.runPanel(), &RunPanel::queueFinished);
+
+        // Untrusted: refused, and the presented fingerprint offered for the user to compare.
+        create->click();
+        QVERIFY(done.wait(VcSimFixture::kWaitMs));
+        QCOMPARE(done.takeFirst().first().toBool(), false);
+        QVERIFY2(status->text().contains(u"fingerprint"_s), qPrintable(status->text()));
+        QCOMPARE(fingerprint->text(), QString::fromLatin1(fixture.pin().toHex(':').toUpper()));
+
+        // Confirmed: created.
+        create->click();
+        QVERIFY(done.wait(VcSimFixture::kWaitMs));
+        QCOMPARE(done.takeFirst().first().toBool(), true);
+        QVERIFY2(status->text().contains(u"Switch created"_s), qPrintable(status->text()));
+
+        // Again: nothing new.
+        create->click();
+        QVERIFY(done.wait(VcSimFixture::kWaitMs));
+        QCOMPARE(done.takeFirst().first().toBool(), true);
+        QVERIFY2(status->text().contains(u"already existed"_s), qPrintable(status->text()));
+    }
+};
+
+QTEST_MAIN(TestDistributedSwitchPage)
+#include "tst_distributedswitchpage.moc"

@@ -1,0 +1,157 @@
+// The protocol pieces of the vCenter clients without a server: host parsing, REST errors
+// mapped to sentences, SOAP replies read by namespace URI whatever the prefixes (govmomi's
+// simulator and vCenter choose different ones), faults named after their type, the VCHA spec
+// completed without placeholders.
+
+#include "plan/planjson.h"
+#include "vsphere/soapclient.h"
+#include "vsphere/vcenterclient.h"
+#include "vsphere/vchajob.h"
+
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QTest>
+
+using namespace Qt::StringLiterals;
+using namespace vlab;
+
+class TestVCenterProtocol : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void host_data()
+    {
+        QTest::addColumn<QString>("text");
+        QTest::addColumn<QString>("url"); // empty: refused
+        QTest::newRow("name") << u"vcenter-vc01.sslab.com"_s << u"https://vcenter-vc01.sslab.com"_s;
+        QTest::newRow("name and port") << u"vc:8443"_s << u"https://vc:8443"_s;
+        QTest::newRow("address, 443 dropped") << u"192.168.1.213:443"_s << u"https://192.168.1.213"_s;
+        QTest::newRow("https prefix and slash") << u"https://vc/"_s << u"https://vc"_s;
+        QTest::newRow("IPv6") << u"[fd00::5]:9443"_s << u"https://[fd00::5]:9443"_s;
+        QTest::newRow("space") << u"a b"_s << QString();
+        QTest::newRow("port too big") << u"vc:70000"_s << QString();
+        QTest::newRow("empty") << QString() << QString();
+    }
+    void host()
+    {
+        QFETCH(QString, text);
+        QFETCH(QString, url);
+        const Result<QUrl> parsed = parseVCenterHost(text);
+        QCOMPARE(parsed.ok(), !url.isEmpty());
+        if (parsed)
+            QCOMPARE(parsed->toString(), url);
+        else
+            QCOMPARE(parsed.error().code, u"vcenter.host"_s);
+    }
+
+    void restErrors_data()
+    {
+        QTest::addColumn<int>("status");
+        QTest::addColumn<QByteArray>("body");
+        QTest::addColumn<QString>("code");
+        QTest::addColumn<QString>("says");
+        QTest::newRow("401") << 401 << QByteArray("{\"type\":\"com.vmware.vapi.std.errors.unauthenticated\"}")
+                             << u"vcenter.auth"_s << u"user name or password"_s;
+        QTest::newRow("403") << 403 << QByteArray() << u"vcenter.forbidden"_s << u"administrator"_s;
+        QTest::newRow("404") << 404 << QByteArray() << u"vcenter.notfound"_s << u"version"_s;
+        QTest::newRow("503") << 503 << QByteArray() << u"vcenter.unavailable"_s << u"not available yet"_s;
+        QTest::newRow("400 with vAPI messages")
+            << 400
+            << QByteArray("{\"type\":\"com.vmware.vapi.std.errors.invalid_argument\",\"value\":{\"messages\":[{\"id\":\"x\",\"default_message\":\"ha_ip is missing\"}]}}")
+            << u"vcenter.rest"_s << u"ha_ip is missing"_s;
+    }
+    void restErrors()
+    {
+        QFETCH(int, status);
+        QFETCH(QByteArray, body);
+        QFETCH(QString, code);
+        QFETCH(QString, says);
+        const Error e = restError(status, body, u"Login"_s);
+        QCOMPARE(e.code, code);
+        QVERIFY2(e.message.contains(says), qPrintable(e.message));
+        QVERIFY(e.details.contains(QString::number(status)));
+    }
+
+    void xmlByNamespaceUri()
+    {
+        // The schema-instance namespace under another prefix, as govmomi's simulator writes it.
+        const QByteArray reply = "<?xml version=\"1.0\"?>\n"
+            "<e:Envelope xmlns:e=\"http://schemas.xmlsoap.org/soap/envelope/\"><e:Body>\n"
+            "<RetrievePropertiesExResponse xmlns=\"urn:vim25\"><returnval><objects><obj type=\"DistributedVirtualPortgroup\">dvportgroup-9</obj>\n"
+            "<propSet><name>config.defaultPortConfig</name><val xmlns:XMLSchema-instance=\"http://www.w3.org/2001/XMLSchema-instance\" XMLSchema-instance:type=\"VMwareDVSPortSetting\">\n"
+            "<vlan XMLSchema-instance:type=\"VmwareDistributedVirtualSwitchVlanIdSpec\"><inherited>false</inherited><vlanId>20</vlanId></vlan></val></propSet>\n"
+            "</objects></returnval></RetrievePropertiesExResponse></e:Body></e:Envelope>";
+        const Result<XmlElement> xml = parseXml(reply);
+        QVERIFY(xml.ok());
+        QCOMPARE(xml->ns, QString::fromLatin1(kSoapEnvNamespace));
+        const XmlElement *val = xml->at(u"Body/RetrievePropertiesExResponse/returnval/objects/propSet/val"_s);
+        QVERIFY(val);
+        QCOMPARE(val->xsiType(), u"VMwareDVSPortSetting"_s);
+        QCOMPARE(val->child(u"vlan"_s)->xsiType(), u"VmwareDistributedVirtualSwitchVlanIdSpec"_s);
+        QCOMPARE(val->at(u"vlan/vlanId"_s)->text, u"20"_s);
+        const MoRef obj = moRefOf(xml->at(u"Body/RetrievePropertiesExResponse/returnval/objects/obj"_s));
+        QCOMPARE(obj.type, u"DistributedVirtualPortgroup"_s);
+        QCOMPARE(obj.value, u"dvportgroup-9"_s);
+        // An attribute named "type" without the namespace is not xsi:type.
+        QVERIFY(xml->at(u"Body/RetrievePropertiesExResponse/returnval/objects/obj"_s)->xsiType().isEmpty());
+    }
+
+    void faults_data()
+    {
+        QTest::addColumn<QByteArray>("detail");
+        QTest::addColumn<QString>("code");
+        QTest::newRow("InvalidLogin by xsi:type")
+            << QByteArray("<InvalidLoginFault xmlns=\"urn:vim25\" xmlns:x=\"http://www.w3.org/2001/XMLSchema-instance\" x:type=\"InvalidLogin\"/>")
+            << u"soap.fault.InvalidLogin"_s;
+        QTest::newRow("DuplicateName by element name")
+            << QByteArray("<DuplicateNameFault xmlns=\"urn:vim25\"><name>x</name></DuplicateNameFault>")
+            << u"soap.fault.DuplicateName"_s;
+    }
+    void faults()
+    {
+        QFETCH(QByteArray, detail);
+        QFETCH(QString, code);
+        const QByteArray reply = "<soapenv:Envelope xmlns:soapenv=\"http://schemas.xmlsoap.org/soap/envelope/\"><soapenv:Body>"
+                                 "<soapenv:Fault><faultcode>ServerFaultCode</faultcode><faultstring>nope</faultstring><detail>"
+                                 + detail + "</detail></soapenv:Fault></soapenv:Body></soapenv:Envelope>";
+        const Result<XmlElement> xml = parseXml(reply);
+        QVERIFY(xml.ok());
+        const Error e = SoapClient::faultError(*xml->at(u"Body/Fault"_s), u"Login"_s);
+        QCOMPARE(e.code, code);
+    }
+
+    void malformedXml()
+    {
+        const Result<XmlElement> xml = parseXml("<a><b></a>");
+        QVERIFY(!xml.ok());
+        QCOMPARE(xml.error().code, u"soap.xml"_s);
+    }
+
+    void vchaSpecCompleted()
+    {
+        VchaPlacement p{u"group-v3"_s, u"resgroup-8"_s, u"datastore-11"_s, u"host-21"_s, u"host-22"_s};
+        const Result<QByteArray> spec = completeVchaDeploySpec(examplePlan(), p, u"AA:BB"_s, u"pw"_s);
+        QVERIFY(spec.ok());
+        QVERIFY(!spec->contains("<VLAB_"));
+        const QJsonObject s = QJsonDocument::fromJson(*spec).object().value(u"spec"_s).toObject();
+        QCOMPARE(s.value(u"passive"_s).toObject().value(u"placement"_s).toObject().value(u"host"_s).toString(), u"host-21"_s);
+        QCOMPARE(s.value(u"witness"_s).toObject().value(u"placement"_s).toObject().value(u"host"_s).toString(), u"host-22"_s);
+        QCOMPARE(s.value(u"witness"_s).toObject().value(u"placement"_s).toObject().value(u"storage"_s).toObject()
+                     .value(u"datastore"_s).toString(), u"datastore-11"_s);
+        LabPlan off = examplePlan();
+        off.vcha.enabled = false;
+        QVERIFY(!completeVchaDeploySpec(off, p, u"AA"_s, u"pw"_s).ok());
+    }
+
+    void vchaManualStepsFromPlan()
+    {
+        const QString steps = vchaManualSteps(examplePlan());
+        QVERIFY(steps.contains(u"192.168.100.11"_s));
+        QVERIFY(steps.contains(u"255.255.255.0"_s));
+        QVERIFY(steps.contains(u"VCHA-Network"_s));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestVCenterProtocol)
+#include "tst_vcenterprotocol.moc"
