@@ -15,7 +15,14 @@
 #include <QPageSize>
 #include <QPdfWriter>
 #include <QSaveFile>
+#include <QAbstractTextDocumentLayout>
+#include <QTextBlock>
+#include <QBuffer>
+#include <QPainter>
+#include <QTextCursor>
 #include <QTextDocument>
+#include <QTextTable>
+#include <QTextFrame>
 #include <QUrl>
 
 using namespace Qt::StringLiterals;
@@ -392,44 +399,55 @@ QByteArray runbookToMarkdown(const Runbook &rb)
 Result<void> writeRunbookPdf(const Runbook &rb, const QString &path)
 {
     const auto esc = [](const QString &s) { return s.toHtmlEscaped(); };
-    QString html = u"<html><body>"_s;
-    html += u"<h1 style='font-size:24pt'>%1</h1><p>%2</p>"_s.arg(esc(rb.title),
-                                                                  esc(Tr::tr("Created %1 by vLab Wizard.").arg(rb.created.toString(Qt::ISODate))));
-    html += u"<p><img src='vlab:topology.png' width='640'></p>"_s;
-    html += u"<h2>%1</h2><ol>"_s.arg(esc(Tr::tr("Contents")));
-    for (const RunbookChapter &c : rb.chapters)
-        html += u"<li>%1</li>"_s.arg(esc(c.title));
-    html += u"</ol>"_s;
-    for (qsizetype i = 0; i < rb.chapters.size(); ++i) {
-        const RunbookChapter &c = rb.chapters.at(i);
-        html += u"<h2 style='page-break-before:always'>%1. %2</h2><p><i>%3</i></p>"_s.arg(i + 1).arg(esc(c.title), esc(c.purpose));
-        for (const RunbookBlock &b : c.blocks) {
-            switch (b.kind) {
-            case RunbookBlock::Kind::Paragraph:
-                html += u"<p>%1</p>"_s.arg(esc(b.text));
-                break;
-            case RunbookBlock::Kind::Table:
-                html += u"<p><b>%1</b></p><table border='1' cellspacing='0' cellpadding='3' width='100%'>"_s.arg(esc(b.title));
-                for (qsizetype r = 0; r < b.rows.size(); ++r) {
-                    html += u"<tr>"_s;
-                    for (const QString &cell : b.rows.at(r))
-                        html += (r == 0 ? u"<th>%1</th>"_s : u"<td>%1</td>"_s).arg(esc(cell));
-                    html += u"</tr>"_s;
+    const auto chapterHeading = [](qsizetype i, const RunbookChapter &c) { return u"%1. %2"_s.arg(i + 1).arg(c.title); };
+    // pages: the page of each chapter (empty: not known yet; the contents then has
+    // placeholders of the same width, so adding the numbers moves nothing).
+    const auto buildHtml = [&](const QList<int> &pages) {
+        QString html = u"<html><body>"_s;
+        html += u"<h1 style='font-size:24pt'>%1</h1><p>%2</p>"_s.arg(
+            esc(rb.title), esc(Tr::tr("Created %1 by vLab Wizard.").arg(rb.created.toString(Qt::ISODate))));
+        html += u"<p><img src='vlab:topology.png' width='640'></p>"_s;
+        html += u"<h2>%1</h2><table width='100%' cellspacing='0' cellpadding='1'>"_s.arg(esc(Tr::tr("Contents")));
+        for (qsizetype i = 0; i < rb.chapters.size(); ++i) {
+            const QString page = i < pages.size() ? QString::number(pages.at(i)) : u"00"_s;
+            html += u"<tr><td>%1</td><td align='right'>%2</td></tr>"_s.arg(esc(chapterHeading(i, rb.chapters.at(i))), page);
+        }
+        html += u"</table>"_s;
+        for (qsizetype i = 0; i < rb.chapters.size(); ++i) {
+            const RunbookChapter &c = rb.chapters.at(i);
+            html += u"<h2 style='page-break-before:always'>%1</h2><p><i>%2</i></p>"_s.arg(esc(chapterHeading(i, c)),
+                                                                                          esc(c.purpose));
+            for (const RunbookBlock &b : c.blocks) {
+                switch (b.kind) {
+                case RunbookBlock::Kind::Paragraph:
+                    html += u"<p>%1</p>"_s.arg(esc(b.text));
+                    break;
+                case RunbookBlock::Kind::Table:
+                    html += u"<p><b>%1</b></p><table border='1' cellspacing='0' cellpadding='3' width='100%'>"_s.arg(
+                        esc(b.title));
+                    for (qsizetype r = 0; r < b.rows.size(); ++r) {
+                        html += u"<tr>"_s;
+                        for (const QString &cell : b.rows.at(r))
+                            html += (r == 0 ? u"<th>%1</th>"_s : u"<td>%1</td>"_s).arg(esc(cell));
+                        html += u"</tr>"_s;
+                    }
+                    html += u"</table>"_s;
+                    break;
+                case RunbookBlock::Kind::Code:
+                case RunbookBlock::Kind::Commands:
+                    html += u"<p><b>%1</b></p><pre style='font-family:monospace; font-size:7pt; white-space:pre-wrap'>%2</pre>"_s
+                                .arg(esc(b.title), esc(b.text));
+                    break;
+                case RunbookBlock::Kind::SignOff:
+                    html += u"<p>&#9744; %1 &mdash; %2</p>"_s.arg(esc(b.title),
+                                                                  esc(Tr::tr("done by: ____________  date: ____________")));
+                    break;
                 }
-                html += u"</table>"_s;
-                break;
-            case RunbookBlock::Kind::Code:
-            case RunbookBlock::Kind::Commands:
-                html += u"<p><b>%1</b></p><pre style='font-family:monospace; font-size:7pt; white-space:pre-wrap'>%2</pre>"_s.arg(esc(b.title),
-                                                                                                             esc(b.text));
-                break;
-            case RunbookBlock::Kind::SignOff:
-                html += u"<p>&#9744; %1 &mdash; %2</p>"_s.arg(esc(b.title), esc(Tr::tr("done by: ____________  date: ____________")));
-                break;
             }
         }
-    }
-    html += u"</body></html>"_s;
+        html += u"</body></html>"_s;
+        return html;
+    };
 
     QSaveFile file(path);
     if (!file.open(QIODevice::WriteOnly))
@@ -440,16 +458,67 @@ Result<void> writeRunbookPdf(const Runbook &rb, const QString &path)
         pdf.setResolution(300);
         pdf.setTitle(rb.title);
         pdf.setCreator(u"vLab Wizard"_s);
-        QTextDocument doc;
-        QFont font = doc.defaultFont();
+        QFont font;
         font.setPointSizeF(9.5);
         // Non-default letter spacing makes Qt skip ligatures, so "fi" in "Certificate" stays
         // two letters and the text remains searchable (Qt 6.4 has no font-feature switch).
         font.setLetterSpacing(QFont::PercentageSpacing, 100.01);
-        doc.setDefaultFont(font);
-        doc.addResource(QTextDocument::ImageResource, QUrl(u"vlab:topology.png"_s), rb.topology);
-        doc.setHtml(html);
-        doc.print(&pdf); // lays out on the writer's pages and numbers them
+        const auto makeDocument = [&](QTextDocument &doc, const QList<int> &pages) {
+            doc.setDefaultFont(font);
+            doc.addResource(QTextDocument::ImageResource, QUrl(u"vlab:topology.png"_s), rb.topology);
+            doc.setHtml(buildHtml(pages));
+        };
+
+        // The document is laid out once on A4 pages of its own (96 dpi layout units, 2 cm
+        // margins), so the page each chapter starts on is known exactly; the contents gets
+        // those numbers (placeholders of the same width were laid out, so nothing moves) and
+        // the pages are drawn onto the writer, scaled to its resolution, each with its number.
+        pdf.setPageMargins(QMarginsF(0, 0, 0, 0));
+        constexpr qreal kLayoutDpi = 96.0;
+        const qreal scale = pdf.logicalDpiY() / kLayoutDpi;
+        const QSizeF page(pdf.width() / scale, pdf.height() / scale);
+        const qreal margin = 2 / 2.54 * kLayoutDpi;
+        const auto layOut = [&](QTextDocument &doc, const QList<int> &pages) {
+            makeDocument(doc, pages);
+            QTextFrameFormat frame = doc.rootFrame()->frameFormat();
+            frame.setMargin(margin);
+            doc.rootFrame()->setFrameFormat(frame);
+            doc.setPageSize(page);
+        };
+        const auto chapterPages = [&](const QTextDocument &doc) {
+            QList<int> pages;
+            for (QTextBlock block = doc.begin(); block.isValid() && pages.size() < rb.chapters.size();
+                 block = block.next()) {
+                if (QTextCursor(block).currentTable()) // the contents lists the same headings
+                    continue;
+                if (block.text() == chapterHeading(pages.size(), rb.chapters.at(pages.size())))
+                    pages.append(int(doc.documentLayout()->blockBoundingRect(block).top() / page.height()) + 1);
+            }
+            return pages.size() == rb.chapters.size() ? pages : QList<int>();
+        };
+        QTextDocument probe;
+        layOut(probe, {});
+        QTextDocument doc;
+        layOut(doc, chapterPages(probe));
+
+        QPainter painter;
+        if (!painter.begin(&pdf))
+            return makeError(u"runbook.write"_s, Tr::tr("Cannot write %1: the PDF writer did not start.").arg(path));
+        painter.scale(scale, scale);
+        QFont numberFont = font;
+        numberFont.setPixelSize(qRound(font.pointSizeF() * kLayoutDpi / 72)); // in layout units
+        painter.setFont(numberFont);
+        for (int i = 0; i < doc.pageCount(); ++i) {
+            if (i > 0)
+                pdf.newPage();
+            painter.save();
+            painter.translate(0, -i * page.height());
+            doc.drawContents(&painter, QRectF(0, i * page.height(), page.width(), page.height()));
+            painter.restore();
+            painter.drawText(QRectF(0, page.height() - margin * 0.75, page.width() - margin, margin * 0.5),
+                             Qt::AlignRight | Qt::AlignVCenter, QString::number(i + 1));
+        }
+        painter.end();
     }
     if (!file.commit())
         return makeError(u"runbook.write"_s, Tr::tr("Cannot write %1: %2").arg(path, file.errorString()));

@@ -120,6 +120,34 @@ private Q_SLOTS:
         QVERIFY(!text.contains(u"PRIVATE KEY"_s));
         QVERIFY(!hasRealPassword(text));
     }
+
+    // The contents gives each chapter's page, and that page (read back page by page) is
+    // where the chapter's heading is; every page carries its number.
+    void contentsPageNumbersAreRight()
+    {
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        const QString pdf = dir.filePath(u"runbook.pdf"_s);
+        QVERIFY(writeRunbookPdf(buildRunbook(examplePlan()), pdf).ok());
+        bool ok = false;
+        const QString first = runTool(u"pdftotext"_s, {u"-layout"_s, u"-f"_s, u"1"_s, u"-l"_s, u"1"_s, pdf, u"-"_s}, &ok);
+        QVERIFY(ok);
+        int checked = 0;
+        for (qsizetype i = 0; i < kChapters.size(); ++i) {
+            const QString heading = u"%1. %2"_s.arg(i + 1).arg(kChapters.at(i));
+            const QRegularExpressionMatch m =
+                QRegularExpression(QRegularExpression::escape(heading) + u"\\s+(\\d+)\\s*$"_s,
+                                   QRegularExpression::MultilineOption).match(first);
+            QVERIFY2(m.hasMatch(), qPrintable(heading + u"\n"_s + first));
+            const QString page = m.captured(1);
+            const QString text = runTool(u"pdftotext"_s, {u"-layout"_s, u"-f"_s, page, u"-l"_s, page, pdf, u"-"_s}, &ok);
+            QVERIFY(ok);
+            QVERIFY2(text.trimmed().startsWith(heading), qPrintable(heading + u" on page "_s + page));
+            QVERIFY2(text.trimmed().endsWith(page), qPrintable(u"page number of page "_s + page));
+            ++checked;
+        }
+        QCOMPARE(checked, int(kChapters.size()));
+    }
 };
 
 QTEST_MAIN(TestRunbook)
