@@ -8,6 +8,7 @@
 #include <QAbstractButton>
 #include <QApplication>
 #include <QCloseEvent>
+#include <QColor>
 #include <QDir>
 #include <QDockWidget>
 #include <QFileDialog>
@@ -72,7 +73,16 @@ MainWindow::MainWindow(QWidget *parent)
     connect(m_document, &PlanDocument::fileNameChanged, this, journal);
 
     buildMenus();
-    connect(m_wizard, &QWizard::currentIdChanged, this, &MainWindow::updateStepList);
+    connect(m_wizard, &QWizard::currentIdChanged, this, [this](int id) {
+        stepLeft(m_lastId, id);
+        m_lastId = id;
+        updateStepList(id);
+    });
+    // A run started from a page marks that page's step.
+    connect(m_runPanel, &RunPanel::queueFinished, this, [this](bool succeeded) {
+        m_stepStates[m_wizard->currentId()] = succeeded ? StepState::Done : StepState::Failed;
+        updateStepList(m_wizard->currentId());
+    });
     connect(m_document, &PlanDocument::modifiedChanged, this, &MainWindow::updateTitle);
     connect(m_document, &PlanDocument::fileNameChanged, this, &MainWindow::updateTitle);
     connect(m_document, &PlanDocument::planChanged, this, &MainWindow::updateTitle);
@@ -110,8 +120,11 @@ void MainWindow::buildMenus()
 Result<void> MainWindow::openFile(const QString &fileName)
 {
     Result<void> loaded = m_document->load(fileName);
-    if (loaded)
+    if (loaded) {
+        m_stepStates.clear();
+        m_lastId = -1;
         m_wizard->restart();
+    }
     return loaded;
 }
 
@@ -219,15 +232,49 @@ void MainWindow::updateTitle()
     setWindowTitle(tr("%1[*] - vLab Wizard").arg(m_document->displayName()));
 }
 
+void MainWindow::stepLeft(int previousId, int currentId)
+{
+    // Moving on past a step that ran nothing: the first (plan) step is done, others skipped.
+    if (previousId < 0 || currentId <= previousId || m_stepStates.value(previousId) != StepState::None)
+        return;
+    m_stepStates[previousId] = previousId == m_wizard->pageIds().value(0) ? StepState::Done : StepState::Skipped;
+}
+
 void MainWindow::updateStepList(int currentId)
 {
     const QList<int> ids = m_wizard->pageIds();
     for (int i = 0; i < ids.size() && i < m_steps->count(); ++i) {
         QListWidgetItem *item = m_steps->item(i);
+        const bool current = ids.at(i) == currentId;
         QFont font = item->font();
-        font.setBold(ids.at(i) == currentId);
+        font.setBold(current);
         item->setFont(font);
-        item->setText((ids.at(i) == currentId ? u"\u25B6 "_s : u"   "_s) + m_wizard->page(ids.at(i))->title());
+        QString mark = u"   "_s;
+        QString state;
+        switch (m_stepStates.value(ids.at(i))) {
+        case StepState::Done:
+            mark = u"\u2713 "_s;
+            state = tr("done");
+            break;
+        case StepState::Failed:
+            mark = u"\u2717 "_s;
+            state = tr("failed");
+            item->setForeground(QColor(0xB0, 0x1E, 0x1E));
+            break;
+        case StepState::Skipped:
+            mark = u"\u2013 "_s;
+            state = tr("skipped");
+            break;
+        case StepState::None:
+            break;
+        }
+        if (m_stepStates.value(ids.at(i)) != StepState::Failed)
+            item->setForeground(QBrush());
+        if (current)
+            mark = u"\u25B6 "_s;
+        item->setText(mark + m_wizard->page(ids.at(i))->title());
+        item->setToolTip(current ? tr("current step") : state);
+        item->setData(Qt::UserRole, current ? u"current"_s : state);
     }
 }
 

@@ -4,6 +4,7 @@
 
 #include "jobs/result.h"
 
+#include <QHash>
 #include <QMainWindow>
 
 #include <functional>
@@ -45,11 +46,17 @@ private:
     bool confirmDiscard();
     void updateTitle();
     void updateStepList(int currentId);
+    void stepLeft(int previousId, int currentId);
 
     PlanDocument *m_document;
     QWizard *m_wizard;
     RunPanel *m_runPanel;
     QListWidget *m_steps;
+    // What happened on each step: done (its last run succeeded, or a plan step passed),
+    // failed (its last run failed), skipped (passed without running anything).
+    enum class StepState { None, Done, Failed, Skipped };
+    QHash<int, StepState> m_stepStates;
+    int m_lastId = -1;
 };
 
 } // namespace vlab

@@ -12,6 +12,7 @@
 #include <QFile>
 #include <QLabel>
 #include <QLineEdit>
+#include <QListWidget>
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QStandardPaths>
@@ -76,6 +77,17 @@ class TestNetscalerPage : public QObject
 
     static QString status(const Fixture &f) { return f.page->findChild<QLabel *>(u"nsStatus"_s)->text(); }
 
+    // The side list's state of the step with this title: current, done, failed, skipped or "".
+    static QString stepState(const Fixture &f, const QString &title)
+    {
+        auto *list = f.window.findChild<QListWidget *>(u"stepList"_s);
+        for (int i = 0; i < list->count(); ++i) {
+            if (list->item(i)->text().endsWith(title))
+                return list->item(i)->data(Qt::UserRole).toString();
+        }
+        return u"(no such step)"_s;
+    }
+
     // Clicks a button and waits until the run panel is idle again with `expect` in a state.
     static bool click(Fixture &f, const QString &button)
     {
@@ -125,6 +137,15 @@ void TestNetscalerPage::applyAfterConfirmingTheCertificateThenVerifyAndRollBack(
 
     QVERIFY(click(f, u"nsRollback"_s));
     QCOMPARE(state(f, u"psc-vs-443"_s), u"removed"_s);
+
+    // The side list: the plan step was passed (done), Certificates ran nothing (skipped),
+    // this step is current and, once left, shows its last run.
+    QCOMPARE(stepState(f, u"Lab plan"_s), u"done"_s);
+    QCOMPARE(stepState(f, u"Certificates"_s), u"skipped"_s);
+    QCOMPARE(stepState(f, u"Load balancer"_s), u"current"_s);
+    f.window.wizard()->back();
+    QCOMPARE(stepState(f, u"Load balancer"_s), u"done"_s);
+    f.window.wizard()->next();
     QCOMPARE(f.ns.state().value(u"running"_s).toObject(), QJsonObject());
     QVERIFY(!QFile::exists(f.dir.filePath(u"project/netscaler-created-127.0.0.1.json"_s)));
 
@@ -180,6 +201,9 @@ void TestNetscalerPage::declinedCertificateChangesNothing()
     QCOMPARE(f.confirmations.size(), 1);
     QVERIFY2(status(f).contains(u"does not trust"_s), qPrintable(status(f)));
     QCOMPARE(f.ns.count(u"server"_s), 0);
+    f.window.wizard()->back();
+    QCOMPARE(stepState(f, u"Load balancer"_s), u"failed"_s);
+    f.window.wizard()->next();
     QVERIFY(!QFile::exists(f.dir.filePath(u"project/vlab-trust.json"_s)));
     QCOMPARE(state(f, u"psc-vs-443"_s), u"not applied yet"_s);
 }
