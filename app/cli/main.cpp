@@ -7,6 +7,7 @@
 #include "clirunner.h"
 
 #include "jobs/jobqueue.h"
+#include "jobs/journal.h"
 #include "jobs/writefilesjob.h"
 #include "plan/planartifacts.h"
 #include "plan/planjson.h"
@@ -169,7 +170,10 @@ int cmdGenerate(const QStringList &args)
     QStringList skipped;
     const QList<Artifact> artifacts = planOnlyArtifacts(*plan, folder, &skipped);
     queue.addJob(new WriteFilesJob(CliTr::tr("Write the plan-only artifacts of every step"), artifacts));
-    queue.addJob(new RunbookJob(*plan, {}, QDir(folder).filePath(u"runbook.pdf"_s), QDir(folder).filePath(u"runbook.md"_s)));
+    auto *runbook = new RunbookJob(*plan, {}, QDir(folder).filePath(u"runbook.pdf"_s), QDir(folder).filePath(u"runbook.md"_s));
+    // When DIR is the project folder, the live runs journaled there go into the runbook too.
+    runbook->setJournalPath(QDir(folder).filePath(RunJournal::fileName()));
+    queue.addJob(runbook);
     CliRunner runner(&queue);
     if (!runner.run())
         return Problems;

@@ -1,5 +1,7 @@
 #include "runbook/runbookjob.h"
 
+#include "jobs/journal.h"
+
 #include "jobs/atomicfile.h"
 #include "jobs/tr.h"
 #include "runbook/runbook.h"
@@ -25,9 +27,19 @@ RunbookJob::RunbookJob(const LabPlan &plan, const QByteArray &precheckResultsJso
 
 ThreadedJob::Work RunbookJob::makeWork()
 {
-    return [plan = m_plan, precheck = m_precheck, pdf = m_pdf, markdown = m_markdown](const WorkContext &ctx) -> Result<void> {
+    return [plan = m_plan, precheck = m_precheck, pdf = m_pdf, markdown = m_markdown,
+            journalPath = m_journal](const WorkContext &ctx) -> Result<void> {
         ctx.progress(0.1, Tr::tr("Laying out the runbook"));
-        const Runbook runbook = buildRunbook(plan, precheck);
+        Runbook runbook = buildRunbook(plan, precheck);
+        if (!journalPath.isEmpty() && QFileInfo::exists(journalPath)) {
+            const Result<RunJournal> journal = RunJournal::load(journalPath);
+            if (journal) {
+                addJournalEvidence(runbook, *journal);
+                ctx.evidence(Evidence::Kind::Note, Tr::tr("Recorded live runs from %1").arg(journalPath));
+            } else {
+                ctx.log(journal.error().message + u' ' + Tr::tr("The runbook is written without live results."));
+            }
+        }
         if (!QDir().mkpath(QFileInfo(pdf).absolutePath()))
             return makeError(u"file.mkdir"_s, Tr::tr("Cannot create the folder of %1.").arg(pdf));
         if (Result<void> written = writeRunbookPdf(runbook, pdf); !written)

@@ -14,6 +14,10 @@ public:
     RunbookJob(const LabPlan &plan, const QByteArray &precheckResultsJson, const QString &pdfPath,
                const QString &markdownPath = {}, QObject *parent = nullptr);
 
+    // The project's run journal: its recorded live runs go into the chapters. A missing
+    // journal is no journal; a damaged one is reported and left out.
+    void setJournalPath(const QString &path) { m_journal = path; }
+
 protected:
     Work makeWork() override;
 
@@ -22,6 +26,7 @@ private:
     QByteArray m_precheck;
     QString m_pdf;
     QString m_markdown;
+    QString m_journal;
 };
 
 } // namespace vlab

@@ -246,6 +246,9 @@ private Q_SLOTS:
         QVERIFY(QFile::exists(dir.filePath(u"project/netscaler/psc-lb.conf"_s)));
         QVERIFY(QFile::exists(dir.filePath(u"project/vcsa/vcsa-vcenter.json"_s)));
         QVERIFY(find<QLabel>(w, u"writeResult"_s)->text().contains(u"validation.json"_s));
+        // The last step ends with the runbook, ready to open.
+        QVERIFY(QFile::exists(dir.filePath(u"project/runbook.pdf"_s)));
+        QVERIFY(find<QPushButton>(w, u"openRunbook"_s)->isEnabled());
     }
 
     void netscalerPageShowsObjectsAndSaves()

@@ -1,6 +1,7 @@
 #include "planfilespage.h"
 
 #include "jobs/jobqueue.h"
+#include "jobs/journal.h"
 #include "plan/plandocument.h"
 #include "jobs/writefilesjob.h"
 #include "plan/planartifacts.h"
@@ -9,6 +10,7 @@
 #include "runbook/runbookjob.h"
 #include "runpanel.h"
 
+#include <QDesktopServices>
 #include <QDir>
 #include <QFile>
 #include <QFileDialog>
@@ -17,6 +19,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
+#include <QUrl>
 #include <QVBoxLayout>
 
 using namespace Qt::StringLiterals;
@@ -28,12 +31,14 @@ PlanFilesPage::PlanFilesPage(const StepContext &context)
     , m_folder(new QLineEdit)
     , m_write(new QPushButton(tr("Write plan files")))
     , m_result(new QLabel)
+    , m_open(new QPushButton(tr("Open the runbook")))
 {
     setObjectName(u"page:files"_s);
     setTitle(tr("Project files"));
-    setSubTitle(tr("Write the plan, its validation report and every plan-only file (request config, "
-                   "NetScaler batches, installer templates, vDS scripts) into the project folder. "
-                   "Nothing here touches the lab."));
+    setSubTitle(tr("Write the plan, its validation report, every plan-only file (request config, "
+                   "NetScaler batches, installer templates, vDS scripts) and the runbook (PDF and "
+                   "Markdown, with the results of every live run) into the project folder, then open "
+                   "the runbook. Nothing here touches the lab."));
     m_folder->setObjectName(u"projectFolder"_s);
     m_write->setObjectName(u"writeFiles"_s);
     m_result->setObjectName(u"writeResult"_s);
@@ -47,7 +52,13 @@ PlanFilesPage::PlanFilesPage(const StepContext &context)
     row->addWidget(browse);
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(row);
-    layout->addWidget(m_write, 0, Qt::AlignLeft);
+    m_open->setObjectName(u"openRunbook"_s);
+    m_open->setEnabled(false);
+    auto *buttons = new QHBoxLayout;
+    buttons->addWidget(m_write);
+    buttons->addWidget(m_open);
+    buttons->addStretch(1);
+    layout->addLayout(buttons);
     layout->addWidget(m_result);
     layout->addStretch(1);
 
@@ -59,6 +70,7 @@ PlanFilesPage::PlanFilesPage(const StepContext &context)
         }
     });
     connect(m_write, &QPushButton::clicked, this, &PlanFilesPage::writeFiles);
+    connect(m_open, &QPushButton::clicked, this, [this] { QDesktopServices::openUrl(QUrl::fromLocalFile(m_runbook)); });
     connect(m_folder, &QLineEdit::editingFinished, this, [this] {
         m_context.document->setProjectFolder(QDir::fromNativeSeparators(m_folder->text().trimmed()));
     });
@@ -87,8 +99,11 @@ void PlanFilesPage::writeFiles()
     QFile results(QDir(folder).filePath(QString::fromLatin1(kPrecheckResultsFile)));
     const QByteArray precheck = results.size() < 4 * 1024 * 1024 && results.open(QIODevice::ReadOnly) ? results.readAll()
                                                                                                       : QByteArray();
-    queue->addJob(new RunbookJob(m_context.document->plan(), precheck, QDir(folder).filePath(u"runbook.pdf"_s),
-                                 QDir(folder).filePath(u"runbook.md"_s)));
+    auto *runbook = new RunbookJob(m_context.document->plan(), precheck, QDir(folder).filePath(u"runbook.pdf"_s),
+                                   QDir(folder).filePath(u"runbook.md"_s));
+    runbook->setJournalPath(QDir(folder).filePath(RunJournal::fileName())); // live results, when any
+    queue->addJob(runbook);
+    m_open->setEnabled(false);
     connect(queue, &JobQueue::finished, this, [this, queue, skipped](bool ok) {
         QStringList lines;
         QString failure;
@@ -104,6 +119,8 @@ void PlanFilesPage::writeFiles()
         if (!skipped.isEmpty())
             text += u"\n\n"_s + tr("Not written yet (the plan lacks something):\n%1").arg(skipped.join(u'\n'));
         m_result->setText(text);
+        m_runbook = QDir(QDir::fromNativeSeparators(m_folder->text().trimmed())).filePath(u"runbook.pdf"_s);
+        m_open->setEnabled(ok && QFileInfo::exists(m_runbook));
     });
     if (!m_context.runPanel->run(queue, tr("Write plan files"))) {
         delete queue;

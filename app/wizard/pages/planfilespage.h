@@ -27,6 +27,8 @@ private:
     QLineEdit *m_folder;
     QPushButton *m_write;
     QLabel *m_result;
+    QPushButton *m_open;
+    QString m_runbook;
 };
 
 } // namespace vlab
