@@ -3,6 +3,7 @@
 #include "jobs/journal.h"
 #include "plan/plandocument.h"
 #include "runpanel.h"
+#include "stephost.h"
 #include "stepregistry.h"
 
 #include <QAbstractButton>
@@ -50,7 +51,8 @@ MainWindow::MainWindow(QWidget *parent)
 
     const StepContext context{m_document, m_runPanel};
     for (const StepInfo &step : StepRegistry::steps()) {
-        QWizardPage *page = step.create(context);
+        // Pages that can say their title are built when first shown (see StepHost).
+        QWizardPage *page = step.title ? new StepHost(step, context) : step.create(context);
         page->setProperty("vlabStepId", QString::fromLatin1(step.id));
         m_wizard->setPage(step.order, page);
         m_steps->addItem(page->title());
@@ -93,6 +95,19 @@ MainWindow::MainWindow(QWidget *parent)
 }
 
 MainWindow::~MainWindow() = default;
+
+int MainWindow::currentStepId() const
+{
+    return m_wizard->currentId();
+}
+
+QWizardPage *MainWindow::stepPage(int id) const
+{
+    QWizardPage *page = m_wizard->page(id);
+    if (auto *host = qobject_cast<StepHost *>(page))
+        return host->page();
+    return page;
+}
 
 void MainWindow::buildMenus()
 {

@@ -11,6 +11,7 @@
 
 class QListWidget;
 class QWizard;
+class QWizardPage;
 
 namespace vlab {
 
@@ -26,6 +27,10 @@ public:
 
     PlanDocument *document() const { return m_document; }
     QWizard *wizard() const { return m_wizard; }
+    // The page of a step (built if it was not yet), whether or not a StepHost stands for it.
+    QWizardPage *stepPage(int id) const;
+    QWizardPage *currentStepPage() const { return stepPage(currentStepId()); }
+    int currentStepId() const;
     RunPanel *runPanel() const { return m_runPanel; }
 
     Result<void> openFile(const QString &fileName);

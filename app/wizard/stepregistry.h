@@ -22,13 +22,26 @@ struct StepContext
 };
 
 using PageFactory = QWizardPage *(*)(const StepContext &context);
+using PageTitle = QString (*)();
 
 struct StepInfo
 {
     int order;      // position in the wizard (the DESIGN.md step number times 10)
     const char *id; // stable name: file names of screenshots, page ids in tests
     PageFactory create;
+    // The page's title without building it. A page class with `static QString stepTitle()`
+    // is built only when the user first reaches it (start-up stays fast); without, at once.
+    PageTitle title = nullptr;
 };
+
+template<typename Page>
+constexpr PageTitle stepTitleOf()
+{
+    if constexpr (requires { Page::stepTitle(); })
+        return &Page::stepTitle;
+    else
+        return nullptr;
+}
 
 class StepRegistry
 {
@@ -42,5 +55,6 @@ public:
 #define VLAB_REGISTER_STEP(Order, Id, PageClass)                                                   \
     namespace {                                                                                    \
     [[maybe_unused]] const bool vlabRegistered##PageClass = ::vlab::StepRegistry::add(             \
-        {Order, Id, [](const ::vlab::StepContext &c) -> QWizardPage * { return new PageClass(c); }}); \
+        {Order, Id, [](const ::vlab::StepContext &c) -> QWizardPage * { return new PageClass(c); },     \
+         ::vlab::stepTitleOf<PageClass>()});                                                       \
     }

@@ -68,7 +68,7 @@ class TestCertificatesPage : public QObject
             if (f.window.wizard()->currentId() == before)
                 return false;
         }
-        f.page = qobject_cast<CertificatesPage *>(f.window.wizard()->currentPage());
+        f.page = qobject_cast<CertificatesPage *>(f.window.currentStepPage());
         return f.page != nullptr;
     }
 

@@ -52,7 +52,7 @@ class TestNetscalerPage : public QObject
             if (f.window.wizard()->currentId() == before)
                 return false;
         }
-        f.page = qobject_cast<NetscalerPage *>(f.window.wizard()->currentPage());
+        f.page = qobject_cast<NetscalerPage *>(f.window.currentStepPage());
         if (!f.page)
             return false;
         f.page->setFingerprintConfirmation([&f](const QString &address, const QString &fingerprint) {

@@ -58,6 +58,11 @@ QString fileIn(const QString &folder, const char *name)
 
 } // namespace
 
+QString CertificatesPage::stepTitle()
+{
+    return tr("Certificates");
+}
+
 CertificatesPage::CertificatesPage(const StepContext &context)
     : m_context(context)
     , m_vmca(new QRadioButton(tr("VMCA: the PSC's own certificate authority signs (walk-through option 1)")))
@@ -77,7 +82,7 @@ CertificatesPage::CertificatesPage(const StepContext &context)
     , m_verdict(new QLabel)
 {
     setObjectName(u"page:certificates"_s);
-    setTitle(tr("Certificates"));
+    setTitle(stepTitle());
     setSubTitle(tr("One machine certificate for both PSCs and the load-balancer name, proven before "
                    "anything touches a PSC."));
     setAcceptDrops(true);

@@ -29,6 +29,7 @@ class CertificatesPage : public QWizardPage
     Q_OBJECT
 public:
     explicit CertificatesPage(const StepContext &context);
+    static QString stepTitle(); // built when first shown (StepHost)
     void initializePage() override;
 
     QString certFolder() const;

@@ -40,6 +40,11 @@ QPlainTextEdit *codeView(const QString &name)
 }
 } // namespace
 
+QString DistributedSwitchPage::stepTitle()
+{
+    return tr("Distributed Switch");
+}
+
 DistributedSwitchPage::DistributedSwitchPage(const StepContext &context)
     : m_context(context)
     , m_groups(new QTableWidget)
@@ -53,7 +58,7 @@ DistributedSwitchPage::DistributedSwitchPage(const StepContext &context)
     , m_status(new QLabel)
 {
     setObjectName(u"page:vds"_s);
-    setTitle(tr("Distributed Switch"));
+    setTitle(stepTitle());
     setSubTitle(tr("The switch with its MTU, uplinks and one port group per VLAN: as scripts for govc or "
                    "PowerCLI, or created in vCenter over the vSphere API (existing ones are reported, not "
                    "duplicated)."));

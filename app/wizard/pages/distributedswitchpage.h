@@ -23,6 +23,7 @@ class DistributedSwitchPage : public QWizardPage
     Q_OBJECT
 public:
     explicit DistributedSwitchPage(const StepContext &context);
+    static QString stepTitle(); // built when first shown (StepHost)
     void initializePage() override;
 
 private:

@@ -47,6 +47,11 @@ QPlainTextEdit *codeView()
 }
 } // namespace
 
+QString NetscalerPage::stepTitle()
+{
+    return tr("Load balancer");
+}
+
 NetscalerPage::NetscalerPage(const StepContext &context)
     : m_context(context)
     , m_objects(new QTableWidget)
@@ -58,7 +63,7 @@ NetscalerPage::NetscalerPage(const StepContext &context)
     , m_password(new QLineEdit)
 {
     setObjectName(u"page:netscaler"_s);
-    setTitle(tr("Load balancer"));
+    setTitle(stepTitle());
     setSubTitle(tr("The NetScaler objects that balance the PSC ports, as a batch file for "
                    "'batch -fileName' and the batch that removes them again, or applied, verified "
                    "and rolled back live over NITRO."));

@@ -28,6 +28,7 @@ class NetscalerPage : public QWizardPage
     Q_OBJECT
 public:
     explicit NetscalerPage(const StepContext &context);
+    static QString stepTitle(); // built when first shown (StepHost)
     void initializePage() override;
 
     enum class Action { Diff, Apply, Verify, Rollback };

@@ -26,6 +26,11 @@ using namespace Qt::StringLiterals;
 
 namespace vlab {
 
+QString PlanFilesPage::stepTitle()
+{
+    return tr("Project files");
+}
+
 PlanFilesPage::PlanFilesPage(const StepContext &context)
     : m_context(context)
     , m_folder(new QLineEdit)
@@ -34,7 +39,7 @@ PlanFilesPage::PlanFilesPage(const StepContext &context)
     , m_open(new QPushButton(tr("Open the runbook")))
 {
     setObjectName(u"page:files"_s);
-    setTitle(tr("Project files"));
+    setTitle(stepTitle());
     setSubTitle(tr("Write the plan, its validation report, every plan-only file (request config, "
                    "NetScaler batches, installer templates, vDS scripts) and the runbook (PDF and "
                    "Markdown, with the results of every live run) into the project folder, then open "

@@ -18,6 +18,7 @@ class PlanFilesPage : public QWizardPage
     Q_OBJECT
 public:
     explicit PlanFilesPage(const StepContext &context);
+    static QString stepTitle(); // built when first shown (StepHost)
     void initializePage() override;
 
 private:

@@ -28,6 +28,11 @@ QString keyOf(const QString &category, const QString &target)
 }
 } // namespace
 
+QString PrecheckPage::stepTitle()
+{
+    return tr("Pre-checks");
+}
+
 PrecheckPage::PrecheckPage(const StepContext &context)
     : m_context(context)
     , m_timeout(new QSpinBox)
@@ -37,7 +42,7 @@ PrecheckPage::PrecheckPage(const StepContext &context)
     , m_summary(new QLabel)
 {
     setObjectName(u"page:precheck"_s);
-    setTitle(tr("Pre-checks"));
+    setTitle(stepTitle());
     setSubTitle(tr("DNS records both ways, ports, time and certificates, checked from this machine "
                    "before anything is installed. Plan-only users can skip this page."));
     m_run->setObjectName(u"runChecks"_s);

@@ -23,6 +23,7 @@ class PrecheckPage : public QWizardPage
     Q_OBJECT
 public:
     explicit PrecheckPage(const StepContext &context);
+    static QString stepTitle(); // built when first shown (StepHost)
     void initializePage() override;
 
 private:

@@ -36,6 +36,11 @@ QPlainTextEdit *textView(const QString &name, bool mono)
 }
 } // namespace
 
+QString VchaPage::stepTitle()
+{
+    return tr("vCenter HA");
+}
+
 VchaPage::VchaPage(const StepContext &context)
     : m_context(context)
     , m_prerequisites(new QLabel)
@@ -47,7 +52,7 @@ VchaPage::VchaPage(const StepContext &context)
     , m_result(new QLabel)
 {
     setObjectName(u"page:vcha"_s);
-    setTitle(tr("vCenter HA"));
+    setTitle(stepTitle());
     setSubTitle(tr("Active, passive and witness nodes on their own HA network. vSphere 6.7 U1 and later "
                    "deploy it over the REST API; 6.7 GA needs the manual steps."));
     m_prerequisites->setObjectName(u"vchaPrerequisites"_s);

@@ -22,6 +22,7 @@ class VchaPage : public QWizardPage
     Q_OBJECT
 public:
     explicit VchaPage(const StepContext &context);
+    static QString stepTitle(); // built when first shown (StepHost)
     void initializePage() override;
 
 private:
