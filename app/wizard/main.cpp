@@ -10,6 +10,7 @@
 #include <QCommandLineParser>
 #include <QElapsedTimer>
 #include <QFile>
+#include <QIcon>
 #include <QMessageBox>
 #include <QPixmap>
 #include <QTimer>
@@ -41,6 +42,7 @@ int main(int argc, char *argv[])
     QApplication::setApplicationName(u"vLab Wizard"_s);
     QApplication::setOrganizationName(u"vLab"_s);
     QApplication::setApplicationVersion(QStringLiteral(VLAB_VERSION));
+    QApplication::setWindowIcon(QIcon(u":/vlab/icons/vlab-wizard.svg"_s));
 
     // The language is chosen before any text is made, so --lang is looked for ahead of the
     // parser (which then accepts and documents it).
