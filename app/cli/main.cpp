@@ -6,6 +6,8 @@
 #include "clicommon.h"
 #include "clirunner.h"
 
+#include "i18n/translations.h"
+
 #include "jobs/jobqueue.h"
 #include "jobs/journal.h"
 #include "jobs/writefilesjob.h"
@@ -61,6 +63,9 @@ QString usage()
         "  diag tcp (--file FILE | --local | --ssh USER@HOST) [--ports LIST] [--format text|json]\n"
         "                                       TCP connection states and pile-ups on the PSC ports\n"
         "  help [COMMAND]                       show help\n"
+        "\n"
+        "Options for every command:\n"
+        "  --lang LANG                          language of the texts (vi), instead of the system's\n"
         "\n"
         "Exit codes: 0 success, 1 problems found, 2 bad input or usage.\n"
         "The live vCenter verbs read the password from VLAB_VC_PASSWORD.\n"
@@ -226,9 +231,18 @@ int main(int argc, char *argv[])
     using namespace vlab::cli;
     // The runbook lays out text with fonts, which needs a QGuiApplication; without a display it
     // uses the offscreen platform. Every other verb stays a plain QCoreApplication.
+    // The first two arguments other than --lang decide (the verb, or "help VERB").
     bool needsFonts = false;
-    for (int i = 1; i < argc && i < 3; ++i)
+    for (int i = 1, seen = 0; i < argc && seen < 2; ++i) {
+        if (qstrcmp(argv[i], "--lang") == 0) {
+            ++i;
+            continue;
+        }
+        if (qstrncmp(argv[i], "--lang=", 7) == 0)
+            continue;
+        ++seen;
         needsFonts = needsFonts || qstrcmp(argv[i], "runbook") == 0 || qstrcmp(argv[i], "generate") == 0;
+    }
     if (needsFonts && qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM") && qEnvironmentVariableIsEmpty("DISPLAY")
         && qEnvironmentVariableIsEmpty("WAYLAND_DISPLAY"))
         qputenv("QT_QPA_PLATFORM", "offscreen");
@@ -236,7 +250,17 @@ int main(int argc, char *argv[])
     QCoreApplication::setApplicationName(u"vlab"_s);
     QCoreApplication::setApplicationVersion(QStringLiteral(VLAB_VERSION));
 
+    // --lang may stand anywhere; the verbs' own parsers never see it.
     QStringList args = QCoreApplication::arguments();
+    const std::optional<QString> language = vlab::languageOption(args);
+    if (language && language->isEmpty()) {
+        err(CliTr::tr("vlab: --lang needs a language, for example --lang vi.\n"));
+        return BadInput;
+    }
+    if (vlab::installTranslations(language.value_or(QString())).isEmpty() && language
+        && !language->startsWith(u"en"_s))
+        err(CliTr::tr("vlab: there is no translation for \"%1\"; the texts stay in English.\n").arg(*language));
+    args = vlab::withoutLanguageOption(args);
     const QString verb = args.size() > 1 ? args.at(1) : QString();
     if (verb.isEmpty()) {
         err(usage());

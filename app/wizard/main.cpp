@@ -3,12 +3,14 @@
 
 #include "mainwindow.h"
 
+#include "i18n/translations.h"
 #include "plan/plandocument.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QElapsedTimer>
 #include <QFile>
+#include <QIcon>
 #include <QMessageBox>
 #include <QPixmap>
 #include <QTimer>
@@ -40,6 +42,17 @@ int main(int argc, char *argv[])
     QApplication::setApplicationName(u"vLab Wizard"_s);
     QApplication::setOrganizationName(u"vLab"_s);
     QApplication::setApplicationVersion(QStringLiteral(VLAB_VERSION));
+    QApplication::setWindowIcon(QIcon(u":/vlab/icons/vlab-wizard.svg"_s));
+
+    // The language is chosen before any text is made, so --lang is looked for ahead of the
+    // parser (which then accepts and documents it).
+    const std::optional<QString> language = vlab::languageOption(QApplication::arguments());
+    if (vlab::installTranslations(language.value_or(QString())).isEmpty() && language && !language->isEmpty()
+        && !language->startsWith(u"en"_s))
+        std::fprintf(stderr, "vlab-wizard: %s\n",
+                     qPrintable(QApplication::translate("main", "there is no translation for \"%1\"; the texts "
+                                                                "stay in English.")
+                                    .arg(*language)));
 
     QCommandLineParser parser;
     parser.setApplicationDescription(QApplication::translate("main", "Builds a highly available vSphere 6.7 lab."));
@@ -52,6 +65,10 @@ int main(int argc, char *argv[])
                                         u"DIR"_s);
     const QCommandLineOption benchStartup(u"bench-startup"_s,
                                           QApplication::translate("main", "Print start-up time and memory once the window shows, then quit."));
+    const QCommandLineOption lang(u"lang"_s,
+                                  QApplication::translate("main", "Language of the texts (vi), instead of the system's."),
+                                  u"LANG"_s);
+    parser.addOption(lang);
     parser.addOption(screenshot);
     parser.addOption(benchStartup);
     parser.process(app);

@@ -1,0 +1,42 @@
+#include "secretstore.h"
+
+#include "memorysecretstore.h"
+#ifdef VLAB_HAVE_KEYCHAIN
+#include "keychainsecretstore.h"
+#endif
+
+using namespace Qt::StringLiterals;
+
+namespace vlab {
+
+QString secretRoleName(SecretRole role)
+{
+    switch (role) {
+    case SecretRole::Root:
+        return u"root"_s;
+    case SecretRole::Sso:
+        return u"sso"_s;
+    case SecretRole::VCenter:
+        return u"vc"_s;
+    case SecretRole::NetScaler:
+        return u"ns"_s;
+    }
+    return u"unknown"_s;
+}
+
+QString secretKey(const QString &lab, SecretRole role)
+{
+    return u"vlab/%1/%2"_s.arg(lab, secretRoleName(role));
+}
+
+SecretStore *createSecretStore(QObject *parent, const QString &service)
+{
+#ifdef VLAB_HAVE_KEYCHAIN
+    return new KeychainSecretStore(service, parent);
+#else
+    Q_UNUSED(service)
+    return new MemorySecretStore(parent);
+#endif
+}
+
+} // namespace vlab

@@ -1,0 +1,1184 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="vi">
+<context>
+    <name>main</name>
+    <message>
+        <source>Builds a highly available vSphere 6.7 lab.</source>
+        <translation>Dựng một lab vSphere 6.7 có tính sẵn sàng cao.</translation>
+    </message>
+    <message>
+        <source>Lab plan to open (.vlab.json).</source>
+        <translation>Kế hoạch lab cần mở (.vlab.json).</translation>
+    </message>
+    <message>
+        <source>Render every page to PNG files in DIR and quit.</source>
+        <translation>Xuất mọi trang thành tệp PNG trong DIR rồi thoát.</translation>
+    </message>
+    <message>
+        <source>Print start-up time and memory once the window shows, then quit.</source>
+        <translation>In thời gian khởi động và bộ nhớ dùng khi cửa sổ hiện ra, rồi thoát.</translation>
+    </message>
+    <message>
+        <source>Cannot open the plan</source>
+        <translation>Không mở được kế hoạch</translation>
+    </message>
+    <message>
+        <source>%1
+
+The example lab is open instead.</source>
+        <translation>%1
+
+Thay vào đó, lab mẫu đang được mở.</translation>
+    </message>
+    <message>
+        <source>there is no translation for &quot;%1&quot;; the texts stay in English.</source>
+        <translation>không có bản dịch cho &quot;%1&quot;; văn bản vẫn giữ tiếng Anh.</translation>
+    </message>
+    <message>
+        <source>Language of the texts (vi), instead of the system&apos;s.</source>
+        <translation>Ngôn ngữ hiển thị (vi), thay cho ngôn ngữ của hệ thống.</translation>
+    </message>
+</context>
+<context>
+    <name>vlab</name>
+    <message>
+        <source>The template cannot be made yet: %1</source>
+        <translation>Chưa tạo được mẫu: %1</translation>
+    </message>
+    <message>
+        <source>Runbook of lab %1</source>
+        <translation>Sổ tay vận hành của lab %1</translation>
+    </message>
+    <message>
+        <source>The lab</source>
+        <translation>Lab</translation>
+    </message>
+    <message>
+        <source>Every name and address this runbook uses, from the plan.</source>
+        <translation>Mọi tên và địa chỉ mà sổ tay này dùng, lấy từ kế hoạch.</translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation>Mục</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Giá trị</translation>
+    </message>
+    <message>
+        <source>DNS domain / servers</source>
+        <translation>Tên miền DNS / máy chủ DNS</translation>
+    </message>
+    <message>
+        <source>NTP servers</source>
+        <translation>Máy chủ NTP</translation>
+    </message>
+    <message>
+        <source>Management network</source>
+        <translation>Mạng quản trị</translation>
+    </message>
+    <message>
+        <source>Deployment target</source>
+        <translation>Nơi triển khai</translation>
+    </message>
+    <message>
+        <source>SSO domain / site</source>
+        <translation>Miền SSO / site</translation>
+    </message>
+    <message>
+        <source>PSC %1</source>
+        <translation>PSC %1</translation>
+    </message>
+    <message>
+        <source>Load balancer</source>
+        <translation>Bộ cân bằng tải</translation>
+    </message>
+    <message>
+        <source>%1, VIP %2, NSIP %3, SNIP %4</source>
+        <translation>%1, VIP %2, NSIP %3, SNIP %4</translation>
+    </message>
+    <message>
+        <source>vCenter %1</source>
+        <translation>vCenter %1</translation>
+    </message>
+    <message>
+        <source>VCHA network</source>
+        <translation>Mạng VCHA</translation>
+    </message>
+    <message>
+        <source>%1 (%2): active %3, passive %4, witness %5</source>
+        <translation>%1 (%2): chủ động %3, thụ động %4, nhân chứng %5</translation>
+    </message>
+    <message>
+        <source>Distributed Switch</source>
+        <translation>Distributed Switch</translation>
+    </message>
+    <message>
+        <source>%1, MTU %2, %3 uplinks</source>
+        <translation>%1, MTU %2, %3 uplink</translation>
+    </message>
+    <message>
+        <source>Inputs</source>
+        <translation>Dữ liệu đầu vào</translation>
+    </message>
+    <message>
+        <source>Passwords are not part of this runbook: enter them where a step asks.</source>
+        <translation>Mật khẩu không có trong sổ tay này: hãy nhập khi một bước yêu cầu.</translation>
+    </message>
+    <message>
+        <source>Pre-checks</source>
+        <translation>Kiểm tra trước</translation>
+    </message>
+    <message>
+        <source>DNS records both ways, ports, time and certificates, before anything is installed.</source>
+        <translation>Bản ghi DNS hai chiều, cổng, thời gian và chứng chỉ, trước khi cài đặt bất cứ thứ gì.</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>Kết quả</translation>
+    </message>
+    <message>
+        <source>Node</source>
+        <translation>Nút</translation>
+    </message>
+    <message>
+        <source>Check</source>
+        <translation>Kiểm tra</translation>
+    </message>
+    <message>
+        <source>Finding</source>
+        <translation>Phát hiện</translation>
+    </message>
+    <message>
+        <source>Recorded on %1: %2 checks, %3 failed, %4 warnings.</source>
+        <translation>Ghi nhận lúc %1: %2 mục kiểm tra, %3 thất bại, %4 cảnh báo.</translation>
+    </message>
+    <message>
+        <source>Results</source>
+        <translation>Kết quả</translation>
+    </message>
+    <message>
+        <source>By hand: every name forward and every address back</source>
+        <translation>Làm thủ công: phân giải xuôi mọi tên và phân giải ngược mọi địa chỉ</translation>
+    </message>
+    <message>
+        <source>Or run: vlab precheck PLAN (results are added to this runbook).</source>
+        <translation>Hoặc chạy: vlab precheck PLAN (kết quả được thêm vào sổ tay này).</translation>
+    </message>
+    <message>
+        <source>Names resolve both ways; NTP answers; ports reachable</source>
+        <translation>Tên phân giải được hai chiều; NTP trả lời; các cổng truy cập được</translation>
+    </message>
+    <message>
+        <source>Platform Services Controllers</source>
+        <translation>Platform Services Controller (PSC)</translation>
+    </message>
+    <message>
+        <source>Install the first PSC (new SSO domain and site), then the second, replicating with the first.</source>
+        <translation>Cài PSC thứ nhất (miền SSO và site mới), sau đó cài PSC thứ hai, sao chép dữ liệu với PSC thứ nhất.</translation>
+    </message>
+    <message>
+        <source>From the mounted VCSA ISO</source>
+        <translation>Từ ảnh ISO VCSA đã gắn</translation>
+    </message>
+    <message>
+        <source>First PSC installed</source>
+        <translation>Đã cài PSC thứ nhất</translation>
+    </message>
+    <message>
+        <source>Then</source>
+        <translation>Sau đó</translation>
+    </message>
+    <message>
+        <source>Second PSC installed</source>
+        <translation>Đã cài PSC thứ hai</translation>
+    </message>
+    <message>
+        <source>Certificate of the PSCs</source>
+        <translation>Chứng chỉ của các PSC</translation>
+    </message>
+    <message>
+        <source>One machine certificate whose names cover both PSCs and the load-balancer name, applied to both PSCs with certificate-manager.</source>
+        <translation>Một chứng chỉ máy có tên bao gồm cả hai PSC và tên của bộ cân bằng tải, được áp dụng cho cả hai PSC bằng certificate-manager.</translation>
+    </message>
+    <message>
+        <source>On the first PSC, in the appliance&apos;s bash shell</source>
+        <translation>Trên PSC thứ nhất, trong bash shell của appliance</translation>
+    </message>
+    <message>
+        <source>Option 1: signed by the VMCA</source>
+        <translation>Cách 1: do VMCA ký</translation>
+    </message>
+    <message>
+        <source>Option 2: signed by your CA (leaf, intermediates upward, root)</source>
+        <translation>Cách 2: do CA của bạn ký (chứng chỉ lá, các CA trung gian theo thứ tự đi lên, CA gốc)</translation>
+    </message>
+    <message>
+        <source>Check before applying</source>
+        <translation>Kiểm tra trước khi áp dụng</translation>
+    </message>
+    <message>
+        <source>On each PSC in turn: copy psc-ha-vip-chain.crt, psc-ha-vip.key and cachain.crt to /root/certs, run /usr/lib/vmware-vmca/bin/certificate-manager, choose 1 (replace Machine SSL certificate with custom certificate), then 2 (import custom certificate), give the three files in that order, and confirm with Y. Wait for &quot;100% Completed&quot;.</source>
+        <translation>Lần lượt trên từng PSC: chép psc-ha-vip-chain.crt, psc-ha-vip.key và cachain.crt vào /root/certs, chạy /usr/lib/vmware-vmca/bin/certificate-manager, chọn 1 (replace Machine SSL certificate with custom certificate), rồi 2 (import custom certificate), nhập ba tệp theo đúng thứ tự đó và xác nhận bằng Y. Chờ đến khi hiện &quot;100% Completed&quot;.</translation>
+    </message>
+    <message>
+        <source>Certificate applied on %1; https://%1 serves it</source>
+        <translation>Đã áp dụng chứng chỉ trên %1; https://%1 trả về chứng chỉ này</translation>
+    </message>
+    <message>
+        <source>NetScaler load balancing</source>
+        <translation>Cân bằng tải NetScaler</translation>
+    </message>
+    <message>
+        <source>Servers, services and virtual servers for the PSC ports, with a SOURCEIP persistency group.</source>
+        <translation>Máy chủ, dịch vụ và máy chủ ảo cho các cổng của PSC, cùng một nhóm duy trì phiên SOURCEIP.</translation>
+    </message>
+    <message>
+        <source>Virtual server</source>
+        <translation>Máy chủ ảo</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Địa chỉ</translation>
+    </message>
+    <message>
+        <source>Services</source>
+        <translation>Dịch vụ</translation>
+    </message>
+    <message>
+        <source>Virtual servers</source>
+        <translation>Máy chủ ảo</translation>
+    </message>
+    <message>
+        <source>On the NetScaler CLI (after copying the file to /var/tmp)</source>
+        <translation>Trên CLI của NetScaler (sau khi chép tệp vào /var/tmp)</translation>
+    </message>
+    <message>
+        <source>All six virtual servers UP; persistency group SOURCEIP %1 min</source>
+        <translation>Cả sáu máy chủ ảo ở trạng thái UP; nhóm duy trì phiên SOURCEIP %1 phút</translation>
+    </message>
+    <message>
+        <source>vCenter Server</source>
+        <translation>vCenter Server</translation>
+    </message>
+    <message>
+        <source>vCenter with the external PSCs behind %1.</source>
+        <translation>vCenter dùng các PSC bên ngoài đứng sau %1.</translation>
+    </message>
+    <message>
+        <source>vCenter installed; login through %1 works</source>
+        <translation>Đã cài vCenter; đăng nhập qua %1 thành công</translation>
+    </message>
+    <message>
+        <source>vCenter High Availability</source>
+        <translation>vCenter High Availability (VCHA)</translation>
+    </message>
+    <message>
+        <source>An active, a passive and a witness node on a separate HA network.</source>
+        <translation>Một nút chủ động, một nút thụ động và một nút nhân chứng trên một mạng HA riêng.</translation>
+    </message>
+    <message>
+        <source>HA addresses</source>
+        <translation>Địa chỉ HA</translation>
+    </message>
+    <message>
+        <source>HA address</source>
+        <translation>Địa chỉ HA</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>Chủ động</translation>
+    </message>
+    <message>
+        <source>Passive</source>
+        <translation>Thụ động</translation>
+    </message>
+    <message>
+        <source>Witness</source>
+        <translation>Nhân chứng</translation>
+    </message>
+    <message>
+        <source>In the vSphere Client: select vCenter %1 &gt; Configure &gt; vCenter HA &gt; Set Up vCenter HA. Choose the port group %2 for the HA network, enter the three HA addresses above (no gateway on the HA network), pick hosts and datastores for the passive and witness nodes, and finish. The management address %3 stays with whichever node is active.</source>
+        <translation>Trong vSphere Client: chọn vCenter %1 &gt; Configure &gt; vCenter HA &gt; Set Up vCenter HA. Chọn nhóm cổng %2 cho mạng HA, nhập ba địa chỉ HA ở trên (mạng HA không có gateway), chọn host và datastore cho nút thụ động và nút nhân chứng, rồi hoàn tất. Địa chỉ quản trị %3 luôn thuộc về nút đang chủ động.</translation>
+    </message>
+    <message>
+        <source>VCHA healthy: active, passive and witness up</source>
+        <translation>VCHA hoạt động tốt: nút chủ động, thụ động và nhân chứng đều chạy</translation>
+    </message>
+    <message>
+        <source>Not planned for this lab (vcha.enabled is false).</source>
+        <translation>Không có trong kế hoạch của lab này (vcha.enabled là false).</translation>
+    </message>
+    <message>
+        <source>The switch %1 with MTU %2 and one port group per VLAN.</source>
+        <translation>Switch %1 với MTU %2 và mỗi VLAN một nhóm cổng.</translation>
+    </message>
+    <message>
+        <source>Switch and port groups created</source>
+        <translation>Đã tạo switch và các nhóm cổng</translation>
+    </message>
+    <message>
+        <source>TCP diagnostics on the PSCs</source>
+        <translation>Chẩn đoán TCP trên các PSC</translation>
+    </message>
+    <message>
+        <source>When PSC connections misbehave, count the TCP states on the balanced ports.</source>
+        <translation>Khi kết nối tới PSC hoạt động bất thường, hãy đếm các trạng thái TCP trên những cổng được cân bằng tải.</translation>
+    </message>
+    <message>
+        <source>On a PSC</source>
+        <translation>Trên một PSC</translation>
+    </message>
+    <message>
+        <source>Many CLOSE-WAIT: a program on this PSC does not close connections its peer has closed; no kernel timer ends them, the program must be fixed or restarted. Many FIN-WAIT-2: the peer does not close its side; net.ipv4.tcp_fin_timeout bounds them. TIME-WAIT after active closes is normal; worry only about very large numbers.</source>
+        <translation>Nhiều CLOSE-WAIT: một chương trình trên PSC này không đóng các kết nối mà phía bên kia đã đóng; không có bộ hẹn giờ nào của nhân hệ điều hành kết thúc chúng, chương trình phải được sửa hoặc khởi động lại. Nhiều FIN-WAIT-2: phía bên kia không đóng phía của nó; net.ipv4.tcp_fin_timeout giới hạn thời gian của chúng. TIME-WAIT sau khi chủ động đóng là bình thường; chỉ đáng lo khi số lượng rất lớn.</translation>
+    </message>
+    <message>
+        <source>Created %1 by vLab Wizard.</source>
+        <translation>Tạo lúc %1 bởi vLab Wizard.</translation>
+    </message>
+    <message>
+        <source>Contents</source>
+        <translation>Mục lục</translation>
+    </message>
+    <message>
+        <source>done by: ____________  date: ____________</source>
+        <translation>người thực hiện: ____________  ngày: ____________</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>Không ghi được %1: %2</translation>
+    </message>
+    <message>
+        <source>Write the runbook</source>
+        <translation>Ghi sổ tay vận hành</translation>
+    </message>
+    <message>
+        <source>Renders the runbook to %1.</source>
+        <translation>Xuất sổ tay vận hành ra %1.</translation>
+    </message>
+    <message>
+        <source>Laying out the runbook</source>
+        <translation>Đang dàn trang sổ tay vận hành</translation>
+    </message>
+    <message>
+        <source>Cannot create the folder of %1.</source>
+        <translation>Không tạo được thư mục chứa %1.</translation>
+    </message>
+    <message>
+        <source>Wrote %1</source>
+        <translation>Đã ghi %1</translation>
+    </message>
+</context>
+<context>
+    <name>vlab::CertificatesPage</name>
+    <message>
+        <source>VMCA: the PSC&apos;s own certificate authority signs (walk-through option 1)</source>
+        <translation>VMCA: cơ quan cấp chứng chỉ của chính PSC ký (cách 1 trong hướng dẫn)</translation>
+    </message>
+    <message>
+        <source>External CA: your certificate authority signs (option 2)</source>
+        <translation>CA bên ngoài: cơ quan cấp chứng chỉ của bạn ký (cách 2)</translation>
+    </message>
+    <message>
+        <source>Generate key and CSR</source>
+        <translation>Tạo khóa và CSR</translation>
+    </message>
+    <message>
+        <source>2. Sign with the VMCA root</source>
+        <translation>2. Ký bằng CA gốc VMCA</translation>
+    </message>
+    <message>
+        <source>Sign and verify</source>
+        <translation>Ký và kiểm tra</translation>
+    </message>
+    <message>
+        <source>2. Send the CSR to your CA, then add what it returns</source>
+        <translation>2. Gửi CSR cho CA của bạn, rồi thêm các tệp CA trả về</translation>
+    </message>
+    <message>
+        <source>Build chain files and verify</source>
+        <translation>Tạo tệp chuỗi chứng chỉ và kiểm tra</translation>
+    </message>
+    <message>
+        <source>Certificates</source>
+        <translation>Chứng chỉ</translation>
+    </message>
+    <message>
+        <source>One machine certificate for both PSCs and the load-balancer name, proven before anything touches a PSC.</source>
+        <translation>Một chứng chỉ máy cho cả hai PSC và tên của bộ cân bằng tải, được kiểm chứng trước khi động đến bất kỳ PSC nào.</translation>
+    </message>
+    <message>
+        <source>1. Key and certificate request (psc_ha_csr_cfg.cfg)</source>
+        <translation>1. Khóa và yêu cầu cấp chứng chỉ (psc_ha_csr_cfg.cfg)</translation>
+    </message>
+    <message>
+        <source>VMCA root certificate (root.cer):</source>
+        <translation>Chứng chỉ gốc VMCA (root.cer):</translation>
+    </message>
+    <message>
+        <source>Browse...</source>
+        <translation>Duyệt...</translation>
+    </message>
+    <message>
+        <source>VMCA root key (privatekey.pem):</source>
+        <translation>Khóa gốc VMCA (privatekey.pem):</translation>
+    </message>
+    <message>
+        <source>Copy both from a PSC: /var/lib/vmware/vmca/root.cer and /var/lib/vmware/vmca/privatekey.pem.</source>
+        <translation>Chép cả hai tệp từ một PSC: /var/lib/vmware/vmca/root.cer và /var/lib/vmware/vmca/privatekey.pem.</translation>
+    </message>
+    <message>
+        <source>Copy CSR</source>
+        <translation>Chép CSR</translation>
+    </message>
+    <message>
+        <source>Drop the signed certificate and the CA&apos;s intermediate and root certificates here, in any order (PEM, DER or PKCS#7):</source>
+        <translation>Thả vào đây chứng chỉ đã ký cùng các chứng chỉ trung gian và chứng chỉ gốc của CA, theo thứ tự bất kỳ (PEM, DER hoặc PKCS#7):</translation>
+    </message>
+    <message>
+        <source>Add files...</source>
+        <translation>Thêm tệp...</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Gỡ bỏ</translation>
+    </message>
+    <message>
+        <source>3. Verification</source>
+        <translation>3. Kiểm tra</translation>
+    </message>
+    <message>
+        <source>Check</source>
+        <translation>Mục kiểm tra</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>Kết quả</translation>
+    </message>
+    <message>
+        <source>Verify the files again</source>
+        <translation>Kiểm tra lại các tệp</translation>
+    </message>
+    <message>
+        <source>VMCA root certificate</source>
+        <translation>Chứng chỉ gốc VMCA</translation>
+    </message>
+    <message>
+        <source>Certificates (*.cer *.crt *.pem);;All files (*)</source>
+        <translation>Chứng chỉ (*.cer *.crt *.pem);;Mọi tệp (*)</translation>
+    </message>
+    <message>
+        <source>VMCA root key</source>
+        <translation>Khóa gốc VMCA</translation>
+    </message>
+    <message>
+        <source>Keys (*.pem *.key);;All files (*)</source>
+        <translation>Khóa (*.pem *.key);;Mọi tệp (*)</translation>
+    </message>
+    <message>
+        <source>Certificates from your CA</source>
+        <translation>Chứng chỉ từ CA của bạn</translation>
+    </message>
+    <message>
+        <source>Certificates (*.cer *.crt *.pem *.der *.p7b);;All files (*)</source>
+        <translation>Chứng chỉ (*.cer *.crt *.pem *.der *.p7b);;Mọi tệp (*)</translation>
+    </message>
+    <message>
+        <source>The plan cannot make a request yet: %1</source>
+        <translation>Kế hoạch chưa tạo được yêu cầu cấp chứng chỉ: %1</translation>
+    </message>
+    <message>
+        <source>Files are written to %1</source>
+        <translation>Các tệp được ghi vào %1</translation>
+    </message>
+    <message>
+        <source>Generate the key and CSR first (step 1).</source>
+        <translation>Hãy tạo khóa và CSR trước (bước 1).</translation>
+    </message>
+    <message>
+        <source>Other work is still running; wait for it or cancel it.</source>
+        <translation>Một công việc khác vẫn đang chạy; hãy chờ nó xong hoặc hủy nó.</translation>
+    </message>
+    <message>
+        <source>Replace the key?</source>
+        <translation>Thay khóa?</translation>
+    </message>
+    <message>
+        <source>%1 already holds a private key. Make a new key and request, keeping the old key as a dated backup?</source>
+        <translation>%1 đã có một khóa riêng. Tạo khóa và yêu cầu mới, giữ khóa cũ làm bản sao lưu có ghi ngày?</translation>
+    </message>
+    <message>
+        <source>Choose the VMCA root certificate and key first.</source>
+        <translation>Hãy chọn chứng chỉ gốc và khóa gốc VMCA trước.</translation>
+    </message>
+    <message>
+        <source>Sign with the VMCA root</source>
+        <translation>Ký bằng CA gốc VMCA</translation>
+    </message>
+    <message>
+        <source>Add the files your CA returned first.</source>
+        <translation>Hãy thêm các tệp mà CA của bạn trả về trước.</translation>
+    </message>
+    <message>
+        <source>Build the chain files</source>
+        <translation>Tạo các tệp chuỗi chứng chỉ</translation>
+    </message>
+    <message>
+        <source>Verify the certificate files</source>
+        <translation>Kiểm tra các tệp chứng chỉ</translation>
+    </message>
+    <message>
+        <source>Fix: %1</source>
+        <translation>Cách sửa: %1</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Ready:&lt;/b&gt; the files can be applied to both PSCs with certificate-manager.</source>
+        <translation>&lt;b&gt;Sẵn sàng:&lt;/b&gt; có thể áp dụng các tệp cho cả hai PSC bằng certificate-manager.</translation>
+    </message>
+    <message numerus="yes">
+        <source>&lt;span style=&quot;color:#b00020&quot;&gt;&lt;b&gt;Not ready:&lt;/b&gt; %n check(s) failed. Nothing will be applied to a PSC until they pass.&lt;/span&gt;</source>
+        <translation>
+            <numerusform>&lt;span style=&quot;color:#b00020&quot;&gt;&lt;b&gt;Chưa sẵn sàng:&lt;/b&gt; %n mục kiểm tra thất bại. Sẽ không có gì được áp dụng cho PSC cho đến khi tất cả đều đạt.&lt;/span&gt;</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>vlab::FindingLabel</name>
+    <message>
+        <source>Error</source>
+        <translation>Lỗi</translation>
+    </message>
+    <message>
+        <source>Warning</source>
+        <translation>Cảnh báo</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Ghi chú</translation>
+    </message>
+    <message>
+        <source>%1 (%2): %3</source>
+        <translation>%1 (%2): %3</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>Fix: %1</source>
+        <translation>Cách sửa: %1</translation>
+    </message>
+</context>
+<context>
+    <name>vlab::LabPlanPage</name>
+    <message>
+        <source>Lab plan</source>
+        <translation>Kế hoạch lab</translation>
+    </message>
+    <message>
+        <source>Describe the lab once; every later step is generated from it. Problems show under the field they concern.</source>
+        <translation>Mô tả lab một lần; mọi bước sau đều được tạo ra từ đó. Vấn đề hiện ngay dưới trường liên quan.</translation>
+    </message>
+    <message>
+        <source>Lab and name services</source>
+        <translation>Lab và dịch vụ tên</translation>
+    </message>
+    <message>
+        <source>Lab name</source>
+        <translation>Tên lab</translation>
+    </message>
+    <message>
+        <source>DNS domain</source>
+        <translation>Tên miền DNS</translation>
+    </message>
+    <message>
+        <source>DNS servers</source>
+        <translation>Máy chủ DNS</translation>
+    </message>
+    <message>
+        <source>NTP servers</source>
+        <translation>Máy chủ NTP</translation>
+    </message>
+    <message>
+        <source>Management network</source>
+        <translation>Mạng quản trị</translation>
+    </message>
+    <message>
+        <source>Network (CIDR)</source>
+        <translation>Mạng (CIDR)</translation>
+    </message>
+    <message>
+        <source>Gateway</source>
+        <translation>Gateway</translation>
+    </message>
+    <message>
+        <source>Port group</source>
+        <translation>Nhóm cổng</translation>
+    </message>
+    <message>
+        <source>Deployment target</source>
+        <translation>Nơi triển khai</translation>
+    </message>
+    <message>
+        <source>Deploy on</source>
+        <translation>Triển khai trên</translation>
+    </message>
+    <message>
+        <source>Host</source>
+        <translation>Host</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>Người dùng</translation>
+    </message>
+    <message>
+        <source>Datastore</source>
+        <translation>Datastore</translation>
+    </message>
+    <message>
+        <source>Network</source>
+        <translation>Mạng</translation>
+    </message>
+    <message>
+        <source>Single sign-on</source>
+        <translation>Đăng nhập một lần (SSO)</translation>
+    </message>
+    <message>
+        <source>SSO domain</source>
+        <translation>Miền SSO</translation>
+    </message>
+    <message>
+        <source>SSO site</source>
+        <translation>Site SSO</translation>
+    </message>
+    <message>
+        <source>Platform Services Controllers</source>
+        <translation>Platform Services Controller (PSC)</translation>
+    </message>
+    <message>
+        <source>Add PSC</source>
+        <translation>Thêm PSC</translation>
+    </message>
+    <message>
+        <source>Load balancer (NetScaler)</source>
+        <translation>Bộ cân bằng tải (NetScaler)</translation>
+    </message>
+    <message>
+        <source>Load-balancer name</source>
+        <translation>Tên bộ cân bằng tải</translation>
+    </message>
+    <message>
+        <source>Virtual IP (VIP)</source>
+        <translation>IP ảo (VIP)</translation>
+    </message>
+    <message>
+        <source>Management IP (NSIP)</source>
+        <translation>IP quản trị (NSIP)</translation>
+    </message>
+    <message>
+        <source>Subnet IP (SNIP)</source>
+        <translation>IP mạng con (SNIP)</translation>
+    </message>
+    <message>
+        <source>vCenter Server</source>
+        <translation>vCenter Server</translation>
+    </message>
+    <message>
+        <source>Appliance name</source>
+        <translation>Tên appliance</translation>
+    </message>
+    <message>
+        <source>FQDN</source>
+        <translation>FQDN</translation>
+    </message>
+    <message>
+        <source>IP address</source>
+        <translation>Địa chỉ IP</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>Kích cỡ</translation>
+    </message>
+    <message>
+        <source>Other findings</source>
+        <translation>Phát hiện khác</translation>
+    </message>
+    <message>
+        <source>None: fields edited on later pages are fine.</source>
+        <translation>Không có: các trường được sửa ở những trang sau đều ổn.</translation>
+    </message>
+    <message>
+        <source>Topology</source>
+        <translation>Sơ đồ mạng</translation>
+    </message>
+    <message>
+        <source>Save as PNG and SVG in the project</source>
+        <translation>Lưu dạng PNG và SVG vào dự án</translation>
+    </message>
+    <message>
+        <source>Save the topology picture</source>
+        <translation>Lưu hình sơ đồ mạng</translation>
+    </message>
+    <message>
+        <source>VM name</source>
+        <translation>Tên máy ảo</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Gỡ bỏ</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1 error(s)&lt;/b&gt; and %2 warning(s): fix the errors to continue.</source>
+        <translation>&lt;b&gt;%1 lỗi&lt;/b&gt; và %2 cảnh báo: hãy sửa các lỗi để tiếp tục.</translation>
+    </message>
+    <message>
+        <source>No errors, %1 warning(s): the plan is ready for the next steps.</source>
+        <translation>Không có lỗi, %1 cảnh báo: kế hoạch đã sẵn sàng cho các bước tiếp theo.</translation>
+    </message>
+</context>
+<context>
+    <name>vlab::MainWindow</name>
+    <message>
+        <source>Run</source>
+        <translation>Thực thi</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Tệp</translation>
+    </message>
+    <message>
+        <source>&amp;Open...</source>
+        <translation>&amp;Mở...</translation>
+    </message>
+    <message>
+        <source>Load the &amp;example lab</source>
+        <translation>Nạp lab &amp;mẫu</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>&amp;Lưu</translation>
+    </message>
+    <message>
+        <source>Save &amp;As...</source>
+        <translation>Lưu &amp;thành...</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>T&amp;hoát</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>Trợ &amp;giúp</translation>
+    </message>
+    <message>
+        <source>&amp;About vLab Wizard</source>
+        <translation>Giới thiệu &amp;vLab Wizard</translation>
+    </message>
+    <message>
+        <source>About vLab Wizard</source>
+        <translation>Giới thiệu vLab Wizard</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;vLab Wizard %1&lt;/b&gt;&lt;p&gt;Builds a highly available vSphere 6.7 lab: two PSCs behind a NetScaler, vCenter with VCHA, a Distributed Switch, and a runbook of every step.&lt;/p&gt;</source>
+        <translation>&lt;b&gt;vLab Wizard %1&lt;/b&gt;&lt;p&gt;Dựng một lab vSphere 6.7 có tính sẵn sàng cao: hai PSC sau một NetScaler, vCenter với VCHA, một Distributed Switch, và một sổ tay vận hành ghi lại mọi bước.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Open lab plan</source>
+        <translation>Mở kế hoạch lab</translation>
+    </message>
+    <message>
+        <source>Lab plans (*.vlab.json);;JSON files (*.json);;All files (*)</source>
+        <translation>Kế hoạch lab (*.vlab.json);;Tệp JSON (*.json);;Mọi tệp (*)</translation>
+    </message>
+    <message>
+        <source>Cannot open the plan</source>
+        <translation>Không mở được kế hoạch</translation>
+    </message>
+    <message>
+        <source>Cannot save the plan</source>
+        <translation>Không lưu được kế hoạch</translation>
+    </message>
+    <message>
+        <source>Save lab plan</source>
+        <translation>Lưu kế hoạch lab</translation>
+    </message>
+    <message>
+        <source>Lab plans (*.vlab.json)</source>
+        <translation>Kế hoạch lab (*.vlab.json)</translation>
+    </message>
+    <message>
+        <source>Unsaved changes</source>
+        <translation>Thay đổi chưa lưu</translation>
+    </message>
+    <message>
+        <source>The plan %1 has unsaved changes. Save them first?</source>
+        <translation>Kế hoạch %1 có thay đổi chưa lưu. Lưu lại trước không?</translation>
+    </message>
+    <message>
+        <source>Restore unsaved changes?</source>
+        <translation>Khôi phục thay đổi chưa lưu?</translation>
+    </message>
+    <message>
+        <source>vLab Wizard did not close cleanly last time. Restore the unsaved changes of the plan you were editing?</source>
+        <translation>Lần trước vLab Wizard không đóng đúng cách. Khôi phục các thay đổi chưa lưu của kế hoạch bạn đang sửa?</translation>
+    </message>
+    <message>
+        <source>Cannot restore</source>
+        <translation>Không khôi phục được</translation>
+    </message>
+    <message>
+        <source>%1[*] - vLab Wizard</source>
+        <translation>%1[*] - vLab Wizard</translation>
+    </message>
+    <message>
+        <source>Cannot create the folder %1.</source>
+        <translation>Không tạo được thư mục %1.</translation>
+    </message>
+    <message>
+        <source>Cannot write %1.</source>
+        <translation>Không ghi được %1.</translation>
+    </message>
+    <message>
+        <source>Page &quot;%1&quot; cannot be left.</source>
+        <translation>Chưa thể rời trang &quot;%1&quot;.</translation>
+    </message>
+</context>
+<context>
+    <name>vlab::NetscalerPage</name>
+    <message>
+        <source>Load balancer</source>
+        <translation>Bộ cân bằng tải</translation>
+    </message>
+    <message>
+        <source>The NetScaler objects that balance the PSC ports, as a batch file for &apos;batch -fileName&apos;, and the batch that removes them again.</source>
+        <translation>Các đối tượng NetScaler cân bằng tải cho các cổng của PSC, dưới dạng tệp batch dùng với &apos;batch -fileName&apos;, cùng tệp batch gỡ chúng đi.</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Loại</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Tên</translation>
+    </message>
+    <message>
+        <source>Address / port</source>
+        <translation>Địa chỉ / cổng</translation>
+    </message>
+    <message>
+        <source>Bound to</source>
+        <translation>Gắn với</translation>
+    </message>
+    <message>
+        <source>Batch file</source>
+        <translation>Tệp batch</translation>
+    </message>
+    <message>
+        <source>Rollback batch</source>
+        <translation>Tệp batch hoàn tác</translation>
+    </message>
+    <message>
+        <source>Copy batch</source>
+        <translation>Chép tệp batch</translation>
+    </message>
+    <message>
+        <source>Save both to the project</source>
+        <translation>Lưu cả hai vào dự án</translation>
+    </message>
+    <message>
+        <source>The plan cannot give a load-balancer configuration yet: %1</source>
+        <translation>Kế hoạch chưa cho ra được cấu hình cân bằng tải: %1</translation>
+    </message>
+    <message>
+        <source>Server</source>
+        <translation>Máy chủ</translation>
+    </message>
+    <message>
+        <source>Service (TCP)</source>
+        <translation>Dịch vụ (TCP)</translation>
+    </message>
+    <message>
+        <source>Virtual server (TCP)</source>
+        <translation>Máy chủ ảo (TCP)</translation>
+    </message>
+    <message>
+        <source>Persistency group</source>
+        <translation>Nhóm duy trì phiên</translation>
+    </message>
+    <message>
+        <source>%1, %2 min</source>
+        <translation>%1, %2 phút</translation>
+    </message>
+    <message>
+        <source>%1 servers, %2 services, %3 virtual servers, 1 persistency group.</source>
+        <translation>%1 máy chủ, %2 dịch vụ, %3 máy chủ ảo, 1 nhóm duy trì phiên.</translation>
+    </message>
+    <message>
+        <source>Write the NetScaler batch files</source>
+        <translation>Ghi các tệp batch NetScaler</translation>
+    </message>
+    <message>
+        <source>Saved psc-lb.conf and psc-lb-rollback.conf in %1.</source>
+        <translation>Đã lưu psc-lb.conf và psc-lb-rollback.conf vào %1.</translation>
+    </message>
+    <message>
+        <source>The batch files could not be saved; see the run panel.</source>
+        <translation>Không lưu được các tệp batch; xem bảng thực thi.</translation>
+    </message>
+    <message>
+        <source>Save the NetScaler batch files</source>
+        <translation>Lưu các tệp batch NetScaler</translation>
+    </message>
+    <message>
+        <source>Other work is still running; wait for it or cancel it.</source>
+        <translation>Một công việc khác vẫn đang chạy; hãy chờ nó xong hoặc hủy nó.</translation>
+    </message>
+</context>
+<context>
+    <name>vlab::PlanFilesPage</name>
+    <message>
+        <source>Write plan files</source>
+        <translation>Ghi các tệp kế hoạch</translation>
+    </message>
+    <message>
+        <source>Project files</source>
+        <translation>Tệp dự án</translation>
+    </message>
+    <message>
+        <source>Write the plan, its validation report and every plan-only file (request config, NetScaler batches, installer templates, vDS scripts) into the project folder. Nothing here touches the lab.</source>
+        <translation>Ghi kế hoạch, báo cáo kiểm tra hợp lệ và mọi tệp của chế độ chỉ lập kế hoạch (cấu hình yêu cầu chứng chỉ, tệp batch NetScaler, mẫu trình cài đặt, script vDS) vào thư mục dự án. Không thao tác nào ở đây động đến lab.</translation>
+    </message>
+    <message>
+        <source>Browse...</source>
+        <translation>Duyệt...</translation>
+    </message>
+    <message>
+        <source>Project folder:</source>
+        <translation>Thư mục dự án:</translation>
+    </message>
+    <message>
+        <source>Project folder</source>
+        <translation>Thư mục dự án</translation>
+    </message>
+    <message>
+        <source>Choose a project folder first.</source>
+        <translation>Hãy chọn thư mục dự án trước.</translation>
+    </message>
+    <message>
+        <source>Write the plan-only artifacts of every step</source>
+        <translation>Ghi các tệp chỉ lập kế hoạch của mọi bước</translation>
+    </message>
+    <message>
+        <source>Written:
+%1</source>
+        <translation>Đã ghi:
+%1</translation>
+    </message>
+    <message>
+        <source>Not written: %1</source>
+        <translation>Chưa ghi: %1</translation>
+    </message>
+    <message>
+        <source>Not written yet (the plan lacks something):
+%1</source>
+        <translation>Chưa ghi được (kế hoạch còn thiếu thông tin):
+%1</translation>
+    </message>
+    <message>
+        <source>Other work is still running; wait for it or cancel it.</source>
+        <translation>Một công việc khác vẫn đang chạy; hãy chờ nó xong hoặc hủy nó.</translation>
+    </message>
+</context>
+<context>
+    <name>vlab::PrecheckPage</name>
+    <message>
+        <source>Run all checks</source>
+        <translation>Chạy mọi kiểm tra</translation>
+    </message>
+    <message>
+        <source>Re-run failed</source>
+        <translation>Chạy lại mục thất bại</translation>
+    </message>
+    <message>
+        <source>Pre-checks</source>
+        <translation>Kiểm tra trước</translation>
+    </message>
+    <message>
+        <source>DNS records both ways, ports, time and certificates, checked from this machine before anything is installed. Plan-only users can skip this page.</source>
+        <translation>Bản ghi DNS hai chiều, cổng, thời gian và chứng chỉ, được kiểm tra từ máy này trước khi cài đặt bất cứ thứ gì. Người chỉ lập kế hoạch có thể bỏ qua trang này.</translation>
+    </message>
+    <message>
+        <source>DNS</source>
+        <translation>DNS</translation>
+    </message>
+    <message>
+        <source>Ports</source>
+        <translation>Cổng</translation>
+    </message>
+    <message>
+        <source>NTP</source>
+        <translation>NTP</translation>
+    </message>
+    <message>
+        <source>TLS</source>
+        <translation>TLS</translation>
+    </message>
+    <message>
+        <source>Time limit per check:</source>
+        <translation>Thời gian tối đa cho mỗi kiểm tra:</translation>
+    </message>
+    <message>
+        <source> ms</source>
+        <translation> ms</translation>
+    </message>
+    <message>
+        <source>Node / check</source>
+        <translation>Nút / kiểm tra</translation>
+    </message>
+    <message>
+        <source>Target</source>
+        <translation>Đích</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>Kết quả</translation>
+    </message>
+    <message>
+        <source>Not run yet</source>
+        <translation>Chưa chạy</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n check(s) planned. They talk to the addresses in the plan.</source>
+        <translation>
+            <numerusform>Đã lên lịch %n mục kiểm tra. Chúng sẽ kết nối tới các địa chỉ trong kế hoạch.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Choose at least one kind of check.</source>
+        <translation>Hãy chọn ít nhất một loại kiểm tra.</translation>
+    </message>
+    <message>
+        <source>Nothing to check.</source>
+        <translation>Không có gì để kiểm tra.</translation>
+    </message>
+    <message>
+        <source>Re-run failed pre-checks</source>
+        <translation>Chạy lại các kiểm tra trước đã thất bại</translation>
+    </message>
+    <message>
+        <source>Other work is still running; wait for it or cancel it.</source>
+        <translation>Một công việc khác vẫn đang chạy; hãy chờ nó xong hoặc hủy nó.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Running %n check(s)...</source>
+        <translation>
+            <numerusform>Đang chạy %n mục kiểm tra...</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Fix: %1</source>
+        <translation>Cách sửa: %1</translation>
+    </message>
+    <message>
+        <source>Saved to %1.</source>
+        <translation>Đã lưu vào %1.</translation>
+    </message>
+    <message>
+        <source>%1 passed, %2 warning(s), %3 failed. %4</source>
+        <translation>%1 đạt, %2 cảnh báo, %3 thất bại. %4</translation>
+    </message>
+    <message>
+        <source>The results could not be saved in the project folder.</source>
+        <translation>Không lưu được kết quả vào thư mục dự án.</translation>
+    </message>
+</context>
+<context>
+    <name>vlab::RunPanel</name>
+    <message>
+        <source>Waiting</source>
+        <translation>Đang chờ</translation>
+    </message>
+    <message>
+        <source>Running</source>
+        <translation>Đang chạy</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Xong</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>Thất bại</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>Đã hủy</translation>
+    </message>
+    <message>
+        <source>Skipped</source>
+        <translation>Bỏ qua</translation>
+    </message>
+    <message>
+        <source>Nothing is running. Work started from a page shows here.</source>
+        <translation>Không có gì đang chạy. Công việc bắt đầu từ một trang sẽ hiện ở đây.</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Hủy</translation>
+    </message>
+    <message>
+        <source>Job</source>
+        <translation>Công việc</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Trạng thái</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Chi tiết</translation>
+    </message>
+    <message>
+        <source>Log</source>
+        <translation>Nhật ký</translation>
+    </message>
+    <message>
+        <source>Cancel the running work?</source>
+        <translation>Hủy công việc đang chạy?</translation>
+    </message>
+    <message>
+        <source>Stop &quot;%1&quot;? Jobs already finished stay done; cleanup jobs still run.</source>
+        <translation>Dừng &quot;%1&quot;? Các công việc đã xong vẫn giữ nguyên; các công việc dọn dẹp vẫn sẽ chạy.</translation>
+    </message>
+    <message>
+        <source>Started: %1</source>
+        <translation>Bắt đầu: %1</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>Cancelling...</source>
+        <translation>Đang hủy...</translation>
+    </message>
+    <message>
+        <source>%1%</source>
+        <translation>%1%</translation>
+    </message>
+    <message>
+        <source>Finished at %1</source>
+        <translation>Hoàn tất lúc %1</translation>
+    </message>
+    <message>
+        <source>Finished: %1</source>
+        <translation>Hoàn tất: %1</translation>
+    </message>
+    <message>
+        <source>Stopped with problems: %1</source>
+        <translation>Đã dừng do có vấn đề: %1</translation>
+    </message>
+</context>
+</TS>
