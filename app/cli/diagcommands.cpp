@@ -2,6 +2,7 @@
 // pile-ups with the advice that fits them), from a saved capture or this machine's sockets.
 
 #include "clicommon.h"
+#include "secretprompt.h"
 
 #include "diag/tcpstatereport.h"
 #include "remote/remotetcpcapture.h"
@@ -61,7 +62,7 @@ int cmdDiagTcp(const QStringList &args)
         "                     [--format text|json] [--close-wait N] [--fin-wait-2 N] [--time-wait N]\n"
         "                     [--fin-timeout SECONDS] [--known-hosts FILE] [--accept-host-key SHA256:...]\n"
         "                     [--identity KEYFILE]\n"
-        "With --ssh, the password comes from VLAB_ROOT_PASSWORD unless --identity names a private key.\n");
+        "With --ssh, the password comes from VLAB_ROOT_PASSWORD or a prompt, unless --identity names a private key.\n");
     QCommandLineParser parser;
     const QCommandLineOption file(u"file"_s, CliTr::tr("A saved capture: ss -tan, netstat -ant or /proc/net/tcp[6]."),
                                   u"FILE"_s);
@@ -118,12 +119,13 @@ int cmdDiagTcp(const QStringList &args)
             return BadInput;
         }
         credentials.privateKeyFile = parser.value(identity);
-        credentials.password = qEnvironmentVariable("VLAB_ROOT_PASSWORD");
-        if (credentials.privateKeyFile.isEmpty() && credentials.password.isEmpty()) {
-            err(CliTr::tr("vlab: --ssh needs a way to log in: set VLAB_ROOT_PASSWORD to the password of %1, or "
-                          "name a private key with --identity.\n")
-                    .arg(endpoint->user));
-            return BadInput;
+        if (credentials.privateKeyFile.isEmpty()) {
+            const std::optional<QString> password =
+                readSecret(kRootPasswordVar, CliTr::tr("Password of %1 on %2 (or use --identity KEYFILE): ")
+                                                 .arg(endpoint->user, endpoint->host));
+            if (!password)
+                return BadInput;
+            credentials.password = *password;
         }
         bool ok = false;
         timeoutSeconds = parser.value(sshTimeout).toInt(&ok);

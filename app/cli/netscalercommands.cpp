@@ -3,6 +3,7 @@
 #include "clicommon.h"
 
 #include "clirunner.h"
+#include "secretprompt.h"
 #include "jobs/atomicfile.h"
 #include "jobs/jobqueue.h"
 #include "jobs/journal.h"
@@ -39,7 +40,7 @@ QString netscalerUsage()
                      "            group is as planned\n"
                      "  rollback  remove what 'apply' recorded as created on that NetScaler\n"
                      "\n"
-                     "The password comes from VLAB_NS_PASSWORD, never from an argument. The NSIP's\n"
+                     "The password comes from VLAB_NS_PASSWORD or a prompt, never from an argument. The NSIP's\n"
                      "certificate must be trusted, or its SHA-256 fingerprint confirmed once with\n"
                      "--fingerprint (kept in vlab-trust.json next to the plan). What apply created\n"
                      "is recorded in netscaler-created-HOST.json next to the plan.\n"
@@ -174,12 +175,12 @@ std::optional<LiveArgs> parseLive(const QString &verb, const QStringList &args)
         live.pinGiven = true;
     }
 
-    live.password = qEnvironmentVariable("VLAB_NS_PASSWORD");
-    if (live.password.isEmpty()) {
-        err(CliTr::tr("vlab: set VLAB_NS_PASSWORD to the password of NetScaler user %1 (it is never taken as "
-                      "an argument).\n").arg(live.target.user));
+    const std::optional<QString> password =
+        readSecret(kNsPasswordVar, CliTr::tr("Password of NetScaler user %1 at %2: ")
+                                       .arg(live.target.user, live.target.address()));
+    if (!password)
         return std::nullopt;
-    }
+    live.password = *password;
     return live;
 }
 

@@ -1,5 +1,7 @@
 #include "vcenteroptions.h"
 
+#include "secretprompt.h"
+
 #include "clicommon.h"
 
 #include "net/tlstrust.h"
@@ -32,7 +34,8 @@ void VCenterOptions::addTo(QCommandLineParser &parser) const
 
 QString VCenterOptions::passwordHelp()
 {
-    return CliTr::tr("The password is read from the environment variable VLAB_VC_PASSWORD.");
+    return CliTr::tr("The password is read from the environment variable VLAB_VC_PASSWORD, or asked for "
+                     "on the terminal without echo.");
 }
 
 std::optional<VCenterEndpoint> VCenterOptions::endpoint(const QCommandLineParser &parser) const
@@ -69,20 +72,16 @@ std::optional<VCenterEndpoint> VCenterOptions::endpoint(const QCommandLineParser
         return std::nullopt;
     }
     e.timeout = std::chrono::milliseconds(qint64(seconds * 1000));
-    if (!qEnvironmentVariableIsSet("VLAB_VC_PASSWORD")) {
-#ifdef Q_OS_UNIX
-        const bool terminal = ::isatty(fileno(stdin));
-#else
-        const bool terminal = false;
-#endif
-        err(terminal ? CliTr::tr("vlab: set the vCenter password in the environment variable VLAB_VC_PASSWORD "
-                                 "(for example: read -rs VLAB_VC_PASSWORD && export VLAB_VC_PASSWORD).\n")
-                     : CliTr::tr("vlab: no password: VLAB_VC_PASSWORD is not set and there is no terminal to "
-                                 "ask on.\n"));
-        return std::nullopt;
-    }
     // Set but empty is passed on: vCenter answers it (with 401), as it would any wrong password.
-    e.password = qEnvironmentVariable("VLAB_VC_PASSWORD");
+    if (qEnvironmentVariableIsSet(kVcPasswordVar)) {
+        e.password = qEnvironmentVariable(kVcPasswordVar);
+    } else {
+        const std::optional<QString> password =
+            readSecret(kVcPasswordVar, CliTr::tr("Password of %1 on vCenter %2: ").arg(e.user, e.url.host()));
+        if (!password)
+            return std::nullopt;
+        e.password = *password;
+    }
     return e;
 }
 
