@@ -2,6 +2,7 @@
 
 #include "jobs/journal.h"
 #include "plan/plandocument.h"
+#include "secrets/secretstore.h"
 #include "runpanel.h"
 #include "stephost.h"
 #include "stepregistry.h"
@@ -49,7 +50,12 @@ MainWindow::MainWindow(QWidget *parent)
     m_steps->setFixedWidth(190);
     m_wizard->setSideWidget(m_steps);
 
-    const StepContext context{m_document, m_runPanel};
+    SecretStore *secrets = createSecretStore(this);
+    connect(secrets, &SecretStore::fallbackActivated, m_runPanel, [this](const QString &reason) {
+        m_runPanel->note(tr("No keychain (%1): passwords are kept in memory only and asked for again "
+                                     "next time.").arg(reason));
+    });
+    const StepContext context{m_document, m_runPanel, secrets};
     for (const StepInfo &step : StepRegistry::steps()) {
         // Pages that can say their title are built when first shown (see StepHost).
         QWizardPage *page = step.title ? new StepHost(step, context) : step.create(context);

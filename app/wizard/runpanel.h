@@ -34,6 +34,9 @@ public:
     bool run(JobQueue *queue, const QString &title);
     JobQueue *queue() const { return m_queue; }
 
+    // A line in the log from outside any run (for example: no keychain on this machine).
+    void note(const QString &line) { appendLog(line); }
+
     // Every run is journaled here (the project's vlab-journal.json); empty: no journal.
     void setJournalPath(const QString &path) { m_journalPath = path; }
     QString journalPath() const { return m_journalPath; }

@@ -13,12 +13,14 @@ namespace vlab {
 
 class PlanDocument;
 class RunPanel;
+class SecretStore;
 
 // What every page may use: the plan being edited and the one run panel for live work.
 struct StepContext
 {
     PlanDocument *document = nullptr;
     RunPanel *runPanel = nullptr;
+    SecretStore *secrets = nullptr; // the OS keychain, or memory only when there is none
 };
 
 using PageFactory = QWizardPage *(*)(const StepContext &context);

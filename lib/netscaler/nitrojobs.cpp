@@ -167,6 +167,7 @@ void NitroJob::run()
             return;
         }
         m_loggedIn = true;
+        m_loggedInOnce = true;
         m_http->setDefaultHeader("Cookie", "NITRO_AUTH_TOKEN=" + session.toUtf8());
         log(Tr::tr("Logged in to %1 as %2").arg(m_target.address(), m_target.user));
         work();

@@ -54,6 +54,8 @@ public:
     // One line on the outcome ("Created 39 object(s) and saved the configuration.").
     QString summary() const { return m_summary; }
     int requestCount() const;
+    // Whether the NetScaler accepted the credentials (the login succeeded) during this job.
+    bool loggedInOnce() const { return m_loggedInOnce; }
     // The SHA-256 fingerprint of the certificate the NSIP presented (to offer for confirmation).
     QString presentedFingerprint() const;
 
@@ -98,6 +100,7 @@ private:
     QList<NitroObjectResult> m_results;
     QString m_summary;
     bool m_loggedIn = false;
+    bool m_loggedInOnce = false;
     bool m_done = false;
 };
 

@@ -31,6 +31,10 @@ QString secretKey(const QString &lab, SecretRole role)
 
 SecretStore *createSecretStore(QObject *parent, const QString &service)
 {
+    // VLAB_SECRET_STORE=memory keeps secrets out of the keychain on purpose (the test suite
+    // sets it, so no test password ever lands in a developer's keyring).
+    if (qEnvironmentVariable("VLAB_SECRET_STORE") == u"memory")
+        return new MemorySecretStore(parent);
 #ifdef VLAB_HAVE_KEYCHAIN
     return new KeychainSecretStore(service, parent);
 #else

@@ -49,8 +49,8 @@ Q_SIGNALS:
 };
 
 // The store for this build and platform: the keychain where QtKeychain was built in (falling
-// back to memory when the keychain does not answer), memory otherwise. `service` names this
-// program in the keychain.
+// back to memory when the keychain does not answer), memory otherwise, or when the
+// environment has VLAB_SECRET_STORE=memory. `service` names this program in the keychain.
 SecretStore *createSecretStore(QObject *parent, const QString &service = QStringLiteral("vLab Wizard"));
 
 } // namespace vlab

@@ -125,6 +125,13 @@ void TestNetscalerPage::applyAfterConfirmingTheCertificateThenVerifyAndRollBack(
     QVERIFY(trust.readAll().contains(fingerprint.toLatin1()));
     QVERIFY(QFile::exists(f.dir.filePath(u"project/netscaler-created-127.0.0.1.json"_s)));
 
+    // The password that worked is kept (keychain, or memory without one) and comes back.
+    auto *password = f.page->findChild<QLineEdit *>(u"nsPassword"_s);
+    password->clear();
+    f.window.wizard()->back();
+    f.window.wizard()->next();
+    QTRY_COMPARE_WITH_TIMEOUT(password->text(), NitroStandin::password(), 10000);
+
     QVERIFY(click(f, u"nsVerify"_s));
     QCOMPARE(state(f, u"psc-vs-443"_s), u"UP"_s);
     // For the README: VLAB_SCREENSHOT_DIR=... keeps a picture of the page after Verify.

@@ -6,6 +6,7 @@
 #include "net/trustedpins.h"
 #include "netscaler/lbconfig.h"
 #include "netscaler/nitrojobs.h"
+#include "secrets/secretstore.h"
 #include "plan/plandocument.h"
 #include "runpanel.h"
 
@@ -170,6 +171,14 @@ void NetscalerPage::initializePage()
 {
     if (m_nsip->text().isEmpty())
         m_nsip->setText(m_context.document->plan().loadBalancer.nsip);
+    // A password that worked before comes back from the keychain (or this session's memory).
+    if (m_password->text().isEmpty() && m_context.secrets) {
+        m_context.secrets->read(secretKey(m_context.document->plan().lab.name, SecretRole::NetScaler), this,
+                                [this](const Result<QString> &secret) {
+                                    if (secret && m_password->text().isEmpty())
+                                        m_password->setText(*secret);
+                                });
+    }
     refresh();
 }
 
@@ -351,6 +360,10 @@ void NetscalerPage::actionFinished(Action action, NitroJob *job)
 {
     showResults(job->results());
     const Result<void> &result = job->result();
+    // The NetScaler accepted the password (the job got past the login): keep it for next time.
+    if (m_context.secrets && job->loggedInOnce() && !m_password->text().isEmpty())
+        m_context.secrets->write(secretKey(m_context.document->plan().lab.name, SecretRole::NetScaler),
+                                 m_password->text(), this, [](const Result<void> &) {});
     if (result.ok()) {
         m_status->setText(job->summary().isEmpty() ? tr("Done.") : job->summary());
         return;
