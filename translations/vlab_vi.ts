@@ -370,6 +370,52 @@ Thay vào đó, lab mẫu đang được mở.</translation>
         <source>Wrote %1</source>
         <translation>Đã ghi %1</translation>
     </message>
+    <message>
+        <source>Job</source>
+        <translation>Công việc</translation>
+    </message>
+    <message>
+        <source>Started</source>
+        <translation>Bắt đầu</translation>
+    </message>
+    <message>
+        <source>Finished</source>
+        <translation>Hoàn tất</translation>
+    </message>
+    <message>
+        <source> ... (%1 characters in all)</source>
+        <translation> ... (tổng cộng %1 ký tự)</translation>
+    </message>
+    <message>
+        <source>... (the rest is in the run journal)
+</source>
+        <translation>... (phần còn lại nằm trong nhật ký chạy)
+</translation>
+    </message>
+    <message>
+        <source>Evidence: %1</source>
+        <translation>Minh chứng: %1</translation>
+    </message>
+    <message>
+        <source>Done live by vLab Wizard; what was sent and what came back follows (passwords are never recorded).</source>
+        <translation>Được vLab Wizard thực hiện trực tiếp; dưới đây là những gì đã gửi đi và nhận về (mật khẩu không bao giờ được ghi lại).</translation>
+    </message>
+    <message>
+        <source>Recorded runs</source>
+        <translation>Các lần chạy đã ghi lại</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: the PDF writer did not start.</source>
+        <translation>Không ghi được %1: trình ghi PDF không khởi động được.</translation>
+    </message>
+    <message>
+        <source>Recorded live runs from %1</source>
+        <translation>Đã lấy các lần chạy trực tiếp được ghi lại từ %1</translation>
+    </message>
+    <message>
+        <source>The runbook is written without live results.</source>
+        <translation>Sổ tay vận hành được ghi mà không có kết quả chạy trực tiếp.</translation>
+    </message>
 </context>
 <context>
     <name>vlab::CertificatesPage</name>
@@ -542,6 +588,93 @@ Thay vào đó, lab mẫu đang được mở.</translation>
         <translation>
             <numerusform>&lt;span style=&quot;color:#b00020&quot;&gt;&lt;b&gt;Chưa sẵn sàng:&lt;/b&gt; %n mục kiểm tra thất bại. Sẽ không có gì được áp dụng cho PSC cho đến khi tất cả đều đạt.&lt;/span&gt;</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>vlab::DistributedSwitchPage</name>
+    <message>
+        <source>Distributed Switch</source>
+        <translation>Distributed Switch</translation>
+    </message>
+    <message>
+        <source>Test login</source>
+        <translation>Thử đăng nhập</translation>
+    </message>
+    <message>
+        <source>Create the switch in vCenter</source>
+        <translation>Tạo switch trong vCenter</translation>
+    </message>
+    <message>
+        <source>The switch with its MTU, uplinks and one port group per VLAN: as scripts for govc or PowerCLI, or created in vCenter over the vSphere API (existing ones are reported, not duplicated).</source>
+        <translation>Switch cùng MTU, các uplink và mỗi VLAN một nhóm cổng: dưới dạng script cho govc hoặc PowerCLI, hoặc được tạo trong vCenter qua vSphere API (những gì đã có sẽ được báo lại, không tạo trùng).</translation>
+    </message>
+    <message>
+        <source>empty: the only datacenter there is</source>
+        <translation>để trống: dùng datacenter duy nhất hiện có</translation>
+    </message>
+    <message>
+        <source>Port group</source>
+        <translation>Nhóm cổng</translation>
+    </message>
+    <message>
+        <source>VLAN</source>
+        <translation>VLAN</translation>
+    </message>
+    <message>
+        <source>govc</source>
+        <translation>govc</translation>
+    </message>
+    <message>
+        <source>PowerCLI</source>
+        <translation>PowerCLI</translation>
+    </message>
+    <message>
+        <source>Copy script</source>
+        <translation>Chép script</translation>
+    </message>
+    <message>
+        <source>Datacenter</source>
+        <translation>Datacenter</translation>
+    </message>
+    <message>
+        <source>Test the vCenter login</source>
+        <translation>Thử đăng nhập vCenter</translation>
+    </message>
+    <message>
+        <source>The plan has no switch name (vds.name).</source>
+        <translation>Kế hoạch chưa có tên switch (vds.name).</translation>
+    </message>
+    <message>
+        <source>Create the Distributed Switch</source>
+        <translation>Tạo Distributed Switch</translation>
+    </message>
+    <message>
+        <source>%1: version %2, MTU %3, %4 uplinks, %5 port group(s)</source>
+        <translation>%1: phiên bản %2, MTU %3, %4 uplink, %5 nhóm cổng</translation>
+    </message>
+    <message>
+        <source>%1; port groups created: %2; already there: %3.</source>
+        <translation>%1; nhóm cổng đã tạo: %2; đã có sẵn: %3.</translation>
+    </message>
+    <message>
+        <source>The switch already existed</source>
+        <translation>Switch đã tồn tại từ trước</translation>
+    </message>
+    <message>
+        <source>Switch created</source>
+        <translation>Đã tạo switch</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>không có</translation>
+    </message>
+    <message>
+        <source>Logged in: %1.</source>
+        <translation>Đã đăng nhập: %1.</translation>
+    </message>
+    <message>
+        <source>Other work is still running; wait for it or cancel it.</source>
+        <translation>Một công việc khác vẫn đang chạy; hãy chờ nó xong hoặc hủy nó.</translation>
     </message>
 </context>
 <context>
@@ -741,10 +874,6 @@ Thay vào đó, lab mẫu đang được mở.</translation>
 <context>
     <name>vlab::MainWindow</name>
     <message>
-        <source>Run</source>
-        <translation>Thực thi</translation>
-    </message>
-    <message>
         <source>&amp;File</source>
         <translation>&amp;Tệp</translation>
     </message>
@@ -844,16 +973,28 @@ Thay vào đó, lab mẫu đang được mở.</translation>
         <source>Page &quot;%1&quot; cannot be left.</source>
         <translation>Chưa thể rời trang &quot;%1&quot;.</translation>
     </message>
+    <message>
+        <source>done</source>
+        <translation>xong</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>thất bại</translation>
+    </message>
+    <message>
+        <source>skipped</source>
+        <translation>đã bỏ qua</translation>
+    </message>
+    <message>
+        <source>current step</source>
+        <translation>bước hiện tại</translation>
+    </message>
 </context>
 <context>
     <name>vlab::NetscalerPage</name>
     <message>
         <source>Load balancer</source>
         <translation>Bộ cân bằng tải</translation>
-    </message>
-    <message>
-        <source>The NetScaler objects that balance the PSC ports, as a batch file for &apos;batch -fileName&apos;, and the batch that removes them again.</source>
-        <translation>Các đối tượng NetScaler cân bằng tải cho các cổng của PSC, dưới dạng tệp batch dùng với &apos;batch -fileName&apos;, cùng tệp batch gỡ chúng đi.</translation>
     </message>
     <message>
         <source>Type</source>
@@ -935,6 +1076,124 @@ Thay vào đó, lab mẫu đang được mở.</translation>
         <source>Other work is still running; wait for it or cancel it.</source>
         <translation>Một công việc khác vẫn đang chạy; hãy chờ nó xong hoặc hủy nó.</translation>
     </message>
+    <message>
+        <source>The NetScaler objects that balance the PSC ports, as a batch file for &apos;batch -fileName&apos; and the batch that removes them again, or applied, verified and rolled back live over NITRO.</source>
+        <translation>Các đối tượng NetScaler cân bằng tải cho các cổng của PSC, dưới dạng tệp batch dùng với &apos;batch -fileName&apos; cùng tệp batch gỡ chúng đi, hoặc được áp dụng, kiểm tra và hoàn tác trực tiếp qua NITRO.</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Trạng thái</translation>
+    </message>
+    <message>
+        <source>not stored</source>
+        <translation>không được lưu</translation>
+    </message>
+    <message>
+        <source>The NSIP (management address), optionally with :PORT. NITRO is used over HTTPS only.</source>
+        <translation>NSIP (địa chỉ quản trị), có thể kèm :PORT. NITRO chỉ được dùng qua HTTPS.</translation>
+    </message>
+    <message>
+        <source>Live on the NetScaler (NITRO)</source>
+        <translation>Trực tiếp trên NetScaler (NITRO)</translation>
+    </message>
+    <message>
+        <source>NSIP</source>
+        <translation>NSIP</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>Người dùng</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>Mật khẩu</translation>
+    </message>
+    <message>
+        <source>Compare</source>
+        <translation>So sánh</translation>
+    </message>
+    <message>
+        <source>Apply</source>
+        <translation>Áp dụng</translation>
+    </message>
+    <message>
+        <source>Verify</source>
+        <translation>Kiểm tra</translation>
+    </message>
+    <message>
+        <source>Roll back</source>
+        <translation>Hoàn tác</translation>
+    </message>
+    <message>
+        <source>Creates what is missing in one request per object type, then saves the configuration. Conflicting objects are reported and left alone; on a failure everything this run created is removed again.</source>
+        <translation>Tạo những gì còn thiếu, mỗi loại đối tượng một yêu cầu, rồi lưu cấu hình. Các đối tượng xung đột được báo lại và giữ nguyên; nếu có lỗi, mọi thứ mà lần chạy này đã tạo sẽ được gỡ đi.</translation>
+    </message>
+    <message>
+        <source>Removes exactly what Apply recorded as created on this NetScaler.</source>
+        <translation>Gỡ đúng những gì mà thao tác Áp dụng đã ghi nhận là đã tạo trên NetScaler này.</translation>
+    </message>
+    <message>
+        <source>Confirm the NetScaler&apos;s certificate</source>
+        <translation>Xác nhận chứng chỉ của NetScaler</translation>
+    </message>
+    <message>
+        <source>The NetScaler at %1 presents a certificate this computer does not trust (NetScaler ships a self-signed one).
+
+SHA-256 fingerprint:
+%2
+
+Compare it with the fingerprint shown on the NetScaler (Traffic Management &gt; SSL &gt; Certificates, or &apos;show ssl certKey ns-server-certificate&apos;). Trust exactly this certificate for this project?</source>
+        <translation>NetScaler tại %1 đưa ra một chứng chỉ mà máy tính này không tin cậy (NetScaler được cài sẵn một chứng chỉ tự ký).
+
+Dấu vân tay SHA-256:
+%2
+
+Hãy so sánh với dấu vân tay hiển thị trên NetScaler (Traffic Management &gt; SSL &gt; Certificates, hoặc &apos;show ssl certKey ns-server-certificate&apos;). Tin cậy đúng chứng chỉ này cho dự án này?</translation>
+    </message>
+    <message>
+        <source>not applied yet</source>
+        <translation>chưa áp dụng</translation>
+    </message>
+    <message>
+        <source>Enter the NetScaler user and password first (the password is not stored).</source>
+        <translation>Hãy nhập người dùng và mật khẩu NetScaler trước (mật khẩu không được lưu).</translation>
+    </message>
+    <message>
+        <source>Compare the NetScaler with the plan</source>
+        <translation>So sánh NetScaler với kế hoạch</translation>
+    </message>
+    <message>
+        <source>Apply the load-balancing configuration</source>
+        <translation>Áp dụng cấu hình cân bằng tải</translation>
+    </message>
+    <message>
+        <source>Verify the load-balancing configuration</source>
+        <translation>Kiểm tra cấu hình cân bằng tải</translation>
+    </message>
+    <message>
+        <source>Nothing is recorded as created by Apply on %1, so there is nothing to roll back. The rollback batch removes the plan&apos;s objects by hand.</source>
+        <translation>Không có gì được ghi nhận là do thao tác Áp dụng tạo ra trên %1, nên không có gì để hoàn tác. Tệp batch hoàn tác gỡ các đối tượng của kế hoạch theo cách thủ công.</translation>
+    </message>
+    <message>
+        <source>Roll back the load-balancing configuration</source>
+        <translation>Hoàn tác cấu hình cân bằng tải</translation>
+    </message>
+    <message>
+        <source>%1 on %2 ...</source>
+        <translation>%1 trên %2 ...</translation>
+    </message>
+    <message>
+        <source>Done.</source>
+        <translation>Xong.</translation>
+    </message>
+    <message>
+        <source>Certificate confirmed; running again.</source>
+        <translation>Đã xác nhận chứng chỉ; đang chạy lại.</translation>
+    </message>
+    <message>
+        <source>%1 -&gt; %2: %3</source>
+        <translation>%1 -&gt; %2: %3</translation>
+    </message>
 </context>
 <context>
     <name>vlab::PlanFilesPage</name>
@@ -945,10 +1204,6 @@ Thay vào đó, lab mẫu đang được mở.</translation>
     <message>
         <source>Project files</source>
         <translation>Tệp dự án</translation>
-    </message>
-    <message>
-        <source>Write the plan, its validation report and every plan-only file (request config, NetScaler batches, installer templates, vDS scripts) into the project folder. Nothing here touches the lab.</source>
-        <translation>Ghi kế hoạch, báo cáo kiểm tra hợp lệ và mọi tệp của chế độ chỉ lập kế hoạch (cấu hình yêu cầu chứng chỉ, tệp batch NetScaler, mẫu trình cài đặt, script vDS) vào thư mục dự án. Không thao tác nào ở đây động đến lab.</translation>
     </message>
     <message>
         <source>Browse...</source>
@@ -989,6 +1244,14 @@ Thay vào đó, lab mẫu đang được mở.</translation>
     <message>
         <source>Other work is still running; wait for it or cancel it.</source>
         <translation>Một công việc khác vẫn đang chạy; hãy chờ nó xong hoặc hủy nó.</translation>
+    </message>
+    <message>
+        <source>Open the runbook</source>
+        <translation>Mở sổ tay vận hành</translation>
+    </message>
+    <message>
+        <source>Write the plan, its validation report, every plan-only file (request config, NetScaler batches, installer templates, vDS scripts) and the runbook (PDF and Markdown, with the results of every live run) into the project folder, then open the runbook. Nothing here touches the lab.</source>
+        <translation>Ghi kế hoạch, báo cáo kiểm tra hợp lệ, mọi tệp của chế độ chỉ lập kế hoạch (cấu hình yêu cầu chứng chỉ, tệp batch NetScaler, mẫu trình cài đặt, script vDS) và sổ tay vận hành (PDF và Markdown, kèm kết quả của mọi lần chạy trực tiếp) vào thư mục dự án, rồi mở sổ tay vận hành. Không thao tác nào ở đây động đến lab.</translation>
     </message>
 </context>
 <context>
@@ -1179,6 +1442,122 @@ Thay vào đó, lab mẫu đang được mở.</translation>
     <message>
         <source>Stopped with problems: %1</source>
         <translation>Đã dừng do có vấn đề: %1</translation>
+    </message>
+    <message>
+        <source>Resume the interrupted run?</source>
+        <translation>Tiếp tục lần chạy bị gián đoạn?</translation>
+    </message>
+    <message numerus="yes">
+        <source>The last run of &quot;%1&quot; stopped unexpectedly (last recorded %2). %n job(s) had finished and can be skipped.</source>
+        <translation>
+            <numerusform>Lần chạy gần nhất của &quot;%1&quot; đã dừng bất ngờ (ghi nhận cuối cùng lúc %2). %n công việc đã xong và có thể được bỏ qua.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Resume</source>
+        <translation>Tiếp tục</translation>
+    </message>
+    <message>
+        <source>These were running when it stopped and may have changed the lab half way: %1. Check the lab before you choose.</source>
+        <translation>Các công việc sau đang chạy khi lần chạy dừng lại và có thể đã thay đổi lab dở dang: %1. Hãy kiểm tra lab trước khi chọn.</translation>
+    </message>
+    <message>
+        <source>Resume, run them again</source>
+        <translation>Tiếp tục, chạy lại chúng</translation>
+    </message>
+    <message>
+        <source>Resume, skip them</source>
+        <translation>Tiếp tục, bỏ qua chúng</translation>
+    </message>
+    <message>
+        <source>Start over</source>
+        <translation>Chạy lại từ đầu</translation>
+    </message>
+</context>
+<context>
+    <name>vlab::VCenterConnectionBox</name>
+    <message>
+        <source>vCenter connection</source>
+        <translation>Kết nối vCenter</translation>
+    </message>
+    <message>
+        <source>host or host:port</source>
+        <translation>host hoặc host:port</translation>
+    </message>
+    <message>
+        <source>SHA-256, needed when this machine does not trust the certificate</source>
+        <translation>SHA-256, cần khi máy này không tin cậy chứng chỉ</translation>
+    </message>
+    <message>
+        <source>Host</source>
+        <translation>Host</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>Người dùng</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>Mật khẩu</translation>
+    </message>
+    <message>
+        <source>Certificate fingerprint</source>
+        <translation>Dấu vân tay chứng chỉ</translation>
+    </message>
+    <message>
+        <source>Enter the vCenter user.</source>
+        <translation>Hãy nhập người dùng vCenter.</translation>
+    </message>
+</context>
+<context>
+    <name>vlab::VchaPage</name>
+    <message>
+        <source>vCenter HA</source>
+        <translation>vCenter HA</translation>
+    </message>
+    <message>
+        <source>Deploy VCHA</source>
+        <translation>Triển khai VCHA</translation>
+    </message>
+    <message>
+        <source>Read the state</source>
+        <translation>Đọc trạng thái</translation>
+    </message>
+    <message>
+        <source>Active, passive and witness nodes on their own HA network. vSphere 6.7 U1 and later deploy it over the REST API; 6.7 GA needs the manual steps.</source>
+        <translation>Các nút chủ động, thụ động và nhân chứng trên mạng HA riêng. vSphere 6.7 U1 trở lên triển khai VCHA qua REST API; 6.7 GA cần làm theo các bước thủ công.</translation>
+    </message>
+    <message>
+        <source>Deploy spec (REST, 6.7 U1+)</source>
+        <translation>Đặc tả triển khai (REST, 6.7 U1+)</translation>
+    </message>
+    <message>
+        <source>Manual steps (6.7 GA)</source>
+        <translation>Các bước thủ công (6.7 GA)</translation>
+    </message>
+    <message>
+        <source>VCHA is switched off in the plan (vcha.enabled).</source>
+        <translation>VCHA đang bị tắt trong kế hoạch (vcha.enabled).</translation>
+    </message>
+    <message>
+        <source>Prerequisites met: vCenter size %1, HA network %2 apart from the management network, three HA addresses.</source>
+        <translation>Đã đáp ứng các điều kiện tiên quyết: kích cỡ vCenter %1, mạng HA %2 tách biệt với mạng quản trị, ba địa chỉ HA.</translation>
+    </message>
+    <message>
+        <source>VCHA: configuration %1, mode %2, health %3.</source>
+        <translation>VCHA: cấu hình %1, chế độ %2, tình trạng %3.</translation>
+    </message>
+    <message>
+        <source>Deploy vCenter HA</source>
+        <translation>Triển khai vCenter HA</translation>
+    </message>
+    <message>
+        <source>Read the VCHA state</source>
+        <translation>Đọc trạng thái VCHA</translation>
+    </message>
+    <message>
+        <source>Other work is still running; wait for it or cancel it.</source>
+        <translation>Một công việc khác vẫn đang chạy; hãy chờ nó xong hoặc hủy nó.</translation>
     </message>
 </context>
 </TS>
