@@ -18,6 +18,7 @@
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QSignalSpy>
+#include <QTemporaryDir>
 #include <QTest>
 #include <QWizard>
 
@@ -80,6 +81,9 @@ private Q_SLOTS:
         MainWindow w;
         w.show();
         QVERIFY(QTest::qWaitForWindowExposed(&w));
+        // The run journal goes to a folder of this test's own, not the shared default one.
+        QTemporaryDir project;
+        w.document()->setProjectFolder(project.path());
         QWizardPage *page = goTo(w, u"page:vcenter"_s);
         QVERIFY(page);
         const LabPlan &plan = w.document()->plan();

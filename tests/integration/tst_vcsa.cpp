@@ -342,6 +342,19 @@ private Q_SLOTS:
         verifyNoLeak(job, ran);
     }
 
+    void installerThatCannotStart()
+    {
+        VcsaDeployRequest r = request();
+        r.installer = m_fx->path(u"no-such/vcsa-deploy"_s);
+        VcsaDeployJob job(r);
+        const Ran ran = runToEnd(job);
+        QCOMPARE(job.state(), Job::State::Failed);
+        QCOMPARE(job.result().error().code, u"vcsa.start"_s);
+        QVERIFY(job.result().error().message.contains(r.installer));
+        QVERIFY(m_fx->leftInTemp().isEmpty());
+        verifyNoLeak(job, ran);
+    }
+
     void cancelEndsProcessTree_data()
     {
         QTest::addColumn<bool>("ignoreTerm");
