@@ -49,6 +49,8 @@ QString usage()
         "                                       the NetScaler batch file for the PSC load balancing\n"
         "  vcsa template PLAN --role psc1|psc2|vcenter [--version 6.7|6.5] -o FILE\n"
         "                                       the vcsa-deploy JSON template of one appliance\n"
+        "  vcsa run PLAN --role psc1|psc2|vcenter --iso DIR [--precheck-only]\n"
+        "                                       run the VCSA installer from the mounted ISO (vlab vcsa --help)\n"
         "  vds script PLAN --format govc|powercli -o FILE\n"
         "                                       the Distributed Switch as a govc or PowerCLI script\n"
         "  vds create PLAN --host HOST[:PORT] --user USER [--fingerprint SHA256]\n"

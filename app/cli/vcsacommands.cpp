@@ -1,10 +1,15 @@
 // vlab vcsa ...: the VCSA installer (vcsa-deploy) templates for the lab's appliances.
 
 #include "clicommon.h"
+#include "clirunner.h"
 
+#include "jobs/jobqueue.h"
 #include "validate/passwordpolicy.h"
+#include "vsphere/vcsadeployjob.h"
 #include "vsphere/vcsatemplatewriter.h"
 
+#include <QDir>
+#include <QFileInfo>
 #include <QProcessEnvironment>
 
 using namespace Qt::StringLiterals;
@@ -23,7 +28,19 @@ QString vcsaUsage()
                      "            managing vCenter), VLAB_ROOT_PASSWORD and VLAB_SSO_PASSWORD; such a file\n"
                      "            is written with mode 0600.\n"
                      "\n"
-                     "Exit codes: 0 success, 2 bad input or usage.\n");
+                     "       vlab vcsa run PLAN --role psc1|psc2|vcenter --iso DIR [--precheck-only]\n"
+                     "                     [--no-ssl-certificate-verification] [--timeout MINUTES]\n"
+                     "\n"
+                     "  run       runs the installer of the mounted VCSA ISO (DIR/%1):\n"
+                     "            template check, precheck, then install (unless --precheck-only).\n"
+                     "            Passwords come from the environment: VLAB_ROOT_PASSWORD (the new\n"
+                     "            appliance's root), VLAB_SSO_PASSWORD (administrator@<SSO domain>) and\n"
+                     "            the deployment target's: VLAB_TARGET_PASSWORD, else VLAB_VC_PASSWORD for\n"
+                     "            a vCenter target or VLAB_ROOT_PASSWORD for an ESXi host. They reach only\n"
+                     "            a 0600 temporary template, removed after the run.\n"
+                     "            Logs: <PLAN's folder>/logs/vcsa-<role>-<time>/.\n"
+                     "\n"
+                     "Exit codes: 0 success, 1 the installer failed, 2 bad input or usage.\n").arg(vcsaDeployRelativePath());
 }
 
 int vcsaTemplate(const QStringList &args)
@@ -97,6 +114,122 @@ int vcsaTemplate(const QStringList &args)
     return Ok;
 }
 
+
+// The passwords vcsa-deploy needs, from the environment; nullopt having said which is missing.
+std::optional<VcsaSecrets> secretsFromEnvironment(const LabPlan &plan)
+{
+    const QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    const auto value = [&env](const QString &name) { return env.value(name); };
+    VcsaSecrets s;
+    s.rootPassword = value(u"VLAB_ROOT_PASSWORD"_s);
+    s.ssoPassword = value(u"VLAB_SSO_PASSWORD"_s);
+    // The target's: its own variable when set, else the vCenter's or the ESXi root's.
+    const bool vcenterTarget = plan.target.kind == u"vcenter"_s;
+    QString targetVariable = u"VLAB_TARGET_PASSWORD"_s;
+    if (value(targetVariable).isEmpty())
+        targetVariable = vcenterTarget ? u"VLAB_VC_PASSWORD"_s : u"VLAB_ROOT_PASSWORD"_s;
+    s.targetPassword = value(targetVariable);
+    bool ok = true;
+    for (const auto &[name, secret] : {std::pair{u"VLAB_ROOT_PASSWORD"_s, s.rootPassword},
+                                       std::pair{u"VLAB_SSO_PASSWORD"_s, s.ssoPassword},
+                                       std::pair{targetVariable, s.targetPassword}}) {
+        if (secret.isEmpty()) {
+            err(CliTr::tr("vlab: vcsa run needs %1 in the environment.\n").arg(name));
+            ok = false;
+        }
+    }
+    if (!ok)
+        return std::nullopt;
+    for (const auto &[name, secret] : {std::pair{u"VLAB_ROOT_PASSWORD"_s, s.rootPassword},
+                                       std::pair{u"VLAB_SSO_PASSWORD"_s, s.ssoPassword}}) {
+        if (const QStringList problems = passwordProblems(secret); !problems.isEmpty()) {
+            err(CliTr::tr("vlab: %1 does not meet the appliance password policy: %2\n").arg(name, problems.join(u' ')));
+            ok = false;
+        }
+    }
+    return ok ? std::optional(s) : std::nullopt;
+}
+
+int vcsaRun(const QStringList &args)
+{
+    QCommandLineParser parser;
+    const QCommandLineOption role(u"role"_s, CliTr::tr("psc1, psc2 or vcenter."), u"ROLE"_s);
+    const QCommandLineOption iso(u"iso"_s, CliTr::tr("The folder where the VCSA ISO is mounted."), u"DIR"_s);
+    const QCommandLineOption precheckOnly(u"precheck-only"_s, CliTr::tr("Check the template and the target; install nothing."));
+    const QCommandLineOption noSsl(u"no-ssl-certificate-verification"_s,
+                                   CliTr::tr("Let the installer accept the target's certificate unverified."));
+    const QCommandLineOption timeout(u"timeout"_s, CliTr::tr("Give up after this many minutes (default 120)."),
+                                     u"MINUTES"_s, u"120"_s);
+    parser.addOptions({role, iso, precheckOnly, noSsl, timeout});
+    parser.addPositionalArgument(u"PLAN"_s, CliTr::tr("The .vlab.json file."));
+    bool help = false;
+    const QString synopsis = CliTr::tr("Usage: vlab vcsa run PLAN --role psc1|psc2|vcenter --iso DIR [--precheck-only] "
+                                       "[--no-ssl-certificate-verification] [--timeout MINUTES]");
+    if (!parseVerb(parser, args, synopsis, 1, &help))
+        return BadInput;
+    if (help)
+        return Ok;
+    if (!parser.isSet(role) || !parser.isSet(iso)) {
+        err(CliTr::tr("vlab: vcsa run needs --role and --iso\n%1\n").arg(synopsis));
+        return BadInput;
+    }
+    const Result<VcsaRole> parsedRole = parseVcsaRole(parser.value(role));
+    if (!parsedRole) {
+        err(u"vlab: "_s + parsedRole.error().message + u'\n');
+        return BadInput;
+    }
+    bool numberOk = false;
+    const double minutes = parser.value(timeout).toDouble(&numberOk);
+    if (!numberOk || minutes <= 0 || minutes > 24 * 60) {
+        err(CliTr::tr("vlab: --timeout must be a number of minutes between 0 and 1440.\n"));
+        return BadInput;
+    }
+    const Result<QString> installer = findVcsaDeploy(parser.value(iso));
+    if (!installer) {
+        err(u"vlab: "_s + installer.error().message + u'\n');
+        return BadInput;
+    }
+    const QString planFile = parser.positionalArguments().constFirst();
+    const std::optional<LabPlan> plan = loadPlanOrReport(planFile);
+    if (!plan)
+        return BadInput;
+    const Result<QByteArray> json = renderVcsaTemplate(*plan, *parsedRole, VcsaVersion::V67);
+    if (!json) {
+        err(u"vlab: "_s + json.error().message + u'\n');
+        return BadInput;
+    }
+    const std::optional<VcsaSecrets> secrets = secretsFromEnvironment(*plan);
+    if (!secrets)
+        return BadInput;
+
+    VcsaDeployRequest request;
+    request.role = *parsedRole;
+    request.installer = *installer;
+    request.templateJson = *json;
+    request.secrets = *secrets;
+    request.logRoot = QFileInfo(planFile).absoluteDir().filePath(u"logs"_s);
+    request.precheckOnly = parser.isSet(precheckOnly);
+    request.noSslVerification = parser.isSet(noSsl);
+    JobQueue queue;
+    auto *job = new VcsaDeployJob(request);
+    job->setTimeout(std::chrono::milliseconds(qint64(minutes * 60 * 1000)));
+    queue.addJob(job);
+    CliRunner runner(&queue);
+    if (!runner.run()) {
+        const Error &e = job->result().error();
+        err(u"vlab: "_s + e.message + u'\n');
+        // The details without the last output, which the progress log has shown already.
+        if (const QString details = e.details.section(u"\nlast output:"_s, 0, 0); !details.isEmpty())
+            err(details + u'\n');
+        return Problems;
+    }
+    const QString where = job->workflowLogDir().isEmpty() ? job->logDir() : job->workflowLogDir();
+    out(request.precheckOnly
+            ? CliTr::tr("%1: template check and precheck passed. Logs: %2\n").arg(parser.value(role), where)
+            : CliTr::tr("%1: installed. Logs: %2\n").arg(parser.value(role), where));
+    return Ok;
+}
+
 } // namespace
 
 int cmdVcsa(const QStringList &args)
@@ -104,6 +237,8 @@ int cmdVcsa(const QStringList &args)
     const auto [sub, rest] = splitSubcommand(args);
     if (sub == u"template"_s)
         return vcsaTemplate(rest);
+    if (sub == u"run"_s)
+        return vcsaRun(rest);
     if (sub == u"--help"_s || sub == u"-h"_s || sub == u"help"_s) {
         out(vcsaUsage());
         return Ok;

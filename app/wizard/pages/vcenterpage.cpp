@@ -1,0 +1,137 @@
+#include "vcenterpage.h"
+
+#include "jobs/jobqueue.h"
+#include "plan/plandocument.h"
+#include "runpanel.h"
+#include "vcenterconnectionbox.h"
+#include "vcsainstallerbox.h"
+#include "vcsatemplateview.h"
+#include "vsphere/vcenterloginjob.h"
+#include "vsphere/vcsadeployjob.h"
+
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QPushButton>
+#include <QVBoxLayout>
+
+using namespace Qt::StringLiterals;
+
+namespace vlab {
+
+VCenterPage::VCenterPage(const StepContext &context)
+    : m_context(context)
+    , m_summary(new QLabel)
+    , m_template(new VcsaTemplateView(VcsaRole::VCenter, u"vcenter"_s))
+    , m_installer(new VcsaInstallerBox)
+    , m_connection(new VCenterConnectionBox)
+    , m_precheck(new QPushButton(tr("Run precheck")))
+    , m_install(new QPushButton(tr("Install vCenter")))
+    , m_login(new QPushButton(tr("Check login")))
+    , m_result(new QLabel)
+{
+    setObjectName(u"page:vcenter"_s);
+    setTitle(tr("vCenter"));
+    setSubTitle(tr("vCenter Server with the external PSCs behind the load-balancer name, deployed by the VCSA "
+                   "installer; then a REST login shows that it answers."));
+    m_summary->setObjectName(u"vcenterSummary"_s);
+    m_summary->setWordWrap(true);
+    m_precheck->setObjectName(u"vcenterPrecheck"_s);
+    m_install->setObjectName(u"vcenterInstall"_s);
+    m_login->setObjectName(u"vcenterCheckLogin"_s);
+    m_result->setObjectName(u"vcenterResult"_s);
+    m_result->setWordWrap(true);
+    m_result->setTextInteractionFlags(Qt::TextSelectableByMouse);
+
+    auto *left = new QVBoxLayout;
+    left->addWidget(m_summary);
+    left->addWidget(m_installer);
+    left->addWidget(m_connection);
+    left->addStretch(1);
+    auto *columns = new QHBoxLayout;
+    columns->addLayout(left, 1);
+    columns->addWidget(m_template, 1);
+    auto *buttons = new QHBoxLayout;
+    buttons->addWidget(m_result, 1);
+    buttons->addWidget(m_precheck);
+    buttons->addWidget(m_install);
+    buttons->addWidget(m_login);
+    auto *layout = new QVBoxLayout(this);
+    layout->addLayout(columns, 1);
+    layout->addLayout(buttons);
+
+    connect(m_precheck, &QPushButton::clicked, this, [this] { runInstaller(true); });
+    connect(m_install, &QPushButton::clicked, this, [this] { runInstaller(false); });
+    connect(m_login, &QPushButton::clicked, this, [this] {
+        const Result<VCenterEndpoint> e = m_connection->endpoint();
+        if (!e)
+            return m_result->setText(e.error().message);
+        runJob(new VCenterLoginJob(*e), tr("Check the vCenter login"));
+    });
+    connect(m_context.document, &PlanDocument::planChanged, this, [this] {
+        if (isVisible())
+            refresh();
+    });
+    connect(m_context.runPanel, &RunPanel::busyChanged, this, [this](bool busy) {
+        for (QPushButton *b : {m_precheck, m_install, m_login})
+            b->setEnabled(!busy);
+    });
+}
+
+void VCenterPage::initializePage()
+{
+    m_connection->suggestFrom(m_context.document->plan());
+    refresh();
+}
+
+void VCenterPage::refresh()
+{
+    const LabPlan &plan = m_context.document->plan();
+    m_template->showPlan(plan, m_context.document->projectFolder());
+    m_installer->describeTarget(plan);
+    m_summary->setText(tr("%1 (%2), size %3, SSO through the load-balancer name %4. Deployed to %5 %6.")
+                           .arg(plan.vcenter.fqdn, plan.vcenter.ip, plan.vcenter.size, plan.loadBalancer.fqdn,
+                                plan.target.kind, plan.target.host));
+}
+
+void VCenterPage::runInstaller(bool precheckOnly)
+{
+    const Result<VcsaDeployRequest> request = m_installer->request(m_context.document->plan(), VcsaRole::VCenter,
+                                                                   precheckOnly, m_context.document->projectFolder());
+    if (!request)
+        return m_result->setText(request.error().message);
+    auto *job = new VcsaDeployJob(*request);
+    job->setTimeout(std::chrono::hours(2));
+    runJob(job, precheckOnly ? tr("Precheck vCenter") : tr("Install vCenter"));
+}
+
+void VCenterPage::runJob(Job *job, const QString &title)
+{
+    auto *queue = new JobQueue;
+    queue->addJob(job);
+    connect(queue, &JobQueue::finished, this, [this, job](bool ok) {
+        if (!ok) {
+            const Error &e = job->result().error();
+            m_result->setText(e.message);
+            // An untrusted certificate: offer its fingerprint to compare (the error's details).
+            if (e.code == u"http.tls"_s && !e.details.isEmpty())
+                m_connection->offerFingerprint(e.details);
+            return;
+        }
+        if (auto *deploy = qobject_cast<VcsaDeployJob *>(job)) {
+            const QString logs = deploy->workflowLogDir().isEmpty() ? deploy->logDir() : deploy->workflowLogDir();
+            m_result->setText(deploy->changesLab() ? tr("vCenter installed; check the login next. Logs: %1").arg(logs)
+                                                   : tr("Template check and precheck passed. Logs: %1").arg(logs));
+        } else if (auto *login = qobject_cast<VCenterLoginJob *>(job)) {
+            const VCenterInfo &info = login->info();
+            m_result->setText(tr("Logged in: %1.").arg(info.product.isEmpty() ? info.applianceVersion : info.product));
+        }
+    });
+    if (!m_context.runPanel->run(queue, title)) {
+        delete queue;
+        m_result->setText(tr("Other work is still running; wait for it or cancel it."));
+    }
+}
+
+VLAB_REGISTER_STEP(50, "vcenter", VCenterPage)
+
+} // namespace vlab

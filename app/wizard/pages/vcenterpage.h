@@ -1,0 +1,44 @@
+#pragma once
+// VCenterPage (step 5, "vCenter"): the vcsa-deploy template of vCenter Server with the
+// external PSCs behind the load-balancer name, with copy and save, plan-only; live, the
+// installer's precheck and Install through the run panel, then "Check login": a vCenter REST
+// session (VCenterLoginJob) that shows what the new vCenter says about itself.
+
+#include "stepregistry.h"
+
+#include <QWizardPage>
+
+class QLabel;
+class QPushButton;
+
+namespace vlab {
+
+class Job;
+class VCenterConnectionBox;
+class VcsaInstallerBox;
+class VcsaTemplateView;
+
+class VCenterPage : public QWizardPage
+{
+    Q_OBJECT
+public:
+    explicit VCenterPage(const StepContext &context);
+    void initializePage() override;
+
+private:
+    void refresh();
+    void runInstaller(bool precheckOnly);
+    void runJob(Job *job, const QString &title);
+
+    StepContext m_context;
+    QLabel *m_summary;
+    VcsaTemplateView *m_template;
+    VcsaInstallerBox *m_installer;
+    VCenterConnectionBox *m_connection;
+    QPushButton *m_precheck;
+    QPushButton *m_install;
+    QPushButton *m_login;
+    QLabel *m_result;
+};
+
+} // namespace vlab

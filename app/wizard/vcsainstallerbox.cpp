@@ -1,0 +1,107 @@
+#include "vcsainstallerbox.h"
+
+#include "plan/labplan.h"
+#include "validate/passwordpolicy.h"
+
+#include <QCheckBox>
+#include <QDir>
+#include <QFileDialog>
+#include <QFormLayout>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
+
+using namespace Qt::StringLiterals;
+
+namespace vlab {
+
+VcsaInstallerBox::VcsaInstallerBox(QWidget *parent)
+    : QGroupBox(tr("VCSA installer"), parent)
+    , m_iso(new QLineEdit)
+    , m_isoStatus(new QLabel)
+    , m_targetPassword(new QLineEdit)
+    , m_rootPassword(new QLineEdit)
+    , m_ssoPassword(new QLineEdit)
+    , m_noSsl(new QCheckBox(tr("Do not verify the target's certificate (--no-ssl-certificate-verification)")))
+    , m_targetLabel(new QLabel(tr("Target password")))
+{
+    m_iso->setObjectName(u"vcsaIso"_s);
+    m_isoStatus->setObjectName(u"vcsaIsoStatus"_s);
+    m_targetPassword->setObjectName(u"vcsaTargetPassword"_s);
+    m_rootPassword->setObjectName(u"vcsaRootPassword"_s);
+    m_ssoPassword->setObjectName(u"vcsaSsoPassword"_s);
+    m_noSsl->setObjectName(u"vcsaNoSsl"_s);
+    for (QLineEdit *p : {m_targetPassword, m_rootPassword, m_ssoPassword})
+        p->setEchoMode(QLineEdit::Password);
+    m_iso->setPlaceholderText(tr("the folder where the VCSA ISO is mounted"));
+    m_isoStatus->setWordWrap(true);
+    m_isoStatus->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    auto *browse = new QPushButton(tr("Choose..."));
+    browse->setObjectName(u"vcsaIsoBrowse"_s);
+    auto *isoRow = new QHBoxLayout;
+    isoRow->addWidget(m_iso, 1);
+    isoRow->addWidget(browse);
+    auto *form = new QFormLayout(this);
+    form->addRow(tr("VCSA ISO folder"), isoRow);
+    form->addRow(QString(), m_isoStatus);
+    form->addRow(m_targetLabel, m_targetPassword);
+    form->addRow(tr("Appliance root password"), m_rootPassword);
+    form->addRow(tr("SSO administrator password"), m_ssoPassword);
+    form->addRow(QString(), m_noSsl);
+
+    connect(browse, &QPushButton::clicked, this, [this] {
+        const QString dir = QFileDialog::getExistingDirectory(this, tr("The mounted VCSA ISO"), m_iso->text());
+        if (!dir.isEmpty())
+            m_iso->setText(QDir::toNativeSeparators(dir));
+    });
+    connect(m_iso, &QLineEdit::textChanged, this, &VcsaInstallerBox::checkIso);
+    checkIso();
+}
+
+void VcsaInstallerBox::describeTarget(const LabPlan &plan)
+{
+    m_targetLabel->setText(plan.target.kind == u"vcenter"_s
+                               ? tr("Password of %1 on vCenter %2").arg(plan.target.user, plan.target.host)
+                               : tr("Password of %1 on ESXi %2").arg(plan.target.user, plan.target.host));
+}
+
+void VcsaInstallerBox::checkIso()
+{
+    if (m_iso->text().trimmed().isEmpty()) {
+        m_isoStatus->setText(tr("The installer is expected at %1 under the ISO folder.").arg(vcsaDeployRelativePath()));
+        return;
+    }
+    const Result<QString> found = findVcsaDeploy(m_iso->text().trimmed());
+    m_isoStatus->setText(found ? tr("Installer found: %1").arg(QDir::toNativeSeparators(*found)) : found.error().message);
+}
+
+Result<VcsaDeployRequest> VcsaInstallerBox::request(const LabPlan &plan, VcsaRole role, bool precheckOnly,
+                                                    const QString &projectFolder) const
+{
+    const Result<QString> installer = findVcsaDeploy(m_iso->text().trimmed());
+    if (!installer)
+        return installer.error();
+    const Result<QByteArray> json = renderVcsaTemplate(plan, role, VcsaVersion::V67);
+    if (!json)
+        return json.error();
+    VcsaDeployRequest r;
+    r.role = role;
+    r.installer = *installer;
+    r.templateJson = *json;
+    r.secrets = {m_targetPassword->text(), m_rootPassword->text(), m_ssoPassword->text()};
+    if (r.secrets.targetPassword.isEmpty())
+        return makeError(u"vcsa.password"_s, tr("Enter the password of the deployment target."));
+    for (const auto &[what, secret] : {std::pair{tr("The appliance root password"), r.secrets.rootPassword},
+                                       std::pair{tr("The SSO administrator password"), r.secrets.ssoPassword}}) {
+        if (const QStringList problems = passwordProblems(secret); !problems.isEmpty())
+            return makeError(u"vcsa.password"_s,
+                             tr("%1 does not meet the appliance password policy: %2").arg(what, problems.join(u' ')));
+    }
+    r.logRoot = QDir(projectFolder).filePath(u"logs"_s);
+    r.precheckOnly = precheckOnly;
+    r.noSslVerification = m_noSsl->isChecked();
+    return r;
+}
+
+} // namespace vlab

@@ -1,0 +1,177 @@
+#!/bin/sh
+# A STAND-IN for VMware's vcsa-deploy (the VCSA CLI installer), written for vLab Wizard's
+# tests. It deploys nothing. The tests copy it into a fake ISO tree as
+# vcsa-cli-installer/lin64/vcsa-deploy and run the engine and `vlab vcsa run` against it.
+#
+# Documented behaviour it follows (../../../shared/reference/domain-facts.md, "vcsa-deploy"
+# and "vcsa-deploy (form seen on 7.x/8.x; 6.7 exact form unverified)"):
+# - options: install, --verify-template-only, --precheck-only, --accept-eula,
+#   --acknowledge-ceip, --no-ssl-certificate-verification, --terse, --log-dir DIR, then the
+#   template file;
+# - output: task lines framed by '=' rows ("[START] Start executing Task: ... at HH:MM:SS",
+#   "[SUCCEEDED] Successfully executed Task '...' in TaskFlow '...' at HH:MM:SS",
+#   "[FAILED] Task: ... execution failed at HH:MM:SS", "Task '...' execution failed because
+#   [...], possible resolution is [...]"), the progress report block with
+#   "Task: <text>.(RUNNING n/100)", "VCSA Deployment is still running",
+#   "Successfully completed VCSA deployment.", "Result and Log File Information...",
+#   "WorkFlow log directory: <dir>/workflow_<epoch-ms>", "Error occurred. See logs for details.";
+# - log: <log-dir>/workflow_<epoch-ms>/vcsa-cli-installer.log with lines
+#   "YYYY-MM-DD HH:MM:SS,mmm - vCSACliInstallLogger - INFO|ERROR - ...";
+# - exit 0 on success. Other exit codes are unverified; this stand-in uses the ones commonly
+#   given (1 runtime failure, 2 usage/validation, 3 template error).
+# What it checks that the real installer also rejects: the template must be a JSON object
+# with "__version" (checked with jq when installed, otherwise only roughly), and, for vLab
+# Wizard's sake, it must not contain an unfilled "<VLAB_...>" password placeholder.
+#
+# Test modes (environment):
+#   VCSA_STANDIN_MODE=ok (default) | template-error | precheck-fail | install-fail | hang
+#   VCSA_STANDIN_HANG_PHASE=verify|precheck|install   where "hang" hangs (default install)
+#   VCSA_STANDIN_IGNORE_TERM=1   the hang ignores SIGTERM (and so does its child)
+#   VCSA_STANDIN_NO_WORKFLOW_LINE=1  do not print the "WorkFlow log directory" line
+#   VCSA_STANDIN_RECORD=FILE     append one line per run: phase, template mode and path,
+#                                arguments, whether a VLAB_*PASSWORD variable was passed on
+#   VCSA_STANDIN_PIDFILE=FILE    the hang writes its own and its child's process ids here
+
+args="$*"
+mode=${VCSA_STANDIN_MODE:-ok}
+phase=install
+eula=no
+ceip=no
+logdir=
+template=
+sub=
+while [ $# -gt 0 ]; do
+  case "$1" in
+    install) sub=install ;;
+    --verify-template-only) phase=verify ;;
+    --precheck-only) phase=precheck ;;
+    --accept-eula) eula=yes ;;
+    --acknowledge-ceip) ceip=yes ;;
+    --no-ssl-certificate-verification|--terse) ;;
+    --log-dir) shift; logdir=$1 ;;
+    --log-dir=*) logdir=${1#--log-dir=} ;;
+    -*) echo "vcsa-deploy: error: unrecognized argument: $1" >&2; exit 2 ;;
+    *) template=$1 ;;
+  esac
+  shift
+done
+
+rule() { echo "=============================================================================="; }
+now() { date +%H:%M:%S; }
+ms() { date +%s%3N; }
+
+if [ "$sub" != install ] || [ -z "$template" ] || [ -z "$logdir" ]; then
+  echo "usage: vcsa-deploy install [options] TEMPLATE (this stand-in also needs --log-dir)" >&2
+  exit 2
+fi
+if [ "$phase" != verify ] && { [ "$eula" != yes ] || [ "$ceip" != yes ]; }; then
+  echo "vcsa-deploy: error: --accept-eula and --acknowledge-ceip are required" >&2
+  exit 2
+fi
+
+workflow="$logdir/workflow_$(ms)"
+mkdir -p "$workflow" || exit 1
+log="$workflow/vcsa-cli-installer.log"
+logline() { echo "$(date '+%Y-%m-%d %H:%M:%S'),000 - vCSACliInstallLogger - $1 - $2" >> "$log"; }
+
+if [ -n "${VCSA_STANDIN_RECORD:-}" ]; then
+  secret_env=no
+  env | grep -q '^VLAB_[A-Z_]*PASSWORD=' && secret_env=yes
+  echo "phase=$phase mode=$(stat -c %a "$template" 2>/dev/null) template=$template env_password=$secret_env args=$args" \
+    >> "$VCSA_STANDIN_RECORD"
+fi
+logline INFO "Stand-in vcsa-deploy, phase $phase, template $template"
+
+finish() { # $1 exit code
+  echo "Result and Log File Information..."
+  [ "${VCSA_STANDIN_NO_WORKFLOW_LINE:-}" = 1 ] || echo "WorkFlow log directory: $workflow"
+  exit "$1"
+}
+
+fail_task() { # $1 task, $2 reason, $3 hint, $4 exit code
+  rule
+  echo "[FAILED] Task: $1 execution failed at $(now)"
+  echo "Task '$1' execution failed because [$2], possible resolution is [$3]"
+  rule
+  logline ERROR "$2"
+  echo "Error occurred. See logs for details."
+  finish "$4"
+}
+
+hang() {
+  [ "${VCSA_STANDIN_IGNORE_TERM:-}" = 1 ] && trap '' TERM
+  sleep 600 &
+  child=$!
+  [ -n "${VCSA_STANDIN_PIDFILE:-}" ] && echo "$$ $child" > "$VCSA_STANDIN_PIDFILE"
+  echo "VCSA Deployment is still running"
+  wait "$child"
+  wait "$child"
+  exit 1
+}
+
+# Template validation (every phase, as the real installer does first).
+rule
+echo "[START] Start executing Task: To validate CLI options at $(now)"
+valid=yes
+reason=
+if [ ! -r "$template" ]; then
+  valid=no; reason="The template file $template cannot be read"
+elif command -v jq > /dev/null 2>&1; then
+  if ! jq -e 'type == "object" and has("__version")' "$template" > /dev/null 2>&1; then
+    valid=no; reason="The template is not valid JSON with a __version key"
+  fi
+elif [ "$(tr -d ' \n\t\r' < "$template" | cut -c1)" != "{" ] || ! grep -q '"__version"' "$template"; then
+  valid=no; reason="The template is not a JSON object with a __version key"
+fi
+if [ "$valid" = yes ] && grep -q '<VLAB_[A-Z_]*>' "$template"; then
+  valid=no; reason="The template still holds an unfilled <VLAB_...> placeholder"
+fi
+if [ "$valid" = yes ] && [ "$phase" = verify ] && [ "$mode" = template-error ]; then
+  valid=no; reason="Invalid value for section 'new_vcsa', subsection 'network', key 'prefix'"
+fi
+if [ "$valid" = no ]; then
+  fail_task "TemplateValidationTask" "$reason" "Correct the template and run the installer again" 3
+fi
+echo "[SUCCEEDED] Successfully executed Task 'CLIOptionsValidationTask: Executing CLI optionsvalidation task' in TaskFlow 'template' at $(now)"
+rule
+logline INFO "Template validated"
+[ "$mode" = hang ] && [ "${VCSA_STANDIN_HANG_PHASE:-install}" = verify ] && hang
+[ "$phase" = verify ] && finish 0
+
+rule
+echo "[START] Start executing Task: Perform precheck tasks at $(now)"
+[ "$mode" = hang ] && [ "${VCSA_STANDIN_HANG_PHASE:-install}" = precheck ] && hang
+if [ "$mode" = precheck-fail ]; then
+  fail_task "PrecheckTask" "The reverse DNS lookup of the appliance address does not return its FQDN" \
+    "Add a PTR record for the appliance address" 1
+fi
+echo "[SUCCEEDED] Successfully executed Task 'PrecheckTask: Running prechecks.' in TaskFlow 'install' at $(now)"
+rule
+logline INFO "Prechecks passed"
+[ "$phase" = precheck ] && finish 0
+
+progress() { # $1 text, $2 state, $3 n
+  echo "==========VCSA Deployment Progress Report=========="
+  echo "Task: $1.($2 $3/100)"
+}
+rule
+echo "[START] Start executing Task: Deploy the appliance at $(now)"
+progress "Install required RPMs for the appliance" RUNNING 20
+[ "$mode" = hang ] && hang
+progress "Install required RPMs for the appliance" RUNNING 55
+if [ "$mode" = install-fail ]; then
+  logline ERROR "Failed to install RPM vmware-identity-sts: No space left on device"
+  logline ERROR "Deployment of the appliance was rolled back"
+  rule
+  echo "[FAILED] Task: MonitorDeploymentTask: Monitoring Deployment execution failed at $(now)"
+  rule
+  echo "Error occurred. See logs for details."
+  finish 1
+fi
+echo "VCSA Deployment is still running"
+progress "Start the services of the appliance" RUNNING 90
+progress "Start the services of the appliance" SUCCEEDED 100
+echo "Successfully completed VCSA deployment."
+logline INFO "Deployment completed"
+rule
+finish 0
