@@ -1,6 +1,7 @@
 // vlab vcsa ...: the VCSA installer (vcsa-deploy) templates for the lab's appliances.
 
 #include "clicommon.h"
+#include "secretprompt.h"
 #include "clirunner.h"
 
 #include "jobs/jobqueue.h"
@@ -121,25 +122,31 @@ std::optional<VcsaSecrets> secretsFromEnvironment(const LabPlan &plan)
     const QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
     const auto value = [&env](const QString &name) { return env.value(name); };
     VcsaSecrets s;
-    s.rootPassword = value(u"VLAB_ROOT_PASSWORD"_s);
-    s.ssoPassword = value(u"VLAB_SSO_PASSWORD"_s);
+    // Each from its variable, or asked for on the terminal without echo.
+    const std::optional<QString> root =
+        readSecret(kRootPasswordVar, CliTr::tr("Password for root of the new appliance (VLAB_ROOT_PASSWORD): "));
+    if (!root)
+        return std::nullopt;
+    const std::optional<QString> sso = readSecret(
+        kSsoPasswordVar, CliTr::tr("Password of administrator@%1 (VLAB_SSO_PASSWORD): ").arg(plan.sso.domain));
+    if (!sso)
+        return std::nullopt;
+    s.rootPassword = *root;
+    s.ssoPassword = *sso;
     // The target's: its own variable when set, else the vCenter's or the ESXi root's.
     const bool vcenterTarget = plan.target.kind == u"vcenter"_s;
-    QString targetVariable = u"VLAB_TARGET_PASSWORD"_s;
-    if (value(targetVariable).isEmpty())
-        targetVariable = vcenterTarget ? u"VLAB_VC_PASSWORD"_s : u"VLAB_ROOT_PASSWORD"_s;
-    s.targetPassword = value(targetVariable);
-    bool ok = true;
-    for (const auto &[name, secret] : {std::pair{u"VLAB_ROOT_PASSWORD"_s, s.rootPassword},
-                                       std::pair{u"VLAB_SSO_PASSWORD"_s, s.ssoPassword},
-                                       std::pair{targetVariable, s.targetPassword}}) {
-        if (secret.isEmpty()) {
-            err(CliTr::tr("vlab: vcsa run needs %1 in the environment.\n").arg(name));
-            ok = false;
-        }
+    if (!value(u"VLAB_TARGET_PASSWORD"_s).isEmpty()) {
+        s.targetPassword = value(u"VLAB_TARGET_PASSWORD"_s);
+    } else {
+        const std::optional<QString> target =
+            readSecret(vcenterTarget ? kVcPasswordVar : kRootPasswordVar,
+                       CliTr::tr("Password of %1 on the deployment target %2 (VLAB_TARGET_PASSWORD): ")
+                           .arg(plan.target.user, plan.target.host));
+        if (!target)
+            return std::nullopt;
+        s.targetPassword = *target;
     }
-    if (!ok)
-        return std::nullopt;
+    bool ok = true;
     for (const auto &[name, secret] : {std::pair{u"VLAB_ROOT_PASSWORD"_s, s.rootPassword},
                                        std::pair{u"VLAB_SSO_PASSWORD"_s, s.ssoPassword}}) {
         if (const QStringList problems = passwordProblems(secret); !problems.isEmpty()) {

@@ -503,7 +503,7 @@ private Q_SLOTS:
         QTest::newRow("no installer") << u"psc1"_s << true << QString() << QStringList()
                                       << u"vcsa-cli-installer/lin64/vcsa-deploy does not exist"_s;
         QTest::newRow("no SSO password") << u"psc1"_s << false << u"VLAB_SSO_PASSWORD"_s << QStringList()
-                                         << u"needs VLAB_SSO_PASSWORD"_s;
+                                         << u"Set VLAB_SSO_PASSWORD"_s; // no terminal to ask on either
         QTest::newRow("no target password (ESXi: the root one)") << u"psc1"_s << false << u"VLAB_TARGET_PASSWORD"_s
                                                                  << QStringList() << QString();
         QTest::newRow("bad timeout") << u"psc1"_s << false << QString() << QStringList{u"--timeout"_s, u"soon"_s}
