@@ -17,6 +17,7 @@
 #include <QTableWidget>
 #include <QTcpServer>
 #include <QTcpSocket>
+#include <QTemporaryDir>
 #include <QTest>
 #include <QWizard>
 
@@ -27,8 +28,11 @@ class TestDiagnosticsPage : public QObject
 {
     Q_OBJECT
 
-    static DiagnosticsPage *open(MainWindow &w)
+    QTemporaryDir m_project; // the run panel's journal goes here, never into the shared default folder
+
+    DiagnosticsPage *open(MainWindow &w)
     {
+        w.document()->setProjectFolder(m_project.path());
         w.show();
         if (!QTest::qWaitForWindowExposed(&w))
             return nullptr;
