@@ -54,5 +54,6 @@ int cmdRunbook(const QStringList &args);
 int cmdDiag(const QStringList &args);
 int cmdVcha(const QStringList &args);
 int cmdVcenter(const QStringList &args);
+int cmdPsc(const QStringList &args);
 
 } // namespace vlab::cli

@@ -19,26 +19,6 @@ namespace vlab::cli {
 
 namespace {
 
-// "443,389 636" -> {443, 389, 636}; "all" -> {} (every port); nullopt on a bad entry.
-std::optional<QList<int>> parsePortList(const QString &text)
-{
-    if (text.trimmed() == u"all"_s)
-        return QList<int>{};
-    QList<int> ports;
-    const QStringList items = QString(text).replace(u' ', u',').split(u',', Qt::SkipEmptyParts);
-    for (const QString &item : items) {
-        bool ok = false;
-        const int port = item.toInt(&ok);
-        if (!ok || port < 1 || port > 65535)
-            return std::nullopt;
-        if (!ports.contains(port))
-            ports << port;
-    }
-    if (ports.isEmpty())
-        return std::nullopt;
-    return ports;
-}
-
 bool parseThreshold(const QCommandLineParser &parser, const QCommandLineOption &option, TcpState state,
                     TcpThresholds *thresholds)
 {
@@ -142,7 +122,7 @@ int cmdDiagTcp(const QStringList &args)
 
     TcpReportOptions options;
     if (parser.isSet(ports)) {
-        const std::optional<QList<int>> list = parsePortList(parser.value(ports));
+        const std::optional<QList<int>> list = parseTcpPortList(parser.value(ports));
         if (!list) {
             err(CliTr::tr("vlab: --ports must list TCP ports (1 to 65535) separated by commas, or be \"all\"; "
                           "\"%1\" is not.\n")

@@ -64,13 +64,16 @@ QString usage()
         "                                       the whole lab as a runbook to follow or file\n"
         "  diag tcp (--file FILE | --local | --ssh USER@HOST) [--ports LIST] [--format text|json]\n"
         "                                       TCP connection states and pile-ups on the PSC ports\n"
+        "  psc apply-cert PLAN --node psc01|psc02|all [--user root] [--accept-host-key SHA256:...]\n"
+        "                                       replace the machine certificate on the PSCs over SSH\n"
         "  help [COMMAND]                       show help\n"
         "\n"
         "Options for every command:\n"
         "  --lang LANG                          language of the texts (vi), instead of the system's\n"
         "\n"
         "Exit codes: 0 success, 1 problems found, 2 bad input or usage.\n"
-        "The live vCenter verbs read the password from VLAB_VC_PASSWORD.\n"
+        "The live vCenter verbs read the password from VLAB_VC_PASSWORD; psc apply-cert reads\n"
+        "VLAB_ROOT_PASSWORD and VLAB_SSO_PASSWORD.\n"
         "Run 'vlab COMMAND --help' for a command's options.\n");
 }
 
@@ -222,6 +225,8 @@ int runVerb(const QString &verb, const QStringList &args)
         return cmdVcha(args);
     if (verb == u"vcenter"_s)
         return cmdVcenter(args);
+    if (verb == u"psc"_s)
+        return cmdPsc(args);
     err(CliTr::tr("vlab: unknown command \"%1\".\n\n").arg(verb) + usage());
     return BadInput;
 }

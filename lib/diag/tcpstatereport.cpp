@@ -673,4 +673,58 @@ QString TcpStateReport::toText() const
     return text;
 }
 
+std::optional<QList<int>> parseTcpPortList(const QString &text)
+{
+    if (text.trimmed() == u"all"_s)
+        return QList<int>{};
+    QList<int> ports;
+    const QStringList items = QString(text).replace(u' ', u',').split(u',', Qt::SkipEmptyParts);
+    for (const QString &item : items) {
+        bool ok = false;
+        const int port = item.toInt(&ok);
+        if (!ok || port < 1 || port > 65535)
+            return std::nullopt;
+        if (!ports.contains(port))
+            ports << port;
+    }
+    if (ports.isEmpty())
+        return std::nullopt;
+    return ports;
+}
+
+QString tcpStateExplanation(TcpState state)
+{
+    switch (state) {
+    case TcpState::Established:
+        return Tr::tr("An open connection carrying data. Many of them only mean much traffic.");
+    case TcpState::SynSent:
+        return Tr::tr("This machine asked for a connection and waits for the answer. Should last milliseconds; many "
+                      "of them point to a peer that is down or a firewall that drops the request.");
+    case TcpState::SynRecv:
+        return Tr::tr("A peer asked for a connection, this machine answered and waits for the final ACK. Many of "
+                      "them point to lost return traffic or a SYN flood.");
+    case TcpState::FinWait1:
+        return Tr::tr("This machine closed and waits for the peer to acknowledge. Should be short-lived.");
+    case TcpState::FinWait2:
+        return Tr::tr("This machine closed and the peer acknowledged, but the peer has not closed its side. A "
+                      "pile-up means the peer does not close; net.ipv4.tcp_fin_timeout bounds how long they stay.");
+    case TcpState::TimeWait:
+        return Tr::tr("The normal end of a connection this machine closed first, kept for twice the maximum segment "
+                      "lifetime. Worry only about very large counts.");
+    case TcpState::Close:
+        return Tr::tr("A socket that is not in use.");
+    case TcpState::CloseWait:
+        return Tr::tr("The peer closed, but the program on this machine has not closed its socket. A pile-up means "
+                      "the program does not close; no kernel timeout ends it, fix or restart the program.");
+    case TcpState::LastAck:
+        return Tr::tr("This machine closed after the peer did and waits for the last ACK. Should be short-lived.");
+    case TcpState::Listen:
+        return Tr::tr("A service waiting for connections on its port.");
+    case TcpState::Closing:
+        return Tr::tr("Both sides closed at the same time and wait for the last acknowledgement. Should be rare and "
+                      "short-lived.");
+    }
+    return {};
+}
+
 } // namespace vlab

@@ -141,6 +141,13 @@ private:
     Findings m_findings;
 };
 
+// "443,389 636" -> {443, 389, 636}; "all" -> {} (every port); nullopt on a bad entry or an
+// empty list.
+std::optional<QList<int>> parseTcpPortList(const QString &text);
+
+// One or two sentences for people: what the state means and when a pile-up of it matters.
+QString tcpStateExplanation(TcpState state);
+
 // "CLOSE_WAIT 12, ESTABLISHED 3" (non-zero states only, in state order).
 QString formatTcpStateCounts(const TcpStateCounts &counts);
 

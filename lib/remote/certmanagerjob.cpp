@@ -4,9 +4,13 @@
 #include "certs/certverifier.h"
 #include "certs/csrrequest.h"
 #include "jobs/tr.h"
+#include "net/servedcertificate.h"
+#include "net/tlstrust.h"
 #include "remote/ptydriver.h"
 
 #include <QDir>
+#include <QFile>
+#include <QSslCertificate>
 #include <QRegularExpression>
 
 using namespace Qt::StringLiterals;
@@ -44,6 +48,17 @@ QString remotePath(const QString &folder, const char *name)
 }
 
 } // namespace
+
+Result<QString> chainLeafSha256(const QString &chainFile)
+{
+    QFile file(chainFile);
+    if (!file.open(QIODevice::ReadOnly))
+        return makeError(u"upload.local"_s, Tr::tr("Cannot read %1: %2").arg(chainFile, file.errorString()));
+    const QList<QSslCertificate> certs = QSslCertificate::fromData(file.read(kMaxCertFileBytes), QSsl::Pem);
+    if (certs.isEmpty() || certs.constFirst().isNull())
+        return makeError(u"cert.parse"_s, Tr::tr("%1 holds no PEM certificate.").arg(chainFile));
+    return sha256Fingerprint(certs.constFirst());
+}
 
 CertManagerJob::CertManagerJob(CertReplacementRequest request, QObject *parent)
     : ThreadedJob(Tr::tr("Replace the machine certificate on %1").arg(request.nodeName),
@@ -186,7 +201,7 @@ ThreadedJob::Work CertManagerJob::makeWork()
         const auto onLine = [&](const QString &line) {
             if (const QRegularExpressionMatch m = kStatusLine.match(line); m.hasMatch()) {
                 const int percent = m.captured(1).toInt();
-                ctx.progress(0.45 + 0.5 * qreal(qBound(0, percent, 100)) / 100.0,
+                ctx.progress(0.45 + 0.45 * qreal(qBound(0, percent, 100)) / 100.0,
                              Tr::tr("certificate-manager: %1% %2").arg(percent).arg(m.captured(2)));
                 ctx.log(line);
             } else if (const QRegularExpressionMatch m = kErrorMessage.match(line); m.hasMatch()) {
@@ -209,10 +224,7 @@ ThreadedJob::Work CertManagerJob::makeWork()
         const QString log = u"/var/log/vmware/vmcad/certificate-manager.log"_s;
         switch (outcome.value()) {
         case 0:
-            ctx.evidence(Evidence::Kind::Outcome,
-                         Tr::tr("certificate-manager replaced the machine SSL certificate on %1.").arg(r.nodeName));
-            ctx.progress(1.0, Tr::tr("Certificate replaced on %1").arg(r.nodeName));
-            return {};
+            break;
         case 1:
             ctx.evidence(Evidence::Kind::Outcome, Tr::tr("certificate-manager failed and rolled back."),
                          u"Error Code : %1\nError Message : %2"_s.arg(errorCode, errorMessage));
@@ -230,12 +242,55 @@ ThreadedJob::Work CertManagerJob::makeWork()
                                     "the PSC from its snapshot or backup if the services do not start.")
                                  .arg(r.nodeName, errorMessage.isEmpty() ? u"no message"_s : errorMessage, log));
         }
+        ctx.evidence(Evidence::Kind::Outcome,
+                     Tr::tr("certificate-manager replaced the machine SSL certificate on %1.").arg(r.nodeName));
+        if (!r.checkServedCertificate) {
+            ctx.progress(1.0, Tr::tr("Certificate replaced on %1").arg(r.nodeName));
+            return {};
+        }
+
+        // 6. The certificate the PSC serves now must be the new leaf.
+        const QString tlsHost = r.tlsHost.isEmpty() ? r.connection.endpoint.host : r.tlsHost;
+        const QString where = u"%1:%2"_s.arg(tlsHost).arg(r.tlsPort);
+        ctx.progress(0.95, Tr::tr("Reading the certificate served on %1").arg(where));
+        Result<QString> expected = chainLeafSha256(chainFile);
+        if (!expected)
+            return expected.error();
+        ctx.evidence(Evidence::Kind::Note, Tr::tr("SHA-256 of the new leaf (%1)").arg(QString::fromLatin1(CertFiles::Chain)),
+                     expected.value());
+        ServedCertificateRequest tls;
+        tls.host = tlsHost;
+        tls.port = r.tlsPort;
+        tls.serverName = r.tlsServerName;
+        tls.timeout = r.servedTimeout;
+        const Result<QSslCertificate> served = fetchServedCertificate(tls, cancelled);
+        if (!served) {
+            return makeError(u"certmanager.served"_s,
+                             Tr::tr("certificate-manager finished on %1, but the certificate served on %2 could not "
+                                    "be read: %3 Check that the services came back (service-control --status) and "
+                                    "open https://%2 in a browser.")
+                                 .arg(r.nodeName, where, served.error().message),
+                             served.error().details);
+        }
+        const QString presented = sha256Fingerprint(served.value());
+        ctx.evidence(Evidence::Kind::Received, Tr::tr("SHA-256 of the certificate served on %1").arg(where),
+                     u"%1\nsubject: %2\nissuer: %3"_s.arg(presented, served->subjectDisplayName(),
+                                                         served->issuerDisplayName()));
+        if (presented != expected.value()) {
+            ctx.evidence(Evidence::Kind::Outcome, Tr::tr("The served certificate is not the new one."),
+                         u"served: %1\nexpected: %2"_s.arg(presented, expected.value()));
+            return makeError(u"certmanager.served-mismatch"_s,
+                             Tr::tr("certificate-manager reported success on %1, but %2 serves a different "
+                                    "certificate (SHA-256 %3, subject \"%4\") than the new leaf (SHA-256 %5). "
+                                    "Services may still hold the old one: restart them (service-control --stop "
+                                    "--all, then --start --all) and check again before touching the next PSC.")
+                                 .arg(r.nodeName, where, presented, served->subjectDisplayName(), expected.value()));
+        }
+        ctx.evidence(Evidence::Kind::Outcome,
+                     Tr::tr("%1 serves the new certificate (SHA-256 %2).").arg(where, presented));
+        ctx.progress(1.0, Tr::tr("Certificate replaced on %1 and served on %2").arg(r.nodeName, where));
+        return {};
     };
 }
-
-// Hook for the step after a successful replacement: once the PSC's services are back, fetch the
-// certificate served on <psc>:443 (precheck/tlscheck reads it) and compare its SHA-256
-// fingerprint with the leaf of psc-ha-vip-chain.crt. Not part of this job, because the
-// services take minutes to settle and the check belongs to both PSCs and the load balancer.
 
 } // namespace vlab

@@ -8,9 +8,10 @@
 // until "All tasks completed successfully" or the rollback's outcome.
 // Evidence: the commands, every prompt with the answer given (the password masked), the
 // uploaded files with their SHA-256 (the key only by name and mode), the masked transcript.
+// Then it reads the certificate the PSC serves on 443 over TLS (retrying while the services
+// come back) and compares its SHA-256 with the new leaf's; a different certificate fails the
+// job, and the evidence holds both fingerprints.
 // One job per PSC; the queue runs them in turn (psc01, then psc02).
-// Checking the certificate the PSC then serves on 443 is a separate step after the restart
-// (see servedCertificateCheck in the report and the hook in certmanagerjob.cpp).
 
 #include "jobs/threadedjob.h"
 #include "plan/labplan.h"
@@ -36,7 +37,18 @@ struct CertReplacementRequest
     std::chrono::milliseconds promptTimeout{std::chrono::minutes(2)};
     // Replacing restarts every service on the PSC; 6.7 takes many minutes.
     std::chrono::milliseconds runTimeout{std::chrono::minutes(60)};
+    // After a successful replacement: the certificate served on tlsHost:tlsPort must be the
+    // new leaf (the first certificate of psc-ha-vip-chain.crt).
+    bool checkServedCertificate = true;
+    QString tlsHost;       // empty: the SSH host
+    quint16 tlsPort = 443; // tests point it at a local listener
+    QString tlsServerName; // SNI, the PSC's FQDN; empty: none
+    std::chrono::milliseconds servedTimeout{std::chrono::minutes(10)};
 };
+
+// The SHA-256 of the leaf (first certificate) of a PEM chain file, colon form as
+// net/tlstrust.h writes it. Codes: "upload.local", "cert.parse".
+Result<QString> chainLeafSha256(const QString &chainFile);
 
 class CertManagerJob : public ThreadedJob
 {

@@ -166,7 +166,8 @@ Result<void> recordHostKey(const HostKeyCheck &check, ssh_key serverKey, const Q
                                 "the one the appliance's administrator gives you (on the appliance: ssh-keygen -lf "
                                 "/etc/ssh/ssh_host_%4_key.pub), then confirm it (vlab: --accept-host-key %3).")
                              .arg(check.hostEntry, check.keyType, check.fingerprint, hostKeyFileStem(check.keyType)),
-                         u"known_hosts: %1"_s.arg(check.knownHostsFile));
+                         u"known_hosts: %1\nhost: %2\nfingerprint: %3"_s.arg(check.knownHostsFile, check.hostEntry,
+                                                                            check.fingerprint));
     }
     // "SHA256:abc" and a bare "abc" mean the same; base64 is case-sensitive, the prefix is not.
     QString normalized = confirmed;
@@ -237,6 +238,17 @@ Result<void> acceptHostKey(const HostKeyCheck &check, ssh_key serverKey, const Q
                                   recordedList(check), lineNumbers(check)));
     }
     return makeError(u"hostkey.state"_s, Tr::tr("Unexpected host key state."));
+}
+
+QString fingerprintToConfirm(const Error &error)
+{
+    if (error.code != u"hostkey.not-confirmed"_s)
+        return {};
+    for (const QString &line : error.details.split(u'\n')) {
+        if (line.startsWith(u"fingerprint: "_s))
+            return line.mid(13).trimmed();
+    }
+    return {};
 }
 
 } // namespace vlab

@@ -62,4 +62,8 @@ Result<void> recordHostKey(const HostKeyCheck &check, ssh_key_struct *serverKey,
 Result<void> acceptHostKey(const HostKeyCheck &check, ssh_key_struct *serverKey,
                            const QString &confirmedFingerprint);
 
+// The fingerprint a "hostkey.not-confirmed" error asks the person to confirm (from its
+// details); empty for any other error. Front ends show it in their question.
+QString fingerprintToConfirm(const Error &error);
+
 } // namespace vlab

@@ -5,6 +5,7 @@
 
 #include "certfixture.h"
 #include "sshdfixture.h"
+#include "tlslistener.h"
 
 #include "certs/csrrequest.h"
 #include "jobs/threadedjob.h"
@@ -17,6 +18,8 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QRandomGenerator>
+#include <QSslCertificate>
+#include <QTcpServer>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QtTest>
@@ -55,6 +58,8 @@ private:
     QString m_badFolder;   // the same, but the key does not belong to the certificate
     QString m_certManager; // the installed stand-in
     QString m_applianceShell;
+    TlsListener m_newLeaf; // the PSC's port 443 after a good replacement: serves psc.cer
+    TlsListener m_oldCert; // ... after one whose services kept the old certificate
     int m_runs = 0;
 
     bool writeSet(const QString &folder, const QString &keyName)
@@ -91,6 +96,10 @@ private:
         r.plan = examplePlan();
         r.promptTimeout = 20s;
         r.runTimeout = 30s;
+        r.tlsHost = m_sshd.host();
+        r.tlsPort = m_newLeaf.port();
+        r.tlsServerName = u"vcenter-psc01.sslab.com"_s;
+        r.servedTimeout = 20s;
         // The stand-in runs as the test user and writes its log there.
         QFile f(*log);
         if (f.open(QIODevice::WriteOnly))
@@ -146,6 +155,14 @@ private Q_SLOTS:
         m_badFolder = m_work.filePath(u"bad"_s);
         QVERIFY(writeSet(m_goodFolder, u"psc"_s));
         QVERIFY(writeSet(m_badFolder, u"other"_s));
+        QVERIFY2(m_newLeaf.start(m_certs->path(u"psc.cer"_s), m_certs->path(u"psc.key"_s)), qPrintable(m_newLeaf.lastError()));
+        QVERIFY2(m_oldCert.start(m_certs->path(u"vmca.cer"_s), m_certs->path(u"vmca.key"_s)), qPrintable(m_oldCert.lastError()));
+    }
+
+    static QString sha256Of(const QString &pem)
+    {
+        return QString::fromLatin1(
+            QSslCertificate::fromPath(pem).value(0).digest(QCryptographicHash::Sha256).toHex(':').toUpper());
     }
 
     void replacesCertificate()
@@ -195,6 +212,46 @@ private Q_SLOTS:
         QVERIFY(evidence.contains(m_sshd.hostKeyFingerprint()));
         for (const Evidence &e : job.report().evidence)
             QVERIFY(e.time.isValid());
+        // The served certificate was read and is the new leaf; the evidence holds both sides.
+        QCOMPARE(m_newLeaf.handshakes() > 0, true);
+        const QString leaf = sha256Of(m_certs->path(u"psc.cer"_s));
+        QCOMPARE(chainLeafSha256(QDir(m_goodFolder).filePath(u"psc-ha-vip-chain.crt"_s)).value(), leaf);
+        QVERIFY2(evidence.contains(u"SHA-256 of the new leaf"_s) && evidence.contains(u"SHA-256 of the certificate served"_s),
+                 qPrintable(evidence));
+        QCOMPARE(evidence.count(leaf), 3); // new leaf, served, outcome
+    }
+
+    void servedCertificateMismatch()
+    {
+        QString log, remote;
+        CertReplacementRequest r = request(m_goodFolder, u"success"_s, &log, &remote);
+        r.tlsPort = m_oldCert.port();
+        CertManagerJob job(r);
+        run(job);
+        QCOMPARE(job.state(), Job::State::Failed);
+        QCOMPARE(job.result().error().code, u"certmanager.served-mismatch"_s);
+        const QString leaf = sha256Of(m_certs->path(u"psc.cer"_s));
+        const QString served = sha256Of(m_certs->path(u"vmca.cer"_s));
+        QVERIFY(job.result().error().message.contains(leaf));
+        QVERIFY(job.result().error().message.contains(served));
+        const QString evidence = evidenceText(job);
+        QVERIFY(evidence.contains(leaf) && evidence.contains(served));
+        verifyNoSecret(job, r.ssoPassword);
+    }
+
+    void servedCertificateUnreachable()
+    {
+        QString log, remote;
+        CertReplacementRequest r = request(m_goodFolder, u"success"_s, &log, &remote);
+        QTcpServer closed; // a port that was just free: nothing answers there
+        QVERIFY(closed.listen(QHostAddress::LocalHost));
+        r.tlsPort = closed.serverPort();
+        closed.close();
+        r.servedTimeout = 2s;
+        CertManagerJob job(r);
+        run(job);
+        QCOMPARE(job.state(), Job::State::Failed);
+        QCOMPARE(job.result().error().code, u"certmanager.served"_s);
     }
 
     void rollbackIsAFailure_data()

@@ -1,0 +1,275 @@
+// vlab psc ...: live work on the Platform Services Controllers over SSH. `apply-cert` replaces
+// the machine SSL certificate on one or both PSCs in turn (certificate-manager option 1, then
+// 2) and checks afterwards that each serves the new leaf on 443.
+
+#include "clicommon.h"
+#include "clirunner.h"
+
+#include "certs/certjobs.h"
+#include "certs/csrrequest.h"
+#include "jobs/jobqueue.h"
+#include "jobs/journal.h"
+#include "remote/certreplacementplan.h"
+
+#include <QDir>
+#include <QFileInfo>
+
+using namespace Qt::StringLiterals;
+
+namespace vlab::cli {
+
+namespace {
+
+bool parsePort(const QCommandLineParser &parser, const QCommandLineOption &option, int *port)
+{
+    if (!parser.isSet(option))
+        return true;
+    bool ok = false;
+    const int value = parser.value(option).toInt(&ok);
+    if (!ok || value < 1 || value > 65535) {
+        err(CliTr::tr("vlab: --%1 must be a TCP port (1 to 65535), not \"%2\".\n")
+                .arg(option.names().constFirst(), parser.value(option)));
+        return false;
+    }
+    *port = value;
+    return true;
+}
+
+// The files must pass the certificate step's checks before anything goes to a PSC. The job
+// checks again, but saying so here, before any connection, is clearer.
+int checkCertificateFiles(const QString &folder, const LabPlan &plan)
+{
+    CertVerification input;
+    const QDir dir(folder);
+    const auto read = [&](const char *name) -> std::optional<CertSource> {
+        const QString path = dir.filePath(QString::fromLatin1(name));
+        if (!QFileInfo::exists(path)) {
+            err(CliTr::tr("vlab: %1 is missing. Make the certificate files first (vlab cert csr, then vlab cert "
+                          "sign-vmca or vlab cert chain), or name their folder with --certs.\n")
+                    .arg(path));
+            return std::nullopt;
+        }
+        Result<CertSource> source = readCertSource(path);
+        if (!source) {
+            err(u"vlab: "_s + source.error().message + u'\n');
+            return std::nullopt;
+        }
+        return source.value();
+    };
+    const std::optional<CertSource> chain = read(CertFiles::Chain);
+    const std::optional<CertSource> key = read(CertFiles::Key);
+    const std::optional<CertSource> ca = read(CertFiles::CaChain);
+    if (!chain || !key || !ca)
+        return BadInput;
+    input.chain = *chain;
+    input.key = *key;
+    input.cas = {*ca};
+    input.plan = plan;
+    const CertReport report = verifyCertificates(input);
+    if (!report.clean()) {
+        err(CliTr::tr("vlab: the certificate files in %1 do not pass the checks, so nothing was sent to any PSC.\n"
+                      "Fix what the report below names (vlab cert verify shows it again), then run this command "
+                      "again.\n\n")
+                .arg(folder));
+        err(report.toText());
+        return Problems;
+    }
+    return Ok;
+}
+
+int cmdApplyCert(const QStringList &args)
+{
+    const QString usage = CliTr::tr(
+        "Usage: vlab psc apply-cert PLAN --node psc01|psc02|all [--user root] [--port N]\n"
+        "                           [--accept-host-key [NODE=]SHA256:...] [--known-hosts FILE] [--certs DIR]\n"
+        "                           [--identity KEYFILE] [--sso-user USER] [--switch-login-shell]\n"
+        "                           [--remote-folder DIR] [--tls-port N] [--certificate-manager COMMAND]\n"
+        "The root password comes from VLAB_ROOT_PASSWORD (unless --identity names a private key), the SSO\n"
+        "administrator's password that certificate-manager asks for from VLAB_SSO_PASSWORD.\n");
+    QCommandLineParser parser;
+    const QCommandLineOption node(u"node"_s, CliTr::tr("Which PSC: psc01, psc02 (plan order) or all (in turn)."),
+                                  u"NODE"_s);
+    const QCommandLineOption user(u"user"_s, CliTr::tr("The SSH user (default root)."), u"USER"_s, u"root"_s);
+    const QCommandLineOption port(u"port"_s, CliTr::tr("The SSH port (default 22)."), u"N"_s);
+    const QCommandLineOption acceptHostKey(
+        u"accept-host-key"_s,
+        CliTr::tr("The SHA-256 fingerprint you confirmed for a PSC whose host key is not known yet; NODE=SHA256:... "
+                  "for one node. May be repeated."),
+        u"[NODE=]SHA256:..."_s);
+    const QCommandLineOption knownHosts(u"known-hosts"_s,
+                                        CliTr::tr("The known_hosts file (default: known_hosts next to the plan)."),
+                                        u"FILE"_s);
+    const QCommandLineOption certs(u"certs"_s,
+                                   CliTr::tr("The folder with psc-ha-vip-chain.crt, psc-ha-vip.key and cachain.crt "
+                                             "(default: certs next to the plan)."),
+                                   u"DIR"_s);
+    const QCommandLineOption identity(u"identity"_s, CliTr::tr("A private key to log in with."), u"KEYFILE"_s);
+    const QCommandLineOption ssoUser(u"sso-user"_s,
+                                     CliTr::tr("The SSO administrator (default: certificate-manager's own, "
+                                               "Administrator@vsphere.local)."),
+                                     u"USER"_s);
+    const QCommandLineOption switchShell(u"switch-login-shell"_s,
+                                         CliTr::tr("First make bash root's login shell (chsh -s /bin/bash root; undo "
+                                                   "with chsh -s /bin/appliancesh root) so that SFTP works."));
+    const QCommandLineOption remoteFolder(u"remote-folder"_s,
+                                          CliTr::tr("The folder on the PSC for the files (default /certs)."), u"DIR"_s,
+                                          u"/certs"_s);
+    const QCommandLineOption tlsPort(u"tls-port"_s,
+                                     CliTr::tr("The port whose certificate is compared with the new leaf afterwards "
+                                               "(default 443)."),
+                                     u"N"_s);
+    const QCommandLineOption certManager(u"certificate-manager"_s,
+                                         CliTr::tr("The command that runs certificate-manager on the PSC (default "
+                                                   "/usr/lib/vmware-vmca/bin/certificate-manager)."),
+                                         u"COMMAND"_s);
+    const QCommandLineOption timeout(u"timeout"_s,
+                                     CliTr::tr("SSH connect and single-wait time limit in seconds (default 30)."),
+                                     u"SECONDS"_s, u"30"_s);
+    const QCommandLineOption servedTimeout(u"served-timeout"_s,
+                                           CliTr::tr("How long to wait for the PSC to serve HTTPS again after the "
+                                                     "replacement, in seconds (default 600)."),
+                                           u"SECONDS"_s, u"600"_s);
+    parser.addOptions({node, user, port, acceptHostKey, knownHosts, certs, identity, ssoUser, switchShell,
+                       remoteFolder, tlsPort, certManager, timeout, servedTimeout});
+    parser.addPositionalArgument(u"PLAN"_s, CliTr::tr("The .vlab.json file."));
+    bool help = false;
+    if (!parseVerb(parser, args, usage.trimmed(), 1, &help))
+        return BadInput;
+    if (help)
+        return Ok;
+
+    if (!parser.isSet(node)) {
+        err(CliTr::tr("vlab: psc apply-cert needs --node psc01, psc02 or all.\n") + usage);
+        return BadInput;
+    }
+    const QString planFile = parser.positionalArguments().constFirst();
+    const std::optional<LabPlan> plan = loadPlanOrReport(planFile);
+    if (!plan)
+        return BadInput;
+    const Result<QList<qsizetype>> nodes = selectPscNodes(*plan, parser.value(node));
+    if (!nodes) {
+        err(u"vlab: "_s + nodes.error().message + u'\n');
+        return BadInput;
+    }
+
+    CertReplacementSettings settings;
+    settings.user = parser.value(user);
+    if (!parsePort(parser, port, &settings.sshPort))
+        return BadInput;
+    int served = settings.tlsPort;
+    if (!parsePort(parser, tlsPort, &served))
+        return BadInput;
+    settings.tlsPort = quint16(served);
+    const auto seconds = [&](const QCommandLineOption &option) -> std::optional<int> {
+        bool ok = false;
+        const int value = parser.value(option).toInt(&ok);
+        if (!ok || value < 1) {
+            err(CliTr::tr("vlab: --%1 must be a number of seconds, not \"%2\".\n")
+                    .arg(option.names().constFirst(), parser.value(option)));
+            return std::nullopt;
+        }
+        return value;
+    };
+    const std::optional<int> connectSeconds = seconds(timeout);
+    const std::optional<int> servedSeconds = seconds(servedTimeout);
+    if (!connectSeconds || !servedSeconds)
+        return BadInput;
+    settings.connectTimeout = std::chrono::seconds(*connectSeconds);
+    settings.servedTimeout = std::chrono::seconds(*servedSeconds);
+
+    for (const QString &value : parser.values(acceptHostKey)) {
+        const qsizetype eq = value.indexOf(u'=');
+        // "psc01=SHA256:..." names a node; base64 fingerprints may end in '=' but never start a node name.
+        const QString head = eq > 0 ? value.left(eq) : QString();
+        if (!head.isEmpty() && !head.contains(u':')) {
+            if (!selectPscNodes(*plan, head)) {
+                err(CliTr::tr("vlab: --accept-host-key names the node \"%1\", which the plan does not have.\n").arg(head));
+                return BadInput;
+            }
+            const Result<QList<qsizetype>> which = selectPscNodes(*plan, head);
+            for (const qsizetype i : which.value())
+                settings.acceptFingerprints.insert(pscNodeId(i), value.mid(eq + 1));
+        } else {
+            settings.acceptFingerprints.insert(QString(), value);
+        }
+    }
+    const QString projectFolder = QFileInfo(planFile).absolutePath();
+    settings.knownHostsFile =
+        parser.isSet(knownHosts) ? parser.value(knownHosts) : defaultKnownHostsFile(projectFolder);
+    settings.certFolder = parser.isSet(certs) ? parser.value(certs) : QDir(projectFolder).filePath(u"certs"_s);
+    settings.remoteFolder = parser.value(remoteFolder);
+    if (!settings.remoteFolder.startsWith(u'/')) {
+        err(CliTr::tr("vlab: --remote-folder must be an absolute path on the PSC, not \"%1\".\n")
+                .arg(settings.remoteFolder));
+        return BadInput;
+    }
+    if (parser.isSet(certManager))
+        settings.certificateManager = parser.value(certManager);
+    settings.ssoUser = parser.value(ssoUser);
+    settings.switchLoginShell = parser.isSet(switchShell);
+
+    settings.credentials.privateKeyFile = parser.value(identity);
+    settings.credentials.password = qEnvironmentVariable("VLAB_ROOT_PASSWORD");
+    if (settings.credentials.privateKeyFile.isEmpty() && settings.credentials.password.isEmpty()) {
+        err(CliTr::tr("vlab: set VLAB_ROOT_PASSWORD to the password of %1 on the PSC (or name a private key with "
+                      "--identity); passwords are never taken as arguments.\n")
+                .arg(settings.user));
+        return BadInput;
+    }
+    settings.ssoPassword = qEnvironmentVariable("VLAB_SSO_PASSWORD");
+    if (settings.ssoPassword.isEmpty()) {
+        err(CliTr::tr("vlab: set VLAB_SSO_PASSWORD to the SSO administrator's password; certificate-manager asks "
+                      "for it.\n"));
+        return BadInput;
+    }
+
+    if (const int checked = checkCertificateFiles(settings.certFolder, *plan); checked != Ok)
+        return checked;
+
+    JobQueue queue;
+    const QList<Job *> jobs = makeCertReplacementJobs(*plan, nodes.value(), settings);
+    for (Job *job : jobs)
+        queue.addJob(job); // one after another: psc01 is done (and serves the new leaf) before psc02 starts
+    const QString title = CliTr::tr("Apply the machine certificate to the PSCs");
+    auto *recorder = new JournalRecorder(&queue, QDir(projectFolder).filePath(RunJournal::fileName()), title);
+    QObject::connect(recorder, &JournalRecorder::writeFailed, &queue,
+                     [](const QString &message) { err(u"vlab: "_s + message + u'\n'); });
+    CliRunner runner(&queue);
+    const bool ok = runner.run();
+    for (const Job *job : jobs) {
+        if (job->state() == Job::State::Succeeded) {
+            out(CliTr::tr("%1: done\n").arg(job->title()));
+            for (const Evidence &e : job->report().evidence) {
+                if (e.kind == Evidence::Kind::Outcome)
+                    out(u"  "_s + e.text + u'\n');
+            }
+        } else if (job->state() == Job::State::Failed) {
+            err(u"vlab: "_s + job->result().error().message + u'\n');
+            const QString fingerprint = fingerprintToConfirm(job->result().error());
+            if (!fingerprint.isEmpty())
+                err(CliTr::tr("vlab: after comparing it with the appliance's own (ssh-keygen -lf "
+                              "/etc/ssh/ssh_host_*_key.pub on its console), run again with --accept-host-key %1\n")
+                        .arg(fingerprint));
+        }
+    }
+    return ok ? Ok : Problems;
+}
+
+} // namespace
+
+int cmdPsc(const QStringList &args)
+{
+    const auto [sub, rest] = splitSubcommand(args);
+    const QString usage = CliTr::tr("Usage: vlab psc apply-cert PLAN --node psc01|psc02|all [options]\n"
+                                    "Run 'vlab psc apply-cert --help' for the options.\n");
+    if (sub == u"apply-cert"_s)
+        return cmdApplyCert(rest);
+    if (sub == u"--help"_s || sub == u"-h"_s || sub == u"help"_s) {
+        out(usage);
+        return Ok;
+    }
+    err((sub.isEmpty() ? QString() : CliTr::tr("vlab: unknown psc command \"%1\".\n").arg(sub)) + usage);
+    return BadInput;
+}
+
+} // namespace vlab::cli

@@ -1,0 +1,358 @@
+#include "applycertificatespage.h"
+
+#include "certs/certjobs.h"
+#include "certs/csrrequest.h"
+#include "jobs/jobqueue.h"
+#include "plan/plandocument.h"
+#include "remote/applianceshell.h"
+#include "remote/certreplacementplan.h"
+#include "runpanel.h"
+
+#include <QCheckBox>
+#include <QComboBox>
+#include <QDir>
+#include <QFileInfo>
+#include <QFont>
+#include <QFormLayout>
+#include <QGroupBox>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLineEdit>
+#include <QMessageBox>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QSpinBox>
+#include <QSplitter>
+#include <QTableWidget>
+#include <QVBoxLayout>
+
+using namespace Qt::StringLiterals;
+
+namespace vlab {
+
+ApplyCertificatesPage::ApplyCertificatesPage(const StepContext &context)
+    : m_context(context)
+    , m_node(new QComboBox)
+    , m_files(new QTableWidget)
+    , m_dialog(new QPlainTextEdit)
+    , m_check(new QLabel)
+    , m_switchShell(new QCheckBox)
+    , m_undo(new QLabel)
+    , m_user(new QLineEdit(u"root"_s))
+    , m_password(new QLineEdit)
+    , m_ssoUser(new QLineEdit)
+    , m_ssoPassword(new QLineEdit)
+    , m_sshPort(new QSpinBox)
+    , m_tlsPort(new QSpinBox)
+    , m_remoteFolder(new QLineEdit(u"/certs"_s))
+    , m_certManager(new QLineEdit(u"/usr/lib/vmware-vmca/bin/certificate-manager"_s))
+    , m_run(new QPushButton(tr("Run")))
+    , m_status(new QLabel)
+{
+    setObjectName(u"page:applycerts"_s);
+    setTitle(tr("Apply certificates"));
+    setSubTitle(tr("Replaces the machine SSL certificate on the PSCs over SSH, one after the other, with "
+                   "certificate-manager (option 1, then 2), and checks that each then serves the new certificate."));
+    m_node->setObjectName(u"applyNode"_s);
+    m_files->setObjectName(u"applyFiles"_s);
+    m_dialog->setObjectName(u"applyDialog"_s);
+    m_check->setObjectName(u"applyCheck"_s);
+    m_switchShell->setObjectName(u"applySwitchShell"_s);
+    m_undo->setObjectName(u"applyUndo"_s);
+    m_user->setObjectName(u"applyUser"_s);
+    m_password->setObjectName(u"applyPassword"_s);
+    m_ssoUser->setObjectName(u"applySsoUser"_s);
+    m_ssoPassword->setObjectName(u"applySsoPassword"_s);
+    m_sshPort->setObjectName(u"applySshPort"_s);
+    m_tlsPort->setObjectName(u"applyTlsPort"_s);
+    m_remoteFolder->setObjectName(u"applyRemoteFolder"_s);
+    m_certManager->setObjectName(u"applyCertManager"_s);
+    m_run->setObjectName(u"applyRun"_s);
+    m_status->setObjectName(u"applyStatus"_s);
+    m_status->setWordWrap(true);
+    m_status->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_check->setWordWrap(true);
+    m_undo->setWordWrap(true);
+    m_undo->setTextInteractionFlags(Qt::TextSelectableByMouse);
+
+    m_files->setColumnCount(5);
+    m_files->setHorizontalHeaderLabels({tr("PSC"), tr("File"), tr("SHA-256"), tr("Mode"), tr("On the PSC")});
+    m_files->verticalHeader()->setVisible(false);
+    m_files->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_files->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    m_files->horizontalHeader()->setStretchLastSection(true);
+    m_dialog->setReadOnly(true);
+    QFont mono(QStringLiteral("monospace"));
+    mono.setStyleHint(QFont::Monospace);
+    m_dialog->setFont(mono);
+    m_dialog->setLineWrapMode(QPlainTextEdit::NoWrap);
+
+    m_switchShell->setText(tr("First make bash root's login shell (%1), so that SFTP works")
+                               .arg(QString::fromLatin1(ApplianceShell::FixCommand)));
+    m_undo->setText(tr("This changes the appliance. To give the appliance shell back afterwards, run on the PSC: %1")
+                        .arg(QString::fromLatin1(ApplianceShell::UndoCommand)));
+    m_password->setEchoMode(QLineEdit::Password);
+    m_password->setPlaceholderText(tr("not stored"));
+    m_ssoPassword->setEchoMode(QLineEdit::Password);
+    m_ssoPassword->setPlaceholderText(tr("not stored"));
+    m_ssoUser->setPlaceholderText(u"Administrator@vsphere.local"_s);
+    m_sshPort->setRange(1, 65535);
+    m_sshPort->setValue(22);
+    m_tlsPort->setRange(1, 65535);
+    m_tlsPort->setValue(443);
+
+    auto *form = new QFormLayout;
+    form->addRow(tr("PSC"), m_node);
+    form->addRow(tr("SSH user"), m_user);
+    form->addRow(tr("Password"), m_password);
+    form->addRow(tr("SSO administrator"), m_ssoUser);
+    form->addRow(tr("SSO password"), m_ssoPassword);
+    auto *advanced = new QFormLayout;
+    advanced->addRow(tr("SSH port"), m_sshPort);
+    advanced->addRow(tr("HTTPS port checked afterwards"), m_tlsPort);
+    advanced->addRow(tr("Folder on the PSC"), m_remoteFolder);
+    advanced->addRow(tr("certificate-manager"), m_certManager);
+    auto *live = new QGroupBox(tr("Live on the PSCs (SSH)"));
+    auto *liveLayout = new QHBoxLayout(live);
+    liveLayout->addLayout(form, 1);
+    liveLayout->addLayout(advanced, 1);
+
+    auto *split = new QSplitter(Qt::Vertical);
+    split->addWidget(m_files);
+    split->addWidget(m_dialog);
+    auto *runRow = new QHBoxLayout;
+    runRow->addWidget(m_status, 1);
+    runRow->addWidget(m_run);
+    auto *layout = new QVBoxLayout(this);
+    layout->addWidget(m_check);
+    layout->addWidget(split, 1);
+    layout->addWidget(m_switchShell);
+    layout->addWidget(m_undo);
+    layout->addWidget(live);
+    layout->addLayout(runRow);
+
+    const auto changed = [this] {
+        if (isVisible())
+            refresh();
+    };
+    connect(m_node, &QComboBox::currentIndexChanged, this, changed);
+    connect(m_user, &QLineEdit::editingFinished, this, changed);
+    connect(m_ssoUser, &QLineEdit::editingFinished, this, changed);
+    connect(m_remoteFolder, &QLineEdit::editingFinished, this, changed);
+    connect(m_certManager, &QLineEdit::editingFinished, this, changed);
+    connect(m_sshPort, &QSpinBox::valueChanged, this, changed);
+    connect(m_tlsPort, &QSpinBox::valueChanged, this, changed);
+    connect(m_context.document, &PlanDocument::planChanged, this, changed);
+    connect(m_context.document, &PlanDocument::projectFolderChanged, this, changed);
+    connect(m_run, &QPushButton::clicked, this, [this] { runReplacement(); });
+    connect(m_context.runPanel, &RunPanel::busyChanged, this,
+            [this](bool busy) { m_run->setEnabled(!busy && m_filesClean); });
+    m_confirmHostKey = [this](const QString &target, const QString &fingerprint) {
+        return QMessageBox::question(this, tr("Unknown SSH host key"),
+                                     tr("%1 is not known yet. Its host key has the fingerprint\n\n%2\n\nCompare it "
+                                        "with the one the appliance shows (ssh-keygen -lf /etc/ssh/ssh_host_*_key.pub "
+                                        "on its console). Is it the same?")
+                                         .arg(target, fingerprint))
+            == QMessageBox::Yes;
+    };
+}
+
+void ApplyCertificatesPage::initializePage()
+{
+    const LabPlan &plan = m_context.document->plan();
+    const QString current = m_node->currentData().toString();
+    m_node->blockSignals(true);
+    m_node->clear();
+    m_node->addItem(tr("All, one after the other"), u"all"_s);
+    for (qsizetype i = 0; i < plan.psc.size(); ++i)
+        m_node->addItem(u"%1 (%2)"_s.arg(pscNodeId(i), plan.psc.at(i).fqdn), pscNodeId(i));
+    const int index = m_node->findData(current);
+    m_node->setCurrentIndex(index < 0 ? 0 : index);
+    m_node->blockSignals(false);
+    refresh();
+}
+
+QString ApplyCertificatesPage::certFolder() const
+{
+    return QDir(m_context.document->projectFolder()).filePath(u"certs"_s);
+}
+
+CertReplacementSettings ApplyCertificatesPage::settings() const
+{
+    CertReplacementSettings s;
+    s.user = m_user->text().trimmed();
+    s.sshPort = m_sshPort->value();
+    s.credentials.password = m_password->text();
+    s.knownHostsFile = defaultKnownHostsFile(m_context.document->projectFolder());
+    s.acceptFingerprints = m_accepted;
+    s.certFolder = certFolder();
+    s.remoteFolder = m_remoteFolder->text().trimmed();
+    s.certificateManager = m_certManager->text().trimmed();
+    s.ssoUser = m_ssoUser->text().trimmed();
+    s.ssoPassword = m_ssoPassword->text();
+    s.tlsPort = quint16(m_tlsPort->value());
+    s.switchLoginShell = m_switchShell->isChecked();
+    return s;
+}
+
+void ApplyCertificatesPage::refresh()
+{
+    const LabPlan &plan = m_context.document->plan();
+    const CertReplacementSettings s = settings();
+    const Result<QList<qsizetype>> nodes = selectPscNodes(plan, m_node->currentData().toString());
+
+    // The files must pass the certificate step's checks (small local files: read here).
+    const QDir dir(certFolder());
+    CertVerification input;
+    QStringList missing;
+    for (const char *name : {CertFiles::Chain, CertFiles::Key, CertFiles::CaChain}) {
+        const QString path = dir.filePath(QString::fromLatin1(name));
+        const Result<CertSource> source = QFileInfo::exists(path) ? readCertSource(path)
+                                                                  : Result<CertSource>(makeError(u"missing"_s, path));
+        if (!source) {
+            missing << QString::fromLatin1(name);
+            continue;
+        }
+        if (qstrcmp(name, CertFiles::Chain) == 0)
+            input.chain = source.value();
+        else if (qstrcmp(name, CertFiles::Key) == 0)
+            input.key = source.value();
+        else
+            input.cas = {source.value()};
+    }
+    m_filesClean = false;
+    if (!missing.isEmpty()) {
+        m_check->setText(tr("Missing in %1: %2. Make them on the Certificates page first.")
+                             .arg(QDir::toNativeSeparators(certFolder()), missing.join(u", "_s)));
+    } else {
+        input.plan = plan;
+        const CertReport report = verifyCertificates(input);
+        m_filesClean = report.clean();
+        m_check->setText(m_filesClean ? tr("The certificate files in %1 pass every check.")
+                                            .arg(QDir::toNativeSeparators(certFolder()))
+                                      : tr("The certificate files in %1 do not pass the checks; nothing will be sent "
+                                           "until they do (see the Certificates page).\n%2")
+                                            .arg(QDir::toNativeSeparators(certFolder()), report.toText().trimmed()));
+    }
+
+    m_files->setRowCount(0);
+    QStringList dialog;
+    if (nodes) {
+        for (const qsizetype index : nodes.value()) {
+            const CertReplacementPreview p = previewCertReplacement(makeCertReplacementRequest(plan, index, s));
+            for (const PlannedUpload &u : p.uploads) {
+                const int row = m_files->rowCount();
+                m_files->insertRow(row);
+                m_files->setItem(row, 0, new QTableWidgetItem(p.nodeId));
+                m_files->setItem(row, 1, new QTableWidgetItem(u.name));
+                m_files->setItem(row, 2, new QTableWidgetItem(!u.exists ? tr("(missing)")
+                                                                  : u.secret ? tr("(private key: not shown)")
+                                                                             : u.sha256));
+                m_files->setItem(row, 3, new QTableWidgetItem(u"%1"_s.arg(u.mode, 4, 8, QChar(u'0'))));
+                m_files->setItem(row, 4, new QTableWidgetItem(u.remotePath));
+            }
+            dialog << tr("== %1: ssh %2 ==").arg(p.nodeId, p.target);
+            if (s.switchLoginShell)
+                dialog << u"shell.set --enabled True; shell; "_s + QString::fromLatin1(ApplianceShell::FixCommand)
+                       << tr("  (undo: %1)").arg(QString::fromLatin1(ApplianceShell::UndoCommand));
+            for (const QString &c : p.commands)
+                dialog << u"$ "_s + c;
+            for (const PlannedAnswer &a : p.answers)
+                dialog << u"  %1  ->  %2"_s.arg(a.prompt, a.answer);
+            dialog << tr("then: the certificate served on %1 must have the new leaf's SHA-256").arg(p.tls) << QString();
+        }
+    } else {
+        dialog << nodes.error().message;
+    }
+    m_dialog->setPlainText(dialog.join(u'\n'));
+    m_run->setEnabled(m_filesClean && !m_context.runPanel->isBusy());
+}
+
+bool ApplyCertificatesPage::runReplacement()
+{
+    refresh();
+    if (!m_filesClean) {
+        m_status->setText(tr("The certificate files do not pass the checks yet; nothing was sent."));
+        return false;
+    }
+    const LabPlan &plan = m_context.document->plan();
+    const Result<QList<qsizetype>> nodes = selectPscNodes(plan, m_node->currentData().toString());
+    if (!nodes) {
+        m_status->setText(nodes.error().message);
+        return false;
+    }
+    const CertReplacementSettings s = settings();
+    if (s.user.isEmpty() || s.credentials.password.isEmpty() || s.ssoPassword.isEmpty()) {
+        m_status->setText(tr("Enter the SSH user, its password and the SSO administrator's password first (the "
+                             "passwords are not stored)."));
+        (s.user.isEmpty() ? m_user : s.credentials.password.isEmpty() ? m_password : m_ssoPassword)->setFocus();
+        return false;
+    }
+    if (!s.remoteFolder.startsWith(u'/')) {
+        m_status->setText(tr("The folder on the PSC must be an absolute path."));
+        return false;
+    }
+    // A retry after a confirmed host key never repeats a PSC that is already done.
+    m_running.clear();
+    for (const qsizetype i : nodes.value()) {
+        if (!m_done.contains(pscNodeId(i)))
+            m_running << i;
+    }
+    if (m_running.isEmpty())
+        m_running = nodes.value();
+    auto *queue = new JobQueue;
+    for (Job *job : makeCertReplacementJobs(plan, m_running, s))
+        queue->addJob(job); // in turn: psc01 serves the new leaf before psc02 is touched
+    connect(queue, &JobQueue::finished, this, [this, queue](bool ok) {
+        for (const Job *job : queue->jobs()) {
+            if (job->state() == Job::State::Succeeded && job->key().startsWith(u"psc.cert."_s))
+                m_done.insert(job->key().mid(9));
+        }
+        finished(queue, ok);
+    });
+    if (!m_context.runPanel->run(queue, tr("Apply the machine certificate to the PSCs"))) {
+        delete queue;
+        m_status->setText(tr("Other work is still running; wait for it or cancel it."));
+        return false;
+    }
+    m_status->setText(tr("Replacing the certificate ..."));
+    return true;
+}
+
+void ApplyCertificatesPage::finished(const JobQueue *queue, bool succeeded)
+{
+    if (succeeded) {
+        m_status->setText(tr("Done: every chosen PSC serves the new certificate."));
+        m_done.clear();
+        return;
+    }
+    for (const Job *job : queue->jobs()) {
+        if (job->state() != Job::State::Failed)
+            continue;
+        const Error &error = job->result().error();
+        const QString fingerprint = fingerprintToConfirm(error);
+        const QString node = job->key().section(u'.', 2);
+        if (!fingerprint.isEmpty() && m_confirmHostKey) {
+            const LabPlan &plan = m_context.document->plan();
+            const Result<QList<qsizetype>> which = selectPscNodes(plan, node);
+            const QString target = which ? makeCertReplacementRequest(plan, which->constFirst(), settings())
+                                               .connection.endpoint.toString()
+                                         : node;
+            if (m_confirmHostKey(target, fingerprint)) {
+                m_accepted.insert(node, fingerprint);
+                QMetaObject::invokeMethod(this, [this] { runReplacement(); }, Qt::QueuedConnection);
+                m_status->setText(tr("Host key confirmed; running again."));
+                return;
+            }
+        }
+        // A changed key (and every other failure) stops here with the reason.
+        m_status->setText(error.message);
+        return;
+    }
+    m_status->setText(tr("Stopped."));
+}
+
+VLAB_REGISTER_STEP(35, "applycerts", ApplyCertificatesPage)
+
+} // namespace vlab

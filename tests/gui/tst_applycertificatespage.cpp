@@ -1,0 +1,228 @@
+// The Apply certificates page (offscreen): what a run will do, from the plan and the project's
+// certificate files alone (files with SHA-256 and modes, commands, certificate-manager's
+// answers, the login-shell step and its undo); then a run against the real sshd fixture with
+// the certificate-manager stand-in and a TLS listener serving the new leaf, where the unknown
+// host key is confirmed through the page's confirmation function. The passwords are canaries
+// that must appear nowhere.
+
+#include "certfixture.h"
+#include "mainwindow.h"
+#include "pages/applycertificatespage.h"
+#include "plan/plandocument.h"
+#include "runpanel.h"
+#include "sshdfixture.h"
+#include "tlslistener.h"
+
+#include "certs/csrrequest.h"
+
+#include <QCheckBox>
+#include <QDir>
+#include <QFile>
+#include <QComboBox>
+#include <QCryptographicHash>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QRandomGenerator>
+#include <QSignalSpy>
+#include <QSpinBox>
+#include <QTableWidget>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QWizard>
+
+using namespace Qt::StringLiterals;
+using namespace vlab;
+
+namespace {
+QByteArray readAll(const QString &path)
+{
+    QFile f(path);
+    return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
+}
+} // namespace
+
+class TestApplyCertificatesPage : public QObject
+{
+    Q_OBJECT
+
+    QTemporaryDir m_work;
+    std::unique_ptr<certtest::CertFixture> m_certs;
+
+    static ApplyCertificatesPage *open(MainWindow &w)
+    {
+        w.show();
+        if (!QTest::qWaitForWindowExposed(&w))
+            return nullptr;
+        while (w.wizard()->currentPage()->objectName() != u"page:applycerts"_s) {
+            const int before = w.wizard()->currentId();
+            w.wizard()->next();
+            if (w.wizard()->currentId() == before)
+                return nullptr;
+        }
+        return qobject_cast<ApplyCertificatesPage *>(w.wizard()->currentPage());
+    }
+
+    bool writeSet(const QString &folder)
+    {
+        QDir().mkpath(folder);
+        const QByteArray leaf = readAll(m_certs->path(u"psc.cer"_s));
+        const QByteArray root = readAll(m_certs->path(u"vmca.cer"_s));
+        const QByteArray key = readAll(m_certs->path(u"psc.key"_s));
+        const auto write = [&](const char *name, const QByteArray &data) {
+            QFile f(QDir(folder).filePath(QString::fromLatin1(name)));
+            return f.open(QIODevice::WriteOnly) && f.write(data) == data.size();
+        };
+        return !leaf.isEmpty() && write(CertFiles::Chain, leaf + root) && write(CertFiles::CaChain, root)
+            && write(CertFiles::Key, key);
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QVERIFY(m_work.isValid());
+        QVERIFY(QDir().mkpath(m_work.filePath(u"ca"_s)));
+        m_certs = std::make_unique<certtest::CertFixture>(m_work.filePath(u"ca"_s));
+        QVERIFY2(m_certs->setUp(), qPrintable(m_certs->lastError()));
+        QVERIFY2(m_certs->makeRoot(u"vmca"_s, u"/CN=CA/DC=vsphere/DC=local/C=US/O=test VMCA"_s), qPrintable(m_certs->lastError()));
+        QVERIFY2(m_certs->makeLeaf(u"psc"_s, certtest::LeafSpec{}, u"vmca"_s), qPrintable(m_certs->lastError()));
+    }
+
+    void planOnly()
+    {
+        MainWindow w;
+        w.document()->setProjectFolder(m_work.filePath(u"empty-project"_s));
+        ApplyCertificatesPage *page = open(w);
+        QVERIFY(page);
+        auto *files = page->findChild<QTableWidget *>(u"applyFiles"_s);
+        QCOMPARE(files->rowCount(), 6); // two PSCs, three files each
+        QCOMPARE(files->item(0, 0)->text(), u"psc01"_s);
+        QCOMPARE(files->item(3, 0)->text(), u"psc02"_s);
+        QCOMPARE(files->item(1, 1)->text(), u"psc-ha-vip.key"_s);
+        QCOMPARE(files->item(1, 3)->text(), u"0600"_s);
+        QCOMPARE(files->item(0, 3)->text(), u"0644"_s);
+        QCOMPARE(files->item(0, 4)->text(), u"/certs/psc-ha-vip-chain.crt"_s);
+        QVERIFY(files->item(0, 2)->text().contains(u"missing"_s));
+        QVERIFY(page->findChild<QLabel *>(u"applyCheck"_s)->text().contains(u"Missing"_s));
+        QVERIFY(!page->findChild<QPushButton *>(u"applyRun"_s)->isEnabled());
+
+        const QString dialog = page->findChild<QPlainTextEdit *>(u"applyDialog"_s)->toPlainText();
+        QVERIFY2(dialog.contains(u"ssh root@192.168.1.211"_s), qPrintable(dialog));
+        QVERIFY(dialog.contains(u"$ mkdir -p -m 0700 -- '/certs'"_s));
+        QVERIFY(dialog.contains(u"$ /usr/lib/vmware-vmca/bin/certificate-manager"_s));
+        QVERIFY(dialog.contains(u"Option[1 to 8]:  ->  1"_s));
+        QVERIFY(dialog.contains(u"Enter password:  ->  ********"_s));
+        QVERIFY(dialog.contains(u"Option [1 or 2]:  ->  2"_s));
+        QVERIFY(dialog.contains(u"File :  ->  /certs/cachain.crt"_s));
+        QVERIFY(dialog.contains(u"Continue operation : Option[Y/N] ? :  ->  Y"_s));
+        QVERIFY(dialog.contains(u"192.168.1.212:443"_s));
+
+        // The login-shell step: off by default, its undo command always shown, in the commands when on.
+        auto *shell = page->findChild<QCheckBox *>(u"applySwitchShell"_s);
+        QVERIFY(!shell->isChecked());
+        QVERIFY(page->findChild<QLabel *>(u"applyUndo"_s)->text().contains(u"chsh -s /bin/appliancesh root"_s));
+        QVERIFY(!dialog.contains(u"chsh -s /bin/bash root"_s));
+        shell->setChecked(true);
+        page->initializePage();
+        QVERIFY(page->findChild<QPlainTextEdit *>(u"applyDialog"_s)->toPlainText().contains(u"chsh -s /bin/bash root"_s));
+
+        // One PSC only.
+        auto *node = page->findChild<QComboBox *>(u"applyNode"_s);
+        node->setCurrentIndex(node->findData(u"psc02"_s));
+        QCOMPARE(files->rowCount(), 3);
+        QCOMPARE(files->item(0, 0)->text(), u"psc02"_s);
+
+        // With the project's certificate files: their SHA-256, never the key's, and Run is possible.
+        QVERIFY(writeSet(m_work.filePath(u"empty-project/certs"_s)));
+        page->initializePage();
+        const QString chainHash = QString::fromLatin1(
+            QCryptographicHash::hash(readAll(m_work.filePath(u"empty-project/certs/psc-ha-vip-chain.crt"_s)),
+                                     QCryptographicHash::Sha256).toHex());
+        QCOMPARE(files->item(0, 2)->text(), chainHash);
+        QVERIFY(files->item(1, 2)->text().contains(u"not shown"_s));
+        QVERIFY(page->findChild<QLabel *>(u"applyCheck"_s)->text().contains(u"pass every check"_s));
+        QVERIFY(page->findChild<QPushButton *>(u"applyRun"_s)->isEnabled());
+        // No passwords: nothing starts.
+        QVERIFY(!page->runReplacement());
+        QVERIFY(page->findChild<QLabel *>(u"applyStatus"_s)->text().contains(u"password"_s));
+    }
+
+    void runAgainstSshd()
+    {
+        SshdFixture sshd;
+        const SshdStart s = sshd.start();
+        if (s.outcome == SshdStart::Outcome::Unavailable)
+            QSKIP(qPrintable(s.why));
+        QVERIFY2(s.started(), qPrintable(s.why));
+        if (!sshd.hasPassword())
+            QSKIP(qPrintable(u"The page logs in with a password: "_s + sshd.noPasswordReason()));
+        const QString certManager = sshd.installScript(QFINDTESTDATA("../data/remote/certificate-manager-standin.sh"));
+        QVERIFY(!certManager.isEmpty());
+        const QString log = sshd.path(u"gui-certmanager.log"_s);
+        {
+            QFile f(log);
+            QVERIFY(f.open(QIODevice::WriteOnly));
+        }
+        QFile::setPermissions(log, QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ReadOther);
+        QVERIFY(sshd.giveToUser(log));
+        TlsListener served;
+        QVERIFY2(served.start(m_certs->path(u"psc.cer"_s), m_certs->path(u"psc.key"_s)), qPrintable(served.lastError()));
+
+        const QString project = m_work.filePath(u"live-project"_s);
+        QVERIFY(writeSet(QDir(project).filePath(u"certs"_s)));
+        MainWindow w;
+        w.document()->setProjectFolder(project);
+        w.runPanel()->setJournalPath(QDir(project).filePath(u"vlab-journal.json"_s));
+        w.document()->edit([&](LabPlan &p) {
+            for (PscNode &n : p.psc)
+                n.ip = sshd.host();
+        });
+        ApplyCertificatesPage *page = open(w);
+        QVERIFY(page);
+        QStringList asked;
+        page->setHostKeyConfirmation([&](const QString &target, const QString &fingerprint) {
+            asked << target + u' ' + fingerprint;
+            return true;
+        });
+        const QString ssoCanary = u"Canary-Sso-%1!"_s.arg(QRandomGenerator::global()->generate());
+        auto *node = page->findChild<QComboBox *>(u"applyNode"_s);
+        node->setCurrentIndex(node->findData(u"psc01"_s));
+        page->findChild<QLineEdit *>(u"applyUser"_s)->setText(sshd.user());
+        page->findChild<QLineEdit *>(u"applyPassword"_s)->setText(sshd.password());
+        page->findChild<QLineEdit *>(u"applySsoPassword"_s)->setText(ssoCanary);
+        page->findChild<QSpinBox *>(u"applySshPort"_s)->setValue(sshd.port());
+        page->findChild<QSpinBox *>(u"applyTlsPort"_s)->setValue(served.port());
+        page->findChild<QLineEdit *>(u"applyRemoteFolder"_s)->setText(sshd.remoteDir() + u"/gui-certs"_s);
+        page->findChild<QLineEdit *>(u"applyCertManager"_s)
+            ->setText(u"VLAB_STANDIN_MODE=success VLAB_STANDIN_LOG=%1 %2"_s.arg(log, certManager));
+
+        QSignalSpy done(w.runPanel(), &RunPanel::queueFinished);
+        QVERIFY(page->runReplacement());
+        // First run: the host key is unknown, the page asks, then runs again by itself.
+        QVERIFY(done.wait(60000));
+        QCOMPARE(done.takeFirst().first().toBool(), false);
+        QTRY_COMPARE_WITH_TIMEOUT(asked.size(), 1, 5000);
+        QVERIFY2(asked.constFirst().endsWith(sshd.hostKeyFingerprint()), qPrintable(asked.constFirst()));
+        if (done.isEmpty())
+            QVERIFY(done.wait(90000));
+        QCOMPARE(done.takeFirst().first().toBool(), true);
+        const QString status = page->findChild<QLabel *>(u"applyStatus"_s)->text();
+        QVERIFY2(status.contains(u"serves the new certificate"_s), qPrintable(status));
+        QVERIFY(served.handshakes() >= 1);
+        QVERIFY(QString::fromUtf8(readAll(log)).contains(u"confirm=Y"_s));
+
+        // The passwords are nowhere: not in the run panel, the journal or the known hosts file.
+        QString shown;
+        for (const QPlainTextEdit *e : w.runPanel()->findChildren<QPlainTextEdit *>())
+            shown += e->toPlainText();
+        shown += QString::fromUtf8(readAll(QDir(project).filePath(u"vlab-journal.json"_s)));
+        shown += QString::fromUtf8(readAll(QDir(project).filePath(u"known_hosts"_s)));
+        QVERIFY(shown.contains(u"psc.cert.psc01"_s));
+        QVERIFY(!shown.contains(ssoCanary));
+        QVERIFY(!shown.contains(sshd.password()));
+    }
+};
+
+QTEST_MAIN(TestApplyCertificatesPage)
+#include "tst_applycertificatespage.moc"

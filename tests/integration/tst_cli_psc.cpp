@@ -1,0 +1,269 @@
+// `vlab psc apply-cert` end to end: the built vlab against a real sshd (sshdfixture.h) running
+// the certificate-manager stand-in (tests/data/remote/), and a TLS listener in this process
+// (tlslistener.h) standing in for the PSC's port 443, serving the new leaf or another
+// certificate. Certificates are made at test time with the openssl command (certfixture.h).
+
+#include "certfixture.h"
+#include "sshdfixture.h"
+#include "tlslistener.h"
+
+#include "certs/csrrequest.h"
+#include "plan/planjson.h"
+
+#include <QDir>
+#include <QFile>
+#include <QProcess>
+#include <QRandomGenerator>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QtTest>
+
+using namespace Qt::StringLiterals;
+using namespace vlab;
+
+namespace {
+
+struct Run
+{
+    int code = -1;
+    QString out;
+    QString err;
+};
+
+QByteArray readAll(const QString &path)
+{
+    QFile f(path);
+    return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
+}
+
+} // namespace
+
+class TestCliPsc : public QObject
+{
+    Q_OBJECT
+
+private:
+    SshdFixture m_sshd;
+    QTemporaryDir m_work;
+    std::unique_ptr<certtest::CertFixture> m_certs;
+    TlsListener m_newLeaf;  // serves psc.cer: what the PSC serves after a good replacement
+    TlsListener m_oldCert;  // serves another certificate: the old one still in place
+    QString m_plan;         // the example plan with both PSCs at 127.0.0.1
+    QString m_badCerts;     // files whose key does not belong to the certificate
+    QString m_certManager;
+    QString m_ssoPassword;  // canary
+    QString m_rootPassword; // the fixture's password when it has one (a canary too)
+    int m_runs = 0;
+
+    bool writeSet(const QString &folder, const QString &keyName)
+    {
+        QDir().mkpath(folder);
+        const QByteArray leaf = readAll(m_certs->path(u"psc.cer"_s));
+        const QByteArray root = readAll(m_certs->path(u"vmca.cer"_s));
+        const QByteArray key = readAll(m_certs->path(keyName + u".key"_s));
+        if (leaf.isEmpty() || root.isEmpty() || key.isEmpty())
+            return false;
+        const auto write = [&](const char *name, const QByteArray &data) {
+            QFile f(QDir(folder).filePath(QString::fromLatin1(name)));
+            return f.open(QIODevice::WriteOnly) && f.write(data) == data.size();
+        };
+        return write(CertFiles::Chain, leaf + root) && write(CertFiles::CaChain, root) && write(CertFiles::Key, key);
+    }
+
+    // A fresh stand-in log (owned by the test user) and remote folder per run.
+    QStringList live(const QString &node, quint16 tlsPort, const QString &knownHosts, QString *log)
+    {
+        ++m_runs;
+        *log = m_sshd.path(u"cli-certmanager-%1.log"_s.arg(m_runs));
+        QFile f(*log);
+        if (f.open(QIODevice::WriteOnly))
+            f.close();
+        QFile::setPermissions(*log, QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ReadOther);
+        m_sshd.giveToUser(*log);
+        QStringList args{u"psc"_s, u"apply-cert"_s, m_plan, u"--node"_s, node, u"--user"_s, m_sshd.user(),
+                         u"--port"_s, QString::number(m_sshd.port()), u"--known-hosts"_s, knownHosts,
+                         u"--remote-folder"_s, m_sshd.remoteDir() + u"/cli-certs-%1"_s.arg(m_runs),
+                         u"--tls-port"_s, QString::number(tlsPort), u"--served-timeout"_s, u"20"_s,
+                         u"--timeout"_s, u"10"_s, u"--certificate-manager"_s,
+                         u"VLAB_STANDIN_MODE=success VLAB_STANDIN_LOG=%1 %2"_s.arg(*log, m_certManager)};
+        if (m_rootPassword.isEmpty())
+            args << u"--identity"_s << m_sshd.clientKeyFile();
+        return args;
+    }
+
+    // vlab runs while this process's event loop serves the TLS listeners.
+    Run runVlab(const QStringList &args, bool withPasswords = true)
+    {
+        QProcess p;
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.remove(u"VLAB_ROOT_PASSWORD"_s);
+        env.remove(u"VLAB_SSO_PASSWORD"_s);
+        if (withPasswords) {
+            if (!m_rootPassword.isEmpty())
+                env.insert(u"VLAB_ROOT_PASSWORD"_s, m_rootPassword);
+            env.insert(u"VLAB_SSO_PASSWORD"_s, m_ssoPassword);
+        }
+        p.setProcessEnvironment(env);
+        QSignalSpy finished(&p, &QProcess::finished);
+        p.start(QStringLiteral(VLAB_CLI_PATH), args);
+        if (!p.waitForStarted(10000))
+            return {};
+        if (finished.isEmpty() && !finished.wait(120000)) {
+            p.kill();
+            p.waitForFinished();
+        }
+        Run r{p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -2, QString::fromUtf8(p.readAllStandardOutput()),
+              QString::fromUtf8(p.readAllStandardError())};
+        verifyNoSecret(r.out + r.err);
+        return r;
+    }
+
+    void verifyNoSecret(const QString &text)
+    {
+        QVERIFY2(!text.contains(m_ssoPassword), "the SSO password was printed");
+        if (!m_rootPassword.isEmpty())
+            QVERIFY2(!text.contains(m_rootPassword), "the root password was printed");
+    }
+
+    QString fingerprint() const { return m_sshd.hostKeyFingerprint(); }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QVERIFY(m_work.isValid());
+        const SshdStart s = m_sshd.start();
+        if (s.outcome == SshdStart::Outcome::Unavailable)
+            QSKIP(qPrintable(s.why));
+        QVERIFY2(s.started(), qPrintable(s.why));
+        m_rootPassword = m_sshd.password();
+        m_ssoPassword = u"Canary-Sso-%1!"_s.arg(QRandomGenerator::global()->generate());
+        m_certManager = m_sshd.installScript(QFINDTESTDATA("../data/remote/certificate-manager-standin.sh"));
+        QVERIFY(!m_certManager.isEmpty());
+
+        QVERIFY(QDir().mkpath(m_work.filePath(u"ca"_s)));
+        m_certs = std::make_unique<certtest::CertFixture>(m_work.filePath(u"ca"_s));
+        QVERIFY2(m_certs->setUp(), qPrintable(m_certs->lastError()));
+        QVERIFY2(m_certs->makeRoot(u"vmca"_s, u"/CN=CA/DC=vsphere/DC=local/C=US/O=test VMCA"_s), qPrintable(m_certs->lastError()));
+        QVERIFY2(m_certs->makeLeaf(u"psc"_s, certtest::LeafSpec{}, u"vmca"_s), qPrintable(m_certs->lastError()));
+        QVERIFY2(m_certs->makeKey(u"other"_s, 2048), qPrintable(m_certs->lastError()));
+
+        // The project: the example plan with both PSCs on this machine, certs/ next to it.
+        LabPlan plan = examplePlan();
+        QVERIFY(plan.psc.size() == 2);
+        for (PscNode &node : plan.psc)
+            node.ip = m_sshd.host();
+        m_plan = m_work.filePath(u"lab/lab.vlab.json"_s);
+        QVERIFY(QDir().mkpath(m_work.filePath(u"lab"_s)));
+        QVERIFY(savePlanFile(plan, m_plan));
+        QVERIFY(writeSet(m_work.filePath(u"lab/certs"_s), u"psc"_s));
+        m_badCerts = m_work.filePath(u"bad"_s);
+        QVERIFY(writeSet(m_badCerts, u"other"_s));
+
+        QVERIFY2(m_newLeaf.start(m_certs->path(u"psc.cer"_s), m_certs->path(u"psc.key"_s)), qPrintable(m_newLeaf.lastError()));
+        QVERIFY2(m_oldCert.start(m_certs->path(u"vmca.cer"_s), m_certs->path(u"vmca.key"_s)), qPrintable(m_oldCert.lastError()));
+    }
+
+    void badInput_data()
+    {
+        QTest::addColumn<QStringList>("extra");
+        QTest::addColumn<bool>("passwords");
+        QTest::addColumn<QString>("message");
+        QTest::newRow("unknown node") << QStringList{u"--node"_s, u"psc07"_s} << true << u"no PSC \"psc07\""_s;
+        QTest::newRow("bad port") << QStringList{u"--port"_s, u"0"_s} << true << u"--port must be a TCP port"_s;
+        QTest::newRow("relative remote folder") << QStringList{u"--remote-folder"_s, u"certs"_s} << true
+                                                << u"absolute path"_s;
+        QTest::newRow("no passwords") << QStringList{} << false << u"VLAB_"_s;
+        QTest::newRow("missing certificate files") << QStringList{u"--certs"_s, m_work.filePath(u"nowhere"_s)} << true
+                                                   << u"is missing"_s;
+    }
+    void badInput()
+    {
+        QFETCH(QStringList, extra);
+        QFETCH(bool, passwords);
+        QFETCH(QString, message);
+        QString log;
+        QStringList args = live(u"psc01"_s, m_newLeaf.port(), m_work.filePath(u"kh-bad"_s), &log);
+        args += extra; // later options win for single-valued ones
+        const Run r = runVlab(args, passwords);
+        QVERIFY2(r.code == 2, qPrintable(r.err));
+        QVERIFY2(r.err.contains(message), qPrintable(r.err));
+        QVERIFY(readAll(log).isEmpty());
+        QVERIFY(!QFile::exists(m_work.filePath(u"kh-bad"_s)));
+    }
+
+    void noPlan()
+    {
+        const Run r = runVlab({u"psc"_s, u"apply-cert"_s, u"--node"_s, u"all"_s});
+        QCOMPARE(r.code, 2);
+    }
+
+    void refusesFilesThatFailTheChecks()
+    {
+        QString log;
+        QStringList args = live(u"psc01"_s, m_newLeaf.port(), m_work.filePath(u"kh-refuse"_s), &log);
+        args << u"--certs"_s << m_badCerts << u"--accept-host-key"_s << fingerprint();
+        const Run r = runVlab(args);
+        QVERIFY2(r.code == 1, qPrintable(r.err));
+        QVERIFY2(r.err.contains(u"do not pass the checks, so nothing was sent to any PSC"_s), qPrintable(r.err));
+        QVERIFY(readAll(log).isEmpty());
+        QVERIFY(!QFile::exists(m_work.filePath(u"kh-refuse"_s))); // not even a connection
+    }
+
+    void unknownHostKeyThenBothInTurn()
+    {
+        const QString knownHosts = m_work.filePath(u"known_hosts"_s);
+        QString log;
+        // An unknown host key: nothing happens, and vlab says which fingerprint to confirm.
+        Run r = runVlab(live(u"all"_s, m_newLeaf.port(), knownHosts, &log));
+        QVERIFY2(r.code == 1, qPrintable(r.out + r.err));
+        QVERIFY2(r.err.contains(u"--accept-host-key "_s + fingerprint()), qPrintable(r.err));
+        QVERIFY(readAll(log).isEmpty());
+
+        // Confirmed: psc01, then psc02, each answered and each serving the new leaf.
+        const int handshakes = m_newLeaf.handshakes();
+        QStringList args = live(u"all"_s, m_newLeaf.port(), knownHosts, &log);
+        args << u"--accept-host-key"_s << fingerprint();
+        r = runVlab(args);
+        QVERIFY2(r.code == 0, qPrintable(r.out + r.err));
+        QVERIFY2(r.out.contains(u"psc01"_s) && r.out.contains(u"psc02"_s), qPrintable(r.out));
+        QVERIFY2(r.out.contains(u"serves the new certificate"_s), qPrintable(r.out));
+        QCOMPARE(m_newLeaf.handshakes() - handshakes, 2);
+        const QStringList answers = QString::fromUtf8(readAll(log)).split(u'\n', Qt::SkipEmptyParts);
+        QCOMPARE(answers.count(u"option=1"_s), 2);
+        QCOMPARE(answers.count(u"confirm=Y"_s), 2);
+        QVERIFY(answers.contains(u"password-length=%1"_s.arg(m_ssoPassword.size())));
+        QVERIFY(readAll(knownHosts).contains("ssh-ed25519"));
+
+        // The journal holds both jobs by key, and no password.
+        const QByteArray journal = readAll(m_work.filePath(u"lab/vlab-journal.json"_s));
+        QVERIFY(journal.contains("psc.cert.psc01"));
+        QVERIFY(journal.contains("psc.cert.psc02"));
+        verifyNoSecret(QString::fromUtf8(journal));
+        verifyNoSecret(QString::fromUtf8(readAll(knownHosts)));
+        verifyNoSecret(QString::fromUtf8(readAll(log)));
+    }
+
+    void servedCertificateMismatch()
+    {
+        QString log;
+        QStringList args = live(u"psc01"_s, m_oldCert.port(), m_work.filePath(u"kh-mismatch"_s), &log);
+        args << u"--accept-host-key"_s << u"psc01="_s + fingerprint();
+        const Run r = runVlab(args);
+        QVERIFY2(r.code == 1, qPrintable(r.out + r.err));
+        QVERIFY2(r.err.contains(u"serves a different certificate"_s), qPrintable(r.err));
+        // certificate-manager itself ran to its end.
+        QVERIFY(QString::fromUtf8(readAll(log)).contains(u"confirm=Y"_s));
+        // Both fingerprints are named.
+        const QString served = QString::fromLatin1(
+            QSslCertificate::fromPath(m_certs->path(u"vmca.cer"_s)).constFirst().digest(QCryptographicHash::Sha256).toHex(':').toUpper());
+        const QString leaf = QString::fromLatin1(
+            QSslCertificate::fromPath(m_certs->path(u"psc.cer"_s)).constFirst().digest(QCryptographicHash::Sha256).toHex(':').toUpper());
+        QVERIFY2(r.err.contains(served) && r.err.contains(leaf), qPrintable(r.err));
+        const QByteArray journal = readAll(m_work.filePath(u"lab/vlab-journal.json"_s));
+        QVERIFY(journal.contains(served.toLatin1()) && journal.contains(leaf.toLatin1()));
+        verifyNoSecret(QString::fromUtf8(journal));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestCliPsc)
+#include "tst_cli_psc.moc"
