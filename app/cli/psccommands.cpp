@@ -3,6 +3,7 @@
 // 2) and checks afterwards that each serves the new leaf on 443.
 
 #include "clicommon.h"
+#include "secretprompt.h"
 #include "clirunner.h"
 
 #include "certs/certjobs.h"
@@ -85,7 +86,8 @@ int cmdApplyCert(const QStringList &args)
         "                           [--identity KEYFILE] [--sso-user USER] [--switch-login-shell]\n"
         "                           [--remote-folder DIR] [--tls-port N] [--certificate-manager COMMAND]\n"
         "The root password comes from VLAB_ROOT_PASSWORD (unless --identity names a private key), the SSO\n"
-        "administrator's password that certificate-manager asks for from VLAB_SSO_PASSWORD.\n");
+        "administrator's password that certificate-manager asks for from VLAB_SSO_PASSWORD; either is\n"
+        "asked for on the terminal when its variable is unset.\n");
     QCommandLineParser parser;
     const QCommandLineOption node(u"node"_s, CliTr::tr("Which PSC: psc01, psc02 (plan order) or all (in turn)."),
                                   u"NODE"_s);
@@ -209,19 +211,19 @@ int cmdApplyCert(const QStringList &args)
     settings.switchLoginShell = parser.isSet(switchShell);
 
     settings.credentials.privateKeyFile = parser.value(identity);
-    settings.credentials.password = qEnvironmentVariable("VLAB_ROOT_PASSWORD");
-    if (settings.credentials.privateKeyFile.isEmpty() && settings.credentials.password.isEmpty()) {
-        err(CliTr::tr("vlab: set VLAB_ROOT_PASSWORD to the password of %1 on the PSC (or name a private key with "
-                      "--identity); passwords are never taken as arguments.\n")
-                .arg(settings.user));
-        return BadInput;
+    // From the variables, or asked for on the terminal without echo; never an argument.
+    if (settings.credentials.privateKeyFile.isEmpty()) {
+        const std::optional<QString> root = readSecret(
+            kRootPasswordVar, CliTr::tr("Password of %1 on the PSCs (or use --identity KEYFILE): ").arg(settings.user));
+        if (!root)
+            return BadInput;
+        settings.credentials.password = *root;
     }
-    settings.ssoPassword = qEnvironmentVariable("VLAB_SSO_PASSWORD");
-    if (settings.ssoPassword.isEmpty()) {
-        err(CliTr::tr("vlab: set VLAB_SSO_PASSWORD to the SSO administrator's password; certificate-manager asks "
-                      "for it.\n"));
+    const std::optional<QString> sso =
+        readSecret(kSsoPasswordVar, CliTr::tr("Password of the SSO administrator (certificate-manager asks for it): "));
+    if (!sso)
         return BadInput;
-    }
+    settings.ssoPassword = *sso;
 
     if (const int checked = checkCertificateFiles(settings.certFolder, *plan); checked != Ok)
         return checked;
