@@ -989,6 +989,10 @@ Thay vào đó, lab mẫu đang được mở.</translation>
         <source>current step</source>
         <translation>bước hiện tại</translation>
     </message>
+    <message>
+        <source>No keychain (%1): passwords are kept in memory only and asked for again next time.</source>
+        <translation>Không có keychain (%1): mật khẩu chỉ được giữ trong bộ nhớ và sẽ được hỏi lại vào lần sau.</translation>
+    </message>
 </context>
 <context>
     <name>vlab::NetscalerPage</name>
@@ -1358,6 +1362,73 @@ Hãy so sánh với dấu vân tay hiển thị trên NetScaler (Traffic Managem
     </message>
 </context>
 <context>
+    <name>vlab::PscInstallPage</name>
+    <message>
+        <source>Run precheck</source>
+        <translation>Chạy kiểm tra trước</translation>
+    </message>
+    <message>
+        <source>Install PSC1</source>
+        <translation>Cài PSC1</translation>
+    </message>
+    <message>
+        <source>Install PSC2</source>
+        <translation>Cài PSC2</translation>
+    </message>
+    <message>
+        <source>PSC install</source>
+        <translation>Cài đặt PSC</translation>
+    </message>
+    <message>
+        <source>Two external Platform Services Controllers in one SSO domain and site: the first creates the domain, the second replicates with it. The VCSA installer (vcsa-deploy) checks each template, runs its prechecks, then deploys.</source>
+        <translation>Hai Platform Services Controller bên ngoài trong cùng một miền SSO và site: PSC thứ nhất tạo miền, PSC thứ hai sao chép dữ liệu với nó. Trình cài đặt VCSA (vcsa-deploy) kiểm tra từng mẫu, chạy các bước kiểm tra trước của nó, rồi triển khai.</translation>
+    </message>
+    <message>
+        <source>Template check and precheck of the PSC shown on the right; installs nothing.</source>
+        <translation>Kiểm tra mẫu và kiểm tra trước cho PSC hiển thị ở bên phải; không cài đặt gì.</translation>
+    </message>
+    <message>
+        <source>PSC1 (first instance)</source>
+        <translation>PSC1 (phiên bản đầu tiên)</translation>
+    </message>
+    <message>
+        <source>PSC2 (replication)</source>
+        <translation>PSC2 (sao chép dữ liệu)</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>SSO domain %1, site %2. PSCs: %3. Deployed to %4 %5, datastore %6, network %7.</source>
+        <translation>Miền SSO %1, site %2. Các PSC: %3. Triển khai lên %4 %5, datastore %6, mạng %7.</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>không có</translation>
+    </message>
+    <message>
+        <source>%1: template check and precheck passed. Logs: %2</source>
+        <translation>%1: kiểm tra mẫu và kiểm tra trước đều đạt. Nhật ký: %2</translation>
+    </message>
+    <message>
+        <source>%1 installed. Logs: %2</source>
+        <translation>Đã cài %1. Nhật ký: %2</translation>
+    </message>
+    <message>
+        <source>Precheck %1</source>
+        <translation>Kiểm tra trước %1</translation>
+    </message>
+    <message>
+        <source>Install %1</source>
+        <translation>Cài %1</translation>
+    </message>
+    <message>
+        <source>Other work is still running; wait for it or cancel it.</source>
+        <translation>Một công việc khác vẫn đang chạy; hãy chờ nó xong hoặc hủy nó.</translation>
+    </message>
+</context>
+<context>
     <name>vlab::RunPanel</name>
     <message>
         <source>Waiting</source>
@@ -1510,6 +1581,57 @@ Hãy so sánh với dấu vân tay hiển thị trên NetScaler (Traffic Managem
     </message>
 </context>
 <context>
+    <name>vlab::VCenterPage</name>
+    <message>
+        <source>Run precheck</source>
+        <translation>Chạy kiểm tra trước</translation>
+    </message>
+    <message>
+        <source>Install vCenter</source>
+        <translation>Cài vCenter</translation>
+    </message>
+    <message>
+        <source>Check login</source>
+        <translation>Kiểm tra đăng nhập</translation>
+    </message>
+    <message>
+        <source>vCenter</source>
+        <translation>vCenter</translation>
+    </message>
+    <message>
+        <source>vCenter Server with the external PSCs behind the load-balancer name, deployed by the VCSA installer; then a REST login shows that it answers.</source>
+        <translation>vCenter Server dùng các PSC bên ngoài đứng sau tên của bộ cân bằng tải, được triển khai bằng trình cài đặt VCSA; sau đó một lần đăng nhập REST cho thấy nó phản hồi.</translation>
+    </message>
+    <message>
+        <source>Check the vCenter login</source>
+        <translation>Kiểm tra đăng nhập vCenter</translation>
+    </message>
+    <message>
+        <source>%1 (%2), size %3, SSO through the load-balancer name %4. Deployed to %5 %6.</source>
+        <translation>%1 (%2), kích cỡ %3, SSO qua tên bộ cân bằng tải %4. Triển khai lên %5 %6.</translation>
+    </message>
+    <message>
+        <source>Precheck vCenter</source>
+        <translation>Kiểm tra trước vCenter</translation>
+    </message>
+    <message>
+        <source>vCenter installed; check the login next. Logs: %1</source>
+        <translation>Đã cài vCenter; tiếp theo hãy kiểm tra đăng nhập. Nhật ký: %1</translation>
+    </message>
+    <message>
+        <source>Template check and precheck passed. Logs: %1</source>
+        <translation>Kiểm tra mẫu và kiểm tra trước đều đạt. Nhật ký: %1</translation>
+    </message>
+    <message>
+        <source>Logged in: %1.</source>
+        <translation>Đã đăng nhập: %1.</translation>
+    </message>
+    <message>
+        <source>Other work is still running; wait for it or cancel it.</source>
+        <translation>Một công việc khác vẫn đang chạy; hãy chờ nó xong hoặc hủy nó.</translation>
+    </message>
+</context>
+<context>
     <name>vlab::VchaPage</name>
     <message>
         <source>vCenter HA</source>
@@ -1558,6 +1680,100 @@ Hãy so sánh với dấu vân tay hiển thị trên NetScaler (Traffic Managem
     <message>
         <source>Other work is still running; wait for it or cancel it.</source>
         <translation>Một công việc khác vẫn đang chạy; hãy chờ nó xong hoặc hủy nó.</translation>
+    </message>
+</context>
+<context>
+    <name>vlab::VcsaInstallerBox</name>
+    <message>
+        <source>VCSA installer</source>
+        <translation>Trình cài đặt VCSA</translation>
+    </message>
+    <message>
+        <source>Do not verify the target&apos;s certificate (--no-ssl-certificate-verification)</source>
+        <translation>Không kiểm tra chứng chỉ của đích (--no-ssl-certificate-verification)</translation>
+    </message>
+    <message>
+        <source>Target password</source>
+        <translation>Mật khẩu của đích</translation>
+    </message>
+    <message>
+        <source>the folder where the VCSA ISO is mounted</source>
+        <translation>thư mục nơi ảnh ISO VCSA được gắn</translation>
+    </message>
+    <message>
+        <source>Choose...</source>
+        <translation>Chọn...</translation>
+    </message>
+    <message>
+        <source>VCSA ISO folder</source>
+        <translation>Thư mục ISO VCSA</translation>
+    </message>
+    <message>
+        <source>Appliance root password</source>
+        <translation>Mật khẩu root của appliance</translation>
+    </message>
+    <message>
+        <source>SSO administrator password</source>
+        <translation>Mật khẩu quản trị viên SSO</translation>
+    </message>
+    <message>
+        <source>The mounted VCSA ISO</source>
+        <translation>Ảnh ISO VCSA đã gắn</translation>
+    </message>
+    <message>
+        <source>Password of %1 on vCenter %2</source>
+        <translation>Mật khẩu của %1 trên vCenter %2</translation>
+    </message>
+    <message>
+        <source>Password of %1 on ESXi %2</source>
+        <translation>Mật khẩu của %1 trên ESXi %2</translation>
+    </message>
+    <message>
+        <source>The installer is expected at %1 under the ISO folder.</source>
+        <translation>Trình cài đặt cần nằm ở %1 trong thư mục ISO.</translation>
+    </message>
+    <message>
+        <source>Installer found: %1</source>
+        <translation>Đã tìm thấy trình cài đặt: %1</translation>
+    </message>
+    <message>
+        <source>Enter the password of the deployment target.</source>
+        <translation>Hãy nhập mật khẩu của nơi triển khai.</translation>
+    </message>
+    <message>
+        <source>The appliance root password</source>
+        <translation>Mật khẩu root của appliance</translation>
+    </message>
+    <message>
+        <source>The SSO administrator password</source>
+        <translation>Mật khẩu quản trị viên SSO</translation>
+    </message>
+    <message>
+        <source>%1 does not meet the appliance password policy: %2</source>
+        <translation>%1 không đáp ứng chính sách mật khẩu của appliance: %2</translation>
+    </message>
+</context>
+<context>
+    <name>vlab::VcsaTemplateView</name>
+    <message>
+        <source>Copy</source>
+        <translation>Chép</translation>
+    </message>
+    <message>
+        <source>Save...</source>
+        <translation>Lưu...</translation>
+    </message>
+    <message>
+        <source>Save the installer template</source>
+        <translation>Lưu mẫu trình cài đặt</translation>
+    </message>
+    <message>
+        <source>JSON (*.json)</source>
+        <translation>JSON (*.json)</translation>
+    </message>
+    <message>
+        <source>Saved %1</source>
+        <translation>Đã lưu %1</translation>
     </message>
 </context>
 </TS>
