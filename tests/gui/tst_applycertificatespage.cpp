@@ -61,7 +61,7 @@ class TestApplyCertificatesPage : public QObject
             if (w.wizard()->currentId() == before)
                 return nullptr;
         }
-        return qobject_cast<ApplyCertificatesPage *>(w.wizard()->currentPage());
+        return qobject_cast<ApplyCertificatesPage *>(w.currentStepPage());
     }
 
     bool writeSet(const QString &folder)

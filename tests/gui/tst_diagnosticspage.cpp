@@ -42,7 +42,7 @@ class TestDiagnosticsPage : public QObject
             if (w.wizard()->currentId() == before)
                 return nullptr;
         }
-        return qobject_cast<DiagnosticsPage *>(w.wizard()->currentPage());
+        return qobject_cast<DiagnosticsPage *>(w.currentStepPage());
     }
 
     static QString cell(const DiagnosticsPage *page, const QString &table, int row, int column)

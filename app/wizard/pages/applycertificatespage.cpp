@@ -31,6 +31,11 @@ using namespace Qt::StringLiterals;
 
 namespace vlab {
 
+QString ApplyCertificatesPage::stepTitle()
+{
+    return tr("Apply certificates");
+}
+
 ApplyCertificatesPage::ApplyCertificatesPage(const StepContext &context)
     : m_context(context)
     , m_node(new QComboBox)
@@ -51,7 +56,7 @@ ApplyCertificatesPage::ApplyCertificatesPage(const StepContext &context)
     , m_status(new QLabel)
 {
     setObjectName(u"page:applycerts"_s);
-    setTitle(tr("Apply certificates"));
+    setTitle(stepTitle());
     setSubTitle(tr("Replaces the machine SSL certificate on the PSCs over SSH, one after the other, with "
                    "certificate-manager (option 1, then 2), and checks that each then serves the new certificate."));
     m_node->setObjectName(u"applyNode"_s);

@@ -35,6 +35,7 @@ class ApplyCertificatesPage : public QWizardPage
     Q_OBJECT
 public:
     explicit ApplyCertificatesPage(const StepContext &context);
+    static QString stepTitle(); // built when first shown (StepHost)
     void initializePage() override;
 
     // Asked when a PSC's SSH host key is not known yet: (user@host, SHA-256 fingerprint) ->

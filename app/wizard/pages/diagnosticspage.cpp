@@ -63,6 +63,11 @@ QString portsText(const QList<int> &ports)
 
 } // namespace
 
+QString DiagnosticsPage::stepTitle()
+{
+    return tr("Diagnostics");
+}
+
 DiagnosticsPage::DiagnosticsPage(const StepContext &context)
     : m_context(context)
     , m_explanations(table(u"diagExplanations"_s, {tr("State"), tr("What it means")}))
@@ -83,7 +88,7 @@ DiagnosticsPage::DiagnosticsPage(const StepContext &context)
     , m_findings(new QPlainTextEdit)
 {
     setObjectName(u"page:diagnostics"_s);
-    setTitle(tr("Diagnostics"));
+    setTitle(stepTitle());
     setSubTitle(tr("When PSC connections misbehave, look at the TCP states first: CLOSE_WAIT, FIN_WAIT_2 or "
                    "TIME_WAIT piling up on the PSC ports tell who does not close."));
 

@@ -30,6 +30,7 @@ class DiagnosticsPage : public QWizardPage
     Q_OBJECT
 public:
     explicit DiagnosticsPage(const StepContext &context);
+    static QString stepTitle(); // built when first shown (StepHost)
     void initializePage() override;
 
     enum class Source { Local, File, Ssh };

@@ -18,6 +18,11 @@ using namespace Qt::StringLiterals;
 
 namespace vlab {
 
+QString PscInstallPage::stepTitle()
+{
+    return tr("PSC install");
+}
+
 PscInstallPage::PscInstallPage(const StepContext &context)
     : m_context(context)
     , m_summary(new QLabel)
@@ -31,7 +36,7 @@ PscInstallPage::PscInstallPage(const StepContext &context)
     , m_result(new QLabel)
 {
     setObjectName(u"page:psc"_s);
-    setTitle(tr("PSC install"));
+    setTitle(stepTitle());
     setSubTitle(tr("Two external Platform Services Controllers in one SSO domain and site: the first creates "
                    "the domain, the second replicates with it. The VCSA installer (vcsa-deploy) checks each "
                    "template, runs its prechecks, then deploys."));

@@ -23,6 +23,7 @@ class PscInstallPage : public QWizardPage
     Q_OBJECT
 public:
     explicit PscInstallPage(const StepContext &context);
+    static QString stepTitle(); // built when first shown (StepHost)
     void initializePage() override;
 
 private:

@@ -18,6 +18,11 @@ using namespace Qt::StringLiterals;
 
 namespace vlab {
 
+QString VCenterPage::stepTitle()
+{
+    return tr("vCenter");
+}
+
 VCenterPage::VCenterPage(const StepContext &context)
     : m_context(context)
     , m_summary(new QLabel)
@@ -30,7 +35,7 @@ VCenterPage::VCenterPage(const StepContext &context)
     , m_result(new QLabel)
 {
     setObjectName(u"page:vcenter"_s);
-    setTitle(tr("vCenter"));
+    setTitle(stepTitle());
     setSubTitle(tr("vCenter Server with the external PSCs behind the load-balancer name, deployed by the VCSA "
                    "installer; then a REST login shows that it answers."));
     m_summary->setObjectName(u"vcenterSummary"_s);

@@ -23,6 +23,7 @@ class VCenterPage : public QWizardPage
     Q_OBJECT
 public:
     explicit VCenterPage(const StepContext &context);
+    static QString stepTitle(); // built when first shown (StepHost)
     void initializePage() override;
 
 private:
