@@ -418,6 +418,179 @@ Thay vào đó, lab mẫu đang được mở.</translation>
     </message>
 </context>
 <context>
+    <name>vlab::ApplyCertificatesPage</name>
+    <message>
+        <source>Run</source>
+        <translation>Chạy</translation>
+    </message>
+    <message>
+        <source>Apply certificates</source>
+        <translation>Áp dụng chứng chỉ</translation>
+    </message>
+    <message>
+        <source>Replaces the machine SSL certificate on the PSCs over SSH, one after the other, with certificate-manager (option 1, then 2), and checks that each then serves the new certificate.</source>
+        <translation>Thay chứng chỉ Machine SSL trên các PSC qua SSH, lần lượt từng PSC, bằng certificate-manager (chọn 1, rồi 2), và kiểm tra rằng sau đó từng PSC đều trả về chứng chỉ mới.</translation>
+    </message>
+    <message>
+        <source>PSC</source>
+        <translation>PSC</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>Tệp</translation>
+    </message>
+    <message>
+        <source>SHA-256</source>
+        <translation>SHA-256</translation>
+    </message>
+    <message>
+        <source>Mode</source>
+        <translation>Quyền</translation>
+    </message>
+    <message>
+        <source>On the PSC</source>
+        <translation>Trên PSC</translation>
+    </message>
+    <message>
+        <source>First make bash root&apos;s login shell (%1), so that SFTP works</source>
+        <translation>Trước tiên đặt bash làm shell đăng nhập của root (%1) để SFTP hoạt động</translation>
+    </message>
+    <message>
+        <source>This changes the appliance. To give the appliance shell back afterwards, run on the PSC: %1</source>
+        <translation>Thao tác này thay đổi appliance. Để khôi phục shell của appliance sau đó, hãy chạy trên PSC: %1</translation>
+    </message>
+    <message>
+        <source>not stored</source>
+        <translation>không được lưu</translation>
+    </message>
+    <message>
+        <source>SSH user</source>
+        <translation>Người dùng SSH</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>Mật khẩu</translation>
+    </message>
+    <message>
+        <source>SSO administrator</source>
+        <translation>Quản trị viên SSO</translation>
+    </message>
+    <message>
+        <source>SSO password</source>
+        <translation>Mật khẩu SSO</translation>
+    </message>
+    <message>
+        <source>SSH port</source>
+        <translation>Cổng SSH</translation>
+    </message>
+    <message>
+        <source>HTTPS port checked afterwards</source>
+        <translation>Cổng HTTPS được kiểm tra sau đó</translation>
+    </message>
+    <message>
+        <source>Folder on the PSC</source>
+        <translation>Thư mục trên PSC</translation>
+    </message>
+    <message>
+        <source>certificate-manager</source>
+        <translation>certificate-manager</translation>
+    </message>
+    <message>
+        <source>Live on the PSCs (SSH)</source>
+        <translation>Trực tiếp trên các PSC (SSH)</translation>
+    </message>
+    <message>
+        <source>Unknown SSH host key</source>
+        <translation>Khóa máy chủ SSH chưa biết</translation>
+    </message>
+    <message>
+        <source>%1 is not known yet. Its host key has the fingerprint
+
+%2
+
+Compare it with the one the appliance shows (ssh-keygen -lf /etc/ssh/ssh_host_*_key.pub on its console). Is it the same?</source>
+        <translation>%1 chưa được biết. Khóa máy chủ của nó có dấu vân tay
+
+%2
+
+Hãy so sánh với dấu vân tay mà appliance hiển thị (ssh-keygen -lf /etc/ssh/ssh_host_*_key.pub trên console của appliance). Hai dấu vân tay có giống nhau không?</translation>
+    </message>
+    <message>
+        <source>All, one after the other</source>
+        <translation>Tất cả, lần lượt từng PSC</translation>
+    </message>
+    <message>
+        <source>Missing in %1: %2. Make them on the Certificates page first.</source>
+        <translation>Thiếu trong %1: %2. Hãy tạo chúng ở trang Chứng chỉ trước.</translation>
+    </message>
+    <message>
+        <source>The certificate files in %1 pass every check.</source>
+        <translation>Các tệp chứng chỉ trong %1 đạt mọi mục kiểm tra.</translation>
+    </message>
+    <message>
+        <source>The certificate files in %1 do not pass the checks; nothing will be sent until they do (see the Certificates page).
+%2</source>
+        <translation>Các tệp chứng chỉ trong %1 chưa đạt các mục kiểm tra; sẽ không có gì được gửi đi cho đến khi chúng đạt (xem trang Chứng chỉ).
+%2</translation>
+    </message>
+    <message>
+        <source>(missing)</source>
+        <translation>(thiếu)</translation>
+    </message>
+    <message>
+        <source>(private key: not shown)</source>
+        <translation>(khóa riêng: không hiển thị)</translation>
+    </message>
+    <message>
+        <source>== %1: ssh %2 ==</source>
+        <translation>== %1: ssh %2 ==</translation>
+    </message>
+    <message>
+        <source>  (undo: %1)</source>
+        <translation>  (hoàn tác: %1)</translation>
+    </message>
+    <message>
+        <source>then: the certificate served on %1 must have the new leaf&apos;s SHA-256</source>
+        <translation>sau đó: chứng chỉ được trả về trên %1 phải có SHA-256 của chứng chỉ lá mới</translation>
+    </message>
+    <message>
+        <source>The certificate files do not pass the checks yet; nothing was sent.</source>
+        <translation>Các tệp chứng chỉ chưa đạt các mục kiểm tra; chưa có gì được gửi đi.</translation>
+    </message>
+    <message>
+        <source>Enter the SSH user, its password and the SSO administrator&apos;s password first (the passwords are not stored).</source>
+        <translation>Hãy nhập người dùng SSH, mật khẩu của người dùng đó và mật khẩu của quản trị viên SSO trước (các mật khẩu không được lưu).</translation>
+    </message>
+    <message>
+        <source>The folder on the PSC must be an absolute path.</source>
+        <translation>Thư mục trên PSC phải là đường dẫn tuyệt đối.</translation>
+    </message>
+    <message>
+        <source>Apply the machine certificate to the PSCs</source>
+        <translation>Áp dụng chứng chỉ máy cho các PSC</translation>
+    </message>
+    <message>
+        <source>Other work is still running; wait for it or cancel it.</source>
+        <translation>Một công việc khác vẫn đang chạy; hãy chờ nó xong hoặc hủy nó.</translation>
+    </message>
+    <message>
+        <source>Replacing the certificate ...</source>
+        <translation>Đang thay chứng chỉ ...</translation>
+    </message>
+    <message>
+        <source>Done: every chosen PSC serves the new certificate.</source>
+        <translation>Xong: mọi PSC đã chọn đều trả về chứng chỉ mới.</translation>
+    </message>
+    <message>
+        <source>Host key confirmed; running again.</source>
+        <translation>Đã xác nhận khóa máy chủ; đang chạy lại.</translation>
+    </message>
+    <message>
+        <source>Stopped.</source>
+        <translation>Đã dừng.</translation>
+    </message>
+</context>
+<context>
     <name>vlab::CertificatesPage</name>
     <message>
         <source>VMCA: the PSC&apos;s own certificate authority signs (walk-through option 1)</source>
@@ -587,6 +760,203 @@ Thay vào đó, lab mẫu đang được mở.</translation>
         <source>&lt;span style=&quot;color:#b00020&quot;&gt;&lt;b&gt;Not ready:&lt;/b&gt; %n check(s) failed. Nothing will be applied to a PSC until they pass.&lt;/span&gt;</source>
         <translation>
             <numerusform>&lt;span style=&quot;color:#b00020&quot;&gt;&lt;b&gt;Chưa sẵn sàng:&lt;/b&gt; %n mục kiểm tra thất bại. Sẽ không có gì được áp dụng cho PSC cho đến khi tất cả đều đạt.&lt;/span&gt;</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>vlab::DiagnosticsPage</name>
+    <message>
+        <source>off</source>
+        <translation>tắt</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Trạng thái</translation>
+    </message>
+    <message>
+        <source>What it means</source>
+        <translation>Ý nghĩa</translation>
+    </message>
+    <message>
+        <source>Browse...</source>
+        <translation>Duyệt...</translation>
+    </message>
+    <message>
+        <source>Run</source>
+        <translation>Chạy</translation>
+    </message>
+    <message>
+        <source>Connections</source>
+        <translation>Kết nối</translation>
+    </message>
+    <message>
+        <source>Port</source>
+        <translation>Cổng</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>Tổng</translation>
+    </message>
+    <message>
+        <source>States</source>
+        <translation>Trạng thái</translation>
+    </message>
+    <message>
+        <source>Peer</source>
+        <translation>Đầu kia</translation>
+    </message>
+    <message>
+        <source>Diagnostics</source>
+        <translation>Chẩn đoán</translation>
+    </message>
+    <message>
+        <source>When PSC connections misbehave, look at the TCP states first: CLOSE_WAIT, FIN_WAIT_2 or TIME_WAIT piling up on the PSC ports tell who does not close.</source>
+        <translation>Khi kết nối tới PSC hoạt động bất thường, hãy xem các trạng thái TCP trước tiên: CLOSE_WAIT, FIN_WAIT_2 hoặc TIME_WAIT dồn ứ trên các cổng của PSC cho biết phía nào không đóng kết nối.</translation>
+    </message>
+    <message>
+        <source>This machine</source>
+        <translation>Máy này</translation>
+    </message>
+    <message>
+        <source>A saved capture file</source>
+        <translation>Một tệp bản ghi đã lưu</translation>
+    </message>
+    <message>
+        <source>A PSC over SSH</source>
+        <translation>Một PSC qua SSH</translation>
+    </message>
+    <message>
+        <source>ss -tan, netstat -ant or /proc/net/tcp output</source>
+        <translation>Kết quả của ss -tan, netstat -ant hoặc /proc/net/tcp</translation>
+    </message>
+    <message>
+        <source>root@psc.example.com[:22]</source>
+        <translation>root@psc.example.com[:22]</translation>
+    </message>
+    <message>
+        <source>not stored</source>
+        <translation>không được lưu</translation>
+    </message>
+    <message>
+        <source>Service ports separated by commas, or &quot;all&quot;.</source>
+        <translation>Các cổng dịch vụ, cách nhau bằng dấu phẩy, hoặc &quot;all&quot;.</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>Nguồn</translation>
+    </message>
+    <message>
+        <source>Capture file</source>
+        <translation>Tệp bản ghi</translation>
+    </message>
+    <message>
+        <source>SSH to</source>
+        <translation>SSH tới</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>Mật khẩu</translation>
+    </message>
+    <message>
+        <source>Ports</source>
+        <translation>Cổng</translation>
+    </message>
+    <message>
+        <source>Pile-up at (per port)</source>
+        <translation>Ngưỡng dồn ứ (mỗi cổng)</translation>
+    </message>
+    <message>
+        <source>Collect</source>
+        <translation>Thu thập</translation>
+    </message>
+    <message>
+        <source>Findings</source>
+        <translation>Phát hiện</translation>
+    </message>
+    <message>
+        <source>Per port</source>
+        <translation>Theo cổng</translation>
+    </message>
+    <message>
+        <source>Per peer</source>
+        <translation>Theo đầu kia</translation>
+    </message>
+    <message>
+        <source>What the states mean</source>
+        <translation>Ý nghĩa các trạng thái</translation>
+    </message>
+    <message>
+        <source>TCP capture</source>
+        <translation>Bản ghi TCP</translation>
+    </message>
+    <message>
+        <source>Unknown SSH host key</source>
+        <translation>Khóa máy chủ SSH chưa biết</translation>
+    </message>
+    <message>
+        <source>%1 is not known yet. Its host key has the fingerprint
+
+%2
+
+Compare it with the one the appliance shows (ssh-keygen -lf /etc/ssh/ssh_host_*_key.pub on its console). Is it the same?</source>
+        <translation>%1 chưa được biết. Khóa máy chủ của nó có dấu vân tay
+
+%2
+
+Hãy so sánh với dấu vân tay mà appliance hiển thị (ssh-keygen -lf /etc/ssh/ssh_host_*_key.pub trên console của appliance). Hai dấu vân tay có giống nhau không?</translation>
+    </message>
+    <message>
+        <source>The ports must be TCP ports (1 to 65535) separated by commas, or &quot;all&quot;.</source>
+        <translation>Các cổng phải là cổng TCP (1 đến 65535), cách nhau bằng dấu phẩy, hoặc &quot;all&quot;.</translation>
+    </message>
+    <message>
+        <source>Choose the capture file first.</source>
+        <translation>Hãy chọn tệp bản ghi trước.</translation>
+    </message>
+    <message>
+        <source>Enter the PSC as USER@HOST or USER@HOST:PORT.</source>
+        <translation>Hãy nhập PSC dưới dạng USER@HOST hoặc USER@HOST:PORT.</translation>
+    </message>
+    <message>
+        <source>Enter the password of %1 first (it is not stored).</source>
+        <translation>Hãy nhập mật khẩu của %1 trước (mật khẩu không được lưu).</translation>
+    </message>
+    <message>
+        <source>TCP connection states of %1</source>
+        <translation>Trạng thái kết nối TCP của %1</translation>
+    </message>
+    <message>
+        <source>Other work is still running; wait for it or cancel it.</source>
+        <translation>Một công việc khác vẫn đang chạy; hãy chờ nó xong hoặc hủy nó.</translation>
+    </message>
+    <message>
+        <source>Collecting ...</source>
+        <translation>Đang thu thập ...</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n pile-up(s) found; see the findings.</source>
+        <translation>
+            <numerusform>Tìm thấy %n trường hợp dồn ứ; xem phần Phát hiện.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n connection(s) counted; no pile-up over the thresholds.</source>
+        <translation>
+            <numerusform>Đã đếm %n kết nối; không có dồn ứ nào vượt ngưỡng.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Host key confirmed; running again.</source>
+        <translation>Đã xác nhận khóa máy chủ; đang chạy lại.</translation>
+    </message>
+    <message>
+        <source>Advice: %1</source>
+        <translation>Lời khuyên: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>No pile-up over the thresholds (%n connection(s) looked at).</source>
+        <translation>
+            <numerusform>Không có dồn ứ nào vượt ngưỡng (đã xem xét %n kết nối).</numerusform>
         </translation>
     </message>
 </context>
