@@ -1,6 +1,7 @@
 #include "applycertificatespage.h"
 
 #include "certs/certjobs.h"
+#include "codeview.h"
 #include "certs/csrrequest.h"
 #include "jobs/jobqueue.h"
 #include "plan/plandocument.h"
@@ -87,11 +88,7 @@ ApplyCertificatesPage::ApplyCertificatesPage(const StepContext &context)
     m_files->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_files->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     m_files->horizontalHeader()->setStretchLastSection(true);
-    m_dialog->setReadOnly(true);
-    QFont mono(QStringLiteral("monospace"));
-    mono.setStyleHint(QFont::Monospace);
-    m_dialog->setFont(mono);
-    m_dialog->setLineWrapMode(QPlainTextEdit::NoWrap);
+    setUpCodeView(m_dialog);
 
     m_switchShell->setText(tr("First make bash root's login shell (%1), so that SFTP works")
                                .arg(QString::fromLatin1(ApplianceShell::FixCommand)));

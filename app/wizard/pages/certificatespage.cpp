@@ -1,6 +1,7 @@
 #include "certificatespage.h"
 
 #include "certs/certjobs.h"
+#include "codeview.h"
 #include "certs/csrrequest.h"
 #include "jobs/jobqueue.h"
 #include "plan/plandocument.h"
@@ -37,20 +38,6 @@ namespace vlab {
 
 namespace {
 
-QPlainTextEdit *monospaceView(int lines)
-{
-    auto *view = new QPlainTextEdit;
-    view->setReadOnly(true);
-    // A monospace family by name, not QFontDatabase::systemFont(): asking for the system's
-    // fixed font at construction makes fontconfig search at start-up.
-    QFont mono(QStringLiteral("monospace"));
-    mono.setStyleHint(QFont::Monospace);
-    view->setFont(mono);
-    view->setLineWrapMode(QPlainTextEdit::NoWrap);
-    view->setFixedHeight(view->fontMetrics().lineSpacing() * lines + 12);
-    return view;
-}
-
 QString fileIn(const QString &folder, const char *name)
 {
     return QDir(folder).filePath(QString::fromLatin1(name));
@@ -68,14 +55,14 @@ CertificatesPage::CertificatesPage(const StepContext &context)
     , m_vmca(new QRadioButton(tr("VMCA: the PSC's own certificate authority signs (walk-through option 1)")))
     , m_external(new QRadioButton(tr("External CA: your certificate authority signs (option 2)")))
     , m_folderLabel(new QLabel)
-    , m_config(monospaceView(12))
+    , m_config(newCodeView({}, 12))
     , m_generate(new QPushButton(tr("Generate key and CSR")))
     , m_vmcaBox(new QGroupBox(tr("2. Sign with the VMCA root")))
     , m_rootCert(new QLineEdit)
     , m_rootKey(new QLineEdit)
     , m_sign(new QPushButton(tr("Sign and verify")))
     , m_externalBox(new QGroupBox(tr("2. Send the CSR to your CA, then add what it returns")))
-    , m_csr(monospaceView(6))
+    , m_csr(newCodeView({}, 6))
     , m_returned(new QListWidget)
     , m_build(new QPushButton(tr("Build chain files and verify")))
     , m_checks(new QTreeWidget)

@@ -1,6 +1,7 @@
 #include "distributedswitchpage.h"
 
 #include "jobs/jobqueue.h"
+#include "codeview.h"
 #include "plan/plandocument.h"
 #include "runpanel.h"
 #include "vcenterconnectionbox.h"
@@ -26,19 +27,6 @@ using namespace Qt::StringLiterals;
 
 namespace vlab {
 
-namespace {
-QPlainTextEdit *codeView(const QString &name)
-{
-    auto *view = new QPlainTextEdit;
-    view->setObjectName(name);
-    view->setReadOnly(true);
-    QFont mono(QStringLiteral("monospace"));
-    mono.setStyleHint(QFont::Monospace);
-    view->setFont(mono);
-    view->setLineWrapMode(QPlainTextEdit::NoWrap);
-    return view;
-}
-} // namespace
 
 QString DistributedSwitchPage::stepTitle()
 {
@@ -49,8 +37,8 @@ DistributedSwitchPage::DistributedSwitchPage(const StepContext &context)
     : m_context(context)
     , m_groups(new QTableWidget)
     , m_summary(new QLabel)
-    , m_govc(codeView(u"vdsGovc"_s))
-    , m_powercli(codeView(u"vdsPowerCli"_s))
+    , m_govc(newCodeView(u"vdsGovc"_s))
+    , m_powercli(newCodeView(u"vdsPowerCli"_s))
     , m_connection(new VCenterConnectionBox)
     , m_datacenter(new QLineEdit)
     , m_login(new QPushButton(tr("Test login")))

@@ -1,6 +1,7 @@
 #include "netscalerpage.h"
 
 #include "jobs/jobqueue.h"
+#include "codeview.h"
 #include "jobs/writefilesjob.h"
 #include "net/tlstrust.h"
 #include "net/trustedpins.h"
@@ -33,21 +34,6 @@ using namespace Qt::StringLiterals;
 
 namespace vlab {
 
-namespace {
-QPlainTextEdit *codeView()
-{
-    auto *view = new QPlainTextEdit;
-    view->setReadOnly(true);
-    // A monospace family by name, not QFontDatabase::systemFont(): asking for the system's
-    // fixed font at construction makes fontconfig search at start-up.
-    QFont mono(QStringLiteral("monospace"));
-    mono.setStyleHint(QFont::Monospace);
-    view->setFont(mono);
-    view->setLineWrapMode(QPlainTextEdit::NoWrap);
-    return view;
-}
-} // namespace
-
 QString NetscalerPage::stepTitle()
 {
     return tr("Load balancer");
@@ -56,8 +42,8 @@ QString NetscalerPage::stepTitle()
 NetscalerPage::NetscalerPage(const StepContext &context)
     : m_context(context)
     , m_objects(new QTableWidget)
-    , m_batch(codeView())
-    , m_rollback(codeView())
+    , m_batch(newCodeView())
+    , m_rollback(newCodeView())
     , m_status(new QLabel)
     , m_nsip(new QLineEdit)
     , m_user(new QLineEdit(u"nsroot"_s))

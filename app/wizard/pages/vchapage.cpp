@@ -1,6 +1,7 @@
 #include "vchapage.h"
 
 #include "jobs/jobqueue.h"
+#include "codeview.h"
 #include "plan/plandocument.h"
 #include "runpanel.h"
 #include "validate/planvalidator.h"
@@ -26,12 +27,8 @@ QPlainTextEdit *textView(const QString &name, bool mono)
     auto *view = new QPlainTextEdit;
     view->setObjectName(name);
     view->setReadOnly(true);
-    if (mono) {
-        QFont font(QStringLiteral("monospace"));
-        font.setStyleHint(QFont::Monospace);
-        view->setFont(font);
-        view->setLineWrapMode(QPlainTextEdit::NoWrap);
-    }
+    if (mono)
+        setUpCodeView(view);
     return view;
 }
 } // namespace

@@ -1,6 +1,7 @@
 #include "vcsatemplateview.h"
 
 #include "jobs/atomicfile.h"
+#include "codeview.h"
 
 #include <QApplication>
 #include <QClipboard>
@@ -24,11 +25,7 @@ VcsaTemplateView::VcsaTemplateView(VcsaRole role, const QString &name, QWidget *
     , m_status(new QLabel)
 {
     m_view->setObjectName(name + u"Template"_s);
-    m_view->setReadOnly(true);
-    QFont mono(QStringLiteral("monospace"));
-    mono.setStyleHint(QFont::Monospace);
-    m_view->setFont(mono);
-    m_view->setLineWrapMode(QPlainTextEdit::NoWrap);
+    setUpCodeView(m_view);
     m_status->setObjectName(name + u"TemplateStatus"_s);
     m_status->setTextInteractionFlags(Qt::TextSelectableByMouse);
     auto *copy = new QPushButton(tr("Copy"));
