@@ -11,6 +11,7 @@
 #include <QElapsedTimer>
 #include <QFile>
 #include <QIcon>
+#include <QImage>
 #include <QMessageBox>
 #include <QPixmap>
 #include <QTimer>
@@ -32,6 +33,25 @@ long residentKb()
     }
     return -1;
 }
+
+// The window icon: the SVG icon rendered at build time to raw premultiplied RGBA pixels (see
+// app/wizard/CMakeLists.txt), so that no icon engine or image-format plugin is loaded here.
+QIcon windowIcon()
+{
+    QIcon icon;
+    for (const int size : {16, 24, 32, 48, 64, 128}) {
+        QFile file(u":/vlab/icons/%1x%1/vlab-wizard.rgba"_s.arg(size));
+        if (!file.open(QIODevice::ReadOnly))
+            continue;
+        const QByteArray pixels = file.readAll();
+        if (pixels.size() != qsizetype(size) * size * 4)
+            continue;
+        const QImage image(reinterpret_cast<const uchar *>(pixels.constData()), size, size, size * 4,
+                           QImage::Format_RGBA8888_Premultiplied);
+        icon.addPixmap(QPixmap::fromImage(image)); // copies the pixels
+    }
+    return icon;
+}
 } // namespace
 
 int main(int argc, char *argv[])
@@ -42,7 +62,7 @@ int main(int argc, char *argv[])
     QApplication::setApplicationName(u"vLab Wizard"_s);
     QApplication::setOrganizationName(u"vLab"_s);
     QApplication::setApplicationVersion(QStringLiteral(VLAB_VERSION));
-    QApplication::setWindowIcon(QIcon(u":/vlab/icons/vlab-wizard.svg"_s));
+    QApplication::setWindowIcon(windowIcon());
 
     // The language is chosen before any text is made, so --lang is looked for ahead of the
     // parser (which then accepts and documents it).

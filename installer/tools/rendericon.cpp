@@ -1,7 +1,9 @@
 // rendericon: renders the SVG icon to the PNG sizes the desktop wants and to a Windows .ico
 // (PNG entries), at build time. Usage: rendericon ICON.svg OUTDIR SIZE...
-// Writes OUTDIR/<size>x<size>/<name>.png for every size and OUTDIR/<name>.ico with the sizes
-// up to 256.
+// Writes OUTDIR/<size>x<size>/<name>.png for every size, OUTDIR/<name>.ico with the sizes
+// up to 256, and OUTDIR/<size>x<size>/<name>.rgba: the raw pixels (premultiplied RGBA, one
+// byte each, row by row), which the wizard embeds for its window icon so that showing the
+// window decodes no image format at all.
 
 #include <QBuffer>
 #include <QDir>
@@ -18,7 +20,7 @@
 using namespace Qt::StringLiterals;
 
 namespace {
-QByteArray renderPng(QSvgRenderer &svg, int size)
+QImage render(QSvgRenderer &svg, int size)
 {
     QImage image(size, size, QImage::Format_ARGB32_Premultiplied);
     image.fill(Qt::transparent);
@@ -26,6 +28,20 @@ QByteArray renderPng(QSvgRenderer &svg, int size)
     painter.setRenderHint(QPainter::Antialiasing);
     svg.render(&painter, QRectF(0, 0, size, size));
     painter.end();
+    return image;
+}
+
+QByteArray rawRgba(const QImage &image)
+{
+    const QImage rgba = image.convertToFormat(QImage::Format_RGBA8888_Premultiplied);
+    QByteArray raw;
+    for (int y = 0; y < rgba.height(); ++y)
+        raw.append(reinterpret_cast<const char *>(rgba.constScanLine(y)), rgba.width() * 4);
+    return raw;
+}
+
+QByteArray png(const QImage &image)
+{
     QByteArray png;
     QBuffer buffer(&png);
     buffer.open(QIODevice::WriteOnly);
@@ -97,14 +113,16 @@ int main(int argc, char *argv[])
             std::fprintf(stderr, "rendericon: bad size %s\n", qPrintable(arg));
             return 2;
         }
-        const QByteArray png = renderPng(svg, size);
+        const QImage image = render(svg, size);
+        const QByteArray encoded = png(image);
         const QString path = out.filePath(u"%1x%1/%2.png"_s.arg(size).arg(name));
-        if (png.isEmpty() || !writeFile(path, png)) {
+        const QString rawPath = out.filePath(u"%1x%1/%2.rgba"_s.arg(size).arg(name));
+        if (encoded.isEmpty() || !writeFile(path, encoded) || !writeFile(rawPath, rawRgba(image))) {
             std::fprintf(stderr, "rendericon: cannot write %s\n", qPrintable(path));
             return 1;
         }
         if (size <= 256)
-            forIco.append({size, png});
+            forIco.append({size, encoded});
     }
     const QString icoPath = out.filePath(name + u".ico"_s);
     if (!writeFile(icoPath, icoFrom(forIco))) {
