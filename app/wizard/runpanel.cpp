@@ -37,35 +37,18 @@ QString stateText(Job::State state)
 RunPanel::RunPanel(QWidget *parent)
     : QWidget(parent)
     , m_title(new QLabel(tr("Nothing is running. Work started from a page shows here.")))
-    , m_overall(new QProgressBar)
-    , m_jobs(new QTreeWidget)
-    , m_log(new QPlainTextEdit)
-    , m_cancel(new QPushButton(tr("Cancel")))
 {
     setObjectName(QStringLiteral("runPanel"));
-    m_overall->setRange(0, 1000);
-    m_overall->setValue(0);
-    m_overall->setFormat(QStringLiteral("%p%"));
-    m_jobs->setColumnCount(3);
-    m_jobs->setHeaderLabels({tr("Job"), tr("State"), tr("Status")});
-    m_jobs->setRootIsDecorated(false);
-    m_jobs->header()->setSectionResizeMode(0, QHeaderView::ResizeToContents);
-    m_log->setReadOnly(true);
-    m_log->setMaximumBlockCount(5000);
-    m_log->setPlaceholderText(tr("Log"));
-    m_cancel->setEnabled(false);
-
+    m_title->setObjectName(u"runTitle"_s);
     auto *top = new QHBoxLayout;
     top->addWidget(m_title, 1);
-    top->addWidget(m_overall, 1);
-    top->addWidget(m_cancel);
-    auto *split = new QSplitter(Qt::Horizontal);
-    split->addWidget(m_jobs);
-    split->addWidget(m_log);
-    auto *layout = new QVBoxLayout(this);
-    layout->setContentsMargins(6, 6, 6, 6);
-    layout->addLayout(top);
-    layout->addWidget(split, 1);
+    m_layout = new QVBoxLayout(this);
+    m_layout->setContentsMargins(6, 6, 6, 6);
+    m_layout->addLayout(top);
+    // Until something runs or is noted, the panel is this one line (it does not grow): the
+    // page gets the room, and the window shows sooner (the job list, log and progress bar are
+    // built on first use).
+    setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Maximum);
 
     m_confirm = [this] {
         return QMessageBox::question(this, tr("Cancel the running work?"),
@@ -74,8 +57,6 @@ RunPanel::RunPanel(QWidget *parent)
                                      QMessageBox::Yes | QMessageBox::No, QMessageBox::No)
             == QMessageBox::Yes;
     };
-    connect(m_cancel, &QPushButton::clicked, this, [this] { requestCancel(); });
-
     m_resumeQuestion = [this](const QString &title, const ResumeState &state) {
         QMessageBox box(QMessageBox::Question, tr("Resume the interrupted run?"),
                         tr("The last run of \"%1\" stopped unexpectedly (last recorded %2). %n job(s) had "
@@ -104,6 +85,38 @@ RunPanel::RunPanel(QWidget *parent)
     };
 }
 
+void RunPanel::ensureDetails()
+{
+    if (m_jobs)
+        return;
+    m_overall = new QProgressBar;
+    m_overall->setRange(0, 1000);
+    m_overall->setValue(0);
+    m_overall->setFormat(QStringLiteral("%p%"));
+    m_cancel = new QPushButton(tr("Cancel"));
+    m_cancel->setEnabled(false);
+    connect(m_cancel, &QPushButton::clicked, this, [this] { requestCancel(); });
+    m_jobs = new QTreeWidget;
+    m_jobs->setColumnCount(3);
+    m_jobs->setHeaderLabels({tr("Job"), tr("State"), tr("Status")});
+    m_jobs->setRootIsDecorated(false);
+    m_jobs->header()->setSectionResizeMode(0, QHeaderView::ResizeToContents);
+    m_log = new QPlainTextEdit;
+    m_log->setReadOnly(true);
+    m_log->setMaximumBlockCount(5000);
+    m_log->setPlaceholderText(tr("Log"));
+
+    auto *top = static_cast<QHBoxLayout *>(m_layout->itemAt(0)->layout());
+    top->addWidget(m_overall, 1);
+    top->addWidget(m_cancel);
+    auto *split = new QSplitter(Qt::Horizontal);
+    split->addWidget(m_jobs);
+    split->addWidget(m_log);
+    m_layout->addWidget(split, 1);
+    setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Preferred);
+    Q_EMIT detailsShown();
+}
+
 bool RunPanel::isBusy() const
 {
     return m_queue && m_queue->isRunning();
@@ -130,6 +143,7 @@ bool RunPanel::run(JobQueue *queue, const QString &title)
         if (!journal)
             appendLog(journal.error().message);
     }
+    ensureDetails();
     m_items.clear();
     m_jobs->clear();
     m_title->setText(title);
@@ -172,6 +186,7 @@ bool RunPanel::requestCancel()
 
 void RunPanel::appendLog(const QString &line)
 {
+    ensureDetails();
     m_log->appendPlainText(QTime::currentTime().toString(QStringLiteral("HH:mm:ss ")) + line);
 }
 

@@ -16,6 +16,7 @@ class QProgressBar;
 class QPushButton;
 class QTreeWidget;
 class QTreeWidgetItem;
+class QVBoxLayout;
 
 namespace vlab {
 
@@ -59,18 +60,23 @@ public:
 
 Q_SIGNALS:
     void busyChanged(bool busy);
+    // The job list, log and progress bar were built (first run or note): the panel, one line
+    // until then, now wants room.
+    void detailsShown();
     void queueFinished(bool succeeded);
 
 private:
+    void ensureDetails();
     void appendLog(const QString &line);
     void updateJob(Job *job);
     void onFinished(bool succeeded);
 
     QLabel *m_title;
-    QProgressBar *m_overall;
-    QTreeWidget *m_jobs;
-    QPlainTextEdit *m_log;
-    QPushButton *m_cancel;
+    QVBoxLayout *m_layout;
+    QProgressBar *m_overall = nullptr;
+    QTreeWidget *m_jobs = nullptr;
+    QPlainTextEdit *m_log = nullptr;
+    QPushButton *m_cancel = nullptr;
     JobQueue *m_queue = nullptr;
     QHash<Job *, QTreeWidgetItem *> m_items;
     std::function<bool()> m_confirm;
