@@ -1205,14 +1205,6 @@ Hãy so sánh với dấu vân tay mà appliance hiển thị (ssh-keygen -lf /e
         <translation>Kích cỡ</translation>
     </message>
     <message>
-        <source>Other findings</source>
-        <translation>Phát hiện khác</translation>
-    </message>
-    <message>
-        <source>None: fields edited on later pages are fine.</source>
-        <translation>Không có: các trường được sửa ở những trang sau đều ổn.</translation>
-    </message>
-    <message>
         <source>Topology</source>
         <translation>Sơ đồ mạng</translation>
     </message>
@@ -1239,6 +1231,38 @@ Hãy so sánh với dấu vân tay mà appliance hiển thị (ssh-keygen -lf /e
     <message>
         <source>No errors, %1 warning(s): the plan is ready for the next steps.</source>
         <translation>Không có lỗi, %1 cảnh báo: kế hoạch đã sẵn sàng cho các bước tiếp theo.</translation>
+    </message>
+    <message>
+        <source>Lab and network</source>
+        <translation>Lab và mạng</translation>
+    </message>
+    <message>
+        <source>Nodes</source>
+        <translation>Các nút</translation>
+    </message>
+    <message>
+        <source>Where the appliances are deployed</source>
+        <translation>Nơi triển khai các appliance</translation>
+    </message>
+    <message>
+        <source>%1 (1 error)</source>
+        <translation>%1 (1 lỗi)</translation>
+    </message>
+    <message>
+        <source>%1 (%2 errors)</source>
+        <translation>%1 (%2 lỗi)</translation>
+    </message>
+    <message>
+        <source>%1 (1 warning)</source>
+        <translation>%1 (1 cảnh báo)</translation>
+    </message>
+    <message>
+        <source>%1 (%2 warnings)</source>
+        <translation>%1 (%2 cảnh báo)</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1 error(s)&lt;/b&gt; and %2 warning(s), in %3: fix the errors to continue.</source>
+        <translation>&lt;b&gt;%1 lỗi&lt;/b&gt; và %2 cảnh báo, ở %3: hãy sửa các lỗi để tiếp tục.</translation>
     </message>
 </context>
 <context>

@@ -72,8 +72,13 @@ MainWindow::MainWindow(QWidget *parent)
     split->addWidget(m_wizard);
     split->addWidget(m_runPanel);
     split->setStretchFactor(0, 1);
-    split->setSizes({660, 190});
     setCentralWidget(split);
+    // The panel is one line until its first run or note; then it takes a fifth of the height.
+    connect(m_runPanel, &RunPanel::detailsShown, split, [split] {
+        const int total = split->height();
+        const int panel = std::max(190, total / 5);
+        split->setSizes({std::max(0, total - panel), panel});
+    });
 
     // Every run is journaled in the project folder, so a crash can be resumed.
     auto journal = [this] {
@@ -100,7 +105,7 @@ MainWindow::MainWindow(QWidget *parent)
     m_wizard->restart();
     updateTitle();
     updateStepList(m_wizard->currentId());
-    resize(1180, 860);
+    resize(1024, 720);
 }
 
 MainWindow::~MainWindow() = default;

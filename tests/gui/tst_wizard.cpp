@@ -3,6 +3,7 @@
 
 #include "jobs/jobqueue.h"
 #include "mainwindow.h"
+#include "pages/labplanpage.h"
 #include "plan/plandocument.h"
 #include "plan/planjson.h"
 #include "runpanel.h"
@@ -17,6 +18,8 @@
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QStandardPaths>
+#include <QTabBar>
+#include <QTabWidget>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QToolButton>
@@ -49,6 +52,25 @@ class TestWizard : public QObject
 
 private:
     QAbstractButton *nextButton(MainWindow &w) { return w.wizard()->button(QWizard::NextButton); }
+
+    LabPlanPage *planPage(MainWindow &w) { return qobject_cast<LabPlanPage *>(w.stepPage(0)); }
+
+    // The Lab plan page shows its sections one at a time: bring up the one holding "field:PATH".
+    template<typename T>
+    T *planField(MainWindow &w, const QString &objectName)
+    {
+        const QString path = objectName.mid(objectName.indexOf(u':') + 1);
+        auto *field = qobject_cast<T *>(planPage(w)->showField(path));
+        if (!field)
+            qWarning("no plan field %s", qPrintable(path));
+        return field;
+    }
+
+    int sectionIndex(MainWindow &w, const QString &name)
+    {
+        QTabWidget *tabs = planPage(w)->sections();
+        return tabs->indexOf(tabs->findChild<QWidget *>(u"section:"_s + name));
+    }
 
     template<typename T>
     T *find(MainWindow &w, const QString &name)
@@ -129,7 +151,7 @@ private Q_SLOTS:
         MainWindow w;
         w.show();
         QVERIFY(QTest::qWaitForWindowExposed(&w));
-        auto *edit = find<QLineEdit>(w, field);
+        auto *edit = planField<QLineEdit>(w, field);
         auto *message = find<QLabel>(w, label);
         QVERIFY(edit && message);
         QVERIFY(!message->isVisible());
@@ -142,9 +164,79 @@ private Q_SLOTS:
         QVERIFY(w.document()->isModified());
         QVERIFY(w.windowTitle().contains(u"sslab"_s));
 
+        // The tab holding the field counts the error, and the summary names that tab.
+        QTabWidget *tabs = planPage(w)->sections();
+        QVERIFY2(tabs->tabText(tabs->currentIndex()).contains(u"1 error"_s), qPrintable(tabs->tabText(tabs->currentIndex())));
+        const QString summary = find<QLabel>(w, u"planSummary"_s)->text();
+        QVERIFY2(summary.contains(u"in "_s + planPage(w)->sections()->tabText(tabs->currentIndex()).section(u" ("_s, 0, 0)),
+                 qPrintable(summary));
+
         retype(edit, original); // fixing the field clears the finding and frees Next
         QVERIFY(!message->isVisible());
         QVERIFY(nextButton(w)->isEnabled());
+        QVERIFY(!tabs->tabText(tabs->currentIndex()).contains(u"error"_s));
+    }
+
+    void sectionsAreBuiltWhenFirstShown()
+    {
+        MainWindow w;
+        w.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        // The window opens on the first section; the others have no widgets yet.
+        QCOMPARE(planPage(w)->sections()->currentIndex(), 0);
+        QVERIFY(w.findChild<QLineEdit *>(u"field:lab.name"_s));
+        QVERIFY(!w.findChild<QLineEdit *>(u"field:vcenter.ip"_s));
+        QVERIFY(!w.findChild<QWidget *>(u"topologyView"_s));
+        const int nodes = sectionIndex(w, u"nodes"_s);
+        QVERIFY(nodes > 0);
+        planPage(w)->sections()->setCurrentIndex(nodes);
+        auto *ip = w.findChild<QLineEdit *>(u"field:vcenter.ip"_s);
+        QVERIFY(ip);
+        QCOMPARE(ip->text(), examplePlan().vcenter.ip); // filled from the plan when built
+        QCOMPARE(w.findChild<QLineEdit *>(u"field:psc[1].fqdn"_s)->text(), examplePlan().psc.at(1).fqdn);
+        QVERIFY(!w.document()->isModified()); // filling the fields is not an edit
+    }
+
+    void unbuiltSectionsStillCountTheirFindings()
+    {
+        // An opened plan whose errors sit on sections never shown: each tab says how many,
+        // the summary names them, Next is blocked, and other findings are listed under the tabs.
+        QTemporaryDir dir;
+        LabPlan plan = examplePlan();
+        plan.vcenter.ip = u"192.168.1.300"_s;
+        plan.psc[1].ip = plan.psc[0].ip;
+        plan.target.host = u"bad_host"_s;
+        plan.certificate.validityDays = 0;
+        const QString file = dir.filePath(u"errors.vlab.json"_s);
+        QVERIFY(savePlanFile(plan, file));
+        MainWindow w;
+        QVERIFY(w.openFile(file));
+        w.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        QTabWidget *tabs = planPage(w)->sections();
+        QCOMPARE(tabs->currentIndex(), 0);
+        QVERIFY(!w.findChild<QLineEdit *>(u"field:vcenter.ip"_s)); // not built
+        QVERIFY2(tabs->tabText(sectionIndex(w, u"nodes"_s)).contains(u"2 errors"_s),
+                 qPrintable(tabs->tabText(sectionIndex(w, u"nodes"_s))));
+        QVERIFY2(tabs->tabText(sectionIndex(w, u"target"_s)).contains(u"1 error"_s),
+                 qPrintable(tabs->tabText(sectionIndex(w, u"target"_s))));
+        QVERIFY(!tabs->tabText(0).contains(u"error"_s));
+        QCOMPARE(tabs->tabBar()->tabTextColor(sectionIndex(w, u"nodes"_s)), QColor(0xB0, 0x00, 0x20));
+        const QString summary = find<QLabel>(w, u"planSummary"_s)->text();
+        QVERIFY2(summary.contains(u"Nodes"_s) && summary.contains(u"Deployment target"_s), qPrintable(summary));
+        QVERIFY(!nextButton(w)->isEnabled());
+        auto *other = find<QLabel>(w, u"finding:other"_s);
+        QVERIFY(other->isVisible());
+        QVERIFY2(other->text().contains(u"certificate.validityDays"_s), qPrintable(other->text()));
+        QVERIFY(!other->text().contains(u"vcenter.ip"_s)); // shown on its own tab instead
+
+        // Showing the field builds its section with the finding under it.
+        auto *ip = planField<QLineEdit>(w, u"field:vcenter.ip"_s);
+        QVERIFY(ip);
+        QCOMPARE(tabs->currentIndex(), sectionIndex(w, u"nodes"_s));
+        auto *message = find<QLabel>(w, u"finding:vcenter.ip"_s);
+        QVERIFY(message && message->isVisible());
+        QVERIFY(message->text().contains(u"not an IPv4 address"_s));
     }
 
     void topologyFollowsThePlanAndExports()
@@ -154,6 +246,7 @@ private Q_SLOTS:
         w.document()->setProjectFolder(dir.path());
         w.show();
         QVERIFY(QTest::qWaitForWindowExposed(&w));
+        planPage(w)->sections()->setCurrentIndex(sectionIndex(w, u"topology"_s));
         auto *view = find<QWidget>(w, u"topologyView"_s);
         QVERIFY(view);
         view->resize(600, 400);
@@ -174,6 +267,7 @@ private Q_SLOTS:
         MainWindow w;
         w.show();
         QVERIFY(QTest::qWaitForWindowExposed(&w));
+        QVERIFY(planField<QLineEdit>(w, u"field:psc[1].ip"_s));
         auto *remove = find<QToolButton>(w, u"removePsc1"_s);
         QVERIFY(remove);
         remove->click();
@@ -215,8 +309,8 @@ private Q_SLOTS:
         QVERIFY(savePlanFile(plan, file));
         MainWindow w;
         QVERIFY(w.openFile(file));
-        QCOMPARE(find<QLineEdit>(w, u"field:vcenter.ip"_s)->text(), u"192.168.1.99"_s);
-        QCOMPARE(find<QLineEdit>(w, u"field:lab.name"_s)->text(), u"other"_s);
+        QCOMPARE(planField<QLineEdit>(w, u"field:vcenter.ip"_s)->text(), u"192.168.1.99"_s);
+        QCOMPARE(planField<QLineEdit>(w, u"field:lab.name"_s)->text(), u"other"_s);
         QVERIFY(!w.document()->isModified());
         QVERIFY(w.windowTitle().contains(u"other.vlab.json"_s));
     }

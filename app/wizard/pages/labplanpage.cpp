@@ -8,6 +8,7 @@
 #include "runpanel.h"
 #include "topologyview.h"
 
+#include <QColor>
 #include <QComboBox>
 #include <QDir>
 #include <QFormLayout>
@@ -19,6 +20,8 @@
 #include <QPushButton>
 #include <QRegularExpression>
 #include <QScrollArea>
+#include <QTabBar>
+#include <QTabWidget>
 #include <QToolButton>
 #include <QVBoxLayout>
 
@@ -38,6 +41,121 @@ QStringList splitList(const QString &text)
     return text.split(separators, Qt::SkipEmptyParts);
 }
 
+// One edited field: its label (translated in the page's context), plan path, placeholder,
+// the choices of a combo box (none: a line edit), and how it reads and writes the plan.
+struct FieldSpec
+{
+    const char *label;
+    QString path;
+    QString placeholder;
+    QStringList choices;
+    LabPlanPage::Getter get;
+    LabPlanPage::Setter set;
+
+    bool isList() const { return path.endsWith(u"servers"_s); } // findings name list items
+    bool owns(const QString &findingPath) const
+    {
+        return findingPath == path
+            || (isList() && findingPath.startsWith(path) && findingPath.size() > path.size()
+                && findingPath.at(path.size()) == u'[');
+    }
+};
+
+// A text field for plan.*Section.*Member.
+template<auto Section, auto Member>
+FieldSpec text(const char *label, const QString &path, const QString &placeholder = {})
+{
+    return {label, path, placeholder, {},
+            [](const LabPlan &p) { return p.*Section.*Member; },
+            [](LabPlan &p, const QString &v) { p.*Section.*Member = v; }};
+}
+
+// A list typed as one line: "a, b" (commas, semicolons or spaces between items).
+template<auto Section, auto Member>
+FieldSpec list(const char *label, const QString &path, const QString &placeholder = {})
+{
+    return {label, path, placeholder, {},
+            [](const LabPlan &p) { return joinList(p.*Section.*Member); },
+            [](LabPlan &p, const QString &v) { p.*Section.*Member = splitList(v); }};
+}
+
+template<auto Section, auto Member>
+FieldSpec choice(const char *label, const QString &path, const QStringList &choices)
+{
+    return {label, path, {}, choices,
+            [](const LabPlan &p) { return p.*Section.*Member; },
+            [](LabPlan &p, const QString &v) { p.*Section.*Member = v; }};
+}
+
+struct GroupSpec
+{
+    const char *title;
+    QList<FieldSpec> fields;
+};
+
+struct SectionSpec
+{
+    enum Extra { None, Nodes, Topology };
+    const char *title;
+    QString name; // the tab's object name is "section:<name>"
+    Extra extra;
+    QList<GroupSpec> groups;
+
+    bool owns(const QString &findingPath) const
+    {
+        if (extra == Nodes && (findingPath == u"psc"_s || findingPath.startsWith(u"psc["_s)))
+            return true;
+        for (const GroupSpec &g : groups) {
+            for (const FieldSpec &f : g.fields) {
+                if (f.owns(findingPath))
+                    return true;
+            }
+        }
+        return false;
+    }
+};
+
+// The sections (tabs) of the page, in order, and the fields each one edits.
+const QList<SectionSpec> &sectionSpecs()
+{
+    static const QList<SectionSpec> specs = {
+        {QT_TRANSLATE_NOOP("vlab::LabPlanPage", "Lab and network"), u"lab"_s, SectionSpec::None,
+         {{QT_TRANSLATE_NOOP("vlab::LabPlanPage", "Lab and name services"),
+           {text<&LabPlan::lab, &LabInfo::name>(QT_TRANSLATE_NOOP("vlab::LabPlanPage", "Lab name"), u"lab.name"_s, u"sslab"_s),
+            text<&LabPlan::dns, &DnsSettings::domain>(QT_TRANSLATE_NOOP("vlab::LabPlanPage", "DNS domain"), u"dns.domain"_s, u"sslab.com"_s),
+            list<&LabPlan::dns, &DnsSettings::servers>(QT_TRANSLATE_NOOP("vlab::LabPlanPage", "DNS servers"), u"dns.servers"_s, u"192.168.1.10"_s),
+            list<&LabPlan::ntp, &NtpSettings::servers>(QT_TRANSLATE_NOOP("vlab::LabPlanPage", "NTP servers"), u"ntp.servers"_s, u"192.168.1.10"_s)}},
+          {QT_TRANSLATE_NOOP("vlab::LabPlanPage", "Management network"),
+           {text<&LabPlan::network, &ManagementNetwork::cidr>(QT_TRANSLATE_NOOP("vlab::LabPlanPage", "Network (CIDR)"), u"network.cidr"_s, u"192.168.1.0/24"_s),
+            text<&LabPlan::network, &ManagementNetwork::gateway>(QT_TRANSLATE_NOOP("vlab::LabPlanPage", "Gateway"), u"network.gateway"_s, u"192.168.1.1"_s),
+            text<&LabPlan::network, &ManagementNetwork::portGroup>(QT_TRANSLATE_NOOP("vlab::LabPlanPage", "Port group"), u"network.portGroup"_s, u"VM Network"_s)}},
+          {QT_TRANSLATE_NOOP("vlab::LabPlanPage", "Single sign-on"),
+           {text<&LabPlan::sso, &SsoSettings::domain>(QT_TRANSLATE_NOOP("vlab::LabPlanPage", "SSO domain"), u"sso.domain"_s, u"vsphere.local"_s),
+            text<&LabPlan::sso, &SsoSettings::site>(QT_TRANSLATE_NOOP("vlab::LabPlanPage", "SSO site"), u"sso.site"_s, u"Default-First-Site"_s)}}}},
+        {QT_TRANSLATE_NOOP("vlab::LabPlanPage", "Nodes"), u"nodes"_s, SectionSpec::Nodes,
+         {{QT_TRANSLATE_NOOP("vlab::LabPlanPage", "Load balancer (NetScaler)"),
+           {text<&LabPlan::loadBalancer, &LoadBalancer::fqdn>(QT_TRANSLATE_NOOP("vlab::LabPlanPage", "Load-balancer name"), u"loadBalancer.fqdn"_s, u"vcenter-psc-lb.sslab.com"_s),
+            text<&LabPlan::loadBalancer, &LoadBalancer::vip>(QT_TRANSLATE_NOOP("vlab::LabPlanPage", "Virtual IP (VIP)"), u"loadBalancer.vip"_s),
+            text<&LabPlan::loadBalancer, &LoadBalancer::nsip>(QT_TRANSLATE_NOOP("vlab::LabPlanPage", "Management IP (NSIP)"), u"loadBalancer.nsip"_s),
+            text<&LabPlan::loadBalancer, &LoadBalancer::snip>(QT_TRANSLATE_NOOP("vlab::LabPlanPage", "Subnet IP (SNIP)"), u"loadBalancer.snip"_s)}},
+          {QT_TRANSLATE_NOOP("vlab::LabPlanPage", "vCenter Server"),
+           {text<&LabPlan::vcenter, &VCenterPlan::name>(QT_TRANSLATE_NOOP("vlab::LabPlanPage", "Appliance name"), u"vcenter.name"_s, u"vcenter-vc01"_s),
+            text<&LabPlan::vcenter, &VCenterPlan::fqdn>(QT_TRANSLATE_NOOP("vlab::LabPlanPage", "FQDN"), u"vcenter.fqdn"_s, u"vcenter-vc01.sslab.com"_s),
+            text<&LabPlan::vcenter, &VCenterPlan::ip>(QT_TRANSLATE_NOOP("vlab::LabPlanPage", "IP address"), u"vcenter.ip"_s, u"192.168.1.213"_s),
+            choice<&LabPlan::vcenter, &VCenterPlan::size>(QT_TRANSLATE_NOOP("vlab::LabPlanPage", "Size"), u"vcenter.size"_s,
+                                                          {u"tiny"_s, u"small"_s, u"medium"_s, u"large"_s, u"xlarge"_s})}}}},
+        {QT_TRANSLATE_NOOP("vlab::LabPlanPage", "Deployment target"), u"target"_s, SectionSpec::None,
+         {{QT_TRANSLATE_NOOP("vlab::LabPlanPage", "Where the appliances are deployed"),
+           {choice<&LabPlan::target, &DeploymentTarget::kind>(QT_TRANSLATE_NOOP("vlab::LabPlanPage", "Deploy on"), u"target.kind"_s, {u"esxi"_s, u"vcenter"_s}),
+            text<&LabPlan::target, &DeploymentTarget::host>(QT_TRANSLATE_NOOP("vlab::LabPlanPage", "Host"), u"target.host"_s, u"esxi01.sslab.com"_s),
+            text<&LabPlan::target, &DeploymentTarget::user>(QT_TRANSLATE_NOOP("vlab::LabPlanPage", "User"), u"target.user"_s, u"root"_s),
+            text<&LabPlan::target, &DeploymentTarget::datastore>(QT_TRANSLATE_NOOP("vlab::LabPlanPage", "Datastore"), u"target.datastore"_s, u"datastore1"_s),
+            text<&LabPlan::target, &DeploymentTarget::network>(QT_TRANSLATE_NOOP("vlab::LabPlanPage", "Network"), u"target.network"_s, u"VM Network"_s)}}}},
+        {QT_TRANSLATE_NOOP("vlab::LabPlanPage", "Topology"), u"topology"_s, SectionSpec::Topology, {}},
+    };
+    return specs;
+}
+
 // The field and, right under it, its findings: one form row, so a hidden finding takes no space.
 QWidget *withFinding(QWidget *field, QWidget *finding)
 {
@@ -49,177 +167,53 @@ QWidget *withFinding(QWidget *field, QWidget *finding)
     layout->addWidget(finding);
     return box;
 }
-
-QFormLayout *addGroup(QVBoxLayout *column, const QString &title)
-{
-    auto *box = new QGroupBox(title);
-    auto *form = new QFormLayout(box);
-    form->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
-    column->addWidget(box);
-    return form;
-}
 } // namespace
 
 LabPlanPage::LabPlanPage(const StepContext &context)
     : m_document(context.document)
+    , m_context(context)
 {
     setObjectName(u"page:plan"_s);
     setTitle(tr("Lab plan"));
     setSubTitle(tr("Describe the lab once; every later step is generated from it. Problems "
                    "show under the field they concern."));
 
-    auto *content = new QWidget;
-    auto *columns = new QHBoxLayout(content);
-    auto *left = new QVBoxLayout;
-    auto *right = new QVBoxLayout;
-    columns->addLayout(left, 1);
-    columns->addLayout(right, 1);
-
-    QFormLayout *lab = addGroup(left, tr("Lab and name services"));
-    addText(lab, tr("Lab name"), u"lab.name"_s,
-            [](const LabPlan &p) { return p.lab.name; },
-            [](LabPlan &p, const QString &v) { p.lab.name = v; }, u"sslab"_s);
-    addText(lab, tr("DNS domain"), u"dns.domain"_s,
-            [](const LabPlan &p) { return p.dns.domain; },
-            [](LabPlan &p, const QString &v) { p.dns.domain = v; }, u"sslab.com"_s);
-    addText(lab, tr("DNS servers"), u"dns.servers"_s,
-            [](const LabPlan &p) { return joinList(p.dns.servers); },
-            [](LabPlan &p, const QString &v) { p.dns.servers = splitList(v); }, u"192.168.1.10"_s);
-    addText(lab, tr("NTP servers"), u"ntp.servers"_s,
-            [](const LabPlan &p) { return joinList(p.ntp.servers); },
-            [](LabPlan &p, const QString &v) { p.ntp.servers = splitList(v); }, u"192.168.1.10"_s);
-
-    QFormLayout *net = addGroup(left, tr("Management network"));
-    addText(net, tr("Network (CIDR)"), u"network.cidr"_s,
-            [](const LabPlan &p) { return p.network.cidr; },
-            [](LabPlan &p, const QString &v) { p.network.cidr = v; }, u"192.168.1.0/24"_s);
-    addText(net, tr("Gateway"), u"network.gateway"_s,
-            [](const LabPlan &p) { return p.network.gateway; },
-            [](LabPlan &p, const QString &v) { p.network.gateway = v; }, u"192.168.1.1"_s);
-    addText(net, tr("Port group"), u"network.portGroup"_s,
-            [](const LabPlan &p) { return p.network.portGroup; },
-            [](LabPlan &p, const QString &v) { p.network.portGroup = v; }, u"VM Network"_s);
-
-    QFormLayout *target = addGroup(left, tr("Deployment target"));
-    addChoice(target, tr("Deploy on"), u"target.kind"_s, {u"esxi"_s, u"vcenter"_s},
-              [](const LabPlan &p) { return p.target.kind; },
-              [](LabPlan &p, const QString &v) { p.target.kind = v; });
-    addText(target, tr("Host"), u"target.host"_s, [](const LabPlan &p) { return p.target.host; },
-            [](LabPlan &p, const QString &v) { p.target.host = v; }, u"esxi01.sslab.com"_s);
-    addText(target, tr("User"), u"target.user"_s, [](const LabPlan &p) { return p.target.user; },
-            [](LabPlan &p, const QString &v) { p.target.user = v; }, u"root"_s);
-    addText(target, tr("Datastore"), u"target.datastore"_s,
-            [](const LabPlan &p) { return p.target.datastore; },
-            [](LabPlan &p, const QString &v) { p.target.datastore = v; }, u"datastore1"_s);
-    addText(target, tr("Network"), u"target.network"_s,
-            [](const LabPlan &p) { return p.target.network; },
-            [](LabPlan &p, const QString &v) { p.target.network = v; }, u"VM Network"_s);
-
-    QFormLayout *sso = addGroup(left, tr("Single sign-on"));
-    addText(sso, tr("SSO domain"), u"sso.domain"_s, [](const LabPlan &p) { return p.sso.domain; },
-            [](LabPlan &p, const QString &v) { p.sso.domain = v; }, u"vsphere.local"_s);
-    addText(sso, tr("SSO site"), u"sso.site"_s, [](const LabPlan &p) { return p.sso.site; },
-            [](LabPlan &p, const QString &v) { p.sso.site = v; }, u"Default-First-Site"_s);
-    left->addStretch(1);
-
-    // PSC rows: one line per node, with its findings right below it.
-    auto *pscBox = new QGroupBox(tr("Platform Services Controllers"));
-    auto *pscLayout = new QVBoxLayout(pscBox);
-    m_pscGrid = new QGridLayout;
-    m_pscGrid->setColumnStretch(0, 2);
-    m_pscGrid->setColumnStretch(1, 3);
-    m_pscGrid->setColumnStretch(2, 2);
-    pscLayout->addLayout(m_pscGrid);
-    m_pscCountLabel = new FindingLabel(u"psc"_s);
-    pscLayout->addWidget(m_pscCountLabel);
-    auto *addPsc = new QPushButton(tr("Add PSC"));
-    addPsc->setObjectName(u"addPsc"_s);
-    pscLayout->addWidget(addPsc, 0, Qt::AlignLeft);
-    right->addWidget(pscBox);
-    connect(addPsc, &QPushButton::clicked, this, [this] {
-        m_document->edit([](LabPlan &p) {
-            const qsizetype n = p.psc.size() + 1;
-            p.psc.append(PscNode{u"vcenter-psc%1"_s.arg(n, 2, 10, QChar(u'0')),
-                                 u"vcenter-psc%1.%2"_s.arg(n, 2, 10, QChar(u'0')).arg(p.dns.domain), QString()});
-        });
-        rebuildPscRows();
-    });
-
-    QFormLayout *lb = addGroup(right, tr("Load balancer (NetScaler)"));
-    addText(lb, tr("Load-balancer name"), u"loadBalancer.fqdn"_s,
-            [](const LabPlan &p) { return p.loadBalancer.fqdn; },
-            [](LabPlan &p, const QString &v) { p.loadBalancer.fqdn = v; }, u"vcenter-psc-lb.sslab.com"_s);
-    addText(lb, tr("Virtual IP (VIP)"), u"loadBalancer.vip"_s,
-            [](const LabPlan &p) { return p.loadBalancer.vip; },
-            [](LabPlan &p, const QString &v) { p.loadBalancer.vip = v; });
-    addText(lb, tr("Management IP (NSIP)"), u"loadBalancer.nsip"_s,
-            [](const LabPlan &p) { return p.loadBalancer.nsip; },
-            [](LabPlan &p, const QString &v) { p.loadBalancer.nsip = v; });
-    addText(lb, tr("Subnet IP (SNIP)"), u"loadBalancer.snip"_s,
-            [](const LabPlan &p) { return p.loadBalancer.snip; },
-            [](LabPlan &p, const QString &v) { p.loadBalancer.snip = v; });
-
-    QFormLayout *vc = addGroup(right, tr("vCenter Server"));
-    addText(vc, tr("Appliance name"), u"vcenter.name"_s, [](const LabPlan &p) { return p.vcenter.name; },
-            [](LabPlan &p, const QString &v) { p.vcenter.name = v; }, u"vcenter-vc01"_s);
-    addText(vc, tr("FQDN"), u"vcenter.fqdn"_s, [](const LabPlan &p) { return p.vcenter.fqdn; },
-            [](LabPlan &p, const QString &v) { p.vcenter.fqdn = v; }, u"vcenter-vc01.sslab.com"_s);
-    addText(vc, tr("IP address"), u"vcenter.ip"_s, [](const LabPlan &p) { return p.vcenter.ip; },
-            [](LabPlan &p, const QString &v) { p.vcenter.ip = v; }, u"192.168.1.213"_s);
-    addChoice(vc, tr("Size"), u"vcenter.size"_s,
-              {u"tiny"_s, u"small"_s, u"medium"_s, u"large"_s, u"xlarge"_s},
-              [](const LabPlan &p) { return p.vcenter.size; },
-              [](LabPlan &p, const QString &v) { p.vcenter.size = v; });
-
-    auto *otherBox = new QGroupBox(tr("Other findings"));
-    otherBox->setObjectName(u"otherFindingsBox"_s);
-    auto *otherLayout = new QVBoxLayout(otherBox);
-    m_otherFindings = new FindingLabel(u"other"_s);
-    otherLayout->addWidget(m_otherFindings);
-    auto *none = new QLabel(tr("None: fields edited on later pages are fine."));
-    none->setObjectName(u"noOtherFindings"_s);
-    otherLayout->addWidget(none);
-    right->addWidget(otherBox);
-
-    auto *topologyBox = new QGroupBox(tr("Topology"));
-    auto *topologyLayout = new QVBoxLayout(topologyBox);
-    topologyLayout->addWidget(new TopologyView(m_document));
-    auto *exportPicture = new QPushButton(tr("Save as PNG and SVG in the project"));
-    exportPicture->setObjectName(u"exportTopology"_s);
-    topologyLayout->addWidget(exportPicture, 0, Qt::AlignLeft);
-    right->addWidget(topologyBox);
-    right->addStretch(1);
-    connect(exportPicture, &QPushButton::clicked, this, [this, context] {
-        const TopologyPainter topology(m_document->plan());
-        const QDir dir(m_document->projectFolder());
-        auto *queue = new JobQueue;
-        queue->addJob(new WriteFilesJob(tr("Save the topology picture"),
-                                        {{dir.filePath(u"topology.png"_s), topology.toPng(1600), {}},
-                                         {dir.filePath(u"topology.svg"_s), topology.toSvg(), {}}}));
-        if (!context.runPanel->run(queue, tr("Save the topology picture")))
-            delete queue;
-    });
-
     m_summary = new QLabel;
     m_summary->setObjectName(u"planSummary"_s);
     m_summary->setWordWrap(true);
 
-    auto *scroll = new QScrollArea;
-    scroll->setWidget(content);
-    scroll->setWidgetResizable(true);
-    scroll->setFrameShape(QFrame::NoFrame);
+    // One empty tab per section; a section's fields are built when it is first shown.
+    m_tabs = new QTabWidget;
+    m_tabs->setObjectName(u"planSections"_s);
+    m_tabs->setDocumentMode(true);
+    for (const SectionSpec &section : sectionSpecs()) {
+        auto *tab = new QWidget;
+        tab->setObjectName(u"section:"_s + section.name);
+        auto *tabLayout = new QVBoxLayout(tab);
+        tabLayout->setContentsMargins(0, 0, 0, 0);
+        m_tabs->addTab(tab, tr(section.title));
+        m_built.append(false);
+    }
+
+    // Findings of fields edited on later pages (certificate, VCHA, vDS, ports...).
+    m_otherFindings = new FindingLabel(u"other"_s);
+
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(m_summary);
-    layout->addWidget(scroll);
+    layout->addWidget(m_tabs, 1);
+    layout->addWidget(m_otherFindings);
 
+    buildSection(0);
+    connect(m_tabs, &QTabWidget::currentChanged, this, [this](int index) {
+        if (index >= 0 && !m_built.value(index))
+            buildSection(index);
+    });
     connect(m_document, &PlanDocument::planReset, this, [this] {
         rebuildPscRows();
         refreshValues();
     });
     connect(m_document, &PlanDocument::findingsChanged, this, &LabPlanPage::refreshFindings);
-    rebuildPscRows();
-    refreshValues();
     refreshFindings();
 }
 
@@ -228,41 +222,136 @@ bool LabPlanPage::isComplete() const
     return !m_document->hasErrors();
 }
 
-QLineEdit *LabPlanPage::addText(QFormLayout *form, const QString &label, const QString &path,
-                                Getter get, Setter set, const QString &placeholder)
+QWidget *LabPlanPage::showField(const QString &path)
 {
-    auto *edit = new QLineEdit;
-    edit->setObjectName(u"field:"_s + path);
-    edit->setPlaceholderText(placeholder);
-    auto *finding = new FindingLabel(path);
-    form->addRow(label, withFinding(edit, finding));
-    const bool isList = path.endsWith(u"servers"_s);
-    m_bindings.append(Binding{path, isList, edit, nullptr, finding, std::move(get)});
-    connect(edit, &QLineEdit::textEdited, this, [this, set = std::move(set)](const QString &text) {
-        if (!m_refreshing)
-            m_document->edit([&](LabPlan &p) { set(p, text); });
-    });
-    return edit;
+    const QList<SectionSpec> &specs = sectionSpecs();
+    for (int i = 0; i < specs.size(); ++i) {
+        if (specs.at(i).owns(path)) {
+            m_tabs->setCurrentIndex(i); // builds it (currentChanged)
+            if (!m_built.at(i))
+                buildSection(i);
+            return m_tabs->widget(i)->findChild<QWidget *>(u"field:"_s + path);
+        }
+    }
+    return nullptr;
 }
 
-QComboBox *LabPlanPage::addChoice(QFormLayout *form, const QString &label, const QString &path,
-                                  const QStringList &choices, Getter get, Setter set)
+void LabPlanPage::buildSection(int index)
 {
-    auto *combo = new QComboBox;
-    combo->setObjectName(u"field:"_s + path);
-    combo->addItems(choices);
-    auto *finding = new FindingLabel(path);
-    form->addRow(label, withFinding(combo, finding));
-    m_bindings.append(Binding{path, false, nullptr, combo, finding, std::move(get)});
-    connect(combo, &QComboBox::currentTextChanged, this, [this, set = std::move(set)](const QString &text) {
-        if (!m_refreshing)
-            m_document->edit([&](LabPlan &p) { set(p, text); });
+    const SectionSpec &section = sectionSpecs().at(index);
+    m_built[index] = true;
+    QWidget *tab = m_tabs->widget(index);
+    if (section.extra == SectionSpec::Topology) {
+        QWidget *topology = buildTopology();
+        tab->layout()->addWidget(topology);
+        topology->show(); // the tab may be on screen already
+        return;
+    }
+
+    auto *content = new QWidget;
+    auto *grid = new QGridLayout(content);
+    int row = 0;
+    if (section.extra == SectionSpec::Nodes) {
+        // PSC rows: one line per node, with its findings right below it.
+        auto *pscBox = new QGroupBox(tr("Platform Services Controllers"));
+        auto *pscLayout = new QVBoxLayout(pscBox);
+        m_pscGrid = new QGridLayout;
+        m_pscGrid->setColumnStretch(0, 2);
+        m_pscGrid->setColumnStretch(1, 3);
+        m_pscGrid->setColumnStretch(2, 2);
+        pscLayout->addLayout(m_pscGrid);
+        m_pscCountLabel = new FindingLabel(u"psc"_s);
+        pscLayout->addWidget(m_pscCountLabel);
+        auto *addPsc = new QPushButton(tr("Add PSC"));
+        addPsc->setObjectName(u"addPsc"_s);
+        pscLayout->addWidget(addPsc, 0, Qt::AlignLeft);
+        grid->addWidget(pscBox, row++, 0, 1, 2);
+        connect(addPsc, &QPushButton::clicked, this, [this] {
+            m_document->edit([](LabPlan &p) {
+                const qsizetype n = p.psc.size() + 1;
+                p.psc.append(PscNode{u"vcenter-psc%1"_s.arg(n, 2, 10, QChar(u'0')),
+                                     u"vcenter-psc%1.%2"_s.arg(n, 2, 10, QChar(u'0')).arg(p.dns.domain), QString()});
+            });
+            rebuildPscRows();
+        });
+    }
+    // Groups side by side, two to a row.
+    for (int g = 0; g < section.groups.size(); ++g) {
+        const GroupSpec &group = section.groups.at(g);
+        auto *box = new QGroupBox(tr(group.title));
+        auto *form = new QFormLayout(box);
+        form->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
+        for (const FieldSpec &field : group.fields) {
+            QWidget *editor = nullptr;
+            auto *finding = new FindingLabel(field.path);
+            Binding binding{field.path, field.isList(), nullptr, nullptr, finding, field.get};
+            if (field.choices.isEmpty()) {
+                auto *edit = new QLineEdit;
+                edit->setPlaceholderText(field.placeholder);
+                connect(edit, &QLineEdit::textEdited, this, [this, set = field.set](const QString &text) {
+                    if (!m_refreshing)
+                        m_document->edit([&](LabPlan &p) { set(p, text); });
+                });
+                binding.edit = edit;
+                editor = edit;
+            } else {
+                auto *combo = new QComboBox;
+                combo->addItems(field.choices);
+                connect(combo, &QComboBox::currentTextChanged, this, [this, set = field.set](const QString &text) {
+                    if (!m_refreshing)
+                        m_document->edit([&](LabPlan &p) { set(p, text); });
+                });
+                binding.combo = combo;
+                editor = combo;
+            }
+            editor->setObjectName(u"field:"_s + field.path);
+            form->addRow(tr(field.label), withFinding(editor, finding));
+            m_bindings.append(binding);
+        }
+        grid->addWidget(box, row + g / 2, g % 2, Qt::AlignTop);
+    }
+    grid->setColumnStretch(0, 1);
+    grid->setColumnStretch(1, 1);
+    grid->setRowStretch(grid->rowCount(), 1);
+
+    auto *scroll = new QScrollArea;
+    scroll->setWidget(content);
+    scroll->setWidgetResizable(true);
+    scroll->setFrameShape(QFrame::NoFrame);
+    tab->layout()->addWidget(scroll);
+    scroll->show(); // the tab may be on screen already
+
+    if (section.extra == SectionSpec::Nodes)
+        rebuildPscRows(); // fills the rows
+    refreshValues();
+    refreshFindings();
+}
+
+QWidget *LabPlanPage::buildTopology()
+{
+    auto *box = new QWidget;
+    auto *layout = new QVBoxLayout(box);
+    layout->addWidget(new TopologyView(m_document), 1);
+    auto *exportPicture = new QPushButton(tr("Save as PNG and SVG in the project"));
+    exportPicture->setObjectName(u"exportTopology"_s);
+    layout->addWidget(exportPicture, 0, Qt::AlignLeft);
+    connect(exportPicture, &QPushButton::clicked, this, [this] {
+        const TopologyPainter topology(m_document->plan());
+        const QDir dir(m_document->projectFolder());
+        auto *queue = new JobQueue;
+        queue->addJob(new WriteFilesJob(tr("Save the topology picture"),
+                                        {{dir.filePath(u"topology.png"_s), topology.toPng(1600), {}},
+                                         {dir.filePath(u"topology.svg"_s), topology.toSvg(), {}}}));
+        if (!m_context.runPanel->run(queue, tr("Save the topology picture")))
+            delete queue;
     });
-    return combo;
+    return box;
 }
 
 void LabPlanPage::rebuildPscRows()
 {
+    if (!m_pscGrid) // the Nodes section is not built yet
+        return;
     // Drop the old rows' bindings before their widgets go: a binding must never outlive its
     // editor (a new widget may later get the same address).
     m_bindings.erase(std::remove_if(m_bindings.begin(), m_bindings.end(),
@@ -344,42 +433,62 @@ void LabPlanPage::refreshValues()
 
 void LabPlanPage::refreshFindings()
 {
-    QSet<QString> shown;
     for (const Binding &b : std::as_const(m_bindings)) {
         const Findings findings = m_document->findingsFor(b.path, b.children);
         if (b.label)
             b.label->showFindings(findings);
         QWidget *editor = b.edit ? static_cast<QWidget *>(b.edit) : b.combo;
-        const bool error = vlab::hasErrors(findings);
-        editor->setProperty("vlabError", error);
+        editor->setProperty("vlabError", vlab::hasErrors(findings));
         editor->setToolTip(findings.isEmpty() ? QString() : findings.constFirst().message);
-        for (const Finding &f : findings)
-            shown.insert(f.path);
     }
-    for (const auto &[index, label] : std::as_const(m_pscLabels)) {
-        const Findings findings = m_document->findingsFor(u"psc[%1]"_s.arg(index), true);
-        label->showFindings(findings, true);
-    }
-    const Findings count = m_document->findingsFor(u"psc"_s);
-    m_pscCountLabel->showFindings(count);
-    for (const Finding &f : count)
-        shown.insert(f.path);
+    for (const auto &[index, label] : std::as_const(m_pscLabels))
+        label->showFindings(m_document->findingsFor(u"psc[%1]"_s.arg(index), true), true);
+    if (m_pscCountLabel)
+        m_pscCountLabel->showFindings(m_document->findingsFor(u"psc"_s));
 
+    // Each tab counts its own fields' findings (built or not); the rest are listed below.
+    const QList<SectionSpec> &specs = sectionSpecs();
+    QList<int> errorsIn(specs.size(), 0);
+    QList<int> warningsIn(specs.size(), 0);
     Findings other;
     for (const Finding &f : m_document->findings()) {
-        if (!shown.contains(f.path) && !f.path.startsWith(u"psc["_s))
+        const auto owner = std::find_if(specs.begin(), specs.end(),
+                                        [&](const SectionSpec &s) { return s.owns(f.path); });
+        if (owner == specs.end()) {
             other.append(f);
+            continue;
+        }
+        const auto i = std::distance(specs.begin(), owner);
+        errorsIn[i] += f.severity == Severity::Error ? 1 : 0;
+        warningsIn[i] += f.severity == Severity::Warning ? 1 : 0;
+    }
+    QStringList withErrors;
+    for (int i = 0; i < specs.size(); ++i) {
+        const QString title = tr(specs.at(i).title);
+        QString tabText = title;
+        if (errorsIn.at(i) > 0) {
+            tabText = errorsIn.at(i) == 1 ? tr("%1 (1 error)").arg(title)
+                                          : tr("%1 (%2 errors)").arg(title).arg(errorsIn.at(i));
+            withErrors << title;
+        } else if (warningsIn.at(i) > 0) {
+            tabText = warningsIn.at(i) == 1 ? tr("%1 (1 warning)").arg(title)
+                                            : tr("%1 (%2 warnings)").arg(title).arg(warningsIn.at(i));
+        }
+        m_tabs->setTabText(i, tabText);
+        m_tabs->tabBar()->setTabTextColor(i, errorsIn.at(i) > 0 ? QColor(0xB0, 0x00, 0x20) : QColor());
     }
     m_otherFindings->showFindings(other, true);
-    if (auto *none = findChild<QLabel *>(u"noOtherFindings"_s))
-        none->setVisible(other.isEmpty());
+
     const int errors = countSeverity(m_document->findings(), Severity::Error);
     const int warnings = countSeverity(m_document->findings(), Severity::Warning);
-    m_summary->setText(errors > 0
-                           ? tr("<b>%1 error(s)</b> and %2 warning(s): fix the errors to continue.")
-                                 .arg(errors).arg(warnings)
-                           : tr("No errors, %1 warning(s): the plan is ready for the next steps.")
-                                 .arg(warnings));
+    if (errors == 0)
+        m_summary->setText(tr("No errors, %1 warning(s): the plan is ready for the next steps.").arg(warnings));
+    else if (withErrors.isEmpty())
+        m_summary->setText(tr("<b>%1 error(s)</b> and %2 warning(s): fix the errors to continue.")
+                               .arg(errors).arg(warnings));
+    else
+        m_summary->setText(tr("<b>%1 error(s)</b> and %2 warning(s), in %3: fix the errors to continue.")
+                               .arg(errors).arg(warnings).arg(withErrors.join(u", "_s).toHtmlEscaped()));
     Q_EMIT completeChanged();
 }
 

@@ -1,7 +1,10 @@
 #pragma once
-// LabPlanPage (step 0): edits the plan's main fields with inline validation. Each field shows
-// its findings right below it; findings of fields edited on later pages are listed at the
-// bottom. Next stays disabled while the plan has errors.
+// LabPlanPage (step 0): edits the plan's main fields with inline validation, in sections
+// (tabs): Lab, Network and target, Nodes, Topology. Each field shows its findings right below
+// it; each tab's title counts the errors and warnings of its fields; findings of fields
+// edited on later pages are listed under the tabs. Next stays disabled while the plan has
+// errors. A section's widgets are built the first time it is shown: the window opens on the
+// first section only, which keeps start-up short.
 
 #include "stepregistry.h"
 
@@ -10,10 +13,10 @@
 #include <functional>
 
 class QComboBox;
-class QFormLayout;
 class QGridLayout;
 class QLabel;
 class QLineEdit;
+class QTabWidget;
 
 namespace vlab {
 
@@ -27,9 +30,15 @@ public:
     explicit LabPlanPage(const StepContext &context);
     bool isComplete() const override;
 
-private:
+    // Shows the section that edits the plan field at path (for example "psc[1].ip"), building
+    // it if needed, and returns the field's editor (nullptr when no section edits it).
+    QWidget *showField(const QString &path);
+    QTabWidget *sections() const { return m_tabs; }
+
     using Getter = std::function<QString(const LabPlan &)>;
     using Setter = std::function<void(LabPlan &, const QString &)>;
+
+private:
     struct Binding
     {
         QString path;
@@ -40,17 +49,18 @@ private:
         Getter get;
     };
 
-    QLineEdit *addText(QFormLayout *form, const QString &label, const QString &path, Getter get,
-                       Setter set, const QString &placeholder = {});
-    QComboBox *addChoice(QFormLayout *form, const QString &label, const QString &path,
-                         const QStringList &choices, Getter get, Setter set);
+    void buildSection(int index);
+    QWidget *buildTopology();
     void rebuildPscRows();
     void refreshValues();
     void refreshFindings();
 
     PlanDocument *m_document;
+    StepContext m_context;
+    QTabWidget *m_tabs = nullptr;
+    QList<bool> m_built;
     QList<Binding> m_bindings;
-    QGridLayout *m_pscGrid = nullptr;
+    QGridLayout *m_pscGrid = nullptr; // set once the Nodes section is built
     QList<QWidget *> m_pscWidgets;
     QList<std::pair<int, FindingLabel *>> m_pscLabels;
     FindingLabel *m_pscCountLabel = nullptr;
