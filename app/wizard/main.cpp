@@ -13,6 +13,7 @@
 #include <QFontDatabase>
 #include <QIcon>
 #include <QImage>
+#include <QImageReader>
 #include <QMessageBox>
 #include <QPixmap>
 #include <QTimer>
@@ -97,10 +98,15 @@ int main(int argc, char *argv[])
 
     // Work that needs no widget runs on a second core while the window is built: filling the
     // font database (fontconfig reads and parses every font configuration file, a fifth of
-    // the time to the first frame). QFontDatabase is thread-safe (one mutex): the first widget
-    // that needs a font finds the database ready or waits for it there. Started only after
-    // the parser, whose --help and --version end the process with exit().
-    const std::jthread fontDatabase([] { QFontDatabase::families(); });
+    // the time to the first frame), then loading Qt's image-format plugins, which Qt does all
+    // at once the first time it must guess an image's format (the style's first pixmap: the
+    // menu bar's overflow arrow). Both are thread-safe in Qt (a mutex each): the first widget
+    // that needs either finds it ready or waits for it there. Started only after the parser,
+    // whose --help and --version end the process with exit().
+    const std::jthread warmUp([] {
+        QFontDatabase::families();
+        QImageReader(u":/vlab/icons/16x16/vlab-wizard.rgba"_s).canRead(); // no plugin reads it: all are asked
+    });
     vlab::MainWindow window;
     QString openError;
     if (const QStringList args = parser.positionalArguments(); !args.isEmpty()) {
