@@ -214,8 +214,8 @@ private Q_SLOTS:
         w.show();
         QVERIFY(QTest::qWaitForWindowExposed(&w));
         QTabWidget *tabs = planPage(w)->sections();
-        QCOMPARE(tabs->currentIndex(), 0);
-        QVERIFY(!w.findChild<QLineEdit *>(u"field:vcenter.ip"_s)); // not built
+        QCOMPARE(tabs->currentIndex(), sectionIndex(w, u"nodes"_s)); // opens where the first error is
+        QVERIFY(!w.findChild<QLineEdit *>(u"field:target.host"_s)); // not built
         QVERIFY2(tabs->tabText(sectionIndex(w, u"nodes"_s)).contains(u"2 errors"_s),
                  qPrintable(tabs->tabText(sectionIndex(w, u"nodes"_s))));
         QVERIFY2(tabs->tabText(sectionIndex(w, u"target"_s)).contains(u"1 error"_s),
@@ -230,13 +230,16 @@ private Q_SLOTS:
         QVERIFY2(other->text().contains(u"certificate.validityDays"_s), qPrintable(other->text()));
         QVERIFY(!other->text().contains(u"vcenter.ip"_s)); // shown on its own tab instead
 
-        // Showing the field builds its section with the finding under it.
-        auto *ip = planField<QLineEdit>(w, u"field:vcenter.ip"_s);
-        QVERIFY(ip);
-        QCOMPARE(tabs->currentIndex(), sectionIndex(w, u"nodes"_s));
         auto *message = find<QLabel>(w, u"finding:vcenter.ip"_s);
         QVERIFY(message && message->isVisible());
         QVERIFY(message->text().contains(u"not an IPv4 address"_s));
+
+        // Showing a field builds its section with the finding under it.
+        QVERIFY(planField<QLineEdit>(w, u"field:target.host"_s));
+        QCOMPARE(tabs->currentIndex(), sectionIndex(w, u"target"_s));
+        message = find<QLabel>(w, u"finding:target.host"_s);
+        QVERIFY(message && message->isVisible());
+        QVERIFY2(message->text().contains(u"bad_host"_s), qPrintable(message->text()));
     }
 
     void topologyFollowsThePlanAndExports()

@@ -212,6 +212,22 @@ LabPlanPage::LabPlanPage(const StepContext &context)
     connect(m_document, &PlanDocument::planReset, this, [this] {
         rebuildPscRows();
         refreshValues();
+        // An opened plan with errors opens where the first of them is.
+        const QList<SectionSpec> &specs = sectionSpecs();
+        const Findings &findings = m_document->findings();
+        auto hasErrors = [&](int section) {
+            return std::any_of(findings.begin(), findings.end(), [&](const Finding &f) {
+                return f.severity == Severity::Error && specs.at(section).owns(f.path);
+            });
+        };
+        if (!hasErrors(m_tabs->currentIndex())) {
+            for (int i = 0; i < specs.size(); ++i) {
+                if (hasErrors(i)) {
+                    m_tabs->setCurrentIndex(i);
+                    break;
+                }
+            }
+        }
     });
     connect(m_document, &PlanDocument::findingsChanged, this, &LabPlanPage::refreshFindings);
     refreshFindings();
