@@ -23,6 +23,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 #include <QToolButton>
+#include <QTreeWidget>
 #include <QWizard>
 #include <QWizardPage>
 
@@ -379,10 +380,14 @@ private Q_SLOTS:
     void runPanelCancelAsksFirst()
     {
         RunPanel panel;
+        QSignalSpy detailsShown(&panel, &RunPanel::detailsShown);
+        QVERIFY(!panel.findChild<QTreeWidget *>()); // one line until there is work to show
         auto *queue = new JobQueue;
         queue->addJob(new UntilCancelledJob);
         queue->addJob(new UntilCancelledJob);
         QVERIFY(panel.run(queue, u"Long work"_s));
+        QCOMPARE(detailsShown.size(), 1);
+        QCOMPARE(panel.findChild<QTreeWidget *>()->topLevelItemCount(), 2);
         QVERIFY(panel.isBusy());
         QVERIFY(!panel.run(new JobQueue(&panel), u"Second"_s)); // one queue at a time
 
