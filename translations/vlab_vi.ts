@@ -460,10 +460,6 @@ Thay vào đó, lab mẫu đang được mở.</translation>
         <translation>Thao tác này thay đổi appliance. Để khôi phục shell của appliance sau đó, hãy chạy trên PSC: %1</translation>
     </message>
     <message>
-        <source>not stored</source>
-        <translation>không được lưu</translation>
-    </message>
-    <message>
         <source>SSH user</source>
         <translation>Người dùng SSH</translation>
     </message>
@@ -558,10 +554,6 @@ Hãy so sánh với dấu vân tay mà appliance hiển thị (ssh-keygen -lf /e
         <translation>Các tệp chứng chỉ chưa đạt các mục kiểm tra; chưa có gì được gửi đi.</translation>
     </message>
     <message>
-        <source>Enter the SSH user, its password and the SSO administrator&apos;s password first (the passwords are not stored).</source>
-        <translation>Hãy nhập người dùng SSH, mật khẩu của người dùng đó và mật khẩu của quản trị viên SSO trước (các mật khẩu không được lưu).</translation>
-    </message>
-    <message>
         <source>The folder on the PSC must be an absolute path.</source>
         <translation>Thư mục trên PSC phải là đường dẫn tuyệt đối.</translation>
     </message>
@@ -588,6 +580,10 @@ Hãy so sánh với dấu vân tay mà appliance hiển thị (ssh-keygen -lf /e
     <message>
         <source>Stopped.</source>
         <translation>Đã dừng.</translation>
+    </message>
+    <message>
+        <source>Enter the SSH user, its password and the SSO administrator&apos;s password first.</source>
+        <translation>Hãy nhập người dùng SSH, mật khẩu của người dùng đó và mật khẩu của quản trị viên SSO trước.</translation>
     </message>
 </context>
 <context>
@@ -834,10 +830,6 @@ Hãy so sánh với dấu vân tay mà appliance hiển thị (ssh-keygen -lf /e
         <translation>root@psc.example.com[:22]</translation>
     </message>
     <message>
-        <source>not stored</source>
-        <translation>không được lưu</translation>
-    </message>
-    <message>
         <source>Service ports separated by commas, or &quot;all&quot;.</source>
         <translation>Các cổng dịch vụ, cách nhau bằng dấu phẩy, hoặc &quot;all&quot;.</translation>
     </message>
@@ -918,10 +910,6 @@ Hãy so sánh với dấu vân tay mà appliance hiển thị (ssh-keygen -lf /e
         <translation>Hãy nhập PSC dưới dạng USER@HOST hoặc USER@HOST:PORT.</translation>
     </message>
     <message>
-        <source>Enter the password of %1 first (it is not stored).</source>
-        <translation>Hãy nhập mật khẩu của %1 trước (mật khẩu không được lưu).</translation>
-    </message>
-    <message>
         <source>TCP connection states of %1</source>
         <translation>Trạng thái kết nối TCP của %1</translation>
     </message>
@@ -958,6 +946,10 @@ Hãy so sánh với dấu vân tay mà appliance hiển thị (ssh-keygen -lf /e
         <translation>
             <numerusform>Không có dồn ứ nào vượt ngưỡng (đã xem xét %n kết nối).</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Enter the password of %1 first.</source>
+        <translation>Hãy nhập mật khẩu của %1 trước.</translation>
     </message>
 </context>
 <context>
@@ -1483,10 +1475,6 @@ Hãy so sánh với dấu vân tay mà appliance hiển thị (ssh-keygen -lf /e
         <translation>Trạng thái</translation>
     </message>
     <message>
-        <source>not stored</source>
-        <translation>không được lưu</translation>
-    </message>
-    <message>
         <source>The NSIP (management address), optionally with :PORT. NITRO is used over HTTPS only.</source>
         <translation>NSIP (địa chỉ quản trị), có thể kèm :PORT. NITRO chỉ được dùng qua HTTPS.</translation>
     </message>
@@ -1553,10 +1541,6 @@ Hãy so sánh với dấu vân tay hiển thị trên NetScaler (Traffic Managem
         <translation>chưa áp dụng</translation>
     </message>
     <message>
-        <source>Enter the NetScaler user and password first (the password is not stored).</source>
-        <translation>Hãy nhập người dùng và mật khẩu NetScaler trước (mật khẩu không được lưu).</translation>
-    </message>
-    <message>
         <source>Compare the NetScaler with the plan</source>
         <translation>So sánh NetScaler với kế hoạch</translation>
     </message>
@@ -1591,6 +1575,10 @@ Hãy so sánh với dấu vân tay hiển thị trên NetScaler (Traffic Managem
     <message>
         <source>%1 -&gt; %2: %3</source>
         <translation>%1 -&gt; %2: %3</translation>
+    </message>
+    <message>
+        <source>Enter the NetScaler user and password first.</source>
+        <translation>Hãy nhập người dùng và mật khẩu NetScaler trước.</translation>
     </message>
 </context>
 <context>
@@ -1820,6 +1808,21 @@ Hãy so sánh với dấu vân tay hiển thị trên NetScaler (Traffic Managem
     <message>
         <source>Other work is still running; wait for it or cancel it.</source>
         <translation>Một công việc khác vẫn đang chạy; hãy chờ nó xong hoặc hủy nó.</translation>
+    </message>
+</context>
+<context>
+    <name>vlab::RememberedPassword</name>
+    <message>
+        <source>asked each time</source>
+        <translation>hỏi lại mỗi lần</translation>
+    </message>
+    <message>
+        <source>kept in the keychain once it worked</source>
+        <translation>được giữ trong keychain sau khi dùng được</translation>
+    </message>
+    <message>
+        <source>kept until you quit, once it worked</source>
+        <translation>được giữ đến khi thoát, sau khi dùng được</translation>
     </message>
 </context>
 <context>

@@ -2,6 +2,7 @@
 
 #include "net/tlstrust.h"
 #include "plan/labplan.h"
+#include "rememberedpassword.h"
 
 #include <QFormLayout>
 #include <QLineEdit>
@@ -31,12 +32,24 @@ VCenterConnectionBox::VCenterConnectionBox(QWidget *parent)
     form->addRow(tr("Certificate fingerprint"), m_fingerprint);
 }
 
+void VCenterConnectionBox::setSecretStore(SecretStore *store)
+{
+    m_secrets = store;
+    m_password->setPlaceholderText(rememberedPasswordHint(store));
+}
+
 void VCenterConnectionBox::suggestFrom(const LabPlan &plan)
 {
     if (m_host->text().isEmpty())
         m_host->setText(plan.vcenter.fqdn);
     if (m_user->text().isEmpty() && !plan.sso.domain.isEmpty())
         m_user->setText(u"administrator@"_s + plan.sso.domain);
+    recallPassword(m_secrets, m_password, plan.lab.name, SecretRole::VCenter);
+}
+
+void VCenterConnectionBox::keepPassword(const LabPlan &plan)
+{
+    vlab::keepPassword(m_secrets, m_password, plan.lab.name, SecretRole::VCenter);
 }
 
 Result<VCenterEndpoint> VCenterConnectionBox::endpoint() const

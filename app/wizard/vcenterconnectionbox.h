@@ -1,7 +1,8 @@
 #pragma once
 // VCenterConnectionBox: where a page asks how to reach a vCenter (host, user, the confirmed
-// certificate fingerprint, the password). The password stays in the widget's memory only:
-// it is never saved with the plan or the project. Pages that talk to vCenter share it.
+// certificate fingerprint, the password). The password is never saved with the plan or the
+// project; once a login with it worked, it is kept in the secret store (the keychain, or this
+// process's memory) and the other vCenter pages start with it.
 
 #include "vsphere/vcenterclient.h"
 
@@ -13,6 +14,7 @@ class QLineEdit;
 namespace vlab {
 
 struct LabPlan;
+class SecretStore;
 
 class VCenterConnectionBox : public QGroupBox
 {
@@ -20,8 +22,13 @@ class VCenterConnectionBox : public QGroupBox
 public:
     explicit VCenterConnectionBox(QWidget *parent = nullptr);
 
-    // Fills the empty fields from the plan (vCenter FQDN, administrator@<SSO domain>).
+    // Where passwords that worked are kept (none: asked each time).
+    void setSecretStore(SecretStore *store);
+    // Fills the empty fields from the plan (vCenter FQDN, administrator@<SSO domain>) and the
+    // password from the secret store.
     void suggestFrom(const LabPlan &plan);
+    // The login worked: keep the password for the plan's lab.
+    void keepPassword(const LabPlan &plan);
     // The endpoint, or an Error that says which field to fix.
     Result<VCenterEndpoint> endpoint() const;
     // After a TLS refusal: offers the presented fingerprint for the user to compare and confirm.
@@ -32,6 +39,7 @@ private:
     QLineEdit *m_user;
     QLineEdit *m_password;
     QLineEdit *m_fingerprint;
+    SecretStore *m_secrets = nullptr;
 };
 
 } // namespace vlab

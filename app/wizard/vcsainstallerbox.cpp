@@ -1,6 +1,7 @@
 #include "vcsainstallerbox.h"
 
 #include "plan/labplan.h"
+#include "rememberedpassword.h"
 #include "validate/passwordpolicy.h"
 
 #include <QCheckBox>
@@ -59,11 +60,28 @@ VcsaInstallerBox::VcsaInstallerBox(QWidget *parent)
     checkIso();
 }
 
+void VcsaInstallerBox::setSecretStore(SecretStore *store)
+{
+    m_secrets = store;
+    for (QLineEdit *p : {m_targetPassword, m_rootPassword, m_ssoPassword})
+        p->setPlaceholderText(rememberedPasswordHint(store));
+}
+
 void VcsaInstallerBox::describeTarget(const LabPlan &plan)
 {
     m_targetLabel->setText(plan.target.kind == u"vcenter"_s
                                ? tr("Password of %1 on vCenter %2").arg(plan.target.user, plan.target.host)
                                : tr("Password of %1 on ESXi %2").arg(plan.target.user, plan.target.host));
+    recallPassword(m_secrets, m_targetPassword, plan.lab.name, SecretRole::Target);
+    recallPassword(m_secrets, m_rootPassword, plan.lab.name, SecretRole::Root);
+    recallPassword(m_secrets, m_ssoPassword, plan.lab.name, SecretRole::Sso);
+}
+
+void VcsaInstallerBox::keepPasswords(const LabPlan &plan)
+{
+    keepPassword(m_secrets, m_targetPassword, plan.lab.name, SecretRole::Target);
+    keepPassword(m_secrets, m_rootPassword, plan.lab.name, SecretRole::Root);
+    keepPassword(m_secrets, m_ssoPassword, plan.lab.name, SecretRole::Sso);
 }
 
 void VcsaInstallerBox::checkIso()

@@ -2,9 +2,10 @@
 // VcsaInstallerBox: what a page needs to run the VCSA installer (vcsa-deploy): the folder of
 // the mounted VCSA ISO (with whether the installer is there for this platform), the
 // passwords of the deployment target, the new appliance's root and the SSO administrator,
-// and whether the target's certificate may go unverified. Passwords stay in the widget's
-// memory only; they are never saved with the plan or the project and reach the installer
-// only through VcsaDeployJob's private temporary template.
+// and whether the target's certificate may go unverified. Passwords are never saved with the
+// plan or the project and reach the installer only through VcsaDeployJob's private temporary
+// template; once a run with them succeeded, they are kept in the secret store (the keychain,
+// or this process's memory) and fill the empty fields next time.
 
 #include "vsphere/vcsadeployjob.h"
 
@@ -17,6 +18,7 @@ class QLineEdit;
 namespace vlab {
 
 struct LabPlan;
+class SecretStore;
 
 class VcsaInstallerBox : public QGroupBox
 {
@@ -24,8 +26,13 @@ class VcsaInstallerBox : public QGroupBox
 public:
     explicit VcsaInstallerBox(QWidget *parent = nullptr);
 
-    // Labels the target password after the plan's target (ESXi host or vCenter).
+    // Where passwords that worked are kept (none: asked each time).
+    void setSecretStore(SecretStore *store);
+    // Labels the target password after the plan's target (ESXi host or vCenter), and fills
+    // the empty password fields from the secret store.
     void describeTarget(const LabPlan &plan);
+    // A run with these passwords succeeded: keep them for the plan's lab.
+    void keepPasswords(const LabPlan &plan);
     // A request for VcsaDeployJob, or an Error that says what to fix (ISO, a password, the plan).
     Result<VcsaDeployRequest> request(const LabPlan &plan, VcsaRole role, bool precheckOnly,
                                       const QString &projectFolder) const;
@@ -40,6 +47,7 @@ private:
     QLineEdit *m_ssoPassword;
     QCheckBox *m_noSsl;
     QLabel *m_targetLabel;
+    SecretStore *m_secrets = nullptr;
 };
 
 } // namespace vlab

@@ -29,6 +29,7 @@ public:
     // Valid once the job has succeeded.
     const TcpStateReport &tcpReport() const { return m_report; }
     QString sourceName() const;
+    bool overSsh() const { return m_request.source == TcpDiagRequest::Source::Ssh; }
 
 Q_SIGNALS:
     void reportReady(const vlab::TcpStateReport &report);

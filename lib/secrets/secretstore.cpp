@@ -20,6 +20,8 @@ QString secretRoleName(SecretRole role)
         return u"vc"_s;
     case SecretRole::NetScaler:
         return u"ns"_s;
+    case SecretRole::Target:
+        return u"target"_s;
     }
     return u"unknown"_s;
 }

@@ -16,10 +16,11 @@
 
 namespace vlab {
 
-// Whose password a secret is.
-enum class SecretRole { Root, Sso, VCenter, NetScaler };
+// Whose password a secret is: the appliances' root, the SSO administrator, the vCenter login,
+// the NetScaler login, the deployment target's user (ESXi or vCenter the appliances go on).
+enum class SecretRole { Root, Sso, VCenter, NetScaler, Target };
 
-// "root", "sso", "vc", "ns".
+// "root", "sso", "vc", "ns", "target".
 QString secretRoleName(SecretRole role);
 // "vlab/<lab>/<role>": the key a lab's secret is stored under.
 QString secretKey(const QString &lab, SecretRole role);

@@ -84,6 +84,12 @@ private Q_SLOTS:
         QVERIFY(done.wait(VcSimFixture::kWaitMs));
         QCOMPARE(done.takeFirst().first().toBool(), true);
         QVERIFY2(result->text().contains(u"health HEALTHY"_s), qPrintable(result->text()));
+        // The password worked: the next vCenter page starts with it (this run's memory store).
+        w.wizard()->next();
+        QCOMPARE(w.wizard()->currentPage()->objectName(), u"page:vds"_s);
+        auto *dvsPassword = w.wizard()->currentPage()->findChild<QLineEdit *>(u"vcPassword"_s);
+        QTRY_COMPARE(dvsPassword->text(), u"Pass-1234"_s);
+        w.wizard()->back();
 
         // A vCenter without VCHA REST (6.7 GA): the page points at the manual steps.
         page->findChild<QLineEdit *>(u"vcHost"_s)->setText(ga);

@@ -4,6 +4,8 @@
 #include "jobs/jobqueue.h"
 #include "mainwindow.h"
 #include "pages/labplanpage.h"
+#include "rememberedpassword.h"
+#include "secrets/memorysecretstore.h"
 #include "plan/plandocument.h"
 #include "plan/planjson.h"
 #include "runpanel.h"
@@ -406,6 +408,31 @@ private Q_SLOTS:
         QCOMPARE(queue->jobs().at(0)->state(), Job::State::Cancelled);
         QCOMPARE(queue->jobs().at(1)->state(), Job::State::Skipped);
         QVERIFY(!panel.isBusy());
+    }
+
+    void passwordsThatWorkedComeBack()
+    {
+        MemorySecretStore store;
+        QLineEdit vc, typed, other;
+        vc.setText(u"Vc-pass-1"_s);
+        keepPassword(&store, &vc, u"sslab"_s, SecretRole::VCenter);
+        QLineEdit empty;
+        keepPassword(&store, &empty, u"sslab"_s, SecretRole::Sso); // nothing to keep
+        QLineEdit again;
+        recallPassword(&store, &again, u"sslab"_s, SecretRole::VCenter);
+        QTRY_COMPARE(again.text(), u"Vc-pass-1"_s); // answered later, on the event loop
+        typed.setText(u"typed"_s);
+        recallPassword(&store, &typed, u"sslab"_s, SecretRole::VCenter); // never over what was typed
+        recallPassword(&store, &other, u"otherlab"_s, SecretRole::VCenter); // another lab: nothing
+        QLineEdit sso;
+        recallPassword(&store, &sso, u"sslab"_s, SecretRole::Sso);
+        QLineEdit probe; // a recall that does answer, so that the ones above had their turn
+        recallPassword(&store, &probe, u"sslab"_s, SecretRole::VCenter);
+        QTRY_COMPARE(probe.text(), u"Vc-pass-1"_s);
+        QCOMPARE(typed.text(), u"typed"_s);
+        QVERIFY(other.text().isEmpty());
+        QVERIFY(sso.text().isEmpty());
+        QVERIFY(!rememberedPasswordHint(&store).isEmpty());
     }
 
     void screenshotsEveryPage()

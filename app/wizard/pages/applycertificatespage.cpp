@@ -7,6 +7,7 @@
 #include "plan/plandocument.h"
 #include "remote/applianceshell.h"
 #include "remote/certreplacementplan.h"
+#include "rememberedpassword.h"
 #include "runpanel.h"
 
 #include <QCheckBox>
@@ -95,9 +96,9 @@ ApplyCertificatesPage::ApplyCertificatesPage(const StepContext &context)
     m_undo->setText(tr("This changes the appliance. To give the appliance shell back afterwards, run on the PSC: %1")
                         .arg(QString::fromLatin1(ApplianceShell::UndoCommand)));
     m_password->setEchoMode(QLineEdit::Password);
-    m_password->setPlaceholderText(tr("not stored"));
+    m_password->setPlaceholderText(rememberedPasswordHint(context.secrets));
     m_ssoPassword->setEchoMode(QLineEdit::Password);
-    m_ssoPassword->setPlaceholderText(tr("not stored"));
+    m_ssoPassword->setPlaceholderText(rememberedPasswordHint(context.secrets));
     m_ssoUser->setPlaceholderText(u"Administrator@vsphere.local"_s);
     m_sshPort->setRange(1, 65535);
     m_sshPort->setValue(22);
@@ -172,6 +173,11 @@ void ApplyCertificatesPage::initializePage()
     const int index = m_node->findData(current);
     m_node->setCurrentIndex(index < 0 ? 0 : index);
     m_node->blockSignals(false);
+    // Passwords that worked before (the SSH one is the appliances' root password when the
+    // user is root; another user's is asked each time).
+    if (m_user->text().trimmed() == u"root"_s)
+        recallPassword(m_context.secrets, m_password, plan.lab.name, SecretRole::Root);
+    recallPassword(m_context.secrets, m_ssoPassword, plan.lab.name, SecretRole::Sso);
     refresh();
 }
 
@@ -286,8 +292,7 @@ bool ApplyCertificatesPage::runReplacement()
     }
     const CertReplacementSettings s = settings();
     if (s.user.isEmpty() || s.credentials.password.isEmpty() || s.ssoPassword.isEmpty()) {
-        m_status->setText(tr("Enter the SSH user, its password and the SSO administrator's password first (the "
-                             "passwords are not stored)."));
+        m_status->setText(tr("Enter the SSH user, its password and the SSO administrator's password first."));
         (s.user.isEmpty() ? m_user : s.credentials.password.isEmpty() ? m_password : m_ssoPassword)->setFocus();
         return false;
     }
@@ -325,6 +330,10 @@ bool ApplyCertificatesPage::runReplacement()
 void ApplyCertificatesPage::finished(const JobQueue *queue, bool succeeded)
 {
     if (succeeded) {
+        const LabPlan &plan = m_context.document->plan();
+        if (m_user->text().trimmed() == u"root"_s)
+            keepPassword(m_context.secrets, m_password, plan.lab.name, SecretRole::Root);
+        keepPassword(m_context.secrets, m_ssoPassword, plan.lab.name, SecretRole::Sso);
         m_status->setText(tr("Done: every chosen PSC serves the new certificate."));
         m_done.clear();
         return;

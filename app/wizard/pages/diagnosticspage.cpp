@@ -4,6 +4,7 @@
 #include "jobs/jobqueue.h"
 #include "plan/plandocument.h"
 #include "remote/hostkeys.h"
+#include "rememberedpassword.h"
 #include "runpanel.h"
 
 #include <QComboBox>
@@ -113,7 +114,7 @@ DiagnosticsPage::DiagnosticsPage(const StepContext &context)
     m_sshTarget->setPlaceholderText(tr("root@psc.example.com[:22]"));
     m_password->setObjectName(u"diagPassword"_s);
     m_password->setEchoMode(QLineEdit::Password);
-    m_password->setPlaceholderText(tr("not stored"));
+    m_password->setPlaceholderText(rememberedPasswordHint(context.secrets));
     m_ports->setObjectName(u"diagPorts"_s);
     m_ports->setToolTip(tr("Service ports separated by commas, or \"all\"."));
     m_run->setObjectName(u"diagRun"_s);
@@ -186,6 +187,15 @@ void DiagnosticsPage::initializePage()
     if (m_sshTarget->text().isEmpty() && !plan.psc.isEmpty())
         m_sshTarget->setText(u"root@"_s + (plan.psc.constFirst().fqdn.isEmpty() ? plan.psc.constFirst().ip
                                                                                  : plan.psc.constFirst().fqdn));
+    if (sshAsRoot())
+        recallPassword(m_context.secrets, m_password, plan.lab.name, SecretRole::Root);
+}
+
+// Over SSH as root: the password is the appliances' root password, kept once it worked.
+bool DiagnosticsPage::sshAsRoot() const
+{
+    const std::optional<SshEndpoint> endpoint = SshEndpoint::parse(m_sshTarget->text().trimmed());
+    return endpoint && endpoint->user == u"root"_s;
 }
 
 void DiagnosticsPage::updateSource()
@@ -233,7 +243,7 @@ bool DiagnosticsPage::runDiagnostics()
             return false;
         }
         if (m_password->text().isEmpty()) {
-            m_status->setText(tr("Enter the password of %1 first (it is not stored).").arg(endpoint->user));
+            m_status->setText(tr("Enter the password of %1 first.").arg(endpoint->user));
             m_password->setFocus();
             return false;
         }
@@ -262,6 +272,8 @@ bool DiagnosticsPage::runDiagnostics()
 void DiagnosticsPage::finished(TcpDiagJob *job, bool succeeded)
 {
     if (succeeded) {
+        if (job->overSsh() && sshAsRoot())
+            keepPassword(m_context.secrets, m_password, m_context.document->plan().lab.name, SecretRole::Root);
         const TcpStateReport &report = job->tcpReport();
         m_status->setText(report.hasPileUp()
                               ? tr("%n pile-up(s) found; see the findings.", nullptr, int(report.findings().size()))

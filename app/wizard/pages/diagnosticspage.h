@@ -44,6 +44,7 @@ public:
     bool runDiagnostics();
 
 private:
+    bool sshAsRoot() const;
     void updateSource();
     void showReport(const TcpStateReport &report);
     void finished(TcpDiagJob *job, bool succeeded);

@@ -7,7 +7,7 @@
 #include "net/trustedpins.h"
 #include "netscaler/lbconfig.h"
 #include "netscaler/nitrojobs.h"
-#include "secrets/secretstore.h"
+#include "rememberedpassword.h"
 #include "plan/plandocument.h"
 #include "runpanel.h"
 
@@ -91,7 +91,7 @@ NetscalerPage::NetscalerPage(const StepContext &context)
     m_user->setObjectName(u"nsUser"_s);
     m_password->setObjectName(u"nsPassword"_s);
     m_password->setEchoMode(QLineEdit::Password);
-    m_password->setPlaceholderText(tr("not stored"));
+    m_password->setPlaceholderText(rememberedPasswordHint(context.secrets));
     m_nsip->setToolTip(tr("The NSIP (management address), optionally with :PORT. NITRO is used over HTTPS only."));
     auto *live = new QGroupBox(tr("Live on the NetScaler (NITRO)"));
     auto *form = new QFormLayout;
@@ -158,13 +158,7 @@ void NetscalerPage::initializePage()
     if (m_nsip->text().isEmpty())
         m_nsip->setText(m_context.document->plan().loadBalancer.nsip);
     // A password that worked before comes back from the keychain (or this session's memory).
-    if (m_password->text().isEmpty() && m_context.secrets) {
-        m_context.secrets->read(secretKey(m_context.document->plan().lab.name, SecretRole::NetScaler), this,
-                                [this](const Result<QString> &secret) {
-                                    if (secret && m_password->text().isEmpty())
-                                        m_password->setText(*secret);
-                                });
-    }
+    recallPassword(m_context.secrets, m_password, m_context.document->plan().lab.name, SecretRole::NetScaler);
     refresh();
 }
 
@@ -253,7 +247,7 @@ bool NetscalerPage::runAction(Action action)
         return false;
     }
     if (m_user->text().trimmed().isEmpty() || m_password->text().isEmpty()) {
-        m_status->setText(tr("Enter the NetScaler user and password first (the password is not stored)."));
+        m_status->setText(tr("Enter the NetScaler user and password first."));
         (m_user->text().trimmed().isEmpty() ? m_user : m_password)->setFocus();
         return false;
     }
@@ -347,9 +341,8 @@ void NetscalerPage::actionFinished(Action action, NitroJob *job)
     showResults(job->results());
     const Result<void> &result = job->result();
     // The NetScaler accepted the password (the job got past the login): keep it for next time.
-    if (m_context.secrets && job->loggedInOnce() && !m_password->text().isEmpty())
-        m_context.secrets->write(secretKey(m_context.document->plan().lab.name, SecretRole::NetScaler),
-                                 m_password->text(), this, [](const Result<void> &) {});
+    if (job->loggedInOnce())
+        keepPassword(m_context.secrets, m_password, m_context.document->plan().lab.name, SecretRole::NetScaler);
     if (result.ok()) {
         m_status->setText(job->summary().isEmpty() ? tr("Done.") : job->summary());
         return;

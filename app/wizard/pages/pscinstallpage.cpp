@@ -35,6 +35,7 @@ PscInstallPage::PscInstallPage(const StepContext &context)
     , m_install2(new QPushButton(tr("Install PSC2")))
     , m_result(new QLabel)
 {
+    m_installer->setSecretStore(context.secrets);
     setObjectName(u"page:psc"_s);
     setTitle(stepTitle());
     setSubTitle(tr("Two external Platform Services Controllers in one SSO domain and site: the first creates "
@@ -116,6 +117,7 @@ void PscInstallPage::run(VcsaRole role, bool precheckOnly)
         const QString logs = job->workflowLogDir().isEmpty() ? job->logDir() : job->workflowLogDir();
         if (!ok)
             return m_result->setText(job->result().error().message);
+        m_installer->keepPasswords(m_context.document->plan());
         m_result->setText(precheckOnly ? tr("%1: template check and precheck passed. Logs: %2").arg(vcsaRoleName(role), logs)
                                        : tr("%1 installed. Logs: %2").arg(vcsaRoleName(role), logs));
     });

@@ -34,6 +34,8 @@ VCenterPage::VCenterPage(const StepContext &context)
     , m_login(new QPushButton(tr("Check login")))
     , m_result(new QLabel)
 {
+    m_installer->setSecretStore(context.secrets);
+    m_connection->setSecretStore(context.secrets);
     setObjectName(u"page:vcenter"_s);
     setTitle(stepTitle());
     setSubTitle(tr("vCenter Server with the external PSCs behind the load-balancer name, deployed by the VCSA "
@@ -123,10 +125,12 @@ void VCenterPage::runJob(Job *job, const QString &title)
             return;
         }
         if (auto *deploy = qobject_cast<VcsaDeployJob *>(job)) {
+            m_installer->keepPasswords(m_context.document->plan());
             const QString logs = deploy->workflowLogDir().isEmpty() ? deploy->logDir() : deploy->workflowLogDir();
             m_result->setText(deploy->changesLab() ? tr("vCenter installed; check the login next. Logs: %1").arg(logs)
                                                    : tr("Template check and precheck passed. Logs: %1").arg(logs));
         } else if (auto *login = qobject_cast<VCenterLoginJob *>(job)) {
+            m_connection->keepPassword(m_context.document->plan());
             const VCenterInfo &info = login->info();
             m_result->setText(tr("Logged in: %1.").arg(info.product.isEmpty() ? info.applianceVersion : info.product));
         }

@@ -85,6 +85,7 @@ void TestSecretStore::keys_data()
     QTest::newRow("sso") << vlab::SecretRole::Sso << u"vlab/sslab/sso"_s;
     QTest::newRow("vcenter") << vlab::SecretRole::VCenter << u"vlab/sslab/vc"_s;
     QTest::newRow("netscaler") << vlab::SecretRole::NetScaler << u"vlab/sslab/ns"_s;
+    QTest::newRow("target") << vlab::SecretRole::Target << u"vlab/sslab/target"_s;
 }
 
 void TestSecretStore::keys()
