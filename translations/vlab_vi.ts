@@ -1817,12 +1817,12 @@ Hãy so sánh với dấu vân tay hiển thị trên NetScaler (Traffic Managem
         <translation>hỏi lại mỗi lần</translation>
     </message>
     <message>
-        <source>kept in the keychain once it worked</source>
-        <translation>được giữ trong keychain sau khi dùng được</translation>
+        <source>remembered in the keychain</source>
+        <translation>được nhớ trong keychain</translation>
     </message>
     <message>
-        <source>kept until you quit, once it worked</source>
-        <translation>được giữ đến khi thoát, sau khi dùng được</translation>
+        <source>remembered until you quit</source>
+        <translation>được nhớ đến khi thoát</translation>
     </message>
 </context>
 <context>

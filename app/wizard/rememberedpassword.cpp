@@ -28,8 +28,8 @@ QString rememberedPasswordHint(const SecretStore *store)
     if (!store)
         return QCoreApplication::translate("vlab::RememberedPassword", "asked each time");
     return store->isPersistent()
-        ? QCoreApplication::translate("vlab::RememberedPassword", "kept in the keychain once it worked")
-        : QCoreApplication::translate("vlab::RememberedPassword", "kept until you quit, once it worked");
+        ? QCoreApplication::translate("vlab::RememberedPassword", "remembered in the keychain")
+        : QCoreApplication::translate("vlab::RememberedPassword", "remembered until you quit");
 }
 
 } // namespace vlab

@@ -17,7 +17,7 @@ void recallPassword(SecretStore *store, QLineEdit *field, const QString &lab, Se
 // Keeps the field's password for (lab, role); an empty field keeps nothing.
 void keepPassword(SecretStore *store, const QLineEdit *field, const QString &lab, SecretRole role);
 
-// The placeholder of a password field: where a password that worked is kept.
+// The placeholder of a password field: where a password is remembered once it worked.
 QString rememberedPasswordHint(const SecretStore *store);
 
 } // namespace vlab

@@ -69,8 +69,8 @@ VchaPage::VchaPage(const StepContext &context)
     left->addWidget(m_connection);
     left->addStretch(1);
     auto *columns = new QHBoxLayout;
-    columns->addLayout(left, 1);
-    columns->addWidget(tabs, 2);
+    columns->addLayout(left, 2);
+    columns->addWidget(tabs, 3);
     auto *buttons = new QHBoxLayout;
     buttons->addWidget(m_result, 1);
     buttons->addWidget(m_status);
