@@ -1,9 +1,12 @@
 #include "vcenterconnectionbox.h"
 
 #include "net/tlstrust.h"
+#include "net/trustedpins.h"
 #include "plan/labplan.h"
+#include "plan/plandocument.h"
 #include "rememberedpassword.h"
 
+#include <QDir>
 #include <QFormLayout>
 #include <QLineEdit>
 
@@ -32,10 +35,11 @@ VCenterConnectionBox::VCenterConnectionBox(QWidget *parent)
     form->addRow(tr("Certificate fingerprint"), m_fingerprint);
 }
 
-void VCenterConnectionBox::setSecretStore(SecretStore *store)
+void VCenterConnectionBox::attach(const StepContext &context)
 {
-    m_secrets = store;
-    m_password->setPlaceholderText(rememberedPasswordHint(store));
+    m_secrets = context.secrets;
+    m_document = context.document;
+    m_password->setPlaceholderText(rememberedPasswordHint(m_secrets));
 }
 
 void VCenterConnectionBox::suggestFrom(const LabPlan &plan)
@@ -47,9 +51,21 @@ void VCenterConnectionBox::suggestFrom(const LabPlan &plan)
     recallPassword(m_secrets, m_password, plan.lab.name, SecretRole::VCenter);
 }
 
-void VCenterConnectionBox::keepPassword(const LabPlan &plan)
+void VCenterConnectionBox::rememberWhatWorked(const LabPlan &plan)
 {
-    vlab::keepPassword(m_secrets, m_password, plan.lab.name, SecretRole::VCenter);
+    keepPassword(m_secrets, m_password, plan.lab.name, SecretRole::VCenter);
+    const Result<QUrl> url = parseVCenterHost(m_host->text());
+    const Result<QByteArray> pin = parseSha256Fingerprint(m_fingerprint->text());
+    if (!m_document || !url || m_fingerprint->text().trimmed().isEmpty() || !pin)
+        return;
+    // Best effort: without the file the fingerprint is simply asked for again next time.
+    const QString folder = m_document->projectFolder();
+    Result<TrustedPins> pins = TrustedPins::load(folder);
+    if (!pins || pins->pin(url->host(), quint16(url->port(443))) == *pin)
+        return;
+    pins.value().setPin(url->host(), quint16(url->port(443)), *pin);
+    if (QDir().mkpath(folder))
+        (void)pins->save(folder);
 }
 
 Result<VCenterEndpoint> VCenterConnectionBox::endpoint() const
@@ -68,6 +84,11 @@ Result<VCenterEndpoint> VCenterConnectionBox::endpoint() const
         if (!pin)
             return pin.error();
         e.pin = *pin;
+    } else if (m_document) {
+        const Result<TrustedPins> pins = TrustedPins::load(m_document->projectFolder());
+        if (!pins)
+            return pins.error();
+        e.pin = pins->pin(url->host(), quint16(url->port(443)));
     }
     return e;
 }

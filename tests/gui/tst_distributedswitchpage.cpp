@@ -4,10 +4,12 @@
 // switch is created through the run panel; a second run reports it as already there.
 
 #include "mainwindow.h"
+#include "net/trustedpins.h"
 #include "plan/plandocument.h"
 #include "runpanel.h"
 
 #include "vcsimfixture.h"
+#include "vsphere/vcenterclient.h"
 
 #include <QLabel>
 #include <QLineEdit>
@@ -101,6 +103,27 @@ private Q_SLOTS:
         QVERIFY(done.wait(VcSimFixture::kWaitMs));
         QCOMPARE(done.takeFirst().first().toBool(), true);
         QVERIFY2(status->text().contains(u"already existed"_s), qPrintable(status->text()));
+
+        // The fingerprint that worked is kept in the project: the next session trusts exactly
+        // that certificate without it being typed again.
+        const Result<TrustedPins> pins = TrustedPins::load(w.document()->projectFolder());
+        QVERIFY(pins.ok());
+        const QUrl url = parseVCenterHost(hostPort).value();
+        QCOMPARE(pins->pin(url.host(), quint16(url.port(443))), fixture.pin());
+        MainWindow next;
+        next.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&next));
+        goTo(next, u"page:vds"_s);
+        QWizardPage *nextPage = next.wizard()->currentPage();
+        nextPage->findChild<QLineEdit *>(u"vcHost"_s)->setText(hostPort);
+        nextPage->findChild<QLineEdit *>(u"vcPassword"_s)->setText(u"Pass-1234"_s);
+        QVERIFY(nextPage->findChild<QLineEdit *>(u"vcFingerprint"_s)->text().isEmpty());
+        QSignalSpy nextDone(next.runPanel(), &RunPanel::queueFinished);
+        nextPage->findChild<QPushButton *>(u"vdsCreate"_s)->click();
+        QVERIFY(nextDone.wait(VcSimFixture::kWaitMs));
+        auto *nextStatus = nextPage->findChild<QLabel *>(u"vdsStatus"_s);
+        QCOMPARE(nextDone.takeFirst().first().toBool(), true);
+        QVERIFY2(nextStatus->text().contains(u"already existed"_s), qPrintable(nextStatus->text()));
     }
 };
 

@@ -45,7 +45,7 @@ DistributedSwitchPage::DistributedSwitchPage(const StepContext &context)
     , m_create(new QPushButton(tr("Create the switch in vCenter")))
     , m_status(new QLabel)
 {
-    m_connection->setSecretStore(context.secrets);
+    m_connection->attach(context);
     setObjectName(u"page:vds"_s);
     setTitle(stepTitle());
     setSubTitle(tr("The switch with its MTU, uplinks and one port group per VLAN: as scripts for govc or "
@@ -157,7 +157,7 @@ void DistributedSwitchPage::runJob(Job *job, const QString &title)
     queue->addJob(job);
     connect(queue, &JobQueue::finished, this, [this, job](bool ok) {
         if (ok) {
-            m_connection->keepPassword(m_context.document->plan()); // every job here logs in first
+            m_connection->rememberWhatWorked(m_context.document->plan()); // every job here logs in first
             if (auto *dvs = qobject_cast<DvsCreateJob *>(job)) {
                 const DvsOutcome &o = dvs->outcome();
                 m_status->setText(tr("%1; port groups created: %2; already there: %3.")

@@ -35,7 +35,7 @@ VCenterPage::VCenterPage(const StepContext &context)
     , m_result(new QLabel)
 {
     m_installer->setSecretStore(context.secrets);
-    m_connection->setSecretStore(context.secrets);
+    m_connection->attach(context);
     setObjectName(u"page:vcenter"_s);
     setTitle(stepTitle());
     setSubTitle(tr("vCenter Server with the external PSCs behind the load-balancer name, deployed by the VCSA "
@@ -130,7 +130,7 @@ void VCenterPage::runJob(Job *job, const QString &title)
             m_result->setText(deploy->changesLab() ? tr("vCenter installed; check the login next. Logs: %1").arg(logs)
                                                    : tr("Template check and precheck passed. Logs: %1").arg(logs));
         } else if (auto *login = qobject_cast<VCenterLoginJob *>(job)) {
-            m_connection->keepPassword(m_context.document->plan());
+            m_connection->rememberWhatWorked(m_context.document->plan());
             const VCenterInfo &info = login->info();
             m_result->setText(tr("Logged in: %1.").arg(info.product.isEmpty() ? info.applianceVersion : info.product));
         }

@@ -48,7 +48,7 @@ VchaPage::VchaPage(const StepContext &context)
     , m_status(new QPushButton(tr("Read the state")))
     , m_result(new QLabel)
 {
-    m_connection->setSecretStore(context.secrets);
+    m_connection->attach(context);
     setObjectName(u"page:vcha"_s);
     setTitle(stepTitle());
     setSubTitle(tr("Active, passive and witness nodes on their own HA network. vSphere 6.7 U1 and later "
@@ -130,7 +130,7 @@ void VchaPage::run(VchaAction action)
     connect(queue, &JobQueue::finished, this, [this, job](bool ok) {
         const VchaClusterState &s = job->clusterState();
         if (ok || job->restMissing()) // the login worked either way
-            m_connection->keepPassword(m_context.document->plan());
+            m_connection->rememberWhatWorked(m_context.document->plan());
         if (ok) {
             m_result->setText(tr("VCHA: configuration %1, mode %2, health %3.").arg(s.configState, s.mode, s.healthState));
             return;
