@@ -5,6 +5,7 @@
 #include "clicommon.h"
 
 #include "net/tlstrust.h"
+#include "net/trustedpins.h"
 
 #include <cstdio>
 
@@ -21,7 +22,8 @@ VCenterOptions::VCenterOptions()
     , m_user(u"user"_s, CliTr::tr("The vCenter user, for example administrator@vsphere.local."), u"USER"_s)
     , m_fingerprint(u"fingerprint"_s,
                     CliTr::tr("The SHA-256 fingerprint of the vCenter certificate you confirmed (needed when this "
-                              "machine does not trust it)."),
+                              "machine does not trust it). With a PLAN, one that worked is kept in vlab-trust.json "
+                              "next to it and used when this option is not given."),
                     u"SHA256"_s)
     , m_timeout(u"timeout"_s, CliTr::tr("Seconds to wait for each answer (default 30)."), u"SECONDS"_s, u"30"_s)
 {
@@ -38,7 +40,8 @@ QString VCenterOptions::passwordHelp()
                      "on the terminal without echo.");
 }
 
-std::optional<VCenterEndpoint> VCenterOptions::endpoint(const QCommandLineParser &parser) const
+std::optional<VCenterEndpoint> VCenterOptions::endpoint(const QCommandLineParser &parser,
+                                                        const QString &projectFolder) const
 {
     if (!parser.isSet(m_host) || !parser.isSet(m_user)) {
         err(CliTr::tr("vlab: --host and --user are needed.\n"));
@@ -63,6 +66,13 @@ std::optional<VCenterEndpoint> VCenterOptions::endpoint(const QCommandLineParser
             return std::nullopt;
         }
         e.pin = *pin;
+    } else if (!projectFolder.isEmpty()) {
+        const Result<TrustedPins> pins = TrustedPins::load(projectFolder);
+        if (!pins) {
+            err(u"vlab: "_s + pins.error().message + u'\n');
+            return std::nullopt;
+        }
+        e.pin = pins->pin(e.url.host(), quint16(e.url.port(443)));
     }
     bool ok = false;
     const double seconds = parser.value(m_timeout).toDouble(&ok);
@@ -83,6 +93,22 @@ std::optional<VCenterEndpoint> VCenterOptions::endpoint(const QCommandLineParser
         e.password = *password;
     }
     return e;
+}
+
+void VCenterOptions::keepFingerprint(const QCommandLineParser &parser, const VCenterEndpoint &endpoint,
+                                     const QString &projectFolder) const
+{
+    if (!parser.isSet(m_fingerprint) || endpoint.pin.isEmpty() || projectFolder.isEmpty())
+        return;
+    Result<TrustedPins> pins = TrustedPins::load(projectFolder);
+    if (!pins)
+        return err(u"vlab: "_s + pins.error().message + u'\n');
+    const quint16 port = quint16(endpoint.url.port(443));
+    if (pins->pin(endpoint.url.host(), port) == endpoint.pin)
+        return;
+    pins.value().setPin(endpoint.url.host(), port, endpoint.pin);
+    if (const Result<void> saved = pins->save(projectFolder); !saved)
+        err(u"vlab: "_s + saved.error().message + u'\n');
 }
 
 } // namespace vlab::cli

@@ -10,6 +10,8 @@
 #include "vsphere/vchajob.h"
 #include "vsphere/vchaspecwriter.h"
 
+#include <QFileInfo>
+
 using namespace Qt::StringLiterals;
 
 namespace vlab::cli {
@@ -56,7 +58,8 @@ int vchaLive(VchaAction action, const QStringList &args, const QString &synopsis
         err(CliTr::tr("vlab: --poll-interval must be between 0.01 and 600 seconds.\n"));
         return BadInput;
     }
-    const std::optional<VCenterEndpoint> endpoint = connection.endpoint(parser);
+    const QString projectFolder = QFileInfo(parser.positionalArguments().constFirst()).absolutePath();
+    const std::optional<VCenterEndpoint> endpoint = connection.endpoint(parser, projectFolder);
     if (!endpoint)
         return BadInput;
     JobQueue queue;
@@ -68,6 +71,8 @@ int vchaLive(VchaAction action, const QStringList &args, const QString &synopsis
     CliRunner runner(&queue);
     runner.setQuiet(action == VchaAction::Status);
     const bool succeeded = runner.run();
+    if (succeeded || job->restMissing()) // logged in with it either way
+        connection.keepFingerprint(parser, *endpoint, projectFolder);
     if (job->restMissing()) {
         err(u"vlab: "_s + job->result().error().message + u'\n');
         out(vchaManualSteps(*plan));

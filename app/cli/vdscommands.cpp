@@ -9,6 +9,8 @@
 #include "vsphere/dvsjob.h"
 #include "vsphere/vdsscriptwriter.h"
 
+#include <QFileInfo>
+
 using namespace Qt::StringLiterals;
 
 namespace vlab::cli {
@@ -40,7 +42,8 @@ int vdsCreate(const QStringList &args, const QString &usage)
         err(CliTr::tr("vlab: the plan has no Distributed Switch (vds.name is empty).\n"));
         return BadInput;
     }
-    const std::optional<VCenterEndpoint> endpoint = connection.endpoint(parser);
+    const QString projectFolder = QFileInfo(parser.positionalArguments().constFirst()).absolutePath();
+    const std::optional<VCenterEndpoint> endpoint = connection.endpoint(parser, projectFolder);
     if (!endpoint)
         return BadInput;
     JobQueue queue;
@@ -55,6 +58,7 @@ int vdsCreate(const QStringList &args, const QString &usage)
         err(u"vlab: "_s + job->result().error().message + u'\n');
         return Problems;
     }
+    connection.keepFingerprint(parser, *endpoint, projectFolder);
     out(o.switchExisted ? CliTr::tr("Switch %1 already exists (%2): not created again.\n").arg(plan->vds.name, o.switchRef)
                         : CliTr::tr("Created switch %1 (%2, MTU %3, %4 uplinks).\n")
                               .arg(plan->vds.name, o.switchRef).arg(plan->vds.mtu).arg(plan->vds.uplinks));
