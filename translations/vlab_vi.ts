@@ -416,6 +416,656 @@ Thay vào đó, lab mẫu đang được mở.</translation>
         <source>The runbook is written without live results.</source>
         <translation>Sổ tay vận hành được ghi mà không có kết quả chạy trực tiếp.</translation>
     </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>Cannot read %1: %2</source>
+        <translation>Không đọc được %1: %2</translation>
+    </message>
+    <message>
+        <source>expected an object, found %1</source>
+        <translation>cần một đối tượng, nhưng gặp %1</translation>
+    </message>
+    <message>
+        <source>unknown key &quot;%1&quot;</source>
+        <translation>khóa không xác định &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>a string</source>
+        <translation>một chuỗi</translation>
+    </message>
+    <message>
+        <source>expected a whole number, found %1</source>
+        <translation>cần một số nguyên, nhưng gặp %1</translation>
+    </message>
+    <message>
+        <source>true or false</source>
+        <translation>true hoặc false</translation>
+    </message>
+    <message>
+        <source>expected a string, found %1</source>
+        <translation>cần một chuỗi, nhưng gặp %1</translation>
+    </message>
+    <message>
+        <source>expected an array, found %1</source>
+        <translation>cần một mảng, nhưng gặp %1</translation>
+    </message>
+    <message>
+        <source>expected %1, found %2</source>
+        <translation>cần %1, nhưng gặp %2</translation>
+    </message>
+    <message>
+        <source>The file is %1 MB; a lab plan is at most %2 MB. Is this the right file?</source>
+        <translation>Tệp có dung lượng %1 MB; một kế hoạch lab tối đa %2 MB. Đây có đúng là tệp cần mở không?</translation>
+    </message>
+    <message>
+        <source>This is not a text file (binary data at line %1, column %2). A lab plan is JSON text.</source>
+        <translation>Đây không phải tệp văn bản (có dữ liệu nhị phân ở dòng %1, cột %2). Kế hoạch lab là văn bản JSON.</translation>
+    </message>
+    <message>
+        <source>line %1, column %2</source>
+        <translation>dòng %1, cột %2</translation>
+    </message>
+    <message>
+        <source>Malformed JSON at %1: %2</source>
+        <translation>JSON sai cú pháp tại %1: %2</translation>
+    </message>
+    <message>
+        <source>A lab plan is a JSON object ({ ... }) with &quot;schema&quot;: &quot;%1&quot;.</source>
+        <translation>Kế hoạch lab là một đối tượng JSON ({ ... }) có &quot;schema&quot;: &quot;%1&quot;.</translation>
+    </message>
+    <message>
+        <source>missing; a lab plan starts with &quot;schema&quot;: &quot;%1&quot;</source>
+        <translation>thiếu; kế hoạch lab bắt đầu bằng &quot;schema&quot;: &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not supported; this version reads &quot;%2&quot;</source>
+        <translation>&quot;%1&quot; không được hỗ trợ; phiên bản này đọc &quot;%2&quot;</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 (and %n more problem(s))</source>
+        <translation>
+            <numerusform>%1 (và %n lỗi khác)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 is %2 MB; a lab plan is at most %3 MB. Is this the right file?</source>
+        <translation>%1 có dung lượng %2 MB; một kế hoạch lab tối đa %3 MB. Đây có đúng là tệp cần mở không?</translation>
+    </message>
+    <message>
+        <source>Write the plan and its validation report</source>
+        <translation>Ghi kế hoạch và báo cáo kiểm tra</translation>
+    </message>
+    <message>
+        <source>Saves the lab plan and the offline validation findings to %1.</source>
+        <translation>Lưu kế hoạch lab và các phát hiện của bước kiểm tra ngoại tuyến vào %1.</translation>
+    </message>
+    <message>
+        <source>Cannot create the folder %1.</source>
+        <translation>Không tạo được thư mục %1.</translation>
+    </message>
+    <message>
+        <source>Validating the plan</source>
+        <translation>Đang kiểm tra kế hoạch</translation>
+    </message>
+    <message>
+        <source>%1 error(s), %2 warning(s)
+</source>
+        <translation>%1 lỗi, %2 cảnh báo
+</translation>
+    </message>
+    <message>
+        <source>Cancelled.</source>
+        <translation>Đã hủy.</translation>
+    </message>
+    <message>
+        <source>Writing %1</source>
+        <translation>Đang ghi %1</translation>
+    </message>
+    <message>
+        <source>Wrote %1 (%2 bytes)</source>
+        <translation>Đã ghi %1 (%2 byte)</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Xong</translation>
+    </message>
+    <message>
+        <source>Fix: %1</source>
+        <translation>Cách sửa: %1</translation>
+    </message>
+    <message>
+        <source>is empty</source>
+        <translation>đang trống</translation>
+    </message>
+    <message>
+        <source>is %1 characters long; a DNS name has at most 253</source>
+        <translation>dài %1 ký tự; một tên DNS tối đa 253 ký tự</translation>
+    </message>
+    <message>
+        <source>ends with a dot; write the name without the trailing dot</source>
+        <translation>kết thúc bằng dấu chấm; hãy viết tên không có dấu chấm ở cuối</translation>
+    </message>
+    <message>
+        <source>has an empty label (two dots in a row)</source>
+        <translation>có một nhãn rỗng (hai dấu chấm liền nhau)</translation>
+    </message>
+    <message>
+        <source>has a label of %1 characters (&quot;%2...&quot;); a label has at most 63</source>
+        <translation>có một nhãn dài %1 ký tự (&quot;%2...&quot;); một nhãn tối đa 63 ký tự</translation>
+    </message>
+    <message>
+        <source>contains &quot;%1&quot;; only letters, digits, hyphens and dots are allowed</source>
+        <translation>chứa &quot;%1&quot;; chỉ được dùng chữ cái, chữ số, dấu gạch nối và dấu chấm</translation>
+    </message>
+    <message>
+        <source>has the label &quot;%1&quot;, which starts or ends with a hyphen</source>
+        <translation>có nhãn &quot;%1&quot; bắt đầu hoặc kết thúc bằng dấu gạch nối</translation>
+    </message>
+    <message>
+        <source>is an IP address, not a name</source>
+        <translation>là một địa chỉ IP, không phải một tên</translation>
+    </message>
+    <message>
+        <source>is not fully qualified; add the domain (for example %1.example.com)</source>
+        <translation>chưa đầy đủ; hãy thêm tên miền (ví dụ %1.example.com)</translation>
+    </message>
+    <message>
+        <source>Use 8 to 20 characters (this one has %1).</source>
+        <translation>Hãy dùng từ 8 đến 20 ký tự (mật khẩu này có %1).</translation>
+    </message>
+    <message>
+        <source>Add an upper-case letter.</source>
+        <translation>Hãy thêm một chữ in hoa.</translation>
+    </message>
+    <message>
+        <source>Add a lower-case letter.</source>
+        <translation>Hãy thêm một chữ thường.</translation>
+    </message>
+    <message>
+        <source>Add a digit.</source>
+        <translation>Hãy thêm một chữ số.</translation>
+    </message>
+    <message>
+        <source>Add a special character such as ! # $ %.</source>
+        <translation>Hãy thêm một ký tự đặc biệt như ! # $ %.</translation>
+    </message>
+    <message>
+        <source>Use only ASCII characters (no accents, no control characters).</source>
+        <translation>Chỉ dùng ký tự ASCII (không dấu, không ký tự điều khiển).</translation>
+    </message>
+    <message>
+        <source>Remove the spaces.</source>
+        <translation>Hãy bỏ các dấu cách.</translation>
+    </message>
+    <message>
+        <source>Required value is empty.</source>
+        <translation>Giá trị bắt buộc đang trống.</translation>
+    </message>
+    <message>
+        <source>The %1 is empty.</source>
+        <translation>%1 đang trống.</translation>
+    </message>
+    <message>
+        <source>Enter an IPv4 address such as 192.168.1.10.</source>
+        <translation>Hãy nhập một địa chỉ IPv4 như 192.168.1.10.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not an IPv4 address.</source>
+        <translation>&quot;%1&quot; không phải là địa chỉ IPv4.</translation>
+    </message>
+    <message>
+        <source>Write four numbers 0-255 separated by dots, without leading zeros, for example 192.168.1.10.</source>
+        <translation>Viết bốn số từ 0 đến 255 cách nhau bằng dấu chấm, không có số 0 ở đầu, ví dụ 192.168.1.10.</translation>
+    </message>
+    <message>
+        <source>The %1 &quot;%2&quot; %3.</source>
+        <translation>%1 &quot;%2&quot; %3.</translation>
+    </message>
+    <message>
+        <source>Use a fully qualified name such as host.%1.</source>
+        <translation>Hãy dùng tên đầy đủ như host.%1.</translation>
+    </message>
+    <message>
+        <source>Give the lab a short name, for example sslab.</source>
+        <translation>Hãy đặt cho lab một tên ngắn, ví dụ sslab.</translation>
+    </message>
+    <message>
+        <source>The DNS domain &quot;%1&quot; %2.</source>
+        <translation>Tên miền DNS &quot;%1&quot; %2.</translation>
+    </message>
+    <message>
+        <source>Enter the lab&apos;s DNS domain, for example sslab.com.</source>
+        <translation>Hãy nhập tên miền DNS của lab, ví dụ sslab.com.</translation>
+    </message>
+    <message>
+        <source>No DNS server is given.</source>
+        <translation>Chưa có máy chủ DNS nào.</translation>
+    </message>
+    <message>
+        <source>Add the address of the DNS server that holds the lab&apos;s records.</source>
+        <translation>Hãy thêm địa chỉ của máy chủ DNS chứa các bản ghi của lab.</translation>
+    </message>
+    <message>
+        <source>DNS server address</source>
+        <translation>Địa chỉ máy chủ DNS</translation>
+    </message>
+    <message>
+        <source>No NTP server is given.</source>
+        <translation>Chưa có máy chủ NTP nào.</translation>
+    </message>
+    <message>
+        <source>Add one: the PSCs, vCenter and ESXi must agree on the time, or SSO logins and replication fail.</source>
+        <translation>Hãy thêm một máy chủ: các PSC, vCenter và ESXi phải thống nhất về thời gian, nếu không đăng nhập SSO và việc sao chép dữ liệu sẽ thất bại.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; has no valid port after the colon.</source>
+        <translation>&quot;%1&quot; không có cổng hợp lệ sau dấu hai chấm.</translation>
+    </message>
+    <message>
+        <source>Write host or host:port with a port from 1 to 65535 (NTP uses 123).</source>
+        <translation>Viết host hoặc host:cổng với cổng từ 1 đến 65535 (NTP dùng cổng 123).</translation>
+    </message>
+    <message>
+        <source>NTP server</source>
+        <translation>Máy chủ NTP</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; has host bits set.</source>
+        <translation>&quot;%1&quot; có các bit phần host khác 0.</translation>
+    </message>
+    <message>
+        <source>Write the network address: %1/%2.</source>
+        <translation>Hãy viết địa chỉ mạng: %1/%2.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a network in CIDR form.</source>
+        <translation>&quot;%1&quot; không phải là một mạng ở dạng CIDR.</translation>
+    </message>
+    <message>
+        <source>Write the management network as address/prefix, for example 192.168.1.0/24.</source>
+        <translation>Viết mạng quản trị dưới dạng địa chỉ/tiền tố, ví dụ 192.168.1.0/24.</translation>
+    </message>
+    <message>
+        <source>/%1 leaves too few addresses for two PSCs, the load balancer and vCenter.</source>
+        <translation>/%1 để lại quá ít địa chỉ cho hai PSC, bộ cân bằng tải và vCenter.</translation>
+    </message>
+    <message>
+        <source>Use a prefix of /29 or shorter, such as /24.</source>
+        <translation>Hãy dùng tiền tố /29 hoặc ngắn hơn, như /24.</translation>
+    </message>
+    <message>
+        <source>gateway address</source>
+        <translation>Địa chỉ gateway</translation>
+    </message>
+    <message>
+        <source>Name the port group the appliances attach to, for example VM Network.</source>
+        <translation>Hãy đặt tên nhóm cổng mà các appliance gắn vào, ví dụ VM Network.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a deployment target kind.</source>
+        <translation>&quot;%1&quot; không phải là một loại nơi triển khai.</translation>
+    </message>
+    <message>
+        <source>Use esxi (deploy on a host) or vcenter (deploy through a managing vCenter).</source>
+        <translation>Dùng esxi (triển khai trên một host) hoặc vcenter (triển khai qua một vCenter quản lý).</translation>
+    </message>
+    <message>
+        <source>deployment host</source>
+        <translation>Máy chủ triển khai</translation>
+    </message>
+    <message>
+        <source>Enter the vCenter user, for example administrator@vsphere.local.</source>
+        <translation>Hãy nhập người dùng vCenter, ví dụ administrator@vsphere.local.</translation>
+    </message>
+    <message>
+        <source>Enter the ESXi user, usually root.</source>
+        <translation>Hãy nhập người dùng ESXi, thường là root.</translation>
+    </message>
+    <message>
+        <source>Name the datastore for the appliances.</source>
+        <translation>Hãy đặt tên datastore cho các appliance.</translation>
+    </message>
+    <message>
+        <source>Name the network (port group) on the target for the appliances.</source>
+        <translation>Hãy đặt tên mạng (nhóm cổng) trên nơi triển khai cho các appliance.</translation>
+    </message>
+    <message>
+        <source>Name the datacenter that holds the target cluster or host.</source>
+        <translation>Hãy đặt tên datacenter chứa cluster hoặc host đích.</translation>
+    </message>
+    <message>
+        <source>Name the cluster (or host) the appliances are placed on.</source>
+        <translation>Hãy đặt tên cluster (hoặc host) nơi đặt các appliance.</translation>
+    </message>
+    <message>
+        <source>The SSO domain &quot;%1&quot; %2.</source>
+        <translation>Miền SSO &quot;%1&quot; %2.</translation>
+    </message>
+    <message>
+        <source>Use DNS-label syntax with at least one dot, for example vsphere.local. It cannot be changed after the first PSC is installed.</source>
+        <translation>Dùng cú pháp nhãn DNS với ít nhất một dấu chấm, ví dụ vsphere.local. Không thể đổi sau khi đã cài PSC đầu tiên.</translation>
+    </message>
+    <message>
+        <source>The SSO domain equals the DNS domain %1.</source>
+        <translation>Miền SSO trùng với tên miền DNS %1.</translation>
+    </message>
+    <message>
+        <source>Use a name of its own, such as vsphere.local: an SSO domain that matches an Active Directory domain breaks identity sources.</source>
+        <translation>Hãy dùng một tên riêng, như vsphere.local: miền SSO trùng với một miền Active Directory sẽ làm hỏng các nguồn định danh.</translation>
+    </message>
+    <message>
+        <source>Name the SSO site both PSCs join, for example Default-First-Site.</source>
+        <translation>Hãy đặt tên site SSO mà cả hai PSC tham gia, ví dụ Default-First-Site.</translation>
+    </message>
+    <message>
+        <source>The site name has %1 characters.</source>
+        <translation>Tên site có %1 ký tự.</translation>
+    </message>
+    <message>
+        <source>Shorten it to 63 characters or fewer.</source>
+        <translation>Hãy rút ngắn còn tối đa 63 ký tự.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n PSC(s) planned; a load-balanced pair needs at least two.</source>
+        <translation>
+            <numerusform>Kế hoạch có %n PSC; một cặp được cân bằng tải cần ít nhất hai.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Add a second PSC that replicates with the first.</source>
+        <translation>Hãy thêm PSC thứ hai sao chép dữ liệu với PSC thứ nhất.</translation>
+    </message>
+    <message>
+        <source>Give the appliance a VM name, for example vcenter-psc0%1.</source>
+        <translation>Hãy đặt tên VM cho appliance, ví dụ vcenter-psc0%1.</translation>
+    </message>
+    <message>
+        <source>PSC name</source>
+        <translation>Tên PSC</translation>
+    </message>
+    <message>
+        <source>PSC address</source>
+        <translation>Địa chỉ PSC</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a supported load balancer.</source>
+        <translation>&quot;%1&quot; không phải là bộ cân bằng tải được hỗ trợ.</translation>
+    </message>
+    <message>
+        <source>Use netscaler (Citrix NetScaler / ADC).</source>
+        <translation>Dùng netscaler (Citrix NetScaler / ADC).</translation>
+    </message>
+    <message>
+        <source>NetScaler management address (NSIP)</source>
+        <translation>Địa chỉ quản trị NetScaler (NSIP)</translation>
+    </message>
+    <message>
+        <source>NetScaler subnet address (SNIP)</source>
+        <translation>Địa chỉ subnet NetScaler (SNIP)</translation>
+    </message>
+    <message>
+        <source>virtual address (VIP)</source>
+        <translation>Địa chỉ ảo (VIP)</translation>
+    </message>
+    <message>
+        <source>load-balancer name</source>
+        <translation>Tên bộ cân bằng tải</translation>
+    </message>
+    <message>
+        <source>No port is balanced.</source>
+        <translation>Chưa có cổng nào được cân bằng tải.</translation>
+    </message>
+    <message>
+        <source>Balance the PSC ports 443, 389, 636, 2012, 2014 and 2020.</source>
+        <translation>Hãy cân bằng tải các cổng PSC 443, 389, 636, 2012, 2014 và 2020.</translation>
+    </message>
+    <message>
+        <source>%1 is not a TCP port.</source>
+        <translation>%1 không phải là cổng TCP.</translation>
+    </message>
+    <message>
+        <source>Use a number from 1 to 65535.</source>
+        <translation>Dùng một số từ 1 đến 65535.</translation>
+    </message>
+    <message>
+        <source>Port %1 is listed twice.</source>
+        <translation>Cổng %1 được liệt kê hai lần.</translation>
+    </message>
+    <message>
+        <source>Remove the repeated entry.</source>
+        <translation>Hãy bỏ mục bị lặp.</translation>
+    </message>
+    <message>
+        <source>PSC port %1 is not balanced.</source>
+        <translation>Cổng PSC %1 chưa được cân bằng tải.</translation>
+    </message>
+    <message>
+        <source>Add %1 unless you know no client uses it; vCenter reaches the PSCs on 443, 389, 636, 2012, 2014 and 2020.</source>
+        <translation>Hãy thêm %1 trừ khi bạn biết chắc không có client nào dùng nó; vCenter kết nối tới các PSC qua 443, 389, 636, 2012, 2014 và 2020.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a persistence type.</source>
+        <translation>&quot;%1&quot; không phải là một kiểu duy trì phiên.</translation>
+    </message>
+    <message>
+        <source>Use SOURCEIP (what the PSCs need), COOKIEINSERT, RULE or NONE.</source>
+        <translation>Dùng SOURCEIP (kiểu các PSC cần), COOKIEINSERT, RULE hoặc NONE.</translation>
+    </message>
+    <message>
+        <source>A persistence timeout of %1 minutes is out of range.</source>
+        <translation>Thời gian duy trì phiên %1 phút nằm ngoài phạm vi cho phép.</translation>
+    </message>
+    <message>
+        <source>Use 2 to 1440 minutes; the PSC design uses 1440.</source>
+        <translation>Dùng từ 2 đến 1440 phút; thiết kế cho PSC dùng 1440.</translation>
+    </message>
+    <message>
+        <source>Set a short prefix for the NetScaler object names, for example psc.</source>
+        <translation>Hãy đặt một tiền tố ngắn cho tên các đối tượng NetScaler, ví dụ psc.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not usable in NetScaler object names.</source>
+        <translation>&quot;%1&quot; không dùng được trong tên đối tượng NetScaler.</translation>
+    </message>
+    <message>
+        <source>Use at most 40 ASCII letters, digits, &apos;_&apos;, &apos;-&apos; or &apos;.&apos;, starting with a letter, digit or &apos;_&apos;.</source>
+        <translation>Dùng tối đa 40 chữ cái ASCII, chữ số, &apos;_&apos;, &apos;-&apos; hoặc &apos;.&apos;, bắt đầu bằng chữ cái, chữ số hoặc &apos;_&apos;.</translation>
+    </message>
+    <message>
+        <source>The country &quot;%1&quot; is not a two-letter code.</source>
+        <translation>Quốc gia &quot;%1&quot; không phải là mã hai chữ cái.</translation>
+    </message>
+    <message>
+        <source>Use the ISO 3166 code in capitals, for example AE or DE.</source>
+        <translation>Dùng mã ISO 3166 viết hoa, ví dụ AE hoặc DE.</translation>
+    </message>
+    <message>
+        <source>The common name is empty.</source>
+        <translation>Tên chung (CN) đang trống.</translation>
+    </message>
+    <message>
+        <source>The common name &quot;%1&quot; is not the load-balancer name &quot;%2&quot;.</source>
+        <translation>Tên chung &quot;%1&quot; không phải là tên bộ cân bằng tải &quot;%2&quot;.</translation>
+    </message>
+    <message>
+        <source>Set CN to %1: clients reach the PSCs through the load balancer.</source>
+        <translation>Hãy đặt CN là %1: các client kết nối tới PSC qua bộ cân bằng tải.</translation>
+    </message>
+    <message>
+        <source>The name &quot;%1&quot; %2.</source>
+        <translation>Tên &quot;%1&quot; %2.</translation>
+    </message>
+    <message>
+        <source>Each entry is a DNS name; the certificate must name both PSCs and the load balancer.</source>
+        <translation>Mỗi mục là một tên DNS; chứng chỉ phải chứa tên của cả hai PSC và của bộ cân bằng tải.</translation>
+    </message>
+    <message>
+        <source>The certificate names do not include %1.</source>
+        <translation>Các tên trong chứng chỉ không có %1.</translation>
+    </message>
+    <message>
+        <source>Add %1 to the subject alternative names; a name missing there breaks TLS for clients that use it.</source>
+        <translation>Hãy thêm %1 vào tên thay thế của chủ thể (SAN); thiếu một tên ở đó sẽ làm hỏng TLS với các client dùng tên đó.</translation>
+    </message>
+    <message>
+        <source>An RSA key of %1 bits is not offered.</source>
+        <translation>Không hỗ trợ khóa RSA %1 bit.</translation>
+    </message>
+    <message>
+        <source>Use 2048, 3072 or 4096.</source>
+        <translation>Dùng 2048, 3072 hoặc 4096.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a signer.</source>
+        <translation>&quot;%1&quot; không phải là một bên ký.</translation>
+    </message>
+    <message>
+        <source>Use vmca (the PSC&apos;s own CA signs) or external (your CA signs).</source>
+        <translation>Dùng vmca (CA riêng của PSC ký) hoặc external (CA của bạn ký).</translation>
+    </message>
+    <message>
+        <source>A validity of %1 days is out of range.</source>
+        <translation>Thời hạn %1 ngày nằm ngoài phạm vi cho phép.</translation>
+    </message>
+    <message>
+        <source>Use 1 to 3650 days.</source>
+        <translation>Dùng từ 1 đến 3650 ngày.</translation>
+    </message>
+    <message>
+        <source>Give the appliance a VM name, for example vcenter-vc01.</source>
+        <translation>Hãy đặt tên VM cho appliance, ví dụ vcenter-vc01.</translation>
+    </message>
+    <message>
+        <source>vCenter name</source>
+        <translation>Tên vCenter</translation>
+    </message>
+    <message>
+        <source>vCenter address</source>
+        <translation>Địa chỉ vCenter</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a vCenter deployment size.</source>
+        <translation>&quot;%1&quot; không phải là một cỡ triển khai vCenter.</translation>
+    </message>
+    <message>
+        <source>Use tiny, small, medium, large or xlarge.</source>
+        <translation>Dùng tiny, small, medium, large hoặc xlarge.</translation>
+    </message>
+    <message>
+        <source>vCenter High Availability needs size small or larger.</source>
+        <translation>vCenter High Availability cần cỡ small trở lên.</translation>
+    </message>
+    <message>
+        <source>Choose small (or larger), or switch VCHA off.</source>
+        <translation>Hãy chọn small (hoặc lớn hơn), hoặc tắt VCHA.</translation>
+    </message>
+    <message>
+        <source>Write the HA network as address/prefix, for example 192.168.100.0/24.</source>
+        <translation>Viết mạng HA dưới dạng địa chỉ/tiền tố, ví dụ 192.168.100.0/24.</translation>
+    </message>
+    <message>
+        <source>The HA network %1 overlaps the management network %2.</source>
+        <translation>Mạng HA %1 chồng lấn với mạng quản trị %2.</translation>
+    </message>
+    <message>
+        <source>Put the HA network on a subnet of its own.</source>
+        <translation>Hãy đặt mạng HA trên một subnet riêng.</translation>
+    </message>
+    <message>
+        <source>Name the port group of the HA network.</source>
+        <translation>Hãy đặt tên nhóm cổng của mạng HA.</translation>
+    </message>
+    <message>
+        <source>%1 is outside the HA network %2.</source>
+        <translation>%1 nằm ngoài mạng HA %2.</translation>
+    </message>
+    <message>
+        <source>Pick an address inside %1.</source>
+        <translation>Hãy chọn một địa chỉ trong %1.</translation>
+    </message>
+    <message>
+        <source>%1 is the network or broadcast address of %2.</source>
+        <translation>%1 là địa chỉ mạng hoặc địa chỉ broadcast của %2.</translation>
+    </message>
+    <message>
+        <source>Pick a host address inside %1.</source>
+        <translation>Hãy chọn một địa chỉ host trong %1.</translation>
+    </message>
+    <message>
+        <source>Name the Distributed Switch.</source>
+        <translation>Hãy đặt tên cho Distributed Switch.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a Distributed Switch version of vSphere 6.7.</source>
+        <translation>&quot;%1&quot; không phải là phiên bản Distributed Switch của vSphere 6.7.</translation>
+    </message>
+    <message>
+        <source>Use 6.6.0 (hosts 6.7), 6.5.0 or 6.0.0.</source>
+        <translation>Dùng 6.6.0 (host 6.7), 6.5.0 hoặc 6.0.0.</translation>
+    </message>
+    <message>
+        <source>An MTU of %1 is out of range.</source>
+        <translation>MTU %1 nằm ngoài phạm vi cho phép.</translation>
+    </message>
+    <message>
+        <source>Use 1280 to 9000: 1500 is standard, 9000 for jumbo frames.</source>
+        <translation>Dùng từ 1280 đến 9000: 1500 là chuẩn, 9000 cho jumbo frame.</translation>
+    </message>
+    <message>
+        <source>%1 uplinks is out of range.</source>
+        <translation>%1 uplink nằm ngoài phạm vi cho phép.</translation>
+    </message>
+    <message>
+        <source>Use 1 to 32 uplinks per host; 2 is usual.</source>
+        <translation>Dùng từ 1 đến 32 uplink cho mỗi host; thường là 2.</translation>
+    </message>
+    <message>
+        <source>Name the port group.</source>
+        <translation>Hãy đặt tên nhóm cổng.</translation>
+    </message>
+    <message>
+        <source>The port group name &quot;%1&quot; is used twice.</source>
+        <translation>Tên nhóm cổng &quot;%1&quot; bị dùng hai lần.</translation>
+    </message>
+    <message>
+        <source>Give every port group its own name.</source>
+        <translation>Hãy đặt cho mỗi nhóm cổng một tên riêng.</translation>
+    </message>
+    <message>
+        <source>VLAN %1 is out of range.</source>
+        <translation>VLAN %1 nằm ngoài phạm vi cho phép.</translation>
+    </message>
+    <message>
+        <source>Use 0 (no tag) to 4094.</source>
+        <translation>Dùng từ 0 (không gắn thẻ) đến 4094.</translation>
+    </message>
+    <message>
+        <source>%1 is outside the management network %2.</source>
+        <translation>%1 nằm ngoài mạng quản trị %2.</translation>
+    </message>
+    <message>
+        <source>Pick an address inside %1, or correct network.cidr.</source>
+        <translation>Hãy chọn một địa chỉ trong %1, hoặc sửa network.cidr.</translation>
+    </message>
+    <message>
+        <source>Make sure the address is routed to the lab, or pick one inside %1.</source>
+        <translation>Hãy bảo đảm địa chỉ này được định tuyến tới lab, hoặc chọn một địa chỉ trong %1.</translation>
+    </message>
+    <message>
+        <source>%1 is already used by %2.</source>
+        <translation>%1 đã được %2 dùng.</translation>
+    </message>
+    <message>
+        <source>Every node, the VIP, NSIP and SNIP need an address of their own.</source>
+        <translation>Mỗi nút, VIP, NSIP và SNIP cần một địa chỉ riêng.</translation>
+    </message>
+    <message>
+        <source>Every PSC, the load balancer, vCenter and the deployment host need a DNS name of their own.</source>
+        <translation>Mỗi PSC, bộ cân bằng tải, vCenter và máy chủ triển khai cần một tên DNS riêng.</translation>
+    </message>
 </context>
 <context>
     <name>vlab::ApplyCertificatesPage</name>

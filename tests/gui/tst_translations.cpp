@@ -7,8 +7,11 @@
 #include "i18n/translations.h"
 #include "jobs/tr.h"
 #include "mainwindow.h"
+#include "pages/labplanpage.h"
+#include "plan/plandocument.h"
 
 #include <QFile>
+#include <QLabel>
 #include <QListWidget>
 #include <QProcess>
 #include <QRegularExpression>
@@ -278,6 +281,7 @@ void TestTranslations::knownTexts_data()
     QTest::newRow("run panel state") << u"vlab::RunPanel"_s << u"Cancelled"_s << u"Đã hủy"_s;
     QTest::newRow("runbook chapter") << u"vlab"_s << u"Pre-checks"_s << u"Kiểm tra trước"_s;
     QTest::newRow("runbook title") << u"vlab"_s << u"Runbook of lab %1"_s << u"Sổ tay vận hành của lab %1"_s;
+    QTest::newRow("plan finding") << u"vlab"_s << u"No NTP server is given."_s << u"Chưa có máy chủ NTP nào."_s;
 }
 
 void TestTranslations::knownTexts()
@@ -298,6 +302,13 @@ void TestTranslations::wizardPagesInVietnamese()
     QVERIFY2(steps->item(0)->text().contains(u"Kế hoạch lab"_s), qPrintable(steps->item(0)->text()));
     QVERIFY2(window.windowTitle().endsWith(u" - vLab Wizard"_s), qPrintable(window.windowTitle()));
     QCOMPARE(vlab::Tr::tr("Certificate of the PSCs"), u"Chứng chỉ của các PSC"_s);
+    // The findings under the fields speak the same language as the page.
+    window.document()->edit([](vlab::LabPlan &p) { p.vcenter.ip = u"192.168.1.300"_s; });
+    auto *page = qobject_cast<vlab::LabPlanPage *>(window.stepPage(wizard->pageIds().constFirst()));
+    QVERIFY(page && page->showField(u"vcenter.ip"_s));
+    auto *finding = window.findChild<QLabel *>(u"finding:vcenter.ip"_s);
+    QVERIFY(finding);
+    QVERIFY2(finding->text().contains(u"không phải là địa chỉ IPv4"_s), qPrintable(finding->text()));
 }
 
 QTEST_MAIN(TestTranslations)
