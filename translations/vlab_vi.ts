@@ -1906,6 +1906,18 @@ Hãy so sánh với dấu vân tay mà appliance hiển thị (ssh-keygen -lf /e
         <source>&lt;b&gt;%1 error(s)&lt;/b&gt; and %2 warning(s), in %3: fix the errors to continue.</source>
         <translation>&lt;b&gt;%1 lỗi&lt;/b&gt; và %2 cảnh báo, ở %3: hãy sửa các lỗi để tiếp tục.</translation>
     </message>
+    <message>
+        <source>Datacenter (on vCenter)</source>
+        <translation>Datacenter (trên vCenter)</translation>
+    </message>
+    <message>
+        <source>Cluster (on vCenter)</source>
+        <translation>Cluster (trên vCenter)</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1 error(s)&lt;/b&gt; and %2 warning(s), in %3 and under the sections: fix the errors to continue.</source>
+        <translation>&lt;b&gt;%1 lỗi&lt;/b&gt; và %2 cảnh báo, ở %3 và bên dưới các mục: hãy sửa các lỗi để tiếp tục.</translation>
+    </message>
 </context>
 <context>
     <name>vlab::MainWindow</name>
@@ -2028,6 +2040,14 @@ Hãy so sánh với dấu vân tay mà appliance hiển thị (ssh-keygen -lf /e
     <message>
         <source>No keychain (%1): passwords are kept in memory only and asked for again next time.</source>
         <translation>Không có keychain (%1): mật khẩu chỉ được giữ trong bộ nhớ và sẽ được hỏi lại vào lần sau.</translation>
+    </message>
+    <message>
+        <source>Work is running</source>
+        <translation>Công việc đang chạy</translation>
+    </message>
+    <message>
+        <source>Work is running on this plan. Wait for it to finish, or cancel it, before you open another plan.</source>
+        <translation>Đang có công việc chạy trên kế hoạch này. Hãy chờ nó xong hoặc hủy nó trước khi mở kế hoạch khác.</translation>
     </message>
 </context>
 <context>

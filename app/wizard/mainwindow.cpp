@@ -128,6 +128,10 @@ void MainWindow::buildMenus()
     QMenu *file = menuBar()->addMenu(tr("&File"));
     file->addAction(tr("&Open..."), QKeySequence::Open, this, &MainWindow::open);
     file->addAction(tr("Load the &example lab"), this, [this] {
+        if (m_runPanel->isBusy()) {
+            QMessageBox::information(this, tr("Work is running"), busyMessage());
+            return;
+        }
         if (confirmDiscard())
             m_document->loadExample();
     });
@@ -146,8 +150,17 @@ void MainWindow::buildMenus()
     });
 }
 
+QString MainWindow::busyMessage()
+{
+    return tr("Work is running on this plan. Wait for it to finish, or cancel it, before you open another plan.");
+}
+
 Result<void> MainWindow::openFile(const QString &fileName)
 {
+    // A run uses the plan it started with; what it keeps (passwords, fingerprints, the
+    // journal) belongs to that plan's project.
+    if (m_runPanel->isBusy())
+        return makeError(u"plan.busy"_s, busyMessage());
     Result<void> loaded = m_document->load(fileName);
     if (loaded) {
         m_stepStates.clear();
@@ -159,6 +172,10 @@ Result<void> MainWindow::openFile(const QString &fileName)
 
 void MainWindow::open()
 {
+    if (m_runPanel->isBusy()) {
+        QMessageBox::information(this, tr("Work is running"), busyMessage());
+        return;
+    }
     if (!confirmDiscard())
         return;
     const QString fileName = QFileDialog::getOpenFileName(

@@ -44,6 +44,7 @@ protected:
     void closeEvent(QCloseEvent *event) override;
 
 private:
+    static QString busyMessage();
     void buildMenus();
     void open();
     bool save();

@@ -6,21 +6,28 @@
 
 namespace vlab {
 
-void recallPassword(SecretStore *store, QLineEdit *field, const QString &lab, SecretRole role)
+void recallPassword(SecretStore *store, QLineEdit *field, const QString &lab, SecretRole role,
+                    const QString &account)
 {
     if (!store || !field || !field->text().isEmpty() || lab.isEmpty())
         return;
-    store->read(secretKey(lab, role), field, [field = QPointer<QLineEdit>(field)](const Result<QString> &secret) {
+    store->read(secretKey(lab, role, account), field, [field = QPointer<QLineEdit>(field)](const Result<QString> &secret) {
         if (field && secret && field->text().isEmpty())
             field->setText(*secret);
     });
 }
 
-void keepPassword(SecretStore *store, const QLineEdit *field, const QString &lab, SecretRole role)
+void keepPassword(SecretStore *store, const QString &password, const QString &lab, SecretRole role,
+                  const QString &account)
 {
-    if (!store || !field || field->text().isEmpty() || lab.isEmpty())
+    if (!store || password.isEmpty() || lab.isEmpty())
         return;
-    store->write(secretKey(lab, role), field->text(), store, [](const Result<void> &) {});
+    store->write(secretKey(lab, role, account), password, store, [](const Result<void> &) {});
+}
+
+QString passwordAccount(const QString &user, const QString &host)
+{
+    return user.trimmed() + u'@' + host.trimmed();
 }
 
 QString rememberedPasswordHint(const SecretStore *store)

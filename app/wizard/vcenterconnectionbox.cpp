@@ -33,7 +33,19 @@ VCenterConnectionBox::VCenterConnectionBox(QWidget *parent)
     form->addRow(tr("User"), m_user);
     form->addRow(tr("Password"), m_password);
     form->addRow(tr("Certificate fingerprint"), m_fingerprint);
+    // Another vCenter or user typed: its password comes back if it worked before.
+    for (QLineEdit *field : {m_host, m_user})
+        connect(field, &QLineEdit::editingFinished, this, &VCenterConnectionBox::recall);
 }
+
+namespace {
+// The account a vCenter password belongs to: user@host[:port], the port only when not 443.
+QString accountOf(const QString &user, const QUrl &url)
+{
+    const int port = url.port(443);
+    return passwordAccount(user, port == 443 ? url.host() : QString(url.host() + u':' + QString::number(port)));
+}
+} // namespace
 
 void VCenterConnectionBox::attach(const StepContext &context)
 {
@@ -48,24 +60,32 @@ void VCenterConnectionBox::suggestFrom(const LabPlan &plan)
         m_host->setText(plan.vcenter.fqdn);
     if (m_user->text().isEmpty() && !plan.sso.domain.isEmpty())
         m_user->setText(u"administrator@"_s + plan.sso.domain);
-    recallPassword(m_secrets, m_password, plan.lab.name, SecretRole::VCenter);
+    recall();
 }
 
-void VCenterConnectionBox::rememberWhatWorked(const LabPlan &plan)
+void VCenterConnectionBox::recall()
 {
-    keepPassword(m_secrets, m_password, plan.lab.name, SecretRole::VCenter);
-    const Result<QUrl> url = parseVCenterHost(m_host->text());
-    const Result<QByteArray> pin = parseSha256Fingerprint(m_fingerprint->text());
-    if (!m_document || !url || m_fingerprint->text().trimmed().isEmpty() || !pin)
+    if (!m_document)
+        return;
+    if (const Result<QUrl> url = parseVCenterHost(m_host->text()); url && !m_user->text().trimmed().isEmpty())
+        recallPassword(m_secrets, m_password, m_document->plan().lab.name, SecretRole::VCenter,
+                       accountOf(m_user->text(), *url));
+}
+
+void VCenterConnectionBox::rememberWhatWorked(const VCenterEndpoint &used, const QString &lab,
+                                              const QString &projectFolder)
+{
+    keepPassword(m_secrets, used.password, lab, SecretRole::VCenter, accountOf(used.user, used.url));
+    if (used.pin.isEmpty() || projectFolder.isEmpty())
         return;
     // Best effort: without the file the fingerprint is simply asked for again next time.
-    const QString folder = m_document->projectFolder();
-    Result<TrustedPins> pins = TrustedPins::load(folder);
-    if (!pins || pins->pin(url->host(), quint16(url->port(443))) == *pin)
+    const quint16 port = quint16(used.url.port(443));
+    Result<TrustedPins> pins = TrustedPins::load(projectFolder);
+    if (!pins || pins->pin(used.url.host(), port) == used.pin)
         return;
-    pins.value().setPin(url->host(), quint16(url->port(443)), *pin);
-    if (QDir().mkpath(folder))
-        (void)pins->save(folder);
+    pins.value().setPin(used.url.host(), port, used.pin);
+    if (QDir().mkpath(projectFolder))
+        (void)pins->save(projectFolder);
 }
 
 Result<VCenterEndpoint> VCenterConnectionBox::endpoint() const

@@ -29,11 +29,13 @@ public:
     // folder) that worked are kept.
     void attach(const StepContext &context);
     // Fills the empty fields from the plan (vCenter FQDN, administrator@<SSO domain>) and the
-    // password from the secret store.
+    // password kept for that user on that host from the secret store.
     void suggestFrom(const LabPlan &plan);
-    // Work with this endpoint succeeded: keep the password for the plan's lab and the typed
-    // fingerprint (the user compared it and ran again) for this host in the project.
-    void rememberWhatWorked(const LabPlan &plan);
+    // Work with `used` (the endpoint as it was when the work started) succeeded: keep its
+    // password for the lab, user and host, and its fingerprint (typed after the user compared
+    // it, or already confirmed) for its host in the project folder.
+    void rememberWhatWorked(const VCenterEndpoint &used, const QString &lab,
+                            const QString &projectFolder);
     // The endpoint, or an Error that says which field to fix. Without a fingerprint typed, the
     // one confirmed for this host in the project is used.
     Result<VCenterEndpoint> endpoint() const;
@@ -41,6 +43,9 @@ public:
     void offerFingerprint(const QString &fingerprint);
 
 private:
+    // Fills an empty password field with the one kept for this user on this host.
+    void recall();
+
     QLineEdit *m_host;
     QLineEdit *m_user;
     QLineEdit *m_password;

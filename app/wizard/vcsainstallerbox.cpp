@@ -60,9 +60,10 @@ VcsaInstallerBox::VcsaInstallerBox(QWidget *parent)
     checkIso();
 }
 
-void VcsaInstallerBox::setSecretStore(SecretStore *store)
+void VcsaInstallerBox::setSecretStore(SecretStore *store, SecretRole applianceRoot)
 {
     m_secrets = store;
+    m_applianceRoot = applianceRoot;
     for (QLineEdit *p : {m_targetPassword, m_rootPassword, m_ssoPassword})
         p->setPlaceholderText(rememberedPasswordHint(store));
 }
@@ -72,16 +73,19 @@ void VcsaInstallerBox::describeTarget(const LabPlan &plan)
     m_targetLabel->setText(plan.target.kind == u"vcenter"_s
                                ? tr("Password of %1 on vCenter %2").arg(plan.target.user, plan.target.host)
                                : tr("Password of %1 on ESXi %2").arg(plan.target.user, plan.target.host));
-    recallPassword(m_secrets, m_targetPassword, plan.lab.name, SecretRole::Target);
-    recallPassword(m_secrets, m_rootPassword, plan.lab.name, SecretRole::Root);
+    recallPassword(m_secrets, m_targetPassword, plan.lab.name, SecretRole::Target,
+                   passwordAccount(plan.target.user, plan.target.host));
+    recallPassword(m_secrets, m_rootPassword, plan.lab.name, m_applianceRoot);
     recallPassword(m_secrets, m_ssoPassword, plan.lab.name, SecretRole::Sso);
 }
 
-void VcsaInstallerBox::keepPasswords(const LabPlan &plan)
+void VcsaInstallerBox::keepPasswords(const VcsaDeployRequest &used, const QString &lab, const QString &targetAccount)
 {
-    keepPassword(m_secrets, m_targetPassword, plan.lab.name, SecretRole::Target);
-    keepPassword(m_secrets, m_rootPassword, plan.lab.name, SecretRole::Root);
-    keepPassword(m_secrets, m_ssoPassword, plan.lab.name, SecretRole::Sso);
+    keepPassword(m_secrets, used.secrets.targetPassword, lab, SecretRole::Target, targetAccount);
+    if (used.precheckOnly)
+        return;
+    keepPassword(m_secrets, used.secrets.rootPassword, lab, m_applianceRoot);
+    keepPassword(m_secrets, used.secrets.ssoPassword, lab, SecretRole::Sso);
 }
 
 void VcsaInstallerBox::checkIso()

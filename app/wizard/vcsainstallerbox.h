@@ -7,6 +7,7 @@
 // template; once a run with them succeeded, they are kept in the secret store (the keychain,
 // or this process's memory) and fill the empty fields next time.
 
+#include "secrets/secretstore.h"
 #include "vsphere/vcsadeployjob.h"
 
 #include <QGroupBox>
@@ -18,7 +19,6 @@ class QLineEdit;
 namespace vlab {
 
 struct LabPlan;
-class SecretStore;
 
 class VcsaInstallerBox : public QGroupBox
 {
@@ -26,13 +26,16 @@ class VcsaInstallerBox : public QGroupBox
 public:
     explicit VcsaInstallerBox(QWidget *parent = nullptr);
 
-    // Where passwords that worked are kept (none: asked each time).
-    void setSecretStore(SecretStore *store);
+    // Where passwords that worked are kept (none: asked each time), and whose root password
+    // the appliance one is (the PSCs' or the vCenter's).
+    void setSecretStore(SecretStore *store, SecretRole applianceRoot);
     // Labels the target password after the plan's target (ESXi host or vCenter), and fills
     // the empty password fields from the secret store.
     void describeTarget(const LabPlan &plan);
-    // A run with these passwords succeeded: keep them for the plan's lab.
-    void keepPasswords(const LabPlan &plan);
+    // The installer ran with `used` (its request as the run started) and succeeded: keep the
+    // target's password for targetAccount (user@host) and, after an install (a precheck
+    // proves only the target login), the new appliance's root and the SSO administrator's.
+    void keepPasswords(const VcsaDeployRequest &used, const QString &lab, const QString &targetAccount);
     // A request for VcsaDeployJob, or an Error that says what to fix (ISO, a password, the plan).
     Result<VcsaDeployRequest> request(const LabPlan &plan, VcsaRole role, bool precheckOnly,
                                       const QString &projectFolder) const;
@@ -48,6 +51,7 @@ private:
     QCheckBox *m_noSsl;
     QLabel *m_targetLabel;
     SecretStore *m_secrets = nullptr;
+    SecretRole m_applianceRoot = SecretRole::Root;
 };
 
 } // namespace vlab

@@ -29,7 +29,8 @@ public:
     // Valid once the job has succeeded.
     const TcpStateReport &tcpReport() const { return m_report; }
     QString sourceName() const;
-    bool overSsh() const { return m_request.source == TcpDiagRequest::Source::Ssh; }
+    // What this job runs with (what a page keeps once it succeeded).
+    const TcpDiagRequest &request() const { return m_request; }
 
 Q_SIGNALS:
     void reportReady(const vlab::TcpStateReport &report);

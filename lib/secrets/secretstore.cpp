@@ -22,13 +22,16 @@ QString secretRoleName(SecretRole role)
         return u"ns"_s;
     case SecretRole::Target:
         return u"target"_s;
+    case SecretRole::VCenterRoot:
+        return u"vcroot"_s;
     }
     return u"unknown"_s;
 }
 
-QString secretKey(const QString &lab, SecretRole role)
+QString secretKey(const QString &lab, SecretRole role, const QString &account)
 {
-    return u"vlab/%1/%2"_s.arg(lab, secretRoleName(role));
+    const QString key = u"vlab/%1/%2"_s.arg(lab, secretRoleName(role));
+    return account.isEmpty() ? key : key + u'/' + account.toLower();
 }
 
 SecretStore *createSecretStore(QObject *parent, const QString &service)

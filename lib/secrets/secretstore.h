@@ -16,14 +16,17 @@
 
 namespace vlab {
 
-// Whose password a secret is: the appliances' root, the SSO administrator, the vCenter login,
-// the NetScaler login, the deployment target's user (ESXi or vCenter the appliances go on).
-enum class SecretRole { Root, Sso, VCenter, NetScaler, Target };
+// Whose password a secret is: the PSC appliances' root, the SSO administrator, the vCenter
+// login, the NetScaler login, the deployment target's user (ESXi or vCenter the appliances go
+// on), the vCenter appliance's root.
+enum class SecretRole { Root, Sso, VCenter, NetScaler, Target, VCenterRoot };
 
-// "root", "sso", "vc", "ns", "target".
+// "root", "sso", "vc", "ns", "target", "vcroot".
 QString secretRoleName(SecretRole role);
-// "vlab/<lab>/<role>": the key a lab's secret is stored under.
-QString secretKey(const QString &lab, SecretRole role);
+// "vlab/<lab>/<role>", or "vlab/<lab>/<role>/<account>" for a role whose password belongs to
+// one account on one host (for example "administrator@vsphere.local@vc01.sslab.com"): the key
+// a lab's secret is stored under.
+QString secretKey(const QString &lab, SecretRole role, const QString &account = {});
 
 // Error code of a read whose key holds no secret (the caller asks the user instead).
 inline constexpr char16_t kSecretNotFound[] = u"secrets.notFound";

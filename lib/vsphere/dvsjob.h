@@ -49,6 +49,8 @@ public:
     DvsCreateJob(const VCenterEndpoint &endpoint, const DistributedSwitch &vds, const QString &datacenter,
                  QObject *parent = nullptr);
     ~DvsCreateJob() override;
+    // The endpoint this job uses (what a page keeps once the job succeeded).
+    const VCenterEndpoint &endpoint() const { return m_endpoint; }
 
     void setPollInterval(std::chrono::milliseconds interval) { m_pollInterval = interval; }
     const DvsOutcome &outcome() const { return m_outcome; }

@@ -28,6 +28,8 @@ class VCenterLoginJob : public Job
     Q_OBJECT
 public:
     explicit VCenterLoginJob(const VCenterEndpoint &endpoint, QObject *parent = nullptr);
+    // The endpoint this job uses (what a page keeps once the job succeeded).
+    const VCenterEndpoint &endpoint() const { return m_endpoint; }
     ~VCenterLoginJob() override;
 
     const VCenterInfo &info() const { return m_info; }

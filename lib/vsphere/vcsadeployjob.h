@@ -71,6 +71,8 @@ public:
 
     explicit VcsaDeployJob(VcsaDeployRequest request, QObject *parent = nullptr);
     ~VcsaDeployJob() override;
+    // What this job runs with (what a page keeps once it succeeded).
+    const VcsaDeployRequest &request() const { return m_request; }
 
     // The --log-dir of this run (set when it starts) and the installer's own workflow folder
     // (from its output, or the newest one found under the log dir).

@@ -87,7 +87,11 @@ private Q_SLOTS:
         // The password worked: the next vCenter page starts with it (this run's memory store).
         w.wizard()->next();
         QCOMPARE(w.wizard()->currentPage()->objectName(), u"page:vds"_s);
+        auto *dvsHost = w.wizard()->currentPage()->findChild<QLineEdit *>(u"vcHost"_s);
         auto *dvsPassword = w.wizard()->currentPage()->findChild<QLineEdit *>(u"vcPassword"_s);
+        QCOMPARE(dvsHost->text(), w.document()->plan().vcenter.fqdn); // another vCenter: nothing kept for it
+        dvsHost->setText(standIn); // the same vCenter and user as on this page
+        Q_EMIT dvsHost->editingFinished();
         QTRY_COMPARE(dvsPassword->text(), u"Pass-1234"_s);
         w.wizard()->back();
 

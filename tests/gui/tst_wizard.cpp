@@ -169,7 +169,7 @@ private Q_SLOTS:
 
         // The tab holding the field counts the error, and the summary names that tab.
         QTabWidget *tabs = planPage(w)->sections();
-        QVERIFY2(tabs->tabText(tabs->currentIndex()).contains(u"1 error"_s), qPrintable(tabs->tabText(tabs->currentIndex())));
+        QVERIFY2(tabs->tabText(tabs->currentIndex()).endsWith(u" (1 error)"_s), qPrintable(tabs->tabText(tabs->currentIndex())));
         const QString summary = find<QLabel>(w, u"planSummary"_s)->text();
         QVERIFY2(summary.contains(u"in "_s + planPage(w)->sections()->tabText(tabs->currentIndex()).section(u" ("_s, 0, 0)),
                  qPrintable(summary));
@@ -219,9 +219,9 @@ private Q_SLOTS:
         QTabWidget *tabs = planPage(w)->sections();
         QCOMPARE(tabs->currentIndex(), sectionIndex(w, u"nodes"_s)); // opens where the first error is
         QVERIFY(!w.findChild<QLineEdit *>(u"field:target.host"_s)); // not built
-        QVERIFY2(tabs->tabText(sectionIndex(w, u"nodes"_s)).contains(u"2 errors"_s),
+        QVERIFY2(tabs->tabText(sectionIndex(w, u"nodes"_s)).endsWith(u" (2 errors)"_s),
                  qPrintable(tabs->tabText(sectionIndex(w, u"nodes"_s))));
-        QVERIFY2(tabs->tabText(sectionIndex(w, u"target"_s)).contains(u"1 error"_s),
+        QVERIFY2(tabs->tabText(sectionIndex(w, u"target"_s)).endsWith(u" (1 error)"_s),
                  qPrintable(tabs->tabText(sectionIndex(w, u"target"_s))));
         QVERIFY(!tabs->tabText(0).contains(u"error"_s));
         QCOMPARE(tabs->tabBar()->tabTextColor(sectionIndex(w, u"nodes"_s)), QColor(0xB0, 0x00, 0x20));
@@ -303,6 +303,86 @@ private Q_SLOTS:
         QVERIFY(!opened);
         QVERIFY(opened.error().message.contains(u"psc[0].ip"_s));
         QCOMPARE(w.document()->plan(), examplePlan());
+    }
+
+    void noOtherPlanWhileWorkRuns()
+    {
+        // A run keeps what it used (passwords, fingerprints, its journal) for its own plan:
+        // no other plan is opened under it.
+        QTemporaryDir dir;
+        LabPlan plan = examplePlan();
+        plan.lab.name = u"other"_s;
+        const QString file = dir.filePath(u"other.vlab.json"_s);
+        QVERIFY(savePlanFile(plan, file));
+        MainWindow w;
+        auto *queue = new JobQueue;
+        queue->addJob(new UntilCancelledJob);
+        QVERIFY(w.runPanel()->run(queue, u"Long work"_s));
+        const Result<void> opened = w.openFile(file);
+        QVERIFY(!opened);
+        QCOMPARE(opened.error().code, u"plan.busy"_s);
+        QCOMPARE(w.document()->plan().lab.name, examplePlan().lab.name);
+        QSignalSpy done(w.runPanel(), &RunPanel::queueFinished);
+        w.runPanel()->setCancelConfirmation([] { return true; });
+        QVERIFY(w.runPanel()->requestCancel());
+        QVERIFY(done.wait(5000));
+        QVERIFY(w.openFile(file));
+        QCOMPARE(w.document()->plan().lab.name, u"other"_s);
+    }
+
+    void openedPlanStaysOnASectionWithErrors()
+    {
+        // The section shown has errors of its own: opening keeps it, rather than jumping.
+        QTemporaryDir dir;
+        LabPlan plan = examplePlan();
+        plan.dns.domain = u"bad_domain"_s;
+        plan.vcenter.ip = u"192.168.1.300"_s;
+        const QString file = dir.filePath(u"errors.vlab.json"_s);
+        QVERIFY(savePlanFile(plan, file));
+        MainWindow w;
+        QVERIFY(w.openFile(file));
+        QCOMPARE(planPage(w)->sections()->currentIndex(), 0); // Lab and network has the first error
+        LabPlan second = plan;
+        second.dns.domain = examplePlan().dns.domain; // now only Nodes has errors...
+        const QString file2 = dir.filePath(u"errors2.vlab.json"_s);
+        QVERIFY(savePlanFile(second, file2));
+        planPage(w)->sections()->setCurrentIndex(sectionIndex(w, u"target"_s)); // ...and a clean tab is shown
+        QVERIFY(w.openFile(file2));
+        QCOMPARE(planPage(w)->sections()->currentIndex(), sectionIndex(w, u"nodes"_s));
+        plan.target.host = u"bad_host"_s; // errors on Nodes and Deployment target; Nodes is shown
+        const QString file3 = dir.filePath(u"errors3.vlab.json"_s);
+        QVERIFY(savePlanFile(plan, file3));
+        QVERIFY(w.openFile(file3));
+        QCOMPARE(planPage(w)->sections()->currentIndex(), sectionIndex(w, u"nodes"_s));
+    }
+
+    void showFieldFindsTheEditorOfAnyFindingPath()
+    {
+        MainWindow w;
+        LabPlanPage *page = planPage(w);
+        QCOMPARE(page->showField(u"dns.servers[1]"_s)->objectName(), u"field:dns.servers"_s);
+        QCOMPARE(page->showField(u"psc[1]"_s)->objectName(), u"field:psc[1].name"_s);
+        QCOMPARE(page->showField(u"psc"_s)->objectName(), u"field:psc[0].name"_s);
+        QCOMPARE(page->showField(u"target.cluster"_s)->objectName(), u"field:target.cluster"_s);
+        QVERIFY(!page->showField(u"certificate.validityDays"_s)); // edited on the Certificates page
+    }
+
+    void vcenterTargetFindingsBelongToTheirSection()
+    {
+        // Deploying through a vCenter needs its datacenter and cluster: the Deployment target
+        // section edits them and counts their findings.
+        MainWindow w;
+        w.document()->edit([](LabPlan &p) {
+            p.target.kind = u"vcenter"_s;
+            p.target.datacenter.clear();
+            p.target.cluster.clear();
+        });
+        QTabWidget *tabs = planPage(w)->sections();
+        QVERIFY2(tabs->tabText(sectionIndex(w, u"target"_s)).endsWith(u" (2 errors)"_s),
+                 qPrintable(tabs->tabText(sectionIndex(w, u"target"_s))));
+        QVERIFY(!find<QLabel>(w, u"finding:other"_s)->text().contains(u"target."_s));
+        QVERIFY(planField<QLineEdit>(w, u"field:target.datacenter"_s));
+        QVERIFY(find<QLabel>(w, u"finding:target.datacenter"_s)->isVisibleTo(planPage(w)));
     }
 
     void openedPlanFillsTheFields()
@@ -413,26 +493,31 @@ private Q_SLOTS:
     void passwordsThatWorkedComeBack()
     {
         MemorySecretStore store;
-        QLineEdit vc, typed, other;
-        vc.setText(u"Vc-pass-1"_s);
-        keepPassword(&store, &vc, u"sslab"_s, SecretRole::VCenter);
-        QLineEdit empty;
-        keepPassword(&store, &empty, u"sslab"_s, SecretRole::Sso); // nothing to keep
+        const QString vc01 = passwordAccount(u"administrator@vsphere.local"_s, u"vc01.sslab.com"_s);
+        keepPassword(&store, u"Vc-pass-1"_s, u"sslab"_s, SecretRole::VCenter, vc01);
+        keepPassword(&store, QString(), u"sslab"_s, SecretRole::Sso); // nothing to keep
         QLineEdit again;
-        recallPassword(&store, &again, u"sslab"_s, SecretRole::VCenter);
-        QTRY_COMPARE(again.text(), u"Vc-pass-1"_s); // answered later, on the event loop
-        typed.setText(u"typed"_s);
-        recallPassword(&store, &typed, u"sslab"_s, SecretRole::VCenter); // never over what was typed
-        recallPassword(&store, &other, u"otherlab"_s, SecretRole::VCenter); // another lab: nothing
-        QLineEdit sso;
+        recallPassword(&store, &again, u"sslab"_s, SecretRole::VCenter, vc01);
+        QVERIFY(again.text().isEmpty()); // answered later, on the event loop
+        QTRY_COMPARE(again.text(), u"Vc-pass-1"_s);
+
+        QLineEdit typedFirst, typedMeanwhile, otherLab, otherHost, sso;
+        typedFirst.setText(u"typed"_s);
+        recallPassword(&store, &typedFirst, u"sslab"_s, SecretRole::VCenter, vc01); // never over what was typed
+        recallPassword(&store, &typedMeanwhile, u"sslab"_s, SecretRole::VCenter, vc01);
+        typedMeanwhile.setText(u"typed while the store was asked"_s); // before the answer arrives
+        recallPassword(&store, &otherLab, u"otherlab"_s, SecretRole::VCenter, vc01);
+        recallPassword(&store, &otherHost, u"sslab"_s, SecretRole::VCenter,
+                       passwordAccount(u"administrator@vsphere.local"_s, u"vc02.sslab.com"_s));
         recallPassword(&store, &sso, u"sslab"_s, SecretRole::Sso);
-        QLineEdit probe; // a recall that does answer, so that the ones above had their turn
-        recallPassword(&store, &probe, u"sslab"_s, SecretRole::VCenter);
+        QLineEdit probe; // a recall that does answer, asked last: the ones above had their turn
+        recallPassword(&store, &probe, u"sslab"_s, SecretRole::VCenter, vc01);
         QTRY_COMPARE(probe.text(), u"Vc-pass-1"_s);
-        QCOMPARE(typed.text(), u"typed"_s);
-        QVERIFY(other.text().isEmpty());
+        QCOMPARE(typedFirst.text(), u"typed"_s);
+        QCOMPARE(typedMeanwhile.text(), u"typed while the store was asked"_s);
+        QVERIFY(otherLab.text().isEmpty());
+        QVERIFY(otherHost.text().isEmpty());
         QVERIFY(sso.text().isEmpty());
-        QVERIFY(!rememberedPasswordHint(&store).isEmpty());
     }
 
     void screenshotsEveryPage()

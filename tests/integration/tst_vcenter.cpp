@@ -498,10 +498,10 @@ private Q_SLOTS:
                                               << kPassword << 2 << u"--user"_s;
         QTest::newRow("vds create") << vds << true << kPassword << 0 << u"Created switch SSLAB-DSwitch"_s;
         QTest::newRow("vds create again") << vds << true << kPassword << 0 << u"already exists"_s;
-        // The fingerprint that worked is kept next to the plan: no --fingerprint needed now.
+        // The fingerprint that worked is kept next to the plan: no --fingerprint needed now
+        // (these rows follow the ones above, which confirmed it).
         QTest::newRow("vds create, fingerprint kept") << vds.mid(0, vds.size() - 2) << true << kPassword << 0
                                                       << u"already exists"_s;
-        QTest::newRow("login untrusted, no plan") << login << true << kPassword << 1 << u"--fingerprint"_s;
         QTest::newRow("vds create without --host")
             << QStringList{u"vds"_s, u"create"_s, u"{plan}"_s, u"--user"_s, u"admin"_s} << true << kPassword << 2
             << u"--host"_s;
@@ -515,7 +515,7 @@ private Q_SLOTS:
         QTest::newRow("vcha status, fingerprint kept") << QStringList{u"vcha"_s, u"status"_s, u"{plan}"_s, u"--host"_s,
                                                                       u"{ga}"_s, u"--user"_s, u"admin"_s}
                                                        << true << kPassword << 1 << u"Configure VCHA by hand"_s;
-        QTest::newRow("vcha status, fingerprint kept by vds create")
+        QTest::newRow("vcha status, healthy, fingerprint kept")
             << QStringList{u"vcha"_s, u"status"_s, u"{plan}"_s, u"--host"_s, u"{sim}"_s, u"--user"_s, u"admin"_s,
                            u"--timeout"_s, u"30"_s}
             << true << kPassword << 0 << u"health HEALTHY"_s;

@@ -311,10 +311,21 @@ bool ApplyCertificatesPage::runReplacement()
     auto *queue = new JobQueue;
     for (Job *job : makeCertReplacementJobs(plan, m_running, s))
         queue->addJob(job); // in turn: psc01 serves the new leaf before psc02 is touched
-    connect(queue, &JobQueue::finished, this, [this, queue](bool ok) {
+    // The logins this run uses, captured now: the fields or the plan may change while it runs.
+    const QString lab = plan.lab.name;
+    const QString sshUser = s.user;
+    const QString sshPassword = s.credentials.password;
+    const QString ssoPassword = s.ssoPassword;
+    connect(queue, &JobQueue::finished, this, [this, queue, lab, sshUser, sshPassword, ssoPassword](bool ok) {
         for (const Job *job : queue->jobs()) {
             if (job->state() == Job::State::Succeeded && job->key().startsWith(u"psc.cert."_s))
                 m_done.insert(job->key().mid(9));
+        }
+        if (ok) {
+            // root on the plan's PSCs: the PSC appliances' root password.
+            if (sshUser == u"root"_s)
+                keepPassword(m_context.secrets, sshPassword, lab, SecretRole::Root);
+            keepPassword(m_context.secrets, ssoPassword, lab, SecretRole::Sso);
         }
         finished(queue, ok);
     });
@@ -330,10 +341,6 @@ bool ApplyCertificatesPage::runReplacement()
 void ApplyCertificatesPage::finished(const JobQueue *queue, bool succeeded)
 {
     if (succeeded) {
-        const LabPlan &plan = m_context.document->plan();
-        if (m_user->text().trimmed() == u"root"_s)
-            keepPassword(m_context.secrets, m_password, plan.lab.name, SecretRole::Root);
-        keepPassword(m_context.secrets, m_ssoPassword, plan.lab.name, SecretRole::Sso);
         m_status->setText(tr("Done: every chosen PSC serves the new certificate."));
         m_done.clear();
         return;

@@ -187,15 +187,20 @@ void DiagnosticsPage::initializePage()
     if (m_sshTarget->text().isEmpty() && !plan.psc.isEmpty())
         m_sshTarget->setText(u"root@"_s + (plan.psc.constFirst().fqdn.isEmpty() ? plan.psc.constFirst().ip
                                                                                  : plan.psc.constFirst().fqdn));
-    if (sshAsRoot())
+    if (const std::optional<SshEndpoint> endpoint = SshEndpoint::parse(m_sshTarget->text().trimmed());
+        endpoint && isPscRoot(plan, *endpoint))
         recallPassword(m_context.secrets, m_password, plan.lab.name, SecretRole::Root);
 }
 
-// Over SSH as root: the password is the appliances' root password, kept once it worked.
-bool DiagnosticsPage::sshAsRoot() const
+// root on one of the plan's PSCs: the password is the PSC appliances' root password, kept
+// once it worked (another user's or another host's is asked each time).
+bool DiagnosticsPage::isPscRoot(const LabPlan &plan, const SshEndpoint &endpoint)
 {
-    const std::optional<SshEndpoint> endpoint = SshEndpoint::parse(m_sshTarget->text().trimmed());
-    return endpoint && endpoint->user == u"root"_s;
+    if (endpoint.user != u"root"_s)
+        return false;
+    return std::any_of(plan.psc.begin(), plan.psc.end(), [&](const PscNode &node) {
+        return endpoint.host.compare(node.fqdn, Qt::CaseInsensitive) == 0 || endpoint.host == node.ip;
+    });
 }
 
 void DiagnosticsPage::updateSource()
@@ -259,7 +264,15 @@ bool DiagnosticsPage::runDiagnostics()
     auto *queue = new JobQueue;
     queue->addJob(job);
     connect(job, &TcpDiagJob::reportReady, this, [this](const TcpStateReport &report) { showReport(report); });
-    connect(queue, &JobQueue::finished, this, [this, job](bool ok) { finished(job, ok); });
+    // Captured now: the plan may change (or another be opened) while the job runs.
+    const bool keepRoot = request.source == TcpDiagRequest::Source::Ssh
+        && isPscRoot(m_context.document->plan(), request.connection.endpoint);
+    const QString lab = m_context.document->plan().lab.name;
+    connect(queue, &JobQueue::finished, this, [this, job, keepRoot, lab](bool ok) {
+        if (ok && keepRoot)
+            keepPassword(m_context.secrets, job->request().credentials.password, lab, SecretRole::Root);
+        finished(job, ok);
+    });
     if (!m_context.runPanel->run(queue, tr("TCP connection states of %1").arg(job->sourceName()))) {
         delete queue;
         m_status->setText(tr("Other work is still running; wait for it or cancel it."));
@@ -272,8 +285,6 @@ bool DiagnosticsPage::runDiagnostics()
 void DiagnosticsPage::finished(TcpDiagJob *job, bool succeeded)
 {
     if (succeeded) {
-        if (job->overSsh() && sshAsRoot())
-            keepPassword(m_context.secrets, m_password, m_context.document->plan().lab.name, SecretRole::Root);
         const TcpStateReport &report = job->tcpReport();
         m_status->setText(report.hasPileUp()
                               ? tr("%n pile-up(s) found; see the findings.", nullptr, int(report.findings().size()))

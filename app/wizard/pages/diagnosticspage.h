@@ -24,6 +24,8 @@ namespace vlab {
 
 class TcpDiagJob;
 class TcpStateReport;
+struct LabPlan;
+struct SshEndpoint;
 
 class DiagnosticsPage : public QWizardPage
 {
@@ -44,7 +46,7 @@ public:
     bool runDiagnostics();
 
 private:
-    bool sshAsRoot() const;
+    static bool isPscRoot(const LabPlan &plan, const SshEndpoint &endpoint);
     void updateSource();
     void showReport(const TcpStateReport &report);
     void finished(TcpDiagJob *job, bool succeeded);

@@ -155,9 +155,16 @@ void DistributedSwitchPage::runJob(Job *job, const QString &title)
 {
     auto *queue = new JobQueue;
     queue->addJob(job);
-    connect(queue, &JobQueue::finished, this, [this, job](bool ok) {
+    // Captured now: the plan may change (or another be opened) while the job runs.
+    const QString lab = m_context.document->plan().lab.name;
+    const QString folder = m_context.document->projectFolder();
+    connect(queue, &JobQueue::finished, this, [this, job, lab, folder](bool ok) {
         if (ok) {
-            m_connection->rememberWhatWorked(m_context.document->plan()); // every job here logs in first
+            // Every job here logs in first.
+            if (auto *dvs = qobject_cast<DvsCreateJob *>(job))
+                m_connection->rememberWhatWorked(dvs->endpoint(), lab, folder);
+            else if (auto *login = qobject_cast<VCenterLoginJob *>(job))
+                m_connection->rememberWhatWorked(login->endpoint(), lab, folder);
             if (auto *dvs = qobject_cast<DvsCreateJob *>(job)) {
                 const DvsOutcome &o = dvs->outcome();
                 m_status->setText(tr("%1; port groups created: %2; already there: %3.")

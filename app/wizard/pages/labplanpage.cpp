@@ -150,7 +150,9 @@ const QList<SectionSpec> &sectionSpecs()
             text<&LabPlan::target, &DeploymentTarget::host>(QT_TRANSLATE_NOOP("vlab::LabPlanPage", "Host"), u"target.host"_s, u"esxi01.sslab.com"_s),
             text<&LabPlan::target, &DeploymentTarget::user>(QT_TRANSLATE_NOOP("vlab::LabPlanPage", "User"), u"target.user"_s, u"root"_s),
             text<&LabPlan::target, &DeploymentTarget::datastore>(QT_TRANSLATE_NOOP("vlab::LabPlanPage", "Datastore"), u"target.datastore"_s, u"datastore1"_s),
-            text<&LabPlan::target, &DeploymentTarget::network>(QT_TRANSLATE_NOOP("vlab::LabPlanPage", "Network"), u"target.network"_s, u"VM Network"_s)}}}},
+            text<&LabPlan::target, &DeploymentTarget::network>(QT_TRANSLATE_NOOP("vlab::LabPlanPage", "Network"), u"target.network"_s, u"VM Network"_s),
+            text<&LabPlan::target, &DeploymentTarget::datacenter>(QT_TRANSLATE_NOOP("vlab::LabPlanPage", "Datacenter (on vCenter)"), u"target.datacenter"_s, u"Datacenter"_s),
+            text<&LabPlan::target, &DeploymentTarget::cluster>(QT_TRANSLATE_NOOP("vlab::LabPlanPage", "Cluster (on vCenter)"), u"target.cluster"_s, u"Cluster"_s)}}}},
         {QT_TRANSLATE_NOOP("vlab::LabPlanPage", "Topology"), u"topology"_s, SectionSpec::Topology, {}},
     };
     return specs;
@@ -246,7 +248,15 @@ QWidget *LabPlanPage::showField(const QString &path)
             m_tabs->setCurrentIndex(i); // builds it (currentChanged)
             if (!m_built.at(i))
                 buildSection(i);
-            return m_tabs->widget(i)->findChild<QWidget *>(u"field:"_s + path);
+            // A list item ("dns.servers[1]") is edited in its list's field, a PSC row
+            // ("psc[1]") starts with its name, the PSC count ("psc") with the first row.
+            QString field = path;
+            static const QRegularExpression pscRow(u"^psc(\\[\\d+\\])?$"_s);
+            if (const auto m = pscRow.match(path); m.hasMatch())
+                field = (m.captured(1).isEmpty() ? u"psc[0]"_s : path) + u".name"_s;
+            else if (const qsizetype bracket = path.indexOf(u'['); bracket > 0 && !path.startsWith(u"psc["_s))
+                field = path.left(bracket);
+            return m_tabs->widget(i)->findChild<QWidget *>(u"field:"_s + field);
         }
     }
     return nullptr;
@@ -502,8 +512,12 @@ void LabPlanPage::refreshFindings()
     else if (withErrors.isEmpty())
         m_summary->setText(tr("<b>%1 error(s)</b> and %2 warning(s): fix the errors to continue.")
                                .arg(errors).arg(warnings));
-    else
+    else if (!vlab::hasErrors(other))
         m_summary->setText(tr("<b>%1 error(s)</b> and %2 warning(s), in %3: fix the errors to continue.")
+                               .arg(errors).arg(warnings).arg(withErrors.join(u", "_s).toHtmlEscaped()));
+    else
+        m_summary->setText(tr("<b>%1 error(s)</b> and %2 warning(s), in %3 and under the sections: fix the "
+                              "errors to continue.")
                                .arg(errors).arg(warnings).arg(withErrors.join(u", "_s).toHtmlEscaped()));
     Q_EMIT completeChanged();
 }

@@ -1,6 +1,6 @@
 #pragma once
 // LabPlanPage (step 0): edits the plan's main fields with inline validation, in sections
-// (tabs): Lab, Network and target, Nodes, Topology. Each field shows its findings right below
+// (tabs): Lab and network, Nodes, Deployment target, Topology. Each field shows its findings right below
 // it; each tab's title counts the errors and warnings of its fields; findings of fields
 // edited on later pages are listed under the tabs. Next stays disabled while the plan has
 // errors. A section's widgets are built the first time it is shown: the window opens on the
@@ -30,8 +30,9 @@ public:
     explicit LabPlanPage(const StepContext &context);
     bool isComplete() const override;
 
-    // Shows the section that edits the plan field at path (for example "psc[1].ip"), building
-    // it if needed, and returns the field's editor (nullptr when no section edits it).
+    // Shows the section that edits the plan field at path (for example "psc[1].ip"; a list item
+    // such as "dns.servers[1]" gives its list's field, "psc[1]" that row's name), building it
+    // if needed, and returns the field's editor (nullptr when no section edits it).
     QWidget *showField(const QString &path);
     QTabWidget *sections() const { return m_tabs; }
 

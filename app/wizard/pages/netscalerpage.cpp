@@ -157,8 +157,11 @@ void NetscalerPage::initializePage()
 {
     if (m_nsip->text().isEmpty())
         m_nsip->setText(m_context.document->plan().loadBalancer.nsip);
-    // A password that worked before comes back from the keychain (or this session's memory).
-    recallPassword(m_context.secrets, m_password, m_context.document->plan().lab.name, SecretRole::NetScaler);
+    // A password that worked before for this user on this NetScaler comes back from the
+    // keychain (or this session's memory).
+    if (const Result<NitroTarget> target = NitroTarget::parseAddress(m_nsip->text()); target)
+        recallPassword(m_context.secrets, m_password, m_context.document->plan().lab.name, SecretRole::NetScaler,
+                       passwordAccount(m_user->text(), target->address()));
     refresh();
 }
 
@@ -323,7 +326,9 @@ bool NetscalerPage::runAction(Action action)
             }
         });
     }
-    connect(job, &Job::finished, this, [this, action, job] { actionFinished(action, job); });
+    // What this run logs in with, captured now: the fields or the plan may change while it runs.
+    const KeptLogin login{m_password->text(), plan.lab.name, passwordAccount(target->user, target->address())};
+    connect(job, &Job::finished, this, [this, action, job, login] { actionFinished(action, job, login); });
 
     auto *queue = new JobQueue;
     queue->addJob(job);
@@ -336,13 +341,13 @@ bool NetscalerPage::runAction(Action action)
     return true;
 }
 
-void NetscalerPage::actionFinished(Action action, NitroJob *job)
+void NetscalerPage::actionFinished(Action action, NitroJob *job, const KeptLogin &login)
 {
     showResults(job->results());
     const Result<void> &result = job->result();
     // The NetScaler accepted the password (the job got past the login): keep it for next time.
     if (job->loggedInOnce())
-        keepPassword(m_context.secrets, m_password, m_context.document->plan().lab.name, SecretRole::NetScaler);
+        keepPassword(m_context.secrets, login.password, login.lab, SecretRole::NetScaler, login.account);
     if (result.ok()) {
         m_status->setText(job->summary().isEmpty() ? tr("Done.") : job->summary());
         return;

@@ -46,7 +46,14 @@ private:
     void refresh();
     void save();
     void showResults(const QList<NitroObjectResult> &results);
-    void actionFinished(Action action, NitroJob *job);
+    // The login a run used, kept once the NetScaler accepted it.
+    struct KeptLogin
+    {
+        QString password;
+        QString lab;
+        QString account; // user@NSIP
+    };
+    void actionFinished(Action action, NitroJob *job, const KeptLogin &login);
 
     StepContext m_context;
     QTableWidget *m_objects;

@@ -2,6 +2,7 @@
 
 #include "jobs/jobqueue.h"
 #include "plan/plandocument.h"
+#include "rememberedpassword.h"
 #include "runpanel.h"
 #include "vcsainstallerbox.h"
 #include "vcsatemplateview.h"
@@ -35,7 +36,7 @@ PscInstallPage::PscInstallPage(const StepContext &context)
     , m_install2(new QPushButton(tr("Install PSC2")))
     , m_result(new QLabel)
 {
-    m_installer->setSecretStore(context.secrets);
+    m_installer->setSecretStore(context.secrets, SecretRole::Root);
     setObjectName(u"page:psc"_s);
     setTitle(stepTitle());
     setSubTitle(tr("Two external Platform Services Controllers in one SSO domain and site: the first creates "
@@ -113,11 +114,15 @@ void PscInstallPage::run(VcsaRole role, bool precheckOnly)
     job->setTimeout(std::chrono::hours(2));
     auto *queue = new JobQueue;
     queue->addJob(job);
-    connect(queue, &JobQueue::finished, this, [this, job, role, precheckOnly](bool ok) {
+    // Captured now: the plan may change (or another be opened) while the installer runs.
+    const QString lab = m_context.document->plan().lab.name;
+    const QString targetAccount =
+        passwordAccount(m_context.document->plan().target.user, m_context.document->plan().target.host);
+    connect(queue, &JobQueue::finished, this, [this, job, role, precheckOnly, lab, targetAccount](bool ok) {
         const QString logs = job->workflowLogDir().isEmpty() ? job->logDir() : job->workflowLogDir();
         if (!ok)
             return m_result->setText(job->result().error().message);
-        m_installer->keepPasswords(m_context.document->plan());
+        m_installer->keepPasswords(job->request(), lab, targetAccount);
         m_result->setText(precheckOnly ? tr("%1: template check and precheck passed. Logs: %2").arg(vcsaRoleName(role), logs)
                                        : tr("%1 installed. Logs: %2").arg(vcsaRoleName(role), logs));
     });

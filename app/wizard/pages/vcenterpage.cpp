@@ -2,6 +2,7 @@
 
 #include "jobs/jobqueue.h"
 #include "plan/plandocument.h"
+#include "rememberedpassword.h"
 #include "runpanel.h"
 #include "vcenterconnectionbox.h"
 #include "vcsainstallerbox.h"
@@ -34,7 +35,7 @@ VCenterPage::VCenterPage(const StepContext &context)
     , m_login(new QPushButton(tr("Check login")))
     , m_result(new QLabel)
 {
-    m_installer->setSecretStore(context.secrets);
+    m_installer->setSecretStore(context.secrets, SecretRole::VCenterRoot);
     m_connection->attach(context);
     setObjectName(u"page:vcenter"_s);
     setTitle(stepTitle());
@@ -115,7 +116,12 @@ void VCenterPage::runJob(Job *job, const QString &title)
 {
     auto *queue = new JobQueue;
     queue->addJob(job);
-    connect(queue, &JobQueue::finished, this, [this, job](bool ok) {
+    // Captured now: the plan may change (or another be opened) while the job runs.
+    const LabPlan &plan = m_context.document->plan();
+    const QString lab = plan.lab.name;
+    const QString folder = m_context.document->projectFolder();
+    const QString targetAccount = passwordAccount(plan.target.user, plan.target.host);
+    connect(queue, &JobQueue::finished, this, [this, job, lab, folder, targetAccount](bool ok) {
         if (!ok) {
             const Error &e = job->result().error();
             m_result->setText(e.message);
@@ -125,12 +131,12 @@ void VCenterPage::runJob(Job *job, const QString &title)
             return;
         }
         if (auto *deploy = qobject_cast<VcsaDeployJob *>(job)) {
-            m_installer->keepPasswords(m_context.document->plan());
+            m_installer->keepPasswords(deploy->request(), lab, targetAccount);
             const QString logs = deploy->workflowLogDir().isEmpty() ? deploy->logDir() : deploy->workflowLogDir();
             m_result->setText(deploy->changesLab() ? tr("vCenter installed; check the login next. Logs: %1").arg(logs)
                                                    : tr("Template check and precheck passed. Logs: %1").arg(logs));
         } else if (auto *login = qobject_cast<VCenterLoginJob *>(job)) {
-            m_connection->rememberWhatWorked(m_context.document->plan());
+            m_connection->rememberWhatWorked(login->endpoint(), lab, folder);
             const VCenterInfo &info = login->info();
             m_result->setText(tr("Logged in: %1.").arg(info.product.isEmpty() ? info.applianceVersion : info.product));
         }

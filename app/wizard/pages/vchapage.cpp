@@ -127,10 +127,13 @@ void VchaPage::run(VchaAction action)
     auto *job = new VchaJob(action, *e, m_context.document->plan());
     auto *queue = new JobQueue;
     queue->addJob(job);
-    connect(queue, &JobQueue::finished, this, [this, job](bool ok) {
+    // Captured now: the plan may change (or another be opened) while the job runs.
+    const QString lab = m_context.document->plan().lab.name;
+    const QString folder = m_context.document->projectFolder();
+    connect(queue, &JobQueue::finished, this, [this, job, lab, folder](bool ok) {
         const VchaClusterState &s = job->clusterState();
         if (ok || job->restMissing()) // the login worked either way
-            m_connection->rememberWhatWorked(m_context.document->plan());
+            m_connection->rememberWhatWorked(job->endpoint(), lab, folder);
         if (ok) {
             m_result->setText(tr("VCHA: configuration %1, mode %2, health %3.").arg(s.configState, s.mode, s.healthState));
             return;

@@ -86,6 +86,7 @@ void TestSecretStore::keys_data()
     QTest::newRow("vcenter") << vlab::SecretRole::VCenter << u"vlab/sslab/vc"_s;
     QTest::newRow("netscaler") << vlab::SecretRole::NetScaler << u"vlab/sslab/ns"_s;
     QTest::newRow("target") << vlab::SecretRole::Target << u"vlab/sslab/target"_s;
+    QTest::newRow("vCenter root") << vlab::SecretRole::VCenterRoot << u"vlab/sslab/vcroot"_s;
 }
 
 void TestSecretStore::keys()
@@ -93,6 +94,8 @@ void TestSecretStore::keys()
     QFETCH(vlab::SecretRole, role);
     QFETCH(QString, key);
     QCOMPARE(vlab::secretKey(u"sslab"_s, role), key);
+    // One account on one host: its own key, whatever the case of the host name.
+    QCOMPARE(vlab::secretKey(u"sslab"_s, role, u"root@ESXI01.sslab.com"_s), key + u"/root@esxi01.sslab.com"_s);
 }
 
 void TestSecretStore::memoryRoundTrip()
