@@ -214,12 +214,10 @@ bool runNitroJob(JobQueue &queue, NitroJob *job, const LiveArgs &live)
     const bool ok = runner.run();
     if (live.pinGiven && job->requestCount() > 0
         && (job->result().ok() || !job->result().error().code.startsWith(u"http."_s))) {
-        Result<TrustedPins> pins = TrustedPins::load(live.projectFolder);
-        if (pins) {
-            pins.value().setPin(live.target.host, live.target.port, live.target.pinnedSha256);
-            if (const Result<void> saved = pins->save(live.projectFolder); !saved)
-                err(u"vlab: "_s + saved.error().message + u'\n');
-        }
+        if (const Result<void> kept = TrustedPins::keep(live.projectFolder, live.target.host, live.target.port,
+                                                         live.target.pinnedSha256);
+            !kept)
+            err(u"vlab: "_s + kept.error().message + u'\n');
     }
     if (!job->result().ok()) {
         err(u"vlab: "_s + job->result().error().message + u'\n');

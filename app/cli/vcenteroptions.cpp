@@ -100,15 +100,10 @@ void VCenterOptions::keepFingerprint(const QCommandLineParser &parser, const VCe
 {
     if (!parser.isSet(m_fingerprint) || endpoint.pin.isEmpty() || projectFolder.isEmpty())
         return;
-    Result<TrustedPins> pins = TrustedPins::load(projectFolder);
-    if (!pins)
-        return err(u"vlab: "_s + pins.error().message + u'\n');
-    const quint16 port = quint16(endpoint.url.port(443));
-    if (pins->pin(endpoint.url.host(), port) == endpoint.pin)
-        return;
-    pins.value().setPin(endpoint.url.host(), port, endpoint.pin);
-    if (const Result<void> saved = pins->save(projectFolder); !saved)
-        err(u"vlab: "_s + saved.error().message + u'\n');
+    if (const Result<void> kept = TrustedPins::keep(projectFolder, endpoint.url.host(),
+                                                     quint16(endpoint.url.port(443)), endpoint.pin);
+        !kept)
+        err(u"vlab: "_s + kept.error().message + u'\n');
 }
 
 } // namespace vlab::cli

@@ -6,7 +6,6 @@
 #include "plan/plandocument.h"
 #include "rememberedpassword.h"
 
-#include <QDir>
 #include <QFormLayout>
 #include <QLineEdit>
 
@@ -79,13 +78,7 @@ void VCenterConnectionBox::rememberWhatWorked(const VCenterEndpoint &used, const
     if (used.pin.isEmpty() || projectFolder.isEmpty())
         return;
     // Best effort: without the file the fingerprint is simply asked for again next time.
-    const quint16 port = quint16(used.url.port(443));
-    Result<TrustedPins> pins = TrustedPins::load(projectFolder);
-    if (!pins || pins->pin(used.url.host(), port) == used.pin)
-        return;
-    pins.value().setPin(used.url.host(), port, used.pin);
-    if (QDir().mkpath(projectFolder))
-        (void)pins->save(projectFolder);
+    (void)TrustedPins::keep(projectFolder, used.url.host(), quint16(used.url.port(443)), used.pin);
 }
 
 Result<VCenterEndpoint> VCenterConnectionBox::endpoint() const

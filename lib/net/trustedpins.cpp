@@ -76,4 +76,19 @@ void TrustedPins::setPin(const QString &host, quint16 port, const QByteArray &sh
     m_pins.insert(endpoint(host, port), sha256);
 }
 
+Result<void> TrustedPins::keep(const QString &projectFolder, const QString &host, quint16 port,
+                               const QByteArray &sha256)
+{
+    Result<TrustedPins> pins = load(projectFolder);
+    if (!pins)
+        return pins.error();
+    if (pins->pin(host, port) == sha256)
+        return {};
+    pins.value().setPin(host, port, sha256);
+    if (!QDir().mkpath(projectFolder))
+        return makeError(u"trust.folder"_s,
+                         Tr::tr("Cannot create the folder %1.").arg(QDir::toNativeSeparators(projectFolder)));
+    return pins->save(projectFolder);
+}
+
 } // namespace vlab

@@ -25,6 +25,11 @@ public:
 
     QByteArray pin(const QString &host, quint16 port) const; // raw SHA-256 or empty
     void setPin(const QString &host, quint16 port, const QByteArray &sha256);
+
+    // Confirms sha256 for host:port in the project folder's file (made, with the folder, when
+    // missing; not rewritten when it already says so).
+    static Result<void> keep(const QString &projectFolder, const QString &host, quint16 port,
+                             const QByteArray &sha256);
     bool isEmpty() const { return m_pins.isEmpty(); }
 
 private:

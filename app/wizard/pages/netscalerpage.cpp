@@ -357,14 +357,11 @@ void NetscalerPage::actionFinished(Action action, NitroJob *job, const KeptLogin
         const Result<NitroTarget> target = NitroTarget::parseAddress(m_nsip->text());
         const QString fingerprint = job->presentedFingerprint();
         if (target && m_confirmFingerprint && m_confirmFingerprint(target->address(), fingerprint)) {
-            const QString folder = m_context.document->projectFolder();
-            Result<TrustedPins> pins = TrustedPins::load(folder);
-            const Result<QByteArray> digest = parseSha256Fingerprint(fingerprint);
-            if (pins && digest) {
-                pins.value().setPin(target->host, target->port, *digest);
-                QDir().mkpath(folder);
-                if (const Result<void> saved = pins->save(folder); !saved) {
-                    m_status->setText(saved.error().message);
+            if (const Result<QByteArray> digest = parseSha256Fingerprint(fingerprint)) {
+                const Result<void> kept =
+                    TrustedPins::keep(m_context.document->projectFolder(), target->host, target->port, *digest);
+                if (!kept) {
+                    m_status->setText(kept.error().message);
                     return;
                 }
                 m_retriedAfterConfirm = true;

@@ -2,8 +2,11 @@
 // confirmed fingerprint may answer. The certificate is made by the openssl command.
 
 #include "net/tlstrust.h"
+#include "net/trustedpins.h"
 
 #include <QCryptographicHash>
+#include <QDir>
+#include <QFile>
 #include <QProcess>
 #include <QSslCertificate>
 #include <QTemporaryDir>
@@ -22,6 +25,7 @@ private Q_SLOTS:
     void parseRejects_data();
     void parseRejects();
     void judge();
+    void keepConfirmedPins();
 
 private:
     QTemporaryDir m_dir;
@@ -129,6 +133,30 @@ void TstTlsTrust::judge()
 
     // No certificate at all.
     QVERIFY(!judgeTlsErrors({QSslError(QSslError::NoPeerCertificate)}, QSslCertificate(), pin).accept);
+}
+
+void TstTlsTrust::keepConfirmedPins()
+{
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QString project = dir.filePath(u"new/project"_s); // not there yet: made
+    const QByteArray a = QCryptographicHash::hash("a", QCryptographicHash::Sha256);
+    const QByteArray b = QCryptographicHash::hash("b", QCryptographicHash::Sha256);
+    QVERIFY(vlab::TrustedPins::keep(project, u"VC01.sslab.com"_s, 443, a).ok());
+    QVERIFY(vlab::TrustedPins::keep(project, u"192.168.1.200"_s, 8443, b).ok());
+    const vlab::Result<vlab::TrustedPins> pins = vlab::TrustedPins::load(project);
+    QVERIFY(pins.ok());
+    QCOMPARE(pins->pin(u"vc01.sslab.com"_s, 443), a); // host names compare without case
+    QCOMPARE(pins->pin(u"192.168.1.200"_s, 8443), b);
+    QVERIFY(pins->pin(u"192.168.1.200"_s, 443).isEmpty()); // another port is another endpoint
+    // A damaged file is reported, not overwritten.
+    QFile file(QDir(project).filePath(vlab::TrustedPins::fileName()));
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write("{ not json");
+    file.close();
+    QVERIFY(!vlab::TrustedPins::keep(project, u"vc01.sslab.com"_s, 443, b).ok());
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    QCOMPARE(file.readAll(), QByteArray("{ not json"));
 }
 
 QTEST_GUILESS_MAIN(TstTlsTrust)
