@@ -10,3 +10,44 @@ function(vlab_assert_no_widgets target)
     endif()
   endforeach()
 endfunction()
+
+# The engine's folders form layers. Each entry names a folder of lib/ and the folders its
+# sources may include ("#include "folder/file.h""); a folder always may include itself. The
+# table is the design (DESIGN.md, "Layout"): lower folders never include higher ones, so the
+# include graph has no cycles. A folder of lib/ missing from the table is an error too.
+set(VLAB_ENGINE_LAYERS
+  "core:"
+  "i18n:core"
+  "plan:core"
+  "net:core"
+  "jobs:core"
+  "secrets:core"
+  "validate:core,plan,net"
+  "certs:core,plan,jobs,net"
+  "precheck:core,plan,jobs,net"
+  "netscaler:core,plan,jobs,net"
+  "vsphere:core,plan,jobs,net"
+  "remote:core,plan,jobs,net,certs"
+  "diag:core,plan,jobs,net,remote"
+  "runbook:core,plan,validate,jobs,net,certs,precheck,netscaler,vsphere,remote,diag"
+  "project:core,i18n,plan,net,jobs,secrets,validate,certs,precheck,netscaler,vsphere,remote,diag,runbook"
+  CACHE INTERNAL "lib/ folders and the folders each may include")
+
+set(VLAB_ENGINE_LAYER_SCRIPT ${CMAKE_CURRENT_LIST_DIR}/check_engine_layers.cmake)
+
+# Runs the layer check before every build of `target` (the engine) whose sources changed: a
+# forbidden include stops the build with the file, the line and the rule it breaks.
+function(vlab_check_engine_layers target lib_dir)
+  file(GLOB_RECURSE sources CONFIGURE_DEPENDS "${lib_dir}/*.h" "${lib_dir}/*.cpp")
+  string(REPLACE ";" "|" layers "${VLAB_ENGINE_LAYERS}")
+  set(stamp ${CMAKE_CURRENT_BINARY_DIR}/engine_layers.stamp)
+  add_custom_command(OUTPUT ${stamp}
+    COMMAND ${CMAKE_COMMAND} "-DLIB_DIR=${lib_dir}" "-DLAYERS=${layers}"
+            -P ${VLAB_ENGINE_LAYER_SCRIPT}
+    COMMAND ${CMAKE_COMMAND} -E touch ${stamp}
+    DEPENDS ${sources} ${VLAB_ENGINE_LAYER_SCRIPT}
+    COMMENT "Checking the engine's layers (no include cycles)"
+    VERBATIM)
+  add_custom_target(${target}_layers DEPENDS ${stamp})
+  add_dependencies(${target} ${target}_layers)
+endfunction()

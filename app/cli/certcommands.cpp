@@ -7,7 +7,7 @@
 #include "certs/certinfo.h"
 #include "certs/certjobs.h"
 #include "certs/csrrequest.h"
-#include "jobs/atomicfile.h"
+#include "core/atomicfile.h"
 #include "jobs/jobqueue.h"
 #include "plan/planjson.h"
 #include "validate/planvalidator.h"

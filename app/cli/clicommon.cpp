@@ -1,6 +1,6 @@
 #include "clicommon.h"
 
-#include "jobs/atomicfile.h"
+#include "core/atomicfile.h"
 #include "plan/planjson.h"
 
 #include <QDir>

@@ -1,7 +1,7 @@
 #pragma once
 // Shared pieces of the vlab verbs: exit codes, output, per-verb argument parsing.
 
-#include "jobs/result.h"
+#include "core/result.h"
 #include "plan/labplan.h"
 
 #include <QCommandLineParser>

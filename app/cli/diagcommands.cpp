@@ -5,7 +5,7 @@
 #include "secretprompt.h"
 
 #include "diag/tcpstatereport.h"
-#include "remote/remotetcpcapture.h"
+#include "diag/remotetcpcapture.h"
 
 #include <QDir>
 #include <QFile>

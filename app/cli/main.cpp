@@ -11,9 +11,9 @@
 #include "jobs/jobqueue.h"
 #include "jobs/journal.h"
 #include "jobs/writefilesjob.h"
-#include "plan/planartifacts.h"
+#include "project/planartifacts.h"
 #include "plan/planjson.h"
-#include "plan/writeplanfilesjob.h"
+#include "project/writeplanfilesjob.h"
 #include "runbook/runbookjob.h"
 #include "validate/planvalidator.h"
 

@@ -4,7 +4,7 @@
 
 #include "clirunner.h"
 #include "secretprompt.h"
-#include "jobs/atomicfile.h"
+#include "core/atomicfile.h"
 #include "jobs/jobqueue.h"
 #include "jobs/journal.h"
 #include "net/tlstrust.h"

@@ -2,7 +2,7 @@
 
 #include "clicommon.h"
 
-#include "jobs/atomicfile.h"
+#include "core/atomicfile.h"
 #include "jobs/journal.h"
 #include "runbook/runbook.h"
 

@@ -4,7 +4,7 @@
 #include "mainwindow.h"
 
 #include "i18n/translations.h"
-#include "plan/plandocument.h"
+#include "project/plandocument.h"
 
 #include <QApplication>
 #include <QCommandLineParser>

@@ -1,7 +1,7 @@
 #include "mainwindow.h"
 
 #include "jobs/journal.h"
-#include "plan/plandocument.h"
+#include "project/plandocument.h"
 #include "secrets/secretstore.h"
 #include "runpanel.h"
 #include "stephost.h"

@@ -2,7 +2,7 @@
 // MainWindow: the wizard shell. A File menu (open, save, save as), the QWizard built from
 // every registered step, a side list of the steps, and the one run panel at the bottom.
 
-#include "jobs/result.h"
+#include "core/result.h"
 
 #include <QHash>
 #include <QMainWindow>

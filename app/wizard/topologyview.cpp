@@ -1,6 +1,6 @@
 #include "topologyview.h"
 
-#include "plan/plandocument.h"
+#include "project/plandocument.h"
 #include "runbook/topologypainter.h"
 
 #include <QPainter>

@@ -3,7 +3,7 @@
 #include "net/tlstrust.h"
 #include "net/trustedpins.h"
 #include "plan/labplan.h"
-#include "plan/plandocument.h"
+#include "project/plandocument.h"
 #include "rememberedpassword.h"
 
 #include <QFormLayout>

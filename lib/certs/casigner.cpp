@@ -2,7 +2,7 @@
 
 #include "certs/chainbuilder.h"
 #include "certs/ossl.h"
-#include "jobs/tr.h"
+#include "core/tr.h"
 
 #include <openssl/bn.h>
 #include <openssl/err.h>

@@ -4,7 +4,7 @@
 // extensions are carried over (a request that asks for CA:true is refused), key identifiers
 // are added, and the signature is SHA-256.
 
-#include "jobs/result.h"
+#include "core/result.h"
 
 #include <QByteArray>
 

@@ -1,7 +1,7 @@
 #include "certs/certinfo.h"
 
 #include "certs/ossl.h"
-#include "jobs/tr.h"
+#include "core/tr.h"
 
 #include <QTimeZone>
 

@@ -2,7 +2,7 @@
 // CertInfo: a certificate (or request) described in words: subject, issuer, DNS names,
 // validity, key, fingerprints. What `vlab cert show` prints and the wizard displays.
 
-#include "jobs/result.h"
+#include "core/result.h"
 
 #include <QDateTime>
 #include <QList>

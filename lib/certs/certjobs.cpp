@@ -3,8 +3,8 @@
 #include "certs/casigner.h"
 #include "certs/chainbuilder.h"
 #include "certs/csrgenerator.h"
-#include "jobs/atomicfile.h"
-#include "jobs/tr.h"
+#include "core/atomicfile.h"
+#include "core/tr.h"
 
 #include <QDateTime>
 #include <QDir>

@@ -1,7 +1,7 @@
 #include "certs/certverifier.h"
 
 #include "certs/ossl.h"
-#include "jobs/tr.h"
+#include "core/tr.h"
 
 #include <QJsonArray>
 #include <QJsonObject>

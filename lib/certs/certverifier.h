@@ -7,7 +7,7 @@
 
 #include "certs/chainbuilder.h"
 #include "plan/labplan.h"
-#include "validate/finding.h"
+#include "core/finding.h"
 
 #include <QDateTime>
 

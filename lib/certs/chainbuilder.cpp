@@ -1,7 +1,7 @@
 #include "certs/chainbuilder.h"
 
 #include "certs/ossl.h"
-#include "jobs/tr.h"
+#include "core/tr.h"
 
 #include <openssl/x509v3.h>
 

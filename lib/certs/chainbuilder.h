@@ -5,7 +5,7 @@
 //   cachain.crt          = intermediates from the leaf upward, root
 // Issuers are matched by name and key identifiers and confirmed by checking the signature.
 
-#include "jobs/result.h"
+#include "core/result.h"
 
 #include <QByteArray>
 #include <QList>

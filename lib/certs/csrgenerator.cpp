@@ -1,7 +1,7 @@
 #include "certs/csrgenerator.h"
 
 #include "certs/ossl.h"
-#include "jobs/tr.h"
+#include "core/tr.h"
 
 #include <openssl/err.h>
 #include <openssl/rsa.h>

@@ -5,7 +5,7 @@
 // the DNS names).
 
 #include "certs/csrrequest.h"
-#include "jobs/result.h"
+#include "core/result.h"
 
 #include <functional>
 

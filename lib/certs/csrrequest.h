@@ -3,7 +3,7 @@
 // size), taken from the plan, and the OpenSSL request config equivalent to the walk-through's
 // psc_ha_csr_cfg.cfg, so a person can run `openssl req` by hand with the same content.
 
-#include "jobs/result.h"
+#include "core/result.h"
 #include "plan/labplan.h"
 
 #include <QByteArray>

@@ -1,6 +1,6 @@
 #include "certs/ossl.h"
 
-#include "jobs/tr.h"
+#include "core/tr.h"
 
 #include <openssl/err.h>
 #include <openssl/pem.h>

@@ -2,7 +2,7 @@
 // Small RAII and error helpers over OpenSSL 3 for the certs module (internal: only
 // lib/certs includes it). Everything here uses non-deprecated EVP/X509 APIs.
 
-#include "jobs/result.h"
+#include "core/result.h"
 
 #include <QByteArray>
 #include <QList>

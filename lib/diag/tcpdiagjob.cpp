@@ -1,7 +1,7 @@
 #include "diag/tcpdiagjob.h"
 
-#include "jobs/tr.h"
-#include "remote/remotetcpcapture.h"
+#include "core/tr.h"
+#include "diag/remotetcpcapture.h"
 
 #include <QFile>
 

@@ -1,6 +1,6 @@
 #include "diag/tcpstatereport.h"
 
-#include "jobs/tr.h"
+#include "core/tr.h"
 
 #include <QDir>
 #include <QFile>

@@ -6,8 +6,8 @@
 // closes) over adjustable thresholds, with the explanation and advice that fit the state.
 // Qt Core only: the same calls serve the CLI (`vlab diag tcp`) and the wizard.
 
-#include "jobs/result.h"
-#include "validate/finding.h"
+#include "core/result.h"
+#include "core/finding.h"
 
 #include <QByteArray>
 #include <QList>

@@ -5,7 +5,7 @@
 // their evidence in a ReportNode for the runbook.
 
 #include "jobs/reportnode.h"
-#include "jobs/result.h"
+#include "core/result.h"
 
 #include <QObject>
 #include <QTimer>

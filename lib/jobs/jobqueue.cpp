@@ -1,6 +1,6 @@
 #include "jobs/jobqueue.h"
 
-#include "jobs/tr.h"
+#include "core/tr.h"
 
 #include <utility>
 

@@ -1,9 +1,9 @@
 #include "jobs/journal.h"
 
-#include "jobs/atomicfile.h"
+#include "core/atomicfile.h"
 #include "jobs/job.h"
 #include "jobs/jobqueue.h"
-#include "jobs/tr.h"
+#include "core/tr.h"
 
 #include <QDir>
 #include <QFile>

@@ -9,7 +9,7 @@
 // {"schema": "vlab.journal/1", "runs": [{"id", "title", "started", "finished", "state",
 //   "jobs": [{"key", "title", "state", "changesLab", "started", "finished", "report"}]}]}
 
-#include "jobs/result.h"
+#include "core/result.h"
 
 #include <QDateTime>
 #include <QJsonObject>

@@ -1,6 +1,6 @@
 #include "net/httpclient.h"
 
-#include "jobs/tr.h"
+#include "core/tr.h"
 #include "net/tlstrust.h"
 
 #include <QNetworkAccessManager>

@@ -4,7 +4,7 @@
 // verified or pinned (net/tlstrust.h); transport failures become Errors that say what to
 // check. The client counts the requests it sends, for the request-count benchmarks.
 
-#include "jobs/result.h"
+#include "core/result.h"
 
 #include <QByteArray>
 #include <QList>

@@ -1,6 +1,6 @@
 #include "net/servedcertificate.h"
 
-#include "jobs/tr.h"
+#include "core/tr.h"
 
 #include <QDeadlineTimer>
 #include <QHostAddress>

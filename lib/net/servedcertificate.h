@@ -6,7 +6,7 @@
 // again until the deadline, because a PSC's services take minutes to come back after
 // certificate-manager restarted them.
 
-#include "jobs/result.h"
+#include "core/result.h"
 
 #include <QSslCertificate>
 #include <QString>

@@ -1,6 +1,6 @@
 #include "net/tlstrust.h"
 
-#include "jobs/tr.h"
+#include "core/tr.h"
 
 #include <QCryptographicHash>
 #include <QRegularExpression>

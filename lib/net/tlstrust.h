@@ -5,7 +5,7 @@
 // appliances ship self-signed certificates). Errors are never ignored wholesale: only the
 // trust errors a confirmed fingerprint answers, and only for that certificate.
 
-#include "jobs/result.h"
+#include "core/result.h"
 
 #include <QByteArray>
 #include <QList>

@@ -1,7 +1,7 @@
 #include "net/trustedpins.h"
 
-#include "jobs/atomicfile.h"
-#include "jobs/tr.h"
+#include "core/atomicfile.h"
+#include "core/tr.h"
 #include "net/tlstrust.h"
 
 #include <QDir>

@@ -6,7 +6,7 @@
 //
 // {"schema": "vlab.trust/1", "tls": {"192.168.1.10:443": "AB:CD:...", ...}}
 
-#include "jobs/result.h"
+#include "core/result.h"
 
 #include <QByteArray>
 #include <QMap>

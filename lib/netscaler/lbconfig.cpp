@@ -1,7 +1,7 @@
 #include "netscaler/lbconfig.h"
 
-#include "jobs/tr.h"
-#include "validate/netaddr.h"
+#include "core/tr.h"
+#include "net/netaddr.h"
 
 #include <QHash>
 #include <QSet>

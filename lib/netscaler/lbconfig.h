@@ -5,7 +5,7 @@
 // deterministic (from loadBalancer.namePrefix), valid by NetScaler's naming rules and unique,
 // for any number of PSCs and ports.
 
-#include "jobs/result.h"
+#include "core/result.h"
 #include "plan/labplan.h"
 
 #include <QByteArray>

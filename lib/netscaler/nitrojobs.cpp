@@ -1,10 +1,10 @@
 #include "netscaler/nitrojobs.h"
 
-#include "jobs/tr.h"
+#include "core/tr.h"
 #include "net/httpclient.h"
-#include "validate/netaddr.h"
+#include "net/netaddr.h"
 
-#include "jobs/atomicfile.h"
+#include "core/atomicfile.h"
 
 #include <QDir>
 #include <QFile>

@@ -1,6 +1,6 @@
 #include "netscaler/nitromodel.h"
 
-#include "jobs/tr.h"
+#include "core/tr.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>

@@ -4,7 +4,7 @@
 // the two, and NITRO replies (errors, per-item bulk results). Pure functions, no network:
 // nitrojobs.h does the talking.
 
-#include "jobs/result.h"
+#include "core/result.h"
 #include "netscaler/lbconfig.h"
 
 #include <QJsonObject>

@@ -1,7 +1,7 @@
 #include "plan/planjson.h"
 
-#include "jobs/atomicfile.h"
-#include "jobs/tr.h"
+#include "core/atomicfile.h"
+#include "core/tr.h"
 
 #include <QFile>
 #include <QJsonArray>

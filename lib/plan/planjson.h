@@ -2,7 +2,7 @@
 // Loading and saving "vlab.plan/1" JSON. Every problem names its JSON path ("psc[1].ip")
 // or, for malformed JSON, the line and column. Unknown keys and wrong types are errors.
 
-#include "jobs/result.h"
+#include "core/result.h"
 #include "plan/labplan.h"
 
 #include <QByteArray>

@@ -1,6 +1,6 @@
 #include "precheck/checkjob.h"
 
-#include "jobs/tr.h"
+#include "core/tr.h"
 
 #include <QJsonObject>
 

@@ -1,6 +1,6 @@
 #include "precheck/dnscheck.h"
 
-#include "jobs/tr.h"
+#include "core/tr.h"
 
 #include <QDnsLookup>
 

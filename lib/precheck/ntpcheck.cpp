@@ -1,6 +1,6 @@
 #include "precheck/ntpcheck.h"
 
-#include "jobs/tr.h"
+#include "core/tr.h"
 
 #include <QDateTime>
 #include <QUdpSocket>

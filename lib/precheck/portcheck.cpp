@@ -1,6 +1,6 @@
 #include "precheck/portcheck.h"
 
-#include "jobs/tr.h"
+#include "core/tr.h"
 
 #include <QTcpSocket>
 

@@ -1,12 +1,12 @@
 #include "precheck/precheckplan.h"
 
 #include "jobs/jobqueue.h"
-#include "jobs/tr.h"
+#include "core/tr.h"
 #include "precheck/dnscheck.h"
 #include "precheck/ntpcheck.h"
 #include "precheck/portcheck.h"
 #include "precheck/tlscheck.h"
-#include "validate/netaddr.h"
+#include "net/netaddr.h"
 
 #include <QDateTime>
 #include <QHostAddress>

@@ -1,6 +1,6 @@
 #include "remote/applianceshell.h"
 
-#include "jobs/tr.h"
+#include "core/tr.h"
 
 #include <QRegularExpression>
 

@@ -5,7 +5,7 @@
 // (`chsh -s /bin/bash root`, undone by `chsh -s /bin/appliancesh root`); it changes the
 // appliance, so it is an explicit step the user approves, never done on the side.
 
-#include "jobs/result.h"
+#include "core/result.h"
 #include "remote/ptydriver.h"
 #include "remote/sshsession.h"
 

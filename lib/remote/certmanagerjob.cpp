@@ -3,7 +3,7 @@
 #include "certs/certjobs.h"
 #include "certs/certverifier.h"
 #include "certs/csrrequest.h"
-#include "jobs/tr.h"
+#include "core/tr.h"
 #include "net/servedcertificate.h"
 #include "net/tlstrust.h"
 #include "remote/ptydriver.h"

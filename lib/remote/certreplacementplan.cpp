@@ -1,7 +1,7 @@
 #include "remote/certreplacementplan.h"
 
 #include "certs/csrrequest.h"
-#include "jobs/tr.h"
+#include "core/tr.h"
 #include "remote/applianceshell.h"
 #include "remote/loginshelljob.h"
 

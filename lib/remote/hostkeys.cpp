@@ -1,6 +1,6 @@
 #include "remote/hostkeys.h"
 
-#include "jobs/tr.h"
+#include "core/tr.h"
 
 #include <QCryptographicHash>
 #include <QDir>

@@ -6,7 +6,7 @@
 // of another type, than the one recorded: a hard stop until someone checks with the admin).
 // Fingerprints are written as OpenSSH prints them: "SHA256:<base64 without padding>".
 
-#include "jobs/result.h"
+#include "core/result.h"
 
 #include <QList>
 #include <QString>

@@ -1,6 +1,6 @@
 #include "remote/loginshelljob.h"
 
-#include "jobs/tr.h"
+#include "core/tr.h"
 #include "remote/applianceshell.h"
 
 using namespace Qt::StringLiterals;

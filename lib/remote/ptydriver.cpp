@@ -1,6 +1,6 @@
 #include "remote/ptydriver.h"
 
-#include "jobs/tr.h"
+#include "core/tr.h"
 
 #include <QDeadlineTimer>
 #include <QElapsedTimer>

@@ -8,7 +8,7 @@
 // secret are masked there and in every error, wherever they appear (also when echoed).
 // Blocking, for worker threads, like SshSession.
 
-#include "jobs/result.h"
+#include "core/result.h"
 #include "remote/sshsession.h"
 
 #include <QList>

@@ -1,6 +1,6 @@
 #include "remote/sshsession.h"
 
-#include "jobs/tr.h"
+#include "core/tr.h"
 
 #include <QCryptographicHash>
 #include <QDeadlineTimer>

@@ -7,7 +7,7 @@
 // check between short waits. A connection that drops is reported as such ("ssh.dropped").
 // Passwords go to the server only: never into errors, logs or evidence.
 
-#include "jobs/result.h"
+#include "core/result.h"
 #include "remote/hostkeys.h"
 
 #include <QByteArray>

@@ -2,7 +2,7 @@
 
 #include "certs/csrrequest.h"
 #include "jobs/journal.h"
-#include "jobs/tr.h"
+#include "core/tr.h"
 #include "netscaler/lbconfig.h"
 #include "runbook/topologypainter.h"
 #include "vsphere/vcsatemplatewriter.h"

@@ -6,7 +6,7 @@
 // from the plan and plan-only artifacts (passwords are placeholders), so no secret can
 // reach it.
 
-#include "jobs/result.h"
+#include "core/result.h"
 #include "plan/labplan.h"
 
 #include <QDateTime>

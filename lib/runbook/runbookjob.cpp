@@ -2,8 +2,8 @@
 
 #include "jobs/journal.h"
 
-#include "jobs/atomicfile.h"
-#include "jobs/tr.h"
+#include "core/atomicfile.h"
+#include "core/tr.h"
 #include "runbook/runbook.h"
 
 #include <QCryptographicHash>

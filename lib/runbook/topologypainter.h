@@ -5,7 +5,7 @@
 // network, and the Distributed Switch with its port groups. One painter serves the wizard's
 // live view, the PNG and SVG exports, and the runbook's title page.
 
-#include "jobs/result.h"
+#include "core/result.h"
 #include "plan/labplan.h"
 
 #include <QByteArray>

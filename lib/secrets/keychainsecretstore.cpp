@@ -1,6 +1,6 @@
 #include "keychainsecretstore.h"
 
-#include "jobs/tr.h"
+#include "core/tr.h"
 
 #include <QLoggingCategory>
 

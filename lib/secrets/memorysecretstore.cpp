@@ -1,6 +1,6 @@
 #include "memorysecretstore.h"
 
-#include "jobs/tr.h"
+#include "core/tr.h"
 
 using namespace Qt::StringLiterals;
 

@@ -7,7 +7,7 @@
 // always runs later on the event loop (never inside the call), and only while `context`
 // lives.
 
-#include "jobs/result.h"
+#include "core/result.h"
 
 #include <QObject>
 #include <QString>

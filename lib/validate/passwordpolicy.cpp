@@ -1,6 +1,6 @@
 #include "validate/passwordpolicy.h"
 
-#include "jobs/tr.h"
+#include "core/tr.h"
 
 namespace vlab {
 

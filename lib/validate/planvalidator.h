@@ -4,7 +4,7 @@
 // prints them one per line.
 
 #include "plan/labplan.h"
-#include "validate/finding.h"
+#include "core/finding.h"
 
 namespace vlab {
 

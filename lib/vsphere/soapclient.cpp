@@ -1,6 +1,6 @@
 #include "vsphere/soapclient.h"
 
-#include "jobs/tr.h"
+#include "core/tr.h"
 #include "net/httpclient.h"
 
 #include <QPointer>

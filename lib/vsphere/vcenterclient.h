@@ -7,7 +7,7 @@
 // handed to an evidence sink with the password and the session id masked.
 
 #include "jobs/reportnode.h"
-#include "jobs/result.h"
+#include "core/result.h"
 
 #include <QByteArray>
 #include <QJsonValue>

@@ -1,6 +1,6 @@
 #include "vsphere/vcenterloginjob.h"
 
-#include "jobs/tr.h"
+#include "core/tr.h"
 #include "net/httpclient.h"
 #include "vsphere/soapclient.h"
 

@@ -1,8 +1,8 @@
 #include "vsphere/vchajob.h"
 
-#include "jobs/tr.h"
+#include "core/tr.h"
 #include "net/httpclient.h"
-#include "validate/netaddr.h"
+#include "net/netaddr.h"
 #include "vsphere/vchaspecwriter.h"
 
 #include <QCryptographicHash>

@@ -6,7 +6,7 @@
 // SSL thumbprint, inventory identifiers of host, folder, resource pool and datastore, the SSO
 // password) is written as a <VLAB_...> placeholder that the live step fills in.
 
-#include "jobs/result.h"
+#include "core/result.h"
 #include "plan/labplan.h"
 
 #include <QByteArray>

@@ -1,7 +1,7 @@
 #include "vsphere/vcsadeployjob.h"
 
-#include "jobs/atomicfile.h"
-#include "jobs/tr.h"
+#include "core/atomicfile.h"
+#include "core/tr.h"
 #include "vsphere/vcenterclient.h"
 
 #include <QDateTime>

@@ -8,7 +8,7 @@
 // Everything is ASCII. Passwords are placeholders unless given, and a template holding
 // passwords must be written 0600.
 
-#include "jobs/result.h"
+#include "core/result.h"
 #include "plan/labplan.h"
 
 #include <QByteArray>

@@ -1,6 +1,6 @@
 #include "vsphere/vdsscriptwriter.h"
 
-#include "jobs/tr.h"
+#include "core/tr.h"
 
 using namespace Qt::StringLiterals;
 

@@ -3,7 +3,7 @@
 // port group per VLAN) as a govc script and as a PowerCLI script, for people who prefer to
 // create it themselves. Values are quoted for the shell and for PowerShell respectively.
 
-#include "jobs/result.h"
+#include "core/result.h"
 #include "plan/labplan.h"
 
 #include <QByteArray>

@@ -8,7 +8,7 @@
 #include "certfixture.h"
 #include "mainwindow.h"
 #include "pages/applycertificatespage.h"
-#include "plan/plandocument.h"
+#include "project/plandocument.h"
 #include "runpanel.h"
 #include "sshdfixture.h"
 #include "tlslistener.h"

@@ -4,7 +4,7 @@
 
 #include "mainwindow.h"
 #include "pages/certificatespage.h"
-#include "plan/plandocument.h"
+#include "project/plandocument.h"
 #include "runpanel.h"
 
 #include <QDropEvent>

@@ -4,7 +4,7 @@
 
 #include "mainwindow.h"
 #include "pages/diagnosticspage.h"
-#include "plan/plandocument.h"
+#include "project/plandocument.h"
 #include "runpanel.h"
 
 #include <QComboBox>

@@ -5,7 +5,7 @@
 
 #include "mainwindow.h"
 #include "net/trustedpins.h"
-#include "plan/plandocument.h"
+#include "project/plandocument.h"
 #include "runpanel.h"
 
 #include "vcsimfixture.h"

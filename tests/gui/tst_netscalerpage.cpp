@@ -6,7 +6,7 @@
 #include "mainwindow.h"
 #include "nitrostandin.h"
 #include "pages/netscalerpage.h"
-#include "plan/plandocument.h"
+#include "project/plandocument.h"
 #include "runpanel.h"
 
 #include <QFile>

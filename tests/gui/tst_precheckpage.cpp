@@ -4,7 +4,7 @@
 
 #include "jobs/jobqueue.h"
 #include "mainwindow.h"
-#include "plan/plandocument.h"
+#include "project/plandocument.h"
 #include "plan/planjson.h"
 #include "precheck/precheckplan.h"
 #include "runpanel.h"

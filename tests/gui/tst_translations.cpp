@@ -5,10 +5,10 @@
 // translation keeps its source's %1 / %n markers.
 
 #include "i18n/translations.h"
-#include "jobs/tr.h"
+#include "core/tr.h"
 #include "mainwindow.h"
 #include "pages/labplanpage.h"
-#include "plan/plandocument.h"
+#include "project/plandocument.h"
 
 #include <QFile>
 #include <QLabel>

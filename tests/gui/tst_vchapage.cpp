@@ -4,7 +4,7 @@
 // against the simulator without it, where the page falls back to the manual steps.
 
 #include "mainwindow.h"
-#include "plan/plandocument.h"
+#include "project/plandocument.h"
 #include "runpanel.h"
 
 #include "vcsimfixture.h"

@@ -5,7 +5,7 @@
 // fake ISO tree, and Check login without a password.
 
 #include "mainwindow.h"
-#include "plan/plandocument.h"
+#include "project/plandocument.h"
 #include "runpanel.h"
 
 #include "vcsafixture.h"

@@ -6,7 +6,7 @@
 #include "pages/labplanpage.h"
 #include "rememberedpassword.h"
 #include "secrets/memorysecretstore.h"
-#include "plan/plandocument.h"
+#include "project/plandocument.h"
 #include "plan/planjson.h"
 #include "runpanel.h"
 #include "stepregistry.h"

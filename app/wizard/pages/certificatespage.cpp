@@ -4,7 +4,7 @@
 #include "codeview.h"
 #include "certs/csrrequest.h"
 #include "jobs/jobqueue.h"
-#include "plan/plandocument.h"
+#include "project/plandocument.h"
 #include "runpanel.h"
 
 #include <QApplication>

@@ -2,7 +2,7 @@
 
 #include "diag/tcpdiagjob.h"
 #include "jobs/jobqueue.h"
-#include "plan/plandocument.h"
+#include "project/plandocument.h"
 #include "remote/hostkeys.h"
 #include "rememberedpassword.h"
 #include "runpanel.h"

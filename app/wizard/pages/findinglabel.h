@@ -2,7 +2,7 @@
 // FindingLabel: the line under a field that shows what validation says about it (the
 // message and the fix), coloured by severity, hidden when there is nothing to say.
 
-#include "validate/finding.h"
+#include "core/finding.h"
 
 #include <QLabel>
 

@@ -3,7 +3,7 @@
 #include "findinglabel.h"
 #include "jobs/jobqueue.h"
 #include "jobs/writefilesjob.h"
-#include "plan/plandocument.h"
+#include "project/plandocument.h"
 #include "runbook/topologypainter.h"
 #include "runpanel.h"
 #include "topologyview.h"

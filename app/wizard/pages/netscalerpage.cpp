@@ -8,7 +8,7 @@
 #include "netscaler/lbconfig.h"
 #include "netscaler/nitrojobs.h"
 #include "rememberedpassword.h"
-#include "plan/plandocument.h"
+#include "project/plandocument.h"
 #include "runpanel.h"
 
 #include <QApplication>

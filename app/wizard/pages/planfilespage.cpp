@@ -2,10 +2,10 @@
 
 #include "jobs/jobqueue.h"
 #include "jobs/journal.h"
-#include "plan/plandocument.h"
+#include "project/plandocument.h"
 #include "jobs/writefilesjob.h"
-#include "plan/planartifacts.h"
-#include "plan/writeplanfilesjob.h"
+#include "project/planartifacts.h"
+#include "project/writeplanfilesjob.h"
 #include "precheck/precheckplan.h"
 #include "runbook/runbookjob.h"
 #include "runpanel.h"

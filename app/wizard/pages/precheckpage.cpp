@@ -1,8 +1,8 @@
 #include "precheckpage.h"
 
-#include "jobs/atomicfile.h"
+#include "core/atomicfile.h"
 #include "jobs/jobqueue.h"
-#include "plan/plandocument.h"
+#include "project/plandocument.h"
 #include "precheck/precheckplan.h"
 #include "runpanel.h"
 

@@ -1,7 +1,7 @@
 #include "vcenterpage.h"
 
 #include "jobs/jobqueue.h"
-#include "plan/plandocument.h"
+#include "project/plandocument.h"
 #include "rememberedpassword.h"
 #include "runpanel.h"
 #include "vcenterconnectionbox.h"

@@ -2,7 +2,7 @@
 
 #include "jobs/jobqueue.h"
 #include "codeview.h"
-#include "plan/plandocument.h"
+#include "project/plandocument.h"
 #include "runpanel.h"
 #include "validate/planvalidator.h"
 #include "vcenterconnectionbox.h"

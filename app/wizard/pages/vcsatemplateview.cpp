@@ -1,6 +1,6 @@
 #include "vcsatemplateview.h"
 
-#include "jobs/atomicfile.h"
+#include "core/atomicfile.h"
 #include "codeview.h"
 
 #include <QApplication>

@@ -14,7 +14,7 @@
 #include "certs/chainbuilder.h"
 #include "certs/csrgenerator.h"
 #include "certs/csrrequest.h"
-#include "jobs/atomicfile.h"
+#include "core/atomicfile.h"
 #include "jobs/jobqueue.h"
 #include "plan/planjson.h"
 

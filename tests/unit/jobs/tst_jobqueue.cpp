@@ -6,7 +6,7 @@
 #include "jobs/jobqueue.h"
 #include "jobs/threadedjob.h"
 #include "plan/planjson.h"
-#include "plan/writeplanfilesjob.h"
+#include "project/writeplanfilesjob.h"
 
 #include <QCryptographicHash>
 #include <QDir>

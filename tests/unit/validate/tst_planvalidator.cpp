@@ -3,7 +3,7 @@
 // must produce (path and severity) or, for a good row, that the field stays quiet.
 
 #include "plan/planjson.h"
-#include "validate/finding.h"
+#include "core/finding.h"
 #include "validate/planvalidator.h"
 
 #include <QJsonArray>

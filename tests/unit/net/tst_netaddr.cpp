@@ -1,7 +1,7 @@
 // The strict IPv4, CIDR and host-name parsers behind the plan validation: the forms people
 // mean in a lab plan are accepted, everything QHostAddress would tolerate besides is not.
 
-#include "validate/netaddr.h"
+#include "net/netaddr.h"
 
 #include <QTest>
 

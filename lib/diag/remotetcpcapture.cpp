@@ -1,6 +1,6 @@
-#include "remote/remotetcpcapture.h"
+#include "diag/remotetcpcapture.h"
 
-#include "jobs/tr.h"
+#include "core/tr.h"
 
 using namespace Qt::StringLiterals;
 

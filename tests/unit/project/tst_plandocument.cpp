@@ -1,6 +1,6 @@
 // PlanDocument: edits re-validate, and an unsaved plan survives a crash via the recovery file.
 
-#include "plan/plandocument.h"
+#include "project/plandocument.h"
 #include "plan/planjson.h"
 
 #include <QFile>

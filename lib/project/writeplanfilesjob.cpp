@@ -1,7 +1,7 @@
-#include "plan/writeplanfilesjob.h"
+#include "project/writeplanfilesjob.h"
 
-#include "jobs/atomicfile.h"
-#include "jobs/tr.h"
+#include "core/atomicfile.h"
+#include "core/tr.h"
 #include "plan/planjson.h"
 #include "validate/planvalidator.h"
 

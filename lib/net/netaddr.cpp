@@ -1,6 +1,6 @@
-#include "validate/netaddr.h"
+#include "net/netaddr.h"
 
-#include "jobs/tr.h"
+#include "core/tr.h"
 
 #include <QStringList>
 

@@ -3,9 +3,9 @@
 // current offline findings. The wizard's pages edit the plan only through edit(); they
 // never validate or save on their own, so the CLI and tests share the same behaviour.
 
-#include "jobs/result.h"
+#include "core/result.h"
 #include "plan/labplan.h"
-#include "validate/finding.h"
+#include "core/finding.h"
 
 #include <QObject>
 #include <QTimer>

@@ -2,7 +2,7 @@
 // Writing an artifact so that a crash never leaves half a file: QSaveFile writes a temporary
 // next to the target and renames it over the target only once everything is on disk.
 
-#include "jobs/result.h"
+#include "core/result.h"
 
 #include <QByteArray>
 #include <QFileDevice>

@@ -1,7 +1,7 @@
-#include "plan/planartifacts.h"
+#include "project/planartifacts.h"
 
 #include "certs/csrrequest.h"
-#include "jobs/tr.h"
+#include "core/tr.h"
 #include "netscaler/lbconfig.h"
 #include "runbook/topologypainter.h"
 #include "vsphere/vchaspecwriter.h"

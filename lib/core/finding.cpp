@@ -1,6 +1,6 @@
-#include "validate/finding.h"
+#include "core/finding.h"
 
-#include "jobs/tr.h"
+#include "core/tr.h"
 
 #include <QJsonArray>
 #include <QJsonObject>

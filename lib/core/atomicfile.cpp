@@ -1,6 +1,6 @@
-#include "jobs/atomicfile.h"
+#include "core/atomicfile.h"
 
-#include "jobs/tr.h"
+#include "core/tr.h"
 
 #include <QCryptographicHash>
 #include <QFile>

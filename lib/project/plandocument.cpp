@@ -1,10 +1,10 @@
-#include "plan/plandocument.h"
+#include "project/plandocument.h"
 
 #include "plan/planjson.h"
 #include "validate/planvalidator.h"
 
-#include "jobs/atomicfile.h"
-#include "jobs/tr.h"
+#include "core/atomicfile.h"
+#include "core/tr.h"
 
 #include <QDir>
 #include <QFile>

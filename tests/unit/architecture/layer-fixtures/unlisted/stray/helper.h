@@ -1,0 +1,3 @@
+#pragma once
+// A folder nobody gave a layer.
+#include "plan/labplan.h"
