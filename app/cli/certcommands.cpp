@@ -86,15 +86,17 @@ int runJob(Job *job)
 int printReport(const CertReport &report, bool json)
 {
     if (json) {
-        out(QString::fromUtf8(QJsonDocument(QJsonObject{{u"clean"_s, report.clean()},
-                                                        {u"errors"_s, report.failedCount(Severity::Error)},
-                                                        {u"warnings"_s, report.failedCount(Severity::Warning)},
-                                                        {u"checks"_s, report.toJson()}})
-                                  .toJson()));
+        out(QString::fromUtf8(
+            QJsonDocument(QJsonObject{{u"clean"_s, report.clean()},
+                                      {u"errors"_s, report.failedCount(Severity::Error)},
+                                      {u"warnings"_s, report.failedCount(Severity::Warning)},
+                                      {u"checks"_s, report.toJson()}})
+                .toJson()));
     } else {
         out(report.toText());
         out(report.clean() ? CliTr::tr("Verified: ready for certificate-manager.\n")
-                           : CliTr::tr("NOT ready: %n check(s) failed.\n", nullptr, report.failedCount(Severity::Error)));
+                           : CliTr::tr("NOT ready: %n check(s) failed.\n", nullptr,
+                                       report.failedCount(Severity::Error)));
     }
     return report.clean() ? Ok : Problems;
 }
@@ -190,7 +192,8 @@ int certCsr(const QStringList &args)
 {
     QCommandLineParser parser;
     const QCommandLineOption output({u"o"_s, u"output"_s}, CliTr::tr("Folder for the files."), u"DIR"_s);
-    const QCommandLineOption backup(u"backup"_s, CliTr::tr("Keep an existing key as a dated backup and make a new one."));
+    const QCommandLineOption backup(u"backup"_s,
+                                    CliTr::tr("Keep an existing key as a dated backup and make a new one."));
     parser.addOption(output);
     parser.addOption(backup);
     parser.addPositionalArgument(u"PLAN"_s, CliTr::tr("The .vlab.json file."));
@@ -214,20 +217,23 @@ int certSignVmca(const QStringList &args)
 {
     QCommandLineParser parser;
     const QCommandLineOption csr(u"csr"_s, CliTr::tr("The request (psc-ha-vip.csr)."), u"FILE"_s);
-    const QCommandLineOption caCert(u"ca-cert"_s, CliTr::tr("The VMCA root certificate (root.cer)."), u"FILE"_s);
+    const QCommandLineOption caCert(u"ca-cert"_s, CliTr::tr("The VMCA root certificate (root.cer)."),
+                                    u"FILE"_s);
     const QCommandLineOption caKey(u"ca-key"_s, CliTr::tr("The VMCA root key (privatekey.pem)."), u"FILE"_s);
     const QCommandLineOption days(u"days"_s, CliTr::tr("Validity in days (default 730)."), u"N"_s, u"730"_s);
     const QCommandLineOption output({u"o"_s, u"output"_s}, CliTr::tr("Folder for the files."), u"DIR"_s);
     parser.addOptions({csr, caCert, caKey, days, output});
     bool help = false;
-    const QString synopsis = CliTr::tr("Usage: vlab cert sign-vmca --csr FILE --ca-cert FILE --ca-key FILE [--days N] -o DIR");
+    const QString synopsis =
+        CliTr::tr("Usage: vlab cert sign-vmca --csr FILE --ca-cert FILE --ca-key FILE [--days N] -o DIR");
     if (!parseVerb(parser, args, synopsis, 0, &help))
         return BadInput;
     if (help)
         return Ok;
     for (const QCommandLineOption &required : {csr, caCert, caKey, output}) {
         if (!parser.isSet(required)) {
-            err(CliTr::tr("vlab: cert sign-vmca needs --%1\n%2\n").arg(required.names().constLast(), synopsis));
+            err(CliTr::tr("vlab: cert sign-vmca needs --%1\n%2\n")
+                    .arg(required.names().constLast(), synopsis));
             return BadInput;
         }
     }
@@ -238,8 +244,8 @@ int certSignVmca(const QStringList &args)
         return BadInput;
     }
     const QString folder = parser.value(output);
-    if (const int code = runJob(new SignWithCaJob(parser.value(csr), parser.value(caCert), parser.value(caKey),
-                                                  validity, folder));
+    if (const int code = runJob(new SignWithCaJob(parser.value(csr), parser.value(caCert),
+                                                  parser.value(caKey), validity, folder));
         code != Ok)
         return code;
     return verifyWrittenChain(folder, {parser.value(caCert)});
@@ -249,7 +255,8 @@ int certChain(const QStringList &args)
 {
     QCommandLineParser parser;
     const QCommandLineOption leaf(u"leaf"_s, CliTr::tr("The signed PSC certificate from the CA."), u"FILE"_s);
-    const QCommandLineOption ca(u"ca"_s, CliTr::tr("An intermediate or root certificate file (repeatable)."), u"FILE"_s);
+    const QCommandLineOption ca(u"ca"_s, CliTr::tr("An intermediate or root certificate file (repeatable)."),
+                                u"FILE"_s);
     const QCommandLineOption output({u"o"_s, u"output"_s}, CliTr::tr("Folder for the files."), u"DIR"_s);
     parser.addOptions({leaf, ca, output});
     bool help = false;
@@ -280,13 +287,16 @@ int certVerify(const QStringList &args)
     QCommandLineParser parser;
     const QCommandLineOption chain(u"chain"_s, CliTr::tr("The machine chain file (leaf first)."), u"FILE"_s);
     const QCommandLineOption key(u"key"_s, CliTr::tr("The private key to match."), u"FILE"_s);
-    const QCommandLineOption ca(u"ca"_s, CliTr::tr("A root or intermediate certificate (repeatable)."), u"FILE"_s);
-    const QCommandLineOption plan(u"plan"_s, CliTr::tr("The plan whose names the certificate must cover."), u"PLAN"_s);
-    const QCommandLineOption format(u"format"_s, CliTr::tr("text (default) or json."), u"text|json"_s, u"text"_s);
+    const QCommandLineOption ca(u"ca"_s, CliTr::tr("A root or intermediate certificate (repeatable)."),
+                                u"FILE"_s);
+    const QCommandLineOption plan(u"plan"_s, CliTr::tr("The plan whose names the certificate must cover."),
+                                  u"PLAN"_s);
+    const QCommandLineOption format(u"format"_s, CliTr::tr("text (default) or json."), u"text|json"_s,
+                                    u"text"_s);
     parser.addOptions({chain, key, ca, plan, format});
     bool help = false;
-    const QString synopsis =
-        CliTr::tr("Usage: vlab cert verify --chain FILE [--key FILE] [--ca FILE ...] [--plan PLAN] [--format text|json]");
+    const QString synopsis = CliTr::tr("Usage: vlab cert verify --chain FILE [--key FILE] [--ca FILE ...] "
+                                       "[--plan PLAN] [--format text|json]");
     if (!parseVerb(parser, args, synopsis, 0, &help))
         return BadInput;
     if (help)
@@ -318,7 +328,8 @@ int certVerify(const QStringList &args)
 int certShow(const QStringList &args)
 {
     QCommandLineParser parser;
-    parser.addPositionalArgument(u"FILE"_s, CliTr::tr("A certificate, bundle or request (PEM, DER, PKCS#7)."));
+    parser.addPositionalArgument(u"FILE"_s,
+                                 CliTr::tr("A certificate, bundle or request (PEM, DER, PKCS#7)."));
     bool help = false;
     if (!parseVerb(parser, args, CliTr::tr("Usage: vlab cert show FILE"), 1, &help))
         return BadInput;
@@ -360,7 +371,8 @@ int cmdCert(const QStringList &args)
         out(certUsage());
         return Ok;
     }
-    err((sub.isEmpty() ? QString() : CliTr::tr("vlab: unknown cert command \"%1\".\n\n").arg(sub)) + certUsage());
+    err((sub.isEmpty() ? QString() : CliTr::tr("vlab: unknown cert command \"%1\".\n\n").arg(sub))
+        + certUsage());
     return BadInput;
 }
 

@@ -26,8 +26,8 @@ void err(const QString &text)
 }
 
 // Parses a verb's own arguments. Returns false (and has printed why) on a usage error.
-bool parseVerb(QCommandLineParser &parser, const QStringList &args, const QString &synopsis,
-               int positionals, bool *helpShown)
+bool parseVerb(QCommandLineParser &parser, const QStringList &args, const QString &synopsis, int positionals,
+               bool *helpShown)
 {
     parser.setApplicationDescription(synopsis);
     const QCommandLineOption help({u"h"_s, u"help"_s}, CliTr::tr("Show this help."));
@@ -58,12 +58,14 @@ bool parseVerb(QCommandLineParser &parser, const QStringList &args, const QStrin
 void printLoadError(const QString &file, const Error &error, bool json)
 {
     if (json) {
-        const QJsonObject o{{u"file"_s, file},
-                            {u"valid"_s, false},
-                            {u"loadError"_s, QJsonObject{{u"code"_s, error.code},
-                                                         {u"message"_s, error.message},
-                                                         {u"problems"_s, QJsonArray::fromStringList(
-                                                              error.details.split(u'\n', Qt::SkipEmptyParts))}}}};
+        const QJsonObject o{
+            {u"file"_s, file},
+            {u"valid"_s, false},
+            {u"loadError"_s,
+             QJsonObject{{u"code"_s, error.code},
+                         {u"message"_s, error.message},
+                         {u"problems"_s,
+                          QJsonArray::fromStringList(error.details.split(u'\n', Qt::SkipEmptyParts))}}}};
         out(QString::fromUtf8(QJsonDocument(o).toJson()));
         return;
     }
@@ -85,7 +87,8 @@ std::optional<LabPlan> loadPlanOrReport(const QString &file, bool json)
     return plan.value();
 }
 
-bool writeOutput(const QString &target, const QByteArray &data, QFileDevice::Permissions permissions, QString *path)
+bool writeOutput(const QString &target, const QByteArray &data, QFileDevice::Permissions permissions,
+                 QString *path)
 {
     if (!QDir().mkpath(QFileInfo(target).absolutePath())) {
         err(CliTr::tr("vlab: cannot create the folder of %1.\n").arg(target));

@@ -27,8 +27,8 @@ void err(const QString &text);
 
 // Parses a verb's own arguments (args[0] is the program). Returns false, having printed why,
 // on a usage error; sets *helpShown when --help was asked for (and printed).
-bool parseVerb(QCommandLineParser &parser, const QStringList &args, const QString &synopsis,
-               int positionals, bool *helpShown);
+bool parseVerb(QCommandLineParser &parser, const QStringList &args, const QString &synopsis, int positionals,
+               bool *helpShown);
 
 // Prints a plan that could not be loaded: the message, then every problem on its own line.
 void printLoadError(const QString &file, const Error &error, bool json);

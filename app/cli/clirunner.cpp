@@ -34,7 +34,8 @@ void printErr(const QString &text)
 } // namespace
 
 CliRunner::CliRunner(JobQueue *queue, QObject *parent)
-    : QObject(parent), m_queue(queue)
+    : QObject(parent)
+    , m_queue(queue)
 {
 #ifdef Q_OS_UNIX
     m_tty = ::isatty(fileno(stderr));
@@ -70,9 +71,7 @@ void CliRunner::printProgress(const QString &status)
 {
     if (m_quiet && !m_tty)
         return;
-    const QString line = QStringLiteral("[%1%] %2")
-                             .arg(int(m_queue->progress() * 100), 3)
-                             .arg(status);
+    const QString line = QStringLiteral("[%1%] %2").arg(int(m_queue->progress() * 100), 3).arg(status);
     if (line == m_lastLine)
         return;
     m_lastLine = line;

@@ -4,8 +4,8 @@
 #include "clicommon.h"
 #include "secretprompt.h"
 
-#include "diag/tcpstatereport.h"
 #include "diag/remotetcpcapture.h"
+#include "diag/tcpstatereport.h"
 
 #include <QDir>
 #include <QFile>
@@ -38,46 +38,53 @@ bool parseThreshold(const QCommandLineParser &parser, const QCommandLineOption &
 int cmdDiagTcp(const QStringList &args)
 {
     const QString usage = CliTr::tr(
-        "Usage: vlab diag tcp (--file FILE | --local | --ssh USER@HOST[:PORT]) [--ports LIST|all] [--plan PLAN]\n"
+        "Usage: vlab diag tcp (--file FILE | --local | --ssh USER@HOST[:PORT]) [--ports LIST|all] [--plan "
+        "PLAN]\n"
         "                     [--format text|json] [--close-wait N] [--fin-wait-2 N] [--time-wait N]\n"
         "                     [--fin-timeout SECONDS] [--known-hosts FILE] [--accept-host-key SHA256:...]\n"
         "                     [--identity KEYFILE]\n"
-        "With --ssh, the password comes from VLAB_ROOT_PASSWORD or a prompt, unless --identity names a private key.\n");
+        "With --ssh, the password comes from VLAB_ROOT_PASSWORD or a prompt, unless --identity names a "
+        "private key.\n");
     QCommandLineParser parser;
-    const QCommandLineOption file(u"file"_s, CliTr::tr("A saved capture: ss -tan, netstat -ant or /proc/net/tcp[6]."),
-                                  u"FILE"_s);
+    const QCommandLineOption file(
+        u"file"_s, CliTr::tr("A saved capture: ss -tan, netstat -ant or /proc/net/tcp[6]."), u"FILE"_s);
     const QCommandLineOption local(u"local"_s, CliTr::tr("This machine's sockets (/proc/net/tcp and tcp6)."));
-    const QCommandLineOption ssh(u"ssh"_s, CliTr::tr("Collect ss -tan from a host over SSH."), u"USER@HOST[:PORT]"_s);
-    const QCommandLineOption knownHosts(u"known-hosts"_s,
-                                        CliTr::tr("The known_hosts file to check and record host keys in (default: "
-                                                  "known_hosts next to --plan, else in the current folder)."),
-                                        u"FILE"_s);
-    const QCommandLineOption acceptHostKey(u"accept-host-key"_s,
-                                           CliTr::tr("The SHA-256 fingerprint you confirmed for a host not known yet."),
-                                           u"SHA256:..."_s);
-    const QCommandLineOption identity(u"identity"_s, CliTr::tr("A private key to log in with."), u"KEYFILE"_s);
-    const QCommandLineOption sshTimeout(u"timeout"_s, CliTr::tr("SSH connect and command time limit in seconds "
-                                                                "(default 30)."),
+    const QCommandLineOption ssh(u"ssh"_s, CliTr::tr("Collect ss -tan from a host over SSH."),
+                                 u"USER@HOST[:PORT]"_s);
+    const QCommandLineOption knownHosts(
+        u"known-hosts"_s,
+        CliTr::tr("The known_hosts file to check and record host keys in (default: "
+                  "known_hosts next to --plan, else in the current folder)."),
+        u"FILE"_s);
+    const QCommandLineOption acceptHostKey(
+        u"accept-host-key"_s, CliTr::tr("The SHA-256 fingerprint you confirmed for a host not known yet."),
+        u"SHA256:..."_s);
+    const QCommandLineOption identity(u"identity"_s, CliTr::tr("A private key to log in with."),
+                                      u"KEYFILE"_s);
+    const QCommandLineOption sshTimeout(u"timeout"_s,
+                                        CliTr::tr("SSH connect and command time limit in seconds "
+                                                  "(default 30)."),
                                         u"SECONDS"_s, u"30"_s);
-    const QCommandLineOption ports(u"ports"_s,
-                                   CliTr::tr("Service ports to look at, comma-separated, or \"all\" (default: the "
-                                             "plan's loadBalancer.ports, else the PSC ports)."),
-                                   u"LIST"_s);
-    const QCommandLineOption plan(u"plan"_s, CliTr::tr("A .vlab.json plan whose loadBalancer.ports are the default."),
-                                  u"PLAN"_s);
-    const QCommandLineOption format(u"format"_s, CliTr::tr("Output format: text (default) or json."), u"text|json"_s,
-                                    u"text"_s);
-    const QCommandLineOption closeWait(u"close-wait"_s, CliTr::tr("CLOSE_WAIT pile-up threshold per port (default 10)."),
-                                       u"N"_s);
-    const QCommandLineOption finWait2(u"fin-wait-2"_s, CliTr::tr("FIN_WAIT_2 pile-up threshold per port (default 10)."),
-                                      u"N"_s);
-    const QCommandLineOption timeWait(u"time-wait"_s, CliTr::tr("TIME_WAIT pile-up threshold per port (default 1000)."),
-                                      u"N"_s);
-    const QCommandLineOption finTimeout(u"fin-timeout"_s,
-                                        CliTr::tr("net.ipv4.tcp_fin_timeout of the captured machine, for the advice."),
-                                        u"SECONDS"_s);
-    parser.addOptions({file, local, ssh, ports, plan, format, closeWait, finWait2, timeWait, finTimeout, knownHosts,
-                       acceptHostKey, identity, sshTimeout});
+    const QCommandLineOption ports(
+        u"ports"_s,
+        CliTr::tr("Service ports to look at, comma-separated, or \"all\" (default: the "
+                  "plan's loadBalancer.ports, else the PSC ports)."),
+        u"LIST"_s);
+    const QCommandLineOption plan(
+        u"plan"_s, CliTr::tr("A .vlab.json plan whose loadBalancer.ports are the default."), u"PLAN"_s);
+    const QCommandLineOption format(u"format"_s, CliTr::tr("Output format: text (default) or json."),
+                                    u"text|json"_s, u"text"_s);
+    const QCommandLineOption closeWait(
+        u"close-wait"_s, CliTr::tr("CLOSE_WAIT pile-up threshold per port (default 10)."), u"N"_s);
+    const QCommandLineOption finWait2(
+        u"fin-wait-2"_s, CliTr::tr("FIN_WAIT_2 pile-up threshold per port (default 10)."), u"N"_s);
+    const QCommandLineOption timeWait(
+        u"time-wait"_s, CliTr::tr("TIME_WAIT pile-up threshold per port (default 1000)."), u"N"_s);
+    const QCommandLineOption finTimeout(
+        u"fin-timeout"_s, CliTr::tr("net.ipv4.tcp_fin_timeout of the captured machine, for the advice."),
+        u"SECONDS"_s);
+    parser.addOptions({file, local, ssh, ports, plan, format, closeWait, finWait2, timeWait, finTimeout,
+                       knownHosts, acceptHostKey, identity, sshTimeout});
     bool help = false;
     if (!parseVerb(parser, args, usage.trimmed(), 0, &help))
         return BadInput;
@@ -95,14 +102,16 @@ int cmdDiagTcp(const QStringList &args)
     if (parser.isSet(ssh)) {
         endpoint = SshEndpoint::parse(parser.value(ssh));
         if (!endpoint) {
-            err(CliTr::tr("vlab: --ssh needs USER@HOST or USER@HOST:PORT, not \"%1\".\n").arg(parser.value(ssh)));
+            err(CliTr::tr("vlab: --ssh needs USER@HOST or USER@HOST:PORT, not \"%1\".\n")
+                    .arg(parser.value(ssh)));
             return BadInput;
         }
         credentials.privateKeyFile = parser.value(identity);
         if (credentials.privateKeyFile.isEmpty()) {
             const std::optional<QString> password =
-                readSecret(kRootPasswordVar, CliTr::tr("Password of %1 on %2 (or use --identity KEYFILE): ")
-                                                 .arg(endpoint->user, endpoint->host));
+                readSecret(kRootPasswordVar,
+                           CliTr::tr("Password of %1 on %2 (or use --identity KEYFILE): ")
+                               .arg(endpoint->user, endpoint->host));
             if (!password)
                 return BadInput;
             credentials.password = *password;
@@ -110,7 +119,8 @@ int cmdDiagTcp(const QStringList &args)
         bool ok = false;
         timeoutSeconds = parser.value(sshTimeout).toInt(&ok);
         if (!ok || timeoutSeconds < 1) {
-            err(CliTr::tr("vlab: --timeout must be a number of seconds, not \"%1\".\n").arg(parser.value(sshTimeout)));
+            err(CliTr::tr("vlab: --timeout must be a number of seconds, not \"%1\".\n")
+                    .arg(parser.value(sshTimeout)));
             return BadInput;
         }
     }
@@ -124,8 +134,9 @@ int cmdDiagTcp(const QStringList &args)
     if (parser.isSet(ports)) {
         const std::optional<QList<int>> list = parseTcpPortList(parser.value(ports));
         if (!list) {
-            err(CliTr::tr("vlab: --ports must list TCP ports (1 to 65535) separated by commas, or be \"all\"; "
-                          "\"%1\" is not.\n")
+            err(CliTr::tr(
+                    "vlab: --ports must list TCP ports (1 to 65535) separated by commas, or be \"all\"; "
+                    "\"%1\" is not.\n")
                     .arg(parser.value(ports)));
             return BadInput;
         }
@@ -134,7 +145,8 @@ int cmdDiagTcp(const QStringList &args)
         const std::optional<LabPlan> labPlan = loadPlanOrReport(parser.value(plan));
         if (!labPlan)
             return BadInput;
-        options.ports = labPlan->loadBalancer.ports.isEmpty() ? standardPscPorts() : labPlan->loadBalancer.ports;
+        options.ports =
+            labPlan->loadBalancer.ports.isEmpty() ? standardPscPorts() : labPlan->loadBalancer.ports;
     } else {
         options.ports = standardPscPorts();
     }
@@ -146,7 +158,8 @@ int cmdDiagTcp(const QStringList &args)
         bool ok = false;
         const int seconds = parser.value(finTimeout).toInt(&ok);
         if (!ok || seconds < 0) {
-            err(CliTr::tr("vlab: --fin-timeout must be a number of seconds, not \"%1\".\n").arg(parser.value(finTimeout)));
+            err(CliTr::tr("vlab: --fin-timeout must be a number of seconds, not \"%1\".\n")
+                    .arg(parser.value(finTimeout)));
             return BadInput;
         }
         options.finTimeoutSeconds = seconds;
@@ -224,8 +237,9 @@ int cmdDiagTcp(const QStringList &args)
 int cmdDiag(const QStringList &args)
 {
     const auto [sub, rest] = splitSubcommand(args);
-    const QString usage = CliTr::tr("Usage: vlab diag tcp (--file FILE | --local | --ssh USER@HOST) [options]\n"
-                                    "Run 'vlab diag tcp --help' for the options.\n");
+    const QString usage =
+        CliTr::tr("Usage: vlab diag tcp (--file FILE | --local | --ssh USER@HOST) [options]\n"
+                  "Run 'vlab diag tcp --help' for the options.\n");
     if (sub == u"tcp"_s)
         return cmdDiagTcp(rest);
     if (sub == u"--help"_s || sub == u"-h"_s || sub == u"help"_s) {

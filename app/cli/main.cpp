@@ -11,17 +11,17 @@
 #include "jobs/jobqueue.h"
 #include "jobs/journal.h"
 #include "jobs/writefilesjob.h"
-#include "project/planartifacts.h"
 #include "plan/planjson.h"
+#include "project/planartifacts.h"
 #include "project/writeplanfilesjob.h"
 #include "runbook/runbookjob.h"
 #include "validate/planvalidator.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
-#include <QGuiApplication>
 #include <QDir>
 #include <QFileInfo>
+#include <QGuiApplication>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -50,7 +50,8 @@ QString usage()
         "  vcsa template PLAN --role psc1|psc2|vcenter [--version 6.7|6.5] -o FILE\n"
         "                                       the vcsa-deploy JSON template of one appliance\n"
         "  vcsa run PLAN --role psc1|psc2|vcenter --iso DIR [--precheck-only]\n"
-        "                                       run the VCSA installer from the mounted ISO (vlab vcsa --help)\n"
+        "                                       run the VCSA installer from the mounted ISO (vlab vcsa "
+        "--help)\n"
         "  vds script PLAN --format govc|powercli -o FILE\n"
         "                                       the Distributed Switch as a govc or PowerCLI script\n"
         "  vds create PLAN --host HOST[:PORT] --user USER [--fingerprint SHA256]\n"
@@ -59,7 +60,8 @@ QString usage()
         "                                       open and close a vCenter REST session, show the version\n"
         "  vcha spec PLAN -o FILE               the VCHA deploy spec (6.7 U1+ REST)\n"
         "  vcha deploy|status PLAN --host HOST[:PORT] --user USER [--fingerprint SHA256]\n"
-        "                                       deploy VCHA over REST and wait until healthy, or show its state\n"
+        "                                       deploy VCHA over REST and wait until healthy, or show its "
+        "state\n"
         "  runbook PLAN -o FILE.pdf [--markdown FILE.md] [--precheck FILE]\n"
         "                                       the whole lab as a runbook to follow or file\n"
         "  diag tcp (--file FILE | --local | --ssh USER@HOST) [--ports LIST] [--format text|json]\n"
@@ -180,7 +182,8 @@ int cmdGenerate(const QStringList &args)
     QStringList skipped;
     const QList<Artifact> artifacts = planOnlyArtifacts(*plan, folder, &skipped);
     queue.addJob(new WriteFilesJob(CliTr::tr("Write the plan-only artifacts of every step"), artifacts));
-    auto *runbook = new RunbookJob(*plan, {}, QDir(folder).filePath(u"runbook.pdf"_s), QDir(folder).filePath(u"runbook.md"_s));
+    auto *runbook = new RunbookJob(*plan, {}, QDir(folder).filePath(u"runbook.pdf"_s),
+                                   QDir(folder).filePath(u"runbook.md"_s));
     // When DIR is the project folder, the live runs journaled there go into the runbook too.
     runbook->setJournalPath(QDir(folder).filePath(RunJournal::fileName()));
     queue.addJob(runbook);
@@ -253,7 +256,8 @@ int main(int argc, char *argv[])
     if (needsFonts && qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM") && qEnvironmentVariableIsEmpty("DISPLAY")
         && qEnvironmentVariableIsEmpty("WAYLAND_DISPLAY"))
         qputenv("QT_QPA_PLATFORM", "offscreen");
-    std::unique_ptr<QCoreApplication> app(needsFonts ? new QGuiApplication(argc, argv) : new QCoreApplication(argc, argv));
+    std::unique_ptr<QCoreApplication> app(needsFonts ? new QGuiApplication(argc, argv)
+                                                     : new QCoreApplication(argc, argv));
     QCoreApplication::setApplicationName(u"vlab"_s);
     QCoreApplication::setApplicationVersion(QStringLiteral(VLAB_VERSION));
 
@@ -266,7 +270,8 @@ int main(int argc, char *argv[])
     }
     if (vlab::installTranslations(language.value_or(QString())).isEmpty() && language
         && !language->startsWith(u"en"_s))
-        err(CliTr::tr("vlab: there is no translation for \"%1\"; the texts stay in English.\n").arg(*language));
+        err(CliTr::tr("vlab: there is no translation for \"%1\"; the texts stay in English.\n")
+                .arg(*language));
     args = vlab::withoutLanguageOption(args);
     const QString verb = args.size() > 1 ? args.at(1) : QString();
     if (verb.isEmpty()) {

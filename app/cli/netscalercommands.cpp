@@ -3,7 +3,6 @@
 #include "clicommon.h"
 
 #include "clirunner.h"
-#include "secretprompt.h"
 #include "core/atomicfile.h"
 #include "jobs/jobqueue.h"
 #include "jobs/journal.h"
@@ -11,11 +10,11 @@
 #include "net/trustedpins.h"
 #include "netscaler/lbconfig.h"
 #include "netscaler/nitrojobs.h"
+#include "secretprompt.h"
 
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
-
 
 using namespace Qt::StringLiterals;
 
@@ -25,34 +24,36 @@ namespace {
 
 QString netscalerUsage()
 {
-    return CliTr::tr("Usage: vlab netscaler batch PLAN -o FILE [--rollback FILE]\n"
-                     "       vlab netscaler diff|apply|verify|rollback PLAN --nsip ADDR[:PORT] --user NAME\n"
-                     "                      [--fingerprint SHA256] [--dry-run] [--timeout SECONDS]\n"
-                     "\n"
-                     "  batch     write the NetScaler CLI batch file (servers, services, virtual servers,\n"
-                     "            bindings, persistency group, save ns config) and optionally the\n"
-                     "            batch that removes the same objects again\n"
-                     "  diff      compare the NetScaler with the plan over NITRO (read only)\n"
-                     "  apply     create what is missing (bulk requests), then save the configuration;\n"
-                     "            conflicting objects are reported and never changed; on a failure\n"
-                     "            everything this run created is removed again. --dry-run = diff\n"
-                     "  verify    check that services and virtual servers are UP and the persistency\n"
-                     "            group is as planned\n"
-                     "  rollback  remove what 'apply' recorded as created on that NetScaler\n"
-                     "\n"
-                     "The password comes from VLAB_NS_PASSWORD or a prompt, never from an argument. The NSIP's\n"
-                     "certificate must be trusted, or its SHA-256 fingerprint confirmed once with\n"
-                     "--fingerprint (kept in vlab-trust.json next to the plan). What apply created\n"
-                     "is recorded in netscaler-created-HOST.json next to the plan.\n"
-                     "\n"
-                     "Exit codes: 0 success, 1 failed or drift found, 2 bad input or usage.\n");
+    return CliTr::tr(
+        "Usage: vlab netscaler batch PLAN -o FILE [--rollback FILE]\n"
+        "       vlab netscaler diff|apply|verify|rollback PLAN --nsip ADDR[:PORT] --user NAME\n"
+        "                      [--fingerprint SHA256] [--dry-run] [--timeout SECONDS]\n"
+        "\n"
+        "  batch     write the NetScaler CLI batch file (servers, services, virtual servers,\n"
+        "            bindings, persistency group, save ns config) and optionally the\n"
+        "            batch that removes the same objects again\n"
+        "  diff      compare the NetScaler with the plan over NITRO (read only)\n"
+        "  apply     create what is missing (bulk requests), then save the configuration;\n"
+        "            conflicting objects are reported and never changed; on a failure\n"
+        "            everything this run created is removed again. --dry-run = diff\n"
+        "  verify    check that services and virtual servers are UP and the persistency\n"
+        "            group is as planned\n"
+        "  rollback  remove what 'apply' recorded as created on that NetScaler\n"
+        "\n"
+        "The password comes from VLAB_NS_PASSWORD or a prompt, never from an argument. The NSIP's\n"
+        "certificate must be trusted, or its SHA-256 fingerprint confirmed once with\n"
+        "--fingerprint (kept in vlab-trust.json next to the plan). What apply created\n"
+        "is recorded in netscaler-created-HOST.json next to the plan.\n"
+        "\n"
+        "Exit codes: 0 success, 1 failed or drift found, 2 bad input or usage.\n");
 }
 
 int netscalerBatch(const QStringList &args)
 {
     QCommandLineParser parser;
     const QCommandLineOption output({u"o"_s, u"output"_s}, CliTr::tr("The batch file to write."), u"FILE"_s);
-    const QCommandLineOption rollback(u"rollback"_s, CliTr::tr("Also write the rollback batch to FILE."), u"FILE"_s);
+    const QCommandLineOption rollback(u"rollback"_s, CliTr::tr("Also write the rollback batch to FILE."),
+                                      u"FILE"_s);
     parser.addOptions({output, rollback});
     parser.addPositionalArgument(u"PLAN"_s, CliTr::tr("The .vlab.json file."));
     bool help = false;
@@ -88,7 +89,6 @@ int netscalerBatch(const QStringList &args)
     return Ok;
 }
 
-
 struct LiveArgs
 {
     LabPlan plan;
@@ -103,7 +103,8 @@ struct LiveArgs
 std::optional<LiveArgs> parseLive(const QString &verb, const QStringList &args)
 {
     QCommandLineParser parser;
-    const QCommandLineOption nsip(u"nsip"_s, CliTr::tr("The NetScaler management address (NSIP)."), u"ADDR[:PORT]"_s);
+    const QCommandLineOption nsip(u"nsip"_s, CliTr::tr("The NetScaler management address (NSIP)."),
+                                  u"ADDR[:PORT]"_s);
     const QCommandLineOption user(u"user"_s, CliTr::tr("The NetScaler user, for example nsroot."), u"NAME"_s);
     const QCommandLineOption fingerprint(u"fingerprint"_s,
                                          CliTr::tr("The SHA-256 fingerprint of the NSIP's certificate, as "
@@ -115,13 +116,15 @@ std::optional<LiveArgs> parseLive(const QString &verb, const QStringList &args)
     parser.addOptions({nsip, user, fingerprint, dryRun, timeout});
     parser.addPositionalArgument(u"PLAN"_s, CliTr::tr("The .vlab.json file."));
     const QString synopsis = CliTr::tr("Usage: vlab netscaler %1 PLAN --nsip ADDR[:PORT] --user NAME "
-                                       "[--fingerprint SHA256] [--dry-run] [--timeout SECONDS]").arg(verb);
+                                       "[--fingerprint SHA256] [--dry-run] [--timeout SECONDS]")
+                                 .arg(verb);
     bool help = false;
     if (!parseVerb(parser, args, synopsis, 1, &help) || help)
         return std::nullopt;
     for (const QCommandLineOption &required : {nsip, user}) {
         if (!parser.isSet(required)) {
-            err(CliTr::tr("vlab: netscaler %1 needs --%2\n%3\n").arg(verb, required.names().constFirst(), synopsis));
+            err(CliTr::tr("vlab: netscaler %1 needs --%2\n%3\n")
+                    .arg(verb, required.names().constFirst(), synopsis));
             return std::nullopt;
         }
     }
@@ -175,9 +178,9 @@ std::optional<LiveArgs> parseLive(const QString &verb, const QStringList &args)
         live.pinGiven = true;
     }
 
-    const std::optional<QString> password =
-        readSecret(kNsPasswordVar, CliTr::tr("Password of NetScaler user %1 at %2: ")
-                                       .arg(live.target.user, live.target.address()));
+    const std::optional<QString> password = readSecret(
+        kNsPasswordVar,
+        CliTr::tr("Password of NetScaler user %1 at %2: ").arg(live.target.user, live.target.address()));
     if (!password)
         return std::nullopt;
     live.password = *password;
@@ -204,7 +207,8 @@ bool runNitroJob(JobQueue &queue, NitroJob *job, const LiveArgs &live)
         if (!previous.interruptedLabChanges.isEmpty())
             err(CliTr::tr("vlab: note: the previous \"%1\" was cut off (last recorded %2); this run reads "
                           "what exists first and changes only what is missing.\n")
-                    .arg(job->title(), previous.stoppedAfter.toLocalTime().toString(u"yyyy-MM-dd HH:mm:ss"_s)));
+                    .arg(job->title(),
+                         previous.stoppedAfter.toLocalTime().toString(u"yyyy-MM-dd HH:mm:ss"_s)));
     }
     auto *recorder = new JournalRecorder(&queue, journalPath, job->title());
     QObject::connect(recorder, &JournalRecorder::writeFailed, &queue,
@@ -214,16 +218,17 @@ bool runNitroJob(JobQueue &queue, NitroJob *job, const LiveArgs &live)
     const bool ok = runner.run();
     if (live.pinGiven && job->requestCount() > 0
         && (job->result().ok() || !job->result().error().code.startsWith(u"http."_s))) {
-        if (const Result<void> kept = TrustedPins::keep(live.projectFolder, live.target.host, live.target.port,
-                                                         live.target.pinnedSha256);
+        if (const Result<void> kept = TrustedPins::keep(live.projectFolder, live.target.host,
+                                                        live.target.port, live.target.pinnedSha256);
             !kept)
             err(u"vlab: "_s + kept.error().message + u'\n');
     }
     if (!job->result().ok()) {
         err(u"vlab: "_s + job->result().error().message + u'\n');
         if (job->result().error().code == u"http.tls"_s && !job->presentedFingerprint().isEmpty())
-            err(CliTr::tr("vlab: after checking it on the NetScaler (Traffic Management > SSL > Certificates, "
-                          "or 'show ssl certKey ns-server-certificate'), run again with --fingerprint %1\n")
+            err(CliTr::tr(
+                    "vlab: after checking it on the NetScaler (Traffic Management > SSL > Certificates, "
+                    "or 'show ssl certKey ns-server-certificate'), run again with --fingerprint %1\n")
                     .arg(job->presentedFingerprint()));
     }
     return ok;
@@ -319,9 +324,10 @@ int netscalerRollback(const LiveArgs &live)
 {
     const QString record = recordPath(live);
     if (!QFile::exists(record)) {
-        err(CliTr::tr("vlab: nothing is recorded as created by 'vlab netscaler apply' on %1 (no %2). To remove "
-                      "the plan's objects regardless, import the rollback batch: 'vlab netscaler batch PLAN -o "
-                      "FILE --rollback UNDO', then 'batch -fileName UNDO' on the NetScaler.\n")
+        err(CliTr::tr(
+                "vlab: nothing is recorded as created by 'vlab netscaler apply' on %1 (no %2). To remove "
+                "the plan's objects regardless, import the rollback batch: 'vlab netscaler batch PLAN -o "
+                "FILE --rollback UNDO', then 'batch -fileName UNDO' on the NetScaler.\n")
                 .arg(live.target.address(), QDir::toNativeSeparators(record)));
         return Problems;
     }
@@ -335,7 +341,8 @@ int netscalerRollback(const LiveArgs &live)
     const bool ok = runNitroJob(queue, job, live);
     printResults(job->results());
     if (job->requestCount() > 1 && job->remaining().size() != objects->size()) {
-        if (const Result<void> saved = saveNitroCreatedRecord(record, live.target.address(), job->remaining());
+        if (const Result<void> saved =
+                saveNitroCreatedRecord(record, live.target.address(), job->remaining());
             !saved) {
             err(u"vlab: "_s + saved.error().message + u'\n');
             return Problems;
@@ -374,7 +381,8 @@ int cmdNetscaler(const QStringList &args)
         out(netscalerUsage());
         return Ok;
     }
-    err((sub.isEmpty() ? QString() : CliTr::tr("vlab: unknown netscaler command \"%1\".\n\n").arg(sub)) + netscalerUsage());
+    err((sub.isEmpty() ? QString() : CliTr::tr("vlab: unknown netscaler command \"%1\".\n\n").arg(sub))
+        + netscalerUsage());
     return BadInput;
 }
 

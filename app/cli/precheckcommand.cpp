@@ -17,10 +17,12 @@ namespace vlab::cli {
 int cmdPrecheck(const QStringList &args)
 {
     QCommandLineParser parser;
-    const QCommandLineOption only(u"only"_s, CliTr::tr("Comma-separated subset of dns, ports, ntp, tls."), u"LIST"_s);
-    const QCommandLineOption format(u"format"_s, CliTr::tr("text (default) or json."), u"text|json"_s, u"text"_s);
-    const QCommandLineOption timeout(u"timeout"_s, CliTr::tr("Time limit of each check in ms (default 3000)."), u"MS"_s,
-                                     u"3000"_s);
+    const QCommandLineOption only(u"only"_s, CliTr::tr("Comma-separated subset of dns, ports, ntp, tls."),
+                                  u"LIST"_s);
+    const QCommandLineOption format(u"format"_s, CliTr::tr("text (default) or json."), u"text|json"_s,
+                                    u"text"_s);
+    const QCommandLineOption timeout(
+        u"timeout"_s, CliTr::tr("Time limit of each check in ms (default 3000)."), u"MS"_s, u"3000"_s);
     parser.addOptions({only, format, timeout});
     parser.addPositionalArgument(u"PLAN"_s, CliTr::tr("The .vlab.json file."));
     bool help = false;
@@ -50,7 +52,8 @@ int cmdPrecheck(const QStringList &args)
         err(CliTr::tr("vlab: --format must be text or json, not \"%1\".\n").arg(fmt));
         return BadInput;
     }
-    const std::optional<LabPlan> plan = loadPlanOrReport(parser.positionalArguments().constFirst(), fmt == u"json"_s);
+    const std::optional<LabPlan> plan =
+        loadPlanOrReport(parser.positionalArguments().constFirst(), fmt == u"json"_s);
     if (!plan)
         return BadInput;
 
@@ -63,9 +66,10 @@ int cmdPrecheck(const QStringList &args)
             results << r;
             if (fmt == u"text"_s) {
                 const QString mark = r.status == CheckStatus::Pass ? u"ok  "_s
-                                     : r.status == CheckStatus::Warn ? u"warn"_s
-                                                                     : u"FAIL"_s;
-                QString line = QStringLiteral("%1  %2  %3: %4").arg(mark, r.category.leftJustified(5), r.node, r.message);
+                    : r.status == CheckStatus::Warn                ? u"warn"_s
+                                                                   : u"FAIL"_s;
+                QString line = QStringLiteral("%1  %2  %3: %4")
+                                   .arg(mark, r.category.leftJustified(5), r.node, r.message);
                 if (r.status != CheckStatus::Pass && !r.hint.isEmpty())
                     line += u' ' + CliTr::tr("Fix: %1").arg(r.hint);
                 out(line + u'\n');

@@ -3,8 +3,8 @@
 // 2) and checks afterwards that each serves the new leaf on 443.
 
 #include "clicommon.h"
-#include "secretprompt.h"
 #include "clirunner.h"
+#include "secretprompt.h"
 
 #include "certs/certjobs.h"
 #include "certs/csrrequest.h"
@@ -45,8 +45,9 @@ int checkCertificateFiles(const QString &folder, const LabPlan &plan)
     const auto read = [&](const char *name) -> std::optional<CertSource> {
         const QString path = dir.filePath(QString::fromLatin1(name));
         if (!QFileInfo::exists(path)) {
-            err(CliTr::tr("vlab: %1 is missing. Make the certificate files first (vlab cert csr, then vlab cert "
-                          "sign-vmca or vlab cert chain), or name their folder with --certs.\n")
+            err(CliTr::tr(
+                    "vlab: %1 is missing. Make the certificate files first (vlab cert csr, then vlab cert "
+                    "sign-vmca or vlab cert chain), or name their folder with --certs.\n")
                     .arg(path));
             return std::nullopt;
         }
@@ -68,9 +69,10 @@ int checkCertificateFiles(const QString &folder, const LabPlan &plan)
     input.plan = plan;
     const CertReport report = verifyCertificates(input);
     if (!report.clean()) {
-        err(CliTr::tr("vlab: the certificate files in %1 do not pass the checks, so nothing was sent to any PSC.\n"
-                      "Fix what the report below names (vlab cert verify shows it again), then run this command "
-                      "again.\n\n")
+        err(CliTr::tr(
+                "vlab: the certificate files in %1 do not pass the checks, so nothing was sent to any PSC.\n"
+                "Fix what the report below names (vlab cert verify shows it again), then run this command "
+                "again.\n\n")
                 .arg(folder));
         err(report.toText());
         return Problems;
@@ -82,55 +84,62 @@ int cmdApplyCert(const QStringList &args)
 {
     const QString usage = CliTr::tr(
         "Usage: vlab psc apply-cert PLAN --node psc01|psc02|all [--user root] [--port N]\n"
-        "                           [--accept-host-key [NODE=]SHA256:...] [--known-hosts FILE] [--certs DIR]\n"
+        "                           [--accept-host-key [NODE=]SHA256:...] [--known-hosts FILE] [--certs "
+        "DIR]\n"
         "                           [--identity KEYFILE] [--sso-user USER] [--switch-login-shell]\n"
         "                           [--remote-folder DIR] [--tls-port N] [--certificate-manager COMMAND]\n"
         "The root password comes from VLAB_ROOT_PASSWORD (unless --identity names a private key), the SSO\n"
         "administrator's password that certificate-manager asks for from VLAB_SSO_PASSWORD; either is\n"
         "asked for on the terminal when its variable is unset.\n");
     QCommandLineParser parser;
-    const QCommandLineOption node(u"node"_s, CliTr::tr("Which PSC: psc01, psc02 (plan order) or all (in turn)."),
-                                  u"NODE"_s);
+    const QCommandLineOption node(
+        u"node"_s, CliTr::tr("Which PSC: psc01, psc02 (plan order) or all (in turn)."), u"NODE"_s);
     const QCommandLineOption user(u"user"_s, CliTr::tr("The SSH user (default root)."), u"USER"_s, u"root"_s);
     const QCommandLineOption port(u"port"_s, CliTr::tr("The SSH port (default 22)."), u"N"_s);
-    const QCommandLineOption acceptHostKey(
-        u"accept-host-key"_s,
-        CliTr::tr("The SHA-256 fingerprint you confirmed for a PSC whose host key is not known yet; NODE=SHA256:... "
-                  "for one node. May be repeated."),
-        u"[NODE=]SHA256:..."_s);
-    const QCommandLineOption knownHosts(u"known-hosts"_s,
-                                        CliTr::tr("The known_hosts file (default: known_hosts next to the plan)."),
-                                        u"FILE"_s);
-    const QCommandLineOption certs(u"certs"_s,
-                                   CliTr::tr("The folder with psc-ha-vip-chain.crt, psc-ha-vip.key and cachain.crt "
-                                             "(default: certs next to the plan)."),
-                                   u"DIR"_s);
-    const QCommandLineOption identity(u"identity"_s, CliTr::tr("A private key to log in with."), u"KEYFILE"_s);
+    const QCommandLineOption acceptHostKey(u"accept-host-key"_s,
+                                           CliTr::tr("The SHA-256 fingerprint you confirmed for a PSC whose "
+                                                     "host key is not known yet; NODE=SHA256:... "
+                                                     "for one node. May be repeated."),
+                                           u"[NODE=]SHA256:..."_s);
+    const QCommandLineOption knownHosts(
+        u"known-hosts"_s, CliTr::tr("The known_hosts file (default: known_hosts next to the plan)."),
+        u"FILE"_s);
+    const QCommandLineOption certs(
+        u"certs"_s,
+        CliTr::tr("The folder with psc-ha-vip-chain.crt, psc-ha-vip.key and cachain.crt "
+                  "(default: certs next to the plan)."),
+        u"DIR"_s);
+    const QCommandLineOption identity(u"identity"_s, CliTr::tr("A private key to log in with."),
+                                      u"KEYFILE"_s);
     const QCommandLineOption ssoUser(u"sso-user"_s,
                                      CliTr::tr("The SSO administrator (default: certificate-manager's own, "
                                                "Administrator@vsphere.local)."),
                                      u"USER"_s);
-    const QCommandLineOption switchShell(u"switch-login-shell"_s,
-                                         CliTr::tr("First make bash root's login shell (chsh -s /bin/bash root; undo "
-                                                   "with chsh -s /bin/appliancesh root) so that SFTP works."));
+    const QCommandLineOption switchShell(
+        u"switch-login-shell"_s,
+        CliTr::tr("First make bash root's login shell (chsh -s /bin/bash root; undo "
+                  "with chsh -s /bin/appliancesh root) so that SFTP works."));
     const QCommandLineOption remoteFolder(u"remote-folder"_s,
-                                          CliTr::tr("The folder on the PSC for the files (default /certs)."), u"DIR"_s,
-                                          u"/certs"_s);
-    const QCommandLineOption tlsPort(u"tls-port"_s,
-                                     CliTr::tr("The port whose certificate is compared with the new leaf afterwards "
-                                               "(default 443)."),
-                                     u"N"_s);
-    const QCommandLineOption certManager(u"certificate-manager"_s,
-                                         CliTr::tr("The command that runs certificate-manager on the PSC (default "
-                                                   "/usr/lib/vmware-vmca/bin/certificate-manager)."),
-                                         u"COMMAND"_s);
-    const QCommandLineOption timeout(u"timeout"_s,
-                                     CliTr::tr("SSH connect and single-wait time limit in seconds (default 30)."),
-                                     u"SECONDS"_s, u"30"_s);
-    const QCommandLineOption servedTimeout(u"served-timeout"_s,
-                                           CliTr::tr("How long to wait for the PSC to serve HTTPS again after the "
-                                                     "replacement, in seconds (default 600)."),
-                                           u"SECONDS"_s, u"600"_s);
+                                          CliTr::tr("The folder on the PSC for the files (default /certs)."),
+                                          u"DIR"_s, u"/certs"_s);
+    const QCommandLineOption tlsPort(
+        u"tls-port"_s,
+        CliTr::tr("The port whose certificate is compared with the new leaf afterwards "
+                  "(default 443)."),
+        u"N"_s);
+    const QCommandLineOption certManager(
+        u"certificate-manager"_s,
+        CliTr::tr("The command that runs certificate-manager on the PSC (default "
+                  "/usr/lib/vmware-vmca/bin/certificate-manager)."),
+        u"COMMAND"_s);
+    const QCommandLineOption timeout(
+        u"timeout"_s, CliTr::tr("SSH connect and single-wait time limit in seconds (default 30)."),
+        u"SECONDS"_s, u"30"_s);
+    const QCommandLineOption servedTimeout(
+        u"served-timeout"_s,
+        CliTr::tr("How long to wait for the PSC to serve HTTPS again after the "
+                  "replacement, in seconds (default 600)."),
+        u"SECONDS"_s, u"600"_s);
     parser.addOptions({node, user, port, acceptHostKey, knownHosts, certs, identity, ssoUser, switchShell,
                        remoteFolder, tlsPort, certManager, timeout, servedTimeout});
     parser.addPositionalArgument(u"PLAN"_s, CliTr::tr("The .vlab.json file."));
@@ -185,7 +194,9 @@ int cmdApplyCert(const QStringList &args)
         const QString head = eq > 0 ? value.left(eq) : QString();
         if (!head.isEmpty() && !head.contains(u':')) {
             if (!selectPscNodes(*plan, head)) {
-                err(CliTr::tr("vlab: --accept-host-key names the node \"%1\", which the plan does not have.\n").arg(head));
+                err(CliTr::tr(
+                        "vlab: --accept-host-key names the node \"%1\", which the plan does not have.\n")
+                        .arg(head));
                 return BadInput;
             }
             const Result<QList<qsizetype>> which = selectPscNodes(*plan, head);
@@ -198,7 +209,8 @@ int cmdApplyCert(const QStringList &args)
     const QString projectFolder = QFileInfo(planFile).absolutePath();
     settings.knownHostsFile =
         parser.isSet(knownHosts) ? parser.value(knownHosts) : defaultKnownHostsFile(projectFolder);
-    settings.certFolder = parser.isSet(certs) ? parser.value(certs) : QDir(projectFolder).filePath(u"certs"_s);
+    settings.certFolder =
+        parser.isSet(certs) ? parser.value(certs) : QDir(projectFolder).filePath(u"certs"_s);
     settings.remoteFolder = parser.value(remoteFolder);
     if (!settings.remoteFolder.startsWith(u'/')) {
         err(CliTr::tr("vlab: --remote-folder must be an absolute path on the PSC, not \"%1\".\n")
@@ -214,13 +226,14 @@ int cmdApplyCert(const QStringList &args)
     // From the variables, or asked for on the terminal without echo; never an argument.
     if (settings.credentials.privateKeyFile.isEmpty()) {
         const std::optional<QString> root = readSecret(
-            kRootPasswordVar, CliTr::tr("Password of %1 on the PSCs (or use --identity KEYFILE): ").arg(settings.user));
+            kRootPasswordVar,
+            CliTr::tr("Password of %1 on the PSCs (or use --identity KEYFILE): ").arg(settings.user));
         if (!root)
             return BadInput;
         settings.credentials.password = *root;
     }
-    const std::optional<QString> sso =
-        readSecret(kSsoPasswordVar, CliTr::tr("Password of the SSO administrator (certificate-manager asks for it): "));
+    const std::optional<QString> sso = readSecret(
+        kSsoPasswordVar, CliTr::tr("Password of the SSO administrator (certificate-manager asks for it): "));
     if (!sso)
         return BadInput;
     settings.ssoPassword = *sso;
@@ -249,8 +262,9 @@ int cmdApplyCert(const QStringList &args)
             err(u"vlab: "_s + job->result().error().message + u'\n');
             const QString fingerprint = fingerprintToConfirm(job->result().error());
             if (!fingerprint.isEmpty())
-                err(CliTr::tr("vlab: after comparing it with the appliance's own (ssh-keygen -lf "
-                              "/etc/ssh/ssh_host_*_key.pub on its console), run again with --accept-host-key %1\n")
+                err(CliTr::tr(
+                        "vlab: after comparing it with the appliance's own (ssh-keygen -lf "
+                        "/etc/ssh/ssh_host_*_key.pub on its console), run again with --accept-host-key %1\n")
                         .arg(fingerprint));
         }
     }

@@ -17,16 +17,19 @@ int cmdRunbook(const QStringList &args)
 {
     QCommandLineParser parser;
     const QCommandLineOption output({u"o"_s, u"output"_s}, CliTr::tr("The PDF to write."), u"FILE.pdf"_s);
-    const QCommandLineOption markdown(u"markdown"_s, CliTr::tr("Also write the same content as Markdown."), u"FILE.md"_s);
-    const QCommandLineOption precheck(u"precheck"_s, CliTr::tr("Saved pre-check results (precheck-results.json) to include."),
-                                      u"FILE"_s);
-    const QCommandLineOption journal(u"journal"_s, CliTr::tr("The run journal (vlab-journal.json) whose recorded "
-                                                             "live runs go into the chapters."),
+    const QCommandLineOption markdown(u"markdown"_s, CliTr::tr("Also write the same content as Markdown."),
+                                      u"FILE.md"_s);
+    const QCommandLineOption precheck(
+        u"precheck"_s, CliTr::tr("Saved pre-check results (precheck-results.json) to include."), u"FILE"_s);
+    const QCommandLineOption journal(u"journal"_s,
+                                     CliTr::tr("The run journal (vlab-journal.json) whose recorded "
+                                               "live runs go into the chapters."),
                                      u"FILE"_s);
     parser.addOptions({output, markdown, precheck, journal});
     parser.addPositionalArgument(u"PLAN"_s, CliTr::tr("The .vlab.json file."));
     bool help = false;
-    const QString synopsis = CliTr::tr("Usage: vlab runbook PLAN -o FILE.pdf [--markdown FILE.md] [--precheck FILE] [--journal FILE]");
+    const QString synopsis = CliTr::tr(
+        "Usage: vlab runbook PLAN -o FILE.pdf [--markdown FILE.md] [--precheck FILE] [--journal FILE]");
     if (!parseVerb(parser, args, synopsis, 1, &help))
         return BadInput;
     if (help)

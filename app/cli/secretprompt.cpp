@@ -71,7 +71,9 @@ std::optional<QString> readHiddenLine(const QString &prompt, bool *isTerminal)
     if (!*isTerminal)
         return std::nullopt;
     const int signals[] = {SIGINT, SIGTERM, SIGHUP, SIGQUIT, SIGTSTP};
-    struct sigaction restore{}, previous[std::size(signals)];
+    struct sigaction restore
+    {
+    }, previous[std::size(signals)];
     restore.sa_handler = restoreEchoAndReraise;
     sigemptyset(&restore.sa_mask);
     for (size_t i = 0; i < std::size(signals); ++i)
@@ -122,8 +124,8 @@ std::optional<QString> readSecret(const char *envVar, const QString &promptText)
     std::optional<QString> secret = readHiddenLine(promptText, &isTerminal);
     if (!isTerminal) {
         err(CliTr::tr("vlab: %1 is not set and the standard input is not a terminal, so the password "
-                        "cannot be asked for. Set %1 or run vlab in a terminal.\n")
-                  .arg(name));
+                      "cannot be asked for. Set %1 or run vlab in a terminal.\n")
+                .arg(name));
         return std::nullopt;
     }
     err(u"\n"_s); // the Enter that ended the password was not echoed either

@@ -15,13 +15,14 @@ namespace {
 
 QString vcenterUsage()
 {
-    return CliTr::tr("Usage: vlab vcenter login --host HOST[:PORT] --user USER [--fingerprint SHA256] [--timeout S]\n"
-                     "\n"
-                     "  login    open a REST session, show the version, close the session\n"
-                     "\n"
-                     "%1\n"
-                     "Exit codes: 0 logged in, 1 failed (refused, unreachable, untrusted), 2 bad input or usage.\n")
-        .arg(VCenterOptions::passwordHelp());
+    return CliTr::
+        tr("Usage: vlab vcenter login --host HOST[:PORT] --user USER [--fingerprint SHA256] [--timeout S]\n"
+           "\n"
+           "  login    open a REST session, show the version, close the session\n"
+           "\n"
+           "%1\n"
+           "Exit codes: 0 logged in, 1 failed (refused, unreachable, untrusted), 2 bad input or usage.\n")
+            .arg(VCenterOptions::passwordHelp());
 }
 
 int vcenterLogin(const QStringList &args)
@@ -49,13 +50,14 @@ int vcenterLogin(const QStringList &args)
         return Problems;
     }
     const VCenterInfo &info = job->info();
-    out(CliTr::tr("Logged in to %1 as %2.\n").arg(endpoint->url.host(),
-                                                   info.sessionUser.isEmpty() ? endpoint->user : info.sessionUser));
+    out(CliTr::tr("Logged in to %1 as %2.\n")
+            .arg(endpoint->url.host(), info.sessionUser.isEmpty() ? endpoint->user : info.sessionUser));
     if (!info.product.isEmpty())
         out(CliTr::tr("Product: %1 (API %2)\n").arg(info.product, info.apiVersion));
     out(CliTr::tr("Appliance version: %1\n")
-            .arg(info.applianceVersion.isEmpty() ? CliTr::tr("not offered by this server")
-                                                 : QString(info.applianceVersion + u' ' + info.applianceBuild).trimmed()));
+            .arg(info.applianceVersion.isEmpty()
+                     ? CliTr::tr("not offered by this server")
+                     : QString(info.applianceVersion + u' ' + info.applianceBuild).trimmed()));
     out(CliTr::tr("Certificate SHA-256: %1\n").arg(info.fingerprint));
     return Ok;
 }
@@ -71,7 +73,8 @@ int cmdVcenter(const QStringList &args)
         out(vcenterUsage());
         return Ok;
     }
-    err((sub.isEmpty() ? QString() : CliTr::tr("vlab: unknown vcenter command \"%1\".\n").arg(sub)) + vcenterUsage());
+    err((sub.isEmpty() ? QString() : CliTr::tr("vlab: unknown vcenter command \"%1\".\n").arg(sub))
+        + vcenterUsage());
     return BadInput;
 }
 

@@ -20,12 +20,14 @@ namespace vlab::cli {
 VCenterOptions::VCenterOptions()
     : m_host(u"host"_s, CliTr::tr("The vCenter: HOST or HOST:PORT."), u"HOST[:PORT]"_s)
     , m_user(u"user"_s, CliTr::tr("The vCenter user, for example administrator@vsphere.local."), u"USER"_s)
-    , m_fingerprint(u"fingerprint"_s,
-                    CliTr::tr("The SHA-256 fingerprint of the vCenter certificate you confirmed (needed when this "
-                              "machine does not trust it). With a PLAN, one that worked is kept in vlab-trust.json "
-                              "next to it and used when this option is not given."),
-                    u"SHA256"_s)
-    , m_timeout(u"timeout"_s, CliTr::tr("Seconds to wait for each answer (default 30)."), u"SECONDS"_s, u"30"_s)
+    , m_fingerprint(
+          u"fingerprint"_s,
+          CliTr::tr("The SHA-256 fingerprint of the vCenter certificate you confirmed (needed when this "
+                    "machine does not trust it). With a PLAN, one that worked is kept in vlab-trust.json "
+                    "next to it and used when this option is not given."),
+          u"SHA256"_s)
+    , m_timeout(u"timeout"_s, CliTr::tr("Seconds to wait for each answer (default 30)."), u"SECONDS"_s,
+                u"30"_s)
 {
 }
 
@@ -101,7 +103,7 @@ void VCenterOptions::keepFingerprint(const QCommandLineParser &parser, const VCe
     if (!parser.isSet(m_fingerprint) || endpoint.pin.isEmpty() || projectFolder.isEmpty())
         return;
     if (const Result<void> kept = TrustedPins::keep(projectFolder, endpoint.url.host(),
-                                                     quint16(endpoint.url.port(443)), endpoint.pin);
+                                                    quint16(endpoint.url.port(443)), endpoint.pin);
         !kept)
         err(u"vlab: "_s + kept.error().message + u'\n');
 }

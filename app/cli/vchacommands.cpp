@@ -36,8 +36,8 @@ int vchaLive(VchaAction action, const QStringList &args, const QString &synopsis
     QCommandLineParser parser;
     const VCenterOptions connection;
     connection.addTo(parser);
-    const QCommandLineOption interval(u"poll-interval"_s, CliTr::tr("Seconds between state reads (default 10)."),
-                                      u"SECONDS"_s, u"10"_s);
+    const QCommandLineOption interval(
+        u"poll-interval"_s, CliTr::tr("Seconds between state reads (default 10)."), u"SECONDS"_s, u"10"_s);
     parser.addOption(interval);
     parser.addPositionalArgument(u"PLAN"_s, CliTr::tr("The .vlab.json file."));
     bool help = false;
@@ -95,13 +95,14 @@ int vchaLive(VchaAction action, const QStringList &args, const QString &synopsis
 int cmdVcha(const QStringList &args)
 {
     const auto [sub, rest] = splitSubcommand(args);
-    const QString usage = CliTr::tr("Usage: vlab vcha spec PLAN -o FILE\n"
-                                    "       vlab vcha deploy PLAN --host HOST[:PORT] --user USER [--fingerprint SHA256] "
-                                    "[--poll-interval S]\n"
-                                    "       vlab vcha status PLAN --host HOST[:PORT] --user USER [--fingerprint SHA256]\n"
-                                    "\n"
-                                    "deploy and status need the VCHA REST API of vSphere 6.7 U1 or later; without it they\n"
-                                    "print the manual steps and exit 1. status exits 0 only when VCHA is healthy.\n");
+    const QString usage =
+        CliTr::tr("Usage: vlab vcha spec PLAN -o FILE\n"
+                  "       vlab vcha deploy PLAN --host HOST[:PORT] --user USER [--fingerprint SHA256] "
+                  "[--poll-interval S]\n"
+                  "       vlab vcha status PLAN --host HOST[:PORT] --user USER [--fingerprint SHA256]\n"
+                  "\n"
+                  "deploy and status need the VCHA REST API of vSphere 6.7 U1 or later; without it they\n"
+                  "print the manual steps and exit 1. status exits 0 only when VCHA is healthy.\n");
     if (sub == u"--help"_s || sub == u"-h"_s || sub == u"help"_s) {
         out(usage);
         return Ok;

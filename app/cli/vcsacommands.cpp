@@ -1,8 +1,8 @@
 // vlab vcsa ...: the VCSA installer (vcsa-deploy) templates for the lab's appliances.
 
 #include "clicommon.h"
-#include "secretprompt.h"
 #include "clirunner.h"
+#include "secretprompt.h"
 
 #include "jobs/jobqueue.h"
 #include "validate/passwordpolicy.h"
@@ -21,41 +21,46 @@ namespace {
 
 QString vcsaUsage()
 {
-    return CliTr::tr("Usage: vlab vcsa template PLAN --role psc1|psc2|vcenter [--version 6.7|6.5] -o FILE\n"
-                     "                          [--with-passwords]\n"
-                     "\n"
-                     "  template  the vcsa-deploy JSON template of one appliance. Passwords are placeholders\n"
-                     "            unless --with-passwords takes them from VLAB_TARGET_PASSWORD (ESXi or the\n"
-                     "            managing vCenter), VLAB_ROOT_PASSWORD and VLAB_SSO_PASSWORD; such a file\n"
-                     "            is written with mode 0600.\n"
-                     "\n"
-                     "       vlab vcsa run PLAN --role psc1|psc2|vcenter --iso DIR [--precheck-only]\n"
-                     "                     [--no-ssl-certificate-verification] [--timeout MINUTES]\n"
-                     "\n"
-                     "  run       runs the installer of the mounted VCSA ISO (DIR/%1):\n"
-                     "            template check, precheck, then install (unless --precheck-only).\n"
-                     "            Passwords come from the environment: VLAB_ROOT_PASSWORD (the new\n"
-                     "            appliance's root), VLAB_SSO_PASSWORD (administrator@<SSO domain>) and\n"
-                     "            the deployment target's: VLAB_TARGET_PASSWORD, else VLAB_VC_PASSWORD for\n"
-                     "            a vCenter target or VLAB_ROOT_PASSWORD for an ESXi host. They reach only\n"
-                     "            a 0600 temporary template, removed after the run.\n"
-                     "            Logs: <PLAN's folder>/logs/vcsa-<role>-<time>/.\n"
-                     "\n"
-                     "Exit codes: 0 success, 1 the installer failed, 2 bad input or usage.\n").arg(vcsaDeployRelativePath());
+    return CliTr::tr(
+               "Usage: vlab vcsa template PLAN --role psc1|psc2|vcenter [--version 6.7|6.5] -o FILE\n"
+               "                          [--with-passwords]\n"
+               "\n"
+               "  template  the vcsa-deploy JSON template of one appliance. Passwords are placeholders\n"
+               "            unless --with-passwords takes them from VLAB_TARGET_PASSWORD (ESXi or the\n"
+               "            managing vCenter), VLAB_ROOT_PASSWORD and VLAB_SSO_PASSWORD; such a file\n"
+               "            is written with mode 0600.\n"
+               "\n"
+               "       vlab vcsa run PLAN --role psc1|psc2|vcenter --iso DIR [--precheck-only]\n"
+               "                     [--no-ssl-certificate-verification] [--timeout MINUTES]\n"
+               "\n"
+               "  run       runs the installer of the mounted VCSA ISO (DIR/%1):\n"
+               "            template check, precheck, then install (unless --precheck-only).\n"
+               "            Passwords come from the environment: VLAB_ROOT_PASSWORD (the new\n"
+               "            appliance's root), VLAB_SSO_PASSWORD (administrator@<SSO domain>) and\n"
+               "            the deployment target's: VLAB_TARGET_PASSWORD, else VLAB_VC_PASSWORD for\n"
+               "            a vCenter target or VLAB_ROOT_PASSWORD for an ESXi host. They reach only\n"
+               "            a 0600 temporary template, removed after the run.\n"
+               "            Logs: <PLAN's folder>/logs/vcsa-<role>-<time>/.\n"
+               "\n"
+               "Exit codes: 0 success, 1 the installer failed, 2 bad input or usage.\n")
+        .arg(vcsaDeployRelativePath());
 }
 
 int vcsaTemplate(const QStringList &args)
 {
     QCommandLineParser parser;
     const QCommandLineOption role(u"role"_s, CliTr::tr("psc1, psc2 or vcenter."), u"ROLE"_s);
-    const QCommandLineOption version(u"version"_s, CliTr::tr("6.7 (default) or 6.5."), u"VERSION"_s, u"6.7"_s);
-    const QCommandLineOption output({u"o"_s, u"output"_s}, CliTr::tr("The template file to write."), u"FILE"_s);
-    const QCommandLineOption withPasswords(u"with-passwords"_s,
-                                           CliTr::tr("Write the passwords from the environment into the file."));
+    const QCommandLineOption version(u"version"_s, CliTr::tr("6.7 (default) or 6.5."), u"VERSION"_s,
+                                     u"6.7"_s);
+    const QCommandLineOption output({u"o"_s, u"output"_s}, CliTr::tr("The template file to write."),
+                                    u"FILE"_s);
+    const QCommandLineOption withPasswords(
+        u"with-passwords"_s, CliTr::tr("Write the passwords from the environment into the file."));
     parser.addOptions({role, version, output, withPasswords});
     parser.addPositionalArgument(u"PLAN"_s, CliTr::tr("The .vlab.json file."));
     bool help = false;
-    const QString synopsis = CliTr::tr("Usage: vlab vcsa template PLAN --role psc1|psc2|vcenter [--version 6.7|6.5] -o FILE");
+    const QString synopsis =
+        CliTr::tr("Usage: vlab vcsa template PLAN --role psc1|psc2|vcenter [--version 6.7|6.5] -o FILE");
     if (!parseVerb(parser, args, synopsis, 1, &help))
         return BadInput;
     if (help)
@@ -82,8 +87,8 @@ int vcsaTemplate(const QStringList &args)
         const QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
         VcsaSecrets s;
         const QList<std::pair<QString, QString *>> vars = {{u"VLAB_TARGET_PASSWORD"_s, &s.targetPassword},
-                                                            {u"VLAB_ROOT_PASSWORD"_s, &s.rootPassword},
-                                                            {u"VLAB_SSO_PASSWORD"_s, &s.ssoPassword}};
+                                                           {u"VLAB_ROOT_PASSWORD"_s, &s.rootPassword},
+                                                           {u"VLAB_SSO_PASSWORD"_s, &s.ssoPassword}};
         for (const auto &[name, value] : vars) {
             if (!env.contains(name) || env.value(name).isEmpty()) {
                 err(CliTr::tr("vlab: --with-passwords needs %1 in the environment.\n").arg(name));
@@ -108,27 +113,31 @@ int vcsaTemplate(const QStringList &args)
         return BadInput;
     }
     QString path;
-    if (!writeOutput(parser.value(output), *json,
-                     secrets ? (QFileDevice::ReadOwner | QFileDevice::WriteOwner) : QFileDevice::Permissions(), &path))
+    if (!writeOutput(
+            parser.value(output), *json,
+            secrets ? (QFileDevice::ReadOwner | QFileDevice::WriteOwner) : QFileDevice::Permissions(), &path))
         return BadInput;
-    out(secrets ? CliTr::tr("Wrote %1 (holds passwords: mode 0600)\n").arg(path) : CliTr::tr("Wrote %1\n").arg(path));
+    out(secrets ? CliTr::tr("Wrote %1 (holds passwords: mode 0600)\n").arg(path)
+                : CliTr::tr("Wrote %1\n").arg(path));
     return Ok;
 }
-
 
 // The passwords vcsa-deploy needs, from the environment; nullopt having said which is missing.
 std::optional<VcsaSecrets> secretsFromEnvironment(const LabPlan &plan)
 {
     const QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-    const auto value = [&env](const QString &name) { return env.value(name); };
+    const auto value = [&env](const QString &name) {
+        return env.value(name);
+    };
     VcsaSecrets s;
     // Each from its variable, or asked for on the terminal without echo.
-    const std::optional<QString> root =
-        readSecret(kRootPasswordVar, CliTr::tr("Password for root of the new appliance (VLAB_ROOT_PASSWORD): "));
+    const std::optional<QString> root = readSecret(
+        kRootPasswordVar, CliTr::tr("Password for root of the new appliance (VLAB_ROOT_PASSWORD): "));
     if (!root)
         return std::nullopt;
-    const std::optional<QString> sso = readSecret(
-        kSsoPasswordVar, CliTr::tr("Password of administrator@%1 (VLAB_SSO_PASSWORD): ").arg(plan.sso.domain));
+    const std::optional<QString> sso =
+        readSecret(kSsoPasswordVar,
+                   CliTr::tr("Password of administrator@%1 (VLAB_SSO_PASSWORD): ").arg(plan.sso.domain));
     if (!sso)
         return std::nullopt;
     s.rootPassword = *root;
@@ -150,7 +159,8 @@ std::optional<VcsaSecrets> secretsFromEnvironment(const LabPlan &plan)
     for (const auto &[name, secret] : {std::pair{u"VLAB_ROOT_PASSWORD"_s, s.rootPassword},
                                        std::pair{u"VLAB_SSO_PASSWORD"_s, s.ssoPassword}}) {
         if (const QStringList problems = passwordProblems(secret); !problems.isEmpty()) {
-            err(CliTr::tr("vlab: %1 does not meet the appliance password policy: %2\n").arg(name, problems.join(u' ')));
+            err(CliTr::tr("vlab: %1 does not meet the appliance password policy: %2\n")
+                    .arg(name, problems.join(u' ')));
             ok = false;
         }
     }
@@ -162,16 +172,19 @@ int vcsaRun(const QStringList &args)
     QCommandLineParser parser;
     const QCommandLineOption role(u"role"_s, CliTr::tr("psc1, psc2 or vcenter."), u"ROLE"_s);
     const QCommandLineOption iso(u"iso"_s, CliTr::tr("The folder where the VCSA ISO is mounted."), u"DIR"_s);
-    const QCommandLineOption precheckOnly(u"precheck-only"_s, CliTr::tr("Check the template and the target; install nothing."));
-    const QCommandLineOption noSsl(u"no-ssl-certificate-verification"_s,
-                                   CliTr::tr("Let the installer accept the target's certificate unverified."));
-    const QCommandLineOption timeout(u"timeout"_s, CliTr::tr("Give up after this many minutes (default 120)."),
-                                     u"MINUTES"_s, u"120"_s);
+    const QCommandLineOption precheckOnly(u"precheck-only"_s,
+                                          CliTr::tr("Check the template and the target; install nothing."));
+    const QCommandLineOption noSsl(
+        u"no-ssl-certificate-verification"_s,
+        CliTr::tr("Let the installer accept the target's certificate unverified."));
+    const QCommandLineOption timeout(
+        u"timeout"_s, CliTr::tr("Give up after this many minutes (default 120)."), u"MINUTES"_s, u"120"_s);
     parser.addOptions({role, iso, precheckOnly, noSsl, timeout});
     parser.addPositionalArgument(u"PLAN"_s, CliTr::tr("The .vlab.json file."));
     bool help = false;
-    const QString synopsis = CliTr::tr("Usage: vlab vcsa run PLAN --role psc1|psc2|vcenter --iso DIR [--precheck-only] "
-                                       "[--no-ssl-certificate-verification] [--timeout MINUTES]");
+    const QString synopsis =
+        CliTr::tr("Usage: vlab vcsa run PLAN --role psc1|psc2|vcenter --iso DIR [--precheck-only] "
+                  "[--no-ssl-certificate-verification] [--timeout MINUTES]");
     if (!parseVerb(parser, args, synopsis, 1, &help))
         return BadInput;
     if (help)
@@ -250,7 +263,8 @@ int cmdVcsa(const QStringList &args)
         out(vcsaUsage());
         return Ok;
     }
-    err((sub.isEmpty() ? QString() : CliTr::tr("vlab: unknown vcsa command \"%1\".\n\n").arg(sub)) + vcsaUsage());
+    err((sub.isEmpty() ? QString() : CliTr::tr("vlab: unknown vcsa command \"%1\".\n\n").arg(sub))
+        + vcsaUsage());
     return BadInput;
 }
 

@@ -22,10 +22,11 @@ int vdsCreate(const QStringList &args, const QString &usage)
     QCommandLineParser parser;
     const VCenterOptions connection;
     connection.addTo(parser);
-    const QCommandLineOption datacenter(u"datacenter"_s,
-                                        CliTr::tr("Datacenter to hold the switch (default: target.datacenter of the "
-                                                  "plan, or the only one)."),
-                                        u"NAME"_s);
+    const QCommandLineOption datacenter(
+        u"datacenter"_s,
+        CliTr::tr("Datacenter to hold the switch (default: target.datacenter of the "
+                  "plan, or the only one)."),
+        u"NAME"_s);
     parser.addOption(datacenter);
     parser.addPositionalArgument(u"PLAN"_s, CliTr::tr("The .vlab.json file."));
     bool help = false;
@@ -47,8 +48,8 @@ int vdsCreate(const QStringList &args, const QString &usage)
     if (!endpoint)
         return BadInput;
     JobQueue queue;
-    auto *job = new DvsCreateJob(*endpoint, plan->vds,
-                                 parser.isSet(datacenter) ? parser.value(datacenter) : plan->target.datacenter);
+    auto *job = new DvsCreateJob(
+        *endpoint, plan->vds, parser.isSet(datacenter) ? parser.value(datacenter) : plan->target.datacenter);
     job->setTimeout(std::chrono::minutes(10));
     queue.addJob(job);
     CliRunner runner(&queue);
@@ -59,9 +60,12 @@ int vdsCreate(const QStringList &args, const QString &usage)
         return Problems;
     }
     connection.keepFingerprint(parser, *endpoint, projectFolder);
-    out(o.switchExisted ? CliTr::tr("Switch %1 already exists (%2): not created again.\n").arg(plan->vds.name, o.switchRef)
+    out(o.switchExisted ? CliTr::tr("Switch %1 already exists (%2): not created again.\n")
+                              .arg(plan->vds.name, o.switchRef)
                         : CliTr::tr("Created switch %1 (%2, MTU %3, %4 uplinks).\n")
-                              .arg(plan->vds.name, o.switchRef).arg(plan->vds.mtu).arg(plan->vds.uplinks));
+                              .arg(plan->vds.name, o.switchRef)
+                              .arg(plan->vds.mtu)
+                              .arg(plan->vds.uplinks));
     for (const QString &name : o.created)
         out(CliTr::tr("Created port group %1.\n").arg(name));
     for (const QString &name : o.existing)
@@ -76,9 +80,10 @@ int vdsCreate(const QStringList &args, const QString &usage)
 int cmdVds(const QStringList &args)
 {
     const auto [sub, rest] = splitSubcommand(args);
-    const QString usage = CliTr::tr("Usage: vlab vds script PLAN --format govc|powercli [--datacenter NAME] -o FILE\n"
-                                    "       vlab vds create PLAN --host HOST[:PORT] --user USER [--fingerprint SHA256] "
-                                    "[--datacenter NAME]\n");
+    const QString usage =
+        CliTr::tr("Usage: vlab vds script PLAN --format govc|powercli [--datacenter NAME] -o FILE\n"
+                  "       vlab vds create PLAN --host HOST[:PORT] --user USER [--fingerprint SHA256] "
+                  "[--datacenter NAME]\n");
     if (sub == u"create"_s)
         return vdsCreate(rest, usage);
     if (sub != u"script"_s) {
@@ -91,7 +96,8 @@ int cmdVds(const QStringList &args)
     }
     QCommandLineParser parser;
     const QCommandLineOption format(u"format"_s, CliTr::tr("govc or powercli."), u"FORMAT"_s);
-    const QCommandLineOption datacenter(u"datacenter"_s, CliTr::tr("Datacenter of the new vCenter (default Datacenter)."),
+    const QCommandLineOption datacenter(u"datacenter"_s,
+                                        CliTr::tr("Datacenter of the new vCenter (default Datacenter)."),
                                         u"NAME"_s, u"Datacenter"_s);
     const QCommandLineOption output({u"o"_s, u"output"_s}, CliTr::tr("The script to write."), u"FILE"_s);
     parser.addOptions({format, datacenter, output});

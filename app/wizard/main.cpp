@@ -73,24 +73,27 @@ int main(int argc, char *argv[])
     if (vlab::installTranslations(language.value_or(QString())).isEmpty() && language && !language->isEmpty()
         && !language->startsWith(u"en"_s))
         std::fprintf(stderr, "vlab-wizard: %s\n",
-                     qPrintable(QApplication::translate("main", "there is no translation for \"%1\"; the texts "
-                                                                "stay in English.")
+                     qPrintable(QApplication::translate("main",
+                                                        "there is no translation for \"%1\"; the texts "
+                                                        "stay in English.")
                                     .arg(*language)));
 
     QCommandLineParser parser;
-    parser.setApplicationDescription(QApplication::translate("main", "Builds a highly available vSphere 6.7 lab."));
+    parser.setApplicationDescription(
+        QApplication::translate("main", "Builds a highly available vSphere 6.7 lab."));
     parser.addHelpOption();
     parser.addVersionOption();
     parser.addPositionalArgument(u"PLAN"_s, QApplication::translate("main", "Lab plan to open (.vlab.json)."),
                                  u"[PLAN]"_s);
-    const QCommandLineOption screenshot(u"screenshot"_s,
-                                        QApplication::translate("main", "Render every page to PNG files in DIR and quit."),
-                                        u"DIR"_s);
-    const QCommandLineOption benchStartup(u"bench-startup"_s,
-                                          QApplication::translate("main", "Print start-up time and memory once the window shows, then quit."));
-    const QCommandLineOption lang(u"lang"_s,
-                                  QApplication::translate("main", "Language of the texts (vi), instead of the system's."),
-                                  u"LANG"_s);
+    const QCommandLineOption screenshot(
+        u"screenshot"_s, QApplication::translate("main", "Render every page to PNG files in DIR and quit."),
+        u"DIR"_s);
+    const QCommandLineOption benchStartup(
+        u"bench-startup"_s,
+        QApplication::translate("main", "Print start-up time and memory once the window shows, then quit."));
+    const QCommandLineOption lang(
+        u"lang"_s, QApplication::translate("main", "Language of the texts (vi), instead of the system's."),
+        u"LANG"_s);
     parser.addOption(lang);
     parser.addOption(screenshot);
     parser.addOption(benchStartup);
@@ -143,8 +146,9 @@ int main(int argc, char *argv[])
         QTimer::singleShot(0, &window, [&] { window.offerRecovery(); });
     } else if (!openError.isEmpty()) {
         QTimer::singleShot(0, &window, [&] {
-            QMessageBox::warning(&window, QApplication::translate("main", "Cannot open the plan"),
-                                 QApplication::translate("main", "%1\n\nThe example lab is open instead.").arg(openError));
+            QMessageBox::warning(
+                &window, QApplication::translate("main", "Cannot open the plan"),
+                QApplication::translate("main", "%1\n\nThe example lab is open instead.").arg(openError));
         });
     }
     return QApplication::exec();

@@ -2,8 +2,8 @@
 
 #include "jobs/journal.h"
 #include "project/plandocument.h"
-#include "secrets/secretstore.h"
 #include "runpanel.h"
+#include "secrets/secretstore.h"
 #include "stephost.h"
 #include "stepregistry.h"
 
@@ -35,9 +35,8 @@ MainWindow::MainWindow(QWidget *parent)
 {
     setObjectName(u"mainWindow"_s);
     m_document->loadExample();
-    m_document->setRecoveryFile(
-        QDir(QStandardPaths::writableLocation(QStandardPaths::AppLocalDataLocation))
-            .filePath(u"recovery.vlab-recovery.json"_s));
+    m_document->setRecoveryFile(QDir(QStandardPaths::writableLocation(QStandardPaths::AppLocalDataLocation))
+                                    .filePath(u"recovery.vlab-recovery.json"_s));
 
     m_wizard->setWindowFlags(Qt::Widget); // a page area inside the main window, not a dialog
     m_wizard->setWizardStyle(QWizard::ClassicStyle);
@@ -53,7 +52,8 @@ MainWindow::MainWindow(QWidget *parent)
     SecretStore *secrets = createSecretStore(this);
     connect(secrets, &SecretStore::fallbackActivated, m_runPanel, [this](const QString &reason) {
         m_runPanel->note(tr("No keychain (%1): passwords are kept in memory only and asked for again "
-                                     "next time.").arg(reason));
+                            "next time.")
+                             .arg(reason));
     });
     const StepContext context{m_document, m_runPanel, secrets};
     for (const StepInfo &step : StepRegistry::steps()) {
@@ -152,7 +152,8 @@ void MainWindow::buildMenus()
 
 QString MainWindow::busyMessage()
 {
-    return tr("Work is running on this plan. Wait for it to finish, or cancel it, before you open another plan.");
+    return tr(
+        "Work is running on this plan. Wait for it to finish, or cancel it, before you open another plan.");
 }
 
 Result<void> MainWindow::openFile(const QString &fileName)
@@ -207,8 +208,8 @@ bool MainWindow::saveAs()
     const QString suggested = m_document->fileName().isEmpty()
         ? QDir::home().filePath(m_document->plan().lab.name + u".vlab.json"_s)
         : m_document->fileName();
-    QString fileName = QFileDialog::getSaveFileName(this, tr("Save lab plan"), suggested,
-                                                    tr("Lab plans (*.vlab.json)"));
+    QString fileName =
+        QFileDialog::getSaveFileName(this, tr("Save lab plan"), suggested, tr("Lab plans (*.vlab.json)"));
     if (fileName.isEmpty())
         return false;
     if (!fileName.endsWith(u".json"_s))
@@ -283,7 +284,8 @@ void MainWindow::stepLeft(int previousId, int currentId)
     // Moving on past a step that ran nothing: the first (plan) step is done, others skipped.
     if (previousId < 0 || currentId <= previousId || m_stepStates.value(previousId) != StepState::None)
         return;
-    m_stepStates[previousId] = previousId == m_wizard->pageIds().value(0) ? StepState::Done : StepState::Skipped;
+    m_stepStates[previousId] =
+        previousId == m_wizard->pageIds().value(0) ? StepState::Done : StepState::Skipped;
 }
 
 void MainWindow::updateStepList(int currentId)
@@ -344,7 +346,8 @@ void MainWindow::screenshotPages(const QString &dir, std::function<void(Result<Q
     auto step = std::make_shared<std::function<void()>>();
     *step = [this, state, step] {
         const QString id = m_wizard->currentPage()->property("vlabStepId").toString();
-        const QString path = QDir(state->dir).filePath(u"%1-%2.png"_s.arg(state->index, 2, 10, QChar(u'0')).arg(id));
+        const QString path =
+            QDir(state->dir).filePath(u"%1-%2.png"_s.arg(state->index, 2, 10, QChar(u'0')).arg(id));
         if (!grab().save(path)) {
             state->done(makeError(u"screenshot.write"_s, tr("Cannot write %1.").arg(path)));
             *step = nullptr;

@@ -11,10 +11,11 @@ void recallPassword(SecretStore *store, QLineEdit *field, const QString &lab, Se
 {
     if (!store || !field || !field->text().isEmpty() || lab.isEmpty())
         return;
-    store->read(secretKey(lab, role, account), field, [field = QPointer<QLineEdit>(field)](const Result<QString> &secret) {
-        if (field && secret && field->text().isEmpty())
-            field->setText(*secret);
-    });
+    store->read(secretKey(lab, role, account), field,
+                [field = QPointer<QLineEdit>(field)](const Result<QString> &secret) {
+                    if (field && secret && field->text().isEmpty())
+                        field->setText(*secret);
+                });
 }
 
 void keepPassword(SecretStore *store, const QString &password, const QString &lab, SecretRole role,

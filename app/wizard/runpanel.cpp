@@ -23,12 +23,18 @@ namespace {
 QString stateText(Job::State state)
 {
     switch (state) {
-    case Job::State::Pending: return RunPanel::tr("Waiting");
-    case Job::State::Running: return RunPanel::tr("Running");
-    case Job::State::Succeeded: return RunPanel::tr("Done");
-    case Job::State::Failed: return RunPanel::tr("Failed");
-    case Job::State::Cancelled: return RunPanel::tr("Cancelled");
-    case Job::State::Skipped: return RunPanel::tr("Skipped");
+    case Job::State::Pending:
+        return RunPanel::tr("Waiting");
+    case Job::State::Running:
+        return RunPanel::tr("Running");
+    case Job::State::Succeeded:
+        return RunPanel::tr("Done");
+    case Job::State::Failed:
+        return RunPanel::tr("Failed");
+    case Job::State::Cancelled:
+        return RunPanel::tr("Cancelled");
+    case Job::State::Skipped:
+        return RunPanel::tr("Skipped");
     }
     return {};
 }
@@ -53,14 +59,16 @@ RunPanel::RunPanel(QWidget *parent)
     m_confirm = [this] {
         return QMessageBox::question(this, tr("Cancel the running work?"),
                                      tr("Stop \"%1\"? Jobs already finished stay done; cleanup "
-                                        "jobs still run.").arg(m_title->text()),
+                                        "jobs still run.")
+                                         .arg(m_title->text()),
                                      QMessageBox::Yes | QMessageBox::No, QMessageBox::No)
             == QMessageBox::Yes;
     };
     m_resumeQuestion = [this](const QString &title, const ResumeState &state) {
         QMessageBox box(QMessageBox::Question, tr("Resume the interrupted run?"),
                         tr("The last run of \"%1\" stopped unexpectedly (last recorded %2). %n job(s) had "
-                           "finished and can be skipped.", nullptr, int(state.done.size()))
+                           "finished and can be skipped.",
+                           nullptr, int(state.done.size()))
                             .arg(title, state.stoppedAfter.toLocalTime().toString(u"yyyy-MM-dd HH:mm:ss"_s)),
                         QMessageBox::NoButton, this);
         QAbstractButton *resume = nullptr;
@@ -136,7 +144,8 @@ bool RunPanel::run(JobQueue *queue, const QString &title)
         if (state.canResume() && m_resumeQuestion) {
             const ResumeChoice choice = m_resumeQuestion(title, state);
             if (choice.resume)
-                applyResume(queue, state, choice.skipInterrupted ? state.interruptedLabChanges : QStringList());
+                applyResume(queue, state,
+                            choice.skipInterrupted ? state.interruptedLabChanges : QStringList());
         }
         auto *recorder = new JournalRecorder(queue, m_journalPath, title);
         connect(recorder, &JournalRecorder::writeFailed, this, &RunPanel::appendLog);
@@ -153,13 +162,13 @@ bool RunPanel::run(JobQueue *queue, const QString &title)
         item->setToolTip(0, job->description());
         m_items.insert(job, item);
     }
-    connect(queue, &JobQueue::progressChanged, this,
-            [this](qreal p) { m_overall->setValue(int(p * 1000)); });
+    connect(queue, &JobQueue::progressChanged, this, [this](qreal p) { m_overall->setValue(int(p * 1000)); });
     connect(queue, &JobQueue::jobStarted, this, [this](Job *job) {
         updateJob(job);
         appendLog(tr("Started: %1").arg(job->title()));
     });
-    connect(queue, &JobQueue::jobProgress, this, [this](Job *job, qreal, const QString &) { updateJob(job); });
+    connect(queue, &JobQueue::jobProgress, this,
+            [this](Job *job, qreal, const QString &) { updateJob(job); });
     connect(queue, &JobQueue::jobFinished, this, [this](Job *job) {
         updateJob(job);
         appendLog(tr("%1: %2").arg(stateText(job->state()), job->title()));
@@ -195,9 +204,9 @@ void RunPanel::updateJob(Job *job)
     QTreeWidgetItem *item = m_items.value(job);
     if (!item)
         return;
-    item->setText(1, job->state() == Job::State::Running
-                         ? tr("%1%").arg(int(job->progress() * 100))
-                         : stateText(job->state()));
+    item->setText(1,
+                  job->state() == Job::State::Running ? tr("%1%").arg(int(job->progress() * 100))
+                                                      : stateText(job->state()));
     QString status = job->status();
     if (job->state() == Job::State::Succeeded && job->report().finished.isValid())
         status = tr("Finished at %1").arg(job->report().finished.toLocalTime().toString(u"HH:mm:ss"_s));

@@ -6,7 +6,9 @@ using namespace Qt::StringLiterals;
 
 namespace vlab {
 
-StepHost::StepHost(const StepInfo &step, const StepContext &context) : m_step(step), m_context(context)
+StepHost::StepHost(const StepInfo &step, const StepContext &context)
+    : m_step(step)
+    , m_context(context)
 {
     setObjectName(u"page:"_s + QString::fromLatin1(step.id));
     setTitle(step.title());

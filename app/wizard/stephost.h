@@ -16,7 +16,7 @@ class StepHost : public QWizardPage
 public:
     StepHost(const StepInfo &step, const StepContext &context);
 
-    QWizardPage *page();                 // builds it when needed
+    QWizardPage *page(); // builds it when needed
     bool isBuilt() const { return m_page != nullptr; }
 
     void initializePage() override;

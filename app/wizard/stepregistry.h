@@ -54,9 +54,9 @@ public:
 
 } // namespace vlab
 
-#define VLAB_REGISTER_STEP(Order, Id, PageClass)                                                   \
-    namespace {                                                                                    \
-    [[maybe_unused]] const bool vlabRegistered##PageClass = ::vlab::StepRegistry::add(             \
-        {Order, Id, [](const ::vlab::StepContext &c) -> QWizardPage * { return new PageClass(c); },     \
-         ::vlab::stepTitleOf<PageClass>()});                                                       \
+#define VLAB_REGISTER_STEP(Order, Id, PageClass)                                                    \
+    namespace {                                                                                     \
+    [[maybe_unused]] const bool vlabRegistered##PageClass = ::vlab::StepRegistry::add(              \
+        {Order, Id, [](const ::vlab::StepContext &c) -> QWizardPage * { return new PageClass(c); }, \
+         ::vlab::stepTitleOf<PageClass>()});                                                        \
     }

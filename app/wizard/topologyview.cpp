@@ -8,7 +8,8 @@
 namespace vlab {
 
 TopologyView::TopologyView(PlanDocument *document, QWidget *parent)
-    : QWidget(parent), m_document(document)
+    : QWidget(parent)
+    , m_document(document)
 {
     setObjectName(QStringLiteral("topologyView"));
     setMinimumHeight(220);

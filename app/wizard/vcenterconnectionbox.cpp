@@ -42,7 +42,8 @@ namespace {
 QString accountOf(const QString &user, const QUrl &url)
 {
     const int port = url.port(443);
-    return passwordAccount(user, port == 443 ? url.host() : QString(url.host() + u':' + QString::number(port)));
+    return passwordAccount(user,
+                           port == 443 ? url.host() : QString(url.host() + u':' + QString::number(port)));
 }
 } // namespace
 

@@ -34,8 +34,7 @@ public:
     // Work with `used` (the endpoint as it was when the work started) succeeded: keep its
     // password for the lab, user and host, and its fingerprint (typed after the user compared
     // it, or already confirmed) for its host in the project folder.
-    void rememberWhatWorked(const VCenterEndpoint &used, const QString &lab,
-                            const QString &projectFolder);
+    void rememberWhatWorked(const VCenterEndpoint &used, const QString &lab, const QString &projectFolder);
     // The endpoint, or an Error that says which field to fix. Without a fingerprint typed, the
     // one confirmed for this host in the project is used.
     Result<VCenterEndpoint> endpoint() const;

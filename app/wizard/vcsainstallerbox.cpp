@@ -52,7 +52,8 @@ VcsaInstallerBox::VcsaInstallerBox(QWidget *parent)
     form->addRow(QString(), m_noSsl);
 
     connect(browse, &QPushButton::clicked, this, [this] {
-        const QString dir = QFileDialog::getExistingDirectory(this, tr("The mounted VCSA ISO"), m_iso->text());
+        const QString dir =
+            QFileDialog::getExistingDirectory(this, tr("The mounted VCSA ISO"), m_iso->text());
         if (!dir.isEmpty())
             m_iso->setText(QDir::toNativeSeparators(dir));
     });
@@ -79,7 +80,8 @@ void VcsaInstallerBox::describeTarget(const LabPlan &plan)
     recallPassword(m_secrets, m_ssoPassword, plan.lab.name, SecretRole::Sso);
 }
 
-void VcsaInstallerBox::keepPasswords(const VcsaDeployRequest &used, const QString &lab, const QString &targetAccount)
+void VcsaInstallerBox::keepPasswords(const VcsaDeployRequest &used, const QString &lab,
+                                     const QString &targetAccount)
 {
     keepPassword(m_secrets, used.secrets.targetPassword, lab, SecretRole::Target, targetAccount);
     if (used.precheckOnly)
@@ -91,11 +93,13 @@ void VcsaInstallerBox::keepPasswords(const VcsaDeployRequest &used, const QStrin
 void VcsaInstallerBox::checkIso()
 {
     if (m_iso->text().trimmed().isEmpty()) {
-        m_isoStatus->setText(tr("The installer is expected at %1 under the ISO folder.").arg(vcsaDeployRelativePath()));
+        m_isoStatus->setText(
+            tr("The installer is expected at %1 under the ISO folder.").arg(vcsaDeployRelativePath()));
         return;
     }
     const Result<QString> found = findVcsaDeploy(m_iso->text().trimmed());
-    m_isoStatus->setText(found ? tr("Installer found: %1").arg(QDir::toNativeSeparators(*found)) : found.error().message);
+    m_isoStatus->setText(found ? tr("Installer found: %1").arg(QDir::toNativeSeparators(*found))
+                               : found.error().message);
 }
 
 Result<VcsaDeployRequest> VcsaInstallerBox::request(const LabPlan &plan, VcsaRole role, bool precheckOnly,
@@ -114,11 +118,13 @@ Result<VcsaDeployRequest> VcsaInstallerBox::request(const LabPlan &plan, VcsaRol
     r.secrets = {m_targetPassword->text(), m_rootPassword->text(), m_ssoPassword->text()};
     if (r.secrets.targetPassword.isEmpty())
         return makeError(u"vcsa.password"_s, tr("Enter the password of the deployment target."));
-    for (const auto &[what, secret] : {std::pair{tr("The appliance root password"), r.secrets.rootPassword},
-                                       std::pair{tr("The SSO administrator password"), r.secrets.ssoPassword}}) {
+    for (const auto &[what, secret] :
+         {std::pair{tr("The appliance root password"), r.secrets.rootPassword},
+          std::pair{tr("The SSO administrator password"), r.secrets.ssoPassword}}) {
         if (const QStringList problems = passwordProblems(secret); !problems.isEmpty())
-            return makeError(u"vcsa.password"_s,
-                             tr("%1 does not meet the appliance password policy: %2").arg(what, problems.join(u' ')));
+            return makeError(
+                u"vcsa.password"_s,
+                tr("%1 does not meet the appliance password policy: %2").arg(what, problems.join(u' ')));
     }
     r.logRoot = QDir(projectFolder).filePath(u"logs"_s);
     r.precheckOnly = precheckOnly;

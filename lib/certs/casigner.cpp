@@ -25,7 +25,8 @@ Result<SignedCertificate> signWithCa(const QByteArray &csrData, const QByteArray
                                      const QByteArray &keyData, int validityDays)
 {
     if (validityDays < 1 || validityDays > 3650)
-        return makeError(u"cert.days"_s, Tr::tr("A validity of %1 days is out of range; use 1 to 3650.").arg(validityDays));
+        return makeError(u"cert.days"_s,
+                         Tr::tr("A validity of %1 days is out of range; use 1 to 3650.").arg(validityDays));
     Result<ossl::Req> req = ossl::parseRequest(csrData, Tr::tr("The request"));
     if (!req)
         return req.error();
@@ -99,7 +100,7 @@ Result<SignedCertificate> signWithCa(const QByteArray &csrData, const QByteArray
             }
         }
         if (nid == NID_subject_key_identifier || nid == NID_authority_key_identifier)
-            continue; // set below from the actual keys
+            continue;                        // set below from the actual keys
         if (X509_add_ext(x, ext, -1) != 1) { // a dropped SAN or key usage must not go unnoticed
             sk_X509_EXTENSION_pop_free(exts, X509_EXTENSION_free);
             return opensslError(Tr::tr("OpenSSL could not copy the request's extensions."));

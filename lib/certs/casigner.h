@@ -18,7 +18,7 @@ struct SignedCertificate
 };
 
 // caCert may hold the signing CA followed by its own issuers (a VMCA that is a subordinate).
-Result<SignedCertificate> signWithCa(const QByteArray &csr, const QByteArray &caCert,
-                                     const QByteArray &caKey, int validityDays);
+Result<SignedCertificate> signWithCa(const QByteArray &csr, const QByteArray &caCert, const QByteArray &caKey,
+                                     int validityDays);
 
 } // namespace vlab

@@ -20,8 +20,8 @@ QDateTime toDateTime(const ASN1_TIME *time)
     struct tm t = {};
     if (!time || ASN1_TIME_to_tm(time, &t) != 1)
         return {};
-    return QDateTime(QDate(t.tm_year + 1900, t.tm_mon + 1, t.tm_mday),
-                     QTime(t.tm_hour, t.tm_min, t.tm_sec), QTimeZone::utc());
+    return QDateTime(QDate(t.tm_year + 1900, t.tm_mon + 1, t.tm_mday), QTime(t.tm_hour, t.tm_min, t.tm_sec),
+                     QTimeZone::utc());
 }
 
 QStringList keyUsageNames(X509 *cert)
@@ -30,9 +30,12 @@ QStringList keyUsageNames(X509 *cert)
     if (ku == UINT32_MAX)
         return {};
     static const QList<std::pair<uint32_t, const char16_t *>> names = {
-        {KU_DIGITAL_SIGNATURE, u"digitalSignature"}, {KU_NON_REPUDIATION, u"nonRepudiation"},
-        {KU_KEY_ENCIPHERMENT, u"keyEncipherment"},   {KU_DATA_ENCIPHERMENT, u"dataEncipherment"},
-        {KU_KEY_AGREEMENT, u"keyAgreement"},         {KU_KEY_CERT_SIGN, u"keyCertSign"},
+        {KU_DIGITAL_SIGNATURE, u"digitalSignature"},
+        {KU_NON_REPUDIATION, u"nonRepudiation"},
+        {KU_KEY_ENCIPHERMENT, u"keyEncipherment"},
+        {KU_DATA_ENCIPHERMENT, u"dataEncipherment"},
+        {KU_KEY_AGREEMENT, u"keyAgreement"},
+        {KU_KEY_CERT_SIGN, u"keyCertSign"},
         {KU_CRL_SIGN, u"cRLSign"}};
     QStringList out;
     for (const auto &[bit, name] : names) {
@@ -140,7 +143,8 @@ QString CertInfo::toText(const QDateTime &now) const
     lines << Tr::tr("  Key:         %1 %2 bits").arg(keyType).arg(keyBits);
     lines << Tr::tr("  Signature:   %1").arg(signatureAlgorithm);
     if (!isRequest) {
-        lines << Tr::tr("  Key usage:   %1").arg(keyUsage.isEmpty() ? Tr::tr("(not restricted)") : keyUsage.join(u", "_s));
+        lines << Tr::tr("  Key usage:   %1")
+                     .arg(keyUsage.isEmpty() ? Tr::tr("(not restricted)") : keyUsage.join(u", "_s));
         lines << Tr::tr("  SHA-256:     %1").arg(sha256Fingerprint);
         lines << Tr::tr("  SHA-1:       %1").arg(sha1Fingerprint);
     }

@@ -20,7 +20,7 @@ struct CertInfo
     QString serial;
     QDateTime notBefore; // UTC
     QDateTime notAfter;
-    QString keyType;     // "RSA"
+    QString keyType; // "RSA"
     int keyBits = 0;
     QString signatureAlgorithm;
     bool isCa = false;

@@ -57,12 +57,13 @@ Result<QString> writePrivateKey(const QString &path, const QByteArray &pem, Exis
         if (existing == ExistingKey::Refuse) {
             return makeError(u"key.exists"_s,
                              Tr::tr("%1 already exists; it was left alone. Move it away, or ask for a "
-                                    "dated backup of it (--backup).").arg(path));
+                                    "dated backup of it (--backup).")
+                                 .arg(path));
         }
         backup = path + u'.' + QDateTime::currentDateTime().toString(u"yyyyMMdd-HHmmss"_s) + u".bak"_s;
         for (int n = 2; QFileInfo::exists(backup); ++n)
-            backup = path + u'.' + QDateTime::currentDateTime().toString(u"yyyyMMdd-HHmmss"_s)
-                + u'-' + QString::number(n) + u".bak"_s;
+            backup = path + u'.' + QDateTime::currentDateTime().toString(u"yyyyMMdd-HHmmss"_s) + u'-'
+                + QString::number(n) + u".bak"_s;
         if (!QFile::rename(path, backup))
             return makeError(u"key.backup"_s, Tr::tr("Cannot keep a backup of %1 as %2.").arg(path, backup));
         // The backup is a private key too, whatever mode the old file had.
@@ -78,7 +79,8 @@ GenerateCsrJob::GenerateCsrJob(const CsrRequest &request, const QString &folder,
                                QObject *parent)
     : ThreadedJob(Tr::tr("Generate the PSC key and certificate request"),
                   Tr::tr("RSA %1-bit key, SHA-256 request for %2, and the OpenSSL config, in %3.")
-                      .arg(request.keyBits).arg(request.subject.commonName, folder),
+                      .arg(request.keyBits)
+                      .arg(request.subject.commonName, folder),
                   parent)
     , m_request(request)
     , m_folder(folder)
@@ -88,7 +90,8 @@ GenerateCsrJob::GenerateCsrJob(const CsrRequest &request, const QString &folder,
 
 ThreadedJob::Work GenerateCsrJob::makeWork()
 {
-    return [request = m_request, folder = m_folder, existing = m_existing](const WorkContext &ctx) -> Result<void> {
+    return [request = m_request, folder = m_folder,
+            existing = m_existing](const WorkContext &ctx) -> Result<void> {
         const QDir dir(folder);
         const QString keyPath = dir.filePath(QString::fromLatin1(CertFiles::Key));
         // Refuse before the (slow) key generation, not after it.
@@ -109,14 +112,16 @@ ThreadedJob::Work GenerateCsrJob::makeWork()
             ctx.evidence(Evidence::Kind::Note, Tr::tr("The previous key was kept as %1.").arg(*backup));
         // The key's hash is not recorded: evidence never describes secret material.
         ctx.evidence(Evidence::Kind::File, keyPath, Tr::tr("private key, mode 0600"));
-        ctx.evidence(Evidence::Kind::Command,
-                     u"openssl req -new -nodes -newkey rsa:%1 -keyout %2 -out %3 -config %4"_s
-                         .arg(request.keyBits)
-                         .arg(QString::fromLatin1(CertFiles::Key), QString::fromLatin1(CertFiles::Csr),
-                              QString::fromLatin1(CertFiles::Config)),
-                     Tr::tr("the equivalent OpenSSL command"));
-        return writeAll(ctx, {{dir.filePath(QString::fromLatin1(CertFiles::Csr)), made->csrPem},
-                              {dir.filePath(QString::fromLatin1(CertFiles::Config)), renderRequestConfig(request)}});
+        ctx.evidence(
+            Evidence::Kind::Command,
+            u"openssl req -new -nodes -newkey rsa:%1 -keyout %2 -out %3 -config %4"_s.arg(request.keyBits)
+                .arg(QString::fromLatin1(CertFiles::Key), QString::fromLatin1(CertFiles::Csr),
+                     QString::fromLatin1(CertFiles::Config)),
+            Tr::tr("the equivalent OpenSSL command"));
+        return writeAll(
+            ctx,
+            {{dir.filePath(QString::fromLatin1(CertFiles::Csr)), made->csrPem},
+             {dir.filePath(QString::fromLatin1(CertFiles::Config)), renderRequestConfig(request)}});
     };
 }
 
@@ -153,22 +158,25 @@ ThreadedJob::Work SignWithCaJob::makeWork()
         if (Result<void> made = ensureFolder(folder); !made)
             return made;
         const QDir dir(folder);
-        ctx.evidence(Evidence::Kind::Command,
-                     u"openssl x509 -req -in %1 -CA %2 -CAkey %3 -CAcreateserial -sha256 -days %4 "
-                     u"-extfile psc_ha_csr_cfg.cfg -extensions v3_req -out psc-ha-vip.crt"_s
-                         .arg(QFileInfo(csr).fileName(), QFileInfo(caCert).fileName(), QFileInfo(caKey).fileName())
-                         .arg(days),
-                     Tr::tr("the equivalent OpenSSL command"));
-        return writeAll(ctx, {{dir.filePath(QString::fromLatin1(CertFiles::Leaf)), signedCert->leafPem},
-                              {dir.filePath(QString::fromLatin1(CertFiles::Chain)), signedCert->chainPem},
-                              {dir.filePath(QString::fromLatin1(CertFiles::CaChain)), signedCert->caChainPem}});
+        ctx.evidence(
+            Evidence::Kind::Command,
+            u"openssl x509 -req -in %1 -CA %2 -CAkey %3 -CAcreateserial -sha256 -days %4 "
+            u"-extfile psc_ha_csr_cfg.cfg -extensions v3_req -out psc-ha-vip.crt"_s
+                .arg(QFileInfo(csr).fileName(), QFileInfo(caCert).fileName(), QFileInfo(caKey).fileName())
+                .arg(days),
+            Tr::tr("the equivalent OpenSSL command"));
+        return writeAll(ctx,
+                        {{dir.filePath(QString::fromLatin1(CertFiles::Leaf)), signedCert->leafPem},
+                         {dir.filePath(QString::fromLatin1(CertFiles::Chain)), signedCert->chainPem},
+                         {dir.filePath(QString::fromLatin1(CertFiles::CaChain)), signedCert->caChainPem}});
     };
 }
 
 BuildChainJob::BuildChainJob(const QString &leafFile, const QStringList &caFiles, const QString &folder,
                              QObject *parent)
     : ThreadedJob(Tr::tr("Build the certificate chain files"),
-                  Tr::tr("Orders %1 and %n CA file(s) into the chain files.", nullptr, int(caFiles.size())).arg(leafFile),
+                  Tr::tr("Orders %1 and %n CA file(s) into the chain files.", nullptr, int(caFiles.size()))
+                      .arg(leafFile),
                   parent)
     , m_leaf(leafFile)
     , m_folder(folder)
@@ -202,9 +210,10 @@ ThreadedJob::Work BuildChainJob::makeWork()
         if (Result<void> made = ensureFolder(folder); !made)
             return made;
         const QDir dir(folder);
-        return writeAll(ctx, {{dir.filePath(QString::fromLatin1(CertFiles::Leaf)), chain->leafPem},
-                              {dir.filePath(QString::fromLatin1(CertFiles::Chain)), chain->chainPem()},
-                              {dir.filePath(QString::fromLatin1(CertFiles::CaChain)), chain->caChainPem()}});
+        return writeAll(ctx,
+                        {{dir.filePath(QString::fromLatin1(CertFiles::Leaf)), chain->leafPem},
+                         {dir.filePath(QString::fromLatin1(CertFiles::Chain)), chain->chainPem()},
+                         {dir.filePath(QString::fromLatin1(CertFiles::CaChain)), chain->caChainPem()}});
     };
 }
 
@@ -246,12 +255,16 @@ ThreadedJob::Work VerifyCertificatesJob::makeWork()
         if (input.key)
             OPENSSL_cleanse(input.key->data.data(), size_t(input.key->data.size()));
         for (const CertCheck &check : report.checks)
-            ctx.evidence(Evidence::Kind::Received, check.title, (check.passed ? u"ok: "_s : u"FAILED: "_s) + check.message);
+            ctx.evidence(Evidence::Kind::Received, check.title,
+                         (check.passed ? u"ok: "_s : u"FAILED: "_s) + check.message);
         // Hand the report to the job's thread; the job object itself is only touched there.
-        QMetaObject::invokeMethod(this, [this, report] {
-            m_result = report;
-            Q_EMIT reportReady(report);
-        }, Qt::QueuedConnection);
+        QMetaObject::invokeMethod(
+            this,
+            [this, report] {
+                m_result = report;
+                Q_EMIT reportReady(report);
+            },
+            Qt::QueuedConnection);
         if (!report.clean()) {
             return makeError(u"cert.verification"_s,
                              Tr::tr("%n check(s) failed; nothing may be applied to a PSC until they pass.",

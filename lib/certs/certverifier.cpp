@@ -43,10 +43,10 @@ QString CertReport::toText() const
 {
     QString out;
     for (const CertCheck &c : checks) {
-        const QString mark = c.passed ? u"ok  "_s
-                             : c.severity == Severity::Error ? u"FAIL"_s
-                             : c.severity == Severity::Warning ? u"warn"_s
-                                                               : u"info"_s;
+        const QString mark = c.passed         ? u"ok  "_s
+            : c.severity == Severity::Error   ? u"FAIL"_s
+            : c.severity == Severity::Warning ? u"warn"_s
+                                              : u"info"_s;
         out += mark + u"  "_s + c.title + u": "_s + c.message;
         if (!c.passed && !c.hint.isEmpty())
             out += u" "_s + Tr::tr("Fix: %1").arg(c.hint);
@@ -74,7 +74,10 @@ namespace {
 class Verifier
 {
 public:
-    explicit Verifier(const CertVerification &in) : m_in(in) {}
+    explicit Verifier(const CertVerification &in)
+        : m_in(in)
+    {
+    }
 
     CertReport run()
     {
@@ -90,7 +93,7 @@ public:
             Result<ossl::Certs> certs = ossl::parseCertificates(source.data, source.name);
             if (!certs) {
                 m_report.inputError = true;
-            fail(u"readable"_s, Tr::tr("CA certificate file"), Severity::Error, certs.error().message,
+                fail(u"readable"_s, Tr::tr("CA certificate file"), Severity::Error, certs.error().message,
                      Tr::tr("Give the CA certificates as PEM, DER or PKCS#7 files."));
                 return m_report;
             }
@@ -132,34 +135,38 @@ private:
     {
         const QString title = Tr::tr("Chain file starts with the PSC certificate");
         if (X509_check_ca(m_leaf) > 0) {
-            fail(u"chain-order"_s, title, Severity::Error,
-                 Tr::tr("The first certificate of %1 is the CA certificate \"%2\", not the PSC certificate.")
-                     .arg(m_in.chain.name, cn(m_leaf)),
-                 Tr::tr("Put the PSC certificate first, then the intermediates, then the root (vlab cert "
-                        "chain writes it in this order). A wrong order makes certificate-manager roll back."));
+            fail(
+                u"chain-order"_s, title, Severity::Error,
+                Tr::tr("The first certificate of %1 is the CA certificate \"%2\", not the PSC certificate.")
+                    .arg(m_in.chain.name, cn(m_leaf)),
+                Tr::tr("Put the PSC certificate first, then the intermediates, then the root (vlab cert "
+                       "chain writes it in this order). A wrong order makes certificate-manager roll back."));
             return;
         }
         for (size_t i = 1; i < m_chain.size(); ++i) {
             if (!ossl::issued(m_chain.at(i).get(), m_chain.at(i - 1).get())) {
-                fail(u"chain-order"_s, title, Severity::Error,
-                     Tr::tr("Certificate %1 of %2 (\"%3\") did not sign the one before it (\"%4\").")
-                         .arg(qsizetype(i + 1)).arg(m_in.chain.name, cn(m_chain.at(i).get()), cn(m_chain.at(i - 1).get())),
-                     Tr::tr("Order the file leaf first, each certificate followed by its issuer, root last."));
+                fail(
+                    u"chain-order"_s, title, Severity::Error,
+                    Tr::tr("Certificate %1 of %2 (\"%3\") did not sign the one before it (\"%4\").")
+                        .arg(qsizetype(i + 1))
+                        .arg(m_in.chain.name, cn(m_chain.at(i).get()), cn(m_chain.at(i - 1).get())),
+                    Tr::tr("Order the file leaf first, each certificate followed by its issuer, root last."));
                 return;
             }
         }
         pass(u"chain-order"_s, title,
-             m_chain.size() == 1 ? Tr::tr("The file holds the PSC certificate alone.")
-                                 : Tr::tr("Leaf first, then %n issuer(s) in order.", nullptr, int(m_chain.size() - 1)));
+             m_chain.size() == 1
+                 ? Tr::tr("The file holds the PSC certificate alone.")
+                 : Tr::tr("Leaf first, then %n issuer(s) in order.", nullptr, int(m_chain.size() - 1)));
     }
 
     void notCa()
     {
         const QString title = Tr::tr("PSC certificate is not a CA");
         if (X509_check_ca(m_leaf) > 0)
-            fail(u"not-ca"_s, title, Severity::Error,
-                 Tr::tr("\"%1\" is a CA certificate.").arg(cn(m_leaf)),
-                 Tr::tr("Have the CA issue an end-entity certificate from psc-ha-vip.csr (basicConstraints CA:false)."));
+            fail(u"not-ca"_s, title, Severity::Error, Tr::tr("\"%1\" is a CA certificate.").arg(cn(m_leaf)),
+                 Tr::tr("Have the CA issue an end-entity certificate from psc-ha-vip.csr (basicConstraints "
+                        "CA:false)."));
         else
             pass(u"not-ca"_s, title, Tr::tr("basicConstraints CA:false."));
     }
@@ -215,7 +222,8 @@ private:
             sk_X509_free(untrusted);
             fail(u"chain-trust"_s, title, Severity::Error,
                  Tr::tr("No root certificate was given, so the chain cannot be checked."),
-                 Tr::tr("Add the root CA certificate (the self-signed one), e.g. the VMCA root.cer or your CA's root."));
+                 Tr::tr("Add the root CA certificate (the self-signed one), e.g. the VMCA root.cer or your "
+                        "CA's root."));
             return;
         }
         ossl::StoreCtx ctx(X509_STORE_CTX_new());
@@ -233,7 +241,8 @@ private:
         sk_X509_free(untrusted);
         ERR_clear_error();
         if (ok == 1) {
-            pass(u"chain-trust"_s, title, Tr::tr("Verified through %n certificate(s) up to \"%1\".", nullptr, length).arg(rootName));
+            pass(u"chain-trust"_s, title,
+                 Tr::tr("Verified through %n certificate(s) up to \"%1\".", nullptr, length).arg(rootName));
             return;
         }
         const QString reason = QString::fromLatin1(X509_verify_cert_error_string(err));
@@ -265,8 +274,9 @@ private:
         const QString sanTitle = Tr::tr("Names cover both PSCs and the load balancer");
         const QString cnTitle = Tr::tr("Common name is the load-balancer name");
         if (!m_in.plan) {
-            pass(u"san"_s, sanTitle, Tr::tr("Not checked against a plan; the certificate names: %1.")
-                                         .arg(dns.isEmpty() ? Tr::tr("(none)") : dns.join(u", "_s)));
+            pass(u"san"_s, sanTitle,
+                 Tr::tr("Not checked against a plan; the certificate names: %1.")
+                     .arg(dns.isEmpty() ? Tr::tr("(none)") : dns.join(u", "_s)));
             pass(u"cn"_s, cnTitle, Tr::tr("Not checked against a plan; CN = %1.").arg(subjectCn));
             return;
         }
@@ -276,7 +286,8 @@ private:
         needed << m_in.plan->loadBalancer.fqdn;
         QStringList missing;
         for (const QString &name : std::as_const(needed)) {
-            const bool found = std::any_of(dns.cbegin(), dns.cend(), [&](const QString &p) { return covers(p, name); });
+            const bool found =
+                std::any_of(dns.cbegin(), dns.cend(), [&](const QString &p) { return covers(p, name); });
             if (!name.isEmpty() && !found)
                 missing << name;
         }
@@ -330,7 +341,8 @@ private:
         const uint32_t ku = X509_get_key_usage(m_leaf);
         const uint32_t xku = X509_get_extended_key_usage(m_leaf);
         if (ku == UINT32_MAX) {
-            fail(u"key-usage"_s, title, Severity::Warning, Tr::tr("The certificate has no key usage extension."),
+            fail(u"key-usage"_s, title, Severity::Warning,
+                 Tr::tr("The certificate has no key usage extension."),
                  Tr::tr("Request digitalSignature and keyEncipherment (the request config does)."));
             return;
         }
@@ -379,7 +391,8 @@ private:
             OBJ_find_sigid_algs(X509_get_signature_nid(c.get()), &mdNid, &pkNid);
             if (mdNid == NID_sha1 || mdNid == NID_md5) {
                 fail(u"signature"_s, title, Severity::Error,
-                     Tr::tr("\"%1\" is signed with %2.").arg(cn(c.get()), QString::fromLatin1(OBJ_nid2sn(mdNid))),
+                     Tr::tr("\"%1\" is signed with %2.")
+                         .arg(cn(c.get()), QString::fromLatin1(OBJ_nid2sn(mdNid))),
                      Tr::tr("Have the CA sign with SHA-256; vCenter refuses SHA-1 certificates."));
                 return;
             }

@@ -6,8 +6,8 @@
 // the leaf is not a CA, and the chain file starts with the leaf.
 
 #include "certs/chainbuilder.h"
-#include "plan/labplan.h"
 #include "core/finding.h"
+#include "plan/labplan.h"
 
 #include <QDateTime>
 
@@ -19,18 +19,19 @@ namespace vlab {
 
 struct CertCheck
 {
-    QString id;      // stable: "key-match", "chain-trust", "san" ...
-    QString title;   // what was checked, for the checklist
+    QString id;    // stable: "key-match", "chain-trust", "san" ...
+    QString title; // what was checked, for the checklist
     bool passed = false;
     Severity severity = Severity::Info; // of the problem when not passed
-    QString message; // the outcome, in words
-    QString hint;    // how to fix it, when not passed
+    QString message;                    // the outcome, in words
+    QString hint;                       // how to fix it, when not passed
 };
 
 struct CertReport
 {
     QList<CertCheck> checks;
-    bool inputError = false; // a file could not be read as what it should be (bad input, not a bad certificate)
+    bool inputError =
+        false; // a file could not be read as what it should be (bad input, not a bad certificate)
 
     // No failed check of severity error.
     bool clean() const;
@@ -42,10 +43,10 @@ struct CertReport
 
 struct CertVerification
 {
-    CertSource chain;               // the machine chain file, leaf first (or the leaf alone)
-    std::optional<CertSource> key;  // the private key, when it should be matched
-    QList<CertSource> cas;          // root and intermediates; empty: trust the chain's own root
-    std::optional<LabPlan> plan;    // names the certificate must cover
+    CertSource chain;              // the machine chain file, leaf first (or the leaf alone)
+    std::optional<CertSource> key; // the private key, when it should be matched
+    QList<CertSource> cas;         // root and intermediates; empty: trust the chain's own root
+    std::optional<LabPlan> plan;   // names the certificate must cover
     QDateTime now = QDateTime::currentDateTimeUtc();
     int expiryWarningDays = 30;
 };

@@ -73,7 +73,9 @@ Result<CertificateChain> buildChain(const CertSource &leafSource, const QList<Ce
     if (leafCerts->size() > 1) {
         chain.notes << Tr::tr("%1 held %2 certificates; the PSC certificate (%3) was taken as the leaf "
                               "and the others as CA certificates.")
-                           .arg(leafSource.name).arg(qsizetype(leafCerts->size())).arg(describe(leaf.get()));
+                           .arg(leafSource.name)
+                           .arg(qsizetype(leafCerts->size()))
+                           .arg(describe(leaf.get()));
     }
     seen.insert(ossl::fingerprint(leaf.get(), EVP_sha256()));
     for (const CertSource &source : caSources) {
@@ -117,7 +119,8 @@ Result<CertificateChain> buildChain(const CertSource &leafSource, const QList<Ce
         current = issuer;
     }
     if (chain.rootPem.isEmpty())
-        return makeError(u"chain.too-long"_s, Tr::tr("The chain is longer than 16 certificates; it is not a PSC chain."));
+        return makeError(u"chain.too-long"_s,
+                         Tr::tr("The chain is longer than 16 certificates; it is not a PSC chain."));
 
     for (const ossl::Cert &cert : std::as_const(pool)) {
         if (!used.contains(cert.get()))
@@ -134,8 +137,8 @@ Result<CertificateChain> buildChain(const QList<CertSource> &sources)
         Result<ossl::Certs> certs = ossl::parseCertificates(sources.at(i).data, sources.at(i).name);
         if (!certs)
             return certs.error();
-        const bool hasLeaf = std::any_of(certs->cbegin(), certs->cend(),
-                                         [](const ossl::Cert &c) { return !isCa(c.get()); });
+        const bool hasLeaf =
+            std::any_of(certs->cbegin(), certs->cend(), [](const ossl::Cert &c) { return !isCa(c.get()); });
         if (!hasLeaf)
             continue;
         if (leafIndex >= 0) {

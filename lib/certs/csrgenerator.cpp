@@ -24,7 +24,7 @@ Error opensslError(const QString &message)
     return makeError(u"cert.openssl"_s, message, ossl::takeErrors());
 }
 
-bool addExtension(STACK_OF(X509_EXTENSION) *exts, X509V3_CTX *ctx, int nid, const QByteArray &value)
+bool addExtension(STACK_OF(X509_EXTENSION) * exts, X509V3_CTX *ctx, int nid, const QByteArray &value)
 {
     X509_EXTENSION *ext = X509V3_EXT_nconf_nid(nullptr, ctx, nid, value.constData());
     if (!ext)
@@ -61,19 +61,17 @@ Result<KeyAndCsr> generateKeyAndCsr(const CsrRequest &request, const std::functi
     X509_REQ_set_version(req.get(), 0); // the only defined version ("version 1")
     X509_NAME *name = X509_REQ_get_subject_name(req.get());
     const QList<std::pair<const char *, QString>> fields = {
-        {"C", request.subject.country},
-        {"ST", request.subject.state},
-        {"L", request.subject.locality},
-        {"O", request.subject.organization},
-        {"OU", request.subject.organizationUnit},
-        {"CN", request.subject.commonName}};
+        {"C", request.subject.country},           {"ST", request.subject.state},
+        {"L", request.subject.locality},          {"O", request.subject.organization},
+        {"OU", request.subject.organizationUnit}, {"CN", request.subject.commonName}};
     for (const auto &[field, value] : fields) {
         if (value.isEmpty())
             continue;
         const QByteArray utf8 = value.toUtf8();
         if (X509_NAME_add_entry_by_txt(name, field, MBSTRING_UTF8,
                                        reinterpret_cast<const unsigned char *>(utf8.constData()),
-                                       int(utf8.size()), -1, 0) != 1)
+                                       int(utf8.size()), -1, 0)
+            != 1)
             return opensslError(Tr::tr("The subject field %1 = \"%2\" is not accepted by OpenSSL.")
                                     .arg(QString::fromLatin1(field), value));
     }
@@ -93,7 +91,8 @@ Result<KeyAndCsr> generateKeyAndCsr(const CsrRequest &request, const std::functi
     if (!ok)
         return opensslError(Tr::tr("OpenSSL rejected the request extensions (check the DNS names)."));
 
-    if (X509_REQ_set_pubkey(req.get(), key.get()) != 1 || X509_REQ_sign(req.get(), key.get(), EVP_sha256()) <= 0)
+    if (X509_REQ_set_pubkey(req.get(), key.get()) != 1
+        || X509_REQ_sign(req.get(), key.get(), EVP_sha256()) <= 0)
         return opensslError(Tr::tr("OpenSSL could not sign the certificate request."));
 
     // The PEM writers report failure only as empty output; an empty key file must not be written.

@@ -18,7 +18,6 @@ struct KeyAndCsr
 };
 
 // `cancelled` is polled during the prime search; returning true aborts with "job.cancelled".
-Result<KeyAndCsr> generateKeyAndCsr(const CsrRequest &request,
-                                    const std::function<bool()> &cancelled = {});
+Result<KeyAndCsr> generateKeyAndCsr(const CsrRequest &request, const std::function<bool()> &cancelled = {});
 
 } // namespace vlab

@@ -24,7 +24,8 @@ QString CsrRequest::problem() const
     if (!subject.country.isEmpty() && subject.country.size() != 2)
         return Tr::tr("The country (certificate.subject.C) must be a two-letter code.");
     // Config-file syntax: a line break or NUL in a value would inject config lines.
-    const QStringList values = {subject.country, subject.state, subject.locality, subject.organization,
+    const QStringList values = {subject.country,          subject.state,
+                                subject.locality,         subject.organization,
                                 subject.organizationUnit, subject.commonName};
     for (const QString &v : values + dnsNames) {
         for (QChar c : v) {

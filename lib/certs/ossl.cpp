@@ -94,17 +94,21 @@ Result<Certs> parseCertificates(const QByteArray &data, const QString &what)
                 return makeError(u"cert.corrupt"_s,
                                  Tr::tr("%1 holds %2 certificate block(s), but only %3 could be read: "
                                         "the PEM text is damaged (a changed or missing character?).")
-                                     .arg(what).arg(blocks).arg(int(certs.size())));
+                                     .arg(what)
+                                     .arg(blocks)
+                                     .arg(int(certs.size())));
             }
         }
         if (certs.empty()) {
             const bool isKey = data.contains("PRIVATE KEY-----");
             const bool isReq = data.contains("CERTIFICATE REQUEST-----");
-            return makeError(u"cert.none"_s,
-                             isKey   ? Tr::tr("%1 holds a private key, not a certificate.").arg(what)
-                             : isReq ? Tr::tr("%1 holds a certificate request (CSR), not a signed certificate.").arg(what)
-                                     : Tr::tr("%1 holds no certificate.").arg(what),
-                             takeErrors()); // a failed PKCS#7 read leaves its errors queued
+            return makeError(
+                u"cert.none"_s,
+                isKey ? Tr::tr("%1 holds a private key, not a certificate.").arg(what)
+                    : isReq
+                    ? Tr::tr("%1 holds a certificate request (CSR), not a signed certificate.").arg(what)
+                    : Tr::tr("%1 holds no certificate.").arg(what),
+                takeErrors()); // a failed PKCS#7 read leaves its errors queued
         }
         return certs;
     }
@@ -124,8 +128,7 @@ Result<Certs> parseCertificates(const QByteArray &data, const QString &what)
     if (!certs.empty())
         return certs;
     return makeError(u"cert.unreadable"_s,
-                     Tr::tr("%1 is not a certificate: neither PEM, DER nor PKCS#7.").arg(what),
-                     takeErrors());
+                     Tr::tr("%1 is not a certificate: neither PEM, DER nor PKCS#7.").arg(what), takeErrors());
 }
 
 Result<Pkey> parsePrivateKey(const QByteArray &data, const QString &what)
@@ -137,7 +140,8 @@ Result<Pkey> parsePrivateKey(const QByteArray &data, const QString &what)
         if (data.contains("ENCRYPTED PRIVATE KEY") || data.contains("Proc-Type: 4,ENCRYPTED"))
             return makeError(u"key.encrypted"_s,
                              Tr::tr("%1 is encrypted with a pass phrase; certificate-manager needs an "
-                                    "unencrypted key (openssl pkey -in KEY -out PLAIN.key).").arg(what));
+                                    "unencrypted key (openssl pkey -in KEY -out PLAIN.key).")
+                                 .arg(what));
         key = PEM_read_bio_PrivateKey(bio.get(), nullptr, nullptr, nullptr);
     } else {
         key = d2i_PrivateKey_bio(bio.get(), nullptr);
@@ -261,8 +265,8 @@ QStringList namesFrom(GENERAL_NAMES *names)
 
 QStringList dnsNames(X509 *cert)
 {
-    return namesFrom(static_cast<GENERAL_NAMES *>(
-        X509_get_ext_d2i(cert, NID_subject_alt_name, nullptr, nullptr)));
+    return namesFrom(
+        static_cast<GENERAL_NAMES *>(X509_get_ext_d2i(cert, NID_subject_alt_name, nullptr, nullptr)));
 }
 
 QStringList dnsNames(X509_REQ *req)

@@ -17,13 +17,34 @@
 
 namespace vlab::ossl {
 
-struct BioFree { void operator()(BIO *p) const { BIO_free_all(p); } };
-struct PkeyFree { void operator()(EVP_PKEY *p) const { EVP_PKEY_free(p); } };
-struct PkeyCtxFree { void operator()(EVP_PKEY_CTX *p) const { EVP_PKEY_CTX_free(p); } };
-struct X509Free { void operator()(X509 *p) const { X509_free(p); } };
-struct ReqFree { void operator()(X509_REQ *p) const { X509_REQ_free(p); } };
-struct StoreFree { void operator()(X509_STORE *p) const { X509_STORE_free(p); } };
-struct StoreCtxFree { void operator()(X509_STORE_CTX *p) const { X509_STORE_CTX_free(p); } };
+struct BioFree
+{
+    void operator()(BIO *p) const { BIO_free_all(p); }
+};
+struct PkeyFree
+{
+    void operator()(EVP_PKEY *p) const { EVP_PKEY_free(p); }
+};
+struct PkeyCtxFree
+{
+    void operator()(EVP_PKEY_CTX *p) const { EVP_PKEY_CTX_free(p); }
+};
+struct X509Free
+{
+    void operator()(X509 *p) const { X509_free(p); }
+};
+struct ReqFree
+{
+    void operator()(X509_REQ *p) const { X509_REQ_free(p); }
+};
+struct StoreFree
+{
+    void operator()(X509_STORE *p) const { X509_STORE_free(p); }
+};
+struct StoreCtxFree
+{
+    void operator()(X509_STORE_CTX *p) const { X509_STORE_CTX_free(p); }
+};
 
 using Bio = std::unique_ptr<BIO, BioFree>;
 using Pkey = std::unique_ptr<EVP_PKEY, PkeyFree>;

@@ -44,9 +44,10 @@ Result<QByteArray> readFileLimited(const QString &path, qint64 maxBytes)
     if (info.isDir())
         return makeError(u"file.read"_s, Tr::tr("%1 is a folder, not a file.").arg(path));
     auto tooLarge = [&](qint64 size) {
-        return makeError(u"file.too-large"_s,
-                         Tr::tr("%1 is %2; at most %3 is expected here. Is this the right file?")
-                             .arg(path, QLocale::c().formattedDataSize(size), QLocale::c().formattedDataSize(maxBytes)));
+        return makeError(
+            u"file.too-large"_s,
+            Tr::tr("%1 is %2; at most %3 is expected here. Is this the right file?")
+                .arg(path, QLocale::c().formattedDataSize(size), QLocale::c().formattedDataSize(maxBytes)));
     };
     if (info.size() > maxBytes)
         return tooLarge(info.size());

@@ -14,9 +14,12 @@ namespace vlab {
 QString severityName(Severity severity)
 {
     switch (severity) {
-    case Severity::Error: return u"error"_s;
-    case Severity::Warning: return u"warning"_s;
-    case Severity::Info: return u"info"_s;
+    case Severity::Error:
+        return u"error"_s;
+    case Severity::Warning:
+        return u"warning"_s;
+    case Severity::Info:
+        return u"info"_s;
     }
     return u"error"_s;
 }

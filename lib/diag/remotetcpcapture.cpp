@@ -22,12 +22,13 @@ Result<TcpCapture> collectRemoteTcpCapture(SshSession &session, std::chrono::mil
     if (raw)
         *raw = run->standardOutput;
     if (run->exitStatus != 0) {
-        return makeError(u"diag.remote"_s,
-                         Tr::tr("Collecting the TCP states on %1 failed (exit status %2): %3. On an appliance, "
-                                "make sure the login shell is bash.")
-                             .arg(session.endpoint().toString())
-                             .arg(run->exitStatus)
-                             .arg(QString::fromUtf8(run->standardError + run->standardOutput).trimmed().left(500)));
+        return makeError(
+            u"diag.remote"_s,
+            Tr::tr("Collecting the TCP states on %1 failed (exit status %2): %3. On an appliance, "
+                   "make sure the login shell is bash.")
+                .arg(session.endpoint().toString())
+                .arg(run->exitStatus)
+                .arg(QString::fromUtf8(run->standardError + run->standardOutput).trimmed().left(500)));
     }
     return parseTcpCapture(run->standardOutput);
 }

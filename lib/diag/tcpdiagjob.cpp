@@ -17,7 +17,8 @@ TcpDiagJob::TcpDiagJob(TcpDiagRequest request, QObject *parent)
     : ThreadedJob(Tr::tr("TCP connection states"), {}, parent)
     , m_request(std::move(request))
 {
-    mutableReport().description = Tr::tr("Counts the TCP connections of %1 per state, port and peer.").arg(sourceName());
+    mutableReport().description =
+        Tr::tr("Counts the TCP connections of %1 per state, port and peer.").arg(sourceName());
     setKey(u"diag.tcp"_s);
 }
 
@@ -37,7 +38,9 @@ QString TcpDiagJob::sourceName() const
 ThreadedJob::Work TcpDiagJob::makeWork()
 {
     return [this, r = m_request, source = sourceName()](const WorkContext &ctx) -> Result<void> {
-        const CancelCheck cancelled = [&ctx] { return ctx.isCancelled(); };
+        const CancelCheck cancelled = [&ctx] {
+            return ctx.isCancelled();
+        };
         TcpReportOptions options = r.options;
         ctx.progress(0.1, Tr::tr("Collecting the connections of %1").arg(source));
         Result<TcpCapture> capture = makeError(QString(), QString());
@@ -52,7 +55,8 @@ ThreadedJob::Work TcpDiagJob::makeWork()
             if (!in.open(QIODevice::ReadOnly))
                 return makeError(u"diag.file"_s, Tr::tr("Cannot read %1: %2").arg(r.file, in.errorString()));
             if (in.size() > kMaxCaptureBytes)
-                return makeError(u"diag.file"_s, Tr::tr("%1 is larger than 64 MB; that is no capture.").arg(r.file));
+                return makeError(u"diag.file"_s,
+                                 Tr::tr("%1 is larger than 64 MB; that is no capture.").arg(r.file));
             capture = parseTcpCapture(in.readAll());
             break;
         }
@@ -61,9 +65,9 @@ ThreadedJob::Work TcpDiagJob::makeWork()
             const Result<HostKeyCheck> hostKey = session.connect(r.connection, cancelled);
             if (!hostKey)
                 return hostKey.error();
-            ctx.evidence(Evidence::Kind::Note, Tr::tr("Connected to %1; host key %2 %3.")
-                                                   .arg(r.connection.endpoint.toString(), hostKey->keyType,
-                                                        hostKey->fingerprint));
+            ctx.evidence(Evidence::Kind::Note,
+                         Tr::tr("Connected to %1; host key %2 %3.")
+                             .arg(r.connection.endpoint.toString(), hostKey->keyType, hostKey->fingerprint));
             if (Result<void> auth = session.authenticate(r.credentials); !auth)
                 return auth;
             ctx.evidence(Evidence::Kind::Command, remoteTcpCaptureCommand());
@@ -77,7 +81,8 @@ ThreadedJob::Work TcpDiagJob::makeWork()
             options.finTimeoutSeconds = capture->finTimeoutSeconds;
         ctx.progress(0.8, Tr::tr("Counting %n connection(s)", nullptr, int(capture->connections.size())));
         const TcpStateReport report = TcpStateReport::build(capture->connections, options);
-        ctx.evidence(Evidence::Kind::Received, Tr::tr("TCP states of %1 (%2)").arg(source, tcpCaptureFormatName(capture->format)),
+        ctx.evidence(Evidence::Kind::Received,
+                     Tr::tr("TCP states of %1 (%2)").arg(source, tcpCaptureFormatName(capture->format)),
                      report.toText());
         for (const Finding &f : report.findings())
             ctx.evidence(Evidence::Kind::Outcome, f.message, f.hint);

@@ -15,9 +15,9 @@ struct TcpDiagRequest
 {
     enum class Source { Local, File, Ssh };
     Source source = Source::Local;
-    QString file;                  // Source::File
-    SshConnectOptions connection;  // Source::Ssh
-    SshCredentials credentials;    // Source::Ssh
+    QString file;                 // Source::File
+    SshConnectOptions connection; // Source::Ssh
+    SshCredentials credentials;   // Source::Ssh
     TcpReportOptions options;
 };
 

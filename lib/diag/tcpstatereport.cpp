@@ -29,17 +29,28 @@ QList<TcpState> allTcpStates()
 QString tcpStateName(TcpState state)
 {
     switch (state) {
-    case TcpState::Established: return u"ESTABLISHED"_s;
-    case TcpState::SynSent: return u"SYN_SENT"_s;
-    case TcpState::SynRecv: return u"SYN_RECV"_s;
-    case TcpState::FinWait1: return u"FIN_WAIT_1"_s;
-    case TcpState::FinWait2: return u"FIN_WAIT_2"_s;
-    case TcpState::TimeWait: return u"TIME_WAIT"_s;
-    case TcpState::Close: return u"CLOSE"_s;
-    case TcpState::CloseWait: return u"CLOSE_WAIT"_s;
-    case TcpState::LastAck: return u"LAST_ACK"_s;
-    case TcpState::Listen: return u"LISTEN"_s;
-    case TcpState::Closing: return u"CLOSING"_s;
+    case TcpState::Established:
+        return u"ESTABLISHED"_s;
+    case TcpState::SynSent:
+        return u"SYN_SENT"_s;
+    case TcpState::SynRecv:
+        return u"SYN_RECV"_s;
+    case TcpState::FinWait1:
+        return u"FIN_WAIT_1"_s;
+    case TcpState::FinWait2:
+        return u"FIN_WAIT_2"_s;
+    case TcpState::TimeWait:
+        return u"TIME_WAIT"_s;
+    case TcpState::Close:
+        return u"CLOSE"_s;
+    case TcpState::CloseWait:
+        return u"CLOSE_WAIT"_s;
+    case TcpState::LastAck:
+        return u"LAST_ACK"_s;
+    case TcpState::Listen:
+        return u"LISTEN"_s;
+    case TcpState::Closing:
+        return u"CLOSING"_s;
     }
     return u"CLOSE"_s;
 }
@@ -51,13 +62,20 @@ std::optional<TcpState> tcpStateFromName(QStringView name)
     key.replace(u'-', u'_');
     key.remove(u'_');
     static const QHash<QString, TcpState> names{
-        {u"ESTABLISHED"_s, TcpState::Established}, {u"ESTAB"_s, TcpState::Established},
-        {u"SYNSENT"_s, TcpState::SynSent},         {u"SYNRECV"_s, TcpState::SynRecv},
-        {u"SYNRCVD"_s, TcpState::SynRecv},         {u"FINWAIT1"_s, TcpState::FinWait1},
-        {u"FINWAIT2"_s, TcpState::FinWait2},       {u"TIMEWAIT"_s, TcpState::TimeWait},
-        {u"CLOSE"_s, TcpState::Close},             {u"CLOSED"_s, TcpState::Close},
-        {u"UNCONN"_s, TcpState::Close},            {u"CLOSEWAIT"_s, TcpState::CloseWait},
-        {u"LASTACK"_s, TcpState::LastAck},         {u"LISTEN"_s, TcpState::Listen},
+        {u"ESTABLISHED"_s, TcpState::Established},
+        {u"ESTAB"_s, TcpState::Established},
+        {u"SYNSENT"_s, TcpState::SynSent},
+        {u"SYNRECV"_s, TcpState::SynRecv},
+        {u"SYNRCVD"_s, TcpState::SynRecv},
+        {u"FINWAIT1"_s, TcpState::FinWait1},
+        {u"FINWAIT2"_s, TcpState::FinWait2},
+        {u"TIMEWAIT"_s, TcpState::TimeWait},
+        {u"CLOSE"_s, TcpState::Close},
+        {u"CLOSED"_s, TcpState::Close},
+        {u"UNCONN"_s, TcpState::Close},
+        {u"CLOSEWAIT"_s, TcpState::CloseWait},
+        {u"LASTACK"_s, TcpState::LastAck},
+        {u"LISTEN"_s, TcpState::Listen},
         {u"CLOSING"_s, TcpState::Closing},
     };
     const auto it = names.constFind(key);
@@ -69,9 +87,12 @@ std::optional<TcpState> tcpStateFromName(QStringView name)
 QString tcpCaptureFormatName(TcpCaptureFormat format)
 {
     switch (format) {
-    case TcpCaptureFormat::Ss: return u"ss"_s;
-    case TcpCaptureFormat::Netstat: return u"netstat"_s;
-    case TcpCaptureFormat::ProcNetTcp: return u"proc"_s;
+    case TcpCaptureFormat::Ss:
+        return u"ss"_s;
+    case TcpCaptureFormat::Netstat:
+        return u"netstat"_s;
+    case TcpCaptureFormat::ProcNetTcp:
+        return u"proc"_s;
     }
     return u"ss"_s;
 }
@@ -171,7 +192,8 @@ bool isSsHeader(const QString &line)
 bool isNetstatHeader(const QString &line)
 {
     const QString t = line.trimmed();
-    return t.startsWith(u"Active Internet connections"_s) || (t.startsWith(u"Proto"_s) && t.contains(u"Recv-Q"_s));
+    return t.startsWith(u"Active Internet connections"_s)
+        || (t.startsWith(u"Proto"_s) && t.contains(u"Recv-Q"_s));
 }
 
 bool isProcHeader(const QString &line)
@@ -182,7 +204,8 @@ bool isProcHeader(const QString &line)
 
 bool looksLikeProcLine(const QString &line)
 {
-    static const QRegularExpression proc(u"^\\s*\\d+:\\s+[0-9A-Fa-f]{8}([0-9A-Fa-f]{24})?:[0-9A-Fa-f]{4}\\s"_s);
+    static const QRegularExpression proc(
+        u"^\\s*\\d+:\\s+[0-9A-Fa-f]{8}([0-9A-Fa-f]{24})?:[0-9A-Fa-f]{4}\\s"_s);
     return proc.match(line).hasMatch();
 }
 
@@ -221,20 +244,22 @@ Result<void> parseSsLine(const QString &line, qsizetype lineNo, std::optional<Tc
     QStringList t = tokens(line);
     if (!t.isEmpty() && !tcpStateFromName(t.constFirst())) {
         // `ss -an` puts the socket kind first; only TCP sockets count here.
-        static const QStringList netids{u"udp"_s, u"raw"_s, u"u_str"_s, u"u_dgr"_s, u"u_seq"_s, u"p_raw"_s,
-                                        u"p_dgr"_s, u"nl"_s, u"v_str"_s, u"v_dgr"_s, u"sctp"_s, u"mptcp"_s};
+        static const QStringList netids{u"udp"_s,   u"raw"_s, u"u_str"_s, u"u_dgr"_s, u"u_seq"_s, u"p_raw"_s,
+                                        u"p_dgr"_s, u"nl"_s,  u"v_str"_s, u"v_dgr"_s, u"sctp"_s,  u"mptcp"_s};
         if (netids.contains(t.constFirst()))
             return {};
         if (t.constFirst() == u"tcp"_s)
             t.removeFirst();
     }
     if (t.size() < 5)
-        return lineError(lineNo, Tr::tr("expected \"State Recv-Q Send-Q Local:Port Peer:Port\" (ss -tan)."), line);
+        return lineError(lineNo, Tr::tr("expected \"State Recv-Q Send-Q Local:Port Peer:Port\" (ss -tan)."),
+                         line);
     const std::optional<TcpState> state = tcpStateFromName(t.at(0));
     if (!state)
         return lineError(lineNo, Tr::tr("\"%1\" is not a TCP state.").arg(t.at(0)), line);
     if (!isUnsigned(t.at(1)) || !isUnsigned(t.at(2)))
-        return lineError(lineNo, Tr::tr("the queue sizes \"%1\" and \"%2\" are not numbers.").arg(t.at(1), t.at(2)), line);
+        return lineError(
+            lineNo, Tr::tr("the queue sizes \"%1\" and \"%2\" are not numbers.").arg(t.at(1), t.at(2)), line);
     TcpConnection c;
     c.state = *state;
     if (!splitHostPort(t.at(3), &c.localAddress, &c.localPort))
@@ -257,9 +282,11 @@ Result<void> parseNetstatLine(const QString &line, qsizetype lineNo, std::option
     if (t.isEmpty() || (t.constFirst() != u"tcp"_s && t.constFirst() != u"tcp6"_s))
         return lineError(lineNo, Tr::tr("expected a tcp or tcp6 line (netstat -ant)."), line);
     if (t.size() < 6)
-        return lineError(lineNo, Tr::tr("expected \"Proto Recv-Q Send-Q Local Foreign State\" (netstat -ant)."), line);
+        return lineError(
+            lineNo, Tr::tr("expected \"Proto Recv-Q Send-Q Local Foreign State\" (netstat -ant)."), line);
     if (!isUnsigned(t.at(1)) || !isUnsigned(t.at(2)))
-        return lineError(lineNo, Tr::tr("the queue sizes \"%1\" and \"%2\" are not numbers.").arg(t.at(1), t.at(2)), line);
+        return lineError(
+            lineNo, Tr::tr("the queue sizes \"%1\" and \"%2\" are not numbers.").arg(t.at(1), t.at(2)), line);
     const std::optional<TcpState> state = tcpStateFromName(t.at(5));
     if (!state)
         return lineError(lineNo, Tr::tr("\"%1\" is not a TCP state.").arg(t.at(5)), line);
@@ -348,7 +375,8 @@ Result<void> parseProcLine(const QString &line, qsizetype lineNo, std::optional<
         return {};
     const QStringList t = tokens(line);
     if (t.size() < 4 || !t.at(0).endsWith(u':') || !isUnsigned(t.at(0).chopped(1)))
-        return lineError(lineNo, Tr::tr("expected \"sl: local_address rem_address st ...\" (/proc/net/tcp)."), line);
+        return lineError(lineNo, Tr::tr("expected \"sl: local_address rem_address st ...\" (/proc/net/tcp)."),
+                         line);
     TcpConnection c;
     if (!parseProcAddress(t.at(1), &c.localAddress, &c.localPort))
         return lineError(lineNo, Tr::tr("\"%1\" is not a hexadecimal address:port.").arg(t.at(1)), line);
@@ -402,13 +430,15 @@ Result<TcpCaptureFormat> detectTcpCaptureFormat(const QByteArray &text)
         if (isProcHeader(line) || looksLikeProcLine(line))
             return TcpCaptureFormat::ProcNetTcp;
         const QStringList t = tokens(line);
-        if (t.constFirst() == u"tcp6"_s || (t.constFirst() == u"tcp"_s && t.size() >= 6 && isUnsigned(t.at(1))))
+        if (t.constFirst() == u"tcp6"_s
+            || (t.constFirst() == u"tcp"_s && t.size() >= 6 && isUnsigned(t.at(1))))
             return TcpCaptureFormat::Netstat;
         if (tcpStateFromName(t.constFirst()) || t.constFirst() == u"tcp"_s)
             return TcpCaptureFormat::Ss;
-        return makeError(u"diag.tcp.format"_s,
-                         Tr::tr("Line %1: this is not the output of ss -tan, netstat -ant or /proc/net/tcp.").arg(i + 1),
-                         line.left(200));
+        return makeError(
+            u"diag.tcp.format"_s,
+            Tr::tr("Line %1: this is not the output of ss -tan, netstat -ant or /proc/net/tcp.").arg(i + 1),
+            line.left(200));
     }
     return makeError(u"diag.tcp.empty"_s, Tr::tr("The capture is empty."));
 }
@@ -419,9 +449,12 @@ Result<TcpCapture> parseTcpCapture(const QByteArray &text)
     if (!format)
         return format.error();
     switch (*format) {
-    case TcpCaptureFormat::Ss: return parseSsOutput(text);
-    case TcpCaptureFormat::Netstat: return parseNetstatOutput(text);
-    case TcpCaptureFormat::ProcNetTcp: return parseProcNetTcp(text);
+    case TcpCaptureFormat::Ss:
+        return parseSsOutput(text);
+    case TcpCaptureFormat::Netstat:
+        return parseNetstatOutput(text);
+    case TcpCaptureFormat::ProcNetTcp:
+        return parseProcNetTcp(text);
     }
     return parseSsOutput(text);
 }
@@ -440,7 +473,8 @@ Result<TcpCapture> readLocalTcpConnections(const QString &procNetDir)
         }
         const Result<TcpCapture> part = parseProcNetTcp(file.readAll());
         if (!part)
-            return makeError(part.error().code, Tr::tr("%1: %2").arg(path, part.error().message), part.error().details);
+            return makeError(part.error().code, Tr::tr("%1: %2").arg(path, part.error().message),
+                             part.error().details);
         all.connections << part->connections;
     }
     return all;
@@ -460,7 +494,8 @@ std::optional<int> readLocalFinTimeout(const QString &path)
 
 TcpThresholds::TcpThresholds()
 {
-    for (TcpState s : {TcpState::SynSent, TcpState::SynRecv, TcpState::FinWait1, TcpState::LastAck, TcpState::Closing})
+    for (TcpState s :
+         {TcpState::SynSent, TcpState::SynRecv, TcpState::FinWait1, TcpState::LastAck, TcpState::Closing})
         set(s, 20);
     set(TcpState::CloseWait, 10);
     set(TcpState::FinWait2, 10);
@@ -481,44 +516,55 @@ Finding pileUpFinding(TcpState state, int port, int count, int threshold, std::o
                              .arg(threshold);
     switch (state) {
     case TcpState::CloseWait:
-        f.message = head + Tr::tr("the peer has closed its side, but the program on this machine has not closed its "
-                                  "socket. No kernel timer ends this state.");
-        f.hint = Tr::tr("find the program that owns the port (ss -tanp) and fix it so it closes connections the peer "
-                        "has finished with; restarting it releases the sockets for now.");
+        f.message = head
+            + Tr::tr("the peer has closed its side, but the program on this machine has not closed its "
+                     "socket. No kernel timer ends this state.");
+        f.hint = Tr::tr(
+            "find the program that owns the port (ss -tanp) and fix it so it closes connections the peer "
+            "has finished with; restarting it releases the sockets for now.");
         break;
     case TcpState::FinWait2: {
         const QString bound = finTimeout
             ? Tr::tr("net.ipv4.tcp_fin_timeout is %1 s here").arg(*finTimeout)
             : Tr::tr("net.ipv4.tcp_fin_timeout was not read; Linux defaults to 60 s");
-        f.message = head + Tr::tr("this machine has closed, but the peer has not closed its side yet. The kernel drops "
-                                  "such sockets once they are closed here after tcp_fin_timeout (%1).")
-                               .arg(bound);
-        f.hint = Tr::tr("look at the peer: a client, monitor or load balancer that keeps half-closed connections "
-                        "open. Lowering tcp_fin_timeout only shortens the symptom.");
+        f.message = head
+            + Tr::tr("this machine has closed, but the peer has not closed its side yet. The kernel drops "
+                     "such sockets once they are closed here after tcp_fin_timeout (%1).")
+                  .arg(bound);
+        f.hint =
+            Tr::tr("look at the peer: a client, monitor or load balancer that keeps half-closed connections "
+                   "open. Lowering tcp_fin_timeout only shortens the symptom.");
         break;
     }
     case TcpState::TimeWait:
-        f.message = head + Tr::tr("TIME_WAIT is the normal end of a connection this machine closed first; each one "
-                                  "lasts twice the maximum segment lifetime. Only counts this large matter, because they "
-                                  "tie up ports.");
-        f.hint = Tr::tr("reuse connections (keep-alive, pooling) instead of opening a new one per request, or let the "
-                        "peer close first.");
+        f.message = head
+            + Tr::tr("TIME_WAIT is the normal end of a connection this machine closed first; each one "
+                     "lasts twice the maximum segment lifetime. Only counts this large matter, because they "
+                     "tie up ports.");
+        f.hint = Tr::tr(
+            "reuse connections (keep-alive, pooling) instead of opening a new one per request, or let the "
+            "peer close first.");
         break;
     case TcpState::SynSent:
         f.message = head + Tr::tr("connection attempts from this machine get no answer.");
-        f.hint = Tr::tr("check that the peer is up and listening, and that no firewall or load balancer drops the SYN.");
+        f.hint = Tr::tr(
+            "check that the peer is up and listening, and that no firewall or load balancer drops the SYN.");
         break;
     case TcpState::SynRecv:
-        f.message = head + Tr::tr("handshakes started by peers are not completed: their final ACK does not arrive.");
+        f.message =
+            head + Tr::tr("handshakes started by peers are not completed: their final ACK does not arrive.");
         f.hint = Tr::tr("look for asymmetric routing, a firewall dropping return traffic, or a SYN flood.");
         break;
     case TcpState::FinWait1:
         f.message = head + Tr::tr("this machine's FIN is not acknowledged by the peer.");
-        f.hint = Tr::tr("check that the peer is still reachable and reads its data (a full receive window stalls the close).");
+        f.hint = Tr::tr("check that the peer is still reachable and reads its data (a full receive window "
+                        "stalls the close).");
         break;
     case TcpState::LastAck:
-        f.message = head + Tr::tr("this machine closed after the peer did and waits for a final ACK that does not come.");
-        f.hint = Tr::tr("check the path to the peer for packet loss or a firewall dropping the last packets.");
+        f.message = head
+            + Tr::tr("this machine closed after the peer did and waits for a final ACK that does not come.");
+        f.hint =
+            Tr::tr("check the path to the peer for packet loss or a firewall dropping the last packets.");
         break;
     case TcpState::Closing:
         f.message = head + Tr::tr("both sides closed at once and the last acknowledgement is missing.");
@@ -616,11 +662,13 @@ QJsonObject TcpStateReport::toJson() const
 {
     QJsonArray ports;
     for (const TcpPortRow &row : m_ports)
-        ports.append(QJsonObject{{u"port"_s, row.port}, {u"total"_s, row.total}, {u"states"_s, statesJson(row.counts, false)}});
+        ports.append(QJsonObject{
+            {u"port"_s, row.port}, {u"total"_s, row.total}, {u"states"_s, statesJson(row.counts, false)}});
     QJsonArray peers;
     for (const TcpPeerRow &row : m_peers)
-        peers.append(
-            QJsonObject{{u"address"_s, row.address}, {u"total"_s, row.total}, {u"states"_s, statesJson(row.counts, false)}});
+        peers.append(QJsonObject{{u"address"_s, row.address},
+                                 {u"total"_s, row.total},
+                                 {u"states"_s, statesJson(row.counts, false)}});
     QJsonArray filter;
     for (int p : m_options.ports)
         filter.append(p);
@@ -635,7 +683,8 @@ QJsonObject TcpStateReport::toJson() const
         {u"ports"_s, ports},
         {u"peers"_s, peers},
         {u"portFilter"_s, filter},
-        {u"finTimeoutSeconds"_s, m_options.finTimeoutSeconds ? QJsonValue(*m_options.finTimeoutSeconds) : QJsonValue()},
+        {u"finTimeoutSeconds"_s,
+         m_options.finTimeoutSeconds ? QJsonValue(*m_options.finTimeoutSeconds) : QJsonValue()},
         {u"thresholds"_s, thresholds},
         {u"findings"_s, findingsToJson(m_findings)},
         {u"pileUp"_s, hasPileUp()},
@@ -650,20 +699,24 @@ QString TcpStateReport::toText() const
     QString text = filter.isEmpty()
         ? Tr::tr("TCP connections: %1 (every port)\n").arg(m_total)
         : Tr::tr("TCP connections: %1 (ports %2)\n").arg(m_total).arg(filter.join(u", "_s));
-    text += m_options.finTimeoutSeconds ? Tr::tr("net.ipv4.tcp_fin_timeout: %1 s\n").arg(*m_options.finTimeoutSeconds)
-                                        : Tr::tr("net.ipv4.tcp_fin_timeout: unknown\n");
+    text += m_options.finTimeoutSeconds
+        ? Tr::tr("net.ipv4.tcp_fin_timeout: %1 s\n").arg(*m_options.finTimeoutSeconds)
+        : Tr::tr("net.ipv4.tcp_fin_timeout: unknown\n");
     text += Tr::tr("\nState counts:\n");
     for (TcpState s : allTcpStates())
         text += u"  %1 %2\n"_s.arg(tcpStateName(s), -12).arg(count(s), 6);
     if (!m_ports.isEmpty()) {
         text += Tr::tr("\nPer port:\n");
         for (const TcpPortRow &row : m_ports)
-            text += u"  %1 %2  %3\n"_s.arg(row.port, -6).arg(row.total, 6).arg(formatTcpStateCounts(row.counts));
+            text +=
+                u"  %1 %2  %3\n"_s.arg(row.port, -6).arg(row.total, 6).arg(formatTcpStateCounts(row.counts));
     }
     if (!m_peers.isEmpty()) {
         text += Tr::tr("\nPer peer:\n");
         for (const TcpPeerRow &row : m_peers)
-            text += u"  %1 %2  %3\n"_s.arg(row.address, -40).arg(row.total, 6).arg(formatTcpStateCounts(row.counts));
+            text += u"  %1 %2  %3\n"_s.arg(row.address, -40)
+                        .arg(row.total, 6)
+                        .arg(formatTcpStateCounts(row.counts));
     }
     text += u'\n';
     if (m_findings.isEmpty())
@@ -698,31 +751,38 @@ QString tcpStateExplanation(TcpState state)
     case TcpState::Established:
         return Tr::tr("An open connection carrying data. Many of them only mean much traffic.");
     case TcpState::SynSent:
-        return Tr::tr("This machine asked for a connection and waits for the answer. Should last milliseconds; many "
-                      "of them point to a peer that is down or a firewall that drops the request.");
+        return Tr::tr(
+            "This machine asked for a connection and waits for the answer. Should last milliseconds; many "
+            "of them point to a peer that is down or a firewall that drops the request.");
     case TcpState::SynRecv:
-        return Tr::tr("A peer asked for a connection, this machine answered and waits for the final ACK. Many of "
-                      "them point to lost return traffic or a SYN flood.");
+        return Tr::tr(
+            "A peer asked for a connection, this machine answered and waits for the final ACK. Many of "
+            "them point to lost return traffic or a SYN flood.");
     case TcpState::FinWait1:
         return Tr::tr("This machine closed and waits for the peer to acknowledge. Should be short-lived.");
     case TcpState::FinWait2:
-        return Tr::tr("This machine closed and the peer acknowledged, but the peer has not closed its side. A "
-                      "pile-up means the peer does not close; net.ipv4.tcp_fin_timeout bounds how long they stay.");
+        return Tr::tr(
+            "This machine closed and the peer acknowledged, but the peer has not closed its side. A "
+            "pile-up means the peer does not close; net.ipv4.tcp_fin_timeout bounds how long they stay.");
     case TcpState::TimeWait:
-        return Tr::tr("The normal end of a connection this machine closed first, kept for twice the maximum segment "
-                      "lifetime. Worry only about very large counts.");
+        return Tr::tr(
+            "The normal end of a connection this machine closed first, kept for twice the maximum segment "
+            "lifetime. Worry only about very large counts.");
     case TcpState::Close:
         return Tr::tr("A socket that is not in use.");
     case TcpState::CloseWait:
-        return Tr::tr("The peer closed, but the program on this machine has not closed its socket. A pile-up means "
-                      "the program does not close; no kernel timeout ends it, fix or restart the program.");
+        return Tr::tr(
+            "The peer closed, but the program on this machine has not closed its socket. A pile-up means "
+            "the program does not close; no kernel timeout ends it, fix or restart the program.");
     case TcpState::LastAck:
-        return Tr::tr("This machine closed after the peer did and waits for the last ACK. Should be short-lived.");
+        return Tr::tr(
+            "This machine closed after the peer did and waits for the last ACK. Should be short-lived.");
     case TcpState::Listen:
         return Tr::tr("A service waiting for connections on its port.");
     case TcpState::Closing:
-        return Tr::tr("Both sides closed at the same time and wait for the last acknowledgement. Should be rare and "
-                      "short-lived.");
+        return Tr::tr(
+            "Both sides closed at the same time and wait for the last acknowledgement. Should be rare and "
+            "short-lived.");
     }
     return {};
 }

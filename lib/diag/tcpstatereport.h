@@ -6,8 +6,8 @@
 // closes) over adjustable thresholds, with the explanation and advice that fit the state.
 // Qt Core only: the same calls serve the CLI (`vlab diag tcp`) and the wizard.
 
-#include "core/result.h"
 #include "core/finding.h"
+#include "core/result.h"
 
 #include <QByteArray>
 #include <QList>
@@ -21,7 +21,19 @@ class QJsonObject;
 namespace vlab {
 
 // The kernel's TCP states, in the order of the Linux state codes 01..0B.
-enum class TcpState { Established, SynSent, SynRecv, FinWait1, FinWait2, TimeWait, Close, CloseWait, LastAck, Listen, Closing };
+enum class TcpState {
+    Established,
+    SynSent,
+    SynRecv,
+    FinWait1,
+    FinWait2,
+    TimeWait,
+    Close,
+    CloseWait,
+    LastAck,
+    Listen,
+    Closing
+};
 inline constexpr int kTcpStateCount = 11;
 
 QList<TcpState> allTcpStates();
@@ -69,7 +81,8 @@ Result<TcpCapture> parseTcpCapture(const QByteArray &text);
 // This machine's sockets: <procNetDir>/tcp and, when present (IPv6 may be disabled), tcp6.
 Result<TcpCapture> readLocalTcpConnections(const QString &procNetDir = QStringLiteral("/proc/net"));
 // net.ipv4.tcp_fin_timeout of this machine, in seconds; nullopt when it cannot be read.
-std::optional<int> readLocalFinTimeout(const QString &path = QStringLiteral("/proc/sys/net/ipv4/tcp_fin_timeout"));
+std::optional<int>
+readLocalFinTimeout(const QString &path = QStringLiteral("/proc/sys/net/ipv4/tcp_fin_timeout"));
 
 // Pile-up thresholds per state; a state is flagged for a port when its count there reaches
 // the threshold. 0 means the state is never flagged (ESTABLISHED, LISTEN, CLOSE by default).
@@ -114,13 +127,14 @@ public:
     // options.ports, else its peer port when that is (an outgoing connection to the service).
     // With no port list, the local port of listening sockets and of connections to them, and
     // the peer port of every other connection, so ephemeral ports never form a row.
-    static TcpStateReport build(const QList<TcpConnection> &connections, const TcpReportOptions &options = {});
+    static TcpStateReport build(const QList<TcpConnection> &connections,
+                                const TcpReportOptions &options = {});
 
     int count(TcpState state) const { return m_counts.at(size_t(state)); }
     int total() const { return m_total; }
     const QList<TcpConnection> &connections() const { return m_connections; } // after the port filter
-    const QList<TcpPortRow> &ports() const { return m_ports; }                 // by port
-    const QList<TcpPeerRow> &peers() const { return m_peers; }                 // most connections first
+    const QList<TcpPortRow> &ports() const { return m_ports; }                // by port
+    const QList<TcpPeerRow> &peers() const { return m_peers; }                // most connections first
     const Findings &findings() const { return m_findings; }
     bool hasPileUp() const { return !m_findings.isEmpty(); }
     const TcpReportOptions &options() const { return m_options; }

@@ -9,12 +9,18 @@ namespace vlab {
 QString jobStateName(Job::State state)
 {
     switch (state) {
-    case Job::State::Pending: return u"pending"_s;
-    case Job::State::Running: return u"running"_s;
-    case Job::State::Succeeded: return u"succeeded"_s;
-    case Job::State::Failed: return u"failed"_s;
-    case Job::State::Cancelled: return u"cancelled"_s;
-    case Job::State::Skipped: return u"skipped"_s;
+    case Job::State::Pending:
+        return u"pending"_s;
+    case Job::State::Running:
+        return u"running"_s;
+    case Job::State::Succeeded:
+        return u"succeeded"_s;
+    case Job::State::Failed:
+        return u"failed"_s;
+    case Job::State::Cancelled:
+        return u"cancelled"_s;
+    case Job::State::Skipped:
+        return u"skipped"_s;
     }
     return {};
 }
@@ -99,10 +105,10 @@ void Job::finish(Result<void> result)
     m_timeoutTimer.stop();
     m_graceTimer.stop();
     if (m_timedOut) {
-        result = makeError(u"job.timeout"_s,
-                           Tr::tr("\"%1\" did not finish within %2 s.")
-                               .arg(title()).arg(double(m_timeout.count()) / 1000.0),
-                           result.ok() ? QString() : result.error().details);
+        result = makeError(
+            u"job.timeout"_s,
+            Tr::tr("\"%1\" did not finish within %2 s.").arg(title()).arg(double(m_timeout.count()) / 1000.0),
+            result.ok() ? QString() : result.error().details);
         m_state = State::Failed;
     } else if (result.ok()) {
         m_state = State::Succeeded;
@@ -113,8 +119,7 @@ void Job::finish(Result<void> result)
     m_result = std::move(result);
     m_report.finished = QDateTime::currentDateTimeUtc();
     m_report.outcome = jobStateName(m_state);
-    m_report.add(Evidence::Kind::Outcome,
-                 m_result.ok() ? Tr::tr("Succeeded") : m_result.error().message,
+    m_report.add(Evidence::Kind::Outcome, m_result.ok() ? Tr::tr("Succeeded") : m_result.error().message,
                  m_result.ok() ? QString() : m_result.error().details);
     if (!m_result.ok())
         log(m_result.error().message);
@@ -126,7 +131,8 @@ void Job::giveUp()
 {
     finish(makeError(u"job.unresponsive"_s,
                      Tr::tr("\"%1\" did not stop within %2 s of being cancelled; it was abandoned.")
-                         .arg(title()).arg(double(m_cancelGrace.count()) / 1000.0)));
+                         .arg(title())
+                         .arg(double(m_cancelGrace.count()) / 1000.0)));
 }
 
 } // namespace vlab

@@ -4,8 +4,8 @@
 // 0..1 figure plus a status line, stop cooperatively when cancelled, time out, and leave
 // their evidence in a ReportNode for the runbook.
 
-#include "jobs/reportnode.h"
 #include "core/result.h"
+#include "jobs/reportnode.h"
 
 #include <QObject>
 #include <QTimer>
@@ -70,7 +70,7 @@ protected:
     // Starts the work; must lead to exactly one finish() call, now or later.
     virtual void run() = 0;
     // Called once when cancellation is requested: abort requests, kill processes.
-    virtual void onCancel() {}
+    virtual void onCancel() { }
 
     void setProgress(qreal progress, const QString &status = {});
     void log(const QString &line);

@@ -6,7 +6,10 @@
 
 namespace vlab {
 
-JobQueue::JobQueue(QObject *parent) : QObject(parent) {}
+JobQueue::JobQueue(QObject *parent)
+    : QObject(parent)
+{
+}
 
 JobQueue::~JobQueue()
 {
@@ -78,13 +81,14 @@ ReportNode JobQueue::report(const QString &title) const
 {
     ReportNode root;
     root.title = title;
-    root.outcome = !m_done       ? QString()
-                   : m_succeeded ? QStringLiteral("succeeded")
-                   : m_cancelled ? QStringLiteral("cancelled")
-                                 : QStringLiteral("failed");
+    root.outcome = !m_done ? QString()
+        : m_succeeded      ? QStringLiteral("succeeded")
+        : m_cancelled      ? QStringLiteral("cancelled")
+                           : QStringLiteral("failed");
     for (const Job *job : jobs()) {
         root.children.push_back(job->report());
-        if (!root.started.isValid() || (job->report().started.isValid() && job->report().started < root.started))
+        if (!root.started.isValid()
+            || (job->report().started.isValid() && job->report().started < root.started))
             root.started = job->report().started;
         if (job->report().finished > root.finished)
             root.finished = job->report().finished;

@@ -1,9 +1,9 @@
 #include "jobs/journal.h"
 
 #include "core/atomicfile.h"
+#include "core/tr.h"
 #include "jobs/job.h"
 #include "jobs/jobqueue.h"
-#include "core/tr.h"
 
 #include <QDir>
 #include <QFile>
@@ -32,9 +32,12 @@ QDateTime parseStamp(const QJsonValue &v)
 
 QJsonObject toJson(const JournalJob &j)
 {
-    return QJsonObject{{u"key"_s, j.key},         {u"title"_s, j.title},
-                       {u"state"_s, j.state},     {u"changesLab"_s, j.changesLab},
-                       {u"started"_s, stamp(j.started)}, {u"finished"_s, stamp(j.finished)},
+    return QJsonObject{{u"key"_s, j.key},
+                       {u"title"_s, j.title},
+                       {u"state"_s, j.state},
+                       {u"changesLab"_s, j.changesLab},
+                       {u"started"_s, stamp(j.started)},
+                       {u"finished"_s, stamp(j.finished)},
                        {u"report"_s, j.report}};
 }
 
@@ -43,8 +46,12 @@ QJsonObject toJson(const JournalRun &r)
     QJsonArray jobs;
     for (const JournalJob &j : r.jobs)
         jobs.append(toJson(j));
-    return QJsonObject{{u"id"_s, r.id},       {u"title"_s, r.title}, {u"started"_s, stamp(r.started)},
-                       {u"finished"_s, stamp(r.finished)}, {u"state"_s, r.state}, {u"jobs"_s, jobs}};
+    return QJsonObject{{u"id"_s, r.id},
+                       {u"title"_s, r.title},
+                       {u"started"_s, stamp(r.started)},
+                       {u"finished"_s, stamp(r.finished)},
+                       {u"state"_s, r.state},
+                       {u"jobs"_s, jobs}};
 }
 
 } // namespace
@@ -65,14 +72,16 @@ Result<RunJournal> RunJournal::load(const QString &path)
     QJsonParseError error;
     const QJsonObject root = QJsonDocument::fromJson(*data, &error).object();
     if (error.error != QJsonParseError::NoError || root.value(u"schema"_s).toString() != u"vlab.journal/1"_s)
-        return makeError(u"journal.damaged"_s,
-                         Tr::tr("The run journal %1 is damaged (%2); move it aside to start afresh.")
-                             .arg(QDir::toNativeSeparators(path),
-                                  error.error != QJsonParseError::NoError ? error.errorString() : Tr::tr("wrong schema")));
+        return makeError(
+            u"journal.damaged"_s,
+            Tr::tr("The run journal %1 is damaged (%2); move it aside to start afresh.")
+                .arg(QDir::toNativeSeparators(path),
+                     error.error != QJsonParseError::NoError ? error.errorString() : Tr::tr("wrong schema")));
     for (const QJsonValue &rv : root.value(u"runs"_s).toArray()) {
         const QJsonObject r = rv.toObject();
-        JournalRun run{r.value(u"id"_s).toString(), r.value(u"title"_s).toString(), parseStamp(r.value(u"started"_s)),
-                       parseStamp(r.value(u"finished"_s)), r.value(u"state"_s).toString(), {}};
+        JournalRun run{r.value(u"id"_s).toString(),       r.value(u"title"_s).toString(),
+                       parseStamp(r.value(u"started"_s)), parseStamp(r.value(u"finished"_s)),
+                       r.value(u"state"_s).toString(),    {}};
         for (const QJsonValue &jv : r.value(u"jobs"_s).toArray()) {
             const QJsonObject j = jv.toObject();
             run.jobs.append(JournalJob{j.value(u"key"_s).toString(), j.value(u"title"_s).toString(),
@@ -90,7 +99,8 @@ Result<void> RunJournal::save(const QString &path) const
     QJsonArray list;
     for (qsizetype i = std::max<qsizetype>(0, runs.size() - kMaxRuns); i < runs.size(); ++i)
         list.append(toJson(runs.at(i)));
-    const QByteArray data = QJsonDocument(QJsonObject{{u"schema"_s, u"vlab.journal/1"_s}, {u"runs"_s, list}}).toJson();
+    const QByteArray data =
+        QJsonDocument(QJsonObject{{u"schema"_s, u"vlab.journal/1"_s}, {u"runs"_s, list}}).toJson();
     QDir().mkpath(QFileInfo(path).absolutePath());
     const Result<WrittenFile> written = writeFileAtomically(path, data);
     if (!written)
@@ -137,12 +147,15 @@ void applyResume(JobQueue *queue, const ResumeState &resume, const QStringList &
             job->markSkipped(Tr::tr("Done in the interrupted run (before %1); not repeated.")
                                  .arg(resume.stoppedAfter.toLocalTime().toString(u"yyyy-MM-dd HH:mm"_s)));
         } else if (skipInterrupted.contains(job->key()))
-            job->markSkipped(Tr::tr("Interrupted in the previous run; skipped on your word after checking the lab."));
+            job->markSkipped(
+                Tr::tr("Interrupted in the previous run; skipped on your word after checking the lab."));
     }
 }
 
 JournalRecorder::JournalRecorder(JobQueue *queue, const QString &path, const QString &title, QObject *parent)
-    : QObject(parent ? parent : queue), m_queue(queue), m_path(path)
+    : QObject(parent ? parent : queue)
+    , m_queue(queue)
+    , m_path(path)
 {
     Result<RunJournal> loaded = RunJournal::load(path);
     if (loaded) {
@@ -153,13 +166,21 @@ JournalRecorder::JournalRecorder(JobQueue *queue, const QString &path, const QSt
         QFile::remove(aside);
         QFile::rename(path, aside);
     }
-    JournalRun run{QUuid::createUuid().toString(QUuid::WithoutBraces), title,
-                   QDateTime::currentDateTimeUtc(), {}, u"running"_s, {}};
+    JournalRun run{QUuid::createUuid().toString(QUuid::WithoutBraces),
+                   title,
+                   QDateTime::currentDateTimeUtc(),
+                   {},
+                   u"running"_s,
+                   {}};
     for (Job *job : queue->jobs())
-        run.jobs.append(JournalJob{job->key(), job->title(),
+        run.jobs.append(JournalJob{job->key(),
+                                   job->title(),
                                    job->property("vlabDoneEarlier").toBool() ? u"done-earlier"_s
                                                                              : jobStateName(job->state()),
-                                   job->changesLab(), {}, {}, {}});
+                                   job->changesLab(),
+                                   {},
+                                   {},
+                                   {}});
     m_journal.runs.append(run);
     m_run = m_journal.runs.size() - 1;
 
@@ -168,7 +189,8 @@ JournalRecorder::JournalRecorder(JobQueue *queue, const QString &path, const QSt
     connect(queue, &JobQueue::finished, this, [this](bool succeeded) {
         JournalRun &r = m_journal.runs[m_run];
         r.finished = QDateTime::currentDateTimeUtc();
-        r.state = succeeded ? u"succeeded"_s : (m_queue && m_queue->wasCancelled() ? u"cancelled"_s : u"failed"_s);
+        r.state =
+            succeeded ? u"succeeded"_s : (m_queue && m_queue->wasCancelled() ? u"cancelled"_s : u"failed"_s);
         write();
     });
     write();

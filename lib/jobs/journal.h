@@ -59,9 +59,9 @@ struct RunJournal
 // was cut off (no finish recorded), and those that were running then.
 struct ResumeState
 {
-    QDateTime stoppedAfter;     // the last thing the cut-off run recorded
-    QStringList done;           // succeeded or skipped then: safe to skip now
-    QStringList interrupted;    // running when it stopped
+    QDateTime stoppedAfter;            // the last thing the cut-off run recorded
+    QStringList done;                  // succeeded or skipped then: safe to skip now
+    QStringList interrupted;           // running when it stopped
     QStringList interruptedLabChanges; // ... of which change the lab: ask before repeating
     bool canResume() const { return !done.isEmpty() || !interrupted.isEmpty(); }
 };

@@ -10,12 +10,18 @@ namespace vlab {
 QString evidenceKindName(Evidence::Kind kind)
 {
     switch (kind) {
-    case Evidence::Kind::Note: return u"note"_s;
-    case Evidence::Kind::Sent: return u"sent"_s;
-    case Evidence::Kind::Received: return u"received"_s;
-    case Evidence::Kind::File: return u"file"_s;
-    case Evidence::Kind::Command: return u"command"_s;
-    case Evidence::Kind::Outcome: return u"outcome"_s;
+    case Evidence::Kind::Note:
+        return u"note"_s;
+    case Evidence::Kind::Sent:
+        return u"sent"_s;
+    case Evidence::Kind::Received:
+        return u"received"_s;
+    case Evidence::Kind::File:
+        return u"file"_s;
+    case Evidence::Kind::Command:
+        return u"command"_s;
+    case Evidence::Kind::Outcome:
+        return u"outcome"_s;
     }
     return u"note"_s;
 }
@@ -59,8 +65,8 @@ QString ReportNode::toText(int depth) const
         out += u" ["_s + outcome + u']';
     out += u'\n';
     for (const Evidence &e : evidence) {
-        out += indent + u"  "_s + e.time.toString(Qt::ISODate) + u' ' + evidenceKindName(e.kind)
-            + u": "_s + e.text;
+        out += indent + u"  "_s + e.time.toString(Qt::ISODate) + u' ' + evidenceKindName(e.kind) + u": "_s
+            + e.text;
         if (e.kind == Evidence::Kind::File && !e.detail.isEmpty())
             out += u" (sha256 "_s + e.detail + u')';
         out += u'\n';

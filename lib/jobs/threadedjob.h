@@ -23,7 +23,10 @@ public:
 
 private:
     friend class ThreadedJob;
-    explicit WorkContext(ThreadedJob *job) : m_job(job) {}
+    explicit WorkContext(ThreadedJob *job)
+        : m_job(job)
+    {
+    }
     ThreadedJob *m_job;
 };
 

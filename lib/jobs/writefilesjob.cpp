@@ -23,7 +23,8 @@ ThreadedJob::Work WriteFilesJob::makeWork()
             if (ctx.isCancelled())
                 return makeError(u"job.cancelled"_s, Tr::tr("Cancelled."));
             const Artifact &a = files.at(i);
-            ctx.progress(qreal(i) / qreal(files.size()), Tr::tr("Writing %1").arg(QDir::toNativeSeparators(a.path)));
+            ctx.progress(qreal(i) / qreal(files.size()),
+                         Tr::tr("Writing %1").arg(QDir::toNativeSeparators(a.path)));
             if (!QDir().mkpath(QFileInfo(a.path).absolutePath()))
                 return makeError(u"file.mkdir"_s, Tr::tr("Cannot create the folder of %1.").arg(a.path));
             const Result<WrittenFile> written = writeFileAtomically(a.path, a.data, a.permissions);

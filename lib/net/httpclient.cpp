@@ -32,7 +32,9 @@ struct HttpClient::Pending
 };
 
 HttpClient::HttpClient(const QUrl &base, QObject *parent)
-    : QObject(parent), m_base(base), m_nam(new QNetworkAccessManager(this))
+    : QObject(parent)
+    , m_base(base)
+    , m_nam(new QNetworkAccessManager(this))
 {
     // Redirects are not followed: a management API that redirects is misconfigured, and a
     // redirect must never carry credentials elsewhere.
@@ -52,7 +54,8 @@ HttpClient::~HttpClient()
 
 void HttpClient::setDefaultHeader(const QByteArray &name, const QByteArray &value)
 {
-    m_defaultHeaders.removeIf([&](const HttpHeader &h) { return h.first.compare(name, Qt::CaseInsensitive) == 0; });
+    m_defaultHeaders.removeIf(
+        [&](const HttpHeader &h) { return h.first.compare(name, Qt::CaseInsensitive) == 0; });
     if (!value.isEmpty())
         m_defaultHeaders.append({name, value});
 }
@@ -127,15 +130,18 @@ void HttpClient::finished(QNetworkReply *reply)
     p->deadline.stop();
     reply->deleteLater();
 
-    const QString where = m_base.host() + (m_base.port() > 0 ? u':' + QString::number(m_base.port()) : QString());
+    const QString where =
+        m_base.host() + (m_base.port() > 0 ? u':' + QString::number(m_base.port()) : QString());
     const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
     Result<HttpResponse> result = [&]() -> Result<HttpResponse> {
         if (p->stop == Pending::Stop::Timeout)
-            return makeError(u"http.timeout"_s,
-                             Tr::tr("%1 did not answer within %2 s. Check that the address and port are right and "
-                                    "that the service is running.")
-                                 .arg(where).arg(double(m_timeout.count()) / 1000.0),
-                             reply->url().toString());
+            return makeError(
+                u"http.timeout"_s,
+                Tr::tr("%1 did not answer within %2 s. Check that the address and port are right and "
+                       "that the service is running.")
+                    .arg(where)
+                    .arg(double(m_timeout.count()) / 1000.0),
+                reply->url().toString());
         if (p->stop == Pending::Stop::Cancel)
             return makeError(u"http.cancelled"_s, Tr::tr("Cancelled."));
         if (!p->tlsProblem.isEmpty())
@@ -147,12 +153,16 @@ void HttpClient::finished(QNetworkReply *reply)
         case QNetworkReply::ConnectionRefusedError:
             return makeError(u"http.refused"_s,
                              Tr::tr("%1 refused the connection. Check the address and port, and that the "
-                                    "management service listens there.").arg(where));
+                                    "management service listens there.")
+                                 .arg(where));
         case QNetworkReply::HostNotFoundError:
-            return makeError(u"http.host"_s, Tr::tr("The host name %1 does not resolve. Check the name or use "
-                                                     "the address.").arg(m_base.host()));
+            return makeError(u"http.host"_s,
+                             Tr::tr("The host name %1 does not resolve. Check the name or use "
+                                    "the address.")
+                                 .arg(m_base.host()));
         case QNetworkReply::RemoteHostClosedError:
-            return makeError(u"http.closed"_s, Tr::tr("%1 closed the connection without an answer.").arg(where),
+            return makeError(u"http.closed"_s,
+                             Tr::tr("%1 closed the connection without an answer.").arg(where),
                              reply->errorString());
         default:
             return makeError(u"http.network"_s,

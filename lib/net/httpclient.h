@@ -26,7 +26,7 @@ using HttpHeader = QPair<QByteArray, QByteArray>;
 struct HttpRequest
 {
     QByteArray verb = "GET";
-    QString path;  // with the query, for example "/nitro/v1/config/server?bulkbindings=yes"
+    QString path; // with the query, for example "/nitro/v1/config/server?bulkbindings=yes"
     QByteArray body;
     QList<HttpHeader> headers; // in addition to the client's default headers
 };

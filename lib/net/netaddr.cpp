@@ -39,7 +39,11 @@ std::optional<quint32> parseIpv4(const QString &text)
 
 QString formatIpv4(quint32 a)
 {
-    return QStringLiteral("%1.%2.%3.%4").arg(a >> 24).arg((a >> 16) & 0xff).arg((a >> 8) & 0xff).arg(a & 0xff);
+    return QStringLiteral("%1.%2.%3.%4")
+        .arg(a >> 24)
+        .arg((a >> 16) & 0xff)
+        .arg((a >> 8) & 0xff)
+        .arg(a & 0xff);
 }
 
 std::optional<Ipv4Network> parseCidr(const QString &text, CidrProblem *problem)
@@ -56,8 +60,8 @@ std::optional<Ipv4Network> parseCidr(const QString &text, CidrProblem *problem)
     const QString prefixText = text.mid(slash + 1);
     // One or two ASCII digits and nothing else: QString::toInt() alone would also take
     // " 8", "8 " and "-0".
-    const bool digitsOnly = std::all_of(prefixText.cbegin(), prefixText.cend(),
-                                        [](QChar c) { return c >= u'0' && c <= u'9'; });
+    const bool digitsOnly =
+        std::all_of(prefixText.cbegin(), prefixText.cend(), [](QChar c) { return c >= u'0' && c <= u'9'; });
     bool ok = false;
     const int prefix = prefixText.toInt(&ok);
     if (!address || !ok || !digitsOnly || prefix > 32 || prefixText.size() > 2
@@ -85,13 +89,13 @@ QString fqdnProblem(const QString &name, bool requireDot)
             return Tr::tr("has an empty label (two dots in a row)");
         if (label.size() > 63)
             return Tr::tr("has a label of %1 characters (\"%2...\"); a label has at most 63")
-                .arg(label.size()).arg(label.left(12));
+                .arg(label.size())
+                .arg(label.left(12));
         for (QChar c : label) {
-            const bool ok = (c >= u'a' && c <= u'z') || (c >= u'A' && c <= u'Z')
-                || (c >= u'0' && c <= u'9') || c == u'-';
+            const bool ok =
+                (c >= u'a' && c <= u'z') || (c >= u'A' && c <= u'Z') || (c >= u'0' && c <= u'9') || c == u'-';
             if (!ok)
-                return Tr::tr("contains \"%1\"; only letters, digits, hyphens and dots are allowed")
-                    .arg(c);
+                return Tr::tr("contains \"%1\"; only letters, digits, hyphens and dots are allowed").arg(c);
         }
         if (label.startsWith(u'-') || label.endsWith(u'-'))
             return Tr::tr("has the label \"%1\", which starts or ends with a hyphen").arg(label);

@@ -66,17 +66,22 @@ Result<QSslCertificate> fetchServedCertificate(const ServedCertificateRequest &r
             return cert;
         if (why == u"cancelled"_s)
             return makeError(u"tls.cancelled"_s,
-                             Tr::tr("Cancelled while reading the certificate of %1:%2.").arg(request.host).arg(request.port));
+                             Tr::tr("Cancelled while reading the certificate of %1:%2.")
+                                 .arg(request.host)
+                                 .arg(request.port));
         if (why == u"no certificate"_s)
             return makeError(u"tls.no-certificate"_s,
-                             Tr::tr("%1:%2 completed a TLS handshake without a certificate.").arg(request.host).arg(request.port));
+                             Tr::tr("%1:%2 completed a TLS handshake without a certificate.")
+                                 .arg(request.host)
+                                 .arg(request.port));
         // Services may still be starting: wait a little and try again, until the deadline.
         QDeadlineTimer pause(request.retryInterval);
         while (!pause.hasExpired() && !deadline.hasExpired()) {
             if (cancelled && cancelled())
-                return makeError(u"tls.cancelled"_s, Tr::tr("Cancelled while reading the certificate of %1:%2.")
-                                                         .arg(request.host)
-                                                         .arg(request.port));
+                return makeError(u"tls.cancelled"_s,
+                                 Tr::tr("Cancelled while reading the certificate of %1:%2.")
+                                     .arg(request.host)
+                                     .arg(request.port));
             QThread::msleep(quint64(qMin<qint64>(kSliceMs, qMax<qint64>(pause.remainingTime(), 1))));
         }
         if (deadline.hasExpired())

@@ -18,9 +18,9 @@ namespace vlab {
 
 struct ServedCertificateRequest
 {
-    QString host;       // address or name to connect to
+    QString host; // address or name to connect to
     quint16 port = 443;
-    QString serverName; // SNI; empty or an address: none
+    QString serverName;                                          // SNI; empty or an address: none
     std::chrono::milliseconds timeout{std::chrono::minutes(10)}; // whole wait, retries included
     std::chrono::milliseconds retryInterval{std::chrono::seconds(5)};
 };

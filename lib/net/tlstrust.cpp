@@ -33,7 +33,8 @@ Result<QByteArray> parseSha256Fingerprint(const QString &text)
         return makeError(u"tls.fingerprint.syntax"_s,
                          Tr::tr("'%1' is not a SHA-256 fingerprint: give 32 hex pairs, for example "
                                 "AB:CD:...:EF (as shown by the browser or 'openssl x509 -noout -fingerprint "
-                                "-sha256').").arg(text));
+                                "-sha256').")
+                             .arg(text));
     return QByteArray::fromHex(hex.toLatin1());
 }
 
@@ -83,13 +84,16 @@ TlsVerdict judgeTlsErrors(const QList<QSslError> &errors, const QSslCertificate 
     }
     if (!onlyTrustErrors) {
         verdict.problem = Tr::tr("The certificate is not acceptable: %1. A confirmed fingerprint does not "
-                                 "override this; renew or replace the certificate.").arg(why);
+                                 "override this; renew or replace the certificate.")
+                              .arg(why);
         return verdict;
     }
     if (pin.isEmpty()) {
-        verdict.problem = Tr::tr("This machine does not trust the certificate (%1). Its SHA-256 fingerprint is "
-                                 "%2. Compare it with the one the appliance shows, then confirm it "
-                                 "(--fingerprint on the command line).").arg(why, verdict.presentedFingerprint);
+        verdict.problem =
+            Tr::tr("This machine does not trust the certificate (%1). Its SHA-256 fingerprint is "
+                   "%2. Compare it with the one the appliance shows, then confirm it "
+                   "(--fingerprint on the command line).")
+                .arg(why, verdict.presentedFingerprint);
         return verdict;
     }
     if (peer.digest(QCryptographicHash::Sha256) != pin) {

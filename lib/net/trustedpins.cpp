@@ -37,17 +37,19 @@ Result<TrustedPins> TrustedPins::load(const QString &projectFolder)
     QJsonParseError error;
     const QJsonObject root = QJsonDocument::fromJson(*data, &error).object();
     if (error.error != QJsonParseError::NoError || root.value(u"schema"_s).toString() != u"vlab.trust/1"_s)
-        return makeError(u"trust.file"_s, Tr::tr("%1 is damaged (%2). Remove it; confirmed fingerprints will be "
-                                                 "asked for again.")
-                                              .arg(QDir::toNativeSeparators(path),
-                                                   error.error != QJsonParseError::NoError ? error.errorString()
-                                                                                           : Tr::tr("wrong schema")));
+        return makeError(
+            u"trust.file"_s,
+            Tr::tr("%1 is damaged (%2). Remove it; confirmed fingerprints will be "
+                   "asked for again.")
+                .arg(QDir::toNativeSeparators(path),
+                     error.error != QJsonParseError::NoError ? error.errorString() : Tr::tr("wrong schema")));
     const QJsonObject tls = root.value(u"tls"_s).toObject();
     for (auto it = tls.begin(); it != tls.end(); ++it) {
         const Result<QByteArray> digest = parseSha256Fingerprint(it.value().toString());
         if (!digest)
-            return makeError(u"trust.file"_s, Tr::tr("%1: the fingerprint for %2 is damaged. Remove that line.")
-                                                  .arg(QDir::toNativeSeparators(path), it.key()));
+            return makeError(u"trust.file"_s,
+                             Tr::tr("%1: the fingerprint for %2 is damaged. Remove that line.")
+                                 .arg(QDir::toNativeSeparators(path), it.key()));
         pins.m_pins.insert(it.key(), *digest);
     }
     return pins;
@@ -60,7 +62,8 @@ Result<void> TrustedPins::save(const QString &projectFolder) const
         tls.insert(it.key(), formatSha256(it.value()));
     const QByteArray data =
         QJsonDocument(QJsonObject{{u"schema"_s, u"vlab.trust/1"_s}, {u"tls"_s, tls}}).toJson();
-    const Result<WrittenFile> written = writeFileAtomically(QDir(projectFolder).filePath(fileName()), data, {});
+    const Result<WrittenFile> written =
+        writeFileAtomically(QDir(projectFolder).filePath(fileName()), data, {});
     if (!written)
         return written.error();
     return {};

@@ -55,15 +55,18 @@ Result<LbConfig> LbConfig::fromPlan(const LabPlan &plan)
     if (lb.ports.isEmpty())
         return makeError(u"netscaler.no-port"_s, Tr::tr("loadBalancer.ports: no port to balance."));
     if (!parseIpv4(lb.vip))
-        return makeError(u"netscaler.vip"_s, Tr::tr("loadBalancer.vip: \"%1\" is not an IPv4 address.").arg(lb.vip));
+        return makeError(u"netscaler.vip"_s,
+                         Tr::tr("loadBalancer.vip: \"%1\" is not an IPv4 address.").arg(lb.vip));
     for (qsizetype i = 0; i < plan.psc.size(); ++i) {
         if (!parseIpv4(plan.psc.at(i).ip))
-            return makeError(u"netscaler.psc-ip"_s,
-                             Tr::tr("psc[%1].ip: \"%2\" is not an IPv4 address.").arg(i).arg(plan.psc.at(i).ip));
+            return makeError(
+                u"netscaler.psc-ip"_s,
+                Tr::tr("psc[%1].ip: \"%2\" is not an IPv4 address.").arg(i).arg(plan.psc.at(i).ip));
     }
     for (int port : lb.ports) {
         if (port < 1 || port > 65535)
-            return makeError(u"netscaler.port"_s, Tr::tr("loadBalancer.ports: %1 is not a TCP port.").arg(port));
+            return makeError(u"netscaler.port"_s,
+                             Tr::tr("loadBalancer.ports: %1 is not a TCP port.").arg(port));
     }
     const QString prefix = lb.namePrefix.isEmpty() ? u"psc"_s : lb.namePrefix;
 
@@ -87,7 +90,8 @@ Result<LbConfig> LbConfig::fromPlan(const LabPlan &plan)
     QHash<QString, QString> serviceOf; // "server|port" -> service name
     for (qsizetype i = 0; i < c.servers.size(); ++i) {
         for (int port : std::as_const(ports)) {
-            const QString service = names.take(prefix + u"-svc-"_s + serverNames.at(i) + u'-' + QString::number(port));
+            const QString service =
+                names.take(prefix + u"-svc-"_s + serverNames.at(i) + u'-' + QString::number(port));
             c.services << NsService{service, c.servers.at(i).name, port};
             serviceOf.insert(c.servers.at(i).name + u'|' + QString::number(port), service);
         }
@@ -108,7 +112,8 @@ Result<LbConfig> LbConfig::fromPlan(const LabPlan &plan)
 
 int LbConfig::objectCount() const
 {
-    return int(servers.size() + services.size() + vservers.size() + bindings.size() + 1 + group.vservers.size());
+    return int(servers.size() + services.size() + vservers.size() + bindings.size() + 1
+               + group.vservers.size());
 }
 
 QByteArray renderBatch(const LbConfig &c, const QString &labName)

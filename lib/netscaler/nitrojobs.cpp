@@ -57,15 +57,18 @@ Result<NitroTarget> NitroTarget::parseAddress(const QString &text)
         bool ok = false;
         const uint port = host.mid(colon + 1).toUInt(&ok);
         if (!ok || port == 0 || port > 65535)
-            return makeError(u"nitro.address"_s,
-                             Tr::tr("'%1' is not a valid NSIP: the port after ':' must be 1-65535.").arg(text));
+            return makeError(
+                u"nitro.address"_s,
+                Tr::tr("'%1' is not a valid NSIP: the port after ':' must be 1-65535.").arg(text));
         target.port = quint16(port);
         host = host.left(colon);
     }
     if (host.isEmpty() || (!parseIpv4(host) && !fqdnProblem(host).isEmpty() && host != u"localhost"_s))
-        return makeError(u"nitro.address"_s,
-                         Tr::tr("'%1' is not a valid NSIP: give an IPv4 address or a host name, optionally with "
-                                ":PORT.").arg(text));
+        return makeError(
+            u"nitro.address"_s,
+            Tr::tr("'%1' is not a valid NSIP: give an IPv4 address or a host name, optionally with "
+                   ":PORT.")
+                .arg(text));
     target.host = host;
     return target;
 }
@@ -125,23 +128,25 @@ void NitroJob::setSummary(const QString &summary)
 void NitroJob::run()
 {
     if (m_password.isEmpty()) {
-        finish(makeError(u"nitro.password"_s, Tr::tr("No password for NetScaler user %1. Set VLAB_NS_PASSWORD "
-                                                        "or enter it when asked.").arg(m_target.user)));
+        finish(makeError(u"nitro.password"_s,
+                         Tr::tr("No password for NetScaler user %1. Set VLAB_NS_PASSWORD "
+                                "or enter it when asked.")
+                             .arg(m_target.user)));
         return;
     }
     setProgress(0.0, Tr::tr("Logging in to %1").arg(m_target.address()));
-    const QJsonObject login{{u"login"_s, QJsonObject{{u"username"_s, m_target.user},
-                                                      {u"password"_s, m_password},
-                                                      {u"timeout"_s, 900}}}};
+    const QJsonObject login{
+        {u"login"_s,
+         QJsonObject{{u"username"_s, m_target.user}, {u"password"_s, m_password}, {u"timeout"_s, 900}}}};
     const QByteArray body = compact(login);
     m_password.fill(u'\0');
     m_password.clear();
 
     mutableReport().add(Evidence::Kind::Sent, u"POST /nitro/v1/config/login"_s,
-                        QString::fromUtf8(compact(QJsonObject{
-                            {u"login"_s, QJsonObject{{u"username"_s, m_target.user},
-                                                     {u"password"_s, u"********"_s},
-                                                     {u"timeout"_s, 900}}}})));
+                        QString::fromUtf8(compact(QJsonObject{{u"login"_s,
+                                                               QJsonObject{{u"username"_s, m_target.user},
+                                                                           {u"password"_s, u"********"_s},
+                                                                           {u"timeout"_s, 900}}}})));
     HttpRequest request{"POST", u"/nitro/v1/config/login"_s, body, {{"Content-Type", "application/json"}}};
     m_http->send(request, this, [this](Result<HttpResponse> response) {
         if (!response) {
@@ -160,10 +165,9 @@ void NitroJob::run()
                                                                   {u"message"_s, status.message}})));
         const QString session = json->value(u"sessionid"_s).toString();
         if (response->status / 100 != 2 || status.errorcode != 0 || session.isEmpty()) {
-            finish(nitroError(Tr::tr("Login as %1 to %2").arg(m_target.user, m_target.address()),
-                              response->status,
-                              status.errorcode ? status
-                                               : NitroStatus{NitroCode::BadLogin, Tr::tr("no session id"), {}}));
+            finish(nitroError(
+                Tr::tr("Login as %1 to %2").arg(m_target.user, m_target.address()), response->status,
+                status.errorcode ? status : NitroStatus{NitroCode::BadLogin, Tr::tr("no session id"), {}}));
             return;
         }
         m_loggedIn = true;
@@ -191,26 +195,30 @@ void NitroJob::done(Result<void> result)
 void NitroJob::logout(Result<void> result)
 {
     const QJsonObject body{{u"logout"_s, QJsonObject{}}};
-    mutableReport().add(Evidence::Kind::Sent, u"POST /nitro/v1/config/logout"_s, QString::fromUtf8(compact(body)));
-    m_http->send({"POST", u"/nitro/v1/config/logout"_s, compact(body), {{"Content-Type", "application/json"}}}, this,
-                 [this, result = std::move(result)](Result<HttpResponse> response) mutable {
-                     m_loggedIn = false;
-                     m_http->setDefaultHeader("Cookie", {});
-                     if (response)
-                         mutableReport().add(Evidence::Kind::Received, Tr::tr("HTTP %1").arg(response->status),
-                                             evidenceBody(response->body));
-                     else
-                         log(Tr::tr("Logout failed (%1); the session ends by its own timeout.")
-                                 .arg(response.error().message));
-                     finish(std::move(result));
-                 });
+    mutableReport().add(Evidence::Kind::Sent, u"POST /nitro/v1/config/logout"_s,
+                        QString::fromUtf8(compact(body)));
+    m_http->send(
+        {"POST", u"/nitro/v1/config/logout"_s, compact(body), {{"Content-Type", "application/json"}}}, this,
+        [this, result = std::move(result)](Result<HttpResponse> response) mutable {
+            m_loggedIn = false;
+            m_http->setDefaultHeader("Cookie", {});
+            if (response)
+                mutableReport().add(Evidence::Kind::Received, Tr::tr("HTTP %1").arg(response->status),
+                                    evidenceBody(response->body));
+            else
+                log(Tr::tr("Logout failed (%1); the session ends by its own timeout.")
+                        .arg(response.error().message));
+            finish(std::move(result));
+        });
 }
 
 void NitroJob::call(const QByteArray &verb, const QString &path, const QJsonObject &body, const QString &what,
                     OnReply onReply, bool anyStatus, OnError onError)
 {
     if (!onError)
-        onError = [this](const Error &error) { done(error); };
+        onError = [this](const Error &error) {
+            done(error);
+        };
     const QByteArray payload = body.isEmpty() ? QByteArray() : compact(body);
     mutableReport().add(Evidence::Kind::Sent, QString::fromLatin1(verb) + u' ' + path, evidenceBody(payload));
     HttpRequest request{verb, path, payload, {}};
@@ -219,8 +227,8 @@ void NitroJob::call(const QByteArray &verb, const QString &path, const QJsonObje
     if (verb == "POST" && !body.isEmpty() && body.constBegin()->isArray())
         request.headers.append(HttpHeader("X-NITRO-ONERROR", "continue"));
     m_http->send(request, this,
-                 [this, what, onReply = std::move(onReply), anyStatus, onError = std::move(onError)](
-                     Result<HttpResponse> response) {
+                 [this, what, onReply = std::move(onReply), anyStatus,
+                  onError = std::move(onError)](Result<HttpResponse> response) {
                      if (!response) {
                          onError(response.error());
                          return;
@@ -242,7 +250,8 @@ void NitroJob::call(const QByteArray &verb, const QString &path, const QJsonObje
                  });
 }
 
-void NitroJob::readState(const QStringList &types, std::function<void(const NitroState &)> then, OnError onError)
+void NitroJob::readState(const QStringList &types, std::function<void(const NitroState &)> then,
+                         OnError onError)
 {
     auto state = std::make_shared<NitroState>();
     auto next = std::make_shared<std::function<void(int)>>();
@@ -253,24 +262,25 @@ void NitroJob::readState(const QStringList &types, std::function<void(const Nitr
             return;
         }
         const QString type = types.at(i);
-        call("GET", nitroPath(type, {}, typeQuery(type)), {}, Tr::tr("Read %1 objects").arg(type),
-             [state, type, next, i](const Reply &reply) {
-                 QList<QJsonObject> records;
-                 // An empty collection has no member of that name; "no such resource" means
-                 // the same for some types.
-                 for (const QJsonValue &v : reply.json.value(type).toArray())
-                     records.append(v.toObject());
-                 state->insert(type, records);
-                 (*next)(i + 1);
-             },
-             true,
-             [this, onError, next](const Error &error) {
-                 *next = nullptr;
-                 if (onError)
-                     onError(error);
-                 else
-                     done(error);
-             });
+        call(
+            "GET", nitroPath(type, {}, typeQuery(type)), {}, Tr::tr("Read %1 objects").arg(type),
+            [state, type, next, i](const Reply &reply) {
+                QList<QJsonObject> records;
+                // An empty collection has no member of that name; "no such resource" means
+                // the same for some types.
+                for (const QJsonValue &v : reply.json.value(type).toArray())
+                    records.append(v.toObject());
+                state->insert(type, records);
+                (*next)(i + 1);
+            },
+            true,
+            [this, onError, next](const Error &error) {
+                *next = nullptr;
+                if (onError)
+                    onError(error);
+                else
+                    done(error);
+            });
     };
     (*next)(0);
 }
@@ -288,30 +298,32 @@ void NitroJob::removeObjects(QList<NitroObject> objects, std::function<void(QLis
             return;
         }
         const NitroObject object = objects.at(i);
-        call("DELETE", nitroDeletePath(object), {}, Tr::tr("Remove %1").arg(object.label()),
-             [this, object, left, step, i](const Reply &reply) {
-                 const NitroStatus status = nitroStatus(reply.json);
-                 if (reply.status / 100 == 2 && status.errorcode == 0)
-                     addResult(object, u"removed"_s);
-                 else if (status.errorcode == NitroCode::NoSuchResource)
-                     addResult(object, u"gone"_s, Tr::tr("already removed"));
-                 else {
-                     addResult(object, u"failed"_s, nitroError(Tr::tr("Remove %1").arg(object.label()),
-                                                               reply.status, status).message);
-                     left->append(object);
-                 }
-                 (*step)(i + 1);
-             },
-             true,
-             [this, object, objects, left, step, i](const Error &error) {
-                 // The NetScaler stopped answering: everything not yet removed stays.
-                 addResult(object, u"failed"_s, error.message);
-                 for (int j = i; j < objects.size(); ++j)
-                     left->append(objects.at(j));
-                 auto then = std::move(*step);
-                 *step = nullptr;
-                 then(int(objects.size())); // reports `left` through the normal end
-             });
+        call(
+            "DELETE", nitroDeletePath(object), {}, Tr::tr("Remove %1").arg(object.label()),
+            [this, object, left, step, i](const Reply &reply) {
+                const NitroStatus status = nitroStatus(reply.json);
+                if (reply.status / 100 == 2 && status.errorcode == 0)
+                    addResult(object, u"removed"_s);
+                else if (status.errorcode == NitroCode::NoSuchResource)
+                    addResult(object, u"gone"_s, Tr::tr("already removed"));
+                else {
+                    addResult(
+                        object, u"failed"_s,
+                        nitroError(Tr::tr("Remove %1").arg(object.label()), reply.status, status).message);
+                    left->append(object);
+                }
+                (*step)(i + 1);
+            },
+            true,
+            [this, object, objects, left, step, i](const Error &error) {
+                // The NetScaler stopped answering: everything not yet removed stays.
+                addResult(object, u"failed"_s, error.message);
+                for (int j = i; j < objects.size(); ++j)
+                    left->append(objects.at(j));
+                auto then = std::move(*step);
+                *step = nullptr;
+                then(int(objects.size())); // reports `left` through the normal end
+            });
     };
     (*step)(0);
 }
@@ -344,7 +356,9 @@ void NitroDiffJob::work()
             conflicts += item.action == NitroDiffItem::Action::Conflict;
         }
         setSummary(Tr::tr("%1 to create, %2 correct, %3 conflicting")
-                                .arg(creates).arg(m_diff.size() - creates - conflicts).arg(conflicts));
+                       .arg(creates)
+                       .arg(m_diff.size() - creates - conflicts)
+                       .arg(conflicts));
         setProgress(1.0);
         done({});
     });
@@ -365,8 +379,9 @@ void NitroApplyJob::work()
 {
     setProgress(0.05, Tr::tr("Enabling load balancing"));
     const QJsonObject feature{{u"nsfeature"_s, QJsonObject{{u"feature"_s, QJsonArray{u"LB"_s}}}}};
-    call("POST", nitroPath(u"nsfeature"_s, {}, u"action=enable"_s), feature, Tr::tr("Enable load balancing"),
-         [this](const Reply &) { applyType(0); }, false, [this](const Error &e) { rollBackAndFail(e); });
+    call(
+        "POST", nitroPath(u"nsfeature"_s, {}, u"action=enable"_s), feature, Tr::tr("Enable load balancing"),
+        [this](const Reply &) { applyType(0); }, false, [this](const Error &e) { rollBackAndFail(e); });
 }
 
 void NitroApplyJob::applyType(int index)
@@ -380,11 +395,11 @@ void NitroApplyJob::applyType(int index)
             return;
         }
         setProgress(0.95, Tr::tr("Saving the configuration"));
-        call("POST", nitroPath(u"nsconfig"_s, {}, u"action=save"_s), QJsonObject{{u"nsconfig"_s, QJsonObject{}}},
-             Tr::tr("Save the configuration"),
+        call("POST", nitroPath(u"nsconfig"_s, {}, u"action=save"_s),
+             QJsonObject{{u"nsconfig"_s, QJsonObject{}}}, Tr::tr("Save the configuration"),
              [this](const Reply &) {
                  setSummary(Tr::tr("Created %n object(s) and saved the configuration.", nullptr,
-                                            int(m_created.size())));
+                                   int(m_created.size())));
                  setProgress(1.0);
                  done({});
              });
@@ -403,50 +418,57 @@ void NitroApplyJob::applyType(int index)
         applyType(index + 1);
         return;
     }
-    setProgress(0.1 + 0.8 * index / types.size(), Tr::tr("Adding %n %1 object(s)", nullptr, int(batch.size())).arg(type));
-    call("POST", nitroPath(type), QJsonObject{{type, items}}, Tr::tr("Add %1 objects").arg(type),
-         [this, index, type, batch](const Reply &reply) {
-             const QList<NitroStatus> statuses = bulkItemResults(reply.status, reply.json, int(batch.size()));
-             QList<NitroObject> existing;
-             QStringList problems;
-             for (int i = 0; i < batch.size(); ++i) {
-                 const NitroStatus &s = statuses.at(i);
-                 if (s.errorcode == 0) {
-                     m_created.append(batch.at(i));
-                     addResult(batch.at(i), u"created"_s);
-                 } else if (s.errorcode == NitroCode::ResourceExists) {
-                     existing.append(batch.at(i));
-                 } else {
-                     const QString why = nitroError(Tr::tr("Add %1").arg(batch.at(i).label()), reply.status, s).message;
-                     addResult(batch.at(i), u"failed"_s, why);
-                     problems << why;
-                 }
-             }
-             if (std::any_of(statuses.cbegin(), statuses.cend(), [](const NitroStatus &st) { return st.errorcode == 0; }))
-                 Q_EMIT createdChanged(m_created);
-             if (existing.isEmpty()) {
-                 afterType(index, problems);
-                 return;
-             }
-             // Only what already existed is read back, to tell "already correct" from a conflict.
-             readState({type}, [this, index, existing, problems](const NitroState &state) mutable {
-                 for (const NitroObject &o : std::as_const(existing)) {
-                     const NitroDiffItem d = diffObject(o, state);
-                     if (d.action == NitroDiffItem::Action::Correct) {
-                         addResult(o, u"unchanged"_s, Tr::tr("already as planned"));
-                     } else {
-                         const QString why = d.action == NitroDiffItem::Action::Conflict
-                                                 ? d.reason
-                                                 : Tr::tr("%1: the NetScaler says it exists but does not list it.")
-                                                       .arg(o.label());
-                         addResult(o, u"conflict"_s, why);
-                         problems << why;
-                     }
-                 }
-                 afterType(index, problems);
-             }, [this](const Error &e) { rollBackAndFail(e); });
-         },
-         true, [this](const Error &e) { rollBackAndFail(e); });
+    setProgress(0.1 + 0.8 * index / types.size(),
+                Tr::tr("Adding %n %1 object(s)", nullptr, int(batch.size())).arg(type));
+    call(
+        "POST", nitroPath(type), QJsonObject{{type, items}}, Tr::tr("Add %1 objects").arg(type),
+        [this, index, type, batch](const Reply &reply) {
+            const QList<NitroStatus> statuses = bulkItemResults(reply.status, reply.json, int(batch.size()));
+            QList<NitroObject> existing;
+            QStringList problems;
+            for (int i = 0; i < batch.size(); ++i) {
+                const NitroStatus &s = statuses.at(i);
+                if (s.errorcode == 0) {
+                    m_created.append(batch.at(i));
+                    addResult(batch.at(i), u"created"_s);
+                } else if (s.errorcode == NitroCode::ResourceExists) {
+                    existing.append(batch.at(i));
+                } else {
+                    const QString why =
+                        nitroError(Tr::tr("Add %1").arg(batch.at(i).label()), reply.status, s).message;
+                    addResult(batch.at(i), u"failed"_s, why);
+                    problems << why;
+                }
+            }
+            if (std::any_of(statuses.cbegin(), statuses.cend(),
+                            [](const NitroStatus &st) { return st.errorcode == 0; }))
+                Q_EMIT createdChanged(m_created);
+            if (existing.isEmpty()) {
+                afterType(index, problems);
+                return;
+            }
+            // Only what already existed is read back, to tell "already correct" from a conflict.
+            readState(
+                {type},
+                [this, index, existing, problems](const NitroState &state) mutable {
+                    for (const NitroObject &o : std::as_const(existing)) {
+                        const NitroDiffItem d = diffObject(o, state);
+                        if (d.action == NitroDiffItem::Action::Correct) {
+                            addResult(o, u"unchanged"_s, Tr::tr("already as planned"));
+                        } else {
+                            const QString why = d.action == NitroDiffItem::Action::Conflict
+                                ? d.reason
+                                : Tr::tr("%1: the NetScaler says it exists but does not list it.")
+                                      .arg(o.label());
+                            addResult(o, u"conflict"_s, why);
+                            problems << why;
+                        }
+                    }
+                    afterType(index, problems);
+                },
+                [this](const Error &e) { rollBackAndFail(e); });
+        },
+        true, [this](const Error &e) { rollBackAndFail(e); });
 }
 
 void NitroApplyJob::afterType(int index, const QStringList &problems)
@@ -466,8 +488,9 @@ void NitroApplyJob::rollBackAndFail(const Error &error)
         Error e = error;
         if (!m_created.isEmpty())
             e.message += u' '
-                         + Tr::tr("%n object(s) this run created remain on the NetScaler; remove them with "
-                                  "'vlab netscaler rollback' when it answers again.", nullptr, int(m_created.size()));
+                + Tr::tr("%n object(s) this run created remain on the NetScaler; remove them with "
+                         "'vlab netscaler rollback' when it answers again.",
+                         nullptr, int(m_created.size()));
         done(e);
         return;
     }
@@ -478,10 +501,11 @@ void NitroApplyJob::rollBackAndFail(const Error &error)
         Q_EMIT createdChanged(m_created);
         Error e = error;
         e.message += u' '
-                     + (left.isEmpty() ? Tr::tr("Everything this run created was removed again; the NetScaler is "
-                                                "as it was.")
-                                       : Tr::tr("%n object(s) could not be removed; see the results and remove "
-                                                "them with 'vlab netscaler rollback'.", nullptr, int(left.size())));
+            + (left.isEmpty() ? Tr::tr("Everything this run created was removed again; the NetScaler is "
+                                       "as it was.")
+                              : Tr::tr("%n object(s) could not be removed; see the results and remove "
+                                       "them with 'vlab netscaler rollback'.",
+                                       nullptr, int(left.size())));
         done(e);
     });
 }
@@ -500,16 +524,17 @@ NitroVerifyJob::NitroVerifyJob(const LbConfig &config, const NitroTarget &target
 void NitroVerifyJob::work()
 {
     setProgress(0.1, Tr::tr("Reading feature state"));
-    call("GET", nitroPath(u"nsfeature"_s), {}, Tr::tr("Read the enabled features"), [this](const Reply &reply) {
-        const QJsonObject feature = reply.json.value(u"nsfeature"_s).toObject();
-        const QJsonArray list = feature.value(u"feature"_s).toArray();
-        const bool lb = feature.value(u"lb"_s).toBool()
-                        || std::any_of(list.begin(), list.end(), [](const QJsonValue &v) {
-                               return v.toString().compare(u"LB"_s, Qt::CaseInsensitive) == 0;
-                           });
-        setProgress(0.3, Tr::tr("Reading services, virtual servers and the persistency group"));
-        readState(nitroTypeOrder(), [this, lb](const NitroState &state) { check(state, lb); });
-    });
+    call("GET", nitroPath(u"nsfeature"_s), {}, Tr::tr("Read the enabled features"),
+         [this](const Reply &reply) {
+             const QJsonObject feature = reply.json.value(u"nsfeature"_s).toObject();
+             const QJsonArray list = feature.value(u"feature"_s).toArray();
+             const bool lb = feature.value(u"lb"_s).toBool()
+                 || std::any_of(list.begin(), list.end(), [](const QJsonValue &v) {
+                                 return v.toString().compare(u"LB"_s, Qt::CaseInsensitive) == 0;
+                             });
+             setProgress(0.3, Tr::tr("Reading services, virtual servers and the persistency group"));
+             readState(nitroTypeOrder(), [this, lb](const NitroState &state) { check(state, lb); });
+         });
 }
 
 void NitroVerifyJob::check(const NitroState &state, bool lbEnabled)
@@ -553,30 +578,30 @@ void NitroVerifyJob::check(const NitroState &state, bool lbEnabled)
         } else {
             ++m_problems;
             addResult(o, current.isEmpty() ? u"unknown"_s : current,
-                      o.type == u"service"_s
-                          ? Tr::tr("the NetScaler cannot reach the PSC on this port: check the PSC and the SNIP's "
-                                   "route to it")
-                          : Tr::tr("no bound service is UP"));
+                      o.type == u"service"_s ? Tr::tr(
+                          "the NetScaler cannot reach the PSC on this port: check the PSC and the SNIP's "
+                          "route to it")
+                                             : Tr::tr("no bound service is UP"));
         }
     }
     // Members of the group beyond the plan's are drift too.
     const QString group = m_config.group.name;
     for (const QJsonObject &r : state.value(u"lbgroup_lbvserver_binding"_s)) {
-        if (r.value(u"name"_s).toString() == group && !m_config.group.vservers.contains(r.value(u"vservername"_s).toString())) {
+        if (r.value(u"name"_s).toString() == group
+            && !m_config.group.vservers.contains(r.value(u"vservername"_s).toString())) {
             ++m_problems;
             addResult(NitroObject{u"lbgroup_lbvserver_binding"_s, r}, u"unexpected"_s,
                       Tr::tr("bound to the group but not in the plan"));
         }
     }
-    setSummary(m_problems == 0
-                                                     ? Tr::tr("Everything is UP and as planned.")
-                                                     : Tr::tr("%n problem(s) found.", nullptr, m_problems));
+    setSummary(m_problems == 0 ? Tr::tr("Everything is UP and as planned.")
+                               : Tr::tr("%n problem(s) found.", nullptr, m_problems));
     setProgress(1.0);
     if (m_problems == 0)
         done({});
     else
-        done(makeError(u"nitro.verify"_s, Tr::tr("Verification found %n problem(s); see the results.", nullptr,
-                                                 m_problems)));
+        done(makeError(u"nitro.verify"_s,
+                       Tr::tr("Verification found %n problem(s); see the results.", nullptr, m_problems)));
 }
 
 // --- Rollback ------------------------------------------------------------------------------
@@ -595,8 +620,9 @@ void NitroRollbackJob::work()
     setProgress(0.1, Tr::tr("Removing %n object(s)", nullptr, int(m_objects.size())));
     removeObjects(m_objects, [this](const QList<NitroObject> &left) {
         m_remaining = left;
-        const bool removedAny = std::any_of(results().cbegin(), results().cend(),
-                                            [](const NitroObjectResult &r) { return r.state == u"removed"_s; });
+        const bool removedAny =
+            std::any_of(results().cbegin(), results().cend(),
+                        [](const NitroObjectResult &r) { return r.state == u"removed"_s; });
         auto finishUp = [this] {
             if (m_remaining.isEmpty()) {
                 setSummary(Tr::tr("Removed %n object(s); the NetScaler is as it was before Apply.", nullptr,
@@ -604,16 +630,18 @@ void NitroRollbackJob::work()
                 setProgress(1.0);
                 done({});
             } else {
-                done(makeError(u"nitro.rollback"_s, Tr::tr("%n object(s) could not be removed; see the results.",
-                                                           nullptr, int(m_remaining.size()))));
+                done(makeError(u"nitro.rollback"_s,
+                               Tr::tr("%n object(s) could not be removed; see the results.", nullptr,
+                                      int(m_remaining.size()))));
             }
         };
         if (!removedAny || isCancelRequested()) {
             finishUp();
             return;
         }
-        call("POST", nitroPath(u"nsconfig"_s, {}, u"action=save"_s), QJsonObject{{u"nsconfig"_s, QJsonObject{}}},
-             Tr::tr("Save the configuration"), [finishUp](const Reply &) { finishUp(); });
+        call("POST", nitroPath(u"nsconfig"_s, {}, u"action=save"_s),
+             QJsonObject{{u"nsconfig"_s, QJsonObject{}}}, Tr::tr("Save the configuration"),
+             [finishUp](const Reply &) { finishUp(); });
     });
 }
 
@@ -633,9 +661,8 @@ QByteArray nitroCreatedRecord(const QString &nsip, const QList<NitroObject> &obj
     QJsonArray list;
     for (const NitroObject &o : objects)
         list.append(QJsonObject{{u"type"_s, o.type}, {u"attributes"_s, o.attributes}});
-    return QJsonDocument(QJsonObject{{u"schema"_s, u"vlab.nitro-created/1"_s},
-                                     {u"nsip"_s, nsip},
-                                     {u"objects"_s, list}})
+    return QJsonDocument(
+               QJsonObject{{u"schema"_s, u"vlab.nitro-created/1"_s}, {u"nsip"_s, nsip}, {u"objects"_s, list}})
         .toJson();
 }
 
@@ -643,19 +670,23 @@ Result<QList<NitroObject>> parseNitroCreatedRecord(const QByteArray &data, const
 {
     QJsonParseError error;
     const QJsonObject root = QJsonDocument::fromJson(data, &error).object();
-    if (error.error != QJsonParseError::NoError || root.value(u"schema"_s).toString() != u"vlab.nitro-created/1"_s)
-        return makeError(u"nitro.record"_s, Tr::tr("The record of created objects is damaged (%1).")
-                                                 .arg(error.error != QJsonParseError::NoError ? error.errorString()
-                                                                                              : Tr::tr("wrong schema")));
+    if (error.error != QJsonParseError::NoError
+        || root.value(u"schema"_s).toString() != u"vlab.nitro-created/1"_s)
+        return makeError(
+            u"nitro.record"_s,
+            Tr::tr("The record of created objects is damaged (%1).")
+                .arg(error.error != QJsonParseError::NoError ? error.errorString() : Tr::tr("wrong schema")));
     if (root.value(u"nsip"_s).toString() != nsip)
-        return makeError(u"nitro.record"_s, Tr::tr("The record of created objects is for NetScaler %1, not %2.")
-                                                 .arg(root.value(u"nsip"_s).toString(), nsip));
+        return makeError(u"nitro.record"_s,
+                         Tr::tr("The record of created objects is for NetScaler %1, not %2.")
+                             .arg(root.value(u"nsip"_s).toString(), nsip));
     QList<NitroObject> objects;
     for (const QJsonValue &v : root.value(u"objects"_s).toArray()) {
         const QJsonObject o = v.toObject();
         const NitroObject object{o.value(u"type"_s).toString(), o.value(u"attributes"_s).toObject()};
         if (!nitroTypeOrder().contains(object.type) || object.name().isEmpty())
-            return makeError(u"nitro.record"_s, Tr::tr("The record of created objects holds an unknown object."));
+            return makeError(u"nitro.record"_s,
+                             Tr::tr("The record of created objects holds an unknown object."));
         objects.append(object);
     }
     return objects;
@@ -680,11 +711,13 @@ Result<QList<NitroObject>> loadNitroCreatedRecord(const QString &path, const QSt
     return objects;
 }
 
-Result<void> saveNitroCreatedRecord(const QString &path, const QString &nsip, const QList<NitroObject> &objects)
+Result<void> saveNitroCreatedRecord(const QString &path, const QString &nsip,
+                                    const QList<NitroObject> &objects)
 {
     if (objects.isEmpty()) {
         if (QFile::exists(path) && !QFile::remove(path))
-            return makeError(u"file.write"_s, Tr::tr("Cannot remove %1.").arg(QDir::toNativeSeparators(path)));
+            return makeError(u"file.write"_s,
+                             Tr::tr("Cannot remove %1.").arg(QDir::toNativeSeparators(path)));
         return {};
     }
     QDir().mkpath(QFileInfo(path).absolutePath());

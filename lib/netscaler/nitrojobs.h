@@ -40,7 +40,8 @@ struct NitroTarget
 struct NitroObjectResult
 {
     NitroObject object;
-    QString state;  // create, correct, conflict | created, unchanged, failed | UP, DOWN, missing | removed, gone
+    QString
+        state; // create, correct, conflict | created, unchanged, failed | UP, DOWN, missing | removed, gone
     QString detail; // why, for people
 };
 
@@ -80,7 +81,8 @@ protected:
     void call(const QByteArray &verb, const QString &path, const QJsonObject &body, const QString &what,
               OnReply onReply, bool anyStatus = false, OnError onError = {});
     // GETs every record of the given types (bindings in bulk), one request per type.
-    void readState(const QStringList &types, std::function<void(const NitroState &)> then, OnError onError = {});
+    void readState(const QStringList &types, std::function<void(const NitroState &)> then,
+                   OnError onError = {});
     // Removes objects in the given order (DELETE each; "no such resource" counts as gone).
     // Calls `then` with the objects that could not be removed.
     void removeObjects(QList<NitroObject> objects, std::function<void(QList<NitroObject> left)> then);
@@ -199,7 +201,8 @@ QString nitroRecordPath(const QString &projectFolder, const QString &host);
 // Reads a record; a missing file is an empty list.
 Result<QList<NitroObject>> loadNitroCreatedRecord(const QString &path, const QString &nsip);
 // Writes `objects` (removes the file when empty).
-Result<void> saveNitroCreatedRecord(const QString &path, const QString &nsip, const QList<NitroObject> &objects);
+Result<void> saveNitroCreatedRecord(const QString &path, const QString &nsip,
+                                    const QList<NitroObject> &objects);
 // Objects in reverse dependency order (for removal).
 QList<NitroObject> removalOrder(QList<NitroObject> objects);
 

@@ -87,20 +87,23 @@ QList<NitroObject> nitroObjects(const LbConfig &config)
     for (const NsServer &s : config.servers)
         objects.append({kServer, QJsonObject{{u"name"_s, s.name}, {u"ipaddress"_s, s.ip}}});
     for (const NsService &s : config.services)
-        objects.append({kService, QJsonObject{{u"name"_s, s.name},
-                                              {u"servername"_s, s.server},
-                                              {u"servicetype"_s, u"TCP"_s},
-                                              {u"port"_s, s.port}}});
+        objects.append({kService,
+                        QJsonObject{{u"name"_s, s.name},
+                                    {u"servername"_s, s.server},
+                                    {u"servicetype"_s, u"TCP"_s},
+                                    {u"port"_s, s.port}}});
     for (const NsVserver &v : config.vservers)
-        objects.append({kVserver, QJsonObject{{u"name"_s, v.name},
-                                              {u"servicetype"_s, u"TCP"_s},
-                                              {u"ipv46"_s, v.ip},
-                                              {u"port"_s, v.port}}});
+        objects.append({kVserver,
+                        QJsonObject{{u"name"_s, v.name},
+                                    {u"servicetype"_s, u"TCP"_s},
+                                    {u"ipv46"_s, v.ip},
+                                    {u"port"_s, v.port}}});
     for (const NsBinding &b : config.bindings)
         objects.append({kVsBinding, QJsonObject{{u"name"_s, b.vserver}, {u"servicename"_s, b.service}}});
-    objects.append({kGroup, QJsonObject{{u"name"_s, config.group.name},
-                                        {u"persistencetype"_s, config.group.persistenceType},
-                                        {u"timeout"_s, config.group.timeoutMinutes}}});
+    objects.append({kGroup,
+                    QJsonObject{{u"name"_s, config.group.name},
+                                {u"persistencetype"_s, config.group.persistenceType},
+                                {u"timeout"_s, config.group.timeoutMinutes}}});
     for (const QString &vs : config.group.vservers)
         objects.append({kGroupBinding, QJsonObject{{u"name"_s, config.group.name}, {u"vservername"_s, vs}}});
     return objects;
@@ -139,9 +142,11 @@ NitroDiffItem diffObject(const NitroObject &object, const NitroState &state)
                 return item;
             }
             if (object.type == kGroupBinding)
-                return conflict(Tr::tr("virtual server %1 is already in persistency group %2; a virtual server "
-                                       "belongs to one group only. Unbind it there first or change the plan's "
-                                       "namePrefix.").arg(object.boundTo(), r.value(u"name"_s).toString()));
+                return conflict(
+                    Tr::tr("virtual server %1 is already in persistency group %2; a virtual server "
+                           "belongs to one group only. Unbind it there first or change the plan's "
+                           "namePrefix.")
+                        .arg(object.boundTo(), r.value(u"name"_s).toString()));
         }
         return item;
     }
@@ -164,15 +169,17 @@ NitroDiffItem diffObject(const NitroObject &object, const NitroState &state)
             const QJsonValue want = object.attributes.value(key);
             if (!same(have, want))
                 differences << Tr::tr("%1 is %2, the plan wants %3")
-                                   .arg(key, have.isUndefined() ? Tr::tr("(not set)") : text(have), text(want));
+                                   .arg(key, have.isUndefined() ? Tr::tr("(not set)") : text(have),
+                                        text(want));
         }
         if (differences.isEmpty()) {
             item.action = NitroDiffItem::Action::Correct;
             return item;
         }
-        return conflict(Tr::tr("%1 already exists with other settings: %2. It is left as it is; rename or remove "
-                               "it on the NetScaler, or change the plan's namePrefix.")
-                            .arg(object.label(), differences.join(u"; "_s)));
+        return conflict(
+            Tr::tr("%1 already exists with other settings: %2. It is left as it is; rename or remove "
+                   "it on the NetScaler, or change the plan's namePrefix.")
+                .arg(object.label(), differences.join(u"; "_s)));
     }
 
     // NetScaler refuses a second server for one address and a second virtual server on one
@@ -188,7 +195,8 @@ NitroDiffItem diffObject(const NitroObject &object, const NitroState &state)
             && same(r.value(u"servicetype"_s), object.attributes.value(u"servicetype"_s)))
             return conflict(Tr::tr("%1:%2 is already served by virtual server %3.")
                                 .arg(text(object.attributes.value(u"ipv46"_s)),
-                                     text(object.attributes.value(u"port"_s)), r.value(u"name"_s).toString()));
+                                     text(object.attributes.value(u"port"_s)),
+                                     r.value(u"name"_s).toString()));
     }
     return item;
 }
@@ -210,12 +218,15 @@ Result<QJsonObject> parseNitroReply(int httpStatus, const QByteArray &body)
     const QJsonDocument doc = QJsonDocument::fromJson(body, &error);
     if (error.error != QJsonParseError::NoError || !doc.isObject()) {
         const QString start = QString::fromUtf8(body.left(120)).simplified();
-        return makeError(u"nitro.reply"_s,
-                         Tr::tr("The NetScaler answered HTTP %1 with something that is not a NITRO reply (%2 bytes, "
-                                "starting '%3'). Check that the address is the NSIP and that nothing (a proxy, "
-                                "another service) answers in its place.")
-                             .arg(httpStatus).arg(body.size()).arg(start),
-                         error.errorString());
+        return makeError(
+            u"nitro.reply"_s,
+            Tr::tr("The NetScaler answered HTTP %1 with something that is not a NITRO reply (%2 bytes, "
+                   "starting '%3'). Check that the address is the NSIP and that nothing (a proxy, "
+                   "another service) answers in its place.")
+                .arg(httpStatus)
+                .arg(body.size())
+                .arg(start),
+            error.errorString());
     }
     return doc.object();
 }
@@ -251,15 +262,19 @@ Error nitroError(const QString &what, int httpStatus, const NitroStatus &status)
         advice = Tr::tr("The NetScaler rejects a value from the plan; check the named field.");
         break;
     default:
-        advice = httpStatus >= 500 ? Tr::tr("The NetScaler had an internal problem; look at its ns.log and try again.")
-                                   : Tr::tr("See the NetScaler's ns.log for details.");
+        advice = httpStatus >= 500
+            ? Tr::tr("The NetScaler had an internal problem; look at its ns.log and try again.")
+            : Tr::tr("See the NetScaler's ns.log for details.");
         break;
     }
     const QString code = status.errorcode ? u"nitro."_s + QString::number(status.errorcode) : u"nitro.http"_s;
-    const QString message =
-        status.errorcode ? Tr::tr("%1: NetScaler said '%2' (NITRO error %3, HTTP %4). %5")
-                               .arg(what, status.message).arg(status.errorcode).arg(httpStatus).arg(advice)
-                         : Tr::tr("%1: the NetScaler answered HTTP %2. %3").arg(what).arg(httpStatus).arg(advice);
+    const QString message = status.errorcode
+        ? Tr::tr("%1: NetScaler said '%2' (NITRO error %3, HTTP %4). %5")
+              .arg(what, status.message)
+              .arg(status.errorcode)
+              .arg(httpStatus)
+              .arg(advice)
+        : Tr::tr("%1: the NetScaler answered HTTP %2. %3").arg(what).arg(httpStatus).arg(advice);
     return makeError(code, message);
 }
 
@@ -275,8 +290,8 @@ QList<NitroStatus> bulkItemResults(int httpStatus, const QJsonObject &reply, int
             results.append(nitroStatus(v.toObject()));
         return results;
     }
-    return QList<NitroStatus>(itemCount, overall.errorcode ? overall
-                                                           : NitroStatus{-1, Tr::tr("HTTP %1").arg(httpStatus), {}});
+    return QList<NitroStatus>(
+        itemCount, overall.errorcode ? overall : NitroStatus{-1, Tr::tr("HTTP %1").arg(httpStatus), {}});
 }
 
 QString nitroPath(const QString &type, const QString &name, const QString &query)

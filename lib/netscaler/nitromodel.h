@@ -20,9 +20,9 @@ struct NitroObject
     QString type;
     QJsonObject attributes;
 
-    QString name() const;      // the resource name (for a binding: the vserver or group)
-    QString boundTo() const;   // for a binding: the service or vserver; else empty
-    QString label() const;     // "lbvserver vlab-vs-443", "binding vlab-vs-443 -> vlab-svc-..."
+    QString name() const;    // the resource name (for a binding: the vserver or group)
+    QString boundTo() const; // for a binding: the service or vserver; else empty
+    QString label() const;   // "lbvserver vlab-vs-443", "binding vlab-vs-443 -> vlab-svc-..."
     bool isBinding() const { return !boundTo().isEmpty(); }
     bool operator==(const NitroObject &) const = default;
 };

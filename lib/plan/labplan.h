@@ -33,7 +33,7 @@ struct NtpSettings
 
 struct ManagementNetwork
 {
-    QString cidr;      // "192.168.1.0/24"
+    QString cidr; // "192.168.1.0/24"
     QString gateway;
     QString portGroup; // port group the appliances attach to
     bool operator==(const ManagementNetwork &) const = default;
@@ -89,9 +89,9 @@ struct LoadBalancer
 
 struct CertificateSubject
 {
-    QString country;  // C
-    QString state;    // ST
-    QString locality; // L
+    QString country;          // C
+    QString state;            // ST
+    QString locality;         // L
     QString organization;     // O
     QString organizationUnit; // OU
     QString commonName;       // CN

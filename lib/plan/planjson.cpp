@@ -21,13 +21,20 @@ namespace {
 QString describe(const QJsonValue &v)
 {
     switch (v.type()) {
-    case QJsonValue::Null: return QStringLiteral("null");
-    case QJsonValue::Bool: return QStringLiteral("true/false");
-    case QJsonValue::Double: return QStringLiteral("a number");
-    case QJsonValue::String: return QStringLiteral("a string");
-    case QJsonValue::Array: return QStringLiteral("an array");
-    case QJsonValue::Object: return QStringLiteral("an object");
-    case QJsonValue::Undefined: break;
+    case QJsonValue::Null:
+        return QStringLiteral("null");
+    case QJsonValue::Bool:
+        return QStringLiteral("true/false");
+    case QJsonValue::Double:
+        return QStringLiteral("a number");
+    case QJsonValue::String:
+        return QStringLiteral("a string");
+    case QJsonValue::Array:
+        return QStringLiteral("an array");
+    case QJsonValue::Object:
+        return QStringLiteral("an object");
+    case QJsonValue::Undefined:
+        break;
     }
     return QStringLiteral("nothing");
 }
@@ -62,7 +69,8 @@ class ObjectReader
 {
 public:
     ObjectReader(const QJsonValue &value, QString path, QStringList *problems)
-        : m_path(std::move(path)), m_problems(problems)
+        : m_path(std::move(path))
+        , m_problems(problems)
     {
         if (value.isObject()) {
             m_object = value.toObject();
@@ -80,8 +88,7 @@ public:
             return;
         for (auto it = m_object.constBegin(); it != m_object.constEnd(); ++it) {
             if (!m_seen.contains(it.key()))
-                problem(joinPath(m_path, it.key()),
-                        Tr::tr("unknown key \"%1\"").arg(it.key()));
+                problem(joinPath(m_path, it.key()), Tr::tr("unknown key \"%1\"").arg(it.key()));
         }
     }
 
@@ -117,33 +124,42 @@ public:
 
     void textList(const char *key, QStringList &out)
     {
-        list(key, [&](const QJsonValue &v, const QString &path) {
-            if (!v.isString())
-                return problem(path, Tr::tr("expected a string, found %1").arg(describe(v)));
-            out.append(v.toString());
-        }, [&] { out.clear(); });
+        list(
+            key,
+            [&](const QJsonValue &v, const QString &path) {
+                if (!v.isString())
+                    return problem(path, Tr::tr("expected a string, found %1").arg(describe(v)));
+                out.append(v.toString());
+            },
+            [&] { out.clear(); });
     }
 
     void intList(const char *key, QList<int> &out)
     {
-        list(key, [&](const QJsonValue &v, const QString &path) {
-            int n = 0;
-            if (!readInt(v, n))
-                return problem(path, Tr::tr("expected a whole number, found %1").arg(describeNumber(v)));
-            out.append(n);
-        }, [&] { out.clear(); });
+        list(
+            key,
+            [&](const QJsonValue &v, const QString &path) {
+                int n = 0;
+                if (!readInt(v, n))
+                    return problem(path, Tr::tr("expected a whole number, found %1").arg(describeNumber(v)));
+                out.append(n);
+            },
+            [&] { out.clear(); });
     }
 
     // Calls read(ObjectReader&) for each element of an array of objects.
     template<typename T, typename Read>
     void objectList(const char *key, QList<T> &out, Read read)
     {
-        list(key, [&](const QJsonValue &v, const QString &path) {
-            ObjectReader element(v, path, m_problems);
-            T item;
-            read(element, item);
-            out.append(item);
-        }, [&] { out.clear(); });
+        list(
+            key,
+            [&](const QJsonValue &v, const QString &path) {
+                ObjectReader element(v, path, m_problems);
+                T item;
+                read(element, item);
+                out.append(item);
+            },
+            [&] { out.clear(); });
     }
 
     template<typename Read>
@@ -201,8 +217,8 @@ private:
 
     void problem(const QString &path, const QString &message)
     {
-        m_problems->append((path.isEmpty() ? QStringLiteral("(top level)") : path)
-                           + QStringLiteral(": ") + message);
+        m_problems->append((path.isEmpty() ? QStringLiteral("(top level)") : path) + QStringLiteral(": ")
+                           + message);
     }
 
     QJsonObject m_object;
@@ -370,7 +386,9 @@ Result<LabPlan> parsePlan(const QByteArray &json)
         const auto [line, column] = lineAndColumn(json, nul);
         return makeError(QString::fromLatin1(PlanErrors::NotText),
                          Tr::tr("This is not a text file (binary data at line %1, column %2). "
-                                "A lab plan is JSON text.").arg(line).arg(column));
+                                "A lab plan is JSON text.")
+                             .arg(line)
+                             .arg(column));
     }
 
     QJsonParseError parseError;
@@ -397,7 +415,8 @@ Result<LabPlan> parsePlan(const QByteArray &json)
     }
     const QJsonValue schemaValue = doc.object().value(u"schema"_s);
     // A schema of the wrong type was already reported by the reader.
-    if ((schemaValue.isUndefined() || schemaValue.isString()) && plan.schema != QLatin1StringView(kPlanSchema)) {
+    if ((schemaValue.isUndefined() || schemaValue.isString())
+        && plan.schema != QLatin1StringView(kPlanSchema)) {
         problems.prepend(QStringLiteral("schema: ")
                          + (plan.schema.isEmpty()
                                 ? Tr::tr("missing; a lab plan starts with \"schema\": \"%1\"")
@@ -410,8 +429,7 @@ Result<LabPlan> parsePlan(const QByteArray &json)
         const QString message = problems.size() == 1
             ? first
             : Tr::tr("%1 (and %n more problem(s))", nullptr, int(problems.size() - 1)).arg(first);
-        return makeError(QString::fromLatin1(PlanErrors::Schema), message,
-                         problems.join(u'\n'));
+        return makeError(QString::fromLatin1(PlanErrors::Schema), message, problems.join(u'\n'));
     }
     return plan;
 }
@@ -435,8 +453,7 @@ Result<LabPlan> loadPlanFile(const QString &fileName)
         // One multi-arg call: a "%2" in the file name must not be taken for a placeholder.
         return makeError(QString::fromLatin1(PlanErrors::TooLarge),
                          Tr::tr("%1 is %2 MB; a lab plan is at most %3 MB. Is this the right file?")
-                             .arg(fileName,
-                                  QString::number(double(size) / (1024.0 * 1024.0), 'f', 1),
+                             .arg(fileName, QString::number(double(size) / (1024.0 * 1024.0), 'f', 1),
                                   QString::number(kMaxPlanBytes / (1024 * 1024))));
     }
     Result<LabPlan> plan = parsePlan(data);
@@ -456,12 +473,9 @@ QByteArray serializePlan(const LabPlan &p)
     root[u"network"] = QJsonObject{{u"cidr"_s, p.network.cidr},
                                    {u"gateway"_s, p.network.gateway},
                                    {u"portGroup"_s, p.network.portGroup}};
-    root[u"target"] = QJsonObject{{u"kind"_s, p.target.kind},
-                                  {u"host"_s, p.target.host},
-                                  {u"user"_s, p.target.user},
-                                  {u"datastore"_s, p.target.datastore},
-                                  {u"network"_s, p.target.network},
-                                  {u"datacenter"_s, p.target.datacenter},
+    root[u"target"] = QJsonObject{{u"kind"_s, p.target.kind},       {u"host"_s, p.target.host},
+                                  {u"user"_s, p.target.user},       {u"datastore"_s, p.target.datastore},
+                                  {u"network"_s, p.target.network}, {u"datacenter"_s, p.target.datacenter},
                                   {u"cluster"_s, p.target.cluster}};
     root[u"sso"] = QJsonObject{{u"domain"_s, p.sso.domain}, {u"site"_s, p.sso.site}};
     QJsonArray pscs;
@@ -476,29 +490,29 @@ QByteArray serializePlan(const LabPlan &p)
         {u"vip"_s, lb.vip},
         {u"fqdn"_s, lb.fqdn},
         {u"ports"_s, toArray(lb.ports)},
-        {u"persistence"_s, QJsonObject{{u"type"_s, lb.persistence.type},
-                                        {u"timeoutMinutes"_s, lb.persistence.timeoutMinutes}}},
+        {u"persistence"_s,
+         QJsonObject{{u"type"_s, lb.persistence.type}, {u"timeoutMinutes"_s, lb.persistence.timeoutMinutes}}},
         {u"namePrefix"_s, lb.namePrefix}};
     const CertificatePlan &c = p.certificate;
-    root[u"certificate"] = QJsonObject{
-        {u"subject"_s, QJsonObject{{u"C"_s, c.subject.country},
-                                    {u"ST"_s, c.subject.state},
-                                    {u"L"_s, c.subject.locality},
-                                    {u"O"_s, c.subject.organization},
-                                    {u"OU"_s, c.subject.organizationUnit},
-                                    {u"CN"_s, c.subject.commonName}}},
-        {u"san"_s, toArray(c.san)},
-        {u"keyBits"_s, c.keyBits},
-        {u"signer"_s, c.signer},
-        {u"validityDays"_s, c.validityDays}};
+    root[u"certificate"] = QJsonObject{{u"subject"_s,
+                                        QJsonObject{{u"C"_s, c.subject.country},
+                                                    {u"ST"_s, c.subject.state},
+                                                    {u"L"_s, c.subject.locality},
+                                                    {u"O"_s, c.subject.organization},
+                                                    {u"OU"_s, c.subject.organizationUnit},
+                                                    {u"CN"_s, c.subject.commonName}}},
+                                       {u"san"_s, toArray(c.san)},
+                                       {u"keyBits"_s, c.keyBits},
+                                       {u"signer"_s, c.signer},
+                                       {u"validityDays"_s, c.validityDays}};
     root[u"vcenter"] = QJsonObject{{u"name"_s, p.vcenter.name},
                                    {u"fqdn"_s, p.vcenter.fqdn},
                                    {u"ip"_s, p.vcenter.ip},
                                    {u"size"_s, p.vcenter.size}};
     root[u"vcha"] = QJsonObject{
         {u"enabled"_s, p.vcha.enabled},
-        {u"network"_s, QJsonObject{{u"cidr"_s, p.vcha.network.cidr},
-                                    {u"portGroup"_s, p.vcha.network.portGroup}}},
+        {u"network"_s,
+         QJsonObject{{u"cidr"_s, p.vcha.network.cidr}, {u"portGroup"_s, p.vcha.network.portGroup}}},
         {u"activeIp"_s, p.vcha.activeIp},
         {u"passiveIp"_s, p.vcha.passiveIp},
         {u"witnessIp"_s, p.vcha.witnessIp}};

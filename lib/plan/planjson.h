@@ -13,11 +13,11 @@ namespace vlab {
 inline constexpr qint64 kMaxPlanBytes = 4 * 1024 * 1024;
 
 namespace PlanErrors {
-inline constexpr auto Io = "plan.io";             // cannot read or write the file
+inline constexpr auto Io = "plan.io"; // cannot read or write the file
 inline constexpr auto TooLarge = "plan.too-large";
 inline constexpr auto NotText = "plan.not-text";
-inline constexpr auto Syntax = "plan.syntax";     // malformed JSON
-inline constexpr auto Schema = "plan.schema";     // wrong types, unknown keys, wrong schema id
+inline constexpr auto Syntax = "plan.syntax"; // malformed JSON
+inline constexpr auto Schema = "plan.schema"; // wrong types, unknown keys, wrong schema id
 } // namespace PlanErrors
 
 // Parses plan JSON. On failure Error::message names the first problem and Error::details

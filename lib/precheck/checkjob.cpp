@@ -11,18 +11,22 @@ namespace vlab {
 QString checkStatusName(CheckStatus status)
 {
     switch (status) {
-    case CheckStatus::Pass: return u"pass"_s;
-    case CheckStatus::Warn: return u"warn"_s;
-    case CheckStatus::Fail: return u"fail"_s;
+    case CheckStatus::Pass:
+        return u"pass"_s;
+    case CheckStatus::Warn:
+        return u"warn"_s;
+    case CheckStatus::Fail:
+        return u"fail"_s;
     }
     return u"fail"_s;
 }
 
 QJsonObject CheckResult::toJson() const
 {
-    return QJsonObject{{u"category"_s, category}, {u"node"_s, node},       {u"target"_s, target},
-                       {u"status"_s, checkStatusName(status)}, {u"message"_s, message},
-                       {u"hint"_s, hint},         {u"detail"_s, detail},   {u"elapsedMs"_s, elapsedMs}};
+    return QJsonObject{{u"category"_s, category}, {u"node"_s, node},
+                       {u"target"_s, target},     {u"status"_s, checkStatusName(status)},
+                       {u"message"_s, message},   {u"hint"_s, hint},
+                       {u"detail"_s, detail},     {u"elapsedMs"_s, elapsedMs}};
 }
 
 CheckJob::CheckJob(const QString &category, const QString &node, const QString &target, int timeoutMs,
@@ -61,7 +65,8 @@ void CheckJob::onCancel()
     }
 }
 
-void CheckJob::conclude(CheckStatus status, const QString &message, const QString &hint, const QString &detail)
+void CheckJob::conclude(CheckStatus status, const QString &message, const QString &hint,
+                        const QString &detail)
 {
     if (m_concluded)
         return;

@@ -21,9 +21,9 @@ struct CheckResult
     QString node;     // the group it belongs to: "PSC vcenter-psc01", "vCenter", "NTP" ...
     QString target;   // what was checked: "vcenter-psc01.sslab.com", "192.168.1.211:443"
     CheckStatus status = CheckStatus::Fail;
-    QString message;  // the outcome, for people
-    QString hint;     // what to do when it is not a pass
-    QString detail;   // raw facts (records, fingerprints, offsets) for the runbook
+    QString message; // the outcome, for people
+    QString hint;    // what to do when it is not a pass
+    QString detail;  // raw facts (records, fingerprints, offsets) for the runbook
     qint64 elapsedMs = 0;
 
     QJsonObject toJson() const;
@@ -49,7 +49,7 @@ protected:
     // timedOut() is called (it must abort the request and conclude).
     virtual void begin() = 0;
     virtual void timedOut() = 0;
-    virtual void abort() {}
+    virtual void abort() { }
 
     void conclude(CheckStatus status, const QString &message, const QString &hint = {},
                   const QString &detail = {});

@@ -61,7 +61,9 @@ void DnsCheck::timedOut()
     for (qsizetype i = m_server; i < m_servers.size(); ++i)
         silent << m_servers.at(i).toString();
     conclude(CheckStatus::Fail,
-             Tr::tr("No answer from the DNS server(s) %1 within %2 ms.").arg(silent.join(u", "_s)).arg(timeoutMs()),
+             Tr::tr("No answer from the DNS server(s) %1 within %2 ms.")
+                 .arg(silent.join(u", "_s))
+                 .arg(timeoutMs()),
              Tr::tr("Check that the DNS server runs and that UDP and TCP port 53 are open from here."));
 }
 
@@ -80,7 +82,8 @@ void DnsCheck::answered()
         if (++m_server < m_servers.size())
             return ask(); // the next DNS server of the plan
         conclude(CheckStatus::Fail,
-                 Tr::tr("The DNS server(s) %1 could not answer: %2").arg(m_silent.join(u", "_s), lookup->errorString()),
+                 Tr::tr("The DNS server(s) %1 could not answer: %2")
+                     .arg(m_silent.join(u", "_s), lookup->errorString()),
                  Tr::tr("Check the DNS server's health and that it serves the lab's zones."));
         return;
     }
@@ -97,12 +100,15 @@ void DnsCheck::answered()
             found << r.value().toString();
         const QString detail = Tr::tr("%1 answered: %2").arg(server, found.join(u", "_s));
         if (!m_address.isEmpty() && !found.contains(m_address)) {
-            conclude(CheckStatus::Fail,
-                     Tr::tr("%1 points to %2, but the plan says %3.").arg(m_fqdn, found.join(u", "_s), m_address),
-                     Tr::tr("Correct the record: %1. IN A %2 (or correct the plan).").arg(m_fqdn, m_address), detail);
+            conclude(
+                CheckStatus::Fail,
+                Tr::tr("%1 points to %2, but the plan says %3.").arg(m_fqdn, found.join(u", "_s), m_address),
+                Tr::tr("Correct the record: %1. IN A %2 (or correct the plan).").arg(m_fqdn, m_address),
+                detail);
             return;
         }
-        conclude(CheckStatus::Pass, Tr::tr("%1 resolves to %2.").arg(m_fqdn, found.join(u", "_s)), {}, detail);
+        conclude(CheckStatus::Pass, Tr::tr("%1 resolves to %2.").arg(m_fqdn, found.join(u", "_s)), {},
+                 detail);
         return;
     }
 

@@ -53,12 +53,14 @@ Result<SntpReply> parseSntpReply(const QByteArray &packet, qint64 t1Ms, qint64 t
                                  const QByteArray &sentTransmitTimestamp)
 {
     if (packet.size() < 48)
-        return makeError(u"ntp.short"_s, Tr::tr("The reply has %1 bytes; an NTP reply has 48.").arg(packet.size()));
+        return makeError(u"ntp.short"_s,
+                         Tr::tr("The reply has %1 bytes; an NTP reply has 48.").arg(packet.size()));
     const int mode = quint8(packet.at(0)) & 0x7;
     if (mode != 4 && mode != 5)
         return makeError(u"ntp.mode"_s, Tr::tr("The reply is not from an NTP server (mode %1).").arg(mode));
     if (packet.mid(24, 8) != sentTransmitTimestamp)
-        return makeError(u"ntp.origin"_s, Tr::tr("The reply does not answer this request (originate time differs)."));
+        return makeError(u"ntp.origin"_s,
+                         Tr::tr("The reply does not answer this request (originate time differs)."));
     SntpReply r;
     r.leap = (quint8(packet.at(0)) >> 6) & 0x3;
     r.stratum = quint8(packet.at(1));
@@ -83,11 +85,13 @@ void NtpCheck::begin()
     m_socket = new QUdpSocket(this);
     const auto socketFailed = [this](QAbstractSocket::SocketError error) {
         const QString reason = m_socket->errorString();
-        conclude(CheckStatus::Fail,
-                 error == QAbstractSocket::ConnectionRefusedError
-                     ? Tr::tr("%1 refused the NTP query (nothing listens on UDP %2).").arg(m_server).arg(m_port)
-                     : Tr::tr("NTP query to %1 failed: %2").arg(m_server, reason),
-                 Tr::tr("Check the NTP service on %1 and that UDP port %2 is open.").arg(m_server).arg(m_port), reason);
+        conclude(
+            CheckStatus::Fail,
+            error == QAbstractSocket::ConnectionRefusedError
+                ? Tr::tr("%1 refused the NTP query (nothing listens on UDP %2).").arg(m_server).arg(m_port)
+                : Tr::tr("NTP query to %1 failed: %2").arg(m_server, reason),
+            Tr::tr("Check the NTP service on %1 and that UDP port %2 is open.").arg(m_server).arg(m_port),
+            reason);
     };
     connect(m_socket, &QUdpSocket::connected, this, [this] {
         m_sentMs = QDateTime::currentMSecsSinceEpoch();
@@ -114,18 +118,25 @@ void NtpCheck::begin()
                                    .arg(reply->offsetMs, 0, 'f', 1)
                                    .arg(reply->delayMs, 0, 'f', 1);
         if (reply->stratum == 0 || reply->stratum > 15 || reply->leap == 3) {
-            conclude(CheckStatus::Fail, Tr::tr("%1 answers but is not synchronised (stratum %2).").arg(m_server).arg(reply->stratum),
-                     Tr::tr("Let the NTP server synchronise with a reliable source first."), detail);
+            conclude(
+                CheckStatus::Fail,
+                Tr::tr("%1 answers but is not synchronised (stratum %2).").arg(m_server).arg(reply->stratum),
+                Tr::tr("Let the NTP server synchronise with a reliable source first."), detail);
         } else if (std::abs(reply->offsetMs) > m_warnOffsetMs) {
             conclude(CheckStatus::Warn,
                      Tr::tr("%1 is %2 ms away from this machine's clock (stratum %3).")
-                         .arg(m_server).arg(reply->offsetMs, 0, 'f', 0).arg(reply->stratum),
+                         .arg(m_server)
+                         .arg(reply->offsetMs, 0, 'f', 0)
+                         .arg(reply->stratum),
                      Tr::tr("Synchronise this machine too, or the offsets seen here mislead; the lab's hosts "
                             "must use this server."),
                      detail);
         } else {
             conclude(CheckStatus::Pass,
-                     Tr::tr("%1 answers: stratum %2, offset %3 ms.").arg(m_server).arg(reply->stratum).arg(reply->offsetMs, 0, 'f', 1),
+                     Tr::tr("%1 answers: stratum %2, offset %3 ms.")
+                         .arg(m_server)
+                         .arg(reply->stratum)
+                         .arg(reply->offsetMs, 0, 'f', 1),
                      {}, detail);
         }
     });
@@ -142,7 +153,8 @@ void NtpCheck::abort()
 void NtpCheck::timedOut()
 {
     abort();
-    conclude(CheckStatus::Fail, Tr::tr("%1 did not answer the NTP query within %2 ms.").arg(m_server).arg(timeoutMs()),
+    conclude(CheckStatus::Fail,
+             Tr::tr("%1 did not answer the NTP query within %2 ms.").arg(m_server).arg(timeoutMs()),
              Tr::tr("Check the NTP service on %1 and that UDP port %2 is open.").arg(m_server).arg(m_port));
 }
 

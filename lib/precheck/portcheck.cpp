@@ -29,9 +29,11 @@ void PortCheck::begin()
         m_socket->abort();
         switch (error) {
         case QAbstractSocket::ConnectionRefusedError:
-            conclude(CheckStatus::Fail, Tr::tr("Port %1 (%2) refused the connection.").arg(m_port).arg(m_purpose),
+            conclude(CheckStatus::Fail,
+                     Tr::tr("Port %1 (%2) refused the connection.").arg(m_port).arg(m_purpose),
                      Tr::tr("The host answered but nothing accepts on %1: start the service, or open the "
-                            "port in the host's firewall.").arg(m_port),
+                            "port in the host's firewall.")
+                         .arg(m_port),
                      reason);
             break;
         case QAbstractSocket::HostNotFoundError:
@@ -59,7 +61,8 @@ void PortCheck::timedOut()
     conclude(CheckStatus::Fail,
              Tr::tr("Port %1 (%2): no answer within %3 ms.").arg(m_port).arg(m_purpose).arg(timeoutMs()),
              Tr::tr("Packets to %1:%2 are dropped (a firewall filters the port) or the host is down.")
-                 .arg(m_host).arg(m_port));
+                 .arg(m_host)
+                 .arg(m_port));
 }
 
 } // namespace vlab

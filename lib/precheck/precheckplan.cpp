@@ -1,12 +1,12 @@
 #include "precheck/precheckplan.h"
 
-#include "jobs/jobqueue.h"
 #include "core/tr.h"
+#include "jobs/jobqueue.h"
+#include "net/netaddr.h"
 #include "precheck/dnscheck.h"
 #include "precheck/ntpcheck.h"
 #include "precheck/portcheck.h"
 #include "precheck/tlscheck.h"
-#include "net/netaddr.h"
 
 #include <QDateTime>
 #include <QHostAddress>
@@ -25,13 +25,15 @@ Result<QStringList> parsePrecheckCategories(const QString &list)
     for (const QString &part : list.split(u',', Qt::SkipEmptyParts)) {
         const QString name = part.trimmed().toLower();
         if (!known.contains(name))
-            return makeError(u"precheck.category"_s,
-                             Tr::tr("\"%1\" is not a pre-check; use dns, ports, ntp or tls.").arg(part.trimmed()));
+            return makeError(
+                u"precheck.category"_s,
+                Tr::tr("\"%1\" is not a pre-check; use dns, ports, ntp or tls.").arg(part.trimmed()));
         if (!out.contains(name))
             out << name;
     }
     if (out.isEmpty())
-        return makeError(u"precheck.category"_s, Tr::tr("Name at least one pre-check: dns, ports, ntp or tls."));
+        return makeError(u"precheck.category"_s,
+                         Tr::tr("Name at least one pre-check: dns, ports, ntp or tls."));
     return out;
 }
 
@@ -69,19 +71,28 @@ QList<CheckJob *> createPrecheckJobs(const LabPlan &plan, const PrecheckOptions 
     };
     QList<Node> nodes;
     const QList<std::pair<quint16, QString>> pscPorts = {
-        {443, u"HTTPS"_s}, {389, u"LDAP"_s}, {636, u"LDAPS"_s}, {2012, u"SSO control"_s},
-        {2014, u"VMCA RPC"_s}, {2020, u"authentication framework"_s}, {22, u"SSH"_s}};
+        {443, u"HTTPS"_s},     {389, u"LDAP"_s},
+        {636, u"LDAPS"_s},     {2012, u"SSO control"_s},
+        {2014, u"VMCA RPC"_s}, {2020, u"authentication framework"_s},
+        {22, u"SSH"_s}};
     for (const PscNode &n : plan.psc)
-        nodes << Node{Tr::tr("PSC %1").arg(n.name.isEmpty() ? n.fqdn : n.name), n.fqdn, n.ip, pscPorts, n.fqdn};
+        nodes << Node{Tr::tr("PSC %1").arg(n.name.isEmpty() ? n.fqdn : n.name), n.fqdn, n.ip, pscPorts,
+                      n.fqdn};
     const LoadBalancer &lb = plan.loadBalancer;
     nodes << Node{Tr::tr("Load balancer"), lb.fqdn, lb.vip, {}, {}};
     nodes << Node{Tr::tr("NetScaler management"), {}, lb.nsip, {{443, u"NITRO API"_s}}, lb.nsip};
-    nodes << Node{Tr::tr("vCenter %1").arg(plan.vcenter.name), plan.vcenter.fqdn, plan.vcenter.ip,
-                  {{443, u"HTTPS"_s}, {5480, u"appliance management"_s}}, plan.vcenter.fqdn};
+    nodes << Node{Tr::tr("vCenter %1").arg(plan.vcenter.name),
+                  plan.vcenter.fqdn,
+                  plan.vcenter.ip,
+                  {{443, u"HTTPS"_s}, {5480, u"appliance management"_s}},
+                  plan.vcenter.fqdn};
     // The deployment target: its address is whatever DNS says (or the plan gives an address).
     const bool targetIsAddress = bool(parseIpv4(plan.target.host));
-    nodes << Node{Tr::tr("Deployment target"), targetIsAddress ? QString() : plan.target.host,
-                  targetIsAddress ? plan.target.host : QString(), {{443, u"HTTPS"_s}}, plan.target.host};
+    nodes << Node{Tr::tr("Deployment target"),
+                  targetIsAddress ? QString() : plan.target.host,
+                  targetIsAddress ? plan.target.host : QString(),
+                  {{443, u"HTTPS"_s}},
+                  plan.target.host};
 
     for (const Node &n : std::as_const(nodes)) {
         if (dns && !n.fqdn.isEmpty()) {

@@ -15,8 +15,8 @@ struct PrecheckOptions
 {
     QStringList categories = {QStringLiteral("dns"), QStringLiteral("ports"), QStringLiteral("ntp"),
                               QStringLiteral("tls")};
-    int timeoutMs = 3000;    // per check
-    int maxInFlight = 24;    // checks running at once
+    int timeoutMs = 3000; // per check
+    int maxInFlight = 24; // checks running at once
     int ntpWarnOffsetMs = 1000;
 };
 

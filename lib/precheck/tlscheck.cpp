@@ -53,12 +53,13 @@ void TlsCheck::begin()
             return;
         const QString reason = m_socket->errorString();
         m_socket->abort();
-        conclude(CheckStatus::Fail,
-                 error == QAbstractSocket::ConnectionRefusedError
-                     ? Tr::tr("Nothing accepts HTTPS on %1:%2.").arg(m_host).arg(m_port)
-                     : Tr::tr("No TLS handshake with %1:%2: %3").arg(m_host).arg(m_port).arg(reason),
-                 Tr::tr("Check that the service on %1 is up and speaks HTTPS on port %2.").arg(m_host).arg(m_port),
-                 reason);
+        conclude(
+            CheckStatus::Fail,
+            error == QAbstractSocket::ConnectionRefusedError
+                ? Tr::tr("Nothing accepts HTTPS on %1:%2.").arg(m_host).arg(m_port)
+                : Tr::tr("No TLS handshake with %1:%2: %3").arg(m_host).arg(m_port).arg(reason),
+            Tr::tr("Check that the service on %1 is up and speaks HTTPS on port %2.").arg(m_host).arg(m_port),
+            reason);
     });
     // SNI and the name to compare: the name clients use, unless that is an address.
     if (parseIpv4(m_name))
@@ -79,19 +80,22 @@ void TlsCheck::inspect()
     }
     const QStringList dns = cert.subjectAlternativeNames().values(QSsl::DnsEntry);
     const QString cn = cert.subjectInfo(QSslCertificate::CommonName).value(0);
-    const QString fingerprint = QString::fromLatin1(cert.digest(QCryptographicHash::Sha256).toHex(':').toUpper());
+    const QString fingerprint =
+        QString::fromLatin1(cert.digest(QCryptographicHash::Sha256).toHex(':').toUpper());
     QStringList trust;
     for (const QSslError &e : trustErrors)
         trust << e.errorString();
-    const QString detail = Tr::tr("subject: %1\nDNS names: %2\nissuer: %3\nvalid: %4 to %5\nSHA-256: %6\ntrusted here: %7")
-                               .arg(cert.subjectDisplayName(), dns.join(u", "_s), cert.issuerDisplayName(),
-                                    cert.effectiveDate().toString(Qt::ISODate), cert.expiryDate().toString(Qt::ISODate),
-                                    fingerprint, trust.isEmpty() ? Tr::tr("yes") : trust.join(u"; "_s));
+    const QString detail =
+        Tr::tr("subject: %1\nDNS names: %2\nissuer: %3\nvalid: %4 to %5\nSHA-256: %6\ntrusted here: %7")
+            .arg(cert.subjectDisplayName(), dns.join(u", "_s), cert.issuerDisplayName(),
+                 cert.effectiveDate().toString(Qt::ISODate), cert.expiryDate().toString(Qt::ISODate),
+                 fingerprint, trust.isEmpty() ? Tr::tr("yes") : trust.join(u"; "_s));
     const QDateTime now = QDateTime::currentDateTimeUtc();
     if (now > cert.expiryDate() || now < cert.effectiveDate()) {
         conclude(CheckStatus::Fail,
                  Tr::tr("The certificate of %1 is outside its validity (%2 to %3).")
-                     .arg(m_name, cert.effectiveDate().toString(Qt::ISODate), cert.expiryDate().toString(Qt::ISODate)),
+                     .arg(m_name, cert.effectiveDate().toString(Qt::ISODate),
+                          cert.expiryDate().toString(Qt::ISODate)),
                  Tr::tr("Replace the certificate (see the Certificates step)."), detail);
         return;
     }
@@ -117,7 +121,8 @@ void TlsCheck::abort()
 void TlsCheck::timedOut()
 {
     abort();
-    conclude(CheckStatus::Fail, Tr::tr("No TLS answer from %1:%2 within %3 ms.").arg(m_host).arg(m_port).arg(timeoutMs()),
+    conclude(CheckStatus::Fail,
+             Tr::tr("No TLS answer from %1:%2 within %3 ms.").arg(m_host).arg(m_port).arg(timeoutMs()),
              Tr::tr("Packets are dropped on the way, or the host is down."));
 }
 

@@ -25,13 +25,17 @@ QList<Artifact> planOnlyArtifacts(const LabPlan &plan, const QString &folder, QS
 
     const CsrRequest request = CsrRequest::fromPlan(plan);
     if (const QString problem = request.problem(); problem.isEmpty())
-        out << Artifact{dir.filePath(u"certs/"_s + QString::fromLatin1(CertFiles::Config)), renderRequestConfig(request), {}};
+        out << Artifact{dir.filePath(u"certs/"_s + QString::fromLatin1(CertFiles::Config)),
+                        renderRequestConfig(request),
+                        {}};
     else
         skip(QString::fromLatin1(CertFiles::Config), problem);
 
     if (const Result<LbConfig> lb = LbConfig::fromPlan(plan); lb) {
         out << Artifact{dir.filePath(u"netscaler/psc-lb.conf"_s), renderBatch(*lb, plan.lab.name), {}}
-            << Artifact{dir.filePath(u"netscaler/psc-lb-rollback.conf"_s), renderRollbackBatch(*lb, plan.lab.name), {}};
+            << Artifact{dir.filePath(u"netscaler/psc-lb-rollback.conf"_s),
+                        renderRollbackBatch(*lb, plan.lab.name),
+                        {}};
     } else {
         skip(u"netscaler/psc-lb.conf"_s, lb.error().message);
     }

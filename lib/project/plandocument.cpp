@@ -17,7 +17,8 @@ using namespace Qt::StringLiterals;
 
 namespace vlab {
 
-PlanDocument::PlanDocument(QObject *parent) : QObject(parent)
+PlanDocument::PlanDocument(QObject *parent)
+    : QObject(parent)
 {
     m_recoveryTimer.setSingleShot(true);
     connect(&m_recoveryTimer, &QTimer::timeout, this, &PlanDocument::writeRecoveryNow);
@@ -41,9 +42,8 @@ void PlanDocument::writeRecoveryNow()
     if (m_recoveryFile.isEmpty() || !m_modified)
         return;
     QDir().mkpath(QFileInfo(m_recoveryFile).absolutePath());
-    const QJsonObject wrapper{
-        {u"recoveryOf"_s, m_fileName},
-        {u"plan"_s, QJsonDocument::fromJson(serializePlan(m_plan)).object()}};
+    const QJsonObject wrapper{{u"recoveryOf"_s, m_fileName},
+                              {u"plan"_s, QJsonDocument::fromJson(serializePlan(m_plan)).object()}};
     // Best effort: a failed recovery write must not disturb editing.
     (void)writeFileAtomically(m_recoveryFile, QJsonDocument(wrapper).toJson(),
                               QFileDevice::ReadOwner | QFileDevice::WriteOwner);
@@ -80,8 +80,7 @@ Findings PlanDocument::findingsFor(const QString &path, bool includeChildren) co
 {
     Findings result;
     for (const Finding &f : m_findings) {
-        const bool below = includeChildren && f.path.startsWith(path)
-            && f.path.size() > path.size()
+        const bool below = includeChildren && f.path.startsWith(path) && f.path.size() > path.size()
             && (f.path.at(path.size()) == u'.' || f.path.at(path.size()) == u'[');
         if (f.path == path || below)
             result.append(f);
@@ -103,7 +102,8 @@ QString PlanDocument::projectFolder() const
     if (!m_fileName.isEmpty())
         return QFileInfo(m_fileName).absolutePath();
     const QString lab = m_plan.lab.name.isEmpty() ? u"lab"_s : m_plan.lab.name;
-    return QDir(QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation)).filePath(u"vlab/"_s + lab);
+    return QDir(QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation))
+        .filePath(u"vlab/"_s + lab);
 }
 
 void PlanDocument::setProjectFolder(const QString &folder)

@@ -3,9 +3,9 @@
 // current offline findings. The wizard's pages edit the plan only through edit(); they
 // never validate or save on their own, so the CLI and tests share the same behaviour.
 
+#include "core/finding.h"
 #include "core/result.h"
 #include "plan/labplan.h"
-#include "core/finding.h"
 
 #include <QObject>
 #include <QTimer>

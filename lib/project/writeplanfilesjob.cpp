@@ -16,8 +16,7 @@ namespace vlab {
 
 WritePlanFilesJob::WritePlanFilesJob(const LabPlan &plan, const QString &folder, QObject *parent)
     : ThreadedJob(Tr::tr("Write the plan and its validation report"),
-                  Tr::tr("Saves the lab plan and the offline validation findings to %1.").arg(folder),
-                  parent)
+                  Tr::tr("Saves the lab plan and the offline validation findings to %1.").arg(folder), parent)
     , m_plan(plan)
     , m_folder(folder)
 {
@@ -27,8 +26,8 @@ QString WritePlanFilesJob::planFileName(const LabPlan &plan)
 {
     QString base;
     for (QChar c : plan.lab.name) {
-        const bool safe = (c >= u'a' && c <= u'z') || (c >= u'A' && c <= u'Z')
-            || (c >= u'0' && c <= u'9') || c == u'-' || c == u'_' || c == u'.';
+        const bool safe = (c >= u'a' && c <= u'z') || (c >= u'A' && c <= u'Z') || (c >= u'0' && c <= u'9')
+            || c == u'-' || c == u'_' || c == u'.';
         base += safe ? c : u'_';
     }
     while (base.startsWith(u'.'))

@@ -73,10 +73,11 @@ Result<LoginShellFixResult> switchLoginShellToBash(SshSession &session, const Ca
             return seen.error();
     }
     if (pty.lastMatch().captured(1) != u"0"_s) {
-        return makeError(u"appliance.fix"_s,
-                         Tr::tr("\"%1\" failed with exit status %2; the login shell was not changed.")
-                             .arg(QString::fromLatin1(ApplianceShell::FixCommand), pty.lastMatch().captured(1)),
-                         pty.transcript());
+        return makeError(
+            u"appliance.fix"_s,
+            Tr::tr("\"%1\" failed with exit status %2; the login shell was not changed.")
+                .arg(QString::fromLatin1(ApplianceShell::FixCommand), pty.lastMatch().captured(1)),
+            pty.transcript());
     }
     // Leaving is best effort: the change is made and checked.
     static_cast<void>(pty.send(u"exit"_s));

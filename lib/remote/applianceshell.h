@@ -39,8 +39,9 @@ struct LoginShellFixResult
 // (shell.set --enabled True, shell), runs `chsh -s /bin/bash root` and checks its exit status.
 // `shellCommand` empty: the login shell (tests put a stand-in there).
 // Codes: "appliance.fix" and those of PtyDriver.
-Result<LoginShellFixResult> switchLoginShellToBash(SshSession &session, const CancelCheck &cancelled = {},
-                                                   const QString &shellCommand = {},
-                                                   std::chrono::milliseconds promptTimeout = std::chrono::seconds(60));
+Result<LoginShellFixResult>
+switchLoginShellToBash(SshSession &session, const CancelCheck &cancelled = {},
+                       const QString &shellCommand = {},
+                       std::chrono::milliseconds promptTimeout = std::chrono::seconds(60));
 
 } // namespace vlab

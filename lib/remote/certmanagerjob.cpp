@@ -10,8 +10,8 @@
 
 #include <QDir>
 #include <QFile>
-#include <QSslCertificate>
 #include <QRegularExpression>
+#include <QSslCertificate>
 
 using namespace Qt::StringLiterals;
 
@@ -27,7 +27,8 @@ const QRegularExpression kPasswordPrompt(u"Enter password:\\s*$"_s);
 const QRegularExpression kSubMenuPrompt(u"Option \\[1 or 2\\]:\\s*$"_s);
 const QRegularExpression kCertPrompt(u"custom certificate for Machine SSL\\.?[\\s\\S]*File\\s*:\\s*$"_s);
 const QRegularExpression kKeyPrompt(u"custom key for Machine SSL\\.?[\\s\\S]*File\\s*:\\s*$"_s);
-const QRegularExpression kSigningPrompt(u"signing certificate of the Machine SSL certificate[\\s\\S]*File\\s*:\\s*$"_s);
+const QRegularExpression
+    kSigningPrompt(u"signing certificate of the Machine SSL certificate[\\s\\S]*File\\s*:\\s*$"_s);
 const QRegularExpression kConfirmPrompt(u"Continue operation : Option\\[Y/N\\] \\? :\\s*$"_s);
 const QRegularExpression kSucceeded(u"Status : 100% Completed \\[All tasks completed successfully\\]"_s);
 const QRegularExpression kRolledBack(u"Rollback completed successfully"_s);
@@ -73,7 +74,9 @@ CertManagerJob::CertManagerJob(CertReplacementRequest request, QObject *parent)
 ThreadedJob::Work CertManagerJob::makeWork()
 {
     return [r = m_request](const WorkContext &ctx) -> Result<void> {
-        const CancelCheck cancelled = [&ctx] { return ctx.isCancelled(); };
+        const CancelCheck cancelled = [&ctx] {
+            return ctx.isCancelled();
+        };
         const QDir local(r.localFolder);
         const QString chainFile = local.filePath(QString::fromLatin1(CertFiles::Chain));
         const QString keyFile = local.filePath(QString::fromLatin1(CertFiles::Key));
@@ -97,13 +100,15 @@ ThreadedJob::Work CertManagerJob::makeWork()
         input.plan = r.plan;
         const CertReport report = verifyCertificates(input);
         if (!report.clean()) {
-            return makeError(u"cert.verification"_s,
-                             Tr::tr("The certificate files in %1 do not pass the checks, so nothing was sent to %2. "
-                                    "Fix what the report names (vlab cert verify) and run this step again.")
-                                 .arg(r.localFolder, r.nodeName),
-                             report.toText());
+            return makeError(
+                u"cert.verification"_s,
+                Tr::tr("The certificate files in %1 do not pass the checks, so nothing was sent to %2. "
+                       "Fix what the report names (vlab cert verify) and run this step again.")
+                    .arg(r.localFolder, r.nodeName),
+                report.toText());
         }
-        ctx.evidence(Evidence::Kind::Note, Tr::tr("The certificate files passed every check."), report.toText());
+        ctx.evidence(Evidence::Kind::Note, Tr::tr("The certificate files passed every check."),
+                     report.toText());
 
         // 2. Connect.
         ctx.progress(0.05, Tr::tr("Connecting to %1").arg(r.connection.endpoint.toString()));
@@ -115,7 +120,7 @@ ThreadedJob::Work CertManagerJob::makeWork()
                      Tr::tr("Connected to %1; host key %2 %3 (%4).")
                          .arg(r.connection.endpoint.toString(), hostKey->keyType, hostKey->fingerprint,
                               hostKey->state == HostKeyState::Known ? Tr::tr("known")
-                                                                     : Tr::tr("confirmed and recorded now")));
+                                                                    : Tr::tr("confirmed and recorded now")));
         if (Result<void> auth = session.authenticate(r.credentials); !auth)
             return auth;
 
@@ -159,9 +164,10 @@ ThreadedJob::Work CertManagerJob::makeWork()
         ctx.progress(0.4, Tr::tr("Running certificate-manager"));
         ctx.evidence(Evidence::Kind::Command, r.certificateManager);
         PtyDriver pty(session, cancelled);
-        pty.addFailurePattern(QRegularExpression(u"couldn't find file : ([^\\r\\n]*)"_s), u"certmanager.file"_s,
-                              Tr::tr("certificate-manager cannot find %1 on the PSC; the upload did not land where "
-                                     "it was expected."));
+        pty.addFailurePattern(
+            QRegularExpression(u"couldn't find file : ([^\\r\\n]*)"_s), u"certmanager.file"_s,
+            Tr::tr("certificate-manager cannot find %1 on the PSC; the upload did not land where "
+                   "it was expected."));
         const auto fail = [&](const Error &e) -> Result<void> {
             ctx.evidence(Evidence::Kind::Received, Tr::tr("certificate-manager transcript (secrets masked)"),
                          pty.transcript());
@@ -228,22 +234,26 @@ ThreadedJob::Work CertManagerJob::makeWork()
         case 1:
             ctx.evidence(Evidence::Kind::Outcome, Tr::tr("certificate-manager failed and rolled back."),
                          u"Error Code : %1\nError Message : %2"_s.arg(errorCode, errorMessage));
-            return makeError(u"certmanager.rolled-back"_s,
-                             Tr::tr("certificate-manager on %1 failed (%2) and rolled back: the old certificate is "
-                                    "in place again. A wrong order in the chain file (leaf, intermediates, root) or "
-                                    "a chain in the certificate slot are common causes; see %3 on the PSC.")
-                                 .arg(r.nodeName, errorMessage.isEmpty() ? u"no message"_s : errorMessage, log));
+            return makeError(
+                u"certmanager.rolled-back"_s,
+                Tr::tr("certificate-manager on %1 failed (%2) and rolled back: the old certificate is "
+                       "in place again. A wrong order in the chain file (leaf, intermediates, root) or "
+                       "a chain in the certificate slot are common causes; see %3 on the PSC.")
+                    .arg(r.nodeName, errorMessage.isEmpty() ? u"no message"_s : errorMessage, log));
         default:
-            ctx.evidence(Evidence::Kind::Outcome, Tr::tr("certificate-manager failed and its rollback failed."),
+            ctx.evidence(Evidence::Kind::Outcome,
+                         Tr::tr("certificate-manager failed and its rollback failed."),
                          u"Error Code : %1\nError Message : %2"_s.arg(errorCode, errorMessage));
-            return makeError(u"certmanager.rollback-failed"_s,
-                             Tr::tr("certificate-manager on %1 failed (%2) and its rollback failed too: services "
-                                    "on the PSC may be down. Do not touch the second PSC; read %3, and restore "
-                                    "the PSC from its snapshot or backup if the services do not start.")
-                                 .arg(r.nodeName, errorMessage.isEmpty() ? u"no message"_s : errorMessage, log));
+            return makeError(
+                u"certmanager.rollback-failed"_s,
+                Tr::tr("certificate-manager on %1 failed (%2) and its rollback failed too: services "
+                       "on the PSC may be down. Do not touch the second PSC; read %3, and restore "
+                       "the PSC from its snapshot or backup if the services do not start.")
+                    .arg(r.nodeName, errorMessage.isEmpty() ? u"no message"_s : errorMessage, log));
         }
-        ctx.evidence(Evidence::Kind::Outcome,
-                     Tr::tr("certificate-manager replaced the machine SSL certificate on %1.").arg(r.nodeName));
+        ctx.evidence(
+            Evidence::Kind::Outcome,
+            Tr::tr("certificate-manager replaced the machine SSL certificate on %1.").arg(r.nodeName));
         if (!r.checkServedCertificate) {
             ctx.progress(1.0, Tr::tr("Certificate replaced on %1").arg(r.nodeName));
             return {};
@@ -256,7 +266,8 @@ ThreadedJob::Work CertManagerJob::makeWork()
         Result<QString> expected = chainLeafSha256(chainFile);
         if (!expected)
             return expected.error();
-        ctx.evidence(Evidence::Kind::Note, Tr::tr("SHA-256 of the new leaf (%1)").arg(QString::fromLatin1(CertFiles::Chain)),
+        ctx.evidence(Evidence::Kind::Note,
+                     Tr::tr("SHA-256 of the new leaf (%1)").arg(QString::fromLatin1(CertFiles::Chain)),
                      expected.value());
         ServedCertificateRequest tls;
         tls.host = tlsHost;
@@ -265,26 +276,28 @@ ThreadedJob::Work CertManagerJob::makeWork()
         tls.timeout = r.servedTimeout;
         const Result<QSslCertificate> served = fetchServedCertificate(tls, cancelled);
         if (!served) {
-            return makeError(u"certmanager.served"_s,
-                             Tr::tr("certificate-manager finished on %1, but the certificate served on %2 could not "
-                                    "be read: %3 Check that the services came back (service-control --status) and "
-                                    "open https://%2 in a browser.")
-                                 .arg(r.nodeName, where, served.error().message),
-                             served.error().details);
+            return makeError(
+                u"certmanager.served"_s,
+                Tr::tr("certificate-manager finished on %1, but the certificate served on %2 could not "
+                       "be read: %3 Check that the services came back (service-control --status) and "
+                       "open https://%2 in a browser.")
+                    .arg(r.nodeName, where, served.error().message),
+                served.error().details);
         }
         const QString presented = sha256Fingerprint(served.value());
         ctx.evidence(Evidence::Kind::Received, Tr::tr("SHA-256 of the certificate served on %1").arg(where),
                      u"%1\nsubject: %2\nissuer: %3"_s.arg(presented, served->subjectDisplayName(),
-                                                         served->issuerDisplayName()));
+                                                          served->issuerDisplayName()));
         if (presented != expected.value()) {
             ctx.evidence(Evidence::Kind::Outcome, Tr::tr("The served certificate is not the new one."),
                          u"served: %1\nexpected: %2"_s.arg(presented, expected.value()));
-            return makeError(u"certmanager.served-mismatch"_s,
-                             Tr::tr("certificate-manager reported success on %1, but %2 serves a different "
-                                    "certificate (SHA-256 %3, subject \"%4\") than the new leaf (SHA-256 %5). "
-                                    "Services may still hold the old one: restart them (service-control --stop "
-                                    "--all, then --start --all) and check again before touching the next PSC.")
-                                 .arg(r.nodeName, where, presented, served->subjectDisplayName(), expected.value()));
+            return makeError(
+                u"certmanager.served-mismatch"_s,
+                Tr::tr("certificate-manager reported success on %1, but %2 serves a different "
+                       "certificate (SHA-256 %3, subject \"%4\") than the new leaf (SHA-256 %5). "
+                       "Services may still hold the old one: restart them (service-control --stop "
+                       "--all, then --start --all) and check again before touching the next PSC.")
+                    .arg(r.nodeName, where, presented, served->subjectDisplayName(), expected.value()));
         }
         ctx.evidence(Evidence::Kind::Outcome,
                      Tr::tr("%1 serves the new certificate (SHA-256 %2).").arg(where, presented));

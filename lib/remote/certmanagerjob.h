@@ -24,16 +24,16 @@ namespace vlab {
 
 struct CertReplacementRequest
 {
-    QString nodeName;              // "psc01", for titles and evidence
-    SshConnectOptions connection;  // endpoint, known_hosts, confirmed fingerprint
-    SshCredentials credentials;    // root's password or key
-    QString localFolder;           // holds psc-ha-vip-chain.crt, psc-ha-vip.key, cachain.crt
+    QString nodeName;             // "psc01", for titles and evidence
+    SshConnectOptions connection; // endpoint, known_hosts, confirmed fingerprint
+    SshCredentials credentials;   // root's password or key
+    QString localFolder;          // holds psc-ha-vip-chain.crt, psc-ha-vip.key, cachain.crt
     QString remoteFolder = QStringLiteral("/certs"); // the walk-through's folder on the PSC
     // The command that runs certificate-manager (tests point it at a stand-in).
     QString certificateManager = QStringLiteral("/usr/lib/vmware-vmca/bin/certificate-manager");
-    QString ssoUser;               // empty: Enter, which takes certificate-manager's default
-    QString ssoPassword;           // the SSO administrator's password (never in evidence)
-    std::optional<LabPlan> plan;   // the names the certificate must cover, for the check
+    QString ssoUser;             // empty: Enter, which takes certificate-manager's default
+    QString ssoPassword;         // the SSO administrator's password (never in evidence)
+    std::optional<LabPlan> plan; // the names the certificate must cover, for the check
     std::chrono::milliseconds promptTimeout{std::chrono::minutes(2)};
     // Replacing restarts every service on the PSC; 6.7 takes many minutes.
     std::chrono::milliseconds runTimeout{std::chrono::minutes(60)};

@@ -35,8 +35,9 @@ Result<QList<qsizetype>> selectPscNodes(const LabPlan &plan, const QString &sele
         QStringList known;
         for (qsizetype i = 0; i < plan.psc.size(); ++i)
             known << pscNodeId(i) + u" ("_s + plan.psc.at(i).name + u')';
-        return makeError(u"psc.node"_s, Tr::tr("The plan has no PSC \"%1\"; it has %2, or say \"all\".")
-                                            .arg(wanted, known.join(u", "_s)));
+        return makeError(u"psc.node"_s,
+                         Tr::tr("The plan has no PSC \"%1\"; it has %2, or say \"all\".")
+                             .arg(wanted, known.join(u", "_s)));
     }
     return indexes;
 }
@@ -48,9 +49,11 @@ CertReplacementRequest makeCertReplacementRequest(const LabPlan &plan, qsizetype
     const QString id = pscNodeId(index);
     CertReplacementRequest r;
     r.nodeName = id;
-    r.connection.endpoint = SshEndpoint{settings.user, node.ip.isEmpty() ? node.fqdn : node.ip, settings.sshPort};
+    r.connection.endpoint =
+        SshEndpoint{settings.user, node.ip.isEmpty() ? node.fqdn : node.ip, settings.sshPort};
     r.connection.knownHostsFile = settings.knownHostsFile;
-    r.connection.acceptFingerprint = settings.acceptFingerprints.value(id, settings.acceptFingerprints.value(QString()));
+    r.connection.acceptFingerprint =
+        settings.acceptFingerprints.value(id, settings.acceptFingerprints.value(QString()));
     r.connection.timeout = settings.connectTimeout;
     r.credentials = settings.credentials;
     r.localFolder = settings.certFolder;
@@ -98,7 +101,9 @@ CertReplacementPreview previewCertReplacement(const CertReplacementRequest &r)
     while (folder.size() > 1 && folder.endsWith(u'/'))
         folder.chop(1);
     const QDir local(r.localFolder);
-    const auto remote = [&](const char *name) -> QString { return folder + u'/' + QString::fromLatin1(name); };
+    const auto remote = [&](const char *name) -> QString {
+        return folder + u'/' + QString::fromLatin1(name);
+    };
     struct File
     {
         const char *name;
@@ -129,12 +134,14 @@ CertReplacementPreview previewCertReplacement(const CertReplacementRequest &r)
     p.commands << r.certificateManager;
     p.answers = {
         {u"Option[1 to 8]:"_s, u"1"_s},
-        {u"Enter username [Administrator@vsphere.local]:"_s, r.ssoUser.isEmpty() ? Tr::tr("(Enter)") : r.ssoUser},
+        {u"Enter username [Administrator@vsphere.local]:"_s,
+         r.ssoUser.isEmpty() ? Tr::tr("(Enter)") : r.ssoUser},
         {u"Enter password:"_s, u"********"_s},
         {u"Option [1 or 2]:"_s, u"2"_s},
         {u"Please provide valid custom certificate for Machine SSL. File :"_s, remote(CertFiles::Chain)},
         {u"Please provide valid custom key for Machine SSL. File :"_s, remote(CertFiles::Key)},
-        {u"Please provide the signing certificate of the Machine SSL certificate File :"_s, remote(CertFiles::CaChain)},
+        {u"Please provide the signing certificate of the Machine SSL certificate File :"_s,
+         remote(CertFiles::CaChain)},
         {u"Continue operation : Option[Y/N] ? :"_s, u"Y"_s},
     };
     return p;

@@ -55,10 +55,10 @@ QList<Job *> makeCertReplacementJobs(const LabPlan &plan, const QList<qsizetype>
 
 struct PlannedUpload
 {
-    QString name;       // psc-ha-vip-chain.crt
+    QString name; // psc-ha-vip-chain.crt
     QString localPath;
     QString remotePath;
-    QString sha256;     // hex; empty for the private key (never shown) or a missing file
+    QString sha256; // hex; empty for the private key (never shown) or a missing file
     int mode = 0644;
     bool secret = false;
     bool exists = false;
@@ -73,8 +73,8 @@ struct PlannedAnswer
 struct CertReplacementPreview
 {
     QString nodeId;
-    QString target;  // user@host:port
-    QString tls;     // host:port checked afterwards
+    QString target; // user@host:port
+    QString tls;    // host:port checked afterwards
     QList<PlannedUpload> uploads;
     QStringList commands;
     QList<PlannedAnswer> answers;

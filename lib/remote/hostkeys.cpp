@@ -57,10 +57,14 @@ QString lineNumbers(const HostKeyCheck &check)
 QString hostKeyStateName(HostKeyState state)
 {
     switch (state) {
-    case HostKeyState::Known: return u"known"_s;
-    case HostKeyState::Unknown: return u"unknown"_s;
-    case HostKeyState::Changed: return u"changed"_s;
-    case HostKeyState::OtherType: return u"other-type"_s;
+    case HostKeyState::Known:
+        return u"known"_s;
+    case HostKeyState::Unknown:
+        return u"unknown"_s;
+    case HostKeyState::Changed:
+        return u"changed"_s;
+    case HostKeyState::OtherType:
+        return u"other-type"_s;
     }
     return {};
 }
@@ -93,7 +97,8 @@ Result<QString> sha256Fingerprint(ssh_key key)
     return fingerprintOfHash(digest);
 }
 
-Result<HostKeyCheck> checkHostKey(const QString &knownHostsFile, const QString &host, int port, ssh_key serverKey)
+Result<HostKeyCheck> checkHostKey(const QString &knownHostsFile, const QString &host, int port,
+                                  ssh_key serverKey)
 {
     HostKeyCheck check;
     check.knownHostsFile = knownHostsFile;
@@ -161,13 +166,14 @@ Result<void> recordHostKey(const HostKeyCheck &check, ssh_key serverKey, const Q
         return acceptHostKey(check, serverKey, confirmedFingerprint);
     const QString confirmed = confirmedFingerprint.trimmed();
     if (confirmed.isEmpty()) {
-        return makeError(u"hostkey.not-confirmed"_s,
-                         Tr::tr("The host key of %1 is not known yet. Its %2 fingerprint is %3. Compare it with "
-                                "the one the appliance's administrator gives you (on the appliance: ssh-keygen -lf "
-                                "/etc/ssh/ssh_host_%4_key.pub), then confirm it (vlab: --accept-host-key %3).")
-                             .arg(check.hostEntry, check.keyType, check.fingerprint, hostKeyFileStem(check.keyType)),
-                         u"known_hosts: %1\nhost: %2\nfingerprint: %3"_s.arg(check.knownHostsFile, check.hostEntry,
-                                                                            check.fingerprint));
+        return makeError(
+            u"hostkey.not-confirmed"_s,
+            Tr::tr("The host key of %1 is not known yet. Its %2 fingerprint is %3. Compare it with "
+                   "the one the appliance's administrator gives you (on the appliance: ssh-keygen -lf "
+                   "/etc/ssh/ssh_host_%4_key.pub), then confirm it (vlab: --accept-host-key %3).")
+                .arg(check.hostEntry, check.keyType, check.fingerprint, hostKeyFileStem(check.keyType)),
+            u"known_hosts: %1\nhost: %2\nfingerprint: %3"_s.arg(check.knownHostsFile, check.hostEntry,
+                                                                check.fingerprint));
     }
     // "SHA256:abc" and a bare "abc" mean the same; base64 is case-sensitive, the prefix is not.
     QString normalized = confirmed;
@@ -178,24 +184,28 @@ Result<void> recordHostKey(const HostKeyCheck &check, ssh_key serverKey, const Q
     while (normalized.endsWith(u'='))
         normalized.chop(1);
     if (normalized != check.fingerprint) {
-        return makeError(u"hostkey.mismatch"_s,
-                         Tr::tr("The host key of %1 does not match the fingerprint you confirmed: the server "
-                                "offers %2, you confirmed %3. Nothing was recorded and no connection was made. "
-                                "Check the fingerprint with the appliance's administrator; a mismatch can mean "
-                                "that someone is between you and the server.")
-                             .arg(check.hostEntry, check.fingerprint, confirmed));
+        return makeError(
+            u"hostkey.mismatch"_s,
+            Tr::tr("The host key of %1 does not match the fingerprint you confirmed: the server "
+                   "offers %2, you confirmed %3. Nothing was recorded and no connection was made. "
+                   "Check the fingerprint with the appliance's administrator; a mismatch can mean "
+                   "that someone is between you and the server.")
+                .arg(check.hostEntry, check.fingerprint, confirmed));
     }
 
     char *base64 = nullptr;
     if (ssh_pki_export_pubkey_base64(serverKey, &base64) != SSH_OK || !base64)
-        return makeError(u"hostkey.key"_s, Tr::tr("Cannot encode the server's key for the known hosts file."));
-    const QByteArray line = check.hostEntry.toUtf8() + ' ' + check.keyType.toLatin1() + ' ' + QByteArray(base64) + '\n';
+        return makeError(u"hostkey.key"_s,
+                         Tr::tr("Cannot encode the server's key for the known hosts file."));
+    const QByteArray line =
+        check.hostEntry.toUtf8() + ' ' + check.keyType.toLatin1() + ' ' + QByteArray(base64) + '\n';
     ssh_string_free_char(base64);
 
     const QFileInfo info(check.knownHostsFile);
     if (!QDir().mkpath(info.absolutePath()))
-        return makeError(u"hostkey.write"_s, Tr::tr("Cannot create the folder %1 for the known hosts file.")
-                                                 .arg(info.absolutePath()));
+        return makeError(
+            u"hostkey.write"_s,
+            Tr::tr("Cannot create the folder %1 for the known hosts file.").arg(info.absolutePath()));
     QFile file(check.knownHostsFile);
     // A file that does not end in a newline would glue our entry onto its last line.
     bool needsNewline = false;
@@ -204,10 +214,11 @@ Result<void> recordHostKey(const HostKeyCheck &check, ssh_key serverKey, const Q
             needsNewline = file.read(1) != "\n";
         file.close();
     }
-    if (!file.open(QIODevice::WriteOnly | QIODevice::Append)
-        || (needsNewline && file.write("\n") != 1) || file.write(line) != line.size() || !file.flush()) {
-        return makeError(u"hostkey.write"_s, Tr::tr("Cannot add the host key of %1 to %2: %3.")
-                                                 .arg(check.hostEntry, check.knownHostsFile, file.errorString()));
+    if (!file.open(QIODevice::WriteOnly | QIODevice::Append) || (needsNewline && file.write("\n") != 1)
+        || file.write(line) != line.size() || !file.flush()) {
+        return makeError(u"hostkey.write"_s,
+                         Tr::tr("Cannot add the host key of %1 to %2: %3.")
+                             .arg(check.hostEntry, check.knownHostsFile, file.errorString()));
     }
     return {};
 }
@@ -220,22 +231,24 @@ Result<void> acceptHostKey(const HostKeyCheck &check, ssh_key serverKey, const Q
     case HostKeyState::Unknown:
         return recordHostKey(check, serverKey, confirmedFingerprint);
     case HostKeyState::Changed:
-        return makeError(u"hostkey.changed"_s,
-                         Tr::tr("The host key of %1 has CHANGED: %2 recorded %3, the server now offers %4. "
-                                "This can be a reinstalled appliance or someone between you and the server, so "
-                                "nothing was sent. Ask the appliance's administrator whether the key was "
-                                "replaced; only then remove line %5 of %2 and connect again to confirm the new key.")
-                             .arg(check.hostEntry, check.knownHostsFile, recordedList(check), check.fingerprint,
-                                  lineNumbers(check)),
-                         u"server key %1 %2"_s.arg(check.keyType, check.fingerprint));
+        return makeError(
+            u"hostkey.changed"_s,
+            Tr::tr("The host key of %1 has CHANGED: %2 recorded %3, the server now offers %4. "
+                   "This can be a reinstalled appliance or someone between you and the server, so "
+                   "nothing was sent. Ask the appliance's administrator whether the key was "
+                   "replaced; only then remove line %5 of %2 and connect again to confirm the new key.")
+                .arg(check.hostEntry, check.knownHostsFile, recordedList(check), check.fingerprint,
+                     lineNumbers(check)),
+            u"server key %1 %2"_s.arg(check.keyType, check.fingerprint));
     case HostKeyState::OtherType:
-        return makeError(u"hostkey.other-type"_s,
-                         Tr::tr("The server %1 offers a %2 key (%3), but %4 has only keys of other types for it "
-                                "(%5). This can be a reinstalled appliance or someone between you and the server, "
-                                "so nothing was sent. Ask the appliance's administrator; only then remove line %6 "
-                                "of %4 and connect again to confirm the new key.")
-                             .arg(check.hostEntry, check.keyType, check.fingerprint, check.knownHostsFile,
-                                  recordedList(check), lineNumbers(check)));
+        return makeError(
+            u"hostkey.other-type"_s,
+            Tr::tr("The server %1 offers a %2 key (%3), but %4 has only keys of other types for it "
+                   "(%5). This can be a reinstalled appliance or someone between you and the server, "
+                   "so nothing was sent. Ask the appliance's administrator; only then remove line %6 "
+                   "of %4 and connect again to confirm the new key.")
+                .arg(check.hostEntry, check.keyType, check.fingerprint, check.knownHostsFile,
+                     recordedList(check), lineNumbers(check)));
     }
     return makeError(u"hostkey.state"_s, Tr::tr("Unexpected host key state."));
 }

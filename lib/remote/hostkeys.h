@@ -28,9 +28,9 @@ struct KnownHostEntry
 struct HostKeyCheck
 {
     HostKeyState state = HostKeyState::Unknown;
-    QString hostEntry;     // the name the file uses: "host", or "[host]:port" off port 22
-    QString keyType;       // the server's key
-    QString fingerprint;   // the server's key, "SHA256:..."
+    QString hostEntry;              // the name the file uses: "host", or "[host]:port" off port 22
+    QString keyType;                // the server's key
+    QString fingerprint;            // the server's key, "SHA256:..."
     QList<KnownHostEntry> recorded; // the file's entries for this host (any type)
     QString knownHostsFile;
 };

@@ -25,15 +25,17 @@ ThreadedJob::Work LoginShellJob::makeWork()
 {
     return [node = m_node, connection = m_connection, credentials = m_credentials,
             shellCommand = m_shellCommand](const WorkContext &ctx) -> Result<void> {
-        const CancelCheck cancelled = [&ctx] { return ctx.isCancelled(); };
+        const CancelCheck cancelled = [&ctx] {
+            return ctx.isCancelled();
+        };
         ctx.progress(0.1, Tr::tr("Connecting to %1").arg(connection.endpoint.toString()));
         SshSession session;
         Result<HostKeyCheck> hostKey = session.connect(connection, cancelled);
         if (!hostKey)
             return hostKey.error();
-        ctx.evidence(Evidence::Kind::Note, Tr::tr("Connected to %1; host key %2 %3.")
-                                               .arg(connection.endpoint.toString(), hostKey->keyType,
-                                                    hostKey->fingerprint));
+        ctx.evidence(Evidence::Kind::Note,
+                     Tr::tr("Connected to %1; host key %2 %3.")
+                         .arg(connection.endpoint.toString(), hostKey->keyType, hostKey->fingerprint));
         if (Result<void> auth = session.authenticate(credentials); !auth)
             return auth;
         ctx.progress(0.4, Tr::tr("Switching the login shell of %1").arg(node));
@@ -45,10 +47,11 @@ ThreadedJob::Work LoginShellJob::makeWork()
         for (const PtyExchange &x : fixed->exchanges)
             ctx.evidence(Evidence::Kind::Sent, x.prompt, x.answer);
         ctx.evidence(Evidence::Kind::Received, Tr::tr("Terminal transcript"), fixed->transcript);
-        ctx.evidence(Evidence::Kind::Outcome,
-                     fixed->alreadyBash ? Tr::tr("bash already was the login shell on %1; nothing changed.").arg(node)
-                                        : Tr::tr("bash is now the login shell on %1; undo with %2.")
-                                              .arg(node, fixed->undoCommand));
+        ctx.evidence(
+            Evidence::Kind::Outcome,
+            fixed->alreadyBash
+                ? Tr::tr("bash already was the login shell on %1; nothing changed.").arg(node)
+                : Tr::tr("bash is now the login shell on %1; undo with %2.").arg(node, fixed->undoCommand));
         ctx.progress(1.0, Tr::tr("Login shell of %1 checked").arg(node));
         return {};
     };

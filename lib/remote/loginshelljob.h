@@ -13,8 +13,9 @@ class LoginShellJob : public ThreadedJob
     Q_OBJECT
 public:
     // `shellCommand` empty: the login shell (tests put a stand-in there).
-    LoginShellJob(const QString &nodeName, const SshConnectOptions &connection, const SshCredentials &credentials,
-                  const QString &shellCommand = {}, QObject *parent = nullptr);
+    LoginShellJob(const QString &nodeName, const SshConnectOptions &connection,
+                  const SshCredentials &credentials, const QString &shellCommand = {},
+                  QObject *parent = nullptr);
 
 protected:
     Work makeWork() override;

@@ -58,7 +58,8 @@ Result<void> PtyDriver::start(const QString &command)
     return {};
 }
 
-void PtyDriver::addFailurePattern(const QRegularExpression &pattern, const QString &code, const QString &message)
+void PtyDriver::addFailurePattern(const QRegularExpression &pattern, const QString &code,
+                                  const QString &message)
 {
     m_failures.append({pattern, code, message});
 }
@@ -158,12 +159,14 @@ Result<int> PtyDriver::expect(const QList<QRegularExpression> &expected, std::ch
         // Still output that ends in a question nobody expected: stop rather than guess.
         const qsizetype lastBreak = qMax(m_pending.lastIndexOf(u'\n'), m_pending.lastIndexOf(u'\r'));
         const QString openLine = m_pending.mid(lastBreak + 1);
-        if (!openLine.trimmed().isEmpty() && promptLike.match(openLine).hasMatch() && quiet.elapsed() >= m_settle.count()) {
-            return fail(u"pty.unexpected-prompt"_s,
-                        Tr::tr("%1 asked \"%2\", which was not expected here (expected: %3). Nothing was answered; "
-                               "run it by hand to see what it wants.")
-                            .arg(m_command, openLine.trimmed(),
-                                 expected.isEmpty() ? u"the end"_s : expected.constFirst().pattern()));
+        if (!openLine.trimmed().isEmpty() && promptLike.match(openLine).hasMatch()
+            && quiet.elapsed() >= m_settle.count()) {
+            return fail(
+                u"pty.unexpected-prompt"_s,
+                Tr::tr("%1 asked \"%2\", which was not expected here (expected: %3). Nothing was answered; "
+                       "run it by hand to see what it wants.")
+                    .arg(m_command, openLine.trimmed(),
+                         expected.isEmpty() ? u"the end"_s : expected.constFirst().pattern()));
         }
         switch (readSome()) {
         case Read::Data:
@@ -180,9 +183,9 @@ Result<int> PtyDriver::expect(const QList<QRegularExpression> &expected, std::ch
                 more = more || f.pattern.match(m_pending).hasMatch();
             if (more)
                 continue;
-            return fail(u"pty.exited"_s, Tr::tr("%1 ended before it showed what was expected (%2).")
-                                             .arg(m_command,
-                                                  expected.isEmpty() ? u"-"_s : expected.constFirst().pattern()));
+            return fail(u"pty.exited"_s,
+                        Tr::tr("%1 ended before it showed what was expected (%2).")
+                            .arg(m_command, expected.isEmpty() ? u"-"_s : expected.constFirst().pattern()));
         }
         case Read::Error:
             return m_session.failure(u"pty.read"_s, Tr::tr("talking to %1").arg(m_command));
@@ -212,9 +215,9 @@ Result<int> PtyDriver::finish(std::chrono::milliseconds timeout)
         if (m_cancelled && m_cancelled())
             return makeError(u"ssh.cancelled"_s, Tr::tr("%1 was cancelled.").arg(m_command), tail());
         if (deadline.hasExpired())
-            return fail(u"pty.timeout"_s, Tr::tr("%1 did not end within %2 s.")
-                                              .arg(m_command)
-                                              .arg(double(timeout.count()) / 1000.0));
+            return fail(
+                u"pty.timeout"_s,
+                Tr::tr("%1 did not end within %2 s.").arg(m_command).arg(double(timeout.count()) / 1000.0));
         const Read r = readSome();
         if (r == Read::Eof)
             break;

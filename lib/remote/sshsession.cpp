@@ -63,17 +63,23 @@ QString octal(int mode)
 QString sftpErrorText(int code)
 {
     switch (code) {
-    case SSH_FX_NO_SUCH_FILE: return u"no such file or folder"_s;
-    case SSH_FX_PERMISSION_DENIED: return u"permission denied"_s;
-    case SSH_FX_FAILURE: return u"failure"_s;
-    case SSH_FX_NO_SUCH_PATH: return u"no such path"_s;
-    default: return u"SFTP status %1"_s.arg(code);
+    case SSH_FX_NO_SUCH_FILE:
+        return u"no such file or folder"_s;
+    case SSH_FX_PERMISSION_DENIED:
+        return u"permission denied"_s;
+    case SSH_FX_FAILURE:
+        return u"failure"_s;
+    case SSH_FX_NO_SUCH_PATH:
+        return u"no such path"_s;
+    default:
+        return u"SFTP status %1"_s.arg(code);
     }
 }
 
 bool stillConnected(ssh_session session)
 {
-    return session && ssh_is_connected(session) && !(ssh_get_status(session) & (SSH_CLOSED | SSH_CLOSED_ERROR));
+    return session && ssh_is_connected(session)
+        && !(ssh_get_status(session) & (SSH_CLOSED | SSH_CLOSED_ERROR));
 }
 
 } // namespace
@@ -147,8 +153,9 @@ Error SshSession::failure(const QString &code, const QString &what) const
                              .arg(m_options.endpoint.toString(), what),
                          libsshError);
     }
-    return makeError(code, Tr::tr("SSH to %1 failed while %2: %3").arg(m_options.endpoint.toString(), what, libsshError),
-                     libsshError);
+    return makeError(
+        code, Tr::tr("SSH to %1 failed while %2: %3").arg(m_options.endpoint.toString(), what, libsshError),
+        libsshError);
 }
 
 Result<HostKeyCheck> SshSession::connect(const SshConnectOptions &options, const CancelCheck &cancelled)
@@ -156,11 +163,13 @@ Result<HostKeyCheck> SshSession::connect(const SshConnectOptions &options, const
     disconnect();
     m_options = options;
     if (cancelled && cancelled())
-        return makeError(u"ssh.cancelled"_s, Tr::tr("Cancelled before connecting to %1.").arg(options.endpoint.toString()));
+        return makeError(u"ssh.cancelled"_s,
+                         Tr::tr("Cancelled before connecting to %1.").arg(options.endpoint.toString()));
     if (options.knownHostsFile.isEmpty())
-        return makeError(u"hostkey.no-file"_s, Tr::tr("No known hosts file was given for %1; host keys could not be "
-                                                       "checked, so no connection was made.")
-                                                   .arg(options.endpoint.toString()));
+        return makeError(u"hostkey.no-file"_s,
+                         Tr::tr("No known hosts file was given for %1; host keys could not be "
+                                "checked, so no connection was made.")
+                             .arg(options.endpoint.toString()));
     m_session = ssh_new();
     if (!m_session)
         return makeError(u"ssh.connect"_s, Tr::tr("Cannot create an SSH session (out of memory?)."));
@@ -190,11 +199,14 @@ Result<HostKeyCheck> SshSession::connect(const SshConnectOptions &options, const
     if (ssh_connect(m_session) != SSH_OK) {
         const QString why = QString::fromUtf8(ssh_get_error(m_session));
         disconnect();
-        return makeError(u"ssh.connect"_s,
-                         Tr::tr("Cannot connect to %1 (port %2): %3. Check the host name, that SSH is enabled "
-                                "on the appliance, and that nothing blocks the port.")
-                             .arg(options.endpoint.host).arg(port).arg(why),
-                         why);
+        return makeError(
+            u"ssh.connect"_s,
+            Tr::tr("Cannot connect to %1 (port %2): %3. Check the host name, that SSH is enabled "
+                   "on the appliance, and that nothing blocks the port.")
+                .arg(options.endpoint.host)
+                .arg(port)
+                .arg(why),
+            why);
     }
     ssh_key serverKey = nullptr;
     if (ssh_get_server_publickey(m_session, &serverKey) != SSH_OK || !serverKey) {
@@ -237,11 +249,14 @@ Result<void> SshSession::authenticate(const SshCredentials &credentials)
         ssh_key key = nullptr;
         const QByteArray path = credentials.privateKeyFile.toLocal8Bit();
         const QByteArray passphrase = credentials.keyPassphrase.toUtf8();
-        if (ssh_pki_import_privkey_file(path.constData(), passphrase.isEmpty() ? nullptr : passphrase.constData(),
-                                        nullptr, nullptr, &key) != SSH_OK) {
-            return makeError(u"ssh.key"_s, Tr::tr("Cannot read the private key %1: it is missing, not a private key, "
-                                                  "or its passphrase is wrong.")
-                                               .arg(credentials.privateKeyFile));
+        if (ssh_pki_import_privkey_file(path.constData(),
+                                        passphrase.isEmpty() ? nullptr : passphrase.constData(), nullptr,
+                                        nullptr, &key)
+            != SSH_OK) {
+            return makeError(u"ssh.key"_s,
+                             Tr::tr("Cannot read the private key %1: it is missing, not a private key, "
+                                    "or its passphrase is wrong.")
+                                 .arg(credentials.privateKeyFile));
         }
         rc = ssh_userauth_publickey(m_session, nullptr, key);
         ssh_key_free(key);
@@ -286,11 +301,12 @@ Result<void> SshSession::authenticate(const SshCredentials &credentials)
         tried << u"keyboard-interactive"_s;
     }
     if (tried.isEmpty()) {
-        return makeError(u"ssh.auth"_s,
-                         Tr::tr("%1 accepts none of the ways to log in that were given (it offers method mask %2). "
-                                "Give the password (VLAB_ROOT_PASSWORD) or a private key it accepts.")
-                             .arg(m_options.endpoint.toString())
-                             .arg(methods));
+        return makeError(
+            u"ssh.auth"_s,
+            Tr::tr("%1 accepts none of the ways to log in that were given (it offers method mask %2). "
+                   "Give the password (VLAB_ROOT_PASSWORD) or a private key it accepts.")
+                .arg(m_options.endpoint.toString())
+                .arg(methods));
     }
     return makeError(u"ssh.auth"_s,
                      Tr::tr("%1 refused the login (tried: %2). Check the user name and the password or key; "
@@ -320,14 +336,16 @@ Result<ExecResult> SshSession::exec(const QString &command, std::chrono::millise
             ssh_channel_request_send_signal(guard.channel, "TERM");
             ssh_channel_close(guard.channel);
             if (isCancelled)
-                return makeError(u"ssh.cancelled"_s, Tr::tr("\"%1\" on %2 was cancelled.")
-                                                         .arg(command, m_options.endpoint.toString()));
-            return makeError(u"ssh.timeout"_s,
-                             Tr::tr("\"%1\" on %2 did not finish within %3 s; it was stopped. Run it by hand to "
-                                    "see whether it waits for input, or allow it more time.")
-                                 .arg(command, m_options.endpoint.toString())
-                                 .arg(double(timeout.count()) / 1000.0),
-                             QString::fromUtf8(result.standardOutput.right(2000) + result.standardError.right(2000)));
+                return makeError(
+                    u"ssh.cancelled"_s,
+                    Tr::tr("\"%1\" on %2 was cancelled.").arg(command, m_options.endpoint.toString()));
+            return makeError(
+                u"ssh.timeout"_s,
+                Tr::tr("\"%1\" on %2 did not finish within %3 s; it was stopped. Run it by hand to "
+                       "see whether it waits for input, or allow it more time.")
+                    .arg(command, m_options.endpoint.toString())
+                    .arg(double(timeout.count()) / 1000.0),
+                QString::fromUtf8(result.standardOutput.right(2000) + result.standardError.right(2000)));
         }
         const int n = ssh_channel_read_timeout(guard.channel, buffer, sizeof buffer, 0, kPollMs);
         if (n == SSH_ERROR)
@@ -357,7 +375,8 @@ Result<UploadResult> SshSession::upload(const QString &localPath, const QString 
         return makeError(u"sftp.start"_s, Tr::tr("Not connected."));
     QFile local(localPath);
     if (!local.open(QIODevice::ReadOnly))
-        return makeError(u"upload.local"_s, Tr::tr("Cannot read %1: %2.").arg(localPath, local.errorString()));
+        return makeError(u"upload.local"_s,
+                         Tr::tr("Cannot read %1: %2.").arg(localPath, local.errorString()));
     const qint64 total = local.size();
 
     // A login shell that prints text on non-interactive sessions (a noisy ~/.bashrc, the
@@ -369,14 +388,15 @@ Result<UploadResult> SshSession::upload(const QString &localPath, const QString 
         if (!probe)
             return probe.error();
         if (!probe->standardOutput.isEmpty())
-            return makeError(u"sftp.shell"_s,
-                             Tr::tr("SFTP cannot work on %1: the login shell prints text even for a plain command "
-                                    "(\"%2\"), which corrupts the file transfer. Remove that output from the shell's "
-                                    "start-up files (for example ~/.bashrc) or, on a vCenter or PSC appliance, make "
-                                    "bash the login shell first (chsh -s /bin/bash root; undo with chsh -s "
-                                    "/bin/appliancesh root).")
-                                 .arg(m_options.endpoint.toString(),
-                                      QString::fromUtf8(probe->standardOutput.left(80)).simplified()));
+            return makeError(
+                u"sftp.shell"_s,
+                Tr::tr("SFTP cannot work on %1: the login shell prints text even for a plain command "
+                       "(\"%2\"), which corrupts the file transfer. Remove that output from the shell's "
+                       "start-up files (for example ~/.bashrc) or, on a vCenter or PSC appliance, make "
+                       "bash the login shell first (chsh -s /bin/bash root; undo with chsh -s "
+                       "/bin/appliancesh root).")
+                    .arg(m_options.endpoint.toString(),
+                         QString::fromUtf8(probe->standardOutput.left(80)).simplified()));
         m_shellChecked = true;
     }
 
@@ -389,13 +409,14 @@ Result<UploadResult> SshSession::upload(const QString &localPath, const QString 
         if (e.code == u"ssh.dropped"_s)
             return e;
         // A login shell that prints text (the VCSA appliance shell) corrupts the SFTP stream.
-        return makeError(u"sftp.start"_s,
-                         Tr::tr("SFTP does not start on %1: %2. On a vCenter or PSC appliance this means the login "
-                                "shell is the appliance shell; make bash the login shell first (the \"switch the "
-                                "login shell to bash\" step: chsh -s /bin/bash root; undo with chsh -s "
-                                "/bin/appliancesh root).")
-                             .arg(m_options.endpoint.toString(), e.details),
-                         e.details);
+        return makeError(
+            u"sftp.start"_s,
+            Tr::tr("SFTP does not start on %1: %2. On a vCenter or PSC appliance this means the login "
+                   "shell is the appliance shell; make bash the login shell first (the \"switch the "
+                   "login shell to bash\" step: chsh -s /bin/bash root; undo with chsh -s "
+                   "/bin/appliancesh root).")
+                .arg(m_options.endpoint.toString(), e.details),
+            e.details);
     }
     const QByteArray remote = remotePath.toUtf8();
     guard.file = sftp_open(guard.sftp, remote.constData(), O_WRONLY | O_CREAT | O_TRUNC, mode_t(mode));
@@ -403,17 +424,19 @@ Result<UploadResult> SshSession::upload(const QString &localPath, const QString 
         const int code = sftp_get_error(guard.sftp);
         if (!stillConnected(m_session))
             return failure(u"sftp.open"_s, Tr::tr("creating %1").arg(remotePath));
-        return makeError(u"sftp.open"_s,
-                         Tr::tr("Cannot create %1 on %2: %3. Check that the folder exists and that %4 may write "
-                                "there.")
-                             .arg(remotePath, m_options.endpoint.toString(), sftpErrorText(code),
-                                  m_options.endpoint.user));
+        return makeError(
+            u"sftp.open"_s,
+            Tr::tr("Cannot create %1 on %2: %3. Check that the folder exists and that %4 may write "
+                   "there.")
+                .arg(remotePath, m_options.endpoint.toString(), sftpErrorText(code),
+                     m_options.endpoint.user));
     }
     // An existing file keeps its old mode on open: set it before any secret byte arrives.
     if (sftp_chmod(guard.sftp, remote.constData(), mode_t(mode)) != SSH_OK)
-        return makeError(u"sftp.chmod"_s, Tr::tr("Cannot set mode %1 on %2 on %3: %4.")
-                                              .arg(octal(mode), remotePath, m_options.endpoint.toString(),
-                                                   sftpErrorText(sftp_get_error(guard.sftp))));
+        return makeError(u"sftp.chmod"_s,
+                         Tr::tr("Cannot set mode %1 on %2 on %3: %4.")
+                             .arg(octal(mode), remotePath, m_options.endpoint.toString(),
+                                  sftpErrorText(sftp_get_error(guard.sftp))));
 
     QCryptographicHash hash(QCryptographicHash::Sha256);
     qint64 done = 0;
@@ -427,16 +450,18 @@ Result<UploadResult> SshSession::upload(const QString &localPath, const QString 
         }
         chunk = local.read(kChunk);
         if (chunk.isEmpty() && local.error() != QFileDevice::NoError)
-            return makeError(u"upload.local"_s, Tr::tr("Cannot read %1: %2.").arg(localPath, local.errorString()));
+            return makeError(u"upload.local"_s,
+                             Tr::tr("Cannot read %1: %2.").arg(localPath, local.errorString()));
         hash.addData(chunk);
         const ssize_t written = sftp_write(guard.file, chunk.constData(), size_t(chunk.size()));
         if (written != ssize_t(chunk.size())) {
             if (!stillConnected(m_session))
                 return failure(u"sftp.write"_s, Tr::tr("uploading %1").arg(remotePath));
-            return makeError(u"sftp.write"_s, Tr::tr("Writing %1 on %2 failed after %3 bytes: %4.")
-                                                  .arg(remotePath, m_options.endpoint.toString())
-                                                  .arg(done)
-                                                  .arg(sftpErrorText(sftp_get_error(guard.sftp))));
+            return makeError(u"sftp.write"_s,
+                             Tr::tr("Writing %1 on %2 failed after %3 bytes: %4.")
+                                 .arg(remotePath, m_options.endpoint.toString())
+                                 .arg(done)
+                                 .arg(sftpErrorText(sftp_get_error(guard.sftp))));
         }
         done += chunk.size();
         if (progress)
@@ -459,17 +484,19 @@ Result<UploadResult> SshSession::upload(const QString &localPath, const QString 
     sftp_attributes_free(attributes);
     result.size = remoteSize;
     if (remoteSize != done || done != total) {
-        return makeError(u"upload.verify"_s,
-                         Tr::tr("%1 on %2 has %3 bytes, but %4 has %5. Upload it again; check the free space there.")
-                             .arg(remotePath, m_options.endpoint.toString())
-                             .arg(remoteSize)
-                             .arg(localPath)
-                             .arg(total));
+        return makeError(
+            u"upload.verify"_s,
+            Tr::tr("%1 on %2 has %3 bytes, but %4 has %5. Upload it again; check the free space there.")
+                .arg(remotePath, m_options.endpoint.toString())
+                .arg(remoteSize)
+                .arg(localPath)
+                .arg(total));
     }
     if (result.mode != mode) {
-        return makeError(u"upload.verify"_s, Tr::tr("%1 on %2 has mode %3 instead of %4.")
-                                                 .arg(remotePath, m_options.endpoint.toString(), octal(result.mode),
-                                                      octal(mode)));
+        return makeError(
+            u"upload.verify"_s,
+            Tr::tr("%1 on %2 has mode %3 instead of %4.")
+                .arg(remotePath, m_options.endpoint.toString(), octal(result.mode), octal(mode)));
     }
     Result<QString> remoteHash = remoteSha256(remotePath, cancelled);
     if (!remoteHash)
@@ -485,7 +512,8 @@ Result<UploadResult> SshSession::upload(const QString &localPath, const QString 
 
 Result<QString> SshSession::remoteSha256(const QString &remotePath, const CancelCheck &cancelled)
 {
-    Result<ExecResult> run = exec(u"sha256sum -- "_s + shellQuote(remotePath), m_options.timeout * 4, cancelled);
+    Result<ExecResult> run =
+        exec(u"sha256sum -- "_s + shellQuote(remotePath), m_options.timeout * 4, cancelled);
     if (!run) {
         if (run.error().code != u"ssh.channel"_s)
             return run.error();

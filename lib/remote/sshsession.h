@@ -43,8 +43,8 @@ struct SshCredentials
 struct SshConnectOptions
 {
     SshEndpoint endpoint;
-    QString knownHostsFile;    // the project's known_hosts (see defaultKnownHostsFile())
-    QString acceptFingerprint; // "SHA256:..." the person confirmed for a host not known yet
+    QString knownHostsFile;                   // the project's known_hosts (see defaultKnownHostsFile())
+    QString acceptFingerprint;                // "SHA256:..." the person confirmed for a host not known yet
     std::chrono::milliseconds timeout{15000}; // connecting, and any single wait for the server
 };
 

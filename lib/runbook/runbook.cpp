@@ -1,28 +1,28 @@
 #include "runbook/runbook.h"
 
 #include "certs/csrrequest.h"
-#include "jobs/journal.h"
 #include "core/tr.h"
+#include "jobs/journal.h"
 #include "netscaler/lbconfig.h"
 #include "runbook/topologypainter.h"
 #include "vsphere/vcsatemplatewriter.h"
 #include "vsphere/vdsscriptwriter.h"
 
+#include <QAbstractTextDocumentLayout>
+#include <QBuffer>
 #include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QPageSize>
+#include <QPainter>
 #include <QPdfWriter>
 #include <QSaveFile>
-#include <QAbstractTextDocumentLayout>
 #include <QTextBlock>
-#include <QBuffer>
-#include <QPainter>
 #include <QTextCursor>
 #include <QTextDocument>
-#include <QTextTable>
 #include <QTextFrame>
+#include <QTextTable>
 #include <QUrl>
 
 using namespace Qt::StringLiterals;
@@ -83,36 +83,50 @@ Runbook buildRunbook(const LabPlan &plan, const QByteArray &precheckResultsJson,
 
     // 1. The lab
     {
-        RunbookChapter c{u"lab"_s, Tr::tr("The lab"), Tr::tr("Every name and address this runbook uses, from the plan."), {}};
+        RunbookChapter c{u"lab"_s,
+                         Tr::tr("The lab"),
+                         Tr::tr("Every name and address this runbook uses, from the plan."),
+                         {}};
         QList<QStringList> rows{{Tr::tr("Item"), Tr::tr("Value")}};
-        rows << QStringList{Tr::tr("DNS domain / servers"), plan.dns.domain + u" / "_s + plan.dns.servers.join(u", "_s)}
+        rows << QStringList{Tr::tr("DNS domain / servers"),
+                            plan.dns.domain + u" / "_s + plan.dns.servers.join(u", "_s)}
              << QStringList{Tr::tr("NTP servers"), plan.ntp.servers.join(u", "_s)}
-             << QStringList{Tr::tr("Management network"), plan.network.cidr + u", gateway "_s + plan.network.gateway
-                                                            + u", port group "_s + plan.network.portGroup}
-             << QStringList{Tr::tr("Deployment target"), plan.target.kind + u' ' + plan.target.host + u", datastore "_s
-                                                           + plan.target.datastore}
+             << QStringList{Tr::tr("Management network"),
+                            plan.network.cidr + u", gateway "_s + plan.network.gateway + u", port group "_s
+                                + plan.network.portGroup}
+             << QStringList{Tr::tr("Deployment target"),
+                            plan.target.kind + u' ' + plan.target.host + u", datastore "_s
+                                + plan.target.datastore}
              << QStringList{Tr::tr("SSO domain / site"), plan.sso.domain + u" / "_s + plan.sso.site};
         for (const PscNode &n : plan.psc)
             rows << QStringList{Tr::tr("PSC %1").arg(n.name), n.fqdn + u", "_s + n.ip};
-        rows << QStringList{Tr::tr("Load balancer"), Tr::tr("%1, VIP %2, NSIP %3, SNIP %4")
-                                                        .arg(plan.loadBalancer.fqdn, plan.loadBalancer.vip,
-                                                             plan.loadBalancer.nsip, plan.loadBalancer.snip)}
+        rows << QStringList{Tr::tr("Load balancer"),
+                            Tr::tr("%1, VIP %2, NSIP %3, SNIP %4")
+                                .arg(plan.loadBalancer.fqdn, plan.loadBalancer.vip, plan.loadBalancer.nsip,
+                                     plan.loadBalancer.snip)}
              << QStringList{Tr::tr("vCenter %1").arg(plan.vcenter.name),
                             plan.vcenter.fqdn + u", "_s + plan.vcenter.ip + u", size "_s + plan.vcenter.size};
         if (plan.vcha.enabled)
-            rows << QStringList{Tr::tr("VCHA network"), Tr::tr("%1 (%2): active %3, passive %4, witness %5")
-                                                           .arg(plan.vcha.network.cidr, plan.vcha.network.portGroup,
-                                                                plan.vcha.activeIp, plan.vcha.passiveIp, plan.vcha.witnessIp)};
-        rows << QStringList{Tr::tr("Distributed Switch"), Tr::tr("%1, MTU %2, %3 uplinks").arg(plan.vds.name).arg(plan.vds.mtu).arg(plan.vds.uplinks)};
+            rows << QStringList{Tr::tr("VCHA network"),
+                                Tr::tr("%1 (%2): active %3, passive %4, witness %5")
+                                    .arg(plan.vcha.network.cidr, plan.vcha.network.portGroup,
+                                         plan.vcha.activeIp, plan.vcha.passiveIp, plan.vcha.witnessIp)};
+        rows << QStringList{
+            Tr::tr("Distributed Switch"),
+            Tr::tr("%1, MTU %2, %3 uplinks").arg(plan.vds.name).arg(plan.vds.mtu).arg(plan.vds.uplinks)};
         c.blocks << table(Tr::tr("Inputs"), rows)
-                 << paragraph(Tr::tr("Passwords are not part of this runbook: enter them where a step asks."));
+                 << paragraph(
+                        Tr::tr("Passwords are not part of this runbook: enter them where a step asks."));
         rb.chapters << c;
     }
 
     // 2. Pre-checks
     {
-        RunbookChapter c{u"precheck"_s, Tr::tr("Pre-checks"),
-                         Tr::tr("DNS records both ways, ports, time and certificates, before anything is installed."), {}};
+        RunbookChapter c{
+            u"precheck"_s,
+            Tr::tr("Pre-checks"),
+            Tr::tr("DNS records both ways, ports, time and certificates, before anything is installed."),
+            {}};
         const QJsonObject results = QJsonDocument::fromJson(precheckResultsJson).object();
         if (!results.isEmpty()) {
             QList<QStringList> rows{{Tr::tr("Result"), Tr::tr("Node"), Tr::tr("Check"), Tr::tr("Finding")}};
@@ -132,7 +146,8 @@ Runbook buildRunbook(const LabPlan &plan, const QByteArray &precheckResultsJson,
             const QString dns = plan.dns.servers.value(0);
             for (const PscNode &n : plan.psc)
                 lines << u"nslookup %1 %2"_s.arg(n.fqdn, dns) << u"nslookup %1 %2"_s.arg(n.ip, dns);
-            lines << u"nslookup %1 %2"_s.arg(plan.loadBalancer.fqdn, dns) << u"nslookup %1 %2"_s.arg(plan.vcenter.fqdn, dns)
+            lines << u"nslookup %1 %2"_s.arg(plan.loadBalancer.fqdn, dns)
+                  << u"nslookup %1 %2"_s.arg(plan.vcenter.fqdn, dns)
                   << u"nslookup %1 %2"_s.arg(plan.vcenter.ip, dns);
             c.blocks << commands(Tr::tr("By hand: every name forward and every address back"), lines)
                      << paragraph(Tr::tr("Or run: vlab precheck PLAN (results are added to this runbook)."))
@@ -143,46 +158,60 @@ Runbook buildRunbook(const LabPlan &plan, const QByteArray &precheckResultsJson,
 
     // 3. PSCs
     {
-        RunbookChapter c{u"psc"_s, Tr::tr("Platform Services Controllers"),
-                         Tr::tr("Install the first PSC (new SSO domain and site), then the second, replicating with the first."), {}};
+        RunbookChapter c{u"psc"_s,
+                         Tr::tr("Platform Services Controllers"),
+                         Tr::tr("Install the first PSC (new SSO domain and site), then the second, "
+                                "replicating with the first."),
+                         {}};
         addTemplate(c, plan, VcsaRole::Psc1);
         c.blocks << commands(Tr::tr("From the mounted VCSA ISO"), {installCommand(VcsaRole::Psc1)})
                  << signOff(Tr::tr("First PSC installed"));
         addTemplate(c, plan, VcsaRole::Psc2);
-        c.blocks << commands(Tr::tr("Then"), {installCommand(VcsaRole::Psc2)}) << signOff(Tr::tr("Second PSC installed"));
+        c.blocks << commands(Tr::tr("Then"), {installCommand(VcsaRole::Psc2)})
+                 << signOff(Tr::tr("Second PSC installed"));
         rb.chapters << c;
     }
 
     // 4. Certificate
     {
-        RunbookChapter c{u"certs"_s, Tr::tr("Certificate of the PSCs"),
-                         Tr::tr("One machine certificate whose names cover both PSCs and the load-balancer name, "
-                                "applied to both PSCs with certificate-manager."), {}};
+        RunbookChapter c{
+            u"certs"_s,
+            Tr::tr("Certificate of the PSCs"),
+            Tr::tr("One machine certificate whose names cover both PSCs and the load-balancer name, "
+                   "applied to both PSCs with certificate-manager."),
+            {}};
         const CsrRequest request = CsrRequest::fromPlan(plan);
         if (request.problem().isEmpty())
             c.blocks << code(QString::fromLatin1(CertFiles::Config), renderRequestConfig(request));
-        c.blocks << commands(Tr::tr("On the first PSC, in the appliance's bash shell"),
-                             {u"mkdir -p /root/certs && cd /root/certs"_s,
-                              u"openssl req -new -nodes -out psc-ha-vip.csr -newkey rsa:%1 -keyout psc-ha-vip.key "
-                              u"-config psc_ha_csr_cfg.cfg"_s.arg(plan.certificate.keyBits)});
+        c.blocks << commands(
+            Tr::tr("On the first PSC, in the appliance's bash shell"),
+            {u"mkdir -p /root/certs && cd /root/certs"_s,
+             u"openssl req -new -nodes -out psc-ha-vip.csr -newkey rsa:%1 -keyout psc-ha-vip.key "
+             u"-config psc_ha_csr_cfg.cfg"_s.arg(plan.certificate.keyBits)});
         if (plan.certificate.signer == u"vmca"_s) {
-            c.blocks << commands(Tr::tr("Option 1: signed by the VMCA"),
-                                 {u"openssl x509 -req -days %1 -in psc-ha-vip.csr -out psc-ha-vip.crt "
-                                  u"-CA /var/lib/vmware/vmca/root.cer -CAkey /var/lib/vmware/vmca/privatekey.pem "
-                                  u"-extensions v3_req -CAcreateserial -extfile psc_ha_csr_cfg.cfg"_s.arg(plan.certificate.validityDays),
-                                  u"cp /var/lib/vmware/vmca/root.cer cachain.crt"_s,
-                                  u"cat psc-ha-vip.crt /var/lib/vmware/vmca/root.cer > psc-ha-vip-chain.crt"_s});
+            c.blocks << commands(
+                Tr::tr("Option 1: signed by the VMCA"),
+                {u"openssl x509 -req -days %1 -in psc-ha-vip.csr -out psc-ha-vip.crt "
+                 u"-CA /var/lib/vmware/vmca/root.cer -CAkey /var/lib/vmware/vmca/privatekey.pem "
+                 u"-extensions v3_req -CAcreateserial -extfile psc_ha_csr_cfg.cfg"_s.arg(
+                     plan.certificate.validityDays),
+                 u"cp /var/lib/vmware/vmca/root.cer cachain.crt"_s,
+                 u"cat psc-ha-vip.crt /var/lib/vmware/vmca/root.cer > psc-ha-vip-chain.crt"_s});
         } else {
             c.blocks << commands(Tr::tr("Option 2: signed by your CA (leaf, intermediates upward, root)"),
                                  {u"cat psc-ha-vip.crt intermediate.crt root.crt > psc-ha-vip-chain.crt"_s,
                                   u"cat intermediate.crt root.crt > cachain.crt"_s});
         }
-        c.blocks << commands(Tr::tr("Check before applying"),
-                             {u"vlab cert verify --chain psc-ha-vip-chain.crt --key psc-ha-vip.key --ca cachain.crt --plan PLAN"_s})
-                 << paragraph(Tr::tr("On each PSC in turn: copy psc-ha-vip-chain.crt, psc-ha-vip.key and cachain.crt to "
-                                     "/root/certs, run /usr/lib/vmware-vmca/bin/certificate-manager, choose 1 (replace "
-                                     "Machine SSL certificate with custom certificate), then 2 (import custom certificate), "
-                                     "give the three files in that order, and confirm with Y. Wait for \"100% Completed\"."));
+        c.blocks << commands(
+            Tr::tr("Check before applying"),
+            {u"vlab cert verify --chain psc-ha-vip-chain.crt --key psc-ha-vip.key --ca cachain.crt --plan PLAN"_s})
+                 << paragraph(Tr::tr(
+                        "On each PSC in turn: copy psc-ha-vip-chain.crt, psc-ha-vip.key and cachain.crt to "
+                        "/root/certs, run /usr/lib/vmware-vmca/bin/certificate-manager, choose 1 (replace "
+                        "Machine SSL certificate with custom certificate), then 2 (import custom "
+                        "certificate), "
+                        "give the three files in that order, and confirm with Y. Wait for \"100% "
+                        "Completed\"."));
         for (const PscNode &n : plan.psc)
             c.blocks << signOff(Tr::tr("Certificate applied on %1; https://%1 serves it").arg(n.fqdn));
         rb.chapters << c;
@@ -190,8 +219,11 @@ Runbook buildRunbook(const LabPlan &plan, const QByteArray &precheckResultsJson,
 
     // 5. NetScaler
     {
-        RunbookChapter c{u"netscaler"_s, Tr::tr("NetScaler load balancing"),
-                         Tr::tr("Servers, services and virtual servers for the PSC ports, with a SOURCEIP persistency group."), {}};
+        RunbookChapter c{u"netscaler"_s,
+                         Tr::tr("NetScaler load balancing"),
+                         Tr::tr("Servers, services and virtual servers for the PSC ports, with a SOURCEIP "
+                                "persistency group."),
+                         {}};
         if (const Result<LbConfig> lb = LbConfig::fromPlan(plan); lb) {
             QList<QStringList> rows{{Tr::tr("Virtual server"), Tr::tr("Address"), Tr::tr("Services")}};
             for (const NsVserver &v : lb->vservers) {
@@ -202,7 +234,8 @@ Runbook buildRunbook(const LabPlan &plan, const QByteArray &precheckResultsJson,
                 }
                 rows << QStringList{v.name, u"%1:%2"_s.arg(v.ip).arg(v.port), services.join(u", "_s)};
             }
-            c.blocks << table(Tr::tr("Virtual servers"), rows) << code(u"psc-lb.conf"_s, renderBatch(*lb, plan.lab.name))
+            c.blocks << table(Tr::tr("Virtual servers"), rows)
+                     << code(u"psc-lb.conf"_s, renderBatch(*lb, plan.lab.name))
                      << commands(Tr::tr("On the NetScaler CLI (after copying the file to /var/tmp)"),
                                  {u"batch -fileName /var/tmp/psc-lb.conf"_s, u"show lb vserver"_s})
                      << code(u"psc-lb-rollback.conf"_s, renderRollbackBatch(*lb, plan.lab.name));
@@ -216,8 +249,10 @@ Runbook buildRunbook(const LabPlan &plan, const QByteArray &precheckResultsJson,
 
     // 6. vCenter
     {
-        RunbookChapter c{u"vcenter"_s, Tr::tr("vCenter Server"),
-                         Tr::tr("vCenter with the external PSCs behind %1.").arg(plan.loadBalancer.fqdn), {}};
+        RunbookChapter c{u"vcenter"_s,
+                         Tr::tr("vCenter Server"),
+                         Tr::tr("vCenter with the external PSCs behind %1.").arg(plan.loadBalancer.fqdn),
+                         {}};
         addTemplate(c, plan, VcsaRole::VCenter);
         c.blocks << commands(Tr::tr("From the mounted VCSA ISO"), {installCommand(VcsaRole::VCenter)})
                  << signOff(Tr::tr("vCenter installed; login through %1 works").arg(plan.loadBalancer.fqdn));
@@ -226,20 +261,25 @@ Runbook buildRunbook(const LabPlan &plan, const QByteArray &precheckResultsJson,
 
     // 7. VCHA
     {
-        RunbookChapter c{u"vcha"_s, Tr::tr("vCenter High Availability"),
-                         Tr::tr("An active, a passive and a witness node on a separate HA network."), {}};
+        RunbookChapter c{u"vcha"_s,
+                         Tr::tr("vCenter High Availability"),
+                         Tr::tr("An active, a passive and a witness node on a separate HA network."),
+                         {}};
         if (plan.vcha.enabled) {
-            c.blocks << table(Tr::tr("HA addresses"), {{Tr::tr("Node"), Tr::tr("HA address")},
-                                                       {Tr::tr("Active"), plan.vcha.activeIp},
-                                                       {Tr::tr("Passive"), plan.vcha.passiveIp},
-                                                       {Tr::tr("Witness"), plan.vcha.witnessIp}})
-                     << paragraph(Tr::tr("In the vSphere Client: select vCenter %1 > Configure > vCenter HA > Set Up "
-                                         "vCenter HA. Choose the port group %2 for the HA network, enter the three HA "
-                                         "addresses above (no gateway on the HA network), pick hosts and datastores for "
-                                         "the passive and witness nodes, and finish. The management address %3 stays "
-                                         "with whichever node is active.")
-                                      .arg(plan.vcenter.fqdn, plan.vcha.network.portGroup, plan.vcenter.ip))
-                     << signOff(Tr::tr("VCHA healthy: active, passive and witness up"));
+            c.blocks
+                << table(Tr::tr("HA addresses"),
+                         {{Tr::tr("Node"), Tr::tr("HA address")},
+                          {Tr::tr("Active"), plan.vcha.activeIp},
+                          {Tr::tr("Passive"), plan.vcha.passiveIp},
+                          {Tr::tr("Witness"), plan.vcha.witnessIp}})
+                << paragraph(
+                       Tr::tr("In the vSphere Client: select vCenter %1 > Configure > vCenter HA > Set Up "
+                              "vCenter HA. Choose the port group %2 for the HA network, enter the three HA "
+                              "addresses above (no gateway on the HA network), pick hosts and datastores for "
+                              "the passive and witness nodes, and finish. The management address %3 stays "
+                              "with whichever node is active.")
+                           .arg(plan.vcenter.fqdn, plan.vcha.network.portGroup, plan.vcenter.ip))
+                << signOff(Tr::tr("VCHA healthy: active, passive and witness up"));
         } else {
             c.blocks << paragraph(Tr::tr("Not planned for this lab (vcha.enabled is false)."));
         }
@@ -248,8 +288,12 @@ Runbook buildRunbook(const LabPlan &plan, const QByteArray &precheckResultsJson,
 
     // 8. vDS
     {
-        RunbookChapter c{u"vds"_s, Tr::tr("Distributed Switch"),
-                         Tr::tr("The switch %1 with MTU %2 and one port group per VLAN.").arg(plan.vds.name).arg(plan.vds.mtu), {}};
+        RunbookChapter c{u"vds"_s,
+                         Tr::tr("Distributed Switch"),
+                         Tr::tr("The switch %1 with MTU %2 and one port group per VLAN.")
+                             .arg(plan.vds.name)
+                             .arg(plan.vds.mtu),
+                         {}};
         for (VdsScriptFormat f : {VdsScriptFormat::Govc, VdsScriptFormat::PowerCli}) {
             if (const Result<QByteArray> s = renderVdsScript(plan, f); s)
                 c.blocks << code(vdsScriptFileName(f), *s);
@@ -260,18 +304,23 @@ Runbook buildRunbook(const LabPlan &plan, const QByteArray &precheckResultsJson,
 
     // 9. Diagnostics
     {
-        RunbookChapter c{u"diag"_s, Tr::tr("TCP diagnostics on the PSCs"),
-                         Tr::tr("When PSC connections misbehave, count the TCP states on the balanced ports."), {}};
+        RunbookChapter c{
+            u"diag"_s,
+            Tr::tr("TCP diagnostics on the PSCs"),
+            Tr::tr("When PSC connections misbehave, count the TCP states on the balanced ports."),
+            {}};
         QStringList ports;
         for (int p : plan.loadBalancer.ports)
             ports << QString::number(p);
-        c.blocks << commands(Tr::tr("On a PSC"),
-                             {u"ss -tan | grep -E ':(%1) ' | awk '{print $1}' | sort | uniq -c"_s.arg(ports.join(u'|')),
-                              u"sysctl net.ipv4.tcp_fin_timeout"_s})
-                 << paragraph(Tr::tr("Many CLOSE-WAIT: a program on this PSC does not close connections its peer has "
-                                     "closed; no kernel timer ends them, the program must be fixed or restarted. Many "
-                                     "FIN-WAIT-2: the peer does not close its side; net.ipv4.tcp_fin_timeout bounds them. "
-                                     "TIME-WAIT after active closes is normal; worry only about very large numbers."));
+        c.blocks << commands(
+            Tr::tr("On a PSC"),
+            {u"ss -tan | grep -E ':(%1) ' | awk '{print $1}' | sort | uniq -c"_s.arg(ports.join(u'|')),
+             u"sysctl net.ipv4.tcp_fin_timeout"_s})
+                 << paragraph(Tr::tr(
+                        "Many CLOSE-WAIT: a program on this PSC does not close connections its peer has "
+                        "closed; no kernel timer ends them, the program must be fixed or restarted. Many "
+                        "FIN-WAIT-2: the peer does not close its side; net.ipv4.tcp_fin_timeout bounds them. "
+                        "TIME-WAIT after active closes is normal; worry only about very large numbers."));
         rb.chapters << c;
     }
     return rb;
@@ -298,8 +347,8 @@ QString runbookChapterForJob(const QString &key)
 
 void addJournalEvidence(Runbook &runbook, const RunJournal &journal)
 {
-    constexpr qsizetype kDetailLimit = 1500;  // per evidence entry
-    constexpr qsizetype kJobLimit = 60000;    // per job, so one chatty job cannot swamp the book
+    constexpr qsizetype kDetailLimit = 1500; // per evidence entry
+    constexpr qsizetype kJobLimit = 60000;   // per job, so one chatty job cannot swamp the book
     // The latest finished record of each job key.
     QList<const JournalJob *> latest;
     QList<QDateTime> runStarted;
@@ -326,17 +375,20 @@ void addJournalEvidence(Runbook &runbook, const RunJournal &journal)
         QList<QStringList> rows{{Tr::tr("Job"), Tr::tr("Result"), Tr::tr("Started"), Tr::tr("Finished")}};
         QList<RunbookBlock> evidence;
         for (const JournalJob *job : std::as_const(jobs)) {
-            rows << QStringList{job->title, job->state, job->started.toLocalTime().toString(u"yyyy-MM-dd HH:mm:ss"_s),
+            rows << QStringList{job->title, job->state,
+                                job->started.toLocalTime().toString(u"yyyy-MM-dd HH:mm:ss"_s),
                                 job->finished.toLocalTime().toString(u"yyyy-MM-dd HH:mm:ss"_s)};
             QString text;
             for (const QJsonValue &v : job->report.value(u"evidence"_s).toArray()) {
                 const QJsonObject e = v.toObject();
-                const QDateTime when = QDateTime::fromString(e.value(u"time"_s).toString(), Qt::ISODateWithMs);
-                text += when.toLocalTime().toString(u"HH:mm:ss"_s) + u"  "_s + e.value(u"kind"_s).toString() + u"  "_s
-                        + e.value(u"text"_s).toString() + u'\n';
+                const QDateTime when =
+                    QDateTime::fromString(e.value(u"time"_s).toString(), Qt::ISODateWithMs);
+                text += when.toLocalTime().toString(u"HH:mm:ss"_s) + u"  "_s + e.value(u"kind"_s).toString()
+                    + u"  "_s + e.value(u"text"_s).toString() + u'\n';
                 QString detail = e.value(u"detail"_s).toString();
                 if (detail.size() > kDetailLimit)
-                    detail = detail.left(kDetailLimit) + Tr::tr(" ... (%1 characters in all)").arg(detail.size());
+                    detail =
+                        detail.left(kDetailLimit) + Tr::tr(" ... (%1 characters in all)").arg(detail.size());
                 if (!detail.isEmpty())
                     text += u"    "_s + detail.replace(u'\n', u"\n    "_s) + u'\n';
                 if (text.size() > kJobLimit) {
@@ -344,20 +396,25 @@ void addJournalEvidence(Runbook &runbook, const RunJournal &journal)
                     break;
                 }
             }
-            evidence << RunbookBlock{RunbookBlock::Kind::Code, Tr::tr("Evidence: %1").arg(job->title), text, {}};
+            evidence << RunbookBlock{
+                RunbookBlock::Kind::Code, Tr::tr("Evidence: %1").arg(job->title), text, {}};
         }
         // The recorded run replaces the sign-off lines of a manual one.
         chapter.blocks.removeIf([](const RunbookBlock &b) { return b.kind == RunbookBlock::Kind::SignOff; });
-        chapter.blocks << RunbookBlock{RunbookBlock::Kind::Paragraph, {},
-                                       Tr::tr("Done live by vLab Wizard; what was sent and what came back follows "
-                                              "(passwords are never recorded)."), {}}
-                       << RunbookBlock{RunbookBlock::Kind::Table, Tr::tr("Recorded runs"), {}, rows} << evidence;
+        chapter.blocks
+            << RunbookBlock{RunbookBlock::Kind::Paragraph,
+                            {},
+                            Tr::tr("Done live by vLab Wizard; what was sent and what came back follows "
+                                   "(passwords are never recorded)."),
+                            {}}
+            << RunbookBlock{RunbookBlock::Kind::Table, Tr::tr("Recorded runs"), {}, rows} << evidence;
     }
 }
 
 QByteArray runbookToMarkdown(const Runbook &rb)
 {
-    QString md = u"# "_s + rb.title + u"\n\n"_s + Tr::tr("Created %1 by vLab Wizard.").arg(rb.created.toString(Qt::ISODate))
+    QString md = u"# "_s + rb.title + u"\n\n"_s
+        + Tr::tr("Created %1 by vLab Wizard.").arg(rb.created.toString(Qt::ISODate))
         + u"\n\n![Topology](topology.png)\n\n## "_s + Tr::tr("Contents") + u"\n\n"_s;
     for (qsizetype i = 0; i < rb.chapters.size(); ++i)
         md += u"%1. %2\n"_s.arg(i + 1).arg(rb.chapters.at(i).title);
@@ -382,7 +439,8 @@ QByteArray runbookToMarkdown(const Runbook &rb)
                 break;
             }
             case RunbookBlock::Kind::Code:
-                md += u"\n`"_s + b.title + u"`:\n\n```\n"_s + b.text + (b.text.endsWith(u'\n') ? u""_s : u"\n"_s) + u"```\n"_s;
+                md += u"\n`"_s + b.title + u"`:\n\n```\n"_s + b.text
+                    + (b.text.endsWith(u'\n') ? u""_s : u"\n"_s) + u"```\n"_s;
                 break;
             case RunbookBlock::Kind::Commands:
                 md += u"\n"_s + b.title + u":\n\n```sh\n"_s + b.text + u"\n```\n"_s;
@@ -398,8 +456,12 @@ QByteArray runbookToMarkdown(const Runbook &rb)
 
 Result<void> writeRunbookPdf(const Runbook &rb, const QString &path)
 {
-    const auto esc = [](const QString &s) { return s.toHtmlEscaped(); };
-    const auto chapterHeading = [](qsizetype i, const RunbookChapter &c) { return u"%1. %2"_s.arg(i + 1).arg(c.title); };
+    const auto esc = [](const QString &s) {
+        return s.toHtmlEscaped();
+    };
+    const auto chapterHeading = [](qsizetype i, const RunbookChapter &c) {
+        return u"%1. %2"_s.arg(i + 1).arg(c.title);
+    };
     // pages: the page of each chapter (empty: not known yet; the contents then has
     // placeholders of the same width, so adding the numbers moves nothing).
     const auto buildHtml = [&](const QList<int> &pages) {
@@ -407,24 +469,27 @@ Result<void> writeRunbookPdf(const Runbook &rb, const QString &path)
         html += u"<h1 style='font-size:24pt'>%1</h1><p>%2</p>"_s.arg(
             esc(rb.title), esc(Tr::tr("Created %1 by vLab Wizard.").arg(rb.created.toString(Qt::ISODate))));
         html += u"<p><img src='vlab:topology.png' width='640'></p>"_s;
-        html += u"<h2>%1</h2><table width='100%' cellspacing='0' cellpadding='1'>"_s.arg(esc(Tr::tr("Contents")));
+        html +=
+            u"<h2>%1</h2><table width='100%' cellspacing='0' cellpadding='1'>"_s.arg(esc(Tr::tr("Contents")));
         for (qsizetype i = 0; i < rb.chapters.size(); ++i) {
             const QString page = i < pages.size() ? QString::number(pages.at(i)) : u"00"_s;
-            html += u"<tr><td>%1</td><td align='right'>%2</td></tr>"_s.arg(esc(chapterHeading(i, rb.chapters.at(i))), page);
+            html += u"<tr><td>%1</td><td align='right'>%2</td></tr>"_s.arg(
+                esc(chapterHeading(i, rb.chapters.at(i))), page);
         }
         html += u"</table>"_s;
         for (qsizetype i = 0; i < rb.chapters.size(); ++i) {
             const RunbookChapter &c = rb.chapters.at(i);
-            html += u"<h2 style='page-break-before:always'>%1</h2><p><i>%2</i></p>"_s.arg(esc(chapterHeading(i, c)),
-                                                                                          esc(c.purpose));
+            html += u"<h2 style='page-break-before:always'>%1</h2><p><i>%2</i></p>"_s.arg(
+                esc(chapterHeading(i, c)), esc(c.purpose));
             for (const RunbookBlock &b : c.blocks) {
                 switch (b.kind) {
                 case RunbookBlock::Kind::Paragraph:
                     html += u"<p>%1</p>"_s.arg(esc(b.text));
                     break;
                 case RunbookBlock::Kind::Table:
-                    html += u"<p><b>%1</b></p><table border='1' cellspacing='0' cellpadding='3' width='100%'>"_s.arg(
-                        esc(b.title));
+                    html +=
+                        u"<p><b>%1</b></p><table border='1' cellspacing='0' cellpadding='3' width='100%'>"_s
+                            .arg(esc(b.title));
                     for (qsizetype r = 0; r < b.rows.size(); ++r) {
                         html += u"<tr>"_s;
                         for (const QString &cell : b.rows.at(r))
@@ -435,12 +500,13 @@ Result<void> writeRunbookPdf(const Runbook &rb, const QString &path)
                     break;
                 case RunbookBlock::Kind::Code:
                 case RunbookBlock::Kind::Commands:
-                    html += u"<p><b>%1</b></p><pre style='font-family:monospace; font-size:7pt; white-space:pre-wrap'>%2</pre>"_s
-                                .arg(esc(b.title), esc(b.text));
+                    html +=
+                        u"<p><b>%1</b></p><pre style='font-family:monospace; font-size:7pt; white-space:pre-wrap'>%2</pre>"_s
+                            .arg(esc(b.title), esc(b.text));
                     break;
                 case RunbookBlock::Kind::SignOff:
-                    html += u"<p>&#9744; %1 &mdash; %2</p>"_s.arg(esc(b.title),
-                                                                  esc(Tr::tr("done by: ____________  date: ____________")));
+                    html += u"<p>&#9744; %1 &mdash; %2</p>"_s.arg(
+                        esc(b.title), esc(Tr::tr("done by: ____________  date: ____________")));
                     break;
                 }
             }
@@ -492,7 +558,8 @@ Result<void> writeRunbookPdf(const Runbook &rb, const QString &path)
                 if (QTextCursor(block).currentTable()) // the contents lists the same headings
                     continue;
                 if (block.text() == chapterHeading(pages.size(), rb.chapters.at(pages.size())))
-                    pages.append(int(doc.documentLayout()->blockBoundingRect(block).top() / page.height()) + 1);
+                    pages.append(int(doc.documentLayout()->blockBoundingRect(block).top() / page.height())
+                                 + 1);
             }
             return pages.size() == rb.chapters.size() ? pages : QList<int>();
         };
@@ -503,7 +570,8 @@ Result<void> writeRunbookPdf(const Runbook &rb, const QString &path)
 
         QPainter painter;
         if (!painter.begin(&pdf))
-            return makeError(u"runbook.write"_s, Tr::tr("Cannot write %1: the PDF writer did not start.").arg(path));
+            return makeError(u"runbook.write"_s,
+                             Tr::tr("Cannot write %1: the PDF writer did not start.").arg(path));
         painter.scale(scale, scale);
         QFont numberFont = font;
         numberFont.setPixelSize(qRound(font.pointSizeF() * kLayoutDpi / 72)); // in layout units

@@ -21,9 +21,9 @@ struct RunbookBlock
 {
     enum class Kind { Paragraph, Table, Code, Commands, SignOff };
     Kind kind = Kind::Paragraph;
-    QString title;              // Code: the file name; Table/Commands: a caption
-    QString text;               // Paragraph text, Code body, Commands (one per line)
-    QList<QStringList> rows;    // Table: first row is the header
+    QString title;           // Code: the file name; Table/Commands: a caption
+    QString text;            // Paragraph text, Code body, Commands (one per line)
+    QList<QStringList> rows; // Table: first row is the header
 };
 
 struct RunbookChapter

@@ -37,7 +37,8 @@ ThreadedJob::Work RunbookJob::makeWork()
                 addJournalEvidence(runbook, *journal);
                 ctx.evidence(Evidence::Kind::Note, Tr::tr("Recorded live runs from %1").arg(journalPath));
             } else {
-                ctx.log(journal.error().message + u' ' + Tr::tr("The runbook is written without live results."));
+                ctx.log(journal.error().message + u' '
+                        + Tr::tr("The runbook is written without live results."));
             }
         }
         if (!QDir().mkpath(QFileInfo(pdf).absolutePath()))

@@ -34,7 +34,8 @@ void drawBox(QPainter *p, const Box &b)
     bold.setPointSizeF(11);
     p->setFont(bold);
     const QRectF inner = b.rect.adjusted(10, 6, -10, -6);
-    p->drawText(QRectF(inner.left(), inner.top(), inner.width(), 18), Qt::AlignLeft | Qt::AlignVCenter, b.title);
+    p->drawText(QRectF(inner.left(), inner.top(), inner.width(), 18), Qt::AlignLeft | Qt::AlignVCenter,
+                b.title);
     QFont normal = bold;
     normal.setBold(false);
     normal.setPointSizeF(9);
@@ -89,16 +90,19 @@ void TopologyPainter::paint(QPainter *p, const QRectF &target) const
     p->fillRect(QRectF(QPointF(0, 0), size), Qt::white);
 
     drawBar(p, QRectF(20, 14, 960, 26), QColor(0xdc, 0xe8, 0xf5),
-            u"Management network %1 (%2), gateway %3, DNS %4, SSO %5 / %6"_s
-                .arg(plan.network.cidr, plan.network.portGroup, plan.network.gateway, plan.dns.servers.join(u", "_s),
-                     plan.sso.domain, plan.sso.site));
+            u"Management network %1 (%2), gateway %3, DNS %4, SSO %5 / %6"_s.arg(
+                plan.network.cidr, plan.network.portGroup, plan.network.gateway,
+                plan.dns.servers.join(u", "_s), plan.sso.domain, plan.sso.site));
 
     // PSCs, stacked on the left.
     const qsizetype shown = std::min<qsizetype>(plan.psc.size(), 4);
     QList<QPointF> pscAnchors;
     for (qsizetype i = 0; i < shown; ++i) {
         const PscNode &n = plan.psc.at(i);
-        const Box b{QRectF(20, 60 + i * 84, 250, 72), QColor(0xe8, 0xf4, 0xe8), u"PSC %1"_s.arg(n.name), {n.fqdn, n.ip}};
+        const Box b{QRectF(20, 60 + i * 84, 250, 72),
+                    QColor(0xe8, 0xf4, 0xe8),
+                    u"PSC %1"_s.arg(n.name),
+                    {n.fqdn, n.ip}};
         drawBox(p, b);
         pscAnchors << QPointF(b.rect.right(), b.rect.center().y());
     }
@@ -106,7 +110,8 @@ void TopologyPainter::paint(QPainter *p, const QRectF &target) const
         QFont f = p->font();
         f.setPointSizeF(9);
         p->setFont(f);
-        p->drawText(QRectF(20, 60 + shown * 84, 250, 16), Qt::AlignLeft, u"... and %1 more PSC(s)"_s.arg(plan.psc.size() - shown));
+        p->drawText(QRectF(20, 60 + shown * 84, 250, 16), Qt::AlignLeft,
+                    u"... and %1 more PSC(s)"_s.arg(plan.psc.size() - shown));
     }
 
     // The NetScaler in the middle.
@@ -114,7 +119,9 @@ void TopologyPainter::paint(QPainter *p, const QRectF &target) const
     QStringList ports;
     for (int port : lb.ports)
         ports << QString::number(port);
-    const Box ns{QRectF(320, 60, 270, 190), QColor(0xfd, 0xf0, 0xdc), u"NetScaler"_s,
+    const Box ns{QRectF(320, 60, 270, 190),
+                 QColor(0xfd, 0xf0, 0xdc),
+                 u"NetScaler"_s,
                  {u"NSIP %1"_s.arg(lb.nsip), u"SNIP %1"_s.arg(lb.snip), u"VIP %1"_s.arg(lb.vip), lb.fqdn,
                   u"TCP %1"_s.arg(ports.join(u' ')),
                   u"persistency: %1, %2 min"_s.arg(lb.persistence.type).arg(lb.persistence.timeoutMinutes),
@@ -124,7 +131,9 @@ void TopologyPainter::paint(QPainter *p, const QRectF &target) const
         drawLink(p, QPointF(ns.rect.left(), ns.rect.center().y()), a);
 
     // vCenter on the right, reaching SSO through the load-balancer name.
-    const Box vc{QRectF(780, 60, 200, 88), QColor(0xe6, 0xe6, 0xfa), u"vCenter %1"_s.arg(plan.vcenter.name),
+    const Box vc{QRectF(780, 60, 200, 88),
+                 QColor(0xe6, 0xe6, 0xfa),
+                 u"vCenter %1"_s.arg(plan.vcenter.name),
                  {plan.vcenter.fqdn, plan.vcenter.ip, u"size %1"_s.arg(plan.vcenter.size)}};
     drawBox(p, vc);
     drawLink(p, QPointF(vc.rect.left(), vc.rect.center().y()), QPointF(ns.rect.right(), vc.rect.center().y()),
@@ -138,20 +147,26 @@ void TopologyPainter::paint(QPainter *p, const QRectF &target) const
                                                           {u"Passive"_s, plan.vcha.passiveIp},
                                                           {u"Witness"_s, plan.vcha.witnessIp}};
         for (qsizetype i = 0; i < nodes.size(); ++i) {
-            const Box b{QRectF(380 + i * 205, 346, 190, 56), QColor(0xfa, 0xec, 0xec), nodes.at(i).first, {nodes.at(i).second}};
+            const Box b{QRectF(380 + i * 205, 346, 190, 56),
+                        QColor(0xfa, 0xec, 0xec),
+                        nodes.at(i).first,
+                        {nodes.at(i).second}};
             drawBox(p, b);
             drawLink(p, QPointF(b.rect.center().x(), b.rect.top()), QPointF(b.rect.center().x(), 324));
         }
-        drawLink(p, QPointF(vc.rect.center().x(), vc.rect.bottom()), QPointF(vc.rect.center().x(), 300), {}, true);
+        drawLink(p, QPointF(vc.rect.center().x(), vc.rect.bottom()), QPointF(vc.rect.center().x(), 300), {},
+                 true);
     }
 
     // The Distributed Switch at the bottom.
     QStringList groups;
     for (const PortGroup &g : plan.vds.portGroups)
         groups << u"%1 (VLAN %2)"_s.arg(g.name).arg(g.vlan);
-    const Box vds{QRectF(20, 440, 960, 70 + 15 * std::max<qsizetype>(0, (groups.size() - 1) / 3)), QColor(0xee, 0xee, 0xee),
-                  u"Distributed Switch %1"_s.arg(plan.vds.name),
-                  {u"version %1, MTU %2, %3 uplinks"_s.arg(plan.vds.version).arg(plan.vds.mtu).arg(plan.vds.uplinks)}};
+    const Box vds{
+        QRectF(20, 440, 960, 70 + 15 * std::max<qsizetype>(0, (groups.size() - 1) / 3)),
+        QColor(0xee, 0xee, 0xee),
+        u"Distributed Switch %1"_s.arg(plan.vds.name),
+        {u"version %1, MTU %2, %3 uplinks"_s.arg(plan.vds.version).arg(plan.vds.mtu).arg(plan.vds.uplinks)}};
     Box withGroups = vds;
     for (qsizetype i = 0; i < groups.size(); i += 3)
         withGroups.lines << groups.mid(i, 3).join(u"    "_s);

@@ -20,7 +20,10 @@ namespace vlab {
 class TopologyPainter
 {
 public:
-    explicit TopologyPainter(const LabPlan &plan) : m_plan(plan) {}
+    explicit TopologyPainter(const LabPlan &plan)
+        : m_plan(plan)
+    {
+    }
 
     // The drawing's own coordinate space; paint() scales it to fit the target, keeping the ratio.
     static QSizeF naturalSize() { return {1000.0, 640.0}; }

@@ -32,16 +32,16 @@ bool KeychainSecretStore::fallBackIfUnavailable(const QKeychain::Job *job)
     if (!m_fellBack) {
         m_fellBack = true;
         // QtKeychain's messages name the backend and the D-Bus failure, never the secret.
-        static const char *const kinds[] = {"no error",   "entry not found",      "could not delete",
-                                            "denied by the user", "access denied", "no keychain service",
+        static const char *const kinds[] = {"no error",           "entry not found", "could not delete",
+                                            "denied by the user", "access denied",   "no keychain service",
                                             "not implemented",    "other error"};
         const int code = int(job->error());
-        m_fallbackReason = u"%1: %2"_s.arg(QString::fromLatin1(code >= 0 && code < int(std::size(kinds))
-                                                                   ? kinds[code] : "error"),
-                                            job->errorString());
-        qCWarning(lcSecrets).noquote() << u"No keychain is available (%1): passwords are kept in memory "
-                                          u"for this run only and asked for again next time."_s
-                                              .arg(m_fallbackReason);
+        m_fallbackReason = u"%1: %2"_s.arg(
+            QString::fromLatin1(code >= 0 && code < int(std::size(kinds)) ? kinds[code] : "error"),
+            job->errorString());
+        qCWarning(lcSecrets).noquote()
+            << u"No keychain is available (%1): passwords are kept in memory "
+               u"for this run only and asked for again next time."_s.arg(m_fallbackReason);
         Q_EMIT fallbackActivated(m_fallbackReason);
     }
     return true;
@@ -68,17 +68,20 @@ void KeychainSecretStore::read(const QString &key, QObject *context, ReadCallbac
         if (finished->error() == QKeychain::NoError) {
             done(static_cast<QKeychain::ReadPasswordJob *>(finished)->textData());
         } else if (finished->error() == QKeychain::EntryNotFound) {
-            done(makeError(QString::fromUtf16(kSecretNotFound), Tr::tr("No password is stored for %1.").arg(key)));
+            done(makeError(QString::fromUtf16(kSecretNotFound),
+                           Tr::tr("No password is stored for %1.").arg(key)));
         } else if (fallBackIfUnavailable(finished)) {
             done(m_memory.readNow(key));
         } else {
-            done(makeError(u"secrets.read"_s, Tr::tr("The keychain did not give the password for %1.").arg(key),
+            done(makeError(u"secrets.read"_s,
+                           Tr::tr("The keychain did not give the password for %1.").arg(key),
                            finished->errorString()));
         }
     });
 }
 
-void KeychainSecretStore::write(const QString &key, const QString &secret, QObject *context, DoneCallback done)
+void KeychainSecretStore::write(const QString &key, const QString &secret, QObject *context,
+                                DoneCallback done)
 {
     if (m_fellBack) {
         m_memory.write(key, secret, context, std::move(done));
@@ -95,7 +98,8 @@ void KeychainSecretStore::write(const QString &key, const QString &secret, QObje
             m_memory.writeNow(key, secret);
             done(Result<void>());
         } else {
-            done(makeError(u"secrets.write"_s, Tr::tr("The keychain did not store the password for %1.").arg(key),
+            done(makeError(u"secrets.write"_s,
+                           Tr::tr("The keychain did not store the password for %1.").arg(key),
                            finished->errorString()));
         }
     });
@@ -105,7 +109,8 @@ void KeychainSecretStore::remove(const QString &key, QObject *context, DoneCallb
 {
     m_memory.removeNow(key);
     if (m_fellBack) {
-        QMetaObject::invokeMethod(context, [done = std::move(done)] { done(Result<void>()); }, Qt::QueuedConnection);
+        QMetaObject::invokeMethod(
+            context, [done = std::move(done)] { done(Result<void>()); }, Qt::QueuedConnection);
         return;
     }
     auto *job = new QKeychain::DeletePasswordJob(m_service, this);
@@ -115,7 +120,8 @@ void KeychainSecretStore::remove(const QString &key, QObject *context, DoneCallb
             || fallBackIfUnavailable(finished)) {
             done(Result<void>());
         } else {
-            done(makeError(u"secrets.remove"_s, Tr::tr("The keychain did not remove the password for %1.").arg(key),
+            done(makeError(u"secrets.remove"_s,
+                           Tr::tr("The keychain did not remove the password for %1.").arg(key),
                            finished->errorString()));
         }
     });

@@ -14,7 +14,10 @@ void wipe(QString &secret)
 }
 } // namespace
 
-MemorySecretStore::MemorySecretStore(QObject *parent) : SecretStore(parent) {}
+MemorySecretStore::MemorySecretStore(QObject *parent)
+    : SecretStore(parent)
+{
+}
 
 MemorySecretStore::~MemorySecretStore()
 {
@@ -26,7 +29,8 @@ Result<QString> MemorySecretStore::readNow(const QString &key) const
 {
     const auto it = m_secrets.constFind(key);
     if (it == m_secrets.cend())
-        return makeError(QString::fromUtf16(kSecretNotFound), Tr::tr("No password is stored for %1.").arg(key));
+        return makeError(QString::fromUtf16(kSecretNotFound),
+                         Tr::tr("No password is stored for %1.").arg(key));
     return *it;
 }
 
@@ -47,20 +51,22 @@ void MemorySecretStore::removeNow(const QString &key)
 
 void MemorySecretStore::read(const QString &key, QObject *context, ReadCallback done)
 {
-    QMetaObject::invokeMethod(context, [done = std::move(done), result = readNow(key)] { done(result); },
-                              Qt::QueuedConnection);
+    QMetaObject::invokeMethod(
+        context, [done = std::move(done), result = readNow(key)] { done(result); }, Qt::QueuedConnection);
 }
 
 void MemorySecretStore::write(const QString &key, const QString &secret, QObject *context, DoneCallback done)
 {
     writeNow(key, secret);
-    QMetaObject::invokeMethod(context, [done = std::move(done)] { done(Result<void>()); }, Qt::QueuedConnection);
+    QMetaObject::invokeMethod(
+        context, [done = std::move(done)] { done(Result<void>()); }, Qt::QueuedConnection);
 }
 
 void MemorySecretStore::remove(const QString &key, QObject *context, DoneCallback done)
 {
     removeNow(key);
-    QMetaObject::invokeMethod(context, [done = std::move(done)] { done(Result<void>()); }, Qt::QueuedConnection);
+    QMetaObject::invokeMethod(
+        context, [done = std::move(done)] { done(Result<void>()); }, Qt::QueuedConnection);
 }
 
 } // namespace vlab

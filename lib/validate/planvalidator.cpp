@@ -34,7 +34,10 @@ bool oneOf(const QString &value, std::initializer_list<const char16_t *> allowed
 class Checker
 {
 public:
-    explicit Checker(const LabPlan &plan) : p(plan) {}
+    explicit Checker(const LabPlan &plan)
+        : p(plan)
+    {
+    }
 
     Findings run()
     {
@@ -146,7 +149,8 @@ private:
                 bool ok = false;
                 const uint port = host.mid(colon + 1).toUInt(&ok);
                 if (!ok || port == 0 || port > 65535) {
-                    error(at(u"ntp.servers"_s, i), Tr::tr("\"%1\" has no valid port after the colon.").arg(host),
+                    error(at(u"ntp.servers"_s, i),
+                          Tr::tr("\"%1\" has no valid port after the colon.").arg(host),
                           Tr::tr("Write host or host:port with a port from 1 to 65535 (NTP uses 123)."));
                     continue;
                 }
@@ -165,13 +169,12 @@ private:
                 const auto guess = parseCidr(p.network.cidr.section(u'/', 0, 0) + u"/32"_s);
                 const int prefix = p.network.cidr.section(u'/', 1).toInt();
                 const quint32 mask = prefix == 0 ? 0u : ~0u << (32 - prefix);
-                error(u"network.cidr"_s,
-                      Tr::tr("\"%1\" has host bits set.").arg(p.network.cidr),
+                error(u"network.cidr"_s, Tr::tr("\"%1\" has host bits set.").arg(p.network.cidr),
                       Tr::tr("Write the network address: %1/%2.")
-                          .arg(formatIpv4(guess ? (guess->network & mask) : 0)).arg(prefix));
+                          .arg(formatIpv4(guess ? (guess->network & mask) : 0))
+                          .arg(prefix));
             } else {
-                error(u"network.cidr"_s,
-                      Tr::tr("\"%1\" is not a network in CIDR form.").arg(p.network.cidr),
+                error(u"network.cidr"_s, Tr::tr("\"%1\" is not a network in CIDR form.").arg(p.network.cidr),
                       Tr::tr("Write the management network as address/prefix, for example "
                              "192.168.1.0/24."));
             }
@@ -217,8 +220,7 @@ private:
                   Tr::tr("Use DNS-label syntax with at least one dot, for example vsphere.local. "
                          "It cannot be changed after the first PSC is installed."));
         } else if (p.sso.domain.compare(p.dns.domain, Qt::CaseInsensitive) == 0) {
-            warning(u"sso.domain"_s,
-                    Tr::tr("The SSO domain equals the DNS domain %1.").arg(p.dns.domain),
+            warning(u"sso.domain"_s, Tr::tr("The SSO domain equals the DNS domain %1.").arg(p.dns.domain),
                     Tr::tr("Use a name of its own, such as vsphere.local: an SSO domain that "
                            "matches an Active Directory domain breaks identity sources."));
         }
@@ -233,8 +235,9 @@ private:
     void pscs()
     {
         if (p.psc.size() < 2)
-            error(u"psc"_s, Tr::tr("%n PSC(s) planned; a load-balanced pair needs at least two.",
-                                   nullptr, int(p.psc.size())),
+            error(u"psc"_s,
+                  Tr::tr("%n PSC(s) planned; a load-balanced pair needs at least two.", nullptr,
+                         int(p.psc.size())),
                   Tr::tr("Add a second PSC that replicates with the first."));
         for (qsizetype i = 0; i < p.psc.size(); ++i) {
             const PscNode &n = p.psc.at(i);
@@ -272,10 +275,10 @@ private:
         }
         for (int port : standardPscPorts()) {
             if (!lb.ports.isEmpty() && !seen.contains(port))
-                warning(u"loadBalancer.ports"_s,
-                        Tr::tr("PSC port %1 is not balanced.").arg(port),
+                warning(u"loadBalancer.ports"_s, Tr::tr("PSC port %1 is not balanced.").arg(port),
                         Tr::tr("Add %1 unless you know no client uses it; vCenter reaches the "
-                               "PSCs on 443, 389, 636, 2012, 2014 and 2020.").arg(port));
+                               "PSCs on 443, 389, 636, 2012, 2014 and 2020.")
+                            .arg(port));
         }
 
         if (!oneOf(lb.persistence.type, {u"SOURCEIP", u"COOKIEINSERT", u"RULE", u"NONE"}))
@@ -292,13 +295,13 @@ private:
         if (required(u"loadBalancer.namePrefix"_s, prefix,
                      Tr::tr("Set a short prefix for the NetScaler object names, for example psc."))) {
             const QChar first = prefix.front();
-            bool ok = prefix.size() <= 40 && (first.isLetterOrNumber() || first == u'_')
-                && first.unicode() < 0x80;
+            bool ok =
+                prefix.size() <= 40 && (first.isLetterOrNumber() || first == u'_') && first.unicode() < 0x80;
             for (QChar c : prefix) {
                 const char16_t u = c.unicode();
                 ok = ok && u < 0x80
-                     && ((u >= u'a' && u <= u'z') || (u >= u'A' && u <= u'Z')
-                         || (u >= u'0' && u <= u'9') || u == u'_' || u == u'-' || u == u'.');
+                    && ((u >= u'a' && u <= u'z') || (u >= u'A' && u <= u'Z') || (u >= u'0' && u <= u'9')
+                        || u == u'_' || u == u'-' || u == u'.');
             }
             if (!ok)
                 error(u"loadBalancer.namePrefix"_s,
@@ -330,8 +333,7 @@ private:
         for (qsizetype i = 0; i < c.san.size(); ++i) {
             const QString problem = fqdnProblem(c.san.at(i));
             if (!problem.isEmpty())
-                error(at(u"certificate.san"_s, i),
-                      Tr::tr("The name \"%1\" %2.").arg(c.san.at(i), problem),
+                error(at(u"certificate.san"_s, i), Tr::tr("The name \"%1\" %2.").arg(c.san.at(i), problem),
                       Tr::tr("Each entry is a DNS name; the certificate must name both PSCs and "
                              "the load balancer."));
             san.insert(c.san.at(i).toLower());
@@ -342,10 +344,10 @@ private:
         needed << p.loadBalancer.fqdn;
         for (const QString &name : std::as_const(needed)) {
             if (!name.isEmpty() && !san.contains(name.toLower()))
-                error(u"certificate.san"_s,
-                      Tr::tr("The certificate names do not include %1.").arg(name),
+                error(u"certificate.san"_s, Tr::tr("The certificate names do not include %1.").arg(name),
                       Tr::tr("Add %1 to the subject alternative names; a name missing there "
-                             "breaks TLS for clients that use it.").arg(name));
+                             "breaks TLS for clients that use it.")
+                          .arg(name));
         }
 
         if (c.keyBits != 2048 && c.keyBits != 3072 && c.keyBits != 4096)
@@ -363,7 +365,8 @@ private:
     void vcenter()
     {
         const VCenterPlan &v = p.vcenter;
-        required(u"vcenter.name"_s, v.name, Tr::tr("Give the appliance a VM name, for example vcenter-vc01."));
+        required(u"vcenter.name"_s, v.name,
+                 Tr::tr("Give the appliance a VM name, for example vcenter-vc01."));
         fqdn(u"vcenter.fqdn"_s, v.fqdn, Tr::tr("vCenter name"));
         ipv4(u"vcenter.ip"_s, v.ip, Tr::tr("vCenter address"));
         if (!oneOf(v.size, {u"tiny", u"small", u"medium", u"large", u"xlarge"}))
@@ -395,10 +398,9 @@ private:
         }
         required(u"vcha.network.portGroup"_s, h.network.portGroup,
                  Tr::tr("Name the port group of the HA network."));
-        const QList<std::pair<QString, QString>> nodes = {
-            {u"vcha.activeIp"_s, h.activeIp},
-            {u"vcha.passiveIp"_s, h.passiveIp},
-            {u"vcha.witnessIp"_s, h.witnessIp}};
+        const QList<std::pair<QString, QString>> nodes = {{u"vcha.activeIp"_s, h.activeIp},
+                                                          {u"vcha.passiveIp"_s, h.passiveIp},
+                                                          {u"vcha.witnessIp"_s, h.witnessIp}};
         for (const auto &[path, value] : nodes) {
             const auto address = ipv4(path, value, Tr::tr("HA address"));
             if (!address || !ha)
@@ -407,8 +409,8 @@ private:
                 error(path, Tr::tr("%1 is outside the HA network %2.").arg(value, h.network.cidr),
                       Tr::tr("Pick an address inside %1.").arg(h.network.cidr));
             else if (ha->prefix < 31 && (*address == ha->network || *address == ha->broadcast()))
-                error(path, Tr::tr("%1 is the network or broadcast address of %2.")
-                                .arg(value, h.network.cidr),
+                error(path,
+                      Tr::tr("%1 is the network or broadcast address of %2.").arg(value, h.network.cidr),
                       Tr::tr("Pick a host address inside %1.").arg(h.network.cidr));
         }
     }
@@ -418,7 +420,8 @@ private:
         const DistributedSwitch &d = p.vds;
         required(u"vds.name"_s, d.name, Tr::tr("Name the Distributed Switch."));
         if (!oneOf(d.version, {u"6.0.0", u"6.5.0", u"6.6.0"}))
-            warning(u"vds.version"_s, Tr::tr("\"%1\" is not a Distributed Switch version of vSphere 6.7.").arg(d.version),
+            warning(u"vds.version"_s,
+                    Tr::tr("\"%1\" is not a Distributed Switch version of vSphere 6.7.").arg(d.version),
                     Tr::tr("Use 6.6.0 (hosts 6.7), 6.5.0 or 6.0.0."));
         if (d.mtu < 1280 || d.mtu > 9000)
             error(u"vds.mtu"_s, Tr::tr("An MTU of %1 is out of range.").arg(d.mtu),
@@ -454,8 +457,9 @@ private:
                     : Tr::tr("Make sure the address is routed to the lab, or pick one inside %1.")
                           .arg(p.network.cidr));
         } else if (m_mgmt->prefix < 31 && (address == m_mgmt->network || address == m_mgmt->broadcast())) {
-            error(path, Tr::tr("%1 is the network or broadcast address of %2.")
-                            .arg(formatIpv4(address), p.network.cidr),
+            error(path,
+                  Tr::tr("%1 is the network or broadcast address of %2.")
+                      .arg(formatIpv4(address), p.network.cidr),
                   Tr::tr("Pick a host address inside %1.").arg(p.network.cidr));
         }
     }

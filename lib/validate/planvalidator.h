@@ -3,8 +3,8 @@
 // Findings come back in plan order; the wizard shows each next to its field and the CLI
 // prints them one per line.
 
-#include "plan/labplan.h"
 #include "core/finding.h"
+#include "plan/labplan.h"
 
 namespace vlab {
 

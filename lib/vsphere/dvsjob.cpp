@@ -41,13 +41,19 @@ QStringList dvsUplinkNames(int count)
     return names;
 }
 
-DvsCreateJob::DvsCreateJob(const VCenterEndpoint &endpoint, const DistributedSwitch &vds, const QString &datacenter,
-                           QObject *parent)
-    : Job(Tr::tr("Create the Distributed Switch %1").arg(vds.name),
-          Tr::tr("Creates the switch (MTU %1, %2 uplinks) and its %3 port group(s) in %4 over the vSphere API.")
-              .arg(vds.mtu).arg(vds.uplinks).arg(vds.portGroups.size()).arg(endpoint.url.host()),
-          parent),
-      m_endpoint(endpoint), m_vds(vds), m_datacenterName(datacenter)
+DvsCreateJob::DvsCreateJob(const VCenterEndpoint &endpoint, const DistributedSwitch &vds,
+                           const QString &datacenter, QObject *parent)
+    : Job(
+        Tr::tr("Create the Distributed Switch %1").arg(vds.name),
+        Tr::tr("Creates the switch (MTU %1, %2 uplinks) and its %3 port group(s) in %4 over the vSphere API.")
+            .arg(vds.mtu)
+            .arg(vds.uplinks)
+            .arg(vds.portGroups.size())
+            .arg(endpoint.url.host()),
+        parent)
+    , m_endpoint(endpoint)
+    , m_vds(vds)
+    , m_datacenterName(datacenter)
 {
 }
 
@@ -76,14 +82,18 @@ void DvsCreateJob::run()
                      m_sessionManager = moRefOf(r->child(u"sessionManager"_s));
                      const XmlElement *about = r->child(u"about"_s);
                      if (m_rootFolder.isNull() || m_collector.isNull() || m_sessionManager.isNull() || !about)
-                         return fail(makeError(u"soap.content"_s, Tr::tr("%1 did not describe its services; is "
-                                                                          "it a vCenter?").arg(m_endpoint.url.host())));
-                     note(Tr::tr("Connected to %1 (API %2)").arg(about->childText(u"fullName"_s),
-                                                                   about->childText(u"apiVersion"_s)));
+                         return fail(makeError(u"soap.content"_s,
+                                               Tr::tr("%1 did not describe its services; is "
+                                                      "it a vCenter?")
+                                                   .arg(m_endpoint.url.host())));
+                     note(Tr::tr("Connected to %1 (API %2)")
+                              .arg(about->childText(u"fullName"_s), about->childText(u"apiVersion"_s)));
                      if (about->childText(u"apiType"_s) != u"VirtualCenter"_s)
-                         return fail(makeError(u"vds.target"_s,
-                                               Tr::tr("%1 is an ESXi host, not a vCenter: a Distributed Switch "
-                                                      "needs vCenter.").arg(m_endpoint.url.host())));
+                         return fail(
+                             makeError(u"vds.target"_s,
+                                       Tr::tr("%1 is an ESXi host, not a vCenter: a Distributed Switch "
+                                              "needs vCenter.")
+                                           .arg(m_endpoint.url.host())));
                      if (!about->childText(u"apiVersion"_s).isEmpty())
                          m_soap->setApiVersion(about->childText(u"apiVersion"_s));
                      login();
@@ -96,19 +106,22 @@ void DvsCreateJob::login()
         return;
     setProgress(0.06, Tr::tr("Logging in as %1").arg(m_endpoint.user));
     if (m_endpoint.user.isEmpty())
-        return fail(makeError(u"vcenter.auth.missing"_s, Tr::tr("A user name is needed to log in to vCenter.")));
+        return fail(
+            makeError(u"vcenter.auth.missing"_s, Tr::tr("A user name is needed to log in to vCenter.")));
     const QString user = m_endpoint.user;
     const QString password = m_endpoint.password;
-    m_soap->call(u"Login"_s, m_sessionManager,
-                 [user, password](QXmlStreamWriter &w, bool redact) {
-                     w.writeTextElement(u"userName"_s, user);
-                     w.writeTextElement(u"password"_s, redact ? QString::fromLatin1(kMasked) : password);
-                 },
-                 this, [this](Result<XmlElement> r) {
-                     if (!r)
-                         return fail(r.error());
-                     findDatacenter();
-                 });
+    m_soap->call(
+        u"Login"_s, m_sessionManager,
+        [user, password](QXmlStreamWriter &w, bool redact) {
+            w.writeTextElement(u"userName"_s, user);
+            w.writeTextElement(u"password"_s, redact ? QString::fromLatin1(kMasked) : password);
+        },
+        this,
+        [this](Result<XmlElement> r) {
+            if (!r)
+                return fail(r.error());
+            findDatacenter();
+        });
 }
 
 void DvsCreateJob::findDatacenter()
@@ -116,39 +129,41 @@ void DvsCreateJob::findDatacenter()
     if (stopIfCancelled())
         return;
     setProgress(0.1, Tr::tr("Looking for the datacenter"));
-    m_soap->retrieve(m_collector, m_rootFolder, true, {{u"Datacenter"_s, {u"name"_s, u"networkFolder"_s}}}, this,
-                     [this](Result<QList<ObjectContent>> r) {
-                         if (!r)
-                             return fail(r.error());
-                         QStringList names;
-                         const ObjectContent *chosen = nullptr;
-                         for (const ObjectContent &dc : *r) {
-                             const XmlElement *name = dc.prop(u"name"_s);
-                             names << (name ? name->text : dc.obj.value);
-                             if (m_datacenterName.isEmpty() ? r->size() == 1 : (name && name->text == m_datacenterName))
-                                 chosen = &dc;
-                         }
-                         if (!chosen) {
-                             if (m_datacenterName.isEmpty())
-                                 return fail(makeError(u"vds.datacenter"_s,
-                                                       names.isEmpty()
-                                                           ? Tr::tr("vCenter has no datacenter yet; create one first.")
-                                                           : Tr::tr("vCenter has %1 datacenters (%2); name the one "
-                                                                    "for the switch (target.datacenter in the plan).")
-                                                                 .arg(names.size()).arg(names.join(u", "_s))));
-                             return fail(makeError(u"vds.datacenter"_s,
-                                                   Tr::tr("vCenter has no datacenter \"%1\" (it has: %2).")
-                                                       .arg(m_datacenterName,
-                                                            names.isEmpty() ? Tr::tr("none") : names.join(u", "_s))));
-                         }
-                         const XmlElement *folder = chosen->prop(u"networkFolder"_s);
-                         m_networkFolder = moRefOf(folder);
-                         if (m_networkFolder.isNull())
-                             return fail(makeError(u"vds.datacenter"_s, Tr::tr("The datacenter has no network folder.")));
-                         note(Tr::tr("Datacenter %1 (%2), network folder %3")
-                                  .arg(chosen->prop(u"name"_s)->text, chosen->obj.value, m_networkFolder.value));
-                         readNetworkFolder([this] { createSwitch(); });
-                     });
+    m_soap->retrieve(
+        m_collector, m_rootFolder, true, {{u"Datacenter"_s, {u"name"_s, u"networkFolder"_s}}}, this,
+        [this](Result<QList<ObjectContent>> r) {
+            if (!r)
+                return fail(r.error());
+            QStringList names;
+            const ObjectContent *chosen = nullptr;
+            for (const ObjectContent &dc : *r) {
+                const XmlElement *name = dc.prop(u"name"_s);
+                names << (name ? name->text : dc.obj.value);
+                if (m_datacenterName.isEmpty() ? r->size() == 1 : (name && name->text == m_datacenterName))
+                    chosen = &dc;
+            }
+            if (!chosen) {
+                if (m_datacenterName.isEmpty())
+                    return fail(makeError(u"vds.datacenter"_s,
+                                          names.isEmpty()
+                                              ? Tr::tr("vCenter has no datacenter yet; create one first.")
+                                              : Tr::tr("vCenter has %1 datacenters (%2); name the one "
+                                                       "for the switch (target.datacenter in the plan).")
+                                                    .arg(names.size())
+                                                    .arg(names.join(u", "_s))));
+                return fail(makeError(
+                    u"vds.datacenter"_s,
+                    Tr::tr("vCenter has no datacenter \"%1\" (it has: %2).")
+                        .arg(m_datacenterName, names.isEmpty() ? Tr::tr("none") : names.join(u", "_s))));
+            }
+            const XmlElement *folder = chosen->prop(u"networkFolder"_s);
+            m_networkFolder = moRefOf(folder);
+            if (m_networkFolder.isNull())
+                return fail(makeError(u"vds.datacenter"_s, Tr::tr("The datacenter has no network folder.")));
+            note(Tr::tr("Datacenter %1 (%2), network folder %3")
+                     .arg(chosen->prop(u"name"_s)->text, chosen->obj.value, m_networkFolder.value));
+            readNetworkFolder([this] { createSwitch(); });
+        });
 }
 
 void DvsCreateJob::readNetworkFolder(std::function<void()> next)
@@ -156,31 +171,32 @@ void DvsCreateJob::readNetworkFolder(std::function<void()> next)
     if (stopIfCancelled())
         return;
     setProgress(m_outcome.created.isEmpty() ? 0.14 : 0.92, Tr::tr("Reading the network folder"));
-    m_soap->retrieve(
-        m_collector, m_networkFolder, true,
-        {{u"DistributedVirtualSwitch"_s, {u"name"_s, u"config"_s}},
-         {u"DistributedVirtualPortgroup"_s, {u"name"_s, u"config.distributedVirtualSwitch"_s, u"config.defaultPortConfig"_s}}},
-        this, [this, next = std::move(next)](Result<QList<ObjectContent>> r) {
-            if (!r)
-                return fail(r.error());
-            m_outcome.readBack.clear();
-            for (const ObjectContent &o : *r) {
-                const XmlElement *name = o.prop(u"name"_s);
-                if (!name)
-                    continue;
-                if (isSwitchType(o.obj.type) && name->text == m_vds.name) {
-                    m_switch = o.obj;
-                    // 0 or absent: not reported (govmomi's simulator does not keep maxMtu).
-                    const XmlElement *config = o.prop(u"config"_s);
-                    const int mtu = config ? config->childText(u"maxMtu"_s).toInt() : 0;
-                    m_outcome.maxMtuReadBack = mtu > 0 ? mtu : -1;
-                } else if (o.obj.type == u"DistributedVirtualPortgroup"_s) {
-                    m_outcome.readBack.append({name->text, moRefOf(o.prop(u"config.distributedVirtualSwitch"_s)).value,
-                                               vlanOf(o.prop(u"config.defaultPortConfig"_s))});
-                }
-            }
-            next();
-        });
+    m_soap->retrieve(m_collector, m_networkFolder, true,
+                     {{u"DistributedVirtualSwitch"_s, {u"name"_s, u"config"_s}},
+                      {u"DistributedVirtualPortgroup"_s,
+                       {u"name"_s, u"config.distributedVirtualSwitch"_s, u"config.defaultPortConfig"_s}}},
+                     this, [this, next = std::move(next)](Result<QList<ObjectContent>> r) {
+                         if (!r)
+                             return fail(r.error());
+                         m_outcome.readBack.clear();
+                         for (const ObjectContent &o : *r) {
+                             const XmlElement *name = o.prop(u"name"_s);
+                             if (!name)
+                                 continue;
+                             if (isSwitchType(o.obj.type) && name->text == m_vds.name) {
+                                 m_switch = o.obj;
+                                 // 0 or absent: not reported (govmomi's simulator does not keep maxMtu).
+                                 const XmlElement *config = o.prop(u"config"_s);
+                                 const int mtu = config ? config->childText(u"maxMtu"_s).toInt() : 0;
+                                 m_outcome.maxMtuReadBack = mtu > 0 ? mtu : -1;
+                             } else if (o.obj.type == u"DistributedVirtualPortgroup"_s) {
+                                 m_outcome.readBack.append(
+                                     {name->text, moRefOf(o.prop(u"config.distributedVirtualSwitch"_s)).value,
+                                      vlanOf(o.prop(u"config.defaultPortConfig"_s))});
+                             }
+                         }
+                         next();
+                     });
 }
 
 void DvsCreateJob::createSwitch()
@@ -202,17 +218,24 @@ void DvsCreateJob::createSwitch()
         } else if (it->vlan != pg.vlan) {
             m_outcome.mismatched << pg.name;
             note(Tr::tr("Port group %1 already exists with VLAN %2, not %3: left as it is; change it in the "
-                        "vSphere Client if the plan is right.").arg(pg.name).arg(it->vlan).arg(pg.vlan));
+                        "vSphere Client if the plan is right.")
+                     .arg(pg.name)
+                     .arg(it->vlan)
+                     .arg(pg.vlan));
         } else {
             m_outcome.existing << pg.name;
-            note(Tr::tr("Port group %1 (VLAN %2) already exists: not created again.").arg(pg.name).arg(pg.vlan));
+            note(Tr::tr("Port group %1 (VLAN %2) already exists: not created again.")
+                     .arg(pg.name)
+                     .arg(pg.vlan));
         }
     }
     if (!conflicts.isEmpty())
-        return fail(makeError(u"vds.conflict"_s,
-                              Tr::tr("The datacenter already has port group(s) named %1 on another switch; port "
-                                     "group names are unique per datacenter. Rename them in the plan or in "
-                                     "vCenter. Nothing was created.").arg(conflicts.join(u", "_s))));
+        return fail(
+            makeError(u"vds.conflict"_s,
+                      Tr::tr("The datacenter already has port group(s) named %1 on another switch; port "
+                             "group names are unique per datacenter. Rename them in the plan or in "
+                             "vCenter. Nothing was created.")
+                          .arg(conflicts.join(u", "_s))));
     if (!m_switch.isNull()) {
         m_outcome.switchRef = m_switch.value;
         m_outcome.switchType = m_switch.type;
@@ -222,43 +245,48 @@ void DvsCreateJob::createSwitch()
 
     setProgress(0.2, Tr::tr("Creating the switch %1").arg(m_vds.name));
     const DistributedSwitch vds = m_vds;
-    m_soap->call(u"CreateDVS_Task"_s, m_networkFolder,
-                 [vds](QXmlStreamWriter &w, bool) {
-                     // Element order follows the WSDL (DVSCreateSpec, VMwareDVSConfigSpec): vCenter checks it.
-                     w.writeStartElement(u"spec"_s);
-                     w.writeStartElement(u"configSpec"_s);
-                     w.writeAttribute(kXsiNs, u"type"_s, u"VMwareDVSConfigSpec"_s);
-                     w.writeTextElement(u"name"_s, vds.name);
-                     w.writeStartElement(u"uplinkPortPolicy"_s);
-                     w.writeAttribute(kXsiNs, u"type"_s, u"DVSNameArrayUplinkPortPolicy"_s);
-                     for (const QString &uplink : dvsUplinkNames(vds.uplinks))
-                         w.writeTextElement(u"uplinkPortName"_s, uplink);
-                     w.writeEndElement();
-                     w.writeTextElement(u"maxMtu"_s, QString::number(vds.mtu));
-                     w.writeEndElement();
-                     if (!vds.version.isEmpty()) {
-                         w.writeStartElement(u"productInfo"_s);
-                         w.writeTextElement(u"version"_s, vds.version);
-                         w.writeEndElement();
-                     }
-                     w.writeEndElement();
-                 },
-                 this, [this](Result<XmlElement> r) {
-                     if (!r)
-                         return fail(r.error());
-                     waitForTask(moRefOf(&*r), Tr::tr("Creating the switch %1").arg(m_vds.name), 0.2, 0.45,
-                                 [this](const XmlElement &info) {
-                                     m_switch = moRefOf(info.child(u"result"_s));
-                                     if (m_switch.isNull())
-                                         return fail(makeError(u"vds.task"_s, Tr::tr("vCenter created the switch "
-                                                                                      "but did not say which it is.")));
-                                     m_outcome.switchRef = m_switch.value;
-                                     m_outcome.switchType = m_switch.type;
-                                     note(Tr::tr("Created the switch %1 (%2, MTU %3, %4 uplinks)")
-                                              .arg(m_vds.name, m_switch.value).arg(m_vds.mtu).arg(m_vds.uplinks));
-                                     addPortGroup(0);
-                                 });
-                 });
+    m_soap->call(
+        u"CreateDVS_Task"_s, m_networkFolder,
+        [vds](QXmlStreamWriter &w, bool) {
+            // Element order follows the WSDL (DVSCreateSpec, VMwareDVSConfigSpec): vCenter checks it.
+            w.writeStartElement(u"spec"_s);
+            w.writeStartElement(u"configSpec"_s);
+            w.writeAttribute(kXsiNs, u"type"_s, u"VMwareDVSConfigSpec"_s);
+            w.writeTextElement(u"name"_s, vds.name);
+            w.writeStartElement(u"uplinkPortPolicy"_s);
+            w.writeAttribute(kXsiNs, u"type"_s, u"DVSNameArrayUplinkPortPolicy"_s);
+            for (const QString &uplink : dvsUplinkNames(vds.uplinks))
+                w.writeTextElement(u"uplinkPortName"_s, uplink);
+            w.writeEndElement();
+            w.writeTextElement(u"maxMtu"_s, QString::number(vds.mtu));
+            w.writeEndElement();
+            if (!vds.version.isEmpty()) {
+                w.writeStartElement(u"productInfo"_s);
+                w.writeTextElement(u"version"_s, vds.version);
+                w.writeEndElement();
+            }
+            w.writeEndElement();
+        },
+        this,
+        [this](Result<XmlElement> r) {
+            if (!r)
+                return fail(r.error());
+            waitForTask(moRefOf(&*r), Tr::tr("Creating the switch %1").arg(m_vds.name), 0.2, 0.45,
+                        [this](const XmlElement &info) {
+                            m_switch = moRefOf(info.child(u"result"_s));
+                            if (m_switch.isNull())
+                                return fail(makeError(u"vds.task"_s,
+                                                      Tr::tr("vCenter created the switch "
+                                                             "but did not say which it is.")));
+                            m_outcome.switchRef = m_switch.value;
+                            m_outcome.switchType = m_switch.type;
+                            note(Tr::tr("Created the switch %1 (%2, MTU %3, %4 uplinks)")
+                                     .arg(m_vds.name, m_switch.value)
+                                     .arg(m_vds.mtu)
+                                     .arg(m_vds.uplinks));
+                            addPortGroup(0);
+                        });
+        });
 }
 
 void DvsCreateJob::addPortGroup(qsizetype index)
@@ -271,34 +299,36 @@ void DvsCreateJob::addPortGroup(qsizetype index)
     const qreal share = 0.45 / qreal(m_toCreate.size());
     const qreal from = 0.45 + share * qreal(index);
     setProgress(from, Tr::tr("Adding port group %1 (VLAN %2)").arg(pg.name).arg(pg.vlan));
-    m_soap->call(u"AddDVPortgroup_Task"_s, m_switch,
-                 [pg](QXmlStreamWriter &w, bool) {
-                     w.writeStartElement(u"spec"_s);
-                     w.writeTextElement(u"name"_s, pg.name);
-                     w.writeTextElement(u"numPorts"_s, u"8"_s);
-                     w.writeStartElement(u"defaultPortConfig"_s);
-                     w.writeAttribute(kXsiNs, u"type"_s, u"VMwareDVSPortSetting"_s);
-                     w.writeStartElement(u"vlan"_s);
-                     w.writeAttribute(kXsiNs, u"type"_s, u"VmwareDistributedVirtualSwitchVlanIdSpec"_s);
-                     w.writeTextElement(u"inherited"_s, u"false"_s);
-                     w.writeTextElement(u"vlanId"_s, QString::number(pg.vlan));
-                     w.writeEndElement();
-                     w.writeEndElement();
-                     // Static binding with elastic ports, as the vSphere Client creates them.
-                     w.writeTextElement(u"type"_s, u"earlyBinding"_s);
-                     w.writeTextElement(u"autoExpand"_s, u"true"_s);
-                     w.writeEndElement();
-                 },
-                 this, [this, pg, index, from, share](Result<XmlElement> r) {
-                     if (!r)
-                         return fail(r.error());
-                     waitForTask(moRefOf(&*r), Tr::tr("Adding port group %1").arg(pg.name), from, from + share,
-                                 [this, pg, index](const XmlElement &) {
-                                     m_outcome.created << pg.name;
-                                     note(Tr::tr("Added port group %1 (VLAN %2)").arg(pg.name).arg(pg.vlan));
-                                     addPortGroup(index + 1);
-                                 });
-                 });
+    m_soap->call(
+        u"AddDVPortgroup_Task"_s, m_switch,
+        [pg](QXmlStreamWriter &w, bool) {
+            w.writeStartElement(u"spec"_s);
+            w.writeTextElement(u"name"_s, pg.name);
+            w.writeTextElement(u"numPorts"_s, u"8"_s);
+            w.writeStartElement(u"defaultPortConfig"_s);
+            w.writeAttribute(kXsiNs, u"type"_s, u"VMwareDVSPortSetting"_s);
+            w.writeStartElement(u"vlan"_s);
+            w.writeAttribute(kXsiNs, u"type"_s, u"VmwareDistributedVirtualSwitchVlanIdSpec"_s);
+            w.writeTextElement(u"inherited"_s, u"false"_s);
+            w.writeTextElement(u"vlanId"_s, QString::number(pg.vlan));
+            w.writeEndElement();
+            w.writeEndElement();
+            // Static binding with elastic ports, as the vSphere Client creates them.
+            w.writeTextElement(u"type"_s, u"earlyBinding"_s);
+            w.writeTextElement(u"autoExpand"_s, u"true"_s);
+            w.writeEndElement();
+        },
+        this,
+        [this, pg, index, from, share](Result<XmlElement> r) {
+            if (!r)
+                return fail(r.error());
+            waitForTask(moRefOf(&*r), Tr::tr("Adding port group %1").arg(pg.name), from, from + share,
+                        [this, pg, index](const XmlElement &) {
+                            m_outcome.created << pg.name;
+                            note(Tr::tr("Added port group %1 (VLAN %2)").arg(pg.name).arg(pg.vlan));
+                            addPortGroup(index + 1);
+                        });
+        });
 }
 
 void DvsCreateJob::verify()
@@ -308,8 +338,9 @@ void DvsCreateJob::verify()
     // What vCenter now holds, compared with the plan.
     QStringList missing;
     for (const PortGroup &pg : std::as_const(m_vds.portGroups)) {
-        const auto it = std::find_if(m_outcome.readBack.cbegin(), m_outcome.readBack.cend(),
-                                     [&](const DvsPortGroupState &s) { return s.name == pg.name && s.switchRef == m_switch.value; });
+        const auto it = std::find_if(
+            m_outcome.readBack.cbegin(), m_outcome.readBack.cend(),
+            [&](const DvsPortGroupState &s) { return s.name == pg.name && s.switchRef == m_switch.value; });
         if (it == m_outcome.readBack.cend())
             missing << pg.name;
         else if (it->vlan != pg.vlan && !m_outcome.mismatched.contains(pg.name))
@@ -320,16 +351,21 @@ void DvsCreateJob::verify()
         if (s.switchRef == m_switch.value)
             seen << u"%1 (VLAN %2)"_s.arg(s.name).arg(s.vlan);
     }
-    mutableReport().add(Evidence::Kind::Note, Tr::tr("Read back from vCenter"),
-                        u"switch %1 (%2), maxMtu %3; port groups: %4"_s
-                            .arg(m_vds.name, m_switch.value,
-                                 m_outcome.maxMtuReadBack < 0 ? u"not reported"_s : QString::number(m_outcome.maxMtuReadBack),
-                                 seen.join(u", "_s)));
+    mutableReport().add(
+        Evidence::Kind::Note, Tr::tr("Read back from vCenter"),
+        u"switch %1 (%2), maxMtu %3; port groups: %4"_s.arg(
+            m_vds.name, m_switch.value,
+            m_outcome.maxMtuReadBack < 0 ? u"not reported"_s : QString::number(m_outcome.maxMtuReadBack),
+            seen.join(u", "_s)));
     if (!missing.isEmpty())
-        return fail(makeError(u"vds.verify"_s, Tr::tr("vCenter does not show the port group(s) %1 on %2 after "
-                                                       "creating them.").arg(missing.join(u", "_s), m_vds.name)));
+        return fail(makeError(u"vds.verify"_s,
+                              Tr::tr("vCenter does not show the port group(s) %1 on %2 after "
+                                     "creating them.")
+                                  .arg(missing.join(u", "_s), m_vds.name)));
     if (m_outcome.maxMtuReadBack >= 0 && m_outcome.maxMtuReadBack != m_vds.mtu)
-        note(Tr::tr("The switch reports MTU %1, the plan says %2.").arg(m_outcome.maxMtuReadBack).arg(m_vds.mtu));
+        note(Tr::tr("The switch reports MTU %1, the plan says %2.")
+                 .arg(m_outcome.maxMtuReadBack)
+                 .arg(m_vds.mtu));
     complete({});
 }
 
@@ -345,39 +381,41 @@ void DvsCreateJob::waitForTask(const MoRef &task, const QString &what, qreal fro
 void DvsCreateJob::pollTask(const MoRef &task, const QString &what, qreal from, qreal to,
                             std::function<void(const XmlElement &info)> next)
 {
-    m_soap->retrieve(m_collector, task, false, {{u"Task"_s, {u"info"_s}}}, this,
-                     [this, task, what, from, to, next = std::move(next)](Result<QList<ObjectContent>> r) {
-                         if (!r)
-                             return fail(r.error());
-                         const XmlElement *info = r->isEmpty() ? nullptr : r->constFirst().prop(u"info"_s);
-                         if (!info)
-                             return fail(makeError(u"vds.task"_s, Tr::tr("%1: the task %2 vanished.").arg(what, task.value)));
-                         const QString state = info->childText(u"state"_s);
-                         if (state == u"success"_s) {
-                             setProgress(to, what);
-                             return next(*info);
-                         }
-                         if (state == u"error"_s) {
-                             const XmlElement *error = info->child(u"error"_s);
-                             const QString message = error ? error->childText(u"localizedMessage"_s) : QString();
-                             const XmlElement *fault = error ? error->child(u"fault"_s) : nullptr;
-                             const QString type = fault ? fault->xsiType() : QString();
-                             return fail(makeError(u"vds.task."_s + (type.isEmpty() ? u"error"_s : type),
-                                                   message.isEmpty() ? Tr::tr("%1 failed (%2).").arg(what, type)
-                                                                     : Tr::tr("%1 failed: %2").arg(what, message),
-                                                   u"task %1: %2 %3"_s.arg(task.value, type, message)));
-                         }
-                         const int percent = info->childText(u"progress"_s).toInt();
-                         setProgress(from + (to - from) * qBound(0, percent, 100) / 100.0,
-                                     u"%1 (%2%)"_s.arg(what).arg(percent));
-                         QTimer::singleShot(m_pollInterval, this, [this, task, what, from, to, next] {
-                             if (m_stopping)
-                                 return;
-                             if (stopIfCancelled())
-                                 return;
-                             pollTask(task, what, from, to, next);
-                         });
-                     });
+    m_soap->retrieve(
+        m_collector, task, false, {{u"Task"_s, {u"info"_s}}}, this,
+        [this, task, what, from, to, next = std::move(next)](Result<QList<ObjectContent>> r) {
+            if (!r)
+                return fail(r.error());
+            const XmlElement *info = r->isEmpty() ? nullptr : r->constFirst().prop(u"info"_s);
+            if (!info)
+                return fail(
+                    makeError(u"vds.task"_s, Tr::tr("%1: the task %2 vanished.").arg(what, task.value)));
+            const QString state = info->childText(u"state"_s);
+            if (state == u"success"_s) {
+                setProgress(to, what);
+                return next(*info);
+            }
+            if (state == u"error"_s) {
+                const XmlElement *error = info->child(u"error"_s);
+                const QString message = error ? error->childText(u"localizedMessage"_s) : QString();
+                const XmlElement *fault = error ? error->child(u"fault"_s) : nullptr;
+                const QString type = fault ? fault->xsiType() : QString();
+                return fail(makeError(u"vds.task."_s + (type.isEmpty() ? u"error"_s : type),
+                                      message.isEmpty() ? Tr::tr("%1 failed (%2).").arg(what, type)
+                                                        : Tr::tr("%1 failed: %2").arg(what, message),
+                                      u"task %1: %2 %3"_s.arg(task.value, type, message)));
+            }
+            const int percent = info->childText(u"progress"_s).toInt();
+            setProgress(from + (to - from) * qBound(0, percent, 100) / 100.0,
+                        u"%1 (%2%)"_s.arg(what).arg(percent));
+            QTimer::singleShot(m_pollInterval, this, [this, task, what, from, to, next] {
+                if (m_stopping)
+                    return;
+                if (stopIfCancelled())
+                    return;
+                pollTask(task, what, from, to, next);
+            });
+        });
 }
 
 void DvsCreateJob::fail(const Error &error)
@@ -404,12 +442,14 @@ void DvsCreateJob::complete(Result<void> result)
         return;
     }
     // Log out whatever happened; a failing logout does not change the outcome.
-    m_soap->call(u"Logout"_s, m_sessionManager, {}, this, [this, result = std::move(result)](Result<XmlElement> r) mutable {
-        m_soap->clearSession();
-        if (!r)
-            mutableReport().add(Evidence::Kind::Note, Tr::tr("Logout failed"), r.error().message);
-        finish(std::move(result));
-    });
+    m_soap->call(u"Logout"_s, m_sessionManager, {}, this,
+                 [this, result = std::move(result)](Result<XmlElement> r) mutable {
+                     m_soap->clearSession();
+                     if (!r)
+                         mutableReport().add(Evidence::Kind::Note, Tr::tr("Logout failed"),
+                                             r.error().message);
+                     finish(std::move(result));
+                 });
 }
 
 void DvsCreateJob::onCancel()

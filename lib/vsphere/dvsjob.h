@@ -33,7 +33,7 @@ struct DvsOutcome
     QString switchType; // DistributedVirtualSwitch or VmwareDistributedVirtualSwitch
     QStringList created;
     QStringList existing;
-    QStringList mismatched; // same name, other VLAN: reported, left alone
+    QStringList mismatched;  // same name, other VLAN: reported, left alone
     int maxMtuReadBack = -1; // -1 when the vCenter did not report it
     QList<DvsPortGroupState> readBack;
 };

@@ -115,9 +115,9 @@ Result<XmlElement> parseXml(const QByteArray &data)
             e.name = r.name().toString();
             for (const QXmlStreamAttribute &a : r.attributes()) {
                 const QString uri = a.namespaceUri().toString();
-                e.attributes.append({uri.isEmpty() ? a.name().toString()
-                                                   : QString(u'{' + uri + u'}' + a.name().toString()),
-                                     a.value().toString()});
+                e.attributes.append(
+                    {uri.isEmpty() ? a.name().toString() : QString(u'{' + uri + u'}' + a.name().toString()),
+                     a.value().toString()});
             }
             stack.push_back(std::move(e));
             break;
@@ -172,7 +172,8 @@ const XmlElement *ObjectContent::prop(const QString &path) const
 }
 
 SoapClient::SoapClient(HttpClient *http, QObject *parent)
-    : QObject(parent), m_http(http)
+    : QObject(parent)
+    , m_http(http)
 {
 }
 
@@ -210,7 +211,8 @@ Error SoapClient::faultError(const XmlElement &fault, const QString &method)
     if (type == u"NoPermission"_s)
         return makeError(u"soap.fault.NoPermission"_s,
                          Tr::tr("%1: the user lacks the privilege for this. Use an administrator of the SSO "
-                                "domain.").arg(method),
+                                "domain.")
+                             .arg(method),
                          details);
     return makeError(u"soap.fault."_s + (type.isEmpty() ? u"unknown"_s : type),
                      text.isEmpty() ? Tr::tr("%1 failed (%2).").arg(method, type)
@@ -218,7 +220,8 @@ Error SoapClient::faultError(const XmlElement &fault, const QString &method)
                      details);
 }
 
-void SoapClient::call(const QString &method, const MoRef &self, const ArgsWriter &args, QObject *context, Done done)
+void SoapClient::call(const QString &method, const MoRef &self, const ArgsWriter &args, QObject *context,
+                      Done done)
 {
     HttpRequest request;
     request.verb = "POST";
@@ -239,26 +242,34 @@ void SoapClient::call(const QString &method, const MoRef &self, const ArgsWriter
         }
         record(Evidence::Kind::Received, u"HTTP %1"_s.arg(reply->status), shortened(reply->body));
         if (reply->status == 503)
-            return done(makeError(u"vcenter.unavailable"_s,
-                                  Tr::tr("%1: vCenter's services are not available yet (HTTP 503). Wait until the "
-                                         "appliance has finished starting, then try again.").arg(method)));
+            return done(
+                makeError(u"vcenter.unavailable"_s,
+                          Tr::tr("%1: vCenter's services are not available yet (HTTP 503). Wait until the "
+                                 "appliance has finished starting, then try again.")
+                              .arg(method)));
         Result<XmlElement> xml = parseXml(reply->body);
         if (!xml) {
             Error e = xml.error();
-            e.message = Tr::tr("%1: HTTP %2 without a SOAP reply; is this a vCenter?").arg(method).arg(reply->status);
+            e.message =
+                Tr::tr("%1: HTTP %2 without a SOAP reply; is this a vCenter?").arg(method).arg(reply->status);
             return done(e);
         }
-        const XmlElement *body = xml->ns == kEnv && xml->name == u"Envelope"_s ? xml->child(u"Body"_s) : nullptr;
+        const XmlElement *body =
+            xml->ns == kEnv && xml->name == u"Envelope"_s ? xml->child(u"Body"_s) : nullptr;
         if (!body || body->ns != kEnv || body->children.empty())
-            return done(makeError(u"soap.envelope"_s,
-                                  Tr::tr("%1: HTTP %2 without a SOAP body; is this a vCenter?").arg(method).arg(reply->status),
-                                  shortened(reply->body)));
+            return done(makeError(
+                u"soap.envelope"_s,
+                Tr::tr("%1: HTTP %2 without a SOAP body; is this a vCenter?").arg(method).arg(reply->status),
+                shortened(reply->body)));
         const XmlElement &first = body->children.front();
         if (first.ns == kEnv && first.name == u"Fault"_s)
             return done(faultError(first, method));
         if (reply->status != 200 || first.name != method + u"Response"_s)
-            return done(makeError(u"soap.reply"_s, Tr::tr("%1: unexpected reply (HTTP %2, %3).")
-                                                       .arg(method).arg(reply->status).arg(first.name)));
+            return done(makeError(u"soap.reply"_s,
+                                  Tr::tr("%1: unexpected reply (HTTP %2, %3).")
+                                      .arg(method)
+                                      .arg(reply->status)
+                                      .arg(first.name)));
         // Login opens the session: keep its cookie (vmware_soap_session) for the later calls.
         const QByteArray setCookie = reply->header("Set-Cookie");
         if (!setCookie.isEmpty()) {
@@ -303,17 +314,19 @@ void SoapClient::retrieve(const MoRef &collector, const MoRef &root, bool recurs
         w.writeEmptyElement(u"options"_s);
     };
     QPointer<QObject> guard(context);
-    call(u"RetrievePropertiesEx"_s, collector, args, this, [this, guard, collector, done = std::move(done)](Result<XmlElement> r) {
-        if (guard.isNull())
-            return;
-        if (!r)
-            return done(r.error());
-        collectObjects(collector, *r, {}, guard, done);
-    });
+    call(u"RetrievePropertiesEx"_s, collector, args, this,
+         [this, guard, collector, done = std::move(done)](Result<XmlElement> r) {
+             if (guard.isNull())
+                 return;
+             if (!r)
+                 return done(r.error());
+             collectObjects(collector, *r, {}, guard, done);
+         });
 }
 
-void SoapClient::collectObjects(const MoRef &collector, const XmlElement &result, QList<ObjectContent> objects,
-                                QPointer<QObject> guard, const ObjectsDone &done)
+void SoapClient::collectObjects(const MoRef &collector, const XmlElement &result,
+                                QList<ObjectContent> objects, QPointer<QObject> guard,
+                                const ObjectsDone &done)
 {
     for (const XmlElement *o : result.all(u"objects"_s)) {
         ObjectContent content;
@@ -328,15 +341,16 @@ void SoapClient::collectObjects(const MoRef &collector, const XmlElement &result
     const QString token = result.childText(u"token"_s);
     if (token.isEmpty())
         return done(objects);
-    call(u"ContinueRetrievePropertiesEx"_s, collector,
-         [token](QXmlStreamWriter &w, bool) { w.writeTextElement(u"token"_s, token); }, this,
-         [this, guard, collector, objects, done](Result<XmlElement> r) {
-             if (guard.isNull())
-                 return;
-             if (!r)
-                 return done(r.error());
-             collectObjects(collector, *r, objects, guard, done);
-         });
+    call(
+        u"ContinueRetrievePropertiesEx"_s, collector,
+        [token](QXmlStreamWriter &w, bool) { w.writeTextElement(u"token"_s, token); }, this,
+        [this, guard, collector, objects, done](Result<XmlElement> r) {
+            if (guard.isNull())
+                return;
+            if (!r)
+                return done(r.error());
+            collectObjects(collector, *r, objects, guard, done);
+        });
 }
 
 } // namespace vlab

@@ -64,7 +64,8 @@ Result<QUrl> parseVCenterHost(const QString &text)
     if (!m.hasMatch() || port < 1 || port > 65535)
         return makeError(u"vcenter.host"_s,
                          Tr::tr("\"%1\" is not a host: give a name or an address, optionally with :PORT "
-                                "(for example vcenter-vc01.sslab.com or 192.168.1.213:443).").arg(text));
+                                "(for example vcenter-vc01.sslab.com or 192.168.1.213:443).")
+                             .arg(text));
     QUrl url;
     url.setScheme(u"https"_s);
     QString host = m.captured(1);
@@ -91,35 +92,42 @@ Error restError(int status, const QByteArray &body, const QString &what)
     case 401:
         return makeError(u"vcenter.auth"_s,
                          Tr::tr("%1: vCenter refused the user name or password (HTTP 401). Check the user "
-                                "(for example administrator@vsphere.local) and the password.").arg(what),
+                                "(for example administrator@vsphere.local) and the password.")
+                             .arg(what),
                          details);
     case 403:
         return makeError(u"vcenter.forbidden"_s,
                          Tr::tr("%1: the user may not do this (HTTP 403). Use an administrator of the SSO "
-                                "domain.").arg(what),
+                                "domain.")
+                             .arg(what),
                          details);
     case 404:
         return makeError(u"vcenter.notfound"_s,
                          Tr::tr("%1: this vCenter does not offer the call (HTTP 404); its version may be too "
-                                "old.").arg(what),
+                                "old.")
+                             .arg(what),
                          details);
     case 503:
         return makeError(u"vcenter.unavailable"_s,
                          Tr::tr("%1: vCenter's services are not available yet (HTTP 503). Wait until the "
-                                "appliance has finished starting, then try again.").arg(what),
+                                "appliance has finished starting, then try again.")
+                             .arg(what),
                          details);
     default:
         break;
     }
     const QString messages = vapiMessages(body);
     return makeError(u"vcenter.rest"_s,
-                     messages.isEmpty() ? Tr::tr("%1 failed with HTTP %2.").arg(what).arg(status)
-                                        : Tr::tr("%1 failed with HTTP %2: %3").arg(what).arg(status).arg(messages),
+                     messages.isEmpty()
+                         ? Tr::tr("%1 failed with HTTP %2.").arg(what).arg(status)
+                         : Tr::tr("%1 failed with HTTP %2: %3").arg(what).arg(status).arg(messages),
                      details);
 }
 
 VCenterClient::VCenterClient(const VCenterEndpoint &endpoint, QObject *parent)
-    : QObject(parent), m_endpoint(endpoint), m_http(makeHttpClient(endpoint, this))
+    : QObject(parent)
+    , m_endpoint(endpoint)
+    , m_http(makeHttpClient(endpoint, this))
 {
     m_http->setDefaultHeader("Accept", "application/json");
 }
@@ -142,8 +150,9 @@ void VCenterClient::login(QObject *context, Done done)
     HttpRequest request;
     request.verb = "POST";
     request.path = kSessionPath;
-    request.headers.append(HttpHeader{"Authorization", "Basic " + QString(m_endpoint.user + u':' + m_endpoint.password)
-                                                          .toUtf8().toBase64()});
+    request.headers.append(
+        HttpHeader{"Authorization",
+                   "Basic " + QString(m_endpoint.user + u':' + m_endpoint.password).toUtf8().toBase64()});
     record(Evidence::Kind::Sent, u"POST "_s + kSessionPath,
            u"Authorization: Basic (user %1, password %2)"_s.arg(m_endpoint.user, QLatin1StringView(kMasked)));
     QPointer<QObject> guard(context);
@@ -164,8 +173,10 @@ void VCenterClient::login(QObject *context, Done done)
         }
         const QString id = QJsonDocument::fromJson(reply->body).object().value(u"value"_s).toString();
         if (id.isEmpty()) {
-            done(makeError(u"vcenter.rest"_s, Tr::tr("%1 answered the login without a session id; is it a "
-                                                     "vCenter?").arg(hostOf(m_endpoint.url)),
+            done(makeError(u"vcenter.rest"_s,
+                           Tr::tr("%1 answered the login without a session id; is it a "
+                                  "vCenter?")
+                               .arg(hostOf(m_endpoint.url)),
                            bodyText(reply->body)));
             return;
         }
@@ -203,8 +214,8 @@ void VCenterClient::logout(QObject *context, Done done)
                  });
 }
 
-void VCenterClient::call(const QByteArray &verb, const QString &path, const QJsonValue &body, QObject *context,
-                         JsonDone done)
+void VCenterClient::call(const QByteArray &verb, const QString &path, const QJsonValue &body,
+                         QObject *context, JsonDone done)
 {
     send(verb, path, body, false, context, std::move(done));
 }
@@ -236,36 +247,37 @@ void VCenterClient::send(const QByteArray &verb, const QString &path, const QJso
 
     QPointer<QObject> guard(context);
     const QString what = QString(QString::fromLatin1(verb) + u' ' + path.section(u'?', 0, 0));
-    m_http->send(request, this, [this, guard, optional, what, done = std::move(done)](Result<HttpResponse> reply) {
-        if (guard.isNull())
-            return;
-        if (!reply) {
-            record(Evidence::Kind::Received, reply.error().message, reply.error().details);
-            done(reply.error());
-            return;
-        }
-        record(Evidence::Kind::Received, u"HTTP %1"_s.arg(reply->status), bodyText(reply->body));
-        if (optional && reply->status == 404) {
-            done(QJsonValue(QJsonValue::Undefined));
-            return;
-        }
-        if (reply->status / 100 != 2) {
-            done(restError(reply->status, reply->body, what));
-            return;
-        }
-        if (reply->body.trimmed().isEmpty()) {
-            done(QJsonValue());
-            return;
-        }
-        QJsonParseError parseError;
-        const QJsonDocument doc = QJsonDocument::fromJson(reply->body, &parseError);
-        if (doc.isNull()) {
-            done(makeError(u"vcenter.rest.syntax"_s, Tr::tr("%1: the reply is not JSON.").arg(what),
-                           parseError.errorString()));
-            return;
-        }
-        done(doc.isObject() ? doc.object().value(u"value"_s) : QJsonValue(doc.array()));
-    });
+    m_http->send(
+        request, this, [this, guard, optional, what, done = std::move(done)](Result<HttpResponse> reply) {
+            if (guard.isNull())
+                return;
+            if (!reply) {
+                record(Evidence::Kind::Received, reply.error().message, reply.error().details);
+                done(reply.error());
+                return;
+            }
+            record(Evidence::Kind::Received, u"HTTP %1"_s.arg(reply->status), bodyText(reply->body));
+            if (optional && reply->status == 404) {
+                done(QJsonValue(QJsonValue::Undefined));
+                return;
+            }
+            if (reply->status / 100 != 2) {
+                done(restError(reply->status, reply->body, what));
+                return;
+            }
+            if (reply->body.trimmed().isEmpty()) {
+                done(QJsonValue());
+                return;
+            }
+            QJsonParseError parseError;
+            const QJsonDocument doc = QJsonDocument::fromJson(reply->body, &parseError);
+            if (doc.isNull()) {
+                done(makeError(u"vcenter.rest.syntax"_s, Tr::tr("%1: the reply is not JSON.").arg(what),
+                               parseError.errorString()));
+                return;
+            }
+            done(doc.isObject() ? doc.object().value(u"value"_s) : QJsonValue(doc.array()));
+        });
 }
 
 void VCenterClient::cancel()

@@ -6,8 +6,8 @@
 // not up, TLS not trusted with the fingerprint to confirm). Every request and reply is
 // handed to an evidence sink with the password and the session id masked.
 
-#include "jobs/reportnode.h"
 #include "core/result.h"
+#include "jobs/reportnode.h"
 
 #include <QByteArray>
 #include <QJsonValue>

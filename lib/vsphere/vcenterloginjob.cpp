@@ -12,8 +12,9 @@ namespace vlab {
 
 VCenterLoginJob::VCenterLoginJob(const VCenterEndpoint &endpoint, QObject *parent)
     : Job(Tr::tr("Log in to vCenter %1").arg(endpoint.url.host()),
-          Tr::tr("Opens a REST session as %1, reads the version, closes the session.").arg(endpoint.user), parent),
-      m_endpoint(endpoint)
+          Tr::tr("Opens a REST session as %1, reads the version, closes the session.").arg(endpoint.user),
+          parent)
+    , m_endpoint(endpoint)
 {
 }
 
@@ -45,8 +46,8 @@ void VCenterLoginJob::readSession()
         return end(makeError(u"job.cancelled"_s, Tr::tr("Cancelled.")));
     setProgress(0.3, Tr::tr("Reading the session"));
     // 6.7: POST /rest/com/vmware/cis/session?~action=get -> {"value": {"user": ..., ...}}
-    m_client->callOptional("POST", u"/rest/com/vmware/cis/session?~action=get"_s, QJsonValue(QJsonValue::Undefined),
-                           this, [this](Result<QJsonValue> r) {
+    m_client->callOptional("POST", u"/rest/com/vmware/cis/session?~action=get"_s,
+                           QJsonValue(QJsonValue::Undefined), this, [this](Result<QJsonValue> r) {
                                if (!r)
                                    return end(r.error());
                                m_info.sessionUser = r->toObject().value(u"user"_s).toString();
@@ -59,8 +60,8 @@ void VCenterLoginJob::readApplianceVersion()
     if (isCancelRequested())
         return end(makeError(u"job.cancelled"_s, Tr::tr("Cancelled.")));
     setProgress(0.5, Tr::tr("Reading the appliance version"));
-    m_client->callOptional("GET", u"/rest/appliance/system/version"_s, QJsonValue(QJsonValue::Undefined), this,
-                           [this](Result<QJsonValue> r) {
+    m_client->callOptional("GET", u"/rest/appliance/system/version"_s, QJsonValue(QJsonValue::Undefined),
+                           this, [this](Result<QJsonValue> r) {
                                // Absent (404) or refused: this read is optional; note why.
                                if (!r || r->isUndefined()) {
                                    mutableReport().add(Evidence::Kind::Note,
@@ -86,7 +87,8 @@ void VCenterLoginJob::readAbout()
                          m_info.product = r->child(u"about"_s)->childText(u"fullName"_s);
                          m_info.apiVersion = r->child(u"about"_s)->childText(u"apiVersion"_s);
                      } else {
-                         mutableReport().add(Evidence::Kind::Note, Tr::tr("The SOAP service content is not offered here."),
+                         mutableReport().add(Evidence::Kind::Note,
+                                             Tr::tr("The SOAP service content is not offered here."),
                                              r ? QString() : r.error().message);
                      }
                      mutableReport().add(Evidence::Kind::Note, Tr::tr("vCenter"),

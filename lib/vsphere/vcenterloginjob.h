@@ -20,7 +20,7 @@ struct VCenterInfo
     QString apiVersion;       // SOAP about.apiVersion
     QString applianceVersion; // /rest/appliance/system/version: version, empty when not offered
     QString applianceBuild;
-    QString fingerprint;      // SHA-256 of the certificate it presented
+    QString fingerprint; // SHA-256 of the certificate it presented
 };
 
 class VCenterLoginJob : public Job

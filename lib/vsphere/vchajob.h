@@ -56,7 +56,8 @@ class VchaJob : public Job
 {
     Q_OBJECT
 public:
-    VchaJob(VchaAction action, const VCenterEndpoint &endpoint, const LabPlan &plan, QObject *parent = nullptr);
+    VchaJob(VchaAction action, const VCenterEndpoint &endpoint, const LabPlan &plan,
+            QObject *parent = nullptr);
     // The endpoint this job uses (what a page keeps once the job succeeded).
     const VCenterEndpoint &endpoint() const { return m_endpoint; }
     ~VchaJob() override;

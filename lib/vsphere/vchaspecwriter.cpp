@@ -13,12 +13,14 @@ namespace vlab {
 
 namespace {
 
-QJsonObject ipSpec(const QString &address, const Ipv4Network &net, const QString &gateway, const QStringList &dns)
+QJsonObject ipSpec(const QString &address, const Ipv4Network &net, const QString &gateway,
+                   const QStringList &dns)
 {
     return QJsonObject{{u"ip_family"_s, u"IPV4"_s},
-                       {u"ipv4"_s, QJsonObject{{u"address"_s, address},
-                                               {u"subnet_mask"_s, formatIpv4(net.mask())},
-                                               {u"prefix"_s, net.prefix}}},
+                       {u"ipv4"_s,
+                        QJsonObject{{u"address"_s, address},
+                                    {u"subnet_mask"_s, formatIpv4(net.mask())},
+                                    {u"prefix"_s, net.prefix}}},
                        {u"default_gateway"_s, gateway},
                        {u"dns_servers"_s, QJsonArray::fromStringList(dns)}};
 }
@@ -42,15 +44,19 @@ Result<QByteArray> renderVchaDeploySpec(const LabPlan &plan)
 {
     const VchaPlan &h = plan.vcha;
     if (!h.enabled)
-        return makeError(u"vcha.disabled"_s, Tr::tr("vcha.enabled is false: the plan has no VCHA to deploy."));
+        return makeError(u"vcha.disabled"_s,
+                         Tr::tr("vcha.enabled is false: the plan has no VCHA to deploy."));
     const auto ha = parseCidr(h.network.cidr);
     const auto mgmt = parseCidr(plan.network.cidr);
     if (!ha)
-        return makeError(u"vcha.plan"_s, Tr::tr("vcha.network.cidr \"%1\" is not a network.").arg(h.network.cidr));
+        return makeError(u"vcha.plan"_s,
+                         Tr::tr("vcha.network.cidr \"%1\" is not a network.").arg(h.network.cidr));
     if (!mgmt)
-        return makeError(u"vcha.plan"_s, Tr::tr("network.cidr \"%1\" is not a network.").arg(plan.network.cidr));
-    for (const auto &[field, value] : {std::pair{u"vcha.activeIp"_s, h.activeIp}, std::pair{u"vcha.passiveIp"_s, h.passiveIp},
-                                       std::pair{u"vcha.witnessIp"_s, h.witnessIp}, std::pair{u"vcenter.ip"_s, plan.vcenter.ip}}) {
+        return makeError(u"vcha.plan"_s,
+                         Tr::tr("network.cidr \"%1\" is not a network.").arg(plan.network.cidr));
+    for (const auto &[field, value] :
+         {std::pair{u"vcha.activeIp"_s, h.activeIp}, std::pair{u"vcha.passiveIp"_s, h.passiveIp},
+          std::pair{u"vcha.witnessIp"_s, h.witnessIp}, std::pair{u"vcenter.ip"_s, plan.vcenter.ip}}) {
         if (!parseIpv4(value))
             return makeError(u"vcha.plan"_s, Tr::tr("%1 \"%2\" is not an IPv4 address.").arg(field, value));
     }
@@ -60,21 +66,26 @@ Result<QByteArray> renderVchaDeploySpec(const LabPlan &plan)
     // The HA network has no gateway and no DNS (the HA NICs only talk to each other).
     const QJsonObject spec{
         {u"vc_spec"_s,
-         QJsonObject{{u"active_location"_s, QJsonObject{{u"hostname"_s, plan.vcenter.fqdn},
-                                                        {u"port"_s, 443},
-                                                        {u"ssl_thumbprint"_s, u"<VLAB_VC_SSL_THUMBPRINT>"_s},
-                                                        {u"username"_s, QString(u"administrator@"_s + plan.sso.domain)},
-                                                        {u"password"_s, u"<VLAB_SSO_PASSWORD>"_s}}}}},
+         QJsonObject{{u"active_location"_s,
+                      QJsonObject{{u"hostname"_s, plan.vcenter.fqdn},
+                                  {u"port"_s, 443},
+                                  {u"ssl_thumbprint"_s, u"<VLAB_VC_SSL_THUMBPRINT>"_s},
+                                  {u"username"_s, QString(u"administrator@"_s + plan.sso.domain)},
+                                  {u"password"_s, u"<VLAB_SSO_PASSWORD>"_s}}}}},
         {u"deployment"_s, u"AUTO"_s},
-        {u"active"_s, QJsonObject{{u"ha_network_type"_s, u"STANDARD_PORTGROUP"_s},
-                                  {u"ha_network"_s, h.network.portGroup},
-                                  {u"ha_ip"_s, ipSpec(h.activeIp, *ha, QString(), {})}}},
-        {u"passive"_s, QJsonObject{{u"placement"_s, placement(QString(plan.vcenter.name + u"-passive"_s), plan)},
-                                   {u"ha_ip"_s, ipSpec(h.passiveIp, *ha, QString(), {})},
-                                   // Takes over the management address when the active node fails.
-                                   {u"failover_ip"_s, ipSpec(plan.vcenter.ip, *mgmt, plan.network.gateway, plan.dns.servers)}}},
-        {u"witness"_s, QJsonObject{{u"placement"_s, placement(QString(plan.vcenter.name + u"-witness"_s), plan)},
-                                   {u"ha_ip"_s, ipSpec(h.witnessIp, *ha, QString(), {})}}}};
+        {u"active"_s,
+         QJsonObject{{u"ha_network_type"_s, u"STANDARD_PORTGROUP"_s},
+                     {u"ha_network"_s, h.network.portGroup},
+                     {u"ha_ip"_s, ipSpec(h.activeIp, *ha, QString(), {})}}},
+        {u"passive"_s,
+         QJsonObject{
+             {u"placement"_s, placement(QString(plan.vcenter.name + u"-passive"_s), plan)},
+             {u"ha_ip"_s, ipSpec(h.passiveIp, *ha, QString(), {})},
+             // Takes over the management address when the active node fails.
+             {u"failover_ip"_s, ipSpec(plan.vcenter.ip, *mgmt, plan.network.gateway, plan.dns.servers)}}},
+        {u"witness"_s,
+         QJsonObject{{u"placement"_s, placement(QString(plan.vcenter.name + u"-witness"_s), plan)},
+                     {u"ha_ip"_s, ipSpec(h.witnessIp, *ha, QString(), {})}}}};
     return QJsonDocument(QJsonObject{{u"spec"_s, spec}}).toJson(QJsonDocument::Indented);
 }
 

@@ -93,7 +93,8 @@ QString vcsaDeployRelativePath()
 Result<QString> findVcsaDeploy(const QString &isoFolder)
 {
     if (isoFolder.trimmed().isEmpty())
-        return makeError(u"vcsa.installer.missing"_s, Tr::tr("Choose the folder where the VCSA ISO is mounted."));
+        return makeError(u"vcsa.installer.missing"_s,
+                         Tr::tr("Choose the folder where the VCSA ISO is mounted."));
     const QDir iso(isoFolder);
     QString path = iso.filePath(vcsaDeployRelativePath());
     // The user may have chosen the vcsa-cli-installer folder itself.
@@ -117,11 +118,13 @@ Result<QByteArray> fillVcsaTemplate(const QByteArray &templateJson, const VcsaSe
     QJsonParseError parseError;
     const QJsonDocument doc = QJsonDocument::fromJson(templateJson, &parseError);
     if (!doc.isObject())
-        return makeError(u"vcsa.template.json"_s, Tr::tr("The installer template is not a JSON object: %1")
-                                                      .arg(parseError.errorString()));
-    const QHash<QString, QString> fill = {{QString::fromLatin1(VcsaPlaceholders::Target), secrets.targetPassword},
-                                          {QString::fromLatin1(VcsaPlaceholders::Root), secrets.rootPassword},
-                                          {QString::fromLatin1(VcsaPlaceholders::Sso), secrets.ssoPassword}};
+        return makeError(
+            u"vcsa.template.json"_s,
+            Tr::tr("The installer template is not a JSON object: %1").arg(parseError.errorString()));
+    const QHash<QString, QString> fill = {
+        {QString::fromLatin1(VcsaPlaceholders::Target), secrets.targetPassword},
+        {QString::fromLatin1(VcsaPlaceholders::Root), secrets.rootPassword},
+        {QString::fromLatin1(VcsaPlaceholders::Sso), secrets.ssoPassword}};
     QString unfilled;
     const QJsonValue filled = fillValue(doc.object(), fill, &unfilled);
     if (!unfilled.isEmpty())
@@ -133,9 +136,12 @@ Result<QByteArray> fillVcsaTemplate(const QByteArray &templateJson, const VcsaSe
 QString vcsaRoleName(VcsaRole role)
 {
     switch (role) {
-    case VcsaRole::Psc1: return u"psc1"_s;
-    case VcsaRole::Psc2: return u"psc2"_s;
-    case VcsaRole::VCenter: return u"vcenter"_s;
+    case VcsaRole::Psc1:
+        return u"psc1"_s;
+    case VcsaRole::Psc2:
+        return u"psc2"_s;
+    case VcsaRole::VCenter:
+        return u"vcenter"_s;
     }
     return {};
 }
@@ -143,9 +149,12 @@ QString vcsaRoleName(VcsaRole role)
 QString VcsaDeployJob::phaseName(Phase phase)
 {
     switch (phase) {
-    case Phase::VerifyTemplate: return Tr::tr("Template check");
-    case Phase::Precheck: return Tr::tr("Precheck");
-    case Phase::Install: return Tr::tr("Install");
+    case Phase::VerifyTemplate:
+        return Tr::tr("Template check");
+    case Phase::Precheck:
+        return Tr::tr("Precheck");
+    case Phase::Install:
+        return Tr::tr("Install");
     }
     return {};
 }
@@ -178,9 +187,12 @@ VcsaDeployJob::~VcsaDeployJob()
 qreal VcsaDeployJob::phaseStart(Phase phase) const
 {
     switch (phase) {
-    case Phase::VerifyTemplate: return 0.0;
-    case Phase::Precheck: return m_request.precheckOnly ? 0.3 : 0.05;
-    case Phase::Install: return 0.2;
+    case Phase::VerifyTemplate:
+        return 0.0;
+    case Phase::Precheck:
+        return m_request.precheckOnly ? 0.3 : 0.05;
+    case Phase::Install:
+        return 0.2;
     }
     return 0.0;
 }
@@ -188,9 +200,12 @@ qreal VcsaDeployJob::phaseStart(Phase phase) const
 qreal VcsaDeployJob::phaseEnd(Phase phase) const
 {
     switch (phase) {
-    case Phase::VerifyTemplate: return m_request.precheckOnly ? 0.3 : 0.05;
-    case Phase::Precheck: return m_request.precheckOnly ? 1.0 : 0.2;
-    case Phase::Install: return 1.0;
+    case Phase::VerifyTemplate:
+        return m_request.precheckOnly ? 0.3 : 0.05;
+    case Phase::Precheck:
+        return m_request.precheckOnly ? 1.0 : 0.2;
+    case Phase::Install:
+        return 1.0;
     }
     return 1.0;
 }
@@ -246,8 +261,9 @@ void VcsaDeployJob::run()
     const QString base = m_request.tempFolder.isEmpty() ? QDir::tempPath() : m_request.tempFolder;
     m_tempDir = std::make_unique<QTemporaryDir>(QDir(base).filePath(u"vlab-vcsa-XXXXXX"_s));
     if (!m_tempDir->isValid())
-        return end(makeError(u"vcsa.tempfile"_s, Tr::tr("Cannot create a private temporary folder in %1: %2")
-                                                     .arg(base, m_tempDir->errorString())));
+        return end(makeError(u"vcsa.tempfile"_s,
+                             Tr::tr("Cannot create a private temporary folder in %1: %2")
+                                 .arg(base, m_tempDir->errorString())));
     const QString path = m_tempDir->filePath(vcsaTemplateFileName(m_request.role));
     const Result<WrittenFile> written =
         writeFileAtomically(path, *filled, QFileDevice::ReadOwner | QFileDevice::WriteOwner);
@@ -256,9 +272,10 @@ void VcsaDeployJob::run()
     m_templatePath = path;
     // The hash of the template as the writer made it (with placeholders): a hash of the
     // filled file would let someone test password guesses against the evidence.
-    mutableReport().add(Evidence::Kind::Note,
-                        u"Template %1 written with mode 0600 (removed after the run); SHA-256 without passwords: %2"_s
-                            .arg(path, sha256Hex(m_request.templateJson)));
+    mutableReport().add(
+        Evidence::Kind::Note,
+        u"Template %1 written with mode 0600 (removed after the run); SHA-256 without passwords: %2"_s.arg(
+            path, sha256Hex(m_request.templateJson)));
     startPhase(Phase::VerifyTemplate);
 }
 
@@ -290,8 +307,9 @@ void VcsaDeployJob::startPhase(Phase phase)
     connect(m_process, &QProcess::errorOccurred, this, &VcsaDeployJob::onProcessError);
 
     const QString command = QStringList(QStringList{m_request.installer} + m_process->arguments()).join(u' ');
-    mutableReport().add(Evidence::Kind::Command, command,
-                        u"%1 started %2"_s.arg(phaseName(phase), QDateTime::currentDateTimeUtc().toString(Qt::ISODate)));
+    mutableReport().add(
+        Evidence::Kind::Command, command,
+        u"%1 started %2"_s.arg(phaseName(phase), QDateTime::currentDateTimeUtc().toString(Qt::ISODate)));
     log(u"$ "_s + command);
     setProgress(phaseStart(phase), phaseName(phase));
     m_process->start();
@@ -352,7 +370,8 @@ void VcsaDeployJob::onProcessFinished(int exitCode, QProcess::ExitStatus status)
                                 : u"%1: exit code %2"_s.arg(phaseName(m_phase)).arg(exitCode),
                         m_phaseOutput.join(u'\n'));
     if (!m_parser.workflowLogDir().isEmpty())
-        mutableReport().add(Evidence::Kind::Note, u"WorkFlow log directory: %1"_s.arg(m_parser.workflowLogDir()));
+        mutableReport().add(Evidence::Kind::Note,
+                            u"WorkFlow log directory: %1"_s.arg(m_parser.workflowLogDir()));
 
     if (isCancelRequested())
         return end(makeError(u"job.cancelled"_s,
@@ -370,8 +389,9 @@ void VcsaDeployJob::onProcessFinished(int exitCode, QProcess::ExitStatus status)
         return startPhase(Phase::Install);
     case Phase::Install:
         if (!m_parser.completed())
-            mutableReport().add(Evidence::Kind::Note,
-                                u"Exit code 0 without \"Successfully completed VCSA deployment.\" in the output"_s);
+            mutableReport().add(
+                Evidence::Kind::Note,
+                u"Exit code 0 without \"Successfully completed VCSA deployment.\" in the output"_s);
         return end({});
     }
 }
@@ -383,13 +403,14 @@ void VcsaDeployJob::onProcessError(QProcess::ProcessError error)
     const QString why = m_process->errorString();
     m_process->deleteLater();
     m_process = nullptr;
-    end(makeError(u"vcsa.start"_s, Tr::tr("Cannot start the installer %1: %2").arg(m_request.installer, why)));
+    end(makeError(u"vcsa.start"_s,
+                  Tr::tr("Cannot start the installer %1: %2").arg(m_request.installer, why)));
 }
 
 Error VcsaDeployJob::phaseFailure(int exitCode, bool crashed) const
 {
     const QString code = m_phase == Phase::VerifyTemplate ? u"vcsa.template"_s
-                         : m_phase == Phase::Precheck     ? u"vcsa.precheck"_s
+        : m_phase == Phase::Precheck                      ? u"vcsa.precheck"_s
                                                           : u"vcsa.install"_s;
     // Where to look: the installer's own workflow folder, else its newest log under --log-dir.
     QString logFile;
@@ -406,13 +427,13 @@ Error VcsaDeployJob::phaseFailure(int exitCode, bool crashed) const
         }
     }
     const QString logPath = !m_parser.workflowLogDir().isEmpty() ? m_parser.workflowLogDir()
-                            : !logFile.isEmpty()                 ? logFile
+        : !logFile.isEmpty()                                     ? logFile
                                                                  : m_logDir;
     QString reason;
     if (!m_parser.failureReason().isEmpty()) {
         reason = m_parser.failureHint().isEmpty()
-                     ? m_parser.failureReason()
-                     : Tr::tr("%1 (suggested: %2)").arg(m_parser.failureReason(), m_parser.failureHint());
+            ? m_parser.failureReason()
+            : Tr::tr("%1 (suggested: %2)").arg(m_parser.failureReason(), m_parser.failureHint());
     } else if (!errorLines.isEmpty()) {
         reason = errorLines.constFirst().section(u" - ERROR - "_s, 1).trimmed();
     } else if (crashed) {

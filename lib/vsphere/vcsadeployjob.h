@@ -59,7 +59,7 @@ struct VcsaDeployRequest
     QString logRoot;         // <project>/logs; the run gets logs/vcsa-<role>-<timestamp>
     bool precheckOnly = false;
     bool noSslVerification = false; // --no-ssl-certificate-verification, only when chosen
-    QString tempFolder;              // where the private template folder is made; empty: the system's
+    QString tempFolder;             // where the private template folder is made; empty: the system's
 };
 
 class VcsaDeployJob : public Job

@@ -8,8 +8,10 @@ namespace vlab {
 
 VcsaOutputParser::Update VcsaOutputParser::feed(const QString &rawLine)
 {
-    static const QRegularExpression start(u"^\\[START\\]\\s+Start executing Task:\\s*(.*?)(?:\\s+at\\s+\\d\\d:\\d\\d:\\d\\d)?\\s*$"_s);
-    static const QRegularExpression progress(u"^Task:\\s*(.*?)\\.?\\s*\\((RUNNING|SUCCEEDED|FAILED)\\s+(\\d+)\\s*/\\s*(\\d+)\\)"_s);
+    static const QRegularExpression start(
+        u"^\\[START\\]\\s+Start executing Task:\\s*(.*?)(?:\\s+at\\s+\\d\\d:\\d\\d:\\d\\d)?\\s*$"_s);
+    static const QRegularExpression progress(
+        u"^Task:\\s*(.*?)\\.?\\s*\\((RUNNING|SUCCEEDED|FAILED)\\s+(\\d+)\\s*/\\s*(\\d+)\\)"_s);
     static const QRegularExpression failed(u"^\\[FAILED\\]\\s+Task:\\s*(.*?)\\s+execution failed"_s);
     static const QRegularExpression because(
         u"^Task\\s+'(.*)'\\s+execution failed because\\s+\\[(.*?)\\](?:,\\s*possible resolution is\\s+\\[(.*)\\])?\\s*$"_s);

@@ -28,15 +28,19 @@ Result<VcsaVersion> parseVcsaVersion(const QString &text)
         return VcsaVersion::V67;
     if (text == u"6.5"_s)
         return VcsaVersion::V65;
-    return makeError(u"vcsa.version"_s, Tr::tr("\"%1\" is not a supported version; use 6.7 or 6.5.").arg(text));
+    return makeError(u"vcsa.version"_s,
+                     Tr::tr("\"%1\" is not a supported version; use 6.7 or 6.5.").arg(text));
 }
 
 QString vcsaTemplateFileName(VcsaRole role)
 {
     switch (role) {
-    case VcsaRole::Psc1: return u"vcsa-psc1.json"_s;
-    case VcsaRole::Psc2: return u"vcsa-psc2.json"_s;
-    case VcsaRole::VCenter: return u"vcsa-vcenter.json"_s;
+    case VcsaRole::Psc1:
+        return u"vcsa-psc1.json"_s;
+    case VcsaRole::Psc2:
+        return u"vcsa-psc2.json"_s;
+    case VcsaRole::VCenter:
+        return u"vcsa-vcenter.json"_s;
     }
     return {};
 }
@@ -92,7 +96,8 @@ QString findNonAscii(const QJsonValue &value, const QString &path)
     if (value.isObject()) {
         const QJsonObject o = value.toObject();
         for (auto it = o.constBegin(); it != o.constEnd(); ++it) {
-            if (QString bad = findNonAscii(it.value(), path.isEmpty() ? it.key() : path + u'.' + it.key()); !bad.isEmpty())
+            if (QString bad = findNonAscii(it.value(), path.isEmpty() ? it.key() : path + u'.' + it.key());
+                !bad.isEmpty())
                 return bad;
         }
     } else if (value.isArray()) {
@@ -130,19 +135,22 @@ Result<QByteArray> renderVcsaTemplate(const LabPlan &plan, VcsaRole role, VcsaVe
     } else {
         const qsizetype index = role == VcsaRole::Psc1 ? 0 : 1;
         if (plan.psc.size() <= index)
-            return makeError(u"vcsa.plan"_s, Tr::tr("psc[%1] is needed for this role; the plan has %n PSC(s).", nullptr,
-                                                    int(plan.psc.size())).arg(index));
+            return makeError(u"vcsa.plan"_s,
+                             Tr::tr("psc[%1] is needed for this role; the plan has %n PSC(s).", nullptr,
+                                    int(plan.psc.size()))
+                                 .arg(index));
         name = plan.psc.at(index).name;
         fqdn = plan.psc.at(index).fqdn;
         ip = plan.psc.at(index).ip;
     }
     const auto cidr = parseCidr(plan.network.cidr);
-    for (const auto &check : {need(!name.isEmpty(), u"The appliance name"_s), need(!fqdn.isEmpty(), u"The FQDN"_s),
-                              need(bool(parseIpv4(ip)), u"An IPv4 address"_s), need(bool(cidr), u"network.cidr"_s),
-                              need(!plan.network.gateway.isEmpty(), u"network.gateway"_s),
-                              need(!plan.dns.servers.isEmpty(), u"dns.servers"_s),
-                              need(!plan.target.host.isEmpty(), u"target.host"_s),
-                              need(!plan.sso.domain.isEmpty(), u"sso.domain"_s)}) {
+    for (const auto &check :
+         {need(!name.isEmpty(), u"The appliance name"_s), need(!fqdn.isEmpty(), u"The FQDN"_s),
+          need(bool(parseIpv4(ip)), u"An IPv4 address"_s), need(bool(cidr), u"network.cidr"_s),
+          need(!plan.network.gateway.isEmpty(), u"network.gateway"_s),
+          need(!plan.dns.servers.isEmpty(), u"dns.servers"_s),
+          need(!plan.target.host.isEmpty(), u"target.host"_s),
+          need(!plan.sso.domain.isEmpty(), u"sso.domain"_s)}) {
         if (check)
             return *check;
     }
@@ -161,17 +169,19 @@ Result<QByteArray> renderVcsaTemplate(const LabPlan &plan, VcsaRole role, VcsaVe
     } else {
         newVcsa.insert(u"esxi"_s, location);
     }
-    const QString option = role == VcsaRole::VCenter ? u"management-"_s + plan.vcenter.size : u"infrastructure"_s;
-    newVcsa.insert(u"appliance"_s, QJsonObject{{u"thin_disk_mode"_s, true},
-                                               {u"deployment_option"_s, option},
-                                               {u"name"_s, name}});
-    newVcsa.insert(u"network"_s, QJsonObject{{u"ip_family"_s, u"ipv4"_s},
-                                             {u"mode"_s, u"static"_s},
-                                             {u"ip"_s, ip},
-                                             {u"dns_servers"_s, QJsonArray::fromStringList(plan.dns.servers)},
-                                             {u"prefix"_s, QString::number(cidr->prefix)},
-                                             {u"gateway"_s, plan.network.gateway},
-                                             {u"system_name"_s, fqdn}});
+    const QString option =
+        role == VcsaRole::VCenter ? u"management-"_s + plan.vcenter.size : u"infrastructure"_s;
+    newVcsa.insert(
+        u"appliance"_s,
+        QJsonObject{{u"thin_disk_mode"_s, true}, {u"deployment_option"_s, option}, {u"name"_s, name}});
+    newVcsa.insert(u"network"_s,
+                   QJsonObject{{u"ip_family"_s, u"ipv4"_s},
+                               {u"mode"_s, u"static"_s},
+                               {u"ip"_s, ip},
+                               {u"dns_servers"_s, QJsonArray::fromStringList(plan.dns.servers)},
+                               {u"prefix"_s, QString::number(cidr->prefix)},
+                               {u"gateway"_s, plan.network.gateway},
+                               {u"system_name"_s, fqdn}});
     QJsonObject os{{u"password"_s, secrets ? secrets->rootPassword : root}, {u"ssh_enable"_s, true}};
     if (!plan.ntp.servers.isEmpty())
         os.insert(u"ntp_servers"_s, QJsonArray::fromStringList(plan.ntp.servers));
@@ -183,33 +193,36 @@ Result<QByteArray> renderVcsaTemplate(const LabPlan &plan, VcsaRole role, VcsaVe
     case VcsaRole::Psc1:
         ssoObject.insert(u"domain_name"_s, plan.sso.domain);
         ssoObject.insert(u"site_name"_s, plan.sso.site);
-        comment = u"First external Platform Services Controller: creates the SSO domain %1 and site %2."_s
-                      .arg(plan.sso.domain, plan.sso.site);
+        comment =
+            u"First external Platform Services Controller: creates the SSO domain %1 and site %2."_s.arg(
+                plan.sso.domain, plan.sso.site);
         break;
     case VcsaRole::Psc2:
         ssoObject.insert(u"domain_name"_s, plan.sso.domain);
         ssoObject.insert(u"first_instance"_s, false);
         ssoObject.insert(u"replication_partner_hostname"_s, plan.psc.at(0).fqdn);
         ssoObject.insert(u"sso_port"_s, 443);
-        comment = u"Second external Platform Services Controller: joins %1 and replicates with %2."_s
-                      .arg(plan.sso.domain, plan.psc.at(0).fqdn);
+        comment = u"Second external Platform Services Controller: joins %1 and replicates with %2."_s.arg(
+            plan.sso.domain, plan.psc.at(0).fqdn);
         break;
     case VcsaRole::VCenter:
         ssoObject.insert(u"platform_services_controller"_s, plan.loadBalancer.fqdn);
         ssoObject.insert(u"sso_port"_s, 443);
-        comment = u"vCenter Server (%1) with the external PSCs behind the load-balancer name %2."_s
-                      .arg(option, plan.loadBalancer.fqdn);
+        comment = u"vCenter Server (%1) with the external PSCs behind the load-balancer name %2."_s.arg(
+            option, plan.loadBalancer.fqdn);
         break;
     }
     newVcsa.insert(u"sso"_s, ssoObject);
 
-    QJsonObject root67{{u"__version"_s, u"2.13.0"_s},
-                       {u"__comments"_s, QJsonArray{QString(comment + u" Written by vLab Wizard from lab "_s + plan.lab.name + u'.'),
-                                                    secrets ? u"This file holds passwords: keep it private (mode 0600)."_s
-                                                            : u"Passwords are placeholders (<VLAB_..._PASSWORD>); vLab "
-                                                              u"Wizard fills them in when it runs the installer."_s}},
-                       {u"new_vcsa"_s, newVcsa},
-                       {u"ceip"_s, QJsonObject{{u"settings"_s, QJsonObject{{u"ceip_enabled"_s, false}}}}}};
+    QJsonObject root67{
+        {u"__version"_s, u"2.13.0"_s},
+        {u"__comments"_s,
+         QJsonArray{QString(comment + u" Written by vLab Wizard from lab "_s + plan.lab.name + u'.'),
+                    secrets ? u"This file holds passwords: keep it private (mode 0600)."_s
+                            : u"Passwords are placeholders (<VLAB_..._PASSWORD>); vLab "
+                              u"Wizard fills them in when it runs the installer."_s}},
+        {u"new_vcsa"_s, newVcsa},
+        {u"ceip"_s, QJsonObject{{u"settings"_s, QJsonObject{{u"ceip_enabled"_s, false}}}}}};
     QJsonObject out = root67;
     if (version == VcsaVersion::V65) {
         out = to65(root67).toObject();
@@ -221,9 +234,10 @@ Result<QByteArray> renderVcsaTemplate(const LabPlan &plan, VcsaRole role, VcsaVe
     if (bad.isEmpty())
         bad = findNonAscii(out, QString());
     if (!bad.isEmpty())
-        return makeError(u"vcsa.ascii"_s,
-                         Tr::tr("The installer accepts only ASCII, but %1 is not ASCII. Change that value in the plan.")
-                             .arg(bad));
+        return makeError(
+            u"vcsa.ascii"_s,
+            Tr::tr("The installer accepts only ASCII, but %1 is not ASCII. Change that value in the plan.")
+                .arg(bad));
     return QJsonDocument(out).toJson(QJsonDocument::Indented);
 }
 

@@ -12,7 +12,8 @@ Result<VdsScriptFormat> parseVdsScriptFormat(const QString &text)
         return VdsScriptFormat::Govc;
     if (text == u"powercli"_s)
         return VdsScriptFormat::PowerCli;
-    return makeError(u"vds.format"_s, Tr::tr("\"%1\" is not a script format; use govc or powercli.").arg(text));
+    return makeError(u"vds.format"_s,
+                     Tr::tr("\"%1\" is not a script format; use govc or powercli.").arg(text));
 }
 
 QString vdsScriptFileName(VdsScriptFormat format)
@@ -46,26 +47,38 @@ Result<QByteArray> renderVdsScript(const LabPlan &plan, VdsScriptFormat format, 
     if (d.mtu < 1280 || d.mtu > 9000)
         return makeError(u"vds.plan"_s, Tr::tr("vds.mtu %1 is out of range (1280 to 9000).").arg(d.mtu));
     for (qsizetype i = 0; i < d.portGroups.size(); ++i) {
-        if (d.portGroups.at(i).name.trimmed().isEmpty() || d.portGroups.at(i).vlan < 0 || d.portGroups.at(i).vlan > 4094)
-            return makeError(u"vds.plan"_s, Tr::tr("vds.portGroups[%1] needs a name and a VLAN from 0 to 4094.").arg(i));
+        if (d.portGroups.at(i).name.trimmed().isEmpty() || d.portGroups.at(i).vlan < 0
+            || d.portGroups.at(i).vlan > 4094)
+            return makeError(u"vds.plan"_s,
+                             Tr::tr("vds.portGroups[%1] needs a name and a VLAN from 0 to 4094.").arg(i));
     }
     QStringList lines;
     if (format == VdsScriptFormat::Govc) {
         lines << u"#!/bin/sh"_s
               << u"# Distributed Switch %1 for lab %2 (written by vLab Wizard)."_s.arg(d.name, plan.lab.name)
-              << u"# Needs govc and GOVC_URL, GOVC_USERNAME, GOVC_PASSWORD for vCenter %1."_s.arg(plan.vcenter.fqdn)
+              << u"# Needs govc and GOVC_URL, GOVC_USERNAME, GOVC_PASSWORD for vCenter %1."_s.arg(
+                     plan.vcenter.fqdn)
               << u"set -eu"_s
               << u"govc dvs.create -dc %1 -mtu %2 -num-uplinks %3 -product-version %4 %5"_s
-                     .arg(shellQuote(datacenter)).arg(d.mtu).arg(d.uplinks).arg(shellQuote(d.version), shellQuote(d.name));
+                     .arg(shellQuote(datacenter))
+                     .arg(d.mtu)
+                     .arg(d.uplinks)
+                     .arg(shellQuote(d.version), shellQuote(d.name));
         for (const PortGroup &g : d.portGroups)
             lines << u"govc dvs.portgroup.add -dc %1 -dvs %2 -vlan %3 %4"_s
-                         .arg(shellQuote(datacenter), shellQuote(d.name)).arg(g.vlan).arg(shellQuote(g.name));
+                         .arg(shellQuote(datacenter), shellQuote(d.name))
+                         .arg(g.vlan)
+                         .arg(shellQuote(g.name));
     } else {
-        lines << u"# Distributed Switch %1 for lab %2 (written by vLab Wizard)."_s.arg(d.name, plan.lab.name)
-              << u"# Run after: Connect-VIServer -Server %1"_s.arg(plan.vcenter.fqdn)
-              << u"$ErrorActionPreference = 'Stop'"_s
-              << u"$vds = New-VDSwitch -Name %1 -Location (Get-Datacenter -Name %2) -Mtu %3 -NumUplinkPorts %4 -Version %5"_s
-                     .arg(psQuote(d.name), psQuote(datacenter)).arg(d.mtu).arg(d.uplinks).arg(psQuote(d.version));
+        lines
+            << u"# Distributed Switch %1 for lab %2 (written by vLab Wizard)."_s.arg(d.name, plan.lab.name)
+            << u"# Run after: Connect-VIServer -Server %1"_s.arg(plan.vcenter.fqdn)
+            << u"$ErrorActionPreference = 'Stop'"_s
+            << u"$vds = New-VDSwitch -Name %1 -Location (Get-Datacenter -Name %2) -Mtu %3 -NumUplinkPorts %4 -Version %5"_s
+                   .arg(psQuote(d.name), psQuote(datacenter))
+                   .arg(d.mtu)
+                   .arg(d.uplinks)
+                   .arg(psQuote(d.version));
         for (const PortGroup &g : d.portGroups)
             lines << u"New-VDPortgroup -VDSwitch $vds -Name %1 -VlanId %2"_s.arg(psQuote(g.name)).arg(g.vlan);
     }

@@ -13,7 +13,7 @@ namespace vlab {
 enum class VdsScriptFormat { Govc, PowerCli };
 
 Result<VdsScriptFormat> parseVdsScriptFormat(const QString &text); // govc | powercli
-QString vdsScriptFileName(VdsScriptFormat format);                  // "vds-govc.sh", "vds-powercli.ps1"
+QString vdsScriptFileName(VdsScriptFormat format);                 // "vds-govc.sh", "vds-powercli.ps1"
 
 // `datacenter` is the datacenter of the new vCenter that will hold the switch.
 Result<QByteArray> renderVdsScript(const LabPlan &plan, VdsScriptFormat format,

@@ -43,8 +43,8 @@ double runOnce(const QString &program, const QStringList &args)
     }
     const double ms = double(timer.nsecsElapsed()) / 1e6;
     if (p.exitStatus() != QProcess::NormalExit || p.exitCode() != 0) {
-        std::fprintf(stderr, "%s %s failed (exit %d):\n%s\n", qPrintable(program), qPrintable(args.join(u' ')),
-                     p.exitCode(), p.readAll().constData());
+        std::fprintf(stderr, "%s %s failed (exit %d):\n%s\n", qPrintable(program),
+                     qPrintable(args.join(u' ')), p.exitCode(), p.readAll().constData());
         return -1;
     }
     return ms;
@@ -121,19 +121,20 @@ int main(int argc, char *argv[])
     }
 
     const QStringList vlabArgs = {u"cert"_s, u"csr"_s, plan, u"-o"_s, vlabOut, u"--backup"_s};
-    const QStringList osslArgs = {u"req"_s,   u"-new"_s, u"-newkey"_s, u"rsa:2048"_s, u"-nodes"_s, u"-keyout"_s,
-                                  osslKey,    u"-out"_s, osslCsr,      u"-config"_s,  cfg};
+    const QStringList osslArgs = {u"req"_s, u"-new"_s, u"-newkey"_s, u"rsa:2048"_s, u"-nodes"_s, u"-keyout"_s,
+                                  osslKey,  u"-out"_s, osslCsr,      u"-config"_s,  cfg};
 
     // One run each to warm the page cache, and to check that both make the same request.
     if (runOnce(vlab, vlabArgs) < 0 || runOnce(openssl, osslArgs) < 0) {
         std::printf("cert csr: FAILED to run one of the programs\n");
         return 1;
     }
-    const QString vlabReq = describeRequest(QDir(vlabOut).filePath(QString::fromLatin1(vlab::CertFiles::Csr)));
+    const QString vlabReq =
+        describeRequest(QDir(vlabOut).filePath(QString::fromLatin1(vlab::CertFiles::Csr)));
     const QString osslReq = describeRequest(osslCsr);
     if (vlabReq.isEmpty() || vlabReq != osslReq) {
-        std::printf("cert csr: FAILED: the requests differ\n  vlab:    %s\n  openssl: %s\n", qPrintable(vlabReq),
-                    qPrintable(osslReq));
+        std::printf("cert csr: FAILED: the requests differ\n  vlab:    %s\n  openssl: %s\n",
+                    qPrintable(vlabReq), qPrintable(osslReq));
         return 1;
     }
 
@@ -174,14 +175,14 @@ int main(int argc, char *argv[])
     std::printf("                               median      min      max\n");
     std::printf("  vlab cert csr --backup     %7.1f ms %7.1f ms %7.1f ms\n", v.median, v.min, v.max);
     std::printf("  openssl req -newkey        %7.1f ms %7.1f ms %7.1f ms\n", o.median, o.min, o.max);
-    std::printf("  vlab --version             %7.1f ms %7.1f ms %7.1f ms (process start)\n", ver.median, ver.min,
-                ver.max);
+    std::printf("  vlab --version             %7.1f ms %7.1f ms %7.1f ms (process start)\n", ver.median,
+                ver.min, ver.max);
     std::printf("  generateKeyAndCsr()        %7.1f ms %7.1f ms %7.1f ms (in process)\n", in.median, in.min,
                 in.max);
     std::printf("  ratio vlab / openssl        %6.2fx median, %5.2fx min   (aim <= 1.2x)\n",
                 o.median > 0 ? v.median / o.median : 0.0, o.min > 0 ? v.min / o.min : 0.0);
-    std::printf("  ratio in-process / openssl  %6.2fx median, %5.2fx min\n", o.median > 0 ? in.median / o.median : 0.0,
-                o.min > 0 ? in.min / o.min : 0.0);
+    std::printf("  ratio in-process / openssl  %6.2fx median, %5.2fx min\n",
+                o.median > 0 ? in.median / o.median : 0.0, o.min > 0 ? in.min / o.min : 0.0);
     std::printf("  (the RSA prime search alone varies from run to run by the min..max above; both\n"
                 "   programs use the same libcrypto, so the ratio moves around 1 by chance)\n");
     return 0;

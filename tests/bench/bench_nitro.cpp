@@ -82,14 +82,18 @@ Measure applyOneByOne(const LbConfig &config)
     HttpClient http(base);
     http.setPinnedSha256(ns.certificateSha256());
     QList<HttpRequest> requests;
-    const QJsonObject login{{u"login"_s, QJsonObject{{u"username"_s, QString::fromLatin1(NitroStandin::kUser)},
-                                                      {u"password"_s, NitroStandin::password()}}}};
-    requests.append({"POST", u"/nitro/v1/config/login"_s, QJsonDocument(login).toJson(QJsonDocument::Compact), {}});
-    requests.append({"POST", u"/nitro/v1/config/nsfeature?action=enable"_s,
-                     R"({"nsfeature":{"feature":["LB"]}})", {}});
+    const QJsonObject login{{u"login"_s,
+                             QJsonObject{{u"username"_s, QString::fromLatin1(NitroStandin::kUser)},
+                                         {u"password"_s, NitroStandin::password()}}}};
+    requests.append(
+        {"POST", u"/nitro/v1/config/login"_s, QJsonDocument(login).toJson(QJsonDocument::Compact), {}});
+    requests.append(
+        {"POST", u"/nitro/v1/config/nsfeature?action=enable"_s, R"({"nsfeature":{"feature":["LB"]}})", {}});
     for (const NitroObject &o : nitroObjects(config))
-        requests.append({"POST", nitroPath(o.type),
-                         QJsonDocument(QJsonObject{{o.type, o.attributes}}).toJson(QJsonDocument::Compact), {}});
+        requests.append({"POST",
+                         nitroPath(o.type),
+                         QJsonDocument(QJsonObject{{o.type, o.attributes}}).toJson(QJsonDocument::Compact),
+                         {}});
     requests.append({"POST", u"/nitro/v1/config/nsconfig?action=save"_s, R"({"nsconfig":{}})", {}});
     requests.append({"POST", u"/nitro/v1/config/logout"_s, R"({"logout":{}})", {}});
 
@@ -127,8 +131,8 @@ int main(int argc, char **argv)
     QCoreApplication app(argc, argv);
     const int rounds = argc > 1 ? std::max(1, std::atoi(argv[1])) : 3;
     std::printf("NITRO apply against the NITRO stand-in (TLS, loopback), best of %d rounds\n", rounds);
-    std::printf("%6s %8s | %9s %9s | %9s %9s | %8s %8s\n", "PSCs", "objects", "bulk req", "bulk ms", "1by1 req",
-                "1by1 ms", "req x", "time x");
+    std::printf("%6s %8s | %9s %9s | %9s %9s | %8s %8s\n", "PSCs", "objects", "bulk req", "bulk ms",
+                "1by1 req", "1by1 ms", "req x", "time x");
     for (int pscs : {2, 8, 32}) {
         const LbConfig config = configFor(pscs);
         Measure bulk, single;
@@ -142,8 +146,9 @@ int main(int argc, char **argv)
             if (single.ms < 0 || s.ms < single.ms)
                 single = s;
         }
-        std::printf("%6d %8d | %9d %9.1f | %9d %9.1f | %8.1f %8.2f\n", pscs, config.objectCount() + 0, bulk.requests,
-                    bulk.ms, single.requests, single.ms, double(single.requests) / bulk.requests, single.ms / bulk.ms);
+        std::printf("%6d %8d | %9d %9.1f | %9d %9.1f | %8.1f %8.2f\n", pscs, config.objectCount() + 0,
+                    bulk.requests, bulk.ms, single.requests, single.ms,
+                    double(single.requests) / bulk.requests, single.ms / bulk.ms);
     }
     return 0;
 }

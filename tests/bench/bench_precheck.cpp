@@ -38,7 +38,7 @@ constexpr int kQueueDeadlineMs = 120000; // a round that takes this long has hun
 struct Round
 {
     double wallMs = -1;
-    QList<double> checkMs;      // wall time of each check, when run alone
+    QList<double> checkMs; // wall time of each check, when run alone
     QList<vlab::CheckStatus> statuses;
     QList<QString> messages;
 };
@@ -51,10 +51,10 @@ QList<vlab::CheckJob *> makeChecks(const PrecheckServers &s, bool dns, bool ntp,
     if (dns) {
         const QList<QHostAddress> servers = {s.dnsServer()};
         for (Host h : {Host::Psc01, Host::Psc02, Host::LoadBalancer, Host::VCenter01}) {
-            answered << new vlab::DnsCheck(vlab::DnsCheck::Mode::Forward, s.fqdn(h), s.address(h), servers, u"bench"_s,
-                                           kLimitMs)
-                     << new vlab::DnsCheck(vlab::DnsCheck::Mode::Reverse, s.fqdn(h), s.address(h), servers, u"bench"_s,
-                                           kLimitMs);
+            answered << new vlab::DnsCheck(vlab::DnsCheck::Mode::Forward, s.fqdn(h), s.address(h), servers,
+                                           u"bench"_s, kLimitMs)
+                     << new vlab::DnsCheck(vlab::DnsCheck::Mode::Reverse, s.fqdn(h), s.address(h), servers,
+                                           u"bench"_s, kLimitMs);
             nDns += 2;
         }
     }
@@ -134,7 +134,8 @@ int main(int argc, char **argv)
         return 1;
     }
     const ServerStart tls = servers.startTls(), dns = servers.startDns(), ntp = servers.startNtp();
-    for (const auto &[name, start] : {std::pair{"tls", tls}, std::pair{"dnsmasq", dns}, std::pair{"chronyd", ntp}}) {
+    for (const auto &[name, start] :
+         {std::pair{"tls", tls}, std::pair{"dnsmasq", dns}, std::pair{"chronyd", ntp}}) {
         if (!start.started())
             std::printf("precheck: without %s (%s)\n", name, qPrintable(start.why));
     }
@@ -145,7 +146,8 @@ int main(int argc, char **argv)
     // One after another: each check alone in its own queue, timed on its own.
     Round sequential;
     {
-        const QList<vlab::CheckJob *> jobs = makeChecks(servers, dns.started(), ntp.started(), tls.started(), nullptr);
+        const QList<vlab::CheckJob *> jobs =
+            makeChecks(servers, dns.started(), ntp.started(), tls.started(), nullptr);
         QElapsedTimer total;
         total.start();
         for (vlab::CheckJob *job : jobs) {
@@ -166,7 +168,8 @@ int main(int argc, char **argv)
     QList<Round> parallel;
     for (int r = 0; r < rounds; ++r) {
         Round round;
-        const QList<vlab::CheckJob *> jobs = makeChecks(servers, dns.started(), ntp.started(), tls.started(), nullptr);
+        const QList<vlab::CheckJob *> jobs =
+            makeChecks(servers, dns.started(), ntp.started(), tls.started(), nullptr);
         QElapsedTimer total;
         total.start();
         if (!runQueue(jobs, defaults.maxInFlight)) {
@@ -180,7 +183,8 @@ int main(int argc, char **argv)
     }
 
     const double slowest = *std::max_element(sequential.checkMs.cbegin(), sequential.checkMs.cend());
-    const auto passed = std::count(sequential.statuses.cbegin(), sequential.statuses.cend(), vlab::CheckStatus::Pass);
+    const auto passed =
+        std::count(sequential.statuses.cbegin(), sequential.statuses.cend(), vlab::CheckStatus::Pass);
     const auto noAnswer = std::count_if(sequential.messages.cbegin(), sequential.messages.cend(),
                                         [](const QString &m) { return m.contains(u"did not answer"_s); });
     bool agree = true;
@@ -196,10 +200,11 @@ int main(int argc, char **argv)
     std::printf("  outcomes: %lld pass, %lld fail (%lld of them no answer); all-at-once rounds agree: %s\n",
                 static_cast<long long>(passed), static_cast<long long>(kChecks - passed),
                 static_cast<long long>(noAnswer), agree ? "yes" : "NO");
-    std::printf("  one after another:  %8.1f ms in all, slowest single check %.1f ms\n", sequential.wallMs, slowest);
+    std::printf("  one after another:  %8.1f ms in all, slowest single check %.1f ms\n", sequential.wallMs,
+                slowest);
     for (int r = 0; r < parallel.size(); ++r)
-        std::printf("  all at once, run %d: %8.1f ms = %.3fx the slowest single check\n", r + 1, parallel.at(r).wallMs,
-                    parallel.at(r).wallMs / slowest);
+        std::printf("  all at once, run %d: %8.1f ms = %.3fx the slowest single check\n", r + 1,
+                    parallel.at(r).wallMs, parallel.at(r).wallMs / slowest);
     std::printf("  ratio all at once (worst of %d) / slowest single check: %.3fx  (aim <= 1.3x: %s)\n",
                 int(parallel.size()), worst / slowest, worst / slowest <= 1.3 ? "met" : "MISSED");
     std::printf("  speed-up over one after another: %.1fx\n", sequential.wallMs / worst);

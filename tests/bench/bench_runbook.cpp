@@ -72,9 +72,10 @@ int main(int argc, char **argv)
         baseline.push_back(runProcess(vlab, {u"--version"_s}));
     }
     std::printf("runbook of the example lab (medians of %d runs)\n", runs);
-    std::printf("  in process: build + PDF %.1f ms (%lld bytes), Markdown %.2f ms (%lld bytes)\n", median(inProcess),
-                pdfSize, median(markdown), mdSize);
-    std::printf("  vlab runbook %.1f ms, vlab --version %.1f ms (process baseline): %.2fx; aims < 1000 ms, < 1 MB\n",
-                median(cli), median(baseline), median(cli) / median(baseline));
+    std::printf("  in process: build + PDF %.1f ms (%lld bytes), Markdown %.2f ms (%lld bytes)\n",
+                median(inProcess), pdfSize, median(markdown), mdSize);
+    std::printf(
+        "  vlab runbook %.1f ms, vlab --version %.1f ms (process baseline): %.2fx; aims < 1000 ms, < 1 MB\n",
+        median(cli), median(baseline), median(cli) / median(baseline));
     return 0;
 }

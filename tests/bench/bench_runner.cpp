@@ -139,7 +139,8 @@ int main(int argc, char *argv[])
         plan.certificate.san = {plan.loadBalancer.fqdn};
         for (int i = 0; i < 200; ++i) {
             const QString name = u"psc%1"_s.arg(i + 1, 3, 10, QChar(u'0'));
-            plan.psc.append({name, name + u".sslab.com"_s, u"10.20.%1.%2"_s.arg(1 + i / 200).arg(10 + i % 200)});
+            plan.psc.append(
+                {name, name + u".sslab.com"_s, u"10.20.%1.%2"_s.arg(1 + i / 200).arg(10 + i % 200)});
             plan.certificate.san << name + u".sslab.com"_s;
         }
         plan.loadBalancer.vip = u"10.20.9.10"_s;
@@ -161,10 +162,12 @@ int main(int argc, char *argv[])
         } else {
             const double big200 = median(v200.wall), base = median(version.wall), ex = median(v2.wall);
             std::printf("vlab validate (whole process):\n");
-            std::printf("  200 PSCs (%lld bytes)  %7.1f ms\n", static_cast<long long>(QFileInfo(big).size()), big200);
+            std::printf("  200 PSCs (%lld bytes)  %7.1f ms\n", static_cast<long long>(QFileInfo(big).size()),
+                        big200);
             std::printf("  example plan          %7.1f ms\n", ex);
             std::printf("  vlab --version        %7.1f ms (process start baseline)\n", base);
-            std::printf("  ratio 200 PSCs / baseline  %5.2fx; validation itself ~%.1f ms   (must stay well under 1000 ms)\n",
+            std::printf("  ratio 200 PSCs / baseline  %5.2fx; validation itself ~%.1f ms   (must stay well "
+                        "under 1000 ms)\n",
                         base > 0 ? big200 / base : 0.0, big200 - base);
         }
     }

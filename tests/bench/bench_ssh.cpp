@@ -85,9 +85,12 @@ int main(int argc, char **argv)
     options.acceptFingerprint.clear();
     const QString ssh = SshdFixture::findTool(u"ssh"_s);
     const QString scp = SshdFixture::findTool(u"scp"_s);
-    const QStringList common = {u"-F"_s, u"/dev/null"_s, u"-o"_s, u"BatchMode=yes"_s, u"-o"_s,
-                                u"StrictHostKeyChecking=yes"_s, u"-o"_s, u"UserKnownHostsFile="_s + knownHosts,
-                                u"-o"_s, u"GlobalKnownHostsFile=/dev/null"_s, u"-i"_s, sshd.clientKeyFile()};
+    const QStringList common = {u"-F"_s, u"/dev/null"_s,
+                                u"-o"_s, u"BatchMode=yes"_s,
+                                u"-o"_s, u"StrictHostKeyChecking=yes"_s,
+                                u"-o"_s, u"UserKnownHostsFile="_s + knownHosts,
+                                u"-o"_s, u"GlobalKnownHostsFile=/dev/null"_s,
+                                u"-i"_s, sshd.clientKeyFile()};
     const QString target = u"%1@%2"_s.arg(sshd.user(), sshd.host());
 
     // Command round trips.
@@ -107,7 +110,8 @@ int main(int argc, char **argv)
         }
         s.disconnect();
         ours << double(timer.nsecsElapsed()) / 1e6;
-        theirs << runProcess(ssh, common + QStringList{u"-p"_s, QString::number(sshd.port()), target, u"true"_s});
+        theirs << runProcess(ssh,
+                             common + QStringList{u"-p"_s, QString::number(sshd.port()), target, u"true"_s});
     }
     {
         SshSession s;
@@ -134,7 +138,8 @@ int main(int argc, char **argv)
             return 1;
         QByteArray block(1024 * 1024, Qt::Uninitialized);
         for (qint64 done = 0; done < size; done += block.size()) {
-            QRandomGenerator::global()->fillRange(reinterpret_cast<quint32 *>(block.data()), block.size() / 4);
+            QRandomGenerator::global()->fillRange(reinterpret_cast<quint32 *>(block.data()),
+                                                  block.size() / 4);
             f.write(block);
         }
     }
@@ -158,8 +163,10 @@ int main(int argc, char **argv)
         verify << double(timer.nsecsElapsed()) / 1e6;
         QFile::remove(remote);
         // scp connects as part of its run: count our connect in too, for the same work.
-        scpTimes << runProcess(scp, common + QStringList{u"-q"_s, u"-P"_s, QString::number(sshd.port()), local,
-                                                         target + u":"_s + sshd.remoteDir() + u"/bench-scp.bin"_s});
+        scpTimes << runProcess(scp,
+                               common
+                                   + QStringList{u"-q"_s, u"-P"_s, QString::number(sshd.port()), local,
+                                                 target + u":"_s + sshd.remoteDir() + u"/bench-scp.bin"_s});
         QFile::remove(sshd.remoteDir() + u"/bench-scp.bin"_s);
     }
     if (scpTimes.contains(-1))
@@ -178,7 +185,8 @@ int main(int argc, char **argv)
                 "alone: %.1f ms)\n",
                 upMs, mb / (upMs / 1000.0), verifyMs);
     std::printf("  scp (process)         %8.1f ms  %7.1f MB/s\n", scpMs, mb / (scpMs / 1000.0));
-    std::printf("  throughput ratio      %8.2fx of scp with the check, %.2fx without it (aim: at least 0.5x)\n",
-                scpMs / upMs, scpMs / qMax(1.0, upMs - verifyMs));
+    std::printf(
+        "  throughput ratio      %8.2fx of scp with the check, %.2fx without it (aim: at least 0.5x)\n",
+        scpMs / upMs, scpMs / qMax(1.0, upMs - verifyMs));
     return 0;
 }

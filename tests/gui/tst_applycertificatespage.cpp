@@ -16,10 +16,10 @@
 #include "certs/csrrequest.h"
 
 #include <QCheckBox>
-#include <QDir>
-#include <QFile>
 #include <QComboBox>
 #include <QCryptographicHash>
+#include <QDir>
+#include <QFile>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPlainTextEdit>
@@ -85,8 +85,10 @@ private Q_SLOTS:
         QVERIFY(QDir().mkpath(m_work.filePath(u"ca"_s)));
         m_certs = std::make_unique<certtest::CertFixture>(m_work.filePath(u"ca"_s));
         QVERIFY2(m_certs->setUp(), qPrintable(m_certs->lastError()));
-        QVERIFY2(m_certs->makeRoot(u"vmca"_s, u"/CN=CA/DC=vsphere/DC=local/C=US/O=test VMCA"_s), qPrintable(m_certs->lastError()));
-        QVERIFY2(m_certs->makeLeaf(u"psc"_s, certtest::LeafSpec{}, u"vmca"_s), qPrintable(m_certs->lastError()));
+        QVERIFY2(m_certs->makeRoot(u"vmca"_s, u"/CN=CA/DC=vsphere/DC=local/C=US/O=test VMCA"_s),
+                 qPrintable(m_certs->lastError()));
+        QVERIFY2(m_certs->makeLeaf(u"psc"_s, certtest::LeafSpec{}, u"vmca"_s),
+                 qPrintable(m_certs->lastError()));
     }
 
     void planOnly()
@@ -121,11 +123,14 @@ private Q_SLOTS:
         // The login-shell step: off by default, its undo command always shown, in the commands when on.
         auto *shell = page->findChild<QCheckBox *>(u"applySwitchShell"_s);
         QVERIFY(!shell->isChecked());
-        QVERIFY(page->findChild<QLabel *>(u"applyUndo"_s)->text().contains(u"chsh -s /bin/appliancesh root"_s));
+        QVERIFY(
+            page->findChild<QLabel *>(u"applyUndo"_s)->text().contains(u"chsh -s /bin/appliancesh root"_s));
         QVERIFY(!dialog.contains(u"chsh -s /bin/bash root"_s));
         shell->setChecked(true);
         page->initializePage();
-        QVERIFY(page->findChild<QPlainTextEdit *>(u"applyDialog"_s)->toPlainText().contains(u"chsh -s /bin/bash root"_s));
+        QVERIFY(page->findChild<QPlainTextEdit *>(u"applyDialog"_s)
+                    ->toPlainText()
+                    .contains(u"chsh -s /bin/bash root"_s));
 
         // One PSC only.
         auto *node = page->findChild<QComboBox *>(u"applyNode"_s);
@@ -138,7 +143,8 @@ private Q_SLOTS:
         page->initializePage();
         const QString chainHash = QString::fromLatin1(
             QCryptographicHash::hash(readAll(m_work.filePath(u"empty-project/certs/psc-ha-vip-chain.crt"_s)),
-                                     QCryptographicHash::Sha256).toHex());
+                                     QCryptographicHash::Sha256)
+                .toHex());
         QCOMPARE(files->item(0, 2)->text(), chainHash);
         QVERIFY(files->item(1, 2)->text().contains(u"not shown"_s));
         QVERIFY(page->findChild<QLabel *>(u"applyCheck"_s)->text().contains(u"pass every check"_s));
@@ -157,7 +163,8 @@ private Q_SLOTS:
         QVERIFY2(s.started(), qPrintable(s.why));
         if (!sshd.hasPassword())
             QSKIP(qPrintable(u"The page logs in with a password: "_s + sshd.noPasswordReason()));
-        const QString certManager = sshd.installScript(QFINDTESTDATA("../data/remote/certificate-manager-standin.sh"));
+        const QString certManager =
+            sshd.installScript(QFINDTESTDATA("../data/remote/certificate-manager-standin.sh"));
         QVERIFY(!certManager.isEmpty());
         const QString log = sshd.path(u"gui-certmanager.log"_s);
         {
@@ -167,7 +174,8 @@ private Q_SLOTS:
         QFile::setPermissions(log, QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ReadOther);
         QVERIFY(sshd.giveToUser(log));
         TlsListener served;
-        QVERIFY2(served.start(m_certs->path(u"psc.cer"_s), m_certs->path(u"psc.key"_s)), qPrintable(served.lastError()));
+        QVERIFY2(served.start(m_certs->path(u"psc.cer"_s), m_certs->path(u"psc.key"_s)),
+                 qPrintable(served.lastError()));
 
         const QString project = m_work.filePath(u"live-project"_s);
         QVERIFY(writeSet(QDir(project).filePath(u"certs"_s)));

@@ -137,8 +137,9 @@ private Q_SLOTS:
         QVERIFY(QFile::exists(certs + u"/psc-ha-vip.csr"_s));
         QCOMPARE(QFile::permissions(certs + u"/psc-ha-vip.key"_s) & ~(QFile::ReadUser | QFile::WriteUser),
                  QFile::ReadOwner | QFile::WriteOwner);
-        QVERIFY(f.page->findChild<QPlainTextEdit *>(u"csrText"_s)->toPlainText().startsWith(
-            u"-----BEGIN CERTIFICATE REQUEST-----"_s));
+        QVERIFY(f.page->findChild<QPlainTextEdit *>(u"csrText"_s)
+                    ->toPlainText()
+                    .startsWith(u"-----BEGIN CERTIFICATE REQUEST-----"_s));
 
         QVERIFY(openssl({u"req"_s, u"-x509"_s, u"-newkey"_s, u"rsa:2048"_s, u"-nodes"_s, u"-keyout"_s,
                          u"privatekey.pem"_s, u"-out"_s, u"root.cer"_s, u"-days"_s, u"365"_s, u"-subj"_s,
@@ -175,23 +176,30 @@ private Q_SLOTS:
         const QString certs = f.page->certFolder();
         // An external root and intermediate sign the CSR the page made.
         const QString d = f.dir.path();
-        QVERIFY(openssl({u"req"_s, u"-x509"_s, u"-newkey"_s, u"rsa:2048"_s, u"-nodes"_s, u"-keyout"_s, u"root.key"_s,
-                         u"-out"_s, u"root.pem"_s, u"-days"_s, u"365"_s, u"-subj"_s, u"/CN=Lab Root"_s}, d));
+        QVERIFY(openssl({u"req"_s, u"-x509"_s, u"-newkey"_s, u"rsa:2048"_s, u"-nodes"_s, u"-keyout"_s,
+                         u"root.key"_s, u"-out"_s, u"root.pem"_s, u"-days"_s, u"365"_s, u"-subj"_s,
+                         u"/CN=Lab Root"_s},
+                        d));
         QFile ext(f.dir.filePath(u"ca.ext"_s));
         QVERIFY(ext.open(QIODevice::WriteOnly));
         ext.write("[ca]\nbasicConstraints=critical,CA:true\nkeyUsage=keyCertSign,cRLSign\n"
                   "subjectKeyIdentifier=hash\nauthorityKeyIdentifier=keyid\n");
         ext.close();
-        QVERIFY(openssl({u"req"_s, u"-new"_s, u"-newkey"_s, u"rsa:2048"_s, u"-nodes"_s, u"-keyout"_s, u"int.key"_s,
-                         u"-out"_s, u"int.csr"_s, u"-subj"_s, u"/CN=Lab Issuing CA"_s}, d));
+        QVERIFY(openssl({u"req"_s, u"-new"_s, u"-newkey"_s, u"rsa:2048"_s, u"-nodes"_s, u"-keyout"_s,
+                         u"int.key"_s, u"-out"_s, u"int.csr"_s, u"-subj"_s, u"/CN=Lab Issuing CA"_s},
+                        d));
         QVERIFY(openssl({u"x509"_s, u"-req"_s, u"-in"_s, u"int.csr"_s, u"-CA"_s, u"root.pem"_s, u"-CAkey"_s,
-                         u"root.key"_s, u"-CAcreateserial"_s, u"-days"_s, u"365"_s, u"-extfile"_s, u"ca.ext"_s,
-                         u"-extensions"_s, u"ca"_s, u"-out"_s, u"int.pem"_s}, d));
-        QVERIFY(openssl({u"x509"_s, u"-req"_s, u"-in"_s, certs + u"/psc-ha-vip.csr"_s, u"-CA"_s, u"int.pem"_s,
-                         u"-CAkey"_s, u"int.key"_s, u"-CAcreateserial"_s, u"-days"_s, u"365"_s, u"-copy_extensions"_s,
-                         u"copy"_s, u"-outform"_s, u"DER"_s, u"-out"_s, u"signed.der"_s}, d));
+                         u"root.key"_s, u"-CAcreateserial"_s, u"-days"_s, u"365"_s, u"-extfile"_s,
+                         u"ca.ext"_s, u"-extensions"_s, u"ca"_s, u"-out"_s, u"int.pem"_s},
+                        d));
+        QVERIFY(
+            openssl({u"x509"_s, u"-req"_s, u"-in"_s, certs + u"/psc-ha-vip.csr"_s, u"-CA"_s, u"int.pem"_s,
+                     u"-CAkey"_s, u"int.key"_s, u"-CAcreateserial"_s, u"-days"_s, u"365"_s,
+                     u"-copy_extensions"_s, u"copy"_s, u"-outform"_s, u"DER"_s, u"-out"_s, u"signed.der"_s},
+                    d));
         // Dropped root first, leaf in the middle: the page and engine find the order.
-        drop(f, {f.dir.filePath(u"root.pem"_s), f.dir.filePath(u"signed.der"_s), f.dir.filePath(u"int.pem"_s)});
+        drop(f,
+             {f.dir.filePath(u"root.pem"_s), f.dir.filePath(u"signed.der"_s), f.dir.filePath(u"int.pem"_s)});
         QCOMPARE(f.page->findChild<QListWidget *>(u"returnedFiles"_s)->count(), 3);
         QVERIFY(clickAndWait(f, u"buildChain"_s, true));
         QVERIFY2(checkIds(f, false).isEmpty(), qPrintable(checkIds(f, false).join(u' ')));
@@ -209,16 +217,20 @@ private Q_SLOTS:
         QVERIFY(clickAndWait(f, u"generateCsr"_s, true));
         const QString d = f.dir.path();
         // A CA that ignores the request's names and issues for psc01 only.
-        QVERIFY(openssl({u"req"_s, u"-x509"_s, u"-newkey"_s, u"rsa:2048"_s, u"-nodes"_s, u"-keyout"_s, u"root.key"_s,
-                         u"-out"_s, u"root.pem"_s, u"-days"_s, u"365"_s, u"-subj"_s, u"/CN=Lab Root"_s}, d));
+        QVERIFY(openssl({u"req"_s, u"-x509"_s, u"-newkey"_s, u"rsa:2048"_s, u"-nodes"_s, u"-keyout"_s,
+                         u"root.key"_s, u"-out"_s, u"root.pem"_s, u"-days"_s, u"365"_s, u"-subj"_s,
+                         u"/CN=Lab Root"_s},
+                        d));
         QFile ext(f.dir.filePath(u"leaf.ext"_s));
         QVERIFY(ext.open(QIODevice::WriteOnly));
         ext.write("[leaf]\nbasicConstraints=CA:false\nkeyUsage=digitalSignature,keyEncipherment\n"
                   "subjectAltName=DNS:vcenter-psc01.sslab.com,DNS:vcenter-psc-lb.sslab.com\n");
         ext.close();
-        QVERIFY(openssl({u"x509"_s, u"-req"_s, u"-in"_s, f.page->certFolder() + u"/psc-ha-vip.csr"_s, u"-CA"_s,
-                         u"root.pem"_s, u"-CAkey"_s, u"root.key"_s, u"-CAcreateserial"_s, u"-days"_s, u"365"_s,
-                         u"-extfile"_s, u"leaf.ext"_s, u"-extensions"_s, u"leaf"_s, u"-out"_s, u"leaf.pem"_s}, d));
+        QVERIFY(
+            openssl({u"x509"_s, u"-req"_s, u"-in"_s, f.page->certFolder() + u"/psc-ha-vip.csr"_s, u"-CA"_s,
+                     u"root.pem"_s, u"-CAkey"_s, u"root.key"_s, u"-CAcreateserial"_s, u"-days"_s, u"365"_s,
+                     u"-extfile"_s, u"leaf.ext"_s, u"-extensions"_s, u"leaf"_s, u"-out"_s, u"leaf.pem"_s},
+                    d));
         drop(f, {f.dir.filePath(u"leaf.pem"_s), f.dir.filePath(u"root.pem"_s)});
         QVERIFY(clickAndWait(f, u"buildChain"_s, false)); // verification fails the queue
         QCOMPARE(checkIds(f, false), QStringList{u"san"_s});

@@ -117,7 +117,8 @@ private Q_SLOTS:
         QVERIFY(stateCount(page, u"ESTABLISHED"_s) >= 2); // both ends
         QCOMPARE(cell(page, u"diagPortTable"_s, 0, 0), QString::number(server.serverPort()));
         QVERIFY(page->findChild<QTableWidget *>(u"diagPeerTable"_s)->rowCount() >= 1);
-        QVERIFY(page->findChild<QPlainTextEdit *>(u"diagFindings"_s)->toPlainText().contains(u"No pile-up"_s));
+        QVERIFY(
+            page->findChild<QPlainTextEdit *>(u"diagFindings"_s)->toPlainText().contains(u"No pile-up"_s));
     }
 
     void savedCaptureWithPileUp()
@@ -126,7 +127,8 @@ private Q_SLOTS:
         DiagnosticsPage *page = open(w);
         QVERIFY(page);
         page->findChild<QComboBox *>(u"diagSource"_s)->setCurrentIndex(1);
-        page->findChild<QLineEdit *>(u"diagFile"_s)->setText(QFINDTESTDATA("../data/diag/ss-psc-closewait.txt"));
+        page->findChild<QLineEdit *>(u"diagFile"_s)
+            ->setText(QFINDTESTDATA("../data/diag/ss-psc-closewait.txt"));
         page->findChild<QSpinBox *>(u"diagCloseWait"_s)->setValue(5);
         QSignalSpy done(w.runPanel(), &RunPanel::queueFinished);
         QVERIFY(page->runDiagnostics());

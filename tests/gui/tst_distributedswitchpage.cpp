@@ -48,7 +48,8 @@ private Q_SLOTS:
         QCOMPARE(groups->rowCount(), w.document()->plan().vds.portGroups.size());
         QCOMPARE(groups->item(1, 1)->text(), QString::number(w.document()->plan().vds.portGroups.at(1).vlan));
         QVERIFY(page->findChild<QPlainTextEdit *>(u"vdsGovc"_s)->toPlainText().contains(u"dvs.create"_s));
-        QVERIFY(page->findChild<QPlainTextEdit *>(u"vdsPowerCli"_s)->toPlainText().contains(u"New-VDSwitch"_s));
+        QVERIFY(
+            page->findChild<QPlainTextEdit *>(u"vdsPowerCli"_s)->toPlainText().contains(u"New-VDSwitch"_s));
         QCOMPARE(page->findChild<QLineEdit *>(u"vcHost"_s)->text(), w.document()->plan().vcenter.fqdn);
         QCOMPARE(page->findChild<QLineEdit *>(u"vcPassword"_s)->echoMode(), QLineEdit::Password);
         // The page follows the plan.
@@ -64,7 +65,8 @@ private Q_SLOTS:
     void runAgainstSimulator()
     {
         if (QStringLiteral(VLAB_VCSIM_PATH).isEmpty())
-            QSKIP("The vCenter simulator was not built: install golang-go and golang-github-vmware-govmomi-dev.");
+            QSKIP("The vCenter simulator was not built: install golang-go and "
+                  "golang-github-vmware-govmomi-dev.");
         VcSimFixture fixture;
         const QString why = fixture.makeCertificate();
         if (!why.isEmpty())

@@ -169,10 +169,18 @@ void TestNetscalerPage::interruptedApplyIsNotRepeatedWithoutAsking()
     QVERIFY(open(f));
     // A previous Apply was cut off (the process died while it ran): its journal says so.
     RunJournal journal;
-    journal.runs.append(JournalRun{u"r1"_s, u"Apply the load-balancing configuration"_s,
-                                   QDateTime::currentDateTimeUtc().addSecs(-60), {}, u"running"_s,
-                                   {JournalJob{u"netscaler.apply"_s, u"Apply"_s, u"running"_s, true,
-                                               QDateTime::currentDateTimeUtc().addSecs(-59), {}, {}}}});
+    journal.runs.append(JournalRun{u"r1"_s,
+                                   u"Apply the load-balancing configuration"_s,
+                                   QDateTime::currentDateTimeUtc().addSecs(-60),
+                                   {},
+                                   u"running"_s,
+                                   {JournalJob{u"netscaler.apply"_s,
+                                               u"Apply"_s,
+                                               u"running"_s,
+                                               true,
+                                               QDateTime::currentDateTimeUtc().addSecs(-59),
+                                               {},
+                                               {}}}});
     QVERIFY(journal.save(f.window.runPanel()->journalPath()).ok());
     QStringList asked;
     RunPanel::ResumeChoice choice{true, true};

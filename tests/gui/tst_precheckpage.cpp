@@ -4,9 +4,9 @@
 
 #include "jobs/jobqueue.h"
 #include "mainwindow.h"
-#include "project/plandocument.h"
 #include "plan/planjson.h"
 #include "precheck/precheckplan.h"
+#include "project/plandocument.h"
 #include "runpanel.h"
 
 #include <QCheckBox>
@@ -91,7 +91,7 @@ private Q_SLOTS:
         }
         QCOMPARE(rows, int(expected));
         QVERIFY(tree->topLevelItemCount() >= 4); // grouped by node: PSCs, NetScaler, vCenter, target
-        QVERIFY(failed > 0); // nothing listens on most of these loopback ports
+        QVERIFY(failed > 0);                     // nothing listens on most of these loopback ports
 
         QFile saved(dir.filePath(QString::fromLatin1(kPrecheckResultsFile)));
         QVERIFY(saved.open(QIODevice::ReadOnly));

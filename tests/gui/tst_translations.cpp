@@ -4,8 +4,8 @@
 // over today's sources into a copy finds nothing new, unfinished or vanished, and every
 // translation keeps its source's %1 / %n markers.
 
-#include "i18n/translations.h"
 #include "core/tr.h"
+#include "i18n/translations.h"
 #include "mainwindow.h"
 #include "pages/labplanpage.h"
 #include "project/plandocument.h"
@@ -171,11 +171,13 @@ void TestTranslations::catalogueIsComplete()
     QVERIFY2(!xml.hasError(), qPrintable(xml.errorString()));
     QVERIFY2(messages > 250, qPrintable(u"only %1 messages"_s.arg(messages)));
     if (!problems.isEmpty()) {
-        qWarning().noquote() << u"translations/vlab_vi.ts needs work: refresh it with `cmake --build build --target "
-                                u"update_translations`, then translate or fix:\n  "_s
-                                + problems.join(u"\n  "_s);
+        qWarning().noquote()
+            << u"translations/vlab_vi.ts needs work: refresh it with `cmake --build build --target "
+               u"update_translations`, then translate or fix:\n  "_s
+                + problems.join(u"\n  "_s);
     }
-    QVERIFY2(problems.isEmpty(), qPrintable(u"%1 untranslated, unfinished or vanished text(s)"_s.arg(problems.size())));
+    QVERIFY2(problems.isEmpty(),
+             qPrintable(u"%1 untranslated, unfinished or vanished text(s)"_s.arg(problems.size())));
 }
 
 void TestTranslations::wizardFollowsSystemLanguage_data()
@@ -183,10 +185,11 @@ void TestTranslations::wizardFollowsSystemLanguage_data()
     QTest::addColumn<QStringList>("env");
     QTest::addColumn<QString>("expected");
     QTest::newRow("LANG=vi_VN.UTF-8") << QStringList{u"LANG=vi_VN.UTF-8"_s} << u"Dựng một lab vSphere 6.7"_s;
-    QTest::newRow("LC_ALL=vi_VN.UTF-8") << QStringList{u"LC_ALL=vi_VN.UTF-8"_s} << u"Dựng một lab vSphere 6.7"_s;
+    QTest::newRow("LC_ALL=vi_VN.UTF-8")
+        << QStringList{u"LC_ALL=vi_VN.UTF-8"_s} << u"Dựng một lab vSphere 6.7"_s;
     QTest::newRow("LANG=C.UTF-8") << QStringList{u"LANG=C.UTF-8"_s} << u"Builds a highly available"_s;
-    QTest::newRow("LANG=de_DE.UTF-8 (no catalogue)") << QStringList{u"LANG=de_DE.UTF-8"_s}
-                                                     << u"Builds a highly available"_s;
+    QTest::newRow("LANG=de_DE.UTF-8 (no catalogue)")
+        << QStringList{u"LANG=de_DE.UTF-8"_s} << u"Builds a highly available"_s;
 }
 
 void TestTranslations::wizardFollowsSystemLanguage()
@@ -205,10 +208,12 @@ void TestTranslations::langOptionOverridesSystem_data()
     QTest::addColumn<QString>("expected");
     QTest::newRow("--lang vi, system C") << QStringList{u"--lang"_s, u"vi"_s, u"--help"_s}
                                          << QStringList{u"LC_ALL=C.UTF-8"_s} << u"Ngôn ngữ hiển thị (vi)"_s;
-    QTest::newRow("--lang=vi_VN, system C") << QStringList{u"--help"_s, u"--lang=vi_VN"_s}
-                                            << QStringList{u"LC_ALL=C.UTF-8"_s} << u"Ngôn ngữ hiển thị (vi)"_s;
-    QTest::newRow("--lang en, system vi") << QStringList{u"--lang"_s, u"en"_s, u"--help"_s}
-                                          << QStringList{u"LANG=vi_VN.UTF-8"_s} << u"Language of the texts (vi)"_s;
+    QTest::newRow("--lang=vi_VN, system C")
+        << QStringList{u"--help"_s, u"--lang=vi_VN"_s} << QStringList{u"LC_ALL=C.UTF-8"_s}
+        << u"Ngôn ngữ hiển thị (vi)"_s;
+    QTest::newRow("--lang en, system vi")
+        << QStringList{u"--lang"_s, u"en"_s, u"--help"_s} << QStringList{u"LANG=vi_VN.UTF-8"_s}
+        << u"Language of the texts (vi)"_s;
 }
 
 void TestTranslations::langOptionOverridesSystem()
@@ -232,34 +237,37 @@ void TestTranslations::cliRunbookInVietnamese()
                        {u"LC_ALL=C.UTF-8"_s});
     QVERIFY2(vi.exitCode == 0, qPrintable(vi.err));
     const QString markdown = readUtf8(dir.filePath(u"vi.md"_s));
-    for (const QString &heading : {u"Sổ tay vận hành của lab sslab"_s, u"Kiểm tra trước"_s, u"Chứng chỉ của các PSC"_s,
-                                   u"Cân bằng tải NetScaler"_s, u"Chẩn đoán TCP trên các PSC"_s})
+    for (const QString &heading :
+         {u"Sổ tay vận hành của lab sslab"_s, u"Kiểm tra trước"_s, u"Chứng chỉ của các PSC"_s,
+          u"Cân bằng tải NetScaler"_s, u"Chẩn đoán TCP trên các PSC"_s})
         QVERIFY2(markdown.contains(heading), qPrintable(heading));
     QVERIFY(!markdown.contains(u"Certificate of the PSCs"_s));
 
     // The same verb under a Vietnamese system, and in English under C.
-    const Run system = run(QStringLiteral(VLAB_CLI_PATH),
-                           {u"runbook"_s, plan, u"-o"_s, dir.filePath(u"sys.pdf"_s), u"--markdown"_s,
-                            dir.filePath(u"sys.md"_s)},
-                           {u"LANG=vi_VN.UTF-8"_s});
+    const Run system = run(
+        QStringLiteral(VLAB_CLI_PATH),
+        {u"runbook"_s, plan, u"-o"_s, dir.filePath(u"sys.pdf"_s), u"--markdown"_s, dir.filePath(u"sys.md"_s)},
+        {u"LANG=vi_VN.UTF-8"_s});
     QVERIFY2(system.exitCode == 0, qPrintable(system.err));
     QVERIFY(readUtf8(dir.filePath(u"sys.md"_s)).contains(u"Chứng chỉ của các PSC"_s));
-    const Run english = run(QStringLiteral(VLAB_CLI_PATH),
-                            {u"runbook"_s, plan, u"-o"_s, dir.filePath(u"en.pdf"_s), u"--markdown"_s,
-                             dir.filePath(u"en.md"_s)},
-                            {u"LC_ALL=C.UTF-8"_s});
+    const Run english = run(
+        QStringLiteral(VLAB_CLI_PATH),
+        {u"runbook"_s, plan, u"-o"_s, dir.filePath(u"en.pdf"_s), u"--markdown"_s, dir.filePath(u"en.md"_s)},
+        {u"LC_ALL=C.UTF-8"_s});
     QVERIFY2(english.exitCode == 0, qPrintable(english.err));
     QVERIFY(readUtf8(dir.filePath(u"en.md"_s)).contains(u"Certificate of the PSCs"_s));
 }
 
 void TestTranslations::unknownLanguageStaysEnglish()
 {
-    const Run cli = run(QStringLiteral(VLAB_CLI_PATH), {u"--lang"_s, u"xx"_s, u"--version"_s}, {u"LC_ALL=C.UTF-8"_s});
+    const Run cli =
+        run(QStringLiteral(VLAB_CLI_PATH), {u"--lang"_s, u"xx"_s, u"--version"_s}, {u"LC_ALL=C.UTF-8"_s});
     QCOMPARE(cli.exitCode, 0);
     QVERIFY2(cli.out.startsWith(u"vlab "_s), qPrintable(cli.out));
     QVERIFY2(cli.err.contains(u"there is no translation for \"xx\""_s), qPrintable(cli.err));
 
-    const Run missing = run(QStringLiteral(VLAB_CLI_PATH), {u"--version"_s, u"--lang"_s}, {u"LC_ALL=C.UTF-8"_s});
+    const Run missing =
+        run(QStringLiteral(VLAB_CLI_PATH), {u"--version"_s, u"--lang"_s}, {u"LC_ALL=C.UTF-8"_s});
     QCOMPARE(missing.exitCode, 2);
     QVERIFY2(missing.err.contains(u"--lang needs a language"_s), qPrintable(missing.err));
 }
@@ -281,7 +289,8 @@ void TestTranslations::knownTexts_data()
     QTest::newRow("run panel state") << u"vlab::RunPanel"_s << u"Cancelled"_s << u"Đã hủy"_s;
     QTest::newRow("runbook chapter") << u"vlab"_s << u"Pre-checks"_s << u"Kiểm tra trước"_s;
     QTest::newRow("runbook title") << u"vlab"_s << u"Runbook of lab %1"_s << u"Sổ tay vận hành của lab %1"_s;
-    QTest::newRow("plan finding") << u"vlab"_s << u"No NTP server is given."_s << u"Chưa có máy chủ NTP nào."_s;
+    QTest::newRow("plan finding") << u"vlab"_s << u"No NTP server is given."_s
+                                  << u"Chưa có máy chủ NTP nào."_s;
 }
 
 void TestTranslations::knownTexts()
@@ -289,7 +298,8 @@ void TestTranslations::knownTexts()
     QFETCH(QString, context);
     QFETCH(QString, source);
     QFETCH(QString, expected);
-    QCOMPARE(QCoreApplication::translate(context.toUtf8().constData(), source.toUtf8().constData()), expected);
+    QCOMPARE(QCoreApplication::translate(context.toUtf8().constData(), source.toUtf8().constData()),
+             expected);
 }
 
 void TestTranslations::wizardPagesInVietnamese()

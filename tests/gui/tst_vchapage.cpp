@@ -44,8 +44,11 @@ private Q_SLOTS:
         QWizardPage *page = goToVcha(w);
         QVERIFY(page);
         const LabPlan &plan = w.document()->plan();
-        QVERIFY(page->findChild<QPlainTextEdit *>(u"vchaSpec"_s)->toPlainText().contains(u"<VLAB_VC_SSL_THUMBPRINT>"_s));
-        QVERIFY(page->findChild<QPlainTextEdit *>(u"vchaManual"_s)->toPlainText().contains(plan.vcha.witnessIp));
+        QVERIFY(page->findChild<QPlainTextEdit *>(u"vchaSpec"_s)
+                    ->toPlainText()
+                    .contains(u"<VLAB_VC_SSL_THUMBPRINT>"_s));
+        QVERIFY(
+            page->findChild<QPlainTextEdit *>(u"vchaManual"_s)->toPlainText().contains(plan.vcha.witnessIp));
         QVERIFY(page->findChild<QLabel *>(u"vchaPrerequisites"_s)->text().contains(u"Prerequisites met"_s));
         QVERIFY(page->findChild<QPushButton *>(u"vchaDeploy"_s)->isEnabled());
         // A tiny vCenter cannot have VCHA: said, and Deploy is off.
@@ -57,7 +60,8 @@ private Q_SLOTS:
     void deployAndStatusAgainstSimulator()
     {
         if (QStringLiteral(VLAB_VCSIM_PATH).isEmpty())
-            QSKIP("The vCenter simulator was not built: install golang-go and golang-github-vmware-govmomi-dev.");
+            QSKIP("The vCenter simulator was not built: install golang-go and "
+                  "golang-github-vmware-govmomi-dev.");
         VcSimFixture fixture;
         const QString why = fixture.makeCertificate();
         if (!why.isEmpty())

@@ -67,10 +67,12 @@ private Q_SLOTS:
         QCOMPARE(QApplication::clipboard()->text(), psc2);
         // The plan edits show at once.
         w.document()->edit([](LabPlan &p) { p.sso.site = u"Other-Site"_s; });
-        QVERIFY(page->findChild<QPlainTextEdit *>(u"psc1Template"_s)->toPlainText().contains(u"Other-Site"_s));
+        QVERIFY(
+            page->findChild<QPlainTextEdit *>(u"psc1Template"_s)->toPlainText().contains(u"Other-Site"_s));
         // Without an ISO: where the installer is expected; nothing runs.
         auto *status = page->findChild<QLabel *>(u"vcsaIsoStatus"_s);
-        QVERIFY2(status->text().contains(u"vcsa-cli-installer/lin64/vcsa-deploy"_s), qPrintable(status->text()));
+        QVERIFY2(status->text().contains(u"vcsa-cli-installer/lin64/vcsa-deploy"_s),
+                 qPrintable(status->text()));
         page->findChild<QPushButton *>(u"pscInstall1"_s)->click();
         QVERIFY(!w.runPanel()->isBusy());
         QVERIFY(page->findChild<QLabel *>(u"pscResult"_s)->text().contains(u"mounted"_s));
@@ -163,7 +165,8 @@ private Q_SLOTS:
         QVERIFY(done.wait(30000));
         QCOMPARE(done.takeFirst().first().toBool(), false);
         const QString result = page->findChild<QLabel *>(u"vcenterResult"_s)->text();
-        QVERIFY2(result.contains(u"Precheck of vcenter failed"_s) && result.contains(u"PTR record"_s), qPrintable(result));
+        QVERIFY2(result.contains(u"Precheck of vcenter failed"_s) && result.contains(u"PTR record"_s),
+                 qPrintable(result));
         QVERIFY(fx.leftInTemp().isEmpty());
         qunsetenv("VCSA_STANDIN_MODE");
         qunsetenv("TMPDIR");

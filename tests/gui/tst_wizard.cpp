@@ -4,11 +4,11 @@
 #include "jobs/jobqueue.h"
 #include "mainwindow.h"
 #include "pages/labplanpage.h"
-#include "rememberedpassword.h"
-#include "secrets/memorysecretstore.h"
-#include "project/plandocument.h"
 #include "plan/planjson.h"
+#include "project/plandocument.h"
+#include "rememberedpassword.h"
 #include "runpanel.h"
+#include "secrets/memorysecretstore.h"
 #include "stepregistry.h"
 
 #include <QAbstractButton>
@@ -16,12 +16,12 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QPlainTextEdit>
-#include <QTableWidget>
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTabBar>
 #include <QTabWidget>
+#include <QTableWidget>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QToolButton>
@@ -37,14 +37,17 @@ namespace {
 class UntilCancelledJob : public Job
 {
 public:
-    UntilCancelledJob() : Job(u"Wait for cancel"_s) {}
+    UntilCancelledJob()
+        : Job(u"Wait for cancel"_s)
+    {
+    }
 
 protected:
     void run() override { setProgress(0.5, u"waiting"_s); }
     void onCancel() override
     {
-        QMetaObject::invokeMethod(this, [this] { finish(makeError(u"job.cancelled"_s, u"stopped"_s)); },
-                                  Qt::QueuedConnection);
+        QMetaObject::invokeMethod(
+            this, [this] { finish(makeError(u"job.cancelled"_s, u"stopped"_s)); }, Qt::QueuedConnection);
     }
 };
 } // namespace
@@ -133,16 +136,17 @@ private Q_SLOTS:
         QTest::addColumn<QString>("typed");
         QTest::addColumn<QString>("label");
         QTest::addColumn<QString>("expected");
-        QTest::newRow("vCenter address out of range")
-            << u"field:vcenter.ip"_s << u"192.168.1.300"_s << u"finding:vcenter.ip"_s << u"not an IPv4 address"_s;
+        QTest::newRow("vCenter address out of range") << u"field:vcenter.ip"_s << u"192.168.1.300"_s
+                                                      << u"finding:vcenter.ip"_s << u"not an IPv4 address"_s;
         QTest::newRow("vCenter outside the management network")
-            << u"field:vcenter.ip"_s << u"10.0.0.5"_s << u"finding:vcenter.ip"_s << u"outside the management network"_s;
-        QTest::newRow("second PSC address")
-            << u"field:psc[1].ip"_s << u"192.168.1.211"_s << u"finding:psc[1]"_s << u"already used by psc[0].ip"_s;
-        QTest::newRow("gateway")
-            << u"field:network.gateway"_s << u"192.168.2.1"_s << u"finding:network.gateway"_s << u"outside the management network"_s;
-        QTest::newRow("DNS domain")
-            << u"field:dns.domain"_s << u"sslab_com"_s << u"finding:dns.domain"_s << u"contains \"_\""_s;
+            << u"field:vcenter.ip"_s << u"10.0.0.5"_s << u"finding:vcenter.ip"_s
+            << u"outside the management network"_s;
+        QTest::newRow("second PSC address") << u"field:psc[1].ip"_s << u"192.168.1.211"_s
+                                            << u"finding:psc[1]"_s << u"already used by psc[0].ip"_s;
+        QTest::newRow("gateway") << u"field:network.gateway"_s << u"192.168.2.1"_s
+                                 << u"finding:network.gateway"_s << u"outside the management network"_s;
+        QTest::newRow("DNS domain") << u"field:dns.domain"_s << u"sslab_com"_s << u"finding:dns.domain"_s
+                                    << u"contains \"_\""_s;
     }
 
     void badAddressShowsFindingAndBlocksNext()
@@ -169,10 +173,13 @@ private Q_SLOTS:
 
         // The tab holding the field counts the error, and the summary names that tab.
         QTabWidget *tabs = planPage(w)->sections();
-        QVERIFY2(tabs->tabText(tabs->currentIndex()).endsWith(u" (1 error)"_s), qPrintable(tabs->tabText(tabs->currentIndex())));
+        QVERIFY2(tabs->tabText(tabs->currentIndex()).endsWith(u" (1 error)"_s),
+                 qPrintable(tabs->tabText(tabs->currentIndex())));
         const QString summary = find<QLabel>(w, u"planSummary"_s)->text();
-        QVERIFY2(summary.contains(u"in "_s + planPage(w)->sections()->tabText(tabs->currentIndex()).section(u" ("_s, 0, 0)),
-                 qPrintable(summary));
+        QVERIFY2(
+            summary.contains(u"in "_s
+                             + planPage(w)->sections()->tabText(tabs->currentIndex()).section(u" ("_s, 0, 0)),
+            qPrintable(summary));
 
         retype(edit, original); // fixing the field clears the finding and frees Next
         QVERIFY(!message->isVisible());
@@ -218,7 +225,7 @@ private Q_SLOTS:
         QVERIFY(QTest::qWaitForWindowExposed(&w));
         QTabWidget *tabs = planPage(w)->sections();
         QCOMPARE(tabs->currentIndex(), sectionIndex(w, u"nodes"_s)); // opens where the first error is
-        QVERIFY(!w.findChild<QLineEdit *>(u"field:target.host"_s)); // not built
+        QVERIFY(!w.findChild<QLineEdit *>(u"field:target.host"_s));  // not built
         QVERIFY2(tabs->tabText(sectionIndex(w, u"nodes"_s)).endsWith(u" (2 errors)"_s),
                  qPrintable(tabs->tabText(sectionIndex(w, u"nodes"_s))));
         QVERIFY2(tabs->tabText(sectionIndex(w, u"target"_s)).endsWith(u" (1 error)"_s),
@@ -226,7 +233,8 @@ private Q_SLOTS:
         QVERIFY(!tabs->tabText(0).contains(u"error"_s));
         QCOMPARE(tabs->tabBar()->tabTextColor(sectionIndex(w, u"nodes"_s)), QColor(0xB0, 0x00, 0x20));
         const QString summary = find<QLabel>(w, u"planSummary"_s)->text();
-        QVERIFY2(summary.contains(u"Nodes"_s) && summary.contains(u"Deployment target"_s), qPrintable(summary));
+        QVERIFY2(summary.contains(u"Nodes"_s) && summary.contains(u"Deployment target"_s),
+                 qPrintable(summary));
         QVERIFY(!nextButton(w)->isEnabled());
         auto *other = find<QLabel>(w, u"finding:other"_s);
         QVERIFY(other->isVisible());
@@ -474,13 +482,19 @@ private Q_SLOTS:
         QVERIFY(!panel.run(new JobQueue(&panel), u"Second"_s)); // one queue at a time
 
         int asked = 0;
-        panel.setCancelConfirmation([&] { ++asked; return false; });
+        panel.setCancelConfirmation([&] {
+            ++asked;
+            return false;
+        });
         QVERIFY(!panel.requestCancel());
         QCOMPARE(asked, 1);
         QVERIFY(panel.isBusy());
 
         QSignalSpy done(&panel, &RunPanel::queueFinished);
-        panel.setCancelConfirmation([&] { ++asked; return true; });
+        panel.setCancelConfirmation([&] {
+            ++asked;
+            return true;
+        });
         QVERIFY(panel.requestCancel());
         QVERIFY(done.wait(5000));
         QCOMPARE(done.first().first().toBool(), false);
@@ -503,7 +517,8 @@ private Q_SLOTS:
 
         QLineEdit typedFirst, typedMeanwhile, otherLab, otherHost, sso;
         typedFirst.setText(u"typed"_s);
-        recallPassword(&store, &typedFirst, u"sslab"_s, SecretRole::VCenter, vc01); // never over what was typed
+        recallPassword(&store, &typedFirst, u"sslab"_s, SecretRole::VCenter,
+                       vc01); // never over what was typed
         recallPassword(&store, &typedMeanwhile, u"sslab"_s, SecretRole::VCenter, vc01);
         typedMeanwhile.setText(u"typed while the store was asked"_s); // before the answer arrives
         recallPassword(&store, &otherLab, u"otherlab"_s, SecretRole::VCenter, vc01);

@@ -17,7 +17,8 @@ using namespace Qt::StringLiterals;
 QString NitroStandin::password()
 {
     // Random per run, meets the password policy; never printed.
-    static const QString pw = u"Ns-"_s + QString::number(QRandomGenerator::global()->generate(), 36) + u"x9Q"_s;
+    static const QString pw =
+        u"Ns-"_s + QString::number(QRandomGenerator::global()->generate(), 36) + u"x9Q"_s;
     return pw;
 }
 
@@ -44,10 +45,11 @@ QString NitroStandin::start(const QStringList &arguments, const QJsonObject &sta
     const QString key = m_dir.filePath(u"nsip.key"_s);
     if (!QFile::exists(cert)) {
         QProcess openssl;
-        openssl.start(u"openssl"_s, {u"req"_s, u"-x509"_s, u"-newkey"_s, u"ec"_s, u"-pkeyopt"_s,
-                                     u"ec_paramgen_curve:P-256"_s, u"-nodes"_s, u"-subj"_s, u"/CN=ns-standin"_s,
-                                     u"-addext"_s, u"subjectAltName=IP:127.0.0.1"_s, u"-days"_s, u"2"_s,
-                                     u"-keyout"_s, key, u"-out"_s, cert});
+        openssl.start(u"openssl"_s,
+                      {u"req"_s, u"-x509"_s, u"-newkey"_s, u"ec"_s, u"-pkeyopt"_s,
+                       u"ec_paramgen_curve:P-256"_s, u"-nodes"_s, u"-subj"_s, u"/CN=ns-standin"_s,
+                       u"-addext"_s, u"subjectAltName=IP:127.0.0.1"_s, u"-days"_s, u"2"_s, u"-keyout"_s, key,
+                       u"-out"_s, cert});
         if (!openssl.waitForFinished(30000) || openssl.exitCode() != 0)
             return u"openssl req failed: "_s + QString::fromUtf8(openssl.readAllStandardError());
     }
@@ -77,7 +79,8 @@ QString NitroStandin::start(const QStringList &arguments, const QJsonObject &sta
     QByteArray line;
     while (!line.contains('\n')) {
         if (!m_process.waitForReadyRead(10000))
-            return u"the stand-in did not report its port: "_s + QString::fromUtf8(m_process.readAllStandardError());
+            return u"the stand-in did not report its port: "_s
+                + QString::fromUtf8(m_process.readAllStandardError());
         line += m_process.readAllStandardOutput();
     }
     m_port = quint16(line.mid(line.lastIndexOf(':') + 1).trimmed().toUInt());

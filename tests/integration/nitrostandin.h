@@ -24,7 +24,7 @@ public:
     void stop();
 
     quint16 port() const { return m_port; }
-    QString address() const; // 127.0.0.1:PORT
+    QString address() const;                                  // 127.0.0.1:PORT
     QByteArray certificateSha256() const { return m_sha256; } // raw digest
     QString certificatePath() const { return m_dir.filePath(QStringLiteral("nsip.crt")); }
 

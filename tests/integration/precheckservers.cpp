@@ -43,7 +43,7 @@ constexpr qsizetype kMaxLog = 64 * 1024;
 class SignalWait
 {
 public:
-    template <typename Sender, typename Signal>
+    template<typename Sender, typename Signal>
     void add(const Sender *sender, Signal signal)
     {
         QObject::connect(sender, signal, &m_loop, [this] {
@@ -71,7 +71,8 @@ private:
 void pollPause(QDeadlineTimer deadline)
 {
     QEventLoop loop;
-    QTimer::singleShot(int(qBound(qint64(0), deadline.remainingTime(), qint64(25))), &loop, &QEventLoop::quit);
+    QTimer::singleShot(int(qBound(qint64(0), deadline.remainingTime(), qint64(25))), &loop,
+                       &QEventLoop::quit);
     loop.exec();
 }
 
@@ -146,14 +147,22 @@ QString PrecheckServers::address(Host host) const
 QString PrecheckServers::fqdn(Host host)
 {
     switch (host) {
-    case Host::LoadBalancer: return u"vcenter-psc-lb.sslab.com"_s;
-    case Host::Psc01: return u"vcenter-psc01.sslab.com"_s;
-    case Host::Psc02: return u"vcenter-psc02.sslab.com"_s;
-    case Host::Psc03: return u"vcenter-psc03.sslab.com"_s;
-    case Host::VCenter01: return u"vcenter-vc01.sslab.com"_s;
-    case Host::VCenter02: return u"vcenter-vc02.sslab.com"_s;
-    case Host::Esxi: return u"esxi01.sslab.com"_s;
-    default: return {};
+    case Host::LoadBalancer:
+        return u"vcenter-psc-lb.sslab.com"_s;
+    case Host::Psc01:
+        return u"vcenter-psc01.sslab.com"_s;
+    case Host::Psc02:
+        return u"vcenter-psc02.sslab.com"_s;
+    case Host::Psc03:
+        return u"vcenter-psc03.sslab.com"_s;
+    case Host::VCenter01:
+        return u"vcenter-vc01.sslab.com"_s;
+    case Host::VCenter02:
+        return u"vcenter-vc02.sslab.com"_s;
+    case Host::Esxi:
+        return u"esxi01.sslab.com"_s;
+    default:
+        return {};
     }
 }
 
@@ -231,7 +240,8 @@ PrecheckServers::Tool PrecheckServers::runTool(const QString &program, const QSt
     tool.ok = p.exitStatus() == QProcess::NormalExit && tool.exitCode == 0;
     tool.output = QString::fromLocal8Bit(p.readAll()).trimmed();
     if (!tool.ok)
-        tool.output = u"%1 %2 failed (exit %3): %4"_s.arg(program, args.join(u' ')).arg(tool.exitCode).arg(tool.output);
+        tool.output =
+            u"%1 %2 failed (exit %3): %4"_s.arg(program, args.join(u' ')).arg(tool.exitCode).arg(tool.output);
     return tool;
 }
 
@@ -292,18 +302,28 @@ ServerStart PrecheckServers::startDns()
     if (!isRoot())
         return notRoot(u"dnsmasq on port 53 (QDnsLookup always asks port 53)"_s);
 
-    const auto a = [this](Host h) { return address(h); };
+    const auto a = [this](Host h) {
+        return address(h);
+    };
     const auto ptr = [this](Host ptrOf, const QString &name) {
         return u"--ptr-record=%1,%2"_s.arg(reverseName(address(ptrOf)), name);
     };
     QStringList args = {
-        u"--keep-in-foreground"_s, u"--conf-file=/dev/null"_s, u"--no-resolv"_s, u"--no-hosts"_s,
-        u"--bind-interfaces"_s, u"--listen-address=%1"_s.arg(a(Host::Dns)), u"--port=53"_s,
+        u"--keep-in-foreground"_s,
+        u"--conf-file=/dev/null"_s,
+        u"--no-resolv"_s,
+        u"--no-hosts"_s,
+        u"--bind-interfaces"_s,
+        u"--listen-address=%1"_s.arg(a(Host::Dns)),
+        u"--port=53"_s,
         u"--pid-file="_s, // none: nothing to clean up
-        u"--user=root"_s, u"--group=root"_s, // stay root: a change of user or group clears PR_SET_PDEATHSIG
-        u"--log-facility=-"_s, u"--log-queries"_s,
+        u"--user=root"_s,
+        u"--group=root"_s, // stay root: a change of user or group clears PR_SET_PDEATHSIG
+        u"--log-facility=-"_s,
+        u"--log-queries"_s,
         // Only local data for the lab's zones: a name without a record is NXDOMAIN.
-        u"--local=/sslab.com/"_s, u"--local=/127.in-addr.arpa/"_s,
+        u"--local=/sslab.com/"_s,
+        u"--local=/127.in-addr.arpa/"_s,
     };
     // A and PTR, both right.
     for (Host h : {Host::LoadBalancer, Host::Psc01, Host::Psc03, Host::VCenter02, Host::Esxi})
@@ -375,17 +395,17 @@ ServerStart PrecheckServers::startNtp()
     const QString conf = QDir(dir).filePath(u"chrony.conf"_s);
     {
         QFile f(conf);
-        const QString text = u"# vLab Wizard pre-check test server: serves this machine's clock, touches nothing.\n"
-                             "port %1\n"
-                             "bindaddress %2\n"
-                             "allow 127.0.0.0/8\n"
-                             "local stratum 8\n"
-                             "cmdport 0\n"
-                             "bindcmdaddress /\n" // no Unix command socket (a system chronyd owns /run/chrony)
-                             "pidfile %3\n"
-                             "driftfile %4\n"_s
-                                 .arg(m_ntpPort)
-                                 .arg(ntpHost(), QDir(dir).filePath(u"chronyd.pid"_s), QDir(dir).filePath(u"drift"_s));
+        const QString text =
+            u"# vLab Wizard pre-check test server: serves this machine's clock, touches nothing.\n"
+            "port %1\n"
+            "bindaddress %2\n"
+            "allow 127.0.0.0/8\n"
+            "local stratum 8\n"
+            "cmdport 0\n"
+            "bindcmdaddress /\n" // no Unix command socket (a system chronyd owns /run/chrony)
+            "pidfile %3\n"
+            "driftfile %4\n"_s.arg(m_ntpPort)
+                .arg(ntpHost(), QDir(dir).filePath(u"chronyd.pid"_s), QDir(dir).filePath(u"drift"_s));
         if (!f.open(QIODevice::WriteOnly) || f.write(text.toUtf8()) < 0)
             return failed(u"cannot write %1"_s.arg(conf));
     }
@@ -486,11 +506,12 @@ ServerStart PrecheckServers::startTls()
     QStringList san;
     for (const QString &name : certificateNames())
         san << u"DNS:"_s + name;
-    const Tool made = runTool(openssl, {u"req"_s, u"-x509"_s, u"-newkey"_s, u"ec"_s, u"-pkeyopt"_s,
-                                        u"ec_paramgen_curve:prime256v1"_s, u"-nodes"_s, u"-keyout"_s, keyPath,
-                                        u"-out"_s, certificatePath(), u"-days"_s, u"2"_s, u"-subj"_s,
-                                        u"/O=SSLAB/CN=%1"_s.arg(fqdn(Host::LoadBalancer)), u"-addext"_s,
-                                        u"subjectAltName="_s + san.join(u','), u"-batch"_s});
+    const Tool made = runTool(openssl,
+                              {u"req"_s, u"-x509"_s, u"-newkey"_s, u"ec"_s, u"-pkeyopt"_s,
+                               u"ec_paramgen_curve:prime256v1"_s, u"-nodes"_s, u"-keyout"_s, keyPath,
+                               u"-out"_s, certificatePath(), u"-days"_s, u"2"_s, u"-subj"_s,
+                               u"/O=SSLAB/CN=%1"_s.arg(fqdn(Host::LoadBalancer)), u"-addext"_s,
+                               u"subjectAltName="_s + san.join(u','), u"-batch"_s});
     if (!made.ok)
         return failed(made.output);
     QFile certFile(certificatePath()), keyFile(keyPath);
@@ -526,7 +547,8 @@ QString PrecheckServers::netnsName() const
 
 QString PrecheckServers::vethName(bool inside) const
 {
-    return u"vlt%1"_s.arg(QCoreApplication::applicationPid()) + (inside ? u"n"_s : u"h"_s); // <= 15 characters
+    return u"vlt%1"_s.arg(QCoreApplication::applicationPid())
+        + (inside ? u"n"_s : u"h"_s); // <= 15 characters
 }
 
 ServerStart PrecheckServers::startFilteredHost()
@@ -640,10 +662,13 @@ void PrecheckServers::removeNamespace()
 QJsonObject PrecheckServers::loopbackPlan(PlanKind kind) const
 {
     QJsonObject plan = QJsonDocument::fromJson(vlab::examplePlanJson()).object();
-    const auto a = [this](Host h) { return address(h); };
+    const auto a = [this](Host h) {
+        return address(h);
+    };
     const bool allExist = kind == PlanKind::AllRecordsExist;
 
-    plan.insert(u"dns"_s, QJsonObject{{u"domain"_s, u"sslab.com"_s}, {u"servers"_s, QJsonArray{a(Host::Dns)}}});
+    plan.insert(u"dns"_s,
+                QJsonObject{{u"domain"_s, u"sslab.com"_s}, {u"servers"_s, QJsonArray{a(Host::Dns)}}});
     plan.insert(u"ntp"_s, QJsonObject{{u"servers"_s, QJsonArray{ntpEndpoint()}}});
     QJsonObject network = plan.value(u"network"_s).toObject();
     network.insert(u"cidr"_s, u"127.0.%1.0/24"_s.arg(m_slot));

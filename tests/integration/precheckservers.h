@@ -57,7 +57,7 @@ public:
         Psc03 = 15,        // vcenter-psc03: A and PTR (the plan where everything exists)
         Esxi = 20,         // esxi01: A and PTR
         Dns = 53,
-        Unassigned = 99,   // no records at all
+        Unassigned = 99, // no records at all
         Ntp = 123,
         Nsip = 200,
         Snip = 201,
@@ -72,8 +72,8 @@ public:
 
     ServerStart startDns();
     ServerStart startNtp();
-    ServerStart startTcp();   // open listener, closed port, silent and closed UDP ports
-    ServerStart startTls();   // needs the openssl command
+    ServerStart startTcp();          // open listener, closed port, silent and closed UDP ports
+    ServerStart startTls();          // needs the openssl command
     ServerStart startFilteredHost(); // the network namespace
     void stopAll();
 
@@ -99,7 +99,7 @@ public:
     static QStringList certificateNames();
     static QString uncoveredName() { return fqdn(Host::Psc02); }
 
-    QString filteredHost() const;    // the namespace's end of the veth pair
+    QString filteredHost() const;                // the namespace's end of the veth pair
     quint16 droppedPort() const { return 4433; } // nftables drops it: no answer
     quint16 refusedPort() const { return 4434; } // nothing listens: refused
 

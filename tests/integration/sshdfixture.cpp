@@ -131,7 +131,8 @@ bool SshdFixture::isRunning() const
     return m_sshd && m_sshd->state() == QProcess::Running;
 }
 
-bool SshdFixture::runTool(const QString &program, const QStringList &args, const QByteArray &input, QString *output)
+bool SshdFixture::runTool(const QString &program, const QStringList &args, const QByteArray &input,
+                          QString *output)
 {
     QProcess p;
     p.setProcessChannelMode(QProcess::MergedChannels);
@@ -151,7 +152,8 @@ bool SshdFixture::runTool(const QString &program, const QStringList &args, const
     }
     *output = QString::fromLocal8Bit(p.readAll()).trimmed();
     if (p.exitStatus() != QProcess::NormalExit || p.exitCode() != 0) {
-        *output = u"%1 %2 failed (exit %3): %4"_s.arg(program, args.join(u' ')).arg(p.exitCode()).arg(*output);
+        *output =
+            u"%1 %2 failed (exit %3): %4"_s.arg(program, args.join(u' ')).arg(p.exitCode()).arg(*output);
         return false;
     }
     return true;
@@ -190,9 +192,10 @@ SshdStart SshdFixture::prepare()
     if (findTool(u"ssh-keygen"_s).isEmpty())
         return missingTool(u"ssh-keygen"_s, u"openssh-client"_s);
     // The test user must reach its authorized_keys, the scripts and its upload folder.
-    QFile::setPermissions(m_dir.path(), QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner
-                                            | QFileDevice::ReadGroup | QFileDevice::ExeGroup | QFileDevice::ReadOther
-                                            | QFileDevice::ExeOther);
+    QFile::setPermissions(m_dir.path(),
+                          QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner
+                              | QFileDevice::ReadGroup | QFileDevice::ExeGroup | QFileDevice::ReadOther
+                              | QFileDevice::ExeOther);
     if (::geteuid() == 0 && !QFileInfo::exists(u"/run/sshd"_s)) {
         // sshd's privilege separation folder; Debian's service start makes it, a container may not have it.
         if (!QDir().mkpath(u"/run/sshd"_s))
@@ -213,7 +216,8 @@ SshdStart SshdFixture::prepare()
     if (!pub.open(QIODevice::ReadOnly))
         return failed(u"no client public key"_s);
     if (!writeText(path(u"authorized_keys"_s), QString::fromLatin1(pub.readAll()),
-                   QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ReadGroup | QFileDevice::ReadOther))
+                   QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ReadGroup
+                       | QFileDevice::ReadOther))
         return failed(u"cannot write authorized_keys"_s);
 
     if (!QDir().mkpath(remoteDir()))
@@ -245,7 +249,8 @@ SshdStart SshdFixture::makeHostKey()
                   u"vlab-test-host-%1"_s.arg(++m_hostKeyGeneration), u"-f"_s, key},
                  {}, &output))
         return failed(output);
-    if (!runTool(findTool(u"ssh-keygen"_s), {u"-l"_s, u"-E"_s, u"sha256"_s, u"-f"_s, key + u".pub"_s}, {}, &output))
+    if (!runTool(findTool(u"ssh-keygen"_s), {u"-l"_s, u"-E"_s, u"sha256"_s, u"-f"_s, key + u".pub"_s}, {},
+                 &output))
         return failed(output);
     // "256 SHA256:... comment (ED25519)"
     m_hostFingerprint = output.section(u' ', 1, 1);
@@ -256,33 +261,35 @@ SshdStart SshdFixture::makeHostKey()
 
 SshdStart SshdFixture::launch()
 {
-    const QString sftpServer = QFileInfo::exists(u"/usr/lib/openssh/sftp-server"_s) ? u"/usr/lib/openssh/sftp-server"_s
-                                                                                     : u"internal-sftp"_s;
+    const QString sftpServer = QFileInfo::exists(u"/usr/lib/openssh/sftp-server"_s)
+        ? u"/usr/lib/openssh/sftp-server"_s
+        : u"internal-sftp"_s;
     const QString config = path(u"sshd_config"_s);
-    const QString text = u"# vLab Wizard SSH test server: loopback only, throwaway keys, one user.\n"
-                         "Port %1\n"
-                         "ListenAddress %2\n"
-                         "HostKey %3\n"
-                         "PidFile none\n"
-                         "AuthorizedKeysFile %4\n"
-                         "StrictModes no\n"
-                         "UsePAM no\n"
-                         "PubkeyAuthentication yes\n"
-                         "PasswordAuthentication yes\n"
-                         "KbdInteractiveAuthentication no\n"
-                         "PermitRootLogin prohibit-password\n"
-                         "AllowUsers %5\n"
-                         "UseDNS no\n"
-                         "PrintMotd no\n"
-                         "PrintLastLog no\n"
-                         "MaxSessions 64\n"
-                         "MaxStartups 64\n"
-                         "LogLevel VERBOSE\n"
-                         "Subsystem sftp %6\n"_s
-                             .arg(m_port)
-                             .arg(host(), path(u"ssh_host_ed25519_key"_s), path(u"authorized_keys"_s), m_user, sftpServer);
-    if (!writeText(config, text, QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ReadGroup
-                                     | QFileDevice::ReadOther))
+    const QString text =
+        u"# vLab Wizard SSH test server: loopback only, throwaway keys, one user.\n"
+        "Port %1\n"
+        "ListenAddress %2\n"
+        "HostKey %3\n"
+        "PidFile none\n"
+        "AuthorizedKeysFile %4\n"
+        "StrictModes no\n"
+        "UsePAM no\n"
+        "PubkeyAuthentication yes\n"
+        "PasswordAuthentication yes\n"
+        "KbdInteractiveAuthentication no\n"
+        "PermitRootLogin prohibit-password\n"
+        "AllowUsers %5\n"
+        "UseDNS no\n"
+        "PrintMotd no\n"
+        "PrintLastLog no\n"
+        "MaxSessions 64\n"
+        "MaxStartups 64\n"
+        "LogLevel VERBOSE\n"
+        "Subsystem sftp %6\n"_s.arg(m_port)
+            .arg(host(), path(u"ssh_host_ed25519_key"_s), path(u"authorized_keys"_s), m_user, sftpServer);
+    if (!writeText(config, text,
+                   QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ReadGroup
+                       | QFileDevice::ReadOther))
         return failed(u"cannot write %1"_s.arg(config));
 
     delete m_sshd; // one killed by killAll()
@@ -376,13 +383,15 @@ QString SshdFixture::installScript(const QString &sourcePath, const QString &nam
     const QString target = path(u"bin/"_s + (name.isEmpty() ? QFileInfo(sourcePath).fileName() : name));
     QDir().mkpath(QFileInfo(target).absolutePath());
     QFile::setPermissions(QFileInfo(target).absolutePath(),
-                          QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner | QFileDevice::ReadGroup
-                              | QFileDevice::ExeGroup | QFileDevice::ReadOther | QFileDevice::ExeOther);
+                          QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner
+                              | QFileDevice::ReadGroup | QFileDevice::ExeGroup | QFileDevice::ReadOther
+                              | QFileDevice::ExeOther);
     QFile::remove(target);
     if (!QFile::copy(sourcePath, target))
         return {};
-    QFile::setPermissions(target, QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner
-                                      | QFileDevice::ReadGroup | QFileDevice::ExeGroup | QFileDevice::ReadOther
-                                      | QFileDevice::ExeOther);
+    QFile::setPermissions(target,
+                          QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner
+                              | QFileDevice::ReadGroup | QFileDevice::ExeGroup | QFileDevice::ReadOther
+                              | QFileDevice::ExeOther);
     return target;
 }

@@ -45,10 +45,10 @@ public:
     bool hasPassword() const { return !m_password.isEmpty(); }
     QString password() const { return m_password; } // empty without the system user
     QString noPasswordReason() const { return m_noPasswordReason; }
-    QString clientKeyFile() const;     // private key, OpenSSH format, no passphrase
+    QString clientKeyFile() const; // private key, OpenSSH format, no passphrase
     QString hostKeyFingerprint() const { return m_hostFingerprint; } // from ssh-keygen -lf
-    QString remoteDir() const;         // a folder the user may write to
-    QString path(const QString &name) const; // a path inside the fixture's folder
+    QString remoteDir() const;                                       // a folder the user may write to
+    QString path(const QString &name) const;                         // a path inside the fixture's folder
     bool giveToUser(const QString &path) const; // chown to user(), as if the user made the file
     // Copies a script into the fixture's folder (readable by the test user), mode 0755.
     QString installScript(const QString &sourcePath, const QString &name = {});

@@ -18,9 +18,9 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QRandomGenerator>
+#include <QSignalSpy>
 #include <QSslCertificate>
 #include <QTcpServer>
-#include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QtTest>
 
@@ -40,7 +40,9 @@ QByteArray readAll(const QString &path)
 
 int modeOf(const QString &path)
 {
-    struct stat st{};
+    struct stat st
+    {
+    };
     return ::stat(path.toLocal8Bit().constData(), &st) == 0 ? int(st.st_mode & 07777) : -1;
 }
 
@@ -74,10 +76,12 @@ private:
             QFile f(QDir(folder).filePath(QString::fromLatin1(name)));
             return f.open(QIODevice::WriteOnly) && f.write(data) == data.size();
         };
-        return write(CertFiles::Chain, leaf + root) && write(CertFiles::CaChain, root) && write(CertFiles::Key, key);
+        return write(CertFiles::Chain, leaf + root) && write(CertFiles::CaChain, root)
+            && write(CertFiles::Key, key);
     }
 
-    CertReplacementRequest request(const QString &folder, const QString &mode, QString *log, QString *remoteFolder)
+    CertReplacementRequest request(const QString &folder, const QString &mode, QString *log,
+                                   QString *remoteFolder)
     {
         ++m_runs;
         *log = m_sshd.path(u"certmanager-%1.log"_s.arg(m_runs));
@@ -91,7 +95,8 @@ private:
         r.credentials.privateKeyFile = m_sshd.clientKeyFile();
         r.localFolder = folder;
         r.remoteFolder = *remoteFolder;
-        r.certificateManager = u"VLAB_STANDIN_MODE=%1 VLAB_STANDIN_LOG=%2 %3"_s.arg(mode, *log, m_certManager);
+        r.certificateManager =
+            u"VLAB_STANDIN_MODE=%1 VLAB_STANDIN_LOG=%2 %3"_s.arg(mode, *log, m_certManager);
         r.ssoPassword = u"Sso-%1!"_s.arg(QRandomGenerator::global()->generate());
         r.plan = examplePlan();
         r.promptTimeout = 20s;
@@ -104,7 +109,8 @@ private:
         QFile f(*log);
         if (f.open(QIODevice::WriteOnly))
             f.close();
-        QFile::setPermissions(*log, QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ReadOther);
+        QFile::setPermissions(*log,
+                              QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ReadOther);
         m_sshd.giveToUser(*log);
         return r;
     }
@@ -148,15 +154,19 @@ private Q_SLOTS:
         QVERIFY(QDir().mkpath(m_work.filePath(u"ca"_s)));
         m_certs = std::make_unique<certtest::CertFixture>(m_work.filePath(u"ca"_s));
         QVERIFY2(m_certs->setUp(), qPrintable(m_certs->lastError()));
-        QVERIFY2(m_certs->makeRoot(u"vmca"_s, u"/CN=CA/DC=vsphere/DC=local/C=US/O=test VMCA"_s), qPrintable(m_certs->lastError()));
-        QVERIFY2(m_certs->makeLeaf(u"psc"_s, certtest::LeafSpec{}, u"vmca"_s), qPrintable(m_certs->lastError()));
+        QVERIFY2(m_certs->makeRoot(u"vmca"_s, u"/CN=CA/DC=vsphere/DC=local/C=US/O=test VMCA"_s),
+                 qPrintable(m_certs->lastError()));
+        QVERIFY2(m_certs->makeLeaf(u"psc"_s, certtest::LeafSpec{}, u"vmca"_s),
+                 qPrintable(m_certs->lastError()));
         QVERIFY2(m_certs->makeKey(u"other"_s, 2048), qPrintable(m_certs->lastError()));
         m_goodFolder = m_work.filePath(u"good"_s);
         m_badFolder = m_work.filePath(u"bad"_s);
         QVERIFY(writeSet(m_goodFolder, u"psc"_s));
         QVERIFY(writeSet(m_badFolder, u"other"_s));
-        QVERIFY2(m_newLeaf.start(m_certs->path(u"psc.cer"_s), m_certs->path(u"psc.key"_s)), qPrintable(m_newLeaf.lastError()));
-        QVERIFY2(m_oldCert.start(m_certs->path(u"vmca.cer"_s), m_certs->path(u"vmca.key"_s)), qPrintable(m_oldCert.lastError()));
+        QVERIFY2(m_newLeaf.start(m_certs->path(u"psc.cer"_s), m_certs->path(u"psc.key"_s)),
+                 qPrintable(m_newLeaf.lastError()));
+        QVERIFY2(m_oldCert.start(m_certs->path(u"vmca.cer"_s), m_certs->path(u"vmca.key"_s)),
+                 qPrintable(m_oldCert.lastError()));
     }
 
     static QString sha256Of(const QString &pem)
@@ -172,14 +182,16 @@ private Q_SLOTS:
         CertManagerJob job(r);
         run(job);
         QVERIFY2(job.state() == Job::State::Succeeded,
-                 qPrintable(job.result().ok() ? QString() : job.result().error().message + u"\n"_s + job.result().error().details
-                                                               + u"\n"_s + evidenceText(job)));
+                 qPrintable(job.result().ok() ? QString()
+                                              : job.result().error().message + u"\n"_s
+                                    + job.result().error().details + u"\n"_s + evidenceText(job)));
 
         // The files are on the "PSC" with the right modes and content.
         for (const char *name : {CertFiles::Chain, CertFiles::Key, CertFiles::CaChain}) {
             const QString there = remote + u'/' + QString::fromLatin1(name);
             QCOMPARE(readAll(there), readAll(QDir(m_goodFolder).filePath(QString::fromLatin1(name))));
-            QCOMPARE(modeOf(there), QString::fromLatin1(name) == QString::fromLatin1(CertFiles::Key) ? 0600 : 0644);
+            QCOMPARE(modeOf(there),
+                     QString::fromLatin1(name) == QString::fromLatin1(CertFiles::Key) ? 0600 : 0644);
         }
         QCOMPARE(modeOf(remote), 0700);
 
@@ -202,7 +214,8 @@ private Q_SLOTS:
         verifyNoSecret(job, r.ssoPassword);
         const QString evidence = evidenceText(job);
         const QString chainHash = QString::fromLatin1(
-            QCryptographicHash::hash(readAll(QDir(m_goodFolder).filePath(u"psc-ha-vip-chain.crt"_s)), QCryptographicHash::Sha256)
+            QCryptographicHash::hash(readAll(QDir(m_goodFolder).filePath(u"psc-ha-vip-chain.crt"_s)),
+                                     QCryptographicHash::Sha256)
                 .toHex());
         QVERIFY2(evidence.contains(chainHash), qPrintable(evidence));
         QVERIFY(evidence.contains(u"mkdir -p -m 0700 -- '%1'"_s.arg(remote)));
@@ -216,7 +229,8 @@ private Q_SLOTS:
         QCOMPARE(m_newLeaf.handshakes() > 0, true);
         const QString leaf = sha256Of(m_certs->path(u"psc.cer"_s));
         QCOMPARE(chainLeafSha256(QDir(m_goodFolder).filePath(u"psc-ha-vip-chain.crt"_s)).value(), leaf);
-        QVERIFY2(evidence.contains(u"SHA-256 of the new leaf"_s) && evidence.contains(u"SHA-256 of the certificate served"_s),
+        QVERIFY2(evidence.contains(u"SHA-256 of the new leaf"_s)
+                     && evidence.contains(u"SHA-256 of the certificate served"_s),
                  qPrintable(evidence));
         QCOMPARE(evidence.count(leaf), 3); // new leaf, served, outcome
     }
@@ -272,7 +286,8 @@ private Q_SLOTS:
         QCOMPARE(job.state(), Job::State::Failed);
         QCOMPARE(job.result().error().code, code);
         // The tool's own error message is passed on.
-        QVERIFY2(job.result().error().message.contains(u"stand-in failure"_s), qPrintable(job.result().error().message));
+        QVERIFY2(job.result().error().message.contains(u"stand-in failure"_s),
+                 qPrintable(job.result().error().message));
         QVERIFY(evidenceText(job).contains(u"Error Code : 70034"_s));
         verifyNoSecret(job, r.ssoPassword);
     }
@@ -321,7 +336,8 @@ private Q_SLOTS:
         QVERIFY(m_sshd.giveToUser(log));
         const Result<LoginShellFixResult> fixed =
             switchLoginShellToBash(session, {}, u"VLAB_STANDIN_LOG=%1 %2"_s.arg(log, m_applianceShell), 20s);
-        QVERIFY2(fixed, qPrintable(fixed ? QString() : fixed.error().message + u"\n"_s + fixed.error().details));
+        QVERIFY2(fixed,
+                 qPrintable(fixed ? QString() : fixed.error().message + u"\n"_s + fixed.error().details));
         QVERIFY(!fixed->alreadyBash);
         QCOMPARE(fixed->undoCommand, u"chsh -s /bin/appliancesh root"_s);
         QCOMPARE(QString::fromUtf8(readAll(log)), u"chsh -s /bin/bash root\n"_s);
@@ -339,7 +355,8 @@ private Q_SLOTS:
         QVERIFY(session.authenticate(SshCredentials{{}, m_sshd.clientKeyFile(), {}}));
         const Result<LoginShellFixResult> fixed =
             switchLoginShellToBash(session, {}, u"env PS1='bash$ ' bash --norc --noprofile -i"_s, 20s);
-        QVERIFY2(fixed, qPrintable(fixed ? QString() : fixed.error().message + u"\n"_s + fixed.error().details));
+        QVERIFY2(fixed,
+                 qPrintable(fixed ? QString() : fixed.error().message + u"\n"_s + fixed.error().details));
         QVERIFY(fixed->alreadyBash);
     }
 };

@@ -30,18 +30,18 @@ struct CliCase
     QStringList args;
     int exitCode = 0;
     Channel channel = Channel::Stdout;
-    QString expected;                // substring of that channel's text
-    QString notExpected;             // in neither channel
-    QList<QStringList> before;       // invocations that must succeed first
-    QStringList files;               // must exist afterwards, relative to {dir}
-    QString linePrefix;              // a stdout line must start with this ...
-    QString lineContains;            // ... and contain this
-    bool jsonReport = false;         // stdout is the JSON validation report
-    int jsonErrors = 0;              // its "errors"
-    QString firstFindingPath;        // path of its first finding, if any
-    QString jsonLoadErrorCode;       // stdout is the JSON load error with this code
-    QStringList env;                 // NAME=value pairs added to the environment
-    bool privateFile = false;        // files[0] must have mode 0600
+    QString expected;          // substring of that channel's text
+    QString notExpected;       // in neither channel
+    QList<QStringList> before; // invocations that must succeed first
+    QStringList files;         // must exist afterwards, relative to {dir}
+    QString linePrefix;        // a stdout line must start with this ...
+    QString lineContains;      // ... and contain this
+    bool jsonReport = false;   // stdout is the JSON validation report
+    int jsonErrors = 0;        // its "errors"
+    QString firstFindingPath;  // path of its first finding, if any
+    QString jsonLoadErrorCode; // stdout is the JSON load error with this code
+    QStringList env;           // NAME=value pairs added to the environment
+    bool privateFile = false;  // files[0] must have mode 0600
 };
 
 struct Run
@@ -362,12 +362,22 @@ void TestCli::run_data()
         c.args = QStringList{u"generate"_s, u"{dir}/example.vlab.json"_s, u"-o"_s, u"{dir}/out"_s};
         c.channel = Channel::Stderr;
         c.expected = u"succeeded"_s;
-        c.files = QStringList{u"out/sslab.vlab.json"_s, u"out/validation.txt"_s, u"out/validation.json"_s,
-                              u"out/certs/psc_ha_csr_cfg.cfg"_s, u"out/netscaler/psc-lb.conf"_s,
-                              u"out/netscaler/psc-lb-rollback.conf"_s, u"out/vcsa/vcsa-psc1.json"_s,
-                              u"out/vcsa/vcsa-psc2.json"_s, u"out/vcsa/vcsa-vcenter.json"_s, u"out/vds/vds-govc.sh"_s,
-                              u"out/vds/vds-powercli.ps1"_s, u"out/runbook.pdf"_s, u"out/runbook.md"_s,
-                              u"out/vcha/vcha-deploy-spec.json"_s, u"out/topology.png"_s, u"out/topology.svg"_s};
+        c.files = QStringList{u"out/sslab.vlab.json"_s,
+                              u"out/validation.txt"_s,
+                              u"out/validation.json"_s,
+                              u"out/certs/psc_ha_csr_cfg.cfg"_s,
+                              u"out/netscaler/psc-lb.conf"_s,
+                              u"out/netscaler/psc-lb-rollback.conf"_s,
+                              u"out/vcsa/vcsa-psc1.json"_s,
+                              u"out/vcsa/vcsa-psc2.json"_s,
+                              u"out/vcsa/vcsa-vcenter.json"_s,
+                              u"out/vds/vds-govc.sh"_s,
+                              u"out/vds/vds-powercli.ps1"_s,
+                              u"out/runbook.pdf"_s,
+                              u"out/runbook.md"_s,
+                              u"out/vcha/vcha-deploy-spec.json"_s,
+                              u"out/topology.png"_s,
+                              u"out/topology.svg"_s};
         QTest::newRow("generate") << c;
     }
     {
@@ -389,8 +399,8 @@ void TestCli::run_data()
     }
     {
         CliCase c;
-        c.args = QStringList{u"netscaler"_s, u"batch"_s, u"{dir}/example.vlab.json"_s, u"-o"_s, u"{dir}/ns/lb.conf"_s,
-                             u"--rollback"_s, u"{dir}/ns/undo.conf"_s};
+        c.args = QStringList{u"netscaler"_s,        u"batch"_s,      u"{dir}/example.vlab.json"_s, u"-o"_s,
+                             u"{dir}/ns/lb.conf"_s, u"--rollback"_s, u"{dir}/ns/undo.conf"_s};
         c.exitCode = 0;
         c.channel = Channel::Stdout;
         c.expected = u"39 object(s)"_s;
@@ -415,7 +425,8 @@ void TestCli::run_data()
     }
     {
         CliCase c;
-        c.args = QStringList{u"netscaler"_s, u"batch"_s, u"{dir}/malformed.vlab.json"_s, u"-o"_s, u"{dir}/x.conf"_s};
+        c.args = QStringList{u"netscaler"_s, u"batch"_s, u"{dir}/malformed.vlab.json"_s, u"-o"_s,
+                             u"{dir}/x.conf"_s};
         c.exitCode = 2;
         c.channel = Channel::Stderr;
         c.expected = u"line"_s;
@@ -423,16 +434,17 @@ void TestCli::run_data()
     }
     {
         CliCase c;
-        c.args = QStringList{u"vcsa"_s, u"template"_s, u"{dir}/example.vlab.json"_s, u"--role"_s, u"psc2"_s, u"-o"_s,
-                             u"{dir}/t/psc2.json"_s};
+        c.args = QStringList{u"vcsa"_s, u"template"_s, u"{dir}/example.vlab.json"_s, u"--role"_s,
+                             u"psc2"_s, u"-o"_s,       u"{dir}/t/psc2.json"_s};
         c.expected = u"Wrote"_s;
         c.files = QStringList{u"t/psc2.json"_s};
         QTest::newRow("vcsa template psc2") << c;
     }
     {
         CliCase c;
-        c.args = QStringList{u"vcsa"_s, u"template"_s, u"{dir}/example.vlab.json"_s, u"--role"_s, u"psc9"_s, u"-o"_s,
-                             u"{dir}/x.json"_s};
+        c.args =
+            QStringList{u"vcsa"_s, u"template"_s,    u"{dir}/example.vlab.json"_s, u"--role"_s, u"psc9"_s,
+                        u"-o"_s,   u"{dir}/x.json"_s};
         c.exitCode = 2;
         c.channel = Channel::Stderr;
         c.expected = u"psc1, psc2 or vcenter"_s;
@@ -440,8 +452,9 @@ void TestCli::run_data()
     }
     {
         CliCase c;
-        c.args = QStringList{u"vcsa"_s, u"template"_s, u"{dir}/example.vlab.json"_s, u"--role"_s, u"vcenter"_s, u"-o"_s,
-                             u"{dir}/t/vc.json"_s, u"--with-passwords"_s};
+        c.args =
+            QStringList{u"vcsa"_s,    u"template"_s, u"{dir}/example.vlab.json"_s, u"--role"_s,
+                        u"vcenter"_s, u"-o"_s,       u"{dir}/t/vc.json"_s,         u"--with-passwords"_s};
         c.env = QStringList{u"VLAB_TARGET_PASSWORD=Esx!Pass123"_s, u"VLAB_ROOT_PASSWORD=Root!Pass123"_s,
                             u"VLAB_SSO_PASSWORD=Sso!Pass1234"_s};
         c.expected = u"mode 0600"_s;
@@ -452,9 +465,11 @@ void TestCli::run_data()
     }
     {
         CliCase c;
-        c.args = QStringList{u"vcsa"_s, u"template"_s, u"{dir}/example.vlab.json"_s, u"--role"_s, u"vcenter"_s, u"-o"_s,
-                             u"{dir}/t/vc.json"_s, u"--with-passwords"_s};
-        c.env = QStringList{u"VLAB_TARGET_PASSWORD=x"_s, u"VLAB_ROOT_PASSWORD=weakpass"_s, u"VLAB_SSO_PASSWORD=Sso!Pass1234"_s};
+        c.args =
+            QStringList{u"vcsa"_s,    u"template"_s, u"{dir}/example.vlab.json"_s, u"--role"_s,
+                        u"vcenter"_s, u"-o"_s,       u"{dir}/t/vc.json"_s,         u"--with-passwords"_s};
+        c.env = QStringList{u"VLAB_TARGET_PASSWORD=x"_s, u"VLAB_ROOT_PASSWORD=weakpass"_s,
+                            u"VLAB_SSO_PASSWORD=Sso!Pass1234"_s};
         c.exitCode = 2;
         c.channel = Channel::Stderr;
         c.expected = u"VLAB_ROOT_PASSWORD does not meet"_s;
@@ -463,8 +478,8 @@ void TestCli::run_data()
     }
     {
         CliCase c;
-        c.args = QStringList{u"vcsa"_s, u"template"_s, u"{dir}/example.vlab.json"_s, u"--role"_s, u"psc1"_s, u"-o"_s,
-                             u"{dir}/t/p.json"_s, u"--with-passwords"_s};
+        c.args = QStringList{u"vcsa"_s, u"template"_s, u"{dir}/example.vlab.json"_s, u"--role"_s,
+                             u"psc1"_s, u"-o"_s,       u"{dir}/t/p.json"_s,          u"--with-passwords"_s};
         c.exitCode = 2;
         c.channel = Channel::Stderr;
         c.expected = u"VLAB_TARGET_PASSWORD"_s;
@@ -472,22 +487,25 @@ void TestCli::run_data()
     }
     {
         CliCase c;
-        c.args = QStringList{u"runbook"_s, u"{dir}/example.vlab.json"_s, u"-o"_s, u"{dir}/rb/runbook.pdf"_s,
-                             u"--markdown"_s, u"{dir}/rb/runbook.md"_s};
+        c.args =
+            QStringList{u"runbook"_s,    u"{dir}/example.vlab.json"_s, u"-o"_s, u"{dir}/rb/runbook.pdf"_s,
+                        u"--markdown"_s, u"{dir}/rb/runbook.md"_s};
         c.files = QStringList{u"rb/runbook.pdf"_s, u"rb/runbook.md"_s};
         c.expected = u"runbook.md"_s;
         QTest::newRow("runbook") << c;
     }
     {
         CliCase c;
-        c.args = QStringList{u"vcha"_s, u"spec"_s, u"{dir}/example.vlab.json"_s, u"-o"_s, u"{dir}/vcha.json"_s};
+        c.args =
+            QStringList{u"vcha"_s, u"spec"_s, u"{dir}/example.vlab.json"_s, u"-o"_s, u"{dir}/vcha.json"_s};
         c.files = QStringList{u"vcha.json"_s};
         c.expected = u"Wrote"_s;
         QTest::newRow("vcha spec") << c;
     }
     {
         CliCase c;
-        c.args = QStringList{u"vcha"_s, u"spec"_s, u"{dir}/bad-ip.vlab.json"_s, u"-o"_s, u"{dir}/vcha.json"_s};
+        c.args =
+            QStringList{u"vcha"_s, u"spec"_s, u"{dir}/bad-ip.vlab.json"_s, u"-o"_s, u"{dir}/vcha.json"_s};
         c.exitCode = 0; // bad-ip breaks a PSC address, not a VCHA prerequisite
         c.expected = u"Wrote"_s;
         QTest::newRow("vcha spec ignores problems elsewhere") << c;
@@ -502,7 +520,8 @@ void TestCli::run_data()
     }
     {
         CliCase c;
-        c.args = QStringList{u"vds"_s, u"script"_s, u"{dir}/example.vlab.json"_s, u"--format"_s, u"powercli"_s, u"-o"_s,
+        c.args = QStringList{u"vds"_s,          u"script"_s,   u"{dir}/example.vlab.json"_s,
+                             u"--format"_s,     u"powercli"_s, u"-o"_s,
                              u"{dir}/vds.ps1"_s};
         c.files = QStringList{u"vds.ps1"_s};
         c.expected = u"Wrote"_s;
@@ -510,8 +529,9 @@ void TestCli::run_data()
     }
     {
         CliCase c;
-        c.args = QStringList{u"vds"_s, u"script"_s, u"{dir}/example.vlab.json"_s, u"--format"_s, u"bash"_s, u"-o"_s,
-                             u"{dir}/vds.sh"_s};
+        c.args =
+            QStringList{u"vds"_s, u"script"_s,      u"{dir}/example.vlab.json"_s, u"--format"_s, u"bash"_s,
+                        u"-o"_s,  u"{dir}/vds.sh"_s};
         c.exitCode = 2;
         c.channel = Channel::Stderr;
         c.expected = u"govc or powercli"_s;
@@ -549,7 +569,8 @@ void TestCli::run()
         QVERIFY2(QFileInfo::exists(QDir(tmp.path()).filePath(file)), qPrintable(file));
     if (c.privateFile) {
         const QFile::Permissions mode = QFile::permissions(QDir(tmp.path()).filePath(c.files.constFirst()));
-        QCOMPARE(mode & (QFile::ReadGroup | QFile::WriteGroup | QFile::ReadOther | QFile::WriteOther), QFile::Permissions());
+        QCOMPARE(mode & (QFile::ReadGroup | QFile::WriteGroup | QFile::ReadOther | QFile::WriteOther),
+                 QFile::Permissions());
         QVERIFY(mode & QFile::ReadOwner);
     }
 

@@ -39,8 +39,8 @@ Run runVlab(const QStringList &args, const QString &password = NitroStandin::pas
         p.waitForFinished();
         return {};
     }
-    Run r{p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -2, QString::fromUtf8(p.readAllStandardOutput()),
-          QString::fromUtf8(p.readAllStandardError())};
+    Run r{p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -2,
+          QString::fromUtf8(p.readAllStandardOutput()), QString::fromUtf8(p.readAllStandardError())};
     return r;
 }
 
@@ -61,10 +61,21 @@ private Q_SLOTS:
 private:
     QStringList live(const QString &verb, const QStringList &extra = {}) const
     {
-        return QStringList{u"netscaler"_s, verb, m_plan, u"--nsip"_s, m_ns->address(), u"--user"_s,
-                           QString::fromLatin1(NitroStandin::kUser), u"--timeout"_s, u"10"_s} + extra;
+        return QStringList{u"netscaler"_s,
+                           verb,
+                           m_plan,
+                           u"--nsip"_s,
+                           m_ns->address(),
+                           u"--user"_s,
+                           QString::fromLatin1(NitroStandin::kUser),
+                           u"--timeout"_s,
+                           u"10"_s}
+        + extra;
     }
-    QString fingerprint() const { return QString::fromLatin1(m_ns->certificateSha256().toHex(':').toUpper()); }
+    QString fingerprint() const
+    {
+        return QString::fromLatin1(m_ns->certificateSha256().toHex(':').toUpper());
+    }
 
     std::unique_ptr<QTemporaryDir> m_dir;
     std::unique_ptr<NitroStandin> m_ns;
@@ -89,20 +100,20 @@ void TstCliNetscaler::badInput_data()
     QTest::addColumn<QString>("expected");
     QTest::newRow("no --nsip") << QStringList{u"--user"_s, u"nsroot"_s} << true << u"needs --nsip"_s;
     QTest::newRow("no --user") << QStringList{u"--nsip"_s, u"10.0.0.1"_s} << true << u"needs --user"_s;
-    QTest::newRow("bad port") << QStringList{u"--nsip"_s, u"10.0.0.1:70000"_s, u"--user"_s, u"nsroot"_s} << true
-                              << u"port"_s;
-    QTest::newRow("bad address") << QStringList{u"--nsip"_s, u"not an address"_s, u"--user"_s, u"nsroot"_s} << true
-                                 << u"not a valid NSIP"_s;
-    QTest::newRow("bad fingerprint") << QStringList{u"--nsip"_s, u"10.0.0.1"_s, u"--user"_s, u"nsroot"_s,
-                                                    u"--fingerprint"_s, u"AB:CD"_s}
+    QTest::newRow("bad port") << QStringList{u"--nsip"_s, u"10.0.0.1:70000"_s, u"--user"_s, u"nsroot"_s}
+                              << true << u"port"_s;
+    QTest::newRow("bad address") << QStringList{u"--nsip"_s, u"not an address"_s, u"--user"_s, u"nsroot"_s}
+                                 << true << u"not a valid NSIP"_s;
+    QTest::newRow("bad fingerprint") << QStringList{u"--nsip"_s, u"10.0.0.1"_s,      u"--user"_s,
+                                                    u"nsroot"_s, u"--fingerprint"_s, u"AB:CD"_s}
                                      << true << u"32 hex pairs"_s;
     QTest::newRow("no password") << QStringList{u"--nsip"_s, u"10.0.0.1"_s, u"--user"_s, u"nsroot"_s} << false
                                  << u"VLAB_NS_PASSWORD"_s;
-    QTest::newRow("bad timeout") << QStringList{u"--nsip"_s, u"10.0.0.1"_s, u"--user"_s, u"nsroot"_s,
-                                                u"--timeout"_s, u"0"_s}
+    QTest::newRow("bad timeout") << QStringList{u"--nsip"_s, u"10.0.0.1"_s,  u"--user"_s,
+                                                u"nsroot"_s, u"--timeout"_s, u"0"_s}
                                  << true << u"--timeout"_s;
-    QTest::newRow("unknown option") << QStringList{u"--nsip"_s, u"10.0.0.1"_s, u"--user"_s, u"nsroot"_s,
-                                                   u"--password"_s, u"x"_s}
+    QTest::newRow("unknown option") << QStringList{u"--nsip"_s, u"10.0.0.1"_s,   u"--user"_s,
+                                                   u"nsroot"_s, u"--password"_s, u"x"_s}
                                     << true << u"password"_s;
 }
 
@@ -112,7 +123,7 @@ void TstCliNetscaler::badInput()
     QFETCH(bool, withPassword);
     QFETCH(QString, expected);
     const Run r = runVlab(QStringList{u"netscaler"_s, u"apply"_s, m_plan} + extra,
-                       withPassword ? NitroStandin::password() : QString());
+                          withPassword ? NitroStandin::password() : QString());
     QCOMPARE(r.exitCode, 2);
     QVERIFY2(r.err.contains(expected), qPrintable(r.err));
 }
@@ -133,7 +144,8 @@ void TstCliNetscaler::applyVerifyDiffRollback()
 
     Run r = runVlab(live(u"apply"_s, {u"--fingerprint"_s, fingerprint()}));
     QVERIFY2(r.exitCode == 0, qPrintable(r.err));
-    QVERIFY2(r.out.contains(u"netscaler apply: 39 created, 0 already as planned (10 requests)"_s), qPrintable(r.out));
+    QVERIFY2(r.out.contains(u"netscaler apply: 39 created, 0 already as planned (10 requests)"_s),
+             qPrintable(r.out));
     QCOMPARE(m_ns->count(u"service"_s), 12);
     QVERIFY(QFile::exists(record));
     // The confirmed fingerprint is kept in the project: no --fingerprint needed from now on.
@@ -175,7 +187,8 @@ void TstCliNetscaler::applyVerifyDiffRollback()
 void TstCliNetscaler::dryRunAndConflicts()
 {
     const QJsonObject existing{
-        {u"server"_s, QJsonArray{QJsonObject{{u"name"_s, u"someone-else"_s}, {u"ipaddress"_s, u"192.168.1.211"_s}}}}};
+        {u"server"_s,
+         QJsonArray{QJsonObject{{u"name"_s, u"someone-else"_s}, {u"ipaddress"_s, u"192.168.1.211"_s}}}}};
     QCOMPARE(m_ns->start({}, existing), QString());
     Run r = runVlab(live(u"apply"_s, {u"--fingerprint"_s, fingerprint(), u"--dry-run"_s}));
     QCOMPARE(r.exitCode, 1); // apply would fail on the conflict
@@ -203,7 +216,8 @@ void TstCliNetscaler::runbookCarriesTheEvidenceButNoPassword()
     QVERIFY(QFile::exists(journal));
     const QString pdf = m_dir->filePath(u"runbook.pdf"_s);
     const QString md = m_dir->filePath(u"runbook.md"_s);
-    const Run book = runVlab({u"runbook"_s, m_plan, u"--journal"_s, journal, u"-o"_s, pdf, u"--markdown"_s, md});
+    const Run book =
+        runVlab({u"runbook"_s, m_plan, u"--journal"_s, journal, u"-o"_s, pdf, u"--markdown"_s, md});
     QVERIFY2(book.exitCode == 0, qPrintable(book.err));
 
     QProcess pdftotext;
@@ -219,8 +233,9 @@ void TstCliNetscaler::runbookCarriesTheEvidenceButNoPassword()
     QVERIFY(mdFile.open(QIODevice::ReadOnly) && journalFile.open(QIODevice::ReadOnly));
     const QByteArray markdown = mdFile.readAll();
     QVERIFY(markdown.contains("POST /nitro/v1/config/lbvserver"));
-    for (const QByteArray &where : {text, markdown, journalFile.readAll(), apply.out.toUtf8(), apply.err.toUtf8(),
-                                    verify.out.toUtf8(), verify.err.toUtf8(), book.out.toUtf8(), book.err.toUtf8()})
+    for (const QByteArray &where :
+         {text, markdown, journalFile.readAll(), apply.out.toUtf8(), apply.err.toUtf8(), verify.out.toUtf8(),
+          verify.err.toUtf8(), book.out.toUtf8(), book.err.toUtf8()})
         QVERIFY(!where.contains(canary));
     // Nor in the PDF's bytes (compressed streams aside, the text check above covers them).
     QFile pdfFile(pdf);
@@ -228,7 +243,9 @@ void TstCliNetscaler::runbookCarriesTheEvidenceButNoPassword()
     QVERIFY(!pdfFile.readAll().contains(canary));
 
     // A journal that does not exist is bad input.
-    QCOMPARE(runVlab({u"runbook"_s, m_plan, u"--journal"_s, m_dir->filePath(u"none.json"_s), u"-o"_s, pdf}).exitCode, 2);
+    QCOMPARE(runVlab({u"runbook"_s, m_plan, u"--journal"_s, m_dir->filePath(u"none.json"_s), u"-o"_s, pdf})
+                 .exitCode,
+             2);
 }
 
 QTEST_GUILESS_MAIN(TstCliNetscaler)

@@ -46,10 +46,10 @@ private:
     SshdFixture m_sshd;
     QTemporaryDir m_work;
     std::unique_ptr<certtest::CertFixture> m_certs;
-    TlsListener m_newLeaf;  // serves psc.cer: what the PSC serves after a good replacement
-    TlsListener m_oldCert;  // serves another certificate: the old one still in place
-    QString m_plan;         // the example plan with both PSCs at 127.0.0.1
-    QString m_badCerts;     // files whose key does not belong to the certificate
+    TlsListener m_newLeaf; // serves psc.cer: what the PSC serves after a good replacement
+    TlsListener m_oldCert; // serves another certificate: the old one still in place
+    QString m_plan;        // the example plan with both PSCs at 127.0.0.1
+    QString m_badCerts;    // files whose key does not belong to the certificate
     QString m_certManager;
     QString m_ssoPassword;  // canary
     QString m_rootPassword; // the fixture's password when it has one (a canary too)
@@ -67,7 +67,8 @@ private:
             QFile f(QDir(folder).filePath(QString::fromLatin1(name)));
             return f.open(QIODevice::WriteOnly) && f.write(data) == data.size();
         };
-        return write(CertFiles::Chain, leaf + root) && write(CertFiles::CaChain, root) && write(CertFiles::Key, key);
+        return write(CertFiles::Chain, leaf + root) && write(CertFiles::CaChain, root)
+            && write(CertFiles::Key, key);
     }
 
     // A fresh stand-in log (owned by the test user) and remote folder per run.
@@ -78,13 +79,29 @@ private:
         QFile f(*log);
         if (f.open(QIODevice::WriteOnly))
             f.close();
-        QFile::setPermissions(*log, QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ReadOther);
+        QFile::setPermissions(*log,
+                              QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ReadOther);
         m_sshd.giveToUser(*log);
-        QStringList args{u"psc"_s, u"apply-cert"_s, m_plan, u"--node"_s, node, u"--user"_s, m_sshd.user(),
-                         u"--port"_s, QString::number(m_sshd.port()), u"--known-hosts"_s, knownHosts,
-                         u"--remote-folder"_s, m_sshd.remoteDir() + u"/cli-certs-%1"_s.arg(m_runs),
-                         u"--tls-port"_s, QString::number(tlsPort), u"--served-timeout"_s, u"20"_s,
-                         u"--timeout"_s, u"10"_s, u"--certificate-manager"_s,
+        QStringList args{u"psc"_s,
+                         u"apply-cert"_s,
+                         m_plan,
+                         u"--node"_s,
+                         node,
+                         u"--user"_s,
+                         m_sshd.user(),
+                         u"--port"_s,
+                         QString::number(m_sshd.port()),
+                         u"--known-hosts"_s,
+                         knownHosts,
+                         u"--remote-folder"_s,
+                         m_sshd.remoteDir() + u"/cli-certs-%1"_s.arg(m_runs),
+                         u"--tls-port"_s,
+                         QString::number(tlsPort),
+                         u"--served-timeout"_s,
+                         u"20"_s,
+                         u"--timeout"_s,
+                         u"10"_s,
+                         u"--certificate-manager"_s,
                          u"VLAB_STANDIN_MODE=success VLAB_STANDIN_LOG=%1 %2"_s.arg(*log, m_certManager)};
         if (m_rootPassword.isEmpty())
             args << u"--identity"_s << m_sshd.clientKeyFile();
@@ -112,8 +129,8 @@ private:
             p.kill();
             p.waitForFinished();
         }
-        Run r{p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -2, QString::fromUtf8(p.readAllStandardOutput()),
-              QString::fromUtf8(p.readAllStandardError())};
+        Run r{p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -2,
+              QString::fromUtf8(p.readAllStandardOutput()), QString::fromUtf8(p.readAllStandardError())};
         verifyNoSecret(r.out + r.err);
         return r;
     }
@@ -143,8 +160,10 @@ private Q_SLOTS:
         QVERIFY(QDir().mkpath(m_work.filePath(u"ca"_s)));
         m_certs = std::make_unique<certtest::CertFixture>(m_work.filePath(u"ca"_s));
         QVERIFY2(m_certs->setUp(), qPrintable(m_certs->lastError()));
-        QVERIFY2(m_certs->makeRoot(u"vmca"_s, u"/CN=CA/DC=vsphere/DC=local/C=US/O=test VMCA"_s), qPrintable(m_certs->lastError()));
-        QVERIFY2(m_certs->makeLeaf(u"psc"_s, certtest::LeafSpec{}, u"vmca"_s), qPrintable(m_certs->lastError()));
+        QVERIFY2(m_certs->makeRoot(u"vmca"_s, u"/CN=CA/DC=vsphere/DC=local/C=US/O=test VMCA"_s),
+                 qPrintable(m_certs->lastError()));
+        QVERIFY2(m_certs->makeLeaf(u"psc"_s, certtest::LeafSpec{}, u"vmca"_s),
+                 qPrintable(m_certs->lastError()));
         QVERIFY2(m_certs->makeKey(u"other"_s, 2048), qPrintable(m_certs->lastError()));
 
         // The project: the example plan with both PSCs on this machine, certs/ next to it.
@@ -159,8 +178,10 @@ private Q_SLOTS:
         m_badCerts = m_work.filePath(u"bad"_s);
         QVERIFY(writeSet(m_badCerts, u"other"_s));
 
-        QVERIFY2(m_newLeaf.start(m_certs->path(u"psc.cer"_s), m_certs->path(u"psc.key"_s)), qPrintable(m_newLeaf.lastError()));
-        QVERIFY2(m_oldCert.start(m_certs->path(u"vmca.cer"_s), m_certs->path(u"vmca.key"_s)), qPrintable(m_oldCert.lastError()));
+        QVERIFY2(m_newLeaf.start(m_certs->path(u"psc.cer"_s), m_certs->path(u"psc.key"_s)),
+                 qPrintable(m_newLeaf.lastError()));
+        QVERIFY2(m_oldCert.start(m_certs->path(u"vmca.cer"_s), m_certs->path(u"vmca.key"_s)),
+                 qPrintable(m_oldCert.lastError()));
     }
 
     void badInput_data()
@@ -168,13 +189,15 @@ private Q_SLOTS:
         QTest::addColumn<QStringList>("extra");
         QTest::addColumn<bool>("passwords");
         QTest::addColumn<QString>("message");
-        QTest::newRow("unknown node") << QStringList{u"--node"_s, u"psc07"_s} << true << u"no PSC \"psc07\""_s;
-        QTest::newRow("bad port") << QStringList{u"--port"_s, u"0"_s} << true << u"--port must be a TCP port"_s;
-        QTest::newRow("relative remote folder") << QStringList{u"--remote-folder"_s, u"certs"_s} << true
-                                                << u"absolute path"_s;
+        QTest::newRow("unknown node")
+            << QStringList{u"--node"_s, u"psc07"_s} << true << u"no PSC \"psc07\""_s;
+        QTest::newRow("bad port") << QStringList{u"--port"_s, u"0"_s} << true
+                                  << u"--port must be a TCP port"_s;
+        QTest::newRow("relative remote folder")
+            << QStringList{u"--remote-folder"_s, u"certs"_s} << true << u"absolute path"_s;
         QTest::newRow("no passwords") << QStringList{} << false << u"VLAB_"_s;
-        QTest::newRow("missing certificate files") << QStringList{u"--certs"_s, m_work.filePath(u"nowhere"_s)} << true
-                                                   << u"is missing"_s;
+        QTest::newRow("missing certificate files")
+            << QStringList{u"--certs"_s, m_work.filePath(u"nowhere"_s)} << true << u"is missing"_s;
     }
     void badInput()
     {
@@ -204,7 +227,8 @@ private Q_SLOTS:
         args << u"--certs"_s << m_badCerts << u"--accept-host-key"_s << fingerprint();
         const Run r = runVlab(args);
         QVERIFY2(r.code == 1, qPrintable(r.err));
-        QVERIFY2(r.err.contains(u"do not pass the checks, so nothing was sent to any PSC"_s), qPrintable(r.err));
+        QVERIFY2(r.err.contains(u"do not pass the checks, so nothing was sent to any PSC"_s),
+                 qPrintable(r.err));
         QVERIFY(readAll(log).isEmpty());
         QVERIFY(!QFile::exists(m_work.filePath(u"kh-refuse"_s))); // not even a connection
     }
@@ -254,10 +278,16 @@ private Q_SLOTS:
         // certificate-manager itself ran to its end.
         QVERIFY(QString::fromUtf8(readAll(log)).contains(u"confirm=Y"_s));
         // Both fingerprints are named.
-        const QString served = QString::fromLatin1(
-            QSslCertificate::fromPath(m_certs->path(u"vmca.cer"_s)).constFirst().digest(QCryptographicHash::Sha256).toHex(':').toUpper());
-        const QString leaf = QString::fromLatin1(
-            QSslCertificate::fromPath(m_certs->path(u"psc.cer"_s)).constFirst().digest(QCryptographicHash::Sha256).toHex(':').toUpper());
+        const QString served = QString::fromLatin1(QSslCertificate::fromPath(m_certs->path(u"vmca.cer"_s))
+                                                       .constFirst()
+                                                       .digest(QCryptographicHash::Sha256)
+                                                       .toHex(':')
+                                                       .toUpper());
+        const QString leaf = QString::fromLatin1(QSslCertificate::fromPath(m_certs->path(u"psc.cer"_s))
+                                                     .constFirst()
+                                                     .digest(QCryptographicHash::Sha256)
+                                                     .toHex(':')
+                                                     .toUpper());
         QVERIFY2(r.err.contains(served) && r.err.contains(leaf), qPrintable(r.err));
         const QByteArray journal = readAll(m_work.filePath(u"lab/vlab-journal.json"_s));
         QVERIFY(journal.contains(served.toLatin1()) && journal.contains(leaf.toLatin1()));

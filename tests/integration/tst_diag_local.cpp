@@ -36,10 +36,16 @@ constexpr int kStateDeadlineMs = 10000;
 class Fd
 {
 public:
-    explicit Fd(int fd = -1) : m_fd(fd) {}
+    explicit Fd(int fd = -1)
+        : m_fd(fd)
+    {
+    }
     Fd(const Fd &) = delete;
     Fd &operator=(const Fd &) = delete;
-    Fd(Fd &&other) noexcept : m_fd(std::exchange(other.m_fd, -1)) {}
+    Fd(Fd &&other) noexcept
+        : m_fd(std::exchange(other.m_fd, -1))
+    {
+    }
     Fd &operator=(Fd &&other) noexcept
     {
         reset(std::exchange(other.m_fd, -1));
@@ -79,7 +85,8 @@ bool listenLoopback(Fd *fd, int *port, QString *why)
     sockaddr_in a = loopback(0);
     socklen_t len = sizeof a;
     if (fd->get() < 0 || ::bind(fd->get(), reinterpret_cast<sockaddr *>(&a), sizeof a) != 0
-        || ::listen(fd->get(), 16) != 0 || ::getsockname(fd->get(), reinterpret_cast<sockaddr *>(&a), &len) != 0) {
+        || ::listen(fd->get(), 16) != 0
+        || ::getsockname(fd->get(), reinterpret_cast<sockaddr *>(&a), &len) != 0) {
         *why = u"listen: "_s + lastError();
         return false;
     }
@@ -92,7 +99,8 @@ bool connectPair(int listenFd, int port, Fd *client, Fd *server, QString *why)
 {
     client->reset(::socket(AF_INET, SOCK_STREAM, 0));
     const sockaddr_in a = loopback(port);
-    if (client->get() < 0 || ::connect(client->get(), reinterpret_cast<const sockaddr *>(&a), sizeof a) != 0) {
+    if (client->get() < 0
+        || ::connect(client->get(), reinterpret_cast<const sockaddr *>(&a), sizeof a) != 0) {
         *why = u"connect: "_s + lastError();
         return false;
     }
@@ -124,14 +132,13 @@ QString mismatch(int port, const Expected &expected)
         want.at(size_t(state)) = n;
     for (TcpState s : allTcpStates()) {
         if (r.count(s) != want.at(size_t(s)))
-            return u"port %1: have {%2}, want {%3}"_s.arg(port).arg(formatTcpStateCounts(
-                [&] {
-                    TcpStateCounts c{};
-                    for (TcpState t : allTcpStates())
-                        c.at(size_t(t)) = r.count(t);
-                    return c;
-                }()),
-                formatTcpStateCounts(want));
+            return u"port %1: have {%2}, want {%3}"_s.arg(port).arg(formatTcpStateCounts([&] {
+                                                                        TcpStateCounts c{};
+                                                                        for (TcpState t : allTcpStates())
+                                                                            c.at(size_t(t)) = r.count(t);
+                                                                        return c;
+                                                                    }()),
+                                                                    formatTcpStateCounts(want));
     }
     return {};
 }
@@ -199,7 +206,8 @@ private Q_SLOTS:
             Fd client;
             Fd server;
             QString why;
-            QVERIFY2(connectPair(m_closeWaitListener.get(), m_closeWaitPort, &client, &server, &why), qPrintable(why));
+            QVERIFY2(connectPair(m_closeWaitListener.get(), m_closeWaitPort, &client, &server, &why),
+                     qPrintable(why));
             // shutdown, not close: the client keeps its end, so its FIN_WAIT_2 does not expire
             // after tcp_fin_timeout while the test runs.
             QCOMPARE(::shutdown(client.get(), SHUT_WR), 0);
@@ -226,7 +234,8 @@ private Q_SLOTS:
             Fd client;
             Fd server;
             QString why;
-            QVERIFY2(connectPair(m_finWaitListener.get(), m_finWaitPort, &client, &server, &why), qPrintable(why));
+            QVERIFY2(connectPair(m_finWaitListener.get(), m_finWaitPort, &client, &server, &why),
+                     qPrintable(why));
             QCOMPARE(::shutdown(server.get(), SHUT_WR), 0);
             m_keep.push_back(std::move(client));
             m_keep.push_back(std::move(server));
@@ -248,7 +257,8 @@ private Q_SLOTS:
             Fd client;
             Fd server;
             QString why;
-            QVERIFY2(connectPair(m_timeWaitListener.get(), m_timeWaitPort, &client, &server, &why), qPrintable(why));
+            QVERIFY2(connectPair(m_timeWaitListener.get(), m_timeWaitPort, &client, &server, &why),
+                     qPrintable(why));
             client.reset();
             char byte = 0;
             QCOMPARE(::recv(server.get(), &byte, 1, 0), ssize_t(0)); // the client's FIN has arrived
@@ -267,7 +277,8 @@ private Q_SLOTS:
     void cliLocalJson()
     {
         const QList<int> ports{m_closeWaitPort, m_finWaitPort, m_timeWaitPort};
-        const Run run = runVlab({u"diag"_s, u"tcp"_s, u"--local"_s, u"--ports"_s, portList(ports), u"--format"_s, u"json"_s});
+        const Run run = runVlab(
+            {u"diag"_s, u"tcp"_s, u"--local"_s, u"--ports"_s, portList(ports), u"--format"_s, u"json"_s});
         QVERIFY2(run.ok, qPrintable(run.why));
         QVERIFY2(run.exitCode == 0, qPrintable(run.err)); // 5 CLOSE_WAIT < 10: no pile-up
         const QJsonObject o = QJsonDocument::fromJson(run.out).object();
@@ -294,24 +305,28 @@ private Q_SLOTS:
     void cliLocalThresholds()
     {
         const QList<int> ports{m_closeWaitPort, m_finWaitPort, m_timeWaitPort};
-        const Run run = runVlab({u"diag"_s, u"tcp"_s, u"--local"_s, u"--ports"_s, portList(ports), u"--format"_s,
-                                 u"json"_s, u"--close-wait"_s, u"3"_s, u"--fin-wait-2"_s, u"3"_s, u"--time-wait"_s, u"4"_s});
+        const Run run = runVlab({u"diag"_s, u"tcp"_s, u"--local"_s, u"--ports"_s, portList(ports),
+                                 u"--format"_s, u"json"_s, u"--close-wait"_s, u"3"_s, u"--fin-wait-2"_s,
+                                 u"3"_s, u"--time-wait"_s, u"4"_s});
         QVERIFY2(run.ok, qPrintable(run.why));
         QCOMPARE(run.exitCode, 1);
         QStringList paths;
         for (const QJsonValue &f : QJsonDocument::fromJson(run.out).object().value(u"findings"_s).toArray())
             paths << f.toObject().value(u"path"_s).toString();
         paths.sort();
-        QStringList expected{u"tcp.CLOSE_WAIT:%1"_s.arg(m_closeWaitPort), u"tcp.FIN_WAIT_2:%1"_s.arg(m_closeWaitPort),
+        QStringList expected{u"tcp.CLOSE_WAIT:%1"_s.arg(m_closeWaitPort),
+                             u"tcp.FIN_WAIT_2:%1"_s.arg(m_closeWaitPort),
                              u"tcp.TIME_WAIT:%1"_s.arg(m_timeWaitPort)};
         expected.sort();
         QCOMPARE(paths, expected);
         // The text form says the same, with tcp_fin_timeout in the FIN_WAIT_2 advice.
-        const Run text = runVlab({u"diag"_s, u"tcp"_s, u"--local"_s, u"--ports"_s, portList(ports), u"--fin-wait-2"_s, u"3"_s});
+        const Run text = runVlab(
+            {u"diag"_s, u"tcp"_s, u"--local"_s, u"--ports"_s, portList(ports), u"--fin-wait-2"_s, u"3"_s});
         QCOMPARE(text.exitCode, 1);
         QVERIFY(text.out.contains("FIN_WAIT_2"));
         if (m_finTimeoutJson.isDouble())
-            QVERIFY(text.out.contains(QByteArray(QByteArray("tcp_fin_timeout is ") + QByteArray::number(m_finTimeoutJson.toInt()) + " s")));
+            QVERIFY(text.out.contains(QByteArray(QByteArray("tcp_fin_timeout is ")
+                                                 + QByteArray::number(m_finTimeoutJson.toInt()) + " s")));
     }
 
     // The system's own ss and netstat, captured now, parse to the same counts as /proc.
@@ -336,19 +351,24 @@ private Q_SLOTS:
         QVERIFY(p.waitForFinished(10000));
         QCOMPARE(p.exitCode(), 0);
         const Result<TcpCapture> capture = parseTcpCapture(p.readAllStandardOutput());
-        QVERIFY2(capture.ok(), qPrintable(capture.ok() ? QString() : capture.error().message + u" | "_s + capture.error().details));
+        QVERIFY2(capture.ok(),
+                 qPrintable(capture.ok() ? QString()
+                                         : capture.error().message + u" | "_s + capture.error().details));
         TcpReportOptions options;
         options.ports = ports;
         const TcpStateReport fromTool = TcpStateReport::build(capture->connections, options);
         const TcpStateReport fromProc = localReport(ports);
         for (TcpState s : allTcpStates())
             QVERIFY2(fromTool.count(s) == fromProc.count(s),
-                     qPrintable(u"%1: %2 from the tool, %3 from /proc"_s.arg(tcpStateName(s)).arg(fromTool.count(s)).arg(fromProc.count(s))));
+                     qPrintable(u"%1: %2 from the tool, %3 from /proc"_s.arg(tcpStateName(s))
+                                    .arg(fromTool.count(s))
+                                    .arg(fromProc.count(s))));
     }
 
     void cliFileCaptureWithPileUp()
     {
-        const Run run = runVlab({u"diag"_s, u"tcp"_s, u"--file"_s, QStringLiteral(VLAB_TEST_DATA_DIR "/diag/ss-psc-closewait.txt"),
+        const Run run = runVlab({u"diag"_s, u"tcp"_s, u"--file"_s,
+                                 QStringLiteral(VLAB_TEST_DATA_DIR "/diag/ss-psc-closewait.txt"),
                                  u"--format"_s, u"json"_s});
         QVERIFY2(run.ok, qPrintable(run.why));
         QCOMPARE(run.exitCode, 1);
@@ -360,7 +380,8 @@ private Q_SLOTS:
         QCOMPARE(findings.at(0).toObject().value(u"path"_s).toString(), u"tcp.CLOSE_WAIT:443"_s);
         // Raising the threshold clears it.
         const Run raised = runVlab({u"diag"_s, u"tcp"_s, u"--file"_s,
-                                    QStringLiteral(VLAB_TEST_DATA_DIR "/diag/ss-psc-closewait.txt"), u"--close-wait"_s, u"13"_s});
+                                    QStringLiteral(VLAB_TEST_DATA_DIR "/diag/ss-psc-closewait.txt"),
+                                    u"--close-wait"_s, u"13"_s});
         QCOMPARE(raised.exitCode, 0);
         QVERIFY(raised.out.contains("No pile-up"));
     }
@@ -372,15 +393,18 @@ private Q_SLOTS:
         const QString malformed = QStringLiteral(VLAB_TEST_DATA_DIR "/diag/ss-malformed.txt");
         const QString sample = QStringLiteral(VLAB_TEST_DATA_DIR "/diag/ss-psc-closewait.txt");
         QTest::newRow("malformed capture") << QStringList{u"--file"_s, malformed} << u"Line 4:"_s;
-        QTest::newRow("missing file") << QStringList{u"--file"_s, u"/nonexistent/capture.txt"_s} << u"cannot read"_s;
+        QTest::newRow("missing file")
+            << QStringList{u"--file"_s, u"/nonexistent/capture.txt"_s} << u"cannot read"_s;
         // Without VLAB_ROOT_PASSWORD (the test's environment has none) and without --identity.
-        QTest::newRow("ssh without credentials") << QStringList{u"--ssh"_s, u"root@127.0.0.1"_s} << u"VLAB_ROOT_PASSWORD"_s;
+        QTest::newRow("ssh without credentials")
+            << QStringList{u"--ssh"_s, u"root@127.0.0.1"_s} << u"VLAB_ROOT_PASSWORD"_s;
         QTest::newRow("ssh malformed") << QStringList{u"--ssh"_s, u"127.0.0.1"_s} << u"USER@HOST"_s;
         QTest::newRow("no source") << QStringList{} << u"exactly one of"_s;
         QTest::newRow("two sources") << QStringList{u"--local"_s, u"--file"_s, sample} << u"exactly one of"_s;
         QTest::newRow("bad ports") << QStringList{u"--local"_s, u"--ports"_s, u"443,70000"_s} << u"--ports"_s;
         QTest::newRow("bad format") << QStringList{u"--local"_s, u"--format"_s, u"xml"_s} << u"--format"_s;
-        QTest::newRow("bad threshold") << QStringList{u"--local"_s, u"--close-wait"_s, u"many"_s} << u"--close-wait"_s;
+        QTest::newRow("bad threshold")
+            << QStringList{u"--local"_s, u"--close-wait"_s, u"many"_s} << u"--close-wait"_s;
     }
 
     void cliBadInput()

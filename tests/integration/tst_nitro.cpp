@@ -103,25 +103,27 @@ void TstNitro::freshApplyCreatesEverythingInTenRequests()
     const QJsonObject state = ns.state();
     QCOMPARE(state.value(u"saved"_s), state.value(u"running"_s)); // saved after the changes
     QVERIFY(state.value(u"features"_s).toArray().contains(u"LB"_s));
-    const QJsonObject group = state.value(u"running"_s).toObject().value(u"lbgroup"_s).toArray().at(0).toObject();
+    const QJsonObject group =
+        state.value(u"running"_s).toObject().value(u"lbgroup"_s).toArray().at(0).toObject();
     QCOMPARE(group.value(u"persistencetype"_s).toString(), u"SOURCEIP"_s);
     QCOMPARE(group.value(u"timeout"_s).toInt(), 1440);
 
     QCOMPARE(job.created().size(), 39);
     QCOMPARE(countState(job.results(), u"created"_s), 39);
     QCOMPARE(job.requestCount(), 10);
-    QCOMPARE(requestLog(ns), (QStringList{
-                                 u"POST /nitro/v1/config/login"_s,
-                                 u"POST /nitro/v1/config/nsfeature"_s,
-                                 u"POST /nitro/v1/config/server"_s,
-                                 u"POST /nitro/v1/config/service"_s,
-                                 u"POST /nitro/v1/config/lbvserver"_s,
-                                 u"POST /nitro/v1/config/lbvserver_service_binding"_s,
-                                 u"POST /nitro/v1/config/lbgroup"_s,
-                                 u"POST /nitro/v1/config/lbgroup_lbvserver_binding"_s,
-                                 u"POST /nitro/v1/config/nsconfig"_s,
-                                 u"POST /nitro/v1/config/logout"_s,
-                             }));
+    QCOMPARE(requestLog(ns),
+             (QStringList{
+                 u"POST /nitro/v1/config/login"_s,
+                 u"POST /nitro/v1/config/nsfeature"_s,
+                 u"POST /nitro/v1/config/server"_s,
+                 u"POST /nitro/v1/config/service"_s,
+                 u"POST /nitro/v1/config/lbvserver"_s,
+                 u"POST /nitro/v1/config/lbvserver_service_binding"_s,
+                 u"POST /nitro/v1/config/lbgroup"_s,
+                 u"POST /nitro/v1/config/lbgroup_lbvserver_binding"_s,
+                 u"POST /nitro/v1/config/nsconfig"_s,
+                 u"POST /nitro/v1/config/logout"_s,
+             }));
     // The password never reaches the evidence.
     const QByteArray evidence = QJsonDocument(job.report().toJson()).toJson();
     QVERIFY(!evidence.contains(NitroStandin::password().toUtf8()));
@@ -193,14 +195,21 @@ void TstNitro::conflictsAreReportedNotOverwritten()
     const NsVserver ours = config.vservers.at(0);
     const NsVserver second = config.vservers.at(1);
     const QJsonObject existing{
-        {u"server"_s, QJsonArray{QJsonObject{{u"name"_s, config.servers.at(0).name},
-                                             {u"ipaddress"_s, config.servers.at(0).ip}}}},
-        {u"lbvserver"_s, QJsonArray{QJsonObject{{u"name"_s, ours.name}, {u"servicetype"_s, u"TCP"_s},
-                                                {u"ipv46"_s, u"192.168.1.99"_s}, {u"port"_s, ours.port}},
-                                    QJsonObject{{u"name"_s, second.name}, {u"servicetype"_s, u"TCP"_s},
-                                                {u"ipv46"_s, second.ip}, {u"port"_s, second.port}}}},
-        {u"lbgroup"_s, QJsonArray{QJsonObject{{u"name"_s, u"other-group"_s}, {u"persistencetype"_s, u"COOKIEINSERT"_s},
-                                              {u"timeout"_s, 2}}}},
+        {u"server"_s,
+         QJsonArray{
+             QJsonObject{{u"name"_s, config.servers.at(0).name}, {u"ipaddress"_s, config.servers.at(0).ip}}}},
+        {u"lbvserver"_s,
+         QJsonArray{QJsonObject{{u"name"_s, ours.name},
+                                {u"servicetype"_s, u"TCP"_s},
+                                {u"ipv46"_s, u"192.168.1.99"_s},
+                                {u"port"_s, ours.port}},
+                    QJsonObject{{u"name"_s, second.name},
+                                {u"servicetype"_s, u"TCP"_s},
+                                {u"ipv46"_s, second.ip},
+                                {u"port"_s, second.port}}}},
+        {u"lbgroup"_s,
+         QJsonArray{QJsonObject{
+             {u"name"_s, u"other-group"_s}, {u"persistencetype"_s, u"COOKIEINSERT"_s}, {u"timeout"_s, 2}}}},
         {u"lbgroup_lbvserver_binding"_s,
          QJsonArray{QJsonObject{{u"name"_s, u"other-group"_s}, {u"vservername"_s, second.name}}}},
     };
@@ -217,7 +226,8 @@ void TstNitro::conflictsAreReportedNotOverwritten()
             conflicts << item.object.label() + u": "_s + item.reason;
     }
     QCOMPARE(conflicts.size(), 2);
-    QVERIFY2(conflicts.at(0).contains(ours.name) && conflicts.at(0).contains(u"192.168.1.99"_s), qPrintable(conflicts.at(0)));
+    QVERIFY2(conflicts.at(0).contains(ours.name) && conflicts.at(0).contains(u"192.168.1.99"_s),
+             qPrintable(conflicts.at(0)));
     QVERIFY2(conflicts.at(1).contains(u"other-group"_s), qPrintable(conflicts.at(1)));
     QCOMPARE(countState(diff.results(), u"correct"_s), 2); // the matching server and vserver
 
@@ -225,7 +235,8 @@ void TstNitro::conflictsAreReportedNotOverwritten()
     QVERIFY(runJob(&apply));
     QVERIFY(!apply.result().ok());
     QCOMPARE(apply.result().error().code, u"nitro.apply"_s);
-    QVERIFY2(apply.result().error().message.contains(u"192.168.1.99"_s), qPrintable(apply.result().error().message));
+    QVERIFY2(apply.result().error().message.contains(u"192.168.1.99"_s),
+             qPrintable(apply.result().error().message));
     QVERIFY(apply.result().error().message.contains(u"as it was"_s));
     QCOMPARE(countState(apply.results(), u"conflict"_s), 1); // stops at the virtual servers
     QVERIFY(apply.created().isEmpty());
@@ -293,7 +304,8 @@ void TstNitro::cancelStopsAHangingRequest()
     // Cancel as soon as the job logged in, while its next request waits for an answer.
     connect(&job, &Job::logLine, &job, [&job](const QString &line) {
         if (line.startsWith(u"Logged in"_s))
-            QMetaObject::invokeMethod(&job, [&job] { job.cancel(); }, Qt::QueuedConnection);
+            QMetaObject::invokeMethod(
+                &job, [&job] { job.cancel(); }, Qt::QueuedConnection);
     });
     QSignalSpy finished(&job, &Job::finished);
     job.start();
@@ -335,7 +347,8 @@ void TstNitro::tlsRefusedWithoutConfirmedFingerprint()
     QVERIFY(runJob(&unpinned));
     QVERIFY(!unpinned.result().ok());
     QCOMPARE(unpinned.result().error().code, u"http.tls"_s);
-    QVERIFY2(unpinned.result().error().message.contains(fingerprint), qPrintable(unpinned.result().error().message));
+    QVERIFY2(unpinned.result().error().message.contains(fingerprint),
+             qPrintable(unpinned.result().error().message));
     QCOMPARE(unpinned.presentedFingerprint(), fingerprint);
 
     NitroTarget wrong = target(ns);
@@ -375,7 +388,8 @@ void TstNitro::verifyReportsDownServices()
     QVERIFY(runJob(&apply2));
     NitroVerifyJob verify2(config, target(healthy), NitroStandin::password());
     QVERIFY(runJob(&verify2));
-    QVERIFY2(verify2.result().ok(), qPrintable(verify2.result() ? QString() : verify2.result().error().message));
+    QVERIFY2(verify2.result().ok(),
+             qPrintable(verify2.result() ? QString() : verify2.result().error().message));
     QCOMPARE(countState(verify2.results(), u"UP"_s), 18);
 }
 
@@ -394,8 +408,9 @@ void TstNitro::rollbackRemovesWhatApplyCreated()
 {
     // The server for psc01 existed before: apply creates the rest, rollback removes exactly that.
     const LbConfig config = exampleConfig();
-    const QJsonObject existing{{u"server"_s, QJsonArray{QJsonObject{{u"name"_s, config.servers.at(0).name},
-                                                                    {u"ipaddress"_s, config.servers.at(0).ip}}}}};
+    const QJsonObject existing{{u"server"_s,
+                                QJsonArray{QJsonObject{{u"name"_s, config.servers.at(0).name},
+                                                       {u"ipaddress"_s, config.servers.at(0).ip}}}}};
     NitroStandin ns;
     QCOMPARE(ns.start({}, existing), QString());
     NitroApplyJob apply(config, target(ns), NitroStandin::password());
@@ -405,7 +420,8 @@ void TstNitro::rollbackRemovesWhatApplyCreated()
 
     NitroRollbackJob rollback(apply.created(), target(ns), NitroStandin::password());
     QVERIFY(runJob(&rollback));
-    QVERIFY2(rollback.result().ok(), qPrintable(rollback.result() ? QString() : rollback.result().error().message));
+    QVERIFY2(rollback.result().ok(),
+             qPrintable(rollback.result() ? QString() : rollback.result().error().message));
     QVERIFY(rollback.remaining().isEmpty());
     const QJsonObject state = ns.state();
     QCOMPARE(state.value(u"running"_s).toObject(), existing);

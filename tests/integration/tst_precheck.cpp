@@ -37,8 +37,8 @@ using Host = PrecheckServers::Host;
 
 namespace {
 
-constexpr int kGraceMs = 750;    // how late past its time limit a check may finish
-constexpr int kAnswerMs = 1000;  // an answered check (pass, refused, wrong record) is quicker than this
+constexpr int kGraceMs = 750;   // how late past its time limit a check may finish
+constexpr int kAnswerMs = 1000; // an answered check (pass, refused, wrong record) is quicker than this
 
 struct Ran
 {
@@ -66,19 +66,19 @@ Ran runCheck(CheckJob *job, int waitMs)
 
 QString describe(const CheckResult &r)
 {
-    return u"%1 [%2] %3 | hint: %4 | detail: %5 | %6 ms"_s.arg(vlab::checkStatusName(r.status), r.target, r.message,
-                                                               r.hint, r.detail)
+    return u"%1 [%2] %3 | hint: %4 | detail: %5 | %6 ms"_s
+        .arg(vlab::checkStatusName(r.status), r.target, r.message, r.hint, r.detail)
         .arg(r.elapsedMs);
 }
 
 } // namespace
 
 // Skips when this machine cannot run the server (not root, tool missing), fails when it should.
-#define REQUIRE_SERVER(start)                                                                      \
-    do {                                                                                           \
-        if ((start).outcome == ServerStart::Outcome::Unavailable)                                  \
-            QSKIP(qPrintable((start).why));                                                        \
-        QVERIFY2((start).started(), qPrintable((start).why));                                      \
+#define REQUIRE_SERVER(start)                                     \
+    do {                                                          \
+        if ((start).outcome == ServerStart::Outcome::Unavailable) \
+            QSKIP(qPrintable((start).why));                       \
+        QVERIFY2((start).started(), qPrintable((start).why));     \
     } while (false)
 
 struct DnsCase
@@ -114,7 +114,7 @@ struct SntpCase
     QByteArray packet;
     qint64 t1Ms = 0;
     qint64 t4Ms = 0;
-    QByteArray sent; // the transmit timestamp of our request
+    QByteArray sent;   // the transmit timestamp of our request
     QString errorCode; // empty: parses
     int stratum = 0;
     int leap = 0;
@@ -204,10 +204,12 @@ void TestPrecheck::initTestCase()
     m_dns = m_servers->startDns();
     m_ntp = m_servers->startNtp();
     m_netns = m_servers->startFilteredHost();
-    const auto state = [](const ServerStart &s) { return s.started() ? u"started"_s : s.why; };
+    const auto state = [](const ServerStart &s) {
+        return s.started() ? u"started"_s : s.why;
+    };
     qInfo().noquote() << u"loopback lab 127.0.%1.0/24"_s.arg(m_servers->slot()) << "\n  tcp:" << state(m_tcp)
-                      << "\n  tls:" << state(m_tls) << "\n  dnsmasq:" << state(m_dns) << "\n  chronyd:" << state(m_ntp)
-                      << "\n  namespace:" << state(m_netns);
+                      << "\n  tls:" << state(m_tls) << "\n  dnsmasq:" << state(m_dns)
+                      << "\n  chronyd:" << state(m_ntp) << "\n  namespace:" << state(m_netns);
 }
 
 void TestPrecheck::cleanupTestCase()
@@ -218,10 +220,14 @@ void TestPrecheck::cleanupTestCase()
 const ServerStart &TestPrecheck::startOf(Needs needs) const
 {
     switch (needs) {
-    case Needs::Tcp: return m_tcp;
-    case Needs::Netns: return m_netns;
-    case Needs::Chrony: return m_ntp;
-    case Needs::Tls: return m_tls;
+    case Needs::Tcp:
+        return m_tcp;
+    case Needs::Netns:
+        return m_netns;
+    case Needs::Chrony:
+        return m_ntp;
+    case Needs::Tls:
+        return m_tls;
     }
     return m_tcp;
 }
@@ -237,36 +243,64 @@ void TestPrecheck::dns_data()
     const auto fwd = vlab::DnsCheck::Mode::Forward;
     const auto rev = vlab::DnsCheck::Mode::Reverse;
     const QString psc01 = s.fqdn(Host::Psc01), psc02 = s.fqdn(Host::Psc02), vc01 = s.fqdn(Host::VCenter01);
-    const QString ip11 = s.address(Host::Psc01), ip12 = s.address(Host::Psc02), ip13 = s.address(Host::VCenter01),
-                  ip99 = s.address(Host::Unassigned);
+    const QString ip11 = s.address(Host::Psc01), ip12 = s.address(Host::Psc02),
+                  ip13 = s.address(Host::VCenter01), ip99 = s.address(Host::Unassigned);
 
     QTest::newRow("forward: A record as planned")
         << DnsCase{fwd, psc01, ip11, lab, CheckStatus::Pass, {psc01, ip11}, {}};
-    QTest::newRow("forward: A record missing (planted)")
-        << DnsCase{fwd, vc01, ip13, lab, CheckStatus::Fail, {vc01 + u" has no A record"_s},
-                   {u"%1. IN A %2"_s.arg(vc01, ip13)}};
+    QTest::newRow("forward: A record missing (planted)") << DnsCase{fwd,
+                                                                    vc01,
+                                                                    ip13,
+                                                                    lab,
+                                                                    CheckStatus::Fail,
+                                                                    {vc01 + u" has no A record"_s},
+                                                                    {u"%1. IN A %2"_s.arg(vc01, ip13)}};
     QTest::newRow("forward: A record points elsewhere")
-        << DnsCase{fwd, psc01, ip99, lab, CheckStatus::Fail, {u"points to "_s + ip11, u"the plan says "_s + ip99},
+        << DnsCase{fwd,
+                   psc01,
+                   ip99,
+                   lab,
+                   CheckStatus::Fail,
+                   {u"points to "_s + ip11, u"the plan says "_s + ip99},
                    {u"%1. IN A %2"_s.arg(psc01, ip99)}};
     QTest::newRow("forward: deployment host, any address")
         << DnsCase{fwd, s.fqdn(Host::Esxi), {}, lab, CheckStatus::Pass, {s.address(Host::Esxi)}, {}};
     QTest::newRow("forward: deployment host missing")
-        << DnsCase{fwd, u"esxi02.sslab.com"_s, {}, lab, CheckStatus::Fail, {u"esxi02.sslab.com has no A record"_s},
+        << DnsCase{fwd,
+                   u"esxi02.sslab.com"_s,
+                   {},
+                   lab,
+                   CheckStatus::Fail,
+                   {u"esxi02.sslab.com has no A record"_s},
                    {u"Create an A record for esxi02.sslab.com"_s}};
     QTest::newRow("reverse: PTR as planned")
         << DnsCase{rev, psc01, ip11, lab, CheckStatus::Pass, {ip11 + u" resolves back to "_s + psc01}, {}};
     QTest::newRow("reverse: PTR names another host (planted)")
-        << DnsCase{rev, psc02, ip12, lab, CheckStatus::Fail, {ip12, s.wrongPtrName(), u"not to "_s + psc02},
+        << DnsCase{rev,
+                   psc02,
+                   ip12,
+                   lab,
+                   CheckStatus::Fail,
+                   {ip12, s.wrongPtrName(), u"not to "_s + psc02},
                    {u"%1. IN PTR %2."_s.arg(s.reverseName(ip12), psc02)}};
     QTest::newRow("reverse: PTR missing")
-        << DnsCase{rev, u"vcenter-vc03.sslab.com"_s, ip99, lab, CheckStatus::Fail,
+        << DnsCase{rev,
+                   u"vcenter-vc03.sslab.com"_s,
+                   ip99,
+                   lab,
+                   CheckStatus::Fail,
                    {ip99 + u" has no reverse (PTR) record"_s},
                    {u"%1. IN PTR vcenter-vc03.sslab.com."_s.arg(s.reverseName(ip99))}};
     QTest::newRow("reverse: vCenter's PTR is there without its A record")
         << DnsCase{rev, vc01, ip13, lab, CheckStatus::Pass, {vc01}, {}};
     QTest::newRow("forward: the first server refuses, the second answers")
-        << DnsCase{fwd, psc01, ip11, {QHostAddress(s.address(Host::Unassigned)), s.dnsServer()}, CheckStatus::Pass,
-                   {psc01, ip11}, {}};
+        << DnsCase{fwd,
+                   psc01,
+                   ip11,
+                   {QHostAddress(s.address(Host::Unassigned)), s.dnsServer()},
+                   CheckStatus::Pass,
+                   {psc01, ip11},
+                   {}};
     QTest::newRow("no DNS server in the plan")
         << DnsCase{fwd, psc01, ip11, {}, CheckStatus::Fail, {u"no usable DNS server"_s}, {u"dns.servers"_s}};
 }
@@ -299,15 +333,17 @@ void TestPrecheck::ports_data()
 {
     QTest::addColumn<PortCase>("c");
     const PrecheckServers &s = *m_servers;
-    QTest::newRow("open") << PortCase{Needs::Tcp, s.tcpHost(), s.openTcpPort(), 2000, CheckStatus::Pass, u"is open"_s};
-    QTest::newRow("refused: nothing listens")
-        << PortCase{Needs::Tcp, s.tcpHost(), s.closedTcpPort(), 2000, CheckStatus::Fail, u"refused the connection"_s};
+    QTest::newRow("open") << PortCase{Needs::Tcp, s.tcpHost(),       s.openTcpPort(),
+                                      2000,       CheckStatus::Pass, u"is open"_s};
+    QTest::newRow("refused: nothing listens") << PortCase{
+        Needs::Tcp, s.tcpHost(), s.closedTcpPort(), 2000, CheckStatus::Fail, u"refused the connection"_s};
     QTest::newRow("refused: inside the namespace")
-        << PortCase{Needs::Netns, s.filteredHost(), s.refusedPort(), 2000, CheckStatus::Fail,
-                    u"refused the connection"_s};
+        << PortCase{Needs::Netns, s.filteredHost(),  s.refusedPort(),
+                    2000,         CheckStatus::Fail, u"refused the connection"_s};
     QTest::newRow("no answer: nftables drops it")
-        << PortCase{Needs::Netns, s.filteredHost(), s.droppedPort(), 1500, CheckStatus::Fail,
-                    u"no answer within 1500 ms"_s, 1500, 1500 + kGraceMs};
+        << PortCase{Needs::Netns, s.filteredHost(),  s.droppedPort(),
+                    1500,         CheckStatus::Fail, u"no answer within 1500 ms"_s,
+                    1500,         1500 + kGraceMs};
 }
 
 void TestPrecheck::ports()
@@ -329,8 +365,10 @@ void TestPrecheck::ports()
         if (other != c.inMessage && !c.inMessage.startsWith(other))
             QVERIFY2(!r.message.contains(other), qPrintable(describe(r)));
     }
-    QVERIFY2(r.elapsedMs >= c.minMs && r.elapsedMs <= c.maxMs,
-             qPrintable(u"%1 ms, expected %2..%3: %4"_s.arg(r.elapsedMs).arg(c.minMs).arg(c.maxMs).arg(describe(r))));
+    QVERIFY2(
+        r.elapsedMs >= c.minMs && r.elapsedMs <= c.maxMs,
+        qPrintable(
+            u"%1 ms, expected %2..%3: %4"_s.arg(r.elapsedMs).arg(c.minMs).arg(c.maxMs).arg(describe(r))));
     QVERIFY2(wall >= c.minMs, qPrintable(u"gave up after %1 ms"_s.arg(wall)));
 }
 
@@ -345,11 +383,12 @@ void TestPrecheck::ntp_data()
         << PortCase{Needs::Chrony, s.ntpHost(), s.ntpPort(), 2000, CheckStatus::Pass, u"stratum 8"_s};
     // Qt reads the ICMP "port unreachable" as a failed read (NetworkError) with the system's
     // text for ECONNREFUSED, not as ConnectionRefusedError.
-    QTest::newRow("closed UDP port: refused")
-        << PortCase{Needs::Tcp, s.tcpHost(), s.closedUdpPort(), 2000, CheckStatus::Fail, u"Connection refused"_s};
+    QTest::newRow("closed UDP port: refused") << PortCase{
+        Needs::Tcp, s.tcpHost(), s.closedUdpPort(), 2000, CheckStatus::Fail, u"Connection refused"_s};
     QTest::newRow("silent UDP socket: no answer")
-        << PortCase{Needs::Tcp, s.tcpHost(), s.silentUdpPort(), 1000, CheckStatus::Fail,
-                    u"did not answer the NTP query within 1000 ms"_s, 1000, 1000 + kGraceMs};
+        << PortCase{Needs::Tcp, s.tcpHost(),       s.silentUdpPort(),
+                    1000,       CheckStatus::Fail, u"did not answer the NTP query within 1000 ms"_s,
+                    1000,       1000 + kGraceMs};
 }
 
 void TestPrecheck::ntp()
@@ -363,16 +402,20 @@ void TestPrecheck::ntp()
     QCOMPARE(r.category, u"ntp"_s);
     QCOMPARE(r.target, u"%1:%2"_s.arg(c.host).arg(c.port));
     QVERIFY2(r.message.contains(c.inMessage), qPrintable(describe(r)));
-    QVERIFY2(r.elapsedMs >= c.minMs && r.elapsedMs <= c.maxMs,
-             qPrintable(u"%1 ms, expected %2..%3: %4"_s.arg(r.elapsedMs).arg(c.minMs).arg(c.maxMs).arg(describe(r))));
+    QVERIFY2(
+        r.elapsedMs >= c.minMs && r.elapsedMs <= c.maxMs,
+        qPrintable(
+            u"%1 ms, expected %2..%3: %4"_s.arg(r.elapsedMs).arg(c.minMs).arg(c.maxMs).arg(describe(r))));
     if (c.status == CheckStatus::Pass) {
         // chronyd serves this machine's own clock: only scheduling separates the two.
-        static const QRegularExpression figures(u"stratum (\\d+), offset (-?[0-9.]+) ms, round trip (-?[0-9.]+) ms"_s);
+        static const QRegularExpression figures(
+            u"stratum (\\d+), offset (-?[0-9.]+) ms, round trip (-?[0-9.]+) ms"_s);
         const auto m = figures.match(r.detail);
         QVERIFY2(m.hasMatch(), qPrintable(describe(r)));
         QCOMPARE(m.captured(1).toInt(), 8);
         QVERIFY2(std::abs(m.captured(2).toDouble()) < 100.0, qPrintable(describe(r)));
-        QVERIFY2(m.captured(3).toDouble() >= -1.0 && m.captured(3).toDouble() < 500.0, qPrintable(describe(r)));
+        QVERIFY2(m.captured(3).toDouble() >= -1.0 && m.captured(3).toDouble() < 500.0,
+                 qPrintable(describe(r)));
     }
 }
 
@@ -382,7 +425,7 @@ void TestPrecheck::ntp()
 namespace {
 
 constexpr quint64 kNtpEpochOffset = 2208988800ULL; // 1900-01-01 to 1970-01-01, in seconds
-constexpr qint64 kT1 = 1700000000000;             // a whole second, so every time below is exact
+constexpr qint64 kT1 = 1700000000000;              // a whole second, so every time below is exact
 
 // An NTP timestamp for `ms`; exact when the milliseconds are a multiple of 1/8 s.
 QByteArray ntpTimestamp(qint64 ms)
@@ -416,17 +459,17 @@ void TestPrecheck::sntpReply_data()
     const QByteArray ours = ntpTimestamp(kT1);
     // T2 = T1 + 1250, T3 = T2 + 250, T4 = T1 + 500: offset ((1250) + (1500 - 500)) / 2 = 1125,
     // delay 500 - 250 = 250.
-    QTest::newRow("server 1125 ms ahead")
-        << SntpCase{reply(0, 4, 8, ours, kT1 + 1250, kT1 + 1500), kT1, kT1 + 500, ours, {}, 8, 0, 1125.0, 250.0};
+    QTest::newRow("server 1125 ms ahead") << SntpCase{
+        reply(0, 4, 8, ours, kT1 + 1250, kT1 + 1500), kT1, kT1 + 500, ours, {}, 8, 0, 1125.0, 250.0};
     // T2 = T1 - 1875, T3 = T1 - 1750, T4 = T1 + 250: offset (-1875 + -2000) / 2 = -1937.5, delay 125.
-    QTest::newRow("server 1937.5 ms behind")
-        << SntpCase{reply(0, 4, 2, ours, kT1 - 1875, kT1 - 1750), kT1, kT1 + 250, ours, {}, 2, 0, -1937.5, 125.0};
+    QTest::newRow("server 1937.5 ms behind") << SntpCase{
+        reply(0, 4, 2, ours, kT1 - 1875, kT1 - 1750), kT1, kT1 + 250, ours, {}, 2, 0, -1937.5, 125.0};
     QTest::newRow("unsynchronised (leap 3, stratum 16)")
         << SntpCase{reply(3, 4, 16, ours, kT1, kT1), kT1, kT1, ours, {}, 16, 3, 0.0, 0.0};
     QTest::newRow("broadcast mode 5 is a server too")
         << SntpCase{reply(0, 5, 3, ours, kT1 + 125, kT1 + 125), kT1, kT1 + 250, ours, {}, 3, 0, 0.0, 250.0};
-    QTest::newRow("short packet")
-        << SntpCase{reply(0, 4, 8, ours, kT1, kT1).left(47), kT1, kT1, ours, u"ntp.short"_s};
+    QTest::newRow("short packet") << SntpCase{reply(0, 4, 8, ours, kT1, kT1).left(47), kT1, kT1, ours,
+                                              u"ntp.short"_s};
     QTest::newRow("empty packet") << SntpCase{QByteArray(), kT1, kT1, ours, u"ntp.short"_s};
     QTest::newRow("wrong mode: a client request")
         << SntpCase{reply(0, 3, 0, ours, kT1, kT1), kT1, kT1, ours, u"ntp.mode"_s};
@@ -476,13 +519,13 @@ void TestPrecheck::tls_data()
         << TlsCase{TlsCase::Port::Tls, psc01, CheckStatus::Pass, {u"Serves \"%1\""_s.arg(lb)}, {}};
     QTest::newRow("covered: the load balancer's name")
         << TlsCase{TlsCase::Port::Tls, lb, CheckStatus::Pass, {u"Serves \"%1\""_s.arg(lb)}, {}};
-    QTest::newRow("not covered: the second PSC")
-        << TlsCase{TlsCase::Port::Tls, missing, CheckStatus::Fail,
-                   QStringList{u"does not cover "_s + missing} + PrecheckServers::certificateNames(), missing};
+    QTest::newRow("not covered: the second PSC") << TlsCase{
+        TlsCase::Port::Tls, missing, CheckStatus::Fail,
+        QStringList{u"does not cover "_s + missing} + PrecheckServers::certificateNames(), missing};
     QTest::newRow("plain TCP: no handshake")
         << TlsCase{TlsCase::Port::PlainTcp, psc01, CheckStatus::Fail, {u"No TLS handshake"_s}, {}};
-    QTest::newRow("nothing listens")
-        << TlsCase{TlsCase::Port::Closed, psc01, CheckStatus::Fail, {u"Nothing accepts HTTPS"_s}, {}};
+    QTest::newRow("nothing listens") << TlsCase{
+        TlsCase::Port::Closed, psc01, CheckStatus::Fail, {u"Nothing accepts HTTPS"_s}, {}};
 }
 
 void TestPrecheck::tls()
@@ -490,10 +533,11 @@ void TestPrecheck::tls()
     QFETCH(TlsCase, c);
     REQUIRE_SERVER(m_tcp);
     REQUIRE_SERVER(m_tls);
-    const quint16 port = c.port == TlsCase::Port::Tls        ? m_servers->tlsPort()
-                         : c.port == TlsCase::Port::PlainTcp ? m_servers->openTcpPort()
-                                                             : m_servers->closedTcpPort();
-    const Ran ran = runCheck(new vlab::TlsCheck(m_servers->tcpHost(), port, c.name, u"test"_s, 3000), 3000 + kGraceMs);
+    const quint16 port = c.port == TlsCase::Port::Tls ? m_servers->tlsPort()
+        : c.port == TlsCase::Port::PlainTcp           ? m_servers->openTcpPort()
+                                                      : m_servers->closedTcpPort();
+    const Ran ran =
+        runCheck(new vlab::TlsCheck(m_servers->tcpHost(), port, c.name, u"test"_s, 3000), 3000 + kGraceMs);
     QVERIFY2(ran.finished, "the check did not finish");
     const CheckResult &r = ran.result;
     QVERIFY2(r.status == c.status, qPrintable(describe(r)));
@@ -515,8 +559,9 @@ void TestPrecheck::tlsFingerprint()
     QVERIFY2(r.status == CheckStatus::Pass, qPrintable(describe(r)));
 
     QProcess openssl;
-    openssl.start(u"openssl"_s, {u"x509"_s, u"-in"_s, m_servers->certificatePath(), u"-noout"_s, u"-fingerprint"_s,
-                                 u"-sha256"_s});
+    openssl.start(
+        u"openssl"_s,
+        {u"x509"_s, u"-in"_s, m_servers->certificatePath(), u"-noout"_s, u"-fingerprint"_s, u"-sha256"_s});
     QVERIFY2(openssl.waitForFinished(10000) && openssl.exitCode() == 0, qPrintable(openssl.errorString()));
     // "sha256 Fingerprint=AB:CD:..."
     const QString printed = QString::fromLatin1(openssl.readAllStandardOutput()).trimmed();
@@ -533,7 +578,8 @@ void TestPrecheck::tlsFingerprint()
     served.sort();
     planted.sort();
     QCOMPARE(served, planted);
-    QVERIFY2(!r.detail.contains(u"trusted here: yes"_s), qPrintable(r.detail)); // self-signed: reported, not required
+    QVERIFY2(!r.detail.contains(u"trusted here: yes"_s),
+             qPrintable(r.detail)); // self-signed: reported, not required
 }
 
 // --------------------------------------------------------------------------------------------
@@ -558,8 +604,8 @@ void TestPrecheck::planJobs_data()
     QTest::newRow("tls") << PlanJobsCase{u"tls"_s, false, {{u"tls"_s, 5}}};
     QTest::newRow("dns,ntp") << PlanJobsCase{u"dns,ntp"_s, false, {{u"dns"_s, 9}, {u"ntp"_s, 1}}};
     // A target given as an address has no name to look up.
-    QTest::newRow("all four, target by address")
-        << PlanJobsCase{u"dns,ports,ntp,tls"_s, true, {{u"dns"_s, 8}, {u"ports"_s, 18}, {u"tls"_s, 5}, {u"ntp"_s, 1}}};
+    QTest::newRow("all four, target by address") << PlanJobsCase{
+        u"dns,ports,ntp,tls"_s, true, {{u"dns"_s, 8}, {u"ports"_s, 18}, {u"tls"_s, 5}, {u"ntp"_s, 1}}};
 }
 
 void TestPrecheck::planJobs()
@@ -678,7 +724,8 @@ void TestPrecheck::maxInFlight()
     // Independent checks: every one ran to its own outcome (no answer), none was skipped.
     for (const CheckJob *job : std::as_const(jobs)) {
         QCOMPARE(job->state(), Job::State::Failed);
-        QVERIFY2(job->checkResult().message.contains(u"did not answer"_s), qPrintable(describe(job->checkResult())));
+        QVERIFY2(job->checkResult().message.contains(u"did not answer"_s),
+                 qPrintable(describe(job->checkResult())));
     }
 }
 
@@ -688,8 +735,8 @@ void TestPrecheck::maxInFlight()
 QString TestPrecheck::writePlan(PrecheckServers::PlanKind kind)
 {
     const QByteArray json = QJsonDocument(m_servers->loopbackPlan(kind)).toJson();
-    const QString path = m_dir.filePath(kind == PrecheckServers::PlanKind::PlantedFaults ? u"faults.vlab.json"_s
-                                                                                        : u"all-exist.vlab.json"_s);
+    const QString path = m_dir.filePath(
+        kind == PrecheckServers::PlanKind::PlantedFaults ? u"faults.vlab.json"_s : u"all-exist.vlab.json"_s);
     QFile f(path);
     if (!f.open(QIODevice::WriteOnly) || f.write(json) != json.size())
         return {};
@@ -703,13 +750,20 @@ void TestPrecheck::cli_data()
     const auto allExist = PrecheckServers::PlanKind::AllRecordsExist;
     QTest::newRow("--only dns, json: the planted faults fail")
         << CliCase{faults, {u"--only"_s, u"dns"_s, u"--format"_s, u"json"_s}, false, 1, true, 9, 2, true};
-    QTest::newRow("--only dns, text")
-        << CliCase{faults, {u"--only"_s, u"dns"_s}, false, 1, false, 9, 2, false,
-                   u"precheck: 7 ok, 0 warning(s), 2 failed, 0 not run"_s};
-    QTest::newRow("--only dns,ntp where every record exists")
-        << CliCase{allExist, {u"--only"_s, u"dns,ntp"_s, u"--format"_s, u"json"_s}, true, 0, true, 10, 0, false};
-    QTest::newRow("--only bogus") << CliCase{faults, {u"--only"_s, u"bogus"_s}, false, 2, false, 0, 0, false, {},
-                                             u"\"bogus\" is not a pre-check"_s};
+    QTest::newRow("--only dns, text") << CliCase{faults,
+                                                 {u"--only"_s, u"dns"_s},
+                                                 false,
+                                                 1,
+                                                 false,
+                                                 9,
+                                                 2,
+                                                 false,
+                                                 u"precheck: 7 ok, 0 warning(s), 2 failed, 0 not run"_s};
+    QTest::newRow("--only dns,ntp where every record exists") << CliCase{
+        allExist, {u"--only"_s, u"dns,ntp"_s, u"--format"_s, u"json"_s}, true, 0, true, 10, 0, false};
+    QTest::newRow("--only bogus") << CliCase{
+        faults, {u"--only"_s, u"bogus"_s},        false, 2, false, 0, 0, false,
+        {},     u"\"bogus\" is not a pre-check"_s};
 }
 
 void TestPrecheck::cli()
@@ -753,7 +807,8 @@ void TestPrecheck::cli()
         QVERIFY2(err.contains(c.inStderr), qPrintable(both));
     if (!c.json) {
         if (c.exitCode != 2)
-            QCOMPARE(int(out.count(QRegularExpression(u"^FAIL "_s, QRegularExpression::MultilineOption))), c.failed);
+            QCOMPARE(int(out.count(QRegularExpression(u"^FAIL "_s, QRegularExpression::MultilineOption))),
+                     c.failed);
         return;
     }
     QJsonParseError error;

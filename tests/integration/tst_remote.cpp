@@ -10,11 +10,11 @@
 #include "remote/sshsession.h"
 
 #include <QCryptographicHash>
+#include <QFile>
+#include <QFileInfo>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
-#include <QFile>
-#include <QFileInfo>
 #include <QRandomGenerator>
 #include <QScopeGuard>
 #include <QTemporaryDir>
@@ -53,7 +53,8 @@ private:
     // A session logged in with the client key, the host key confirmed on the way.
     bool connectWithKey(SshSession &session)
     {
-        const Result<HostKeyCheck> c = session.connect(options(freshKnownHosts(), m_sshd.hostKeyFingerprint()));
+        const Result<HostKeyCheck> c =
+            session.connect(options(freshKnownHosts(), m_sshd.hostKeyFingerprint()));
         if (!c) {
             qWarning().noquote() << c.error().message << m_sshd.log();
             return false;
@@ -85,7 +86,8 @@ private Q_SLOTS:
         QTest::addColumn<bool>("valid");
         QTest::addColumn<QString>("host");
         QTest::addColumn<int>("port");
-        QTest::newRow("user@host") << u"root@vcenter-psc01.sslab.com"_s << true << u"vcenter-psc01.sslab.com"_s << 22;
+        QTest::newRow("user@host") << u"root@vcenter-psc01.sslab.com"_s << true
+                                   << u"vcenter-psc01.sslab.com"_s << 22;
         QTest::newRow("with port") << u"root@127.0.0.1:2222"_s << true << u"127.0.0.1"_s << 2222;
         QTest::newRow("ipv6 with port") << u"root@[::1]:2200"_s << true << u"::1"_s << 2200;
         QTest::newRow("no user") << u"vcenter-psc01"_s << false << QString() << 0;
@@ -168,7 +170,8 @@ private Q_SLOTS:
         ensureRunning();
         SshSession session;
         QVERIFY(connectWithKey(session));
-        const Result<ExecResult> r = session.exec(u"printf 'out:%s' \"$(id -un)\"; printf 'err' >&2; exit 3"_s, 10s);
+        const Result<ExecResult> r =
+            session.exec(u"printf 'out:%s' \"$(id -un)\"; printf 'err' >&2; exit 3"_s, 10s);
         QVERIFY2(r, qPrintable(r ? QString() : r.error().message));
         QCOMPARE(QString::fromUtf8(r->standardOutput), u"out:"_s + m_sshd.user());
         QCOMPARE(r->standardError, QByteArray("err"));
@@ -290,7 +293,8 @@ private Q_SLOTS:
         QByteArray data(size, Qt::Uninitialized);
         for (int i = 0; i < size; ++i)
             data[i] = char(QRandomGenerator::global()->bounded(256));
-        const QString local = m_work.filePath(u"upload-%1.bin"_s.arg(QString::fromLatin1(QTest::currentDataTag())).replace(u' ', u'_'));
+        const QString local = m_work.filePath(
+            u"upload-%1.bin"_s.arg(QString::fromLatin1(QTest::currentDataTag())).replace(u' ', u'_'));
         {
             QFile f(local);
             QVERIFY(f.open(QIODevice::WriteOnly));
@@ -303,8 +307,9 @@ private Q_SLOTS:
             QVERIFY(old.open(QIODevice::WriteOnly));
             old.write("old content");
             old.close();
-            QVERIFY(QFile::setPermissions(remote, QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ReadGroup
-                                                      | QFileDevice::ReadOther));
+            QVERIFY(QFile::setPermissions(remote,
+                                          QFileDevice::ReadOwner | QFileDevice::WriteOwner
+                                              | QFileDevice::ReadGroup | QFileDevice::ReadOther));
             QVERIFY(m_sshd.giveToUser(remote));
         }
         SshSession session;
@@ -318,7 +323,8 @@ private Q_SLOTS:
             ++calls;
         });
         QVERIFY2(up, qPrintable(up ? QString() : up.error().message + u"\n"_s + up.error().details));
-        const QString expectedHash = QString::fromLatin1(QCryptographicHash::hash(data, QCryptographicHash::Sha256).toHex());
+        const QString expectedHash =
+            QString::fromLatin1(QCryptographicHash::hash(data, QCryptographicHash::Sha256).toHex());
         QCOMPARE(up->sha256, expectedHash);
         QCOMPARE(up->size, qint64(size));
         QCOMPARE(up->mode, mode);
@@ -327,7 +333,9 @@ private Q_SLOTS:
         if (size > 1024 * 1024)
             QVERIFY(calls > 1);
         // On the server's disk, as the server's own file system sees it.
-        struct stat st{};
+        struct stat st
+        {
+        };
         QCOMPARE(::stat(remote.toLocal8Bit().constData(), &st), 0);
         QCOMPARE(int(st.st_mode & 07777), mode);
         QCOMPARE(qint64(st.st_size), qint64(size));
@@ -479,10 +487,13 @@ private Q_SLOTS:
     {
         ensureRunning();
         const QString knownHosts = freshKnownHosts();
-        const QStringList base = {u"diag"_s, u"tcp"_s, u"--ssh"_s,
-                                  u"%1@127.0.0.1:%2"_s.arg(m_sshd.user()).arg(m_sshd.port()), u"--identity"_s,
-                                  m_sshd.clientKeyFile(), u"--known-hosts"_s, knownHosts, u"--ports"_s,
-                                  QString::number(m_sshd.port()), u"--format"_s, u"json"_s};
+        const QStringList base = {
+            u"diag"_s,          u"tcp"_s,
+            u"--ssh"_s,         u"%1@127.0.0.1:%2"_s.arg(m_sshd.user()).arg(m_sshd.port()),
+            u"--identity"_s,    m_sshd.clientKeyFile(),
+            u"--known-hosts"_s, knownHosts,
+            u"--ports"_s,       QString::number(m_sshd.port()),
+            u"--format"_s,      u"json"_s};
         QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
         env.remove(u"VLAB_ROOT_PASSWORD"_s);
         const auto runVlab = [&env](const QStringList &args, QByteArray *out, QByteArray *err) {
@@ -501,18 +512,22 @@ private Q_SLOTS:
         QVERIFY2(err.contains(m_sshd.hostKeyFingerprint().toLatin1()), err.constData());
         QVERIFY(out.isEmpty());
         // Confirmed.
-        const int code = runVlab(base + QStringList{u"--accept-host-key"_s, m_sshd.hostKeyFingerprint()}, &out, &err);
+        const int code =
+            runVlab(base + QStringList{u"--accept-host-key"_s, m_sshd.hostKeyFingerprint()}, &out, &err);
         QVERIFY2(code == 0 || code == 1, err.constData());
         const QJsonObject report = QJsonDocument::fromJson(out).object();
         QVERIFY2(!report.isEmpty(), out.constData());
-        QCOMPARE(report.value(u"source"_s).toString(), u"ssh:%1@127.0.0.1:%2"_s.arg(m_sshd.user()).arg(m_sshd.port()));
+        QCOMPARE(report.value(u"source"_s).toString(),
+                 u"ssh:%1@127.0.0.1:%2"_s.arg(m_sshd.user()).arg(m_sshd.port()));
         const QJsonObject states = report.value(u"states"_s).toObject();
         QVERIFY2(states.value(u"LISTEN"_s).toInt() >= 1, out.constData());
         QVERIFY2(states.value(u"ESTABLISHED"_s).toInt() >= 1, out.constData());
         // Known now: no confirmation needed the second time.
         QVERIFY(runVlab(base, &out, &err) <= 1);
-        QVERIFY2(QJsonDocument::fromJson(out).object().value(u"states"_s).toObject().value(u"LISTEN"_s).toInt() >= 1,
-                 err.constData());
+        QVERIFY2(
+            QJsonDocument::fromJson(out).object().value(u"states"_s).toObject().value(u"LISTEN"_s).toInt()
+                >= 1,
+            err.constData());
     }
 
     // Last: the server gets a new host key.

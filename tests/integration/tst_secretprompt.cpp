@@ -83,7 +83,8 @@ void TestSecretPrompt::fromEnvironment_data()
 void TestSecretPrompt::fromEnvironment()
 {
     QFETCH(QString, variable);
-    const QString canary = u"env-canary-%1-%2"_s.arg(variable, QString::number(QCoreApplication::applicationPid()));
+    const QString canary =
+        u"env-canary-%1-%2"_s.arg(variable, QString::number(QCoreApplication::applicationPid()));
     QProcessEnvironment env = cleanEnvironment();
     env.insert(variable, canary);
     const Outcome outcome = runWithoutTerminal(variable, env);
@@ -137,7 +138,8 @@ void TestSecretPrompt::promptsWithoutEchoOnTerminal()
     for (QByteArray &entry : envStrings)
         envp.push_back(entry.data());
     envp.push_back(nullptr);
-    char *argv[] = {const_cast<char *>(program.constData()), const_cast<char *>(variable.constData()), nullptr};
+    char *argv[] = {const_cast<char *>(program.constData()), const_cast<char *>(variable.constData()),
+                    nullptr};
 
     int master = -1;
     const pid_t pid = forkpty(&master, nullptr, nullptr, nullptr);
@@ -187,7 +189,8 @@ void TestSecretPrompt::promptsWithoutEchoOnTerminal()
     QVERIFY2(closed, "the probe did not finish");
     QVERIFY2(!shown.contains(typed), "the typed password was echoed or printed");
     QVERIFY2(WIFEXITED(status) && WEXITSTATUS(status) == 0, qPrintable(shown));
-    QVERIFY2(shown.contains(u"length=%1 sha256=%2"_s.arg(typed.size()).arg(sha256(typed))), qPrintable(shown));
+    QVERIFY2(shown.contains(u"length=%1 sha256=%2"_s.arg(typed.size()).arg(sha256(typed))),
+             qPrintable(shown));
     QVERIFY2(shown.contains(u"echo=on"_s), qPrintable(shown));
 #endif
 }

@@ -127,8 +127,8 @@ private:
     // What the network folder of DC0 holds, read through the SOAP API independently of the job.
     struct Network
     {
-        QHash<QString, MoRef> switches;            // name -> ref
-        QHash<QString, DvsPortGroupState> groups;  // name -> state
+        QHash<QString, MoRef> switches;           // name -> ref
+        QHash<QString, DvsPortGroupState> groups; // name -> state
     };
     Network readNetwork(const QString &hostPort)
     {
@@ -145,12 +145,13 @@ private:
         const MoRef root = moRefOf((*content)->child(u"rootFolder"_s));
         const MoRef sessions = moRefOf((*content)->child(u"sessionManager"_s));
         std::optional<Result<XmlElement>> login;
-        soap.call(u"Login"_s, sessions,
-                  [](QXmlStreamWriter &w, bool) {
-                      w.writeTextElement(u"userName"_s, u"reader"_s);
-                      w.writeTextElement(u"password"_s, u"reader"_s);
-                  },
-                  this, [&](Result<XmlElement> r) { login = std::move(r); });
+        soap.call(
+            u"Login"_s, sessions,
+            [](QXmlStreamWriter &w, bool) {
+                w.writeTextElement(u"userName"_s, u"reader"_s);
+                w.writeTextElement(u"password"_s, u"reader"_s);
+            },
+            this, [&](Result<XmlElement> r) { login = std::move(r); });
         if (!waitFor([&] { return login.has_value(); }) || !*login)
             return net;
         // DC0's network folder, found as the job finds it (Datacenter.networkFolder).
@@ -219,8 +220,9 @@ private Q_SLOTS:
     void initTestCase()
     {
         if (QStringLiteral(VLAB_VCSIM_PATH).isEmpty())
-            QSKIP("The vCenter simulator was not built: install golang-go and golang-github-vmware-govmomi-dev "
-                  "(.ci/setup does), then re-run cmake.");
+            QSKIP(
+                "The vCenter simulator was not built: install golang-go and golang-github-vmware-govmomi-dev "
+                "(.ci/setup does), then re-run cmake.");
         const QString why = m_fixture.makeCertificate();
         if (why.startsWith(u"the openssl command is missing"_s))
             QSKIP(qPrintable(why));
@@ -249,8 +251,10 @@ private Q_SLOTS:
         QTest::addColumn<QString>("code");
         QTest::addColumn<QString>("says");
         QTest::newRow("right pin") << true << QByteArray() << kPassword << QString() << QString();
-        QTest::newRow("empty password: 401") << true << QByteArray() << QString() << u"vcenter.auth"_s << u"401"_s;
-        QTest::newRow("untrusted, no pin") << false << QByteArray() << kPassword << u"http.tls"_s << u"--fingerprint"_s;
+        QTest::newRow("empty password: 401")
+            << true << QByteArray() << QString() << u"vcenter.auth"_s << u"401"_s;
+        QTest::newRow("untrusted, no pin")
+            << false << QByteArray() << kPassword << u"http.tls"_s << u"--fingerprint"_s;
         QTest::newRow("wrong pin") << false << QByteArray(32, '\x11') << kPassword << u"http.tls"_s
                                    << u"not the confirmed one"_s;
     }
@@ -267,9 +271,8 @@ private Q_SLOTS:
         e.password = password;
         VCenterClient client(e);
         QStringList evidence;
-        client.setEvidenceSink([&](Evidence::Kind, const QString &text, const QString &detail) {
-            evidence << text << detail;
-        });
+        client.setEvidenceSink(
+            [&](Evidence::Kind, const QString &text, const QString &detail) { evidence << text << detail; });
         std::optional<Result<void>> result;
         client.login(this, [&](Result<void> r) { result = std::move(r); });
         QVERIFY(waitFor([&] { return result.has_value(); }));
@@ -287,7 +290,8 @@ private Q_SLOTS:
             QCOMPARE(result->error().code, code);
             QVERIFY2(result->error().message.contains(says), qPrintable(result->error().message));
             if (code == u"http.tls"_s)
-                QVERIFY2(result->error().message.contains(m_fingerprint), qPrintable(result->error().message));
+                QVERIFY2(result->error().message.contains(m_fingerprint),
+                         qPrintable(result->error().message));
         }
         const QString all = evidence.join(u'\n');
         QVERIFY(!password.isEmpty() ? !all.contains(password) : true);
@@ -298,7 +302,8 @@ private Q_SLOTS:
     {
         VCenterLoginJob job(endpoint(m_sim.hostPort));
         QVERIFY(runJob(job));
-        QVERIFY2(job.state() == Job::State::Succeeded, qPrintable(job.result().ok() ? QString() : job.result().error().message));
+        QVERIFY2(job.state() == Job::State::Succeeded,
+                 qPrintable(job.result().ok() ? QString() : job.result().error().message));
         // The simulator calls itself vCenter 6.5 and has no /rest/appliance: both tolerated.
         QVERIFY2(job.info().product.contains(u"vCenter Server"_s), qPrintable(job.info().product));
         QVERIFY(job.info().applianceVersion.isEmpty());
@@ -316,7 +321,8 @@ private Q_SLOTS:
         DvsCreateJob job(endpoint(m_sim.hostPort), vds, u"DC0"_s);
         job.setPollInterval(std::chrono::milliseconds(20));
         QVERIFY(runJob(job));
-        QVERIFY2(job.state() == Job::State::Succeeded, qPrintable(job.result().ok() ? QString() : job.result().error().message));
+        QVERIFY2(job.state() == Job::State::Succeeded,
+                 qPrintable(job.result().ok() ? QString() : job.result().error().message));
         QVERIFY(!job.outcome().switchExisted);
         QCOMPARE(job.outcome().created, (QStringList{u"PG-Servers"_s, u"PG-vMotion"_s}));
 
@@ -386,10 +392,10 @@ private Q_SLOTS:
         QTest::addColumn<QString>("portGroup");
         QTest::addColumn<QString>("datacenter");
         QTest::addColumn<QString>("code");
-        QTest::newRow("port group of another switch") << u"Other-DSwitch"_s << u"PG-Servers"_s << u"DC0"_s
-                                                      << u"vds.conflict"_s;
-        QTest::newRow("no such datacenter") << u"Other-DSwitch"_s << u"PG-Other"_s << u"NoSuchDC"_s
-                                            << u"vds.datacenter"_s;
+        QTest::newRow("port group of another switch")
+            << u"Other-DSwitch"_s << u"PG-Servers"_s << u"DC0"_s << u"vds.conflict"_s;
+        QTest::newRow("no such datacenter")
+            << u"Other-DSwitch"_s << u"PG-Other"_s << u"NoSuchDC"_s << u"vds.datacenter"_s;
     }
     void dvsRefusesConflicts()
     {
@@ -434,22 +440,43 @@ private Q_SLOTS:
         job.setPollInterval(std::chrono::milliseconds(20));
         QSignalSpy progress(&job, &Job::progressChanged);
         QVERIFY(runJob(job));
-        QVERIFY2(job.state() == Job::State::Succeeded, qPrintable(job.result().ok() ? QString() : job.result().error().message));
+        QVERIFY2(job.state() == Job::State::Succeeded,
+                 qPrintable(job.result().ok() ? QString() : job.result().error().message));
         QVERIFY(job.clusterState().healthy());
         QCOMPARE(job.clusterState().mode, u"ENABLED"_s);
         QVERIFY(progress.size() >= 4); // placement, deploy, DEGRADED polls, healthy
-        const QStringList deploy = sentDetails(job, u"POST /rest/vcenter/vcha/cluster?vmw-task=true&action=deploy"_s);
+        const QStringList deploy =
+            sentDetails(job, u"POST /rest/vcenter/vcha/cluster?vmw-task=true&action=deploy"_s);
         QCOMPARE(deploy.size(), 1);
-        const QJsonObject spec = QJsonDocument::fromJson(deploy.constFirst().toUtf8()).object().value(u"spec"_s).toObject();
-        QCOMPARE(spec.value(u"passive"_s).toObject().value(u"ha_ip"_s).toObject().value(u"ipv4"_s).toObject()
-                     .value(u"address"_s).toString(), plan.vcha.passiveIp);
-        QCOMPARE(spec.value(u"vc_spec"_s).toObject().value(u"active_location"_s).toObject()
-                     .value(u"ssl_thumbprint"_s).toString(), m_sha1);
-        QCOMPARE(spec.value(u"vc_spec"_s).toObject().value(u"active_location"_s).toObject()
-                     .value(u"password"_s).toString(), QString::fromLatin1(kMasked));
+        const QJsonObject spec =
+            QJsonDocument::fromJson(deploy.constFirst().toUtf8()).object().value(u"spec"_s).toObject();
+        QCOMPARE(spec.value(u"passive"_s)
+                     .toObject()
+                     .value(u"ha_ip"_s)
+                     .toObject()
+                     .value(u"ipv4"_s)
+                     .toObject()
+                     .value(u"address"_s)
+                     .toString(),
+                 plan.vcha.passiveIp);
+        QCOMPARE(spec.value(u"vc_spec"_s)
+                     .toObject()
+                     .value(u"active_location"_s)
+                     .toObject()
+                     .value(u"ssl_thumbprint"_s)
+                     .toString(),
+                 m_sha1);
+        QCOMPARE(spec.value(u"vc_spec"_s)
+                     .toObject()
+                     .value(u"active_location"_s)
+                     .toObject()
+                     .value(u"password"_s)
+                     .toString(),
+                 QString::fromLatin1(kMasked));
         QVERIFY(!deploy.constFirst().contains(u"<VLAB_"_s));
         QVERIFY(!job.placement().passiveHost.isEmpty());
-        QVERIFY(job.placement().passiveHost != job.placement().witnessHost); // the simulator's cluster has 3 hosts
+        QVERIFY(job.placement().passiveHost
+                != job.placement().witnessHost); // the simulator's cluster has 3 hosts
         QVERIFY(!evidenceText(job).contains(kPassword));
 
         // Configured: a second deploy does not deploy again.
@@ -457,7 +484,8 @@ private Q_SLOTS:
         again.setPollInterval(std::chrono::milliseconds(20));
         QVERIFY(runJob(again));
         QVERIFY(again.state() == Job::State::Succeeded);
-        QVERIFY(sentDetails(again, u"POST /rest/vcenter/vcha/cluster?vmw-task=true&action=deploy"_s).isEmpty());
+        QVERIFY(
+            sentDetails(again, u"POST /rest/vcenter/vcha/cluster?vmw-task=true&action=deploy"_s).isEmpty());
     }
 
     void vchaWithoutRestGivesManualSteps()
@@ -478,46 +506,51 @@ private Q_SLOTS:
         QTest::addColumn<int>("exitCode");
         QTest::addColumn<QString>("says");
         const QString fp = u"{fp}"_s;
-        const QStringList login{u"vcenter"_s, u"login"_s, u"--host"_s, u"{sim}"_s, u"--user"_s, u"administrator@vsphere.local"_s};
-        const QStringList vds{u"vds"_s, u"create"_s, u"{plan}"_s, u"--host"_s, u"{sim}"_s, u"--user"_s, u"admin"_s,
-                              u"--fingerprint"_s, fp};
-        QTest::newRow("login pinned") << (login + QStringList{u"--fingerprint"_s, fp}) << true << kPassword << 0
-                                      << u"Logged in to 127.0.0.1"_s;
+        const QStringList login{u"vcenter"_s, u"login"_s,  u"--host"_s,
+                                u"{sim}"_s,   u"--user"_s, u"administrator@vsphere.local"_s};
+        const QStringList vds{u"vds"_s,    u"create"_s, u"{plan}"_s,        u"--host"_s, u"{sim}"_s,
+                              u"--user"_s, u"admin"_s,  u"--fingerprint"_s, fp};
+        QTest::newRow("login pinned") << (login + QStringList{u"--fingerprint"_s, fp}) << true << kPassword
+                                      << 0 << u"Logged in to 127.0.0.1"_s;
         QTest::newRow("login untrusted") << login << true << kPassword << 1 << u"--fingerprint"_s;
-        QTest::newRow("login wrong pin") << (login + QStringList{u"--fingerprint"_s, QString(64, u'a')}) << true
-                                         << kPassword << 1 << u"not the confirmed one"_s;
-        QTest::newRow("login empty password") << (login + QStringList{u"--fingerprint"_s, fp}) << true << QString() << 1
-                                              << u"401"_s;
-        QTest::newRow("login without VLAB_VC_PASSWORD") << (login + QStringList{u"--fingerprint"_s, fp}) << false
-                                                        << QString() << 2 << u"VLAB_VC_PASSWORD"_s;
-        QTest::newRow("login bad host") << QStringList{u"vcenter"_s, u"login"_s, u"--host"_s, u"a b"_s, u"--user"_s, u"u"_s}
-                                        << true << kPassword << 2 << u"not a host"_s;
-        QTest::newRow("login bad fingerprint") << (login + QStringList{u"--fingerprint"_s, u"12:34"_s}) << true
-                                               << kPassword << 2 << u"SHA-256"_s;
-        QTest::newRow("login without --user") << QStringList{u"vcenter"_s, u"login"_s, u"--host"_s, u"{sim}"_s} << true
-                                              << kPassword << 2 << u"--user"_s;
+        QTest::newRow("login wrong pin") << (login + QStringList{u"--fingerprint"_s, QString(64, u'a')})
+                                         << true << kPassword << 1 << u"not the confirmed one"_s;
+        QTest::newRow("login empty password")
+            << (login + QStringList{u"--fingerprint"_s, fp}) << true << QString() << 1 << u"401"_s;
+        QTest::newRow("login without VLAB_VC_PASSWORD") << (login + QStringList{u"--fingerprint"_s, fp})
+                                                        << false << QString() << 2 << u"VLAB_VC_PASSWORD"_s;
+        QTest::newRow("login bad host")
+            << QStringList{u"vcenter"_s, u"login"_s, u"--host"_s, u"a b"_s, u"--user"_s, u"u"_s} << true
+            << kPassword << 2 << u"not a host"_s;
+        QTest::newRow("login bad fingerprint") << (login + QStringList{u"--fingerprint"_s, u"12:34"_s})
+                                               << true << kPassword << 2 << u"SHA-256"_s;
+        QTest::newRow("login without --user")
+            << QStringList{u"vcenter"_s, u"login"_s, u"--host"_s, u"{sim}"_s} << true << kPassword << 2
+            << u"--user"_s;
         QTest::newRow("vds create") << vds << true << kPassword << 0 << u"Created switch SSLAB-DSwitch"_s;
         QTest::newRow("vds create again") << vds << true << kPassword << 0 << u"already exists"_s;
         // The fingerprint that worked is kept next to the plan: no --fingerprint needed now
         // (these rows follow the ones above, which confirmed it).
-        QTest::newRow("vds create, fingerprint kept") << vds.mid(0, vds.size() - 2) << true << kPassword << 0
-                                                      << u"already exists"_s;
+        QTest::newRow("vds create, fingerprint kept")
+            << vds.mid(0, vds.size() - 2) << true << kPassword << 0 << u"already exists"_s;
         QTest::newRow("vds create without --host")
-            << QStringList{u"vds"_s, u"create"_s, u"{plan}"_s, u"--user"_s, u"admin"_s} << true << kPassword << 2
-            << u"--host"_s;
-        QTest::newRow("vcha status, healthy") << QStringList{u"vcha"_s, u"status"_s, u"{plan}"_s, u"--host"_s, u"{sim}"_s,
-                                                             u"--user"_s, u"admin"_s, u"--fingerprint"_s, fp}
-                                              << true << kPassword << 0 << u"health HEALTHY"_s;
-        QTest::newRow("vcha status without VCHA REST") << QStringList{u"vcha"_s, u"status"_s, u"{plan}"_s, u"--host"_s,
-                                                                      u"{ga}"_s, u"--user"_s, u"admin"_s,
-                                                                      u"--fingerprint"_s, fp}
-                                                       << true << kPassword << 1 << u"Configure VCHA by hand"_s;
-        QTest::newRow("vcha status, fingerprint kept") << QStringList{u"vcha"_s, u"status"_s, u"{plan}"_s, u"--host"_s,
-                                                                      u"{ga}"_s, u"--user"_s, u"admin"_s}
-                                                       << true << kPassword << 1 << u"Configure VCHA by hand"_s;
+            << QStringList{u"vds"_s, u"create"_s, u"{plan}"_s, u"--user"_s, u"admin"_s} << true << kPassword
+            << 2 << u"--host"_s;
+        QTest::newRow("vcha status, healthy")
+            << QStringList{u"vcha"_s,   u"status"_s, u"{plan}"_s,        u"--host"_s, u"{sim}"_s,
+                           u"--user"_s, u"admin"_s,  u"--fingerprint"_s, fp}
+            << true << kPassword << 0 << u"health HEALTHY"_s;
+        QTest::newRow("vcha status without VCHA REST")
+            << QStringList{u"vcha"_s,   u"status"_s, u"{plan}"_s,        u"--host"_s, u"{ga}"_s,
+                           u"--user"_s, u"admin"_s,  u"--fingerprint"_s, fp}
+            << true << kPassword << 1 << u"Configure VCHA by hand"_s;
+        QTest::newRow("vcha status, fingerprint kept")
+            << QStringList{u"vcha"_s, u"status"_s, u"{plan}"_s, u"--host"_s,
+                           u"{ga}"_s, u"--user"_s, u"admin"_s}
+            << true << kPassword << 1 << u"Configure VCHA by hand"_s;
         QTest::newRow("vcha status, healthy, fingerprint kept")
-            << QStringList{u"vcha"_s, u"status"_s, u"{plan}"_s, u"--host"_s, u"{sim}"_s, u"--user"_s, u"admin"_s,
-                           u"--timeout"_s, u"30"_s}
+            << QStringList{u"vcha"_s,   u"status"_s, u"{plan}"_s,    u"--host"_s, u"{sim}"_s,
+                           u"--user"_s, u"admin"_s,  u"--timeout"_s, u"30"_s}
             << true << kPassword << 0 << u"health HEALTHY"_s;
     }
     void cli()
@@ -535,7 +568,8 @@ private Q_SLOTS:
         }
         const CliRun run = cli(args, hasPassword ? std::optional<QString>(password) : std::nullopt);
         const QString all = run.out + run.err;
-        QVERIFY2(run.exitCode == exitCode, qPrintable(u"exit %1, wanted %2:\n%3"_s.arg(run.exitCode).arg(exitCode).arg(all)));
+        QVERIFY2(run.exitCode == exitCode,
+                 qPrintable(u"exit %1, wanted %2:\n%3"_s.arg(run.exitCode).arg(exitCode).arg(all)));
         QVERIFY2(all.contains(says), qPrintable(all));
         QVERIFY(!all.contains(kPassword));
     }

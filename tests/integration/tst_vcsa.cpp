@@ -60,7 +60,8 @@ QString leakIn(const QString &text)
 class StandInEnv
 {
 public:
-    StandInEnv(const char *name, const QByteArray &value, const char *name2 = nullptr, const QByteArray &value2 = {})
+    StandInEnv(const char *name, const QByteArray &value, const char *name2 = nullptr,
+               const QByteArray &value2 = {})
     {
         qputenv(name, value);
         m_names << name;
@@ -130,13 +131,15 @@ class TestVcsa : public QObject
 
     void verifyNoLeak(const VcsaDeployJob &job, const Ran &ran)
     {
-        const QString report = job.report().toText() + QString::fromUtf8(QJsonDocument(job.report().toJson()).toJson());
+        const QString report =
+            job.report().toText() + QString::fromUtf8(QJsonDocument(job.report().toJson()).toJson());
         QVERIFY2(leakIn(report).isEmpty(), qPrintable(u"evidence holds "_s + leakIn(report)));
         const QString logs = ran.logLines.join(u'\n');
         QVERIFY2(leakIn(logs).isEmpty(), qPrintable(u"log holds "_s + leakIn(logs)));
         const QString recorded = m_fx->recorded().join(u'\n');
         QVERIFY2(leakIn(recorded).isEmpty(), qPrintable(u"arguments hold "_s + leakIn(recorded)));
-        QVERIFY2(!recorded.contains(u"env_password=yes"_s), "a VLAB_*PASSWORD variable reached the installer");
+        QVERIFY2(!recorded.contains(u"env_password=yes"_s),
+                 "a VLAB_*PASSWORD variable reached the installer");
         if (!job.result().ok())
             QVERIFY(leakIn(job.result().error().message + job.result().error().details).isEmpty());
     }
@@ -149,10 +152,7 @@ class TestVcsa : public QObject
             QVERIFY2(VcsaFixture::isGone(pid), qPrintable(u"process %1 still runs"_s.arg(pid)));
     }
 
-    void waitForHang()
-    {
-        QTRY_VERIFY_WITH_TIMEOUT(m_fx->pids().size() == 2, kWaitMs);
-    }
+    void waitForHang() { QTRY_VERIFY_WITH_TIMEOUT(m_fx->pids().size() == 2, kWaitMs); }
 
 private Q_SLOTS:
     void init()
@@ -181,8 +181,9 @@ private Q_SLOTS:
         const Result<QString> missing = findVcsaDeploy(m_fx->emptyIso());
         QVERIFY(!missing);
         QCOMPARE(missing.error().code, u"vcsa.installer.missing"_s);
-        QVERIFY2(missing.error().message.contains(m_fx->emptyIso() + u"/vcsa-cli-installer/lin64/vcsa-deploy"_s),
-                 qPrintable(missing.error().message));
+        QVERIFY2(
+            missing.error().message.contains(m_fx->emptyIso() + u"/vcsa-cli-installer/lin64/vcsa-deploy"_s),
+            qPrintable(missing.error().message));
         QFile::setPermissions(*found, QFileDevice::ReadOwner);
         QCOMPARE(findVcsaDeploy(m_fx->isoFolder()).error().code, u"vcsa.installer.notexec"_s);
     }
@@ -195,7 +196,8 @@ private Q_SLOTS:
         QVERIFY(filled);
         const QJsonObject o = QJsonDocument::fromJson(*filled).object();
         const QJsonObject vcsa = o.value(u"new_vcsa"_s).toObject();
-        QCOMPARE(vcsa.value(u"esxi"_s).toObject().value(u"password"_s).toString(), VcsaFixture::targetPassword());
+        QCOMPARE(vcsa.value(u"esxi"_s).toObject().value(u"password"_s).toString(),
+                 VcsaFixture::targetPassword());
         QCOMPARE(vcsa.value(u"os"_s).toObject().value(u"password"_s).toString(), VcsaFixture::rootPassword());
         QCOMPARE(vcsa.value(u"sso"_s).toObject().value(u"password"_s).toString(), VcsaFixture::ssoPassword());
         QVERIFY(!QString::fromUtf8(*filled).contains(QRegularExpression(u"<VLAB_[A-Z_]*>"_s)));
@@ -212,11 +214,12 @@ private Q_SLOTS:
         QTest::addColumn<QString>("line");
         QTest::addColumn<double>("progress"); // -1: none
         QTest::addColumn<QString>("status");
-        QTest::newRow("start") << u"[START] Start executing Task: To validate CLI options at 10:11:12"_s << -1.0
-                               << u"To validate CLI options"_s;
-        QTest::newRow("running") << u"Task: Install required RPMs for the appliance.(RUNNING 55/100)"_s << 0.55
-                                 << u"Install required RPMs for the appliance"_s;
-        QTest::newRow("succeeded") << u"Task: Start the services.(SUCCEEDED 100/100)"_s << 1.0 << u"Start the services"_s;
+        QTest::newRow("start") << u"[START] Start executing Task: To validate CLI options at 10:11:12"_s
+                               << -1.0 << u"To validate CLI options"_s;
+        QTest::newRow("running") << u"Task: Install required RPMs for the appliance.(RUNNING 55/100)"_s
+                                 << 0.55 << u"Install required RPMs for the appliance"_s;
+        QTest::newRow("succeeded") << u"Task: Start the services.(SUCCEEDED 100/100)"_s << 1.0
+                                   << u"Start the services"_s;
         QTest::newRow("completed") << u"Successfully completed VCSA deployment."_s << 1.0
                                    << u"Successfully completed VCSA deployment."_s;
         QTest::newRow("other") << u"Some unknown line"_s << -1.0 << QString();
@@ -237,7 +240,8 @@ private Q_SLOTS:
     {
         VcsaOutputParser parser;
         (void)parser.feed(u"[FAILED] Task: PrecheckTask execution failed at 10:11:12"_s);
-        (void)parser.feed(u"Task 'PrecheckTask' execution failed because [No PTR record], possible resolution is [Add one]"_s);
+        (void)parser.feed(
+            u"Task 'PrecheckTask' execution failed because [No PTR record], possible resolution is [Add one]"_s);
         (void)parser.feed(u"Error occurred. See logs for details."_s);
         (void)parser.feed(u"WorkFlow log directory: /tmp/x/workflow_1700000000000"_s);
         QCOMPARE(parser.failedTask(), u"PrecheckTask"_s);
@@ -261,7 +265,8 @@ private Q_SLOTS:
                  qPrintable(ran.statuses.join(u" | "_s)));
         // The log folder of this run, under the project, and the installer's workflow folder in it.
         QVERIFY(job.logDir().startsWith(m_fx->logRoot() + u"/vcsa-psc1-"_s));
-        QVERIFY2(job.workflowLogDir().startsWith(job.logDir() + u"/workflow_"_s), qPrintable(job.workflowLogDir()));
+        QVERIFY2(job.workflowLogDir().startsWith(job.logDir() + u"/workflow_"_s),
+                 qPrintable(job.workflowLogDir()));
         QVERIFY(QFileInfo::exists(job.workflowLogDir() + u"/vcsa-cli-installer.log"_s));
         // Three phases, each with the 0600 template from the private temporary folder.
         const QStringList rec = m_fx->recorded();
@@ -270,8 +275,10 @@ private Q_SLOTS:
         QVERIFY(rec.at(1).startsWith(u"phase=precheck mode=600 "_s));
         QVERIFY(rec.at(2).startsWith(u"phase=install mode=600 "_s));
         QVERIFY(rec.at(0).contains(u"args=install --verify-template-only --terse --log-dir "_s));
-        QVERIFY(rec.at(1).contains(u"args=install --accept-eula --acknowledge-ceip --precheck-only --terse"_s));
-        QVERIFY(rec.at(2).contains(u"args=install --accept-eula --acknowledge-ceip --terse --log-dir "_s + job.logDir()));
+        QVERIFY(
+            rec.at(1).contains(u"args=install --accept-eula --acknowledge-ceip --precheck-only --terse"_s));
+        QVERIFY(rec.at(2).contains(u"args=install --accept-eula --acknowledge-ceip --terse --log-dir "_s
+                                   + job.logDir()));
         QVERIFY(!rec.join(u'\n').contains(u"--no-ssl-certificate-verification"_s));
         const QString templatePath = rec.at(2).section(u" template="_s, 1).section(u' ', 0, 0);
         QVERIFY(templatePath.startsWith(m_fx->tempFolder() + u"/vlab-vcsa-"_s));
@@ -279,7 +286,8 @@ private Q_SLOTS:
         QVERIFY2(m_fx->leftInTemp().isEmpty(), qPrintable(m_fx->leftInTemp().join(u", "_s)));
         QVERIFY(job.templatePath().isEmpty());
         // Evidence: the commands with the template path, the outputs, the log folder.
-        const QString report = job.report().toText() + QString::fromUtf8(QJsonDocument(job.report().toJson()).toJson());
+        const QString report =
+            job.report().toText() + QString::fromUtf8(QJsonDocument(job.report().toJson()).toJson());
         QVERIFY(report.contains(templatePath));
         QVERIFY(report.contains(u"Successfully completed VCSA deployment."_s));
         QVERIFY(report.contains(job.workflowLogDir()));
@@ -309,12 +317,14 @@ private Q_SLOTS:
         QTest::addColumn<bool>("workflowLine");
         QTest::addColumn<QString>("code");
         QTest::addColumn<QStringList>("inMessage");
-        QTest::newRow("template error") << "template-error"_ba << true << u"vcsa.template"_s
-                                        << QStringList{u"Template check of psc1 failed"_s,
-                                                       u"Invalid value for section 'new_vcsa'"_s, u"/workflow_"_s};
-        QTest::newRow("precheck failure") << "precheck-fail"_ba << true << u"vcsa.precheck"_s
-                                          << QStringList{u"Precheck of psc1 failed"_s, u"does not return its FQDN"_s,
-                                                         u"Add a PTR record"_s, u"/workflow_"_s};
+        QTest::newRow("template error")
+            << "template-error"_ba << true << u"vcsa.template"_s
+            << QStringList{u"Template check of psc1 failed"_s, u"Invalid value for section 'new_vcsa'"_s,
+                           u"/workflow_"_s};
+        QTest::newRow("precheck failure")
+            << "precheck-fail"_ba << true << u"vcsa.precheck"_s
+            << QStringList{u"Precheck of psc1 failed"_s, u"does not return its FQDN"_s, u"Add a PTR record"_s,
+                           u"/workflow_"_s};
         QTest::newRow("install failure, ERROR lines of the log")
             << "install-fail"_ba << true << u"vcsa.install"_s
             << QStringList{u"Install of psc1 failed"_s, u"No space left on device"_s, u"/workflow_"_s};
@@ -378,7 +388,8 @@ private Q_SLOTS:
         job.cancel();
         QVERIFY(finished.wait(kWaitMs));
         QCOMPARE(job.state(), Job::State::Cancelled);
-        QVERIFY2(job.result().error().message.contains(u"Install"_s), qPrintable(job.result().error().message));
+        QVERIFY2(job.result().error().message.contains(u"Install"_s),
+                 qPrintable(job.result().error().message));
         verifyTreeGone();
         QVERIFY(m_fx->leftInTemp().isEmpty());
     }
@@ -468,9 +479,11 @@ private:
 private Q_SLOTS:
     void cliInstall()
     {
-        const CliRun r = runCli({u"vcsa"_s, u"run"_s, planFile(), u"--role"_s, u"psc2"_s, u"--iso"_s, m_fx->isoFolder()});
+        const CliRun r =
+            runCli({u"vcsa"_s, u"run"_s, planFile(), u"--role"_s, u"psc2"_s, u"--iso"_s, m_fx->isoFolder()});
         QVERIFY2(r.exitCode == 0, qPrintable(r.err));
-        QVERIFY2(r.out.contains(u"psc2: installed. Logs: "_s + m_fx->logRoot() + u"/vcsa-psc2-"_s), qPrintable(r.out));
+        QVERIFY2(r.out.contains(u"psc2: installed. Logs: "_s + m_fx->logRoot() + u"/vcsa-psc2-"_s),
+                 qPrintable(r.out));
         QVERIFY(r.out.contains(u"/workflow_"_s));
         QVERIFY2(r.err.contains(u"%] Install: Install required RPMs for the appliance"_s), qPrintable(r.err));
         QVERIFY2(leakIn(r.out + r.err).isEmpty(), qPrintable(leakIn(r.out + r.err)));
@@ -484,8 +497,9 @@ private Q_SLOTS:
 
     void cliPrecheckOnly()
     {
-        const CliRun r = runCli({u"vcsa"_s, u"run"_s, planFile(), u"--role"_s, u"vcenter"_s, u"--iso"_s,
-                                 m_fx->isoFolder(), u"--precheck-only"_s, u"--no-ssl-certificate-verification"_s});
+        const CliRun r =
+            runCli({u"vcsa"_s, u"run"_s, planFile(), u"--role"_s, u"vcenter"_s, u"--iso"_s, m_fx->isoFolder(),
+                    u"--precheck-only"_s, u"--no-ssl-certificate-verification"_s});
         QVERIFY2(r.exitCode == 0, qPrintable(r.err));
         QVERIFY(r.out.contains(u"vcenter: template check and precheck passed"_s));
         QCOMPARE(m_fx->recorded().size(), 2);
@@ -504,10 +518,10 @@ private Q_SLOTS:
                                       << u"vcsa-cli-installer/lin64/vcsa-deploy does not exist"_s;
         QTest::newRow("no SSO password") << u"psc1"_s << false << u"VLAB_SSO_PASSWORD"_s << QStringList()
                                          << u"Set VLAB_SSO_PASSWORD"_s; // no terminal to ask on either
-        QTest::newRow("no target password (ESXi: the root one)") << u"psc1"_s << false << u"VLAB_TARGET_PASSWORD"_s
-                                                                 << QStringList() << QString();
-        QTest::newRow("bad timeout") << u"psc1"_s << false << QString() << QStringList{u"--timeout"_s, u"soon"_s}
-                                     << u"--timeout"_s;
+        QTest::newRow("no target password (ESXi: the root one)")
+            << u"psc1"_s << false << u"VLAB_TARGET_PASSWORD"_s << QStringList() << QString();
+        QTest::newRow("bad timeout") << u"psc1"_s << false << QString()
+                                     << QStringList{u"--timeout"_s, u"soon"_s} << u"--timeout"_s;
     }
     void cliBadInput()
     {
@@ -521,7 +535,7 @@ private Q_SLOTS:
             env.append({unset, QString()});
         const CliRun r = runCli(QStringList{u"vcsa"_s, u"run"_s, planFile(), u"--role"_s, role, u"--iso"_s,
                                             emptyIso ? m_fx->emptyIso() : m_fx->isoFolder()}
-                                + extra,
+                                    + extra,
                                 env);
         if (expected.isEmpty()) {
             // Without VLAB_TARGET_PASSWORD an ESXi target takes VLAB_ROOT_PASSWORD: it runs.
@@ -536,10 +550,12 @@ private Q_SLOTS:
 
     void cliFailure()
     {
-        const CliRun r = runCli({u"vcsa"_s, u"run"_s, planFile(), u"--role"_s, u"psc1"_s, u"--iso"_s, m_fx->isoFolder()},
-                                {{u"VCSA_STANDIN_MODE"_s, u"install-fail"_s}});
+        const CliRun r =
+            runCli({u"vcsa"_s, u"run"_s, planFile(), u"--role"_s, u"psc1"_s, u"--iso"_s, m_fx->isoFolder()},
+                   {{u"VCSA_STANDIN_MODE"_s, u"install-fail"_s}});
         QCOMPARE(r.exitCode, 1);
-        QVERIFY2(r.err.contains(u"vlab: Install of psc1 failed: Failed to install RPM vmware-identity-sts"_s), qPrintable(r.err));
+        QVERIFY2(r.err.contains(u"vlab: Install of psc1 failed: Failed to install RPM vmware-identity-sts"_s),
+                 qPrintable(r.err));
         QVERIFY(r.err.contains(u"/workflow_"_s));
         QVERIFY(leakIn(r.out + r.err).isEmpty());
         QVERIFY(m_fx->leftInTemp().isEmpty());
@@ -556,7 +572,8 @@ private Q_SLOTS:
         QFETCH(bool, interrupt);
         QProcess p;
         p.setProgram(QStringLiteral(VLAB_CLI_PATH));
-        QStringList args{u"vcsa"_s, u"run"_s, planFile(), u"--role"_s, u"psc1"_s, u"--iso"_s, m_fx->isoFolder()};
+        QStringList args{u"vcsa"_s, u"run"_s,   planFile(),       u"--role"_s,
+                         u"psc1"_s, u"--iso"_s, m_fx->isoFolder()};
         if (!interrupt)
             args << u"--timeout"_s << u"0.03"_s; // 1.8 s
         p.setArguments(args);
@@ -569,7 +586,8 @@ private Q_SLOTS:
         QVERIFY(p.waitForFinished(kWaitMs));
         QCOMPARE(p.exitCode(), 1);
         const QString err = QString::fromUtf8(p.readAllStandardError());
-        QVERIFY2(err.contains(interrupt ? u"stopped during the Install phase"_s : u"did not finish within"_s), qPrintable(err));
+        QVERIFY2(err.contains(interrupt ? u"stopped during the Install phase"_s : u"did not finish within"_s),
+                 qPrintable(err));
         verifyTreeGone();
         QVERIFY(m_fx->leftInTemp().isEmpty());
         QVERIFY(leakIn(err).isEmpty());

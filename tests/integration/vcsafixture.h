@@ -20,7 +20,10 @@ public:
     static QString rootPassword() { return QStringLiteral("Canary-Root1!q"); }
     static QString ssoPassword() { return QStringLiteral("Canary-Sso2!q"); }
     static QString targetPassword() { return QStringLiteral("Canary\"Tgt\\3q"); }
-    static QStringList canaries() { return {QStringLiteral("Canary-Root1"), QStringLiteral("Canary-Sso2"), QStringLiteral("Tgt\\3q")}; }
+    static QStringList canaries()
+    {
+        return {QStringLiteral("Canary-Root1"), QStringLiteral("Canary-Sso2"), QStringLiteral("Tgt\\3q")};
+    }
 
     // Empty when ready; otherwise why not.
     QString setUp()
@@ -33,7 +36,8 @@ public:
         const QString target = bin + QStringLiteral("/vcsa-deploy");
         if (!QFile::copy(QStringLiteral(VLAB_TEST_DATA_DIR "/vcsa/vcsa-deploy-standin.sh"), target))
             return QStringLiteral("cannot copy the vcsa-deploy stand-in");
-        QFile::setPermissions(target, QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner);
+        QFile::setPermissions(target,
+                              QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner);
         return {};
     }
 

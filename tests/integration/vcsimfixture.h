@@ -33,10 +33,11 @@ public:
         m_cert = m_dir.filePath(u"vcsim.crt"_s);
         m_key = m_dir.filePath(u"vcsim.key"_s);
         QProcess req;
-        req.start(openssl, {u"req"_s, u"-x509"_s, u"-newkey"_s, u"ec"_s, u"-pkeyopt"_s, u"ec_paramgen_curve:P-256"_s,
-                            u"-nodes"_s, u"-keyout"_s, m_key, u"-out"_s, m_cert, u"-days"_s, u"30"_s,
-                            u"-subj"_s, u"/CN=vcenter-vc01.sslab.com"_s,
-                            u"-addext"_s, u"subjectAltName=DNS:vcenter-vc01.sslab.com"_s});
+        req.start(openssl,
+                  {u"req"_s, u"-x509"_s, u"-newkey"_s, u"ec"_s, u"-pkeyopt"_s, u"ec_paramgen_curve:P-256"_s,
+                   u"-nodes"_s, u"-keyout"_s, m_key, u"-out"_s, m_cert, u"-days"_s, u"30"_s, u"-subj"_s,
+                   u"/CN=vcenter-vc01.sslab.com"_s, u"-addext"_s,
+                   u"subjectAltName=DNS:vcenter-vc01.sslab.com"_s});
         if (!req.waitForFinished(kWaitMs) || req.exitCode() != 0)
             return u"openssl req failed: %1"_s.arg(QString::fromLocal8Bit(req.readAllStandardError()));
         const QList<QSslCertificate> certs = QSslCertificate::fromPath(m_cert);
@@ -73,7 +74,8 @@ public:
                 break;
             process->waitForReadyRead(int(kWaitMs - timer.elapsed()));
         }
-        *why = u"the simulator did not print its URL: %1"_s.arg(QString::fromLocal8Bit(process->readAllStandardError()));
+        *why = u"the simulator did not print its URL: %1"_s.arg(
+            QString::fromLocal8Bit(process->readAllStandardError()));
         return {};
     }
 

@@ -1,13 +1,13 @@
 #include "applycertificatespage.h"
 
 #include "certs/certjobs.h"
-#include "codeview.h"
 #include "certs/csrrequest.h"
+#include "codeview.h"
 #include "jobs/jobqueue.h"
 #include "project/plandocument.h"
+#include "rememberedpassword.h"
 #include "remote/applianceshell.h"
 #include "remote/certreplacementplan.h"
-#include "rememberedpassword.h"
 #include "runpanel.h"
 
 #include <QCheckBox>
@@ -59,8 +59,9 @@ ApplyCertificatesPage::ApplyCertificatesPage(const StepContext &context)
 {
     setObjectName(u"page:applycerts"_s);
     setTitle(stepTitle());
-    setSubTitle(tr("Replaces the machine SSL certificate on the PSCs over SSH, one after the other, with "
-                   "certificate-manager (option 1, then 2), and checks that each then serves the new certificate."));
+    setSubTitle(
+        tr("Replaces the machine SSL certificate on the PSCs over SSH, one after the other, with "
+           "certificate-manager (option 1, then 2), and checks that each then serves the new certificate."));
     m_node->setObjectName(u"applyNode"_s);
     m_files->setObjectName(u"applyFiles"_s);
     m_dialog->setObjectName(u"applyDialog"_s);
@@ -93,8 +94,9 @@ ApplyCertificatesPage::ApplyCertificatesPage(const StepContext &context)
 
     m_switchShell->setText(tr("First make bash root's login shell (%1), so that SFTP works")
                                .arg(QString::fromLatin1(ApplianceShell::FixCommand)));
-    m_undo->setText(tr("This changes the appliance. To give the appliance shell back afterwards, run on the PSC: %1")
-                        .arg(QString::fromLatin1(ApplianceShell::UndoCommand)));
+    m_undo->setText(
+        tr("This changes the appliance. To give the appliance shell back afterwards, run on the PSC: %1")
+            .arg(QString::fromLatin1(ApplianceShell::UndoCommand)));
     m_password->setEchoMode(QLineEdit::Password);
     m_password->setPlaceholderText(rememberedPasswordHint(context.secrets));
     m_ssoPassword->setEchoMode(QLineEdit::Password);
@@ -152,11 +154,12 @@ ApplyCertificatesPage::ApplyCertificatesPage(const StepContext &context)
     connect(m_context.runPanel, &RunPanel::busyChanged, this,
             [this](bool busy) { m_run->setEnabled(!busy && m_filesClean); });
     m_confirmHostKey = [this](const QString &target, const QString &fingerprint) {
-        return QMessageBox::question(this, tr("Unknown SSH host key"),
-                                     tr("%1 is not known yet. Its host key has the fingerprint\n\n%2\n\nCompare it "
-                                        "with the one the appliance shows (ssh-keygen -lf /etc/ssh/ssh_host_*_key.pub "
-                                        "on its console). Is it the same?")
-                                         .arg(target, fingerprint))
+        return QMessageBox::question(
+                   this, tr("Unknown SSH host key"),
+                   tr("%1 is not known yet. Its host key has the fingerprint\n\n%2\n\nCompare it "
+                      "with the one the appliance shows (ssh-keygen -lf /etc/ssh/ssh_host_*_key.pub "
+                      "on its console). Is it the same?")
+                       .arg(target, fingerprint))
             == QMessageBox::Yes;
     };
 }
@@ -216,8 +219,9 @@ void ApplyCertificatesPage::refresh()
     QStringList missing;
     for (const char *name : {CertFiles::Chain, CertFiles::Key, CertFiles::CaChain}) {
         const QString path = dir.filePath(QString::fromLatin1(name));
-        const Result<CertSource> source = QFileInfo::exists(path) ? readCertSource(path)
-                                                                  : Result<CertSource>(makeError(u"missing"_s, path));
+        const Result<CertSource> source = QFileInfo::exists(path)
+            ? readCertSource(path)
+            : Result<CertSource>(makeError(u"missing"_s, path));
         if (!source) {
             missing << QString::fromLatin1(name);
             continue;
@@ -237,38 +241,43 @@ void ApplyCertificatesPage::refresh()
         input.plan = plan;
         const CertReport report = verifyCertificates(input);
         m_filesClean = report.clean();
-        m_check->setText(m_filesClean ? tr("The certificate files in %1 pass every check.")
-                                            .arg(QDir::toNativeSeparators(certFolder()))
-                                      : tr("The certificate files in %1 do not pass the checks; nothing will be sent "
-                                           "until they do (see the Certificates page).\n%2")
-                                            .arg(QDir::toNativeSeparators(certFolder()), report.toText().trimmed()));
+        m_check->setText(m_filesClean
+                             ? tr("The certificate files in %1 pass every check.")
+                                   .arg(QDir::toNativeSeparators(certFolder()))
+                             : tr("The certificate files in %1 do not pass the checks; nothing will be sent "
+                                  "until they do (see the Certificates page).\n%2")
+                                   .arg(QDir::toNativeSeparators(certFolder()), report.toText().trimmed()));
     }
 
     m_files->setRowCount(0);
     QStringList dialog;
     if (nodes) {
         for (const qsizetype index : nodes.value()) {
-            const CertReplacementPreview p = previewCertReplacement(makeCertReplacementRequest(plan, index, s));
+            const CertReplacementPreview p =
+                previewCertReplacement(makeCertReplacementRequest(plan, index, s));
             for (const PlannedUpload &u : p.uploads) {
                 const int row = m_files->rowCount();
                 m_files->insertRow(row);
                 m_files->setItem(row, 0, new QTableWidgetItem(p.nodeId));
                 m_files->setItem(row, 1, new QTableWidgetItem(u.name));
-                m_files->setItem(row, 2, new QTableWidgetItem(!u.exists ? tr("(missing)")
-                                                                  : u.secret ? tr("(private key: not shown)")
-                                                                             : u.sha256));
+                m_files->setItem(row, 2,
+                                 new QTableWidgetItem(!u.exists      ? tr("(missing)")
+                                                          : u.secret ? tr("(private key: not shown)")
+                                                                     : u.sha256));
                 m_files->setItem(row, 3, new QTableWidgetItem(u"%1"_s.arg(u.mode, 4, 8, QChar(u'0'))));
                 m_files->setItem(row, 4, new QTableWidgetItem(u.remotePath));
             }
             dialog << tr("== %1: ssh %2 ==").arg(p.nodeId, p.target);
             if (s.switchLoginShell)
-                dialog << u"shell.set --enabled True; shell; "_s + QString::fromLatin1(ApplianceShell::FixCommand)
+                dialog << u"shell.set --enabled True; shell; "_s
+                        + QString::fromLatin1(ApplianceShell::FixCommand)
                        << tr("  (undo: %1)").arg(QString::fromLatin1(ApplianceShell::UndoCommand));
             for (const QString &c : p.commands)
                 dialog << u"$ "_s + c;
             for (const PlannedAnswer &a : p.answers)
                 dialog << u"  %1  ->  %2"_s.arg(a.prompt, a.answer);
-            dialog << tr("then: the certificate served on %1 must have the new leaf's SHA-256").arg(p.tls) << QString();
+            dialog << tr("then: the certificate served on %1 must have the new leaf's SHA-256").arg(p.tls)
+                   << QString();
         }
     } else {
         dialog << nodes.error().message;
@@ -293,7 +302,10 @@ bool ApplyCertificatesPage::runReplacement()
     const CertReplacementSettings s = settings();
     if (s.user.isEmpty() || s.credentials.password.isEmpty() || s.ssoPassword.isEmpty()) {
         m_status->setText(tr("Enter the SSH user, its password and the SSO administrator's password first."));
-        (s.user.isEmpty() ? m_user : s.credentials.password.isEmpty() ? m_password : m_ssoPassword)->setFocus();
+        (s.user.isEmpty()                       ? m_user
+             : s.credentials.password.isEmpty() ? m_password
+                                                : m_ssoPassword)
+            ->setFocus();
         return false;
     }
     if (!s.remoteFolder.startsWith(u'/')) {
@@ -359,7 +371,8 @@ void ApplyCertificatesPage::finished(const JobQueue *queue, bool succeeded)
                                          : node;
             if (m_confirmHostKey(target, fingerprint)) {
                 m_accepted.insert(node, fingerprint);
-                QMetaObject::invokeMethod(this, [this] { runReplacement(); }, Qt::QueuedConnection);
+                QMetaObject::invokeMethod(
+                    this, [this] { runReplacement(); }, Qt::QueuedConnection);
                 m_status->setText(tr("Host key confirmed; running again."));
                 return;
             }

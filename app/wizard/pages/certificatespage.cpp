@@ -1,8 +1,8 @@
 #include "certificatespage.h"
 
 #include "certs/certjobs.h"
-#include "codeview.h"
 #include "certs/csrrequest.h"
+#include "codeview.h"
 #include "jobs/jobqueue.h"
 #include "project/plandocument.h"
 #include "runpanel.h"
@@ -186,7 +186,8 @@ CertificatesPage::CertificatesPage(const StepContext &context)
     connect(m_sign, &QPushButton::clicked, this, &CertificatesPage::signWithVmca);
     connect(m_build, &QPushButton::clicked, this, &CertificatesPage::buildExternalChain);
     connect(reverify, &QPushButton::clicked, this, &CertificatesPage::verifyExisting);
-    connect(copy, &QPushButton::clicked, this, [this] { QApplication::clipboard()->setText(m_csr->toPlainText()); });
+    connect(copy, &QPushButton::clicked, this,
+            [this] { QApplication::clipboard()->setText(m_csr->toPlainText()); });
     connect(browseCert, &QPushButton::clicked, this, [this] {
         const QString f = QFileDialog::getOpenFileName(this, tr("VMCA root certificate"), m_rootCert->text(),
                                                        tr("Certificates (*.cer *.crt *.pem);;All files (*)"));
@@ -200,8 +201,9 @@ CertificatesPage::CertificatesPage(const StepContext &context)
             m_rootKey->setText(QDir::toNativeSeparators(f));
     });
     connect(addFiles, &QPushButton::clicked, this, [this] {
-        addReturnedFiles(QFileDialog::getOpenFileNames(this, tr("Certificates from your CA"), QString(),
-                                                       tr("Certificates (*.cer *.crt *.pem *.der *.p7b);;All files (*)")));
+        addReturnedFiles(
+            QFileDialog::getOpenFileNames(this, tr("Certificates from your CA"), QString(),
+                                          tr("Certificates (*.cer *.crt *.pem *.der *.p7b);;All files (*)")));
     });
     connect(removeFile, &QPushButton::clicked, this, [this] { qDeleteAll(m_returned->selectedItems()); });
     connect(m_context.runPanel, &RunPanel::busyChanged, this, [this](bool busy) {
@@ -281,7 +283,8 @@ void CertificatesPage::generate()
         const auto answer = QMessageBox::question(
             this, tr("Replace the key?"),
             tr("%1 already holds a private key. Make a new key and request, keeping the old key as a "
-               "dated backup?").arg(QDir::toNativeSeparators(folder)),
+               "dated backup?")
+                .arg(QDir::toNativeSeparators(folder)),
             QMessageBox::Yes | QMessageBox::Cancel, QMessageBox::Cancel);
         if (answer != QMessageBox::Yes)
             return;
@@ -301,7 +304,8 @@ void CertificatesPage::signWithVmca()
         return;
     }
     const LabPlan &plan = m_context.document->plan();
-    run({new SignWithCaJob(fileIn(folder, CertFiles::Csr), rootCert, rootKey, plan.certificate.validityDays, folder),
+    run({new SignWithCaJob(fileIn(folder, CertFiles::Csr), rootCert, rootKey, plan.certificate.validityDays,
+                           folder),
          new VerifyCertificatesJob(fileIn(folder, CertFiles::Chain), fileIn(folder, CertFiles::Key),
                                    {fileIn(folder, CertFiles::CaChain)}, plan)},
         tr("Sign with the VMCA root"));
@@ -366,8 +370,8 @@ void CertificatesPage::showReport(const CertReport &report)
     for (const CertCheck &check : report.checks) {
         auto *item = new QTreeWidgetItem(m_checks, {check.title, check.message});
         const QStyle::StandardPixmap icon = check.passed ? QStyle::SP_DialogApplyButton
-                                            : check.severity == Severity::Error ? QStyle::SP_MessageBoxCritical
-                                                                                : QStyle::SP_MessageBoxWarning;
+            : check.severity == Severity::Error          ? QStyle::SP_MessageBoxCritical
+                                                         : QStyle::SP_MessageBoxWarning;
         item->setIcon(0, style()->standardIcon(icon));
         item->setData(0, Qt::UserRole, check.id);
         item->setData(0, Qt::UserRole + 1, check.passed);
@@ -376,11 +380,11 @@ void CertificatesPage::showReport(const CertReport &report)
             item->setText(1, check.message + u"\n"_s + tr("Fix: %1").arg(check.hint));
         }
     }
-    m_verdict->setText(report.clean()
-                           ? tr("<b>Ready:</b> the files can be applied to both PSCs with certificate-manager.")
-                           : tr("<span style=\"color:#b00020\"><b>Not ready:</b> %n check(s) failed. Nothing "
-                                "will be applied to a PSC until they pass.</span>",
-                                nullptr, report.failedCount(Severity::Error)));
+    m_verdict->setText(
+        report.clean() ? tr("<b>Ready:</b> the files can be applied to both PSCs with certificate-manager.")
+                       : tr("<span style=\"color:#b00020\"><b>Not ready:</b> %n check(s) failed. Nothing "
+                            "will be applied to a PSC until they pass.</span>",
+                            nullptr, report.failedCount(Severity::Error)));
 }
 
 VLAB_REGISTER_STEP(30, "certificates", CertificatesPage)

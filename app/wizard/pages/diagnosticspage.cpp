@@ -3,8 +3,8 @@
 #include "diag/tcpdiagjob.h"
 #include "jobs/jobqueue.h"
 #include "project/plandocument.h"
-#include "remote/hostkeys.h"
 #include "rememberedpassword.h"
+#include "remote/hostkeys.h"
 #include "runpanel.h"
 
 #include <QComboBox>
@@ -163,17 +163,20 @@ DiagnosticsPage::DiagnosticsPage(const StepContext &context)
     connect(m_source, &QComboBox::currentIndexChanged, this, [this] { updateSource(); });
     connect(m_run, &QPushButton::clicked, this, [this] { runDiagnostics(); });
     connect(m_browse, &QPushButton::clicked, this, [this] {
-        const QString f = QFileDialog::getOpenFileName(this, tr("TCP capture"), m_context.document->projectFolder());
+        const QString f =
+            QFileDialog::getOpenFileName(this, tr("TCP capture"), m_context.document->projectFolder());
         if (!f.isEmpty())
             m_file->setText(f);
     });
-    connect(m_context.runPanel, &RunPanel::busyChanged, this, [this](bool busy) { m_run->setEnabled(!busy); });
+    connect(m_context.runPanel, &RunPanel::busyChanged, this,
+            [this](bool busy) { m_run->setEnabled(!busy); });
     m_confirmHostKey = [this](const QString &target, const QString &fingerprint) {
-        return QMessageBox::question(this, tr("Unknown SSH host key"),
-                                     tr("%1 is not known yet. Its host key has the fingerprint\n\n%2\n\nCompare it "
-                                        "with the one the appliance shows (ssh-keygen -lf /etc/ssh/ssh_host_*_key.pub "
-                                        "on its console). Is it the same?")
-                                         .arg(target, fingerprint))
+        return QMessageBox::question(
+                   this, tr("Unknown SSH host key"),
+                   tr("%1 is not known yet. Its host key has the fingerprint\n\n%2\n\nCompare it "
+                      "with the one the appliance shows (ssh-keygen -lf /etc/ssh/ssh_host_*_key.pub "
+                      "on its console). Is it the same?")
+                       .arg(target, fingerprint))
             == QMessageBox::Yes;
     };
     updateSource();
@@ -183,10 +186,12 @@ void DiagnosticsPage::initializePage()
 {
     const LabPlan &plan = m_context.document->plan();
     if (m_ports->text().isEmpty())
-        m_ports->setText(portsText(plan.loadBalancer.ports.isEmpty() ? standardPscPorts() : plan.loadBalancer.ports));
+        m_ports->setText(
+            portsText(plan.loadBalancer.ports.isEmpty() ? standardPscPorts() : plan.loadBalancer.ports));
     if (m_sshTarget->text().isEmpty() && !plan.psc.isEmpty())
-        m_sshTarget->setText(u"root@"_s + (plan.psc.constFirst().fqdn.isEmpty() ? plan.psc.constFirst().ip
-                                                                                 : plan.psc.constFirst().fqdn));
+        m_sshTarget->setText(
+            u"root@"_s
+            + (plan.psc.constFirst().fqdn.isEmpty() ? plan.psc.constFirst().ip : plan.psc.constFirst().fqdn));
     if (const std::optional<SshEndpoint> endpoint = SshEndpoint::parse(m_sshTarget->text().trimmed());
         endpoint && isPscRoot(plan, *endpoint))
         recallPassword(m_context.secrets, m_password, plan.lab.name, SecretRole::Root);
@@ -263,7 +268,8 @@ bool DiagnosticsPage::runDiagnostics()
     auto *job = new TcpDiagJob(request);
     auto *queue = new JobQueue;
     queue->addJob(job);
-    connect(job, &TcpDiagJob::reportReady, this, [this](const TcpStateReport &report) { showReport(report); });
+    connect(job, &TcpDiagJob::reportReady, this,
+            [this](const TcpStateReport &report) { showReport(report); });
     // Captured now: the plan may change (or another be opened) while the job runs.
     const bool keepRoot = request.source == TcpDiagRequest::Source::Ssh
         && isPscRoot(m_context.document->plan(), request.connection.endpoint);
@@ -286,9 +292,10 @@ void DiagnosticsPage::finished(TcpDiagJob *job, bool succeeded)
 {
     if (succeeded) {
         const TcpStateReport &report = job->tcpReport();
-        m_status->setText(report.hasPileUp()
-                              ? tr("%n pile-up(s) found; see the findings.", nullptr, int(report.findings().size()))
-                              : tr("%n connection(s) counted; no pile-up over the thresholds.", nullptr, report.total()));
+        m_status->setText(
+            report.hasPileUp()
+                ? tr("%n pile-up(s) found; see the findings.", nullptr, int(report.findings().size()))
+                : tr("%n connection(s) counted; no pile-up over the thresholds.", nullptr, report.total()));
         return;
     }
     const Error &error = job->result().error();
@@ -298,7 +305,8 @@ void DiagnosticsPage::finished(TcpDiagJob *job, bool succeeded)
         m_acceptedFor = SshEndpoint::parse(target) ? SshEndpoint::parse(target)->toString() : target;
         m_acceptedFingerprint = fingerprint;
         // The run panel finishes its queue after this: start again once it is idle.
-        QMetaObject::invokeMethod(this, [this] { runDiagnostics(); }, Qt::QueuedConnection);
+        QMetaObject::invokeMethod(
+            this, [this] { runDiagnostics(); }, Qt::QueuedConnection);
         m_status->setText(tr("Host key confirmed; running again."));
         return;
     }

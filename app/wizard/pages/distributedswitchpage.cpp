@@ -1,7 +1,7 @@
 #include "distributedswitchpage.h"
 
-#include "jobs/jobqueue.h"
 #include "codeview.h"
+#include "jobs/jobqueue.h"
 #include "project/plandocument.h"
 #include "runpanel.h"
 #include "vcenterconnectionbox.h"
@@ -26,7 +26,6 @@
 using namespace Qt::StringLiterals;
 
 namespace vlab {
-
 
 QString DistributedSwitchPage::stepTitle()
 {
@@ -95,7 +94,8 @@ DistributedSwitchPage::DistributedSwitchPage(const StepContext &context)
     layout->addLayout(buttons);
 
     connect(copy, &QPushButton::clicked, this, [this, tabs] {
-        QApplication::clipboard()->setText(tabs->currentIndex() == 0 ? m_govc->toPlainText() : m_powercli->toPlainText());
+        QApplication::clipboard()->setText(tabs->currentIndex() == 0 ? m_govc->toPlainText()
+                                                                     : m_powercli->toPlainText());
     });
     connect(m_login, &QPushButton::clicked, this, [this] {
         const Result<VCenterEndpoint> e = m_connection->endpoint();
@@ -110,7 +110,8 @@ DistributedSwitchPage::DistributedSwitchPage(const StepContext &context)
         const LabPlan &plan = m_context.document->plan();
         if (plan.vds.name.isEmpty())
             return m_status->setText(tr("The plan has no switch name (vds.name)."));
-        runJob(new DvsCreateJob(*e, plan.vds, m_datacenter->text().trimmed()), tr("Create the Distributed Switch"));
+        runJob(new DvsCreateJob(*e, plan.vds, m_datacenter->text().trimmed()),
+               tr("Create the Distributed Switch"));
     });
     connect(m_context.document, &PlanDocument::planChanged, this, [this] {
         if (isVisible())
@@ -135,7 +136,11 @@ void DistributedSwitchPage::refresh()
 {
     const DistributedSwitch &vds = m_context.document->plan().vds;
     m_summary->setText(tr("%1: version %2, MTU %3, %4 uplinks, %5 port group(s)")
-                           .arg(vds.name).arg(vds.version).arg(vds.mtu).arg(vds.uplinks).arg(vds.portGroups.size()));
+                           .arg(vds.name)
+                           .arg(vds.version)
+                           .arg(vds.mtu)
+                           .arg(vds.uplinks)
+                           .arg(vds.portGroups.size()));
     m_groups->setRowCount(0);
     for (const PortGroup &pg : vds.portGroups) {
         const int row = m_groups->rowCount();
@@ -143,9 +148,11 @@ void DistributedSwitchPage::refresh()
         m_groups->setItem(row, 0, new QTableWidgetItem(pg.name));
         m_groups->setItem(row, 1, new QTableWidgetItem(QString::number(pg.vlan)));
     }
-    const QString dc = m_datacenter->text().trimmed().isEmpty() ? u"Datacenter"_s : m_datacenter->text().trimmed();
+    const QString dc =
+        m_datacenter->text().trimmed().isEmpty() ? u"Datacenter"_s : m_datacenter->text().trimmed();
     const LabPlan &plan = m_context.document->plan();
-    for (const auto &[view, format] : {std::pair{m_govc, VdsScriptFormat::Govc}, std::pair{m_powercli, VdsScriptFormat::PowerCli}}) {
+    for (const auto &[view, format] :
+         {std::pair{m_govc, VdsScriptFormat::Govc}, std::pair{m_powercli, VdsScriptFormat::PowerCli}}) {
         const Result<QByteArray> script = renderVdsScript(plan, format, dc);
         view->setPlainText(script ? QString::fromUtf8(*script) : script.error().message);
     }
@@ -167,10 +174,11 @@ void DistributedSwitchPage::runJob(Job *job, const QString &title)
                 m_connection->rememberWhatWorked(login->endpoint(), lab, folder);
             if (auto *dvs = qobject_cast<DvsCreateJob *>(job)) {
                 const DvsOutcome &o = dvs->outcome();
-                m_status->setText(tr("%1; port groups created: %2; already there: %3.")
-                                      .arg(o.switchExisted ? tr("The switch already existed") : tr("Switch created"),
-                                           o.created.isEmpty() ? tr("none") : o.created.join(u", "_s),
-                                           o.existing.isEmpty() ? tr("none") : o.existing.join(u", "_s)));
+                m_status->setText(
+                    tr("%1; port groups created: %2; already there: %3.")
+                        .arg(o.switchExisted ? tr("The switch already existed") : tr("Switch created"),
+                             o.created.isEmpty() ? tr("none") : o.created.join(u", "_s),
+                             o.existing.isEmpty() ? tr("none") : o.existing.join(u", "_s)));
             } else if (auto *login = qobject_cast<VCenterLoginJob *>(job)) {
                 m_status->setText(tr("Logged in: %1.").arg(login->info().product));
             }

@@ -65,26 +65,41 @@ struct FieldSpec
 template<auto Section, auto Member>
 FieldSpec text(const char *label, const QString &path, const QString &placeholder = {})
 {
-    return {label, path, placeholder, {},
+    return {label,
+            path,
+            placeholder,
+            {},
             [](const LabPlan &p) { return p.*Section.*Member; },
-            [](LabPlan &p, const QString &v) { p.*Section.*Member = v; }};
+            [](LabPlan &p, const QString &v) {
+                p.*Section.*Member = v;
+            }};
 }
 
 // A list typed as one line: "a, b" (commas, semicolons or spaces between items).
 template<auto Section, auto Member>
 FieldSpec list(const char *label, const QString &path, const QString &placeholder = {})
 {
-    return {label, path, placeholder, {},
+    return {label,
+            path,
+            placeholder,
+            {},
             [](const LabPlan &p) { return joinList(p.*Section.*Member); },
-            [](LabPlan &p, const QString &v) { p.*Section.*Member = splitList(v); }};
+            [](LabPlan &p, const QString &v) {
+                p.*Section.*Member = splitList(v);
+            }};
 }
 
 template<auto Section, auto Member>
 FieldSpec choice(const char *label, const QString &path, const QStringList &choices)
 {
-    return {label, path, {}, choices,
+    return {label,
+            path,
+            {},
+            choices,
             [](const LabPlan &p) { return p.*Section.*Member; },
-            [](LabPlan &p, const QString &v) { p.*Section.*Member = v; }};
+            [](LabPlan &p, const QString &v) {
+                p.*Section.*Member = v;
+            }};
 }
 
 struct GroupSpec
@@ -119,40 +134,77 @@ struct SectionSpec
 const QList<SectionSpec> &sectionSpecs()
 {
     static const QList<SectionSpec> specs = {
-        {QT_TRANSLATE_NOOP("vlab::LabPlanPage", "Lab and network"), u"lab"_s, SectionSpec::None,
+        {QT_TRANSLATE_NOOP("vlab::LabPlanPage", "Lab and network"),
+         u"lab"_s,
+         SectionSpec::None,
          {{QT_TRANSLATE_NOOP("vlab::LabPlanPage", "Lab and name services"),
-           {text<&LabPlan::lab, &LabInfo::name>(QT_TRANSLATE_NOOP("vlab::LabPlanPage", "Lab name"), u"lab.name"_s, u"sslab"_s),
-            text<&LabPlan::dns, &DnsSettings::domain>(QT_TRANSLATE_NOOP("vlab::LabPlanPage", "DNS domain"), u"dns.domain"_s, u"sslab.com"_s),
-            list<&LabPlan::dns, &DnsSettings::servers>(QT_TRANSLATE_NOOP("vlab::LabPlanPage", "DNS servers"), u"dns.servers"_s, u"192.168.1.10"_s),
-            list<&LabPlan::ntp, &NtpSettings::servers>(QT_TRANSLATE_NOOP("vlab::LabPlanPage", "NTP servers"), u"ntp.servers"_s, u"192.168.1.10"_s)}},
+           {text<&LabPlan::lab, &LabInfo::name>(QT_TRANSLATE_NOOP("vlab::LabPlanPage", "Lab name"),
+                                                u"lab.name"_s, u"sslab"_s),
+            text<&LabPlan::dns, &DnsSettings::domain>(QT_TRANSLATE_NOOP("vlab::LabPlanPage", "DNS domain"),
+                                                      u"dns.domain"_s, u"sslab.com"_s),
+            list<&LabPlan::dns, &DnsSettings::servers>(QT_TRANSLATE_NOOP("vlab::LabPlanPage", "DNS servers"),
+                                                       u"dns.servers"_s, u"192.168.1.10"_s),
+            list<&LabPlan::ntp, &NtpSettings::servers>(QT_TRANSLATE_NOOP("vlab::LabPlanPage", "NTP servers"),
+                                                       u"ntp.servers"_s, u"192.168.1.10"_s)}},
           {QT_TRANSLATE_NOOP("vlab::LabPlanPage", "Management network"),
-           {text<&LabPlan::network, &ManagementNetwork::cidr>(QT_TRANSLATE_NOOP("vlab::LabPlanPage", "Network (CIDR)"), u"network.cidr"_s, u"192.168.1.0/24"_s),
-            text<&LabPlan::network, &ManagementNetwork::gateway>(QT_TRANSLATE_NOOP("vlab::LabPlanPage", "Gateway"), u"network.gateway"_s, u"192.168.1.1"_s),
-            text<&LabPlan::network, &ManagementNetwork::portGroup>(QT_TRANSLATE_NOOP("vlab::LabPlanPage", "Port group"), u"network.portGroup"_s, u"VM Network"_s)}},
+           {text<&LabPlan::network, &ManagementNetwork::cidr>(
+                QT_TRANSLATE_NOOP("vlab::LabPlanPage", "Network (CIDR)"), u"network.cidr"_s,
+                u"192.168.1.0/24"_s),
+            text<&LabPlan::network, &ManagementNetwork::gateway>(
+                QT_TRANSLATE_NOOP("vlab::LabPlanPage", "Gateway"), u"network.gateway"_s, u"192.168.1.1"_s),
+            text<&LabPlan::network, &ManagementNetwork::portGroup>(
+                QT_TRANSLATE_NOOP("vlab::LabPlanPage", "Port group"), u"network.portGroup"_s,
+                u"VM Network"_s)}},
           {QT_TRANSLATE_NOOP("vlab::LabPlanPage", "Single sign-on"),
-           {text<&LabPlan::sso, &SsoSettings::domain>(QT_TRANSLATE_NOOP("vlab::LabPlanPage", "SSO domain"), u"sso.domain"_s, u"vsphere.local"_s),
-            text<&LabPlan::sso, &SsoSettings::site>(QT_TRANSLATE_NOOP("vlab::LabPlanPage", "SSO site"), u"sso.site"_s, u"Default-First-Site"_s)}}}},
-        {QT_TRANSLATE_NOOP("vlab::LabPlanPage", "Nodes"), u"nodes"_s, SectionSpec::Nodes,
+           {text<&LabPlan::sso, &SsoSettings::domain>(QT_TRANSLATE_NOOP("vlab::LabPlanPage", "SSO domain"),
+                                                      u"sso.domain"_s, u"vsphere.local"_s),
+            text<&LabPlan::sso, &SsoSettings::site>(QT_TRANSLATE_NOOP("vlab::LabPlanPage", "SSO site"),
+                                                    u"sso.site"_s, u"Default-First-Site"_s)}}}},
+        {QT_TRANSLATE_NOOP("vlab::LabPlanPage", "Nodes"),
+         u"nodes"_s,
+         SectionSpec::Nodes,
          {{QT_TRANSLATE_NOOP("vlab::LabPlanPage", "Load balancer (NetScaler)"),
-           {text<&LabPlan::loadBalancer, &LoadBalancer::fqdn>(QT_TRANSLATE_NOOP("vlab::LabPlanPage", "Load-balancer name"), u"loadBalancer.fqdn"_s, u"vcenter-psc-lb.sslab.com"_s),
-            text<&LabPlan::loadBalancer, &LoadBalancer::vip>(QT_TRANSLATE_NOOP("vlab::LabPlanPage", "Virtual IP (VIP)"), u"loadBalancer.vip"_s),
-            text<&LabPlan::loadBalancer, &LoadBalancer::nsip>(QT_TRANSLATE_NOOP("vlab::LabPlanPage", "Management IP (NSIP)"), u"loadBalancer.nsip"_s),
-            text<&LabPlan::loadBalancer, &LoadBalancer::snip>(QT_TRANSLATE_NOOP("vlab::LabPlanPage", "Subnet IP (SNIP)"), u"loadBalancer.snip"_s)}},
+           {text<&LabPlan::loadBalancer, &LoadBalancer::fqdn>(
+                QT_TRANSLATE_NOOP("vlab::LabPlanPage", "Load-balancer name"), u"loadBalancer.fqdn"_s,
+                u"vcenter-psc-lb.sslab.com"_s),
+            text<&LabPlan::loadBalancer, &LoadBalancer::vip>(
+                QT_TRANSLATE_NOOP("vlab::LabPlanPage", "Virtual IP (VIP)"), u"loadBalancer.vip"_s),
+            text<&LabPlan::loadBalancer, &LoadBalancer::nsip>(
+                QT_TRANSLATE_NOOP("vlab::LabPlanPage", "Management IP (NSIP)"), u"loadBalancer.nsip"_s),
+            text<&LabPlan::loadBalancer, &LoadBalancer::snip>(
+                QT_TRANSLATE_NOOP("vlab::LabPlanPage", "Subnet IP (SNIP)"), u"loadBalancer.snip"_s)}},
           {QT_TRANSLATE_NOOP("vlab::LabPlanPage", "vCenter Server"),
-           {text<&LabPlan::vcenter, &VCenterPlan::name>(QT_TRANSLATE_NOOP("vlab::LabPlanPage", "Appliance name"), u"vcenter.name"_s, u"vcenter-vc01"_s),
-            text<&LabPlan::vcenter, &VCenterPlan::fqdn>(QT_TRANSLATE_NOOP("vlab::LabPlanPage", "FQDN"), u"vcenter.fqdn"_s, u"vcenter-vc01.sslab.com"_s),
-            text<&LabPlan::vcenter, &VCenterPlan::ip>(QT_TRANSLATE_NOOP("vlab::LabPlanPage", "IP address"), u"vcenter.ip"_s, u"192.168.1.213"_s),
-            choice<&LabPlan::vcenter, &VCenterPlan::size>(QT_TRANSLATE_NOOP("vlab::LabPlanPage", "Size"), u"vcenter.size"_s,
-                                                          {u"tiny"_s, u"small"_s, u"medium"_s, u"large"_s, u"xlarge"_s})}}}},
-        {QT_TRANSLATE_NOOP("vlab::LabPlanPage", "Deployment target"), u"target"_s, SectionSpec::None,
+           {text<&LabPlan::vcenter, &VCenterPlan::name>(
+                QT_TRANSLATE_NOOP("vlab::LabPlanPage", "Appliance name"), u"vcenter.name"_s,
+                u"vcenter-vc01"_s),
+            text<&LabPlan::vcenter, &VCenterPlan::fqdn>(QT_TRANSLATE_NOOP("vlab::LabPlanPage", "FQDN"),
+                                                        u"vcenter.fqdn"_s, u"vcenter-vc01.sslab.com"_s),
+            text<&LabPlan::vcenter, &VCenterPlan::ip>(QT_TRANSLATE_NOOP("vlab::LabPlanPage", "IP address"),
+                                                      u"vcenter.ip"_s, u"192.168.1.213"_s),
+            choice<&LabPlan::vcenter, &VCenterPlan::size>(
+                QT_TRANSLATE_NOOP("vlab::LabPlanPage", "Size"), u"vcenter.size"_s,
+                {u"tiny"_s, u"small"_s, u"medium"_s, u"large"_s, u"xlarge"_s})}}}},
+        {QT_TRANSLATE_NOOP("vlab::LabPlanPage", "Deployment target"),
+         u"target"_s,
+         SectionSpec::None,
          {{QT_TRANSLATE_NOOP("vlab::LabPlanPage", "Where the appliances are deployed"),
-           {choice<&LabPlan::target, &DeploymentTarget::kind>(QT_TRANSLATE_NOOP("vlab::LabPlanPage", "Deploy on"), u"target.kind"_s, {u"esxi"_s, u"vcenter"_s}),
-            text<&LabPlan::target, &DeploymentTarget::host>(QT_TRANSLATE_NOOP("vlab::LabPlanPage", "Host"), u"target.host"_s, u"esxi01.sslab.com"_s),
-            text<&LabPlan::target, &DeploymentTarget::user>(QT_TRANSLATE_NOOP("vlab::LabPlanPage", "User"), u"target.user"_s, u"root"_s),
-            text<&LabPlan::target, &DeploymentTarget::datastore>(QT_TRANSLATE_NOOP("vlab::LabPlanPage", "Datastore"), u"target.datastore"_s, u"datastore1"_s),
-            text<&LabPlan::target, &DeploymentTarget::network>(QT_TRANSLATE_NOOP("vlab::LabPlanPage", "Network"), u"target.network"_s, u"VM Network"_s),
-            text<&LabPlan::target, &DeploymentTarget::datacenter>(QT_TRANSLATE_NOOP("vlab::LabPlanPage", "Datacenter (on vCenter)"), u"target.datacenter"_s, u"Datacenter"_s),
-            text<&LabPlan::target, &DeploymentTarget::cluster>(QT_TRANSLATE_NOOP("vlab::LabPlanPage", "Cluster (on vCenter)"), u"target.cluster"_s, u"Cluster"_s)}}}},
+           {choice<&LabPlan::target, &DeploymentTarget::kind>(
+                QT_TRANSLATE_NOOP("vlab::LabPlanPage", "Deploy on"), u"target.kind"_s,
+                {u"esxi"_s, u"vcenter"_s}),
+            text<&LabPlan::target, &DeploymentTarget::host>(QT_TRANSLATE_NOOP("vlab::LabPlanPage", "Host"),
+                                                            u"target.host"_s, u"esxi01.sslab.com"_s),
+            text<&LabPlan::target, &DeploymentTarget::user>(QT_TRANSLATE_NOOP("vlab::LabPlanPage", "User"),
+                                                            u"target.user"_s, u"root"_s),
+            text<&LabPlan::target, &DeploymentTarget::datastore>(
+                QT_TRANSLATE_NOOP("vlab::LabPlanPage", "Datastore"), u"target.datastore"_s, u"datastore1"_s),
+            text<&LabPlan::target, &DeploymentTarget::network>(
+                QT_TRANSLATE_NOOP("vlab::LabPlanPage", "Network"), u"target.network"_s, u"VM Network"_s),
+            text<&LabPlan::target, &DeploymentTarget::datacenter>(
+                QT_TRANSLATE_NOOP("vlab::LabPlanPage", "Datacenter (on vCenter)"), u"target.datacenter"_s,
+                u"Datacenter"_s),
+            text<&LabPlan::target, &DeploymentTarget::cluster>(
+                QT_TRANSLATE_NOOP("vlab::LabPlanPage", "Cluster (on vCenter)"), u"target.cluster"_s,
+                u"Cluster"_s)}}}},
         {QT_TRANSLATE_NOOP("vlab::LabPlanPage", "Topology"), u"topology"_s, SectionSpec::Topology, {}},
     };
     return specs;
@@ -296,7 +348,8 @@ void LabPlanPage::buildSection(int index)
             m_document->edit([](LabPlan &p) {
                 const qsizetype n = p.psc.size() + 1;
                 p.psc.append(PscNode{u"vcenter-psc%1"_s.arg(n, 2, 10, QChar(u'0')),
-                                     u"vcenter-psc%1.%2"_s.arg(n, 2, 10, QChar(u'0')).arg(p.dns.domain), QString()});
+                                     u"vcenter-psc%1.%2"_s.arg(n, 2, 10, QChar(u'0')).arg(p.dns.domain),
+                                     QString()});
             });
             rebuildPscRows();
         });
@@ -323,10 +376,11 @@ void LabPlanPage::buildSection(int index)
             } else {
                 auto *combo = new QComboBox;
                 combo->addItems(field.choices);
-                connect(combo, &QComboBox::currentTextChanged, this, [this, set = field.set](const QString &text) {
-                    if (!m_refreshing)
-                        m_document->edit([&](LabPlan &p) { set(p, text); });
-                });
+                connect(combo, &QComboBox::currentTextChanged, this,
+                        [this, set = field.set](const QString &text) {
+                            if (!m_refreshing)
+                                m_document->edit([&](LabPlan &p) { set(p, text); });
+                        });
                 binding.combo = combo;
                 editor = combo;
             }
@@ -396,16 +450,23 @@ void LabPlanPage::rebuildPscRows()
     for (int i = 0; i < nodes.size(); ++i) {
         const int row = 1 + 2 * i;
         const QList<std::pair<QString, std::function<QString &(PscNode &)>>> fields = {
-            {u"name"_s, [](PscNode &n) -> QString & { return n.name; }},
-            {u"fqdn"_s, [](PscNode &n) -> QString & { return n.fqdn; }},
-            {u"ip"_s, [](PscNode &n) -> QString & { return n.ip; }}};
+            {u"name"_s,
+             [](PscNode &n) -> QString & {
+                 return n.name;
+             }},
+            {u"fqdn"_s,
+             [](PscNode &n) -> QString & {
+                 return n.fqdn;
+             }},
+            {u"ip"_s, [](PscNode &n) -> QString & {
+                 return n.ip;
+             }}};
         for (int c = 0; c < fields.size(); ++c) {
             const QString path = u"psc[%1].%2"_s.arg(i).arg(fields.at(c).first);
             auto *edit = new QLineEdit;
             edit->setObjectName(u"field:"_s + path);
             auto field = fields.at(c).second;
-            m_bindings.append(Binding{path, false, edit, nullptr, nullptr,
-                                      [i, field](const LabPlan &p) {
+            m_bindings.append(Binding{path, false, edit, nullptr, nullptr, [i, field](const LabPlan &p) {
                                           PscNode n = p.psc.value(i);
                                           return field(n);
                                       }});
@@ -478,8 +539,8 @@ void LabPlanPage::refreshFindings()
     QList<int> warningsIn(specs.size(), 0);
     Findings other;
     for (const Finding &f : m_document->findings()) {
-        const auto owner = std::find_if(specs.begin(), specs.end(),
-                                        [&](const SectionSpec &s) { return s.owns(f.path); });
+        const auto owner =
+            std::find_if(specs.begin(), specs.end(), [&](const SectionSpec &s) { return s.owns(f.path); });
         if (owner == specs.end()) {
             other.append(f);
             continue;
@@ -508,17 +569,23 @@ void LabPlanPage::refreshFindings()
     const int errors = countSeverity(m_document->findings(), Severity::Error);
     const int warnings = countSeverity(m_document->findings(), Severity::Warning);
     if (errors == 0)
-        m_summary->setText(tr("No errors, %1 warning(s): the plan is ready for the next steps.").arg(warnings));
+        m_summary->setText(
+            tr("No errors, %1 warning(s): the plan is ready for the next steps.").arg(warnings));
     else if (withErrors.isEmpty())
         m_summary->setText(tr("<b>%1 error(s)</b> and %2 warning(s): fix the errors to continue.")
-                               .arg(errors).arg(warnings));
+                               .arg(errors)
+                               .arg(warnings));
     else if (!vlab::hasErrors(other))
         m_summary->setText(tr("<b>%1 error(s)</b> and %2 warning(s), in %3: fix the errors to continue.")
-                               .arg(errors).arg(warnings).arg(withErrors.join(u", "_s).toHtmlEscaped()));
+                               .arg(errors)
+                               .arg(warnings)
+                               .arg(withErrors.join(u", "_s).toHtmlEscaped()));
     else
         m_summary->setText(tr("<b>%1 error(s)</b> and %2 warning(s), in %3 and under the sections: fix the "
                               "errors to continue.")
-                               .arg(errors).arg(warnings).arg(withErrors.join(u", "_s).toHtmlEscaped()));
+                               .arg(errors)
+                               .arg(warnings)
+                               .arg(withErrors.join(u", "_s).toHtmlEscaped()));
     Q_EMIT completeChanged();
 }
 

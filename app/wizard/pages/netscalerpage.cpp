@@ -1,28 +1,28 @@
 #include "netscalerpage.h"
 
-#include "jobs/jobqueue.h"
 #include "codeview.h"
+#include "jobs/jobqueue.h"
 #include "jobs/writefilesjob.h"
 #include "net/tlstrust.h"
 #include "net/trustedpins.h"
 #include "netscaler/lbconfig.h"
 #include "netscaler/nitrojobs.h"
-#include "rememberedpassword.h"
 #include "project/plandocument.h"
+#include "rememberedpassword.h"
 #include "runpanel.h"
 
 #include <QApplication>
-#include <QColor>
 #include <QClipboard>
+#include <QColor>
 #include <QDir>
 #include <QFont>
 #include <QFormLayout>
 #include <QGroupBox>
 #include <QHBoxLayout>
-#include <QLineEdit>
-#include <QMessageBox>
 #include <QHeaderView>
 #include <QLabel>
+#include <QLineEdit>
+#include <QMessageBox>
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QSplitter>
@@ -61,7 +61,8 @@ NetscalerPage::NetscalerPage(const StepContext &context)
     m_status->setWordWrap(true);
 
     m_objects->setColumnCount(5);
-    m_objects->setHorizontalHeaderLabels({tr("Type"), tr("Name"), tr("Address / port"), tr("State"), tr("Bound to")});
+    m_objects->setHorizontalHeaderLabels(
+        {tr("Type"), tr("Name"), tr("Address / port"), tr("State"), tr("Bound to")});
     m_objects->verticalHeader()->setVisible(false);
     m_objects->verticalHeader()->setDefaultSectionSize(m_objects->fontMetrics().height() + 6);
     m_objects->setEditTriggers(QAbstractItemView::NoEditTriggers);
@@ -92,7 +93,8 @@ NetscalerPage::NetscalerPage(const StepContext &context)
     m_password->setObjectName(u"nsPassword"_s);
     m_password->setEchoMode(QLineEdit::Password);
     m_password->setPlaceholderText(rememberedPasswordHint(context.secrets));
-    m_nsip->setToolTip(tr("The NSIP (management address), optionally with :PORT. NITRO is used over HTTPS only."));
+    m_nsip->setToolTip(
+        tr("The NSIP (management address), optionally with :PORT. NITRO is used over HTTPS only."));
     auto *live = new QGroupBox(tr("Live on the NetScaler (NITRO)"));
     auto *form = new QFormLayout;
     form->addRow(tr("NSIP"), m_nsip);
@@ -115,9 +117,10 @@ NetscalerPage::NetscalerPage(const StepContext &context)
         liveButtons->addWidget(button);
         m_liveButtons << button;
     }
-    m_liveButtons.at(1)->setToolTip(tr("Creates what is missing in one request per object type, then saves the "
-                                       "configuration. Conflicting objects are reported and left alone; on a "
-                                       "failure everything this run created is removed again."));
+    m_liveButtons.at(1)->setToolTip(
+        tr("Creates what is missing in one request per object type, then saves the "
+           "configuration. Conflicting objects are reported and left alone; on a "
+           "failure everything this run created is removed again."));
     m_liveButtons.at(3)->setToolTip(tr("Removes exactly what Apply recorded as created on this NetScaler."));
     liveButtons->addStretch(1);
     auto *liveLayout = new QHBoxLayout(live);
@@ -129,7 +132,8 @@ NetscalerPage::NetscalerPage(const StepContext &context)
     layout->addLayout(buttons);
     layout->addWidget(live);
 
-    connect(copy, &QPushButton::clicked, this, [this] { QApplication::clipboard()->setText(m_batch->toPlainText()); });
+    connect(copy, &QPushButton::clicked, this,
+            [this] { QApplication::clipboard()->setText(m_batch->toPlainText()); });
     connect(saveButton, &QPushButton::clicked, this, &NetscalerPage::save);
     // Built when the page is shown, and kept current while it is (start-up stays fast).
     connect(m_context.document, &PlanDocument::planChanged, this, [this] {
@@ -144,12 +148,14 @@ NetscalerPage::NetscalerPage(const StepContext &context)
     m_confirmFingerprint = [this](const QString &address, const QString &fingerprint) {
         return QMessageBox::question(
                    this, tr("Confirm the NetScaler's certificate"),
-                   tr("The NetScaler at %1 presents a certificate this computer does not trust (NetScaler ships a "
-                      "self-signed one).\n\nSHA-256 fingerprint:\n%2\n\nCompare it with the fingerprint shown on "
+                   tr("The NetScaler at %1 presents a certificate this computer does not trust (NetScaler "
+                      "ships a "
+                      "self-signed one).\n\nSHA-256 fingerprint:\n%2\n\nCompare it with the fingerprint "
+                      "shown on "
                       "the NetScaler (Traffic Management > SSL > Certificates, or 'show ssl certKey "
                       "ns-server-certificate'). Trust exactly this certificate for this project?")
                        .arg(address, fingerprint))
-               == QMessageBox::Yes;
+            == QMessageBox::Yes;
     };
 }
 
@@ -160,8 +166,8 @@ void NetscalerPage::initializePage()
     // A password that worked before for this user on this NetScaler comes back from the
     // keychain (or this session's memory).
     if (const Result<NitroTarget> target = NitroTarget::parseAddress(m_nsip->text()); target)
-        recallPassword(m_context.secrets, m_password, m_context.document->plan().lab.name, SecretRole::NetScaler,
-                       passwordAccount(m_user->text(), target->address()));
+        recallPassword(m_context.secrets, m_password, m_context.document->plan().lab.name,
+                       SecretRole::NetScaler, passwordAccount(m_user->text(), target->address()));
     refresh();
 }
 
@@ -171,12 +177,14 @@ void NetscalerPage::refresh()
     const Result<LbConfig> config = LbConfig::fromPlan(plan);
     m_objects->setRowCount(0);
     if (!config) {
-        m_batch->setPlainText(tr("The plan cannot give a load-balancer configuration yet: %1").arg(config.error().message));
+        m_batch->setPlainText(
+            tr("The plan cannot give a load-balancer configuration yet: %1").arg(config.error().message));
         m_rollback->clear();
         m_status->setText(config.error().message);
         return;
     }
-    auto addRow = [this](const QString &type, const QString &name, const QString &address, const QString &bound) {
+    auto addRow = [this](const QString &type, const QString &name, const QString &address,
+                         const QString &bound) {
         const int row = m_objects->rowCount();
         m_objects->insertRow(row);
         m_objects->setItem(row, 0, new QTableWidgetItem(type));
@@ -191,7 +199,8 @@ void NetscalerPage::refresh()
         const auto server = std::find_if(config->servers.cbegin(), config->servers.cend(),
                                          [&](const NsServer &x) { return x.name == s.server; });
         addRow(tr("Service (TCP)"), s.name,
-               u"%1:%2"_s.arg(server != config->servers.cend() ? server->ip : s.server).arg(s.port), s.server);
+               u"%1:%2"_s.arg(server != config->servers.cend() ? server->ip : s.server).arg(s.port),
+               s.server);
     }
     for (const NsVserver &v : config->vservers) {
         QStringList bound;
@@ -222,11 +231,13 @@ void NetscalerPage::save()
     }
     const QDir dir(QDir(m_context.document->projectFolder()).filePath(u"netscaler"_s));
     auto *queue = new JobQueue;
-    queue->addJob(new WriteFilesJob(tr("Write the NetScaler batch files"),
-                                    {{dir.filePath(u"psc-lb.conf"_s), renderBatch(*config, plan.lab.name), {}},
-                                     {dir.filePath(u"psc-lb-rollback.conf"_s), renderRollbackBatch(*config, plan.lab.name), {}}}));
+    queue->addJob(new WriteFilesJob(
+        tr("Write the NetScaler batch files"),
+        {{dir.filePath(u"psc-lb.conf"_s), renderBatch(*config, plan.lab.name), {}},
+         {dir.filePath(u"psc-lb-rollback.conf"_s), renderRollbackBatch(*config, plan.lab.name), {}}}));
     connect(queue, &JobQueue::finished, this, [this, dir](bool ok) {
-        m_status->setText(ok ? tr("Saved psc-lb.conf and psc-lb-rollback.conf in %1.").arg(QDir::toNativeSeparators(dir.path()))
+        m_status->setText(ok ? tr("Saved psc-lb.conf and psc-lb-rollback.conf in %1.")
+                                   .arg(QDir::toNativeSeparators(dir.path()))
                              : tr("The batch files could not be saved; see the run panel."));
     });
     if (!m_context.runPanel->run(queue, tr("Save the NetScaler batch files"))) {
@@ -286,9 +297,10 @@ bool NetscalerPage::runAction(Action action)
             return false;
         }
         if (recorded->isEmpty()) {
-            m_status->setText(tr("Nothing is recorded as created by Apply on %1, so there is nothing to roll back. "
-                                 "The rollback batch removes the plan's objects by hand.")
-                                  .arg(target->address()));
+            m_status->setText(
+                tr("Nothing is recorded as created by Apply on %1, so there is nothing to roll back. "
+                   "The rollback batch removes the plan's objects by hand.")
+                    .arg(target->address()));
             return false;
         }
         job = new NitroRollbackJob(*recorded, *target, m_password->text());
@@ -307,27 +319,31 @@ bool NetscalerPage::runAction(Action action)
             return false;
         }
         const QList<NitroObject> before = *recorded;
-        connect(apply, &NitroApplyJob::createdChanged, this, [this, recordPath, nsip, before](const QList<NitroObject> &created) {
-            QList<NitroObject> all = before;
-            for (const NitroObject &o : created) {
-                if (!all.contains(o))
-                    all.append(o);
-            }
-            if (const Result<void> saved = saveNitroCreatedRecord(recordPath, nsip, all); !saved)
-                m_status->setText(saved.error().message);
-        });
+        connect(apply, &NitroApplyJob::createdChanged, this,
+                [this, recordPath, nsip, before](const QList<NitroObject> &created) {
+                    QList<NitroObject> all = before;
+                    for (const NitroObject &o : created) {
+                        if (!all.contains(o))
+                            all.append(o);
+                    }
+                    if (const Result<void> saved = saveNitroCreatedRecord(recordPath, nsip, all); !saved)
+                        m_status->setText(saved.error().message);
+                });
     }
     if (auto *rollback = qobject_cast<NitroRollbackJob *>(job)) {
         const QString nsip = target->address();
         connect(rollback, &Job::finished, this, [this, rollback, recordPath, nsip] {
             if (rollback->requestCount() > 1) {
-                if (const Result<void> saved = saveNitroCreatedRecord(recordPath, nsip, rollback->remaining()); !saved)
+                if (const Result<void> saved =
+                        saveNitroCreatedRecord(recordPath, nsip, rollback->remaining());
+                    !saved)
                     m_status->setText(saved.error().message);
             }
         });
     }
     // What this run logs in with, captured now: the fields or the plan may change while it runs.
-    const KeptLogin login{m_password->text(), plan.lab.name, passwordAccount(target->user, target->address())};
+    const KeptLogin login{m_password->text(), plan.lab.name,
+                          passwordAccount(target->user, target->address())};
     connect(job, &Job::finished, this, [this, action, job, login] { actionFinished(action, job, login); });
 
     auto *queue = new JobQueue;
@@ -353,13 +369,14 @@ void NetscalerPage::actionFinished(Action action, NitroJob *job, const KeptLogin
         return;
     }
     // An untrusted certificate: offer its fingerprint once, keep it, and run again.
-    if (result.error().code == u"http.tls"_s && !job->presentedFingerprint().isEmpty() && !m_retriedAfterConfirm) {
+    if (result.error().code == u"http.tls"_s && !job->presentedFingerprint().isEmpty()
+        && !m_retriedAfterConfirm) {
         const Result<NitroTarget> target = NitroTarget::parseAddress(m_nsip->text());
         const QString fingerprint = job->presentedFingerprint();
         if (target && m_confirmFingerprint && m_confirmFingerprint(target->address(), fingerprint)) {
             if (const Result<QByteArray> digest = parseSha256Fingerprint(fingerprint)) {
-                const Result<void> kept =
-                    TrustedPins::keep(m_context.document->projectFolder(), target->host, target->port, *digest);
+                const Result<void> kept = TrustedPins::keep(m_context.document->projectFolder(), target->host,
+                                                            target->port, *digest);
                 if (!kept) {
                     m_status->setText(kept.error().message);
                     return;
@@ -369,7 +386,8 @@ void NetscalerPage::actionFinished(Action action, NitroJob *job, const KeptLogin
                 auto once = std::make_shared<QMetaObject::Connection>();
                 *once = connect(m_context.runPanel, &RunPanel::queueFinished, this, [this, action, once] {
                     disconnect(*once);
-                    QMetaObject::invokeMethod(this, [this, action] { runAction(action); }, Qt::QueuedConnection);
+                    QMetaObject::invokeMethod(
+                        this, [this, action] { runAction(action); }, Qt::QueuedConnection);
                 });
                 m_status->setText(tr("Certificate confirmed; running again."));
                 return;
@@ -385,8 +403,8 @@ void NetscalerPage::showResults(const QList<NitroObjectResult> &results)
     for (int row = 0; row < m_objects->rowCount(); ++row)
         rows.insert(m_objects->item(row, 1)->text(), row);
     QHash<int, QStringList> bindingProblems;
-    static const QStringList fine{u"created"_s, u"unchanged"_s, u"correct"_s, u"create"_s, u"present"_s,
-                                  u"UP"_s, u"removed"_s, u"gone"_s};
+    static const QStringList fine{u"created"_s, u"unchanged"_s, u"correct"_s, u"create"_s,
+                                  u"present"_s, u"UP"_s,        u"removed"_s, u"gone"_s};
     for (const NitroObjectResult &r : results) {
         const int row = rows.value(r.object.name(), -1);
         if (row < 0)

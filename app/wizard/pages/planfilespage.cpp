@@ -2,11 +2,11 @@
 
 #include "jobs/jobqueue.h"
 #include "jobs/journal.h"
-#include "project/plandocument.h"
 #include "jobs/writefilesjob.h"
-#include "project/planartifacts.h"
-#include "project/writeplanfilesjob.h"
 #include "precheck/precheckplan.h"
+#include "project/planartifacts.h"
+#include "project/plandocument.h"
+#include "project/writeplanfilesjob.h"
 #include "runbook/runbookjob.h"
 #include "runpanel.h"
 
@@ -75,11 +75,13 @@ PlanFilesPage::PlanFilesPage(const StepContext &context)
         }
     });
     connect(m_write, &QPushButton::clicked, this, &PlanFilesPage::writeFiles);
-    connect(m_open, &QPushButton::clicked, this, [this] { QDesktopServices::openUrl(QUrl::fromLocalFile(m_runbook)); });
+    connect(m_open, &QPushButton::clicked, this,
+            [this] { QDesktopServices::openUrl(QUrl::fromLocalFile(m_runbook)); });
     connect(m_folder, &QLineEdit::editingFinished, this, [this] {
         m_context.document->setProjectFolder(QDir::fromNativeSeparators(m_folder->text().trimmed()));
     });
-    connect(m_context.runPanel, &RunPanel::busyChanged, this, [this](bool busy) { m_write->setEnabled(!busy); });
+    connect(m_context.runPanel, &RunPanel::busyChanged, this,
+            [this](bool busy) { m_write->setEnabled(!busy); });
 }
 
 void PlanFilesPage::initializePage()
@@ -102,10 +104,12 @@ void PlanFilesPage::writeFiles()
     queue->addJob(new WriteFilesJob(tr("Write the plan-only artifacts of every step"), artifacts));
     // The runbook includes the pre-check results when the Pre-checks page saved them.
     QFile results(QDir(folder).filePath(QString::fromLatin1(kPrecheckResultsFile)));
-    const QByteArray precheck = results.size() < 4 * 1024 * 1024 && results.open(QIODevice::ReadOnly) ? results.readAll()
-                                                                                                      : QByteArray();
-    auto *runbook = new RunbookJob(m_context.document->plan(), precheck, QDir(folder).filePath(u"runbook.pdf"_s),
-                                   QDir(folder).filePath(u"runbook.md"_s));
+    const QByteArray precheck = results.size() < 4 * 1024 * 1024 && results.open(QIODevice::ReadOnly)
+        ? results.readAll()
+        : QByteArray();
+    auto *runbook =
+        new RunbookJob(m_context.document->plan(), precheck, QDir(folder).filePath(u"runbook.pdf"_s),
+                       QDir(folder).filePath(u"runbook.md"_s));
     runbook->setJournalPath(QDir(folder).filePath(RunJournal::fileName())); // live results, when any
     queue->addJob(runbook);
     m_open->setEnabled(false);
@@ -122,7 +126,8 @@ void PlanFilesPage::writeFiles()
         }
         QString text = ok ? tr("Written:\n%1").arg(lines.join(u'\n')) : tr("Not written: %1").arg(failure);
         if (!skipped.isEmpty())
-            text += u"\n\n"_s + tr("Not written yet (the plan lacks something):\n%1").arg(skipped.join(u'\n'));
+            text +=
+                u"\n\n"_s + tr("Not written yet (the plan lacks something):\n%1").arg(skipped.join(u'\n'));
         m_result->setText(text);
         m_runbook = QDir(QDir::fromNativeSeparators(m_folder->text().trimmed())).filePath(u"runbook.pdf"_s);
         m_open->setEnabled(ok && QFileInfo::exists(m_runbook));

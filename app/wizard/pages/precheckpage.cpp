@@ -2,8 +2,8 @@
 
 #include "core/atomicfile.h"
 #include "jobs/jobqueue.h"
-#include "project/plandocument.h"
 #include "precheck/precheckplan.h"
+#include "project/plandocument.h"
 #include "runpanel.h"
 
 #include <QCheckBox>
@@ -52,8 +52,8 @@ PrecheckPage::PrecheckPage(const StepContext &context)
     m_rerun->setEnabled(false);
 
     auto *options = new QHBoxLayout;
-    const QList<std::pair<QString, QString>> categories = {{u"dns"_s, tr("DNS")}, {u"ports"_s, tr("Ports")},
-                                                           {u"ntp"_s, tr("NTP")}, {u"tls"_s, tr("TLS")}};
+    const QList<std::pair<QString, QString>> categories = {
+        {u"dns"_s, tr("DNS")}, {u"ports"_s, tr("Ports")}, {u"ntp"_s, tr("NTP")}, {u"tls"_s, tr("TLS")}};
     for (const auto &[id, label] : categories) {
         auto *box = new QCheckBox(label);
         box->setObjectName(u"category:"_s + id);
@@ -89,9 +89,10 @@ PrecheckPage::PrecheckPage(const StepContext &context)
     connect(m_rerun, &QPushButton::clicked, this, [this] { runChecks(true); });
     connect(m_context.runPanel, &RunPanel::busyChanged, this, [this](bool busy) {
         m_run->setEnabled(!busy);
-        m_rerun->setEnabled(!busy && std::any_of(m_results.cbegin(), m_results.cend(), [](const CheckResult &r) {
-                                return r.status == CheckStatus::Fail;
-                            }));
+        m_rerun->setEnabled(!busy
+                            && std::any_of(m_results.cbegin(), m_results.cend(), [](const CheckResult &r) {
+                                   return r.status == CheckStatus::Fail;
+                               }));
     });
 }
 
@@ -109,13 +110,14 @@ void PrecheckPage::listPlannedChecks()
     const QList<CheckJob *> jobs = createPrecheckJobs(m_context.document->plan(), PrecheckOptions{});
     for (CheckJob *job : jobs) {
         const CheckResult &planned = job->checkResult();
-        auto *item = new QTreeWidgetItem(nodeItem(planned.node), {planned.category.toUpper(), planned.target,
-                                                                  tr("Not run yet")});
+        auto *item = new QTreeWidgetItem(nodeItem(planned.node),
+                                         {planned.category.toUpper(), planned.target, tr("Not run yet")});
         item->setData(0, Qt::UserRole, keyOf(planned.category, planned.target));
         item->setData(0, Qt::UserRole + 1, u"planned"_s);
     }
     qDeleteAll(jobs);
-    m_summary->setText(tr("%n check(s) planned. They talk to the addresses in the plan.", nullptr, int(jobs.size())));
+    m_summary->setText(
+        tr("%n check(s) planned. They talk to the addresses in the plan.", nullptr, int(jobs.size())));
 }
 
 QTreeWidgetItem *PrecheckPage::nodeItem(const QString &node)
@@ -194,12 +196,14 @@ void PrecheckPage::showResult(const CheckResult &r)
     item->setData(0, Qt::UserRole + 1, checkStatusName(r.status));
     item->setText(0, r.category.toUpper());
     item->setText(1, r.target);
-    item->setText(2, r.status == CheckStatus::Pass || r.hint.isEmpty() ? r.message
-                                                                         : r.message + u'\n' + tr("Fix: %1").arg(r.hint));
+    item->setText(2,
+                  r.status == CheckStatus::Pass || r.hint.isEmpty()
+                      ? r.message
+                      : r.message + u'\n' + tr("Fix: %1").arg(r.hint));
     item->setToolTip(2, r.detail);
-    const QStyle::StandardPixmap icon = r.status == CheckStatus::Pass   ? QStyle::SP_DialogApplyButton
-                                        : r.status == CheckStatus::Warn ? QStyle::SP_MessageBoxWarning
-                                                                        : QStyle::SP_MessageBoxCritical;
+    const QStyle::StandardPixmap icon = r.status == CheckStatus::Pass ? QStyle::SP_DialogApplyButton
+        : r.status == CheckStatus::Warn                               ? QStyle::SP_MessageBoxWarning
+                                                                      : QStyle::SP_MessageBoxCritical;
     item->setIcon(0, style()->standardIcon(icon));
 }
 
@@ -221,11 +225,12 @@ void PrecheckPage::saveResults()
         if (writeFileAtomically(file, precheckResultsJson(results)))
             saved = tr("Saved to %1.").arg(QDir::toNativeSeparators(file));
     }
-    m_summary->setText(tr("%1 passed, %2 warning(s), %3 failed. %4")
-                           .arg(int(results.size()) - failed - warned)
-                           .arg(warned)
-                           .arg(failed)
-                           .arg(saved.isEmpty() ? tr("The results could not be saved in the project folder.") : saved));
+    m_summary->setText(
+        tr("%1 passed, %2 warning(s), %3 failed. %4")
+            .arg(int(results.size()) - failed - warned)
+            .arg(warned)
+            .arg(failed)
+            .arg(saved.isEmpty() ? tr("The results could not be saved in the project folder.") : saved));
     m_rerun->setEnabled(failed > 0 && !m_context.runPanel->isBusy());
 }
 

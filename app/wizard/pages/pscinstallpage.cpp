@@ -50,7 +50,8 @@ PscInstallPage::PscInstallPage(const StepContext &context)
     m_result->setObjectName(u"pscResult"_s);
     m_result->setWordWrap(true);
     m_result->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    m_precheck->setToolTip(tr("Template check and precheck of the PSC shown on the right; installs nothing."));
+    m_precheck->setToolTip(
+        tr("Template check and precheck of the PSC shown on the right; installs nothing."));
 
     m_tabs->addTab(m_psc1, tr("PSC1 (first instance)"));
     m_tabs->addTab(m_psc2, tr("PSC2 (replication)"));
@@ -100,14 +101,15 @@ void PscInstallPage::refresh()
     for (const PscNode &psc : plan.psc)
         nodes << tr("%1 (%2)").arg(psc.fqdn, psc.ip);
     m_summary->setText(tr("SSO domain %1, site %2. PSCs: %3. Deployed to %4 %5, datastore %6, network %7.")
-                           .arg(plan.sso.domain, plan.sso.site, nodes.isEmpty() ? tr("none") : nodes.join(u", "_s),
-                                plan.target.kind, plan.target.host, plan.target.datastore, plan.target.network));
+                           .arg(plan.sso.domain, plan.sso.site,
+                                nodes.isEmpty() ? tr("none") : nodes.join(u", "_s), plan.target.kind,
+                                plan.target.host, plan.target.datastore, plan.target.network));
 }
 
 void PscInstallPage::run(VcsaRole role, bool precheckOnly)
 {
-    const Result<VcsaDeployRequest> request =
-        m_installer->request(m_context.document->plan(), role, precheckOnly, m_context.document->projectFolder());
+    const Result<VcsaDeployRequest> request = m_installer->request(
+        m_context.document->plan(), role, precheckOnly, m_context.document->projectFolder());
     if (!request)
         return m_result->setText(request.error().message);
     auto *job = new VcsaDeployJob(*request);
@@ -123,10 +125,13 @@ void PscInstallPage::run(VcsaRole role, bool precheckOnly)
         if (!ok)
             return m_result->setText(job->result().error().message);
         m_installer->keepPasswords(job->request(), lab, targetAccount);
-        m_result->setText(precheckOnly ? tr("%1: template check and precheck passed. Logs: %2").arg(vcsaRoleName(role), logs)
-                                       : tr("%1 installed. Logs: %2").arg(vcsaRoleName(role), logs));
+        m_result->setText(
+            precheckOnly
+                ? tr("%1: template check and precheck passed. Logs: %2").arg(vcsaRoleName(role), logs)
+                : tr("%1 installed. Logs: %2").arg(vcsaRoleName(role), logs));
     });
-    const QString title = precheckOnly ? tr("Precheck %1").arg(vcsaRoleName(role)) : tr("Install %1").arg(vcsaRoleName(role));
+    const QString title =
+        precheckOnly ? tr("Precheck %1").arg(vcsaRoleName(role)) : tr("Install %1").arg(vcsaRoleName(role));
     if (!m_context.runPanel->run(queue, title)) {
         delete queue;
         m_result->setText(tr("Other work is still running; wait for it or cancel it."));

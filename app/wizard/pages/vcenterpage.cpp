@@ -39,8 +39,9 @@ VCenterPage::VCenterPage(const StepContext &context)
     m_connection->attach(context);
     setObjectName(u"page:vcenter"_s);
     setTitle(stepTitle());
-    setSubTitle(tr("vCenter Server with the external PSCs behind the load-balancer name, deployed by the VCSA "
-                   "installer; then a REST login shows that it answers."));
+    setSubTitle(
+        tr("vCenter Server with the external PSCs behind the load-balancer name, deployed by the VCSA "
+           "installer; then a REST login shows that it answers."));
     m_summary->setObjectName(u"vcenterSummary"_s);
     m_summary->setWordWrap(true);
     m_precheck->setObjectName(u"vcenterPrecheck"_s);
@@ -103,8 +104,8 @@ void VCenterPage::refresh()
 
 void VCenterPage::runInstaller(bool precheckOnly)
 {
-    const Result<VcsaDeployRequest> request = m_installer->request(m_context.document->plan(), VcsaRole::VCenter,
-                                                                   precheckOnly, m_context.document->projectFolder());
+    const Result<VcsaDeployRequest> request = m_installer->request(
+        m_context.document->plan(), VcsaRole::VCenter, precheckOnly, m_context.document->projectFolder());
     if (!request)
         return m_result->setText(request.error().message);
     auto *job = new VcsaDeployJob(*request);
@@ -132,13 +133,16 @@ void VCenterPage::runJob(Job *job, const QString &title)
         }
         if (auto *deploy = qobject_cast<VcsaDeployJob *>(job)) {
             m_installer->keepPasswords(deploy->request(), lab, targetAccount);
-            const QString logs = deploy->workflowLogDir().isEmpty() ? deploy->logDir() : deploy->workflowLogDir();
-            m_result->setText(deploy->changesLab() ? tr("vCenter installed; check the login next. Logs: %1").arg(logs)
-                                                   : tr("Template check and precheck passed. Logs: %1").arg(logs));
+            const QString logs =
+                deploy->workflowLogDir().isEmpty() ? deploy->logDir() : deploy->workflowLogDir();
+            m_result->setText(deploy->changesLab()
+                                  ? tr("vCenter installed; check the login next. Logs: %1").arg(logs)
+                                  : tr("Template check and precheck passed. Logs: %1").arg(logs));
         } else if (auto *login = qobject_cast<VCenterLoginJob *>(job)) {
             m_connection->rememberWhatWorked(login->endpoint(), lab, folder);
             const VCenterInfo &info = login->info();
-            m_result->setText(tr("Logged in: %1.").arg(info.product.isEmpty() ? info.applianceVersion : info.product));
+            m_result->setText(
+                tr("Logged in: %1.").arg(info.product.isEmpty() ? info.applianceVersion : info.product));
         }
     });
     if (!m_context.runPanel->run(queue, title)) {

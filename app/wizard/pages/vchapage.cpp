@@ -1,7 +1,7 @@
 #include "vchapage.h"
 
-#include "jobs/jobqueue.h"
 #include "codeview.h"
+#include "jobs/jobqueue.h"
 #include "project/plandocument.h"
 #include "runpanel.h"
 #include "validate/planvalidator.h"
@@ -109,10 +109,11 @@ void VchaPage::refresh()
     }
     if (!plan.vcha.enabled)
         problems.prepend(tr("VCHA is switched off in the plan (vcha.enabled)."));
-    m_prerequisites->setText(problems.isEmpty()
-                                 ? tr("Prerequisites met: vCenter size %1, HA network %2 apart from the management "
-                                      "network, three HA addresses.").arg(plan.vcenter.size, plan.vcha.network.cidr)
-                                 : problems.join(u'\n'));
+    m_prerequisites->setText(
+        problems.isEmpty() ? tr("Prerequisites met: vCenter size %1, HA network %2 apart from the management "
+                                "network, three HA addresses.")
+                                 .arg(plan.vcenter.size, plan.vcha.network.cidr)
+                           : problems.join(u'\n'));
     const Result<QByteArray> spec = renderVchaDeploySpec(plan);
     m_spec->setPlainText(spec ? QString::fromUtf8(*spec) : spec.error().message);
     m_manual->setPlainText(vchaManualSteps(plan));
@@ -135,7 +136,8 @@ void VchaPage::run(VchaAction action)
         if (ok || job->restMissing()) // the login worked either way
             m_connection->rememberWhatWorked(job->endpoint(), lab, folder);
         if (ok) {
-            m_result->setText(tr("VCHA: configuration %1, mode %2, health %3.").arg(s.configState, s.mode, s.healthState));
+            m_result->setText(
+                tr("VCHA: configuration %1, mode %2, health %3.").arg(s.configState, s.mode, s.healthState));
             return;
         }
         const Error &error = job->result().error();
@@ -145,7 +147,8 @@ void VchaPage::run(VchaAction action)
         if (error.code == u"http.tls"_s && !error.details.isEmpty())
             m_connection->offerFingerprint(error.details);
     });
-    if (!m_context.runPanel->run(queue, action == VchaAction::Deploy ? tr("Deploy vCenter HA") : tr("Read the VCHA state"))) {
+    if (!m_context.runPanel->run(
+            queue, action == VchaAction::Deploy ? tr("Deploy vCenter HA") : tr("Read the VCHA state"))) {
         delete queue;
         m_result->setText(tr("Other work is still running; wait for it or cancel it."));
     }

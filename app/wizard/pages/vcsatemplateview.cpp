@@ -1,7 +1,7 @@
 #include "vcsatemplateview.h"
 
-#include "core/atomicfile.h"
 #include "codeview.h"
+#include "core/atomicfile.h"
 
 #include <QApplication>
 #include <QClipboard>
@@ -43,14 +43,15 @@ VcsaTemplateView::VcsaTemplateView(VcsaRole role, const QString &name, QWidget *
 
     connect(copy, &QPushButton::clicked, this, [this] { QApplication::clipboard()->setText(text()); });
     connect(save, &QPushButton::clicked, this, [this] {
-        const QString file = QFileDialog::getSaveFileName(this, tr("Save the installer template"),
-                                                          QDir(m_folder).filePath(vcsaTemplateFileName(m_role)),
-                                                          tr("JSON (*.json)"));
+        const QString file = QFileDialog::getSaveFileName(
+            this, tr("Save the installer template"), QDir(m_folder).filePath(vcsaTemplateFileName(m_role)),
+            tr("JSON (*.json)"));
         if (file.isEmpty())
             return;
         // The template holds placeholders, never passwords: the default mode is right.
         const Result<WrittenFile> written = writeFileAtomically(file, text().toUtf8());
-        m_status->setText(written ? tr("Saved %1").arg(QDir::toNativeSeparators(file)) : written.error().message);
+        m_status->setText(written ? tr("Saved %1").arg(QDir::toNativeSeparators(file))
+                                  : written.error().message);
     });
 }
 

@@ -24,7 +24,9 @@ class LabJob : public vlab::Job
 {
 public:
     LabJob(const QString &key, const QString &lab, bool crash)
-        : Job(u"Step "_s + key), m_lab(lab), m_crash(crash)
+        : Job(u"Step "_s + key)
+        , m_lab(lab)
+        , m_crash(crash)
     {
         setKey(key);
     }
@@ -62,7 +64,8 @@ int main(int argc, char **argv)
         return 2;
     const QString journal = args.at(1);
     const QString lab = args.at(2);
-    const QString crashIn = args.contains(u"--crash-in"_s) ? args.value(args.indexOf(u"--crash-in"_s) + 1) : QString();
+    const QString crashIn =
+        args.contains(u"--crash-in"_s) ? args.value(args.indexOf(u"--crash-in"_s) + 1) : QString();
     const QString labChanging =
         args.contains(u"--lab-changing"_s) ? args.value(args.indexOf(u"--lab-changing"_s) + 1) : QString();
 
@@ -81,7 +84,8 @@ int main(int argc, char **argv)
         }
         const vlab::ResumeState resume = vlab::resumeState(*loaded, title);
         std::printf("done=%s interrupted=%s lab-changing=%s\n", qPrintable(resume.done.join(u',')),
-                    qPrintable(resume.interrupted.join(u',')), qPrintable(resume.interruptedLabChanges.join(u',')));
+                    qPrintable(resume.interrupted.join(u',')),
+                    qPrintable(resume.interruptedLabChanges.join(u',')));
         std::fflush(stdout);
         if (!resume.interruptedLabChanges.isEmpty() && !args.contains(u"--skip-interrupted"_s)
             && !args.contains(u"--rerun-interrupted"_s)) {
@@ -92,7 +96,8 @@ int main(int argc, char **argv)
                           args.contains(u"--skip-interrupted"_s) ? resume.interrupted : QStringList());
     }
     new vlab::JournalRecorder(&queue, journal, title);
-    QObject::connect(&queue, &vlab::JobQueue::finished, &app, [](bool ok) { QCoreApplication::exit(ok ? 0 : 1); });
+    QObject::connect(&queue, &vlab::JobQueue::finished, &app,
+                     [](bool ok) { QCoreApplication::exit(ok ? 0 : 1); });
     queue.start();
     return app.exec();
 }

@@ -79,8 +79,8 @@ struct Response
 
 QJsonObject status(int code, const QString &message)
 {
-    return QJsonObject{{u"errorcode"_s, code}, {u"message"_s, message},
-                       {u"severity"_s, code == 0 ? u"NONE"_s : u"ERROR"_s}};
+    return QJsonObject{
+        {u"errorcode"_s, code}, {u"message"_s, message}, {u"severity"_s, code == 0 ? u"NONE"_s : u"ERROR"_s}};
 }
 
 Response json(int http, const QJsonObject &object)
@@ -100,8 +100,9 @@ Outcome fail(int http, int code, const QString &message)
     return Outcome{http, code, message};
 }
 
-const QStringList kTypes{u"server"_s, u"service"_s, u"lbvserver"_s, u"lbvserver_service_binding"_s,
-                         u"lbgroup"_s, u"lbgroup_lbvserver_binding"_s};
+const QStringList kTypes{u"server"_s,    u"service"_s,
+                         u"lbvserver"_s, u"lbvserver_service_binding"_s,
+                         u"lbgroup"_s,   u"lbgroup_lbvserver_binding"_s};
 
 QString boundKey(const QString &type)
 {
@@ -188,19 +189,24 @@ Outcome Standin::add(const QString &type, const QJsonObject &a)
             return fail(409, 273, u"Resource already exists [name, %1]"_s.arg(name));
         for (const QJsonObject &s : objects[type]) {
             if (s.value(u"ipaddress"_s) == a.value(u"ipaddress"_s))
-                return fail(409, 273, u"Resource already exists [ipaddress, %1]"_s.arg(a.value(u"ipaddress"_s).toString()));
+                return fail(
+                    409, 273,
+                    u"Resource already exists [ipaddress, %1]"_s.arg(a.value(u"ipaddress"_s).toString()));
         }
     } else if (type == u"service"_s) {
         if (exists(type, name))
             return fail(409, 273, u"Resource already exists [name, %1]"_s.arg(name));
         if (!exists(u"server"_s, a.value(u"servername"_s).toString()))
-            return fail(404, 258, u"No such resource [serverName, %1]"_s.arg(a.value(u"servername"_s).toString()));
+            return fail(404, 258,
+                        u"No such resource [serverName, %1]"_s.arg(a.value(u"servername"_s).toString()));
     } else if (type == u"lbvserver"_s) {
         if (exists(type, name))
             return fail(409, 273, u"Resource already exists [name, %1]"_s.arg(name));
         for (const QJsonObject &v : objects[type]) {
-            if (v.value(u"ipv46"_s) == a.value(u"ipv46"_s) && v.value(u"port"_s).toInt() == a.value(u"port"_s).toInt())
-                return fail(409, 273, u"Resource already exists [ipv46, %1]"_s.arg(a.value(u"ipv46"_s).toString()));
+            if (v.value(u"ipv46"_s) == a.value(u"ipv46"_s)
+                && v.value(u"port"_s).toInt() == a.value(u"port"_s).toInt())
+                return fail(409, 273,
+                            u"Resource already exists [ipv46, %1]"_s.arg(a.value(u"ipv46"_s).toString()));
         }
     } else if (type == u"lbvserver_service_binding"_s) {
         if (!exists(u"lbvserver"_s, name))
@@ -227,8 +233,9 @@ Outcome Standin::add(const QString &type, const QJsonObject &a)
             return fail(409, 273, u"Resource already exists [vServerName, %1]"_s.arg(bound));
         for (const QJsonObject &b : objects[type]) {
             if (b.value(u"vservername"_s).toString() == bound)
-                return fail(400, 1074, u"Invalid value [vServerName, %1 is bound to persistency group %2]"_s
-                                           .arg(bound, b.value(u"name"_s).toString()));
+                return fail(400, 1074,
+                            u"Invalid value [vServerName, %1 is bound to persistency group %2]"_s.arg(
+                                bound, b.value(u"name"_s).toString()));
         }
     }
     QJsonObject record = a;
@@ -266,7 +273,8 @@ void Standin::removeReferences(const QString &type, const QString &name)
 
 bool Standin::serviceUp(const QJsonObject &service) const
 {
-    return !down.contains(service.value(u"name"_s).toString()) && !down.contains(service.value(u"servername"_s).toString());
+    return !down.contains(service.value(u"name"_s).toString())
+        && !down.contains(service.value(u"servername"_s).toString());
 }
 
 QJsonObject Standin::withState(const QString &type, QJsonObject record) const
@@ -306,9 +314,13 @@ Response Standin::config(const Request &r, const QString &type, const QString &n
             QJsonArray list;
             for (const QString &f : features)
                 list.append(f);
-            return json(200, QJsonObject{{u"errorcode"_s, 0}, {u"message"_s, u"Done"_s}, {u"severity"_s, u"NONE"_s},
-                                         {u"nsfeature"_s, QJsonObject{{u"lb"_s, features.contains(u"LB"_s)},
-                                                                      {u"feature"_s, list}}}});
+            return json(
+                200,
+                QJsonObject{{u"errorcode"_s, 0},
+                            {u"message"_s, u"Done"_s},
+                            {u"severity"_s, u"NONE"_s},
+                            {u"nsfeature"_s,
+                             QJsonObject{{u"lb"_s, features.contains(u"LB"_s)}, {u"feature"_s, list}}}});
         }
         if (r.method == "POST" && (action == u"enable"_s || action == u"disable"_s)) {
             for (const QJsonValue &f : body.value(u"nsfeature"_s).toObject().value(u"feature"_s).toArray()) {
@@ -406,9 +418,11 @@ Response Standin::handle(const Request &r)
             }
             return out;
         };
-        return json(200, QJsonObject{{u"running"_s, dump(objects)}, {u"saved"_s, dump(saved)},
-                                     {u"features"_s, QJsonArray::fromStringList(features)},
-                                     {u"log"_s, QJsonArray::fromStringList(requestLog)}});
+        return json(200,
+                    QJsonObject{{u"running"_s, dump(objects)},
+                                {u"saved"_s, dump(saved)},
+                                {u"features"_s, QJsonArray::fromStringList(features)},
+                                {u"log"_s, QJsonArray::fromStringList(requestLog)}});
     }
     const QString prefix = u"/nitro/v1/config/"_s;
     if (!r.path.startsWith(prefix))
@@ -427,11 +441,13 @@ Response Standin::handle(const Request &r)
         QJsonObject reply = status(0, u"Done"_s);
         reply.insert(u"sessionid"_s, id);
         Response response = json(201, reply);
-        response.headers.append(qMakePair(QByteArray("Set-Cookie"), "NITRO_AUTH_TOKEN=" + id.toLatin1() + "; path=/nitro/v1"));
+        response.headers.append(
+            qMakePair(QByteArray("Set-Cookie"), "NITRO_AUTH_TOKEN=" + id.toLatin1() + "; path=/nitro/v1"));
         return response;
     }
     const QByteArray cookie = r.headers.value("cookie");
-    const QString token = cookie.startsWith("NITRO_AUTH_TOKEN=") ? QString::fromLatin1(cookie.mid(17)) : QString();
+    const QString token =
+        cookie.startsWith("NITRO_AUTH_TOKEN=") ? QString::fromLatin1(cookie.mid(17)) : QString();
     if (token.isEmpty() || !sessions.contains(token))
         return json(401, status(444, u"Session expired or killed. Please login again"_s));
     if (expireAfter >= 0 && ++authorised > expireAfter) {
@@ -445,7 +461,9 @@ class Connection : public QObject
 {
 public:
     Connection(QSslSocket *socket, Standin *standin, int *served)
-        : m_socket(socket), m_standin(standin), m_served(served)
+        : m_socket(socket)
+        , m_standin(standin)
+        , m_served(served)
     {
         connect(socket, &QSslSocket::readyRead, this, &Connection::read);
         connect(socket, &QSslSocket::disconnected, this, &QObject::deleteLater);
@@ -470,7 +488,8 @@ private:
             for (qsizetype i = 1; i < lines.size(); ++i) {
                 const qsizetype colon = lines[i].indexOf(':');
                 if (colon > 0)
-                    r.headers.insert(lines[i].left(colon).trimmed().toLower(), lines[i].mid(colon + 1).trimmed());
+                    r.headers.insert(lines[i].left(colon).trimmed().toLower(),
+                                     lines[i].mid(colon + 1).trimmed());
             }
             const qsizetype length = r.headers.value("content-length", "0").toLongLong();
             if (m_buffer.size() < end + 4 + length)
@@ -506,7 +525,8 @@ int main(int argc, char **argv)
 {
     QCoreApplication app(argc, argv);
     QCommandLineParser parser;
-    parser.setApplicationDescription(u"A stand-in for the NetScaler NITRO API, for tests (see the source)."_s);
+    parser.setApplicationDescription(
+        u"A stand-in for the NetScaler NITRO API, for tests (see the source)."_s);
     const QCommandLineOption certOpt(u"cert"_s, u"PEM certificate."_s, u"FILE"_s);
     const QCommandLineOption keyOpt(u"key"_s, u"PEM private key."_s, u"FILE"_s);
     const QCommandLineOption portOpt(u"port"_s, u"Port (0: any free)."_s, u"PORT"_s, u"0"_s);
@@ -518,7 +538,8 @@ int main(int argc, char **argv)
     const QCommandLineOption downOpt(u"down"_s, u"Service or server that is DOWN."_s, u"NAME"_s);
     const QCommandLineOption hangOpt(u"hang-after"_s, u"Stop answering after N requests."_s, u"N"_s);
     const QCommandLineOption expireOpt(u"expire-after"_s, u"End sessions after N requests."_s, u"N"_s);
-    parser.addOptions({certOpt, keyOpt, portOpt, userOpt, stateOpt, faultOpt, failOpt, downOpt, hangOpt, expireOpt});
+    parser.addOptions(
+        {certOpt, keyOpt, portOpt, userOpt, stateOpt, faultOpt, failOpt, downOpt, hangOpt, expireOpt});
     parser.addHelpOption();
     parser.process(app);
 

@@ -30,8 +30,8 @@ inline constexpr int kOpensslMs = 60000;
 inline constexpr auto kPsc1 = u"vcenter-psc01.sslab.com";
 inline constexpr auto kPsc2 = u"vcenter-psc02.sslab.com";
 inline constexpr auto kLb = u"vcenter-psc-lb.sslab.com";
-inline constexpr auto kPscSubject
-    = u"/C=AE/ST=State/L=City/O=SSLAB/OU=Department/CN=vcenter-psc-lb.sslab.com";
+inline constexpr auto kPscSubject =
+    u"/C=AE/ST=State/L=City/O=SSLAB/OU=Department/CN=vcenter-psc-lb.sslab.com";
 
 struct ProcessRun
 {
@@ -92,7 +92,7 @@ inline ProcessRun runProcess(const QString &program, const QStringList &args, co
 // `stat -c %a FILE`: the file's mode as the system reports it ("600"), empty if stat failed.
 inline QString statMode(const QString &path)
 {
-    const ProcessRun r = runProcess(u"stat"_s, { u"-c"_s, u"%a"_s, path }, QDir::tempPath(),
+    const ProcessRun r = runProcess(u"stat"_s, {u"-c"_s, u"%a"_s, path}, QDir::tempPath(),
                                     QProcessEnvironment::systemEnvironment(), {}, kStartMs);
     return r.ok() ? QString::fromLatin1(r.out).trimmed() : QString();
 }
@@ -123,8 +123,8 @@ inline QByteArray flipBase64Char(const QByteArray &pem, int index)
 struct LeafSpec
 {
     QString subject = QString::fromUtf16(kPscSubject);
-    QStringList dnsNames = { QString::fromUtf16(kPsc1), QString::fromUtf16(kPsc2), QString::fromUtf16(kLb) };
-    QString keyName; // an existing key "<keyName>.key" to reuse; empty: a new "<name>.key"
+    QStringList dnsNames = {QString::fromUtf16(kPsc1), QString::fromUtf16(kPsc2), QString::fromUtf16(kLb)};
+    QString keyName;    // an existing key "<keyName>.key" to reuse; empty: a new "<name>.key"
     int keyBits = 2048; // for a new key
     int days = 365;
     QString md = u"sha256"_s;
@@ -229,36 +229,36 @@ public:
     // "<name>.key": an RSA key of `bits`.
     bool makeKey(const QString &name, int bits)
     {
-        return run({ u"genpkey"_s, u"-quiet"_s, u"-algorithm"_s, u"RSA"_s, u"-pkeyopt"_s,
-                     u"rsa_keygen_bits:%1"_s.arg(bits), u"-out"_s, name + u".key"_s });
+        return run({u"genpkey"_s, u"-quiet"_s, u"-algorithm"_s, u"RSA"_s, u"-pkeyopt"_s,
+                    u"rsa_keygen_bits:%1"_s.arg(bits), u"-out"_s, name + u".key"_s});
     }
 
     // "<name>.key" and the self-signed CA certificate "<name>.cer".
     bool makeRoot(const QString &name, const QString &subject, int bits = 2048)
     {
         return makeKey(name, bits)
-            && run({ u"req"_s, u"-new"_s, u"-x509"_s, u"-key"_s, name + u".key"_s, u"-subj"_s, subject,
-                     u"-days"_s, u"3650"_s, u"-sha256"_s, u"-set_serial"_s, randomSerial(), u"-config"_s,
-                     u"ca-extensions.cnf"_s, u"-extensions"_s, u"root_ca"_s, u"-out"_s, name + u".cer"_s });
+            && run({u"req"_s, u"-new"_s, u"-x509"_s, u"-key"_s, name + u".key"_s, u"-subj"_s, subject,
+                    u"-days"_s, u"3650"_s, u"-sha256"_s, u"-set_serial"_s, randomSerial(), u"-config"_s,
+                    u"ca-extensions.cnf"_s, u"-extensions"_s, u"root_ca"_s, u"-out"_s, name + u".cer"_s});
     }
 
     // "<name>.key" and a CA certificate "<name>.cer" signed by "<issuer>.cer"/"<issuer>.key".
     bool makeIntermediate(const QString &name, const QString &subject, const QString &issuer)
     {
         return makeKey(name, 2048) && makeCsr(name, name, subject)
-            && run({ u"x509"_s, u"-req"_s, u"-in"_s, name + u".csr"_s, u"-CA"_s, issuer + u".cer"_s,
-                     u"-CAkey"_s, issuer + u".key"_s, u"-set_serial"_s, randomSerial(), u"-days"_s, u"3000"_s,
-                     u"-sha256"_s, u"-extfile"_s, u"ca-extensions.cnf"_s, u"-extensions"_s,
-                     u"intermediate_ca"_s, u"-out"_s, name + u".cer"_s });
+            && run({u"x509"_s, u"-req"_s, u"-in"_s, name + u".csr"_s, u"-CA"_s, issuer + u".cer"_s,
+                    u"-CAkey"_s, issuer + u".key"_s, u"-set_serial"_s, randomSerial(), u"-days"_s, u"3000"_s,
+                    u"-sha256"_s, u"-extfile"_s, u"ca-extensions.cnf"_s, u"-extensions"_s,
+                    u"intermediate_ca"_s, u"-out"_s, name + u".cer"_s});
     }
 
     // "<name>.csr" for "<keyName>.key", with extra request extensions ("basicConstraints=CA:true").
     bool makeCsr(const QString &name, const QString &keyName, const QString &subject,
                  const QStringList &extensions = {})
     {
-        QStringList args{ u"req"_s,        u"-new"_s,    u"-key"_s,    keyName + u".key"_s,    u"-subj"_s,
-                          subject,         u"-sha256"_s, u"-config"_s, u"ca-extensions.cnf"_s, u"-out"_s,
-                          name + u".csr"_s };
+        QStringList args{u"req"_s,        u"-new"_s,    u"-key"_s,    keyName + u".key"_s,    u"-subj"_s,
+                         subject,         u"-sha256"_s, u"-config"_s, u"ca-extensions.cnf"_s, u"-out"_s,
+                         name + u".csr"_s};
         for (const QString &ext : extensions)
             args << u"-addext"_s << ext;
         return run(args);
@@ -274,10 +274,10 @@ public:
         if (!makeCsr(name, key, spec.subject) || !writeLeafExtensions(name, spec))
             return false;
         if (spec.startDate.isEmpty()) {
-            return run({ u"x509"_s, u"-req"_s, u"-in"_s, name + u".csr"_s, u"-CA"_s, issuer + u".cer"_s,
-                         u"-CAkey"_s, issuer + u".key"_s, u"-set_serial"_s, randomSerial(), u"-days"_s,
-                         QString::number(spec.days), u'-' + spec.md, u"-extfile"_s, name + u".ext"_s,
-                         u"-extensions"_s, u"leaf"_s, u"-out"_s, name + u".cer"_s });
+            return run({u"x509"_s, u"-req"_s, u"-in"_s, name + u".csr"_s, u"-CA"_s, issuer + u".cer"_s,
+                        u"-CAkey"_s, issuer + u".key"_s, u"-set_serial"_s, randomSerial(), u"-days"_s,
+                        QString::number(spec.days), u'-' + spec.md, u"-extfile"_s, name + u".ext"_s,
+                        u"-extensions"_s, u"leaf"_s, u"-out"_s, name + u".cer"_s});
         }
         // openssl ca keeps a small database; each dated leaf gets its own.
         const QString db = name + u".ca"_s;
@@ -303,22 +303,22 @@ public:
                                   u"commonName = supplied\n"_s.arg(db, spec.md)
                                       .toUtf8();
         return write(db + u".cnf"_s, config)
-            && run({ u"ca"_s,         u"-batch"_s,        u"-config"_s,     db + u".cnf"_s,
-                     u"-cert"_s,      issuer + u".cer"_s, u"-keyfile"_s,    issuer + u".key"_s,
-                     u"-in"_s,        name + u".csr"_s,   u"-out"_s,        name + u".cer"_s,
-                     u"-startdate"_s, spec.startDate,     u"-enddate"_s,    spec.endDate,
-                     u"-extfile"_s,   name + u".ext"_s,   u"-extensions"_s, u"leaf"_s,
-                     u"-notext"_s,    u"-preserveDN"_s });
+            && run({u"ca"_s,         u"-batch"_s,        u"-config"_s,     db + u".cnf"_s,
+                    u"-cert"_s,      issuer + u".cer"_s, u"-keyfile"_s,    issuer + u".key"_s,
+                    u"-in"_s,        name + u".csr"_s,   u"-out"_s,        name + u".cer"_s,
+                    u"-startdate"_s, spec.startDate,     u"-enddate"_s,    spec.endDate,
+                    u"-extfile"_s,   name + u".ext"_s,   u"-extensions"_s, u"leaf"_s,
+                    u"-notext"_s,    u"-preserveDN"_s});
     }
 
     // A leaf that signed itself: "<name>.key", "<name>.cer" (CA:false, the PSC names).
     bool makeSelfSignedLeaf(const QString &name, const LeafSpec &spec)
     {
         return makeKey(name, spec.keyBits) && writeLeafExtensions(name, spec)
-            && run({ u"req"_s, u"-new"_s, u"-x509"_s, u"-key"_s, name + u".key"_s, u"-subj"_s, spec.subject,
-                     u"-days"_s, QString::number(spec.days), u"-sha256"_s, u"-set_serial"_s, randomSerial(),
-                     u"-config"_s, name + u".ext"_s, u"-extensions"_s, u"leaf"_s, u"-out"_s,
-                     name + u".cer"_s });
+            && run({u"req"_s, u"-new"_s, u"-x509"_s, u"-key"_s, name + u".key"_s, u"-subj"_s, spec.subject,
+                    u"-days"_s, QString::number(spec.days), u"-sha256"_s, u"-set_serial"_s, randomSerial(),
+                    u"-config"_s, name + u".ext"_s, u"-extensions"_s, u"leaf"_s, u"-out"_s,
+                    name + u".cer"_s});
     }
 
     // The hierarchy most tests use: root -> int1 -> int2 -> leaf (the example plan's PSC
@@ -334,13 +334,13 @@ public:
 
     bool toDer(const QString &pemName, const QString &derName)
     {
-        return run({ u"x509"_s, u"-in"_s, pemName, u"-outform"_s, u"DER"_s, u"-out"_s, derName });
+        return run({u"x509"_s, u"-in"_s, pemName, u"-outform"_s, u"DER"_s, u"-out"_s, derName});
     }
 
     // A PKCS#7 bundle (.p7b) of the PEM certificates, in the given order.
     bool toPkcs7(const QStringList &pemNames, const QString &out, bool der)
     {
-        QStringList args{ u"crl2pkcs7"_s, u"-nocrl"_s };
+        QStringList args{u"crl2pkcs7"_s, u"-nocrl"_s};
         for (const QString &name : pemNames)
             args << u"-certfile"_s << name;
         args << u"-outform"_s << (der ? u"DER"_s : u"PEM"_s) << u"-out"_s << out;
@@ -351,7 +351,7 @@ public:
     bool subjectOf(const QString &file, QString *subject)
     {
         QByteArray out;
-        if (!run({ u"x509"_s, u"-in"_s, file, u"-noout"_s, u"-subject"_s }, &out))
+        if (!run({u"x509"_s, u"-in"_s, file, u"-noout"_s, u"-subject"_s}, &out))
             return false;
         *subject = QString::fromUtf8(out).trimmed();
         return true;
@@ -363,8 +363,8 @@ public:
     {
         const QString bundle = u"subjects-%1.p7b"_s.arg(++m_counter);
         QByteArray out;
-        if (!run({ u"crl2pkcs7"_s, u"-nocrl"_s, u"-certfile"_s, file, u"-out"_s, bundle })
-            || !run({ u"pkcs7"_s, u"-in"_s, bundle, u"-print_certs"_s, u"-noout"_s }, &out))
+        if (!run({u"crl2pkcs7"_s, u"-nocrl"_s, u"-certfile"_s, file, u"-out"_s, bundle})
+            || !run({u"pkcs7"_s, u"-in"_s, bundle, u"-print_certs"_s, u"-noout"_s}, &out))
             return false;
         QFile::remove(path(bundle));
         subjects->clear();
@@ -392,7 +392,7 @@ public:
     // even when it is not, so the words decide.)
     bool requestVerifies(const QString &csr)
     {
-        const ProcessRun r = openssl({ u"req"_s, u"-in"_s, csr, u"-noout"_s, u"-verify"_s });
+        const ProcessRun r = openssl({u"req"_s, u"-in"_s, csr, u"-noout"_s, u"-verify"_s});
         if (!r.ok() || !r.output().contains("verify OK"))
             return failed(r.describe(u"openssl req -verify -in "_s + csr));
         return true;
@@ -401,7 +401,7 @@ public:
     // `openssl verify -CAfile root [-untrusted untrusted] leaf` says OK.
     bool verifies(const QString &leaf, const QString &root, const QString &untrusted = {})
     {
-        QStringList args{ u"verify"_s, u"-CAfile"_s, root };
+        QStringList args{u"verify"_s, u"-CAfile"_s, root};
         if (!untrusted.isEmpty())
             args << u"-untrusted"_s << untrusted;
         args << leaf;

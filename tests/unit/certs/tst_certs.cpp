@@ -55,22 +55,22 @@ CsrRequest exampleRequest()
     return CsrRequest::fromPlan(vlab::examplePlan());
 }
 
-const QStringList kExampleSubject = { u"countryName = AE"_s,
-                                      u"stateOrProvinceName = State"_s,
-                                      u"localityName = City"_s,
-                                      u"organizationName = SSLAB"_s,
-                                      u"organizationalUnitName = Department"_s,
-                                      u"commonName = vcenter-psc-lb.sslab.com"_s };
-const QString kExampleSan
-    = u"DNS:vcenter-psc01.sslab.com, DNS:vcenter-psc02.sslab.com, DNS:vcenter-psc-lb.sslab.com"_s;
+const QStringList kExampleSubject = {u"countryName = AE"_s,
+                                     u"stateOrProvinceName = State"_s,
+                                     u"localityName = City"_s,
+                                     u"organizationName = SSLAB"_s,
+                                     u"organizationalUnitName = Department"_s,
+                                     u"commonName = vcenter-psc-lb.sslab.com"_s};
+const QString kExampleSan =
+    u"DNS:vcenter-psc01.sslab.com, DNS:vcenter-psc02.sslab.com, DNS:vcenter-psc-lb.sslab.com"_s;
 const QString kPscKeyUsage = u"Digital Signature, Non Repudiation, Key Encipherment"_s;
 
 // The subject as openssl reads it: one "longName = raw value" per entry, nothing escaped.
 bool subjectFields(CertFixture &fx, const QString &kind, const QString &file, QStringList *fields)
 {
     QByteArray out;
-    if (!fx.run({ kind, u"-in"_s, file, u"-noout"_s, u"-subject"_s, u"-nameopt"_s,
-                  u"sep_multiline,utf8,lname,space_eq"_s },
+    if (!fx.run({kind, u"-in"_s, file, u"-noout"_s, u"-subject"_s, u"-nameopt"_s,
+                 u"sep_multiline,utf8,lname,space_eq"_s},
                 &out))
         return false;
     fields->clear();
@@ -169,15 +169,15 @@ enum class Format { PemFiles, DerFiles, PemBundle, Pkcs7Pem, Pkcs7Der };
 
 struct VerifyCase
 {
-    QStringList chain; // fixture files, one after the other: the machine chain file
-    QString key; // fixture key file to match, or none
-    QStringList cas; // fixture CA files
-    bool plan = false; // check the names against the example plan
-    int nowDays = 0; // the verification's clock, in days from now
+    QStringList chain;   // fixture files, one after the other: the machine chain file
+    QString key;         // fixture key file to match, or none
+    QStringList cas;     // fixture CA files
+    bool plan = false;   // check the names against the example plan
+    int nowDays = 0;     // the verification's clock, in days from now
     QStringList failing; // the checks that must fail; every other check must pass
-    QString id; // the check whose outcome is described below
+    QString id;          // the check whose outcome is described below
     Severity severity = Severity::Error;
-    QString message; // part of that check's message
+    QString message;    // part of that check's message
     bool clean = false; // report.clean()
 };
 
@@ -268,28 +268,28 @@ void TestCerts::initTestCase()
         return spec;
     };
     const QList<std::pair<QString, LeafSpec>> leaves = {
-        { u"leaf-sha1"_s, variant([](LeafSpec &s) { s.md = u"sha1"_s; }) },
-        { u"leaf-expired"_s, variant([](LeafSpec &s) {
-              s.startDate = u"20200101000000Z"_s;
-              s.endDate = u"20210101000000Z"_s;
-          }) },
-        { u"leaf-soon"_s, variant([](LeafSpec &s) { s.days = 10; }) },
-        { u"leaf-no-psc02"_s, variant([](LeafSpec &s) {
-              s.dnsNames = { QString::fromUtf16(certtest::kPsc1), QString::fromUtf16(certtest::kLb) };
-          }) },
-        { u"leaf-wrong-cn"_s,
-          variant([](LeafSpec &s) { s.subject = u"/C=AE/O=SSLAB/CN=wrong-name.sslab.com"_s; }) },
-        { u"leaf-ca"_s, variant([](LeafSpec &s) {
-              s.ca = true;
-              s.keyUsage = u"digitalSignature, keyEncipherment, keyCertSign"_s;
-          }) },
-        { u"leaf-no-ku"_s, variant([](LeafSpec &s) { s.keyUsage.clear(); }) },
-        { u"leaf-1024"_s,
-          [] {
-              LeafSpec s;
-              s.keyBits = 1024;
-              return s;
-          }() },
+        {u"leaf-sha1"_s, variant([](LeafSpec &s) { s.md = u"sha1"_s; })},
+        {u"leaf-expired"_s, variant([](LeafSpec &s) {
+             s.startDate = u"20200101000000Z"_s;
+             s.endDate = u"20210101000000Z"_s;
+         })},
+        {u"leaf-soon"_s, variant([](LeafSpec &s) { s.days = 10; })},
+        {u"leaf-no-psc02"_s, variant([](LeafSpec &s) {
+             s.dnsNames = {QString::fromUtf16(certtest::kPsc1), QString::fromUtf16(certtest::kLb)};
+         })},
+        {u"leaf-wrong-cn"_s,
+         variant([](LeafSpec &s) { s.subject = u"/C=AE/O=SSLAB/CN=wrong-name.sslab.com"_s; })},
+        {u"leaf-ca"_s, variant([](LeafSpec &s) {
+             s.ca = true;
+             s.keyUsage = u"digitalSignature, keyEncipherment, keyCertSign"_s;
+         })},
+        {u"leaf-no-ku"_s, variant([](LeafSpec &s) { s.keyUsage.clear(); })},
+        {u"leaf-1024"_s,
+         [] {
+             LeafSpec s;
+             s.keyBits = 1024;
+             return s;
+         }()},
     };
     for (const auto &[name, spec] : leaves)
         QVERIFY2(fx().makeLeaf(name, spec, u"int2"_s), qPrintable(name + u": "_s + fx().lastError()));
@@ -299,13 +299,13 @@ void TestCerts::initTestCase()
              qPrintable(fx().lastError()));
 
     // DER copies and bundles.
-    for (const QString &name : { u"leaf"_s, u"int1"_s, u"int2"_s, u"root"_s })
+    for (const QString &name : {u"leaf"_s, u"int1"_s, u"int2"_s, u"root"_s})
         QVERIFY2(fx().toDer(name + u".cer"_s, name + u".der"_s), qPrintable(fx().lastError()));
 
-    QVERIFY(fx().concat(u"describe-bundle.pem"_s, { u"leaf.cer"_s, u"int2.cer"_s, u"root.cer"_s }));
-    QVERIFY2(fx().toPkcs7({ u"leaf.cer"_s, u"int2.cer"_s }, u"describe.p7b"_s, false),
+    QVERIFY(fx().concat(u"describe-bundle.pem"_s, {u"leaf.cer"_s, u"int2.cer"_s, u"root.cer"_s}));
+    QVERIFY2(fx().toPkcs7({u"leaf.cer"_s, u"int2.cer"_s}, u"describe.p7b"_s, false),
              qPrintable(fx().lastError()));
-    QVERIFY2(fx().toPkcs7({ u"root.cer"_s }, u"describe-der.p7b"_s, true), qPrintable(fx().lastError()));
+    QVERIFY2(fx().toPkcs7({u"root.cer"_s}, u"describe-der.p7b"_s, true), qPrintable(fx().lastError()));
 
     // Damaged copies: a changed character in the DER header (unreadable) and in the
     // signature (readable, but the signature no longer verifies).
@@ -315,14 +315,14 @@ void TestCerts::initTestCase()
     QVERIFY(fx().write(u"leaf-bad-signature.cer"_s,
                        certtest::flipBase64Char(leafPem, base64Length(leafPem) - 20)));
     // openssl agrees that they are damaged.
-    QVERIFY2(fx().refuses({ u"x509"_s, u"-in"_s, u"leaf-corrupt.cer"_s, u"-noout"_s }),
+    QVERIFY2(fx().refuses({u"x509"_s, u"-in"_s, u"leaf-corrupt.cer"_s, u"-noout"_s}),
              qPrintable(fx().lastError()));
-    QVERIFY2(fx().refuses({ u"x509"_s, u"-in"_s, u"root-corrupt.cer"_s, u"-noout"_s }),
+    QVERIFY2(fx().refuses({u"x509"_s, u"-in"_s, u"root-corrupt.cer"_s, u"-noout"_s}),
              qPrintable(fx().lastError()));
-    QVERIFY2(fx().run({ u"x509"_s, u"-in"_s, u"leaf-bad-signature.cer"_s, u"-noout"_s }),
+    QVERIFY2(fx().run({u"x509"_s, u"-in"_s, u"leaf-bad-signature.cer"_s, u"-noout"_s}),
              qPrintable(fx().lastError()));
-    QVERIFY2(fx().refuses({ u"verify"_s, u"-CAfile"_s, u"root.cer"_s, u"-untrusted"_s, u"int1.cer"_s,
-                            u"-untrusted"_s, u"int2.cer"_s, u"leaf-bad-signature.cer"_s }),
+    QVERIFY2(fx().refuses({u"verify"_s, u"-CAfile"_s, u"root.cer"_s, u"-untrusted"_s, u"int1.cer"_s,
+                           u"-untrusted"_s, u"int2.cer"_s, u"leaf-bad-signature.cer"_s}),
              qPrintable(fx().lastError()));
 
     // The engine's own request for the PSC (signed by the CA in the signing tests).
@@ -331,22 +331,22 @@ void TestCerts::initTestCase()
     QVERIFY(fx().write(u"psc.key"_s, psc->keyPem) && fx().write(u"psc.csr"_s, psc->csrPem));
     // A request for a CA certificate, and the PSC request changed after it was signed.
     QVERIFY2(fx().makeCsr(u"wants-ca"_s, u"leaf"_s, QString::fromUtf16(certtest::kPscSubject),
-                          { u"basicConstraints=critical,CA:true"_s }),
+                          {u"basicConstraints=critical,CA:true"_s}),
              qPrintable(fx().lastError()));
     QByteArray der;
-    QVERIFY2(fx().run({ u"req"_s, u"-in"_s, u"psc.csr"_s, u"-outform"_s, u"DER"_s }, &der),
+    QVERIFY2(fx().run({u"req"_s, u"-in"_s, u"psc.csr"_s, u"-outform"_s, u"DER"_s}, &der),
              qPrintable(fx().lastError()));
     const qsizetype at = der.indexOf("vcenter-psc-lb");
     QVERIFY(at > 0);
     der[at] = 'w';
     QVERIFY(fx().write(u"psc-tampered.csr"_s, toPemBlock(der, "CERTIFICATE REQUEST")));
-    const certtest::ProcessRun check
-        = fx().openssl({ u"req"_s, u"-in"_s, u"psc-tampered.csr"_s, u"-noout"_s, u"-verify"_s });
+    const certtest::ProcessRun check =
+        fx().openssl({u"req"_s, u"-in"_s, u"psc-tampered.csr"_s, u"-noout"_s, u"-verify"_s});
     QVERIFY2(check.finished && check.output().contains("verify failure"),
              qPrintable(check.describe(u"openssl req -verify of the tampered request"_s)));
     // An encrypted CA key.
-    QVERIFY2(fx().run({ u"pkey"_s, u"-in"_s, u"vmca-root.key"_s, u"-aes256"_s, u"-passout"_s,
-                        u"pass:secret"_s, u"-out"_s, u"vmca-root-encrypted.key"_s }),
+    QVERIFY2(fx().run({u"pkey"_s, u"-in"_s, u"vmca-root.key"_s, u"-aes256"_s, u"-passout"_s, u"pass:secret"_s,
+                       u"-out"_s, u"vmca-root-encrypted.key"_s}),
              qPrintable(fx().lastError()));
 }
 
@@ -371,8 +371,8 @@ void TestCerts::requestConfigAcceptedByOpenssl()
 
     // What the config's own comment tells a person to run.
     QVERIFY(fx().write(tag + u".cfg"_s, vlab::renderRequestConfig(request)));
-    QVERIFY2(fx().run({ u"req"_s, u"-new"_s, u"-config"_s, tag + u".cfg"_s, u"-newkey"_s, newkey, u"-nodes"_s,
-                        u"-keyout"_s, tag + u"-byhand.key"_s, u"-out"_s, tag + u"-byhand.csr"_s }),
+    QVERIFY2(fx().run({u"req"_s, u"-new"_s, u"-config"_s, tag + u".cfg"_s, u"-newkey"_s, newkey, u"-nodes"_s,
+                       u"-keyout"_s, tag + u"-byhand.key"_s, u"-out"_s, tag + u"-byhand.csr"_s}),
              qPrintable(fx().lastError()));
     const vlab::Result<vlab::KeyAndCsr> ours = vlab::generateKeyAndCsr(request);
     QVERIFY(ours.ok());
@@ -386,13 +386,12 @@ void TestCerts::requestConfigAcceptedByOpenssl()
     QCOMPARE(ourSubject, byHandSubject);
 
     QByteArray byHand, ourText;
-    QVERIFY2(fx().run({ u"req"_s, u"-in"_s, tag + u"-byhand.csr"_s, u"-noout"_s, u"-text"_s }, &byHand),
+    QVERIFY2(fx().run({u"req"_s, u"-in"_s, tag + u"-byhand.csr"_s, u"-noout"_s, u"-text"_s}, &byHand),
              qPrintable(fx().lastError()));
-    QVERIFY2(fx().run({ u"req"_s, u"-in"_s, tag + u"-ours.csr"_s, u"-noout"_s, u"-text"_s }, &ourText),
+    QVERIFY2(fx().run({u"req"_s, u"-in"_s, tag + u"-ours.csr"_s, u"-noout"_s, u"-text"_s}, &ourText),
              qPrintable(fx().lastError()));
-    for (const QString &header :
-         { u"X509v3 Subject Alternative Name"_s, u"X509v3 Key Usage"_s, u"X509v3 Basic Constraints"_s,
-           u"Signature Algorithm"_s, u"Public-Key"_s }) {
+    for (const QString &header : {u"X509v3 Subject Alternative Name"_s, u"X509v3 Key Usage"_s,
+                                  u"X509v3 Basic Constraints"_s, u"Signature Algorithm"_s, u"Public-Key"_s}) {
         QCOMPARE(textAfter(byHand, header), textAfter(ourText, header));
     }
     QCOMPARE(textAfter(byHand, u"X509v3 Subject Alternative Name"_s), kExampleSan);
@@ -435,17 +434,17 @@ void TestCerts::requestConfigEscaping()
     QVERIFY(fx().write(tag + u".cfg"_s, vlab::renderRequestConfig(request)));
     // Any key will do; reusing the fixture's saves a key generation per row.
     QVERIFY2(
-        fx().run({ u"req"_s, u"-new"_s, u"-config"_s, tag + u".cfg"_s, u"-key"_s, u"leaf.key"_s, u"-out"_s,
-                   tag + u".csr"_s }),
+        fx().run({u"req"_s, u"-new"_s, u"-config"_s, tag + u".cfg"_s, u"-key"_s, u"leaf.key"_s, u"-out"_s,
+                  tag + u".csr"_s}),
         qPrintable(fx().lastError() + u"\n--- config\n"_s + QString::fromUtf8(fx().read(tag + u".cfg"_s))));
     QStringList byHand;
     QVERIFY2(subjectFields(fx(), u"req"_s, tag + u".csr"_s, &byHand), qPrintable(fx().lastError()));
-    const QStringList expected = { u"countryName = AE"_s,
-                                   u"stateOrProvinceName = State"_s,
-                                   u"localityName = "_s + value,
-                                   u"organizationName = "_s + value,
-                                   u"organizationalUnitName = "_s + value + u" OU"_s,
-                                   u"commonName = vcenter-psc-lb.sslab.com"_s };
+    const QStringList expected = {u"countryName = AE"_s,
+                                  u"stateOrProvinceName = State"_s,
+                                  u"localityName = "_s + value,
+                                  u"organizationName = "_s + value,
+                                  u"organizationalUnitName = "_s + value + u" OU"_s,
+                                  u"commonName = vcenter-psc-lb.sslab.com"_s};
     QCOMPARE(byHand, expected);
 
     // The engine's own request says the same.
@@ -520,7 +519,7 @@ void TestCerts::generateKeyAndCsr()
     QVERIFY2(fx().requestVerifies(csr), qPrintable(fx().lastError()));
 
     QByteArray text;
-    QVERIFY2(fx().run({ u"req"_s, u"-in"_s, csr, u"-noout"_s, u"-text"_s }, &text),
+    QVERIFY2(fx().run({u"req"_s, u"-in"_s, csr, u"-noout"_s, u"-text"_s}, &text),
              qPrintable(fx().lastError()));
     QStringList subject;
     QVERIFY2(subjectFields(fx(), u"req"_s, csr, &subject), qPrintable(fx().lastError()));
@@ -533,21 +532,21 @@ void TestCerts::generateKeyAndCsr()
     QVERIFY2(text.contains("Version: 1 (0x0)"), text.constData());
 
     QByteArray keyText;
-    QVERIFY2(fx().run({ u"pkey"_s, u"-in"_s, key, u"-noout"_s, u"-text"_s }, &keyText),
+    QVERIFY2(fx().run({u"pkey"_s, u"-in"_s, key, u"-noout"_s, u"-text"_s}, &keyText),
              qPrintable(fx().lastError()));
     QVERIFY2(keyText.contains(u"Private-Key: (%1 bit"_s.arg(keyBits).toLatin1()),
              keyText.left(200).constData());
 
     // The key belongs to the request: same modulus, same public key.
     QByteArray keyModulus, csrModulus, keyPublic, csrPublic;
-    QVERIFY2(fx().run({ u"rsa"_s, u"-in"_s, key, u"-noout"_s, u"-modulus"_s }, &keyModulus),
+    QVERIFY2(fx().run({u"rsa"_s, u"-in"_s, key, u"-noout"_s, u"-modulus"_s}, &keyModulus),
              qPrintable(fx().lastError()));
-    QVERIFY2(fx().run({ u"req"_s, u"-in"_s, csr, u"-noout"_s, u"-modulus"_s }, &csrModulus),
+    QVERIFY2(fx().run({u"req"_s, u"-in"_s, csr, u"-noout"_s, u"-modulus"_s}, &csrModulus),
              qPrintable(fx().lastError()));
     QVERIFY(keyModulus.startsWith("Modulus="));
     QCOMPARE(keyModulus, csrModulus);
-    QVERIFY2(fx().run({ u"pkey"_s, u"-in"_s, key, u"-pubout"_s }, &keyPublic), qPrintable(fx().lastError()));
-    QVERIFY2(fx().run({ u"req"_s, u"-in"_s, csr, u"-noout"_s, u"-pubkey"_s }, &csrPublic),
+    QVERIFY2(fx().run({u"pkey"_s, u"-in"_s, key, u"-pubout"_s}, &keyPublic), qPrintable(fx().lastError()));
+    QVERIFY2(fx().run({u"req"_s, u"-in"_s, csr, u"-noout"_s, u"-pubkey"_s}, &csrPublic),
              qPrintable(fx().lastError()));
     QVERIFY(keyPublic.startsWith("-----BEGIN PUBLIC KEY-----"));
     QCOMPARE(keyPublic, csrPublic);
@@ -566,8 +565,8 @@ void TestCerts::generateKeyAndCsrCancelled()
     CsrRequest request = exampleRequest();
     request.keyBits = 4096; // long enough to be polled many times
     int polls = 0;
-    const vlab::Result<vlab::KeyAndCsr> made = vlab::generateKeyAndCsr(
-        request, [&polls, cancelAfterPolls] { return polls++ >= cancelAfterPolls; });
+    const vlab::Result<vlab::KeyAndCsr> made =
+        vlab::generateKeyAndCsr(request, [&polls, cancelAfterPolls] { return polls++ >= cancelAfterPolls; });
     QVERIFY(!made.ok());
     QCOMPARE(made.error().code, u"job.cancelled"_s);
     QVERIFY(polls > cancelAfterPolls);
@@ -591,14 +590,14 @@ void TestCerts::signWithCa_data()
     QTest::addColumn<QStringList>("caFiles"); // concatenated into the CA certificate input
     QTest::addColumn<QString>("caKey");
     QTest::addColumn<QStringList>("expectedChain"); // after the leaf
-    QTest::newRow("VMCA root") << QStringList{ u"vmca-root.cer"_s } << u"vmca-root.key"_s
-                               << QStringList{ u"vmca-root.cer"_s };
+    QTest::newRow("VMCA root") << QStringList{u"vmca-root.cer"_s} << u"vmca-root.key"_s
+                               << QStringList{u"vmca-root.cer"_s};
     QTest::newRow("subordinate VMCA with its chain")
-        << QStringList{ u"int2.cer"_s, u"int1.cer"_s, u"root.cer"_s } << u"int2.key"_s
-        << QStringList{ u"int2.cer"_s, u"int1.cer"_s, u"root.cer"_s };
+        << QStringList{u"int2.cer"_s, u"int1.cer"_s, u"root.cer"_s} << u"int2.key"_s
+        << QStringList{u"int2.cer"_s, u"int1.cer"_s, u"root.cer"_s};
     QTest::newRow("subordinate VMCA, its issuers out of order")
-        << QStringList{ u"int2.cer"_s, u"root.cer"_s, u"int1.cer"_s } << u"int2.key"_s
-        << QStringList{ u"int2.cer"_s, u"int1.cer"_s, u"root.cer"_s };
+        << QStringList{u"int2.cer"_s, u"root.cer"_s, u"int1.cer"_s} << u"int2.key"_s
+        << QStringList{u"int2.cer"_s, u"int1.cer"_s, u"root.cer"_s};
 }
 
 void TestCerts::signWithCa()
@@ -609,8 +608,8 @@ void TestCerts::signWithCa()
     QByteArray caPem;
     for (const QString &name : caFiles)
         caPem += fx().read(name);
-    const vlab::Result<vlab::SignedCertificate> signedCert
-        = vlab::signWithCa(fx().read(u"psc.csr"_s), caPem, fx().read(caKey), 730);
+    const vlab::Result<vlab::SignedCertificate> signedCert =
+        vlab::signWithCa(fx().read(u"psc.csr"_s), caPem, fx().read(caKey), 730);
     QVERIFY2(signedCert.ok(), signedCert.ok() ? "" : qPrintable(signedCert.error().message));
 
     QTemporaryDir out;
@@ -627,7 +626,7 @@ void TestCerts::signWithCa()
 
     QStringList subjects, expected;
     QVERIFY2(fx().subjectsIn(chain, &subjects), qPrintable(fx().lastError()));
-    QVERIFY2(fx().subjectsOf(QStringList{ leaf } + expectedChain, &expected), qPrintable(fx().lastError()));
+    QVERIFY2(fx().subjectsOf(QStringList{leaf} + expectedChain, &expected), qPrintable(fx().lastError()));
     QCOMPARE(subjects, expected);
     QVERIFY2(fx().subjectsIn(caChain, &subjects), qPrintable(fx().lastError()));
     QCOMPARE(subjects, expected.mid(1));
@@ -637,7 +636,7 @@ void TestCerts::signWithCa()
     QVERIFY2(subjectFields(fx(), u"x509"_s, leaf, &leafSubject), qPrintable(fx().lastError()));
     QCOMPARE(leafSubject, kExampleSubject);
     QByteArray text;
-    QVERIFY2(fx().run({ u"x509"_s, u"-in"_s, leaf, u"-noout"_s, u"-text"_s }, &text),
+    QVERIFY2(fx().run({u"x509"_s, u"-in"_s, leaf, u"-noout"_s, u"-text"_s}, &text),
              qPrintable(fx().lastError()));
     QVERIFY2(text.contains("Version: 3 (0x2)"), text.constData());
     QVERIFY2(text.contains("Signature Algorithm: sha256WithRSAEncryption"), text.constData());
@@ -648,8 +647,8 @@ void TestCerts::signWithCa()
     const QString aki = textAfter(text, u"X509v3 Authority Key Identifier"_s);
     QVERIFY2(!ski.isEmpty() && !aki.isEmpty(), text.constData());
     QByteArray caSki;
-    QVERIFY2(fx().run({ u"x509"_s, u"-in"_s, caFiles.constFirst(), u"-noout"_s, u"-ext"_s,
-                        u"subjectKeyIdentifier"_s },
+    QVERIFY2(fx().run({u"x509"_s, u"-in"_s, caFiles.constFirst(), u"-noout"_s, u"-ext"_s,
+                       u"subjectKeyIdentifier"_s},
                       &caSki),
              qPrintable(fx().lastError()));
     QVERIFY2(aki.contains(textAfter(caSki, u"X509v3 Subject Key Identifier"_s)), qPrintable(aki));
@@ -657,9 +656,9 @@ void TestCerts::signWithCa()
 
     // The certificate carries the request's key.
     QByteArray csrModulus, certModulus;
-    QVERIFY2(fx().run({ u"req"_s, u"-in"_s, u"psc.csr"_s, u"-noout"_s, u"-modulus"_s }, &csrModulus),
+    QVERIFY2(fx().run({u"req"_s, u"-in"_s, u"psc.csr"_s, u"-noout"_s, u"-modulus"_s}, &csrModulus),
              qPrintable(fx().lastError()));
-    QVERIFY2(fx().run({ u"x509"_s, u"-in"_s, leaf, u"-noout"_s, u"-modulus"_s }, &certModulus),
+    QVERIFY2(fx().run({u"x509"_s, u"-in"_s, leaf, u"-noout"_s, u"-modulus"_s}, &certModulus),
              qPrintable(fx().lastError()));
     QCOMPARE(certModulus, csrModulus);
 }
@@ -684,11 +683,11 @@ void TestCerts::signWithCaValidityDays()
     const QString leaf = u"days-%1.crt"_s.arg(days);
     QVERIFY(fx().write(leaf, signedCert->leafPem));
     QByteArray dates;
-    QVERIFY2(fx().run({ u"x509"_s, u"-in"_s, leaf, u"-noout"_s, u"-dates"_s, u"-dateopt"_s, u"iso_8601"_s },
-                      &dates),
-             qPrintable(fx().lastError()));
-    const QDateTime notBefore
-        = QDateTime::fromString(textOf(dates, "notBefore="), u"yyyy-MM-dd HH:mm:ss'Z'"_s);
+    QVERIFY2(
+        fx().run({u"x509"_s, u"-in"_s, leaf, u"-noout"_s, u"-dates"_s, u"-dateopt"_s, u"iso_8601"_s}, &dates),
+        qPrintable(fx().lastError()));
+    const QDateTime notBefore =
+        QDateTime::fromString(textOf(dates, "notBefore="), u"yyyy-MM-dd HH:mm:ss'Z'"_s);
     const QDateTime notAfter = QDateTime::fromString(textOf(dates, "notAfter="), u"yyyy-MM-dd HH:mm:ss'Z'"_s);
     QVERIFY2(notBefore.isValid() && notAfter.isValid(), dates.constData());
     const QDateTime nb = QDateTime(notBefore.date(), notBefore.time(), QTimeZone::utc());
@@ -741,8 +740,8 @@ void TestCerts::signWithCaRefuses()
     QFETCH(int, days);
     QFETCH(QString, code);
     QFETCH(QString, message);
-    const vlab::Result<vlab::SignedCertificate> signedCert
-        = vlab::signWithCa(fx().read(csr), fx().read(caCert), fx().read(caKey), days);
+    const vlab::Result<vlab::SignedCertificate> signedCert =
+        vlab::signWithCa(fx().read(csr), fx().read(caCert), fx().read(caKey), days);
     QVERIFY(!signedCert.ok());
     QCOMPARE(signedCert.error().code, code);
     QVERIFY2(signedCert.error().message.contains(message), qPrintable(signedCert.error().message));
@@ -756,12 +755,12 @@ void TestCerts::buildChainInAnyOrder_data()
     QTest::addColumn<Format>("format");
     QTest::addColumn<QStringList>("order");
     QTest::addColumn<bool>("derLeaf");
-    const QList<std::pair<const char *, Format>> formats = { { "PEM files", Format::PemFiles },
-                                                             { "DER files", Format::DerFiles },
-                                                             { "one PEM bundle", Format::PemBundle },
-                                                             { "PKCS#7 (PEM)", Format::Pkcs7Pem },
-                                                             { "PKCS#7 (DER)", Format::Pkcs7Der } };
-    QStringList order{ u"int1"_s, u"int2"_s, u"root"_s };
+    const QList<std::pair<const char *, Format>> formats = {{"PEM files", Format::PemFiles},
+                                                            {"DER files", Format::DerFiles},
+                                                            {"one PEM bundle", Format::PemBundle},
+                                                            {"PKCS#7 (PEM)", Format::Pkcs7Pem},
+                                                            {"PKCS#7 (DER)", Format::Pkcs7Der}};
+    QStringList order{u"int1"_s, u"int2"_s, u"root"_s};
     std::sort(order.begin(), order.end());
     int row = 0;
     do {
@@ -789,31 +788,31 @@ void TestCerts::buildChainInAnyOrder()
     case Format::DerFiles:
         for (const QString &name : order) {
             const QString fileName = name + (format == Format::DerFiles ? u".der"_s : u".cer"_s);
-            cas.append({ fileName, fx().read(fileName) });
+            cas.append({fileName, fx().read(fileName)});
         }
         break;
     case Format::PemBundle:
         QVERIFY(fx().concat(tag + u".pem"_s, pems));
-        cas.append({ tag + u".pem"_s, fx().read(tag + u".pem"_s) });
+        cas.append({tag + u".pem"_s, fx().read(tag + u".pem"_s)});
         break;
     case Format::Pkcs7Pem:
     case Format::Pkcs7Der:
         QVERIFY2(fx().toPkcs7(pems, tag + u".p7b"_s, format == Format::Pkcs7Der),
                  qPrintable(fx().lastError()));
-        cas.append({ tag + u".p7b"_s, fx().read(tag + u".p7b"_s) });
+        cas.append({tag + u".p7b"_s, fx().read(tag + u".p7b"_s)});
         break;
     }
     for (const CertSource &source : std::as_const(cas))
         QVERIFY2(!source.data.isEmpty(), qPrintable(source.name));
     const QString leafName = derLeaf ? u"leaf.der"_s : u"leaf.cer"_s;
 
-    const vlab::Result<vlab::CertificateChain> chain
-        = vlab::buildChain(CertSource{ leafName, fx().read(leafName) }, cas);
+    const vlab::Result<vlab::CertificateChain> chain =
+        vlab::buildChain(CertSource{leafName, fx().read(leafName)}, cas);
     QVERIFY2(chain.ok(), chain.ok() ? "" : qPrintable(chain.error().message));
     QVERIFY2(chain->notes.isEmpty(), qPrintable(chain->notes.join(u'\n')));
     QCOMPARE(chain->leafPem, fx().read(u"leaf.cer"_s));
     QCOMPARE(chain->intermediatesPem,
-             (QList<QByteArray>{ fx().read(u"int2.cer"_s), fx().read(u"int1.cer"_s) }));
+             (QList<QByteArray>{fx().read(u"int2.cer"_s), fx().read(u"int1.cer"_s)}));
     QCOMPARE(chain->rootPem, fx().read(u"root.cer"_s));
 
     // What openssl reads from the written files: leaf, int2, int1, root.
@@ -827,7 +826,7 @@ void TestCerts::buildChainInAnyOrder()
             && writeAll(caChain, chain->caChainPem())
             && writeAll(intermediates, chain->intermediatesPem.join()));
     QStringList subjects, expected;
-    QVERIFY2(fx().subjectsOf({ u"leaf.cer"_s, u"int2.cer"_s, u"int1.cer"_s, u"root.cer"_s }, &expected),
+    QVERIFY2(fx().subjectsOf({u"leaf.cer"_s, u"int2.cer"_s, u"int1.cer"_s, u"root.cer"_s}, &expected),
              qPrintable(fx().lastError()));
     QVERIFY2(fx().subjectsIn(chainFile, &subjects), qPrintable(fx().lastError()));
     QCOMPARE(subjects, expected);
@@ -843,18 +842,18 @@ void TestCerts::buildChainNotes_data()
     QTest::addColumn<QStringList>("caFiles");
     QTest::addColumn<QString>("note"); // part of the one note expected; empty: none
     QTest::newRow("leaf file holds the whole chain, shuffled")
-        << QStringList{ u"root.cer"_s, u"int1.cer"_s, u"leaf.cer"_s, u"int2.cer"_s } << QStringList{}
+        << QStringList{u"root.cer"_s, u"int1.cer"_s, u"leaf.cer"_s, u"int2.cer"_s} << QStringList{}
         << u"held 4 certificates"_s;
     QTest::newRow("leaf file holds the chain, root also given")
-        << QStringList{ u"leaf.cer"_s, u"int2.cer"_s, u"int1.cer"_s } << QStringList{ u"root.cer"_s }
+        << QStringList{u"leaf.cer"_s, u"int2.cer"_s, u"int1.cer"_s} << QStringList{u"root.cer"_s}
         << u"held 3 certificates"_s;
     QTest::newRow("unrelated extra CA")
-        << QStringList{ u"leaf.cer"_s }
-        << QStringList{ u"int1.cer"_s, u"other-root.cer"_s, u"int2.cer"_s, u"root.cer"_s }
+        << QStringList{u"leaf.cer"_s}
+        << QStringList{u"int1.cer"_s, u"other-root.cer"_s, u"int2.cer"_s, u"root.cer"_s}
         << u"Unrelated Root CA is not part of this chain"_s;
     QTest::newRow("same intermediate twice, PEM and DER")
-        << QStringList{ u"leaf.cer"_s }
-        << QStringList{ u"int1.cer"_s, u"int2.cer"_s, u"int1.der"_s, u"root.cer"_s } << QString();
+        << QStringList{u"leaf.cer"_s}
+        << QStringList{u"int1.cer"_s, u"int2.cer"_s, u"int1.der"_s, u"root.cer"_s} << QString();
 }
 
 void TestCerts::buildChainNotes()
@@ -867,9 +866,9 @@ void TestCerts::buildChainNotes()
         leafData += fx().read(name);
     QList<CertSource> cas;
     for (const QString &name : caFiles)
-        cas.append({ name, fx().read(name) });
-    const vlab::Result<vlab::CertificateChain> chain
-        = vlab::buildChain(CertSource{ u"leaf.pem"_s, leafData }, cas);
+        cas.append({name, fx().read(name)});
+    const vlab::Result<vlab::CertificateChain> chain =
+        vlab::buildChain(CertSource{u"leaf.pem"_s, leafData}, cas);
     QVERIFY2(chain.ok(), chain.ok() ? "" : qPrintable(chain.error().message));
     if (note.isEmpty()) {
         QVERIFY2(chain->notes.isEmpty(), qPrintable(chain->notes.join(u'\n')));
@@ -877,11 +876,11 @@ void TestCerts::buildChainNotes()
         QCOMPARE(chain->notes.size(), qsizetype(1));
         QVERIFY2(chain->notes.constFirst().contains(note), qPrintable(chain->notes.constFirst()));
     }
-    const QString chainFile
-        = u"notes-%1-chain.crt"_s.arg(QString::fromLatin1(QTest::currentDataTag())).replace(u' ', u'_');
+    const QString chainFile =
+        u"notes-%1-chain.crt"_s.arg(QString::fromLatin1(QTest::currentDataTag())).replace(u' ', u'_');
     QVERIFY(fx().write(chainFile, chain->chainPem()));
     QStringList subjects, expected;
-    QVERIFY2(fx().subjectsOf({ u"leaf.cer"_s, u"int2.cer"_s, u"int1.cer"_s, u"root.cer"_s }, &expected),
+    QVERIFY2(fx().subjectsOf({u"leaf.cer"_s, u"int2.cer"_s, u"int1.cer"_s, u"root.cer"_s}, &expected),
              qPrintable(fx().lastError()));
     QVERIFY2(fx().subjectsIn(fx().path(chainFile), &subjects), qPrintable(fx().lastError()));
     QCOMPARE(subjects, expected);
@@ -895,36 +894,36 @@ void TestCerts::buildChainRefuses_data()
     QTest::addColumn<QString>("code");
     QTest::addColumn<QString>("message");
     QTest::newRow("missing intermediate 2")
-        << u"leaf.cer"_s << QStringList{ u"int1.cer"_s, u"root.cer"_s } << u"chain.missing-issuer"_s
+        << u"leaf.cer"_s << QStringList{u"int1.cer"_s, u"root.cer"_s} << u"chain.missing-issuer"_s
         << u"\"O = vLab Test, CN = vLab Test Intermediate 2\", which signed \"vcenter-psc-lb.sslab.com\""_s;
     QTest::newRow("missing intermediate 1")
-        << u"leaf.cer"_s << QStringList{ u"root.cer"_s, u"int2.der"_s } << u"chain.missing-issuer"_s
+        << u"leaf.cer"_s << QStringList{u"root.cer"_s, u"int2.der"_s} << u"chain.missing-issuer"_s
         << u"\"O = vLab Test, CN = vLab Test Intermediate 1\", which signed \"vLab Test Intermediate 2\""_s;
-    QTest::newRow("missing root") << u"leaf.cer"_s << QStringList{ u"int2.cer"_s, u"int1.cer"_s }
+    QTest::newRow("missing root") << u"leaf.cer"_s << QStringList{u"int2.cer"_s, u"int1.cer"_s}
                                   << u"chain.missing-issuer"_s << u"vLab Test Root CA"_s;
-    QTest::newRow("only an unrelated root") << u"leaf.cer"_s << QStringList{ u"other-root.cer"_s }
+    QTest::newRow("only an unrelated root") << u"leaf.cer"_s << QStringList{u"other-root.cer"_s}
                                             << u"chain.missing-issuer"_s << u"vLab Test Intermediate 2"_s;
     QTest::newRow("self-signed leaf")
-        << u"leaf-self.cer"_s << QStringList{ u"root.cer"_s } << u"chain.self-signed-leaf"_s
+        << u"leaf-self.cer"_s << QStringList{u"root.cer"_s} << u"chain.self-signed-leaf"_s
         << u"The leaf certificate (vcenter-psc-lb.sslab.com) is self-signed"_s;
     QTest::newRow("self-signed leaf without key usage")
-        << u"leaf-self-no-ku.cer"_s << QStringList{ u"root.cer"_s, u"int1.cer"_s }
+        << u"leaf-self-no-ku.cer"_s << QStringList{u"root.cer"_s, u"int1.cer"_s}
         << u"chain.self-signed-leaf"_s << u"self-signed"_s;
     QTest::newRow("leaf file holds only CA certificates")
-        << u"int2.cer"_s << QStringList{ u"root.cer"_s } << u"chain.no-leaf"_s << u"only CA certificates"_s;
+        << u"int2.cer"_s << QStringList{u"root.cer"_s} << u"chain.no-leaf"_s << u"only CA certificates"_s;
     QTest::newRow("corrupt PEM leaf")
-        << u"leaf-corrupt.cer"_s << QStringList{ u"root.cer"_s } << u"cert.corrupt"_s << u"damaged"_s;
+        << u"leaf-corrupt.cer"_s << QStringList{u"root.cer"_s} << u"cert.corrupt"_s << u"damaged"_s;
     QTest::newRow("corrupt PEM CA") << u"leaf.cer"_s
-                                    << QStringList{ u"int2.cer"_s, u"int1.cer"_s, u"root-corrupt.cer"_s }
+                                    << QStringList{u"int2.cer"_s, u"int1.cer"_s, u"root-corrupt.cer"_s}
                                     << u"cert.corrupt"_s << u"root-corrupt.cer"_s;
     QTest::newRow("request given as the leaf")
-        << u"leaf.csr"_s << QStringList{ u"root.cer"_s } << u"cert.none"_s << u"certificate request"_s;
+        << u"leaf.csr"_s << QStringList{u"root.cer"_s} << u"cert.none"_s << u"certificate request"_s;
     QTest::newRow("key given as a CA")
-        << u"leaf.cer"_s << QStringList{ u"leaf.key"_s } << u"cert.none"_s << u"private key"_s;
-    QTest::newRow("empty CA file") << u"leaf.cer"_s << QStringList{ u"empty.cer"_s } << u"cert.empty"_s
+        << u"leaf.cer"_s << QStringList{u"leaf.key"_s} << u"cert.none"_s << u"private key"_s;
+    QTest::newRow("empty CA file") << u"leaf.cer"_s << QStringList{u"empty.cer"_s} << u"cert.empty"_s
                                    << u"empty"_s;
-    QTest::newRow("garbage CA file") << u"leaf.cer"_s << QStringList{ u"garbage.bin"_s }
-                                     << u"cert.unreadable"_s << u"neither PEM, DER nor PKCS#7"_s;
+    QTest::newRow("garbage CA file") << u"leaf.cer"_s << QStringList{u"garbage.bin"_s} << u"cert.unreadable"_s
+                                     << u"neither PEM, DER nor PKCS#7"_s;
 }
 
 void TestCerts::buildChainRefuses()
@@ -937,9 +936,9 @@ void TestCerts::buildChainRefuses()
     QVERIFY(fx().write(u"garbage.bin"_s, QByteArray("\x01\x02garbage\xff\xfe", 12)));
     QList<CertSource> cas;
     for (const QString &name : caFiles)
-        cas.append({ name, fx().read(name) });
-    const vlab::Result<vlab::CertificateChain> chain
-        = vlab::buildChain(CertSource{ leaf, fx().read(leaf) }, cas);
+        cas.append({name, fx().read(name)});
+    const vlab::Result<vlab::CertificateChain> chain =
+        vlab::buildChain(CertSource{leaf, fx().read(leaf)}, cas);
     QVERIFY(!chain.ok());
     QCOMPARE(chain.error().code, code);
     QVERIFY2(chain.error().message.contains(message), qPrintable(chain.error().message));
@@ -952,14 +951,14 @@ void TestCerts::describeCertificates_data()
 {
     QTest::addColumn<QString>("input");
     QTest::addColumn<QStringList>("expected"); // the PEM certificates it holds, in order
-    QTest::newRow("PEM leaf") << u"leaf.cer"_s << QStringList{ u"leaf.cer"_s };
-    QTest::newRow("DER leaf") << u"leaf.der"_s << QStringList{ u"leaf.cer"_s };
-    QTest::newRow("PEM root") << u"root.cer"_s << QStringList{ u"root.cer"_s };
+    QTest::newRow("PEM leaf") << u"leaf.cer"_s << QStringList{u"leaf.cer"_s};
+    QTest::newRow("DER leaf") << u"leaf.der"_s << QStringList{u"leaf.cer"_s};
+    QTest::newRow("PEM root") << u"root.cer"_s << QStringList{u"root.cer"_s};
     QTest::newRow("PEM bundle") << u"describe-bundle.pem"_s
-                                << QStringList{ u"leaf.cer"_s, u"int2.cer"_s, u"root.cer"_s };
-    QTest::newRow("PKCS#7 (PEM)") << u"describe.p7b"_s << QStringList{ u"leaf.cer"_s, u"int2.cer"_s };
-    QTest::newRow("PKCS#7 (DER)") << u"describe-der.p7b"_s << QStringList{ u"root.cer"_s };
-    QTest::newRow("self-signed leaf") << u"leaf-self.cer"_s << QStringList{ u"leaf-self.cer"_s };
+                                << QStringList{u"leaf.cer"_s, u"int2.cer"_s, u"root.cer"_s};
+    QTest::newRow("PKCS#7 (PEM)") << u"describe.p7b"_s << QStringList{u"leaf.cer"_s, u"int2.cer"_s};
+    QTest::newRow("PKCS#7 (DER)") << u"describe-der.p7b"_s << QStringList{u"root.cer"_s};
+    QTest::newRow("self-signed leaf") << u"leaf-self.cer"_s << QStringList{u"leaf-self.cer"_s};
     QTest::newRow("request") << u"psc.csr"_s << QStringList{};
 }
 
@@ -976,7 +975,7 @@ void TestCerts::describeCertificates()
         QVERIFY(info.isRequest);
         QString subject;
         QByteArray out;
-        QVERIFY2(fx().run({ u"req"_s, u"-in"_s, input, u"-noout"_s, u"-subject"_s }, &out),
+        QVERIFY2(fx().run({u"req"_s, u"-in"_s, input, u"-noout"_s, u"-subject"_s}, &out),
                  qPrintable(fx().lastError()));
         QCOMPARE(u"subject="_s + info.subject, QString::fromUtf8(out).trimmed());
         QCOMPARE(info.dnsNames.join(u", "_s), QString(kExampleSan).remove(u"DNS:"_s));
@@ -990,12 +989,12 @@ void TestCerts::describeCertificates()
         const vlab::CertInfo &info = infos->at(i);
         const QString pem = expected.at(i);
         QByteArray out;
-        QVERIFY2(fx().run({ u"x509"_s, u"-in"_s, pem, u"-noout"_s, u"-subject"_s, u"-issuer"_s, u"-serial"_s,
-                            u"-dates"_s, u"-dateopt"_s, u"iso_8601"_s, u"-fingerprint"_s, u"-sha256"_s },
+        QVERIFY2(fx().run({u"x509"_s, u"-in"_s, pem, u"-noout"_s, u"-subject"_s, u"-issuer"_s, u"-serial"_s,
+                           u"-dates"_s, u"-dateopt"_s, u"iso_8601"_s, u"-fingerprint"_s, u"-sha256"_s},
                           &out),
                  qPrintable(fx().lastError()));
         QByteArray sha1;
-        QVERIFY2(fx().run({ u"x509"_s, u"-in"_s, pem, u"-noout"_s, u"-fingerprint"_s, u"-sha1"_s }, &sha1),
+        QVERIFY2(fx().run({u"x509"_s, u"-in"_s, pem, u"-noout"_s, u"-fingerprint"_s, u"-sha1"_s}, &sha1),
                  qPrintable(fx().lastError()));
         QCOMPARE(info.subject, textOf(out, "subject="));
         QCOMPARE(info.issuer, textOf(out, "issuer="));
@@ -1015,7 +1014,7 @@ void TestCerts::describeCertificates()
             QCOMPARE(info.dnsNames.join(u", "_s), QString(kExampleSan).remove(u"DNS:"_s));
             QCOMPARE(info.commonName, u"vcenter-psc-lb.sslab.com"_s);
             QCOMPARE(info.keyUsage,
-                     (QStringList{ u"digitalSignature"_s, u"nonRepudiation"_s, u"keyEncipherment"_s }));
+                     (QStringList{u"digitalSignature"_s, u"nonRepudiation"_s, u"keyEncipherment"_s}));
         }
         const QString text = info.toText();
         QVERIFY2(text.contains(info.sha256Fingerprint) && text.contains(u"valid, "_s), qPrintable(text));
@@ -1031,8 +1030,8 @@ void TestCerts::describeCertificates()
 void TestCerts::verifyCertificates_data()
 {
     QTest::addColumn<VerifyCase>("c");
-    const QStringList chain = { u"leaf.cer"_s, u"int2.cer"_s, u"int1.cer"_s, u"root.cer"_s };
-    const QStringList root = { u"root.cer"_s };
+    const QStringList chain = {u"leaf.cer"_s, u"int2.cer"_s, u"int1.cer"_s, u"root.cer"_s};
+    const QStringList root = {u"root.cer"_s};
     auto good = [&] {
         VerifyCase c;
         c.chain = chain;
@@ -1043,20 +1042,20 @@ void TestCerts::verifyCertificates_data()
         return c;
     };
     auto leafChain = [](const QString &leaf) {
-        return QStringList{ leaf, u"int2.cer"_s, u"int1.cer"_s, u"root.cer"_s };
+        return QStringList{leaf, u"int2.cer"_s, u"int1.cer"_s, u"root.cer"_s};
     };
 
     QTest::newRow("good: the chain file as vlab writes it") << good();
     {
         VerifyCase c = good();
-        c.chain = { u"leaf.der"_s };
-        c.cas = { u"int2.cer"_s, u"int1.der"_s, u"root.cer"_s };
+        c.chain = {u"leaf.der"_s};
+        c.cas = {u"int2.cer"_s, u"int1.der"_s, u"root.cer"_s};
         QTest::newRow("good: DER leaf alone, CAs given separately") << c;
     }
     {
         VerifyCase c = good();
         c.key = u"other-root.key"_s;
-        c.failing = { u"key-match"_s };
+        c.failing = {u"key-match"_s};
         c.id = u"key-match"_s;
         c.message = u"does not belong to the certificate \"vcenter-psc-lb.sslab.com\""_s;
         c.clean = false;
@@ -1065,7 +1064,7 @@ void TestCerts::verifyCertificates_data()
     {
         VerifyCase c = good();
         c.key = u"root.cer"_s;
-        c.failing = { u"key-match"_s };
+        c.failing = {u"key-match"_s};
         c.id = u"key-match"_s;
         c.message = u"holds a certificate, not a private key"_s;
         c.clean = false;
@@ -1073,8 +1072,8 @@ void TestCerts::verifyCertificates_data()
     }
     {
         VerifyCase c = good();
-        c.chain = { u"leaf.cer"_s, u"int2.cer"_s };
-        c.failing = { u"chain-trust"_s };
+        c.chain = {u"leaf.cer"_s, u"int2.cer"_s};
+        c.failing = {u"chain-trust"_s};
         c.id = u"chain-trust"_s;
         c.message = u"unable to get local issuer certificate"_s;
         c.clean = false;
@@ -1082,9 +1081,9 @@ void TestCerts::verifyCertificates_data()
     }
     {
         VerifyCase c = good();
-        c.chain = { u"leaf.cer"_s, u"int2.cer"_s, u"int1.cer"_s };
+        c.chain = {u"leaf.cer"_s, u"int2.cer"_s, u"int1.cer"_s};
         c.cas = {};
-        c.failing = { u"chain-trust"_s };
+        c.failing = {u"chain-trust"_s};
         c.id = u"chain-trust"_s;
         c.message = u"No root certificate was given"_s;
         c.clean = false;
@@ -1092,9 +1091,9 @@ void TestCerts::verifyCertificates_data()
     }
     {
         VerifyCase c = good();
-        c.chain = { u"leaf.cer"_s, u"int2.cer"_s, u"int1.cer"_s };
-        c.cas = { u"other-root.cer"_s };
-        c.failing = { u"chain-trust"_s };
+        c.chain = {u"leaf.cer"_s, u"int2.cer"_s, u"int1.cer"_s};
+        c.cas = {u"other-root.cer"_s};
+        c.failing = {u"chain-trust"_s};
         c.id = u"chain-trust"_s;
         c.message = u"unable to get local issuer certificate"_s;
         c.clean = false;
@@ -1103,7 +1102,7 @@ void TestCerts::verifyCertificates_data()
     {
         VerifyCase c = good();
         c.chain = leafChain(u"leaf-expired.cer"_s);
-        c.failing = { u"validity"_s, u"chain-trust"_s };
+        c.failing = {u"validity"_s, u"chain-trust"_s};
         c.id = u"validity"_s;
         c.message = u"expired"_s;
         c.clean = false;
@@ -1112,7 +1111,7 @@ void TestCerts::verifyCertificates_data()
     {
         VerifyCase c = good();
         c.nowDays = 400;
-        c.failing = { u"validity"_s, u"chain-trust"_s };
+        c.failing = {u"validity"_s, u"chain-trust"_s};
         c.id = u"validity"_s;
         c.message = u"expired"_s;
         c.clean = false;
@@ -1121,7 +1120,7 @@ void TestCerts::verifyCertificates_data()
     {
         VerifyCase c = good();
         c.nowDays = -2;
-        c.failing = { u"validity"_s, u"chain-trust"_s };
+        c.failing = {u"validity"_s, u"chain-trust"_s};
         c.id = u"validity"_s;
         c.message = u"not valid yet"_s;
         c.clean = false;
@@ -1130,7 +1129,7 @@ void TestCerts::verifyCertificates_data()
     {
         VerifyCase c = good();
         c.chain = leafChain(u"leaf-soon.cer"_s);
-        c.failing = { u"validity"_s };
+        c.failing = {u"validity"_s};
         c.id = u"validity"_s;
         c.severity = Severity::Warning;
         c.message = u"expires in 9 day(s)"_s;
@@ -1139,7 +1138,7 @@ void TestCerts::verifyCertificates_data()
     {
         VerifyCase c = good();
         c.chain = leafChain(u"leaf-no-psc02.cer"_s);
-        c.failing = { u"san"_s };
+        c.failing = {u"san"_s};
         c.id = u"san"_s;
         c.message = u"does not name vcenter-psc02.sslab.com"_s;
         c.clean = false;
@@ -1154,17 +1153,17 @@ void TestCerts::verifyCertificates_data()
     {
         VerifyCase c = good();
         c.chain = leafChain(u"leaf-wrong-cn.cer"_s);
-        c.failing = { u"cn"_s };
+        c.failing = {u"cn"_s};
         c.id = u"cn"_s;
-        c.message
-            = u"CN is \"wrong-name.sslab.com\", not the load-balancer name \"vcenter-psc-lb.sslab.com\""_s;
+        c.message =
+            u"CN is \"wrong-name.sslab.com\", not the load-balancer name \"vcenter-psc-lb.sslab.com\""_s;
         c.clean = false;
         QTest::newRow("CN is not the load-balancer name") << c;
     }
     {
         VerifyCase c = good();
         c.chain = leafChain(u"leaf-sha1.cer"_s);
-        c.failing = { u"signature"_s };
+        c.failing = {u"signature"_s};
         c.id = u"signature"_s;
         c.message = u"signed with SHA1"_s;
         c.clean = false;
@@ -1173,7 +1172,7 @@ void TestCerts::verifyCertificates_data()
     {
         VerifyCase c = good();
         c.chain = leafChain(u"leaf-ca.cer"_s);
-        c.failing = { u"chain-order"_s, u"not-ca"_s };
+        c.failing = {u"chain-order"_s, u"not-ca"_s};
         c.id = u"not-ca"_s;
         c.message = u"\"vcenter-psc-lb.sslab.com\" is a CA certificate"_s;
         c.clean = false;
@@ -1181,9 +1180,9 @@ void TestCerts::verifyCertificates_data()
     }
     {
         VerifyCase c = good();
-        c.chain = { u"root.cer"_s, u"int1.cer"_s, u"int2.cer"_s, u"leaf.cer"_s };
+        c.chain = {u"root.cer"_s, u"int1.cer"_s, u"int2.cer"_s, u"leaf.cer"_s};
         c.key = QString();
-        c.failing = { u"chain-order"_s, u"not-ca"_s, u"key-usage"_s, u"san"_s, u"cn"_s };
+        c.failing = {u"chain-order"_s, u"not-ca"_s, u"key-usage"_s, u"san"_s, u"cn"_s};
         c.id = u"chain-order"_s;
         c.message = u"is the CA certificate \"vLab Test Root CA\", not the PSC certificate"_s;
         c.clean = false;
@@ -1191,8 +1190,8 @@ void TestCerts::verifyCertificates_data()
     }
     {
         VerifyCase c = good();
-        c.chain = { u"leaf.cer"_s, u"int1.cer"_s, u"int2.cer"_s, u"root.cer"_s };
-        c.failing = { u"chain-order"_s };
+        c.chain = {u"leaf.cer"_s, u"int1.cer"_s, u"int2.cer"_s, u"root.cer"_s};
+        c.failing = {u"chain-order"_s};
         c.id = u"chain-order"_s;
         c.message = u"(\"vLab Test Intermediate 1\") did not sign the one before it"_s;
         c.clean = false;
@@ -1200,8 +1199,8 @@ void TestCerts::verifyCertificates_data()
     }
     {
         VerifyCase c = good();
-        c.chain = { u"leaf-corrupt.cer"_s };
-        c.failing = { u"readable"_s };
+        c.chain = {u"leaf-corrupt.cer"_s};
+        c.failing = {u"readable"_s};
         c.id = u"readable"_s;
         c.message = u"damaged"_s;
         c.clean = false;
@@ -1209,8 +1208,8 @@ void TestCerts::verifyCertificates_data()
     }
     {
         VerifyCase c = good();
-        c.cas = { u"root-corrupt.cer"_s };
-        c.failing = { u"readable"_s };
+        c.cas = {u"root-corrupt.cer"_s};
+        c.failing = {u"readable"_s};
         c.id = u"readable"_s;
         c.message = u"root-corrupt.cer"_s;
         c.clean = false;
@@ -1219,7 +1218,7 @@ void TestCerts::verifyCertificates_data()
     {
         VerifyCase c = good();
         c.chain = leafChain(u"leaf-bad-signature.cer"_s);
-        c.failing = { u"chain-order"_s, u"chain-trust"_s };
+        c.failing = {u"chain-order"_s, u"chain-trust"_s};
         c.id = u"chain-trust"_s;
         c.message = u"signature failure"_s;
         c.clean = false;
@@ -1229,7 +1228,7 @@ void TestCerts::verifyCertificates_data()
         VerifyCase c = good();
         c.chain = leafChain(u"leaf-1024.cer"_s);
         c.key = u"leaf-1024.key"_s;
-        c.failing = { u"key-size"_s };
+        c.failing = {u"key-size"_s};
         c.id = u"key-size"_s;
         c.message = u"only 1024 bits"_s;
         c.clean = false;
@@ -1238,7 +1237,7 @@ void TestCerts::verifyCertificates_data()
     {
         VerifyCase c = good();
         c.chain = leafChain(u"leaf-no-ku.cer"_s);
-        c.failing = { u"key-usage"_s };
+        c.failing = {u"key-usage"_s};
         c.id = u"key-usage"_s;
         c.severity = Severity::Warning;
         c.message = u"no key usage extension"_s;
@@ -1246,9 +1245,9 @@ void TestCerts::verifyCertificates_data()
     }
     {
         VerifyCase c = good();
-        c.chain = { u"leaf-self.cer"_s };
+        c.chain = {u"leaf-self.cer"_s};
         c.key = QString();
-        c.failing = { u"chain-trust"_s };
+        c.failing = {u"chain-trust"_s};
         c.id = u"chain-trust"_s;
         c.message = u"self-signed"_s;
         c.clean = false;
@@ -1263,24 +1262,24 @@ void TestCerts::verifyCertificates()
     QByteArray chainData;
     for (const QString &name : std::as_const(c.chain))
         chainData += fx().read(name);
-    input.chain = CertSource{ u"psc-ha-vip-chain.crt"_s, chainData };
+    input.chain = CertSource{u"psc-ha-vip-chain.crt"_s, chainData};
     if (!c.key.isEmpty())
-        input.key = CertSource{ c.key, fx().read(c.key) };
+        input.key = CertSource{c.key, fx().read(c.key)};
     for (const QString &name : std::as_const(c.cas))
-        input.cas.append({ name, fx().read(name) });
+        input.cas.append({name, fx().read(name)});
     if (c.plan)
         input.plan = vlab::examplePlan();
     input.now = QDateTime::currentDateTimeUtc().addDays(c.nowDays);
 
     const CertReport report = vlab::verifyCertificates(input);
     const QString text = report.toText();
-    if (c.failing == QStringList{ u"readable"_s }) {
-        QCOMPARE(checkIds(report), (QStringList{ u"readable"_s }));
+    if (c.failing == QStringList{u"readable"_s}) {
+        QCOMPARE(checkIds(report), (QStringList{u"readable"_s}));
     } else {
         // Every check is reported, once, in checklist order.
         QCOMPARE(checkIds(report),
-                 (QStringList{ u"chain-order"_s, u"not-ca"_s, u"key-match"_s, u"chain-trust"_s, u"san"_s,
-                               u"cn"_s, u"validity"_s, u"key-usage"_s, u"key-size"_s, u"signature"_s }));
+                 (QStringList{u"chain-order"_s, u"not-ca"_s, u"key-match"_s, u"chain-trust"_s, u"san"_s,
+                              u"cn"_s, u"validity"_s, u"key-usage"_s, u"key-size"_s, u"signature"_s}));
     }
     for (const vlab::CertCheck &check : report.checks) {
         QVERIFY2(check.passed != c.failing.contains(check.id), qPrintable(check.id + u"\n"_s + text));
@@ -1323,7 +1322,7 @@ void TestCerts::writePrivateKeyMode()
     QCOMPARE(readAll(path), QByteArray("KEY ONE\n"));
     QVERIFY(ownerOnly(path));
     QCOMPARE(certtest::statMode(path), u"600"_s);
-    QCOMPARE(filesIn(dir.path()), QStringList{ u"psc-ha-vip.key"_s }); // no temporary left behind
+    QCOMPARE(filesIn(dir.path()), QStringList{u"psc-ha-vip.key"_s}); // no temporary left behind
 }
 
 void TestCerts::writePrivateKeyRefusesToOverwrite()
@@ -1339,7 +1338,7 @@ void TestCerts::writePrivateKeyRefusesToOverwrite()
     QCOMPARE(readAll(path), QByteArray("OLD KEY\n"));
     QCOMPARE(certtest::statMode(path), u"600"_s);
     QVERIFY(ownerOnly(path));
-    QCOMPARE(filesIn(dir.path()), QStringList{ u"psc-ha-vip.key"_s });
+    QCOMPARE(filesIn(dir.path()), QStringList{u"psc-ha-vip.key"_s});
 }
 
 void TestCerts::writePrivateKeyKeepsBackup()
@@ -1361,8 +1360,8 @@ void TestCerts::writePrivateKeyKeepsBackup()
     QVERIFY(ownerOnly(path));
 
     // Again at once (most likely within the same second): a second, distinct backup.
-    const vlab::Result<QString> second
-        = vlab::writePrivateKey(path, "KEY 3\n", vlab::ExistingKey::KeepBackup);
+    const vlab::Result<QString> second =
+        vlab::writePrivateKey(path, "KEY 3\n", vlab::ExistingKey::KeepBackup);
     QVERIFY(second.ok());
     QVERIFY(*second != *first);
     QVERIFY2(dated.match(QFileInfo(*second).fileName()).hasMatch(), qPrintable(*second));
@@ -1394,7 +1393,7 @@ void TestCerts::generateCsrJobThroughQueue()
              job->result().ok() ? "" : qPrintable(job->result().error().message));
 
     QCOMPARE(filesIn(folder),
-             (QStringList{ u"psc-ha-vip.csr"_s, u"psc-ha-vip.key"_s, u"psc_ha_csr_cfg.cfg"_s }));
+             (QStringList{u"psc-ha-vip.csr"_s, u"psc-ha-vip.key"_s, u"psc_ha_csr_cfg.cfg"_s}));
     const QString key = QDir(folder).filePath(u"psc-ha-vip.key"_s);
     const QString csr = QDir(folder).filePath(u"psc-ha-vip.csr"_s);
     const QString cfg = QDir(folder).filePath(u"psc_ha_csr_cfg.cfg"_s);
@@ -1403,9 +1402,9 @@ void TestCerts::generateCsrJobThroughQueue()
     QCOMPARE(readAll(cfg), vlab::renderRequestConfig(request));
     QVERIFY2(fx().requestVerifies(csr), qPrintable(fx().lastError()));
     QByteArray keyModulus, csrModulus;
-    QVERIFY2(fx().run({ u"rsa"_s, u"-in"_s, key, u"-noout"_s, u"-modulus"_s }, &keyModulus),
+    QVERIFY2(fx().run({u"rsa"_s, u"-in"_s, key, u"-noout"_s, u"-modulus"_s}, &keyModulus),
              qPrintable(fx().lastError()));
-    QVERIFY2(fx().run({ u"req"_s, u"-in"_s, csr, u"-noout"_s, u"-modulus"_s }, &csrModulus),
+    QVERIFY2(fx().run({u"req"_s, u"-in"_s, csr, u"-noout"_s, u"-modulus"_s}, &csrModulus),
              qPrintable(fx().lastError()));
     QCOMPARE(keyModulus, csrModulus);
 
@@ -1416,7 +1415,7 @@ void TestCerts::generateCsrJobThroughQueue()
     QVERIFY(keyLine.size() > 40);
     bool csrHashed = false, keyNamed = false;
     for (const vlab::Evidence &e : job->report().evidence) {
-        for (const QString &s : { e.text, e.detail }) {
+        for (const QString &s : {e.text, e.detail}) {
             QVERIFY2(!s.contains(keyHash, Qt::CaseInsensitive), qPrintable(s));
             QVERIFY2(!s.contains(QString::fromLatin1(keyLine)), qPrintable(s));
             QVERIFY2(!s.contains(u"PRIVATE KEY"_s), qPrintable(s));
@@ -1428,8 +1427,8 @@ void TestCerts::generateCsrJobThroughQueue()
     }
     QVERIFY(csrHashed);
     QVERIFY(keyNamed);
-    const QByteArray rendered
-        = QJsonDocument(queue.report().toJson()).toJson() + queue.report().toText().toUtf8();
+    const QByteArray rendered =
+        QJsonDocument(queue.report().toJson()).toJson() + queue.report().toText().toUtf8();
     QVERIFY(!rendered.contains(keyHash.toLatin1()));
     QVERIFY(!rendered.contains(keyLine));
 }
@@ -1450,7 +1449,7 @@ void TestCerts::generateCsrJobRefusesExistingKey()
     QCOMPARE(finished.at(0).at(0).toBool(), false);
     QCOMPARE(job->result().error().code, u"key.exists"_s);
     // No partial output: no request, no config, the key untouched.
-    QCOMPARE(filesIn(dir.path()), QStringList{ u"psc-ha-vip.key"_s });
+    QCOMPARE(filesIn(dir.path()), QStringList{u"psc-ha-vip.key"_s});
     QCOMPARE(readAll(key), QByteArray("AN EXISTING KEY\n"));
 }
 
@@ -1460,7 +1459,7 @@ void TestCerts::generateCsrJobRefusesExistingKey()
 void TestCerts::readCertSourceLimits_data()
 {
     QTest::addColumn<QString>("name");
-    QTest::addColumn<qint64>("size"); // a sparse file of this size; -1: do not create
+    QTest::addColumn<qint64>("size");  // a sparse file of this size; -1: do not create
     QTest::addColumn<QString>("code"); // empty: readable
     QTest::newRow("100 MB sparse file") << u"huge.bin"_s << qint64(100) * 1024 * 1024 << u"file.too-large"_s;
     QTest::newRow("one byte over 1 MiB")

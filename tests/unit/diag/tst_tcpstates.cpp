@@ -22,7 +22,10 @@ TcpConnection conn(TcpState state, const QString &local, int localPort, const QS
 
 QString describe(const TcpConnection &c)
 {
-    return u"%1 %2:%3 -> %4:%5"_s.arg(tcpStateName(c.state), c.localAddress).arg(c.localPort).arg(c.peerAddress).arg(c.peerPort);
+    return u"%1 %2:%3 -> %4:%5"_s.arg(tcpStateName(c.state), c.localAddress)
+        .arg(c.localPort)
+        .arg(c.peerAddress)
+        .arg(c.peerPort);
 }
 
 QByteArray readData(const char *name)
@@ -31,9 +34,11 @@ QByteArray readData(const char *name)
     return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
 }
 
-const char kProcHeader[] = "  sl  local_address rem_address   st tx_queue rx_queue tr tm->when retrnsmt   uid  timeout inode\n";
-const char kProc6Header[] = "  sl  local_address                         remote_address                        st tx_queue "
-                            "rx_queue tr tm->when retrnsmt   uid  timeout inode\n";
+const char kProcHeader[] =
+    "  sl  local_address rem_address   st tx_queue rx_queue tr tm->when retrnsmt   uid  timeout inode\n";
+const char kProc6Header[] =
+    "  sl  local_address                         remote_address                        st tx_queue "
+    "rx_queue tr tm->when retrnsmt   uid  timeout inode\n";
 
 } // namespace
 
@@ -55,9 +60,9 @@ private Q_SLOTS:
     void stateNames()
     {
         QCOMPARE(allTcpStates().size(), kTcpStateCount);
-        const QStringList canonical{u"ESTABLISHED"_s, u"SYN_SENT"_s,   u"SYN_RECV"_s, u"FIN_WAIT_1"_s,
-                                    u"FIN_WAIT_2"_s,  u"TIME_WAIT"_s,  u"CLOSE"_s,    u"CLOSE_WAIT"_s,
-                                    u"LAST_ACK"_s,    u"LISTEN"_s,     u"CLOSING"_s};
+        const QStringList canonical{u"ESTABLISHED"_s, u"SYN_SENT"_s,  u"SYN_RECV"_s, u"FIN_WAIT_1"_s,
+                                    u"FIN_WAIT_2"_s,  u"TIME_WAIT"_s, u"CLOSE"_s,    u"CLOSE_WAIT"_s,
+                                    u"LAST_ACK"_s,    u"LISTEN"_s,    u"CLOSING"_s};
         for (int i = 0; i < kTcpStateCount; ++i) {
             QCOMPARE(tcpStateName(TcpState(i)), canonical.at(i));
             QCOMPARE(tcpStateFromName(canonical.at(i)), std::optional<TcpState>(TcpState(i)));
@@ -81,35 +86,37 @@ private Q_SLOTS:
         QTest::addColumn<ParseCase>("c");
         using S = TcpState;
 
-        QTest::newRow("ss: every state name, IPv4") << ParseCase{
-            "State      Recv-Q Send-Q Local Address:Port   Peer Address:Port Process\n"
-            "LISTEN     0      128          0.0.0.0:443        0.0.0.0:*\n"
-            "ESTAB      0      0      192.168.1.211:443   192.168.1.50:40112\n"
-            "CLOSE-WAIT 1      0      192.168.1.211:443   192.168.1.50:40113\n"
-            "FIN-WAIT-2 0      0      192.168.1.211:443   192.168.1.50:40114\n"
-            "TIME-WAIT  0      0      192.168.1.211:52000 192.168.1.212:389\n"
-            "SYN-SENT   0      1      192.168.1.211:52001 192.168.1.212:636\n"
-            "SYN-RECV   0      0      192.168.1.211:2012  192.168.1.50:40115\n"
-            "FIN-WAIT-1 0      1      192.168.1.211:2014  192.168.1.50:40116\n"
-            "LAST-ACK   1      1      192.168.1.211:2020  192.168.1.50:40117\n"
-            "CLOSING    1      1      192.168.1.211:443   192.168.1.50:40118\n"
-            "UNCONN     0      0      192.168.1.211:443   192.168.1.50:40119\n",
-            TcpCaptureFormat::Ss,
-            {conn(S::Listen, u"0.0.0.0"_s, 443, u"0.0.0.0"_s, 0),
-             conn(S::Established, u"192.168.1.211"_s, 443, u"192.168.1.50"_s, 40112),
-             conn(S::CloseWait, u"192.168.1.211"_s, 443, u"192.168.1.50"_s, 40113),
-             conn(S::FinWait2, u"192.168.1.211"_s, 443, u"192.168.1.50"_s, 40114),
-             conn(S::TimeWait, u"192.168.1.211"_s, 52000, u"192.168.1.212"_s, 389),
-             conn(S::SynSent, u"192.168.1.211"_s, 52001, u"192.168.1.212"_s, 636),
-             conn(S::SynRecv, u"192.168.1.211"_s, 2012, u"192.168.1.50"_s, 40115),
-             conn(S::FinWait1, u"192.168.1.211"_s, 2014, u"192.168.1.50"_s, 40116),
-             conn(S::LastAck, u"192.168.1.211"_s, 2020, u"192.168.1.50"_s, 40117),
-             conn(S::Closing, u"192.168.1.211"_s, 443, u"192.168.1.50"_s, 40118),
-             conn(S::Close, u"192.168.1.211"_s, 443, u"192.168.1.50"_s, 40119)},
-            std::nullopt, {}};
+        QTest::newRow("ss: every state name, IPv4")
+            << ParseCase{"State      Recv-Q Send-Q Local Address:Port   Peer Address:Port Process\n"
+                         "LISTEN     0      128          0.0.0.0:443        0.0.0.0:*\n"
+                         "ESTAB      0      0      192.168.1.211:443   192.168.1.50:40112\n"
+                         "CLOSE-WAIT 1      0      192.168.1.211:443   192.168.1.50:40113\n"
+                         "FIN-WAIT-2 0      0      192.168.1.211:443   192.168.1.50:40114\n"
+                         "TIME-WAIT  0      0      192.168.1.211:52000 192.168.1.212:389\n"
+                         "SYN-SENT   0      1      192.168.1.211:52001 192.168.1.212:636\n"
+                         "SYN-RECV   0      0      192.168.1.211:2012  192.168.1.50:40115\n"
+                         "FIN-WAIT-1 0      1      192.168.1.211:2014  192.168.1.50:40116\n"
+                         "LAST-ACK   1      1      192.168.1.211:2020  192.168.1.50:40117\n"
+                         "CLOSING    1      1      192.168.1.211:443   192.168.1.50:40118\n"
+                         "UNCONN     0      0      192.168.1.211:443   192.168.1.50:40119\n",
+                         TcpCaptureFormat::Ss,
+                         {conn(S::Listen, u"0.0.0.0"_s, 443, u"0.0.0.0"_s, 0),
+                          conn(S::Established, u"192.168.1.211"_s, 443, u"192.168.1.50"_s, 40112),
+                          conn(S::CloseWait, u"192.168.1.211"_s, 443, u"192.168.1.50"_s, 40113),
+                          conn(S::FinWait2, u"192.168.1.211"_s, 443, u"192.168.1.50"_s, 40114),
+                          conn(S::TimeWait, u"192.168.1.211"_s, 52000, u"192.168.1.212"_s, 389),
+                          conn(S::SynSent, u"192.168.1.211"_s, 52001, u"192.168.1.212"_s, 636),
+                          conn(S::SynRecv, u"192.168.1.211"_s, 2012, u"192.168.1.50"_s, 40115),
+                          conn(S::FinWait1, u"192.168.1.211"_s, 2014, u"192.168.1.50"_s, 40116),
+                          conn(S::LastAck, u"192.168.1.211"_s, 2020, u"192.168.1.50"_s, 40117),
+                          conn(S::Closing, u"192.168.1.211"_s, 443, u"192.168.1.50"_s, 40118),
+                          conn(S::Close, u"192.168.1.211"_s, 443, u"192.168.1.50"_s, 40119)},
+                         std::nullopt,
+                         {}};
 
         QTest::newRow("ss: IPv6 brackets, mapped IPv4, wildcard, scope, process column") << ParseCase{
-            "State  Recv-Q Send-Q                 Local Address:Port                  Peer Address:Port Process\n"
+            "State  Recv-Q Send-Q                 Local Address:Port                  Peer Address:Port "
+            "Process\n"
             "LISTEN 0      128                                *:443                              *:*\n"
             "LISTEN 0      128                             [::]:2012                          [::]:*\n"
             "ESTAB  0      0      [::ffff:192.168.1.211]:443        [::ffff:192.168.1.50]:40112 "
@@ -125,24 +132,28 @@ private Q_SLOTS:
              conn(S::Established, u"fe80::1"_s, 22, u"fe80::2"_s, 50000),
              conn(S::Listen, u"127.0.0.53"_s, 53, u"0.0.0.0"_s, 0),
              conn(S::CloseWait, u"2001:db8::5"_s, 2014, u"2001:db8::7"_s, 43210)},
-            std::nullopt, {}};
+            std::nullopt,
+            {}};
 
-        QTest::newRow("ss: old unbracketed IPv6, no header, CRLF, sysctl line") << ParseCase{
-            "LISTEN     0      128      :::22      :::*\r\n"
-            "ESTAB      0      0        ::ffff:10.0.0.1:443     ::ffff:10.0.0.2:5000\r\n"
-            "net.ipv4.tcp_fin_timeout = 30\r\n",
-            TcpCaptureFormat::Ss,
-            {conn(S::Listen, u"::"_s, 22, u"::"_s, 0), conn(S::Established, u"10.0.0.1"_s, 443, u"10.0.0.2"_s, 5000)},
-            30, {}};
+        QTest::newRow("ss: old unbracketed IPv6, no header, CRLF, sysctl line")
+            << ParseCase{"LISTEN     0      128      :::22      :::*\r\n"
+                         "ESTAB      0      0        ::ffff:10.0.0.1:443     ::ffff:10.0.0.2:5000\r\n"
+                         "net.ipv4.tcp_fin_timeout = 30\r\n",
+                         TcpCaptureFormat::Ss,
+                         {conn(S::Listen, u"::"_s, 22, u"::"_s, 0),
+                          conn(S::Established, u"10.0.0.1"_s, 443, u"10.0.0.2"_s, 5000)},
+                         30,
+                         {}};
 
-        QTest::newRow("ss -tan with a Netid column (ss -an)") << ParseCase{
-            "Netid State  Recv-Q Send-Q Local Address:Port Peer Address:Port Process\n"
-            "udp   UNCONN 0      0      0.0.0.0:68         0.0.0.0:*\n"
-            "tcp   ESTAB  0      0      10.0.0.1:443       10.0.0.2:5000\n"
-            "u_str ESTAB  0      0      * 12345            * 12346\n",
-            TcpCaptureFormat::Ss,
-            {conn(S::Established, u"10.0.0.1"_s, 443, u"10.0.0.2"_s, 5000)},
-            std::nullopt, {}};
+        QTest::newRow("ss -tan with a Netid column (ss -an)")
+            << ParseCase{"Netid State  Recv-Q Send-Q Local Address:Port Peer Address:Port Process\n"
+                         "udp   UNCONN 0      0      0.0.0.0:68         0.0.0.0:*\n"
+                         "tcp   ESTAB  0      0      10.0.0.1:443       10.0.0.2:5000\n"
+                         "u_str ESTAB  0      0      * 12345            * 12346\n",
+                         TcpCaptureFormat::Ss,
+                         {conn(S::Established, u"10.0.0.1"_s, 443, u"10.0.0.2"_s, 5000)},
+                         std::nullopt,
+                         {}};
 
         QTest::newRow("netstat -ant: tcp and tcp6, every netstat spelling") << ParseCase{
             "Active Internet connections (servers and established)\n"
@@ -172,41 +183,51 @@ private Q_SLOTS:
              conn(S::Listen, u"::"_s, 443, u"::"_s, 0),
              conn(S::Established, u"192.168.1.211"_s, 443, u"192.168.1.51"_s, 40200),
              conn(S::TimeWait, u"fe80::1"_s, 2012, u"fe80::2"_s, 55000)},
-            std::nullopt, {}};
+            std::nullopt,
+            {}};
 
         QTest::newRow("netstat -antp: program column, udp lines skipped") << ParseCase{
-            "Proto Recv-Q Send-Q Local Address           Foreign Address         State       PID/Program name\n"
+            "Proto Recv-Q Send-Q Local Address           Foreign Address         State       PID/Program "
+            "name\n"
             "tcp        0      0 0.0.0.0:22              0.0.0.0:*               LISTEN      812/sshd\n"
             "tcp        0      0 10.0.0.1:22             10.0.0.9:50000          ESTABLISHED -\n"
             "udp        0      0 0.0.0.0:68              0.0.0.0:*                           600/dhclient\n",
             TcpCaptureFormat::Netstat,
             {conn(S::Listen, u"0.0.0.0"_s, 22, u"0.0.0.0"_s, 0),
              conn(S::Established, u"10.0.0.1"_s, 22, u"10.0.0.9"_s, 50000)},
-            std::nullopt, {}};
+            std::nullopt,
+            {}};
 
-        QTest::newRow("/proc/net/tcp: little-endian hex, state codes") << ParseCase{
-            QByteArray(kProcHeader)
-                + "   0: 00000000:01BB 00000000:0000 0A 00000000:00000000 00:00000000 00000000     0        0 20345 1 "
-                  "0000000000000000 100 0 0 10 0\n"
-                  "   1: D301A8C0:01BB 3201A8C0:9CB0 08 00000000:00000001 00:00000000 00000000     0        0 30511 1 "
-                  "0000000000000000 20 4 30 10 -1\n"
-                  "   2: 0100007F:C738 0100007F:0185 05 00000000:00000000 00:00000000 00000000  1000        0 0 2 "
-                  "0000000000000000\n"
-                  "   3: 0100007F:C739 0100007F:0185 06 00000000:00000000 03:00001770 00000000     0        0 0 3 "
-                  "0000000000000000\n"
-                  "  10: D301A8C0:C73A 3201A8C0:07DC 0B 00000000:00000000 00:00000000 00000000     0        0 0 3 "
-                  "0000000000000000\n",
-            TcpCaptureFormat::ProcNetTcp,
-            {conn(S::Listen, u"0.0.0.0"_s, 443, u"0.0.0.0"_s, 0),
-             conn(S::CloseWait, u"192.168.1.211"_s, 443, u"192.168.1.50"_s, 40112),
-             conn(S::FinWait2, u"127.0.0.1"_s, 51000, u"127.0.0.1"_s, 389),
-             conn(S::TimeWait, u"127.0.0.1"_s, 51001, u"127.0.0.1"_s, 389),
-             conn(S::Closing, u"192.168.1.211"_s, 51002, u"192.168.1.50"_s, 2012)},
-            std::nullopt, {}};
+        QTest::newRow("/proc/net/tcp: little-endian hex, state codes")
+            << ParseCase{QByteArray(kProcHeader)
+                             + "   0: 00000000:01BB 00000000:0000 0A 00000000:00000000 00:00000000 00000000  "
+                               "   0        0 20345 1 "
+                               "0000000000000000 100 0 0 10 0\n"
+                               "   1: D301A8C0:01BB 3201A8C0:9CB0 08 00000000:00000001 00:00000000 00000000  "
+                               "   0        0 30511 1 "
+                               "0000000000000000 20 4 30 10 -1\n"
+                               "   2: 0100007F:C738 0100007F:0185 05 00000000:00000000 00:00000000 00000000  "
+                               "1000        0 0 2 "
+                               "0000000000000000\n"
+                               "   3: 0100007F:C739 0100007F:0185 06 00000000:00000000 03:00001770 00000000  "
+                               "   0        0 0 3 "
+                               "0000000000000000\n"
+                               "  10: D301A8C0:C73A 3201A8C0:07DC 0B 00000000:00000000 00:00000000 00000000  "
+                               "   0        0 0 3 "
+                               "0000000000000000\n",
+                         TcpCaptureFormat::ProcNetTcp,
+                         {conn(S::Listen, u"0.0.0.0"_s, 443, u"0.0.0.0"_s, 0),
+                          conn(S::CloseWait, u"192.168.1.211"_s, 443, u"192.168.1.50"_s, 40112),
+                          conn(S::FinWait2, u"127.0.0.1"_s, 51000, u"127.0.0.1"_s, 389),
+                          conn(S::TimeWait, u"127.0.0.1"_s, 51001, u"127.0.0.1"_s, 389),
+                          conn(S::Closing, u"192.168.1.211"_s, 51002, u"192.168.1.50"_s, 2012)},
+                         std::nullopt,
+                         {}};
 
         QTest::newRow("/proc/net/tcp6 joined after tcp: ::1, mapped IPv4, fe80::1, 2001:db8::5") << ParseCase{
             QByteArray(kProcHeader)
-                + "   0: 0100007F:0277 00000000:0000 0A 00000000:00000000 00:00000000 00000000     0        0 1 1 "
+                + "   0: 0100007F:0277 00000000:0000 0A 00000000:00000000 00:00000000 00000000     0        "
+                  "0 1 1 "
                   "0000000000000000 100 0 0 10 0\n"
                 + kProc6Header
                 + "   0: 00000000000000000000000000000000:01BB 00000000000000000000000000000000:0000 0A "
@@ -218,55 +239,80 @@ private Q_SLOTS:
                   "   3: 000080FE000000000000000001000000:0016 B80D0120000000000000000005000000:C739 09 "
                   "00000000:00000001 00:00000000 00000000     0        0 5 1 0000000000000000 20 4 30 10 -1\n"
                   "   4: B80D0120010000000000000007000000:07DE B80D0120000000000000000005000000:C73A 03 "
-                  "00000000:00000000 00:00000000 00000000     0        0 6 1 0000000000000000 20 4 30 10 -1\n",
+                  "00000000:00000000 00:00000000 00000000     0        0 6 1 0000000000000000 20 4 30 10 "
+                  "-1\n",
             TcpCaptureFormat::ProcNetTcp,
             {conn(S::Listen, u"127.0.0.1"_s, 631, u"0.0.0.0"_s, 0), conn(S::Listen, u"::"_s, 443, u"::"_s, 0),
              conn(S::Established, u"::1"_s, 389, u"::1"_s, 51000),
              conn(S::CloseWait, u"192.168.1.211"_s, 443, u"192.168.1.50"_s, 40112),
              conn(S::LastAck, u"fe80::1"_s, 22, u"2001:db8::5"_s, 51001),
              conn(S::SynRecv, u"2001:db8:0:1::7"_s, 2014, u"2001:db8::5"_s, 51002)},
-            std::nullopt, {}};
+            std::nullopt,
+            {}};
 
         // Malformed input: the error names the line.
-        QTest::newRow("bad: ss line without the peer") << ParseCase{
-            "State Recv-Q Send-Q Local Address:Port Peer Address:Port\n"
-            "LISTEN 0 128 0.0.0.0:443 0.0.0.0:*\n"
-            "ESTAB 0 0 192.168.1.211:443\n",
-            TcpCaptureFormat::Ss, {}, std::nullopt, u"3"_s};
-        QTest::newRow("bad: ss unknown state") << ParseCase{
-            "State Recv-Q Send-Q Local Address:Port Peer Address:Port\n"
-            "\n"
-            "ESTABLISHING 0 0 192.168.1.211:443 192.168.1.50:1\n",
-            TcpCaptureFormat::Ss, {}, std::nullopt, u"3"_s};
+        QTest::newRow("bad: ss line without the peer")
+            << ParseCase{"State Recv-Q Send-Q Local Address:Port Peer Address:Port\n"
+                         "LISTEN 0 128 0.0.0.0:443 0.0.0.0:*\n"
+                         "ESTAB 0 0 192.168.1.211:443\n",
+                         TcpCaptureFormat::Ss,
+                         {},
+                         std::nullopt,
+                         u"3"_s};
+        QTest::newRow("bad: ss unknown state")
+            << ParseCase{"State Recv-Q Send-Q Local Address:Port Peer Address:Port\n"
+                         "\n"
+                         "ESTABLISHING 0 0 192.168.1.211:443 192.168.1.50:1\n",
+                         TcpCaptureFormat::Ss,
+                         {},
+                         std::nullopt,
+                         u"3"_s};
         QTest::newRow("bad: ss port out of range") << ParseCase{
             "ESTAB 0 0 192.168.1.211:99999 192.168.1.50:1\n", TcpCaptureFormat::Ss, {}, std::nullopt, u"1"_s};
         QTest::newRow("bad: ss address not an address") << ParseCase{
             "ESTAB 0 0 psc01.sslab.com:443 192.168.1.50:1\n", TcpCaptureFormat::Ss, {}, std::nullopt, u"1"_s};
         QTest::newRow("bad: ss queue not a number") << ParseCase{
             "ESTAB x 0 192.168.1.211:443 192.168.1.50:1\n", TcpCaptureFormat::Ss, {}, std::nullopt, u"1"_s};
-        QTest::newRow("bad: ss unterminated bracket") << ParseCase{
-            "ESTAB 0 0 [::1:443 [::1]:5\n", TcpCaptureFormat::Ss, {}, std::nullopt, u"1"_s};
-        QTest::newRow("bad: netstat without a state") << ParseCase{
-            "Proto Recv-Q Send-Q Local Address Foreign Address State\n"
-            "tcp 0 0 0.0.0.0:22 0.0.0.0:* LISTEN\n"
-            "tcp 0 0 10.0.0.1:22 10.0.0.9:5000\n",
-            TcpCaptureFormat::Netstat, {}, std::nullopt, u"3"_s};
-        QTest::newRow("bad: netstat foreign line") << ParseCase{
-            "Proto Recv-Q Send-Q Local Address Foreign Address State\n"
-            "ESTAB 0 0 10.0.0.1:22 10.0.0.9:5000\n",
-            TcpCaptureFormat::Netstat, {}, std::nullopt, u"2"_s};
+        QTest::newRow("bad: ss unterminated bracket")
+            << ParseCase{"ESTAB 0 0 [::1:443 [::1]:5\n", TcpCaptureFormat::Ss, {}, std::nullopt, u"1"_s};
+        QTest::newRow("bad: netstat without a state")
+            << ParseCase{"Proto Recv-Q Send-Q Local Address Foreign Address State\n"
+                         "tcp 0 0 0.0.0.0:22 0.0.0.0:* LISTEN\n"
+                         "tcp 0 0 10.0.0.1:22 10.0.0.9:5000\n",
+                         TcpCaptureFormat::Netstat,
+                         {},
+                         std::nullopt,
+                         u"3"_s};
+        QTest::newRow("bad: netstat foreign line")
+            << ParseCase{"Proto Recv-Q Send-Q Local Address Foreign Address State\n"
+                         "ESTAB 0 0 10.0.0.1:22 10.0.0.9:5000\n",
+                         TcpCaptureFormat::Netstat,
+                         {},
+                         std::nullopt,
+                         u"2"_s};
         QTest::newRow("bad: /proc state code 0C") << ParseCase{
-            QByteArray(kProcHeader) + "   0: 0100007F:0277 00000000:0000 0C 00000000:00000000 00:00000000 00000000 0 0 1\n",
-            TcpCaptureFormat::ProcNetTcp, {}, std::nullopt, u"2"_s};
-        QTest::newRow("bad: /proc short address") << ParseCase{
-            QByteArray(kProcHeader) + "   0: 0100007F:0277 00000000:0000 0A 0 0 0\n"
-                                      "   1: 00007F:0277 00000000:0000 0A 0 0 0\n",
-            TcpCaptureFormat::ProcNetTcp, {}, std::nullopt, u"3"_s};
-        QTest::newRow("bad: /proc truncated line") << ParseCase{
-            QByteArray(kProcHeader) + "   0: 0100007F:0277 00000000:0000\n",
-            TcpCaptureFormat::ProcNetTcp, {}, std::nullopt, u"2"_s};
-        QTest::newRow("bad: not a capture at all") << ParseCase{
-            "\n\nhello world, this is not ss\n", TcpCaptureFormat::Ss, {}, std::nullopt, u"3"_s};
+            QByteArray(kProcHeader)
+                + "   0: 0100007F:0277 00000000:0000 0C 00000000:00000000 00:00000000 00000000 0 0 1\n",
+            TcpCaptureFormat::ProcNetTcp,
+            {},
+            std::nullopt,
+            u"2"_s};
+        QTest::newRow("bad: /proc short address")
+            << ParseCase{QByteArray(kProcHeader)
+                             + "   0: 0100007F:0277 00000000:0000 0A 0 0 0\n"
+                               "   1: 00007F:0277 00000000:0000 0A 0 0 0\n",
+                         TcpCaptureFormat::ProcNetTcp,
+                         {},
+                         std::nullopt,
+                         u"3"_s};
+        QTest::newRow("bad: /proc truncated line")
+            << ParseCase{QByteArray(kProcHeader) + "   0: 0100007F:0277 00000000:0000\n",
+                         TcpCaptureFormat::ProcNetTcp,
+                         {},
+                         std::nullopt,
+                         u"2"_s};
+        QTest::newRow("bad: not a capture at all")
+            << ParseCase{"\n\nhello world, this is not ss\n", TcpCaptureFormat::Ss, {}, std::nullopt, u"3"_s};
         QTest::newRow("bad: binary junk") << ParseCase{
             QByteArray("\x00\xff\xfe\x01 \x02\n", 7), TcpCaptureFormat::Ss, {}, std::nullopt, u"1"_s};
     }
@@ -277,7 +323,8 @@ private Q_SLOTS:
         const Result<TcpCapture> r = parseTcpCapture(c.text);
         if (!c.errorLine.isEmpty()) {
             QVERIFY2(!r.ok(), "a malformed capture was accepted");
-            QVERIFY2(r.error().message.startsWith(u"Line %1:"_s.arg(c.errorLine)), qPrintable(r.error().message));
+            QVERIFY2(r.error().message.startsWith(u"Line %1:"_s.arg(c.errorLine)),
+                     qPrintable(r.error().message));
             return;
         }
         QVERIFY2(r.ok(), qPrintable(r.ok() ? QString() : r.error().message + u" | "_s + r.error().details));
@@ -301,20 +348,26 @@ private Q_SLOTS:
         QCOMPARE(parseTcpCapture("\n  \n").error().code, u"diag.tcp.empty"_s);
         QVERIFY(!parseSsOutput(QByteArray()).ok());
         // A header alone is a machine with no sockets, not an error.
-        const Result<TcpCapture> headerOnly = parseTcpCapture("State Recv-Q Send-Q Local Address:Port Peer Address:Port\n");
+        const Result<TcpCapture> headerOnly =
+            parseTcpCapture("State Recv-Q Send-Q Local Address:Port Peer Address:Port\n");
         QVERIFY(headerOnly.ok());
         QVERIFY(headerOnly->connections.isEmpty());
     }
 
     void detection()
     {
-        QCOMPARE(*detectTcpCaptureFormat("State Recv-Q Send-Q Local Address:Port Peer Address:Port\n"), TcpCaptureFormat::Ss);
+        QCOMPARE(*detectTcpCaptureFormat("State Recv-Q Send-Q Local Address:Port Peer Address:Port\n"),
+                 TcpCaptureFormat::Ss);
         QCOMPARE(*detectTcpCaptureFormat("ESTAB 0 0 1.2.3.4:1 1.2.3.5:2\n"), TcpCaptureFormat::Ss);
-        QCOMPARE(*detectTcpCaptureFormat("Active Internet connections (servers and established)\n"), TcpCaptureFormat::Netstat);
-        QCOMPARE(*detectTcpCaptureFormat("tcp        0      0 0.0.0.0:22 0.0.0.0:* LISTEN\n"), TcpCaptureFormat::Netstat);
-        QCOMPARE(*detectTcpCaptureFormat("tcp6       0      0 :::22 :::* LISTEN\n"), TcpCaptureFormat::Netstat);
+        QCOMPARE(*detectTcpCaptureFormat("Active Internet connections (servers and established)\n"),
+                 TcpCaptureFormat::Netstat);
+        QCOMPARE(*detectTcpCaptureFormat("tcp        0      0 0.0.0.0:22 0.0.0.0:* LISTEN\n"),
+                 TcpCaptureFormat::Netstat);
+        QCOMPARE(*detectTcpCaptureFormat("tcp6       0      0 :::22 :::* LISTEN\n"),
+                 TcpCaptureFormat::Netstat);
         QCOMPARE(*detectTcpCaptureFormat(kProcHeader), TcpCaptureFormat::ProcNetTcp);
-        QCOMPARE(*detectTcpCaptureFormat("   0: 0100007F:0277 00000000:0000 0A 0\n"), TcpCaptureFormat::ProcNetTcp);
+        QCOMPARE(*detectTcpCaptureFormat("   0: 0100007F:0277 00000000:0000 0A 0\n"),
+                 TcpCaptureFormat::ProcNetTcp);
         QCOMPARE(detectTcpCaptureFormat("garbage\n").error().code, u"diag.tcp.format"_s);
     }
 
@@ -357,9 +410,9 @@ private Q_SLOTS:
         using S = TcpState;
         const QList<TcpConnection> cs{
             conn(S::Listen, u"0.0.0.0"_s, 443, u"0.0.0.0"_s, 0),
-            conn(S::Established, u"10.0.0.1"_s, 443, u"10.0.0.9"_s, 50001),  // inbound to 443
-            conn(S::FinWait2, u"10.0.0.1"_s, 50002, u"10.0.0.2"_s, 389),      // outbound to 389
-            conn(S::TimeWait, u"10.0.0.1"_s, 50003, u"10.0.0.3"_s, 8080),     // outbound, not a PSC port
+            conn(S::Established, u"10.0.0.1"_s, 443, u"10.0.0.9"_s, 50001), // inbound to 443
+            conn(S::FinWait2, u"10.0.0.1"_s, 50002, u"10.0.0.2"_s, 389),    // outbound to 389
+            conn(S::TimeWait, u"10.0.0.1"_s, 50003, u"10.0.0.3"_s, 8080),   // outbound, not a PSC port
         };
         TcpReportOptions psc;
         psc.ports = {443, 389};
@@ -484,7 +537,8 @@ private Q_SLOTS:
         QFile tcp(dir.filePath(u"tcp"_s));
         QVERIFY(tcp.open(QIODevice::WriteOnly));
         tcp.write(QByteArray(kProcHeader)
-                  + "   0: 0100007F:0277 00000000:0000 0A 00000000:00000000 00:00000000 00000000     0        0 1 1\n");
+                  + "   0: 0100007F:0277 00000000:0000 0A 00000000:00000000 00:00000000 00000000     0       "
+                    " 0 1 1\n");
         tcp.close();
         Result<TcpCapture> r = readLocalTcpConnections(dir.path()); // no tcp6: IPv6 disabled
         QVERIFY(r.ok());

@@ -58,8 +58,7 @@ public:
     enum class OnCancel { Stop, StopLate, Ignore };
     static constexpr auto kStopLateMs = 150ms;
 
-    TestJob(const QString &name, Finish how, Result<void> result = {},
-            OnCancel onCancel = OnCancel::Stop)
+    TestJob(const QString &name, Finish how, Result<void> result = {}, OnCancel onCancel = OnCancel::Stop)
         : Job(name, u"Test job %1"_s.arg(name))
         , m_how(how)
         , m_result(std::move(result))
@@ -164,10 +163,10 @@ enum class How {
 
 // The slow job of a timeout row.
 enum class Slow {
-    StopsWhenCancelled,  // event-loop job that honours the cancel
-    IgnoresCancel,       // event-loop job that never stops by itself
-    ThreadedPolls,       // worker that polls ctx.isCancelled()
-    FinishesInTime,      // quick job with a long limit
+    StopsWhenCancelled, // event-loop job that honours the cancel
+    IgnoresCancel,      // event-loop job that never stops by itself
+    ThreadedPolls,      // worker that polls ctx.isCancelled()
+    FinishesInTime,     // quick job with a long limit
 };
 
 struct JobSpec
@@ -311,10 +310,10 @@ void TestJobQueue::outcomes_data()
     QTest::addColumn<QueueCase>("c");
 
     QTest::newRow("empty queue") << QueueCase{{}, {}, true};
-    QTest::newRow("all succeed")
-        << QueueCase{{single(u"A"_s), single(u"B"_s, How::Synchronous), single(u"C"_s, How::Threaded)},
-                     {u"A:succeeded"_s, u"B:succeeded"_s, u"C:succeeded"_s},
-                     true};
+    QTest::newRow("all succeed") << QueueCase{
+        {single(u"A"_s), single(u"B"_s, How::Synchronous), single(u"C"_s, How::Threaded)},
+        {u"A:succeeded"_s, u"B:succeeded"_s, u"C:succeeded"_s},
+        true};
     QTest::newRow("first fails, the rest is skipped")
         << QueueCase{{single(u"A"_s, How::ZeroTimer, false), single(u"B"_s), single(u"C"_s)},
                      {u"A:failed"_s, u"B:skipped"_s, u"C:skipped"_s},
@@ -327,42 +326,33 @@ void TestJobQueue::outcomes_data()
         << QueueCase{{single(u"A"_s, How::Threaded, false), single(u"B"_s, How::Threaded)},
                      {u"A:failed"_s, u"B:skipped"_s},
                      false};
-    QTest::newRow("last fails")
-        << QueueCase{{single(u"A"_s), single(u"B"_s, How::ZeroTimer, false)},
-                     {u"A:succeeded"_s, u"B:failed"_s},
-                     false};
-    QTest::newRow("parallel failure cancels the running sibling")
-        << QueueCase{{parallel({{u"A"_s, How::ZeroTimer, false}, {u"B"_s, How::UntilCancelled}}),
-                      single(u"C"_s)},
-                     {u"A:failed"_s, u"B:cancelled"_s, u"C:skipped"_s},
-                     false};
-    QTest::newRow("parallel failure cancels a running worker")
-        << QueueCase{{parallel({{u"A"_s, How::ZeroTimer, false},
-                                {u"B"_s, How::ThreadedUntilCancelled}}),
-                      single(u"C"_s)},
-                     {u"A:failed"_s, u"B:cancelled"_s, u"C:skipped"_s},
-                     false};
+    QTest::newRow("last fails") << QueueCase{
+        {single(u"A"_s), single(u"B"_s, How::ZeroTimer, false)}, {u"A:succeeded"_s, u"B:failed"_s}, false};
+    QTest::newRow("parallel failure cancels the running sibling") << QueueCase{
+        {parallel({{u"A"_s, How::ZeroTimer, false}, {u"B"_s, How::UntilCancelled}}), single(u"C"_s)},
+        {u"A:failed"_s, u"B:cancelled"_s, u"C:skipped"_s},
+        false};
+    QTest::newRow("parallel failure cancels a running worker") << QueueCase{
+        {parallel({{u"A"_s, How::ZeroTimer, false}, {u"B"_s, How::ThreadedUntilCancelled}}), single(u"C"_s)},
+        {u"A:failed"_s, u"B:cancelled"_s, u"C:skipped"_s},
+        false};
     // A sibling that had not started when A failed never runs: it is skipped, not cancelled.
-    QTest::newRow("parallel failure inside run() skips the sibling before it starts")
-        << QueueCase{{parallel({{u"A"_s, How::Synchronous, false}, {u"B"_s, How::ZeroTimer}}),
-                      single(u"C"_s)},
-                     {u"A:failed"_s, u"B:skipped"_s, u"C:skipped"_s},
-                     false};
+    QTest::newRow("parallel failure inside run() skips the sibling before it starts") << QueueCase{
+        {parallel({{u"A"_s, How::Synchronous, false}, {u"B"_s, How::ZeroTimer}}), single(u"C"_s)},
+        {u"A:failed"_s, u"B:skipped"_s, u"C:skipped"_s},
+        false};
     QTest::newRow("cleanup runs after success")
         << QueueCase{{single(u"A"_s), cleanup(u"Z"_s)}, {u"A:succeeded"_s, u"Z:succeeded"_s}, true};
     QTest::newRow("cleanup runs after a failure")
-        << QueueCase{{single(u"A"_s, How::ZeroTimer, false), single(u"B"_s), cleanup(u"Z"_s),
-                      single(u"C"_s)},
+        << QueueCase{{single(u"A"_s, How::ZeroTimer, false), single(u"B"_s), cleanup(u"Z"_s), single(u"C"_s)},
                      {u"A:failed"_s, u"B:skipped"_s, u"Z:succeeded"_s, u"C:skipped"_s},
                      false};
     QTest::newRow("threaded cleanup runs after a failure inside run()")
         << QueueCase{{single(u"A"_s, How::Synchronous, false), cleanup(u"Z"_s, How::Threaded)},
                      {u"A:failed"_s, u"Z:succeeded"_s},
                      false};
-    QTest::newRow("failed cleanup fails the queue")
-        << QueueCase{{single(u"A"_s), cleanup(u"Z"_s, How::ZeroTimer, false)},
-                     {u"A:succeeded"_s, u"Z:failed"_s},
-                     false};
+    QTest::newRow("failed cleanup fails the queue") << QueueCase{
+        {single(u"A"_s), cleanup(u"Z"_s, How::ZeroTimer, false)}, {u"A:succeeded"_s, u"Z:failed"_s}, false};
     QTest::newRow("failed cleanup does not stop the next cleanup")
         << QueueCase{{single(u"A"_s), cleanup(u"Y"_s, How::Synchronous, false), cleanup(u"Z"_s)},
                      {u"A:succeeded"_s, u"Y:failed"_s, u"Z:succeeded"_s},
@@ -430,8 +420,9 @@ void TestJobQueue::sequentialOrder()
     queue.start();
     QTRY_COMPARE_WITH_TIMEOUT(finishedSpy.count(), 1, kGuardMs);
     QCOMPARE(finishedSpy.at(0).at(0).toBool(), true);
-    QCOMPARE(events, (QStringList{u"start:A"_s, u"succeeded:A"_s, u"start:B"_s, u"succeeded:B"_s,
-                                  u"start:C"_s, u"succeeded:C"_s}));
+    QCOMPARE(events,
+             (QStringList{u"start:A"_s, u"succeeded:A"_s, u"start:B"_s, u"succeeded:B"_s, u"start:C"_s,
+                          u"succeeded:C"_s}));
 }
 
 // Job B is not started while A runs, however long the event loop spins, and is started (on
@@ -909,7 +900,8 @@ void TestJobQueue::reportTree()
     QVERIFY(!skipped.started.isValid());
     QCOMPARE(skipped.evidence.size(), 1);
     QCOMPARE(skipped.evidence.at(0).kind, Evidence::Kind::Outcome);
-    QVERIFY2(skipped.evidence.at(0).text.contains(u"Check answer"_s), qPrintable(skipped.evidence.at(0).text));
+    QVERIFY2(skipped.evidence.at(0).text.contains(u"Check answer"_s),
+             qPrintable(skipped.evidence.at(0).text));
 
     QCOMPARE(root.started, sent.started);
     QCOMPARE(root.finished, root.children.at(3).finished);
@@ -920,9 +912,9 @@ void TestJobQueue::reportTree()
     const QJsonArray children = json.value(u"children"_s).toArray();
     QCOMPARE(children.size(), 4);
     QCOMPARE(children.at(2).toObject().value(u"outcome"_s).toString(), u"skipped"_s);
-    QCOMPARE(children.at(0).toObject().value(u"evidence"_s).toArray().at(0).toObject()
-                 .value(u"kind"_s).toString(),
-             u"sent"_s);
+    QCOMPARE(
+        children.at(0).toObject().value(u"evidence"_s).toArray().at(0).toObject().value(u"kind"_s).toString(),
+        u"sent"_s);
     const QString text = root.toText();
     QVERIFY(text.startsWith(u"Lab plan [failed]\n"_s));
     QVERIFY(text.contains(u"  Never reached [skipped]\n"_s));
@@ -983,7 +975,8 @@ void TestJobQueue::writePlanFiles()
         QVERIFY2(file.open(QIODevice::ReadOnly), qPrintable(e.text));
         const QByteArray bytes = file.readAll();
         QVERIFY(!bytes.isEmpty());
-        QCOMPARE(e.detail, QString::fromLatin1(QCryptographicHash::hash(bytes, QCryptographicHash::Sha256).toHex()));
+        QCOMPARE(e.detail,
+                 QString::fromLatin1(QCryptographicHash::hash(bytes, QCryptographicHash::Sha256).toHex()));
     }
     QCOMPARE(recorded, expected);
     for (const QString &name : expected)
@@ -1022,7 +1015,6 @@ void TestJobQueue::writePlanFilesIntoAFile()
     for (const Evidence &e : job->report().evidence)
         QVERIFY(e.kind != Evidence::Kind::File);
 }
-
 
 // At most maxInFlight jobs of a bounded group run at any moment, and all of them run.
 void TestJobQueue::boundedParallelGroup()

@@ -33,7 +33,8 @@ class TestJournal : public QObject
         p.start(QStringLiteral(VLAB_JOURNAL_CRASHER), QStringList{m_journal, m_lab} + extra);
         if (!p.waitForFinished(30000))
             return {};
-        return {p.exitCode(), p.exitStatus() == QProcess::CrashExit, QString::fromUtf8(p.readAllStandardOutput())};
+        return {p.exitCode(), p.exitStatus() == QProcess::CrashExit,
+                QString::fromUtf8(p.readAllStandardOutput())};
     }
 
     QStringList lab() const
@@ -74,8 +75,9 @@ private Q_SLOTS:
         // c did not change the lab: it simply runs again; a and b do not.
         r = crasher({u"--resume"_s});
         QCOMPARE(r.exitCode, 0);
-        QCOMPARE(lab().mid(5), (QStringList{u"start c"_s, u"done c"_s, u"start d"_s, u"done d"_s, u"start e"_s,
-                                            u"done e"_s, u"start f"_s, u"done f"_s}));
+        QCOMPARE(lab().mid(5),
+                 (QStringList{u"start c"_s, u"done c"_s, u"start d"_s, u"done d"_s, u"start e"_s, u"done e"_s,
+                              u"start f"_s, u"done f"_s}));
         // The finished run leaves nothing to resume.
         QVERIFY(!resumeState(*RunJournal::load(m_journal), u"Six steps"_s).canResume());
         r = crasher({u"--resume"_s});
@@ -121,7 +123,8 @@ private Q_SLOTS:
         QVERIFY(!run.value(u"finished"_s).toString().isEmpty());
         const QJsonArray jobs = run.value(u"jobs"_s).toArray();
         QCOMPARE(jobs.size(), 6);
-        QCOMPARE(jobs.at(0).toObject().value(u"report"_s).toObject().value(u"title"_s).toString(), u"Step a"_s);
+        QCOMPARE(jobs.at(0).toObject().value(u"report"_s).toObject().value(u"title"_s).toString(),
+                 u"Step a"_s);
     }
 
     void damagedJournal()

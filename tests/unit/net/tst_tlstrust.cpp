@@ -36,10 +36,10 @@ private:
 static QSslCertificate makeSelfSigned(const QString &dir, const QString &name)
 {
     QProcess openssl;
-    openssl.start(u"openssl"_s, {u"req"_s, u"-x509"_s, u"-newkey"_s, u"ec"_s, u"-pkeyopt"_s,
-                                 u"ec_paramgen_curve:P-256"_s, u"-nodes"_s, u"-subj"_s, u"/CN="_s + name,
-                                 u"-days"_s, u"2"_s, u"-keyout"_s, dir + u'/' + name + u".key"_s, u"-out"_s,
-                                 dir + u'/' + name + u".crt"_s});
+    openssl.start(u"openssl"_s,
+                  {u"req"_s, u"-x509"_s, u"-newkey"_s, u"ec"_s, u"-pkeyopt"_s, u"ec_paramgen_curve:P-256"_s,
+                   u"-nodes"_s, u"-subj"_s, u"/CN="_s + name, u"-days"_s, u"2"_s, u"-keyout"_s,
+                   dir + u'/' + name + u".key"_s, u"-out"_s, dir + u'/' + name + u".crt"_s});
     if (!openssl.waitForFinished(30000) || openssl.exitCode() != 0)
         return QSslCertificate();
     const QList<QSslCertificate> certs = QSslCertificate::fromPath(dir + u'/' + name + u".crt"_s);

@@ -65,8 +65,9 @@ private Q_SLOTS:
     {
         const Result<LbConfig> c = LbConfig::fromPlan(threePscs());
         QVERIFY(c.ok());
-        for (const auto &[actualText, file] : {std::pair{renderBatch(*c, u"sslab"_s), "sslab-3psc-batch.conf"},
-                                               std::pair{renderRollbackBatch(*c, u"sslab"_s), "sslab-3psc-rollback.conf"}}) {
+        for (const auto &[actualText, file] :
+             {std::pair{renderBatch(*c, u"sslab"_s), "sslab-3psc-batch.conf"},
+              std::pair{renderRollbackBatch(*c, u"sslab"_s), "sslab-3psc-rollback.conf"}}) {
             const QStringList actual = lines(actualText);
             const QStringList expected = golden(file);
             QCOMPARE(actual.size(), expected.size());
@@ -92,7 +93,8 @@ private Q_SLOTS:
         LabPlan p = examplePlan();
         p.psc.clear();
         for (int i = 0; i < pscs; ++i)
-            p.psc.append(PscNode{u"node%1"_s.arg(i), u"node%1.sslab.com"_s.arg(i), u"192.168.1.%1"_s.arg(100 + i)});
+            p.psc.append(
+                PscNode{u"node%1"_s.arg(i), u"node%1.sslab.com"_s.arg(i), u"192.168.1.%1"_s.arg(100 + i)});
         p.loadBalancer.ports = standardPscPorts().mid(0, ports);
         const Result<LbConfig> c = LbConfig::fromPlan(p);
         QVERIFY(c.ok());
@@ -103,8 +105,10 @@ private Q_SLOTS:
         QCOMPARE(c->group.vservers.size(), ports);
         // Every binding joins a virtual server and a service of the same port.
         for (const NsBinding &b : c->bindings) {
-            const auto vs = std::find_if(c->vservers.cbegin(), c->vservers.cend(), [&](const NsVserver &v) { return v.name == b.vserver; });
-            const auto svc = std::find_if(c->services.cbegin(), c->services.cend(), [&](const NsService &s) { return s.name == b.service; });
+            const auto vs = std::find_if(c->vservers.cbegin(), c->vservers.cend(),
+                                         [&](const NsVserver &v) { return v.name == b.vserver; });
+            const auto svc = std::find_if(c->services.cbegin(), c->services.cend(),
+                                          [&](const NsService &s) { return s.name == b.service; });
             QVERIFY(vs != c->vservers.cend() && svc != c->services.cend());
             QCOMPARE(vs->port, svc->port);
         }
@@ -120,7 +124,8 @@ private Q_SLOTS:
         QVERIFY(batch.contains(u"bind lb vserver psc-vs-636 psc-svc-vcenter-psc03-636"_s));
         QCOMPARE(batch.filter(QRegularExpression(u"^add server "_s)).size(), 3);
         QCOMPARE(batch.filter(QRegularExpression(u"^add service "_s)).size(), 18);
-        QCOMPARE(batch.filter(QRegularExpression(u"^add lb vserver .* TCP 192\\.168\\.1\\.210 "_s)).size(), 6);
+        QCOMPARE(batch.filter(QRegularExpression(u"^add lb vserver .* TCP 192\\.168\\.1\\.210 "_s)).size(),
+                 6);
         QCOMPARE(batch.filter(QRegularExpression(u"^bind lb vserver "_s)).size(), 18);
         QCOMPARE(batch.filter(QRegularExpression(u"^bind lb group psc-persist "_s)).size(), 6);
         QCOMPARE(batch.constLast(), u"save ns config"_s);
@@ -149,8 +154,10 @@ private Q_SLOTS:
     {
         const Result<LbConfig> c = LbConfig::fromPlan(threePscs());
         QVERIFY(c.ok());
-        const QStringList batch = lines(renderBatch(*c, u"sslab"_s)).filter(QRegularExpression(u"^(add|bind) "_s));
-        QStringList undo = lines(renderRollbackBatch(*c, u"sslab"_s)).filter(QRegularExpression(u"^(rm|unbind) "_s));
+        const QStringList batch =
+            lines(renderBatch(*c, u"sslab"_s)).filter(QRegularExpression(u"^(add|bind) "_s));
+        QStringList undo =
+            lines(renderRollbackBatch(*c, u"sslab"_s)).filter(QRegularExpression(u"^(rm|unbind) "_s));
         QCOMPARE(undo.size(), batch.size());
         // Reversed, each undo line is the inverse of the batch line at the same place.
         std::reverse(undo.begin(), undo.end());
@@ -202,7 +209,8 @@ private Q_SLOTS:
         QSet<QString> seen;
         for (const QString &name : std::as_const(all)) {
             QVERIFY2(valid.match(name).hasMatch(), qPrintable(name));
-            QVERIFY2(!seen.contains(name.toLower()), qPrintable(name)); // NetScaler compares names case-insensitively
+            QVERIFY2(!seen.contains(name.toLower()),
+                     qPrintable(name)); // NetScaler compares names case-insensitively
             seen.insert(name.toLower());
         }
     }

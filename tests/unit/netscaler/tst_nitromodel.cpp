@@ -33,20 +33,28 @@ private Q_SLOTS:
 
     void diffToleratesNitroSpelling()
     {
-        const NitroObject vs{u"lbvserver"_s, QJsonObject{{u"name"_s, u"vs"_s}, {u"servicetype"_s, u"TCP"_s},
-                                                         {u"ipv46"_s, u"10.0.0.5"_s}, {u"port"_s, 443}}};
+        const NitroObject vs{u"lbvserver"_s,
+                             QJsonObject{{u"name"_s, u"vs"_s},
+                                         {u"servicetype"_s, u"TCP"_s},
+                                         {u"ipv46"_s, u"10.0.0.5"_s},
+                                         {u"port"_s, 443}}};
         // NITRO returns numbers as strings and adds attributes of its own.
-        NitroState state{{u"lbvserver"_s, {QJsonObject{{u"name"_s, u"vs"_s}, {u"servicetype"_s, u"tcp"_s},
-                                                       {u"ipv46"_s, u"10.0.0.5"_s}, {u"port"_s, u"443"_s},
-                                                       {u"curstate"_s, u"UP"_s}}}}};
+        NitroState state{{u"lbvserver"_s,
+                          {QJsonObject{{u"name"_s, u"vs"_s},
+                                       {u"servicetype"_s, u"tcp"_s},
+                                       {u"ipv46"_s, u"10.0.0.5"_s},
+                                       {u"port"_s, u"443"_s},
+                                       {u"curstate"_s, u"UP"_s}}}}};
         QCOMPARE(diffObject(vs, state).action, NitroDiffItem::Action::Correct);
         state[u"lbvserver"_s][0][u"port"_s] = 444;
         const NitroDiffItem d = diffObject(vs, state);
         QCOMPARE(d.action, NitroDiffItem::Action::Conflict);
         QVERIFY2(d.reason.contains(u"port is 444, the plan wants 443"_s), qPrintable(d.reason));
         // Another name on the same address and port.
-        state[u"lbvserver"_s][0] = QJsonObject{{u"name"_s, u"theirs"_s}, {u"servicetype"_s, u"TCP"_s},
-                                               {u"ipv46"_s, u"10.0.0.5"_s}, {u"port"_s, 443}};
+        state[u"lbvserver"_s][0] = QJsonObject{{u"name"_s, u"theirs"_s},
+                                               {u"servicetype"_s, u"TCP"_s},
+                                               {u"ipv46"_s, u"10.0.0.5"_s},
+                                               {u"port"_s, 443}};
         QCOMPARE(diffObject(vs, state).action, NitroDiffItem::Action::Conflict);
         QVERIFY(diffObject(vs, state).reason.contains(u"theirs"_s));
         QCOMPARE(diffObject(vs, {}).action, NitroDiffItem::Action::Create);
@@ -66,10 +74,12 @@ private Q_SLOTS:
     void bulkResults()
     {
         QCOMPARE(bulkItemResults(201, QJsonObject{{u"errorcode"_s, 0}}, 3).size(), 3);
-        const QJsonObject partial{{u"errorcode"_s, 1243}, {u"message"_s, u"Bulk operation failed"_s},
-                                  {u"response"_s, QJsonArray{QJsonObject{{u"errorcode"_s, 0}},
-                                                             QJsonObject{{u"errorcode"_s, 273},
-                                                                         {u"message"_s, u"Resource already exists"_s}}}}};
+        const QJsonObject partial{
+            {u"errorcode"_s, 1243},
+            {u"message"_s, u"Bulk operation failed"_s},
+            {u"response"_s,
+             QJsonArray{QJsonObject{{u"errorcode"_s, 0}},
+                        QJsonObject{{u"errorcode"_s, 273}, {u"message"_s, u"Resource already exists"_s}}}}};
         const QList<NitroStatus> items = bulkItemResults(207, partial, 2);
         QCOMPARE(items.at(0).errorcode, 0);
         QCOMPARE(items.at(1).errorcode, 273);
@@ -84,12 +94,14 @@ private Q_SLOTS:
     {
         QVERIFY(parseNitroReply(200, "").ok());
         QVERIFY(parseNitroReply(200, R"({"errorcode":0})").ok());
-        const Result<QJsonObject> html = parseNitroReply(503, "<html><body>Service Unavailable</body></html>");
+        const Result<QJsonObject> html =
+            parseNitroReply(503, "<html><body>Service Unavailable</body></html>");
         QVERIFY(!html.ok());
         QVERIFY(html.error().message.contains(u"HTTP 503"_s));
         QVERIFY(html.error().message.contains(u"Service Unavailable"_s));
         QVERIFY(!parseNitroReply(200, "[1,2]").ok());
-        const Error login = nitroError(u"Login"_s, 401, NitroStatus{354, u"Invalid username or password"_s, {}});
+        const Error login =
+            nitroError(u"Login"_s, 401, NitroStatus{354, u"Invalid username or password"_s, {}});
         QCOMPARE(login.code, u"nitro.354"_s);
         QVERIFY(login.message.contains(u"Invalid username or password"_s));
         QVERIFY(login.message.contains(u"VLAB_NS_PASSWORD"_s));

@@ -131,20 +131,20 @@ LabPlan unusualPlan()
     p.sso.site = u"Zürich-Ünïcødé-站点-🚀"_s;
     p.certificate.subject.organization = u"Ørsted & Søn <A/S>"_s;
     p.certificate.subject.locality = u"\u200f\u05d9\u05e8\u05d5\u05e9\u05dc\u05d9\u05dd"_s; // RTL
-    p.vds.portGroups.append(PortGroup{ u""_s, -1 });
+    p.vds.portGroups.append(PortGroup{u""_s, -1});
     return p;
 }
 
 LabPlan extremeNumbers()
 {
     LabPlan p = examplePlan();
-    p.loadBalancer.ports = { INT_MIN, -1, 0, 65536, INT_MAX };
+    p.loadBalancer.ports = {INT_MIN, -1, 0, 65536, INT_MAX};
     p.loadBalancer.persistence.timeoutMinutes = INT_MAX;
     p.certificate.keyBits = INT_MIN;
     p.certificate.validityDays = 0;
     p.vds.mtu = -1;
     p.vds.uplinks = INT_MAX;
-    p.vds.portGroups = { PortGroup{ u"a"_s, INT_MIN }, PortGroup{ u"b"_s, INT_MAX } };
+    p.vds.portGroups = {PortGroup{u"a"_s, INT_MIN}, PortGroup{u"b"_s, INT_MAX}};
     return p;
 }
 
@@ -165,7 +165,7 @@ LabPlan manyPscs()
     LabPlan p = examplePlan();
     for (int i = 3; i <= 40; ++i) {
         const QString name = u"vcenter-psc%1"_s.arg(i, 2, 10, QChar(u'0'));
-        p.psc.append(PscNode{ name, name + u".sslab.com"_s, u"192.168.1.%1"_s.arg(i + 100) });
+        p.psc.append(PscNode{name, name + u".sslab.com"_s, u"192.168.1.%1"_s.arg(i + 100)});
     }
     p.vcha.enabled = false;
     p.target.kind = u"vcenter"_s;
@@ -278,7 +278,7 @@ private Q_SLOTS:
         const Result<void> saved = savePlanFile(plan, fileName);
         QVERIFY2(saved.ok(), qPrintable(saved.ok() ? QString() : saved.error().message));
         QCOMPARE(readFile(fileName), serializePlan(plan));
-        QCOMPARE(entries(dir.path()), QStringList{ QString::fromLatin1(kExamplePlanFileName) });
+        QCOMPARE(entries(dir.path()), QStringList{QString::fromLatin1(kExamplePlanFileName)});
 
         const Result<LabPlan> loaded = loadPlanFile(fileName);
         QVERIFY2(loaded.ok(), qPrintable(loaded.ok() ? QString() : loaded.error().details));
@@ -398,7 +398,7 @@ private Q_SLOTS:
         QTest::newRow("vcha.enabled is 1") << u"vcha.enabled"_s << QJsonValue(1);
         QTest::newRow("lab is a string") << u"lab"_s << QJsonValue(u"sslab"_s);
         QTest::newRow("psc is an object")
-            << u"psc"_s << QJsonValue(QJsonObject{ { u"ip"_s, u"192.168.1.211"_s } });
+            << u"psc"_s << QJsonValue(QJsonObject{{u"ip"_s, u"192.168.1.211"_s}});
         QTest::newRow("psc[0] is a string") << u"psc[0]"_s << QJsonValue(u"vcenter-psc01"_s);
         QTest::newRow("dns.servers[0] is a number") << u"dns.servers[0]"_s << QJsonValue(10);
         QTest::newRow("dns.servers is a string") << u"dns.servers"_s << QJsonValue(u"192.168.1.10"_s);
@@ -413,7 +413,7 @@ private Q_SLOTS:
         QTest::newRow("vds.portGroups[0].name is an object")
             << u"vds.portGroups[0].name"_s << QJsonValue(QJsonObject{});
         QTest::newRow("vcha.network.cidr is an array")
-            << u"vcha.network.cidr"_s << QJsonValue(QJsonArray{ u"192.168.100.0/24"_s });
+            << u"vcha.network.cidr"_s << QJsonValue(QJsonArray{u"192.168.100.0/24"_s});
         QTest::newRow("vcenter.size is a number") << u"vcenter.size"_s << QJsonValue(2);
     }
 
@@ -425,7 +425,7 @@ private Q_SLOTS:
         const Result<LabPlan> plan = parsePlan(exampleWith(at, value));
         QVERIFY(!plan.ok());
         QCOMPARE(plan.error().code, code(PlanErrors::Schema));
-        QCOMPARE(problemPaths(plan.error()), QStringList{ at });
+        QCOMPARE(problemPaths(plan.error()), QStringList{at});
         QVERIFY2(plan.error().message.startsWith(at + u": "_s), qPrintable(plan.error().message));
     }
 
@@ -451,7 +451,7 @@ private Q_SLOTS:
         const Result<LabPlan> plan = parsePlan(exampleWith(at, QJsonValue(u"x"_s)));
         QVERIFY(!plan.ok());
         QCOMPARE(plan.error().code, code(PlanErrors::Schema));
-        QCOMPARE(problemPaths(plan.error()), QStringList{ at });
+        QCOMPARE(problemPaths(plan.error()), QStringList{at});
         QVERIFY2(plan.error().message.contains(u"unknown key"_s), qPrintable(plan.error().message));
     }
 
@@ -466,7 +466,7 @@ private Q_SLOTS:
         QCOMPARE(plan.error().code, code(PlanErrors::Schema));
         QStringList paths = problemPaths(plan.error());
         paths.sort();
-        QCOMPARE(paths, (QStringList{ u"certificate.subject.E"_s, u"psc[1].ip"_s, u"vds.mtu"_s }));
+        QCOMPARE(paths, (QStringList{u"certificate.subject.E"_s, u"psc[1].ip"_s, u"vds.mtu"_s}));
     }
 
     void schemaId_data()
@@ -702,7 +702,7 @@ private Q_SLOTS:
         QVERIFY(!saved.ok());
         QCOMPARE(saved.error().code, code(PlanErrors::Io));
         QVERIFY(!saved.error().message.isEmpty());
-        QCOMPARE(entries(dir.path()), QStringList{ u"blocker"_s });
+        QCOMPARE(entries(dir.path()), QStringList{u"blocker"_s});
         QCOMPARE(readFile(dir.filePath(u"blocker"_s)), QByteArray("not a folder\n"));
     }
 
@@ -763,7 +763,7 @@ private Q_SLOTS:
         QCOMPARE(saved.error().code, code(PlanErrors::Io));
         QVERIFY(!saved.error().message.isEmpty());
         QCOMPARE(readFile(path), old);
-        QCOMPARE(entries(dir.path()), QStringList{ name }); // no temporary left behind
+        QCOMPARE(entries(dir.path()), QStringList{name}); // no temporary left behind
     }
 };
 

@@ -1,7 +1,7 @@
 // PlanDocument: edits re-validate, and an unsaved plan survives a crash via the recovery file.
 
-#include "project/plandocument.h"
 #include "plan/planjson.h"
+#include "project/plandocument.h"
 
 #include <QFile>
 #include <QSignalSpy>

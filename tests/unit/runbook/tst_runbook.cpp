@@ -17,9 +17,15 @@ using namespace Qt::StringLiterals;
 using namespace vlab;
 
 namespace {
-const QStringList kChapters = {u"The lab"_s, u"Pre-checks"_s, u"Platform Services Controllers"_s,
-                               u"Certificate of the PSCs"_s, u"NetScaler load balancing"_s, u"vCenter Server"_s,
-                               u"vCenter High Availability"_s, u"Distributed Switch"_s, u"TCP diagnostics on the PSCs"_s};
+const QStringList kChapters = {u"The lab"_s,
+                               u"Pre-checks"_s,
+                               u"Platform Services Controllers"_s,
+                               u"Certificate of the PSCs"_s,
+                               u"NetScaler load balancing"_s,
+                               u"vCenter Server"_s,
+                               u"vCenter High Availability"_s,
+                               u"Distributed Switch"_s,
+                               u"TCP diagnostics on the PSCs"_s};
 
 QString runTool(const QString &program, const QStringList &args, bool *ok)
 {
@@ -49,10 +55,12 @@ private Q_SLOTS:
     {
         const QString md = QString::fromUtf8(runbookToMarkdown(buildRunbook(examplePlan())));
         for (qsizetype i = 0; i < kChapters.size(); ++i)
-            QVERIFY2(md.contains(u"## %1. %2"_s.arg(i + 1).arg(kChapters.at(i))), qPrintable(kChapters.at(i)));
+            QVERIFY2(md.contains(u"## %1. %2"_s.arg(i + 1).arg(kChapters.at(i))),
+                     qPrintable(kChapters.at(i)));
         QVERIFY(md.contains(u"![Topology](topology.png)"_s));
         QVERIFY(md.contains(u"`psc_ha_csr_cfg.cfg`:"_s));
-        QVERIFY(md.contains(u"subjectAltName = DNS:vcenter-psc01.sslab.com, DNS:vcenter-psc02.sslab.com, DNS:vcenter-psc-lb.sslab.com"_s));
+        QVERIFY(md.contains(
+            u"subjectAltName = DNS:vcenter-psc01.sslab.com, DNS:vcenter-psc02.sslab.com, DNS:vcenter-psc-lb.sslab.com"_s));
         QVERIFY(md.contains(u"add lb vserver psc-vs-443 TCP 192.168.1.210 443"_s));
         QVERIFY(md.contains(u"batch -fileName /var/tmp/psc-lb.conf"_s));
         QVERIFY(md.contains(u"\"replication_partner_hostname\": \"vcenter-psc01.sslab.com\""_s));
@@ -69,14 +77,15 @@ private Q_SLOTS:
                                   {u"checks"_s, 2},
                                   {u"failed"_s, 1},
                                   {u"warnings"_s, 0},
-                                  {u"results"_s, QJsonArray{QJsonObject{{u"status"_s, u"fail"_s},
-                                                                        {u"node"_s, u"vCenter vcenter-vc01"_s},
-                                                                        {u"target"_s, u"192.168.1.213 (PTR)"_s},
-                                                                        {u"message"_s, u"no reverse record"_s}},
-                                                            QJsonObject{{u"status"_s, u"pass"_s},
-                                                                        {u"node"_s, u"NTP"_s},
-                                                                        {u"target"_s, u"192.168.1.10"_s},
-                                                                        {u"message"_s, u"stratum 2"_s}}}}};
+                                  {u"results"_s,
+                                   QJsonArray{QJsonObject{{u"status"_s, u"fail"_s},
+                                                          {u"node"_s, u"vCenter vcenter-vc01"_s},
+                                                          {u"target"_s, u"192.168.1.213 (PTR)"_s},
+                                                          {u"message"_s, u"no reverse record"_s}},
+                                              QJsonObject{{u"status"_s, u"pass"_s},
+                                                          {u"node"_s, u"NTP"_s},
+                                                          {u"target"_s, u"192.168.1.10"_s},
+                                                          {u"message"_s, u"stratum 2"_s}}}}};
         const QString md = QString::fromUtf8(
             runbookToMarkdown(buildRunbook(examplePlan(), QJsonDocument(results).toJson())));
         QVERIFY(md.contains(u"2 checks, 1 failed"_s));
@@ -104,12 +113,15 @@ private Q_SLOTS:
         QVERIFY2(ok, "pdfinfo failed (poppler-utils installed?)");
         const QRegularExpressionMatch pages = QRegularExpression(u"Pages:\\s+(\\d+)"_s).match(info);
         QVERIFY(pages.hasMatch());
-        QVERIFY2(pages.captured(1).toInt() >= kChapters.size() + 1, qPrintable(info)); // title + a page per chapter
+        QVERIFY2(pages.captured(1).toInt() >= kChapters.size() + 1,
+                 qPrintable(info)); // title + a page per chapter
         QVERIFY(info.contains(u"Runbook of lab sslab"_s));
         // The title page carries the topology picture.
-        const QString images = runTool(u"pdfimages"_s, {u"-list"_s, u"-f"_s, u"1"_s, u"-l"_s, u"1"_s, pdf}, &ok);
+        const QString images =
+            runTool(u"pdfimages"_s, {u"-list"_s, u"-f"_s, u"1"_s, u"-l"_s, u"1"_s, pdf}, &ok);
         QVERIFY(ok);
-        QVERIFY2(images.split(u'\n', Qt::SkipEmptyParts).size() >= 3, qPrintable(images)); // header, rule, an image
+        QVERIFY2(images.split(u'\n', Qt::SkipEmptyParts).size() >= 3,
+                 qPrintable(images)); // header, rule, an image
         const QString text = runTool(u"pdftotext"_s, {pdf, u"-"_s}, &ok);
         QVERIFY(ok);
         for (const QString &chapter : kChapters)
@@ -130,17 +142,20 @@ private Q_SLOTS:
         const QString pdf = dir.filePath(u"runbook.pdf"_s);
         QVERIFY(writeRunbookPdf(buildRunbook(examplePlan()), pdf).ok());
         bool ok = false;
-        const QString first = runTool(u"pdftotext"_s, {u"-layout"_s, u"-f"_s, u"1"_s, u"-l"_s, u"1"_s, pdf, u"-"_s}, &ok);
+        const QString first =
+            runTool(u"pdftotext"_s, {u"-layout"_s, u"-f"_s, u"1"_s, u"-l"_s, u"1"_s, pdf, u"-"_s}, &ok);
         QVERIFY(ok);
         int checked = 0;
         for (qsizetype i = 0; i < kChapters.size(); ++i) {
             const QString heading = u"%1. %2"_s.arg(i + 1).arg(kChapters.at(i));
             const QRegularExpressionMatch m =
                 QRegularExpression(QRegularExpression::escape(heading) + u"\\s+(\\d+)\\s*$"_s,
-                                   QRegularExpression::MultilineOption).match(first);
+                                   QRegularExpression::MultilineOption)
+                    .match(first);
             QVERIFY2(m.hasMatch(), qPrintable(heading + u"\n"_s + first));
             const QString page = m.captured(1);
-            const QString text = runTool(u"pdftotext"_s, {u"-layout"_s, u"-f"_s, page, u"-l"_s, page, pdf, u"-"_s}, &ok);
+            const QString text =
+                runTool(u"pdftotext"_s, {u"-layout"_s, u"-f"_s, page, u"-l"_s, page, pdf, u"-"_s}, &ok);
             QVERIFY(ok);
             QVERIFY2(text.trimmed().startsWith(heading), qPrintable(heading + u" on page "_s + page));
             QVERIFY2(text.trimmed().endsWith(page), qPrintable(u"page number of page "_s + page));

@@ -18,10 +18,13 @@ private Q_SLOTS:
     {
         const LabPlan plan = examplePlan();
         const QString svg = QString::fromUtf8(TopologyPainter(plan).toSvg());
-        QStringList expected = {plan.loadBalancer.vip, plan.loadBalancer.nsip, plan.loadBalancer.snip,
-                                plan.loadBalancer.fqdn, plan.vcenter.ip, plan.vcenter.fqdn, plan.vcha.activeIp,
-                                plan.vcha.passiveIp, plan.vcha.witnessIp, plan.vcha.network.cidr, plan.network.cidr,
-                                plan.vds.name, u"SOURCEIP, 1440 min"_s, u"443 389 636 2012 2014 2020"_s};
+        QStringList expected = {plan.loadBalancer.vip,   plan.loadBalancer.nsip,
+                                plan.loadBalancer.snip,  plan.loadBalancer.fqdn,
+                                plan.vcenter.ip,         plan.vcenter.fqdn,
+                                plan.vcha.activeIp,      plan.vcha.passiveIp,
+                                plan.vcha.witnessIp,     plan.vcha.network.cidr,
+                                plan.network.cidr,       plan.vds.name,
+                                u"SOURCEIP, 1440 min"_s, u"443 389 636 2012 2014 2020"_s};
         for (const PscNode &n : plan.psc)
             expected << n.ip << n.fqdn;
         for (const PortGroup &g : plan.vds.portGroups)
@@ -44,7 +47,8 @@ private Q_SLOTS:
         QImage image;
         QVERIFY(image.loadFromData(TopologyPainter(examplePlan()).toPng(800), "PNG"));
         QCOMPARE(image.width(), 800);
-        QCOMPARE(image.height(), int(800 * TopologyPainter::naturalSize().height() / TopologyPainter::naturalSize().width()));
+        QCOMPARE(image.height(),
+                 int(800 * TopologyPainter::naturalSize().height() / TopologyPainter::naturalSize().width()));
         // Not blank: the boxes put more than one colour on it.
         QSet<QRgb> colours;
         for (int y = 0; y < image.height(); y += 7)

@@ -29,13 +29,14 @@ int main(int argc, char *argv[])
     QObject::connect(store, &vlab::SecretStore::fallbackActivated, &app, [&fallbacks] { ++fallbacks; });
     const QString key = vlab::secretKey(u"probe"_s, vlab::SecretRole::Sso);
     auto finish = [&](const QString &report, bool ok) {
-        std::printf("%s persistent=%s fallbacks=%d\n", qPrintable(report), store->isPersistent() ? "yes" : "no",
-                    fallbacks);
+        std::printf("%s persistent=%s fallbacks=%d\n", qPrintable(report),
+                    store->isPersistent() ? "yes" : "no", fallbacks);
         QCoreApplication::exit(ok ? 0 : 1);
     };
     auto readVerdict = [&canary](const vlab::Result<QString> &read) {
         if (!read)
-            return read.error().code == QString::fromUtf16(vlab::kSecretNotFound) ? u"missing"_s : u"failed"_s;
+            return read.error().code == QString::fromUtf16(vlab::kSecretNotFound) ? u"missing"_s
+                                                                                  : u"failed"_s;
         return read.value() == canary ? u"same"_s : u"different"_s;
     };
 
@@ -62,7 +63,7 @@ int main(int argc, char *argv[])
                 const bool same = readVerdict(read) == u"same"_s;
                 store->remove(key, &app, [&, same](const vlab::Result<void> &removed) {
                     finish(u"roundtrip=%1 removed=%2"_s.arg(same ? u"ok"_s : u"failed"_s,
-                                                             removed ? u"ok"_s : u"failed"_s),
+                                                            removed ? u"ok"_s : u"failed"_s),
                            same && removed);
                 });
             });

@@ -30,7 +30,9 @@ struct Answer
     std::optional<Result<T>> result;
     auto callback()
     {
-        return [this](const Result<T> &r) { result = r; };
+        return [this](const Result<T> &r) {
+            result = r;
+        };
     }
 };
 
@@ -95,7 +97,8 @@ void TestSecretStore::keys()
     QFETCH(QString, key);
     QCOMPARE(vlab::secretKey(u"sslab"_s, role), key);
     // One account on one host: its own key, whatever the case of the host name.
-    QCOMPARE(vlab::secretKey(u"sslab"_s, role, u"root@ESXI01.sslab.com"_s), key + u"/root@esxi01.sslab.com"_s);
+    QCOMPARE(vlab::secretKey(u"sslab"_s, role, u"root@ESXI01.sslab.com"_s),
+             key + u"/root@esxi01.sslab.com"_s);
 }
 
 void TestSecretStore::memoryRoundTrip()
@@ -213,7 +216,7 @@ void TestSecretStore::secretNeverReachesDiskOrOutput()
 #ifdef VLAB_HAVE_KEYCHAIN
     QVERIFY2(out.contains(u"fallbacks=1"_s), qPrintable(out));
     QVERIFY2(err.contains(u"No keychain is available"_s), qPrintable(err)); // said once ...
-    QCOMPARE(err.count(u"No keychain is available"_s), 1);                    // ... not per call
+    QCOMPARE(err.count(u"No keychain is available"_s), 1);                  // ... not per call
 #endif
     const QStringList inHome = filesHolding(home.path(), canary);
     QVERIFY2(inHome.isEmpty(), qPrintable(inHome.join(u", "_s)));

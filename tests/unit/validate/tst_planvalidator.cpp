@@ -2,8 +2,8 @@
 // row mutates the embedded example (which has no findings) and says which finding the rule
 // must produce (path and severity) or, for a good row, that the field stays quiet.
 
-#include "plan/planjson.h"
 #include "core/finding.h"
+#include "plan/planjson.h"
 #include "validate/planvalidator.h"
 
 #include <QJsonArray>
@@ -28,17 +28,17 @@ struct RuleCase
 // Row helpers, the mutation last so that each row reads "name, field, change".
 void bad(const char *name, const QString &path, std::function<void(LabPlan &)> mutate)
 {
-    QTest::newRow(name) << RuleCase{ std::move(mutate), path, Severity::Error, true };
+    QTest::newRow(name) << RuleCase{std::move(mutate), path, Severity::Error, true};
 }
 
 void warning(const char *name, const QString &path, std::function<void(LabPlan &)> mutate)
 {
-    QTest::newRow(name) << RuleCase{ std::move(mutate), path, Severity::Warning, true };
+    QTest::newRow(name) << RuleCase{std::move(mutate), path, Severity::Warning, true};
 }
 
 void good(const char *name, const QString &path, std::function<void(LabPlan &)> mutate)
 {
-    QTest::newRow(name) << RuleCase{ std::move(mutate), path, Severity::Error, false };
+    QTest::newRow(name) << RuleCase{std::move(mutate), path, Severity::Error, false};
 }
 
 QString describe(const Findings &findings)
@@ -131,9 +131,9 @@ private Q_SLOTS:
         for (const Finding &f : findings) {
             QVERIFY2(!f.message.isEmpty() && !f.hint.isEmpty(), qPrintable(formatFinding(f)));
         }
-        for (const QString &path : { u"lab.name"_s, u"dns.domain"_s, u"dns.servers"_s, u"network.cidr"_s,
-                                     u"network.gateway"_s, u"target.host"_s, u"sso.domain"_s, u"psc"_s,
-                                     u"loadBalancer.vip"_s, u"vcenter.fqdn"_s, u"vds.name"_s }) {
+        for (const QString &path : {u"lab.name"_s, u"dns.domain"_s, u"dns.servers"_s, u"network.cidr"_s,
+                                    u"network.gateway"_s, u"target.host"_s, u"sso.domain"_s, u"psc"_s,
+                                    u"loadBalancer.vip"_s, u"vcenter.fqdn"_s, u"vds.name"_s}) {
             QVERIFY2(std::any_of(findings.cbegin(), findings.cend(),
                                  [&](const Finding &f) { return f.path == path; }),
                      qPrintable(path));
@@ -189,8 +189,8 @@ private Q_SLOTS:
         const QString at = u"vcenter.fqdn"_s;
         good("label of 63", at, [](LabPlan &p) { p.vcenter.fqdn = QString(63, u'v') + u".sslab.com"_s; });
         bad("label of 64", at, [](LabPlan &p) { p.vcenter.fqdn = QString(64, u'v') + u".sslab.com"_s; });
-        good("253 characters", at, [](LabPlan &p) { p.vcenter.fqdn = labels({ 63, 63, 63, 61 }); });
-        bad("254 characters", at, [](LabPlan &p) { p.vcenter.fqdn = labels({ 63, 63, 63, 62 }); });
+        good("253 characters", at, [](LabPlan &p) { p.vcenter.fqdn = labels({63, 63, 63, 61}); });
+        bad("254 characters", at, [](LabPlan &p) { p.vcenter.fqdn = labels({63, 63, 63, 62}); });
         bad("underscore", at, [](LabPlan &p) { p.vcenter.fqdn = u"vcenter_vc01.sslab.com"_s; });
         bad("leading hyphen", at, [](LabPlan &p) { p.vcenter.fqdn = u"-vcenter-vc01.sslab.com"_s; });
         bad("trailing hyphen in a label", at,
@@ -346,7 +346,7 @@ private Q_SLOTS:
         QTest::addColumn<RuleCase>("rule");
         good("two PSCs", u"psc"_s, [](LabPlan &) {});
         good("three PSCs", u"psc"_s, [](LabPlan &p) {
-            p.psc.append(PscNode{ u"vcenter-psc03"_s, u"vcenter-psc03.sslab.com"_s, u"192.168.1.214"_s });
+            p.psc.append(PscNode{u"vcenter-psc03"_s, u"vcenter-psc03.sslab.com"_s, u"192.168.1.214"_s});
             p.certificate.san << u"vcenter-psc03.sslab.com"_s;
         });
         bad("one PSC", u"psc"_s, [](LabPlan &p) { p.psc.removeLast(); });
@@ -382,7 +382,7 @@ private Q_SLOTS:
     {
         QTest::addColumn<RuleCase>("rule");
         const QString type = u"loadBalancer.persistence.type"_s;
-        for (const char *t : { "SOURCEIP", "COOKIEINSERT", "RULE", "NONE" }) {
+        for (const char *t : {"SOURCEIP", "COOKIEINSERT", "RULE", "NONE"}) {
             good(t, type, [t](LabPlan &p) { p.loadBalancer.persistence.type = QString::fromLatin1(t); });
         }
         bad("lower case", type, [](LabPlan &p) { p.loadBalancer.persistence.type = u"sourceip"_s; });
@@ -448,7 +448,7 @@ private Q_SLOTS:
             [](LabPlan &p) { p.certificate.san.removeAll(p.loadBalancer.fqdn); });
         bad("no names", san, [](LabPlan &p) { p.certificate.san.clear(); });
         bad("a third PSC missing", san, [](LabPlan &p) {
-            p.psc.append(PscNode{ u"vcenter-psc03"_s, u"vcenter-psc03.sslab.com"_s, u"192.168.1.214"_s });
+            p.psc.append(PscNode{u"vcenter-psc03"_s, u"vcenter-psc03.sslab.com"_s, u"192.168.1.214"_s});
         });
         bad("entry with underscore", u"certificate.san[3]"_s,
             [](LabPlan &p) { p.certificate.san << u"psc_lb.sslab.com"_s; });
@@ -518,7 +518,7 @@ private Q_SLOTS:
             p.vcha.enabled = false;
             p.vcenter.size = u"tiny"_s;
         });
-        for (const char *s : { "small", "medium", "large", "xlarge" }) {
+        for (const char *s : {"small", "medium", "large", "xlarge"}) {
             good(s, size, [s](LabPlan &p) { p.vcenter.size = QString::fromLatin1(s); });
         }
         bad("huge", size, [](LabPlan &p) { p.vcenter.size = u"huge"_s; });
@@ -662,9 +662,9 @@ private Q_SLOTS:
     void findingHelpers()
     {
         const Findings findings = {
-            Finding{ Severity::Warning, u"ntp.servers"_s, u"No NTP server is given."_s, u"Add one."_s },
-            Finding{ Severity::Error, u"psc[1].ip"_s, u"Bad."_s, u"Fix it."_s },
-            Finding{ Severity::Info, u"vds"_s, u"Note."_s, QString() },
+            Finding{Severity::Warning, u"ntp.servers"_s, u"No NTP server is given."_s, u"Add one."_s},
+            Finding{Severity::Error, u"psc[1].ip"_s, u"Bad."_s, u"Fix it."_s},
+            Finding{Severity::Info, u"vds"_s, u"Note."_s, QString()},
         };
         QCOMPARE(severityName(Severity::Error), u"error"_s);
         QCOMPARE(severityName(Severity::Warning), u"warning"_s);

@@ -58,7 +58,8 @@ private Q_SLOTS:
         QTest::newRow("503") << 503 << QByteArray() << u"vcenter.unavailable"_s << u"not available yet"_s;
         QTest::newRow("400 with vAPI messages")
             << 400
-            << QByteArray("{\"type\":\"com.vmware.vapi.std.errors.invalid_argument\",\"value\":{\"messages\":[{\"id\":\"x\",\"default_message\":\"ha_ip is missing\"}]}}")
+            << QByteArray("{\"type\":\"com.vmware.vapi.std.errors.invalid_argument\",\"value\":{\"messages\":"
+                          "[{\"id\":\"x\",\"default_message\":\"ha_ip is missing\"}]}}")
             << u"vcenter.rest"_s << u"ha_ip is missing"_s;
     }
     void restErrors()
@@ -76,11 +77,17 @@ private Q_SLOTS:
     void xmlByNamespaceUri()
     {
         // The schema-instance namespace under another prefix, as govmomi's simulator writes it.
-        const QByteArray reply = "<?xml version=\"1.0\"?>\n"
+        const QByteArray reply =
+            "<?xml version=\"1.0\"?>\n"
             "<e:Envelope xmlns:e=\"http://schemas.xmlsoap.org/soap/envelope/\"><e:Body>\n"
-            "<RetrievePropertiesExResponse xmlns=\"urn:vim25\"><returnval><objects><obj type=\"DistributedVirtualPortgroup\">dvportgroup-9</obj>\n"
-            "<propSet><name>config.defaultPortConfig</name><val xmlns:XMLSchema-instance=\"http://www.w3.org/2001/XMLSchema-instance\" XMLSchema-instance:type=\"VMwareDVSPortSetting\">\n"
-            "<vlan XMLSchema-instance:type=\"VmwareDistributedVirtualSwitchVlanIdSpec\"><inherited>false</inherited><vlanId>20</vlanId></vlan></val></propSet>\n"
+            "<RetrievePropertiesExResponse xmlns=\"urn:vim25\"><returnval><objects><obj "
+            "type=\"DistributedVirtualPortgroup\">dvportgroup-9</obj>\n"
+            "<propSet><name>config.defaultPortConfig</name><val "
+            "xmlns:XMLSchema-instance=\"http://www.w3.org/2001/XMLSchema-instance\" "
+            "XMLSchema-instance:type=\"VMwareDVSPortSetting\">\n"
+            "<vlan "
+            "XMLSchema-instance:type=\"VmwareDistributedVirtualSwitchVlanIdSpec\"><inherited>false</"
+            "inherited><vlanId>20</vlanId></vlan></val></propSet>\n"
             "</objects></returnval></RetrievePropertiesExResponse></e:Body></e:Envelope>";
         const Result<XmlElement> xml = parseXml(reply);
         QVERIFY(xml.ok());
@@ -102,7 +109,8 @@ private Q_SLOTS:
         QTest::addColumn<QByteArray>("detail");
         QTest::addColumn<QString>("code");
         QTest::newRow("InvalidLogin by xsi:type")
-            << QByteArray("<InvalidLoginFault xmlns=\"urn:vim25\" xmlns:x=\"http://www.w3.org/2001/XMLSchema-instance\" x:type=\"InvalidLogin\"/>")
+            << QByteArray("<InvalidLoginFault xmlns=\"urn:vim25\" "
+                          "xmlns:x=\"http://www.w3.org/2001/XMLSchema-instance\" x:type=\"InvalidLogin\"/>")
             << u"soap.fault.InvalidLogin"_s;
         QTest::newRow("DuplicateName by element name")
             << QByteArray("<DuplicateNameFault xmlns=\"urn:vim25\"><name>x</name></DuplicateNameFault>")
@@ -112,9 +120,10 @@ private Q_SLOTS:
     {
         QFETCH(QByteArray, detail);
         QFETCH(QString, code);
-        const QByteArray reply = "<soapenv:Envelope xmlns:soapenv=\"http://schemas.xmlsoap.org/soap/envelope/\"><soapenv:Body>"
-                                 "<soapenv:Fault><faultcode>ServerFaultCode</faultcode><faultstring>nope</faultstring><detail>"
-                                 + detail + "</detail></soapenv:Fault></soapenv:Body></soapenv:Envelope>";
+        const QByteArray reply =
+            "<soapenv:Envelope xmlns:soapenv=\"http://schemas.xmlsoap.org/soap/envelope/\"><soapenv:Body>"
+            "<soapenv:Fault><faultcode>ServerFaultCode</faultcode><faultstring>nope</faultstring><detail>"
+            + detail + "</detail></soapenv:Fault></soapenv:Body></soapenv:Envelope>";
         const Result<XmlElement> xml = parseXml(reply);
         QVERIFY(xml.ok());
         const Error e = SoapClient::faultError(*xml->at(u"Body/Fault"_s), u"Login"_s);
@@ -135,10 +144,21 @@ private Q_SLOTS:
         QVERIFY(spec.ok());
         QVERIFY(!spec->contains("<VLAB_"));
         const QJsonObject s = QJsonDocument::fromJson(*spec).object().value(u"spec"_s).toObject();
-        QCOMPARE(s.value(u"passive"_s).toObject().value(u"placement"_s).toObject().value(u"host"_s).toString(), u"host-21"_s);
-        QCOMPARE(s.value(u"witness"_s).toObject().value(u"placement"_s).toObject().value(u"host"_s).toString(), u"host-22"_s);
-        QCOMPARE(s.value(u"witness"_s).toObject().value(u"placement"_s).toObject().value(u"storage"_s).toObject()
-                     .value(u"datastore"_s).toString(), u"datastore-11"_s);
+        QCOMPARE(
+            s.value(u"passive"_s).toObject().value(u"placement"_s).toObject().value(u"host"_s).toString(),
+            u"host-21"_s);
+        QCOMPARE(
+            s.value(u"witness"_s).toObject().value(u"placement"_s).toObject().value(u"host"_s).toString(),
+            u"host-22"_s);
+        QCOMPARE(s.value(u"witness"_s)
+                     .toObject()
+                     .value(u"placement"_s)
+                     .toObject()
+                     .value(u"storage"_s)
+                     .toObject()
+                     .value(u"datastore"_s)
+                     .toString(),
+                 u"datastore-11"_s);
         LabPlan off = examplePlan();
         off.vcha.enabled = false;
         QVERIFY(!completeVchaDeploySpec(off, p, u"AA"_s, u"pw"_s).ok());

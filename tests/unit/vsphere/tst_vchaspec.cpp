@@ -30,24 +30,35 @@ private Q_SLOTS:
     {
         QTest::addColumn<QString>("path");
         QTest::addColumn<QJsonValue>("expected");
-        QTest::newRow("active HA address") << u"spec/active/ha_ip/ipv4/address"_s << QJsonValue(u"192.168.100.11"_s);
+        QTest::newRow("active HA address")
+            << u"spec/active/ha_ip/ipv4/address"_s << QJsonValue(u"192.168.100.11"_s);
         QTest::newRow("HA prefix") << u"spec/active/ha_ip/ipv4/prefix"_s << QJsonValue(24);
-        QTest::newRow("HA mask") << u"spec/passive/ha_ip/ipv4/subnet_mask"_s << QJsonValue(u"255.255.255.0"_s);
+        QTest::newRow("HA mask") << u"spec/passive/ha_ip/ipv4/subnet_mask"_s
+                                 << QJsonValue(u"255.255.255.0"_s);
         QTest::newRow("no gateway on HA") << u"spec/witness/ha_ip/default_gateway"_s << QJsonValue(u""_s);
-        QTest::newRow("passive HA address") << u"spec/passive/ha_ip/ipv4/address"_s << QJsonValue(u"192.168.100.12"_s);
-        QTest::newRow("witness HA address") << u"spec/witness/ha_ip/ipv4/address"_s << QJsonValue(u"192.168.100.13"_s);
-        QTest::newRow("failover = management address") << u"spec/passive/failover_ip/ipv4/address"_s
-                                                       << QJsonValue(u"192.168.1.213"_s);
-        QTest::newRow("failover gateway") << u"spec/passive/failover_ip/default_gateway"_s << QJsonValue(u"192.168.1.1"_s);
+        QTest::newRow("passive HA address")
+            << u"spec/passive/ha_ip/ipv4/address"_s << QJsonValue(u"192.168.100.12"_s);
+        QTest::newRow("witness HA address")
+            << u"spec/witness/ha_ip/ipv4/address"_s << QJsonValue(u"192.168.100.13"_s);
+        QTest::newRow("failover = management address")
+            << u"spec/passive/failover_ip/ipv4/address"_s << QJsonValue(u"192.168.1.213"_s);
+        QTest::newRow("failover gateway")
+            << u"spec/passive/failover_ip/default_gateway"_s << QJsonValue(u"192.168.1.1"_s);
         QTest::newRow("HA port group") << u"spec/active/ha_network"_s << QJsonValue(u"VCHA-Network"_s);
-        QTest::newRow("passive name") << u"spec/passive/placement/name"_s << QJsonValue(u"vcenter-vc01-passive"_s);
-        QTest::newRow("witness name") << u"spec/witness/placement/name"_s << QJsonValue(u"vcenter-vc01-witness"_s);
-        QTest::newRow("management network") << u"spec/passive/placement/management_network"_s << QJsonValue(u"VM Network"_s);
-        QTest::newRow("active location") << u"spec/vc_spec/active_location/hostname"_s << QJsonValue(u"vcenter-vc01.sslab.com"_s);
-        QTest::newRow("SSO user") << u"spec/vc_spec/active_location/username"_s << QJsonValue(u"administrator@vsphere.local"_s);
-        QTest::newRow("password is a placeholder") << u"spec/vc_spec/active_location/password"_s
-                                                   << QJsonValue(u"<VLAB_SSO_PASSWORD>"_s);
-        QTest::newRow("host is a placeholder") << u"spec/witness/placement/host"_s << QJsonValue(u"<VLAB_HOST_ID>"_s);
+        QTest::newRow("passive name")
+            << u"spec/passive/placement/name"_s << QJsonValue(u"vcenter-vc01-passive"_s);
+        QTest::newRow("witness name")
+            << u"spec/witness/placement/name"_s << QJsonValue(u"vcenter-vc01-witness"_s);
+        QTest::newRow("management network")
+            << u"spec/passive/placement/management_network"_s << QJsonValue(u"VM Network"_s);
+        QTest::newRow("active location")
+            << u"spec/vc_spec/active_location/hostname"_s << QJsonValue(u"vcenter-vc01.sslab.com"_s);
+        QTest::newRow("SSO user") << u"spec/vc_spec/active_location/username"_s
+                                  << QJsonValue(u"administrator@vsphere.local"_s);
+        QTest::newRow("password is a placeholder")
+            << u"spec/vc_spec/active_location/password"_s << QJsonValue(u"<VLAB_SSO_PASSWORD>"_s);
+        QTest::newRow("host is a placeholder")
+            << u"spec/witness/placement/host"_s << QJsonValue(u"<VLAB_HOST_ID>"_s);
     }
 
     void values()

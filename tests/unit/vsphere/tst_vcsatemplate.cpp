@@ -65,7 +65,8 @@ private Q_SLOTS:
         row("psc1 option", VcsaRole::Psc1, u"new_vcsa/appliance/deployment_option"_s, u"infrastructure"_s);
         row("psc1 name", VcsaRole::Psc1, u"new_vcsa/appliance/name"_s, u"vcenter-psc01"_s);
         row("psc1 address", VcsaRole::Psc1, u"new_vcsa/network/ip"_s, u"192.168.1.211"_s);
-        row("psc1 system name", VcsaRole::Psc1, u"new_vcsa/network/system_name"_s, u"vcenter-psc01.sslab.com"_s);
+        row("psc1 system name", VcsaRole::Psc1, u"new_vcsa/network/system_name"_s,
+            u"vcenter-psc01.sslab.com"_s);
         row("psc1 prefix", VcsaRole::Psc1, u"new_vcsa/network/prefix"_s, u"24"_s);
         row("psc1 gateway", VcsaRole::Psc1, u"new_vcsa/network/gateway"_s, u"192.168.1.1"_s);
         row("psc1 dns", VcsaRole::Psc1, u"new_vcsa/network/dns_servers"_s, QJsonArray{u"192.168.1.10"_s});
@@ -75,10 +76,12 @@ private Q_SLOTS:
         row("psc1 esxi host", VcsaRole::Psc1, u"new_vcsa/esxi/hostname"_s, u"esxi01.sslab.com"_s);
         row("psc1 ceip off", VcsaRole::Psc1, u"ceip/settings/ceip_enabled"_s, false);
         row("psc2 replica", VcsaRole::Psc2, u"new_vcsa/sso/first_instance"_s, false);
-        row("psc2 partner", VcsaRole::Psc2, u"new_vcsa/sso/replication_partner_hostname"_s, u"vcenter-psc01.sslab.com"_s);
+        row("psc2 partner", VcsaRole::Psc2, u"new_vcsa/sso/replication_partner_hostname"_s,
+            u"vcenter-psc01.sslab.com"_s);
         row("psc2 sso port", VcsaRole::Psc2, u"new_vcsa/sso/sso_port"_s, 443);
         row("psc2 address", VcsaRole::Psc2, u"new_vcsa/network/ip"_s, u"192.168.1.212"_s);
-        row("vcenter option", VcsaRole::VCenter, u"new_vcsa/appliance/deployment_option"_s, u"management-small"_s);
+        row("vcenter option", VcsaRole::VCenter, u"new_vcsa/appliance/deployment_option"_s,
+            u"management-small"_s);
         row("vcenter external psc = LB", VcsaRole::VCenter, u"new_vcsa/sso/platform_services_controller"_s,
             u"vcenter-psc-lb.sslab.com"_s);
         row("vcenter sso port", VcsaRole::VCenter, u"new_vcsa/sso/sso_port"_s, 443);
@@ -137,11 +140,14 @@ private Q_SLOTS:
         for (const QString &k : keys65)
             QVERIFY2(k.startsWith(u"__"_s) || !k.contains(u'_'), qPrintable(k));
         QCOMPARE(at(t65, u"new.vcsa/network/system.name"_s), at(t67, u"new_vcsa/network/system_name"_s));
-        QCOMPARE(at(t65, u"new.vcsa/appliance/deployment.option"_s), at(t67, u"new_vcsa/appliance/deployment_option"_s));
+        QCOMPARE(at(t65, u"new.vcsa/appliance/deployment.option"_s),
+                 at(t67, u"new_vcsa/appliance/deployment_option"_s));
         if (role == VcsaRole::Psc2)
-            QCOMPARE(at(t65, u"new.vcsa/sso/replication-partner-hostname"_s), QJsonValue(u"vcenter-psc01.sslab.com"_s));
+            QCOMPARE(at(t65, u"new.vcsa/sso/replication-partner-hostname"_s),
+                     QJsonValue(u"vcenter-psc01.sslab.com"_s));
         if (role == VcsaRole::VCenter)
-            QCOMPARE(at(t65, u"new.vcsa/sso/platform.services.controller"_s), QJsonValue(u"vcenter-psc-lb.sslab.com"_s));
+            QCOMPARE(at(t65, u"new.vcsa/sso/platform.services.controller"_s),
+                     QJsonValue(u"vcenter-psc-lb.sslab.com"_s));
     }
 
     void passwordsOnlyWhenGiven()

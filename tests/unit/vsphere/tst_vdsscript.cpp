@@ -50,11 +50,35 @@ private Q_SLOTS:
         const Result<QByteArray> script = renderVdsScript(p, VdsScriptFormat::Govc, u"DC 1"_s);
         QVERIFY(script.ok());
         const QStringList args = runGovc(*script);
-        const QStringList expected = {
-            u"dvs.create"_s, u"-dc"_s, u"DC 1"_s, u"-mtu"_s, u"9000"_s, u"-num-uplinks"_s, u"2"_s,
-            u"-product-version"_s, u"6.6.0"_s, p.vds.name, u"--"_s,
-            u"dvs.portgroup.add"_s, u"-dc"_s, u"DC 1"_s, u"-dvs"_s, p.vds.name, u"-vlan"_s, u"10"_s, u"Servers VLAN 10"_s, u"--"_s,
-            u"dvs.portgroup.add"_s, u"-dc"_s, u"DC 1"_s, u"-dvs"_s, p.vds.name, u"-vlan"_s, u"0"_s, u"it's; rm -rf /"_s, u"--"_s};
+        const QStringList expected = {u"dvs.create"_s,
+                                      u"-dc"_s,
+                                      u"DC 1"_s,
+                                      u"-mtu"_s,
+                                      u"9000"_s,
+                                      u"-num-uplinks"_s,
+                                      u"2"_s,
+                                      u"-product-version"_s,
+                                      u"6.6.0"_s,
+                                      p.vds.name,
+                                      u"--"_s,
+                                      u"dvs.portgroup.add"_s,
+                                      u"-dc"_s,
+                                      u"DC 1"_s,
+                                      u"-dvs"_s,
+                                      p.vds.name,
+                                      u"-vlan"_s,
+                                      u"10"_s,
+                                      u"Servers VLAN 10"_s,
+                                      u"--"_s,
+                                      u"dvs.portgroup.add"_s,
+                                      u"-dc"_s,
+                                      u"DC 1"_s,
+                                      u"-dvs"_s,
+                                      p.vds.name,
+                                      u"-vlan"_s,
+                                      u"0"_s,
+                                      u"it's; rm -rf /"_s,
+                                      u"--"_s};
         QCOMPARE(args, expected);
     }
 
@@ -65,8 +89,9 @@ private Q_SLOTS:
         const Result<QByteArray> script = renderVdsScript(p, VdsScriptFormat::PowerCli);
         QVERIFY(script.ok());
         const QStringList lines = QString::fromUtf8(*script).split(u'\n', Qt::SkipEmptyParts);
-        QVERIFY(lines.contains(u"$vds = New-VDSwitch -Name 'SSLAB-DSwitch' -Location (Get-Datacenter -Name 'Datacenter') "
-                               u"-Mtu 9000 -NumUplinkPorts 2 -Version '6.6.0'"_s));
+        QVERIFY(lines.contains(
+            u"$vds = New-VDSwitch -Name 'SSLAB-DSwitch' -Location (Get-Datacenter -Name 'Datacenter') "
+            u"-Mtu 9000 -NumUplinkPorts 2 -Version '6.6.0'"_s));
         QVERIFY(lines.contains(u"New-VDPortgroup -VDSwitch $vds -Name 'Servers-VLAN10' -VlanId 10"_s));
         QVERIFY(lines.contains(u"New-VDPortgroup -VDSwitch $vds -Name 'O''Brien' -VlanId 30"_s));
     }
