@@ -1,5 +1,6 @@
 #include "project/plandocument.h"
 
+#include "plan/derivedvalues.h"
 #include "plan/planjson.h"
 #include "validate/planvalidator.h"
 
@@ -118,6 +119,7 @@ void PlanDocument::edit(const std::function<void(LabPlan &)> &change)
 {
     LabPlan changed = m_plan;
     change(changed);
+    followDerivedValues(m_plan, changed); // CN and SAN follow the names they come from
     if (changed == m_plan)
         return;
     m_plan = std::move(changed);

@@ -38,7 +38,9 @@ public:
     QString projectFolder() const;
     void setProjectFolder(const QString &folder);
 
-    // Applies a change, re-validates, and emits planChanged() if anything changed.
+    // Applies a change, re-validates, and emits planChanged() if anything changed. Derived
+    // values (certificate CN and SAN) follow their sources unless changed by hand
+    // (followDerivedValues).
     void edit(const std::function<void(LabPlan &)> &change);
 
     // Crash safety: after every edit (debounced) the unsaved plan is written atomically to
