@@ -16,6 +16,7 @@
 #include <QListWidget>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QScrollArea>
 #include <QSplitter>
 #include <QStandardPaths>
 #include <QTimer>
@@ -26,10 +27,37 @@ using namespace Qt::StringLiterals;
 
 namespace vlab {
 
+namespace {
+// The wizard is a page area inside the main window, not a dialog: nothing closes it. Escape
+// (QDialog's reject) and accept would hide it and leave an empty window for good; the main
+// window alone decides when the program ends (and asks about running work and unsaved edits).
+class PageArea : public QWizard
+{
+public:
+    void done(int) override { }
+
+protected:
+    // QWizard hides its page area for a moment whenever it updates its buttons (on every
+    // completeChanged: a finding appears or goes, a run starts or ends). Hiding the area that
+    // holds the focus makes Qt move the focus on, to the next button or the run panel's job
+    // list, and the rest of what the user types lands there ("...com" + "abc" became
+    // "...coma"). The area is shown again at once: keep the focus where it is. A page that is
+    // really left (hidden itself) still passes the focus on as usual.
+    bool focusNextPrevChild(bool next) override
+    {
+        const QWidget *focus = QApplication::focusWidget();
+        const QWizardPage *page = currentPage();
+        if (!updatesEnabled() && focus && page && !page->isHidden() && page->isAncestorOf(focus))
+            return true;
+        return QWizard::focusNextPrevChild(next);
+    }
+};
+} // namespace
+
 MainWindow::MainWindow(QWidget *parent)
     : QMainWindow(parent)
     , m_document(new PlanDocument(this))
-    , m_wizard(new QWizard)
+    , m_wizard(new PageArea)
     , m_runPanel(new RunPanel)
     , m_steps(new QListWidget)
 {
@@ -55,7 +83,9 @@ MainWindow::MainWindow(QWidget *parent)
                             "next time.")
                              .arg(reason));
     });
-    const StepContext context{m_document, m_runPanel, secrets};
+    const StepContext context{m_document, m_runPanel, secrets, [this](const QString &path) {
+                                  return showField(path);
+                              }};
     for (const StepInfo &step : StepRegistry::steps()) {
         // Pages that can say their title are built when first shown (see StepHost).
         QWizardPage *page = step.title ? new StepHost(step, context) : step.create(context);
@@ -113,6 +143,32 @@ MainWindow::~MainWindow() = default;
 int MainWindow::currentStepId() const
 {
     return m_wizard->currentId();
+}
+
+QWidget *MainWindow::showField(const QString &path)
+{
+    for (const StepInfo &step : StepRegistry::steps()) {
+        if (!step.ownsField || !step.ownsField(path))
+            continue;
+        if (m_wizard->currentId() != step.order)
+            m_wizard->setCurrentId(step.order); // even past a page whose errors block Next
+        if (m_wizard->currentId() != step.order)
+            return nullptr; // the current page refused to be left (validatePage)
+        QWidget *editor = nullptr;
+        QMetaObject::invokeMethod(stepPage(step.order), "showField", Qt::DirectConnection,
+                                  Q_RETURN_ARG(QWidget *, editor), Q_ARG(QString, path));
+        if (!editor)
+            return nullptr;
+        for (QWidget *w = editor->parentWidget(); w; w = w->parentWidget()) {
+            if (auto *scroll = qobject_cast<QScrollArea *>(w)) {
+                scroll->ensureWidgetVisible(editor);
+                break;
+            }
+        }
+        editor->setFocus(Qt::OtherFocusReason);
+        return editor;
+    }
+    return nullptr;
 }
 
 QWizardPage *MainWindow::stepPage(int id) const

@@ -32,6 +32,10 @@ public:
     QWizardPage *currentStepPage() const { return stepPage(currentStepId()); }
     int currentStepId() const;
     RunPanel *runPanel() const { return m_runPanel; }
+    // Brings up the editor of the plan field a finding names ("certificate.san[2]"): switches
+    // to the page and section that edit it, scrolls it into view and focuses it. Returns the
+    // editor, or nullptr when no page edits that path (or the current page cannot be left).
+    QWidget *showField(const QString &path);
 
     Result<void> openFile(const QString &fileName);
     // Asks whether to restore the plan left unsaved by a crash, if there is one.

@@ -7,6 +7,9 @@
 #include <QList>
 #include <QString>
 
+#include <functional>
+
+class QWidget;
 class QWizardPage;
 
 namespace vlab {
@@ -21,10 +24,14 @@ struct StepContext
     PlanDocument *document = nullptr;
     RunPanel *runPanel = nullptr;
     SecretStore *secrets = nullptr; // the OS keychain, or memory only when there is none
+    // Brings up the editor of a plan field (by a finding's path), switching page or section
+    // as needed, and focuses it; nullptr when no page edits that path.
+    std::function<QWidget *(const QString &path)> showField;
 };
 
 using PageFactory = QWizardPage *(*)(const StepContext &context);
 using PageTitle = QString (*)();
+using FieldOwner = bool (*)(const QString &path);
 
 struct StepInfo
 {
@@ -34,6 +41,10 @@ struct StepInfo
     // The page's title without building it. A page class with `static QString stepTitle()`
     // is built only when the user first reaches it (start-up stays fast); without, at once.
     PageTitle title = nullptr;
+    // Whether the page edits the plan field at path (a finding's path), without building it.
+    // A page class with `static bool ownsField(const QString &)` also has
+    // `Q_INVOKABLE QWidget *showField(const QString &)`, which returns that field's editor.
+    FieldOwner ownsField = nullptr;
 };
 
 template<typename Page>
@@ -41,6 +52,15 @@ constexpr PageTitle stepTitleOf()
 {
     if constexpr (requires { Page::stepTitle(); })
         return &Page::stepTitle;
+    else
+        return nullptr;
+}
+
+template<typename Page>
+constexpr FieldOwner fieldOwnerOf()
+{
+    if constexpr (requires { Page::ownsField(QString()); })
+        return &Page::ownsField;
     else
         return nullptr;
 }
@@ -58,5 +78,5 @@ public:
     namespace {                                                                                     \
     [[maybe_unused]] const bool vlabRegistered##PageClass = ::vlab::StepRegistry::add(              \
         {Order, Id, [](const ::vlab::StepContext &c) -> QWizardPage * { return new PageClass(c); }, \
-         ::vlab::stepTitleOf<PageClass>()});                                                        \
+         ::vlab::stepTitleOf<PageClass>(), ::vlab::fieldOwnerOf<PageClass>()});                     \
     }

@@ -4,6 +4,7 @@
 #include "certs/csrrequest.h"
 #include "codeview.h"
 #include "jobs/jobqueue.h"
+#include "planform.h"
 #include "project/plandocument.h"
 #include "runpanel.h"
 
@@ -87,6 +88,53 @@ CertificatesPage::CertificatesPage(const StepContext &context)
 
     auto *content = new QWidget;
     auto *layout = new QVBoxLayout(content);
+
+    // The request's values, edited here: the subject, the names it covers, the key.
+    PlanDocument *plan = m_context.document;
+    m_subject = new PlanForm(tr("Subject"), plan);
+    m_subject->addText(
+        tr("Common name (CN)"), u"certificate.subject.CN"_s,
+        [](const LabPlan &p) { return p.certificate.subject.commonName; },
+        [](LabPlan &p, const QString &v) { p.certificate.subject.commonName = v; },
+        tr("the load-balancer name"));
+    m_subject->addList(
+        tr("Subject alternative names"), u"certificate.san"_s,
+        [](const LabPlan &p) { return p.certificate.san; },
+        [](LabPlan &p, const QStringList &v) { p.certificate.san = v; },
+        tr("every PSC name and the load-balancer name"));
+    m_subject->addText(
+        tr("Country (C)"), u"certificate.subject.C"_s,
+        [](const LabPlan &p) { return p.certificate.subject.country; },
+        [](LabPlan &p, const QString &v) { p.certificate.subject.country = v; }, u"AE"_s);
+    m_subject->addText(
+        tr("State (ST)"), u"certificate.subject.ST"_s,
+        [](const LabPlan &p) { return p.certificate.subject.state; },
+        [](LabPlan &p, const QString &v) { p.certificate.subject.state = v; });
+    m_key = new PlanForm(tr("Organisation and key"), plan);
+    m_key->addText(
+        tr("Locality (L)"), u"certificate.subject.L"_s,
+        [](const LabPlan &p) { return p.certificate.subject.locality; },
+        [](LabPlan &p, const QString &v) { p.certificate.subject.locality = v; });
+    m_key->addText(
+        tr("Organization (O)"), u"certificate.subject.O"_s,
+        [](const LabPlan &p) { return p.certificate.subject.organization; },
+        [](LabPlan &p, const QString &v) { p.certificate.subject.organization = v; });
+    m_key->addText(
+        tr("Organizational unit (OU)"), u"certificate.subject.OU"_s,
+        [](const LabPlan &p) { return p.certificate.subject.organizationUnit; },
+        [](LabPlan &p, const QString &v) { p.certificate.subject.organizationUnit = v; });
+    m_key->addChoice(
+        tr("RSA key size"), u"certificate.keyBits"_s, {u"2048"_s, u"3072"_s, u"4096"_s},
+        [](const LabPlan &p) { return QString::number(p.certificate.keyBits); },
+        [](LabPlan &p, const QString &v) { p.certificate.keyBits = v.toInt(); });
+    m_key->addNumber(
+        tr("Valid for"), u"certificate.validityDays"_s,
+        [](const LabPlan &p) { return p.certificate.validityDays; },
+        [](LabPlan &p, const int &v) { p.certificate.validityDays = v; }, tr(" days"));
+    auto *requestValues = new QHBoxLayout;
+    requestValues->addWidget(m_subject, 1);
+    requestValues->addWidget(m_key, 1);
+    layout->addLayout(requestValues);
 
     auto *signerRow = new QVBoxLayout;
     signerRow->addWidget(m_vmca);
@@ -217,6 +265,20 @@ QString CertificatesPage::certFolder() const
     return QDir(m_context.document->projectFolder()).filePath(u"certs"_s);
 }
 
+bool CertificatesPage::ownsField(const QString &path)
+{
+    return path.startsWith(u"certificate."_s);
+}
+
+QWidget *CertificatesPage::showField(const QString &path)
+{
+    if (path == u"certificate.signer"_s)
+        return m_external->isChecked() ? m_external : m_vmca;
+    if (QWidget *editor = m_subject->editorFor(path))
+        return editor;
+    return m_key->editorFor(path);
+}
+
 void CertificatesPage::initializePage()
 {
     refreshFromPlan();
@@ -227,8 +289,14 @@ void CertificatesPage::refreshFromPlan()
     const LabPlan &plan = m_context.document->plan();
     const bool external = plan.certificate.signer == u"external"_s;
     const QSignalBlocker blockVmca(m_vmca), blockExternal(m_external);
-    m_vmca->setChecked(!external);
+    // A signer the plan does not know (from a file) checks neither: validation says why.
+    const bool known = external || plan.certificate.signer == u"vmca"_s;
+    m_vmca->setAutoExclusive(false);
+    m_external->setAutoExclusive(false);
+    m_vmca->setChecked(known && !external);
     m_external->setChecked(external);
+    m_vmca->setAutoExclusive(true);
+    m_external->setAutoExclusive(true);
     m_vmcaBox->setVisible(!external);
     m_externalBox->setVisible(external);
     const CsrRequest request = CsrRequest::fromPlan(plan);

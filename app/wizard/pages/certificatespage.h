@@ -1,9 +1,9 @@
 #pragma once
 // CertificatesPage (step 3): the PSC machine certificate. Shows the OpenSSL request config
-// generated from the plan, makes the key and CSR, signs with the VMCA root (option 1) or
-// takes what an external CA returned, in any order, by drag-and-drop or file picker
-// (option 2), and shows the verification report as a checklist. All work goes through the
-// run panel; files go to <project folder>/certs.
+// generated from the plan (its subject, names and key edited right here), makes the key and CSR, signs with
+// the VMCA root (option 1) or takes what an external CA returned, in any order, by drag-and-drop or file
+// picker (option 2), and shows the verification report as a checklist. All work goes through the run panel;
+// files go to <project folder>/certs.
 
 #include "stepregistry.h"
 
@@ -22,6 +22,7 @@ class QTreeWidget;
 namespace vlab {
 
 struct CertReport;
+class PlanForm;
 class Job;
 
 class CertificatesPage : public QWizardPage
@@ -31,6 +32,8 @@ public:
     explicit CertificatesPage(const StepContext &context);
     static QString stepTitle(); // built when first shown (StepHost)
     void initializePage() override;
+    static bool ownsField(const QString &path);
+    Q_INVOKABLE QWidget *showField(const QString &path);
 
     QString certFolder() const;
 
@@ -50,6 +53,8 @@ private:
     void showReport(const CertReport &report);
 
     StepContext m_context;
+    PlanForm *m_subject = nullptr;
+    PlanForm *m_key = nullptr;
     QRadioButton *m_vmca;
     QRadioButton *m_external;
     QLabel *m_folderLabel;

@@ -1,7 +1,9 @@
 #include "distributedswitchpage.h"
 
 #include "codeview.h"
+#include "findinglabel.h"
 #include "jobs/jobqueue.h"
+#include "planform.h"
 #include "project/plandocument.h"
 #include "runpanel.h"
 #include "vcenterconnectionbox.h"
@@ -19,6 +21,7 @@
 #include <QLineEdit>
 #include <QPlainTextEdit>
 #include <QPushButton>
+#include <QRegularExpression>
 #include <QTabWidget>
 #include <QTableWidget>
 #include <QVBoxLayout>
@@ -63,8 +66,71 @@ DistributedSwitchPage::DistributedSwitchPage(const StepContext &context)
     m_groups->setColumnCount(2);
     m_groups->setHorizontalHeaderLabels({tr("Port group"), tr("VLAN")});
     m_groups->verticalHeader()->setVisible(false);
-    m_groups->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    m_groups->horizontalHeader()->setStretchLastSection(true);
+    m_groups->setEditTriggers(QAbstractItemView::DoubleClicked | QAbstractItemView::EditKeyPressed
+                              | QAbstractItemView::AnyKeyPressed);
+    m_groups->horizontalHeader()->setSectionResizeMode(0, QHeaderView::Stretch);
+    m_groups->setToolTip(tr("Type to change a name or VLAN (0: no tag)."));
+
+    // The switch's values, edited here; its port groups in the table.
+    PlanDocument *plan = m_context.document;
+    m_switch = new PlanForm(tr("Switch"), plan);
+    m_switch->addText(
+        tr("Name"), u"vds.name"_s, [](const LabPlan &p) { return p.vds.name; },
+        [](LabPlan &p, const QString &v) { p.vds.name = v; }, u"DSwitch"_s);
+    m_switch->addChoice(
+        tr("Version"), u"vds.version"_s, {u"6.6.0"_s, u"6.5.0"_s, u"6.0.0"_s},
+        [](const LabPlan &p) { return p.vds.version; },
+        [](LabPlan &p, const QString &v) { p.vds.version = v; }, true);
+    m_switch->addNumber(
+        tr("MTU"), u"vds.mtu"_s, [](const LabPlan &p) { return p.vds.mtu; },
+        [](LabPlan &p, const int &v) { p.vds.mtu = v; }, tr(" bytes"));
+    m_switch->addNumber(
+        tr("Uplinks per host"), u"vds.uplinks"_s, [](const LabPlan &p) { return p.vds.uplinks; },
+        [](LabPlan &p, const int &v) { p.vds.uplinks = v; });
+    m_groupFindings = new FindingLabel(u"vds.portGroups"_s);
+    connect(m_groupFindings, &QLabel::linkActivated, this, [this](const QString &path) {
+        if (m_context.showField)
+            m_context.showField(path);
+    });
+    auto *addGroup = new QPushButton(tr("Add port group"));
+    addGroup->setObjectName(u"vdsAddPortGroup"_s);
+    auto *removeGroup = new QPushButton(tr("Remove port group"));
+    removeGroup->setObjectName(u"vdsRemovePortGroup"_s);
+    auto *groupButtons = new QHBoxLayout;
+    groupButtons->addWidget(addGroup);
+    groupButtons->addWidget(removeGroup);
+    groupButtons->addStretch(1);
+    connect(m_groups, &QTableWidget::itemChanged, this, [this] {
+        if (m_loadingGroups)
+            return;
+        QList<PortGroup> groups;
+        for (int row = 0; row < m_groups->rowCount(); ++row) {
+            const QTableWidgetItem *name = m_groups->item(row, 0);
+            const QTableWidgetItem *vlan = m_groups->item(row, 1);
+            bool ok = false;
+            const int tag = vlan ? vlan->text().trimmed().toInt(&ok) : 0;
+            groups << PortGroup{name ? name->text() : QString(), ok ? tag : -1}; // -1: validation names it
+        }
+        m_context.document->edit([&](LabPlan &p) { p.vds.portGroups = groups; });
+    });
+    connect(addGroup, &QPushButton::clicked, this, [this] {
+        const int row = int(m_context.document->plan().vds.portGroups.size());
+        m_context.document->edit([](LabPlan &p) { p.vds.portGroups.append(PortGroup{QString(), 0}); });
+        refresh();
+        m_groups->setFocus();
+        m_groups->setCurrentCell(row, 0);
+        m_groups->editItem(m_groups->item(row, 0));
+    });
+    connect(removeGroup, &QPushButton::clicked, this, [this] {
+        const int row = m_groups->currentRow();
+        if (row < 0)
+            return;
+        m_context.document->edit([row](LabPlan &p) {
+            if (row < p.vds.portGroups.size())
+                p.vds.portGroups.removeAt(row);
+        });
+        refresh();
+    });
 
     auto *tabs = new QTabWidget;
     tabs->addTab(m_govc, tr("govc"));
@@ -73,8 +139,11 @@ DistributedSwitchPage::DistributedSwitchPage(const StepContext &context)
     copy->setObjectName(u"vdsCopy"_s);
 
     auto *left = new QVBoxLayout;
+    left->addWidget(m_switch);
     left->addWidget(m_summary);
     left->addWidget(m_groups, 1);
+    left->addWidget(m_groupFindings);
+    left->addLayout(groupButtons);
     left->addWidget(m_connection);
     auto *dcForm = new QFormLayout;
     dcForm->addRow(tr("Datacenter"), m_datacenter);
@@ -123,6 +192,23 @@ DistributedSwitchPage::DistributedSwitchPage(const StepContext &context)
     });
 }
 
+bool DistributedSwitchPage::ownsField(const QString &path)
+{
+    return path.startsWith(u"vds."_s);
+}
+
+QWidget *DistributedSwitchPage::showField(const QString &path)
+{
+    static const QRegularExpression group(u"^vds\\.portGroups(?:\\[(\\d+)\\](?:\\.(name|vlan))?)?$"_s);
+    if (const auto m = group.match(path); m.hasMatch()) {
+        refresh();
+        if (!m.captured(1).isEmpty())
+            m_groups->setCurrentCell(m.captured(1).toInt(), m.captured(2) == u"vlan"_s ? 1 : 0);
+        return m_groups;
+    }
+    return m_switch->editorFor(path);
+}
+
 void DistributedSwitchPage::initializePage()
 {
     const LabPlan &plan = m_context.document->plan();
@@ -141,13 +227,28 @@ void DistributedSwitchPage::refresh()
                            .arg(vds.mtu)
                            .arg(vds.uplinks)
                            .arg(vds.portGroups.size()));
-    m_groups->setRowCount(0);
-    for (const PortGroup &pg : vds.portGroups) {
-        const int row = m_groups->rowCount();
-        m_groups->insertRow(row);
-        m_groups->setItem(row, 0, new QTableWidgetItem(pg.name));
-        m_groups->setItem(row, 1, new QTableWidgetItem(QString::number(pg.vlan)));
+    // Rebuilt only when the plan says something else than the table: a cell being edited
+    // keeps its editor.
+    bool same = m_groups->rowCount() == vds.portGroups.size();
+    for (int row = 0; same && row < m_groups->rowCount(); ++row) {
+        const QTableWidgetItem *name = m_groups->item(row, 0);
+        const QTableWidgetItem *vlan = m_groups->item(row, 1);
+        same = name && vlan && name->text() == vds.portGroups.at(row).name
+            && vlan->text().trimmed().toInt() == vds.portGroups.at(row).vlan;
     }
+    if (!same) {
+        m_loadingGroups = true;
+        m_groups->setRowCount(0);
+        for (const PortGroup &pg : vds.portGroups) {
+            const int row = m_groups->rowCount();
+            m_groups->insertRow(row);
+            m_groups->setItem(row, 0, new QTableWidgetItem(pg.name));
+            m_groups->setItem(row, 1, new QTableWidgetItem(QString::number(pg.vlan)));
+        }
+        m_loadingGroups = false;
+    }
+    m_groupFindings->showFindings(m_context.document->findingsFor(u"vds.portGroups"_s, true), true,
+                                  &m_context.document->plan());
     const QString dc =
         m_datacenter->text().trimmed().isEmpty() ? u"Datacenter"_s : m_datacenter->text().trimmed();
     const LabPlan &plan = m_context.document->plan();

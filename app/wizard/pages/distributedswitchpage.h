@@ -15,7 +15,9 @@ class QTableWidget;
 
 namespace vlab {
 
+class FindingLabel;
 class Job;
+class PlanForm;
 class VCenterConnectionBox;
 
 class DistributedSwitchPage : public QWizardPage
@@ -25,12 +27,17 @@ public:
     explicit DistributedSwitchPage(const StepContext &context);
     static QString stepTitle(); // built when first shown (StepHost)
     void initializePage() override;
+    static bool ownsField(const QString &path);
+    Q_INVOKABLE QWidget *showField(const QString &path);
 
 private:
     void refresh();
     void runJob(Job *job, const QString &title);
 
     StepContext m_context;
+    PlanForm *m_switch = nullptr;
+    FindingLabel *m_groupFindings = nullptr;
+    bool m_loadingGroups = false;
     QTableWidget *m_groups;
     QLabel *m_summary;
     QPlainTextEdit *m_govc;

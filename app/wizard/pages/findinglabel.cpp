@@ -1,5 +1,7 @@
 #include "findinglabel.h"
 
+#include "validate/fieldnames.h"
+
 namespace vlab {
 
 FindingLabel::FindingLabel(const QString &path, QWidget *parent)
@@ -9,9 +11,10 @@ FindingLabel::FindingLabel(const QString &path, QWidget *parent)
     setWordWrap(true);
     setTextFormat(Qt::RichText);
     setVisible(false);
+    setTextInteractionFlags(Qt::LinksAccessibleByMouse | Qt::LinksAccessibleByKeyboard);
 }
 
-void FindingLabel::showFindings(const Findings &findings, bool withPath)
+void FindingLabel::showFindings(const Findings &findings, bool withPath, const LabPlan *plan)
 {
     QStringList lines;
     for (const Finding &f : findings) {
@@ -21,11 +24,19 @@ void FindingLabel::showFindings(const Findings &findings, bool withPath)
         const QString mark = f.severity == Severity::Error ? tr("Error")
             : f.severity == Severity::Warning              ? tr("Warning")
                                                            : tr("Note");
-        QString text =
-            withPath ? tr("%1 (%2): %3").arg(mark, f.path, f.message) : tr("%1: %2").arg(mark, f.message);
+        // With its path, the path is a link to the field's editor (linkActivated(path)).
+        QString text = withPath
+            ? tr("%1 (%2): %3")
+                  .toHtmlEscaped()
+                  .arg(mark.toHtmlEscaped(),
+                       QStringLiteral("<a href=\"%1\">%2</a>")
+                           .arg(f.path.toHtmlEscaped(),
+                                (plan ? fieldDisplayName(*plan, f.path) : f.path).toHtmlEscaped()),
+                       f.message.toHtmlEscaped())
+            : tr("%1: %2").arg(mark, f.message).toHtmlEscaped();
         if (!f.hint.isEmpty())
-            text += QStringLiteral(" ") + tr("Fix: %1").arg(f.hint);
-        lines << QStringLiteral("<span style=\"color:%1\">%2</span>").arg(colour, text.toHtmlEscaped());
+            text += QStringLiteral(" ") + tr("Fix: %1").arg(f.hint).toHtmlEscaped();
+        lines << QStringLiteral("<span style=\"color:%1\">%2</span>").arg(colour, text);
     }
     setText(lines.join(QStringLiteral("<br>")));
     setVisible(!lines.isEmpty());

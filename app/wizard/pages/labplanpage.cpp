@@ -249,8 +249,13 @@ LabPlanPage::LabPlanPage(const StepContext &context)
         m_built.append(false);
     }
 
-    // Findings of fields edited on later pages (certificate, VCHA, vDS, ports...).
+    // Findings of fields edited on later pages (certificate, VCHA, vDS, ports...); each path
+    // is a link to its editor there.
     m_otherFindings = new FindingLabel(u"other"_s);
+    connect(m_otherFindings, &QLabel::linkActivated, this, [this](const QString &path) {
+        if (m_context.showField)
+            m_context.showField(path);
+    });
 
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
@@ -284,12 +289,29 @@ LabPlanPage::LabPlanPage(const StepContext &context)
         }
     });
     connect(m_document, &PlanDocument::findingsChanged, this, &LabPlanPage::refreshFindings);
+    connect(m_document, &PlanDocument::planChanged, this, &LabPlanPage::enableTargetFields);
     refreshFindings();
+}
+
+// Datacenter and cluster mean something only when deploying through a vCenter.
+void LabPlanPage::enableTargetFields()
+{
+    const bool vcenter = m_document->plan().target.kind == u"vcenter"_s;
+    for (const Binding &b : std::as_const(m_bindings)) {
+        if (b.path == u"target.datacenter"_s || b.path == u"target.cluster"_s)
+            b.edit->setEnabled(vcenter);
+    }
 }
 
 bool LabPlanPage::isComplete() const
 {
     return !m_document->hasErrors();
+}
+
+bool LabPlanPage::ownsField(const QString &path)
+{
+    const QList<SectionSpec> &specs = sectionSpecs();
+    return std::any_of(specs.begin(), specs.end(), [&](const SectionSpec &s) { return s.owns(path); });
 }
 
 QWidget *LabPlanPage::showField(const QString &path)
@@ -308,7 +330,10 @@ QWidget *LabPlanPage::showField(const QString &path)
                 field = (m.captured(1).isEmpty() ? u"psc[0]"_s : path) + u".name"_s;
             else if (const qsizetype bracket = path.indexOf(u'['); bracket > 0 && !path.startsWith(u"psc["_s))
                 field = path.left(bracket);
-            return m_tabs->widget(i)->findChild<QWidget *>(u"field:"_s + field);
+            QWidget *editor = m_tabs->widget(i)->findChild<QWidget *>(u"field:"_s + field);
+            if (!editor && path == u"psc"_s) // no PSC at all: adding one is the way on
+                editor = m_tabs->widget(i)->findChild<QWidget *>(u"addPsc"_s);
+            return editor;
         }
     }
     return nullptr;
@@ -405,6 +430,7 @@ void LabPlanPage::buildSection(int index)
         rebuildPscRows(); // fills the rows
     refreshValues();
     refreshFindings();
+    enableTargetFields();
 }
 
 QWidget *LabPlanPage::buildTopology()
@@ -493,6 +519,10 @@ void LabPlanPage::rebuildPscRows()
         m_pscGrid->addWidget(remove, row, 3);
         m_pscWidgets.append(remove);
         auto *label = new FindingLabel(u"psc[%1]"_s.arg(i));
+        connect(label, &QLabel::linkActivated, this, [this](const QString &path) {
+            if (m_context.showField)
+                m_context.showField(path);
+        });
         m_pscGrid->addWidget(label, row + 1, 0, 1, 4);
         m_pscWidgets.append(label);
         m_pscLabels.append({i, label});
@@ -529,7 +559,8 @@ void LabPlanPage::refreshFindings()
         editor->setToolTip(findings.isEmpty() ? QString() : findings.constFirst().message);
     }
     for (const auto &[index, label] : std::as_const(m_pscLabels))
-        label->showFindings(m_document->findingsFor(u"psc[%1]"_s.arg(index), true), true);
+        label->showFindings(m_document->findingsFor(u"psc[%1]"_s.arg(index), true), true,
+                            &m_document->plan());
     if (m_pscCountLabel)
         m_pscCountLabel->showFindings(m_document->findingsFor(u"psc"_s));
 
@@ -564,7 +595,7 @@ void LabPlanPage::refreshFindings()
         m_tabs->setTabText(i, tabText);
         m_tabs->tabBar()->setTabTextColor(i, errorsIn.at(i) > 0 ? QColor(0xB0, 0x00, 0x20) : QColor());
     }
-    m_otherFindings->showFindings(other, true);
+    m_otherFindings->showFindings(other, true, &m_document->plan());
 
     const int errors = countSeverity(m_document->findings(), Severity::Error);
     const int warnings = countSeverity(m_document->findings(), Severity::Warning);

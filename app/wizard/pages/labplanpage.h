@@ -33,7 +33,9 @@ public:
     // Shows the section that edits the plan field at path (for example "psc[1].ip"; a list item
     // such as "dns.servers[1]" gives its list's field, "psc[1]" that row's name), building it
     // if needed, and returns the field's editor (nullptr when no section edits it).
-    QWidget *showField(const QString &path);
+    Q_INVOKABLE QWidget *showField(const QString &path);
+    // Whether a section of this page edits the field at path (see StepInfo::ownsField).
+    static bool ownsField(const QString &path);
     QTabWidget *sections() const { return m_tabs; }
 
     using Getter = std::function<QString(const LabPlan &)>;
@@ -55,6 +57,7 @@ private:
     void rebuildPscRows();
     void refreshValues();
     void refreshFindings();
+    void enableTargetFields();
 
     PlanDocument *m_document;
     StepContext m_context;

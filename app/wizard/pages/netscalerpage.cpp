@@ -7,6 +7,7 @@
 #include "net/trustedpins.h"
 #include "netscaler/lbconfig.h"
 #include "netscaler/nitrojobs.h"
+#include "planform.h"
 #include "project/plandocument.h"
 #include "rememberedpassword.h"
 #include "runpanel.h"
@@ -127,7 +128,40 @@ NetscalerPage::NetscalerPage(const StepContext &context)
     liveLayout->addLayout(form, 1);
     liveLayout->addLayout(liveButtons, 1);
 
+    // The balanced service's settings, edited here (names and addresses are on the Lab plan).
+    PlanDocument *plan = m_context.document;
+    m_service = new PlanForm(tr("Balanced service"), plan);
+    m_service->addNumbers(
+        tr("Ports"), u"loadBalancer.ports"_s, [](const LabPlan &p) { return p.loadBalancer.ports; },
+        [](LabPlan &p, const QList<int> &v) { p.loadBalancer.ports = v; },
+        u"443, 389, 636, 2012, 2014, 2020"_s);
+    m_service->addChoice(
+        tr("Persistence"), u"loadBalancer.persistence.type"_s,
+        {u"SOURCEIP"_s, u"COOKIEINSERT"_s, u"RULE"_s, u"NONE"_s},
+        [](const LabPlan &p) { return p.loadBalancer.persistence.type; },
+        [](LabPlan &p, const QString &v) { p.loadBalancer.persistence.type = v; });
+    m_service->addNumber(
+        tr("Persistence timeout"), u"loadBalancer.persistence.timeoutMinutes"_s,
+        [](const LabPlan &p) { return p.loadBalancer.persistence.timeoutMinutes; },
+        [](LabPlan &p, const int &v) { p.loadBalancer.persistence.timeoutMinutes = v; }, tr(" minutes"));
+    m_device = new PlanForm(tr("NetScaler"), plan);
+    m_device->addChoice(
+        tr("Kind"), u"loadBalancer.kind"_s, {u"netscaler"_s},
+        [](const LabPlan &p) { return p.loadBalancer.kind; },
+        [](LabPlan &p, const QString &v) { p.loadBalancer.kind = v; });
+    m_device->addText(
+        tr("Object name prefix"), u"loadBalancer.namePrefix"_s,
+        [](const LabPlan &p) { return p.loadBalancer.namePrefix; },
+        [](LabPlan &p, const QString &v) { p.loadBalancer.namePrefix = v; }, u"psc"_s);
+    m_device->addText(
+        tr("Subnet IP (SNIP)"), u"loadBalancer.snip"_s, [](const LabPlan &p) { return p.loadBalancer.snip; },
+        [](LabPlan &p, const QString &v) { p.loadBalancer.snip = v; });
+    auto *settings = new QHBoxLayout;
+    settings->addWidget(m_service, 1);
+    settings->addWidget(m_device, 1);
+
     auto *layout = new QVBoxLayout(this);
+    layout->addLayout(settings);
     layout->addWidget(split, 1);
     layout->addLayout(buttons);
     layout->addWidget(live);
@@ -157,6 +191,20 @@ NetscalerPage::NetscalerPage(const StepContext &context)
                        .arg(address, fingerprint))
             == QMessageBox::Yes;
     };
+}
+
+bool NetscalerPage::ownsField(const QString &path)
+{
+    return path.startsWith(u"loadBalancer.ports"_s) || path.startsWith(u"loadBalancer.persistence."_s)
+        || path == u"loadBalancer.kind"_s || path == u"loadBalancer.namePrefix"_s
+        || path == u"loadBalancer.snip"_s;
+}
+
+QWidget *NetscalerPage::showField(const QString &path)
+{
+    if (QWidget *editor = m_service->editorFor(path))
+        return editor;
+    return m_device->editorFor(path);
 }
 
 void NetscalerPage::initializePage()

@@ -21,6 +21,7 @@ class QTableWidget;
 namespace vlab {
 
 class NitroJob;
+class PlanForm;
 struct NitroObjectResult;
 
 class NetscalerPage : public QWizardPage
@@ -30,6 +31,8 @@ public:
     explicit NetscalerPage(const StepContext &context);
     static QString stepTitle(); // built when first shown (StepHost)
     void initializePage() override;
+    static bool ownsField(const QString &path);
+    Q_INVOKABLE QWidget *showField(const QString &path);
 
     enum class Action { Diff, Apply, Verify, Rollback };
     // Asked when the NSIP presents a certificate this machine does not trust: (address,
@@ -56,6 +59,8 @@ private:
     void actionFinished(Action action, NitroJob *job, const KeptLogin &login);
 
     StepContext m_context;
+    PlanForm *m_service = nullptr;
+    PlanForm *m_device = nullptr;
     QTableWidget *m_objects;
     QPlainTextEdit *m_batch;
     QPlainTextEdit *m_rollback;

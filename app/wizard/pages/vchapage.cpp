@@ -2,6 +2,7 @@
 
 #include "codeview.h"
 #include "jobs/jobqueue.h"
+#include "planform.h"
 #include "project/plandocument.h"
 #include "runpanel.h"
 #include "validate/planvalidator.h"
@@ -64,7 +65,31 @@ VchaPage::VchaPage(const StepContext &context)
     auto *tabs = new QTabWidget;
     tabs->addTab(m_spec, tr("Deploy spec (REST, 6.7 U1+)"));
     tabs->addTab(m_manual, tr("Manual steps (6.7 GA)"));
+    // The HA network and the three nodes' addresses, edited here.
+    m_network = new PlanForm(tr("HA network"), m_context.document);
+    m_network->addCheck(
+        tr("Deploy vCenter High Availability"), u"vcha.enabled"_s,
+        [](const LabPlan &p) { return p.vcha.enabled; },
+        [](LabPlan &p, const bool &v) { p.vcha.enabled = v; });
+    m_network->addText(
+        tr("Network (CIDR)"), u"vcha.network.cidr"_s, [](const LabPlan &p) { return p.vcha.network.cidr; },
+        [](LabPlan &p, const QString &v) { p.vcha.network.cidr = v; }, u"192.168.100.0/24"_s);
+    m_network->addText(
+        tr("Port group"), u"vcha.network.portGroup"_s,
+        [](const LabPlan &p) { return p.vcha.network.portGroup; },
+        [](LabPlan &p, const QString &v) { p.vcha.network.portGroup = v; }, u"VCHA"_s);
+    m_network->addText(
+        tr("Active node address"), u"vcha.activeIp"_s, [](const LabPlan &p) { return p.vcha.activeIp; },
+        [](LabPlan &p, const QString &v) { p.vcha.activeIp = v; });
+    m_network->addText(
+        tr("Passive node address"), u"vcha.passiveIp"_s, [](const LabPlan &p) { return p.vcha.passiveIp; },
+        [](LabPlan &p, const QString &v) { p.vcha.passiveIp = v; });
+    m_network->addText(
+        tr("Witness address"), u"vcha.witnessIp"_s, [](const LabPlan &p) { return p.vcha.witnessIp; },
+        [](LabPlan &p, const QString &v) { p.vcha.witnessIp = v; });
+
     auto *left = new QVBoxLayout;
+    left->addWidget(m_network);
     left->addWidget(m_prerequisites);
     left->addWidget(m_connection);
     left->addStretch(1);
@@ -91,6 +116,16 @@ VchaPage::VchaPage(const StepContext &context)
         if (busy)
             m_deploy->setEnabled(false);
     });
+}
+
+bool VchaPage::ownsField(const QString &path)
+{
+    return path.startsWith(u"vcha."_s);
+}
+
+QWidget *VchaPage::showField(const QString &path)
+{
+    return m_network->editorFor(path);
 }
 
 void VchaPage::initializePage()

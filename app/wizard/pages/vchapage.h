@@ -14,6 +14,8 @@ class QPushButton;
 
 namespace vlab {
 
+class PlanForm;
+
 class VCenterConnectionBox;
 enum class VchaAction;
 
@@ -24,12 +26,15 @@ public:
     explicit VchaPage(const StepContext &context);
     static QString stepTitle(); // built when first shown (StepHost)
     void initializePage() override;
+    static bool ownsField(const QString &path);
+    Q_INVOKABLE QWidget *showField(const QString &path);
 
 private:
     void refresh();
     void run(VchaAction action);
 
     StepContext m_context;
+    PlanForm *m_network = nullptr;
     QLabel *m_prerequisites;
     QPlainTextEdit *m_spec;
     QPlainTextEdit *m_manual;
