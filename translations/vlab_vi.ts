@@ -1066,6 +1066,234 @@ Thay vào đó, lab mẫu đang được mở.</translation>
         <source>Every PSC, the load balancer, vCenter and the deployment host need a DNS name of their own.</source>
         <translation>Mỗi PSC, bộ cân bằng tải, vCenter và máy chủ triển khai cần một tên DNS riêng.</translation>
     </message>
+    <message>
+        <source>Lab name</source>
+        <translation>Tên lab</translation>
+    </message>
+    <message>
+        <source>DNS domain</source>
+        <translation>Tên miền DNS</translation>
+    </message>
+    <message>
+        <source>DNS servers</source>
+        <translation>Máy chủ DNS</translation>
+    </message>
+    <message>
+        <source>Gateway</source>
+        <translation>Gateway</translation>
+    </message>
+    <message>
+        <source>Management port group</source>
+        <translation>Nhóm cổng quản trị</translation>
+    </message>
+    <message>
+        <source>Deploy on</source>
+        <translation>Triển khai trên</translation>
+    </message>
+    <message>
+        <source>Deployment host</source>
+        <translation>Host triển khai</translation>
+    </message>
+    <message>
+        <source>Deployment user</source>
+        <translation>Người dùng triển khai</translation>
+    </message>
+    <message>
+        <source>Datastore</source>
+        <translation>Datastore</translation>
+    </message>
+    <message>
+        <source>Target network</source>
+        <translation>Mạng đích</translation>
+    </message>
+    <message>
+        <source>Datacenter</source>
+        <translation>Datacenter</translation>
+    </message>
+    <message>
+        <source>Cluster</source>
+        <translation>Cluster</translation>
+    </message>
+    <message>
+        <source>SSO domain</source>
+        <translation>Miền SSO</translation>
+    </message>
+    <message>
+        <source>SSO site</source>
+        <translation>Site SSO</translation>
+    </message>
+    <message>
+        <source>PSCs</source>
+        <translation>Các PSC</translation>
+    </message>
+    <message>
+        <source>Load balancer: kind</source>
+        <translation>Bộ cân bằng tải: loại</translation>
+    </message>
+    <message>
+        <source>Load balancer: management IP (NSIP)</source>
+        <translation>Bộ cân bằng tải: IP quản trị (NSIP)</translation>
+    </message>
+    <message>
+        <source>Load balancer: subnet IP (SNIP)</source>
+        <translation>Bộ cân bằng tải: IP mạng con (SNIP)</translation>
+    </message>
+    <message>
+        <source>Load balancer: virtual IP (VIP)</source>
+        <translation>Bộ cân bằng tải: IP ảo (VIP)</translation>
+    </message>
+    <message>
+        <source>Load balancer: name</source>
+        <translation>Bộ cân bằng tải: tên</translation>
+    </message>
+    <message>
+        <source>Load balancer: ports</source>
+        <translation>Bộ cân bằng tải: cổng</translation>
+    </message>
+    <message>
+        <source>Load balancer: persistence</source>
+        <translation>Bộ cân bằng tải: duy trì phiên</translation>
+    </message>
+    <message>
+        <source>Load balancer: persistence timeout</source>
+        <translation>Bộ cân bằng tải: thời hạn duy trì phiên</translation>
+    </message>
+    <message>
+        <source>Load balancer: object name prefix</source>
+        <translation>Bộ cân bằng tải: tiền tố tên đối tượng</translation>
+    </message>
+    <message>
+        <source>Certificate: country (C)</source>
+        <translation>Chứng chỉ: quốc gia (C)</translation>
+    </message>
+    <message>
+        <source>Certificate: state (ST)</source>
+        <translation>Chứng chỉ: tỉnh/bang (ST)</translation>
+    </message>
+    <message>
+        <source>Certificate: locality (L)</source>
+        <translation>Chứng chỉ: thành phố (L)</translation>
+    </message>
+    <message>
+        <source>Certificate: organization (O)</source>
+        <translation>Chứng chỉ: tổ chức (O)</translation>
+    </message>
+    <message>
+        <source>Certificate: organizational unit (OU)</source>
+        <translation>Chứng chỉ: đơn vị (OU)</translation>
+    </message>
+    <message>
+        <source>Certificate: common name (CN)</source>
+        <translation>Chứng chỉ: tên chung (CN)</translation>
+    </message>
+    <message>
+        <source>Certificate: subject alternative names</source>
+        <translation>Chứng chỉ: tên thay thế (SAN)</translation>
+    </message>
+    <message>
+        <source>Certificate: RSA key size</source>
+        <translation>Chứng chỉ: độ dài khóa RSA</translation>
+    </message>
+    <message>
+        <source>Certificate: signer</source>
+        <translation>Chứng chỉ: bên ký</translation>
+    </message>
+    <message>
+        <source>Certificate: validity</source>
+        <translation>Chứng chỉ: thời hạn hiệu lực</translation>
+    </message>
+    <message>
+        <source>vCenter: VM name</source>
+        <translation>vCenter: tên máy ảo</translation>
+    </message>
+    <message>
+        <source>vCenter: FQDN</source>
+        <translation>vCenter: FQDN</translation>
+    </message>
+    <message>
+        <source>vCenter: IP address</source>
+        <translation>vCenter: địa chỉ IP</translation>
+    </message>
+    <message>
+        <source>vCenter: size</source>
+        <translation>vCenter: kích cỡ</translation>
+    </message>
+    <message>
+        <source>vCenter HA</source>
+        <translation>vCenter HA</translation>
+    </message>
+    <message>
+        <source>vCenter HA: network</source>
+        <translation>vCenter HA: mạng</translation>
+    </message>
+    <message>
+        <source>vCenter HA: port group</source>
+        <translation>vCenter HA: nhóm cổng</translation>
+    </message>
+    <message>
+        <source>vCenter HA: active node address</source>
+        <translation>vCenter HA: địa chỉ nút chủ động</translation>
+    </message>
+    <message>
+        <source>vCenter HA: passive node address</source>
+        <translation>vCenter HA: địa chỉ nút thụ động</translation>
+    </message>
+    <message>
+        <source>vCenter HA: witness address</source>
+        <translation>vCenter HA: địa chỉ nút chứng kiến</translation>
+    </message>
+    <message>
+        <source>Distributed Switch: name</source>
+        <translation>Distributed Switch: tên</translation>
+    </message>
+    <message>
+        <source>Distributed Switch: version</source>
+        <translation>Distributed Switch: phiên bản</translation>
+    </message>
+    <message>
+        <source>Distributed Switch: MTU</source>
+        <translation>Distributed Switch: MTU</translation>
+    </message>
+    <message>
+        <source>Distributed Switch: uplinks</source>
+        <translation>Distributed Switch: số uplink</translation>
+    </message>
+    <message>
+        <source>PSC %1 (%2)</source>
+        <translation>PSC %1 (%2)</translation>
+    </message>
+    <message>
+        <source>VM name</source>
+        <translation>Tên máy ảo</translation>
+    </message>
+    <message>
+        <source>FQDN</source>
+        <translation>FQDN</translation>
+    </message>
+    <message>
+        <source>IP address</source>
+        <translation>Địa chỉ IP</translation>
+    </message>
+    <message>
+        <source>Port group %1</source>
+        <translation>Nhóm cổng %1</translation>
+    </message>
+    <message>
+        <source>Port group %1 (%2)</source>
+        <translation>Nhóm cổng %1 (%2)</translation>
+    </message>
+    <message>
+        <source>VLAN</source>
+        <translation>VLAN</translation>
+    </message>
+    <message>
+        <source>name</source>
+        <translation>tên</translation>
+    </message>
+    <message>
+        <source>%1, entry %2</source>
+        <translation>%1, mục %2</translation>
+    </message>
 </context>
 <context>
     <name>vlab::ApplyCertificatesPage</name>
@@ -1408,6 +1636,62 @@ Hãy so sánh với dấu vân tay mà appliance hiển thị (ssh-keygen -lf /e
             <numerusform>&lt;span style=&quot;color:#b00020&quot;&gt;&lt;b&gt;Chưa sẵn sàng:&lt;/b&gt; %n mục kiểm tra thất bại. Sẽ không có gì được áp dụng cho PSC cho đến khi tất cả đều đạt.&lt;/span&gt;</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Subject</source>
+        <translation>Chủ thể</translation>
+    </message>
+    <message>
+        <source>Common name (CN)</source>
+        <translation>Tên chung (CN)</translation>
+    </message>
+    <message>
+        <source>the load-balancer name</source>
+        <translation>tên bộ cân bằng tải</translation>
+    </message>
+    <message>
+        <source>Subject alternative names</source>
+        <translation>Tên thay thế (SAN)</translation>
+    </message>
+    <message>
+        <source>every PSC name and the load-balancer name</source>
+        <translation>tên của mọi PSC và tên bộ cân bằng tải</translation>
+    </message>
+    <message>
+        <source>Country (C)</source>
+        <translation>Quốc gia (C)</translation>
+    </message>
+    <message>
+        <source>State (ST)</source>
+        <translation>Tỉnh/bang (ST)</translation>
+    </message>
+    <message>
+        <source>Organisation and key</source>
+        <translation>Tổ chức và khóa</translation>
+    </message>
+    <message>
+        <source>Locality (L)</source>
+        <translation>Thành phố (L)</translation>
+    </message>
+    <message>
+        <source>Organization (O)</source>
+        <translation>Tổ chức (O)</translation>
+    </message>
+    <message>
+        <source>Organizational unit (OU)</source>
+        <translation>Đơn vị (OU)</translation>
+    </message>
+    <message>
+        <source>RSA key size</source>
+        <translation>Độ dài khóa RSA</translation>
+    </message>
+    <message>
+        <source>Valid for</source>
+        <translation>Hiệu lực trong</translation>
+    </message>
+    <message>
+        <source> days</source>
+        <translation> ngày</translation>
+    </message>
 </context>
 <context>
     <name>vlab::DiagnosticsPage</name>
@@ -1687,6 +1971,42 @@ Hãy so sánh với dấu vân tay mà appliance hiển thị (ssh-keygen -lf /e
     <message>
         <source>Other work is still running; wait for it or cancel it.</source>
         <translation>Một công việc khác vẫn đang chạy; hãy chờ nó xong hoặc hủy nó.</translation>
+    </message>
+    <message>
+        <source>Type to change a name or VLAN (0: no tag).</source>
+        <translation>Gõ để đổi tên hoặc VLAN (0: không gắn thẻ).</translation>
+    </message>
+    <message>
+        <source>Switch</source>
+        <translation>Switch</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Tên</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>Phiên bản</translation>
+    </message>
+    <message>
+        <source>MTU</source>
+        <translation>MTU</translation>
+    </message>
+    <message>
+        <source> bytes</source>
+        <translation> byte</translation>
+    </message>
+    <message>
+        <source>Uplinks per host</source>
+        <translation>Số uplink mỗi host</translation>
+    </message>
+    <message>
+        <source>Add port group</source>
+        <translation>Thêm nhóm cổng</translation>
+    </message>
+    <message>
+        <source>Remove port group</source>
+        <translation>Xóa nhóm cổng</translation>
     </message>
 </context>
 <context>
@@ -2250,6 +2570,42 @@ Hãy so sánh với dấu vân tay hiển thị trên NetScaler (Traffic Managem
         <source>Enter the NetScaler user and password first.</source>
         <translation>Hãy nhập người dùng và mật khẩu NetScaler trước.</translation>
     </message>
+    <message>
+        <source>Balanced service</source>
+        <translation>Dịch vụ được cân bằng</translation>
+    </message>
+    <message>
+        <source>Ports</source>
+        <translation>Cổng</translation>
+    </message>
+    <message>
+        <source>Persistence</source>
+        <translation>Duy trì phiên</translation>
+    </message>
+    <message>
+        <source>Persistence timeout</source>
+        <translation>Thời hạn duy trì phiên</translation>
+    </message>
+    <message>
+        <source> minutes</source>
+        <translation> phút</translation>
+    </message>
+    <message>
+        <source>NetScaler</source>
+        <translation>NetScaler</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Loại</translation>
+    </message>
+    <message>
+        <source>Object name prefix</source>
+        <translation>Tiền tố tên đối tượng</translation>
+    </message>
+    <message>
+        <source>Subnet IP (SNIP)</source>
+        <translation>IP mạng con (SNIP)</translation>
+    </message>
 </context>
 <context>
     <name>vlab::PlanFilesPage</name>
@@ -2747,6 +3103,34 @@ Hãy so sánh với dấu vân tay hiển thị trên NetScaler (Traffic Managem
     <message>
         <source>Other work is still running; wait for it or cancel it.</source>
         <translation>Một công việc khác vẫn đang chạy; hãy chờ nó xong hoặc hủy nó.</translation>
+    </message>
+    <message>
+        <source>HA network</source>
+        <translation>Mạng HA</translation>
+    </message>
+    <message>
+        <source>Deploy vCenter High Availability</source>
+        <translation>Triển khai vCenter High Availability</translation>
+    </message>
+    <message>
+        <source>Network (CIDR)</source>
+        <translation>Mạng (CIDR)</translation>
+    </message>
+    <message>
+        <source>Port group</source>
+        <translation>Nhóm cổng</translation>
+    </message>
+    <message>
+        <source>Active node address</source>
+        <translation>Địa chỉ nút chủ động</translation>
+    </message>
+    <message>
+        <source>Passive node address</source>
+        <translation>Địa chỉ nút thụ động</translation>
+    </message>
+    <message>
+        <source>Witness address</source>
+        <translation>Địa chỉ nút chứng kiến</translation>
     </message>
 </context>
 <context>

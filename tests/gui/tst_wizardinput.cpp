@@ -8,6 +8,7 @@
 #include "plan/planjson.h"
 #include "project/plandocument.h"
 #include "runpanel.h"
+#include "validate/fieldnames.h"
 #include "validate/planvalidator.h"
 
 #include <QAbstractButton>
@@ -297,6 +298,10 @@ private Q_SLOTS:
                 QVERIFY(other);
                 QVERIFY2(other->text().contains(u"href=\"%1\""_s.arg(path.toHtmlEscaped())),
                          qPrintable(path));
+                // ... named for people ("Certificate: common name (CN)"), not by the JSON path.
+                const QString name = fieldDisplayName(w.document()->plan(), path);
+                QVERIFY2(name != path, qPrintable(path));
+                QVERIFY2(other->text().contains(name.toHtmlEscaped()), qPrintable(path));
                 Q_EMIT other->linkActivated(path);
                 QVERIFY2(w.currentStepId() != 0, qPrintable(path));
                 QTRY_VERIFY2(hasFocusIn(editor), qPrintable(path));
