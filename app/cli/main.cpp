@@ -5,6 +5,7 @@
 
 #include "clicommon.h"
 #include "clirunner.h"
+#include "core/atomicfile.h"
 
 #include "i18n/translations.h"
 
@@ -16,6 +17,7 @@
 #include "project/writeplanfilesjob.h"
 #include "runbook/runbookjob.h"
 #include "validate/planvalidator.h"
+#include "validate/quickfix.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -38,7 +40,9 @@ QString usage()
         "Usage: vlab <command> [options]\n"
         "\n"
         "Commands:\n"
-        "  validate PLAN [--format text|json]   check a lab plan offline\n"
+        "  validate PLAN [--fix] [--format text|json]\n"
+        "                                       check a lab plan offline; --fix applies the\n"
+        "                                       obvious fixes (original kept as PLAN.bak)\n"
         "  init DIR [--force]                   write the example lab plan into DIR\n"
         "  generate PLAN -o DIR                 write every plan-only artifact into DIR\n"
         "  cert config|csr|sign-vmca|chain|verify|show ...\n"
@@ -85,9 +89,14 @@ int cmdValidate(const QStringList &args)
     const QCommandLineOption format(u"format"_s, CliTr::tr("Output format: text (default) or json."),
                                     u"text|json"_s, u"text"_s);
     parser.addOption(format);
+    const QCommandLineOption fix(u"fix"_s,
+                                 CliTr::tr("Apply every fix the findings offer to PLAN, keeping the "
+                                           "original as PLAN.bak, and report what changed."));
+    parser.addOption(fix);
     parser.addPositionalArgument(u"PLAN"_s, CliTr::tr("The .vlab.json file to check."));
     bool help = false;
-    if (!parseVerb(parser, args, CliTr::tr("Usage: vlab validate PLAN [--format text|json]"), 1, &help))
+    if (!parseVerb(parser, args, CliTr::tr("Usage: vlab validate PLAN [--fix] [--format text|json]"), 1,
+                   &help))
         return BadInput;
     if (help)
         return Ok;
@@ -103,17 +112,79 @@ int cmdValidate(const QStringList &args)
         printLoadError(file, plan.error(), json);
         return BadInput;
     }
-    const Findings findings = validatePlan(*plan);
+    LabPlan checked = *plan;
+    QList<AppliedFix> applied;
+    QString backup;
+    if (parser.isSet(fix)) {
+        const Result<LabPlan> fixed = applyFixes(*plan, &applied);
+        if (!fixed) {
+            err(CliTr::tr("vlab: %1\n").arg(fixed.error().message));
+            return BadInput;
+        }
+        if (!applied.isEmpty()) {
+            // The original bytes first, as they were; then the fixed plan, each written whole.
+            backup = file + u".bak"_s;
+            const Result<QByteArray> original = readFileLimited(file, kMaxPlanBytes);
+            Result<WrittenFile> kept =
+                original ? writeFileAtomically(backup, *original) : Result<WrittenFile>(original.error());
+            if (!kept) {
+                err(CliTr::tr("vlab: cannot keep the original as %1: %2 Nothing was changed.\n")
+                        .arg(backup, kept.error().message));
+                return Problems;
+            }
+            if (const Result<void> saved = savePlanFile(*fixed, file); !saved) {
+                err(CliTr::tr("vlab: cannot write %1: %2 The original is kept as %3.\n")
+                        .arg(file, saved.error().message, backup));
+                return Problems;
+            }
+            checked = *fixed;
+        }
+    }
+    auto compact = [](const QJsonValue &v) -> QString {
+        if (v.isArray())
+            return QString::fromUtf8(QJsonDocument(v.toArray()).toJson(QJsonDocument::Compact));
+        if (v.isObject())
+            return QString::fromUtf8(QJsonDocument(v.toObject()).toJson(QJsonDocument::Compact));
+        return v.toVariant().toString();
+    };
+    const Findings findings = validatePlan(checked);
     const int errors = countSeverity(findings, Severity::Error);
     const int warnings = countSeverity(findings, Severity::Warning);
     if (json) {
-        const QJsonObject o{{u"file"_s, file},
-                            {u"valid"_s, errors == 0},
-                            {u"errors"_s, errors},
-                            {u"warnings"_s, warnings},
-                            {u"findings"_s, findingsToJson(findings)}};
+        QJsonObject o{{u"file"_s, file},
+                      {u"valid"_s, errors == 0},
+                      {u"errors"_s, errors},
+                      {u"warnings"_s, warnings},
+                      {u"findings"_s, findingsToJson(findings)}};
+        // A finding's obvious fix, as data: the new value of its path.
+        QJsonArray listed = o.value(u"findings"_s).toArray();
+        for (qsizetype i = 0; i < findings.size() && i < listed.size(); ++i) {
+            if (const QJsonValue value = fixFor(checked, findings.at(i)); !value.isUndefined()) {
+                QJsonObject entry = listed.at(i).toObject();
+                entry.insert(u"fix"_s, value);
+                listed.replace(i, entry);
+            }
+        }
+        o.insert(u"findings"_s, listed);
+        if (parser.isSet(fix)) {
+            QJsonArray fixed;
+            for (const AppliedFix &a : std::as_const(applied))
+                fixed.append(
+                    QJsonObject{{u"path"_s, a.path}, {u"before"_s, a.before}, {u"after"_s, a.after}});
+            o.insert(u"fixed"_s, fixed);
+            if (!backup.isEmpty())
+                o.insert(u"backup"_s, backup);
+        }
         out(QString::fromUtf8(QJsonDocument(o).toJson()));
     } else {
+        for (const AppliedFix &a : std::as_const(applied))
+            out(CliTr::tr("fixed   %1: %2 -> %3\n").arg(a.path, compact(a.before), compact(a.after)));
+        if (!backup.isEmpty())
+            out(CliTr::tr("%1: %n fix(es) applied; the original is kept as %2\n", nullptr,
+                          int(applied.size()))
+                    .arg(file, backup));
+        else if (parser.isSet(fix))
+            out(CliTr::tr("%1: nothing to fix automatically\n").arg(file));
         for (const Finding &f : findings)
             out(formatFinding(f) + u'\n');
         out(CliTr::tr("%1: %2 error(s), %3 warning(s)\n").arg(file).arg(errors).arg(warnings));

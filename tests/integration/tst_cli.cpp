@@ -136,6 +136,13 @@ bool writeFixtures(const QString &dir)
         warningsOnly.insert(u"loadBalancer"_s, lb);
     }
 
+    QJsonObject renamedLb = example; // the load balancer renamed by hand: CN and SAN left behind
+    {
+        QJsonObject lb = renamedLb.value(u"loadBalancer"_s).toObject();
+        lb.insert(u"fqdn"_s, u"psc-vip.sslab.com"_s);
+        renamedLb.insert(u"loadBalancer"_s, lb);
+    }
+
     QJsonObject unknownKey = example;
     {
         QJsonArray psc = unknownKey.value(u"psc"_s).toArray();
@@ -150,6 +157,7 @@ bool writeFixtures(const QString &dir)
         && writeFile(d.filePath(u"bad-ip.vlab.json"_s), toJson(badIp))
         && writeFile(d.filePath(u"warnings.vlab.json"_s), toJson(warningsOnly))
         && writeFile(d.filePath(u"unknown-key.vlab.json"_s), toJson(unknownKey))
+        && writeFile(d.filePath(u"renamed-lb.vlab.json"_s), toJson(renamedLb))
         && writeFile(d.filePath(u"malformed.vlab.json"_s),
                      "{\n  \"schema\": \"vlab.plan/1\",\n  \"lab\": { \"name\": \"x\" \n");
 }
@@ -282,6 +290,38 @@ void TestCli::run_data()
         c.linePrefix = u"error"_s;
         c.lineContains = u"psc[1].ip"_s;
         QTest::newRow("validation error") << c;
+    }
+    {
+        CliCase c;
+        c.args = QStringList{u"validate"_s, u"{dir}/renamed-lb.vlab.json"_s};
+        c.exitCode = 1;
+        c.linePrefix = u"error"_s;
+        c.lineContains = u"certificate.subject.CN"_s;
+        c.expected = u"2 error(s)"_s;
+        QTest::newRow("renamed load balancer: errors with fixes") << c;
+    }
+    {
+        CliCase c;
+        c.args = QStringList{u"validate"_s, u"--fix"_s, u"{dir}/renamed-lb.vlab.json"_s};
+        c.expected = u"renamed-lb.vlab.json: 0 error(s)"_s;
+        c.linePrefix = u"fixed   certificate.subject.CN"_s;
+        c.lineContains = u"vcenter-psc-lb.sslab.com -> psc-vip.sslab.com"_s;
+        c.files = QStringList{u"renamed-lb.vlab.json.bak"_s};
+        QTest::newRow("validate --fix applies the fixes and keeps a backup") << c;
+    }
+    {
+        CliCase c; // fixed once, the file validates clean without --fix
+        c.before = {{u"validate"_s, u"--fix"_s, u"{dir}/renamed-lb.vlab.json"_s}};
+        c.args = QStringList{u"validate"_s, u"{dir}/renamed-lb.vlab.json"_s};
+        c.expected = u"0 error(s), 0 warning(s)"_s;
+        QTest::newRow("the fixed plan is saved") << c;
+    }
+    {
+        CliCase c;
+        c.args = QStringList{u"validate"_s, u"--fix"_s, u"{dir}/bad-ip.vlab.json"_s};
+        c.exitCode = 1;
+        c.expected = u"nothing to fix automatically"_s;
+        QTest::newRow("validate --fix with nothing to fix") << c;
     }
     {
         CliCase c;
