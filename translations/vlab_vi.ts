@@ -1294,6 +1294,10 @@ Thay vào đó, lab mẫu đang được mở.</translation>
         <source>%1, entry %2</source>
         <translation>%1, mục %2</translation>
     </message>
+    <message>
+        <source>The plan has no field %1.</source>
+        <translation>Kế hoạch không có trường %1.</translation>
+    </message>
 </context>
 <context>
     <name>vlab::ApplyCertificatesPage</name>
@@ -2034,6 +2038,10 @@ Hãy so sánh với dấu vân tay mà appliance hiển thị (ssh-keygen -lf /e
     <message>
         <source>Fix: %1</source>
         <translation>Cách sửa: %1</translation>
+    </message>
+    <message>
+        <source>Apply the fix</source>
+        <translation>Áp dụng cách sửa</translation>
     </message>
 </context>
 <context>

@@ -23,6 +23,7 @@
 #include <QLineEdit>
 #include <QListWidget>
 #include <QMap>
+#include <QRegularExpression>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
@@ -266,6 +267,31 @@ private Q_SLOTS:
         QCOMPARE(lb->text(), u"vcenter-psc-lb.sslab.com"_s);
         QVERIFY(lb->hasFocus());
         QVERIFY(w.findChild<QLabel *>(u"finding:other"_s)->isVisible());
+    }
+
+    void fixLinksApplyTheirFix()
+    {
+        // A plan renamed by hand in the file: the certificate is left behind.
+        QTemporaryDir dir;
+        LabPlan plan = examplePlan();
+        plan.loadBalancer.fqdn = u"psc-vip.sslab.com"_s;
+        const QString file = dir.filePath(u"renamed.vlab.json"_s);
+        QVERIFY(savePlanFile(plan, file));
+        MainWindow w;
+        w.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        QVERIFY(w.openFile(file));
+        QVERIFY(w.document()->hasErrors());
+        QVERIFY(!nextButton(w)->isEnabled());
+        auto *other = w.findChild<QLabel *>(u"finding:other"_s);
+        QVERIFY(other && other->isVisible());
+        static const QRegularExpression fixLink(u"href=\"(fix:\\d+)\""_s);
+        for (int round = 0; round < 5 && fixLink.match(other->text()).hasMatch(); ++round)
+            Q_EMIT other->linkActivated(fixLink.match(other->text()).captured(1));
+        QVERIFY2(!w.document()->hasErrors(), qPrintable(other->text()));
+        QVERIFY(nextButton(w)->isEnabled());
+        QCOMPARE(w.document()->plan().certificate.subject.commonName, u"psc-vip.sslab.com"_s);
+        QVERIFY(w.document()->plan().certificate.san.contains(u"psc-vip.sslab.com"_s));
     }
 
     void everyFindingPathHasAnEditableFocusedEditor()

@@ -66,6 +66,7 @@ DistributedSwitchPage::DistributedSwitchPage(const StepContext &context)
     m_groups->setColumnCount(2);
     m_groups->setHorizontalHeaderLabels({tr("Port group"), tr("VLAN")});
     m_groups->verticalHeader()->setVisible(false);
+    m_groups->verticalHeader()->setDefaultSectionSize(m_groups->fontMetrics().height() + 8);
     m_groups->setEditTriggers(QAbstractItemView::DoubleClicked | QAbstractItemView::EditKeyPressed
                               | QAbstractItemView::AnyKeyPressed);
     m_groups->horizontalHeader()->setSectionResizeMode(0, QHeaderView::Stretch);
@@ -88,7 +89,8 @@ DistributedSwitchPage::DistributedSwitchPage(const StepContext &context)
         tr("Uplinks per host"), u"vds.uplinks"_s, [](const LabPlan &p) { return p.vds.uplinks; },
         [](LabPlan &p, const int &v) { p.vds.uplinks = v; });
     m_groupFindings = new FindingLabel(u"vds.portGroups"_s);
-    connect(m_groupFindings, &QLabel::linkActivated, this, [this](const QString &path) {
+    m_groupFindings->setDocument(m_context.document);
+    connect(m_groupFindings, &FindingLabel::fieldActivated, this, [this](const QString &path) {
         if (m_context.showField)
             m_context.showField(path);
     });

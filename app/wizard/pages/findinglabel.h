@@ -9,6 +9,7 @@
 
 namespace vlab {
 
+class PlanDocument;
 struct LabPlan;
 
 class FindingLabel : public QLabel
@@ -19,6 +20,16 @@ public:
     // withPath: each line names its field, as a link; by its name for people when the plan
     // is given ("PSC 2 (vcenter-psc02): IP address"), else by its path.
     void showFindings(const Findings &findings, bool withPath = false, const LabPlan *plan = nullptr);
+    // With a document, a finding that carries a fix gets a "Fix" link that applies it there.
+    void setDocument(PlanDocument *document) { m_document = document; }
+
+Q_SIGNALS:
+    // A field link was activated: bring up the editor of path.
+    void fieldActivated(const QString &path);
+
+private:
+    PlanDocument *m_document = nullptr;
+    Findings m_findings; // as shown, for the Fix links
 };
 
 } // namespace vlab

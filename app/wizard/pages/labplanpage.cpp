@@ -252,7 +252,8 @@ LabPlanPage::LabPlanPage(const StepContext &context)
     // Findings of fields edited on later pages (certificate, VCHA, vDS, ports...); each path
     // is a link to its editor there.
     m_otherFindings = new FindingLabel(u"other"_s);
-    connect(m_otherFindings, &QLabel::linkActivated, this, [this](const QString &path) {
+    m_otherFindings->setDocument(m_document);
+    connect(m_otherFindings, &FindingLabel::fieldActivated, this, [this](const QString &path) {
         if (m_context.showField)
             m_context.showField(path);
     });
@@ -388,6 +389,7 @@ void LabPlanPage::buildSection(int index)
         for (const FieldSpec &field : group.fields) {
             QWidget *editor = nullptr;
             auto *finding = new FindingLabel(field.path);
+            finding->setDocument(m_document);
             Binding binding{field.path, field.isList(), nullptr, nullptr, finding, field.get};
             if (field.choices.isEmpty()) {
                 auto *edit = new QLineEdit;
@@ -519,7 +521,8 @@ void LabPlanPage::rebuildPscRows()
         m_pscGrid->addWidget(remove, row, 3);
         m_pscWidgets.append(remove);
         auto *label = new FindingLabel(u"psc[%1]"_s.arg(i));
-        connect(label, &QLabel::linkActivated, this, [this](const QString &path) {
+        label->setDocument(m_document);
+        connect(label, &FindingLabel::fieldActivated, this, [this](const QString &path) {
             if (m_context.showField)
                 m_context.showField(path);
         });

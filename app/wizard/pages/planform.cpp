@@ -46,6 +46,7 @@ void PlanForm::addRow(const QString &label, Field field)
 {
     field.editor->setObjectName(u"field:"_s + field.path);
     field.label = new FindingLabel(field.path);
+    field.label->setDocument(m_document);
     auto *box = new QWidget;
     auto *layout = new QVBoxLayout(box);
     layout->setContentsMargins(0, 0, 0, 0);
