@@ -46,7 +46,14 @@ bool parseVerb(QCommandLineParser &parser, const QStringList &args, const QStrin
         *helpShown = true;
         return true;
     }
-    if (parser.positionalArguments().size() != positionals) {
+    // A negative count means "at least that many" (verbs that take several plans).
+    if (positionals < 0 && parser.positionalArguments().size() < -positionals) {
+        err(CliTr::tr("vlab: expected at least %n argument(s), got %1.\n%2\n", nullptr, -positionals)
+                .arg(parser.positionalArguments().size())
+                .arg(synopsis));
+        return false;
+    }
+    if (positionals >= 0 && parser.positionalArguments().size() != positionals) {
         err(CliTr::tr("vlab: expected %n argument(s), got %1.\n%2\n", nullptr, positionals)
                 .arg(parser.positionalArguments().size())
                 .arg(synopsis));

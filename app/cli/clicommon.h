@@ -26,7 +26,8 @@ void out(const QString &text);
 void err(const QString &text);
 
 // Parses a verb's own arguments (args[0] is the program). Returns false, having printed why,
-// on a usage error; sets *helpShown when --help was asked for (and printed).
+// on a usage error; sets *helpShown when --help was asked for (and printed). `positionals`
+// is the exact number of positional arguments, or minus the least number.
 bool parseVerb(QCommandLineParser &parser, const QStringList &args, const QString &synopsis, int positionals,
                bool *helpShown);
 
@@ -55,5 +56,6 @@ int cmdDiag(const QStringList &args);
 int cmdVcha(const QStringList &args);
 int cmdVcenter(const QStringList &args);
 int cmdPsc(const QStringList &args);
+int cmdExport(const QStringList &args);
 
 } // namespace vlab::cli

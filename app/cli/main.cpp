@@ -72,6 +72,7 @@ QString usage()
         "                                       TCP connection states and pile-ups on the PSC ports\n"
         "  psc apply-cert PLAN --node psc01|psc02|all [--user root] [--accept-host-key SHA256:...]\n"
         "                                       replace the machine certificate on the PSCs over SSH\n"
+        "  export ansible PLAN... -o DIR        the labs of the plans as one Ansible project\n"
         "  help [COMMAND]                       show help\n"
         "\n"
         "Options for every command:\n"
@@ -301,6 +302,8 @@ int runVerb(const QString &verb, const QStringList &args)
         return cmdVcenter(args);
     if (verb == u"psc"_s)
         return cmdPsc(args);
+    if (verb == u"export"_s)
+        return cmdExport(args);
     err(CliTr::tr("vlab: unknown command \"%1\".\n\n").arg(verb) + usage());
     return BadInput;
 }

@@ -1,6 +1,9 @@
 #include "mainwindow.h"
 
+#include "jobs/jobqueue.h"
 #include "jobs/journal.h"
+#include "jobs/writefilesjob.h"
+#include "project/ansibleexport.h"
 #include "project/plandocument.h"
 #include "runpanel.h"
 #include "secrets/secretstore.h"
@@ -195,6 +198,9 @@ void MainWindow::buildMenus()
     file->addAction(tr("&Save"), QKeySequence::Save, this, &MainWindow::save);
     file->addAction(tr("Save &As..."), QKeySequence::SaveAs, this, &MainWindow::saveAs);
     file->addSeparator();
+    QMenu *exportMenu = file->addMenu(tr("&Export"));
+    exportMenu->addAction(tr("&Ansible project..."), this, &MainWindow::exportAnsible);
+    file->addSeparator();
     file->addAction(tr("&Quit"), QKeySequence::Quit, this, &QWidget::close);
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     help->addAction(tr("&About vLab Wizard"), this, [this] {
@@ -275,6 +281,30 @@ bool MainWindow::saveAs()
         return false;
     }
     return true;
+}
+
+void MainWindow::exportAnsible()
+{
+    if (m_runPanel->isBusy()) {
+        QMessageBox::information(this, tr("Work is running"), busyMessage());
+        return;
+    }
+    const QString folder = QFileDialog::getExistingDirectory(
+        this, tr("Export the lab as an Ansible project"),
+        m_document->projectFolder().isEmpty() ? QDir::homePath() : m_document->projectFolder());
+    if (folder.isEmpty())
+        return;
+    // The engine builds every file; the run panel writes them (one queue, one log).
+    const Result<QList<Artifact>> files =
+        ansibleProject({AnsibleLab{m_document->fileName(), m_document->plan()}}, folder);
+    if (!files) {
+        QMessageBox::warning(this, tr("Cannot export the lab"), files.error().message);
+        return;
+    }
+    auto *queue = new JobQueue;
+    queue->addJob(new WriteFilesJob(tr("Write the Ansible project"), *files));
+    if (!m_runPanel->run(queue, tr("Export the Ansible project")))
+        delete queue;
 }
 
 bool MainWindow::confirmDiscard()

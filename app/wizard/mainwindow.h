@@ -1,5 +1,6 @@
 #pragma once
-// MainWindow: the wizard shell. A File menu (open, save, save as), the QWizard built from
+// MainWindow: the wizard shell. A File menu (open, save, save as, export as an Ansible
+// project), the QWizard built from
 // every registered step, a side list of the steps, and the one run panel at the bottom.
 
 #include "core/result.h"
@@ -53,6 +54,7 @@ private:
     void open();
     bool save();
     bool saveAs();
+    void exportAnsible();
     bool confirmDiscard();
     void updateTitle();
     void updateStepList(int currentId);

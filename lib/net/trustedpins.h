@@ -31,6 +31,8 @@ public:
     static Result<void> keep(const QString &projectFolder, const QString &host, quint16 port,
                              const QByteArray &sha256);
     bool isEmpty() const { return m_pins.isEmpty(); }
+    // Every pin, "host:port" -> raw SHA-256 (what an export hands on).
+    const QMap<QString, QByteArray> &all() const { return m_pins; }
 
 private:
     QMap<QString, QByteArray> m_pins; // "host:port" -> digest

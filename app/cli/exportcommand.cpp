@@ -1,0 +1,85 @@
+// vlab export ansible: the labs of one or more plans as one Ansible project (see
+// lib/project/ansibleexport.h). Thin: loads the plans, hands them to the engine, writes.
+
+#include "clicommon.h"
+#include "clirunner.h"
+
+#include "jobs/jobqueue.h"
+#include "jobs/writefilesjob.h"
+#include "project/ansibleexport.h"
+
+#include <QDir>
+#include <QFileInfo>
+
+using namespace Qt::StringLiterals;
+
+namespace vlab::cli {
+
+namespace {
+
+int exportAnsible(const QStringList &args)
+{
+    QCommandLineParser parser;
+    const QCommandLineOption output({u"o"_s, u"output"_s}, CliTr::tr("Folder for the Ansible project."),
+                                    u"DIR"_s);
+    parser.addOption(output);
+    parser.addPositionalArgument(u"PLAN"_s, CliTr::tr("The .vlab.json file of each lab (one or more)."),
+                                 u"PLAN..."_s);
+    bool help = false;
+    const QString synopsis = CliTr::tr("Usage: vlab export ansible PLAN... -o DIR");
+    if (!parseVerb(parser, args, synopsis, -1, &help))
+        return BadInput;
+    if (help)
+        return Ok;
+    if (!parser.isSet(output)) {
+        err(CliTr::tr("vlab: export ansible needs an output folder: -o DIR\n%1\n").arg(synopsis));
+        return BadInput;
+    }
+    QList<AnsibleLab> labs;
+    for (const QString &file : parser.positionalArguments()) {
+        const std::optional<LabPlan> plan = loadPlanOrReport(file);
+        if (!plan)
+            return BadInput;
+        labs.append(AnsibleLab{QFileInfo(file).absoluteFilePath(), *plan});
+    }
+    const QString folder = parser.value(output);
+    if (QFileInfo(folder).exists() && !QFileInfo(folder).isDir()) {
+        err(CliTr::tr("vlab: %1 exists and is not a folder.\n").arg(folder));
+        return BadInput;
+    }
+    const Result<QList<Artifact>> files = ansibleProject(labs, folder);
+    if (!files) {
+        err(u"vlab: "_s + files.error().message + u'\n');
+        return files.error().code == u"ansible.plan"_s ? Problems : BadInput;
+    }
+    if (!QDir().mkpath(folder)) {
+        err(CliTr::tr("vlab: cannot create the output folder %1.\n").arg(folder));
+        return BadInput;
+    }
+    JobQueue queue;
+    queue.addJob(new WriteFilesJob(CliTr::tr("Write the Ansible project"), *files));
+    CliRunner runner(&queue);
+    if (!runner.run())
+        return Problems;
+    out(CliTr::tr("Wrote %1 file(s) for %2 lab(s) into %3\nNext: cd %3 && ansible-playbook site.yml\n")
+            .arg(QString::number(files->size()), QString::number(labs.size()), folder));
+    return Ok;
+}
+
+} // namespace
+
+int cmdExport(const QStringList &args)
+{
+    const auto [sub, rest] = splitSubcommand(args);
+    if (sub == u"ansible"_s)
+        return exportAnsible(rest);
+    if (sub == u"--help"_s || sub == u"-h"_s) {
+        out(CliTr::tr("Usage: vlab export ansible PLAN... -o DIR\n"
+                      "  the labs of the plans as one Ansible project (inventory, site.yml, roles)\n"));
+        return Ok;
+    }
+    err(CliTr::tr("vlab: export needs a format: vlab export ansible PLAN... -o DIR\n"));
+    return BadInput;
+}
+
+} // namespace vlab::cli
