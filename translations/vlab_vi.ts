@@ -2377,6 +2377,30 @@ Hãy so sánh với dấu vân tay mà appliance hiển thị (ssh-keygen -lf /e
         <source>Work is running on this plan. Wait for it to finish, or cancel it, before you open another plan.</source>
         <translation>Đang có công việc chạy trên kế hoạch này. Hãy chờ nó xong hoặc hủy nó trước khi mở kế hoạch khác.</translation>
     </message>
+    <message>
+        <source>&amp;Export</source>
+        <translation>&amp;Xuất</translation>
+    </message>
+    <message>
+        <source>&amp;Ansible project...</source>
+        <translation>Dự án &amp;Ansible...</translation>
+    </message>
+    <message>
+        <source>Export the lab as an Ansible project</source>
+        <translation>Xuất lab thành dự án Ansible</translation>
+    </message>
+    <message>
+        <source>Cannot export the lab</source>
+        <translation>Không xuất được lab</translation>
+    </message>
+    <message>
+        <source>Write the Ansible project</source>
+        <translation>Ghi dự án Ansible</translation>
+    </message>
+    <message>
+        <source>Export the Ansible project</source>
+        <translation>Xuất dự án Ansible</translation>
+    </message>
 </context>
 <context>
     <name>vlab::NetscalerPage</name>
