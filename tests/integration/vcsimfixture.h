@@ -22,7 +22,8 @@ public:
     static constexpr int kWaitMs = 30000;
 
     // Makes the certificate once; empty on success, else why not (tests skip or fail on it).
-    QString makeCertificate()
+    // `subjectAltName` in openssl's syntax; by default the example lab's vCenter name.
+    QString makeCertificate(const QString &subjectAltName = QStringLiteral("DNS:vcenter-vc01.sslab.com"))
     {
         using namespace Qt::StringLiterals;
         const QString openssl = QStandardPaths::findExecutable(u"openssl"_s);
@@ -36,8 +37,7 @@ public:
         req.start(openssl,
                   {u"req"_s, u"-x509"_s, u"-newkey"_s, u"ec"_s, u"-pkeyopt"_s, u"ec_paramgen_curve:P-256"_s,
                    u"-nodes"_s, u"-keyout"_s, m_key, u"-out"_s, m_cert, u"-days"_s, u"30"_s, u"-subj"_s,
-                   u"/CN=vcenter-vc01.sslab.com"_s, u"-addext"_s,
-                   u"subjectAltName=DNS:vcenter-vc01.sslab.com"_s});
+                   u"/CN=vcenter-vc01.sslab.com"_s, u"-addext"_s, u"subjectAltName="_s + subjectAltName});
         if (!req.waitForFinished(kWaitMs) || req.exitCode() != 0)
             return u"openssl req failed: %1"_s.arg(QString::fromLocal8Bit(req.readAllStandardError()));
         const QList<QSslCertificate> certs = QSslCertificate::fromPath(m_cert);
@@ -80,6 +80,7 @@ public:
     }
 
     QByteArray pin() const { return m_certificate.digest(QCryptographicHash::Sha256); }
+    QString certificatePath() const { return m_cert; }
     QString sha1Thumbprint() const
     {
         return QString::fromLatin1(m_certificate.digest(QCryptographicHash::Sha1).toHex(':').toUpper());

@@ -16,6 +16,9 @@
 //           then HEALTHY and mode ENABLED.
 // Without -vcha-standin these paths answer 404, as a 6.7 GA vCenter does.
 //
+// With -dvs-shim it closes the simulator's Distributed Switch gaps (QueryAvailableDvsSpec,
+// the switch and port-group settings it drops) and says vCenter 6.7 U1: see dvsshim.go.
+//
 // Build (no network, no modules): GO111MODULE=off GOPATH=/usr/share/gocode go build
 // Output: the line "VLAB_VCSIM_URL=https://127.0.0.1:PORT" on stdout once it serves;
 // it stops when its stdin closes (the test process went away) or on SIGTERM.
@@ -143,6 +146,7 @@ func main() {
 	flag.Parse()
 
 	model := simulator.VPX()
+	prepareDvsShim(model) // -dvs-shim, see dvsshim.go
 	if err := model.Create(); err != nil {
 		log.Fatal(err)
 	}
@@ -165,6 +169,7 @@ func main() {
 	}
 	server := model.Service.NewServer()
 	defer server.Close()
+	installDvsShim(model, server)
 
 	fmt.Printf("VLAB_VCSIM_URL=https://%s\n", server.URL.Host)
 	os.Stdout.Sync()
