@@ -425,6 +425,30 @@ Thay vào đó, lab mẫu đang được mở.</translation>
         <translation>Không đọc được %1: %2</translation>
     </message>
     <message>
+        <source>null</source>
+        <translation>giá trị null</translation>
+    </message>
+    <message>
+        <source>true/false</source>
+        <translation>giá trị true/false</translation>
+    </message>
+    <message>
+        <source>a number</source>
+        <translation>một số</translation>
+    </message>
+    <message>
+        <source>an array</source>
+        <translation>một mảng</translation>
+    </message>
+    <message>
+        <source>an object</source>
+        <translation>một đối tượng</translation>
+    </message>
+    <message>
+        <source>nothing</source>
+        <translation>không có gì</translation>
+    </message>
+    <message>
         <source>expected an object, found %1</source>
         <translation>cần một đối tượng, nhưng gặp %1</translation>
     </message>

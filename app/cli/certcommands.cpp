@@ -33,15 +33,20 @@ QString certUsage()
         "\n"
         "  config PLAN -o FILE                       write the OpenSSL request config\n"
         "  csr PLAN -o DIR [--backup]                make psc-ha-vip.key (0600), .csr and the config\n"
-        "  sign-vmca --csr FILE --ca-cert FILE --ca-key FILE [--days N] -o DIR\n"
+        "  sign-vmca --csr FILE --ca-cert FILE --ca-key FILE [--days N] -o DIR [--plan PLAN]\n"
         "                                            sign with the VMCA root (root.cer, privatekey.pem)\n"
-        "  chain --leaf FILE --ca FILE [--ca FILE ...] -o DIR\n"
+        "  chain --leaf FILE --ca FILE [--ca FILE ...] -o DIR [--plan PLAN]\n"
         "                                            order an external CA's files into the chain files\n"
         "  verify --chain FILE [--key FILE] [--ca FILE ...] [--plan PLAN] [--format text|json]\n"
         "                                            check a certificate set before it is applied\n"
         "  show FILE                                 describe a certificate or request in words\n"
         "\n"
-        "Exit codes: 0 success, 1 verification problems, 2 bad input or usage.\n");
+        "The names of the certificate are checked against the plan (--plan, or the .vlab.json\n"
+        "of the project folder: the output or chain file's folder, or its parent).\n"
+        "\n"
+        "Exit codes: 0 success (sign-vmca, chain, verify: ready for certificate-manager),\n"
+        "1 verification problems, or readiness unknown because no plan was found,\n"
+        "2 bad input or usage.\n");
 }
 
 // Problems with the certificates themselves are 1; unreadable or wrong inputs are 2.
@@ -83,22 +88,74 @@ int runJob(Job *job)
     return exitFor(job->result().error());
 }
 
-int printReport(const CertReport &report, bool json)
+// How the plan of a verification was found: given, found in the project folder, or not at
+// all (then `why` says where it was looked for).
+struct PlanChoice
 {
+    std::optional<LabPlan> plan;
+    QString why;
+};
+
+// The plan whose names a certificate must cover, when none was given: the one .vlab.json in
+// the first of `folders` that holds any (the certificates live in <project>/certs, next to the
+// plan). Several plans in one folder are ambiguous: none is guessed.
+PlanChoice findProjectPlan(const QStringList &folders)
+{
+    for (const QString &folder : folders) {
+        const QStringList plans =
+            QDir(folder).entryList({u"*.vlab.json"_s}, QDir::Files | QDir::Readable, QDir::Name);
+        if (plans.isEmpty())
+            continue;
+        if (plans.size() > 1)
+            return {std::nullopt,
+                    CliTr::tr("%1 holds several plans (%2); none was chosen.")
+                        .arg(QDir::toNativeSeparators(QDir(folder).absolutePath()), plans.join(u", "_s))};
+        const QString file = QDir(folder).absoluteFilePath(plans.constFirst());
+        const Result<LabPlan> loaded = loadPlanFile(file);
+        if (!loaded)
+            return {std::nullopt,
+                    CliTr::tr("the plan %1 in the project folder cannot be loaded: %2")
+                        .arg(QDir::toNativeSeparators(file), loaded.error().message)};
+        err(CliTr::tr("Names checked against the plan %1 (found in the project folder).\n")
+                .arg(QDir::toNativeSeparators(file)));
+        return {loaded.value(), {}};
+    }
+    QStringList shown;
+    for (const QString &folder : folders)
+        shown << QDir::toNativeSeparators(QDir(folder).absolutePath());
+    return {std::nullopt,
+            CliTr::tr("no --plan was given and no .vlab.json lies in %1.").arg(shown.join(u", "_s))};
+}
+
+// Exit 0 only when the set is ready: every check passed and the names were checked against a
+// plan (the verifier compares them whenever it has one). Clean but unchecked is 1 too:
+// readiness is unknown, and the report says so plainly.
+int printReport(const CertReport &report, bool json, const PlanChoice &choice)
+{
+    const bool namesChecked = choice.plan.has_value();
+    const bool ready = report.clean() && namesChecked;
     if (json) {
         out(QString::fromUtf8(
             QJsonDocument(QJsonObject{{u"clean"_s, report.clean()},
+                                      {u"namesChecked"_s, namesChecked},
+                                      {u"ready"_s, ready},
                                       {u"errors"_s, report.failedCount(Severity::Error)},
                                       {u"warnings"_s, report.failedCount(Severity::Warning)},
                                       {u"checks"_s, report.toJson()}})
                 .toJson()));
     } else {
         out(report.toText());
-        out(report.clean() ? CliTr::tr("Verified: ready for certificate-manager.\n")
-                           : CliTr::tr("NOT ready: %n check(s) failed.\n", nullptr,
-                                       report.failedCount(Severity::Error)));
+        if (ready)
+            out(CliTr::tr("Verified: ready for certificate-manager.\n"));
+        else if (report.clean())
+            out(CliTr::tr("Readiness UNKNOWN: every other check passed, but the certificate's names were not "
+                          "checked against the plan (%1). Check them with: vlab cert verify --chain FILE "
+                          "--plan PLAN\n")
+                    .arg(choice.why.isEmpty() ? CliTr::tr("no plan") : choice.why));
+        else
+            out(CliTr::tr("NOT ready: %n check(s) failed.\n", nullptr, report.failedCount(Severity::Error)));
     }
-    return report.clean() ? Ok : Problems;
+    return ready ? Ok : Problems;
 }
 
 // Reads the inputs of a verification; returns the report or (printed) an input error.
@@ -135,16 +192,45 @@ std::optional<CertReport> verify(const QString &chainFile, const QString &keyFil
     return report;
 }
 
-// Proves freshly written chain files at once: the chain to the given CA files, and the key
-// if it lies next to them. Returns the exit code.
-int verifyWrittenChain(const QString &folder, const QStringList &caFiles)
+// Proves freshly written chain files at once: the chain to the given CA files, the key if it
+// lies next to them, and the names against the plan (given, or found in the project folder:
+// the output folder or its parent). Returns the exit code.
+int verifyWrittenChain(const QString &folder, const QStringList &caFiles, const PlanChoice &choice)
 {
     const QDir dir(folder);
     const QString key = dir.filePath(QString::fromLatin1(CertFiles::Key));
     int code = Ok;
     const auto report = verify(dir.filePath(QString::fromLatin1(CertFiles::Chain)),
-                               QFileInfo::exists(key) ? key : QString(), caFiles, std::nullopt, &code);
-    return report ? printReport(*report, false) : code;
+                               QFileInfo::exists(key) ? key : QString(), caFiles, choice.plan, &code);
+    return report ? printReport(*report, false, choice) : code;
+}
+
+// The plan option of chain and sign-vmca and verify.
+QCommandLineOption planOption()
+{
+    return QCommandLineOption(u"plan"_s,
+                              CliTr::tr("The plan whose names the certificate must cover (default: the "
+                                        ".vlab.json of the project folder)."),
+                              u"PLAN"_s);
+}
+
+// The given plan (nullopt, printed, when it cannot be loaded), or the project folder's.
+std::optional<PlanChoice> choosePlan(const QCommandLineParser &parser, const QCommandLineOption &plan,
+                                     const QStringList &projectFolders)
+{
+    if (!parser.isSet(plan))
+        return findProjectPlan(projectFolders);
+    const std::optional<LabPlan> loaded = loadPlanOrReport(parser.value(plan));
+    if (!loaded)
+        return std::nullopt;
+    return PlanChoice{loaded, {}};
+}
+
+// The folders where a project's plan lies for certificates in `folder`: itself and its parent.
+QStringList projectFolders(const QString &folder)
+{
+    const QString absolute = QFileInfo(folder).absoluteFilePath();
+    return {absolute, QFileInfo(absolute).absolutePath()};
 }
 
 // The certificate request of a plan file; prints why when there is none. The plan's own
@@ -222,10 +308,11 @@ int certSignVmca(const QStringList &args)
     const QCommandLineOption caKey(u"ca-key"_s, CliTr::tr("The VMCA root key (privatekey.pem)."), u"FILE"_s);
     const QCommandLineOption days(u"days"_s, CliTr::tr("Validity in days (default 730)."), u"N"_s, u"730"_s);
     const QCommandLineOption output({u"o"_s, u"output"_s}, CliTr::tr("Folder for the files."), u"DIR"_s);
-    parser.addOptions({csr, caCert, caKey, days, output});
+    const QCommandLineOption plan = planOption();
+    parser.addOptions({csr, caCert, caKey, days, output, plan});
     bool help = false;
-    const QString synopsis =
-        CliTr::tr("Usage: vlab cert sign-vmca --csr FILE --ca-cert FILE --ca-key FILE [--days N] -o DIR");
+    const QString synopsis = CliTr::tr(
+        "Usage: vlab cert sign-vmca --csr FILE --ca-cert FILE --ca-key FILE [--days N] -o DIR [--plan PLAN]");
     if (!parseVerb(parser, args, synopsis, 0, &help))
         return BadInput;
     if (help)
@@ -243,12 +330,19 @@ int certSignVmca(const QStringList &args)
         err(CliTr::tr("vlab: --days must be a number from 1 to 3650, not \"%1\".\n").arg(parser.value(days)));
         return BadInput;
     }
+    std::optional<LabPlan> given;
+    if (parser.isSet(plan)) {
+        given = loadPlanOrReport(parser.value(plan));
+        if (!given)
+            return BadInput;
+    }
     const QString folder = parser.value(output);
     if (const int code = runJob(new SignWithCaJob(parser.value(csr), parser.value(caCert),
                                                   parser.value(caKey), validity, folder));
         code != Ok)
         return code;
-    return verifyWrittenChain(folder, {parser.value(caCert)});
+    return verifyWrittenChain(folder, {parser.value(caCert)},
+                              given ? PlanChoice{given, {}} : findProjectPlan(projectFolders(folder)));
 }
 
 int certChain(const QStringList &args)
@@ -258,9 +352,11 @@ int certChain(const QStringList &args)
     const QCommandLineOption ca(u"ca"_s, CliTr::tr("An intermediate or root certificate file (repeatable)."),
                                 u"FILE"_s);
     const QCommandLineOption output({u"o"_s, u"output"_s}, CliTr::tr("Folder for the files."), u"DIR"_s);
-    parser.addOptions({leaf, ca, output});
+    const QCommandLineOption plan = planOption();
+    parser.addOptions({leaf, ca, output, plan});
     bool help = false;
-    const QString synopsis = CliTr::tr("Usage: vlab cert chain --leaf FILE --ca FILE [--ca FILE ...] -o DIR");
+    const QString synopsis =
+        CliTr::tr("Usage: vlab cert chain --leaf FILE --ca FILE [--ca FILE ...] -o DIR [--plan PLAN]");
     if (!parseVerb(parser, args, synopsis, 0, &help))
         return BadInput;
     if (help)
@@ -268,6 +364,12 @@ int certChain(const QStringList &args)
     if (!parser.isSet(leaf) || !parser.isSet(ca) || !parser.isSet(output)) {
         err(CliTr::tr("vlab: cert chain needs --leaf, at least one --ca, and -o\n%1\n").arg(synopsis));
         return BadInput;
+    }
+    std::optional<LabPlan> given;
+    if (parser.isSet(plan)) {
+        given = loadPlanOrReport(parser.value(plan));
+        if (!given)
+            return BadInput;
     }
     auto *job = new BuildChainJob(parser.value(leaf), parser.values(ca), parser.value(output));
     JobQueue queue;
@@ -279,7 +381,9 @@ int certChain(const QStringList &args)
         if (e.kind == Evidence::Kind::Note)
             err(CliTr::tr("note: %1\n").arg(e.text));
     }
-    return verifyWrittenChain(parser.value(output), parser.values(ca));
+    return verifyWrittenChain(parser.value(output), parser.values(ca),
+                              given ? PlanChoice{given, {}}
+                                    : findProjectPlan(projectFolders(parser.value(output))));
 }
 
 int certVerify(const QStringList &args)
@@ -289,8 +393,7 @@ int certVerify(const QStringList &args)
     const QCommandLineOption key(u"key"_s, CliTr::tr("The private key to match."), u"FILE"_s);
     const QCommandLineOption ca(u"ca"_s, CliTr::tr("A root or intermediate certificate (repeatable)."),
                                 u"FILE"_s);
-    const QCommandLineOption plan(u"plan"_s, CliTr::tr("The plan whose names the certificate must cover."),
-                                  u"PLAN"_s);
+    const QCommandLineOption plan = planOption();
     const QCommandLineOption format(u"format"_s, CliTr::tr("text (default) or json."), u"text|json"_s,
                                     u"text"_s);
     parser.addOptions({chain, key, ca, plan, format});
@@ -310,18 +413,17 @@ int certVerify(const QStringList &args)
         err(CliTr::tr("vlab: --format must be text or json, not \"%1\".\n").arg(fmt));
         return BadInput;
     }
-    std::optional<LabPlan> labPlan;
-    if (parser.isSet(plan)) {
-        const std::optional<LabPlan> loaded = loadPlanOrReport(parser.value(plan));
-        if (!loaded)
-            return BadInput;
-        labPlan = *loaded;
-    }
+    // The chain file lies in <project>/certs: the project's plan is next to that folder.
+    const std::optional<PlanChoice> choice =
+        choosePlan(parser, plan, projectFolders(QFileInfo(parser.value(chain)).absolutePath()));
+    if (!choice)
+        return BadInput;
     int code = Ok;
-    const auto report = verify(parser.value(chain), parser.value(key), parser.values(ca), labPlan, &code);
+    const auto report =
+        verify(parser.value(chain), parser.value(key), parser.values(ca), choice->plan, &code);
     if (!report)
         return code;
-    const int result = printReport(*report, fmt == u"json"_s);
+    const int result = printReport(*report, fmt == u"json"_s, *choice);
     return report->inputError ? BadInput : result;
 }
 

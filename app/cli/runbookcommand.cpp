@@ -5,6 +5,7 @@
 #include "core/atomicfile.h"
 #include "jobs/journal.h"
 #include "runbook/runbook.h"
+#include "runbook/topologypainter.h"
 
 #include <QDir>
 #include <QFileInfo>
@@ -17,8 +18,9 @@ int cmdRunbook(const QStringList &args)
 {
     QCommandLineParser parser;
     const QCommandLineOption output({u"o"_s, u"output"_s}, CliTr::tr("The PDF to write."), u"FILE.pdf"_s);
-    const QCommandLineOption markdown(u"markdown"_s, CliTr::tr("Also write the same content as Markdown."),
-                                      u"FILE.md"_s);
+    const QCommandLineOption markdown(
+        u"markdown"_s, CliTr::tr("Also write the same content as Markdown, and topology.png beside it."),
+        u"FILE.md"_s);
     const QCommandLineOption precheck(
         u"precheck"_s, CliTr::tr("Saved pre-check results (precheck-results.json) to include."), u"FILE"_s);
     const QCommandLineOption journal(u"journal"_s,
@@ -76,6 +78,12 @@ int cmdRunbook(const QStringList &args)
     if (parser.isSet(markdown)) {
         QString path;
         if (!writeOutput(parser.value(markdown), runbookToMarkdown(runbook), {}, &path))
+            return BadInput;
+        out(CliTr::tr("Wrote %1\n").arg(path));
+        // The Markdown shows the topology as "topology.png" beside it: write that picture
+        // (the one `vlab generate` writes) so the link is never broken.
+        const QString picture = QFileInfo(path).dir().filePath(u"topology.png"_s);
+        if (!writeOutput(picture, TopologyPainter(*plan).toPng(1600), {}, &path))
             return BadInput;
         out(CliTr::tr("Wrote %1\n").arg(path));
     }

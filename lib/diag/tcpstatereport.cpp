@@ -591,6 +591,21 @@ QJsonObject statesJson(const TcpStateCounts &counts, bool includeZero)
     return o;
 }
 
+// The service side of a connection when every port is looked at: the local port of a
+// listening socket and of connections to a port that listens here; otherwise (a capture
+// without its LISTEN lines, or an outgoing connection) the lower of the two ports. The other
+// side's port is an ephemeral one, taken from the top of the range (Linux 32768-60999, IANA
+// and Windows 49152-65535), while services listen on well-known or registered ports below
+// it: 10.0.0.1:443 <- 10.0.0.9:51000 counts under 443 whichever side the capture was taken on.
+int servicePort(const TcpConnection &c, const QSet<int> &listening)
+{
+    if (c.peerPort == 0 || listening.contains(c.localPort))
+        return c.localPort;
+    if (listening.contains(c.peerPort))
+        return c.peerPort;
+    return std::min(c.localPort, c.peerPort);
+}
+
 } // namespace
 
 TcpStateReport TcpStateReport::build(const QList<TcpConnection> &connections, const TcpReportOptions &options)
@@ -613,7 +628,7 @@ TcpStateReport TcpStateReport::build(const QList<TcpConnection> &connections, co
             else if (wanted.contains(c.peerPort))
                 port = c.peerPort;
         } else {
-            port = (c.peerPort == 0 || listening.contains(c.localPort)) ? c.localPort : c.peerPort;
+            port = servicePort(c, listening);
         }
         if (port < 0)
             continue;

@@ -125,8 +125,9 @@ class TcpStateReport
 public:
     // A connection belongs to a service port: its local port when that is one of
     // options.ports, else its peer port when that is (an outgoing connection to the service).
-    // With no port list, the local port of listening sockets and of connections to them, and
-    // the peer port of every other connection, so ephemeral ports never form a row.
+    // With no port list, the local port of listening sockets and of connections to them, else
+    // the lower of the two ports (an ephemeral port is the higher one), so ephemeral ports
+    // never form a row, also in a capture without LISTEN lines.
     static TcpStateReport build(const QList<TcpConnection> &connections,
                                 const TcpReportOptions &options = {});
 

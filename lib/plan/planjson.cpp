@@ -18,25 +18,27 @@ namespace vlab {
 
 namespace {
 
+// What a wrong value is, in the words of the message it goes into (translated with it, so a
+// Vietnamese message never ends in English).
 QString describe(const QJsonValue &v)
 {
     switch (v.type()) {
     case QJsonValue::Null:
-        return QStringLiteral("null");
+        return Tr::tr("null");
     case QJsonValue::Bool:
-        return QStringLiteral("true/false");
+        return Tr::tr("true/false");
     case QJsonValue::Double:
-        return QStringLiteral("a number");
+        return Tr::tr("a number");
     case QJsonValue::String:
-        return QStringLiteral("a string");
+        return Tr::tr("a string");
     case QJsonValue::Array:
-        return QStringLiteral("an array");
+        return Tr::tr("an array");
     case QJsonValue::Object:
-        return QStringLiteral("an object");
+        return Tr::tr("an object");
     case QJsonValue::Undefined:
         break;
     }
-    return QStringLiteral("nothing");
+    return Tr::tr("nothing");
 }
 
 // For integer fields: "1.5" reads better than "a number".

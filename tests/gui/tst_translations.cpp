@@ -11,6 +11,9 @@
 #include "project/plandocument.h"
 
 #include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QLabel>
 #include <QListWidget>
 #include <QProcess>
@@ -62,6 +65,23 @@ QString readUtf8(const QString &path)
     return file.open(QIODevice::ReadOnly) ? QString::fromUtf8(file.readAll()) : QString();
 }
 
+// `root` with the value at `path` ("psc/1/ip": keys and array indexes) replaced by `value`.
+QJsonValue replaced(const QJsonValue &root, QStringList path, const QJsonValue &value)
+{
+    if (path.isEmpty())
+        return value;
+    const QString step = path.takeFirst();
+    if (root.isArray()) {
+        QJsonArray array = root.toArray();
+        const int i = step.toInt();
+        array.replace(i, replaced(array.at(i), path, value));
+        return array;
+    }
+    QJsonObject object = root.toObject();
+    object.insert(step, replaced(object.value(step), path, value));
+    return object;
+}
+
 QStringList markers(const QString &text)
 {
     static const QRegularExpression marker(u"%(n|L?\\d+)"_s);
@@ -85,6 +105,8 @@ private Q_SLOTS:
     void langOptionOverridesSystem_data();
     void langOptionOverridesSystem();
     void cliRunbookInVietnamese();
+    void cliValidateSpeaksOneLanguage_data();
+    void cliValidateSpeaksOneLanguage();
     void unknownLanguageStaysEnglish();
     void catalogueLoads();
     void knownTexts_data();
@@ -256,6 +278,54 @@ void TestTranslations::cliRunbookInVietnamese()
         {u"LC_ALL=C.UTF-8"_s});
     QVERIFY2(english.exitCode == 0, qPrintable(english.err));
     QVERIFY(readUtf8(dir.filePath(u"en.md"_s)).contains(u"Certificate of the PSCs"_s));
+}
+
+// README "Language and installation": the plan's load errors are Vietnamese under --lang vi,
+// all of them: the name of the wrong value's type too (issue #19, item 7: "cần một chuỗi,
+// nhưng gặp a number").
+void TestTranslations::cliValidateSpeaksOneLanguage_data()
+{
+    QTest::addColumn<QString>("path"); // in the example plan, "/"-separated
+    QTest::addColumn<QJsonValue>("value");
+    QTest::addColumn<QString>("expected"); // in the Vietnamese output
+    QTest::newRow("a number for a string")
+        << u"psc/1/ip"_s << QJsonValue(5) << u"psc[1].ip: cần một chuỗi, nhưng gặp một số"_s;
+    QTest::newRow("an object for a string")
+        << u"lab/name"_s << QJsonValue(QJsonObject{}) << u"nhưng gặp một đối tượng"_s;
+    QTest::newRow("an array for a string")
+        << u"lab/name"_s << QJsonValue(QJsonArray{}) << u"nhưng gặp một mảng"_s;
+    QTest::newRow("true/false for a string")
+        << u"lab/name"_s << QJsonValue(true) << u"nhưng gặp giá trị true/false"_s;
+    QTest::newRow("null for a string")
+        << u"lab/name"_s << QJsonValue(QJsonValue::Null) << u"nhưng gặp giá trị null"_s;
+    QTest::newRow("a string for an object") << u"lab"_s << QJsonValue(u"sslab"_s) << u"gặp một chuỗi"_s;
+}
+
+void TestTranslations::cliValidateSpeaksOneLanguage()
+{
+    QFETCH(QString, path);
+    QFETCH(QJsonValue, value);
+    QFETCH(QString, expected);
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QJsonDocument example = QJsonDocument::fromJson(
+        readUtf8(QStringLiteral(VLAB_SOURCE_DIR "/resources/examples/sslab.vlab.json")).toUtf8());
+    QVERIFY(example.isObject());
+    const QJsonValue broken = replaced(example.object(), path.split(u'/'), value);
+    const QString plan = dir.filePath(u"lab.vlab.json"_s);
+    QFile file(plan);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write(QJsonDocument(broken.toObject()).toJson());
+    file.close();
+
+    const Run vi = run(QStringLiteral(VLAB_CLI_PATH), {u"--lang"_s, u"vi"_s, u"validate"_s, plan},
+                       {u"LC_ALL=C.UTF-8"_s});
+    QCOMPARE(vi.exitCode, 2);
+    const QString text = vi.out + vi.err;
+    QVERIFY2(text.contains(expected), qPrintable(text));
+    for (const QString &english : {u"found"_s, u"expected"_s, u"a number"_s, u"a string"_s, u"an object"_s,
+                                   u"an array"_s, u"nothing"_s})
+        QVERIFY2(!text.contains(english), qPrintable(u"English \"%1\" in:\n%2"_s.arg(english, text)));
 }
 
 void TestTranslations::unknownLanguageStaysEnglish()

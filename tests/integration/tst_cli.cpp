@@ -7,10 +7,12 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QImage>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
+#include <QRegularExpression>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -176,6 +178,7 @@ private Q_SLOTS:
     void initTestCase();
     void run_data();
     void run();
+    void runbookMarkdownLinksExist();
 };
 
 void TestCli::initTestCase()
@@ -183,6 +186,11 @@ void TestCli::initTestCase()
     QVERIFY2(QFileInfo(QStringLiteral(VLAB_CLI_PATH)).isExecutable(), VLAB_CLI_PATH);
 }
 
+// README "Command line reference": exit codes 0 (validate, init, generate), 1 (a plan with
+// errors) and 2 (malformed or unknown keys, missing file, wrong options), one row each at least.
+// README "Everything at once": `vlab generate` writes every plan-only artifact (row "generate"),
+// and exit 1 when the plan has errors (row "generate a plan with errors").
+// README "Runbook": runbook.pdf, runbook.md and topology.png (row "runbook").
 void TestCli::run_data()
 {
     QTest::addColumn<CliCase>("c");
@@ -530,7 +538,8 @@ void TestCli::run_data()
         c.args =
             QStringList{u"runbook"_s,    u"{dir}/example.vlab.json"_s, u"-o"_s, u"{dir}/rb/runbook.pdf"_s,
                         u"--markdown"_s, u"{dir}/rb/runbook.md"_s};
-        c.files = QStringList{u"rb/runbook.pdf"_s, u"rb/runbook.md"_s};
+        // README "Runbook": the PDF, the Markdown and the topology.png it links.
+        c.files = QStringList{u"rb/runbook.pdf"_s, u"rb/runbook.md"_s, u"rb/topology.png"_s};
         c.expected = u"runbook.md"_s;
         QTest::newRow("runbook") << c;
     }
@@ -651,6 +660,38 @@ void TestCli::run()
         QCOMPARE(loadError.value(u"code"_s).toString(), c.jsonLoadErrorCode);
         QVERIFY(!loadError.value(u"problems"_s).toArray().isEmpty());
     }
+}
+
+// README "Runbook": the Markdown runbook's pictures are files beside it (issue #19, item 6:
+// it linked topology.png, which `vlab runbook` never wrote).
+void TestCli::runbookMarkdownLinksExist()
+{
+    QTemporaryDir tmp;
+    QVERIFY2(tmp.isValid(), qPrintable(tmp.errorString()));
+    QVERIFY(writeFixtures(tmp.path()));
+    const QDir dir(tmp.path());
+    const Run r = runVlab({u"runbook"_s, dir.filePath(u"example.vlab.json"_s), u"-o"_s,
+                           dir.filePath(u"pdf/runbook.pdf"_s), u"--markdown"_s, dir.filePath(u"md/lab.md"_s)},
+                          tmp.path());
+    QVERIFY2(r.ok, qPrintable(r.why));
+    QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+    QFile md(dir.filePath(u"md/lab.md"_s));
+    QVERIFY(md.open(QIODevice::ReadOnly));
+    const QString text = QString::fromUtf8(md.readAll());
+    static const QRegularExpression image(u"!\\[[^\\]]*\\]\\(([^)\\s]+)\\)"_s);
+    int links = 0;
+    for (auto it = image.globalMatch(text); it.hasNext();) {
+        const QString target = it.next().captured(1);
+        ++links;
+        const QString file = dir.filePath(u"md/"_s + target);
+        QVERIFY2(QFileInfo(file).isFile(),
+                 qPrintable(u"runbook.md links %1, missing beside it"_s.arg(target)));
+        QImage picture;
+        QVERIFY2(picture.load(file), qPrintable(file));
+        QVERIFY(picture.width() >= 800);
+    }
+    QVERIFY2(links >= 1, "the Markdown runbook shows the topology");
+    QVERIFY2(r.out.contains(u"topology.png"_s), qPrintable(r.out));
 }
 
 QTEST_GUILESS_MAIN(TestCli)

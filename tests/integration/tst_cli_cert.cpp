@@ -109,6 +109,8 @@ private Q_SLOTS:
     void failures_data();
     void failures();
     void chainWithVerificationProblem();
+    void readyOnlyAgainstPlan_data();
+    void readyOnlyAgainstPlan();
 
 private:
     CertFixture &fx() { return *m_fx; }
@@ -253,6 +255,8 @@ void TestCliCert::config()
     QVERIFY2(text.contains("CA:FALSE"), text.constData());
 }
 
+// README "Certificates": csr refuses to overwrite psc-ha-vip.key (exit 2); with --backup it keeps the
+// old key as psc-ha-vip.key.<date>.bak.
 void TestCliCert::csrRefusesThenKeepsBackup()
 {
     QTemporaryDir row;
@@ -305,9 +309,11 @@ void TestCliCert::csrRefusesThenKeepsBackup()
 
 void TestCliCert::signVmca()
 {
+    // README "Certificates": the project folder's plan (next to certs/) checks the names.
     QTemporaryDir row;
     QVERIFY(row.isValid());
-    const QDir out(row.filePath(u"out"_s));
+    QVERIFY(QFile::copy(fixture(u"example.vlab.json"_s), row.filePath(u"lab.vlab.json"_s)));
+    const QDir out(row.filePath(u"certs"_s));
     const ProcessRun csr =
         vlab({u"cert"_s, u"csr"_s, fixture(u"example.vlab.json"_s), u"-o"_s, out.path()}, row.path());
     QVERIFY2(csr.ok(), qPrintable(csr.describe(u"vlab cert csr"_s)));
@@ -320,6 +326,8 @@ void TestCliCert::signVmca()
     QVERIFY2(r.ok(), qPrintable(r.describe(u"vlab cert sign-vmca"_s)));
     // The verification that follows matched the key lying next to the request.
     QVERIFY2(r.out.contains("Verified: ready for certificate-manager"), r.out.constData());
+    QVERIFY2(r.err.contains("Names checked against the plan") && r.err.contains("lab.vlab.json"),
+             r.err.constData());
     QVERIFY2(r.out.contains("psc-ha-vip.key belongs to the certificate"), r.out.constData());
     QCOMPARE(filesIn(out.path()),
              (QStringList{u"cachain.crt"_s, u"psc-ha-vip-chain.crt"_s, u"psc-ha-vip.crt"_s,
@@ -404,7 +412,8 @@ void TestCliCert::chain()
     QVERIFY(row.isValid());
     const QDir out(row.filePath(u"out"_s));
     const ProcessRun r =
-        vlab(QStringList{u"cert"_s, u"chain"_s} + expand(args, row.path()) + QStringList{u"-o"_s, out.path()},
+        vlab(QStringList{u"cert"_s, u"chain"_s} + expand(args, row.path())
+                 + QStringList{u"-o"_s, out.path(), u"--plan"_s, fixture(u"example.vlab.json"_s)},
              row.path());
     QVERIFY2(r.ok(), qPrintable(r.describe(u"vlab cert chain"_s)));
     QVERIFY2(r.out.contains("Verified: ready for certificate-manager"), r.out.constData());
@@ -480,6 +489,8 @@ void TestCliCert::show()
     }
 }
 
+// README "Certificates": exit 1 for verification and chain problems, exit 2 for bad input or
+// usage (the rows below); exit 0 in config, csrRefusesThenKeepsBackup, signVmca, chain, show.
 void TestCliCert::failures_data()
 {
     QTest::addColumn<FailCase>("c");
@@ -643,6 +654,83 @@ void TestCliCert::chainWithVerificationProblem()
         const qsizetype whole = name == u"psc-ha-vip-chain.crt"_s ? 4 : name == u"cachain.crt"_s ? 3 : 1;
         QCOMPARE(subjects.size(), whole);
     }
+}
+
+// README "Certificates": "Verified: ready for certificate-manager" (exit 0) only after the
+// leaf's names were checked against the plan, given with --plan or found in the project
+// folder; otherwise the report says that readiness is unknown, and the exit code is 1.
+void TestCliCert::readyOnlyAgainstPlan_data()
+{
+    QTest::addColumn<QStringList>("args");  // {fx}, {row}, {out} as in failures()
+    QTest::addColumn<QString>("planInRow"); // copy this fixture plan into {row} first; empty: none
+    QTest::addColumn<int>("exitCode");
+    QTest::addColumn<QStringList>("expected"); // on stdout
+    const QStringList chainNoPsc02{u"cert"_s,   u"chain"_s,
+                                   u"--leaf"_s, u"{fx}/leaf-no-psc02.cer"_s,
+                                   u"--ca"_s,   u"{fx}/cas-shuffled.pem"_s,
+                                   u"-o"_s,     u"{out}"_s};
+    const QStringList chainGood{
+        u"cert"_s, u"chain"_s, u"--leaf"_s, u"{fx}/leaf.cer"_s, u"--ca"_s, u"{fx}/cas-shuffled.pem"_s,
+        u"-o"_s,   u"{out}"_s};
+    // sign-vmca signs the request `vlab cert csr` makes from the plan (readyOnlyAgainstPlan()).
+    const QStringList sign{u"cert"_s,      u"sign-vmca"_s,
+                           u"--csr"_s,     u"{out}/psc-ha-vip.csr"_s,
+                           u"--ca-cert"_s, u"{fx}/vmca/root.cer"_s,
+                           u"--ca-key"_s,  u"{fx}/vmca/privatekey.pem"_s,
+                           u"-o"_s,        u"{out}"_s};
+    const QString ready = u"Verified: ready for certificate-manager"_s;
+    const QString unknown = u"Readiness UNKNOWN"_s;
+    QTest::newRow("chain: SAN lacks psc02, no plan: readiness unknown")
+        << chainNoPsc02 << QString() << 1 << QStringList{unknown, u"no --plan was given"_s};
+    QTest::newRow("chain: SAN lacks psc02, plan in the project folder")
+        << chainNoPsc02 << u"example.vlab.json"_s << 1
+        << QStringList{u"does not name vcenter-psc02.sslab.com"_s, u"NOT ready"_s};
+    QTest::newRow("chain: SAN lacks psc02, --plan")
+        << chainNoPsc02 + QStringList{u"--plan"_s, u"{fx}/example.vlab.json"_s} << QString() << 1
+        << QStringList{u"does not name vcenter-psc02.sslab.com"_s, u"NOT ready"_s};
+    QTest::newRow("chain: good leaf, no plan: readiness unknown")
+        << chainGood << QString() << 1 << QStringList{unknown};
+    QTest::newRow("chain: good leaf, plan in the project folder")
+        << chainGood << u"example.vlab.json"_s << 0 << QStringList{ready};
+    QTest::newRow("sign-vmca: no plan: readiness unknown") << sign << QString() << 1 << QStringList{unknown};
+    QTest::newRow("sign-vmca: --plan") << sign + QStringList{u"--plan"_s, u"{fx}/example.vlab.json"_s}
+                                       << QString() << 0 << QStringList{ready};
+    // The fixture folder holds two plans: which one is meant is not guessed.
+    QTest::newRow("verify: two plans next to the chain: readiness unknown")
+        << QStringList{u"cert"_s,           u"verify"_s, u"--chain"_s,
+                       u"{fx}/chain.pem"_s, u"--ca"_s,   u"{fx}/root.cer"_s}
+        << QString() << 1 << QStringList{unknown, u"holds several plans"_s};
+    QTest::newRow("verify: --plan") << QStringList{u"cert"_s,    u"verify"_s,
+                                                   u"--chain"_s, u"{fx}/chain.pem"_s,
+                                                   u"--ca"_s,    u"{fx}/root.cer"_s,
+                                                   u"--plan"_s,  u"{fx}/example.vlab.json"_s}
+                                    << QString() << 0 << QStringList{ready};
+}
+
+void TestCliCert::readyOnlyAgainstPlan()
+{
+    QFETCH(QStringList, args);
+    QFETCH(QString, planInRow);
+    QFETCH(int, exitCode);
+    QFETCH(QStringList, expected);
+    QTemporaryDir row;
+    QVERIFY(row.isValid());
+    if (!planInRow.isEmpty())
+        QVERIFY(QFile::copy(fixture(planInRow), row.filePath(u"lab.vlab.json"_s)));
+    if (args.at(1) == u"sign-vmca"_s) {
+        const ProcessRun csr =
+            vlab({u"cert"_s, u"csr"_s, fixture(u"example.vlab.json"_s), u"-o"_s, row.filePath(u"out"_s)},
+                 row.path());
+        QVERIFY2(csr.ok(), qPrintable(csr.describe(u"vlab cert csr"_s)));
+    }
+    const ProcessRun r = vlab(expand(args, row.path()), row.path());
+    QVERIFY2(r.finished, qPrintable(r.why));
+    const QString diagnostics = r.describe(u"vlab "_s + args.join(u' '));
+    QVERIFY2(r.exitCode == exitCode, qPrintable(diagnostics));
+    for (const QString &e : std::as_const(expected))
+        QVERIFY2(r.out.contains(e.toUtf8()), qPrintable(u"expected \""_s + e + u"\"\n"_s + diagnostics));
+    if (exitCode != 0)
+        QVERIFY2(!r.out.contains("ready for certificate-manager"), qPrintable(diagnostics));
 }
 
 QTEST_GUILESS_MAIN(TestCliCert)

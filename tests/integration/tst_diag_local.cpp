@@ -274,6 +274,8 @@ private Q_SLOTS:
     }
 
     // The same sockets through the built CLI.
+    // README "TCP diagnostics": exit 0 no pile-up (cliLocalJson), exit 1 pile-up
+    // (cliLocalThresholds, cliFileCaptureWithPileUp), exit 2 bad input (cliBadInput).
     void cliLocalJson()
     {
         const QList<int> ports{m_closeWaitPort, m_finWaitPort, m_timeWaitPort};
@@ -384,6 +386,32 @@ private Q_SLOTS:
                                     u"--close-wait"_s, u"13"_s});
         QCOMPARE(raised.exitCode, 0);
         QVERIFY(raised.out.contains("No pile-up"));
+    }
+
+    // README "TCP diagnostics": with --ports all, a capture taken on a PSC without its LISTEN
+    // lines counts the PSC's service ports, not the peers' ephemeral ports (issue #19, item 5).
+    void cliAllPortsCountsServicePorts()
+    {
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        const QString capture = dir.filePath(u"established.txt"_s);
+        QFile file(capture);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write("State      Recv-Q Send-Q  Local Address:Port     Peer Address:Port\n"
+                   "ESTAB      0      0       192.168.1.211:443      192.168.1.50:51000\n"
+                   "CLOSE-WAIT 1      0       192.168.1.211:443      192.168.1.50:51001\n"
+                   "ESTAB      0      0       192.168.1.211:389      192.168.1.51:51000\n");
+        file.close();
+        const Run run = runVlab(
+            {u"diag"_s, u"tcp"_s, u"--file"_s, capture, u"--ports"_s, u"all"_s, u"--format"_s, u"json"_s});
+        QVERIFY2(run.ok, qPrintable(run.why));
+        QCOMPARE(run.exitCode, 0);
+        const QJsonArray ports = QJsonDocument::fromJson(run.out).object().value(u"ports"_s).toArray();
+        QStringList rows;
+        for (const QJsonValue &row : ports)
+            rows << u"%1:%2"_s.arg(row.toObject().value(u"port"_s).toInt())
+                        .arg(row.toObject().value(u"total"_s).toInt());
+        QCOMPARE(rows, (QStringList{u"389:1"_s, u"443:2"_s}));
     }
 
     void cliBadInput_data()

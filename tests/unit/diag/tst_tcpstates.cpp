@@ -432,6 +432,30 @@ private Q_SLOTS:
         QCOMPARE(all.peers().size(), 3);
     }
 
+    // README "TCP diagnostics" (--ports all): a capture without its LISTEN lines (an excerpt,
+    // `ss -tan state established`) still counts the local service ports, not the peers'
+    // ephemeral ports (issue #19, item 5: rows 51000 and 51001 instead of 443 and 389).
+    void servicePortsWithoutListeners()
+    {
+        const QByteArray ss = "State      Recv-Q Send-Q  Local Address:Port   Peer Address:Port\n"
+                              "ESTAB      0      0       10.0.0.1:443         10.0.0.9:51000\n"
+                              "CLOSE-WAIT 1      0       10.0.0.1:443         10.0.0.9:51001\n"
+                              "CLOSE-WAIT 1      0       10.0.0.1:389         10.0.0.8:51000\n"
+                              "TIME-WAIT  0      0       10.0.0.1:40000       10.0.0.2:636\n";
+        const Result<TcpCapture> capture = parseTcpCapture(ss);
+        QVERIFY2(capture.ok(), capture.ok() ? "" : qPrintable(capture.error().message));
+        const TcpStateReport all = TcpStateReport::build(capture->connections);
+        QCOMPARE(all.total(), 4);
+        QList<int> ports, totals;
+        for (const TcpPortRow &row : all.ports()) {
+            ports << row.port;
+            totals << row.total;
+        }
+        QCOMPARE(ports, (QList<int>{389, 443, 636}));
+        QCOMPARE(totals, (QList<int>{1, 2, 1}));
+        QCOMPARE(all.ports().at(1).counts.at(size_t(TcpState::CloseWait)), 1);
+    }
+
     void thresholdsAndAdvice_data()
     {
         QTest::addColumn<int>("state");
