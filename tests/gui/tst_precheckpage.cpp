@@ -93,6 +93,8 @@ private Q_SLOTS:
         QVERIFY(tree->topLevelItemCount() >= 4); // grouped by node: PSCs, NetScaler, vCenter, target
         QVERIFY(failed > 0);                     // nothing listens on most of these loopback ports
 
+        // README "Pre-checks": the page saves precheck-results.json in the project folder.
+        QCOMPARE(QString::fromLatin1(kPrecheckResultsFile), u"precheck-results.json"_s);
         QFile saved(dir.filePath(QString::fromLatin1(kPrecheckResultsFile)));
         QVERIFY(saved.open(QIODevice::ReadOnly));
         const QJsonObject json = QJsonDocument::fromJson(saved.readAll()).object();

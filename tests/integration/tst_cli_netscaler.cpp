@@ -137,6 +137,8 @@ void TstCliNetscaler::untrustedCertificateNamesTheFingerprint()
     QVERIFY(!QFile::exists(m_dir->filePath(u"vlab-trust.json"_s))); // nothing confirmed, nothing kept
 }
 
+// README "NetScaler": diff and verify exit 0 when all is as planned; exit 1 when anything is
+// missing (diff on an empty NetScaler) or drifted (verify); rollback of nothing recorded fails.
 void TstCliNetscaler::applyVerifyDiffRollback()
 {
     QCOMPARE(m_ns->start(), QString());
@@ -180,10 +182,15 @@ void TstCliNetscaler::applyVerifyDiffRollback()
     r = runVlab(live(u"verify"_s));
     QCOMPARE(r.exitCode, 1);
     QVERIFY(r.out.contains(u"missing"_s));
+    // Diff of the same: everything is missing again.
+    r = runVlab(live(u"diff"_s));
+    QCOMPARE(r.exitCode, 1);
+    QVERIFY2(r.out.contains(u"39 to create, 0 correct, 0 conflicting"_s), qPrintable(r.out));
     // The password was never printed.
     QVERIFY(!r.out.contains(NitroStandin::password()) && !r.err.contains(NitroStandin::password()));
 }
 
+// README "NetScaler": exit 1 on a conflict (apply --dry-run, apply); nothing changed.
 void TstCliNetscaler::dryRunAndConflicts()
 {
     const QJsonObject existing{

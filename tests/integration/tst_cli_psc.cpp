@@ -148,6 +148,11 @@ private Q_SLOTS:
     void initTestCase()
     {
         QVERIFY(m_work.isValid());
+        // README "Replacing the PSC certificate (live)": the files uploaded from certs/ next to
+        // the plan (writeSet() writes them under these names).
+        QCOMPARE(QString::fromLatin1(CertFiles::Chain), u"psc-ha-vip-chain.crt"_s);
+        QCOMPARE(QString::fromLatin1(CertFiles::Key), u"psc-ha-vip.key"_s);
+        QCOMPARE(QString::fromLatin1(CertFiles::CaChain), u"cachain.crt"_s);
         const SshdStart s = m_sshd.start();
         if (s.outcome == SshdStart::Outcome::Unavailable)
             QSKIP(qPrintable(s.why));
@@ -184,6 +189,9 @@ private Q_SLOTS:
                  qPrintable(m_oldCert.lastError()));
     }
 
+    // README "Replacing the PSC certificate (live)": exit 0 done (unknownHostKeyThenBothInTurn),
+    // exit 1 refused or failed (refusesFilesThatFailTheChecks, servedCertificateMismatch, an
+    // unknown host key), exit 2 bad input (badInput, noPlan).
     void badInput_data()
     {
         QTest::addColumn<QStringList>("extra");

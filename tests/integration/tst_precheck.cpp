@@ -743,6 +743,8 @@ QString TestPrecheck::writePlan(PrecheckServers::PlanKind kind)
     return path;
 }
 
+// README "Pre-checks": exit 0 when nothing failed, exit 1 when something failed, exit 2 on bad
+// input (one row each below).
 void TestPrecheck::cli_data()
 {
     QTest::addColumn<CliCase>("c");

@@ -104,6 +104,7 @@ void TestSecretPrompt::refusesWithoutTerminal_data()
     }
 }
 
+// README "The lab plan": without a terminal and without the variable it stops with exit 2.
 void TestSecretPrompt::refusesWithoutTerminal()
 {
     QFETCH(QString, variable);

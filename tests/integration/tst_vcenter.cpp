@@ -28,7 +28,10 @@
 #include "vcsimfixture.h"
 
 #include <QCryptographicHash>
+#include <QDir>
 #include <QElapsedTimer>
+#include <QFile>
+#include <QFileInfo>
 #include <QJsonDocument>
 #include <QProcess>
 #include <QSignalSpy>
@@ -498,6 +501,9 @@ private Q_SLOTS:
         QVERIFY(job.result().error().details.contains(examplePlan().vcha.passiveIp));
     }
 
+    // README "vCenter: login, Distributed Switch, VCHA (live)": vcha status exits 0 only when
+    // the cluster is healthy, and exits 1 with the manual steps on a 404 (no VCHA REST API);
+    // login and vds create exit 1 on a refused certificate, 2 on bad input.
     void cli_data()
     {
         QTest::addColumn<QStringList>("args");
@@ -572,6 +578,16 @@ private Q_SLOTS:
                  qPrintable(u"exit %1, wanted %2:\n%3"_s.arg(run.exitCode).arg(exitCode).arg(all)));
         QVERIFY2(all.contains(says), qPrintable(all));
         QVERIFY(!all.contains(kPassword));
+        // README "vCenter: login, Distributed Switch, VCHA (live)": a fingerprint that worked is
+        // kept in vlab-trust.json next to the plan, which the "fingerprint kept" rows rely on.
+        if (QByteArray(QTest::currentDataTag()).contains("fingerprint kept")) {
+            QFile trust(QFileInfo(m_planFile).dir().filePath(u"vlab-trust.json"_s));
+            QVERIFY2(trust.open(QIODevice::ReadOnly), qPrintable(trust.fileName()));
+            const auto plain = [](QByteArray text) {
+                return text.replace(':', QByteArray()).toLower();
+            };
+            QVERIFY(plain(trust.readAll()).contains(plain(m_fingerprint.toLatin1())));
+        }
     }
 };
 

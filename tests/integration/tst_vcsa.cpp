@@ -477,6 +477,8 @@ private:
     }
 
 private Q_SLOTS:
+    // README "Installer templates and the installer": exit 0 ok (cliInstall, cliPrecheckOnly),
+    // exit 1 the installer failed (cliFailure), exit 2 bad input (cliBadInput).
     void cliInstall()
     {
         const CliRun r =
