@@ -225,7 +225,11 @@ QSet<QString> helpVerbs(const QString &help, const QString &group)
 {
     QSet<QString> verbs;
     static const QRegularExpression listed(u"^  ([a-z][a-z0-9-]*(?:\\|[a-z][a-z0-9-]*)*)(?:\\s|$)"_s);
+    // A description line under a verb ("  the labs of the plans as ...") is prose, not a verb.
+    static const QRegularExpression prose(u"^  [a-z]+ [a-z]+ [a-z]+\\b"_s);
     for (const QString &line : help.split(u'\n')) {
+        if (prose.match(line).hasMatch())
+            continue;
         const QRegularExpressionMatch m = listed.match(line);
         if (m.hasMatch()) {
             for (const QString &v : m.captured(1).split(u'|'))
