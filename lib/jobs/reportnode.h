@@ -7,6 +7,7 @@
 #include <QList>
 #include <QString>
 
+#include <functional>
 #include <vector>
 
 class QJsonObject;
@@ -40,5 +41,9 @@ public:
 };
 
 QString evidenceKindName(Evidence::Kind kind);
+
+// Receives what a client sent and what came back, secrets already masked (a job hands its
+// clients one that writes into its report).
+using EvidenceSink = std::function<void(Evidence::Kind kind, const QString &text, const QString &detail)>;
 
 } // namespace vlab

@@ -1,6 +1,7 @@
 #include "netscaler/nitrojobs.h"
 
 #include "core/tr.h"
+#include "net/hostport.h"
 #include "net/httpclient.h"
 #include "net/netaddr.h"
 
@@ -50,38 +51,34 @@ QString typeQuery(const QString &type)
 
 Result<NitroTarget> NitroTarget::parseAddress(const QString &text)
 {
-    NitroTarget target;
-    QString host = text.trimmed();
-    const qsizetype colon = host.lastIndexOf(u':');
-    if (colon > 0) {
-        bool ok = false;
-        const uint port = host.mid(colon + 1).toUInt(&ok);
-        if (!ok || port == 0 || port > 65535)
-            return makeError(
-                u"nitro.address"_s,
-                Tr::tr("'%1' is not a valid NSIP: the port after ':' must be 1-65535.").arg(text));
-        target.port = quint16(port);
-        host = host.left(colon);
-    }
-    if (host.isEmpty() || (!parseIpv4(host) && !fqdnProblem(host).isEmpty() && host != u"localhost"_s))
+    const Result<HostPort> parsed = parseHostPort(text, 443);
+    if (!parsed && parsed.error().code == u"hostport.port"_s)
+        return makeError(u"nitro.address"_s,
+                         Tr::tr("'%1' is not a valid NSIP: the port after ':' must be 1-65535.").arg(text));
+    // A name must be fully qualified (or localhost): a NetScaler is not found by a short name.
+    if (!parsed
+        || (!parsed->isIpv6() && !parseIpv4(parsed->host) && !fqdnProblem(parsed->host).isEmpty()
+            && parsed->host != u"localhost"_s))
         return makeError(
             u"nitro.address"_s,
-            Tr::tr("'%1' is not a valid NSIP: give an IPv4 address or a host name, optionally with "
-                   ":PORT.")
+            Tr::tr("'%1' is not a valid NSIP: give an IPv4 or IPv6 address or a host name, optionally "
+                   "with :PORT (an IPv6 address in brackets then).")
                 .arg(text));
-    target.host = host;
+    NitroTarget target;
+    target.host = parsed->host;
+    target.port = parsed->port;
     return target;
 }
 
 QString NitroTarget::address() const
 {
-    return port == 443 ? host : host + u':' + QString::number(port);
+    return formatHostPort(host, port, 443);
 }
 
 // --- NitroJob ------------------------------------------------------------------------------
 
 NitroJob::NitroJob(const QString &title, const NitroTarget &target, const QString &password, QObject *parent)
-    : Job(title, Tr::tr("NetScaler %1 over NITRO").arg(target.address()), parent)
+    : SessionJob(title, Tr::tr("NetScaler %1 over NITRO").arg(target.address()), parent)
     , m_target(target)
     , m_password(password)
 {
@@ -92,6 +89,13 @@ NitroJob::NitroJob(const QString &title, const NitroTarget &target, const QStrin
     m_http = new HttpClient(base, this);
     m_http->setPinnedSha256(target.pinnedSha256);
     m_http->setTimeout(target.requestTimeout);
+    // After a transport failure or a cancel the NetScaler may not answer; the session then
+    // ends by its own timeout.
+    addSession(
+        [this](const Result<void> &outcome) {
+            return m_loggedIn && !isCancelRequested() && (outcome || !isTransportError(outcome.error()));
+        },
+        [this](LoggedOut loggedOut) { logout(std::move(loggedOut)); });
 }
 
 NitroJob::~NitroJob() = default;
@@ -178,37 +182,21 @@ void NitroJob::run()
     });
 }
 
-void NitroJob::done(Result<void> result)
-{
-    if (m_done)
-        return;
-    m_done = true;
-    // After a transport failure or a cancel the NetScaler may not answer; the session then
-    // ends by its own timeout.
-    if (!m_loggedIn || isCancelRequested() || (!result && isTransportError(result.error()))) {
-        finish(std::move(result));
-        return;
-    }
-    logout(std::move(result));
-}
-
-void NitroJob::logout(Result<void> result)
+void NitroJob::logout(LoggedOut loggedOut)
 {
     const QJsonObject body{{u"logout"_s, QJsonObject{}}};
     mutableReport().add(Evidence::Kind::Sent, u"POST /nitro/v1/config/logout"_s,
                         QString::fromUtf8(compact(body)));
     m_http->send(
         {"POST", u"/nitro/v1/config/logout"_s, compact(body), {{"Content-Type", "application/json"}}}, this,
-        [this, result = std::move(result)](Result<HttpResponse> response) mutable {
+        [this, loggedOut = std::move(loggedOut)](Result<HttpResponse> response) {
             m_loggedIn = false;
             m_http->setDefaultHeader("Cookie", {});
-            if (response)
-                mutableReport().add(Evidence::Kind::Received, Tr::tr("HTTP %1").arg(response->status),
-                                    evidenceBody(response->body));
-            else
-                log(Tr::tr("Logout failed (%1); the session ends by its own timeout.")
-                        .arg(response.error().message));
-            finish(std::move(result));
+            if (!response)
+                return loggedOut(response.error());
+            mutableReport().add(Evidence::Kind::Received, Tr::tr("HTTP %1").arg(response->status),
+                                evidenceBody(response->body));
+            loggedOut({});
         });
 }
 
@@ -694,7 +682,10 @@ Result<QList<NitroObject>> parseNitroCreatedRecord(const QByteArray &data, const
 
 QString nitroRecordPath(const QString &projectFolder, const QString &host)
 {
-    return QDir(projectFolder).filePath(u"netscaler-created-"_s + netscalerName(host) + u".json"_s);
+    // An IPv6 address has colons, which some file systems refuse in a name.
+    QString name = netscalerName(host);
+    name.replace(u':', u'_');
+    return QDir(projectFolder).filePath(u"netscaler-created-"_s + name + u".json"_s);
 }
 
 Result<QList<NitroObject>> loadNitroCreatedRecord(const QString &path, const QString &nsip)

@@ -11,7 +11,7 @@
 // Objects that already exist are read back and compared; a conflicting one is reported,
 // never changed, and everything this run created is removed again before the job fails.
 
-#include "jobs/job.h"
+#include "jobs/sessionjob.h"
 #include "netscaler/nitromodel.h"
 
 #include <QPointer>
@@ -45,7 +45,7 @@ struct NitroObjectResult
     QString detail; // why, for people
 };
 
-class NitroJob : public Job
+class NitroJob : public SessionJob
 {
     Q_OBJECT
 public:
@@ -74,7 +74,7 @@ protected:
     // Runs after a successful login; must end with done().
     virtual void work() = 0;
     // Logs out (when the NetScaler still answers) and finishes the job with `result`.
-    void done(Result<void> result);
+    void done(Result<void> result) { end(std::move(result)); }
 
     // Sends one request. A transport error, a non-JSON reply, or (unless `anyStatus`) a NITRO
     // error goes to `onError`, which by default ends the job with it.
@@ -95,7 +95,7 @@ protected:
 
 private:
     void run() final;
-    void logout(Result<void> result);
+    void logout(LoggedOut loggedOut);
 
     QPointer<HttpClient> m_http;
     QString m_password;
@@ -103,7 +103,6 @@ private:
     QString m_summary;
     bool m_loggedIn = false;
     bool m_loggedInOnce = false;
-    bool m_done = false;
 };
 
 // Reads the NetScaler and compares it with the plan. Succeeds when the comparison could be

@@ -2,6 +2,7 @@
 
 #include "core/tr.h"
 #include "jobs/jobqueue.h"
+#include "net/hostport.h"
 #include "net/netaddr.h"
 #include "precheck/dnscheck.h"
 #include "precheck/ntpcheck.h"
@@ -35,18 +36,6 @@ Result<QStringList> parsePrecheckCategories(const QString &list)
         return makeError(u"precheck.category"_s,
                          Tr::tr("Name at least one pre-check: dns, ports, ntp or tls."));
     return out;
-}
-
-std::pair<QString, quint16> splitHostPort(const QString &text, quint16 defaultPort)
-{
-    const qsizetype colon = text.lastIndexOf(u':');
-    if (colon > 0 && text.count(u':') == 1) {
-        bool ok = false;
-        const uint port = text.mid(colon + 1).toUInt(&ok);
-        if (ok && port > 0 && port < 65536)
-            return {text.left(colon), quint16(port)};
-    }
-    return {text, defaultPort};
 }
 
 QList<CheckJob *> createPrecheckJobs(const LabPlan &plan, const PrecheckOptions &o)
@@ -112,8 +101,11 @@ QList<CheckJob *> createPrecheckJobs(const LabPlan &plan, const PrecheckOptions 
     }
     if (ntp) {
         for (const QString &server : plan.ntp.servers) {
-            const auto [host, port] = splitHostPort(server, 123);
-            jobs << new NtpCheck(host, port, o.ntpWarnOffsetMs, t);
+            // "host" or "host:port"; a server that does not parse is checked as written, so its
+            // failure shows in the results (validation has said why already).
+            const Result<HostPort> hostPort = parseHostPort(server, 123);
+            jobs << new NtpCheck(hostPort ? hostPort->host : server, hostPort ? hostPort->port : quint16(123),
+                                 o.ntpWarnOffsetMs, t);
         }
     }
     return jobs;

@@ -23,9 +23,6 @@ struct PrecheckOptions
 // "dns,ports" -> categories; an unknown name is an error naming it.
 Result<QStringList> parsePrecheckCategories(const QString &list);
 
-// "host" or "host:port" (NTP servers may name a port; 123 otherwise).
-std::pair<QString, quint16> splitHostPort(const QString &text, quint16 defaultPort);
-
 QList<CheckJob *> createPrecheckJobs(const LabPlan &plan, const PrecheckOptions &options);
 void addPrecheckJobs(JobQueue &queue, const QList<CheckJob *> &jobs, const PrecheckOptions &options);
 

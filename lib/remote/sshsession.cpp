@@ -1,6 +1,7 @@
 #include "remote/sshsession.h"
 
 #include "core/tr.h"
+#include "net/hostport.h"
 
 #include <QCryptographicHash>
 #include <QDeadlineTimer>
@@ -94,19 +95,18 @@ QString SshEndpoint::toString() const
 
 std::optional<SshEndpoint> SshEndpoint::parse(const QString &text)
 {
-    static const QRegularExpression re(
-        uR"(^([A-Za-z0-9._][A-Za-z0-9._-]*)@(?:\[([0-9A-Fa-f:.]+)\]|([^:@\s\[\]]+))(?::(\d{1,5}))?$)"_s);
-    const QRegularExpressionMatch m = re.match(text.trimmed());
-    if (!m.hasMatch())
+    static const QRegularExpression user(uR"(^[A-Za-z0-9._][A-Za-z0-9._-]*$)"_s);
+    const QString t = text.trimmed();
+    const qsizetype at = t.indexOf(u'@');
+    if (at < 0 || !user.match(t.left(at)).hasMatch())
+        return std::nullopt;
+    const Result<HostPort> hostPort = parseHostPort(t.mid(at + 1), 22);
+    if (!hostPort)
         return std::nullopt;
     SshEndpoint e;
-    e.user = m.captured(1);
-    e.host = m.captured(2).isEmpty() ? m.captured(3) : m.captured(2);
-    if (m.hasCaptured(4) && !m.captured(4).isEmpty()) {
-        e.port = m.captured(4).toInt();
-        if (e.port < 1 || e.port > 65535)
-            return std::nullopt;
-    }
+    e.user = t.left(at);
+    e.host = hostPort->host;
+    e.port = hostPort->port;
     return e;
 }
 

@@ -1,6 +1,7 @@
 #include "validate/planvalidator.h"
 
 #include "core/tr.h"
+#include "net/hostport.h"
 #include "net/netaddr.h"
 
 #include <QHash>
@@ -144,18 +145,18 @@ private:
                            "SSO logins and replication fail."));
         for (qsizetype i = 0; i < p.ntp.servers.size(); ++i) {
             // "host" or "host:port" (a server on another port than 123).
-            QString host = p.ntp.servers.at(i);
-            if (const qsizetype colon = host.lastIndexOf(u':'); colon > 0) {
-                bool ok = false;
-                const uint port = host.mid(colon + 1).toUInt(&ok);
-                if (!ok || port == 0 || port > 65535) {
-                    error(at(u"ntp.servers"_s, i),
-                          Tr::tr("\"%1\" has no valid port after the colon.").arg(host),
-                          Tr::tr("Write host or host:port with a port from 1 to 65535 (NTP uses 123)."));
-                    continue;
-                }
-                host.truncate(colon);
+            const QString server = p.ntp.servers.at(i);
+            const Result<HostPort> hostPort = parseHostPort(server, 123);
+            if (!hostPort && hostPort.error().code == u"hostport.port"_s) {
+                error(at(u"ntp.servers"_s, i),
+                      Tr::tr("\"%1\" has no valid port after the colon.").arg(server),
+                      Tr::tr("Write host or host:port with a port from 1 to 65535 (NTP uses 123)."));
+                continue;
             }
+            // A host that does not parse: hostOrAddress says what is wrong with it.
+            const QString host = hostPort ? hostPort->host
+                : server.count(u':') == 1 ? server.section(u':', 0, 0)
+                                          : server;
             hostOrAddress(at(u"ntp.servers"_s, i), host, Tr::tr("NTP server"));
         }
     }

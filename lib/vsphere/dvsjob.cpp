@@ -43,7 +43,7 @@ QStringList dvsUplinkNames(int count)
 
 DvsCreateJob::DvsCreateJob(const VCenterEndpoint &endpoint, const DistributedSwitch &vds,
                            const QString &datacenter, QObject *parent)
-    : Job(
+    : SessionJob(
         Tr::tr("Create the Distributed Switch %1").arg(vds.name),
         Tr::tr("Creates the switch (MTU %1, %2 uplinks) and its %3 port group(s) in %4 over the vSphere API.")
             .arg(vds.mtu)
@@ -59,74 +59,44 @@ DvsCreateJob::DvsCreateJob(const VCenterEndpoint &endpoint, const DistributedSwi
 
 DvsCreateJob::~DvsCreateJob() = default;
 
-void DvsCreateJob::note(const QString &text)
-{
-    mutableReport().add(Evidence::Kind::Note, text);
-    log(text);
-}
-
 void DvsCreateJob::run()
 {
     m_http = makeHttpClient(m_endpoint, this);
     m_soap = new SoapClient(m_http, this);
-    m_soap->setEvidenceSink([this](Evidence::Kind kind, const QString &text, const QString &detail) {
-        mutableReport().add(kind, text, detail);
-    });
+    m_soap->setEvidenceSink(evidenceSink());
+    addSession([this](const Result<void> &) { return m_soap->hasSession(); },
+               [this](LoggedOut loggedOut) { m_soap->logout(this, std::move(loggedOut)); });
     setProgress(0.02, Tr::tr("Connecting to %1").arg(m_endpoint.url.host()));
-    m_soap->call(u"RetrieveServiceContent"_s, MoRef{u"ServiceInstance"_s, u"ServiceInstance"_s}, {}, this,
-                 [this](Result<XmlElement> r) {
-                     if (!r)
-                         return fail(r.error());
-                     m_rootFolder = moRefOf(r->child(u"rootFolder"_s));
-                     m_collector = moRefOf(r->child(u"propertyCollector"_s));
-                     m_sessionManager = moRefOf(r->child(u"sessionManager"_s));
-                     const XmlElement *about = r->child(u"about"_s);
-                     if (m_rootFolder.isNull() || m_collector.isNull() || m_sessionManager.isNull() || !about)
-                         return fail(makeError(u"soap.content"_s,
-                                               Tr::tr("%1 did not describe its services; is "
-                                                      "it a vCenter?")
-                                                   .arg(m_endpoint.url.host())));
-                     note(Tr::tr("Connected to %1 (API %2)")
-                              .arg(about->childText(u"fullName"_s), about->childText(u"apiVersion"_s)));
-                     if (about->childText(u"apiType"_s) != u"VirtualCenter"_s)
-                         return fail(
-                             makeError(u"vds.target"_s,
-                                       Tr::tr("%1 is an ESXi host, not a vCenter: a Distributed Switch "
-                                              "needs vCenter.")
-                                           .arg(m_endpoint.url.host())));
-                     if (!about->childText(u"apiVersion"_s).isEmpty())
-                         m_soap->setApiVersion(about->childText(u"apiVersion"_s));
-                     login();
-                 });
+    m_soap->retrieveServiceContent(this, [this](Result<ServiceContent> r) {
+        if (!r)
+            return fail(r.error());
+        m_rootFolder = r->rootFolder;
+        m_collector = r->propertyCollector;
+        note(Tr::tr("Connected to %1 (API %2)").arg(r->fullName, r->apiVersion));
+        if (r->apiType != u"VirtualCenter"_s)
+            return fail(makeError(u"vds.target"_s,
+                                  Tr::tr("%1 is an ESXi host, not a vCenter: a Distributed Switch "
+                                         "needs vCenter.")
+                                      .arg(m_endpoint.url.host())));
+        login();
+    });
 }
 
 void DvsCreateJob::login()
 {
-    if (stopIfCancelled())
+    if (endIfCancelled())
         return;
     setProgress(0.06, Tr::tr("Logging in as %1").arg(m_endpoint.user));
-    if (m_endpoint.user.isEmpty())
-        return fail(
-            makeError(u"vcenter.auth.missing"_s, Tr::tr("A user name is needed to log in to vCenter.")));
-    const QString user = m_endpoint.user;
-    const QString password = m_endpoint.password;
-    m_soap->call(
-        u"Login"_s, m_sessionManager,
-        [user, password](QXmlStreamWriter &w, bool redact) {
-            w.writeTextElement(u"userName"_s, user);
-            w.writeTextElement(u"password"_s, redact ? QString::fromLatin1(kMasked) : password);
-        },
-        this,
-        [this](Result<XmlElement> r) {
-            if (!r)
-                return fail(r.error());
-            findDatacenter();
-        });
+    m_soap->login(m_endpoint.user, m_endpoint.password, this, [this](Result<void> r) {
+        if (!r)
+            return fail(r.error());
+        findDatacenter();
+    });
 }
 
 void DvsCreateJob::findDatacenter()
 {
-    if (stopIfCancelled())
+    if (endIfCancelled())
         return;
     setProgress(0.1, Tr::tr("Looking for the datacenter"));
     m_soap->retrieve(
@@ -168,7 +138,7 @@ void DvsCreateJob::findDatacenter()
 
 void DvsCreateJob::readNetworkFolder(std::function<void()> next)
 {
-    if (stopIfCancelled())
+    if (endIfCancelled())
         return;
     setProgress(m_outcome.created.isEmpty() ? 0.14 : 0.92, Tr::tr("Reading the network folder"));
     m_soap->retrieve(m_collector, m_networkFolder, true,
@@ -201,7 +171,7 @@ void DvsCreateJob::readNetworkFolder(std::function<void()> next)
 
 void DvsCreateJob::createSwitch()
 {
-    if (stopIfCancelled())
+    if (endIfCancelled())
         return;
     // Decide everything before changing anything: a port group name used by another switch
     // stops the job here, with nothing created.
@@ -291,7 +261,7 @@ void DvsCreateJob::createSwitch()
 
 void DvsCreateJob::addPortGroup(qsizetype index)
 {
-    if (stopIfCancelled())
+    if (endIfCancelled())
         return;
     if (index >= m_toCreate.size())
         return readNetworkFolder([this] { verify(); });
@@ -333,7 +303,7 @@ void DvsCreateJob::addPortGroup(qsizetype index)
 
 void DvsCreateJob::verify()
 {
-    if (stopIfCancelled())
+    if (endIfCancelled())
         return;
     // What vCenter now holds, compared with the plan.
     QStringList missing;
@@ -366,7 +336,7 @@ void DvsCreateJob::verify()
         note(Tr::tr("The switch reports MTU %1, the plan says %2.")
                  .arg(m_outcome.maxMtuReadBack)
                  .arg(m_vds.mtu));
-    complete({});
+    end({});
 }
 
 void DvsCreateJob::waitForTask(const MoRef &task, const QString &what, qreal from, qreal to,
@@ -409,9 +379,7 @@ void DvsCreateJob::pollTask(const MoRef &task, const QString &what, qreal from, 
             setProgress(from + (to - from) * qBound(0, percent, 100) / 100.0,
                         u"%1 (%2%)"_s.arg(what).arg(percent));
             QTimer::singleShot(m_pollInterval, this, [this, task, what, from, to, next] {
-                if (m_stopping)
-                    return;
-                if (stopIfCancelled())
+                if (isEnding() || endIfCancelled())
                     return;
                 pollTask(task, what, from, to, next);
             });
@@ -420,41 +388,12 @@ void DvsCreateJob::pollTask(const MoRef &task, const QString &what, qreal from, 
 
 void DvsCreateJob::fail(const Error &error)
 {
-    complete(error);
-}
-
-bool DvsCreateJob::stopIfCancelled()
-{
-    // A cancel between two requests (none in flight to abort) is seen by the next step.
-    if (!isCancelRequested())
-        return false;
-    fail(makeError(u"job.cancelled"_s, Tr::tr("Cancelled.")));
-    return true;
-}
-
-void DvsCreateJob::complete(Result<void> result)
-{
-    if (m_stopping)
-        return;
-    m_stopping = true;
-    if (!m_soap || !m_soap->hasSession()) {
-        finish(std::move(result));
-        return;
-    }
-    // Log out whatever happened; a failing logout does not change the outcome.
-    m_soap->call(u"Logout"_s, m_sessionManager, {}, this,
-                 [this, result = std::move(result)](Result<XmlElement> r) mutable {
-                     m_soap->clearSession();
-                     if (!r)
-                         mutableReport().add(Evidence::Kind::Note, Tr::tr("Logout failed"),
-                                             r.error().message);
-                     finish(std::move(result));
-                 });
+    end(error);
 }
 
 void DvsCreateJob::onCancel()
 {
-    // The request in flight fails with "http.cancelled", which leads to complete(): logout, finish.
+    // The request in flight fails with "http.cancelled", which leads to end(): logout, finish.
     // A task poll waiting for its timer sees the request on its next turn.
     if (m_http)
         m_http->cancelAll();

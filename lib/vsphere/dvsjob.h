@@ -7,7 +7,7 @@
 // with progress, a read-back of what the vCenter now holds, Logout. Every request (the
 // password masked) and reply is evidence in the job's report.
 
-#include "jobs/job.h"
+#include "jobs/sessionjob.h"
 #include "plan/labplan.h"
 #include "vsphere/soapclient.h"
 
@@ -41,7 +41,7 @@ struct DvsOutcome
 // The uplink names the switch gets: "Uplink 1" ... "Uplink N", as the vSphere Client names them.
 QStringList dvsUplinkNames(int count);
 
-class DvsCreateJob : public Job
+class DvsCreateJob : public SessionJob
 {
     Q_OBJECT
 public:
@@ -71,9 +71,6 @@ private:
     void pollTask(const MoRef &task, const QString &what, qreal from, qreal to,
                   std::function<void(const XmlElement &info)> next);
     void fail(const Error &error);
-    bool stopIfCancelled();
-    void complete(Result<void> result);
-    void note(const QString &text);
 
     VCenterEndpoint m_endpoint;
     DistributedSwitch m_vds;
@@ -83,12 +80,10 @@ private:
     SoapClient *m_soap = nullptr;
     MoRef m_rootFolder;
     MoRef m_collector;
-    MoRef m_sessionManager;
     MoRef m_networkFolder;
     MoRef m_switch;
     QList<PortGroup> m_toCreate;
     DvsOutcome m_outcome;
-    bool m_stopping = false;
 };
 
 } // namespace vlab

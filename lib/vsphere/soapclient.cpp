@@ -2,6 +2,7 @@
 
 #include "core/tr.h"
 #include "net/httpclient.h"
+#include "vsphere/recordedexchange.h"
 
 #include <QPointer>
 #include <QXmlStreamReader>
@@ -16,15 +17,6 @@ namespace {
 const QString kVim = QString::fromLatin1(kVimNamespace);
 const QString kXsi = QString::fromLatin1(kXsiNamespace);
 const QString kEnv = QString::fromLatin1(kSoapEnvNamespace);
-
-QString shortened(const QByteArray &body)
-{
-    constexpr qsizetype kMax = 6000;
-    QString text = QString::fromUtf8(body.left(kMax));
-    if (body.size() > kMax)
-        text += u"\n... (%1 bytes in all)"_s.arg(body.size());
-    return text;
-}
 
 QByteArray envelope(const QString &method, const MoRef &self, const SoapClient::ArgsWriter &args, bool redact)
 {
@@ -177,12 +169,6 @@ SoapClient::SoapClient(HttpClient *http, QObject *parent)
 {
 }
 
-void SoapClient::record(Evidence::Kind kind, const QString &text, const QString &detail) const
-{
-    if (m_sink)
-        m_sink(kind, text, detail);
-}
-
 void SoapClient::clearSession()
 {
     m_cookie.clear();
@@ -223,61 +209,115 @@ Error SoapClient::faultError(const XmlElement &fault, const QString &method)
 void SoapClient::call(const QString &method, const MoRef &self, const ArgsWriter &args, QObject *context,
                       Done done)
 {
-    HttpRequest request;
-    request.verb = "POST";
-    request.path = u"/sdk"_s;
-    request.body = envelope(method, self, args, false);
-    request.headers = {{"Content-Type", "text/xml; charset=utf-8"},
-                       {"SOAPAction", QString(u"urn:vim25/"_s + m_apiVersion).toLatin1()}};
-    record(Evidence::Kind::Sent, u"SOAP "_s + method, QString::fromUtf8(envelope(method, self, args, true)));
+    RecordedRequest r;
+    r.request.verb = "POST";
+    r.request.path = u"/sdk"_s;
+    r.request.body = envelope(method, self, args, false);
+    r.request.headers = {{"Content-Type", "text/xml; charset=utf-8"},
+                         {"SOAPAction", QString(u"urn:vim25/"_s + m_apiVersion).toLatin1()}};
+    r.shownText = u"SOAP "_s + method;
+    r.shownBody = QString::fromUtf8(envelope(method, self, args, true));
 
-    QPointer<QObject> guard(context);
-    m_http->send(request, this, [this, guard, method, done = std::move(done)](Result<HttpResponse> reply) {
-        if (guard.isNull())
-            return;
-        if (!reply) {
-            record(Evidence::Kind::Received, reply.error().message, reply.error().details);
-            done(reply.error());
-            return;
-        }
-        record(Evidence::Kind::Received, u"HTTP %1"_s.arg(reply->status), shortened(reply->body));
-        if (reply->status == 503)
-            return done(
-                makeError(u"vcenter.unavailable"_s,
-                          Tr::tr("%1: vCenter's services are not available yet (HTTP 503). Wait until the "
-                                 "appliance has finished starting, then try again.")
-                              .arg(method)));
-        Result<XmlElement> xml = parseXml(reply->body);
-        if (!xml) {
-            Error e = xml.error();
-            e.message =
-                Tr::tr("%1: HTTP %2 without a SOAP reply; is this a vCenter?").arg(method).arg(reply->status);
-            return done(e);
-        }
-        const XmlElement *body =
-            xml->ns == kEnv && xml->name == u"Envelope"_s ? xml->child(u"Body"_s) : nullptr;
-        if (!body || body->ns != kEnv || body->children.empty())
-            return done(makeError(
-                u"soap.envelope"_s,
-                Tr::tr("%1: HTTP %2 without a SOAP body; is this a vCenter?").arg(method).arg(reply->status),
-                shortened(reply->body)));
-        const XmlElement &first = body->children.front();
-        if (first.ns == kEnv && first.name == u"Fault"_s)
-            return done(faultError(first, method));
-        if (reply->status != 200 || first.name != method + u"Response"_s)
-            return done(makeError(u"soap.reply"_s,
-                                  Tr::tr("%1: unexpected reply (HTTP %2, %3).")
-                                      .arg(method)
-                                      .arg(reply->status)
-                                      .arg(first.name)));
-        // Login opens the session: keep its cookie (vmware_soap_session) for the later calls.
-        const QByteArray setCookie = reply->header("Set-Cookie");
-        if (!setCookie.isEmpty()) {
-            m_cookie = setCookie.split(';').constFirst().trimmed();
-            m_http->setDefaultHeader("Cookie", m_cookie);
-        }
-        const XmlElement *value = first.child(u"returnval"_s);
-        done(value ? *value : XmlElement{});
+    sendRecorded(m_http, this, m_sink, r, context,
+                 [this, method, done = std::move(done)](Result<HttpResponse> reply) {
+                     if (!reply)
+                         return done(reply.error());
+                     if (reply->status == 503)
+                         return done(makeError(
+                             u"vcenter.unavailable"_s,
+                             Tr::tr("%1: vCenter's services are not available yet (HTTP 503). Wait until the "
+                                    "appliance has finished starting, then try again.")
+                                 .arg(method)));
+                     Result<XmlElement> xml = parseXml(reply->body);
+                     if (!xml) {
+                         Error e = xml.error();
+                         e.message = Tr::tr("%1: HTTP %2 without a SOAP reply; is this a vCenter?")
+                                         .arg(method)
+                                         .arg(reply->status);
+                         return done(e);
+                     }
+                     const XmlElement *body =
+                         xml->ns == kEnv && xml->name == u"Envelope"_s ? xml->child(u"Body"_s) : nullptr;
+                     if (!body || body->ns != kEnv || body->children.empty())
+                         return done(makeError(u"soap.envelope"_s,
+                                               Tr::tr("%1: HTTP %2 without a SOAP body; is this a vCenter?")
+                                                   .arg(method)
+                                                   .arg(reply->status),
+                                               shortenedBody(reply->body)));
+                     const XmlElement &first = body->children.front();
+                     if (first.ns == kEnv && first.name == u"Fault"_s)
+                         return done(faultError(first, method));
+                     if (reply->status != 200 || first.name != method + u"Response"_s)
+                         return done(makeError(u"soap.reply"_s,
+                                               Tr::tr("%1: unexpected reply (HTTP %2, %3).")
+                                                   .arg(method)
+                                                   .arg(reply->status)
+                                                   .arg(first.name)));
+                     // Login opens the session: keep its cookie (vmware_soap_session) for the later calls.
+                     const QByteArray setCookie = reply->header("Set-Cookie");
+                     if (!setCookie.isEmpty()) {
+                         m_cookie = setCookie.split(';').constFirst().trimmed();
+                         m_http->setDefaultHeader("Cookie", m_cookie);
+                     }
+                     const XmlElement *value = first.child(u"returnval"_s);
+                     done(value ? *value : XmlElement{});
+                 });
+}
+
+void SoapClient::retrieveServiceContent(QObject *context, ContentDone done)
+{
+    call(u"RetrieveServiceContent"_s, MoRef{u"ServiceInstance"_s, u"ServiceInstance"_s}, {}, context,
+         [this, done = std::move(done)](Result<XmlElement> r) {
+             if (!r)
+                 return done(r.error());
+             ServiceContent content;
+             content.rootFolder = moRefOf(r->child(u"rootFolder"_s));
+             content.propertyCollector = moRefOf(r->child(u"propertyCollector"_s));
+             content.sessionManager = moRefOf(r->child(u"sessionManager"_s));
+             const XmlElement *about = r->child(u"about"_s);
+             if (content.rootFolder.isNull() || content.propertyCollector.isNull()
+                 || content.sessionManager.isNull() || !about)
+                 return done(makeError(u"soap.content"_s,
+                                       Tr::tr("%1 did not describe its services; is it a vCenter?")
+                                           .arg(m_http->baseUrl().host())));
+             content.fullName = about->childText(u"fullName"_s);
+             content.apiVersion = about->childText(u"apiVersion"_s);
+             content.apiType = about->childText(u"apiType"_s);
+             if (!content.apiVersion.isEmpty())
+                 m_apiVersion = content.apiVersion;
+             m_sessionManager = content.sessionManager;
+             done(content);
+         });
+}
+
+void SoapClient::login(const QString &user, const QString &password, QObject *context, SessionDone done)
+{
+    if (user.isEmpty())
+        return done(
+            makeError(u"vcenter.auth.missing"_s, Tr::tr("A user name is needed to log in to vCenter.")));
+    call(
+        u"Login"_s, m_sessionManager,
+        [user, password](QXmlStreamWriter &w, bool redact) {
+            w.writeTextElement(u"userName"_s, user);
+            w.writeTextElement(u"password"_s, redact ? QString::fromLatin1(kMasked) : password);
+        },
+        context,
+        [done = std::move(done)](Result<XmlElement> r) {
+            if (!r)
+                return done(r.error());
+            done({});
+        });
+}
+
+void SoapClient::logout(QObject *context, SessionDone done)
+{
+    if (!hasSession())
+        return done({});
+    call(u"Logout"_s, m_sessionManager, {}, context, [this, done = std::move(done)](Result<XmlElement> r) {
+        clearSession();
+        if (!r)
+            return done(r.error());
+        done({});
     });
 }
 

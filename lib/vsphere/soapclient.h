@@ -67,6 +67,17 @@ struct ObjectContent
     const XmlElement *prop(const QString &path) const;
 };
 
+// What RetrieveServiceContent tells: the objects every workflow starts from, and the server.
+struct ServiceContent
+{
+    MoRef rootFolder;
+    MoRef propertyCollector;
+    MoRef sessionManager;
+    QString fullName;   // "VMware vCenter Server 6.7.0 build-..."
+    QString apiVersion; // "6.7.3"
+    QString apiType;    // "VirtualCenter" or "HostAgent"
+};
+
 class SoapClient : public QObject
 {
     Q_OBJECT
@@ -94,6 +105,16 @@ public:
     void retrieve(const MoRef &collector, const MoRef &root, bool recurse,
                   const QList<QPair<QString, QStringList>> &types, QObject *context, ObjectsDone done);
 
+    // The start of every session: RetrieveServiceContent (which also sets the API version of
+    // later calls), Login with the password masked in the evidence, and Logout (the session
+    // is forgotten whatever the answer). Login needs the service content first. A reply
+    // without the root folder, property collector or session manager is "soap.content".
+    using ContentDone = std::function<void(Result<ServiceContent>)>;
+    using SessionDone = std::function<void(Result<void>)>;
+    void retrieveServiceContent(QObject *context, ContentDone done);
+    void login(const QString &user, const QString &password, QObject *context, SessionDone done);
+    void logout(QObject *context, SessionDone done);
+
     // The session cookie from Login, sent with later calls; cleared by clearSession().
     bool hasSession() const { return !m_cookie.isEmpty(); }
     void clearSession();
@@ -103,11 +124,10 @@ public:
 private:
     void collectObjects(const MoRef &collector, const XmlElement &result, QList<ObjectContent> objects,
                         QPointer<QObject> guard, const ObjectsDone &done);
-    void record(Evidence::Kind kind, const QString &text, const QString &detail) const;
-
     HttpClient *m_http;
     QString m_apiVersion = QStringLiteral("6.5");
     QByteArray m_cookie;
+    MoRef m_sessionManager;
     EvidenceSink m_sink;
 };
 

@@ -1,12 +1,13 @@
 #include "vsphere/vcenterclient.h"
 
 #include "core/tr.h"
+#include "net/hostport.h"
 #include "net/httpclient.h"
+#include "vsphere/recordedexchange.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QPointer>
 #include <QRegularExpression>
 
 using namespace Qt::StringLiterals;
@@ -20,7 +21,7 @@ const QByteArray kSessionHeader = "vmware-api-session-id";
 
 QString hostOf(const QUrl &url)
 {
-    return url.port() > 0 ? QString(url.host() + u':' + QString::number(url.port())) : url.host();
+    return formatHostPort(url.host(), quint16(url.port(443)), 443);
 }
 
 // The "default_message"s of a vAPI error body ({"type": ..., "value": {"messages": [...]}}).
@@ -40,14 +41,8 @@ QString vapiMessages(const QByteArray &body)
     return messages.join(u"; "_s);
 }
 
-QString bodyText(const QByteArray &body)
-{
-    constexpr qsizetype kMax = 4000;
-    QString text = QString::fromUtf8(body.left(kMax));
-    if (body.size() > kMax)
-        text += u"\n... (%1 bytes in all)"_s.arg(body.size());
-    return text;
-}
+// REST replies are shown up to this size in the evidence.
+constexpr qsizetype kEvidenceLimit = 4000;
 
 } // namespace
 
@@ -58,22 +53,20 @@ Result<QUrl> parseVCenterHost(const QString &text)
         t = t.mid(8);
     while (t.endsWith(u'/'))
         t.chop(1);
-    static const QRegularExpression form(uR"(^(\[[0-9A-Fa-f:.]+\]|[A-Za-z0-9._-]+)(?::(\d{1,5}))?$)"_s);
-    const QRegularExpressionMatch m = form.match(t);
-    const int port = m.hasMatch() && !m.captured(2).isEmpty() ? m.captured(2).toInt() : 443;
-    if (!m.hasMatch() || port < 1 || port > 65535)
-        return makeError(u"vcenter.host"_s,
-                         Tr::tr("\"%1\" is not a host: give a name or an address, optionally with :PORT "
-                                "(for example vcenter-vc01.sslab.com or 192.168.1.213:443).")
-                             .arg(text));
+    const Result<HostPort> parsed = parseHostPort(t, 443);
+    if (!parsed)
+        return makeError(
+            u"vcenter.host"_s,
+            parsed.error().code == u"hostport.port"_s
+                ? parsed.error().message
+                : Tr::tr("\"%1\" is not a host: give a name or an address, optionally with :PORT "
+                         "(for example vcenter-vc01.sslab.com or 192.168.1.213:443).")
+                      .arg(text));
     QUrl url;
     url.setScheme(u"https"_s);
-    QString host = m.captured(1);
-    if (host.startsWith(u'['))
-        host = host.mid(1, host.size() - 2);
-    url.setHost(host);
-    if (port != 443)
-        url.setPort(port);
+    url.setHost(parsed->host);
+    if (parsed->port != 443)
+        url.setPort(parsed->port);
     return url;
 }
 
@@ -134,12 +127,6 @@ VCenterClient::VCenterClient(const VCenterEndpoint &endpoint, QObject *parent)
 
 VCenterClient::~VCenterClient() = default;
 
-void VCenterClient::record(Evidence::Kind kind, const QString &text, const QString &detail) const
-{
-    if (m_sink)
-        m_sink(kind, text, detail);
-}
-
 void VCenterClient::login(QObject *context, Done done)
 {
     // An empty password is sent as it is: vCenter answers it like any wrong one (401).
@@ -147,43 +134,38 @@ void VCenterClient::login(QObject *context, Done done)
         done(makeError(u"vcenter.auth.missing"_s, Tr::tr("A user name is needed to log in to vCenter.")));
         return;
     }
-    HttpRequest request;
-    request.verb = "POST";
-    request.path = kSessionPath;
-    request.headers.append(
+    RecordedRequest r;
+    r.request.verb = "POST";
+    r.request.path = kSessionPath;
+    r.request.headers.append(
         HttpHeader{"Authorization",
                    "Basic " + QString(m_endpoint.user + u':' + m_endpoint.password).toUtf8().toBase64()});
-    record(Evidence::Kind::Sent, u"POST "_s + kSessionPath,
-           u"Authorization: Basic (user %1, password %2)"_s.arg(m_endpoint.user, QLatin1StringView(kMasked)));
-    QPointer<QObject> guard(context);
-    m_http->send(request, this, [this, guard, done = std::move(done)](Result<HttpResponse> reply) {
-        if (guard.isNull())
-            return;
-        if (!reply) {
-            record(Evidence::Kind::Received, reply.error().message, reply.error().details);
-            done(reply.error());
-            return;
-        }
-        record(Evidence::Kind::Received, u"HTTP %1"_s.arg(reply->status),
-               reply->status / 100 == 2 ? u"{\"value\":\"%1\"}"_s.arg(QLatin1StringView(kMasked))
-                                        : bodyText(reply->body));
-        if (reply->status / 100 != 2) {
-            done(restError(reply->status, reply->body, Tr::tr("Login to %1").arg(hostOf(m_endpoint.url))));
-            return;
-        }
-        const QString id = QJsonDocument::fromJson(reply->body).object().value(u"value"_s).toString();
-        if (id.isEmpty()) {
-            done(makeError(u"vcenter.rest"_s,
-                           Tr::tr("%1 answered the login without a session id; is it a "
-                                  "vCenter?")
-                               .arg(hostOf(m_endpoint.url)),
-                           bodyText(reply->body)));
-            return;
-        }
-        m_session = id.toUtf8();
-        m_http->setDefaultHeader(kSessionHeader, m_session);
-        done({});
-    });
+    r.shownText = u"POST "_s + kSessionPath;
+    r.shownBody =
+        u"Authorization: Basic (user %1, password %2)"_s.arg(m_endpoint.user, QLatin1StringView(kMasked));
+    // The session id is a credential: the evidence keeps it masked.
+    r.shownReply = [](const HttpResponse &reply) {
+        return reply.status / 100 == 2 ? u"{\"value\":\"%1\"}"_s.arg(QLatin1StringView(kMasked))
+                                       : shortenedBody(reply.body, kEvidenceLimit);
+    };
+    sendRecorded(
+        m_http, this, m_sink, r, context, [this, done = std::move(done)](Result<HttpResponse> reply) {
+            if (!reply)
+                return done(reply.error());
+            if (reply->status / 100 != 2)
+                return done(
+                    restError(reply->status, reply->body, Tr::tr("Login to %1").arg(hostOf(m_endpoint.url))));
+            const QString id = QJsonDocument::fromJson(reply->body).object().value(u"value"_s).toString();
+            if (id.isEmpty())
+                return done(makeError(u"vcenter.rest"_s,
+                                      Tr::tr("%1 answered the login without a session id; is it a "
+                                             "vCenter?")
+                                          .arg(hostOf(m_endpoint.url)),
+                                      shortenedBody(reply->body, kEvidenceLimit)));
+            m_session = id.toUtf8();
+            m_http->setDefaultHeader(kSessionHeader, m_session);
+            done({});
+        });
 }
 
 void VCenterClient::logout(QObject *context, Done done)
@@ -192,24 +174,18 @@ void VCenterClient::logout(QObject *context, Done done)
         done({});
         return;
     }
-    QPointer<QObject> guard(context);
-    record(Evidence::Kind::Sent, u"DELETE "_s + kSessionPath, {});
-    m_http->send(HttpRequest{"DELETE", kSessionPath, {}, {}}, this,
-                 [this, guard, done = std::move(done)](Result<HttpResponse> reply) {
+    RecordedRequest r{HttpRequest{"DELETE", kSessionPath, {}, {}}, u"DELETE "_s + kSessionPath, {}, {}};
+    r.shownReply = [](const HttpResponse &reply) {
+        return shortenedBody(reply.body, kEvidenceLimit);
+    };
+    sendRecorded(m_http, this, m_sink, r, context,
+                 [this, done = std::move(done)](Result<HttpResponse> reply) {
                      m_session.clear();
                      m_http->setDefaultHeader(kSessionHeader, {});
-                     if (guard.isNull())
-                         return;
-                     if (!reply) {
-                         record(Evidence::Kind::Received, reply.error().message, reply.error().details);
-                         done(reply.error());
-                         return;
-                     }
-                     record(Evidence::Kind::Received, u"HTTP %1"_s.arg(reply->status), bodyText(reply->body));
-                     if (reply->status / 100 != 2) {
-                         done(restError(reply->status, reply->body, Tr::tr("Logout")));
-                         return;
-                     }
+                     if (!reply)
+                         return done(reply.error());
+                     if (reply->status / 100 != 2)
+                         return done(restError(reply->status, reply->body, Tr::tr("Logout")));
                      done({});
                  });
 }
@@ -229,55 +205,45 @@ void VCenterClient::callOptional(const QByteArray &verb, const QString &path, co
 void VCenterClient::send(const QByteArray &verb, const QString &path, const QJsonValue &body, bool optional,
                          QObject *context, JsonDone done)
 {
-    HttpRequest request;
-    request.verb = verb;
-    request.path = path;
+    RecordedRequest r;
+    r.request.verb = verb;
+    r.request.path = path;
     if (!body.isUndefined()) {
-        request.body = body.isObject() ? QJsonDocument(body.toObject()).toJson(QJsonDocument::Compact)
-                                       : QJsonDocument(body.toArray()).toJson(QJsonDocument::Compact);
-        request.headers.append(HttpHeader{"Content-Type", "application/json"});
+        r.request.body = body.isObject() ? QJsonDocument(body.toObject()).toJson(QJsonDocument::Compact)
+                                         : QJsonDocument(body.toArray()).toJson(QJsonDocument::Compact);
+        r.request.headers.append(HttpHeader{"Content-Type", "application/json"});
     }
     // Request bodies may carry passwords (the VCHA spec does): the evidence gets them masked.
-    QString shown = QString::fromUtf8(request.body);
+    QString shown = QString::fromUtf8(r.request.body);
     if (!m_endpoint.password.isEmpty())
         shown.replace(m_endpoint.password, QLatin1StringView(kMasked));
     static const QRegularExpression passwordField(u"(\"password\"\\s*:\\s*\")[^\"]*\""_s);
     shown.replace(passwordField, u"\\1%1\""_s.arg(QLatin1StringView(kMasked)));
-    record(Evidence::Kind::Sent, QString(QString::fromLatin1(verb) + u' ' + path), shown);
+    r.shownText = QString::fromLatin1(verb) + u' ' + path;
+    r.shownBody = shown;
+    r.shownReply = [](const HttpResponse &reply) {
+        return shortenedBody(reply.body, kEvidenceLimit);
+    };
 
-    QPointer<QObject> guard(context);
     const QString what = QString(QString::fromLatin1(verb) + u' ' + path.section(u'?', 0, 0));
-    m_http->send(
-        request, this, [this, guard, optional, what, done = std::move(done)](Result<HttpResponse> reply) {
-            if (guard.isNull())
-                return;
-            if (!reply) {
-                record(Evidence::Kind::Received, reply.error().message, reply.error().details);
-                done(reply.error());
-                return;
-            }
-            record(Evidence::Kind::Received, u"HTTP %1"_s.arg(reply->status), bodyText(reply->body));
-            if (optional && reply->status == 404) {
-                done(QJsonValue(QJsonValue::Undefined));
-                return;
-            }
-            if (reply->status / 100 != 2) {
-                done(restError(reply->status, reply->body, what));
-                return;
-            }
-            if (reply->body.trimmed().isEmpty()) {
-                done(QJsonValue());
-                return;
-            }
-            QJsonParseError parseError;
-            const QJsonDocument doc = QJsonDocument::fromJson(reply->body, &parseError);
-            if (doc.isNull()) {
-                done(makeError(u"vcenter.rest.syntax"_s, Tr::tr("%1: the reply is not JSON.").arg(what),
-                               parseError.errorString()));
-                return;
-            }
-            done(doc.isObject() ? doc.object().value(u"value"_s) : QJsonValue(doc.array()));
-        });
+    sendRecorded(m_http, this, m_sink, r, context,
+                 [optional, what, done = std::move(done)](Result<HttpResponse> reply) {
+                     if (!reply)
+                         return done(reply.error());
+                     if (optional && reply->status == 404)
+                         return done(QJsonValue(QJsonValue::Undefined));
+                     if (reply->status / 100 != 2)
+                         return done(restError(reply->status, reply->body, what));
+                     if (reply->body.trimmed().isEmpty())
+                         return done(QJsonValue());
+                     QJsonParseError parseError;
+                     const QJsonDocument doc = QJsonDocument::fromJson(reply->body, &parseError);
+                     if (doc.isNull())
+                         return done(makeError(u"vcenter.rest.syntax"_s,
+                                               Tr::tr("%1: the reply is not JSON.").arg(what),
+                                               parseError.errorString()));
+                     done(doc.isObject() ? doc.object().value(u"value"_s) : QJsonValue(doc.array()));
+                 });
 }
 
 void VCenterClient::cancel()

@@ -34,9 +34,6 @@ struct VCenterEndpoint
 // "HOST", "HOST:PORT", "[v6]:PORT" (an https:// prefix is accepted) -> https://HOST[:PORT].
 Result<QUrl> parseVCenterHost(const QString &text);
 
-// Receives what a client sent and what came back, secrets already masked.
-using EvidenceSink = std::function<void(Evidence::Kind kind, const QString &text, const QString &detail)>;
-
 // The mask written in evidence in place of passwords and session ids.
 inline constexpr auto kMasked = "********";
 
@@ -80,7 +77,6 @@ public:
 private:
     void send(const QByteArray &verb, const QString &path, const QJsonValue &body, bool optional,
               QObject *context, JsonDone done);
-    void record(Evidence::Kind kind, const QString &text, const QString &detail) const;
 
     VCenterEndpoint m_endpoint;
     HttpClient *m_http;

@@ -11,9 +11,10 @@ using namespace Qt::StringLiterals;
 namespace vlab {
 
 VCenterLoginJob::VCenterLoginJob(const VCenterEndpoint &endpoint, QObject *parent)
-    : Job(Tr::tr("Log in to vCenter %1").arg(endpoint.url.host()),
-          Tr::tr("Opens a REST session as %1, reads the version, closes the session.").arg(endpoint.user),
-          parent)
+    : SessionJob(
+        Tr::tr("Log in to vCenter %1").arg(endpoint.url.host()),
+        Tr::tr("Opens a REST session as %1, reads the version, closes the session.").arg(endpoint.user),
+        parent)
     , m_endpoint(endpoint)
 {
 }
@@ -23,12 +24,11 @@ VCenterLoginJob::~VCenterLoginJob() = default;
 void VCenterLoginJob::run()
 {
     m_client = new VCenterClient(m_endpoint, this);
-    const EvidenceSink sink = [this](Evidence::Kind kind, const QString &text, const QString &detail) {
-        mutableReport().add(kind, text, detail);
-    };
-    m_client->setEvidenceSink(sink);
+    m_client->setEvidenceSink(evidenceSink());
     m_soap = new SoapClient(m_client->http(), this);
-    m_soap->setEvidenceSink(sink);
+    m_soap->setEvidenceSink(evidenceSink());
+    addSession([this](const Result<void> &) { return m_client->hasSession(); },
+               [this](LoggedOut loggedOut) { m_client->logout(this, std::move(loggedOut)); });
     setProgress(0.1, Tr::tr("Logging in to %1 as %2").arg(m_endpoint.url.host(), m_endpoint.user));
     m_client->login(this, [this](Result<void> r) {
         m_info.fingerprint = m_client->http()->presentedFingerprint();
@@ -42,8 +42,8 @@ void VCenterLoginJob::run()
 
 void VCenterLoginJob::readSession()
 {
-    if (isCancelRequested())
-        return end(makeError(u"job.cancelled"_s, Tr::tr("Cancelled.")));
+    if (endIfCancelled())
+        return;
     setProgress(0.3, Tr::tr("Reading the session"));
     // 6.7: POST /rest/com/vmware/cis/session?~action=get -> {"value": {"user": ..., ...}}
     m_client->callOptional("POST", u"/rest/com/vmware/cis/session?~action=get"_s,
@@ -57,8 +57,8 @@ void VCenterLoginJob::readSession()
 
 void VCenterLoginJob::readApplianceVersion()
 {
-    if (isCancelRequested())
-        return end(makeError(u"job.cancelled"_s, Tr::tr("Cancelled.")));
+    if (endIfCancelled())
+        return;
     setProgress(0.5, Tr::tr("Reading the appliance version"));
     m_client->callOptional("GET", u"/rest/appliance/system/version"_s, QJsonValue(QJsonValue::Undefined),
                            this, [this](Result<QJsonValue> r) {
@@ -78,41 +78,22 @@ void VCenterLoginJob::readApplianceVersion()
 
 void VCenterLoginJob::readAbout()
 {
-    if (isCancelRequested())
-        return end(makeError(u"job.cancelled"_s, Tr::tr("Cancelled.")));
+    if (endIfCancelled())
+        return;
     setProgress(0.7, Tr::tr("Reading the product version"));
-    m_soap->call(u"RetrieveServiceContent"_s, MoRef{u"ServiceInstance"_s, u"ServiceInstance"_s}, {}, this,
-                 [this](Result<XmlElement> r) {
-                     if (r && r->child(u"about"_s)) {
-                         m_info.product = r->child(u"about"_s)->childText(u"fullName"_s);
-                         m_info.apiVersion = r->child(u"about"_s)->childText(u"apiVersion"_s);
-                     } else {
-                         mutableReport().add(Evidence::Kind::Note,
-                                             Tr::tr("The SOAP service content is not offered here."),
-                                             r ? QString() : r.error().message);
-                     }
-                     mutableReport().add(Evidence::Kind::Note, Tr::tr("vCenter"),
-                                         u"product %1, API %2, appliance %3 %4, session user %5"_s.arg(
-                                             m_info.product, m_info.apiVersion, m_info.applianceVersion,
-                                             m_info.applianceBuild, m_info.sessionUser));
-                     end({});
-                 });
-}
-
-void VCenterLoginJob::end(Result<void> result)
-{
-    if (m_ending)
-        return;
-    m_ending = true;
-    if (!m_client || !m_client->hasSession()) {
-        finish(std::move(result));
-        return;
-    }
-    setProgress(0.9, Tr::tr("Closing the session"));
-    m_client->logout(this, [this, result = std::move(result)](Result<void> r) mutable {
-        if (!r)
-            mutableReport().add(Evidence::Kind::Note, Tr::tr("Logout failed"), r.error().message);
-        finish(std::move(result));
+    m_soap->retrieveServiceContent(this, [this](Result<ServiceContent> r) {
+        if (r) {
+            m_info.product = r->fullName;
+            m_info.apiVersion = r->apiVersion;
+        } else {
+            mutableReport().add(Evidence::Kind::Note, Tr::tr("The SOAP service content is not offered here."),
+                                r.error().message);
+        }
+        mutableReport().add(Evidence::Kind::Note, Tr::tr("vCenter"),
+                            u"product %1, API %2, appliance %3 %4, session user %5"_s.arg(
+                                m_info.product, m_info.apiVersion, m_info.applianceVersion,
+                                m_info.applianceBuild, m_info.sessionUser));
+        end({});
     });
 }
 

@@ -4,7 +4,7 @@
 // product line from the SOAP service content otherwise), and closes the session again.
 // Absent reads are noted, not failures: a 6.7 appliance has them, a simulator may not.
 
-#include "jobs/job.h"
+#include "jobs/sessionjob.h"
 #include "vsphere/vcenterclient.h"
 
 #include <QPointer>
@@ -23,7 +23,7 @@ struct VCenterInfo
     QString fingerprint; // SHA-256 of the certificate it presented
 };
 
-class VCenterLoginJob : public Job
+class VCenterLoginJob : public SessionJob
 {
     Q_OBJECT
 public:
@@ -42,13 +42,11 @@ private:
     void readSession();
     void readApplianceVersion();
     void readAbout();
-    void end(Result<void> result);
 
     VCenterEndpoint m_endpoint;
     VCenterClient *m_client = nullptr;
     SoapClient *m_soap = nullptr;
     VCenterInfo m_info;
-    bool m_ending = false;
 };
 
 } // namespace vlab

@@ -9,7 +9,6 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QTimer>
-#include <QXmlStreamWriter>
 
 using namespace Qt::StringLiterals;
 
@@ -98,7 +97,7 @@ QString vchaManualSteps(const LabPlan &plan)
 }
 
 VchaJob::VchaJob(VchaAction action, const VCenterEndpoint &endpoint, const LabPlan &plan, QObject *parent)
-    : Job(
+    : SessionJob(
         action == VchaAction::Deploy ? Tr::tr("Deploy vCenter HA on %1").arg(endpoint.url.host())
                                      : Tr::tr("Read the vCenter HA state of %1").arg(endpoint.url.host()),
         action == VchaAction::Deploy
@@ -115,18 +114,12 @@ VchaJob::VchaJob(VchaAction action, const VCenterEndpoint &endpoint, const LabPl
 
 VchaJob::~VchaJob() = default;
 
-void VchaJob::note(const QString &text)
-{
-    mutableReport().add(Evidence::Kind::Note, text);
-    log(text);
-}
-
 void VchaJob::run()
 {
     m_client = new VCenterClient(m_endpoint, this);
-    m_client->setEvidenceSink([this](Evidence::Kind kind, const QString &text, const QString &detail) {
-        mutableReport().add(kind, text, detail);
-    });
+    m_client->setEvidenceSink(evidenceSink());
+    addSession([this](const Result<void> &) { return m_client->hasSession(); },
+               [this](LoggedOut loggedOut) { m_client->logout(this, std::move(loggedOut)); });
     setProgress(0.02, Tr::tr("Logging in to %1").arg(m_endpoint.url.host()));
     m_client->login(this, [this](Result<void> r) {
         if (!r)
@@ -172,57 +165,37 @@ void VchaJob::resolvePlacement()
     setProgress(0.1, Tr::tr("Finding hosts, resource pool and datastore for the passive and witness nodes"));
     m_soapHttp = makeHttpClient(m_endpoint, this);
     m_soap = new SoapClient(m_soapHttp, this);
-    m_soap->setEvidenceSink([this](Evidence::Kind kind, const QString &text, const QString &detail) {
-        mutableReport().add(kind, text, detail);
-    });
+    m_soap->setEvidenceSink(evidenceSink());
+    // Logged out before the deployment starts; end() closes it on the way out of a failure.
+    addSession([this](const Result<void> &) { return m_soap->hasSession(); },
+               [this](LoggedOut loggedOut) { m_soap->logout(this, std::move(loggedOut)); });
     placementStep(0);
 }
 
 void VchaJob::placementStep(int step)
 {
     const auto failed = [this](const Error &e) {
-        if (m_soap->hasSession()) {
-            m_soap->call(u"Logout"_s, m_sessionManager, {}, this, [this, e](Result<XmlElement>) {
-                m_soap->clearSession();
-                end(e);
-            });
-            return;
-        }
         end(e);
     };
-    if (isCancelRequested())
-        return failed(makeError(u"job.cancelled"_s, Tr::tr("Cancelled.")));
+    if (endIfCancelled())
+        return;
     switch (step) {
     case 0:
-        m_soap->call(u"RetrieveServiceContent"_s, MoRef{u"ServiceInstance"_s, u"ServiceInstance"_s}, {}, this,
-                     [this, failed](Result<XmlElement> r) {
-                         if (!r)
-                             return failed(r.error());
-                         m_rootFolder = moRefOf(r->child(u"rootFolder"_s));
-                         m_collector = moRefOf(r->child(u"propertyCollector"_s));
-                         m_sessionManager = moRefOf(r->child(u"sessionManager"_s));
-                         if (const XmlElement *v = r->at(u"about/apiVersion"_s))
-                             m_soap->setApiVersion(v->text);
-                         placementStep(1);
-                     });
+        m_soap->retrieveServiceContent(this, [this, failed](Result<ServiceContent> r) {
+            if (!r)
+                return failed(r.error());
+            m_rootFolder = r->rootFolder;
+            m_collector = r->propertyCollector;
+            placementStep(1);
+        });
         return;
-    case 1: {
-        const QString user = m_endpoint.user;
-        const QString password = m_endpoint.password;
-        m_soap->call(
-            u"Login"_s, m_sessionManager,
-            [user, password](QXmlStreamWriter &w, bool redact) {
-                w.writeTextElement(u"userName"_s, user);
-                w.writeTextElement(u"password"_s, redact ? QString::fromLatin1(kMasked) : password);
-            },
-            this,
-            [this, failed](Result<XmlElement> r) {
-                if (!r)
-                    return failed(r.error());
-                placementStep(2);
-            });
+    case 1:
+        m_soap->login(m_endpoint.user, m_endpoint.password, this, [this, failed](Result<void> r) {
+            if (!r)
+                return failed(r.error());
+            placementStep(2);
+        });
         return;
-    }
     case 2:
         m_soap->retrieve(
             m_collector, m_rootFolder, true,
@@ -308,10 +281,7 @@ void VchaJob::placementStep(int step)
                          "Placement: folder %1, resource pool %2, datastore %3, passive on %4, witness on %5")
                          .arg(m_placement.folder, m_placement.resourcePool, m_placement.datastore,
                               m_placement.passiveHost, m_placement.witnessHost));
-                m_soap->call(u"Logout"_s, m_sessionManager, {}, this, [this](Result<XmlElement>) {
-                    m_soap->clearSession();
-                    deploy();
-                });
+                m_soap->logout(this, [this](Result<void>) { deploy(); });
             });
         return;
     default:
@@ -321,8 +291,8 @@ void VchaJob::placementStep(int step)
 
 void VchaJob::deploy()
 {
-    if (isCancelRequested())
-        return end(makeError(u"job.cancelled"_s, Tr::tr("Cancelled.")));
+    if (endIfCancelled())
+        return;
     const QSslCertificate cert = m_client->http()->presentedCertificate();
     const QString thumbprint =
         QString::fromLatin1(cert.digest(QCryptographicHash::Sha1).toHex(':').toUpper());
@@ -343,10 +313,8 @@ void VchaJob::deploy()
 void VchaJob::poll()
 {
     QTimer::singleShot(m_polls == 0 ? std::chrono::milliseconds(0) : m_pollInterval, this, [this] {
-        if (m_ending)
+        if (isEnding() || endIfCancelled())
             return;
-        if (isCancelRequested())
-            return end(makeError(u"job.cancelled"_s, Tr::tr("Cancelled.")));
         ++m_polls;
         readState([this](const VchaClusterState &state) {
             if (state.healthy()) {
@@ -370,22 +338,6 @@ void VchaJob::poll()
             setProgress(progress, status);
             poll();
         });
-    });
-}
-
-void VchaJob::end(Result<void> result)
-{
-    if (m_ending)
-        return;
-    m_ending = true;
-    if (!m_client || !m_client->hasSession()) {
-        finish(std::move(result));
-        return;
-    }
-    m_client->logout(this, [this, result = std::move(result)](Result<void> r) mutable {
-        if (!r)
-            mutableReport().add(Evidence::Kind::Note, Tr::tr("Logout failed"), r.error().message);
-        finish(std::move(result));
     });
 }
 

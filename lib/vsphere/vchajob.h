@@ -11,7 +11,7 @@
 // When the target has no VCHA REST (HTTP 404: 6.7 GA and older) the job fails with
 // "vcha.norest" and the manual steps (vchaManualSteps) in its report.
 
-#include "jobs/job.h"
+#include "jobs/sessionjob.h"
 #include "plan/labplan.h"
 #include "vsphere/soapclient.h"
 #include "vsphere/vcenterclient.h"
@@ -52,7 +52,7 @@ Result<QByteArray> completeVchaDeploySpec(const LabPlan &plan, const VchaPlaceme
 // The steps for a vCenter without the VCHA REST API (6.7 GA), from the plan.
 QString vchaManualSteps(const LabPlan &plan);
 
-class VchaJob : public Job
+class VchaJob : public SessionJob
 {
     Q_OBJECT
 public:
@@ -77,8 +77,6 @@ private:
     void placementStep(int step);
     void deploy();
     void poll();
-    void end(Result<void> result);
-    void note(const QString &text);
 
     VchaAction m_action;
     VCenterEndpoint m_endpoint;
@@ -91,11 +89,9 @@ private:
     VchaPlacement m_placement;
     MoRef m_collector;
     MoRef m_rootFolder;
-    MoRef m_sessionManager;
     MoRef m_hostFolder;
     MoRef m_datastoreFolder;
     bool m_restMissing = false;
-    bool m_ending = false;
     int m_polls = 0;
 };
 

@@ -90,6 +90,8 @@ private Q_SLOTS:
                                    << u"vcenter-psc01.sslab.com"_s << 22;
         QTest::newRow("with port") << u"root@127.0.0.1:2222"_s << true << u"127.0.0.1"_s << 2222;
         QTest::newRow("ipv6 with port") << u"root@[::1]:2200"_s << true << u"::1"_s << 2200;
+        QTest::newRow("bare ipv6") << u"root@fd00::5"_s << true << u"fd00::5"_s << 22;
+        QTest::newRow("ipv6 port without brackets") << u"root@fd00::5:2200:x"_s << false << QString() << 0;
         QTest::newRow("no user") << u"vcenter-psc01"_s << false << QString() << 0;
         QTest::newRow("port too large") << u"root@h:70000"_s << false << QString() << 0;
     }

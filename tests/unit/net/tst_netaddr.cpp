@@ -1,6 +1,9 @@
 // The strict IPv4, CIDR and host-name parsers behind the plan validation: the forms people
 // mean in a lab plan are accepted, everything QHostAddress would tolerate besides is not.
+// And the one "host[:port]" parser every NSIP, vCenter, SSH target and NTP server goes
+// through, IPv6 included.
 
+#include "net/hostport.h"
 #include "net/netaddr.h"
 
 #include <QTest>
@@ -9,6 +12,19 @@ using namespace Qt::StringLiterals;
 using namespace vlab;
 
 Q_DECLARE_METATYPE(vlab::CidrProblem)
+
+namespace {
+struct HostPortCase
+{
+    QString text;
+    QString host; // empty: refused
+    int port = 0; // with the default 443
+    bool portGiven = false;
+    QString code;  // the error code when refused
+    QString shown; // toString(443)
+};
+} // namespace
+Q_DECLARE_METATYPE(HostPortCase)
 
 class TestNetAddr : public QObject
 {
@@ -219,6 +235,80 @@ private Q_SLOTS:
 
         const QString problem = vlab::fqdnProblem(name, requireDot);
         QVERIFY2(problem.isEmpty() == valid, qPrintable(u"\"%1\": %2"_s.arg(name, problem)));
+    }
+
+    void hostPort_data()
+    {
+        QTest::addColumn<HostPortCase>("c");
+        const auto ok = [](const char *row, const QString &text, const QString &host, int port, bool given,
+                           const QString &shown) {
+            QTest::newRow(row) << HostPortCase{text, host, port, given, {}, shown};
+        };
+        const auto refused = [](const char *row, const QString &text, const QString &code) {
+            QTest::newRow(row) << HostPortCase{text, {}, 0, false, code, {}};
+        };
+        ok("name", u"vcenter-vc01.sslab.com"_s, u"vcenter-vc01.sslab.com"_s, 443, false,
+           u"vcenter-vc01.sslab.com"_s);
+        ok("short name", u"localhost"_s, u"localhost"_s, 443, false, u"localhost"_s);
+        ok("name and port", u"ns01.sslab.com:8443"_s, u"ns01.sslab.com"_s, 8443, true,
+           u"ns01.sslab.com:8443"_s);
+        ok("IPv4", u"192.168.1.10"_s, u"192.168.1.10"_s, 443, false, u"192.168.1.10"_s);
+        ok("IPv4, default port written", u"192.168.1.10:443"_s, u"192.168.1.10"_s, 443, true,
+           u"192.168.1.10"_s);
+        ok("IPv4 and port", u"192.168.1.10:2222"_s, u"192.168.1.10"_s, 2222, true, u"192.168.1.10:2222"_s);
+        ok("IPv6 in brackets with port", u"[::1]:443"_s, u"::1"_s, 443, true, u"::1"_s);
+        ok("IPv6 in brackets, other port", u"[fd00::5]:9443"_s, u"fd00::5"_s, 9443, true,
+           u"[fd00::5]:9443"_s);
+        ok("IPv6 in brackets without port", u"[fd00::5]"_s, u"fd00::5"_s, 443, false, u"fd00::5"_s);
+        ok("bare IPv6", u"fd00::5"_s, u"fd00::5"_s, 443, false, u"fd00::5"_s);
+        ok("bare IPv6 loopback", u"::1"_s, u"::1"_s, 443, false, u"::1"_s);
+        ok("lowest port", u"h.example.com:1"_s, u"h.example.com"_s, 1, true, u"h.example.com:1"_s);
+        ok("highest port", u"h.example.com:65535"_s, u"h.example.com"_s, 65535, true,
+           u"h.example.com:65535"_s);
+        ok("blanks around", u"  192.168.1.10:80 "_s, u"192.168.1.10"_s, 80, true, u"192.168.1.10:80"_s);
+        refused("empty", QString(), u"hostport.empty"_s);
+        refused("blank", u"   "_s, u"hostport.empty"_s);
+        refused("port 0", u"h.example.com:0"_s, u"hostport.port"_s);
+        refused("port too big", u"h.example.com:65536"_s, u"hostport.port"_s);
+        refused("port far too big", u"h.example.com:99999999999"_s, u"hostport.port"_s);
+        refused("port not a number", u"h.example.com:https"_s, u"hostport.port"_s);
+        refused("empty port", u"h.example.com:"_s, u"hostport.port"_s);
+        refused("signed port", u"h.example.com:+443"_s, u"hostport.port"_s);
+        refused("IPv6 port too big", u"[::1]:70000"_s, u"hostport.port"_s);
+        refused("IPv6 with port, no brackets", u"fd00::5:443:x"_s, u"hostport.syntax"_s);
+        refused("unclosed bracket", u"[::1:443"_s, u"hostport.syntax"_s);
+        refused("name in brackets", u"[vc.example.com]:443"_s, u"hostport.syntax"_s);
+        refused("junk after bracket", u"[::1]443"_s, u"hostport.syntax"_s);
+        refused("bad IPv4", u"192.168.1.300"_s, u"hostport.syntax"_s);
+        refused("IPv4 with three parts", u"192.168.1:443"_s, u"hostport.syntax"_s);
+        refused("space inside", u"a b"_s, u"hostport.syntax"_s);
+        refused("underscore", u"vc_01.example.com"_s, u"hostport.syntax"_s);
+        refused("only a port", u":443"_s, u"hostport.syntax"_s);
+        refused("URL", u"https://vc.example.com"_s, u"hostport.syntax"_s);
+    }
+
+    void hostPort()
+    {
+        QFETCH(HostPortCase, c);
+        const Result<HostPort> parsed = parseHostPort(c.text, 443);
+        if (c.host.isEmpty()) {
+            QVERIFY2(!parsed, qPrintable(parsed ? parsed->host : QString()));
+            QCOMPARE(parsed.error().code, c.code);
+            // The message names what was typed, so the user sees which field is wrong.
+            if (!c.text.trimmed().isEmpty())
+                QVERIFY2(parsed.error().message.contains(c.text), qPrintable(parsed.error().message));
+            return;
+        }
+        QVERIFY2(parsed, qPrintable(parsed ? QString() : parsed.error().message));
+        QCOMPARE(parsed->host, c.host);
+        QCOMPARE(int(parsed->port), c.port);
+        QCOMPARE(parsed->portGiven, c.portGiven);
+        QCOMPARE(parsed->toString(443), c.shown);
+        // What toString writes reads back the same.
+        const Result<HostPort> again = parseHostPort(parsed->toString(443), 443);
+        QVERIFY(again);
+        QCOMPARE(again->host, parsed->host);
+        QCOMPARE(again->port, parsed->port);
     }
 };
 

@@ -1,7 +1,9 @@
 // The NetScaler configuration derived from the plan: object sets, names, and the batch and
 // rollback files line by line (the example lab against reviewed golden files in tests/data).
+// And the NSIP as typed (IPv6 included) and the file name of the created-objects record.
 
 #include "netscaler/lbconfig.h"
+#include "netscaler/nitrojobs.h"
 #include "plan/planjson.h"
 
 #include <QFile>
@@ -241,6 +243,50 @@ private Q_SLOTS:
         const Result<LbConfig> c = LbConfig::fromPlan(p);
         QVERIFY(!c.ok());
         QVERIFY2(c.error().message.contains(expected), qPrintable(c.error().message));
+    }
+
+    void nsipAddress_data()
+    {
+        QTest::addColumn<QString>("text");
+        QTest::addColumn<QString>("host"); // empty: refused
+        QTest::addColumn<int>("port");
+        QTest::addColumn<QString>("address");
+        QTest::newRow("IPv4") << u"192.168.1.20"_s << u"192.168.1.20"_s << 443 << u"192.168.1.20"_s;
+        QTest::newRow("IPv4 and port")
+            << u"192.168.1.20:8443"_s << u"192.168.1.20"_s << 8443 << u"192.168.1.20:8443"_s;
+        QTest::newRow("name") << u"ns01.sslab.com"_s << u"ns01.sslab.com"_s << 443 << u"ns01.sslab.com"_s;
+        QTest::newRow("localhost") << u"localhost:9443"_s << u"localhost"_s << 9443 << u"localhost:9443"_s;
+        QTest::newRow("IPv6 with port")
+            << u"[fd00::20]:8443"_s << u"fd00::20"_s << 8443 << u"[fd00::20]:8443"_s;
+        QTest::newRow("IPv6 loopback, 443") << u"[::1]:443"_s << u"::1"_s << 443 << u"::1"_s;
+        QTest::newRow("bare IPv6") << u"fd00::20"_s << u"fd00::20"_s << 443 << u"fd00::20"_s;
+        QTest::newRow("short name") << u"ns01"_s << QString() << 0 << QString();
+        QTest::newRow("port 0") << u"192.168.1.20:0"_s << QString() << 0 << QString();
+        QTest::newRow("two double colons") << u"fd00::20::8443"_s << QString() << 0 << QString();
+    }
+    void nsipAddress()
+    {
+        QFETCH(QString, text);
+        QFETCH(QString, host);
+        QFETCH(int, port);
+        QFETCH(QString, address);
+        const Result<NitroTarget> target = NitroTarget::parseAddress(text);
+        QCOMPARE(target.ok(), !host.isEmpty());
+        if (!target) {
+            QCOMPARE(target.error().code, u"nitro.address"_s);
+            QVERIFY2(target.error().message.contains(u"not a valid NSIP"_s),
+                     qPrintable(target.error().message));
+            return;
+        }
+        QCOMPARE(target->host, host);
+        QCOMPARE(int(target->port), port);
+        QCOMPARE(target->address(), address);
+    }
+
+    void recordFileNameHasNoColon()
+    {
+        const QString path = nitroRecordPath(u"/lab"_s, u"fd00::20"_s);
+        QCOMPARE(path, u"/lab/netscaler-created-fd00__20.json"_s);
     }
 };
 
