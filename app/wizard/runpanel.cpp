@@ -1,6 +1,7 @@
 #include "runpanel.h"
 
 #include "jobs/jobqueue.h"
+#include "jobs/runsession.h"
 
 #include <QAbstractButton>
 #include <QDateTime>
@@ -134,24 +135,13 @@ bool RunPanel::run(JobQueue *queue, const QString &title)
 {
     if (isBusy())
         return false;
-    if (m_queue)
-        m_queue->deleteLater();
+    if (m_session)
+        m_session->deleteLater();
+    m_session = new RunSession(queue, title, m_journalPath, this);
+    queue->setParent(m_session);
+    m_session->setResumeQuestion(m_resumeQuestion);
+    connect(m_session, &RunSession::journalProblem, this, &RunPanel::appendLog);
     m_queue = queue;
-    queue->setParent(this);
-    if (!m_journalPath.isEmpty()) {
-        const Result<RunJournal> journal = RunJournal::load(m_journalPath);
-        const ResumeState state = journal ? resumeState(*journal, title) : ResumeState{};
-        if (state.canResume() && m_resumeQuestion) {
-            const ResumeChoice choice = m_resumeQuestion(title, state);
-            if (choice.resume)
-                applyResume(queue, state,
-                            choice.skipInterrupted ? state.interruptedLabChanges : QStringList());
-        }
-        auto *recorder = new JournalRecorder(queue, m_journalPath, title);
-        connect(recorder, &JournalRecorder::writeFailed, this, &RunPanel::appendLog);
-        if (!journal)
-            appendLog(journal.error().message);
-    }
     ensureDetails();
     m_items.clear();
     m_jobs->clear();
@@ -179,7 +169,7 @@ bool RunPanel::run(JobQueue *queue, const QString &title)
     connect(queue, &JobQueue::finished, this, &RunPanel::onFinished);
     m_cancel->setEnabled(true);
     Q_EMIT busyChanged(true);
-    queue->start();
+    m_session->start();
     return true;
 }
 

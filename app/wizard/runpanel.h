@@ -3,7 +3,7 @@
 // per-job progress, each job's status, a log, and Cancel (after confirmation). Pages hand
 // it a queue; they never run their own async loops.
 
-#include "jobs/journal.h"
+#include "jobs/runsession.h"
 
 #include <QHash>
 #include <QWidget>
@@ -30,8 +30,8 @@ public:
     explicit RunPanel(QWidget *parent = nullptr);
 
     bool isBusy() const;
-    // Takes ownership of the queue and starts it. Refuses (returns false) while another
-    // queue is running.
+    // Takes ownership of the queue and starts it as a RunSession (journal, resume). Refuses
+    // (returns false) while another queue is running.
     bool run(JobQueue *queue, const QString &title);
     JobQueue *queue() const { return m_queue; }
 
@@ -44,13 +44,9 @@ public:
 
     // Asked when the last run of the same work was cut off (crash, killed, power): resume
     // after its last finished job, or start over. A job that changes the lab and was running
-    // then is never repeated without the user saying so.
-    struct ResumeChoice
-    {
-        bool resume = true;
-        bool skipInterrupted = false; // the interrupted lab-changing jobs
-    };
-    using ResumeQuestion = std::function<ResumeChoice(const QString &title, const ResumeState &state)>;
+    // then is never repeated without the user saying so. By default a question dialog.
+    using ResumeChoice = RunSession::ResumeChoice;
+    using ResumeQuestion = RunSession::ResumeQuestion;
     void setResumeQuestion(ResumeQuestion question) { m_resumeQuestion = std::move(question); }
 
     // Asked before a running queue is cancelled; by default a Yes/No question.
@@ -77,6 +73,7 @@ private:
     QTreeWidget *m_jobs = nullptr;
     QPlainTextEdit *m_log = nullptr;
     QPushButton *m_cancel = nullptr;
+    RunSession *m_session = nullptr;
     JobQueue *m_queue = nullptr;
     QHash<Job *, QTreeWidgetItem *> m_items;
     std::function<bool()> m_confirm;

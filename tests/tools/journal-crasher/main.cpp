@@ -1,6 +1,6 @@
 // vlab-journal-crasher: runs a queue of six jobs with the run journal and really crashes
-// (abort(), no clean-up) inside one of them, or resumes from the journal the way the wizard
-// and the CLI do. Each job appends "start KEY" and "done KEY" to a "lab" file, standing in
+// (abort(), no clean-up) inside one of them, or resumes from the journal through the
+// RunSession the wizard's run panel and the CLI use. Each job appends "start KEY" and "done KEY" to a "lab" file, standing in
 // for changes to a lab, so the test sees exactly what ran twice.
 // Usage: vlab-journal-crasher JOURNAL LABFILE [--crash-in KEY] [--lab-changing KEY]
 //                             [--resume] [--skip-interrupted]
@@ -8,6 +8,7 @@
 #include "jobs/job.h"
 #include "jobs/jobqueue.h"
 #include "jobs/journal.h"
+#include "jobs/runsession.h"
 
 #include <QCoreApplication>
 #include <QFile>
@@ -76,6 +77,7 @@ int main(int argc, char **argv)
         queue.addJob(job);
     }
     const QString title = u"Six steps"_s;
+    vlab::RunSession session(&queue, title, journal);
     if (args.contains(u"--resume"_s)) {
         const vlab::Result<vlab::RunJournal> loaded = vlab::RunJournal::load(journal);
         if (!loaded) {
@@ -92,12 +94,19 @@ int main(int argc, char **argv)
             std::printf("refused: interrupted lab change\n");
             return 3;
         }
-        vlab::applyResume(&queue, resume,
-                          args.contains(u"--skip-interrupted"_s) ? resume.interrupted : QStringList());
+        const bool skip = args.contains(u"--skip-interrupted"_s);
+        session.setResumeQuestion([skip](const QString &, const vlab::ResumeState &) {
+            return vlab::RunSession::ResumeChoice{true, skip};
+        });
     }
-    new vlab::JournalRecorder(&queue, journal, title);
-    QObject::connect(&queue, &vlab::JobQueue::finished, &app,
+    // Without --resume the run starts over, as on the command line, and says what was cut off.
+    QObject::connect(&session, &vlab::RunSession::previousRunCutOff, &app, [](const vlab::ResumeState &state) {
+        std::printf("cut off: done=%s lab-changing=%s\n", qPrintable(state.done.join(u',')),
+                    qPrintable(state.interruptedLabChanges.join(u',')));
+        std::fflush(stdout);
+    });
+    QObject::connect(&session, &vlab::RunSession::finished, &app,
                      [](bool ok) { QCoreApplication::exit(ok ? 0 : 1); });
-    queue.start();
+    session.start();
     return app.exec();
 }

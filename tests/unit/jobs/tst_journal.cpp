@@ -99,6 +99,20 @@ private Q_SLOTS:
         QCOMPARE(lab().constLast(), u"done f"_s);
     }
 
+    // The command line's way (RunSession without a resume question): a run of the same work
+    // after a cut-off one starts over from the first job and says what was cut off.
+    void withoutAnAnswerACutOffRunStartsOverAndSaysSo()
+    {
+        QVERIFY(crasher({u"--crash-in"_s, u"c"_s, u"--lab-changing"_s, u"c"_s}).crashed);
+        const Run r = crasher({u"--lab-changing"_s, u"c"_s});
+        QCOMPARE(r.exitCode, 0);
+        QVERIFY2(r.out.contains(u"cut off: done=a,b lab-changing=c"_s), qPrintable(r.out));
+        QCOMPARE(lab().filter(u"start a"_s).size(), 2);
+        QCOMPARE(lab().constLast(), u"done f"_s);
+        // That run finished: nothing is left to resume.
+        QVERIFY(!resumeState(*RunJournal::load(m_journal), u"Six steps"_s).canResume());
+    }
+
     void aResumedRunThatCrashesResumesAgain()
     {
         QVERIFY(crasher({u"--crash-in"_s, u"b"_s}).crashed);

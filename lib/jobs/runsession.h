@@ -1,0 +1,63 @@
+#pragma once
+// RunSession: one run of a step's work, the same in the wizard's run panel and in the `vlab`
+// verbs: the queue of jobs, its journal in the project folder (vlab-journal.json, updated
+// after every job start and finish), and the decision about a run of the same work that was
+// cut off (crash, killed process, power): resume after its last finished job, or start
+// over. A job that changes the lab and was running then is never skipped without the user
+// saying so: the wizard asks; the command line starts over and says the last run was cut off.
+
+#include "jobs/journal.h"
+
+#include <QObject>
+#include <QPointer>
+
+#include <functional>
+
+namespace vlab {
+
+class JobQueue;
+
+class RunSession : public QObject
+{
+    Q_OBJECT
+public:
+    // Runs `queue` (which must outlive the session). An empty `journalPath` runs without a journal.
+    RunSession(JobQueue *queue, const QString &title, const QString &journalPath, QObject *parent = nullptr);
+    ~RunSession() override;
+
+    JobQueue *queue() const { return m_queue; }
+    QString title() const { return m_title; }
+    QString journalPath() const { return m_journalPath; }
+
+    // The journal of the project folder `folder` (empty: none).
+    static QString journalPathIn(const QString &folder);
+
+    struct ResumeChoice
+    {
+        bool resume = true;
+        bool skipInterrupted = false; // the interrupted lab-changing jobs
+    };
+    using ResumeQuestion = std::function<ResumeChoice(const QString &title, const ResumeState &state)>;
+    // Asked before the start when the last run of the same title was cut off. Without a
+    // question the run starts over and previousRunCutOff() says so.
+    void setResumeQuestion(ResumeQuestion question) { m_resumeQuestion = std::move(question); }
+
+    // Reads the journal, decides about resuming, starts recording and then the queue.
+    void start();
+    void cancel();
+
+Q_SIGNALS:
+    // The journal cannot be read or written; the run goes on without it.
+    void journalProblem(const QString &message);
+    // The last run of this work was cut off and is started over (no question was set).
+    void previousRunCutOff(const vlab::ResumeState &state);
+    void finished(bool succeeded);
+
+private:
+    JobQueue *m_queue;
+    QString m_title;
+    QString m_journalPath;
+    ResumeQuestion m_resumeQuestion;
+};
+
+} // namespace vlab
