@@ -26,7 +26,7 @@ set(VLAB_ENGINE_LAYERS
   "certs:core,plan,jobs,net"
   "precheck:core,plan,jobs,net"
   "netscaler:core,plan,jobs,net"
-  "vsphere:core,plan,jobs,net"
+  "vsphere:core,plan,validate,jobs,net"
   "remote:core,plan,jobs,net,certs"
   "diag:core,plan,jobs,net,remote"
   "runbook:core,plan,validate,jobs,net,certs,precheck,netscaler,vsphere,remote,diag"

@@ -1,10 +1,11 @@
 #include "vcenterconnectionbox.h"
 
+#include "net/hostport.h"
 #include "net/tlstrust.h"
-#include "net/trustedpins.h"
 #include "plan/labplan.h"
 #include "project/plandocument.h"
 #include "rememberedpassword.h"
+#include "vsphere/vcenteractions.h"
 
 #include <QFormLayout>
 #include <QLineEdit>
@@ -41,9 +42,7 @@ namespace {
 // The account a vCenter password belongs to: user@host[:port], the port only when not 443.
 QString accountOf(const QString &user, const QUrl &url)
 {
-    const int port = url.port(443);
-    return passwordAccount(user,
-                           port == 443 ? url.host() : QString(url.host() + u':' + QString::number(port)));
+    return passwordAccount(user, formatHostPort(url.host(), quint16(url.port(443)), 443));
 }
 } // namespace
 
@@ -79,7 +78,7 @@ void VCenterConnectionBox::rememberWhatWorked(const VCenterEndpoint &used, const
     if (used.pin.isEmpty() || projectFolder.isEmpty())
         return;
     // Best effort: without the file the fingerprint is simply asked for again next time.
-    (void)TrustedPins::keep(projectFolder, used.url.host(), quint16(used.url.port(443)), used.pin);
+    (void)VCenterActions(projectFolder).keepFingerprint(used);
 }
 
 Result<VCenterEndpoint> VCenterConnectionBox::endpoint() const
@@ -99,10 +98,10 @@ Result<VCenterEndpoint> VCenterConnectionBox::endpoint() const
             return pin.error();
         e.pin = *pin;
     } else if (m_document) {
-        const Result<TrustedPins> pins = TrustedPins::load(m_document->projectFolder());
-        if (!pins)
-            return pins.error();
-        e.pin = pins->pin(url->host(), quint16(url->port(443)));
+        const Result<QByteArray> pin = VCenterActions(m_document->projectFolder()).confirmedPin(*url);
+        if (!pin)
+            return pin.error();
+        e.pin = *pin;
     }
     return e;
 }

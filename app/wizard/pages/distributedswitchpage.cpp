@@ -7,8 +7,7 @@
 #include "project/plandocument.h"
 #include "runpanel.h"
 #include "vcenterconnectionbox.h"
-#include "vsphere/dvsjob.h"
-#include "vsphere/vcenterloginjob.h"
+#include "vsphere/vcenteractions.h"
 #include "vsphere/vdsscriptwriter.h"
 
 #include <QApplication>
@@ -172,7 +171,8 @@ DistributedSwitchPage::DistributedSwitchPage(const StepContext &context)
         const Result<VCenterEndpoint> e = m_connection->endpoint();
         if (!e)
             return m_status->setText(e.error().message);
-        runJob(new VCenterLoginJob(*e), tr("Test the vCenter login"));
+        runJob(VCenterActions(m_context.document->projectFolder()).createLoginJob(*e),
+               tr("Test the vCenter login"));
     });
     connect(m_create, &QPushButton::clicked, this, [this] {
         const Result<VCenterEndpoint> e = m_connection->endpoint();
@@ -181,8 +181,11 @@ DistributedSwitchPage::DistributedSwitchPage(const StepContext &context)
         const LabPlan &plan = m_context.document->plan();
         if (plan.vds.name.isEmpty())
             return m_status->setText(tr("The plan has no switch name (vds.name)."));
-        runJob(new DvsCreateJob(*e, plan.vds, m_datacenter->text().trimmed()),
-               tr("Create the Distributed Switch"));
+        const Result<DvsCreateJob *> job = VCenterActions(m_context.document->projectFolder())
+                                               .createDvsJob(*e, plan, m_datacenter->text().trimmed());
+        if (!job)
+            return m_status->setText(job.error().message);
+        runJob(*job, tr("Create the Distributed Switch"));
     });
     connect(m_context.document, &PlanDocument::planChanged, this, [this] {
         if (isVisible())

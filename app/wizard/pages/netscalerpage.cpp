@@ -4,7 +4,6 @@
 #include "jobs/jobqueue.h"
 #include "jobs/writefilesjob.h"
 #include "net/tlstrust.h"
-#include "net/trustedpins.h"
 #include "netscaler/lbconfig.h"
 #include "netscaler/nitrojobs.h"
 #include "planform.h"
@@ -42,6 +41,7 @@ QString NetscalerPage::stepTitle()
 
 NetscalerPage::NetscalerPage(const StepContext &context)
     : m_context(context)
+    , m_actions(new NetscalerActions(context.document->projectFolder(), this))
     , m_objects(new QTableWidget)
     , m_batch(newCodeView())
     , m_rollback(newCodeView())
@@ -174,6 +174,7 @@ NetscalerPage::NetscalerPage(const StepContext &context)
         if (isVisible())
             refresh();
     });
+    connect(m_actions, &NetscalerActions::recordProblem, m_status, &QLabel::setText);
     connect(m_context.runPanel, &RunPanel::busyChanged, saveButton, [this, saveButton](bool busy) {
         saveButton->setEnabled(!busy);
         for (QPushButton *b : std::as_const(m_liveButtons))
@@ -297,14 +298,12 @@ void NetscalerPage::save()
 bool NetscalerPage::runAction(Action action)
 {
     const LabPlan &plan = m_context.document->plan();
-    const Result<LbConfig> config = LbConfig::fromPlan(plan);
-    if (!config) {
+    if (const Result<LbConfig> config = LbConfig::fromPlan(plan); !config) {
         m_status->setText(config.error().message);
         return false;
     }
-    Result<NitroTarget> target = NitroTarget::parseAddress(m_nsip->text());
-    if (!target) {
-        m_status->setText(target.error().message);
+    if (const Result<NitroTarget> address = NitroTarget::parseAddress(m_nsip->text()); !address) {
+        m_status->setText(address.error().message);
         m_nsip->setFocus();
         return false;
     }
@@ -313,81 +312,37 @@ bool NetscalerPage::runAction(Action action)
         (m_user->text().trimmed().isEmpty() ? m_user : m_password)->setFocus();
         return false;
     }
-    target.value().user = m_user->text().trimmed();
-    const QString folder = m_context.document->projectFolder();
-    const Result<TrustedPins> pins = TrustedPins::load(folder);
-    if (!pins) {
-        m_status->setText(pins.error().message);
+    m_actions->setProjectFolder(m_context.document->projectFolder());
+    const Result<NitroTarget> target = m_actions->target(m_nsip->text(), m_user->text());
+    if (!target) {
+        m_status->setText(target.error().message);
         return false;
     }
-    target.value().pinnedSha256 = pins->pin(target->host, target->port);
-
-    const QString recordPath = nitroRecordPath(folder, target->host);
-    NitroJob *job = nullptr;
+    const Result<NitroJob *> created = m_actions->createJob(action, plan, *target, m_password->text());
+    if (!created) {
+        m_status->setText(
+            created.error().code == u"nitro.record.empty"_s
+                ? tr("Nothing is recorded as created by Apply on %1, so there is nothing to roll "
+                     "back. The rollback batch removes the plan's objects by hand.")
+                      .arg(target->address())
+                : created.error().message);
+        return false;
+    }
+    NitroJob *job = *created;
     QString title;
     switch (action) {
     case Action::Diff:
-        job = new NitroDiffJob(*config, *target, m_password->text());
         title = tr("Compare the NetScaler with the plan");
         break;
     case Action::Apply:
-        job = new NitroApplyJob(*config, *target, m_password->text());
         title = tr("Apply the load-balancing configuration");
         break;
     case Action::Verify:
-        job = new NitroVerifyJob(*config, *target, m_password->text());
         title = tr("Verify the load-balancing configuration");
         break;
-    case Action::Rollback: {
-        const Result<QList<NitroObject>> recorded = loadNitroCreatedRecord(recordPath, target->address());
-        if (!recorded) {
-            m_status->setText(recorded.error().message);
-            return false;
-        }
-        if (recorded->isEmpty()) {
-            m_status->setText(
-                tr("Nothing is recorded as created by Apply on %1, so there is nothing to roll back. "
-                   "The rollback batch removes the plan's objects by hand.")
-                    .arg(target->address()));
-            return false;
-        }
-        job = new NitroRollbackJob(*recorded, *target, m_password->text());
+    case Action::Rollback:
         title = tr("Roll back the load-balancing configuration");
         break;
-    }
-    }
-
-    if (auto *apply = qobject_cast<NitroApplyJob *>(job)) {
-        // Every change is recorded at once, so a crash never forgets what was created.
-        const QString nsip = target->address();
-        const Result<QList<NitroObject>> recorded = loadNitroCreatedRecord(recordPath, nsip);
-        if (!recorded) {
-            delete job;
-            m_status->setText(recorded.error().message);
-            return false;
-        }
-        const QList<NitroObject> before = *recorded;
-        connect(apply, &NitroApplyJob::createdChanged, this,
-                [this, recordPath, nsip, before](const QList<NitroObject> &created) {
-                    QList<NitroObject> all = before;
-                    for (const NitroObject &o : created) {
-                        if (!all.contains(o))
-                            all.append(o);
-                    }
-                    if (const Result<void> saved = saveNitroCreatedRecord(recordPath, nsip, all); !saved)
-                        m_status->setText(saved.error().message);
-                });
-    }
-    if (auto *rollback = qobject_cast<NitroRollbackJob *>(job)) {
-        const QString nsip = target->address();
-        connect(rollback, &Job::finished, this, [this, rollback, recordPath, nsip] {
-            if (rollback->requestCount() > 1) {
-                if (const Result<void> saved =
-                        saveNitroCreatedRecord(recordPath, nsip, rollback->remaining());
-                    !saved)
-                    m_status->setText(saved.error().message);
-            }
-        });
     }
     // What this run logs in with, captured now: the fields or the plan may change while it runs.
     const KeptLogin login{m_password->text(), plan.lab.name,
@@ -423,8 +378,8 @@ void NetscalerPage::actionFinished(Action action, NitroJob *job, const KeptLogin
         const QString fingerprint = job->presentedFingerprint();
         if (target && m_confirmFingerprint && m_confirmFingerprint(target->address(), fingerprint)) {
             if (const Result<QByteArray> digest = parseSha256Fingerprint(fingerprint)) {
-                const Result<void> kept = TrustedPins::keep(m_context.document->projectFolder(), target->host,
-                                                            target->port, *digest);
+                m_actions->setProjectFolder(m_context.document->projectFolder());
+                const Result<void> kept = m_actions->keepFingerprint(*target, *digest);
                 if (!kept) {
                     m_status->setText(kept.error().message);
                     return;

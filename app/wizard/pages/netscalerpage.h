@@ -6,6 +6,7 @@
 // An untrusted NSIP certificate is used only after the user confirms its fingerprint, which
 // is then kept in the project (vlab-trust.json).
 
+#include "netscaler/netscaleractions.h"
 #include "stepregistry.h"
 
 #include <QWizardPage>
@@ -20,6 +21,7 @@ class QTableWidget;
 
 namespace vlab {
 
+class NetscalerActions;
 class NitroJob;
 class PlanForm;
 struct NitroObjectResult;
@@ -34,7 +36,7 @@ public:
     static bool ownsField(const QString &path);
     Q_INVOKABLE QWidget *showField(const QString &path);
 
-    enum class Action { Diff, Apply, Verify, Rollback };
+    using Action = NitroAction;
     // Asked when the NSIP presents a certificate this machine does not trust: (address,
     // SHA-256 fingerprint) -> whether the user confirms it. By default a question dialog.
     void setFingerprintConfirmation(std::function<bool(const QString &, const QString &)> confirm)
@@ -61,6 +63,7 @@ private:
     StepContext m_context;
     PlanForm *m_service = nullptr;
     PlanForm *m_device = nullptr;
+    NetscalerActions *m_actions;
     QTableWidget *m_objects;
     QPlainTextEdit *m_batch;
     QPlainTextEdit *m_rollback;

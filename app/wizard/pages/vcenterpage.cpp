@@ -7,7 +7,7 @@
 #include "vcenterconnectionbox.h"
 #include "vcsainstallerbox.h"
 #include "vcsatemplateview.h"
-#include "vsphere/vcenterloginjob.h"
+#include "vsphere/vcenteractions.h"
 #include "vsphere/vcsadeployjob.h"
 
 #include <QHBoxLayout>
@@ -74,7 +74,8 @@ VCenterPage::VCenterPage(const StepContext &context)
         const Result<VCenterEndpoint> e = m_connection->endpoint();
         if (!e)
             return m_result->setText(e.error().message);
-        runJob(new VCenterLoginJob(*e), tr("Check the vCenter login"));
+        runJob(VCenterActions(m_context.document->projectFolder()).createLoginJob(*e),
+               tr("Check the vCenter login"));
     });
     connect(m_context.document, &PlanDocument::planChanged, this, [this] {
         if (isVisible())

@@ -5,9 +5,8 @@
 #include "planform.h"
 #include "project/plandocument.h"
 #include "runpanel.h"
-#include "validate/planvalidator.h"
 #include "vcenterconnectionbox.h"
-#include "vsphere/vchajob.h"
+#include "vsphere/vcenteractions.h"
 #include "vsphere/vchaspecwriter.h"
 
 #include <QFont>
@@ -138,10 +137,8 @@ void VchaPage::refresh()
 {
     const LabPlan &plan = m_context.document->plan();
     QStringList problems;
-    for (const Finding &f : validatePlan(plan)) {
-        if (f.severity == Severity::Error && (f.path.startsWith(u"vcha."_s) || f.path == u"vcenter.size"_s))
-            problems << formatFinding(f);
-    }
+    for (const Finding &f : VCenterActions::vchaBlockers(plan))
+        problems << formatFinding(f);
     if (!plan.vcha.enabled)
         problems.prepend(tr("VCHA is switched off in the plan (vcha.enabled)."));
     m_prerequisites->setText(
@@ -160,7 +157,8 @@ void VchaPage::run(VchaAction action)
     const Result<VCenterEndpoint> e = m_connection->endpoint();
     if (!e)
         return m_result->setText(e.error().message);
-    auto *job = new VchaJob(action, *e, m_context.document->plan());
+    VchaJob *job = VCenterActions(m_context.document->projectFolder())
+                       .createVchaJob(action, *e, m_context.document->plan());
     auto *queue = new JobQueue;
     queue->addJob(job);
     // Captured now: the plan may change (or another be opened) while the job runs.
@@ -168,7 +166,7 @@ void VchaPage::run(VchaAction action)
     const QString folder = m_context.document->projectFolder();
     connect(queue, &JobQueue::finished, this, [this, job, lab, folder](bool ok) {
         const VchaClusterState &s = job->clusterState();
-        if (ok || job->restMissing()) // the login worked either way
+        if (VCenterActions::loggedIn(*job))
             m_connection->rememberWhatWorked(job->endpoint(), lab, folder);
         if (ok) {
             m_result->setText(

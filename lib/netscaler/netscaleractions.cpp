@@ -1,0 +1,105 @@
+#include "netscaler/netscaleractions.h"
+
+#include "net/trustedpins.h"
+
+using namespace Qt::StringLiterals;
+
+namespace vlab {
+
+NetscalerActions::NetscalerActions(const QString &projectFolder, QObject *parent)
+    : QObject(parent)
+    , m_projectFolder(projectFolder)
+{
+}
+
+Result<NitroTarget> NetscalerActions::target(const QString &address, const QString &user) const
+{
+    Result<NitroTarget> target = NitroTarget::parseAddress(address);
+    if (!target)
+        return target;
+    target.value().user = user.trimmed();
+    const Result<TrustedPins> pins = TrustedPins::load(m_projectFolder);
+    if (!pins)
+        return pins.error();
+    target.value().pinnedSha256 = pins->pin(target->host, target->port);
+    return target;
+}
+
+QString NetscalerActions::recordPath(const NitroTarget &target) const
+{
+    return nitroRecordPath(m_projectFolder, target.host);
+}
+
+Result<QList<NitroObject>> NetscalerActions::recorded(const NitroTarget &target) const
+{
+    return loadNitroCreatedRecord(recordPath(target), target.address());
+}
+
+Result<NitroJob *> NetscalerActions::createJob(NitroAction action, const LabPlan &plan,
+                                               const NitroTarget &target, const QString &password)
+{
+    const QString record = recordPath(target);
+    const QString nsip = target.address();
+    if (action == NitroAction::Rollback) {
+        const Result<QList<NitroObject>> objects = recorded(target);
+        if (!objects)
+            return objects.error();
+        if (objects->isEmpty())
+            return makeError(u"nitro.record.empty"_s,
+                             QStringLiteral("nothing is recorded as created on %1").arg(nsip));
+        auto *job = new NitroRollbackJob(*objects, target, password);
+        // The record keeps what could not be removed (nothing: the file goes).
+        connect(job, &Job::finished, this, [this, job, record, nsip] {
+            if (job->requestCount() <= 1)
+                return;
+            if (const Result<void> saved = saveNitroCreatedRecord(record, nsip, job->remaining()); !saved)
+                Q_EMIT recordProblem(saved.error().message);
+        });
+        return static_cast<NitroJob *>(job);
+    }
+
+    const Result<LbConfig> config = LbConfig::fromPlan(plan);
+    if (!config)
+        return config.error();
+    switch (action) {
+    case NitroAction::Diff:
+        return static_cast<NitroJob *>(new NitroDiffJob(*config, target, password));
+    case NitroAction::Verify:
+        return static_cast<NitroJob *>(new NitroVerifyJob(*config, target, password));
+    case NitroAction::Apply:
+    case NitroAction::Rollback:
+        break;
+    }
+    const Result<QList<NitroObject>> before = recorded(target);
+    if (!before)
+        return before.error();
+    auto *job = new NitroApplyJob(*config, target, password);
+    // Every change is recorded at once, so a crash or a lost connection never forgets what
+    // this run created; earlier runs' objects stay in the record.
+    connect(job, &NitroApplyJob::createdChanged, this,
+            [this, record, nsip, previous = *before](const QList<NitroObject> &created) {
+                QList<NitroObject> all = previous;
+                for (const NitroObject &o : created) {
+                    if (!all.contains(o))
+                        all.append(o);
+                }
+                if (const Result<void> saved = saveNitroCreatedRecord(record, nsip, all); !saved)
+                    Q_EMIT recordProblem(saved.error().message);
+            });
+    return static_cast<NitroJob *>(job);
+}
+
+Result<void> NetscalerActions::keepFingerprint(const NitroTarget &target, const QByteArray &sha256) const
+{
+    return TrustedPins::keep(m_projectFolder, target.host, target.port, sha256);
+}
+
+Result<void> NetscalerActions::keepFingerprintIfItWorked(const NitroJob &job, const NitroTarget &target) const
+{
+    if (target.pinnedSha256.isEmpty() || job.requestCount() == 0
+        || (!job.result().ok() && job.result().error().code.startsWith(u"http."_s)))
+        return {};
+    return keepFingerprint(target, target.pinnedSha256);
+}
+
+} // namespace vlab
