@@ -2,6 +2,7 @@
 // wizard's Certificates page, run through the same queue.
 
 #include "clicommon.h"
+#include "clidispatch.h"
 #include "clirunner.h"
 
 #include "certs/certinfo.h"
@@ -77,12 +78,13 @@ void warnAboutPlan(const LabPlan &plan)
     }
 }
 
-// Runs one job with the CLI's progress line; returns the exit code.
-int runJob(Job *job)
+// Runs one job with the CLI's progress line, journaled in `projectFolder` when there is one
+// (the plan's folder); returns the exit code.
+int runJob(Job *job, const QString &projectFolder = {})
 {
     JobQueue queue;
     queue.addJob(job);
-    CliRunner runner(&queue);
+    CliRunner runner(&queue, job->title(), projectFolder);
     if (runner.run())
         return Ok;
     return exitFor(job->result().error());
@@ -292,11 +294,13 @@ int certCsr(const QStringList &args)
         err(CliTr::tr("vlab: cert csr needs -o DIR\n"));
         return BadInput;
     }
-    const std::optional<CsrRequest> request = requestFromPlan(parser.positionalArguments().constFirst());
+    const QString planFile = parser.positionalArguments().constFirst();
+    const std::optional<CsrRequest> request = requestFromPlan(planFile);
     if (!request)
         return BadInput;
     return runJob(new GenerateCsrJob(*request, parser.value(output),
-                                     parser.isSet(backup) ? ExistingKey::KeepBackup : ExistingKey::Refuse));
+                                     parser.isSet(backup) ? ExistingKey::KeepBackup : ExistingKey::Refuse),
+                  QFileInfo(planFile).absolutePath());
 }
 
 int certSignVmca(const QStringList &args)
@@ -374,7 +378,7 @@ int certChain(const QStringList &args)
     auto *job = new BuildChainJob(parser.value(leaf), parser.values(ca), parser.value(output));
     JobQueue queue;
     queue.addJob(job);
-    CliRunner runner(&queue);
+    CliRunner runner(&queue, job->title(), {});
     if (!runner.run())
         return exitFor(job->result().error());
     for (const Evidence &e : job->report().evidence) {
@@ -454,28 +458,17 @@ int certShow(const QStringList &args)
 
 } // namespace
 
-int cmdCert(const QStringList &args)
+Verb certVerbs()
 {
-    const auto [sub, rest] = splitSubcommand(args);
-    if (sub == u"config"_s)
-        return certConfig(rest);
-    if (sub == u"csr"_s)
-        return certCsr(rest);
-    if (sub == u"sign-vmca"_s)
-        return certSignVmca(rest);
-    if (sub == u"chain"_s)
-        return certChain(rest);
-    if (sub == u"verify"_s)
-        return certVerify(rest);
-    if (sub == u"show"_s)
-        return certShow(rest);
-    if (sub == u"--help"_s || sub == u"-h"_s || sub == u"help"_s) {
-        out(certUsage());
-        return Ok;
-    }
-    err((sub.isEmpty() ? QString() : CliTr::tr("vlab: unknown cert command \"%1\".\n\n").arg(sub))
-        + certUsage());
-    return BadInput;
+    const auto verb = [](const QString &name, int (*run)(const QStringList &)) {
+        return Verb{{name}, {}, {}, [run](const QString &, const QStringList &args) { return run(args); },
+                    {},     {}};
+    };
+    return verbGroup(u"cert"_s,
+                     {verb(u"config"_s, certConfig), verb(u"csr"_s, certCsr),
+                      verb(u"sign-vmca"_s, certSignVmca), verb(u"chain"_s, certChain),
+                      verb(u"verify"_s, certVerify), verb(u"show"_s, certShow)},
+                     certUsage, CliTr::tr("the PSC machine certificate (vlab cert --help)"));
 }
 
 } // namespace vlab::cli

@@ -111,11 +111,4 @@ bool writeOutput(const QString &target, const QByteArray &data, QFileDevice::Per
     return true;
 }
 
-std::pair<QString, QStringList> splitSubcommand(const QStringList &args)
-{
-    QStringList rest = args;
-    const QString sub = rest.size() > 1 ? rest.takeAt(1) : QString();
-    return {sub, rest};
-}
-
 } // namespace vlab::cli

@@ -14,6 +14,8 @@
 
 namespace vlab::cli {
 
+struct Verb;
+
 // 0 success, 1 problems found (validation, verification, failed work), 2 bad input or usage.
 enum Exit { Ok = 0, Problems = 1, BadInput = 2 };
 
@@ -42,20 +44,17 @@ std::optional<LabPlan> loadPlanOrReport(const QString &file, bool json = false);
 bool writeOutput(const QString &target, const QByteArray &data, QFileDevice::Permissions permissions = {},
                  QString *path = nullptr);
 
-// "vlab GROUP SUB ARGS..." minus GROUP: returns SUB and the arguments for SUB's own parser.
-std::pair<QString, QStringList> splitSubcommand(const QStringList &args);
-
-// The verb groups.
-int cmdCert(const QStringList &args);
+// The verbs (clidispatch.h): single verbs, and the groups with their tables.
 int cmdPrecheck(const QStringList &args);
-int cmdNetscaler(const QStringList &args);
-int cmdVcsa(const QStringList &args);
-int cmdVds(const QStringList &args);
 int cmdRunbook(const QStringList &args);
-int cmdDiag(const QStringList &args);
-int cmdVcha(const QStringList &args);
-int cmdVcenter(const QStringList &args);
-int cmdPsc(const QStringList &args);
-int cmdExport(const QStringList &args);
+Verb certVerbs();
+Verb netscalerVerbs();
+Verb vcsaVerbs();
+Verb vdsVerbs();
+Verb vcenterVerbs();
+Verb vchaVerbs();
+Verb diagVerbs();
+Verb pscVerbs();
+Verb exportVerbs();
 
 } // namespace vlab::cli

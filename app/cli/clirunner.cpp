@@ -1,6 +1,9 @@
 #include "clirunner.h"
 
+#include "clicommon.h"
+
 #include "jobs/jobqueue.h"
+#include "jobs/runsession.h"
 
 #include <QCoreApplication>
 #include <QSocketNotifier>
@@ -33,10 +36,22 @@ void printErr(const QString &text)
 }
 } // namespace
 
-CliRunner::CliRunner(JobQueue *queue, QObject *parent)
+CliRunner::CliRunner(JobQueue *queue, const QString &title, const QString &projectFolder, QObject *parent)
     : QObject(parent)
     , m_queue(queue)
+    , m_session(new RunSession(queue, title, RunSession::journalPathIn(projectFolder), this))
 {
+    connect(m_session, &RunSession::journalProblem, this,
+            [](const QString &message) { printErr(u"vlab: "_s + message + u'\n'); });
+    connect(m_session, &RunSession::previousRunCutOff, this, [this](const ResumeState &state) {
+        if (state.interruptedLabChanges.isEmpty())
+            return;
+        printErr(
+            cli::CliTr::tr("vlab: note: the previous \"%1\" was cut off (last recorded %2) while it changed "
+                           "the lab (%3); this run starts over.\n")
+                .arg(m_session->title(), state.stoppedAfter.toLocalTime().toString(u"yyyy-MM-dd HH:mm:ss"_s),
+                     state.interruptedLabChanges.join(u", "_s)));
+    });
 #ifdef Q_OS_UNIX
     m_tty = ::isatty(fileno(stderr));
 #else
@@ -67,6 +82,8 @@ CliRunner::CliRunner(JobQueue *queue, QObject *parent)
     });
 }
 
+CliRunner::~CliRunner() = default;
+
 void CliRunner::printProgress(const QString &status)
 {
     if (m_quiet && !m_tty)
@@ -95,7 +112,7 @@ bool CliRunner::run()
         std::signal(SIGINT, onSigint);
     }
 #endif
-    m_queue->start();
+    m_session->start();
     if (!m_queue->isDone())
         QCoreApplication::exec();
 #ifdef Q_OS_UNIX

@@ -1,17 +1,23 @@
 #pragma once
-// CliRunner: runs a JobQueue from the command line with one text progress line on stderr
-// (rewritten in place on a terminal, one line per change otherwise) and the jobs' log lines.
+// CliRunner: runs a step's work from the command line as a RunSession, like the wizard's run
+// panel: journaled in the project folder, with one text progress line on stderr (rewritten
+// in place on a terminal, one line per change otherwise) and the jobs' log lines. A run of
+// the same work that was cut off is not resumed on the command line: the run starts over and
+// says so (the lab-changing jobs read what exists before they change anything).
 
 #include <QObject>
 
 namespace vlab {
 class JobQueue;
+class RunSession;
 
 class CliRunner : public QObject
 {
     Q_OBJECT
 public:
-    explicit CliRunner(JobQueue *queue, QObject *parent = nullptr);
+    // Runs `queue` as the work `title`, journaled in `projectFolder` (empty: not journaled).
+    CliRunner(JobQueue *queue, const QString &title, const QString &projectFolder, QObject *parent = nullptr);
+    ~CliRunner() override;
     // Runs the queue to its end in the application's event loop (SIGINT cancels it) and
     // returns whether it succeeded. Call from main(), before any other exec().
     bool run();
@@ -22,6 +28,7 @@ private:
     void printProgress(const QString &status);
 
     JobQueue *m_queue;
+    RunSession *m_session;
     bool m_tty;
     bool m_quiet = false;
     QString m_lastLine;

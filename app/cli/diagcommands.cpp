@@ -2,10 +2,14 @@
 // pile-ups with the advice that fits them), from a saved capture or this machine's sockets.
 
 #include "clicommon.h"
+#include "clidispatch.h"
+#include "clirunner.h"
 #include "secretprompt.h"
 
-#include "diag/remotetcpcapture.h"
+#include "diag/tcpdiagjob.h"
 #include "diag/tcpstatereport.h"
+#include "jobs/jobqueue.h"
+#include "remote/hostkeys.h"
 
 #include <QDir>
 #include <QFile>
@@ -165,68 +169,67 @@ int cmdDiagTcp(const QStringList &args)
         options.finTimeoutSeconds = seconds;
     }
 
-    Result<TcpCapture> capture = makeError(QString(), QString());
+    // The collection runs as the Diagnostics step's job, in the queue, like the wizard's.
+    TcpDiagRequest request;
+    request.options = options;
     QString source;
+    QString projectFolder;
+    if (parser.isSet(plan))
+        projectFolder = QFileInfo(parser.value(plan)).absolutePath();
     if (parser.isSet(local)) {
         source = u"local"_s;
-        capture = readLocalTcpConnections();
-        if (capture && !options.finTimeoutSeconds)
-            options.finTimeoutSeconds = readLocalFinTimeout();
+        request.source = TcpDiagRequest::Source::Local;
     } else if (endpoint) {
         source = u"ssh:"_s + endpoint->toString();
-        SshConnectOptions connection;
-        connection.endpoint = *endpoint;
-        connection.knownHostsFile = parser.isSet(knownHosts) ? parser.value(knownHosts)
-            : parser.isSet(plan) ? defaultKnownHostsFile(QFileInfo(parser.value(plan)).absolutePath())
-                                 : defaultKnownHostsFile(QDir::currentPath());
-        connection.acceptFingerprint = parser.value(acceptHostKey);
-        connection.timeout = std::chrono::seconds(timeoutSeconds);
-        SshSession session;
-        const Result<HostKeyCheck> hostKey = session.connect(connection);
-        if (!hostKey) {
-            err(CliTr::tr("vlab: %1\n").arg(hostKey.error().message));
-            return Problems;
-        }
-        if (hostKey->state == HostKeyState::Unknown)
-            err(CliTr::tr("vlab: recorded the host key %1 of %2 in %3.\n")
-                    .arg(hostKey->fingerprint, hostKey->hostEntry, connection.knownHostsFile));
-        if (const Result<void> auth = session.authenticate(credentials); !auth) {
-            err(CliTr::tr("vlab: %1\n").arg(auth.error().message));
-            return Problems;
-        }
-        capture = collectRemoteTcpCapture(session, connection.timeout);
-        if (!capture) {
-            err(CliTr::tr("vlab: %1: %2\n").arg(source, capture.error().message));
-            return Problems;
-        }
-        if (capture && !options.finTimeoutSeconds)
-            options.finTimeoutSeconds = capture->finTimeoutSeconds;
+        request.source = TcpDiagRequest::Source::Ssh;
+        request.connection.endpoint = *endpoint;
+        request.connection.knownHostsFile = parser.isSet(knownHosts)
+            ? parser.value(knownHosts)
+            : defaultKnownHostsFile(projectFolder.isEmpty() ? QDir::currentPath() : projectFolder);
+        request.connection.acceptFingerprint = parser.value(acceptHostKey);
+        request.connection.timeout = std::chrono::seconds(timeoutSeconds);
+        request.credentials = credentials;
     } else {
         source = parser.value(file);
-        QFile in(source);
-        if (!in.open(QIODevice::ReadOnly)) {
+        // Unreadable input is bad input (exit 2), found before any work starts.
+        if (QFile in(source); !in.open(QIODevice::ReadOnly)) {
             err(CliTr::tr("vlab: cannot read %1: %2\n").arg(source, in.errorString()));
             return BadInput;
         }
-        capture = parseTcpCapture(in.readAll());
-        if (capture && !options.finTimeoutSeconds)
-            options.finTimeoutSeconds = capture->finTimeoutSeconds;
+        request.source = TcpDiagRequest::Source::File;
+        request.file = source;
     }
-    if (!capture) {
-        err(CliTr::tr("vlab: %1: %2\n").arg(source, capture.error().message));
-        if (!capture.error().details.isEmpty())
-            err(u"  "_s + capture.error().details + u'\n');
+    JobQueue queue;
+    auto *job = new TcpDiagJob(request);
+    queue.addJob(job);
+    CliRunner runner(&queue, CliTr::tr("TCP connection states of %1").arg(job->sourceName()), projectFolder);
+    runner.setQuiet(true);
+    if (!runner.run()) {
+        const Error error =
+            job->result() ? makeError(u"job.cancelled"_s, CliTr::tr("Cancelled.")) : job->result().error();
+        // Over SSH anything that goes wrong is the lab's (exit 1); a file or this machine's
+        // sockets that cannot be read or parsed are bad input (exit 2).
+        if (request.source == TcpDiagRequest::Source::Ssh || error.code == u"job.cancelled"_s) {
+            err(CliTr::tr("vlab: %1\n").arg(error.message));
+            return Problems;
+        }
+        err(CliTr::tr("vlab: %1: %2\n").arg(source, error.message));
+        if (!error.details.isEmpty())
+            err(u"  "_s + error.details + u'\n');
         return BadInput;
     }
-
-    const TcpStateReport report = TcpStateReport::build(capture->connections, options);
+    if (const std::optional<HostKeyCheck> &hostKey = job->hostKey();
+        hostKey && hostKey->state == HostKeyState::Unknown)
+        err(CliTr::tr("vlab: recorded the host key %1 of %2 in %3.\n")
+                .arg(hostKey->fingerprint, hostKey->hostEntry, request.connection.knownHostsFile));
+    const TcpStateReport &report = job->tcpReport();
     if (fmt == u"json"_s) {
         QJsonObject o = report.toJson();
         o.insert(u"source"_s, source);
-        o.insert(u"format"_s, tcpCaptureFormatName(capture->format));
+        o.insert(u"format"_s, tcpCaptureFormatName(job->captureFormat()));
         out(QString::fromUtf8(QJsonDocument(o).toJson()));
     } else {
-        out(CliTr::tr("Source: %1 (%2)\n").arg(source, tcpCaptureFormatName(capture->format)));
+        out(CliTr::tr("Source: %1 (%2)\n").arg(source, tcpCaptureFormatName(job->captureFormat())));
         out(report.toText());
     }
     return report.hasPileUp() ? Problems : Ok;
@@ -234,20 +237,20 @@ int cmdDiagTcp(const QStringList &args)
 
 } // namespace
 
-int cmdDiag(const QStringList &args)
+Verb diagVerbs()
 {
-    const auto [sub, rest] = splitSubcommand(args);
-    const QString usage =
-        CliTr::tr("Usage: vlab diag tcp (--file FILE | --local | --ssh USER@HOST) [options]\n"
-                  "Run 'vlab diag tcp --help' for the options.\n");
-    if (sub == u"tcp"_s)
-        return cmdDiagTcp(rest);
-    if (sub == u"--help"_s || sub == u"-h"_s || sub == u"help"_s) {
-        out(usage);
-        return Ok;
-    }
-    err((sub.isEmpty() ? QString() : CliTr::tr("vlab: unknown diag command \"%1\".\n").arg(sub)) + usage);
-    return BadInput;
+    return verbGroup(
+        u"diag"_s,
+        {Verb{{u"tcp"_s},
+              u"diag tcp (--file FILE | --local | --ssh USER@HOST) [--ports LIST] [--format text|json]"_s,
+              CliTr::tr("TCP connection states and pile-ups on the PSC ports"),
+              [](const QString &, const QStringList &args) { return cmdDiagTcp(args); },
+              {},
+              {}}},
+        [] {
+            return CliTr::tr("Usage: vlab diag tcp (--file FILE | --local | --ssh USER@HOST) [options]\n"
+                             "Run 'vlab diag tcp --help' for the options.\n");
+        });
 }
 
 } // namespace vlab::cli

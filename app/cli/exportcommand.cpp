@@ -2,6 +2,7 @@
 // lib/project/ansibleexport.h). Thin: loads the plans, hands them to the engine, writes.
 
 #include "clicommon.h"
+#include "clidispatch.h"
 #include "clirunner.h"
 
 #include "jobs/jobqueue.h"
@@ -68,18 +69,20 @@ int exportAnsible(const QStringList &args)
 
 } // namespace
 
-int cmdExport(const QStringList &args)
+Verb exportVerbs()
 {
-    const auto [sub, rest] = splitSubcommand(args);
-    if (sub == u"ansible"_s)
-        return exportAnsible(rest);
-    if (sub == u"--help"_s || sub == u"-h"_s) {
-        out(CliTr::tr("Usage: vlab export ansible PLAN... -o DIR\n"
-                      "  the labs of the plans as one Ansible project (inventory, site.yml, roles)\n"));
-        return Ok;
-    }
-    err(CliTr::tr("vlab: export needs a format: vlab export ansible PLAN... -o DIR\n"));
-    return BadInput;
+    return verbGroup(u"export"_s,
+                     {Verb{{u"ansible"_s},
+                           u"export ansible PLAN... -o DIR"_s,
+                           CliTr::tr("the labs of the plans as one Ansible project"),
+                           [](const QString &, const QStringList &args) { return exportAnsible(args); },
+                           {},
+                           {}}},
+                     [] {
+                         return CliTr::tr(
+                             "Usage: vlab export ansible PLAN... -o DIR\n"
+                             "  the labs of the plans as one Ansible project (inventory, site.yml, roles)\n");
+                     });
 }
 
 } // namespace vlab::cli

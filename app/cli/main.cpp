@@ -4,6 +4,7 @@
 // Exit codes: 0 success, 1 the plan (or the work) has problems, 2 bad input or usage.
 
 #include "clicommon.h"
+#include "clidispatch.h"
 #include "clirunner.h"
 #include "core/atomicfile.h"
 
@@ -34,54 +35,23 @@ using namespace Qt::StringLiterals;
 
 namespace vlab::cli {
 
+Verb commandTable();
+
 QString usage()
 {
-    return CliTr::tr(
-        "Usage: vlab <command> [options]\n"
-        "\n"
-        "Commands:\n"
-        "  validate PLAN [--fix] [--format text|json]\n"
-        "                                       check a lab plan offline; --fix applies the\n"
-        "                                       obvious fixes (original kept as PLAN.bak)\n"
-        "  init DIR [--force]                   write the example lab plan into DIR\n"
-        "  generate PLAN -o DIR                 write every plan-only artifact into DIR\n"
-        "  cert config|csr|sign-vmca|chain|verify|show ...\n"
-        "                                       the PSC machine certificate (vlab cert --help)\n"
-        "  precheck PLAN [--only dns,ports,ntp,tls] [--format text|json] [--timeout MS]\n"
-        "                                       live checks of DNS, ports, NTP and TLS\n"
-        "  netscaler batch PLAN -o FILE [--rollback FILE]\n"
-        "                                       the NetScaler batch file for the PSC load balancing\n"
-        "  vcsa template PLAN --role psc1|psc2|vcenter [--version 6.7|6.5] -o FILE\n"
-        "                                       the vcsa-deploy JSON template of one appliance\n"
-        "  vcsa run PLAN --role psc1|psc2|vcenter --iso DIR [--precheck-only]\n"
-        "                                       run the VCSA installer from the mounted ISO (vlab vcsa "
-        "--help)\n"
-        "  vds script PLAN --format govc|powercli -o FILE\n"
-        "                                       the Distributed Switch as a govc or PowerCLI script\n"
-        "  vds create PLAN --host HOST[:PORT] --user USER [--fingerprint SHA256]\n"
-        "                                       create the Distributed Switch in vCenter (SOAP API)\n"
-        "  vcenter login --host HOST[:PORT] --user USER [--fingerprint SHA256]\n"
-        "                                       open and close a vCenter REST session, show the version\n"
-        "  vcha spec PLAN -o FILE               the VCHA deploy spec (6.7 U1+ REST)\n"
-        "  vcha deploy|status PLAN --host HOST[:PORT] --user USER [--fingerprint SHA256]\n"
-        "                                       deploy VCHA over REST and wait until healthy, or show its "
-        "state\n"
-        "  runbook PLAN -o FILE.pdf [--markdown FILE.md] [--precheck FILE]\n"
-        "                                       the whole lab as a runbook to follow or file\n"
-        "  diag tcp (--file FILE | --local | --ssh USER@HOST) [--ports LIST] [--format text|json]\n"
-        "                                       TCP connection states and pile-ups on the PSC ports\n"
-        "  psc apply-cert PLAN --node psc01|psc02|all [--user root] [--accept-host-key SHA256:...]\n"
-        "                                       replace the machine certificate on the PSCs over SSH\n"
-        "  export ansible PLAN... -o DIR        the labs of the plans as one Ansible project\n"
-        "  help [COMMAND]                       show help\n"
-        "\n"
-        "Options for every command:\n"
-        "  --lang LANG                          language of the texts (vi), instead of the system's\n"
-        "\n"
-        "Exit codes: 0 success, 1 problems found, 2 bad input or usage.\n"
-        "The live vCenter verbs read the password from VLAB_VC_PASSWORD; psc apply-cert reads\n"
-        "VLAB_ROOT_PASSWORD and VLAB_SSO_PASSWORD.\n"
-        "Run 'vlab COMMAND --help' for a command's options.\n");
+    return CliTr::tr("Usage: vlab <command> [options]\n"
+                     "\n"
+                     "Commands:\n")
+        + helpLines(commandTable())
+        + CliTr::tr("\n"
+                    "Options for every command:\n"
+                    "  --lang LANG                          language of the texts (vi), instead of the "
+                    "system's\n"
+                    "\n"
+                    "Exit codes: 0 success, 1 problems found, 2 bad input or usage.\n"
+                    "The live vCenter verbs read the password from VLAB_VC_PASSWORD; psc apply-cert reads\n"
+                    "VLAB_ROOT_PASSWORD and VLAB_SSO_PASSWORD.\n"
+                    "Run 'vlab COMMAND --help' for a command's options.\n");
 }
 
 int cmdValidate(const QStringList &args)
@@ -241,7 +211,8 @@ int cmdGenerate(const QStringList &args)
         err(CliTr::tr("vlab: generate needs an output folder: -o DIR\n"));
         return BadInput;
     }
-    const std::optional<LabPlan> plan = loadPlanOrReport(parser.positionalArguments().constFirst());
+    const QString planFile = parser.positionalArguments().constFirst();
+    const std::optional<LabPlan> plan = loadPlanOrReport(planFile);
     if (!plan)
         return BadInput;
     const QString folder = parser.value(output);
@@ -259,7 +230,7 @@ int cmdGenerate(const QStringList &args)
     // When DIR is the project folder, the live runs journaled there go into the runbook too.
     runbook->setJournalPath(QDir(folder).filePath(RunJournal::fileName()));
     queue.addJob(runbook);
-    CliRunner runner(&queue);
+    CliRunner runner(&queue, CliTr::tr("Write plan files"), QFileInfo(planFile).absolutePath());
     if (!runner.run())
         return Problems;
     for (const QString &reason : std::as_const(skipped))
@@ -274,38 +245,44 @@ int cmdGenerate(const QStringList &args)
     return Ok;
 }
 
-int runVerb(const QString &verb, const QStringList &args)
+// Every verb of vlab, in the order `vlab help` lists them.
+Verb commandTable()
 {
-    if (verb == u"validate"_s)
-        return cmdValidate(args);
-    if (verb == u"init"_s)
-        return cmdInit(args);
-    if (verb == u"generate"_s)
-        return cmdGenerate(args);
-    if (verb == u"cert"_s)
-        return cmdCert(args);
-    if (verb == u"precheck"_s)
-        return cmdPrecheck(args);
-    if (verb == u"netscaler"_s)
-        return cmdNetscaler(args);
-    if (verb == u"vcsa"_s)
-        return cmdVcsa(args);
-    if (verb == u"vds"_s)
-        return cmdVds(args);
-    if (verb == u"runbook"_s)
-        return cmdRunbook(args);
-    if (verb == u"diag"_s)
-        return cmdDiag(args);
-    if (verb == u"vcha"_s)
-        return cmdVcha(args);
-    if (verb == u"vcenter"_s)
-        return cmdVcenter(args);
-    if (verb == u"psc"_s)
-        return cmdPsc(args);
-    if (verb == u"export"_s)
-        return cmdExport(args);
-    err(CliTr::tr("vlab: unknown command \"%1\".\n\n").arg(verb) + usage());
-    return BadInput;
+    const auto verb = [](const QString &name, const QString &synopsis, const QString &summary,
+                         int (*run)(const QStringList &)) {
+        return Verb{{name},  synopsis,
+                    summary, [run](const QString &, const QStringList &args) { return run(args); },
+                    {},      {}};
+    };
+    Verb root = verbGroup(QString(), {}, usage);
+    root.verbs = {
+        verb(u"validate"_s, u"validate PLAN [--fix] [--format text|json]"_s,
+             CliTr::tr(
+                 "check a lab plan offline; --fix applies the obvious fixes (original kept as PLAN.bak)"),
+             cmdValidate),
+        verb(u"init"_s, u"init DIR [--force]"_s, CliTr::tr("write the example lab plan into DIR"), cmdInit),
+        verb(u"generate"_s, u"generate PLAN -o DIR"_s, CliTr::tr("write every plan-only artifact into DIR"),
+             cmdGenerate),
+        certVerbs(),
+        verb(u"precheck"_s, u"precheck PLAN [--only dns,ports,ntp,tls] [--format text|json] [--timeout MS]"_s,
+             CliTr::tr("live checks of DNS, ports, NTP and TLS"), cmdPrecheck),
+        netscalerVerbs(),
+        vcsaVerbs(),
+        vdsVerbs(),
+        vcenterVerbs(),
+        vchaVerbs(),
+        verb(u"runbook"_s, u"runbook PLAN -o FILE.pdf [--markdown FILE.md] [--precheck FILE]"_s,
+             CliTr::tr("the whole lab as a runbook to follow or file"), cmdRunbook),
+        diagVerbs(),
+        pscVerbs(),
+        exportVerbs(),
+        verb(u"help"_s, u"help [COMMAND]"_s, CliTr::tr("show help"),
+             [](const QStringList &) {
+                 out(usage());
+                 return int(Ok);
+             }),
+    };
+    return root;
 }
 
 } // namespace vlab::cli
@@ -347,23 +324,11 @@ int main(int argc, char *argv[])
         err(CliTr::tr("vlab: there is no translation for \"%1\"; the texts stay in English.\n")
                 .arg(*language));
     args = vlab::withoutLanguageOption(args);
-    const QString verb = args.size() > 1 ? args.at(1) : QString();
-    if (verb.isEmpty()) {
-        err(usage());
-        return BadInput;
-    }
-    if (verb == u"--version"_s || verb == u"-v"_s) {
+    if (args.size() > 1 && (args.at(1) == u"--version"_s || args.at(1) == u"-v"_s)) {
         out(u"vlab "_s + QCoreApplication::applicationVersion() + u'\n');
         return Ok;
     }
-    if (verb == u"help"_s || verb == u"--help"_s || verb == u"-h"_s) {
-        if (args.size() > 2 && verb == u"help"_s)
-            return runVerb(args.at(2), {args.at(0), u"--help"_s});
-        out(usage());
-        return Ok;
-    }
-    args.removeAt(1); // the verb's parser sees "vlab ARGS..."
-    const int code = runVerb(verb, args);
+    const int code = dispatch(commandTable(), args);
     // A report that could not be written (full disk, closed pipe) is not a success.
     if (std::fflush(stdout) != 0 || std::ferror(stdout)) {
         err(CliTr::tr("vlab: cannot write the output.\n"));

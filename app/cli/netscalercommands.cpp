@@ -1,6 +1,7 @@
 // vlab netscaler ...: the PSC load-balancing configuration for a Citrix NetScaler.
 
 #include "clicommon.h"
+#include "clidispatch.h"
 
 #include "clirunner.h"
 #include "core/atomicfile.h"
@@ -9,6 +10,7 @@
 #include "net/tlstrust.h"
 #include "net/trustedpins.h"
 #include "netscaler/lbconfig.h"
+#include "netscaler/netscaleractions.h"
 #include "netscaler/nitrojobs.h"
 #include "secretprompt.h"
 
@@ -92,12 +94,10 @@ int netscalerBatch(const QStringList &args)
 struct LiveArgs
 {
     LabPlan plan;
-    LbConfig config;
     NitroTarget target;
     QString password;
     QString projectFolder;
     bool dryRun = false;
-    bool pinGiven = false;
 };
 
 std::optional<LiveArgs> parseLive(const QString &verb, const QStringList &args)
@@ -128,21 +128,17 @@ std::optional<LiveArgs> parseLive(const QString &verb, const QStringList &args)
             return std::nullopt;
         }
     }
-    LiveArgs live;
-    Result<NitroTarget> target = NitroTarget::parseAddress(parser.value(nsip));
-    if (!target) {
+    if (const Result<NitroTarget> target = NitroTarget::parseAddress(parser.value(nsip)); !target) {
         err(u"vlab: --nsip: "_s + target.error().message + u'\n');
         return std::nullopt;
     }
-    live.target = *target;
-    live.target.user = parser.value(user);
     bool ok = false;
     const int seconds = parser.value(timeout).toInt(&ok);
     if (!ok || seconds < 1 || seconds > 600) {
         err(CliTr::tr("vlab: --timeout must be 1 to 600 seconds, not \"%1\".\n").arg(parser.value(timeout)));
         return std::nullopt;
     }
-    live.target.requestTimeout = std::chrono::seconds(seconds);
+    LiveArgs live;
     live.dryRun = parser.isSet(dryRun);
     if (live.dryRun && verb != u"apply"_s) {
         err(CliTr::tr("vlab: --dry-run belongs to 'netscaler apply'.\n"));
@@ -154,20 +150,21 @@ std::optional<LiveArgs> parseLive(const QString &verb, const QStringList &args)
     if (!plan)
         return std::nullopt;
     live.plan = *plan;
-    const Result<LbConfig> config = LbConfig::fromPlan(*plan);
-    if (!config) {
+    if (const Result<LbConfig> config = LbConfig::fromPlan(*plan); !config) {
         err(u"vlab: "_s + config.error().message + u'\n');
         return std::nullopt;
     }
-    live.config = *config;
     live.projectFolder = QFileInfo(planFile).absolutePath();
 
-    const Result<TrustedPins> pins = TrustedPins::load(live.projectFolder);
-    if (!pins) {
-        err(u"vlab: "_s + pins.error().message + u'\n');
+    // The target with the fingerprint confirmed before in the project, or the one given now.
+    const Result<NitroTarget> target =
+        NetscalerActions(live.projectFolder).target(parser.value(nsip), parser.value(user));
+    if (!target) {
+        err(u"vlab: "_s + target.error().message + u'\n');
         return std::nullopt;
     }
-    live.target.pinnedSha256 = pins->pin(live.target.host, live.target.port);
+    live.target = *target;
+    live.target.requestTimeout = std::chrono::seconds(seconds);
     if (parser.isSet(fingerprint)) {
         const Result<QByteArray> digest = parseSha256Fingerprint(parser.value(fingerprint));
         if (!digest) {
@@ -175,7 +172,6 @@ std::optional<LiveArgs> parseLive(const QString &verb, const QStringList &args)
             return std::nullopt;
         }
         live.target.pinnedSha256 = *digest;
-        live.pinGiven = true;
     }
 
     const std::optional<QString> password = readSecret(
@@ -185,53 +181,6 @@ std::optional<LiveArgs> parseLive(const QString &verb, const QStringList &args)
         return std::nullopt;
     live.password = *password;
     return live;
-}
-
-QString recordPath(const LiveArgs &live)
-{
-    return nitroRecordPath(live.projectFolder, live.target.host);
-}
-
-// Runs one NITRO job to its end; afterwards remembers a fingerprint the user gave once the
-// connection with it worked.
-// The queue owns the job and must outlive the caller's use of it.
-bool runNitroJob(JobQueue &queue, NitroJob *job, const LiveArgs &live)
-{
-    queue.addJob(job);
-    // Journaled in the project like the wizard's runs: evidence for the runbook, and a record
-    // of a lab change cut off half way.
-    const QString journalPath = QDir(live.projectFolder).filePath(RunJournal::fileName());
-    if (job->changesLab()) {
-        const Result<RunJournal> journal = RunJournal::load(journalPath);
-        const ResumeState previous = journal ? resumeState(*journal, job->title()) : ResumeState{};
-        if (!previous.interruptedLabChanges.isEmpty())
-            err(CliTr::tr("vlab: note: the previous \"%1\" was cut off (last recorded %2); this run reads "
-                          "what exists first and changes only what is missing.\n")
-                    .arg(job->title(),
-                         previous.stoppedAfter.toLocalTime().toString(u"yyyy-MM-dd HH:mm:ss"_s)));
-    }
-    auto *recorder = new JournalRecorder(&queue, journalPath, job->title());
-    QObject::connect(recorder, &JournalRecorder::writeFailed, &queue,
-                     [](const QString &message) { err(u"vlab: "_s + message + u'\n'); });
-    CliRunner runner(&queue);
-    runner.setQuiet(true);
-    const bool ok = runner.run();
-    if (live.pinGiven && job->requestCount() > 0
-        && (job->result().ok() || !job->result().error().code.startsWith(u"http."_s))) {
-        if (const Result<void> kept = TrustedPins::keep(live.projectFolder, live.target.host,
-                                                        live.target.port, live.target.pinnedSha256);
-            !kept)
-            err(u"vlab: "_s + kept.error().message + u'\n');
-    }
-    if (!job->result().ok()) {
-        err(u"vlab: "_s + job->result().error().message + u'\n');
-        if (job->result().error().code == u"http.tls"_s && !job->presentedFingerprint().isEmpty())
-            err(CliTr::tr(
-                    "vlab: after checking it on the NetScaler (Traffic Management > SSL > Certificates, "
-                    "or 'show ssl certKey ns-server-certificate'), run again with --fingerprint %1\n")
-                    .arg(job->presentedFingerprint()));
-    }
-    return ok;
 }
 
 void printResults(const QList<NitroObjectResult> &results)
@@ -244,146 +193,143 @@ void printResults(const QList<NitroObjectResult> &results)
     }
 }
 
-int netscalerDiff(const LiveArgs &live, bool dryRun)
+// Runs the job of `action` to its end, journaled in the project like the wizard's runs
+// (evidence for the runbook, and a record of a lab change cut off half way); afterwards
+// keeps a fingerprint given for this run once the connection with it worked.
+int runNitroAction(NitroAction action, const LiveArgs &live)
 {
-    JobQueue queue;
-    auto *job = new NitroDiffJob(live.config, live.target, live.password);
-    const bool ok = runNitroJob(queue, job, live);
-    if (!ok)
-        return Problems;
-    printResults(job->results());
-    int creates = 0, conflicts = 0;
-    for (const NitroDiffItem &item : job->diff()) {
-        creates += item.action == NitroDiffItem::Action::Create;
-        conflicts += item.action == NitroDiffItem::Action::Conflict;
-    }
-    out(CliTr::tr("netscaler %1: %2 to create, %3 correct, %4 conflicting\n")
-            .arg(dryRun ? u"apply --dry-run"_s : u"diff"_s)
-            .arg(creates)
-            .arg(int(job->diff().size()) - creates - conflicts)
-            .arg(conflicts));
-    // A dry run fails only when apply would; diff fails on any drift.
-    return (dryRun ? conflicts > 0 : job->hasDrift()) ? Problems : Ok;
-}
-
-int netscalerApply(const LiveArgs &live)
-{
-    JobQueue queue;
-    auto *job = new NitroApplyJob(live.config, live.target, live.password);
-    const QString target = live.target.address();
-    const QString record = recordPath(live);
-    const Result<QList<NitroObject>> previous = loadNitroCreatedRecord(record, target);
-    if (!previous) {
-        err(u"vlab: "_s + previous.error().message + u'\n');
-        return BadInput;
-    }
-    const QList<NitroObject> recorded = *previous;
-    // The record follows every change, so a crash or a lost connection never forgets what
-    // this run created.
+    NetscalerActions actions(live.projectFolder);
     bool recordOk = true;
-    QObject::connect(job, &NitroApplyJob::createdChanged, &queue, [&](const QList<NitroObject> &created) {
-        QList<NitroObject> all = recorded;
-        for (const NitroObject &o : created) {
-            if (!all.contains(o))
-                all.append(o);
-        }
-        if (const Result<void> saved = saveNitroCreatedRecord(record, target, all); !saved) {
-            err(u"vlab: "_s + saved.error().message + u'\n');
-            recordOk = false;
-        }
-    });
-    const bool ok = runNitroJob(queue, job, live);
-    printResults(job->results());
-    if (!job->created().isEmpty())
-        out(CliTr::tr("Recorded %n created object(s) in %1 (for 'vlab netscaler rollback').\n", nullptr,
-                      int(job->created().size()))
-                .arg(QDir::toNativeSeparators(record)));
-    if (!recordOk)
-        return Problems;
-    if (ok)
-        out(CliTr::tr("netscaler apply: %1 created, %2 already as planned (%3 requests)\n")
-                .arg(job->created().size())
-                .arg(std::count_if(job->results().cbegin(), job->results().cend(),
-                                   [](const NitroObjectResult &r) { return r.state == u"unchanged"_s; }))
-                .arg(job->requestCount()));
-    return ok ? Ok : Problems;
-}
-
-int netscalerVerify(const LiveArgs &live)
-{
-    JobQueue queue;
-    auto *job = new NitroVerifyJob(live.config, live.target, live.password);
-    const bool ok = runNitroJob(queue, job, live);
-    printResults(job->results());
-    if (ok)
-        out(CliTr::tr("netscaler verify: everything UP and as planned\n"));
-    return ok ? Ok : Problems;
-}
-
-int netscalerRollback(const LiveArgs &live)
-{
-    const QString record = recordPath(live);
-    if (!QFile::exists(record)) {
-        err(CliTr::tr(
-                "vlab: nothing is recorded as created by 'vlab netscaler apply' on %1 (no %2). To remove "
-                "the plan's objects regardless, import the rollback batch: 'vlab netscaler batch PLAN -o "
-                "FILE --rollback UNDO', then 'batch -fileName UNDO' on the NetScaler.\n")
-                .arg(live.target.address(), QDir::toNativeSeparators(record)));
-        return Problems;
-    }
-    const Result<QList<NitroObject>> objects = loadNitroCreatedRecord(record, live.target.address());
-    if (!objects) {
-        err(u"vlab: "_s + objects.error().message + u'\n');
-        return BadInput;
-    }
-    JobQueue queue;
-    auto *job = new NitroRollbackJob(*objects, live.target, live.password);
-    const bool ok = runNitroJob(queue, job, live);
-    printResults(job->results());
-    if (job->requestCount() > 1 && job->remaining().size() != objects->size()) {
-        if (const Result<void> saved =
-                saveNitroCreatedRecord(record, live.target.address(), job->remaining());
-            !saved) {
-            err(u"vlab: "_s + saved.error().message + u'\n');
+    QObject::connect(&actions, &NetscalerActions::recordProblem, &actions,
+                     [&recordOk](const QString &message) {
+                         err(u"vlab: "_s + message + u'\n');
+                         recordOk = false;
+                     });
+    const QString nsip = live.target.address();
+    const QString record = QDir::toNativeSeparators(actions.recordPath(live.target));
+    Result<NitroJob *> created = actions.createJob(action, live.plan, live.target, live.password);
+    if (!created) {
+        if (created.error().code == u"nitro.record.empty"_s) {
+            err(CliTr::tr(
+                    "vlab: nothing is recorded as created by 'vlab netscaler apply' on %1 (no %2). To "
+                    "remove the plan's objects regardless, import the rollback batch: 'vlab netscaler "
+                    "batch PLAN -o FILE --rollback UNDO', then 'batch -fileName UNDO' on the NetScaler.\n")
+                    .arg(nsip, record));
             return Problems;
         }
-        if (job->remaining().isEmpty())
-            out(CliTr::tr("netscaler rollback: removed %n object(s); the record is cleared\n", nullptr,
-                          int(objects->size())));
+        err(u"vlab: "_s + created.error().message + u'\n');
+        return BadInput;
     }
-    return ok ? Ok : Problems;
+    NitroJob *job = *created;
+    const qsizetype recordedBefore =
+        action == NitroAction::Rollback ? actions.recorded(live.target)->size() : 0;
+    JobQueue queue;
+    queue.addJob(job);
+    CliRunner runner(&queue, job->title(), live.projectFolder);
+    runner.setQuiet(true);
+    const bool ok = runner.run();
+    if (const Result<void> kept = actions.keepFingerprintIfItWorked(*job, live.target); !kept)
+        err(u"vlab: "_s + kept.error().message + u'\n');
+    if (!job->result().ok()) {
+        err(u"vlab: "_s + job->result().error().message + u'\n');
+        if (job->result().error().code == u"http.tls"_s && !job->presentedFingerprint().isEmpty())
+            err(CliTr::tr(
+                    "vlab: after checking it on the NetScaler (Traffic Management > SSL > Certificates, "
+                    "or 'show ssl certKey ns-server-certificate'), run again with --fingerprint %1\n")
+                    .arg(job->presentedFingerprint()));
+    }
+
+    switch (action) {
+    case NitroAction::Diff: {
+        if (!ok)
+            return Problems;
+        auto *diff = static_cast<NitroDiffJob *>(job);
+        printResults(diff->results());
+        int creates = 0, conflicts = 0;
+        for (const NitroDiffItem &item : diff->diff()) {
+            creates += item.action == NitroDiffItem::Action::Create;
+            conflicts += item.action == NitroDiffItem::Action::Conflict;
+        }
+        out(CliTr::tr("netscaler %1: %2 to create, %3 correct, %4 conflicting\n")
+                .arg(live.dryRun ? u"apply --dry-run"_s : u"diff"_s)
+                .arg(creates)
+                .arg(int(diff->diff().size()) - creates - conflicts)
+                .arg(conflicts));
+        // A dry run fails only when apply would; diff fails on any drift.
+        return (live.dryRun ? conflicts > 0 : diff->hasDrift()) ? Problems : Ok;
+    }
+    case NitroAction::Apply: {
+        auto *apply = static_cast<NitroApplyJob *>(job);
+        printResults(apply->results());
+        if (!apply->created().isEmpty())
+            out(CliTr::tr("Recorded %n created object(s) in %1 (for 'vlab netscaler rollback').\n", nullptr,
+                          int(apply->created().size()))
+                    .arg(record));
+        if (!recordOk)
+            return Problems;
+        if (ok)
+            out(CliTr::tr("netscaler apply: %1 created, %2 already as planned (%3 requests)\n")
+                    .arg(apply->created().size())
+                    .arg(std::count_if(apply->results().cbegin(), apply->results().cend(),
+                                       [](const NitroObjectResult &r) { return r.state == u"unchanged"_s; }))
+                    .arg(apply->requestCount()));
+        return ok ? Ok : Problems;
+    }
+    case NitroAction::Verify:
+        printResults(job->results());
+        if (ok)
+            out(CliTr::tr("netscaler verify: everything UP and as planned\n"));
+        return ok ? Ok : Problems;
+    case NitroAction::Rollback: {
+        auto *rollback = static_cast<NitroRollbackJob *>(job);
+        printResults(rollback->results());
+        if (!recordOk)
+            return Problems;
+        if (rollback->requestCount() > 1 && rollback->remaining().isEmpty())
+            out(CliTr::tr("netscaler rollback: removed %n object(s); the record is cleared\n", nullptr,
+                          int(recordedBefore)));
+        return ok ? Ok : Problems;
+    }
+    }
+    return Problems;
+}
+
+int netscalerLive(const QString &sub, const QStringList &rest)
+{
+    if (rest.contains(u"--help"_s) || rest.contains(u"-h"_s)) {
+        out(netscalerUsage());
+        return Ok;
+    }
+    const std::optional<LiveArgs> live = parseLive(sub, rest);
+    if (!live)
+        return BadInput;
+    if (sub == u"diff"_s || (sub == u"apply"_s && live->dryRun))
+        return runNitroAction(NitroAction::Diff, *live);
+    if (sub == u"apply"_s)
+        return runNitroAction(NitroAction::Apply, *live);
+    if (sub == u"verify"_s)
+        return runNitroAction(NitroAction::Verify, *live);
+    return runNitroAction(NitroAction::Rollback, *live);
 }
 
 } // namespace
 
-int cmdNetscaler(const QStringList &args)
+Verb netscalerVerbs()
 {
-    const auto [sub, rest] = splitSubcommand(args);
-    if (sub == u"batch"_s)
-        return netscalerBatch(rest);
-    if (sub == u"diff"_s || sub == u"apply"_s || sub == u"verify"_s || sub == u"rollback"_s) {
-        if (rest.contains(u"--help"_s) || rest.contains(u"-h"_s)) {
-            out(netscalerUsage());
-            return Ok;
-        }
-        const std::optional<LiveArgs> live = parseLive(sub, rest);
-        if (!live)
-            return BadInput;
-        if (sub == u"diff"_s || (sub == u"apply"_s && live->dryRun))
-            return netscalerDiff(*live, sub == u"apply"_s);
-        if (sub == u"apply"_s)
-            return netscalerApply(*live);
-        if (sub == u"verify"_s)
-            return netscalerVerify(*live);
-        return netscalerRollback(*live);
-    }
-    if (sub == u"--help"_s || sub == u"-h"_s || sub == u"help"_s) {
-        out(netscalerUsage());
-        return Ok;
-    }
-    err((sub.isEmpty() ? QString() : CliTr::tr("vlab: unknown netscaler command \"%1\".\n\n").arg(sub))
-        + netscalerUsage());
-    return BadInput;
+    return verbGroup(u"netscaler"_s,
+                     {Verb{{u"batch"_s},
+                           u"netscaler batch PLAN -o FILE [--rollback FILE]"_s,
+                           CliTr::tr("the NetScaler batch file for the PSC load balancing"),
+                           [](const QString &, const QStringList &args) { return netscalerBatch(args); },
+                           {},
+                           {}},
+                      Verb{{u"diff"_s, u"apply"_s, u"verify"_s, u"rollback"_s},
+                           u"netscaler diff|apply|verify|rollback PLAN --nsip ADDR[:PORT] --user NAME"_s,
+                           CliTr::tr("compare, apply, verify or roll back the load balancing over NITRO"),
+                           netscalerLive,
+                           {},
+                           {}}},
+                     netscalerUsage);
 }
 
 } // namespace vlab::cli

@@ -6,6 +6,7 @@
 #include "jobs/jobqueue.h"
 #include "precheck/precheckplan.h"
 
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -52,8 +53,8 @@ int cmdPrecheck(const QStringList &args)
         err(CliTr::tr("vlab: --format must be text or json, not \"%1\".\n").arg(fmt));
         return BadInput;
     }
-    const std::optional<LabPlan> plan =
-        loadPlanOrReport(parser.positionalArguments().constFirst(), fmt == u"json"_s);
+    const QString planFile = parser.positionalArguments().constFirst();
+    const std::optional<LabPlan> plan = loadPlanOrReport(planFile, fmt == u"json"_s);
     if (!plan)
         return BadInput;
 
@@ -77,7 +78,7 @@ int cmdPrecheck(const QStringList &args)
             }
         });
     }
-    CliRunner runner(&queue);
+    CliRunner runner(&queue, CliTr::tr("Pre-checks"), QFileInfo(planFile).absolutePath());
     runner.setQuiet(true); // the results stream on stdout; no per-job lines on stderr
     runner.run();
     const int failed = int(std::count_if(results.cbegin(), results.cend(),

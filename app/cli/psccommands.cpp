@@ -3,6 +3,7 @@
 // 2) and checks afterwards that each serves the new leaf on 443.
 
 #include "clicommon.h"
+#include "clidispatch.h"
 #include "clirunner.h"
 #include "secretprompt.h"
 
@@ -245,11 +246,7 @@ int cmdApplyCert(const QStringList &args)
     const QList<Job *> jobs = makeCertReplacementJobs(*plan, nodes.value(), settings);
     for (Job *job : jobs)
         queue.addJob(job); // one after another: psc01 is done (and serves the new leaf) before psc02 starts
-    const QString title = CliTr::tr("Apply the machine certificate to the PSCs");
-    auto *recorder = new JournalRecorder(&queue, QDir(projectFolder).filePath(RunJournal::fileName()), title);
-    QObject::connect(recorder, &JournalRecorder::writeFailed, &queue,
-                     [](const QString &message) { err(u"vlab: "_s + message + u'\n'); });
-    CliRunner runner(&queue);
+    CliRunner runner(&queue, CliTr::tr("Apply the machine certificate to the PSCs"), projectFolder);
     const bool ok = runner.run();
     for (const Job *job : jobs) {
         if (job->state() == Job::State::Succeeded) {
@@ -273,19 +270,20 @@ int cmdApplyCert(const QStringList &args)
 
 } // namespace
 
-int cmdPsc(const QStringList &args)
+Verb pscVerbs()
 {
-    const auto [sub, rest] = splitSubcommand(args);
-    const QString usage = CliTr::tr("Usage: vlab psc apply-cert PLAN --node psc01|psc02|all [options]\n"
-                                    "Run 'vlab psc apply-cert --help' for the options.\n");
-    if (sub == u"apply-cert"_s)
-        return cmdApplyCert(rest);
-    if (sub == u"--help"_s || sub == u"-h"_s || sub == u"help"_s) {
-        out(usage);
-        return Ok;
-    }
-    err((sub.isEmpty() ? QString() : CliTr::tr("vlab: unknown psc command \"%1\".\n").arg(sub)) + usage);
-    return BadInput;
+    return verbGroup(
+        u"psc"_s,
+        {Verb{{u"apply-cert"_s},
+              u"psc apply-cert PLAN --node psc01|psc02|all [--user root] [--accept-host-key SHA256:...]"_s,
+              CliTr::tr("replace the machine certificate on the PSCs over SSH"),
+              [](const QString &, const QStringList &args) { return cmdApplyCert(args); },
+              {},
+              {}}},
+        [] {
+            return CliTr::tr("Usage: vlab psc apply-cert PLAN --node psc01|psc02|all [options]\n"
+                             "Run 'vlab psc apply-cert --help' for the options.\n");
+        });
 }
 
 } // namespace vlab::cli

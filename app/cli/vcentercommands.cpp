@@ -1,11 +1,12 @@
 // vlab vcenter ...: live checks of a vCenter over its REST API.
 
 #include "clicommon.h"
+#include "clidispatch.h"
 #include "clirunner.h"
 #include "vcenteroptions.h"
 
 #include "jobs/jobqueue.h"
-#include "vsphere/vcenterloginjob.h"
+#include "vsphere/vcenteractions.h"
 
 using namespace Qt::StringLiterals;
 
@@ -41,9 +42,9 @@ int vcenterLogin(const QStringList &args)
     if (!endpoint)
         return BadInput;
     JobQueue queue;
-    auto *job = new VCenterLoginJob(*endpoint);
+    auto *job = VCenterActions({}).createLoginJob(*endpoint);
     queue.addJob(job);
-    CliRunner runner(&queue);
+    CliRunner runner(&queue, job->title(), {}); // no plan, no project folder: not journaled
     runner.setQuiet(true);
     if (!runner.run()) {
         err(u"vlab: "_s + job->result().error().message + u'\n');
@@ -64,18 +65,16 @@ int vcenterLogin(const QStringList &args)
 
 } // namespace
 
-int cmdVcenter(const QStringList &args)
+Verb vcenterVerbs()
 {
-    const auto [sub, rest] = splitSubcommand(args);
-    if (sub == u"login"_s)
-        return vcenterLogin(rest);
-    if (sub == u"--help"_s || sub == u"-h"_s || sub == u"help"_s) {
-        out(vcenterUsage());
-        return Ok;
-    }
-    err((sub.isEmpty() ? QString() : CliTr::tr("vlab: unknown vcenter command \"%1\".\n").arg(sub))
-        + vcenterUsage());
-    return BadInput;
+    return verbGroup(u"vcenter"_s,
+                     {Verb{{u"login"_s},
+                           u"vcenter login --host HOST[:PORT] --user USER [--fingerprint SHA256]"_s,
+                           CliTr::tr("open and close a vCenter REST session, show the version"),
+                           [](const QString &, const QStringList &args) { return vcenterLogin(args); },
+                           {},
+                           {}}},
+                     vcenterUsage);
 }
 
 } // namespace vlab::cli

@@ -5,7 +5,7 @@
 #include "clicommon.h"
 
 #include "net/tlstrust.h"
-#include "net/trustedpins.h"
+#include "vsphere/vcenteractions.h"
 
 #include <cstdio>
 
@@ -68,13 +68,13 @@ std::optional<VCenterEndpoint> VCenterOptions::endpoint(const QCommandLineParser
             return std::nullopt;
         }
         e.pin = *pin;
-    } else if (!projectFolder.isEmpty()) {
-        const Result<TrustedPins> pins = TrustedPins::load(projectFolder);
-        if (!pins) {
-            err(u"vlab: "_s + pins.error().message + u'\n');
+    } else {
+        const Result<QByteArray> pin = VCenterActions(projectFolder).confirmedPin(e.url);
+        if (!pin) {
+            err(u"vlab: "_s + pin.error().message + u'\n');
             return std::nullopt;
         }
-        e.pin = pins->pin(e.url.host(), quint16(e.url.port(443)));
+        e.pin = *pin;
     }
     bool ok = false;
     const double seconds = parser.value(m_timeout).toDouble(&ok);
@@ -100,11 +100,9 @@ std::optional<VCenterEndpoint> VCenterOptions::endpoint(const QCommandLineParser
 void VCenterOptions::keepFingerprint(const QCommandLineParser &parser, const VCenterEndpoint &endpoint,
                                      const QString &projectFolder) const
 {
-    if (!parser.isSet(m_fingerprint) || endpoint.pin.isEmpty() || projectFolder.isEmpty())
+    if (!parser.isSet(m_fingerprint))
         return;
-    if (const Result<void> kept = TrustedPins::keep(projectFolder, endpoint.url.host(),
-                                                    quint16(endpoint.url.port(443)), endpoint.pin);
-        !kept)
+    if (const Result<void> kept = VCenterActions(projectFolder).keepFingerprint(endpoint); !kept)
         err(u"vlab: "_s + kept.error().message + u'\n');
 }
 

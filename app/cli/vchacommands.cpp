@@ -2,12 +2,12 @@
 // REST API of 6.7 U1 and later (the manual steps where the target lacks it).
 
 #include "clicommon.h"
+#include "clidispatch.h"
 #include "clirunner.h"
 #include "vcenteroptions.h"
 
 #include "jobs/jobqueue.h"
-#include "validate/planvalidator.h"
-#include "vsphere/vchajob.h"
+#include "vsphere/vcenteractions.h"
 #include "vsphere/vchaspecwriter.h"
 
 #include <QFileInfo>
@@ -21,14 +21,10 @@ namespace {
 // The VCHA prerequisites (size, a separate HA subnet, three distinct addresses); false when blocked.
 bool vchaPrerequisitesMet(const LabPlan &plan)
 {
-    bool met = true;
-    for (const Finding &f : validatePlan(plan)) {
-        if (f.severity == Severity::Error && (f.path.startsWith(u"vcha."_s) || f.path == u"vcenter.size"_s)) {
-            err(formatFinding(f) + u'\n');
-            met = false;
-        }
-    }
-    return met;
+    const Findings blockers = VCenterActions::vchaBlockers(plan);
+    for (const Finding &f : blockers)
+        err(formatFinding(f) + u'\n');
+    return blockers.isEmpty();
 }
 
 int vchaLive(VchaAction action, const QStringList &args, const QString &synopsis)
@@ -63,15 +59,13 @@ int vchaLive(VchaAction action, const QStringList &args, const QString &synopsis
     if (!endpoint)
         return BadInput;
     JobQueue queue;
-    auto *job = new VchaJob(action, *endpoint, *plan);
+    VchaJob *job = VCenterActions(projectFolder).createVchaJob(action, *endpoint, *plan);
     job->setPollInterval(std::chrono::milliseconds(qint64(seconds * 1000)));
-    if (action == VchaAction::Deploy)
-        job->setTimeout(std::chrono::minutes(90));
     queue.addJob(job);
-    CliRunner runner(&queue);
+    CliRunner runner(&queue, job->title(), projectFolder);
     runner.setQuiet(action == VchaAction::Status);
     const bool succeeded = runner.run();
-    if (succeeded || job->restMissing()) // logged in with it either way
+    if (VCenterActions::loggedIn(*job))
         connection.keepFingerprint(parser, *endpoint, projectFolder);
     if (job->restMissing()) {
         err(u"vlab: "_s + job->result().error().message + u'\n');
@@ -90,31 +84,20 @@ int vchaLive(VchaAction action, const QStringList &args, const QString &synopsis
     return state.healthy() ? Ok : Problems;
 }
 
-} // namespace
-
-int cmdVcha(const QStringList &args)
+QString vchaUsage()
 {
-    const auto [sub, rest] = splitSubcommand(args);
-    const QString usage =
-        CliTr::tr("Usage: vlab vcha spec PLAN -o FILE\n"
-                  "       vlab vcha deploy PLAN --host HOST[:PORT] --user USER [--fingerprint SHA256] "
-                  "[--poll-interval S]\n"
-                  "       vlab vcha status PLAN --host HOST[:PORT] --user USER [--fingerprint SHA256]\n"
-                  "\n"
-                  "deploy and status need the VCHA REST API of vSphere 6.7 U1 or later; without it they\n"
-                  "print the manual steps and exit 1. status exits 0 only when VCHA is healthy.\n");
-    if (sub == u"--help"_s || sub == u"-h"_s || sub == u"help"_s) {
-        out(usage);
-        return Ok;
-    }
-    if (sub == u"deploy"_s)
-        return vchaLive(VchaAction::Deploy, rest, usage.section(u'\n', 1, 1).trimmed());
-    if (sub == u"status"_s)
-        return vchaLive(VchaAction::Status, rest, usage.section(u'\n', 2, 2).trimmed());
-    if (sub != u"spec"_s) {
-        err((sub.isEmpty() ? QString() : CliTr::tr("vlab: unknown vcha command \"%1\".\n").arg(sub)) + usage);
-        return BadInput;
-    }
+    return CliTr::tr("Usage: vlab vcha spec PLAN -o FILE\n"
+                     "       vlab vcha deploy PLAN --host HOST[:PORT] --user USER [--fingerprint SHA256] "
+                     "[--poll-interval S]\n"
+                     "       vlab vcha status PLAN --host HOST[:PORT] --user USER [--fingerprint SHA256]\n"
+                     "\n"
+                     "deploy and status need the VCHA REST API of vSphere 6.7 U1 or later; without it they\n"
+                     "print the manual steps and exit 1. status exits 0 only when VCHA is healthy.\n");
+}
+
+int vchaSpec(const QStringList &rest)
+{
+    const QString usage = vchaUsage();
     QCommandLineParser parser;
     const QCommandLineOption output({u"o"_s, u"output"_s}, CliTr::tr("The spec to write."), u"FILE"_s);
     parser.addOption(output);
@@ -144,6 +127,31 @@ int cmdVcha(const QStringList &args)
         return BadInput;
     out(CliTr::tr("Wrote %1\n").arg(path));
     return Ok;
+}
+
+} // namespace
+
+Verb vchaVerbs()
+{
+    return verbGroup(u"vcha"_s,
+                     {Verb{{u"spec"_s},
+                           u"vcha spec PLAN -o FILE"_s,
+                           CliTr::tr("the VCHA deploy spec (6.7 U1+ REST)"),
+                           [](const QString &, const QStringList &args) { return vchaSpec(args); },
+                           {},
+                           {}},
+                      Verb{{u"deploy"_s, u"status"_s},
+                           u"vcha deploy|status PLAN --host HOST[:PORT] --user USER [--fingerprint SHA256]"_s,
+                           CliTr::tr("deploy VCHA over REST and wait until healthy, or show its state"),
+                           [](const QString &name, const QStringList &args) {
+                               const bool deploy = name == u"deploy"_s;
+                               return vchaLive(
+                                   deploy ? VchaAction::Deploy : VchaAction::Status, args,
+                                   vchaUsage().section(u'\n', deploy ? 1 : 2, deploy ? 1 : 2).trimmed());
+                           },
+                           {},
+                           {}}},
+                     vchaUsage);
 }
 
 } // namespace vlab::cli

@@ -1,6 +1,7 @@
 // vlab vcsa ...: the VCSA installer (vcsa-deploy) templates for the lab's appliances.
 
 #include "clicommon.h"
+#include "clidispatch.h"
 #include "clirunner.h"
 #include "secretprompt.h"
 
@@ -234,7 +235,7 @@ int vcsaRun(const QStringList &args)
     auto *job = new VcsaDeployJob(request);
     job->setTimeout(std::chrono::milliseconds(qint64(minutes * 60 * 1000)));
     queue.addJob(job);
-    CliRunner runner(&queue);
+    CliRunner runner(&queue, job->title(), QFileInfo(planFile).absolutePath());
     if (!runner.run()) {
         const Error &e = job->result().error();
         err(u"vlab: "_s + e.message + u'\n');
@@ -252,20 +253,22 @@ int vcsaRun(const QStringList &args)
 
 } // namespace
 
-int cmdVcsa(const QStringList &args)
+Verb vcsaVerbs()
 {
-    const auto [sub, rest] = splitSubcommand(args);
-    if (sub == u"template"_s)
-        return vcsaTemplate(rest);
-    if (sub == u"run"_s)
-        return vcsaRun(rest);
-    if (sub == u"--help"_s || sub == u"-h"_s || sub == u"help"_s) {
-        out(vcsaUsage());
-        return Ok;
-    }
-    err((sub.isEmpty() ? QString() : CliTr::tr("vlab: unknown vcsa command \"%1\".\n\n").arg(sub))
-        + vcsaUsage());
-    return BadInput;
+    return verbGroup(u"vcsa"_s,
+                     {Verb{{u"template"_s},
+                           u"vcsa template PLAN --role psc1|psc2|vcenter [--version 6.7|6.5] -o FILE"_s,
+                           CliTr::tr("the vcsa-deploy JSON template of one appliance"),
+                           [](const QString &, const QStringList &args) { return vcsaTemplate(args); },
+                           {},
+                           {}},
+                      Verb{{u"run"_s},
+                           u"vcsa run PLAN --role psc1|psc2|vcenter --iso DIR [--precheck-only]"_s,
+                           CliTr::tr("run the VCSA installer from the mounted ISO (vlab vcsa --help)"),
+                           [](const QString &, const QStringList &args) { return vcsaRun(args); },
+                           {},
+                           {}}},
+                     vcsaUsage);
 }
 
 } // namespace vlab::cli

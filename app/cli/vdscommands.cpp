@@ -2,11 +2,12 @@
 // in a vCenter over the vSphere API.
 
 #include "clicommon.h"
+#include "clidispatch.h"
 #include "clirunner.h"
 #include "vcenteroptions.h"
 
 #include "jobs/jobqueue.h"
-#include "vsphere/dvsjob.h"
+#include "vsphere/vcenteractions.h"
 #include "vsphere/vdsscriptwriter.h"
 
 #include <QFileInfo>
@@ -39,20 +40,24 @@ int vdsCreate(const QStringList &args, const QString &usage)
     const std::optional<LabPlan> plan = loadPlanOrReport(parser.positionalArguments().constFirst());
     if (!plan)
         return BadInput;
+    const QString projectFolder = QFileInfo(parser.positionalArguments().constFirst()).absolutePath();
+    const VCenterActions actions(projectFolder);
     if (plan->vds.name.isEmpty()) {
         err(CliTr::tr("vlab: the plan has no Distributed Switch (vds.name is empty).\n"));
         return BadInput;
     }
-    const QString projectFolder = QFileInfo(parser.positionalArguments().constFirst()).absolutePath();
     const std::optional<VCenterEndpoint> endpoint = connection.endpoint(parser, projectFolder);
     if (!endpoint)
         return BadInput;
+    const Result<DvsCreateJob *> created = actions.createDvsJob(*endpoint, *plan, parser.value(datacenter));
+    if (!created) {
+        err(u"vlab: "_s + created.error().message + u'\n');
+        return BadInput;
+    }
+    DvsCreateJob *job = *created;
     JobQueue queue;
-    auto *job = new DvsCreateJob(
-        *endpoint, plan->vds, parser.isSet(datacenter) ? parser.value(datacenter) : plan->target.datacenter);
-    job->setTimeout(std::chrono::minutes(10));
     queue.addJob(job);
-    CliRunner runner(&queue);
+    CliRunner runner(&queue, job->title(), projectFolder);
     const bool ok = runner.run();
     const DvsOutcome &o = job->outcome();
     if (!ok) {
@@ -75,25 +80,16 @@ int vdsCreate(const QStringList &args, const QString &usage)
     return Ok;
 }
 
-} // namespace
-
-int cmdVds(const QStringList &args)
+QString vdsUsage()
 {
-    const auto [sub, rest] = splitSubcommand(args);
-    const QString usage =
-        CliTr::tr("Usage: vlab vds script PLAN --format govc|powercli [--datacenter NAME] -o FILE\n"
-                  "       vlab vds create PLAN --host HOST[:PORT] --user USER [--fingerprint SHA256] "
-                  "[--datacenter NAME]\n");
-    if (sub == u"create"_s)
-        return vdsCreate(rest, usage);
-    if (sub != u"script"_s) {
-        if (sub == u"--help"_s || sub == u"-h"_s || sub == u"help"_s) {
-            out(usage);
-            return Ok;
-        }
-        err((sub.isEmpty() ? QString() : CliTr::tr("vlab: unknown vds command \"%1\".\n").arg(sub)) + usage);
-        return BadInput;
-    }
+    return CliTr::tr("Usage: vlab vds script PLAN --format govc|powercli [--datacenter NAME] -o FILE\n"
+                     "       vlab vds create PLAN --host HOST[:PORT] --user USER [--fingerprint SHA256] "
+                     "[--datacenter NAME]\n");
+}
+
+int vdsScript(const QStringList &rest)
+{
+    const QString usage = vdsUsage();
     QCommandLineParser parser;
     const QCommandLineOption format(u"format"_s, CliTr::tr("govc or powercli."), u"FORMAT"_s);
     const QCommandLineOption datacenter(u"datacenter"_s,
@@ -129,6 +125,27 @@ int cmdVds(const QStringList &args)
         return BadInput;
     out(CliTr::tr("Wrote %1\n").arg(path));
     return Ok;
+}
+
+} // namespace
+
+Verb vdsVerbs()
+{
+    return verbGroup(
+        u"vds"_s,
+        {Verb{{u"script"_s},
+              u"vds script PLAN --format govc|powercli -o FILE"_s,
+              CliTr::tr("the Distributed Switch as a govc or PowerCLI script"),
+              [](const QString &, const QStringList &args) { return vdsScript(args); },
+              {},
+              {}},
+         Verb{{u"create"_s},
+              u"vds create PLAN --host HOST[:PORT] --user USER [--fingerprint SHA256]"_s,
+              CliTr::tr("create the Distributed Switch in vCenter (SOAP API)"),
+              [](const QString &, const QStringList &args) { return vdsCreate(args, vdsUsage()); },
+              {},
+              {}}},
+        vdsUsage);
 }
 
 } // namespace vlab::cli

@@ -42,6 +42,7 @@ ThreadedJob::Work TcpDiagJob::makeWork()
             return ctx.isCancelled();
         };
         TcpReportOptions options = r.options;
+        std::optional<HostKeyCheck> checkedKey;
         ctx.progress(0.1, Tr::tr("Collecting the connections of %1").arg(source));
         Result<TcpCapture> capture = makeError(QString(), QString());
         switch (r.source) {
@@ -65,6 +66,7 @@ ThreadedJob::Work TcpDiagJob::makeWork()
             const Result<HostKeyCheck> hostKey = session.connect(r.connection, cancelled);
             if (!hostKey)
                 return hostKey.error();
+            checkedKey = *hostKey;
             ctx.evidence(Evidence::Kind::Note,
                          Tr::tr("Connected to %1; host key %2 %3.")
                              .arg(r.connection.endpoint.toString(), hostKey->keyType, hostKey->fingerprint));
@@ -91,8 +93,10 @@ ThreadedJob::Work TcpDiagJob::makeWork()
         // Hand the report to the job's thread; the job object itself is only touched there.
         QMetaObject::invokeMethod(
             this,
-            [this, report] {
+            [this, report, format = capture->format, checkedKey] {
                 m_report = report;
+                m_format = format;
+                m_hostKey = checkedKey;
                 Q_EMIT reportReady(report);
             },
             Qt::QueuedConnection);

@@ -28,6 +28,9 @@ public:
     explicit TcpDiagJob(TcpDiagRequest request, QObject *parent = nullptr);
     // Valid once the job has succeeded.
     const TcpStateReport &tcpReport() const { return m_report; }
+    TcpCaptureFormat captureFormat() const { return m_format; }
+    // Source::Ssh: the host key as checked (state Unknown: confirmed and recorded now).
+    const std::optional<HostKeyCheck> &hostKey() const { return m_hostKey; }
     QString sourceName() const;
     // What this job runs with (what a page keeps once it succeeded).
     const TcpDiagRequest &request() const { return m_request; }
@@ -41,6 +44,8 @@ protected:
 private:
     TcpDiagRequest m_request;
     TcpStateReport m_report;
+    TcpCaptureFormat m_format = TcpCaptureFormat::Ss;
+    std::optional<HostKeyCheck> m_hostKey;
 };
 
 } // namespace vlab

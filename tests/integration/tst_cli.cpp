@@ -179,6 +179,7 @@ private Q_SLOTS:
     void run_data();
     void run();
     void runbookMarkdownLinksExist();
+    void helpListsEveryVerb();
 };
 
 void TestCli::initTestCase()
@@ -586,6 +587,23 @@ void TestCli::run_data()
         c.expected = u"govc or powercli"_s;
         QTest::newRow("vds script with an unknown format") << c;
     }
+    // Verbs that run jobs journal them in the plan's folder, like the wizard's run panel.
+    {
+        CliCase c;
+        c.args = QStringList{u"diag"_s,   u"tcp"_s,
+                             u"--file"_s, QStringLiteral(VLAB_TEST_DATA_DIR "/diag/ss-psc-closewait.txt"),
+                             u"--plan"_s, u"{dir}/example.vlab.json"_s};
+        c.exitCode = 1; // the capture has a CLOSE_WAIT pile-up
+        c.expected = u"CLOSE_WAIT"_s;
+        c.files = QStringList{u"vlab-journal.json"_s};
+        QTest::newRow("diag tcp with a plan is journaled") << c;
+    }
+    {
+        CliCase c;
+        c.args = QStringList{u"cert"_s, u"csr"_s, u"{dir}/example.vlab.json"_s, u"-o"_s, u"{dir}/certs"_s};
+        c.files = QStringList{u"certs/psc-ha-vip.csr"_s, u"vlab-journal.json"_s};
+        QTest::newRow("cert csr is journaled") << c;
+    }
 }
 
 void TestCli::run()
@@ -692,6 +710,51 @@ void TestCli::runbookMarkdownLinksExist()
     }
     QVERIFY2(links >= 1, "the Markdown runbook shows the topology");
     QVERIFY2(r.out.contains(u"topology.png"_s), qPrintable(r.out));
+}
+
+// `vlab help` is made from the dispatch tables: every verb it lists answers "--help" (exit 0,
+// its usage on stdout), including each of several that share a line ("deploy|status").
+void TestCli::helpListsEveryVerb()
+{
+    QTemporaryDir tmp;
+    QVERIFY2(tmp.isValid(), qPrintable(tmp.errorString()));
+    const Run help = runVlab({u"help"_s}, tmp.path());
+    QVERIFY2(help.ok && help.exitCode == 0, qPrintable(help.why + help.err));
+    QStringList invocations;
+    bool inCommands = false;
+    for (const QString &line : help.out.split(u'\n')) {
+        if (line == u"Commands:"_s) {
+            inCommands = true;
+            continue;
+        }
+        if (inCommands && line.isEmpty())
+            break;
+        // "  WORD [SUB|SUB ...] ARGS   summary"; continuation lines start with more blanks.
+        if (!inCommands || !line.startsWith(u"  "_s) || line.startsWith(u"   "_s))
+            continue;
+        const QStringList words = line.trimmed().split(u' ', Qt::SkipEmptyParts);
+        const QString verb = words.value(0);
+        const QString second = words.value(1);
+        const bool group = !second.isEmpty() && second.front().isLower() && second != u"help"_s;
+        if (!group || verb == u"help"_s) {
+            invocations << verb;
+            continue;
+        }
+        for (const QString &sub : second.split(u'|'))
+            invocations << verb + u' ' + sub;
+    }
+    // The table holds at least what the README documents.
+    for (const QString &expected : {u"validate"_s, u"cert csr"_s, u"cert show"_s, u"netscaler batch"_s,
+                                    u"netscaler apply"_s, u"netscaler rollback"_s, u"vcha status"_s,
+                                    u"vds create"_s, u"diag tcp"_s, u"psc apply-cert"_s, u"vcsa run"_s})
+        QVERIFY2(invocations.contains(expected), qPrintable(expected + u" missing from:\n"_s + help.out));
+    for (const QString &invocation : std::as_const(invocations)) {
+        const Run r = runVlab(invocation.split(u' ') + QStringList{u"--help"_s}, tmp.path());
+        QVERIFY2(r.ok, qPrintable(r.why));
+        QVERIFY2(
+            r.exitCode == 0 && !r.out.isEmpty(),
+            qPrintable(u"vlab %1 --help: exit %2\n%3%4"_s.arg(invocation).arg(r.exitCode).arg(r.out, r.err)));
+    }
 }
 
 QTEST_GUILESS_MAIN(TestCli)
