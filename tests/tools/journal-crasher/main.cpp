@@ -1,8 +1,8 @@
 // vlab-journal-crasher: runs a queue of six jobs with the run journal and really crashes
 // (abort(), no clean-up) inside one of them, or resumes from the journal through the
-// RunSession the wizard's run panel and the CLI use. Each job appends "start KEY" and "done KEY" to a "lab" file, standing in
-// for changes to a lab, so the test sees exactly what ran twice.
-// Usage: vlab-journal-crasher JOURNAL LABFILE [--crash-in KEY] [--lab-changing KEY]
+// RunSession the wizard's run panel and the CLI use. Each job appends "start KEY" and "done KEY" to a "lab"
+// file, standing in for changes to a lab, so the test sees exactly what ran twice. Usage:
+// vlab-journal-crasher JOURNAL LABFILE [--crash-in KEY] [--lab-changing KEY]
 //                             [--resume] [--skip-interrupted]
 
 #include "jobs/job.h"
@@ -100,11 +100,12 @@ int main(int argc, char **argv)
         });
     }
     // Without --resume the run starts over, as on the command line, and says what was cut off.
-    QObject::connect(&session, &vlab::RunSession::previousRunCutOff, &app, [](const vlab::ResumeState &state) {
-        std::printf("cut off: done=%s lab-changing=%s\n", qPrintable(state.done.join(u',')),
-                    qPrintable(state.interruptedLabChanges.join(u',')));
-        std::fflush(stdout);
-    });
+    QObject::connect(&session, &vlab::RunSession::previousRunCutOff, &app,
+                     [](const vlab::ResumeState &state) {
+                         std::printf("cut off: done=%s lab-changing=%s\n", qPrintable(state.done.join(u',')),
+                                     qPrintable(state.interruptedLabChanges.join(u',')));
+                         std::fflush(stdout);
+                     });
     QObject::connect(&session, &vlab::RunSession::finished, &app,
                      [](bool ok) { QCoreApplication::exit(ok ? 0 : 1); });
     session.start();
