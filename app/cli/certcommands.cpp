@@ -299,8 +299,7 @@ int certCsr(const QStringList &args)
     if (!request)
         return BadInput;
     return runJob(new GenerateCsrJob(*request, parser.value(output),
-                                     parser.isSet(backup) ? ExistingKey::KeepBackup : ExistingKey::Refuse),
-                  QFileInfo(planFile).absolutePath());
+                                     parser.isSet(backup) ? ExistingKey::KeepBackup : ExistingKey::Refuse));
 }
 
 int certSignVmca(const QStringList &args)

@@ -598,12 +598,6 @@ void TestCli::run_data()
         c.files = QStringList{u"vlab-journal.json"_s};
         QTest::newRow("diag tcp with a plan is journaled") << c;
     }
-    {
-        CliCase c;
-        c.args = QStringList{u"cert"_s, u"csr"_s, u"{dir}/example.vlab.json"_s, u"-o"_s, u"{dir}/certs"_s};
-        c.files = QStringList{u"certs/psc-ha-vip.csr"_s, u"vlab-journal.json"_s};
-        QTest::newRow("cert csr is journaled") << c;
-    }
 }
 
 void TestCli::run()
