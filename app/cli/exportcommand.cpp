@@ -58,8 +58,10 @@ int exportAnsible(const QStringList &args)
         return BadInput;
     }
     JobQueue queue;
-    queue.addJob(new WriteFilesJob(CliTr::tr("Write the Ansible project"), *files));
-    CliRunner runner(&queue);
+    const QString title = CliTr::tr("Write the Ansible project");
+    queue.addJob(new WriteFilesJob(title, *files));
+    // Journaled like generate, in the folder of the (first) plan.
+    CliRunner runner(&queue, title, QFileInfo(labs.constFirst().planFile).absolutePath());
     if (!runner.run())
         return Problems;
     out(CliTr::tr("Wrote %1 file(s) for %2 lab(s) into %3\nNext: cd %3 && ansible-playbook site.yml\n")
