@@ -29,6 +29,38 @@ namespace {
 constexpr qsizetype kTailLines = 40;
 constexpr qsizetype kEvidenceLines = 80;
 constexpr int kErrorLines = 5;
+// How long (in 5 ms polls) to wait for the rest of the installer's group after its exit.
+constexpr int kGroupWaitPolls = 400;
+
+#ifdef Q_OS_UNIX
+// Whether a process of `group` still runs. A member that has ended but waits to be reaped (a
+// zombie, reparented to an init that reaps when it gets to it) no longer runs: on Linux the
+// process table says so; elsewhere any member counts.
+bool groupRuns(pid_t group)
+{
+    if (::kill(-group, 0) != 0)
+        return false;
+#ifdef Q_OS_LINUX
+    const QByteArray wanted = QByteArray::number(group);
+    const QStringList entries = QDir(u"/proc"_s).entryList(QDir::Dirs | QDir::NoDotAndDotDot);
+    for (const QString &entry : entries) {
+        if (entry.isEmpty() || !entry.at(0).isDigit())
+            continue;
+        QFile stat(u"/proc/"_s + entry + u"/stat"_s);
+        if (!stat.open(QIODevice::ReadOnly))
+            continue;
+        const QByteArray line = stat.readAll();
+        // "pid (comm) state ppid pgrp ...": comm may hold spaces and parentheses.
+        const QList<QByteArray> fields = line.mid(line.lastIndexOf(')') + 2).split(' ');
+        if (fields.size() > 2 && fields.at(2) == wanted && fields.at(0) != "Z" && fields.at(0) != "X")
+            return true;
+    }
+    return false;
+#else
+    return true;
+#endif
+}
+#endif
 
 // The environment variables that may hold passwords: never handed on to the installer.
 bool isSecretVariable(const QString &name)
@@ -180,6 +212,11 @@ VcsaDeployJob::~VcsaDeployJob()
         m_process->disconnect(this);
         signalTree(true);
         m_process->waitForFinished(2000);
+#ifdef Q_OS_UNIX
+        // The rest of its group too (bounded, as after a normal exit).
+        for (int polls = 0; m_pid > 0 && groupRuns(pid_t(m_pid)) && polls < kGroupWaitPolls; ++polls)
+            ::usleep(5000);
+#endif
     }
     removeTemplate();
 }
@@ -360,11 +397,35 @@ void VcsaDeployJob::onProcessFinished(int exitCode, QProcess::ExitStatus status)
     }
     m_process->deleteLater();
     m_process = nullptr;
-    // Whatever the installer left running in its group goes with it.
-    signalTree(true);
-    m_pid = 0;
+    // Whatever the installer left running in its group goes with it, and the phase ends only
+    // when that is gone too: "stopped" must mean nothing of the installer still runs. KILL
+    // is delivered asynchronously, so poll briefly (bounded: a member that stays a zombie
+    // under an init that never reaps would otherwise hold the run).
     m_killTimer.stop();
+    signalTree(true);
     const bool crashed = status != QProcess::NormalExit;
+#ifdef Q_OS_UNIX
+    const pid_t group = pid_t(m_pid);
+    if (group > 0 && groupRuns(group)) {
+        auto waited = std::make_shared<int>(0);
+        m_goneTimer.setInterval(5);
+        m_goneTimer.disconnect(this);
+        connect(&m_goneTimer, &QTimer::timeout, this, [this, group, waited, exitCode, crashed] {
+            if (groupRuns(group) && ++*waited < kGroupWaitPolls)
+                return;
+            m_goneTimer.stop();
+            afterTreeGone(exitCode, crashed);
+        });
+        m_goneTimer.start();
+        return;
+    }
+#endif
+    afterTreeGone(exitCode, crashed);
+}
+
+void VcsaDeployJob::afterTreeGone(int exitCode, bool crashed)
+{
+    m_pid = 0;
     mutableReport().add(Evidence::Kind::Received,
                         crashed ? u"%1: the installer ended abnormally"_s.arg(phaseName(m_phase))
                                 : u"%1: exit code %2"_s.arg(phaseName(m_phase)).arg(exitCode),
@@ -496,6 +557,7 @@ void VcsaDeployJob::end(Result<void> result)
         return;
     m_ending = true;
     m_killTimer.stop();
+    m_goneTimer.stop();
     removeTemplate();
     finish(std::move(result));
 }

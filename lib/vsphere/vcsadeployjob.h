@@ -99,6 +99,9 @@ private:
     void readOutput();
     void handleLine(const QString &line);
     void onProcessFinished(int exitCode, QProcess::ExitStatus status);
+    // After the installer's exit: once nothing of its process group runs any more (KILLed,
+    // waited for briefly), the phase's outcome.
+    void afterTreeGone(int exitCode, bool crashed);
     void onProcessError(QProcess::ProcessError error);
     void end(Result<void> result);
     void signalTree(bool hard); // TERM, or KILL when hard
@@ -121,6 +124,7 @@ private:
     QTimer m_killTimer;
     std::chrono::milliseconds m_killGrace{3000};
     qint64 m_pid = 0;
+    QTimer m_goneTimer; // polls for the end of the installer's process group
     bool m_ending = false;
 };
 
