@@ -3,12 +3,16 @@
 // tests/integration/tst_ansible.cpp runs the result through Ansible itself.
 
 #include "core/yamlquote.h"
+#include "net/trustedpins.h"
 #include "netscaler/lbconfig.h"
 #include "netscaler/nitromodel.h"
 #include "plan/planjson.h"
 #include "project/ansibleexport.h"
 #include "vsphere/vcsatemplatewriter.h"
 
+#include <QCryptographicHash>
+#include <QRegularExpression>
+#include <QTemporaryDir>
 #include <QTest>
 
 using namespace Qt::StringLiterals;
@@ -190,6 +194,35 @@ private Q_SLOTS:
         QVERIFY(!fileOf(*files, u"/out/group_vars/training_room_2.yml"_s).isEmpty());
         QVERIFY(fileOf(*files, u"/out/group_vars/training_room_2.yml"_s)
                     .contains("vlab_lab_name: !unsafe \"Training Room 2\""));
+    }
+
+    // README "Ansible export (many labs)": the fingerprints confirmed for the project
+    // (vlab-trust.json next to the plan) become the lab's vlab_tls_pins.
+    void confirmedPinsTravel()
+    {
+        QTemporaryDir dir;
+        QVERIFY2(dir.isValid(), qPrintable(dir.errorString()));
+        const QByteArray digest =
+            QCryptographicHash::hash("the vCenter's certificate", QCryptographicHash::Sha256);
+        QVERIFY(TrustedPins::keep(dir.path(), u"vcenter-vc01.sslab.com"_s, 443, digest));
+        const Result<QList<Artifact>> files =
+            ansibleProject({{dir.filePath(u"sslab.vlab.json"_s), examplePlan()}}, u"/out"_s);
+        QVERIFY(files);
+        const QString vars = QString::fromUtf8(fileOf(*files, u"/out/group_vars/sslab.yml"_s));
+        const QString pin = QString::fromLatin1(digest.toHex(':').toUpper());
+        const qsizetype at = vars.indexOf(u"vlab_tls_pins:"_s);
+        QVERIFY2(at >= 0, qPrintable(vars));
+        // Long values are folded (an escaped line break and the indent): read it back as YAML does.
+        const QString section = vars.mid(at).remove(QRegularExpression(u"\\\\\n *"_s));
+        QVERIFY2(section.contains(u"!unsafe \"vcenter-vc01.sslab.com:443\": !unsafe \"%1\""_s.arg(pin)),
+                 qPrintable(section));
+
+        // Without a trust file: no pins, and no error.
+        QTemporaryDir empty;
+        const Result<QList<Artifact>> bare =
+            ansibleProject({{empty.filePath(u"sslab.vlab.json"_s), examplePlan()}}, u"/out"_s);
+        QVERIFY(bare);
+        QVERIFY(!fileOf(*bare, u"/out/group_vars/sslab.yml"_s).contains(pin.toLatin1()));
     }
 
     void refusesWhatCannotBeExported()
