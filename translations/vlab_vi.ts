@@ -43,6 +43,30 @@ Thay vào đó, lab mẫu đang được mở.</translation>
 <context>
     <name>vlab</name>
     <message>
+        <source>Contains %1 at position %2; a name or value is one line of plain text.</source>
+        <translation>Chứa %1 ở vị trí %2; một tên hoặc giá trị chỉ là một dòng văn bản thuần.</translation>
+    </message>
+    <message>
+        <source>Remove it: names and values cannot hold line breaks, tabs, control codes or text-direction controls.</source>
+        <translation>Hãy xóa ký tự đó: tên và giá trị không được chứa ký tự xuống dòng, tab, mã điều khiển hay ký tự điều khiển hướng văn bản.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; contains &apos;%2&apos;, which vSphere does not keep in an inventory name.</source>
+        <translation>&quot;%1&quot; chứa &apos;%2&apos;, ký tự mà vSphere không giữ nguyên trong tên đối tượng kiểm kê.</translation>
+    </message>
+    <message>
+        <source>Use a name without &apos;/&apos;, &apos;\&apos; and &apos;%&apos;.</source>
+        <translation>Hãy dùng tên không có &apos;/&apos;, &apos;\&apos; và &apos;%&apos;.</translation>
+    </message>
+    <message>
+        <source>The name has %1 characters; vSphere inventory names have at most 80.</source>
+        <translation>Tên có %1 ký tự; tên đối tượng kiểm kê của vSphere có tối đa 80 ký tự.</translation>
+    </message>
+    <message>
+        <source>Shorten it to 80 characters or fewer.</source>
+        <translation>Hãy rút ngắn xuống 80 ký tự hoặc ít hơn.</translation>
+    </message>
+    <message>
         <source>The template cannot be made yet: %1</source>
         <translation>Chưa tạo được mẫu: %1</translation>
     </message>

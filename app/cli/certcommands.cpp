@@ -46,7 +46,8 @@ QString certUsage()
         "of the project folder: the output or chain file's folder, or its parent).\n"
         "\n"
         "Exit codes: 0 success (sign-vmca, chain, verify: ready for certificate-manager),\n"
-        "1 verification problems, or readiness unknown because no plan was found,\n"
+        "1 verification problems, readiness unknown because no plan was found, or a plan with\n"
+        "errors (config and csr refuse one; --ignore-findings writes their files anyway),\n"
         "2 bad input or usage.\n");
 }
 
@@ -73,7 +74,7 @@ int fail(const Error &error)
 void warnAboutPlan(const LabPlan &plan)
 {
     for (const Finding &f : validatePlan(plan)) {
-        if (f.path.startsWith(u"certificate."_s) && f.severity != Severity::Info)
+        if (f.path.startsWith(u"certificate."_s) && f.severity == Severity::Warning)
             err(formatFinding(f) + u'\n');
     }
 }
@@ -217,12 +218,14 @@ QCommandLineOption planOption()
 }
 
 // The given plan (nullopt, printed, when it cannot be loaded), or the project folder's.
+// A given plan must be valid (*exitCode 1 when it has errors, 2 when it cannot be loaded).
 std::optional<PlanChoice> choosePlan(const QCommandLineParser &parser, const QCommandLineOption &plan,
-                                     const QStringList &projectFolders)
+                                     const QStringList &projectFolders, int *exitCode)
 {
     if (!parser.isSet(plan))
         return findProjectPlan(projectFolders);
-    const std::optional<LabPlan> loaded = loadPlanOrReport(parser.value(plan));
+    const std::optional<LabPlan> loaded =
+        loadValidPlanOrReport(parser.value(plan), PlanCheck::Live, exitCode);
     if (!loaded)
         return std::nullopt;
     return PlanChoice{loaded, {}};
@@ -235,16 +238,17 @@ QStringList projectFolders(const QString &folder)
     return {absolute, QFileInfo(absolute).absolutePath()};
 }
 
-// The certificate request of a plan file; prints why when there is none. The plan's own
-// certificate findings are printed as warnings: the request can still be made.
-std::optional<CsrRequest> requestFromPlan(const QString &file)
+// The certificate request of a plan file; prints why when there is none (and sets *exitCode).
+// The plan must be valid (or --ignore-findings given); its certificate warnings are printed.
+std::optional<CsrRequest> requestFromPlan(const QString &file, PlanCheck check, int *exitCode)
 {
-    const std::optional<LabPlan> plan = loadPlanOrReport(file);
+    const std::optional<LabPlan> plan = loadValidPlanOrReport(file, check, exitCode);
     if (!plan)
         return std::nullopt;
     const CsrRequest request = CsrRequest::fromPlan(*plan);
     if (const QString problem = request.problem(); !problem.isEmpty()) {
         err(u"vlab: "_s + problem + u'\n');
+        *exitCode = BadInput;
         return std::nullopt;
     }
     warnAboutPlan(*plan);
@@ -256,9 +260,11 @@ int certConfig(const QStringList &args)
     QCommandLineParser parser;
     const QCommandLineOption output({u"o"_s, u"output"_s}, CliTr::tr("File to write."), u"FILE"_s);
     parser.addOption(output);
+    parser.addOption(ignoreFindingsOption());
     parser.addPositionalArgument(u"PLAN"_s, CliTr::tr("The .vlab.json file."));
     bool help = false;
-    if (!parseVerb(parser, args, CliTr::tr("Usage: vlab cert config PLAN -o FILE"), 1, &help))
+    if (!parseVerb(parser, args, CliTr::tr("Usage: vlab cert config PLAN -o FILE [--ignore-findings]"), 1,
+                   &help))
         return BadInput;
     if (help)
         return Ok;
@@ -266,9 +272,11 @@ int certConfig(const QStringList &args)
         err(CliTr::tr("vlab: cert config needs -o FILE\n"));
         return BadInput;
     }
-    const std::optional<CsrRequest> request = requestFromPlan(parser.positionalArguments().constFirst());
+    int exitCode = Ok;
+    const std::optional<CsrRequest> request =
+        requestFromPlan(parser.positionalArguments().constFirst(), planOnlyCheck(parser), &exitCode);
     if (!request)
-        return BadInput;
+        return exitCode;
     QString path;
     if (!writeOutput(parser.value(output), renderRequestConfig(*request), {}, &path))
         return BadInput;
@@ -284,9 +292,11 @@ int certCsr(const QStringList &args)
                                     CliTr::tr("Keep an existing key as a dated backup and make a new one."));
     parser.addOption(output);
     parser.addOption(backup);
+    parser.addOption(ignoreFindingsOption());
     parser.addPositionalArgument(u"PLAN"_s, CliTr::tr("The .vlab.json file."));
     bool help = false;
-    if (!parseVerb(parser, args, CliTr::tr("Usage: vlab cert csr PLAN -o DIR [--backup]"), 1, &help))
+    if (!parseVerb(parser, args, CliTr::tr("Usage: vlab cert csr PLAN -o DIR [--backup] [--ignore-findings]"),
+                   1, &help))
         return BadInput;
     if (help)
         return Ok;
@@ -295,9 +305,10 @@ int certCsr(const QStringList &args)
         return BadInput;
     }
     const QString planFile = parser.positionalArguments().constFirst();
-    const std::optional<CsrRequest> request = requestFromPlan(planFile);
+    int exitCode = Ok;
+    const std::optional<CsrRequest> request = requestFromPlan(planFile, planOnlyCheck(parser), &exitCode);
     if (!request)
-        return BadInput;
+        return exitCode;
     return runJob(new GenerateCsrJob(*request, parser.value(output),
                                      parser.isSet(backup) ? ExistingKey::KeepBackup : ExistingKey::Refuse));
 }
@@ -335,9 +346,10 @@ int certSignVmca(const QStringList &args)
     }
     std::optional<LabPlan> given;
     if (parser.isSet(plan)) {
-        given = loadPlanOrReport(parser.value(plan));
+        int exitCode = Ok;
+        given = loadValidPlanOrReport(parser.value(plan), PlanCheck::Live, &exitCode);
         if (!given)
-            return BadInput;
+            return exitCode;
     }
     const QString folder = parser.value(output);
     if (const int code = runJob(new SignWithCaJob(parser.value(csr), parser.value(caCert),
@@ -370,9 +382,10 @@ int certChain(const QStringList &args)
     }
     std::optional<LabPlan> given;
     if (parser.isSet(plan)) {
-        given = loadPlanOrReport(parser.value(plan));
+        int exitCode = Ok;
+        given = loadValidPlanOrReport(parser.value(plan), PlanCheck::Live, &exitCode);
         if (!given)
-            return BadInput;
+            return exitCode;
     }
     auto *job = new BuildChainJob(parser.value(leaf), parser.values(ca), parser.value(output));
     JobQueue queue;
@@ -417,10 +430,11 @@ int certVerify(const QStringList &args)
         return BadInput;
     }
     // The chain file lies in <project>/certs: the project's plan is next to that folder.
+    int exitCode = Ok;
     const std::optional<PlanChoice> choice =
-        choosePlan(parser, plan, projectFolders(QFileInfo(parser.value(chain)).absolutePath()));
+        choosePlan(parser, plan, projectFolders(QFileInfo(parser.value(chain)).absolutePath()), &exitCode);
     if (!choice)
-        return BadInput;
+        return exitCode;
     int code = Ok;
     const auto report =
         verify(parser.value(chain), parser.value(key), parser.values(ca), choice->plan, &code);
@@ -449,7 +463,7 @@ int certShow(const QStringList &args)
         return fail(infos.error());
     for (qsizetype i = 0; i < infos->size(); ++i) {
         if (infos->size() > 1)
-            out(CliTr::tr("[%1 of %2] ").arg(i + 1).arg(infos->size()));
+            out(CliTr::tr("[%1 of %2] ").arg(QString::number(i + 1), QString::number(infos->size())));
         out(infos->at(i).toText());
     }
     return Ok;

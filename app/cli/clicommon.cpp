@@ -2,6 +2,7 @@
 
 #include "core/atomicfile.h"
 #include "plan/planjson.h"
+#include "validate/planvalidator.h"
 
 #include <QDir>
 #include <QFileInfo>
@@ -49,14 +50,12 @@ bool parseVerb(QCommandLineParser &parser, const QStringList &args, const QStrin
     // A negative count means "at least that many" (verbs that take several plans).
     if (positionals < 0 && parser.positionalArguments().size() < -positionals) {
         err(CliTr::tr("vlab: expected at least %n argument(s), got %1.\n%2\n", nullptr, -positionals)
-                .arg(parser.positionalArguments().size())
-                .arg(synopsis));
+                .arg(QString::number(parser.positionalArguments().size()), synopsis));
         return false;
     }
     if (positionals >= 0 && parser.positionalArguments().size() != positionals) {
         err(CliTr::tr("vlab: expected %n argument(s), got %1.\n%2\n", nullptr, positionals)
-                .arg(parser.positionalArguments().size())
-                .arg(synopsis));
+                .arg(QString::number(parser.positionalArguments().size()), synopsis));
         return false;
     }
     return true;
@@ -84,14 +83,67 @@ void printLoadError(const QString &file, const Error &error, bool json)
     }
 }
 
-std::optional<LabPlan> loadPlanOrReport(const QString &file, bool json)
+QCommandLineOption ignoreFindingsOption()
+{
+    return QCommandLineOption(
+        u"ignore-findings"_s,
+        CliTr::tr("Write the files even though the plan has errors (they are still printed)."));
+}
+
+PlanCheck planOnlyCheck(const QCommandLineParser &parser)
+{
+    return parser.isSet(ignoreFindingsOption().names().constFirst()) ? PlanCheck::PlanOnlyIgnoringFindings
+                                                                     : PlanCheck::PlanOnly;
+}
+
+std::optional<LabPlan> loadValidPlanOrReport(const QString &file, PlanCheck check, int *exitCode, bool json)
 {
     Result<LabPlan> plan = loadPlanFile(file);
     if (!plan) {
         printLoadError(file, plan.error(), json);
+        *exitCode = BadInput;
         return std::nullopt;
     }
-    return plan.value();
+    const Findings findings = validatePlan(*plan);
+    const int errors = countSeverity(findings, Severity::Error);
+    if (errors == 0) {
+        *exitCode = Ok;
+        return plan.value();
+    }
+    const bool ignore = check == PlanCheck::PlanOnlyIgnoringFindings;
+    if (json && !ignore) {
+        const QJsonObject o{{u"file"_s, file},
+                            {u"valid"_s, false},
+                            {u"errors"_s, errors},
+                            {u"warnings"_s, countSeverity(findings, Severity::Warning)},
+                            {u"findings"_s, findingsToJson(findings)}};
+        out(QString::fromUtf8(QJsonDocument(o).toJson()));
+    } else {
+        for (const Finding &f : findings) {
+            if (f.severity == Severity::Error)
+                err(formatFinding(f) + u'\n');
+        }
+    }
+    if (ignore) {
+        err(CliTr::tr("vlab: %1 has %n error(s); written anyway, as --ignore-findings asks.\n", nullptr,
+                      errors)
+                .arg(file));
+        *exitCode = Ok;
+        return plan.value();
+    }
+    if (check == PlanCheck::Live)
+        err(CliTr::tr(
+                "vlab: %1 has %n error(s); nothing was done. Fix them first (vlab validate %1 shows every "
+                "finding).\n",
+                nullptr, errors)
+                .arg(file));
+    else
+        err(CliTr::tr("vlab: %1 has %n error(s); nothing was written. Fix them (vlab validate %1 shows every "
+                      "finding), or add --ignore-findings to write the plan-only files anyway.\n",
+                      nullptr, errors)
+                .arg(file));
+    *exitCode = Problems;
+    return std::nullopt;
 }
 
 bool writeOutput(const QString &target, const QByteArray &data, QFileDevice::Permissions permissions,

@@ -36,8 +36,24 @@ bool parseVerb(QCommandLineParser &parser, const QStringList &args, const QStrin
 // Prints a plan that could not be loaded: the message, then every problem on its own line.
 void printLoadError(const QString &file, const Error &error, bool json);
 
-// Loads a plan, printing why it cannot be loaded (exit code 2 is the caller's).
-std::optional<LabPlan> loadPlanOrReport(const QString &file, bool json = false);
+// Every verb that takes a PLAN validates it first. Live verbs and generators refuse a plan with
+// errors (exit 1, the errors printed, nothing written, nothing sent); a generator of plan-only
+// files writes them anyway when a person asks for it knowingly with --ignore-findings (the
+// errors are still printed).
+enum class PlanCheck {
+    Live,                    // refuse: nothing is done, nothing sent
+    PlanOnly,                // refuse: nothing is written; --ignore-findings is offered
+    PlanOnlyIgnoringFindings // written anyway, the errors printed as a warning
+};
+
+// Loads and validates a plan. Returns it when it may be used; otherwise prints why (as JSON on
+// stdout when `json`) and sets *exitCode: 2 the file cannot be loaded, 1 the plan has errors.
+std::optional<LabPlan> loadValidPlanOrReport(const QString &file, PlanCheck check, int *exitCode,
+                                             bool json = false);
+
+// --ignore-findings, for the verbs that write plan-only files, and what it asks for.
+QCommandLineOption ignoreFindingsOption();
+PlanCheck planOnlyCheck(const QCommandLineParser &parser);
 
 // Writes an output file atomically, creating its folder; prints the error and returns false
 // when it cannot. On success *path (if given) holds the written path.

@@ -88,7 +88,8 @@ void CliRunner::printProgress(const QString &status)
 {
     if (m_quiet && !m_tty)
         return;
-    const QString line = QStringLiteral("[%1%] %2").arg(int(m_queue->progress() * 100), 3).arg(status);
+    const QString line = QStringLiteral("[%1%] %2")
+                             .arg(QString::number(int(m_queue->progress() * 100)).rightJustified(3), status);
     if (line == m_lastLine)
         return;
     m_lastLine = line;

@@ -146,9 +146,11 @@ int cmdDiagTcp(const QStringList &args)
         }
         options.ports = *list;
     } else if (parser.isSet(plan)) {
-        const std::optional<LabPlan> labPlan = loadPlanOrReport(parser.value(plan));
+        int exitCode = Ok;
+        const std::optional<LabPlan> labPlan =
+            loadValidPlanOrReport(parser.value(plan), PlanCheck::Live, &exitCode);
         if (!labPlan)
-            return BadInput;
+            return exitCode;
         options.ports =
             labPlan->loadBalancer.ports.isEmpty() ? standardPscPorts() : labPlan->loadBalancer.ports;
     } else {

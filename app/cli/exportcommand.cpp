@@ -38,9 +38,10 @@ int exportAnsible(const QStringList &args)
     }
     QList<AnsibleLab> labs;
     for (const QString &file : parser.positionalArguments()) {
-        const std::optional<LabPlan> plan = loadPlanOrReport(file);
+        int exitCode = Ok;
+        const std::optional<LabPlan> plan = loadValidPlanOrReport(file, PlanCheck::Live, &exitCode);
         if (!plan)
-            return BadInput;
+            return exitCode;
         labs.append(AnsibleLab{QFileInfo(file).absoluteFilePath(), *plan});
     }
     const QString folder = parser.value(output);

@@ -158,7 +158,8 @@ int cmdValidate(const QStringList &args)
             out(CliTr::tr("%1: nothing to fix automatically\n").arg(file));
         for (const Finding &f : findings)
             out(formatFinding(f) + u'\n');
-        out(CliTr::tr("%1: %2 error(s), %3 warning(s)\n").arg(file).arg(errors).arg(warnings));
+        out(CliTr::tr("%1: %2 error(s), %3 warning(s)\n")
+                .arg(file, QString::number(errors), QString::number(warnings)));
     }
     return errors > 0 ? Problems : Ok;
 }
@@ -201,9 +202,10 @@ int cmdGenerate(const QStringList &args)
     QCommandLineParser parser;
     const QCommandLineOption output({u"o"_s, u"output"_s}, CliTr::tr("Folder for the artifacts."), u"DIR"_s);
     parser.addOption(output);
+    parser.addOption(ignoreFindingsOption());
     parser.addPositionalArgument(u"PLAN"_s, CliTr::tr("The .vlab.json file."));
     bool help = false;
-    if (!parseVerb(parser, args, CliTr::tr("Usage: vlab generate PLAN -o DIR"), 1, &help))
+    if (!parseVerb(parser, args, CliTr::tr("Usage: vlab generate PLAN -o DIR [--ignore-findings]"), 1, &help))
         return BadInput;
     if (help)
         return Ok;
@@ -212,9 +214,10 @@ int cmdGenerate(const QStringList &args)
         return BadInput;
     }
     const QString planFile = parser.positionalArguments().constFirst();
-    const std::optional<LabPlan> plan = loadPlanOrReport(planFile);
+    int exitCode = Ok;
+    const std::optional<LabPlan> plan = loadValidPlanOrReport(planFile, planOnlyCheck(parser), &exitCode);
     if (!plan)
-        return BadInput;
+        return exitCode;
     const QString folder = parser.value(output);
     if (!QDir().mkpath(folder)) {
         err(CliTr::tr("vlab: cannot create the output folder %1.\n").arg(folder));
@@ -236,12 +239,6 @@ int cmdGenerate(const QStringList &args)
     for (const QString &reason : std::as_const(skipped))
         err(CliTr::tr("not written: %1\n").arg(reason));
     out(CliTr::tr("Wrote %n artifact(s) into %1\n", nullptr, int(artifacts.size() + 5)).arg(folder));
-    const Findings findings = validatePlan(*plan);
-    if (hasErrors(findings)) {
-        err(CliTr::tr("vlab: the plan has %n error(s); see validation.txt.\n", nullptr,
-                      countSeverity(findings, Severity::Error)));
-        return Problems;
-    }
     return Ok;
 }
 
@@ -261,8 +258,8 @@ Verb commandTable()
                  "check a lab plan offline; --fix applies the obvious fixes (original kept as PLAN.bak)"),
              cmdValidate),
         verb(u"init"_s, u"init DIR [--force]"_s, CliTr::tr("write the example lab plan into DIR"), cmdInit),
-        verb(u"generate"_s, u"generate PLAN -o DIR"_s, CliTr::tr("write every plan-only artifact into DIR"),
-             cmdGenerate),
+        verb(u"generate"_s, u"generate PLAN -o DIR [--ignore-findings]"_s,
+             CliTr::tr("write every plan-only artifact into DIR"), cmdGenerate),
         certVerbs(),
         verb(u"precheck"_s, u"precheck PLAN [--only dns,ports,ntp,tls] [--format text|json] [--timeout MS]"_s,
              CliTr::tr("live checks of DNS, ports, NTP and TLS"), cmdPrecheck),

@@ -27,7 +27,7 @@ namespace {
 QString netscalerUsage()
 {
     return CliTr::tr(
-        "Usage: vlab netscaler batch PLAN -o FILE [--rollback FILE]\n"
+        "Usage: vlab netscaler batch PLAN -o FILE [--rollback FILE] [--ignore-findings]\n"
         "       vlab netscaler diff|apply|verify|rollback PLAN --nsip ADDR[:PORT] --user NAME\n"
         "                      [--fingerprint SHA256] [--dry-run] [--timeout SECONDS]\n"
         "\n"
@@ -46,8 +46,9 @@ QString netscalerUsage()
         "certificate must be trusted, or its SHA-256 fingerprint confirmed once with\n"
         "--fingerprint (kept in vlab-trust.json next to the plan). What apply created\n"
         "is recorded in netscaler-created-HOST.json next to the plan.\n"
+        "Every verb refuses a plan with errors; batch writes it anyway with --ignore-findings.\n"
         "\n"
-        "Exit codes: 0 success, 1 failed or drift found, 2 bad input or usage.\n");
+        "Exit codes: 0 success, 1 failed, drift found or a plan with errors, 2 bad input or usage.\n");
 }
 
 int netscalerBatch(const QStringList &args)
@@ -56,10 +57,11 @@ int netscalerBatch(const QStringList &args)
     const QCommandLineOption output({u"o"_s, u"output"_s}, CliTr::tr("The batch file to write."), u"FILE"_s);
     const QCommandLineOption rollback(u"rollback"_s, CliTr::tr("Also write the rollback batch to FILE."),
                                       u"FILE"_s);
-    parser.addOptions({output, rollback});
+    parser.addOptions({output, rollback, ignoreFindingsOption()});
     parser.addPositionalArgument(u"PLAN"_s, CliTr::tr("The .vlab.json file."));
     bool help = false;
-    const QString synopsis = CliTr::tr("Usage: vlab netscaler batch PLAN -o FILE [--rollback FILE]");
+    const QString synopsis =
+        CliTr::tr("Usage: vlab netscaler batch PLAN -o FILE [--rollback FILE] [--ignore-findings]");
     if (!parseVerb(parser, args, synopsis, 1, &help))
         return BadInput;
     if (help)
@@ -68,9 +70,11 @@ int netscalerBatch(const QStringList &args)
         err(CliTr::tr("vlab: netscaler batch needs -o FILE\n%1\n").arg(synopsis));
         return BadInput;
     }
-    const std::optional<LabPlan> plan = loadPlanOrReport(parser.positionalArguments().constFirst());
+    int exitCode = Ok;
+    const std::optional<LabPlan> plan =
+        loadValidPlanOrReport(parser.positionalArguments().constFirst(), planOnlyCheck(parser), &exitCode);
     if (!plan)
-        return BadInput;
+        return exitCode;
     const Result<LbConfig> config = LbConfig::fromPlan(*plan);
     if (!config) {
         err(u"vlab: "_s + config.error().message + u'\n');
@@ -100,8 +104,10 @@ struct LiveArgs
     bool dryRun = false;
 };
 
-std::optional<LiveArgs> parseLive(const QString &verb, const QStringList &args)
+// Sets *exitCode when it returns nothing: 2 bad input or usage, 1 a plan with errors.
+std::optional<LiveArgs> parseLive(const QString &verb, const QStringList &args, int *exitCode)
 {
+    *exitCode = BadInput;
     QCommandLineParser parser;
     const QCommandLineOption nsip(u"nsip"_s, CliTr::tr("The NetScaler management address (NSIP)."),
                                   u"ADDR[:PORT]"_s);
@@ -146,9 +152,10 @@ std::optional<LiveArgs> parseLive(const QString &verb, const QStringList &args)
     }
 
     const QString planFile = parser.positionalArguments().constFirst();
-    const std::optional<LabPlan> plan = loadPlanOrReport(planFile);
+    const std::optional<LabPlan> plan = loadValidPlanOrReport(planFile, PlanCheck::Live, exitCode);
     if (!plan)
         return std::nullopt;
+    *exitCode = BadInput;
     live.plan = *plan;
     if (const Result<LbConfig> config = LbConfig::fromPlan(*plan); !config) {
         err(u"vlab: "_s + config.error().message + u'\n');
@@ -251,10 +258,9 @@ int runNitroAction(NitroAction action, const LiveArgs &live)
             conflicts += item.action == NitroDiffItem::Action::Conflict;
         }
         out(CliTr::tr("netscaler %1: %2 to create, %3 correct, %4 conflicting\n")
-                .arg(live.dryRun ? u"apply --dry-run"_s : u"diff"_s)
-                .arg(creates)
-                .arg(int(diff->diff().size()) - creates - conflicts)
-                .arg(conflicts));
+                .arg(live.dryRun ? u"apply --dry-run"_s : u"diff"_s, QString::number(creates),
+                     QString::number(int(diff->diff().size()) - creates - conflicts),
+                     QString::number(conflicts)));
         // A dry run fails only when apply would; diff fails on any drift.
         return (live.dryRun ? conflicts > 0 : diff->hasDrift()) ? Problems : Ok;
     }
@@ -269,10 +275,11 @@ int runNitroAction(NitroAction action, const LiveArgs &live)
             return Problems;
         if (ok)
             out(CliTr::tr("netscaler apply: %1 created, %2 already as planned (%3 requests)\n")
-                    .arg(apply->created().size())
-                    .arg(std::count_if(apply->results().cbegin(), apply->results().cend(),
-                                       [](const NitroObjectResult &r) { return r.state == u"unchanged"_s; }))
-                    .arg(apply->requestCount()));
+                    .arg(QString::number(apply->created().size()),
+                         QString::number(std::count_if(
+                             apply->results().cbegin(), apply->results().cend(),
+                             [](const NitroObjectResult &r) { return r.state == u"unchanged"_s; })),
+                         QString::number(apply->requestCount())));
         return ok ? Ok : Problems;
     }
     case NitroAction::Verify:

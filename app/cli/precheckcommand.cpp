@@ -54,9 +54,11 @@ int cmdPrecheck(const QStringList &args)
         return BadInput;
     }
     const QString planFile = parser.positionalArguments().constFirst();
-    const std::optional<LabPlan> plan = loadPlanOrReport(planFile, fmt == u"json"_s);
+    int exitCode = Ok;
+    const std::optional<LabPlan> plan =
+        loadValidPlanOrReport(planFile, PlanCheck::Live, &exitCode, fmt == u"json"_s);
     if (!plan)
-        return BadInput;
+        return exitCode;
 
     const QList<CheckJob *> jobs = createPrecheckJobs(*plan, options);
     JobQueue queue;
@@ -89,10 +91,8 @@ int cmdPrecheck(const QStringList &args)
         out(QString::fromUtf8(precheckResultsJson(results)));
     else
         out(CliTr::tr("precheck: %1 ok, %2 warning(s), %3 failed, %4 not run\n")
-                .arg(int(results.size()) - failed - warned)
-                .arg(warned)
-                .arg(failed)
-                .arg(int(jobs.size() - results.size())));
+                .arg(QString::number(int(results.size()) - failed - warned), QString::number(warned),
+                     QString::number(failed), QString::number(int(jobs.size() - results.size()))));
     if (queue.wasCancelled())
         return Problems;
     return failed > 0 ? Problems : Ok;

@@ -155,9 +155,10 @@ int cmdApplyCert(const QStringList &args)
         return BadInput;
     }
     const QString planFile = parser.positionalArguments().constFirst();
-    const std::optional<LabPlan> plan = loadPlanOrReport(planFile);
+    int exitCode = Ok;
+    const std::optional<LabPlan> plan = loadValidPlanOrReport(planFile, PlanCheck::Live, &exitCode);
     if (!plan)
-        return BadInput;
+        return exitCode;
     const Result<QList<qsizetype>> nodes = selectPscNodes(*plan, parser.value(node));
     if (!nodes) {
         err(u"vlab: "_s + nodes.error().message + u'\n');

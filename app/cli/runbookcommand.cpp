@@ -27,11 +27,12 @@ int cmdRunbook(const QStringList &args)
                                      CliTr::tr("The run journal (vlab-journal.json) whose recorded "
                                                "live runs go into the chapters."),
                                      u"FILE"_s);
-    parser.addOptions({output, markdown, precheck, journal});
+    parser.addOptions({output, markdown, precheck, journal, ignoreFindingsOption()});
     parser.addPositionalArgument(u"PLAN"_s, CliTr::tr("The .vlab.json file."));
     bool help = false;
-    const QString synopsis = CliTr::tr(
-        "Usage: vlab runbook PLAN -o FILE.pdf [--markdown FILE.md] [--precheck FILE] [--journal FILE]");
+    const QString synopsis =
+        CliTr::tr("Usage: vlab runbook PLAN -o FILE.pdf [--markdown FILE.md] [--precheck FILE] "
+                  "[--journal FILE] [--ignore-findings]");
     if (!parseVerb(parser, args, synopsis, 1, &help))
         return BadInput;
     if (help)
@@ -40,9 +41,11 @@ int cmdRunbook(const QStringList &args)
         err(CliTr::tr("vlab: runbook needs -o FILE.pdf\n%1\n").arg(synopsis));
         return BadInput;
     }
-    const std::optional<LabPlan> plan = loadPlanOrReport(parser.positionalArguments().constFirst());
+    int exitCode = Ok;
+    const std::optional<LabPlan> plan =
+        loadValidPlanOrReport(parser.positionalArguments().constFirst(), planOnlyCheck(parser), &exitCode);
     if (!plan)
-        return BadInput;
+        return exitCode;
     QByteArray results;
     if (parser.isSet(precheck)) {
         const Result<QByteArray> data = readFileLimited(parser.value(precheck), 4 * 1024 * 1024);

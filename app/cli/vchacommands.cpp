@@ -43,9 +43,11 @@ int vchaLive(VchaAction action, const QStringList &args, const QString &synopsis
         out(VCenterOptions::passwordHelp() + u'\n');
         return Ok;
     }
-    const std::optional<LabPlan> plan = loadPlanOrReport(parser.positionalArguments().constFirst());
+    int exitCode = Ok;
+    const std::optional<LabPlan> plan =
+        loadValidPlanOrReport(parser.positionalArguments().constFirst(), PlanCheck::Live, &exitCode);
     if (!plan)
-        return BadInput;
+        return exitCode;
     if (action == VchaAction::Deploy && !vchaPrerequisitesMet(*plan))
         return BadInput;
     bool ok = false;
@@ -86,7 +88,7 @@ int vchaLive(VchaAction action, const QStringList &args, const QString &synopsis
 
 QString vchaUsage()
 {
-    return CliTr::tr("Usage: vlab vcha spec PLAN -o FILE\n"
+    return CliTr::tr("Usage: vlab vcha spec PLAN -o FILE [--ignore-findings]\n"
                      "       vlab vcha deploy PLAN --host HOST[:PORT] --user USER [--fingerprint SHA256] "
                      "[--poll-interval S]\n"
                      "       vlab vcha status PLAN --host HOST[:PORT] --user USER [--fingerprint SHA256]\n"
@@ -101,6 +103,7 @@ int vchaSpec(const QStringList &rest)
     QCommandLineParser parser;
     const QCommandLineOption output({u"o"_s, u"output"_s}, CliTr::tr("The spec to write."), u"FILE"_s);
     parser.addOption(output);
+    parser.addOption(ignoreFindingsOption());
     parser.addPositionalArgument(u"PLAN"_s, CliTr::tr("The .vlab.json file."));
     bool help = false;
     if (!parseVerb(parser, rest, usage.section(u'\n', 0, 0), 1, &help))
@@ -111,9 +114,11 @@ int vchaSpec(const QStringList &rest)
         err(CliTr::tr("vlab: vcha spec needs -o FILE\n") + usage);
         return BadInput;
     }
-    const std::optional<LabPlan> plan = loadPlanOrReport(parser.positionalArguments().constFirst());
+    int exitCode = Ok;
+    const std::optional<LabPlan> plan =
+        loadValidPlanOrReport(parser.positionalArguments().constFirst(), planOnlyCheck(parser), &exitCode);
     if (!plan)
-        return BadInput;
+        return exitCode;
     // The VCHA prerequisites (size, a separate HA subnet, three distinct addresses) first.
     if (!vchaPrerequisitesMet(*plan))
         return BadInput;

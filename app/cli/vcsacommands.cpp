@@ -22,29 +22,30 @@ namespace {
 
 QString vcsaUsage()
 {
-    return CliTr::tr(
-               "Usage: vlab vcsa template PLAN --role psc1|psc2|vcenter [--version 6.7|6.5] -o FILE\n"
-               "                          [--with-passwords]\n"
-               "\n"
-               "  template  the vcsa-deploy JSON template of one appliance. Passwords are placeholders\n"
-               "            unless --with-passwords takes them from VLAB_TARGET_PASSWORD (ESXi or the\n"
-               "            managing vCenter), VLAB_ROOT_PASSWORD and VLAB_SSO_PASSWORD; such a file\n"
-               "            is written with mode 0600.\n"
-               "\n"
-               "       vlab vcsa run PLAN --role psc1|psc2|vcenter --iso DIR [--precheck-only]\n"
-               "                     [--no-ssl-certificate-verification] [--timeout MINUTES]\n"
-               "\n"
-               "  run       runs the installer of the mounted VCSA ISO (DIR/%1):\n"
-               "            template check, precheck, then install (unless --precheck-only).\n"
-               "            Passwords come from the environment: VLAB_ROOT_PASSWORD (the new\n"
-               "            appliance's root), VLAB_SSO_PASSWORD (administrator@<SSO domain>) and\n"
-               "            the deployment target's: VLAB_TARGET_PASSWORD, else VLAB_VC_PASSWORD for\n"
-               "            a vCenter target or VLAB_ROOT_PASSWORD for an ESXi host. They reach only\n"
-               "            a 0600 temporary template, removed after the run.\n"
-               "            Logs: <PLAN's folder>/logs/vcsa-<role>-<time>/.\n"
-               "\n"
-               "Exit codes: 0 success, 1 the installer failed, 2 bad input or usage.\n")
-        .arg(vcsaDeployRelativePath());
+    return CliTr::
+        tr("Usage: vlab vcsa template PLAN --role psc1|psc2|vcenter [--version 6.7|6.5] -o FILE\n"
+           "                          [--with-passwords] [--ignore-findings]\n"
+           "\n"
+           "  template  the vcsa-deploy JSON template of one appliance. Passwords are placeholders\n"
+           "            unless --with-passwords takes them from VLAB_TARGET_PASSWORD (ESXi or the\n"
+           "            managing vCenter), VLAB_ROOT_PASSWORD and VLAB_SSO_PASSWORD; such a file\n"
+           "            is written with mode 0600.\n"
+           "\n"
+           "       vlab vcsa run PLAN --role psc1|psc2|vcenter --iso DIR [--precheck-only]\n"
+           "                     [--no-ssl-certificate-verification] [--timeout MINUTES]\n"
+           "\n"
+           "  run       runs the installer of the mounted VCSA ISO (DIR/%1):\n"
+           "            template check, precheck, then install (unless --precheck-only).\n"
+           "            Passwords come from the environment: VLAB_ROOT_PASSWORD (the new\n"
+           "            appliance's root), VLAB_SSO_PASSWORD (administrator@<SSO domain>) and\n"
+           "            the deployment target's: VLAB_TARGET_PASSWORD, else VLAB_VC_PASSWORD for\n"
+           "            a vCenter target or VLAB_ROOT_PASSWORD for an ESXi host. They reach only\n"
+           "            a 0600 temporary template, removed after the run.\n"
+           "            Logs: <PLAN's folder>/logs/vcsa-<role>-<time>/.\n"
+           "\n"
+           "Both refuse a plan with errors; template writes it anyway with --ignore-findings.\n"
+           "Exit codes: 0 success, 1 the installer failed or the plan has errors, 2 bad input or usage.\n")
+            .arg(vcsaDeployRelativePath());
 }
 
 int vcsaTemplate(const QStringList &args)
@@ -57,11 +58,12 @@ int vcsaTemplate(const QStringList &args)
                                     u"FILE"_s);
     const QCommandLineOption withPasswords(
         u"with-passwords"_s, CliTr::tr("Write the passwords from the environment into the file."));
-    parser.addOptions({role, version, output, withPasswords});
+    parser.addOptions({role, version, output, withPasswords, ignoreFindingsOption()});
     parser.addPositionalArgument(u"PLAN"_s, CliTr::tr("The .vlab.json file."));
     bool help = false;
     const QString synopsis =
-        CliTr::tr("Usage: vlab vcsa template PLAN --role psc1|psc2|vcenter [--version 6.7|6.5] -o FILE");
+        CliTr::tr("Usage: vlab vcsa template PLAN --role psc1|psc2|vcenter [--version 6.7|6.5] -o FILE "
+                  "[--ignore-findings]");
     if (!parseVerb(parser, args, synopsis, 1, &help))
         return BadInput;
     if (help)
@@ -80,9 +82,11 @@ int vcsaTemplate(const QStringList &args)
         err(u"vlab: "_s + parsedVersion.error().message + u'\n');
         return BadInput;
     }
-    const std::optional<LabPlan> plan = loadPlanOrReport(parser.positionalArguments().constFirst());
+    int exitCode = Ok;
+    const std::optional<LabPlan> plan =
+        loadValidPlanOrReport(parser.positionalArguments().constFirst(), planOnlyCheck(parser), &exitCode);
     if (!plan)
-        return BadInput;
+        return exitCode;
     std::optional<VcsaSecrets> secrets;
     if (parser.isSet(withPasswords)) {
         const QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
@@ -211,9 +215,10 @@ int vcsaRun(const QStringList &args)
         return BadInput;
     }
     const QString planFile = parser.positionalArguments().constFirst();
-    const std::optional<LabPlan> plan = loadPlanOrReport(planFile);
+    int exitCode = Ok;
+    const std::optional<LabPlan> plan = loadValidPlanOrReport(planFile, PlanCheck::Live, &exitCode);
     if (!plan)
-        return BadInput;
+        return exitCode;
     const Result<QByteArray> json = renderVcsaTemplate(*plan, *parsedRole, VcsaVersion::V67);
     if (!json) {
         err(u"vlab: "_s + json.error().message + u'\n');

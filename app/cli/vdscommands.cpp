@@ -37,9 +37,11 @@ int vdsCreate(const QStringList &args, const QString &usage)
         out(VCenterOptions::passwordHelp() + u'\n');
         return Ok;
     }
-    const std::optional<LabPlan> plan = loadPlanOrReport(parser.positionalArguments().constFirst());
+    int exitCode = Ok;
+    const std::optional<LabPlan> plan =
+        loadValidPlanOrReport(parser.positionalArguments().constFirst(), PlanCheck::Live, &exitCode);
     if (!plan)
-        return BadInput;
+        return exitCode;
     const QString projectFolder = QFileInfo(parser.positionalArguments().constFirst()).absolutePath();
     const VCenterActions actions(projectFolder);
     if (plan->vds.name.isEmpty()) {
@@ -68,9 +70,8 @@ int vdsCreate(const QStringList &args, const QString &usage)
     out(o.switchExisted ? CliTr::tr("Switch %1 already exists (%2): not created again.\n")
                               .arg(plan->vds.name, o.switchRef)
                         : CliTr::tr("Created switch %1 (%2, MTU %3, %4 uplinks).\n")
-                              .arg(plan->vds.name, o.switchRef)
-                              .arg(plan->vds.mtu)
-                              .arg(plan->vds.uplinks));
+                              .arg(plan->vds.name, o.switchRef, QString::number(plan->vds.mtu),
+                                   QString::number(plan->vds.uplinks)));
     for (const QString &name : o.created)
         out(CliTr::tr("Created port group %1.\n").arg(name));
     for (const QString &name : o.existing)
@@ -82,7 +83,8 @@ int vdsCreate(const QStringList &args, const QString &usage)
 
 QString vdsUsage()
 {
-    return CliTr::tr("Usage: vlab vds script PLAN --format govc|powercli [--datacenter NAME] -o FILE\n"
+    return CliTr::tr("Usage: vlab vds script PLAN --format govc|powercli [--datacenter NAME] -o FILE "
+                     "[--ignore-findings]\n"
                      "       vlab vds create PLAN --host HOST[:PORT] --user USER [--fingerprint SHA256] "
                      "[--datacenter NAME]\n");
 }
@@ -96,7 +98,7 @@ int vdsScript(const QStringList &rest)
                                         CliTr::tr("Datacenter of the new vCenter (default Datacenter)."),
                                         u"NAME"_s, u"Datacenter"_s);
     const QCommandLineOption output({u"o"_s, u"output"_s}, CliTr::tr("The script to write."), u"FILE"_s);
-    parser.addOptions({format, datacenter, output});
+    parser.addOptions({format, datacenter, output, ignoreFindingsOption()});
     parser.addPositionalArgument(u"PLAN"_s, CliTr::tr("The .vlab.json file."));
     bool help = false;
     if (!parseVerb(parser, rest, usage.section(u'\n', 0, 0), 1, &help))
@@ -112,9 +114,11 @@ int vdsScript(const QStringList &rest)
         err(u"vlab: "_s + fmt.error().message + u'\n');
         return BadInput;
     }
-    const std::optional<LabPlan> plan = loadPlanOrReport(parser.positionalArguments().constFirst());
+    int exitCode = Ok;
+    const std::optional<LabPlan> plan =
+        loadValidPlanOrReport(parser.positionalArguments().constFirst(), planOnlyCheck(parser), &exitCode);
     if (!plan)
-        return BadInput;
+        return exitCode;
     const Result<QByteArray> script = renderVdsScript(*plan, *fmt, parser.value(datacenter));
     if (!script) {
         err(u"vlab: "_s + script.error().message + u'\n');

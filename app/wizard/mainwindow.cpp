@@ -433,7 +433,8 @@ void MainWindow::screenshotPages(const QString &dir, std::function<void(Result<Q
     *step = [this, state, step] {
         const QString id = m_wizard->currentPage()->property("vlabStepId").toString();
         const QString path =
-            QDir(state->dir).filePath(u"%1-%2.png"_s.arg(state->index, 2, 10, QChar(u'0')).arg(id));
+            QDir(state->dir)
+                .filePath(u"%1-%2.png"_s.arg(QString::number(state->index).rightJustified(2, u'0'), id));
         if (!grab().save(path)) {
             state->done(makeError(u"screenshot.write"_s, tr("Cannot write %1.").arg(path)));
             *step = nullptr;

@@ -140,7 +140,7 @@ QString CertInfo::toText(const QDateTime &now) const
                      .arg(notBefore.toString(Qt::ISODate), notAfter.toString(Qt::ISODate), state);
         lines << Tr::tr("  Serial:      %1").arg(serial);
     }
-    lines << Tr::tr("  Key:         %1 %2 bits").arg(keyType).arg(keyBits);
+    lines << Tr::tr("  Key:         %1 %2 bits").arg(keyType, QString::number(keyBits));
     lines << Tr::tr("  Signature:   %1").arg(signatureAlgorithm);
     if (!isRequest) {
         lines << Tr::tr("  Key usage:   %1")

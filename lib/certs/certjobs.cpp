@@ -79,8 +79,7 @@ GenerateCsrJob::GenerateCsrJob(const CsrRequest &request, const QString &folder,
                                QObject *parent)
     : ThreadedJob(Tr::tr("Generate the PSC key and certificate request"),
                   Tr::tr("RSA %1-bit key, SHA-256 request for %2, and the OpenSSL config, in %3.")
-                      .arg(request.keyBits)
-                      .arg(request.subject.commonName, folder),
+                      .arg(QString::number(request.keyBits), request.subject.commonName, folder),
                   parent)
     , m_request(request)
     , m_folder(folder)
@@ -112,12 +111,11 @@ ThreadedJob::Work GenerateCsrJob::makeWork()
             ctx.evidence(Evidence::Kind::Note, Tr::tr("The previous key was kept as %1.").arg(*backup));
         // The key's hash is not recorded: evidence never describes secret material.
         ctx.evidence(Evidence::Kind::File, keyPath, Tr::tr("private key, mode 0600"));
-        ctx.evidence(
-            Evidence::Kind::Command,
-            u"openssl req -new -nodes -newkey rsa:%1 -keyout %2 -out %3 -config %4"_s.arg(request.keyBits)
-                .arg(QString::fromLatin1(CertFiles::Key), QString::fromLatin1(CertFiles::Csr),
-                     QString::fromLatin1(CertFiles::Config)),
-            Tr::tr("the equivalent OpenSSL command"));
+        ctx.evidence(Evidence::Kind::Command,
+                     u"openssl req -new -nodes -newkey rsa:%1 -keyout %2 -out %3 -config %4"_s.arg(
+                         QString::number(request.keyBits), QString::fromLatin1(CertFiles::Key),
+                         QString::fromLatin1(CertFiles::Csr), QString::fromLatin1(CertFiles::Config)),
+                     Tr::tr("the equivalent OpenSSL command"));
         return writeAll(
             ctx,
             {{dir.filePath(QString::fromLatin1(CertFiles::Csr)), made->csrPem},
@@ -127,8 +125,10 @@ ThreadedJob::Work GenerateCsrJob::makeWork()
 
 SignWithCaJob::SignWithCaJob(const QString &csrFile, const QString &caCertFile, const QString &caKeyFile,
                              int validityDays, const QString &folder, QObject *parent)
-    : ThreadedJob(Tr::tr("Sign the request with the VMCA root"),
-                  Tr::tr("Signs %1 with %2 for %3 days.").arg(csrFile, caCertFile).arg(validityDays), parent)
+    : ThreadedJob(
+        Tr::tr("Sign the request with the VMCA root"),
+        Tr::tr("Signs %1 with %2 for %3 days.").arg(csrFile, caCertFile, QString::number(validityDays)),
+        parent)
     , m_csr(csrFile)
     , m_caCert(caCertFile)
     , m_caKey(caKeyFile)
@@ -158,13 +158,12 @@ ThreadedJob::Work SignWithCaJob::makeWork()
         if (Result<void> made = ensureFolder(folder); !made)
             return made;
         const QDir dir(folder);
-        ctx.evidence(
-            Evidence::Kind::Command,
-            u"openssl x509 -req -in %1 -CA %2 -CAkey %3 -CAcreateserial -sha256 -days %4 "
-            u"-extfile psc_ha_csr_cfg.cfg -extensions v3_req -out psc-ha-vip.crt"_s
-                .arg(QFileInfo(csr).fileName(), QFileInfo(caCert).fileName(), QFileInfo(caKey).fileName())
-                .arg(days),
-            Tr::tr("the equivalent OpenSSL command"));
+        ctx.evidence(Evidence::Kind::Command,
+                     u"openssl x509 -req -in %1 -CA %2 -CAkey %3 -CAcreateserial -sha256 -days %4 "
+                     u"-extfile psc_ha_csr_cfg.cfg -extensions v3_req -out psc-ha-vip.crt"_s.arg(
+                         QFileInfo(csr).fileName(), QFileInfo(caCert).fileName(), QFileInfo(caKey).fileName(),
+                         QString::number(days)),
+                     Tr::tr("the equivalent OpenSSL command"));
         return writeAll(ctx,
                         {{dir.filePath(QString::fromLatin1(CertFiles::Leaf)), signedCert->leafPem},
                          {dir.filePath(QString::fromLatin1(CertFiles::Chain)), signedCert->chainPem},

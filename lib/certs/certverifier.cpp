@@ -148,8 +148,8 @@ private:
                 fail(
                     u"chain-order"_s, title, Severity::Error,
                     Tr::tr("Certificate %1 of %2 (\"%3\") did not sign the one before it (\"%4\").")
-                        .arg(qsizetype(i + 1))
-                        .arg(m_in.chain.name, cn(m_chain.at(i).get()), cn(m_chain.at(i - 1).get())),
+                        .arg(QString::number(qsizetype(i + 1)), m_in.chain.name, cn(m_chain.at(i).get()),
+                             cn(m_chain.at(i - 1).get())),
                     Tr::tr("Order the file leaf first, each certificate followed by its issuer, root last."));
                 return;
             }
@@ -252,7 +252,7 @@ private:
         else if (err == X509_V_ERR_CERT_SIGNATURE_FAILURE)
             hint = Tr::tr("A certificate was changed or damaged; get it again from the CA.");
         fail(u"chain-trust"_s, title, Severity::Error,
-             Tr::tr("OpenSSL: %1 (at depth %2).").arg(reason).arg(depth), hint);
+             Tr::tr("OpenSSL: %1 (at depth %2).").arg(reason, QString::number(depth)), hint);
     }
 
     static bool covers(const QString &pattern, const QString &name)

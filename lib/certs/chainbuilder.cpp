@@ -73,9 +73,8 @@ Result<CertificateChain> buildChain(const CertSource &leafSource, const QList<Ce
     if (leafCerts->size() > 1) {
         chain.notes << Tr::tr("%1 held %2 certificates; the PSC certificate (%3) was taken as the leaf "
                               "and the others as CA certificates.")
-                           .arg(leafSource.name)
-                           .arg(qsizetype(leafCerts->size()))
-                           .arg(describe(leaf.get()));
+                           .arg(leafSource.name, QString::number(qsizetype(leafCerts->size())),
+                                describe(leaf.get()));
     }
     seen.insert(ossl::fingerprint(leaf.get(), EVP_sha256()));
     for (const CertSource &source : caSources) {

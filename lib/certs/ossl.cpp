@@ -94,9 +94,7 @@ Result<Certs> parseCertificates(const QByteArray &data, const QString &what)
                 return makeError(u"cert.corrupt"_s,
                                  Tr::tr("%1 holds %2 certificate block(s), but only %3 could be read: "
                                         "the PEM text is damaged (a changed or missing character?).")
-                                     .arg(what)
-                                     .arg(blocks)
-                                     .arg(int(certs.size())));
+                                     .arg(what, QString::number(blocks), QString::number(int(certs.size()))));
             }
         }
         if (certs.empty()) {

@@ -1,5 +1,6 @@
 #include "core/finding.h"
 
+#include "core/quoting.h"
 #include "core/tr.h"
 
 #include <QJsonArray>
@@ -38,9 +39,12 @@ int countSeverity(const Findings &findings, Severity severity)
 
 QString formatFinding(const Finding &f)
 {
-    QString line = severityName(f.severity).leftJustified(8) + f.path + u": "_s + f.message;
+    // One line whatever the plan holds: a value quoted in a message shows its control
+    // characters as escapes (\n, \x1b), so it can neither break the line nor reach the terminal.
+    QString line =
+        severityName(f.severity).leftJustified(8) + printable(f.path) + u": "_s + printable(f.message);
     if (!f.hint.isEmpty())
-        line += u" "_s + Tr::tr("Fix: %1").arg(f.hint);
+        line += u" "_s + Tr::tr("Fix: %1").arg(printable(f.hint));
     return line;
 }
 

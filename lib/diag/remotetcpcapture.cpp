@@ -26,9 +26,8 @@ Result<TcpCapture> collectRemoteTcpCapture(SshSession &session, std::chrono::mil
             u"diag.remote"_s,
             Tr::tr("Collecting the TCP states on %1 failed (exit status %2): %3. On an appliance, "
                    "make sure the login shell is bash.")
-                .arg(session.endpoint().toString())
-                .arg(run->exitStatus)
-                .arg(QString::fromUtf8(run->standardError + run->standardOutput).trimmed().left(500)));
+                .arg(session.endpoint().toString(), QString::number(run->exitStatus),
+                     QString::fromUtf8(run->standardError + run->standardOutput).trimmed().left(500)));
     }
     return parseTcpCapture(run->standardOutput);
 }

@@ -101,7 +101,8 @@ namespace {
 
 Error lineError(qsizetype lineNo, const QString &what, const QString &line)
 {
-    return makeError(u"diag.tcp.parse"_s, Tr::tr("Line %1: %2").arg(lineNo).arg(what), line.left(200));
+    return makeError(u"diag.tcp.parse"_s, Tr::tr("Line %1: %2").arg(QString::number(lineNo), what),
+                     line.left(200));
 }
 
 QStringList tokens(const QString &line)
@@ -307,7 +308,8 @@ QString formatIpv6(const std::array<quint8, 16> &b)
     for (int i = 0; i < 8; ++i)
         g.at(size_t(i)) = (b.at(size_t(2 * i)) << 8) | b.at(size_t(2 * i + 1));
     if (g[0] == 0 && g[1] == 0 && g[2] == 0 && g[3] == 0 && g[4] == 0 && g[5] == 0xffff)
-        return u"%1.%2.%3.%4"_s.arg(int(b[12])).arg(int(b[13])).arg(int(b[14])).arg(int(b[15]));
+        return u"%1.%2.%3.%4"_s.arg(QString::number(int(b[12])), QString::number(int(b[13])),
+                                    QString::number(int(b[14])), QString::number(int(b[15])));
     int bestStart = -1;
     int bestLen = 0;
     for (int i = 0; i < 8;) {
@@ -361,7 +363,8 @@ bool parseProcAddress(const QString &token, QString *host, int *port)
             bytes.at(size_t(word * 4 + k)) = quint8((value >> (8 * k)) & 0xff);
     }
     if (colon == 8)
-        *host = u"%1.%2.%3.%4"_s.arg(int(bytes[0])).arg(int(bytes[1])).arg(int(bytes[2])).arg(int(bytes[3]));
+        *host = u"%1.%2.%3.%4"_s.arg(QString::number(int(bytes[0])), QString::number(int(bytes[1])),
+                                     QString::number(int(bytes[2])), QString::number(int(bytes[3])));
     else
         *host = formatIpv6(bytes);
     *port = p;
@@ -509,11 +512,9 @@ Finding pileUpFinding(TcpState state, int port, int count, int threshold, std::o
 {
     Finding f;
     f.severity = Severity::Warning;
-    f.path = u"tcp.%1:%2"_s.arg(tcpStateName(state)).arg(port);
+    f.path = u"tcp.%1:%2"_s.arg(tcpStateName(state), QString::number(port));
     const QString head = Tr::tr("%n connection(s) on port %1 in %2 (threshold %3): ", nullptr, count)
-                             .arg(port)
-                             .arg(tcpStateName(state))
-                             .arg(threshold);
+                             .arg(QString::number(port), tcpStateName(state), QString::number(threshold));
     switch (state) {
     case TcpState::CloseWait:
         f.message = head
@@ -668,7 +669,7 @@ QString formatTcpStateCounts(const TcpStateCounts &counts)
     QStringList parts;
     for (TcpState s : allTcpStates()) {
         if (const int n = counts.at(size_t(s)))
-            parts << u"%1 %2"_s.arg(tcpStateName(s)).arg(n);
+            parts << u"%1 %2"_s.arg(tcpStateName(s), QString::number(n));
     }
     return parts.join(u", "_s);
 }
@@ -713,25 +714,27 @@ QString TcpStateReport::toText() const
         filter << QString::number(p);
     QString text = filter.isEmpty()
         ? Tr::tr("TCP connections: %1 (every port)\n").arg(m_total)
-        : Tr::tr("TCP connections: %1 (ports %2)\n").arg(m_total).arg(filter.join(u", "_s));
+        : Tr::tr("TCP connections: %1 (ports %2)\n").arg(QString::number(m_total), filter.join(u", "_s));
     text += m_options.finTimeoutSeconds
         ? Tr::tr("net.ipv4.tcp_fin_timeout: %1 s\n").arg(*m_options.finTimeoutSeconds)
         : Tr::tr("net.ipv4.tcp_fin_timeout: unknown\n");
     text += Tr::tr("\nState counts:\n");
     for (TcpState s : allTcpStates())
-        text += u"  %1 %2\n"_s.arg(tcpStateName(s), -12).arg(count(s), 6);
+        text += u"  %1 %2\n"_s.arg(tcpStateName(s).leftJustified(12),
+                                   QString::number(count(s)).rightJustified(6));
     if (!m_ports.isEmpty()) {
         text += Tr::tr("\nPer port:\n");
         for (const TcpPortRow &row : m_ports)
-            text +=
-                u"  %1 %2  %3\n"_s.arg(row.port, -6).arg(row.total, 6).arg(formatTcpStateCounts(row.counts));
+            text += u"  %1 %2  %3\n"_s.arg(QString::number(row.port).leftJustified(6),
+                                           QString::number(row.total).rightJustified(6),
+                                           formatTcpStateCounts(row.counts));
     }
     if (!m_peers.isEmpty()) {
         text += Tr::tr("\nPer peer:\n");
         for (const TcpPeerRow &row : m_peers)
-            text += u"  %1 %2  %3\n"_s.arg(row.address, -40)
-                        .arg(row.total, 6)
-                        .arg(formatTcpStateCounts(row.counts));
+            text += u"  %1 %2  %3\n"_s.arg(row.address.leftJustified(40),
+                                           QString::number(row.total).rightJustified(6),
+                                           formatTcpStateCounts(row.counts));
     }
     text += u'\n';
     if (m_findings.isEmpty())

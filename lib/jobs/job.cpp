@@ -105,10 +105,10 @@ void Job::finish(Result<void> result)
     m_timeoutTimer.stop();
     m_graceTimer.stop();
     if (m_timedOut) {
-        result = makeError(
-            u"job.timeout"_s,
-            Tr::tr("\"%1\" did not finish within %2 s.").arg(title()).arg(double(m_timeout.count()) / 1000.0),
-            result.ok() ? QString() : result.error().details);
+        result = makeError(u"job.timeout"_s,
+                           Tr::tr("\"%1\" did not finish within %2 s.")
+                               .arg(title(), QString::number(double(m_timeout.count()) / 1000.0)),
+                           result.ok() ? QString() : result.error().details);
         m_state = State::Failed;
     } else if (result.ok()) {
         m_state = State::Succeeded;
@@ -131,8 +131,7 @@ void Job::giveUp()
 {
     finish(makeError(u"job.unresponsive"_s,
                      Tr::tr("\"%1\" did not stop within %2 s of being cancelled; it was abandoned.")
-                         .arg(title())
-                         .arg(double(m_cancelGrace.count()) / 1000.0)));
+                         .arg(title(), QString::number(double(m_cancelGrace.count()) / 1000.0))));
 }
 
 } // namespace vlab

@@ -139,8 +139,7 @@ void HttpClient::finished(QNetworkReply *reply)
                 u"http.timeout"_s,
                 Tr::tr("%1 did not answer within %2 s. Check that the address and port are right and "
                        "that the service is running.")
-                    .arg(where)
-                    .arg(double(m_timeout.count()) / 1000.0),
+                    .arg(where, QString::number(double(m_timeout.count()) / 1000.0)),
                 reply->url().toString());
         if (p->stop == Pending::Stop::Cancel)
             return makeError(u"http.cancelled"_s, Tr::tr("Cancelled."));

@@ -40,10 +40,8 @@ std::optional<quint32> parseIpv4(const QString &text)
 QString formatIpv4(quint32 a)
 {
     return QStringLiteral("%1.%2.%3.%4")
-        .arg(a >> 24)
-        .arg((a >> 16) & 0xff)
-        .arg((a >> 8) & 0xff)
-        .arg(a & 0xff);
+        .arg(QString::number(a >> 24), QString::number((a >> 16) & 0xff), QString::number((a >> 8) & 0xff),
+             QString::number(a & 0xff));
 }
 
 std::optional<Ipv4Network> parseCidr(const QString &text, CidrProblem *problem)
@@ -89,8 +87,7 @@ QString fqdnProblem(const QString &name, bool requireDot)
             return Tr::tr("has an empty label (two dots in a row)");
         if (label.size() > 63)
             return Tr::tr("has a label of %1 characters (\"%2...\"); a label has at most 63")
-                .arg(label.size())
-                .arg(label.left(12));
+                .arg(QString::number(label.size()), label.left(12));
         for (QChar c : label) {
             const bool ok =
                 (c >= u'a' && c <= u'z') || (c >= u'A' && c <= u'Z') || (c >= u'0' && c <= u'9') || c == u'-';

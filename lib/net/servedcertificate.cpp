@@ -67,21 +67,18 @@ Result<QSslCertificate> fetchServedCertificate(const ServedCertificateRequest &r
         if (why == u"cancelled"_s)
             return makeError(u"tls.cancelled"_s,
                              Tr::tr("Cancelled while reading the certificate of %1:%2.")
-                                 .arg(request.host)
-                                 .arg(request.port));
+                                 .arg(request.host, QString::number(request.port)));
         if (why == u"no certificate"_s)
             return makeError(u"tls.no-certificate"_s,
                              Tr::tr("%1:%2 completed a TLS handshake without a certificate.")
-                                 .arg(request.host)
-                                 .arg(request.port));
+                                 .arg(request.host, QString::number(request.port)));
         // Services may still be starting: wait a little and try again, until the deadline.
         QDeadlineTimer pause(request.retryInterval);
         while (!pause.hasExpired() && !deadline.hasExpired()) {
             if (cancelled && cancelled())
                 return makeError(u"tls.cancelled"_s,
                                  Tr::tr("Cancelled while reading the certificate of %1:%2.")
-                                     .arg(request.host)
-                                     .arg(request.port));
+                                     .arg(request.host, QString::number(request.port)));
             QThread::msleep(quint64(qMin<qint64>(kSliceMs, qMax<qint64>(pause.remainingTime(), 1))));
         }
         if (deadline.hasExpired())
@@ -89,11 +86,9 @@ Result<QSslCertificate> fetchServedCertificate(const ServedCertificateRequest &r
     }
     return makeError(u"tls.served"_s,
                      Tr::tr("No TLS handshake with %1:%2 within %3 s (%4 attempts): %5")
-                         .arg(request.host)
-                         .arg(request.port)
-                         .arg(qint64(request.timeout.count() / 1000))
-                         .arg(attempts)
-                         .arg(why),
+                         .arg(request.host, QString::number(request.port),
+                              QString::number(qint64(request.timeout.count() / 1000)),
+                              QString::number(attempts), why),
                      why);
 }
 

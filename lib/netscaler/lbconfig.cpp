@@ -1,5 +1,6 @@
 #include "netscaler/lbconfig.h"
 
+#include "core/quoting.h"
 #include "core/tr.h"
 #include "net/netaddr.h"
 
@@ -27,22 +28,31 @@ QString netscalerName(const QString &text)
 namespace {
 
 // Makes names unique by appending -2, -3 ... to repeats (after sanitising, two PSC names may
-// collide, e.g. "psc 1" and "psc_1").
+// collide, e.g. "psc 1" and "psc_1"). Linear in the number of names: each base name keeps the
+// next suffix to try, so 20 000 PSCs of one name do not retry 2, 3, 4 ... for every one.
 class UniqueNames
 {
 public:
     QString take(const QString &wanted)
     {
         QString name = netscalerName(wanted);
+        if (!m_used.contains(name.toLower())) { // NetScaler names are case-insensitive
+            m_used.insert(name.toLower());
+            return name;
+        }
         const QString base = name.left(120);
-        for (int n = 2; m_used.contains(name.toLower()); ++n)
-            name = base + u'-' + QString::number(n);
-        m_used.insert(name.toLower()); // NetScaler names are case-insensitive
+        int &next = m_next[base.toLower()];
+        next = std::max(next, 2);
+        do {
+            name = base + u'-' + QString::number(next++);
+        } while (m_used.contains(name.toLower()));
+        m_used.insert(name.toLower());
         return name;
     }
 
 private:
     QSet<QString> m_used;
+    QHash<QString, int> m_next;
 };
 
 } // namespace
@@ -59,9 +69,9 @@ Result<LbConfig> LbConfig::fromPlan(const LabPlan &plan)
                          Tr::tr("loadBalancer.vip: \"%1\" is not an IPv4 address.").arg(lb.vip));
     for (qsizetype i = 0; i < plan.psc.size(); ++i) {
         if (!parseIpv4(plan.psc.at(i).ip))
-            return makeError(
-                u"netscaler.psc-ip"_s,
-                Tr::tr("psc[%1].ip: \"%2\" is not an IPv4 address.").arg(i).arg(plan.psc.at(i).ip));
+            return makeError(u"netscaler.psc-ip"_s,
+                             Tr::tr("psc[%1].ip: \"%2\" is not an IPv4 address.")
+                                 .arg(QString::number(i), plan.psc.at(i).ip));
     }
     for (int port : lb.ports) {
         if (port < 1 || port > 65535)
@@ -73,9 +83,12 @@ Result<LbConfig> LbConfig::fromPlan(const LabPlan &plan)
     LbConfig c;
     UniqueNames names;
     QList<int> ports;
+    QSet<int> seenPorts;
     for (int port : lb.ports) {
-        if (!ports.contains(port))
+        if (!seenPorts.contains(port)) {
+            seenPorts.insert(port);
             ports << port;
+        }
     }
     QStringList serverNames;
     for (qsizetype i = 0; i < plan.psc.size(); ++i) {
@@ -116,25 +129,38 @@ int LbConfig::objectCount() const
                + group.vservers.size());
 }
 
+namespace {
+// Every argument of a batch line goes through netscalerQuote(); comments through lineComment().
+QString ns(const QString &text)
+{
+    return netscalerQuote(text);
+}
+QString ns(int number)
+{
+    return QString::number(number);
+}
+} // namespace
+
 QByteArray renderBatch(const LbConfig &c, const QString &labName)
 {
     QStringList lines;
-    lines << u"# NetScaler load balancing of the PSCs of lab %1 (written by vLab Wizard)."_s.arg(labName)
+    lines << lineComment(
+        u"NetScaler load balancing of the PSCs of lab %1 (written by vLab Wizard)."_s.arg(labName))
           << u"# Import on the NetScaler CLI with: batch -fileName /var/tmp/psc-lb.conf"_s
           << u"enable ns feature LB"_s;
     for (const NsServer &s : c.servers)
-        lines << u"add server %1 %2"_s.arg(s.name, s.ip);
+        lines << u"add server %1 %2"_s.arg(ns(s.name), ns(s.ip));
     for (const NsService &s : c.services)
-        lines << u"add service %1 %2 TCP %3"_s.arg(s.name, s.server).arg(s.port);
+        lines << u"add service %1 %2 TCP %3"_s.arg(ns(s.name), ns(s.server), ns(s.port));
     for (const NsVserver &v : c.vservers)
-        lines << u"add lb vserver %1 TCP %2 %3"_s.arg(v.name, v.ip).arg(v.port);
+        lines << u"add lb vserver %1 TCP %2 %3"_s.arg(ns(v.name), ns(v.ip), ns(v.port));
     for (const NsBinding &b : c.bindings)
-        lines << u"bind lb vserver %1 %2"_s.arg(b.vserver, b.service);
-    lines << u"add lb group %1"_s.arg(c.group.name)
-          << u"set lb group %1 -persistenceType %2 -timeout %3"_s.arg(c.group.name, c.group.persistenceType)
-                 .arg(c.group.timeoutMinutes);
+        lines << u"bind lb vserver %1 %2"_s.arg(ns(b.vserver), ns(b.service));
+    lines << u"add lb group %1"_s.arg(ns(c.group.name))
+          << u"set lb group %1 -persistenceType %2 -timeout %3"_s.arg(
+                 ns(c.group.name), ns(c.group.persistenceType), ns(c.group.timeoutMinutes));
     for (const QString &v : c.group.vservers)
-        lines << u"bind lb group %1 %2"_s.arg(c.group.name, v);
+        lines << u"bind lb group %1 %2"_s.arg(ns(c.group.name), ns(v));
     lines << u"save ns config"_s;
     return (lines.join(u'\n') + u'\n').toUtf8();
 }
@@ -142,19 +168,20 @@ QByteArray renderBatch(const LbConfig &c, const QString &labName)
 QByteArray renderRollbackBatch(const LbConfig &c, const QString &labName)
 {
     QStringList lines;
-    lines << u"# Removes the PSC load balancing of lab %1 again (written by vLab Wizard)."_s.arg(labName)
+    lines << lineComment(
+        u"Removes the PSC load balancing of lab %1 again (written by vLab Wizard)."_s.arg(labName))
           << u"# Import on the NetScaler CLI with: batch -fileName /var/tmp/psc-lb-rollback.conf"_s;
     for (auto it = c.group.vservers.crbegin(); it != c.group.vservers.crend(); ++it)
-        lines << u"unbind lb group %1 %2"_s.arg(c.group.name, *it);
-    lines << u"rm lb group %1"_s.arg(c.group.name);
+        lines << u"unbind lb group %1 %2"_s.arg(ns(c.group.name), ns(*it));
+    lines << u"rm lb group %1"_s.arg(ns(c.group.name));
     for (auto it = c.bindings.crbegin(); it != c.bindings.crend(); ++it)
-        lines << u"unbind lb vserver %1 %2"_s.arg(it->vserver, it->service);
+        lines << u"unbind lb vserver %1 %2"_s.arg(ns(it->vserver), ns(it->service));
     for (auto it = c.vservers.crbegin(); it != c.vservers.crend(); ++it)
-        lines << u"rm lb vserver %1"_s.arg(it->name);
+        lines << u"rm lb vserver %1"_s.arg(ns(it->name));
     for (auto it = c.services.crbegin(); it != c.services.crend(); ++it)
-        lines << u"rm service %1"_s.arg(it->name);
+        lines << u"rm service %1"_s.arg(ns(it->name));
     for (auto it = c.servers.crbegin(); it != c.servers.crend(); ++it)
-        lines << u"rm server %1"_s.arg(it->name);
+        lines << u"rm server %1"_s.arg(ns(it->name));
     lines << u"save ns config"_s;
     return (lines.join(u'\n') + u'\n').toUtf8();
 }

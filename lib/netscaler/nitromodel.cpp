@@ -223,9 +223,7 @@ Result<QJsonObject> parseNitroReply(int httpStatus, const QByteArray &body)
             Tr::tr("The NetScaler answered HTTP %1 with something that is not a NITRO reply (%2 bytes, "
                    "starting '%3'). Check that the address is the NSIP and that nothing (a proxy, "
                    "another service) answers in its place.")
-                .arg(httpStatus)
-                .arg(body.size())
-                .arg(start),
+                .arg(QString::number(httpStatus), QString::number(body.size()), start),
             error.errorString());
     }
     return doc.object();
@@ -270,11 +268,9 @@ Error nitroError(const QString &what, int httpStatus, const NitroStatus &status)
     const QString code = status.errorcode ? u"nitro."_s + QString::number(status.errorcode) : u"nitro.http"_s;
     const QString message = status.errorcode
         ? Tr::tr("%1: NetScaler said '%2' (NITRO error %3, HTTP %4). %5")
-              .arg(what, status.message)
-              .arg(status.errorcode)
-              .arg(httpStatus)
-              .arg(advice)
-        : Tr::tr("%1: the NetScaler answered HTTP %2. %3").arg(what).arg(httpStatus).arg(advice);
+              .arg(what, status.message, QString::number(status.errorcode), QString::number(httpStatus),
+                   advice)
+        : Tr::tr("%1: the NetScaler answered HTTP %2. %3").arg(what, QString::number(httpStatus), advice);
     return makeError(code, message);
 }
 

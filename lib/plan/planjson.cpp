@@ -381,23 +381,23 @@ Result<LabPlan> parsePlan(const QByteArray &json)
         return makeError(QString::fromLatin1(PlanErrors::TooLarge),
                          Tr::tr("The file is %1 MB; a lab plan is at most %2 MB. "
                                 "Is this the right file?")
-                             .arg(double(json.size()) / (1024.0 * 1024.0), 0, 'f', 1)
-                             .arg(kMaxPlanBytes / (1024 * 1024)));
+                             .arg(QString::number(double(json.size()) / (1024.0 * 1024.0), 'f', 1),
+                                  QString::number(kMaxPlanBytes / (1024 * 1024))));
     }
     if (const qsizetype nul = json.indexOf('\0'); nul >= 0) {
         const auto [line, column] = lineAndColumn(json, nul);
         return makeError(QString::fromLatin1(PlanErrors::NotText),
                          Tr::tr("This is not a text file (binary data at line %1, column %2). "
                                 "A lab plan is JSON text.")
-                             .arg(line)
-                             .arg(column));
+                             .arg(QString::number(line), QString::number(column)));
     }
 
     QJsonParseError parseError;
     const QJsonDocument doc = QJsonDocument::fromJson(json, &parseError);
     if (parseError.error != QJsonParseError::NoError) {
         const auto [line, column] = lineAndColumn(json, errorOffset(json, parseError));
-        const QString where = Tr::tr("line %1, column %2").arg(line).arg(column);
+        const QString where =
+            Tr::tr("line %1, column %2").arg(QString::number(line), QString::number(column));
         return makeError(QString::fromLatin1(PlanErrors::Syntax),
                          Tr::tr("Malformed JSON at %1: %2").arg(where, parseError.errorString()),
                          where + QStringLiteral(": ") + parseError.errorString());
@@ -465,7 +465,12 @@ Result<LabPlan> loadPlanFile(const QString &fileName)
     return plan;
 }
 
-QByteArray serializePlan(const LabPlan &p)
+QByteArray serializePlan(const LabPlan &plan)
+{
+    return QJsonDocument(planToJson(plan)).toJson(QJsonDocument::Indented);
+}
+
+QJsonObject planToJson(const LabPlan &p)
 {
     QJsonObject root;
     root[u"schema"] = p.schema;
@@ -526,7 +531,7 @@ QByteArray serializePlan(const LabPlan &p)
                                {u"mtu"_s, p.vds.mtu},
                                {u"uplinks"_s, p.vds.uplinks},
                                {u"portGroups"_s, groups}};
-    return QJsonDocument(root).toJson(QJsonDocument::Indented);
+    return root;
 }
 
 Result<void> savePlanFile(const LabPlan &plan, const QString &fileName)

@@ -6,6 +6,7 @@
 #include "plan/labplan.h"
 
 #include <QByteArray>
+#include <QJsonObject>
 
 namespace vlab {
 
@@ -27,6 +28,8 @@ Result<LabPlan> loadPlanFile(const QString &fileName);
 
 // Canonical JSON (indented, every key written) that parsePlan reads back unchanged.
 QByteArray serializePlan(const LabPlan &plan);
+// The same as a JSON object (every key, every string of the plan under its JSON path).
+QJsonObject planToJson(const LabPlan &plan);
 // Atomic: the old file stays intact until the new one is complete (QSaveFile).
 Result<void> savePlanFile(const LabPlan &plan, const QString &fileName);
 

@@ -62,8 +62,7 @@ void DnsCheck::timedOut()
         silent << m_servers.at(i).toString();
     conclude(CheckStatus::Fail,
              Tr::tr("No answer from the DNS server(s) %1 within %2 ms.")
-                 .arg(silent.join(u", "_s))
-                 .arg(timeoutMs()),
+                 .arg(silent.join(u", "_s), QString::number(timeoutMs())),
              Tr::tr("Check that the DNS server runs and that UDP and TCP port 53 are open from here."));
 }
 

@@ -72,8 +72,8 @@ Result<SntpReply> parseSntpReply(const QByteArray &packet, qint64 t1Ms, qint64 t
 }
 
 NtpCheck::NtpCheck(const QString &server, quint16 port, int warnOffsetMs, int timeoutMs, QObject *parent)
-    : CheckJob(u"ntp"_s, Tr::tr("Time (NTP)"), port == 123 ? server : u"%1:%2"_s.arg(server).arg(port),
-               timeoutMs, parent)
+    : CheckJob(u"ntp"_s, Tr::tr("Time (NTP)"),
+               port == 123 ? server : u"%1:%2"_s.arg(server, QString::number(port)), timeoutMs, parent)
     , m_server(server)
     , m_port(port)
     , m_warnOffsetMs(warnOffsetMs)
@@ -85,13 +85,14 @@ void NtpCheck::begin()
     m_socket = new QUdpSocket(this);
     const auto socketFailed = [this](QAbstractSocket::SocketError error) {
         const QString reason = m_socket->errorString();
-        conclude(
-            CheckStatus::Fail,
-            error == QAbstractSocket::ConnectionRefusedError
-                ? Tr::tr("%1 refused the NTP query (nothing listens on UDP %2).").arg(m_server).arg(m_port)
-                : Tr::tr("NTP query to %1 failed: %2").arg(m_server, reason),
-            Tr::tr("Check the NTP service on %1 and that UDP port %2 is open.").arg(m_server).arg(m_port),
-            reason);
+        conclude(CheckStatus::Fail,
+                 error == QAbstractSocket::ConnectionRefusedError
+                     ? Tr::tr("%1 refused the NTP query (nothing listens on UDP %2).")
+                           .arg(m_server, QString::number(m_port))
+                     : Tr::tr("NTP query to %1 failed: %2").arg(m_server, reason),
+                 Tr::tr("Check the NTP service on %1 and that UDP port %2 is open.")
+                     .arg(m_server, QString::number(m_port)),
+                 reason);
     };
     connect(m_socket, &QUdpSocket::connected, this, [this] {
         m_sentMs = QDateTime::currentMSecsSinceEpoch();
@@ -113,31 +114,29 @@ void NtpCheck::begin()
             conclude(CheckStatus::Fail, reply.error().message, Tr::tr("Point the plan at an NTP server."));
             return;
         }
-        const QString detail = Tr::tr("stratum %1, offset %2 ms, round trip %3 ms")
-                                   .arg(reply->stratum)
-                                   .arg(reply->offsetMs, 0, 'f', 1)
-                                   .arg(reply->delayMs, 0, 'f', 1);
+        const QString detail =
+            Tr::tr("stratum %1, offset %2 ms, round trip %3 ms")
+                .arg(QString::number(reply->stratum), QString::number(reply->offsetMs, 'f', 1),
+                     QString::number(reply->delayMs, 'f', 1));
         if (reply->stratum == 0 || reply->stratum > 15 || reply->leap == 3) {
-            conclude(
-                CheckStatus::Fail,
-                Tr::tr("%1 answers but is not synchronised (stratum %2).").arg(m_server).arg(reply->stratum),
-                Tr::tr("Let the NTP server synchronise with a reliable source first."), detail);
+            conclude(CheckStatus::Fail,
+                     Tr::tr("%1 answers but is not synchronised (stratum %2).")
+                         .arg(m_server, QString::number(reply->stratum)),
+                     Tr::tr("Let the NTP server synchronise with a reliable source first."), detail);
         } else if (std::abs(reply->offsetMs) > m_warnOffsetMs) {
-            conclude(CheckStatus::Warn,
-                     Tr::tr("%1 is %2 ms away from this machine's clock (stratum %3).")
-                         .arg(m_server)
-                         .arg(reply->offsetMs, 0, 'f', 0)
-                         .arg(reply->stratum),
-                     Tr::tr("Synchronise this machine too, or the offsets seen here mislead; the lab's hosts "
-                            "must use this server."),
-                     detail);
+            conclude(
+                CheckStatus::Warn,
+                Tr::tr("%1 is %2 ms away from this machine's clock (stratum %3).")
+                    .arg(m_server, QString::number(reply->offsetMs, 'f', 0), QString::number(reply->stratum)),
+                Tr::tr("Synchronise this machine too, or the offsets seen here mislead; the lab's hosts "
+                       "must use this server."),
+                detail);
         } else {
-            conclude(CheckStatus::Pass,
-                     Tr::tr("%1 answers: stratum %2, offset %3 ms.")
-                         .arg(m_server)
-                         .arg(reply->stratum)
-                         .arg(reply->offsetMs, 0, 'f', 1),
-                     {}, detail);
+            conclude(
+                CheckStatus::Pass,
+                Tr::tr("%1 answers: stratum %2, offset %3 ms.")
+                    .arg(m_server, QString::number(reply->stratum), QString::number(reply->offsetMs, 'f', 1)),
+                {}, detail);
         }
     });
     connect(m_socket, &QUdpSocket::errorOccurred, this, socketFailed);
@@ -153,9 +152,11 @@ void NtpCheck::abort()
 void NtpCheck::timedOut()
 {
     abort();
-    conclude(CheckStatus::Fail,
-             Tr::tr("%1 did not answer the NTP query within %2 ms.").arg(m_server).arg(timeoutMs()),
-             Tr::tr("Check the NTP service on %1 and that UDP port %2 is open.").arg(m_server).arg(m_port));
+    conclude(
+        CheckStatus::Fail,
+        Tr::tr("%1 did not answer the NTP query within %2 ms.").arg(m_server, QString::number(timeoutMs())),
+        Tr::tr("Check the NTP service on %1 and that UDP port %2 is open.")
+            .arg(m_server, QString::number(m_port)));
 }
 
 } // namespace vlab

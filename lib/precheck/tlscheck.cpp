@@ -13,7 +13,7 @@ namespace vlab {
 
 TlsCheck::TlsCheck(const QString &host, quint16 port, const QString &name, const QString &node, int timeoutMs,
                    QObject *parent)
-    : CheckJob(u"tls"_s, node, u"https://%1:%2"_s.arg(name).arg(port), timeoutMs, parent)
+    : CheckJob(u"tls"_s, node, u"https://%1:%2"_s.arg(name, QString::number(port)), timeoutMs, parent)
     , m_host(host)
     , m_port(port)
     , m_name(name)
@@ -53,13 +53,13 @@ void TlsCheck::begin()
             return;
         const QString reason = m_socket->errorString();
         m_socket->abort();
-        conclude(
-            CheckStatus::Fail,
-            error == QAbstractSocket::ConnectionRefusedError
-                ? Tr::tr("Nothing accepts HTTPS on %1:%2.").arg(m_host).arg(m_port)
-                : Tr::tr("No TLS handshake with %1:%2: %3").arg(m_host).arg(m_port).arg(reason),
-            Tr::tr("Check that the service on %1 is up and speaks HTTPS on port %2.").arg(m_host).arg(m_port),
-            reason);
+        conclude(CheckStatus::Fail,
+                 error == QAbstractSocket::ConnectionRefusedError
+                     ? Tr::tr("Nothing accepts HTTPS on %1:%2.").arg(m_host, QString::number(m_port))
+                     : Tr::tr("No TLS handshake with %1:%2: %3").arg(m_host, QString::number(m_port), reason),
+                 Tr::tr("Check that the service on %1 is up and speaks HTTPS on port %2.")
+                     .arg(m_host, QString::number(m_port)),
+                 reason);
     });
     // SNI and the name to compare: the name clients use, unless that is an address.
     if (parseIpv4(m_name))
@@ -74,7 +74,8 @@ void TlsCheck::inspect()
     const QList<QSslError> trustErrors = m_socket->sslHandshakeErrors();
     m_socket->abort();
     if (cert.isNull()) {
-        conclude(CheckStatus::Fail, Tr::tr("%1:%2 served no certificate.").arg(m_host).arg(m_port),
+        conclude(CheckStatus::Fail,
+                 Tr::tr("%1:%2 served no certificate.").arg(m_host, QString::number(m_port)),
                  Tr::tr("Check the HTTPS configuration of the endpoint."));
         return;
     }
@@ -122,7 +123,8 @@ void TlsCheck::timedOut()
 {
     abort();
     conclude(CheckStatus::Fail,
-             Tr::tr("No TLS answer from %1:%2 within %3 ms.").arg(m_host).arg(m_port).arg(timeoutMs()),
+             Tr::tr("No TLS answer from %1:%2 within %3 ms.")
+                 .arg(m_host, QString::number(m_port), QString::number(timeoutMs())),
              Tr::tr("Packets are dropped on the way, or the host is down."));
 }
 

@@ -2,6 +2,7 @@
 
 #include "plan/derivedvalues.h"
 #include "plan/planjson.h"
+#include "project/writeplanfilesjob.h"
 #include "validate/planvalidator.h"
 
 #include "core/atomicfile.h"
@@ -102,7 +103,10 @@ QString PlanDocument::projectFolder() const
         return m_projectFolder;
     if (!m_fileName.isEmpty())
         return QFileInfo(m_fileName).absolutePath();
-    const QString lab = m_plan.lab.name.isEmpty() ? u"lab"_s : m_plan.lab.name;
+    // The lab name is plan data, not a path: "../../.ssh" must not choose the folder. The same
+    // safe base name as the plan file's ("<lab name>.vlab.json").
+    QString lab = WritePlanFilesJob::planFileName(m_plan);
+    lab.chop(qsizetype(qstrlen(".vlab.json")));
     return QDir(QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation))
         .filePath(u"vlab/"_s + lab);
 }

@@ -50,8 +50,8 @@ ThreadedJob::Work WritePlanFilesJob::makeWork()
         for (const Finding &f : findings)
             text += formatFinding(f) + u'\n';
         text += Tr::tr("%1 error(s), %2 warning(s)\n")
-                    .arg(countSeverity(findings, Severity::Error))
-                    .arg(countSeverity(findings, Severity::Warning));
+                    .arg(QString::number(countSeverity(findings, Severity::Error)),
+                         QString::number(countSeverity(findings, Severity::Warning)));
         const QJsonObject json{{u"plan"_s, planFileName(plan)},
                                {u"errors"_s, countSeverity(findings, Severity::Error)},
                                {u"warnings"_s, countSeverity(findings, Severity::Warning)},
@@ -70,7 +70,7 @@ ThreadedJob::Work WritePlanFilesJob::makeWork()
             if (!written)
                 return written.error();
             ctx.evidence(Evidence::Kind::File, written->path, written->sha256);
-            ctx.log(Tr::tr("Wrote %1 (%2 bytes)").arg(written->path).arg(written->size));
+            ctx.log(Tr::tr("Wrote %1 (%2 bytes)").arg(written->path, QString::number(written->size)));
         }
         ctx.progress(1.0, Tr::tr("Done"));
         return {};

@@ -3,6 +3,7 @@
 #include "certs/certjobs.h"
 #include "certs/certverifier.h"
 #include "certs/csrrequest.h"
+#include "core/quoting.h"
 #include "core/tr.h"
 #include "net/servedcertificate.h"
 #include "net/tlstrust.h"
@@ -133,9 +134,8 @@ ThreadedJob::Work CertManagerJob::makeWork()
         if (made->exitStatus != 0) {
             return makeError(u"certmanager.folder"_s,
                              Tr::tr("Cannot create %1 on %2 (exit status %3): %4")
-                                 .arg(r.remoteFolder, r.nodeName)
-                                 .arg(made->exitStatus)
-                                 .arg(QString::fromUtf8(made->standardError).trimmed()));
+                                 .arg(r.remoteFolder, r.nodeName, QString::number(made->exitStatus),
+                                      QString::fromUtf8(made->standardError).trimmed()));
         }
         struct Upload
         {
@@ -207,8 +207,9 @@ ThreadedJob::Work CertManagerJob::makeWork()
         const auto onLine = [&](const QString &line) {
             if (const QRegularExpressionMatch m = kStatusLine.match(line); m.hasMatch()) {
                 const int percent = m.captured(1).toInt();
-                ctx.progress(0.45 + 0.45 * qreal(qBound(0, percent, 100)) / 100.0,
-                             Tr::tr("certificate-manager: %1% %2").arg(percent).arg(m.captured(2)));
+                ctx.progress(
+                    0.45 + 0.45 * qreal(qBound(0, percent, 100)) / 100.0,
+                    Tr::tr("certificate-manager: %1% %2").arg(QString::number(percent), m.captured(2)));
                 ctx.log(line);
             } else if (const QRegularExpressionMatch m = kErrorMessage.match(line); m.hasMatch()) {
                 errorMessage = m.captured(1).trimmed();
@@ -261,7 +262,7 @@ ThreadedJob::Work CertManagerJob::makeWork()
 
         // 6. The certificate the PSC serves now must be the new leaf.
         const QString tlsHost = r.tlsHost.isEmpty() ? r.connection.endpoint.host : r.tlsHost;
-        const QString where = u"%1:%2"_s.arg(tlsHost).arg(r.tlsPort);
+        const QString where = u"%1:%2"_s.arg(tlsHost, QString::number(r.tlsPort));
         ctx.progress(0.95, Tr::tr("Reading the certificate served on %1").arg(where));
         Result<QString> expected = chainLeafSha256(chainFile);
         if (!expected)

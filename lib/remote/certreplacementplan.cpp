@@ -1,6 +1,7 @@
 #include "remote/certreplacementplan.h"
 
 #include "certs/csrrequest.h"
+#include "core/quoting.h"
 #include "core/tr.h"
 #include "remote/applianceshell.h"
 #include "remote/loginshelljob.h"
@@ -96,7 +97,8 @@ CertReplacementPreview previewCertReplacement(const CertReplacementRequest &r)
     CertReplacementPreview p;
     p.nodeId = r.nodeName;
     p.target = r.connection.endpoint.toString();
-    p.tls = u"%1:%2"_s.arg(r.tlsHost.isEmpty() ? r.connection.endpoint.host : r.tlsHost).arg(r.tlsPort);
+    p.tls = u"%1:%2"_s.arg(r.tlsHost.isEmpty() ? r.connection.endpoint.host : r.tlsHost,
+                           QString::number(r.tlsPort));
     QString folder = r.remoteFolder;
     while (folder.size() > 1 && folder.endsWith(u'/'))
         folder.chop(1);
@@ -129,8 +131,8 @@ CertReplacementPreview previewCertReplacement(const CertReplacementRequest &r)
     }
     p.commands << u"mkdir -p -m 0700 -- "_s + shellQuote(r.remoteFolder);
     for (const PlannedUpload &u : std::as_const(p.uploads))
-        p.commands << u"sftp put %1 %2 (mode %3, then size and SHA-256 checked)"_s.arg(u.name, u.remotePath)
-                          .arg(u.mode, 4, 8, QChar(u'0'));
+        p.commands << u"sftp put %1 %2 (mode %3, then size and SHA-256 checked)"_s.arg(
+            u.name, u.remotePath, QString::number(u.mode, 8).rightJustified(4, u'0'));
     p.commands << r.certificateManager;
     p.answers = {
         {u"Option[1 to 8]:"_s, u"1"_s},

@@ -40,7 +40,7 @@ QString recordedList(const HostKeyCheck &check)
 {
     QStringList lines;
     for (const KnownHostEntry &e : check.recorded)
-        lines << u"line %1: %2 %3"_s.arg(e.line).arg(e.keyType, e.fingerprint);
+        lines << u"line %1: %2 %3"_s.arg(QString::number(e.line), e.keyType, e.fingerprint);
     return lines.join(u"; "_s);
 }
 
@@ -78,7 +78,7 @@ QString knownHostsName(const QString &host, int port)
 {
     if (port == 22 || port <= 0)
         return host;
-    return u"[%1]:%2"_s.arg(host).arg(port);
+    return u"[%1]:%2"_s.arg(host, QString::number(port));
 }
 
 QString sha256Fingerprint(const QByteArray &publicKeyBlob)

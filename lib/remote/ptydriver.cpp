@@ -152,9 +152,8 @@ Result<int> PtyDriver::expect(const QList<QRegularExpression> &expected, std::ch
         if (deadline.hasExpired()) {
             return fail(u"pty.timeout"_s,
                         Tr::tr("%1 did not show what was expected within %2 s (waiting for: %3).")
-                            .arg(m_command)
-                            .arg(double(timeout.count()) / 1000.0)
-                            .arg(expected.isEmpty() ? u"the end"_s : expected.constFirst().pattern()));
+                            .arg(m_command, QString::number(double(timeout.count()) / 1000.0),
+                                 expected.isEmpty() ? u"the end"_s : expected.constFirst().pattern()));
         }
         // Still output that ends in a question nobody expected: stop rather than guess.
         const qsizetype lastBreak = qMax(m_pending.lastIndexOf(u'\n'), m_pending.lastIndexOf(u'\r'));
@@ -215,9 +214,9 @@ Result<int> PtyDriver::finish(std::chrono::milliseconds timeout)
         if (m_cancelled && m_cancelled())
             return makeError(u"ssh.cancelled"_s, Tr::tr("%1 was cancelled.").arg(m_command), tail());
         if (deadline.hasExpired())
-            return fail(
-                u"pty.timeout"_s,
-                Tr::tr("%1 did not end within %2 s.").arg(m_command).arg(double(timeout.count()) / 1000.0));
+            return fail(u"pty.timeout"_s,
+                        Tr::tr("%1 did not end within %2 s.")
+                            .arg(m_command, QString::number(double(timeout.count()) / 1000.0)));
         const Read r = readSome();
         if (r == Read::Eof)
             break;

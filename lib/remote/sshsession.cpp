@@ -1,5 +1,6 @@
 #include "remote/sshsession.h"
 
+#include "core/quoting.h"
 #include "core/tr.h"
 #include "net/hostport.h"
 
@@ -90,7 +91,7 @@ QString SshEndpoint::toString() const
     const QString hostPart = host.contains(u':') ? u"[%1]"_s.arg(host) : host;
     if (port == 22)
         return u"%1@%2"_s.arg(user, hostPart);
-    return u"%1@%2:%3"_s.arg(user, hostPart).arg(port);
+    return u"%1@%2:%3"_s.arg(user, hostPart, QString::number(port));
 }
 
 std::optional<SshEndpoint> SshEndpoint::parse(const QString &text)
@@ -108,13 +109,6 @@ std::optional<SshEndpoint> SshEndpoint::parse(const QString &text)
     e.host = hostPort->host;
     e.port = hostPort->port;
     return e;
-}
-
-QString shellQuote(const QString &text)
-{
-    QString quoted = text;
-    quoted.replace(u"'"_s, u"'\\''"_s);
-    return u"'"_s + quoted + u"'"_s;
 }
 
 SshSession::SshSession()
@@ -203,9 +197,7 @@ Result<HostKeyCheck> SshSession::connect(const SshConnectOptions &options, const
             u"ssh.connect"_s,
             Tr::tr("Cannot connect to %1 (port %2): %3. Check the host name, that SSH is enabled "
                    "on the appliance, and that nothing blocks the port.")
-                .arg(options.endpoint.host)
-                .arg(port)
-                .arg(why),
+                .arg(options.endpoint.host, QString::number(port), why),
             why);
     }
     ssh_key serverKey = nullptr;
@@ -305,8 +297,7 @@ Result<void> SshSession::authenticate(const SshCredentials &credentials)
             u"ssh.auth"_s,
             Tr::tr("%1 accepts none of the ways to log in that were given (it offers method mask %2). "
                    "Give the password (VLAB_ROOT_PASSWORD) or a private key it accepts.")
-                .arg(m_options.endpoint.toString())
-                .arg(methods));
+                .arg(m_options.endpoint.toString(), QString::number(methods)));
     }
     return makeError(u"ssh.auth"_s,
                      Tr::tr("%1 refused the login (tried: %2). Check the user name and the password or key; "
@@ -343,8 +334,8 @@ Result<ExecResult> SshSession::exec(const QString &command, std::chrono::millise
                 u"ssh.timeout"_s,
                 Tr::tr("\"%1\" on %2 did not finish within %3 s; it was stopped. Run it by hand to "
                        "see whether it waits for input, or allow it more time.")
-                    .arg(command, m_options.endpoint.toString())
-                    .arg(double(timeout.count()) / 1000.0),
+                    .arg(command, m_options.endpoint.toString(),
+                         QString::number(double(timeout.count()) / 1000.0)),
                 QString::fromUtf8(result.standardOutput.right(2000) + result.standardError.right(2000)));
         }
         const int n = ssh_channel_read_timeout(guard.channel, buffer, sizeof buffer, 0, kPollMs);
@@ -459,9 +450,8 @@ Result<UploadResult> SshSession::upload(const QString &localPath, const QString 
                 return failure(u"sftp.write"_s, Tr::tr("uploading %1").arg(remotePath));
             return makeError(u"sftp.write"_s,
                              Tr::tr("Writing %1 on %2 failed after %3 bytes: %4.")
-                                 .arg(remotePath, m_options.endpoint.toString())
-                                 .arg(done)
-                                 .arg(sftpErrorText(sftp_get_error(guard.sftp))));
+                                 .arg(remotePath, m_options.endpoint.toString(), QString::number(done),
+                                      sftpErrorText(sftp_get_error(guard.sftp))));
         }
         done += chunk.size();
         if (progress)
@@ -487,10 +477,8 @@ Result<UploadResult> SshSession::upload(const QString &localPath, const QString 
         return makeError(
             u"upload.verify"_s,
             Tr::tr("%1 on %2 has %3 bytes, but %4 has %5. Upload it again; check the free space there.")
-                .arg(remotePath, m_options.endpoint.toString())
-                .arg(remoteSize)
-                .arg(localPath)
-                .arg(total));
+                .arg(remotePath, m_options.endpoint.toString(), QString::number(remoteSize), localPath,
+                     QString::number(total)));
     }
     if (result.mode != mode) {
         return makeError(

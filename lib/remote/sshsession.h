@@ -68,9 +68,6 @@ struct UploadResult
 // Called during uploads with the bytes sent so far.
 using UploadProgress = std::function<void(qint64 done, qint64 total)>;
 
-// A POSIX shell word: 'text' with embedded single quotes escaped.
-QString shellQuote(const QString &text);
-
 class SshSession
 {
 public:

@@ -1,6 +1,7 @@
 #include "runbook/runbook.h"
 
 #include "certs/csrrequest.h"
+#include "core/quoting.h"
 #include "core/tr.h"
 #include "jobs/journal.h"
 #include "netscaler/lbconfig.h"
@@ -71,6 +72,25 @@ QString installCommand(VcsaRole role)
            u"--no-ssl-certificate-verification --log-dir=logs %1"_s.arg(vcsaTemplateFileName(role));
 }
 
+// A Markdown code span for a file name or job title: the delimiter is one backtick more than
+// the longest run inside (CommonMark 6.1), and line breaks become spaces.
+QString codeSpan(const QString &title)
+{
+    QString inner = title;
+    for (qsizetype i = 0; i < inner.size(); ++i) {
+        if (isForbiddenCharacter(title, i))
+            inner[i] = u' ';
+    }
+    qsizetype longest = 0;
+    for (qsizetype i = 0, run = 0; i < inner.size(); ++i) {
+        run = inner.at(i) == u'`' ? run + 1 : 0;
+        longest = std::max(longest, run);
+    }
+    const QString tick(longest + 1, u'`');
+    const bool pad = inner.startsWith(u'`') || inner.endsWith(u'`');
+    return tick + (pad ? u" "_s : QString()) + inner + (pad ? u" "_s : QString()) + tick;
+}
+
 } // namespace
 
 Runbook buildRunbook(const LabPlan &plan, const QByteArray &precheckResultsJson, const QDateTime &created)
@@ -113,7 +133,8 @@ Runbook buildRunbook(const LabPlan &plan, const QByteArray &precheckResultsJson,
                                          plan.vcha.activeIp, plan.vcha.passiveIp, plan.vcha.witnessIp)};
         rows << QStringList{
             Tr::tr("Distributed Switch"),
-            Tr::tr("%1, MTU %2, %3 uplinks").arg(plan.vds.name).arg(plan.vds.mtu).arg(plan.vds.uplinks)};
+            Tr::tr("%1, MTU %2, %3 uplinks")
+                .arg(plan.vds.name, QString::number(plan.vds.mtu), QString::number(plan.vds.uplinks))};
         c.blocks << table(Tr::tr("Inputs"), rows)
                  << paragraph(
                         Tr::tr("Passwords are not part of this runbook: enter them where a step asks."));
@@ -136,10 +157,10 @@ Runbook buildRunbook(const LabPlan &plan, const QByteArray &precheckResultsJson,
                                     r.value(u"target"_s).toString(), r.value(u"message"_s).toString()};
             }
             c.blocks << paragraph(Tr::tr("Recorded on %1: %2 checks, %3 failed, %4 warnings.")
-                                      .arg(results.value(u"time"_s).toString())
-                                      .arg(results.value(u"checks"_s).toInt())
-                                      .arg(results.value(u"failed"_s).toInt())
-                                      .arg(results.value(u"warnings"_s).toInt()))
+                                      .arg(results.value(u"time"_s).toString(),
+                                           QString::number(results.value(u"checks"_s).toInt()),
+                                           QString::number(results.value(u"failed"_s).toInt()),
+                                           QString::number(results.value(u"warnings"_s).toInt())))
                      << table(Tr::tr("Results"), rows);
         } else {
             QStringList lines;
@@ -232,7 +253,8 @@ Runbook buildRunbook(const LabPlan &plan, const QByteArray &precheckResultsJson,
                     if (b.vserver == v.name)
                         services << b.service;
                 }
-                rows << QStringList{v.name, u"%1:%2"_s.arg(v.ip).arg(v.port), services.join(u", "_s)};
+                rows << QStringList{v.name, u"%1:%2"_s.arg(v.ip, QString::number(v.port)),
+                                    services.join(u", "_s)};
             }
             c.blocks << table(Tr::tr("Virtual servers"), rows)
                      << code(u"psc-lb.conf"_s, renderBatch(*lb, plan.lab.name))
@@ -291,8 +313,7 @@ Runbook buildRunbook(const LabPlan &plan, const QByteArray &precheckResultsJson,
         RunbookChapter c{u"vds"_s,
                          Tr::tr("Distributed Switch"),
                          Tr::tr("The switch %1 with MTU %2 and one port group per VLAN.")
-                             .arg(plan.vds.name)
-                             .arg(plan.vds.mtu),
+                             .arg(plan.vds.name, QString::number(plan.vds.mtu)),
                          {}};
         for (VdsScriptFormat f : {VdsScriptFormat::Govc, VdsScriptFormat::PowerCli}) {
             if (const Result<QByteArray> s = renderVdsScript(plan, f); s)
@@ -413,40 +434,51 @@ void addJournalEvidence(Runbook &runbook, const RunJournal &journal)
 
 QByteArray runbookToMarkdown(const Runbook &rb)
 {
-    QString md = u"# "_s + rb.title + u"\n\n"_s
-        + Tr::tr("Created %1 by vLab Wizard.").arg(rb.created.toString(Qt::ISODate))
-        + u"\n\n![Topology](topology.png)\n\n## "_s + Tr::tr("Contents") + u"\n\n"_s;
+    // Every text of the runbook is plain text (plan values, peers' replies, translations):
+    // markdownText() keeps it from becoming markup, and each code block gets a fence longer
+    // than any run of backticks inside it.
+    const auto text = [](const QString &t) {
+        return markdownText(t);
+    };
+    QString md = u"# "_s + text(rb.title) + u"\n\n"_s
+        + text(Tr::tr("Created %1 by vLab Wizard.").arg(rb.created.toString(Qt::ISODate)))
+        + u"\n\n![Topology](topology.png)\n\n## "_s + text(Tr::tr("Contents")) + u"\n\n"_s;
     for (qsizetype i = 0; i < rb.chapters.size(); ++i)
-        md += u"%1. %2\n"_s.arg(i + 1).arg(rb.chapters.at(i).title);
+        md += u"%1. %2\n"_s.arg(QString::number(i + 1), text(rb.chapters.at(i).title));
     for (qsizetype i = 0; i < rb.chapters.size(); ++i) {
         const RunbookChapter &c = rb.chapters.at(i);
-        md += u"\n## %1. %2\n\n%3\n"_s.arg(i + 1).arg(c.title, c.purpose);
+        md += u"\n## %1. %2\n\n%3\n"_s.arg(QString::number(i + 1), text(c.title), text(c.purpose));
         for (const RunbookBlock &b : c.blocks) {
             switch (b.kind) {
             case RunbookBlock::Kind::Paragraph:
-                md += u'\n' + b.text + u'\n';
+                md += u'\n' + text(b.text) + u'\n';
                 break;
             case RunbookBlock::Kind::Table: {
-                md += u"\n**"_s + b.title + u"**\n\n"_s;
+                md += u"\n**"_s + text(b.title) + u"**\n\n"_s;
                 for (qsizetype r = 0; r < b.rows.size(); ++r) {
                     QStringList cells = b.rows.at(r);
                     for (QString &cell : cells)
-                        cell.replace(u'|', u"\\|"_s);
+                        cell = text(cell);
                     md += u"| "_s + cells.join(u" | "_s) + u" |\n"_s;
                     if (r == 0)
                         md += u"|"_s + QStringList(cells.size(), u"---"_s).join(u'|') + u"|\n"_s;
                 }
                 break;
             }
-            case RunbookBlock::Kind::Code:
-                md += u"\n`"_s + b.title + u"`:\n\n```\n"_s + b.text
-                    + (b.text.endsWith(u'\n') ? u""_s : u"\n"_s) + u"```\n"_s;
+            case RunbookBlock::Kind::Code: {
+                const QString body = b.text.endsWith(u'\n') ? b.text : b.text + u'\n';
+                const QString fence = markdownFence(body);
+                md += u"\n"_s + codeSpan(b.title) + u":\n\n"_s + fence + u'\n' + body + fence + u'\n';
                 break;
-            case RunbookBlock::Kind::Commands:
-                md += u"\n"_s + b.title + u":\n\n```sh\n"_s + b.text + u"\n```\n"_s;
+            }
+            case RunbookBlock::Kind::Commands: {
+                const QString fence = markdownFence(b.text);
+                md +=
+                    u"\n"_s + text(b.title) + u":\n\n"_s + fence + u"sh\n"_s + b.text + u'\n' + fence + u'\n';
                 break;
+            }
             case RunbookBlock::Kind::SignOff:
-                md += u"\n- [ ] "_s + b.title + u" - done by: ________ date: ________\n"_s;
+                md += u"\n- [ ] "_s + text(b.title) + u" - done by: ________ date: ________\n"_s;
                 break;
             }
         }
@@ -460,7 +492,7 @@ Result<void> writeRunbookPdf(const Runbook &rb, const QString &path)
         return s.toHtmlEscaped();
     };
     const auto chapterHeading = [](qsizetype i, const RunbookChapter &c) {
-        return u"%1. %2"_s.arg(i + 1).arg(c.title);
+        return u"%1. %2"_s.arg(QString::number(i + 1), c.title);
     };
     // pages: the page of each chapter (empty: not known yet; the contents then has
     // placeholders of the same width, so adding the numbers moves nothing).

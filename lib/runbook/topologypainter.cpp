@@ -1,5 +1,7 @@
 #include "runbook/topologypainter.h"
 
+#include "core/quoting.h"
+
 #include <QBuffer>
 #include <QFont>
 #include <QPainter>
@@ -14,6 +16,24 @@ namespace {
 
 const QColor kInk(0x22, 0x2b, 0x33);
 const QColor kLine(0x5b, 0x6b, 0x7a);
+
+// Text as drawn: a character that cannot be shown (a line break, a control code; the plan's
+// validation refuses them) is drawn as U+FFFD, so it can neither bend the layout nor reach
+// the SVG, where XML 1.0 cannot carry it.
+QString visible(const QString &text)
+{
+    QString out = text;
+    for (qsizetype i = 0; i < out.size(); ++i) {
+        if (isForbiddenCharacter(text, i))
+            out[i] = QChar(0xfffd);
+    }
+    return out;
+}
+
+void drawText(QPainter *p, const QRectF &rect, int flags, const QString &text)
+{
+    p->drawText(rect, flags, visible(text));
+}
 
 struct Box
 {
@@ -34,15 +54,15 @@ void drawBox(QPainter *p, const Box &b)
     bold.setPointSizeF(11);
     p->setFont(bold);
     const QRectF inner = b.rect.adjusted(10, 6, -10, -6);
-    p->drawText(QRectF(inner.left(), inner.top(), inner.width(), 18), Qt::AlignLeft | Qt::AlignVCenter,
-                b.title);
+    drawText(p, QRectF(inner.left(), inner.top(), inner.width(), 18), Qt::AlignLeft | Qt::AlignVCenter,
+             b.title);
     QFont normal = bold;
     normal.setBold(false);
     normal.setPointSizeF(9);
     p->setFont(normal);
     qreal y = inner.top() + 20;
     for (const QString &line : b.lines) {
-        p->drawText(QRectF(inner.left(), y, inner.width(), 15), Qt::AlignLeft | Qt::AlignVCenter, line);
+        drawText(p, QRectF(inner.left(), y, inner.width(), 15), Qt::AlignLeft | Qt::AlignVCenter, line);
         y += 15;
     }
 }
@@ -58,7 +78,7 @@ void drawLink(QPainter *p, QPointF from, QPointF to, const QString &label = {}, 
         p->setFont(f);
         p->setPen(kInk);
         const QPointF mid = (from + to) / 2;
-        p->drawText(QRectF(mid.x() - 90, mid.y() - 16, 180, 14), Qt::AlignCenter, label);
+        drawText(p, QRectF(mid.x() - 90, mid.y() - 16, 180, 14), Qt::AlignCenter, label);
     }
 }
 
@@ -72,7 +92,7 @@ void drawBar(QPainter *p, const QRectF &r, const QColor &fill, const QString &te
     f.setBold(true);
     p->setFont(f);
     p->setPen(kInk);
-    p->drawText(r.adjusted(10, 0, -10, 0), Qt::AlignLeft | Qt::AlignVCenter, text);
+    drawText(p, r.adjusted(10, 0, -10, 0), Qt::AlignLeft | Qt::AlignVCenter, text);
 }
 
 } // namespace
@@ -110,8 +130,8 @@ void TopologyPainter::paint(QPainter *p, const QRectF &target) const
         QFont f = p->font();
         f.setPointSizeF(9);
         p->setFont(f);
-        p->drawText(QRectF(20, 60 + shown * 84, 250, 16), Qt::AlignLeft,
-                    u"... and %1 more PSC(s)"_s.arg(plan.psc.size() - shown));
+        drawText(p, QRectF(20, 60 + shown * 84, 250, 16), Qt::AlignLeft,
+                 u"... and %1 more PSC(s)"_s.arg(plan.psc.size() - shown));
     }
 
     // The NetScaler in the middle.
@@ -124,7 +144,8 @@ void TopologyPainter::paint(QPainter *p, const QRectF &target) const
                  u"NetScaler"_s,
                  {u"NSIP %1"_s.arg(lb.nsip), u"SNIP %1"_s.arg(lb.snip), u"VIP %1"_s.arg(lb.vip), lb.fqdn,
                   u"TCP %1"_s.arg(ports.join(u' ')),
-                  u"persistency: %1, %2 min"_s.arg(lb.persistence.type).arg(lb.persistence.timeoutMinutes),
+                  u"persistency: %1, %2 min"_s.arg(lb.persistence.type,
+                                                   QString::number(lb.persistence.timeoutMinutes)),
                   u"group %1-persist"_s.arg(lb.namePrefix.isEmpty() ? u"psc"_s : lb.namePrefix)}};
     drawBox(p, ns);
     for (const QPointF &a : std::as_const(pscAnchors))
@@ -161,12 +182,12 @@ void TopologyPainter::paint(QPainter *p, const QRectF &target) const
     // The Distributed Switch at the bottom.
     QStringList groups;
     for (const PortGroup &g : plan.vds.portGroups)
-        groups << u"%1 (VLAN %2)"_s.arg(g.name).arg(g.vlan);
-    const Box vds{
-        QRectF(20, 440, 960, 70 + 15 * std::max<qsizetype>(0, (groups.size() - 1) / 3)),
-        QColor(0xee, 0xee, 0xee),
-        u"Distributed Switch %1"_s.arg(plan.vds.name),
-        {u"version %1, MTU %2, %3 uplinks"_s.arg(plan.vds.version).arg(plan.vds.mtu).arg(plan.vds.uplinks)}};
+        groups << u"%1 (VLAN %2)"_s.arg(g.name, QString::number(g.vlan));
+    const Box vds{QRectF(20, 440, 960, 70 + 15 * std::max<qsizetype>(0, (groups.size() - 1) / 3)),
+                  QColor(0xee, 0xee, 0xee),
+                  u"Distributed Switch %1"_s.arg(plan.vds.name),
+                  {u"version %1, MTU %2, %3 uplinks"_s.arg(plan.vds.version, QString::number(plan.vds.mtu),
+                                                           QString::number(plan.vds.uplinks))}};
     Box withGroups = vds;
     for (qsizetype i = 0; i < groups.size(); i += 3)
         withGroups.lines << groups.mid(i, 3).join(u"    "_s);
@@ -177,7 +198,7 @@ void TopologyPainter::paint(QPainter *p, const QRectF &target) const
     f.setBold(false);
     p->setFont(f);
     p->setPen(kLine);
-    p->drawText(QRectF(20, 610, 960, 16), Qt::AlignRight, u"Lab %1 - vLab Wizard"_s.arg(plan.lab.name));
+    drawText(p, QRectF(20, 610, 960, 16), Qt::AlignRight, u"Lab %1 - vLab Wizard"_s.arg(plan.lab.name));
     p->restore();
 }
 
@@ -209,7 +230,9 @@ QByteArray TopologyPainter::toSvg() const
     svg.setOutputDevice(&buffer);
     svg.setSize(naturalSize().toSize());
     svg.setViewBox(QRectF(QPointF(0, 0), naturalSize()));
-    svg.setTitle(u"Topology of lab %1"_s.arg(m_plan.lab.name));
+    // QSvgGenerator writes the title into <title> as given (Qt 6.4 does not escape it): escaped
+    // here, so "R&D" stays well-formed and "</title><script>" stays text.
+    svg.setTitle(xmlEscape(visible(u"Topology of lab %1"_s.arg(m_plan.lab.name))));
     QPainter p(&svg);
     paint(&p, QRectF(QPointF(0, 0), naturalSize()));
     p.end();

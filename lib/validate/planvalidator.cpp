@@ -1,10 +1,14 @@
 #include "validate/planvalidator.h"
 
+#include "core/quoting.h"
 #include "core/tr.h"
 #include "net/hostport.h"
 #include "net/netaddr.h"
+#include "plan/planjson.h"
 
 #include <QHash>
+#include <QJsonArray>
+#include <QJsonObject>
 #include <QSet>
 
 #include <optional>
@@ -42,6 +46,8 @@ public:
 
     Findings run()
     {
+        characters();
+        vsphereNames();
         lab();
         dns();
         ntp();
@@ -63,6 +69,10 @@ public:
 private:
     void add(Severity s, const QString &path, const QString &message, const QString &hint = {})
     {
+        // A field that holds a control character has that one finding: the other rules would
+        // only repeat the value (and its line break) in their messages.
+        if (m_unreadable.contains(path))
+            return;
         m_findings.append(Finding{s, path, message, hint});
     }
     void error(const QString &path, const QString &message, const QString &hint = {})
@@ -119,6 +129,83 @@ private:
         fqdn(path, value, what);
     }
 
+    // Names and values are data: each is one line of plain text, and no output language
+    // (shell, PowerShell, NetScaler CLI, XML, Markdown) needs to carry anything else. Every
+    // string of the plan is walked through its JSON form, so a field added later is covered
+    // without being listed here.
+    void characters() { walkStrings(planToJson(p), QString()); }
+
+    void walkStrings(const QJsonValue &value, const QString &path)
+    {
+        if (value.isObject()) {
+            const QJsonObject o = value.toObject();
+            for (auto it = o.constBegin(); it != o.constEnd(); ++it)
+                walkStrings(it.value(), path.isEmpty() ? it.key() : path + u'.' + it.key());
+        } else if (value.isArray()) {
+            const QJsonArray a = value.toArray();
+            for (qsizetype i = 0; i < a.size(); ++i)
+                walkStrings(a.at(i), at(path, i));
+        } else if (value.isString()) {
+            const QString text = value.toString();
+            const qsizetype bad = firstForbiddenCharacter(text);
+            if (bad < 0)
+                return;
+            const QChar c = text.at(bad);
+            const char32_t code =
+                c.isHighSurrogate() && bad + 1 < text.size() && text.at(bad + 1).isLowSurrogate()
+                ? QChar::surrogateToUcs4(c, text.at(bad + 1))
+                : char32_t(c.unicode());
+            error(path,
+                  Tr::tr("Contains %1 at position %2; a name or value is one line of plain text.")
+                      .arg(describeCharacter(code), QString::number(bad + 1)),
+                  Tr::tr("Remove it: names and values cannot hold line breaks, tabs, control codes or "
+                         "text-direction controls."));
+            m_unreadable.insert(path);
+        }
+    }
+
+    // vSphere inventory names (switch, port groups, datacenter, cluster, datastore, networks,
+    // appliance VM names). The vSphere Web Services API stores '/', '\' and '%' in a
+    // ManagedEntity name escaped (%2f, %5c, %25; API reference, ManagedEntity.name), so such a
+    // name never matches itself in an inventory path (govc, PowerCLI -Location, the installer's
+    // datacenter/target paths) and '/' reads as a folder separator; the vSphere Client takes at
+    // most 80 characters for an inventory name.
+    void vsphereName(const QString &path, const QString &value)
+    {
+        if (value.isEmpty() || m_unreadable.contains(path))
+            return;
+        for (const QChar c : {u'/', u'\\', u'%'}) {
+            if (value.contains(c)) {
+                error(path,
+                      Tr::tr("\"%1\" contains '%2', which vSphere does not keep in an inventory name.")
+                          .arg(value, QString(c)),
+                      Tr::tr("Use a name without '/', '\\' and '%'."));
+                return;
+            }
+        }
+        if (value.size() > 80)
+            error(path,
+                  Tr::tr("The name has %1 characters; vSphere inventory names have at most 80.")
+                      .arg(value.size()),
+                  Tr::tr("Shorten it to 80 characters or fewer."));
+    }
+
+    void vsphereNames()
+    {
+        vsphereName(u"network.portGroup"_s, p.network.portGroup);
+        vsphereName(u"target.datastore"_s, p.target.datastore);
+        vsphereName(u"target.network"_s, p.target.network);
+        vsphereName(u"target.datacenter"_s, p.target.datacenter);
+        vsphereName(u"target.cluster"_s, p.target.cluster);
+        for (qsizetype i = 0; i < p.psc.size(); ++i)
+            vsphereName(at(u"psc"_s, i, u"name"_s), p.psc.at(i).name);
+        vsphereName(u"vcenter.name"_s, p.vcenter.name);
+        vsphereName(u"vcha.network.portGroup"_s, p.vcha.network.portGroup);
+        vsphereName(u"vds.name"_s, p.vds.name);
+        for (qsizetype i = 0; i < p.vds.portGroups.size(); ++i)
+            vsphereName(at(u"vds.portGroups"_s, i, u"name"_s), p.vds.portGroups.at(i).name);
+    }
+
     void lab()
     {
         required(u"lab.name"_s, p.lab.name, Tr::tr("Give the lab a short name, for example sslab."));
@@ -172,8 +259,7 @@ private:
                 const quint32 mask = prefix == 0 ? 0u : ~0u << (32 - prefix);
                 error(u"network.cidr"_s, Tr::tr("\"%1\" has host bits set.").arg(p.network.cidr),
                       Tr::tr("Write the network address: %1/%2.")
-                          .arg(formatIpv4(guess ? (guess->network & mask) : 0))
-                          .arg(prefix));
+                          .arg(formatIpv4(guess ? (guess->network & mask) : 0), QString::number(prefix)));
             } else {
                 error(u"network.cidr"_s, Tr::tr("\"%1\" is not a network in CIDR form.").arg(p.network.cidr),
                       Tr::tr("Write the management network as address/prefix, for example "
@@ -292,6 +378,13 @@ private:
                       .arg(lb.persistence.timeoutMinutes),
                   Tr::tr("Use 2 to 1440 minutes; the PSC design uses 1440."));
 
+        // NetScaler object names "must begin with an ASCII alphanumeric or underscore (_)
+        // character, and must contain only ASCII alphanumeric, underscore, hash (#), period (.),
+        // space, colon (:), at (@), equals (=), and hyphen (-) characters", at most 127 of them
+        // (NITRO API reference, e.g. lbvserver.name; the same rule for server, service and
+        // lbgroup). The prefix is held to a stricter subset (no space, # : @ =) and 40
+        // characters, so that every generated name (prefix + "-svc-" + PSC name + port, see
+        // netscalerName()) stays a plain word of the batch file within 127 characters.
         const QString &prefix = lb.namePrefix;
         if (required(u"loadBalancer.namePrefix"_s, prefix,
                      Tr::tr("Set a short prefix for the NetScaler object names, for example psc."))) {
@@ -539,6 +632,7 @@ private:
     const LabPlan &p;
     std::optional<Ipv4Network> m_mgmt;
     Findings m_findings;
+    QSet<QString> m_unreadable; // paths whose value holds a forbidden character
 };
 
 } // namespace

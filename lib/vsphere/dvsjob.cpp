@@ -46,10 +46,8 @@ DvsCreateJob::DvsCreateJob(const VCenterEndpoint &endpoint, const DistributedSwi
     : SessionJob(
         Tr::tr("Create the Distributed Switch %1").arg(vds.name),
         Tr::tr("Creates the switch (MTU %1, %2 uplinks) and its %3 port group(s) in %4 over the vSphere API.")
-            .arg(vds.mtu)
-            .arg(vds.uplinks)
-            .arg(vds.portGroups.size())
-            .arg(endpoint.url.host()),
+            .arg(QString::number(vds.mtu), QString::number(vds.uplinks),
+                 QString::number(vds.portGroups.size()), endpoint.url.host()),
         parent)
     , m_endpoint(endpoint)
     , m_vds(vds)
@@ -114,13 +112,12 @@ void DvsCreateJob::findDatacenter()
             }
             if (!chosen) {
                 if (m_datacenterName.isEmpty())
-                    return fail(makeError(u"vds.datacenter"_s,
-                                          names.isEmpty()
-                                              ? Tr::tr("vCenter has no datacenter yet; create one first.")
-                                              : Tr::tr("vCenter has %1 datacenters (%2); name the one "
-                                                       "for the switch (target.datacenter in the plan).")
-                                                    .arg(names.size())
-                                                    .arg(names.join(u", "_s))));
+                    return fail(makeError(
+                        u"vds.datacenter"_s,
+                        names.isEmpty() ? Tr::tr("vCenter has no datacenter yet; create one first.")
+                                        : Tr::tr("vCenter has %1 datacenters (%2); name the one "
+                                                 "for the switch (target.datacenter in the plan).")
+                                              .arg(QString::number(names.size()), names.join(u", "_s))));
                 return fail(makeError(
                     u"vds.datacenter"_s,
                     Tr::tr("vCenter has no datacenter \"%1\" (it has: %2).")
@@ -189,14 +186,11 @@ void DvsCreateJob::createSwitch()
             m_outcome.mismatched << pg.name;
             note(Tr::tr("Port group %1 already exists with VLAN %2, not %3: left as it is; change it in the "
                         "vSphere Client if the plan is right.")
-                     .arg(pg.name)
-                     .arg(it->vlan)
-                     .arg(pg.vlan));
+                     .arg(pg.name, QString::number(it->vlan), QString::number(pg.vlan)));
         } else {
             m_outcome.existing << pg.name;
             note(Tr::tr("Port group %1 (VLAN %2) already exists: not created again.")
-                     .arg(pg.name)
-                     .arg(pg.vlan));
+                     .arg(pg.name, QString::number(pg.vlan)));
         }
     }
     if (!conflicts.isEmpty())
@@ -251,9 +245,8 @@ void DvsCreateJob::createSwitch()
                             m_outcome.switchRef = m_switch.value;
                             m_outcome.switchType = m_switch.type;
                             note(Tr::tr("Created the switch %1 (%2, MTU %3, %4 uplinks)")
-                                     .arg(m_vds.name, m_switch.value)
-                                     .arg(m_vds.mtu)
-                                     .arg(m_vds.uplinks));
+                                     .arg(m_vds.name, m_switch.value, QString::number(m_vds.mtu),
+                                          QString::number(m_vds.uplinks)));
                             addPortGroup(0);
                         });
         });
@@ -268,7 +261,7 @@ void DvsCreateJob::addPortGroup(qsizetype index)
     const PortGroup pg = m_toCreate.at(index);
     const qreal share = 0.45 / qreal(m_toCreate.size());
     const qreal from = 0.45 + share * qreal(index);
-    setProgress(from, Tr::tr("Adding port group %1 (VLAN %2)").arg(pg.name).arg(pg.vlan));
+    setProgress(from, Tr::tr("Adding port group %1 (VLAN %2)").arg(pg.name, QString::number(pg.vlan)));
     m_soap->call(
         u"AddDVPortgroup_Task"_s, m_switch,
         [pg](QXmlStreamWriter &w, bool) {
@@ -292,12 +285,13 @@ void DvsCreateJob::addPortGroup(qsizetype index)
         [this, pg, index, from, share](Result<XmlElement> r) {
             if (!r)
                 return fail(r.error());
-            waitForTask(moRefOf(&*r), Tr::tr("Adding port group %1").arg(pg.name), from, from + share,
-                        [this, pg, index](const XmlElement &) {
-                            m_outcome.created << pg.name;
-                            note(Tr::tr("Added port group %1 (VLAN %2)").arg(pg.name).arg(pg.vlan));
-                            addPortGroup(index + 1);
-                        });
+            waitForTask(
+                moRefOf(&*r), Tr::tr("Adding port group %1").arg(pg.name), from, from + share,
+                [this, pg, index](const XmlElement &) {
+                    m_outcome.created << pg.name;
+                    note(Tr::tr("Added port group %1 (VLAN %2)").arg(pg.name, QString::number(pg.vlan)));
+                    addPortGroup(index + 1);
+                });
         });
 }
 
@@ -314,12 +308,13 @@ void DvsCreateJob::verify()
         if (it == m_outcome.readBack.cend())
             missing << pg.name;
         else if (it->vlan != pg.vlan && !m_outcome.mismatched.contains(pg.name))
-            missing << Tr::tr("%1 (VLAN %2 instead of %3)").arg(pg.name).arg(it->vlan).arg(pg.vlan);
+            missing << Tr::tr("%1 (VLAN %2 instead of %3)")
+                           .arg(pg.name, QString::number(it->vlan), QString::number(pg.vlan));
     }
     QStringList seen;
     for (const DvsPortGroupState &s : std::as_const(m_outcome.readBack)) {
         if (s.switchRef == m_switch.value)
-            seen << u"%1 (VLAN %2)"_s.arg(s.name).arg(s.vlan);
+            seen << u"%1 (VLAN %2)"_s.arg(s.name, QString::number(s.vlan));
     }
     mutableReport().add(
         Evidence::Kind::Note, Tr::tr("Read back from vCenter"),
@@ -334,8 +329,7 @@ void DvsCreateJob::verify()
                                   .arg(missing.join(u", "_s), m_vds.name)));
     if (m_outcome.maxMtuReadBack >= 0 && m_outcome.maxMtuReadBack != m_vds.mtu)
         note(Tr::tr("The switch reports MTU %1, the plan says %2.")
-                 .arg(m_outcome.maxMtuReadBack)
-                 .arg(m_vds.mtu));
+                 .arg(QString::number(m_outcome.maxMtuReadBack), QString::number(m_vds.mtu)));
     end({});
 }
 
@@ -377,7 +371,7 @@ void DvsCreateJob::pollTask(const MoRef &task, const QString &what, qreal from, 
             }
             const int percent = info->childText(u"progress"_s).toInt();
             setProgress(from + (to - from) * qBound(0, percent, 100) / 100.0,
-                        u"%1 (%2%)"_s.arg(what).arg(percent));
+                        u"%1 (%2%)"_s.arg(what, QString::number(percent)));
             QTimer::singleShot(m_pollInterval, this, [this, task, what, from, to, next] {
                 if (isEnding() || endIfCancelled())
                     return;

@@ -135,7 +135,7 @@ Result<XmlElement> parseXml(const QByteArray &data)
     }
     if (r.hasError() || !haveRoot)
         return makeError(u"soap.xml"_s, Tr::tr("The SOAP reply is not well-formed XML."),
-                         u"line %1: %2"_s.arg(r.lineNumber()).arg(r.errorString()));
+                         u"line %1: %2"_s.arg(QString::number(r.lineNumber()), r.errorString()));
     return root;
 }
 
@@ -232,8 +232,7 @@ void SoapClient::call(const QString &method, const MoRef &self, const ArgsWriter
                      if (!xml) {
                          Error e = xml.error();
                          e.message = Tr::tr("%1: HTTP %2 without a SOAP reply; is this a vCenter?")
-                                         .arg(method)
-                                         .arg(reply->status);
+                                         .arg(method, QString::number(reply->status));
                          return done(e);
                      }
                      const XmlElement *body =
@@ -241,8 +240,7 @@ void SoapClient::call(const QString &method, const MoRef &self, const ArgsWriter
                      if (!body || body->ns != kEnv || body->children.empty())
                          return done(makeError(u"soap.envelope"_s,
                                                Tr::tr("%1: HTTP %2 without a SOAP body; is this a vCenter?")
-                                                   .arg(method)
-                                                   .arg(reply->status),
+                                                   .arg(method, QString::number(reply->status)),
                                                shortenedBody(reply->body)));
                      const XmlElement &first = body->children.front();
                      if (first.ns == kEnv && first.name == u"Fault"_s)
@@ -250,9 +248,7 @@ void SoapClient::call(const QString &method, const MoRef &self, const ArgsWriter
                      if (reply->status != 200 || first.name != method + u"Response"_s)
                          return done(makeError(u"soap.reply"_s,
                                                Tr::tr("%1: unexpected reply (HTTP %2, %3).")
-                                                   .arg(method)
-                                                   .arg(reply->status)
-                                                   .arg(first.name)));
+                                                   .arg(method, QString::number(reply->status), first.name)));
                      // Login opens the session: keep its cookie (vmware_soap_session) for the later calls.
                      const QByteArray setCookie = reply->header("Set-Cookie");
                      if (!setCookie.isEmpty()) {

@@ -80,7 +80,7 @@ HttpClient *makeHttpClient(const VCenterEndpoint &endpoint, QObject *parent)
 
 Error restError(int status, const QByteArray &body, const QString &what)
 {
-    const QString details = u"HTTP %1 %2"_s.arg(status).arg(vapiMessages(body));
+    const QString details = u"HTTP %1 %2"_s.arg(QString::number(status), vapiMessages(body));
     switch (status) {
     case 401:
         return makeError(u"vcenter.auth"_s,
@@ -112,8 +112,8 @@ Error restError(int status, const QByteArray &body, const QString &what)
     const QString messages = vapiMessages(body);
     return makeError(u"vcenter.rest"_s,
                      messages.isEmpty()
-                         ? Tr::tr("%1 failed with HTTP %2.").arg(what).arg(status)
-                         : Tr::tr("%1 failed with HTTP %2: %3").arg(what).arg(status).arg(messages),
+                         ? Tr::tr("%1 failed with HTTP %2.").arg(what, QString::number(status))
+                         : Tr::tr("%1 failed with HTTP %2: %3").arg(what, QString::number(status), messages),
                      details);
 }
 

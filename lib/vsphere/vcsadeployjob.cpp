@@ -284,7 +284,7 @@ void VcsaDeployJob::run()
     const QString stamp = QDateTime::currentDateTime().toString(u"yyyyMMdd-HHmmss"_s);
     QString logDir = QDir(m_request.logRoot).filePath(u"vcsa-%1-%2"_s.arg(role, stamp));
     for (int n = 2; QFileInfo::exists(logDir); ++n)
-        logDir = QDir(m_request.logRoot).filePath(u"vcsa-%1-%2-%3"_s.arg(role, stamp).arg(n));
+        logDir = QDir(m_request.logRoot).filePath(u"vcsa-%1-%2-%3"_s.arg(role, stamp, QString::number(n)));
     if (!QDir().mkpath(logDir))
         return end(makeError(u"vcsa.logdir"_s, Tr::tr("Cannot create the log folder %1.").arg(logDir)));
     m_logDir = QFileInfo(logDir).absoluteFilePath();
@@ -428,7 +428,7 @@ void VcsaDeployJob::afterTreeGone(int exitCode, bool crashed)
     m_pid = 0;
     mutableReport().add(Evidence::Kind::Received,
                         crashed ? u"%1: the installer ended abnormally"_s.arg(phaseName(m_phase))
-                                : u"%1: exit code %2"_s.arg(phaseName(m_phase)).arg(exitCode),
+                                : u"%1: exit code %2"_s.arg(phaseName(m_phase), QString::number(exitCode)),
                         m_phaseOutput.join(u'\n'));
     if (!m_parser.workflowLogDir().isEmpty())
         mutableReport().add(Evidence::Kind::Note,

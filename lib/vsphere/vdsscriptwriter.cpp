@@ -1,5 +1,6 @@
 #include "vsphere/vdsscriptwriter.h"
 
+#include "core/quoting.h"
 #include "core/tr.h"
 
 using namespace Qt::StringLiterals;
@@ -21,24 +22,6 @@ QString vdsScriptFileName(VdsScriptFormat format)
     return format == VdsScriptFormat::Govc ? u"vds-govc.sh"_s : u"vds-powercli.ps1"_s;
 }
 
-namespace {
-// POSIX shell: single quotes, with ' written as '\''.
-QString shellQuote(const QString &s)
-{
-    QString out = s;
-    out.replace(u"'"_s, u"'\\''"_s);
-    return u'\'' + out + u'\'';
-}
-
-// PowerShell: single-quoted strings are literal; ' is written as ''.
-QString psQuote(const QString &s)
-{
-    QString out = s;
-    out.replace(u"'"_s, u"''"_s);
-    return u'\'' + out + u'\'';
-}
-} // namespace
-
 Result<QByteArray> renderVdsScript(const LabPlan &plan, VdsScriptFormat format, const QString &datacenter)
 {
     const DistributedSwitch &d = plan.vds;
@@ -52,35 +35,41 @@ Result<QByteArray> renderVdsScript(const LabPlan &plan, VdsScriptFormat format, 
             return makeError(u"vds.plan"_s,
                              Tr::tr("vds.portGroups[%1] needs a name and a VLAN from 0 to 4094.").arg(i));
     }
+    // The datacenter is not a plan field (the page or --datacenter gives it): held to the plan's
+    // rule for names here, one line of plain text.
+    if (firstForbiddenCharacter(datacenter) >= 0 || datacenter.trimmed().isEmpty())
+        return makeError(u"vds.datacenter"_s,
+                         Tr::tr("The datacenter name \"%1\" is empty or holds a control character.")
+                             .arg(printable(datacenter)));
+    // Every value through the language's quoting function, and one multi-argument arg() per
+    // line, so a value holding "%4" is never substituted again.
+    const QString mtu = QString::number(d.mtu);
+    const QString uplinks = QString::number(d.uplinks);
     QStringList lines;
     if (format == VdsScriptFormat::Govc) {
         lines << u"#!/bin/sh"_s
-              << u"# Distributed Switch %1 for lab %2 (written by vLab Wizard)."_s.arg(d.name, plan.lab.name)
-              << u"# Needs govc and GOVC_URL, GOVC_USERNAME, GOVC_PASSWORD for vCenter %1."_s.arg(
-                     plan.vcenter.fqdn)
+              << lineComment(u"Distributed Switch %1 for lab %2 (written by vLab Wizard)."_s.arg(
+                     d.name, plan.lab.name))
+              << lineComment(u"Needs govc and GOVC_URL, GOVC_USERNAME, GOVC_PASSWORD for vCenter %1."_s.arg(
+                     plan.vcenter.fqdn))
               << u"set -eu"_s
-              << u"govc dvs.create -dc %1 -mtu %2 -num-uplinks %3 -product-version %4 %5"_s
-                     .arg(shellQuote(datacenter))
-                     .arg(d.mtu)
-                     .arg(d.uplinks)
-                     .arg(shellQuote(d.version), shellQuote(d.name));
+              << u"govc dvs.create -dc %1 -mtu %2 -num-uplinks %3 -product-version %4 %5"_s.arg(
+                     shellQuote(datacenter), mtu, uplinks, shellQuote(d.version), shellQuote(d.name));
         for (const PortGroup &g : d.portGroups)
-            lines << u"govc dvs.portgroup.add -dc %1 -dvs %2 -vlan %3 %4"_s
-                         .arg(shellQuote(datacenter), shellQuote(d.name))
-                         .arg(g.vlan)
-                         .arg(shellQuote(g.name));
+            lines << u"govc dvs.portgroup.add -dc %1 -dvs %2 -vlan %3 %4"_s.arg(
+                shellQuote(datacenter), shellQuote(d.name), QString::number(g.vlan), shellQuote(g.name));
     } else {
         lines
-            << u"# Distributed Switch %1 for lab %2 (written by vLab Wizard)."_s.arg(d.name, plan.lab.name)
-            << u"# Run after: Connect-VIServer -Server %1"_s.arg(plan.vcenter.fqdn)
+            << lineComment(
+                   u"Distributed Switch %1 for lab %2 (written by vLab Wizard)."_s.arg(d.name, plan.lab.name))
+            << lineComment(u"Run after: Connect-VIServer -Server %1"_s.arg(plan.vcenter.fqdn))
             << u"$ErrorActionPreference = 'Stop'"_s
             << u"$vds = New-VDSwitch -Name %1 -Location (Get-Datacenter -Name %2) -Mtu %3 -NumUplinkPorts %4 -Version %5"_s
-                   .arg(psQuote(d.name), psQuote(datacenter))
-                   .arg(d.mtu)
-                   .arg(d.uplinks)
-                   .arg(psQuote(d.version));
+                   .arg(powerShellQuote(d.name), powerShellQuote(datacenter), mtu, uplinks,
+                        powerShellQuote(d.version));
         for (const PortGroup &g : d.portGroups)
-            lines << u"New-VDPortgroup -VDSwitch $vds -Name %1 -VlanId %2"_s.arg(psQuote(g.name)).arg(g.vlan);
+            lines << u"New-VDPortgroup -VDSwitch $vds -Name %1 -VlanId %2"_s.arg(powerShellQuote(g.name),
+                                                                                 QString::number(g.vlan));
     }
     return (lines.join(u'\n') + u'\n').toUtf8();
 }

@@ -140,7 +140,8 @@ int main(int argc, char *argv[])
         for (int i = 0; i < 200; ++i) {
             const QString name = u"psc%1"_s.arg(i + 1, 3, 10, QChar(u'0'));
             plan.psc.append(
-                {name, name + u".sslab.com"_s, u"10.20.%1.%2"_s.arg(1 + i / 200).arg(10 + i % 200)});
+                {name, name + u".sslab.com"_s,
+                 u"10.20.%1.%2"_s.arg(QString::number(1 + i / 200), QString::number(10 + i % 200))});
             plan.certificate.san << name + u".sslab.com"_s;
         }
         plan.loadBalancer.vip = u"10.20.9.10"_s;

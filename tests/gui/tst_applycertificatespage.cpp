@@ -111,7 +111,7 @@ private Q_SLOTS:
 
         const QString dialog = page->findChild<QPlainTextEdit *>(u"applyDialog"_s)->toPlainText();
         QVERIFY2(dialog.contains(u"ssh root@192.168.1.211"_s), qPrintable(dialog));
-        QVERIFY(dialog.contains(u"$ mkdir -p -m 0700 -- '/certs'"_s));
+        QVERIFY(dialog.contains(u"$ mkdir -p -m 0700 -- /certs"_s));
         QVERIFY(dialog.contains(u"$ /usr/lib/vmware-vmca/bin/certificate-manager"_s));
         QVERIFY(dialog.contains(u"Option[1 to 8]:  ->  1"_s));
         QVERIFY(dialog.contains(u"Enter password:  ->  ********"_s));

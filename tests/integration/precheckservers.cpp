@@ -141,7 +141,7 @@ void PrecheckServers::stopAll()
 
 QString PrecheckServers::address(Host host) const
 {
-    return u"127.0.%1.%2"_s.arg(m_slot).arg(int(host));
+    return u"127.0.%1.%2"_s.arg(QString::number(m_slot), QString::number(int(host)));
 }
 
 QString PrecheckServers::fqdn(Host host)
@@ -175,7 +175,7 @@ QString PrecheckServers::reverseName(const QString &ipv4)
 
 QString PrecheckServers::ntpEndpoint() const
 {
-    return u"%1:%2"_s.arg(ntpHost()).arg(m_ntpPort);
+    return u"%1:%2"_s.arg(ntpHost(), QString::number(m_ntpPort));
 }
 
 quint16 PrecheckServers::openTcpPort() const
@@ -233,15 +233,15 @@ PrecheckServers::Tool PrecheckServers::runTool(const QString &program, const QSt
     if (!p.waitForFinished(timeoutMs)) {
         p.kill();
         p.waitForFinished(timeoutMs);
-        tool.output = u"%1 did not finish within %2 ms"_s.arg(program).arg(timeoutMs);
+        tool.output = u"%1 did not finish within %2 ms"_s.arg(program, QString::number(timeoutMs));
         return tool;
     }
     tool.exitCode = p.exitCode();
     tool.ok = p.exitStatus() == QProcess::NormalExit && tool.exitCode == 0;
     tool.output = QString::fromLocal8Bit(p.readAll()).trimmed();
     if (!tool.ok)
-        tool.output =
-            u"%1 %2 failed (exit %3): %4"_s.arg(program, args.join(u' ')).arg(tool.exitCode).arg(tool.output);
+        tool.output = u"%1 %2 failed (exit %3): %4"_s.arg(program, args.join(u' '),
+                                                          QString::number(tool.exitCode), tool.output);
     return tool;
 }
 
@@ -337,8 +337,8 @@ ServerStart PrecheckServers::startDns()
     if (!started.started())
         return started;
     if (!dnsAnswers(kReadyMs)) {
-        const QString why =
-            u"dnsmasq on %1:53 did not answer within %2 ms:%3"_s.arg(a(Host::Dns)).arg(kReadyMs).arg(m_log);
+        const QString why = u"dnsmasq on %1:53 did not answer within %2 ms:%3"_s.arg(
+            a(Host::Dns), QString::number(kReadyMs), m_log);
         stopProcess(m_dnsmasq);
         return failed(why);
     }
@@ -404,8 +404,8 @@ ServerStart PrecheckServers::startNtp()
             "cmdport 0\n"
             "bindcmdaddress /\n" // no Unix command socket (a system chronyd owns /run/chrony)
             "pidfile %3\n"
-            "driftfile %4\n"_s.arg(m_ntpPort)
-                .arg(ntpHost(), QDir(dir).filePath(u"chronyd.pid"_s), QDir(dir).filePath(u"drift"_s));
+            "driftfile %4\n"_s.arg(QString::number(m_ntpPort), ntpHost(),
+                                   QDir(dir).filePath(u"chronyd.pid"_s), QDir(dir).filePath(u"drift"_s));
         if (!f.open(QIODevice::WriteOnly) || f.write(text.toUtf8()) < 0)
             return failed(u"cannot write %1"_s.arg(conf));
     }
@@ -417,8 +417,8 @@ ServerStart PrecheckServers::startNtp()
     if (!started.started())
         return started;
     if (!ntpAnswers(kReadyMs)) {
-        const QString why =
-            u"chronyd on %1 did not answer within %2 ms:%3"_s.arg(ntpEndpoint()).arg(kReadyMs).arg(m_log);
+        const QString why = u"chronyd on %1 did not answer within %2 ms:%3"_s.arg(
+            ntpEndpoint(), QString::number(kReadyMs), m_log);
         stopProcess(m_chronyd);
         return failed(why);
     }
@@ -598,9 +598,8 @@ ServerStart PrecheckServers::startFilteredHost()
     }
     if (!namespaceAnswers(kReadyMs)) {
         removeNamespace();
-        return failed(u"%1 did not refuse a connection to port %2 within %3 ms"_s.arg(filteredHost())
-                          .arg(refusedPort())
-                          .arg(kReadyMs));
+        return failed(u"%1 did not refuse a connection to port %2 within %3 ms"_s.arg(
+            filteredHost(), QString::number(refusedPort()), QString::number(kReadyMs)));
     }
     return {ServerStart::Outcome::Started, {}};
 }

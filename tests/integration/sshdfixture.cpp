@@ -152,8 +152,8 @@ bool SshdFixture::runTool(const QString &program, const QStringList &args, const
     }
     *output = QString::fromLocal8Bit(p.readAll()).trimmed();
     if (p.exitStatus() != QProcess::NormalExit || p.exitCode() != 0) {
-        *output =
-            u"%1 %2 failed (exit %3): %4"_s.arg(program, args.join(u' ')).arg(p.exitCode()).arg(*output);
+        *output = u"%1 %2 failed (exit %3): %4"_s.arg(program, args.join(u' '), QString::number(p.exitCode()),
+                                                      *output);
         return false;
     }
     return true;
@@ -285,8 +285,8 @@ SshdStart SshdFixture::launch()
         "MaxSessions 64\n"
         "MaxStartups 64\n"
         "LogLevel VERBOSE\n"
-        "Subsystem sftp %6\n"_s.arg(m_port)
-            .arg(host(), path(u"ssh_host_ed25519_key"_s), path(u"authorized_keys"_s), m_user, sftpServer);
+        "Subsystem sftp %6\n"_s.arg(QString::number(m_port), host(), path(u"ssh_host_ed25519_key"_s),
+                                    path(u"authorized_keys"_s), m_user, sftpServer);
     if (!writeText(config, text,
                    QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ReadGroup
                        | QFileDevice::ReadOther))
@@ -304,7 +304,7 @@ SshdStart SshdFixture::launch()
         return failed(u"sshd did not start: %1"_s.arg(m_sshd->errorString()));
 
     // Ready when sshd says it listens on our address and port; it prints that after bind().
-    const QString ready = u"Server listening on %1 port %2"_s.arg(host()).arg(m_port);
+    const QString ready = u"Server listening on %1 port %2"_s.arg(host(), QString::number(m_port));
     const QDeadlineTimer deadline(kReadyMs);
     QString seen;
     while (!deadline.hasExpired()) {
@@ -325,7 +325,8 @@ SshdStart SshdFixture::launch()
         }
     }
     m_log += seen + QString::fromLocal8Bit(m_sshd->readAll());
-    const QString why = u"sshd did not report \"%1\" within %2 ms:\n%3"_s.arg(ready).arg(kReadyMs).arg(m_log);
+    const QString why =
+        u"sshd did not report \"%1\" within %2 ms:\n%3"_s.arg(ready, QString::number(kReadyMs), m_log);
     stop();
     return failed(why);
 }

@@ -8,6 +8,7 @@
 #include "tlslistener.h"
 
 #include "certs/csrrequest.h"
+#include "core/quoting.h"
 #include "jobs/threadedjob.h"
 #include "plan/planjson.h"
 #include "remote/applianceshell.h"
@@ -218,7 +219,7 @@ private Q_SLOTS:
                                      QCryptographicHash::Sha256)
                 .toHex());
         QVERIFY2(evidence.contains(chainHash), qPrintable(evidence));
-        QVERIFY(evidence.contains(u"mkdir -p -m 0700 -- '%1'"_s.arg(remote)));
+        QVERIFY(evidence.contains(u"mkdir -p -m 0700 -- "_s + shellQuote(remote)));
         QVERIFY(evidence.contains(u"Enter password: | ********"_s));
         QVERIFY(evidence.contains(u"Option[1 to 8]: | 1"_s));
         QVERIFY(evidence.contains(u"All tasks completed successfully"_s));

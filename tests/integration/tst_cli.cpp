@@ -434,9 +434,20 @@ void TestCli::run_data()
         c.args = QStringList{u"generate"_s, u"{dir}/bad-ip.vlab.json"_s, u"-o"_s, u"{dir}/out"_s};
         c.exitCode = 1;
         c.channel = Channel::Stderr;
-        c.expected = u"validation.txt"_s;
-        c.files = QStringList{u"out/sslab.vlab.json"_s, u"out/validation.txt"_s, u"out/validation.json"_s};
+        c.expected = u"nothing was written"_s;
+        c.linePrefix = QString();
         QTest::newRow("generate a plan with errors") << c;
+    }
+    {
+        CliCase c;
+        c.args = QStringList{u"generate"_s, u"{dir}/bad-ip.vlab.json"_s, u"-o"_s, u"{dir}/out"_s,
+                             u"--ignore-findings"_s};
+        c.exitCode = 0;
+        c.channel = Channel::Stderr;
+        c.expected = u"written anyway"_s;
+        c.files = QStringList{u"out/sslab.vlab.json"_s, u"out/validation.txt"_s, u"out/validation.json"_s,
+                              u"out/runbook.md"_s};
+        QTest::newRow("generate a plan with errors, --ignore-findings") << c;
     }
     {
         CliCase c;
@@ -556,9 +567,22 @@ void TestCli::run_data()
         CliCase c;
         c.args =
             QStringList{u"vcha"_s, u"spec"_s, u"{dir}/bad-ip.vlab.json"_s, u"-o"_s, u"{dir}/vcha.json"_s};
+        c.exitCode = 1; // every verb validates the whole plan first
+        c.channel = Channel::Stderr;
+        c.expected = u"psc[1].ip"_s;
+        QTest::newRow("vcha spec refuses a plan with errors") << c;
+    }
+    {
+        CliCase c;
+        c.args = QStringList{u"vcha"_s,
+                             u"spec"_s,
+                             u"{dir}/bad-ip.vlab.json"_s,
+                             u"-o"_s,
+                             u"{dir}/vcha.json"_s,
+                             u"--ignore-findings"_s};
         c.exitCode = 0; // bad-ip breaks a PSC address, not a VCHA prerequisite
         c.expected = u"Wrote"_s;
-        QTest::newRow("vcha spec ignores problems elsewhere") << c;
+        QTest::newRow("vcha spec --ignore-findings ignores problems elsewhere") << c;
     }
     {
         CliCase c;
@@ -616,7 +640,8 @@ void TestCli::run()
 
     const Run r = runVlab(expand(c.args, tmp.path()), tmp.path(), c.env);
     QVERIFY2(r.ok, qPrintable(r.why));
-    const QString diagnostics = u"exit %1\n--- stdout\n%2--- stderr\n%3"_s.arg(r.exitCode).arg(r.out, r.err);
+    const QString diagnostics =
+        u"exit %1\n--- stdout\n%2--- stderr\n%3"_s.arg(QString::number(r.exitCode), r.out, r.err);
     QVERIFY2(r.exitCode == c.exitCode, qPrintable(diagnostics));
 
     const QString &channelText = c.channel == Channel::Stdout ? r.out : r.err;
@@ -745,9 +770,9 @@ void TestCli::helpListsEveryVerb()
     for (const QString &invocation : std::as_const(invocations)) {
         const Run r = runVlab(invocation.split(u' ') + QStringList{u"--help"_s}, tmp.path());
         QVERIFY2(r.ok, qPrintable(r.why));
-        QVERIFY2(
-            r.exitCode == 0 && !r.out.isEmpty(),
-            qPrintable(u"vlab %1 --help: exit %2\n%3%4"_s.arg(invocation).arg(r.exitCode).arg(r.out, r.err)));
+        QVERIFY2(r.exitCode == 0 && !r.out.isEmpty(),
+                 qPrintable(u"vlab %1 --help: exit %2\n%3%4"_s.arg(invocation, QString::number(r.exitCode),
+                                                                   r.out, r.err)));
     }
 }
 

@@ -131,14 +131,13 @@ QString mismatch(int port, const Expected &expected)
     for (const auto &[state, n] : expected)
         want.at(size_t(state)) = n;
     for (TcpState s : allTcpStates()) {
-        if (r.count(s) != want.at(size_t(s)))
-            return u"port %1: have {%2}, want {%3}"_s.arg(port).arg(formatTcpStateCounts([&] {
-                                                                        TcpStateCounts c{};
-                                                                        for (TcpState t : allTcpStates())
-                                                                            c.at(size_t(t)) = r.count(t);
-                                                                        return c;
-                                                                    }()),
-                                                                    formatTcpStateCounts(want));
+        if (r.count(s) != want.at(size_t(s))) {
+            TcpStateCounts have{};
+            for (TcpState t : allTcpStates())
+                have.at(size_t(t)) = r.count(t);
+            return u"port %1: have {%2}, want {%3}"_s.arg(QString::number(port), formatTcpStateCounts(have),
+                                                          formatTcpStateCounts(want));
+        }
     }
     return {};
 }
@@ -362,9 +361,9 @@ private Q_SLOTS:
         const TcpStateReport fromProc = localReport(ports);
         for (TcpState s : allTcpStates())
             QVERIFY2(fromTool.count(s) == fromProc.count(s),
-                     qPrintable(u"%1: %2 from the tool, %3 from /proc"_s.arg(tcpStateName(s))
-                                    .arg(fromTool.count(s))
-                                    .arg(fromProc.count(s))));
+                     qPrintable(u"%1: %2 from the tool, %3 from /proc"_s.arg(
+                         tcpStateName(s), QString::number(fromTool.count(s)),
+                         QString::number(fromProc.count(s)))));
     }
 
     void cliFileCaptureWithPileUp()
@@ -409,8 +408,8 @@ private Q_SLOTS:
         const QJsonArray ports = QJsonDocument::fromJson(run.out).object().value(u"ports"_s).toArray();
         QStringList rows;
         for (const QJsonValue &row : ports)
-            rows << u"%1:%2"_s.arg(row.toObject().value(u"port"_s).toInt())
-                        .arg(row.toObject().value(u"total"_s).toInt());
+            rows << u"%1:%2"_s.arg(QString::number(row.toObject().value(u"port"_s).toInt()),
+                                   QString::number(row.toObject().value(u"total"_s).toInt()));
         QCOMPARE(rows, (QStringList{u"389:1"_s, u"443:2"_s}));
     }
 

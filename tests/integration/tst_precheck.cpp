@@ -66,9 +66,8 @@ Ran runCheck(CheckJob *job, int waitMs)
 
 QString describe(const CheckResult &r)
 {
-    return u"%1 [%2] %3 | hint: %4 | detail: %5 | %6 ms"_s
-        .arg(vlab::checkStatusName(r.status), r.target, r.message, r.hint, r.detail)
-        .arg(r.elapsedMs);
+    return u"%1 [%2] %3 | hint: %4 | detail: %5 | %6 ms"_s.arg(
+        vlab::checkStatusName(r.status), r.target, r.message, r.hint, r.detail, QString::number(r.elapsedMs));
 }
 
 } // namespace
@@ -358,7 +357,7 @@ void TestPrecheck::ports()
     QVERIFY2(ran.finished, "the check did not finish");
     const CheckResult &r = ran.result;
     QVERIFY2(r.status == c.status, qPrintable(describe(r)));
-    QCOMPARE(r.target, u"%1:%2"_s.arg(c.host).arg(c.port));
+    QCOMPARE(r.target, u"%1:%2"_s.arg(c.host, QString::number(c.port)));
     QVERIFY2(r.message.contains(c.inMessage), qPrintable(describe(r)));
     // The three outcomes read differently.
     for (const QString &other : {u"is open"_s, u"refused the connection"_s, u"no answer within"_s}) {
@@ -367,8 +366,8 @@ void TestPrecheck::ports()
     }
     QVERIFY2(
         r.elapsedMs >= c.minMs && r.elapsedMs <= c.maxMs,
-        qPrintable(
-            u"%1 ms, expected %2..%3: %4"_s.arg(r.elapsedMs).arg(c.minMs).arg(c.maxMs).arg(describe(r))));
+        qPrintable(u"%1 ms, expected %2..%3: %4"_s.arg(QString::number(r.elapsedMs), QString::number(c.minMs),
+                                                       QString::number(c.maxMs), describe(r))));
     QVERIFY2(wall >= c.minMs, qPrintable(u"gave up after %1 ms"_s.arg(wall)));
 }
 
@@ -400,12 +399,12 @@ void TestPrecheck::ntp()
     const CheckResult &r = ran.result;
     QVERIFY2(r.status == c.status, qPrintable(describe(r)));
     QCOMPARE(r.category, u"ntp"_s);
-    QCOMPARE(r.target, u"%1:%2"_s.arg(c.host).arg(c.port));
+    QCOMPARE(r.target, u"%1:%2"_s.arg(c.host, QString::number(c.port)));
     QVERIFY2(r.message.contains(c.inMessage), qPrintable(describe(r)));
     QVERIFY2(
         r.elapsedMs >= c.minMs && r.elapsedMs <= c.maxMs,
-        qPrintable(
-            u"%1 ms, expected %2..%3: %4"_s.arg(r.elapsedMs).arg(c.minMs).arg(c.maxMs).arg(describe(r))));
+        qPrintable(u"%1 ms, expected %2..%3: %4"_s.arg(QString::number(r.elapsedMs), QString::number(c.minMs),
+                                                       QString::number(c.maxMs), describe(r))));
     if (c.status == CheckStatus::Pass) {
         // chronyd serves this machine's own clock: only scheduling separates the two.
         static const QRegularExpression figures(
@@ -802,7 +801,8 @@ void TestPrecheck::cli()
     const QString err = QString::fromUtf8(vlabProcess.readAllStandardError());
     const QString both = u"stdout:\n%1\nstderr:\n%2"_s.arg(out, err);
     QVERIFY2(vlabProcess.exitCode() == c.exitCode,
-             qPrintable(u"exit %1, expected %2\n%3"_s.arg(vlabProcess.exitCode()).arg(c.exitCode).arg(both)));
+             qPrintable(u"exit %1, expected %2\n%3"_s.arg(QString::number(vlabProcess.exitCode()),
+                                                          QString::number(c.exitCode), both)));
     if (!c.inStdout.isEmpty())
         QVERIFY2(out.contains(c.inStdout), qPrintable(both));
     if (!c.inStderr.isEmpty())

@@ -408,7 +408,7 @@ void TestReadme::synopsisVerbsAndOptionsExist()
     QFETCH(QString, text);
     QFETCH(QStringList, path);
     QFETCH(QStringList, options);
-    const QString where = u"README.md:%1 `%2`"_s.arg(line).arg(text);
+    const QString where = u"README.md:%1 `%2`"_s.arg(QString::number(line), text);
     if (path.isEmpty()) {
         // The program itself: "vlab --version", "vlab --lang LANG COMMAND". An option is
         // listed in `vlab --help` or, taking no value, answers with exit 0 on its own.
@@ -420,8 +420,7 @@ void TestReadme::synopsisVerbsAndOptionsExist()
             const Help alone = runVlab({option});
             QVERIFY2(alone.ran && alone.exitCode == 0,
                      qPrintable(u"%1: option %2 is neither listed by `vlab --help` nor answered by `vlab %2` "
-                                u"(exit %3)"_s.arg(where, option)
-                                    .arg(alone.exitCode)));
+                                u"(exit %3)"_s.arg(where, option, QString::number(alone.exitCode))));
         }
         return;
     }
@@ -429,11 +428,9 @@ void TestReadme::synopsisVerbsAndOptionsExist()
     const QStringList args = path == QStringList{u"help"_s} ? path : path + QStringList{u"--help"_s};
     const Help help = runVlab(args);
     QVERIFY2(help.ran, qPrintable(u"%1: `vlab %2` did not finish"_s.arg(where, args.join(u' '))));
-    QVERIFY2(
-        help.exitCode == 0,
-        qPrintable(u"%1: `vlab %2` exits %3: the program has no verb `%4`\n%5"_s.arg(where, args.join(u' '))
-                       .arg(help.exitCode)
-                       .arg(describe(path), help.text)));
+    QVERIFY2(help.exitCode == 0,
+             qPrintable(u"%1: `vlab %2` exits %3: the program has no verb `%4`\n%5"_s.arg(
+                 where, args.join(u' '), QString::number(help.exitCode), describe(path), help.text)));
     if (path.size() == 2) {
         // The group lists the verb (so the program's own help and this check agree).
         const Help group = runVlab({path.constFirst(), u"--help"_s});
@@ -541,9 +538,8 @@ void TestReadme::exitCodesHaveTests()
     QVERIFY2(found,
              qPrintable(u"README.md:%1 section \"%2\" documents exit code %3, but no test names it: put "
                         u"`README \"%2\": exit %3` (or \"exit codes 0, 1 and 2\") in the comment or row "
-                        u"name of the test that checks it"_s.arg(line)
-                            .arg(section)
-                            .arg(code)));
+                        u"name of the test that checks it"_s.arg(QString::number(line), section,
+                                                                 QString::number(code))));
 }
 
 void TestReadme::writtenFilesHaveTests_data()
@@ -577,9 +573,10 @@ void TestReadme::writtenFilesHaveTests()
                         [&](const QString &p) { return it.value().contains(p); }))
             return;
     }
-    QFAIL(qPrintable(u"README.md:%1 section \"%2\" names the file `%3`, but no test that names the section "
-                     u"(`README \"%2\"`; now: %4) mentions it"_s.arg(line)
-                         .arg(section, file, naming.isEmpty() ? u"none"_s : naming.join(u", "_s))));
+    QFAIL(qPrintable(
+        u"README.md:%1 section \"%2\" names the file `%3`, but no test that names the section "
+        u"(`README \"%2\"`; now: %4) mentions it"_s.arg(
+            QString::number(line), section, file, naming.isEmpty() ? u"none"_s : naming.join(u", "_s))));
 }
 
 // A count of the tests goes stale with the next test (and "45 tests" counted the home-cleaning
@@ -594,8 +591,8 @@ void TestReadme::noTestCount()
         const QRegularExpressionMatch m = count.match(lines.at(i));
         QVERIFY2(!m.hasMatch(),
                  qPrintable(u"README.md:%1 says \"%2\": a test count goes stale; write \"every "
-                            u"test\" (ctest --test-dir build -N lists them)"_s.arg(i + 1)
-                                .arg(m.captured(0))));
+                            u"test\" (ctest --test-dir build -N lists them)"_s.arg(QString::number(i + 1),
+                                                                                   m.captured(0))));
     }
 }
 

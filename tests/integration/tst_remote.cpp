@@ -491,7 +491,7 @@ private Q_SLOTS:
         const QString knownHosts = freshKnownHosts();
         const QStringList base = {
             u"diag"_s,          u"tcp"_s,
-            u"--ssh"_s,         u"%1@127.0.0.1:%2"_s.arg(m_sshd.user()).arg(m_sshd.port()),
+            u"--ssh"_s,         u"%1@127.0.0.1:%2"_s.arg(m_sshd.user(), QString::number(m_sshd.port())),
             u"--identity"_s,    m_sshd.clientKeyFile(),
             u"--known-hosts"_s, knownHosts,
             u"--ports"_s,       QString::number(m_sshd.port()),
@@ -520,7 +520,7 @@ private Q_SLOTS:
         const QJsonObject report = QJsonDocument::fromJson(out).object();
         QVERIFY2(!report.isEmpty(), out.constData());
         QCOMPARE(report.value(u"source"_s).toString(),
-                 u"ssh:%1@127.0.0.1:%2"_s.arg(m_sshd.user()).arg(m_sshd.port()));
+                 u"ssh:%1@127.0.0.1:%2"_s.arg(m_sshd.user(), QString::number(m_sshd.port())));
         const QJsonObject states = report.value(u"states"_s).toObject();
         QVERIFY2(states.value(u"LISTEN"_s).toInt() >= 1, out.constData());
         QVERIFY2(states.value(u"ESTABLISHED"_s).toInt() >= 1, out.constData());

@@ -90,7 +90,8 @@ void TestSecretPrompt::fromEnvironment()
     const Outcome outcome = runWithoutTerminal(variable, env);
     QVERIFY2(!outcome.out.contains(canary) && !outcome.err.contains(canary), "the password was printed");
     QCOMPARE(outcome.exitCode, 0);
-    QCOMPARE(outcome.out.trimmed(), u"length=%1 sha256=%2"_s.arg(canary.size()).arg(sha256(canary)));
+    QCOMPARE(outcome.out.trimmed(),
+             u"length=%1 sha256=%2"_s.arg(QString::number(canary.size()), sha256(canary)));
     QVERIFY2(outcome.err.isEmpty(), qPrintable(outcome.err)); // no prompt when the variable is set
 }
 
@@ -190,7 +191,7 @@ void TestSecretPrompt::promptsWithoutEchoOnTerminal()
     QVERIFY2(closed, "the probe did not finish");
     QVERIFY2(!shown.contains(typed), "the typed password was echoed or printed");
     QVERIFY2(WIFEXITED(status) && WEXITSTATUS(status) == 0, qPrintable(shown));
-    QVERIFY2(shown.contains(u"length=%1 sha256=%2"_s.arg(typed.size()).arg(sha256(typed))),
+    QVERIFY2(shown.contains(u"length=%1 sha256=%2"_s.arg(QString::number(typed.size()), sha256(typed))),
              qPrintable(shown));
     QVERIFY2(shown.contains(u"echo=on"_s), qPrintable(shown));
 #endif

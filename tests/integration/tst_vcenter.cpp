@@ -575,7 +575,8 @@ private Q_SLOTS:
         const CliRun run = cli(args, hasPassword ? std::optional<QString>(password) : std::nullopt);
         const QString all = run.out + run.err;
         QVERIFY2(run.exitCode == exitCode,
-                 qPrintable(u"exit %1, wanted %2:\n%3"_s.arg(run.exitCode).arg(exitCode).arg(all)));
+                 qPrintable(u"exit %1, wanted %2:\n%3"_s.arg(QString::number(run.exitCode),
+                                                             QString::number(exitCode), all)));
         QVERIFY2(all.contains(says), qPrintable(all));
         QVERIFY(!all.contains(kPassword));
         // README "vCenter: login, Distributed Switch, VCHA (live)": a fingerprint that worked is

@@ -227,11 +227,8 @@ void DistributedSwitchPage::refresh()
 {
     const DistributedSwitch &vds = m_context.document->plan().vds;
     m_summary->setText(tr("%1: version %2, MTU %3, %4 uplinks, %5 port group(s)")
-                           .arg(vds.name)
-                           .arg(vds.version)
-                           .arg(vds.mtu)
-                           .arg(vds.uplinks)
-                           .arg(vds.portGroups.size()));
+                           .arg(vds.name, vds.version, QString::number(vds.mtu), QString::number(vds.uplinks),
+                                QString::number(vds.portGroups.size())));
     // Rebuilt only when the plan says something else than the table: a cell being edited
     // keeps its editor.
     bool same = m_groups->rowCount() == vds.portGroups.size();

@@ -373,9 +373,9 @@ void LabPlanPage::buildSection(int index)
         connect(addPsc, &QPushButton::clicked, this, [this] {
             m_document->edit([](LabPlan &p) {
                 const qsizetype n = p.psc.size() + 1;
-                p.psc.append(PscNode{u"vcenter-psc%1"_s.arg(n, 2, 10, QChar(u'0')),
-                                     u"vcenter-psc%1.%2"_s.arg(n, 2, 10, QChar(u'0')).arg(p.dns.domain),
-                                     QString()});
+                const QString number = QString::number(n).rightJustified(2, u'0');
+                p.psc.append(PscNode{u"vcenter-psc%1"_s.arg(number),
+                                     u"vcenter-psc%1.%2"_s.arg(number, p.dns.domain), QString()});
             });
             rebuildPscRows();
         });
@@ -490,7 +490,7 @@ void LabPlanPage::rebuildPscRows()
                  return n.ip;
              }}};
         for (int c = 0; c < fields.size(); ++c) {
-            const QString path = u"psc[%1].%2"_s.arg(i).arg(fields.at(c).first);
+            const QString path = u"psc[%1].%2"_s.arg(QString::number(i), fields.at(c).first);
             auto *edit = new QLineEdit;
             edit->setObjectName(u"field:"_s + path);
             auto field = fields.at(c).second;
@@ -589,11 +589,12 @@ void LabPlanPage::refreshFindings()
         QString tabText = title;
         if (errorsIn.at(i) > 0) {
             tabText = errorsIn.at(i) == 1 ? tr("%1 (1 error)").arg(title)
-                                          : tr("%1 (%2 errors)").arg(title).arg(errorsIn.at(i));
+                                          : tr("%1 (%2 errors)").arg(title, QString::number(errorsIn.at(i)));
             withErrors << title;
         } else if (warningsIn.at(i) > 0) {
-            tabText = warningsIn.at(i) == 1 ? tr("%1 (1 warning)").arg(title)
-                                            : tr("%1 (%2 warnings)").arg(title).arg(warningsIn.at(i));
+            tabText = warningsIn.at(i) == 1
+                ? tr("%1 (1 warning)").arg(title)
+                : tr("%1 (%2 warnings)").arg(title, QString::number(warningsIn.at(i)));
         }
         m_tabs->setTabText(i, tabText);
         m_tabs->tabBar()->setTabTextColor(i, errorsIn.at(i) > 0 ? QColor(0xB0, 0x00, 0x20) : QColor());
@@ -607,19 +608,16 @@ void LabPlanPage::refreshFindings()
             tr("No errors, %1 warning(s): the plan is ready for the next steps.").arg(warnings));
     else if (withErrors.isEmpty())
         m_summary->setText(tr("<b>%1 error(s)</b> and %2 warning(s): fix the errors to continue.")
-                               .arg(errors)
-                               .arg(warnings));
+                               .arg(QString::number(errors), QString::number(warnings)));
     else if (!vlab::hasErrors(other))
         m_summary->setText(tr("<b>%1 error(s)</b> and %2 warning(s), in %3: fix the errors to continue.")
-                               .arg(errors)
-                               .arg(warnings)
-                               .arg(withErrors.join(u", "_s).toHtmlEscaped()));
+                               .arg(QString::number(errors), QString::number(warnings),
+                                    withErrors.join(u", "_s).toHtmlEscaped()));
     else
         m_summary->setText(tr("<b>%1 error(s)</b> and %2 warning(s), in %3 and under the sections: fix the "
                               "errors to continue.")
-                               .arg(errors)
-                               .arg(warnings)
-                               .arg(withErrors.join(u", "_s).toHtmlEscaped()));
+                               .arg(QString::number(errors), QString::number(warnings),
+                                    withErrors.join(u", "_s).toHtmlEscaped()));
     Q_EMIT completeChanged();
 }
 

@@ -247,9 +247,10 @@ void NetscalerPage::refresh()
     for (const NsService &s : config->services) {
         const auto server = std::find_if(config->servers.cbegin(), config->servers.cend(),
                                          [&](const NsServer &x) { return x.name == s.server; });
-        addRow(tr("Service (TCP)"), s.name,
-               u"%1:%2"_s.arg(server != config->servers.cend() ? server->ip : s.server).arg(s.port),
-               s.server);
+        addRow(
+            tr("Service (TCP)"), s.name,
+            u"%1:%2"_s.arg(server != config->servers.cend() ? server->ip : s.server, QString::number(s.port)),
+            s.server);
     }
     for (const NsVserver &v : config->vservers) {
         QStringList bound;
@@ -257,17 +258,18 @@ void NetscalerPage::refresh()
             if (b.vserver == v.name)
                 bound << b.service;
         }
-        addRow(tr("Virtual server (TCP)"), v.name, u"%1:%2"_s.arg(v.ip).arg(v.port), bound.join(u", "_s));
+        addRow(tr("Virtual server (TCP)"), v.name, u"%1:%2"_s.arg(v.ip, QString::number(v.port)),
+               bound.join(u", "_s));
     }
     addRow(tr("Persistency group"), config->group.name,
-           tr("%1, %2 min").arg(config->group.persistenceType).arg(config->group.timeoutMinutes),
+           tr("%1, %2 min").arg(config->group.persistenceType, QString::number(config->group.timeoutMinutes)),
            config->group.vservers.join(u", "_s));
     m_batch->setPlainText(QString::fromUtf8(renderBatch(*config, plan.lab.name)));
     m_rollback->setPlainText(QString::fromUtf8(renderRollbackBatch(*config, plan.lab.name)));
     m_status->setText(tr("%1 servers, %2 services, %3 virtual servers, 1 persistency group.")
-                          .arg(config->servers.size())
-                          .arg(config->services.size())
-                          .arg(config->vservers.size()));
+                          .arg(QString::number(config->servers.size()),
+                               QString::number(config->services.size()),
+                               QString::number(config->vservers.size())));
 }
 
 void NetscalerPage::save()

@@ -227,10 +227,9 @@ void PrecheckPage::saveResults()
     }
     m_summary->setText(
         tr("%1 passed, %2 warning(s), %3 failed. %4")
-            .arg(int(results.size()) - failed - warned)
-            .arg(warned)
-            .arg(failed)
-            .arg(saved.isEmpty() ? tr("The results could not be saved in the project folder.") : saved));
+            .arg(QString::number(int(results.size()) - failed - warned), QString::number(warned),
+                 QString::number(failed),
+                 saved.isEmpty() ? tr("The results could not be saved in the project folder.") : saved));
     m_rerun->setEnabled(failed > 0 && !m_context.runPanel->isBusy());
 }
 

@@ -45,8 +45,8 @@ struct ProcessRun
     QByteArray output() const { return QByteArray(out + err); }
     QString describe(const QString &what) const
     {
-        return u"%1: %2 exit %3\n--- stdout\n%4\n--- stderr\n%5"_s.arg(what, why).arg(exitCode).arg(
-            QString::fromUtf8(out), QString::fromUtf8(err));
+        return u"%1: %2 exit %3\n--- stdout\n%4\n--- stderr\n%5"_s.arg(
+            what, why, QString::number(exitCode), QString::fromUtf8(out), QString::fromUtf8(err));
     }
 };
 

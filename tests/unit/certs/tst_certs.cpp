@@ -777,7 +777,7 @@ void TestCerts::buildChainInAnyOrder()
     QFETCH(Format, format);
     QFETCH(QStringList, order);
     QFETCH(bool, derLeaf);
-    const QString tag = u"order-%1-%2"_s.arg(int(format)).arg(order.join(u'-'));
+    const QString tag = u"order-%1-%2"_s.arg(QString::number(int(format)), order.join(u'-'));
 
     QList<CertSource> cas;
     QStringList pems;

@@ -22,10 +22,8 @@ TcpConnection conn(TcpState state, const QString &local, int localPort, const QS
 
 QString describe(const TcpConnection &c)
 {
-    return u"%1 %2:%3 -> %4:%5"_s.arg(tcpStateName(c.state), c.localAddress)
-        .arg(c.localPort)
-        .arg(c.peerAddress)
-        .arg(c.peerPort);
+    return u"%1 %2:%3 -> %4:%5"_s.arg(tcpStateName(c.state), c.localAddress, QString::number(c.localPort),
+                                      c.peerAddress, QString::number(c.peerPort));
 }
 
 QByteArray readData(const char *name)

@@ -67,7 +67,10 @@ public:
     }
 
     void complete(Result<void> result = {}) { finish(std::move(result)); }
-    void reportProgress(qreal value) { setProgress(value, u"%1 at %2"_s.arg(title()).arg(value)); }
+    void reportProgress(qreal value)
+    {
+        setProgress(value, u"%1 at %2"_s.arg(title(), QString::number(value)));
+    }
     void addEvidence(Evidence::Kind kind, const QString &text, const QString &detail = {})
     {
         mutableReport().add(kind, text, detail);
@@ -786,7 +789,8 @@ void TestJobQueue::weightedProgress()
     qreal previous = 0;
     for (const QList<QVariant> &args : std::as_const(progressSpy)) {
         const qreal value = args.at(0).toReal();
-        QVERIFY2(value >= previous, qPrintable(u"%1 after %2"_s.arg(value).arg(previous)));
+        QVERIFY2(value >= previous,
+                 qPrintable(u"%1 after %2"_s.arg(QString::number(value), QString::number(previous))));
         previous = value;
     }
 }

@@ -6,6 +6,7 @@
 #include "netscaler/nitrojobs.h"
 #include "plan/planjson.h"
 
+#include <QElapsedTimer>
 #include <QFile>
 #include <QRegularExpression>
 #include <QSet>
@@ -215,6 +216,54 @@ private Q_SLOTS:
                      qPrintable(name)); // NetScaler compares names case-insensitively
             seen.insert(name.toLower());
         }
+    }
+
+    // #14 finding 1 and 5: a line break in the lab name (a comment) or in the persistence
+    // type (an argument) made the next line a NetScaler command. Every line of both batch files
+    // is one command or one comment, whatever the plan holds.
+    void batchLinesStayCommands()
+    {
+        LabPlan p = examplePlan();
+        p.lab.name = u"sslab\nadd system user evil Evil#Pass1\n#"_s;
+        p.loadBalancer.persistence.type = u"SOURCEIP\nadd system user evil2 Evil#Pass2"_s;
+        p.psc[0].name = u"psc\n\"01\" add system user"_s;
+        const Result<LbConfig> c = LbConfig::fromPlan(p);
+        QVERIFY(c.ok());
+        static const QRegularExpression command(
+            u"^(# [^\n]*|enable ns feature LB|add (server|service|lb vserver|lb group) .+|bind lb "
+            u"(vserver|group) .+|"
+            u"set lb group .+|unbind lb (vserver|group) .+|rm (server|service|lb vserver|lb group) .+|save ns config)$"_s);
+        for (const QByteArray &file : {renderBatch(*c, p.lab.name), renderRollbackBatch(*c, p.lab.name)}) {
+            const QStringList all = lines(file);
+            for (const QString &line : all)
+                QVERIFY2(command.match(line).hasMatch() && !line.startsWith(u"add system"_s),
+                         qPrintable(line));
+        }
+        QVERIFY(lines(renderBatch(*c, p.lab.name))
+                    .contains(u"set lb group psc-persist -persistenceType \"SOURCEIP?add system user evil2 "
+                              u"Evil#Pass2\" "
+                              u"-timeout 1440"_s));
+    }
+
+    // 20 000 PSCs of one name took 61 s (each new name retried every suffix from 2 up).
+    void manySameNamesAreLinear()
+    {
+        LabPlan p = examplePlan();
+        p.psc.clear();
+        for (int i = 0; i < 20000; ++i)
+            p.psc.append(
+                PscNode{u"psc"_s, u"n%1.sslab.com"_s.arg(i),
+                        u"10.%1.%2.%3"_s.arg(QString::number(i / 65536), QString::number(i / 256 % 256),
+                                             QString::number(i % 256))});
+        p.loadBalancer.ports = {443};
+        QElapsedTimer timer;
+        timer.start();
+        const Result<LbConfig> c = LbConfig::fromPlan(p);
+        const qint64 ms = timer.elapsed();
+        QVERIFY(c.ok());
+        QCOMPARE(c->servers.size(), qsizetype(20000));
+        QCOMPARE(c->servers.at(19999).name, u"psc-srv-psc-20000"_s);
+        QVERIFY2(ms < 3000, qPrintable(u"%1 ms"_s.arg(ms)));
     }
 
     void refusesPlansItCannotBalance_data()

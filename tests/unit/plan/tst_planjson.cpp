@@ -379,7 +379,7 @@ private Q_SLOTS:
         const Result<LabPlan> plan = parsePlan(json);
         QVERIFY(!plan.ok());
         QCOMPARE(plan.error().code, code(PlanErrors::Syntax));
-        const QString where = u"line %1, column %2"_s.arg(line).arg(column);
+        const QString where = u"line %1, column %2"_s.arg(QString::number(line), QString::number(column));
         QVERIFY2(plan.error().message.contains(where),
                  qPrintable(u"expected \"%1\" in: %2"_s.arg(where, plan.error().message)));
         QVERIFY2(plan.error().details.startsWith(where + u": "_s), qPrintable(plan.error().details));

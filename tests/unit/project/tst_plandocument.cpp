@@ -3,8 +3,11 @@
 #include "plan/planjson.h"
 #include "project/plandocument.h"
 
+#include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QSignalSpy>
+#include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -33,6 +36,21 @@ private Q_SLOTS:
         QCOMPARE(doc.findingsFor(u"vcenter"_s, true).size(), 1);
         doc.edit([](LabPlan &) {}); // no change, no signal
         QCOMPARE(changed.size(), 1);
+    }
+
+    // An unsaved plan's project folder is named after the lab, and the lab name is plan data:
+    // "../../.ssh" must stay one folder name under ~/Documents/vlab.
+    void labNameNeverChoosesAnotherFolder()
+    {
+        PlanDocument doc;
+        doc.loadExample();
+        doc.edit([](LabPlan &p) { p.lab.name = u"../../.ssh"_s; });
+        const QString folder = doc.projectFolder();
+        const QString base =
+            QDir(QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation)).filePath(u"vlab"_s);
+        QCOMPARE(QFileInfo(folder).absolutePath(), base);
+        QVERIFY(!QFileInfo(folder).fileName().startsWith(u'.'));
+        QVERIFY(!folder.contains(u"/.."_s));
     }
 
     void fixtureWithErrorsNamesEachField()

@@ -55,7 +55,7 @@ private Q_SLOTS:
     {
         const QString md = QString::fromUtf8(runbookToMarkdown(buildRunbook(examplePlan())));
         for (qsizetype i = 0; i < kChapters.size(); ++i)
-            QVERIFY2(md.contains(u"## %1. %2"_s.arg(i + 1).arg(kChapters.at(i))),
+            QVERIFY2(md.contains(u"## %1. %2"_s.arg(QString::number(i + 1), kChapters.at(i))),
                      qPrintable(kChapters.at(i)));
         QVERIFY(md.contains(u"![Topology](topology.png)"_s));
         QVERIFY(md.contains(u"`psc_ha_csr_cfg.cfg`:"_s));
@@ -147,7 +147,7 @@ private Q_SLOTS:
         QVERIFY(ok);
         int checked = 0;
         for (qsizetype i = 0; i < kChapters.size(); ++i) {
-            const QString heading = u"%1. %2"_s.arg(i + 1).arg(kChapters.at(i));
+            const QString heading = u"%1. %2"_s.arg(QString::number(i + 1), kChapters.at(i));
             const QRegularExpressionMatch m =
                 QRegularExpression(QRegularExpression::escape(heading) + u"\\s+(\\d+)\\s*$"_s,
                                    QRegularExpression::MultilineOption)

@@ -6,6 +6,7 @@
 
 #include <QImage>
 #include <QTest>
+#include <QXmlStreamReader>
 
 using namespace Qt::StringLiterals;
 using namespace vlab;
@@ -55,6 +56,47 @@ private Q_SLOTS:
             for (int x = 0; x < image.width(); x += 7)
                 colours.insert(image.pixel(x, y));
         QVERIFY(colours.size() > 5);
+    }
+
+    // #14 finding 6: the lab name reached <title> unescaped, so "R&D" broke the XML and
+    // "</title><script>" became a live script. Whatever the plan holds, the SVG is well-formed
+    // and every text stays text.
+    void svgIsWellFormedWhateverThePlanHolds_data()
+    {
+        QTest::addColumn<QString>("name");
+        QTest::newRow("ampersand") << u"R&D lab"_s;
+        QTest::newRow("script") << u"</title><script>alert(1)</script>"_s;
+        QTest::newRow("cdata end and quotes") << u"]]> \"'<!--"_s;
+        QTest::newRow("control characters") << u"a\nb\x01c\x1bd"_s;
+    }
+    void svgIsWellFormedWhateverThePlanHolds()
+    {
+        QFETCH(QString, name);
+        LabPlan plan = examplePlan();
+        plan.lab.name = name;
+        plan.vds.name = name;
+        plan.vds.portGroups[0].name = name;
+        QXmlStreamReader svg(TopologyPainter(plan).toSvg());
+        QString title;
+        QStringList texts;
+        while (!svg.atEnd()) {
+            svg.readNext();
+            if (!svg.isStartElement())
+                continue;
+            QVERIFY2(svg.name() != u"script"_s, "a <script> element");
+            if (svg.name() == u"title"_s)
+                title = svg.readElementText();
+            else if (svg.name() == u"text"_s)
+                texts << svg.readElementText();
+        }
+        QVERIFY2(!svg.hasError(), qPrintable(svg.errorString()));
+        QString shown = name;
+        for (qsizetype i = 0; i < name.size(); ++i) {
+            if (name.at(i) < u' ')
+                shown[i] = QChar(0xfffd);
+        }
+        QCOMPARE(title, u"Topology of lab "_s + shown);
+        QVERIFY2(texts.contains(u"Distributed Switch "_s + shown), qPrintable(texts.join(u'|')));
     }
 
     void followsThePlan()

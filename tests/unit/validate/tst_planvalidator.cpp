@@ -659,6 +659,89 @@ private Q_SLOTS:
     }
     void target() { verifyRule(); }
 
+    // Names and values are data: every string of the plan is one line of plain text, whatever
+    // field it is in (#14: a newline in lab.name became a NetScaler command, one in vds.name a
+    // shell command). The finding names the field.
+    void plainText_data()
+    {
+        QTest::addColumn<RuleCase>("rule");
+        bad("newline in the lab name", u"lab.name"_s,
+            [](LabPlan &p) { p.lab.name = u"sslab\nadd system user evil Evil#Pass1\n#"_s; });
+        bad("carriage return in the switch name", u"vds.name"_s,
+            [](LabPlan &p) { p.vds.name = u"DSwitch\rx"_s; });
+        bad("NUL in a port group", u"vds.portGroups[1].name"_s,
+            [](LabPlan &p) { p.vds.portGroups[1].name = u"a"_s + QChar(0) + u"b"_s; });
+        bad("tab in the persistence type", u"loadBalancer.persistence.type"_s,
+            [](LabPlan &p) { p.loadBalancer.persistence.type = u"SOURCEIP\t"_s; });
+        bad("escape in the SSO site", u"sso.site"_s, [](LabPlan &p) { p.sso.site = u"Site\x1b[2J"_s; });
+        bad("next line (C1) in the user", u"target.user"_s,
+            [](LabPlan &p) { p.target.user = u"root\u0085x"_s; });
+        bad("DEL in an organisation", u"certificate.subject.O"_s,
+            [](LabPlan &p) { p.certificate.subject.organization = u"ACME\x7f"_s; });
+        bad("line separator in a DNS server", u"dns.servers[0]"_s,
+            [](LabPlan &p) { p.dns.servers[0] = u"192.168.1.10\u2028"_s; });
+        bad("direction override in the vCenter name", u"vcenter.name"_s,
+            [](LabPlan &p) { p.vcenter.name = u"vc\u202e10cv"_s; });
+        bad("newline in a SAN", u"certificate.san[2]"_s,
+            [](LabPlan &p) { p.certificate.san[2] = p.certificate.san[2] + u"\n"_s; });
+        bad("unpaired surrogate in the schema-free prefix", u"loadBalancer.namePrefix"_s,
+            [](LabPlan &p) { p.loadBalancer.namePrefix = u"psc"_s + QChar(0xd800); });
+        good("non-ASCII letters and typographic quotes are text", u"certificate.subject.L"_s,
+             [](LabPlan &p) { p.certificate.subject.locality = u"Đà Nẵng \u2018x\u2019"_s; });
+        good("a space in a port group", u"vds.portGroups[0].name"_s,
+             [](LabPlan &p) { p.vds.portGroups[0].name = u"Servers VLAN 10"_s; });
+    }
+    void plainText()
+    {
+        verifyRule();
+        // The field has one finding, and its message shows no raw control character.
+        QFETCH(RuleCase, rule);
+        LabPlan plan = examplePlan();
+        rule.mutate(plan);
+        const Findings findings = validatePlan(plan);
+        if (rule.expectFinding) {
+            QCOMPARE(std::count_if(findings.cbegin(), findings.cend(),
+                                   [&](const Finding &f) { return f.path == rule.path; }),
+                     1);
+            for (const Finding &f : findings)
+                QVERIFY2(!formatFinding(f).contains(u'\n') && !formatFinding(f).contains(QChar(0x1b)),
+                         qPrintable(formatFinding(f)));
+        }
+    }
+
+    // vSphere inventory names: no '/', '\\' or '%' (stored escaped by vSphere), at most 80.
+    void vsphereNames_data()
+    {
+        QTest::addColumn<RuleCase>("rule");
+        bad("slash in the switch", u"vds.name"_s, [](LabPlan &p) { p.vds.name = u"DSwitch/1"_s; });
+        bad("percent in a port group", u"vds.portGroups[0].name"_s,
+            [](LabPlan &p) { p.vds.portGroups[0].name = u"VLAN %4"_s; });
+        bad("backslash in the datastore", u"target.datastore"_s,
+            [](LabPlan &p) { p.target.datastore = u"ds\\1"_s; });
+        bad("81 characters in the management port group", u"network.portGroup"_s,
+            [](LabPlan &p) { p.network.portGroup = QString(81, u'p'); });
+        good("80 characters in the management port group", u"network.portGroup"_s,
+             [](LabPlan &p) { p.network.portGroup = QString(80, u'p'); });
+        bad("slash in the datacenter", u"target.datacenter"_s, [](LabPlan &p) {
+            useVcenterTarget(p);
+            p.target.datacenter = u"DC1/sub"_s;
+        });
+        bad("percent in the cluster", u"target.cluster"_s, [](LabPlan &p) {
+            useVcenterTarget(p);
+            p.target.cluster = u"C%25"_s;
+        });
+        bad("slash in a PSC's VM name", u"psc[1].name"_s, [](LabPlan &p) { p.psc[1].name = u"psc/02"_s; });
+        bad("slash in the vCenter VM name", u"vcenter.name"_s,
+            [](LabPlan &p) { p.vcenter.name = u"vc/01"_s; });
+        bad("backslash in the HA port group", u"vcha.network.portGroup"_s,
+            [](LabPlan &p) { p.vcha.network.portGroup = u"HA\\net"_s; });
+        bad("percent in the target network", u"target.network"_s,
+            [](LabPlan &p) { p.target.network = u"VM %1"_s; });
+        good("spaces, dots and dashes", u"vds.name"_s,
+             [](LabPlan &p) { p.vds.name = u"Lab DSwitch-01.a"_s; });
+    }
+    void vsphereNames() { verifyRule(); }
+
     void findingHelpers()
     {
         const Findings findings = {
@@ -677,6 +760,9 @@ private Q_SLOTS:
         QCOMPARE(countSeverity(findings, Severity::Info), 1);
         QCOMPARE(formatFinding(findings.at(1)), u"error   psc[1].ip: Bad. Fix: Fix it."_s);
         QCOMPARE(formatFinding(findings.at(2)), u"info    vds: Note."_s);
+        // A message never breaks the line or reaches the terminal with a control character.
+        QCOMPARE(formatFinding(Finding{Severity::Error, u"lab.name"_s, u"\"a\nb\x1b[2J\" bad"_s, u"c\\d"_s}),
+                 u"error   lab.name: \"a\\nb\\x1b[2J\" bad Fix: c\\\\d"_s);
 
         const QJsonArray json = findingsToJson(findings);
         QCOMPARE(json.size(), qsizetype(3));

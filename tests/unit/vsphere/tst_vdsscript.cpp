@@ -5,6 +5,7 @@
 #include "vsphere/vdsscriptwriter.h"
 
 #include <QFile>
+#include <QFileInfo>
 #include <QProcess>
 #include <QTemporaryDir>
 #include <QTest>
@@ -80,6 +81,48 @@ private Q_SLOTS:
                                       u"it's; rm -rf /"_s,
                                       u"--"_s};
         QCOMPARE(args, expected);
+    }
+
+    // #14 finding 2: with chained arg() calls, a datacenter holding %4 received the version,
+    // already quoted, inside its own quotes, so "$(...)" in vds.version ran.
+    void placeholdersInValuesStayData()
+    {
+        QTemporaryDir canaryDir;
+        const QString canary = canaryDir.filePath(u"canary"_s);
+        LabPlan p = examplePlan();
+        p.vds.version = u"$(touch "_s + canary + u")"_s;
+        p.vds.name = u"%1 %2 %5"_s;
+        const Result<QByteArray> script = renderVdsScript(p, VdsScriptFormat::Govc, u"DC %4 %5"_s);
+        QVERIFY(script.ok());
+        const QStringList args = runGovc(*script);
+        QCOMPARE(
+            args.mid(0, 11),
+            (QStringList{u"dvs.create"_s, u"-dc"_s, u"DC %4 %5"_s, u"-mtu"_s, u"9000"_s, u"-num-uplinks"_s,
+                         u"2"_s, u"-product-version"_s, p.vds.version, p.vds.name, u"--"_s}));
+        QVERIFY(!QFileInfo::exists(canary));
+        const Result<QByteArray> ps = renderVdsScript(p, VdsScriptFormat::PowerCli, u"DC %4 %5"_s);
+        QVERIFY(ps.ok());
+        QVERIFY(ps->contains("-Location (Get-Datacenter -Name 'DC %4 %5')"));
+        QVERIFY(ps->contains("-Version '$(touch "));
+    }
+
+    // A line break in a value never leaves its quotes or its comment: the comment lines carry
+    // '?' for it, and the script still runs as exactly the planned govc calls.
+    void lineBreaksStayInsideQuotes()
+    {
+        QTemporaryDir canaryDir;
+        const QString canary = canaryDir.filePath(u"canary"_s);
+        LabPlan p = examplePlan();
+        p.vds.name = u"DSwitch\ntouch "_s + canary + u"\n#"_s;
+        p.lab.name = u"lab\ntouch "_s + canary;
+        const Result<QByteArray> script = renderVdsScript(p, VdsScriptFormat::Govc);
+        QVERIFY(script.ok());
+        const QStringList args = runGovc(*script);
+        QVERIFY2(args.contains(p.vds.name.section(u'\n', 0, 0)) || args.join(u'\n').contains(p.vds.name),
+                 qPrintable(args.join(u'|')));
+        QVERIFY(!QFileInfo::exists(canary));
+        QVERIFY(script->contains("# Distributed Switch DSwitch?touch "));
+        QVERIFY(renderVdsScript(p, VdsScriptFormat::Govc, u"DC\n1"_s).error().code == u"vds.datacenter"_s);
     }
 
     void powercliLines()
