@@ -195,8 +195,10 @@ private:
         vsphereName(u"network.portGroup"_s, p.network.portGroup);
         vsphereName(u"target.datastore"_s, p.target.datastore);
         vsphereName(u"target.network"_s, p.target.network);
-        vsphereName(u"target.datacenter"_s, p.target.datacenter);
-        vsphereName(u"target.cluster"_s, p.target.cluster);
+        if (p.target.kind == u"vcenter"_s) { // unused (and not editable) for an ESXi target
+            vsphereName(u"target.datacenter"_s, p.target.datacenter);
+            vsphereName(u"target.cluster"_s, p.target.cluster);
+        }
         for (qsizetype i = 0; i < p.psc.size(); ++i)
             vsphereName(at(u"psc"_s, i, u"name"_s), p.psc.at(i).name);
         vsphereName(u"vcenter.name"_s, p.vcenter.name);
