@@ -269,6 +269,7 @@ SshdStart SshdFixture::launch()
         u"# vLab Wizard SSH test server: loopback only, throwaway keys, one user.\n"
         "Port %1\n"
         "ListenAddress %2\n"
+        "ListenAddress %7\n"
         "HostKey %3\n"
         "PidFile none\n"
         "AuthorizedKeysFile %4\n"
@@ -286,7 +287,7 @@ SshdStart SshdFixture::launch()
         "MaxStartups 64\n"
         "LogLevel VERBOSE\n"
         "Subsystem sftp %6\n"_s.arg(QString::number(m_port), host(), path(u"ssh_host_ed25519_key"_s),
-                                    path(u"authorized_keys"_s), m_user, sftpServer);
+                                    path(u"authorized_keys"_s), m_user, sftpServer, secondHost());
     if (!writeText(config, text,
                    QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ReadGroup
                        | QFileDevice::ReadOther))

@@ -40,6 +40,9 @@ public:
     bool isRunning() const;
 
     QString host() const { return QStringLiteral("127.0.0.1"); }
+    // A second loopback address the same sshd answers on (same port, same host key): a plan's
+    // second PSC, so that a plan with two PSCs on this machine stays valid.
+    QString secondHost() const { return QStringLiteral("127.0.0.2"); }
     quint16 port() const { return m_port; }
     QString user() const { return m_user; }
     bool hasPassword() const { return !m_password.isEmpty(); }

@@ -10,11 +10,17 @@ using namespace Qt::StringLiterals;
 TlsListener::TlsListener(QObject *parent)
     : QObject(parent)
 {
+    serve(&m_server);
+    serve(&m_second);
+}
+
+void TlsListener::serve(QSslServer *server)
+{
     // Counted when the handshake starts: a client that only reads the certificate may abort
     // before the server sees the handshake finish.
-    connect(&m_server, &QSslServer::startedEncryptionHandshake, this, [this] { ++m_handshakes; });
-    connect(&m_server, &QTcpServer::pendingConnectionAvailable, this, [this] {
-        while (QTcpSocket *socket = m_server.nextPendingConnection()) {
+    connect(server, &QSslServer::startedEncryptionHandshake, this, [this] { ++m_handshakes; });
+    connect(server, &QTcpServer::pendingConnectionAvailable, this, [server] {
+        while (QTcpSocket *socket = server->nextPendingConnection()) {
             socket->disconnectFromHost();
             connect(socket, &QAbstractSocket::disconnected, socket, &QObject::deleteLater);
         }
@@ -39,8 +45,13 @@ bool TlsListener::start(const QString &certificateFile, const QString &keyFile)
     config.setPrivateKey(key);
     config.setPeerVerifyMode(QSslSocket::VerifyNone); // clients present no certificate
     m_server.setSslConfiguration(config);
+    m_second.setSslConfiguration(config);
     if (!m_server.listen(QHostAddress::LocalHost, 0)) {
         m_error = m_server.errorString();
+        return false;
+    }
+    if (!m_second.listen(QHostAddress(u"127.0.0.2"_s), m_server.serverPort())) {
+        m_error = u"127.0.0.2: "_s + m_second.errorString();
         return false;
     }
     return true;

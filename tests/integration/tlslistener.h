@@ -1,7 +1,7 @@
 #pragma once
-// TlsListener: a TLS server on 127.0.0.1 (Qt's QSslServer, in the test's own event loop) that
-// serves a given certificate and key and closes each connection after the handshake: the
-// stand-in for a PSC's port 443 when a test checks which certificate is served.
+// TlsListener: a TLS server on 127.0.0.1 and 127.0.0.2, one port (Qt's QSslServer, in the test's own event
+// loop) that serves a given certificate and key and closes each connection after the handshake: the stand-in
+// for a PSC's port 443 when a test checks which certificate is served.
 
 #include <QList>
 #include <QObject>
@@ -19,7 +19,10 @@ public:
     QString lastError() const { return m_error; }
 
 private:
-    QSslServer m_server;
+    void serve(QSslServer *server);
+
+    QSslServer m_server; // 127.0.0.1
+    QSslServer m_second; // 127.0.0.2, the same port
     int m_handshakes = 0;
     QString m_error;
 };

@@ -190,7 +190,8 @@ void TestCli::initTestCase()
 // README "Command line reference": exit codes 0 (validate, init, generate), 1 (a plan with
 // errors) and 2 (malformed or unknown keys, missing file, wrong options), one row each at least.
 // README "Everything at once": `vlab generate` writes every plan-only artifact (row "generate"),
-// and exit 1 when the plan has errors (row "generate a plan with errors").
+// and exit 1 when the plan has errors (row "generate a plan with errors"); with --ignore-findings
+// exit 0, everything written (row "generate a plan with errors, --ignore-findings").
 // README "Runbook": runbook.pdf, runbook.md and topology.png (row "runbook").
 void TestCli::run_data()
 {

@@ -171,14 +171,31 @@ private Q_SLOTS:
                  qPrintable(m_certs->lastError()));
         QVERIFY2(m_certs->makeKey(u"other"_s, 2048), qPrintable(m_certs->lastError()));
 
-        // The project: the example plan with both PSCs on this machine, certs/ next to it.
+        // The project: the example plan moved onto the loopback network, with the PSCs at the
+        // two addresses the sshd and the TLS listeners answer on (a valid plan: every live
+        // verb refuses one with errors), certs/ next to it.
         LabPlan plan = examplePlan();
         QVERIFY(plan.psc.size() == 2);
-        for (PscNode &node : plan.psc)
-            node.ip = m_sshd.host();
         m_plan = m_work.filePath(u"lab/lab.vlab.json"_s);
         QVERIFY(QDir().mkpath(m_work.filePath(u"lab"_s)));
         QVERIFY(savePlanFile(plan, m_plan));
+        {
+            QFile file(m_plan);
+            QVERIFY(file.open(QIODevice::ReadOnly));
+            QByteArray json = file.readAll();
+            file.close();
+            json.replace(QByteArray(plan.psc[0].ip.toLatin1()).prepend('"').append('"'),
+                         QByteArray(m_sshd.host().toLatin1()).prepend('"').append('"'));
+            json.replace(QByteArray(plan.psc[1].ip.toLatin1()).prepend('"').append('"'),
+                         QByteArray(m_sshd.secondHost().toLatin1()).prepend('"').append('"'));
+            json.replace(QByteArray(plan.network.cidr.toLatin1()).prepend('"').append('"'),
+                         "\"127.0.0.0/8\"");
+            json.replace("\"192.168.1.", "\"127.0.1.");
+            QVERIFY(file.open(QIODevice::WriteOnly | QIODevice::Truncate));
+            QVERIFY(file.write(json) == json.size());
+        }
+        const Run valid = runVlab({u"validate"_s, m_plan});
+        QVERIFY2(valid.code == 0, qPrintable(valid.out + valid.err));
         QVERIFY(writeSet(m_work.filePath(u"lab/certs"_s), u"psc"_s));
         m_badCerts = m_work.filePath(u"bad"_s);
         QVERIFY(writeSet(m_badCerts, u"other"_s));
