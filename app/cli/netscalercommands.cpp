@@ -307,9 +307,10 @@ int netscalerLive(const QString &sub, const QStringList &rest)
         out(netscalerUsage());
         return Ok;
     }
-    const std::optional<LiveArgs> live = parseLive(sub, rest);
+    int exitCode = BadInput;
+    const std::optional<LiveArgs> live = parseLive(sub, rest, &exitCode);
     if (!live)
-        return BadInput;
+        return exitCode;
     if (sub == u"diff"_s || (sub == u"apply"_s && live->dryRun))
         return runNitroAction(NitroAction::Diff, *live);
     if (sub == u"apply"_s)

@@ -8,6 +8,7 @@
 #include "precheckservers.h"
 
 #include "jobs/jobqueue.h"
+#include "jobs/journal.h"
 #include "plan/planjson.h"
 #include "precheck/dnscheck.h"
 #include "precheck/ntpcheck.h"
@@ -782,6 +783,12 @@ void TestPrecheck::cli()
         QVERIFY(f.open(QIODevice::ReadOnly));
         QVERIFY2(!f.readAll().contains("192.168."), "a test plan must only name loopback addresses");
     }
+    // README "Run journal and resume": precheck journals its run in the plan's folder (issue
+    // #19, item 4: it wrote none); bad input journals nothing.
+    const QString journalPath = QFileInfo(plan).dir().filePath(vlab::RunJournal::fileName());
+    const vlab::Result<vlab::RunJournal> journalBefore = vlab::RunJournal::load(journalPath);
+    QVERIFY(journalBefore);
+    const QDateTime startedAt = QDateTime::currentDateTimeUtc().addSecs(-1);
     QProcess vlabProcess;
     vlabProcess.setProgram(QStringLiteral(VLAB_CLI_PATH));
     vlabProcess.setArguments(QStringList{u"precheck"_s, plan} + c.args);
@@ -803,6 +810,21 @@ void TestPrecheck::cli()
     QVERIFY2(vlabProcess.exitCode() == c.exitCode,
              qPrintable(u"exit %1, expected %2\n%3"_s.arg(QString::number(vlabProcess.exitCode()),
                                                           QString::number(c.exitCode), both)));
+    const vlab::Result<vlab::RunJournal> journal = vlab::RunJournal::load(journalPath);
+    QVERIFY2(journal, qPrintable(journal ? QString() : journal.error().message));
+    if (c.exitCode == 2) {
+        QCOMPARE(journal->runs.size(), journalBefore->runs.size());
+    } else {
+        QCOMPARE(journal->runs.size(), journalBefore->runs.size() + 1);
+        const vlab::JournalRun &run = journal->runs.constLast();
+        QCOMPARE(run.title, u"Pre-checks"_s);
+        QVERIFY(run.started >= startedAt);
+        QVERIFY2(run.finished.isValid(), "the run's end is recorded");
+        QVERIFY(!run.jobs.isEmpty());
+        for (const vlab::JournalJob &job : run.jobs)
+            QVERIFY2(job.state != u"running"_s && job.state != u"pending"_s,
+                     qPrintable(job.title + job.state));
+    }
     if (!c.inStdout.isEmpty())
         QVERIFY2(out.contains(c.inStdout), qPrintable(both));
     if (!c.inStderr.isEmpty())
