@@ -175,10 +175,6 @@ Thay vào đó, lab mẫu đang được mở.</translation>
         <translation>Phát hiện</translation>
     </message>
     <message>
-        <source>Recorded on %1: %2 checks, %3 failed, %4 warnings.</source>
-        <translation>Ghi nhận lúc %1: %2 mục kiểm tra, %3 thất bại, %4 cảnh báo.</translation>
-    </message>
-    <message>
         <source>Results</source>
         <translation>Kết quả</translation>
     </message>
@@ -1345,6 +1341,10 @@ Thay vào đó, lab mẫu đang được mở.</translation>
     <message>
         <source>The plan has no field %1.</source>
         <translation>Kế hoạch không có trường %1.</translation>
+    </message>
+    <message>
+        <source>Recorded on %1: %2 checks, %3 failed, %4 warnings, %5 no answer, %6 cancelled, %7 not run.</source>
+        <translation>Ghi nhận lúc %1: %2 mục kiểm tra, %3 thất bại, %4 cảnh báo, %5 không có trả lời, %6 đã hủy, %7 chưa chạy.</translation>
     </message>
 </context>
 <context>
@@ -2841,12 +2841,12 @@ Hãy so sánh với dấu vân tay hiển thị trên NetScaler (Traffic Managem
         <translation>Đã lưu vào %1.</translation>
     </message>
     <message>
-        <source>%1 passed, %2 warning(s), %3 failed. %4</source>
-        <translation>%1 đạt, %2 cảnh báo, %3 thất bại. %4</translation>
-    </message>
-    <message>
         <source>The results could not be saved in the project folder.</source>
         <translation>Không lưu được kết quả vào thư mục dự án.</translation>
+    </message>
+    <message>
+        <source>%1 passed, %2 warning(s), %3 failed, %4 no answer, %5 cancelled, %6 not run. %7</source>
+        <translation>%1 đạt, %2 cảnh báo, %3 thất bại, %4 không có trả lời, %5 đã hủy, %6 chưa chạy. %7</translation>
     </message>
 </context>
 <context>

@@ -63,39 +63,54 @@ int cmdPrecheck(const QStringList &args)
     const QList<CheckJob *> jobs = createPrecheckJobs(*plan, options);
     JobQueue queue;
     addPrecheckJobs(queue, jobs, options);
-    QList<CheckResult> results;
-    for (CheckJob *job : jobs) {
-        QObject::connect(job, &CheckJob::checked, &queue, [&results, fmt](const CheckResult &r) {
-            results << r;
-            if (fmt == u"text"_s) {
-                const QString mark = r.status == CheckStatus::Pass ? u"ok  "_s
-                    : r.status == CheckStatus::Warn                ? u"warn"_s
-                                                                   : u"FAIL"_s;
-                QString line = QStringLiteral("%1  %2  %3: %4")
-                                   .arg(mark, r.category.leftJustified(5), r.node, r.message);
-                if (r.status != CheckStatus::Pass && !r.hint.isEmpty())
-                    line += u' ' + CliTr::tr("Fix: %1").arg(r.hint);
-                out(line + u'\n');
-                std::fflush(stdout);
-            }
-        });
+    auto markOf = [](CheckStatus status) {
+        switch (status) {
+        case CheckStatus::Pass:
+            return u"ok  "_s;
+        case CheckStatus::Warn:
+            return u"warn"_s;
+        case CheckStatus::Fail:
+            return u"FAIL"_s;
+        case CheckStatus::NoAnswer:
+            return u"NO ANSWER"_s;
+        case CheckStatus::Cancelled:
+            return u"CANCELLED"_s;
+        case CheckStatus::NotRun:
+            return u"NOT RUN"_s;
+        }
+        return u"FAIL"_s;
+    };
+    auto print = [&markOf](const CheckResult &r) {
+        QString line = QStringLiteral("%1  %2  %3: %4")
+                           .arg(markOf(r.status), r.category.leftJustified(5), r.node, r.message);
+        if (r.status != CheckStatus::Pass && !r.hint.isEmpty())
+            line += u' ' + CliTr::tr("Fix: %1").arg(r.hint);
+        out(line + u'\n');
+        std::fflush(stdout);
+    };
+    if (fmt == u"text"_s) {
+        for (CheckJob *job : jobs)
+            QObject::connect(job, &CheckJob::checked, &queue, print);
     }
     CliRunner runner(&queue, CliTr::tr("Pre-checks"), QFileInfo(planFile).absolutePath());
     runner.setQuiet(true); // the results stream on stdout; no per-job lines on stderr
     runner.run();
-    const int failed = int(std::count_if(results.cbegin(), results.cend(),
-                                         [](const CheckResult &r) { return r.status == CheckStatus::Fail; }));
-    const int warned = int(std::count_if(results.cbegin(), results.cend(),
-                                         [](const CheckResult &r) { return r.status == CheckStatus::Warn; }));
+    // Every planned check, in the plan's order: those the run never reached are "not run".
+    QList<CheckResult> results;
+    for (CheckJob *job : jobs) {
+        results << job->outcome();
+        if (fmt == u"text"_s && results.constLast().status == CheckStatus::NotRun)
+            print(results.constLast());
+    }
+    const PrecheckCounts counts = countOutcomes(results);
     if (fmt == u"json"_s)
         out(QString::fromUtf8(precheckResultsJson(results)));
     else
-        out(CliTr::tr("precheck: %1 ok, %2 warning(s), %3 failed, %4 not run\n")
-                .arg(QString::number(int(results.size()) - failed - warned), QString::number(warned),
-                     QString::number(failed), QString::number(int(jobs.size() - results.size()))));
-    if (queue.wasCancelled())
-        return Problems;
-    return failed > 0 ? Problems : Ok;
+        out(CliTr::tr("precheck: %1 ok, %2 warning(s), %3 failed, %4 no answer, %5 cancelled, %6 not run\n")
+                .arg(QString::number(counts.passed), QString::number(counts.warnings),
+                     QString::number(counts.failed), QString::number(counts.noAnswer),
+                     QString::number(counts.cancelled), QString::number(counts.notRun)));
+    return counts.problems() > 0 || queue.wasCancelled() ? Problems : Ok;
 }
 
 } // namespace vlab::cli

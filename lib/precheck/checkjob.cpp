@@ -17,8 +17,29 @@ QString checkStatusName(CheckStatus status)
         return u"warn"_s;
     case CheckStatus::Fail:
         return u"fail"_s;
+    case CheckStatus::NoAnswer:
+        return u"no-answer"_s;
+    case CheckStatus::Cancelled:
+        return u"cancelled"_s;
+    case CheckStatus::NotRun:
+        return u"not-run"_s;
     }
     return u"fail"_s;
+}
+
+bool isProblem(CheckStatus status)
+{
+    return status != CheckStatus::Pass && status != CheckStatus::Warn;
+}
+
+CheckResult CheckJob::outcome() const
+{
+    if (m_concluded)
+        return m_check;
+    CheckResult notRun = m_check;
+    notRun.status = CheckStatus::NotRun;
+    notRun.message = Tr::tr("Not run: the run ended before this check started.");
+    return notRun;
 }
 
 QJsonObject CheckResult::toJson() const
@@ -59,10 +80,18 @@ void CheckJob::onCancel()
 {
     m_timer.stop();
     abort();
-    if (!m_concluded) {
-        m_concluded = true;
-        finish(makeError(u"job.cancelled"_s, Tr::tr("Cancelled.")));
-    }
+    if (m_concluded)
+        return;
+    // Stopped while waiting for an answer: cancelled, not failed and not missing.
+    m_concluded = true;
+    m_check.status = CheckStatus::Cancelled;
+    m_check.elapsedMs = m_elapsed.isValid() ? m_elapsed.elapsed() : 0;
+    m_check.message =
+        Tr::tr("Cancelled after %1 ms, before an answer.").arg(QString::number(m_check.elapsedMs));
+    m_check.hint.clear();
+    mutableReport().add(Evidence::Kind::Note, m_check.message);
+    Q_EMIT checked(m_check);
+    finish(makeError(u"job.cancelled"_s, Tr::tr("Cancelled.")));
 }
 
 void CheckJob::conclude(CheckStatus status, const QString &message, const QString &hint,
@@ -79,8 +108,9 @@ void CheckJob::conclude(CheckStatus status, const QString &message, const QStrin
     m_check.elapsedMs = m_elapsed.elapsed();
     mutableReport().add(Evidence::Kind::Received, message, detail);
     Q_EMIT checked(m_check);
-    if (status == CheckStatus::Fail)
-        finish(makeError(u"precheck.failed"_s, message, hint));
+    if (isProblem(status))
+        finish(makeError(status == CheckStatus::NoAnswer ? u"precheck.noanswer"_s : u"precheck.failed"_s,
+                         message, hint));
     else
         finish({});
 }

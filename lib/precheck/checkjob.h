@@ -13,7 +13,11 @@ class QJsonObject;
 
 namespace vlab {
 
-enum class CheckStatus { Pass, Warn, Fail };
+// What a check found, kept apart everywhere (page, CLI text and JSON, precheck-results.json,
+// runbook): Fail means an answer showed a problem; NoAnswer that nothing answered within the
+// limit (never "the record is missing"); Cancelled that the run was stopped while the check
+// waited; NotRun that it never started (a cancelled or failed run ended first).
+enum class CheckStatus { Pass, Warn, Fail, NoAnswer, Cancelled, NotRun };
 
 struct CheckResult
 {
@@ -29,7 +33,8 @@ struct CheckResult
     QJsonObject toJson() const;
 };
 
-QString checkStatusName(CheckStatus status); // "pass", "warn", "fail"
+QString checkStatusName(CheckStatus status); // "pass", "warn", "fail", "no-answer", "cancelled", "not-run"
+bool isProblem(CheckStatus status);          // anything but pass and warn
 
 class CheckJob : public Job
 {
@@ -39,6 +44,9 @@ public:
              QObject *parent = nullptr);
 
     const CheckResult &checkResult() const { return m_check; }
+    // The result when the check has one (checked() was emitted), otherwise NotRun: what a
+    // summary lists for a check the run never reached.
+    CheckResult outcome() const;
     int timeoutMs() const { return m_timeoutMs; }
 
 Q_SIGNALS:

@@ -153,7 +153,7 @@ void NtpCheck::timedOut()
 {
     abort();
     conclude(
-        CheckStatus::Fail,
+        CheckStatus::NoAnswer,
         Tr::tr("%1 did not answer the NTP query within %2 ms.").arg(m_server, QString::number(timeoutMs())),
         Tr::tr("Check the NTP service on %1 and that UDP port %2 is open.")
             .arg(m_server, QString::number(m_port)));

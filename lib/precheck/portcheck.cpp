@@ -59,7 +59,7 @@ void PortCheck::abort()
 void PortCheck::timedOut()
 {
     abort();
-    conclude(CheckStatus::Fail,
+    conclude(CheckStatus::NoAnswer,
              Tr::tr("Port %1 (%2): no answer within %3 ms.")
                  .arg(QString::number(m_port), m_purpose, QString::number(timeoutMs())),
              Tr::tr("Packets to %1:%2 are dropped (a firewall filters the port) or the host is down.")

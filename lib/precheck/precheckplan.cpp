@@ -116,19 +116,49 @@ void addPrecheckJobs(JobQueue &queue, const QList<CheckJob *> &jobs, const Prech
     queue.addParallel({jobs.cbegin(), jobs.cend()}, JobQueue::ParallelOptions{options.maxInFlight, true});
 }
 
+PrecheckCounts countOutcomes(const QList<CheckResult> &results)
+{
+    PrecheckCounts c;
+    for (const CheckResult &r : results) {
+        switch (r.status) {
+        case CheckStatus::Pass:
+            ++c.passed;
+            break;
+        case CheckStatus::Warn:
+            ++c.warnings;
+            break;
+        case CheckStatus::Fail:
+            ++c.failed;
+            break;
+        case CheckStatus::NoAnswer:
+            ++c.noAnswer;
+            break;
+        case CheckStatus::Cancelled:
+            ++c.cancelled;
+            break;
+        case CheckStatus::NotRun:
+            ++c.notRun;
+            break;
+        }
+    }
+    return c;
+}
+
 QByteArray precheckResultsJson(const QList<CheckResult> &results)
 {
     QJsonArray items;
-    int failed = 0, warned = 0;
-    for (const CheckResult &r : results) {
+    for (const CheckResult &r : results)
         items.append(r.toJson());
-        failed += r.status == CheckStatus::Fail ? 1 : 0;
-        warned += r.status == CheckStatus::Warn ? 1 : 0;
-    }
+    const PrecheckCounts c = countOutcomes(results);
+    // The counts add up to "checks": every planned check is in exactly one of them.
     const QJsonObject root{{u"time"_s, QDateTime::currentDateTimeUtc().toString(Qt::ISODate)},
                            {u"checks"_s, int(results.size())},
-                           {u"failed"_s, failed},
-                           {u"warnings"_s, warned},
+                           {u"passed"_s, c.passed},
+                           {u"warnings"_s, c.warnings},
+                           {u"failed"_s, c.failed},
+                           {u"noAnswer"_s, c.noAnswer},
+                           {u"cancelled"_s, c.cancelled},
+                           {u"notRun"_s, c.notRun},
                            {u"results"_s, items}};
     return QJsonDocument(root).toJson();
 }

@@ -26,6 +26,15 @@ Result<QStringList> parsePrecheckCategories(const QString &list);
 QList<CheckJob *> createPrecheckJobs(const LabPlan &plan, const PrecheckOptions &options);
 void addPrecheckJobs(JobQueue &queue, const QList<CheckJob *> &jobs, const PrecheckOptions &options);
 
+// How many checks ended in each outcome; they add up to the planned checks when `results`
+// holds every job's outcome() (CheckJob::outcome: NotRun for those never started).
+struct PrecheckCounts
+{
+    int passed = 0, warnings = 0, failed = 0, noAnswer = 0, cancelled = 0, notRun = 0;
+    int problems() const { return failed + noAnswer + cancelled + notRun; }
+};
+PrecheckCounts countOutcomes(const QList<CheckResult> &results);
+
 // The results as saved in the project for the runbook ("precheck-results.json").
 QByteArray precheckResultsJson(const QList<CheckResult> &results);
 inline constexpr auto kPrecheckResultsFile = "precheck-results.json";

@@ -122,7 +122,7 @@ void TlsCheck::abort()
 void TlsCheck::timedOut()
 {
     abort();
-    conclude(CheckStatus::Fail,
+    conclude(CheckStatus::NoAnswer,
              Tr::tr("No TLS answer from %1:%2 within %3 ms.")
                  .arg(m_host, QString::number(m_port), QString::number(timeoutMs())),
              Tr::tr("Packets are dropped on the way, or the host is down."));

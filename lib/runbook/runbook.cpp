@@ -153,14 +153,20 @@ Runbook buildRunbook(const LabPlan &plan, const QByteArray &precheckResultsJson,
             QList<QStringList> rows{{Tr::tr("Result"), Tr::tr("Node"), Tr::tr("Check"), Tr::tr("Finding")}};
             for (const QJsonValue &v : results.value(u"results"_s).toArray()) {
                 const QJsonObject r = v.toObject();
-                rows << QStringList{r.value(u"status"_s).toString().toUpper(), r.value(u"node"_s).toString(),
-                                    r.value(u"target"_s).toString(), r.value(u"message"_s).toString()};
+                // "no-answer" -> "NO ANSWER": the outcomes stay apart (a silent server is not a
+                // missing record, a cancelled check is not a failed one).
+                rows << QStringList{r.value(u"status"_s).toString().toUpper().replace(u'-', u' '),
+                                    r.value(u"node"_s).toString(), r.value(u"target"_s).toString(),
+                                    r.value(u"message"_s).toString()};
             }
-            c.blocks << paragraph(Tr::tr("Recorded on %1: %2 checks, %3 failed, %4 warnings.")
-                                      .arg(results.value(u"time"_s).toString(),
-                                           QString::number(results.value(u"checks"_s).toInt()),
-                                           QString::number(results.value(u"failed"_s).toInt()),
-                                           QString::number(results.value(u"warnings"_s).toInt())))
+            const auto count = [&results](const char *key) {
+                return QString::number(results.value(QLatin1StringView(key)).toInt());
+            };
+            c.blocks << paragraph(
+                Tr::tr("Recorded on %1: %2 checks, %3 failed, %4 warnings, %5 no answer, %6 cancelled, "
+                       "%7 not run.")
+                    .arg(results.value(u"time"_s).toString(), count("checks"), count("failed"),
+                         count("warnings"), count("noAnswer"), count("cancelled"), count("notRun")))
                      << table(Tr::tr("Results"), rows);
         } else {
             QStringList lines;

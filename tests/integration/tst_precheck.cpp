@@ -11,6 +11,7 @@
 #include "jobs/journal.h"
 #include "plan/planjson.h"
 #include "precheck/dnscheck.h"
+#include "precheck/dnsmessage.h"
 #include "precheck/ntpcheck.h"
 #include "precheck/portcheck.h"
 #include "precheck/precheckplan.h"
@@ -25,6 +26,7 @@
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QUdpSocket>
 
 #include <memory>
 
@@ -181,6 +183,9 @@ private Q_SLOTS:
     void planJobs();
     void cancelStopsAll_data();
     void cancelStopsAll();
+    void dnsMessages();
+    void dnsSilentServer();
+    void cancelledAndNotRunAddUp();
     void maxInFlight_data();
     void maxInFlight();
     void cli_data();
@@ -341,8 +346,8 @@ void TestPrecheck::ports_data()
         << PortCase{Needs::Netns, s.filteredHost(),  s.refusedPort(),
                     2000,         CheckStatus::Fail, u"refused the connection"_s};
     QTest::newRow("no answer: nftables drops it")
-        << PortCase{Needs::Netns, s.filteredHost(),  s.droppedPort(),
-                    1500,         CheckStatus::Fail, u"no answer within 1500 ms"_s,
+        << PortCase{Needs::Netns, s.filteredHost(),      s.droppedPort(),
+                    1500,         CheckStatus::NoAnswer, u"no answer within 1500 ms"_s,
                     1500,         1500 + kGraceMs};
 }
 
@@ -386,8 +391,8 @@ void TestPrecheck::ntp_data()
     QTest::newRow("closed UDP port: refused") << PortCase{
         Needs::Tcp, s.tcpHost(), s.closedUdpPort(), 2000, CheckStatus::Fail, u"Connection refused"_s};
     QTest::newRow("silent UDP socket: no answer")
-        << PortCase{Needs::Tcp, s.tcpHost(),       s.silentUdpPort(),
-                    1000,       CheckStatus::Fail, u"did not answer the NTP query within 1000 ms"_s,
+        << PortCase{Needs::Tcp, s.tcpHost(),           s.silentUdpPort(),
+                    1000,       CheckStatus::NoAnswer, u"did not answer the NTP query within 1000 ms"_s,
                     1000,       1000 + kGraceMs};
 }
 
@@ -687,6 +692,119 @@ void TestPrecheck::cancelStopsAll()
     QCOMPARE(started.count(), running); // none started after the cancel
 }
 
+// --------------------------------------------------------------------------------------------
+// Truthful outcomes (issue #15, item 4): a silent DNS server is "no answer" within the limit,
+// never a missing record; a cancelled run's checks are cancelled or not run, and add up.
+
+void TestPrecheck::dnsMessages()
+{
+    // The query: header (id, RD, one question), labels, type A, class IN (RFC 1035 4.1).
+    const QByteArray query = vlab::dnsQuery(0x1234, u"psc.sslab.com"_s, vlab::DnsType::A);
+    QCOMPARE(query.toHex(),
+             QByteArray("123401000001000000000000"
+                        "037073630573736c616203636f6d00"
+                        "00010001"));
+    QVERIFY(vlab::dnsQuery(1, u"a..b"_s, vlab::DnsType::A).isEmpty());
+    QVERIFY(vlab::dnsQuery(1, QString(64, u'x'), vlab::DnsType::A).isEmpty());
+
+    // A reply with a compressed owner name and an A record; then a PTR whose name is
+    // compressed into the question.
+    QByteArray reply = QByteArray::fromHex("123481800001000100000000037073630573736c"
+                                           "616203636f6d0000010001"
+                                           "c00c000100010000003c0004c0a801d3");
+    std::optional<vlab::DnsReply> parsed = vlab::parseDnsReply(reply);
+    QVERIFY(parsed);
+    QCOMPARE(parsed->id, quint16(0x1234));
+    QCOMPARE(parsed->rcode, 0);
+    QCOMPARE(parsed->addresses, QList<QHostAddress>{QHostAddress(u"192.168.1.211"_s)});
+    reply = QByteArray::fromHex("0001818000010001000000000131013102696e00000c0001"
+                                "c00c000c00010000003c000603707363c010");
+    parsed = vlab::parseDnsReply(reply);
+    QVERIFY(parsed);
+    QCOMPARE(parsed->names, QStringList{u"psc.in"_s});
+    // NXDOMAIN, no answers.
+    parsed = vlab::parseDnsReply(QByteArray::fromHex("0007818300010000000000000378797a0000010001"));
+    QVERIFY(parsed);
+    QCOMPARE(parsed->rcode, 3);
+    QVERIFY(parsed->addresses.isEmpty());
+    // Malformed: a query (QR clear), too short, a pointer loop, a record past the end.
+    QVERIFY(!vlab::parseDnsReply(query));
+    QVERIFY(!vlab::parseDnsReply(QByteArray::fromHex("12348180")));
+    QVERIFY(!vlab::parseDnsReply(QByteArray::fromHex("123481800001000000000000c00c00010001")));
+    QVERIFY(!vlab::parseDnsReply(QByteArray::fromHex("1234818000000001000000000000010001000000"
+                                                     "3c0004c0a8")));
+}
+
+void TestPrecheck::dnsSilentServer()
+{
+    REQUIRE_SERVER(m_dns); // root, for port 53
+    // A DNS server that receives and never answers.
+    QUdpSocket silent;
+    const QHostAddress address(m_servers->address(Host::Unassigned));
+    QVERIFY2(silent.bind(address, 53), qPrintable(silent.errorString()));
+    constexpr int kLimitMs = 700;
+    const Ran ran =
+        runCheck(new vlab::DnsCheck(vlab::DnsCheck::Mode::Forward, m_servers->fqdn(Host::Psc01),
+                                    m_servers->address(Host::Psc01), {address}, u"test"_s, kLimitMs),
+                 kLimitMs + kGraceMs);
+    QVERIFY2(ran.finished, "the check did not end within its limit");
+    const CheckResult &r = ran.result;
+    QVERIFY2(r.status == CheckStatus::NoAnswer, qPrintable(describe(r)));
+    QCOMPARE(ran.errorCode, u"precheck.noanswer"_s);
+    QVERIFY2(r.message.contains(u"No answer"_s) && r.message.contains(u"700 ms"_s), qPrintable(describe(r)));
+    QVERIFY2(!r.message.contains(u"record"_s), qPrintable(describe(r))); // not "has no A record"
+    QVERIFY2(r.elapsedMs >= kLimitMs && r.elapsedMs < kLimitMs + kGraceMs, qPrintable(describe(r)));
+    QVERIFY2(silent.hasPendingDatagrams(), "the silent server was asked");
+
+    // The silent server first, the lab's dnsmasq second: the second is asked after the first's
+    // share of the limit, and its answer counts.
+    const Ran second =
+        runCheck(new vlab::DnsCheck(vlab::DnsCheck::Mode::Forward, m_servers->fqdn(Host::Psc01),
+                                    m_servers->address(Host::Psc01), {address, m_servers->dnsServer()},
+                                    u"test"_s, 2000),
+                 2000 + kGraceMs);
+    QVERIFY2(second.result.status == CheckStatus::Pass, qPrintable(describe(second.result)));
+    QVERIFY2(second.result.elapsedMs < 2000, qPrintable(describe(second.result)));
+}
+
+void TestPrecheck::cancelledAndNotRunAddUp()
+{
+    REQUIRE_SERVER(m_dns);
+    QUdpSocket silent;
+    const QHostAddress address(m_servers->address(Host::Unassigned));
+    QVERIFY2(silent.bind(address, 53), qPrintable(silent.errorString()));
+    QList<CheckJob *> jobs;
+    for (int i = 0; i < 3; ++i)
+        jobs << new vlab::DnsCheck(vlab::DnsCheck::Mode::Forward, m_servers->fqdn(Host::Psc01),
+                                   m_servers->address(Host::Psc01), {address}, u"test"_s, 30000);
+    JobQueue queue;
+    vlab::PrecheckOptions options;
+    options.maxInFlight = 1;
+    vlab::addPrecheckJobs(queue, jobs, options);
+    QSignalSpy finished(&queue, &JobQueue::finished);
+    queue.start();
+    QTRY_VERIFY_WITH_TIMEOUT(silent.hasPendingDatagrams(), 5000); // the first check is waiting
+    queue.cancel();
+    QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, 2000);
+    QList<CheckResult> outcomes;
+    for (const CheckJob *job : std::as_const(jobs))
+        outcomes << job->outcome();
+    QCOMPARE(outcomes.at(0).status, CheckStatus::Cancelled);
+    QCOMPARE(outcomes.at(1).status, CheckStatus::NotRun);
+    QCOMPARE(outcomes.at(2).status, CheckStatus::NotRun);
+    const vlab::PrecheckCounts counts = vlab::countOutcomes(outcomes);
+    QCOMPARE(counts.cancelled, 1);
+    QCOMPARE(counts.notRun, 2);
+    QCOMPARE(counts.failed + counts.noAnswer + counts.passed + counts.warnings, 0);
+    const QJsonObject json = QJsonDocument::fromJson(vlab::precheckResultsJson(outcomes)).object();
+    QCOMPARE(json.value(u"checks"_s).toInt(), 3);
+    QCOMPARE(json.value(u"cancelled"_s).toInt(), 1);
+    QCOMPARE(json.value(u"notRun"_s).toInt(), 2);
+    QCOMPARE(json.value(u"failed"_s).toInt(), 0);
+    QCOMPARE(json.value(u"results"_s).toArray().at(0).toObject().value(u"status"_s).toString(),
+             u"cancelled"_s);
+}
+
 void TestPrecheck::maxInFlight_data()
 {
     QTest::addColumn<int>("maxInFlight");
@@ -724,6 +842,7 @@ void TestPrecheck::maxInFlight()
     // Independent checks: every one ran to its own outcome (no answer), none was skipped.
     for (const CheckJob *job : std::as_const(jobs)) {
         QCOMPARE(job->state(), Job::State::Failed);
+        QCOMPARE(job->checkResult().status, CheckStatus::NoAnswer);
         QVERIFY2(job->checkResult().message.contains(u"did not answer"_s),
                  qPrintable(describe(job->checkResult())));
     }
@@ -752,15 +871,16 @@ void TestPrecheck::cli_data()
     const auto allExist = PrecheckServers::PlanKind::AllRecordsExist;
     QTest::newRow("--only dns, json: the planted faults fail")
         << CliCase{faults, {u"--only"_s, u"dns"_s, u"--format"_s, u"json"_s}, false, 1, true, 9, 2, true};
-    QTest::newRow("--only dns, text") << CliCase{faults,
-                                                 {u"--only"_s, u"dns"_s},
-                                                 false,
-                                                 1,
-                                                 false,
-                                                 9,
-                                                 2,
-                                                 false,
-                                                 u"precheck: 7 ok, 0 warning(s), 2 failed, 0 not run"_s};
+    QTest::newRow("--only dns, text")
+        << CliCase{faults,
+                   {u"--only"_s, u"dns"_s},
+                   false,
+                   1,
+                   false,
+                   9,
+                   2,
+                   false,
+                   u"precheck: 7 ok, 0 warning(s), 2 failed, 0 no answer, 0 cancelled, 0 not run"_s};
     QTest::newRow("--only dns,ntp where every record exists") << CliCase{
         allExist, {u"--only"_s, u"dns,ntp"_s, u"--format"_s, u"json"_s}, true, 0, true, 10, 0, false};
     QTest::newRow("--only bogus") << CliCase{

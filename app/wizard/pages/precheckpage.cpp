@@ -90,9 +90,8 @@ PrecheckPage::PrecheckPage(const StepContext &context)
     connect(m_context.runPanel, &RunPanel::busyChanged, this, [this](bool busy) {
         m_run->setEnabled(!busy);
         m_rerun->setEnabled(!busy
-                            && std::any_of(m_results.cbegin(), m_results.cend(), [](const CheckResult &r) {
-                                   return r.status == CheckStatus::Fail;
-                               }));
+                            && std::any_of(m_results.cbegin(), m_results.cend(),
+                                           [](const CheckResult &r) { return isProblem(r.status); }));
     });
 }
 
@@ -152,7 +151,7 @@ void PrecheckPage::runChecks(bool onlyFailed)
         for (CheckJob *job : std::as_const(jobs)) {
             const CheckResult &planned = job->checkResult();
             const auto it = m_results.constFind(keyOf(planned.category, planned.target));
-            if (it != m_results.cend() && it->status == CheckStatus::Fail)
+            if (it != m_results.cend() && isProblem(it->status))
                 failed << job;
             else
                 delete job;
@@ -169,6 +168,9 @@ void PrecheckPage::runChecks(bool onlyFailed)
     }
     auto *queue = new JobQueue;
     addPrecheckJobs(*queue, jobs, options);
+    m_running.clear();
+    for (CheckJob *job : std::as_const(jobs))
+        m_running << QPointer<CheckJob>(job);
     for (CheckJob *job : std::as_const(jobs))
         connect(job, &CheckJob::checked, this, &PrecheckPage::showResult);
     connect(queue, &JobQueue::finished, this, &PrecheckPage::saveResults);
@@ -201,23 +203,40 @@ void PrecheckPage::showResult(const CheckResult &r)
                       ? r.message
                       : r.message + u'\n' + tr("Fix: %1").arg(r.hint));
     item->setToolTip(2, r.detail);
-    const QStyle::StandardPixmap icon = r.status == CheckStatus::Pass ? QStyle::SP_DialogApplyButton
-        : r.status == CheckStatus::Warn                               ? QStyle::SP_MessageBoxWarning
-                                                                      : QStyle::SP_MessageBoxCritical;
+    QStyle::StandardPixmap icon = QStyle::SP_MessageBoxCritical;
+    switch (r.status) {
+    case CheckStatus::Pass:
+        icon = QStyle::SP_DialogApplyButton;
+        break;
+    case CheckStatus::Warn:
+        icon = QStyle::SP_MessageBoxWarning;
+        break;
+    case CheckStatus::Fail:
+        break;
+    case CheckStatus::NoAnswer:
+        icon = QStyle::SP_MessageBoxQuestion;
+        break;
+    case CheckStatus::Cancelled:
+    case CheckStatus::NotRun:
+        icon = QStyle::SP_BrowserStop;
+        break;
+    }
     item->setIcon(0, style()->standardIcon(icon));
 }
 
 void PrecheckPage::saveResults()
 {
+    // The checks the run never reached are "not run": the summary adds up to the planned checks.
+    for (const QPointer<CheckJob> &job : std::as_const(m_running)) {
+        if (job && job->outcome().status == CheckStatus::NotRun)
+            showResult(job->outcome());
+    }
+    m_running.clear();
     QList<CheckResult> results = m_results.values();
     std::sort(results.begin(), results.end(), [](const CheckResult &a, const CheckResult &b) {
         return std::tie(a.node, a.category, a.target) < std::tie(b.node, b.category, b.target);
     });
-    int failed = 0, warned = 0;
-    for (const CheckResult &r : std::as_const(results)) {
-        failed += r.status == CheckStatus::Fail ? 1 : 0;
-        warned += r.status == CheckStatus::Warn ? 1 : 0;
-    }
+    const PrecheckCounts counts = countOutcomes(results);
     const QString folder = m_context.document->projectFolder();
     QString saved;
     if (QDir().mkpath(folder)) {
@@ -226,11 +245,12 @@ void PrecheckPage::saveResults()
             saved = tr("Saved to %1.").arg(QDir::toNativeSeparators(file));
     }
     m_summary->setText(
-        tr("%1 passed, %2 warning(s), %3 failed. %4")
-            .arg(QString::number(int(results.size()) - failed - warned), QString::number(warned),
-                 QString::number(failed),
+        tr("%1 passed, %2 warning(s), %3 failed, %4 no answer, %5 cancelled, %6 not run. %7")
+            .arg(QString::number(counts.passed), QString::number(counts.warnings),
+                 QString::number(counts.failed), QString::number(counts.noAnswer),
+                 QString::number(counts.cancelled), QString::number(counts.notRun),
                  saved.isEmpty() ? tr("The results could not be saved in the project folder.") : saved));
-    m_rerun->setEnabled(failed > 0 && !m_context.runPanel->isBusy());
+    m_rerun->setEnabled(counts.problems() > 0 && !m_context.runPanel->isBusy());
 }
 
 VLAB_REGISTER_STEP(10, "precheck", PrecheckPage)

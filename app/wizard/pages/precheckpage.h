@@ -7,6 +7,7 @@
 #include "stepregistry.h"
 
 #include <QHash>
+#include <QPointer>
 #include <QWizardPage>
 
 class QCheckBox;
@@ -42,6 +43,7 @@ private:
     QLabel *m_summary;
     QHash<QString, QTreeWidgetItem *> m_nodes;
     QHash<QString, CheckResult> m_results; // by category + target
+    QList<QPointer<CheckJob>> m_running;   // the checks of the current run, in the plan's order
 };
 
 } // namespace vlab
