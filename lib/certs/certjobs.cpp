@@ -33,10 +33,18 @@ Result<void> writeAll(const WorkContext &ctx, const QList<std::pair<QString, QBy
     return {};
 }
 
+// The certificate folder holds the private key: created owner-only (0700) whatever the umask,
+// and one that others may write into (made by `generate` under a lax umask) is closed, since
+// whoever can write there can swap the chain or the key.
 Result<void> ensureFolder(const QString &folder)
 {
-    if (!QDir().mkpath(folder))
-        return makeError(u"file.mkdir"_s, Tr::tr("Cannot create the folder %1.").arg(folder));
+    if (Result<void> made = makePrivateFolder(folder); !made)
+        return made;
+    const QFileDevice::Permissions others = QFileDevice::WriteGroup | QFileDevice::WriteOther;
+    if ((QFileInfo(folder).permissions() & others)
+        && !QFile::setPermissions(folder,
+                                  QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner))
+        return makeError(u"file.mkdir"_s, Tr::tr("Cannot make the folder %1 private.").arg(folder));
     return {};
 }
 

@@ -3,6 +3,7 @@
 #include "core/tr.h"
 
 #include <QCryptographicHash>
+#include <QDir>
 #include <QFile>
 #include <QFileInfo>
 #include <QLocale>
@@ -34,6 +35,39 @@ Result<WrittenFile> writeFileAtomically(const QString &path, const QByteArray &d
     if (file.write(data) != data.size() || !file.flush() || !file.commit())
         return makeError(u"file.write"_s, Tr::tr("Cannot write %1: %2").arg(path, file.errorString()));
     return WrittenFile{path, sha256Hex(data), data.size()};
+}
+
+QFileDevice::Permissions privateFilePermissions()
+{
+    return QFileDevice::ReadOwner | QFileDevice::WriteOwner;
+}
+
+Result<void> makePrivateFolder(const QString &path)
+{
+    // The folders that do not exist yet, innermost first.
+    QStringList missing;
+    for (QString folder = QDir::cleanPath(QFileInfo(path).absoluteFilePath()); !QFileInfo::exists(folder);) {
+        missing << folder;
+        const QString parent = QFileInfo(folder).absolutePath();
+        if (parent == folder)
+            break;
+        folder = parent;
+    }
+    // Each made with owner-only access from the start (never open to others, not even
+    // briefly), outermost first, and set exactly (the umask may have taken more away).
+    const QFileDevice::Permissions owner =
+        QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner;
+    for (qsizetype i = missing.size() - 1; i >= 0; --i) {
+        const QString &folder = missing.at(i);
+        if ((!QDir().mkdir(folder, owner) && !QFileInfo(folder).isDir())
+            || !QFile::setPermissions(folder, owner))
+            return makeError(u"file.mkdir"_s,
+                             Tr::tr("Cannot create the folder %1.").arg(QDir::toNativeSeparators(folder)));
+    }
+    if (!QFileInfo(path).isDir())
+        return makeError(u"file.mkdir"_s,
+                         Tr::tr("Cannot create the folder %1.").arg(QDir::toNativeSeparators(path)));
+    return {};
 }
 
 Result<QByteArray> readFileLimited(const QString &path, qint64 maxBytes)

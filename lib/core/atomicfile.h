@@ -23,6 +23,14 @@ Result<WrittenFile> writeFileAtomically(const QString &path, const QByteArray &d
 
 QString sha256Hex(const QByteArray &data);
 
+// Owner read/write only (0600): for the project's private files (trust pins, known hosts,
+// records of created objects, run journals), whatever the umask.
+QFileDevice::Permissions privateFilePermissions();
+
+// Creates `path` and any missing parent folders; the folders created here get owner-only
+// access (0700) whatever the umask, existing ones are left as they are. Code "file.mkdir".
+Result<void> makePrivateFolder(const QString &path);
+
 // Reads a whole (small) input file, refusing anything larger than maxBytes before reading it,
 // so a wrong file (a disk image, /dev/zero) is a clear error and never fills memory.
 // Codes: "file.missing", "file.read", "file.too-large".

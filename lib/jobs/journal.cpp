@@ -101,8 +101,9 @@ Result<void> RunJournal::save(const QString &path) const
         list.append(toJson(runs.at(i)));
     const QByteArray data =
         QJsonDocument(QJsonObject{{u"schema"_s, u"vlab.journal/1"_s}, {u"runs"_s, list}}).toJson();
-    QDir().mkpath(QFileInfo(path).absolutePath());
-    const Result<WrittenFile> written = writeFileAtomically(path, data);
+    if (const Result<void> folder = makePrivateFolder(QFileInfo(path).absolutePath()); !folder)
+        return folder.error();
+    const Result<WrittenFile> written = writeFileAtomically(path, data, privateFilePermissions());
     if (!written)
         return written.error();
     return {};

@@ -63,7 +63,7 @@ Result<void> TrustedPins::save(const QString &projectFolder) const
     const QByteArray data =
         QJsonDocument(QJsonObject{{u"schema"_s, u"vlab.trust/1"_s}, {u"tls"_s, tls}}).toJson();
     const Result<WrittenFile> written =
-        writeFileAtomically(QDir(projectFolder).filePath(fileName()), data, {});
+        writeFileAtomically(QDir(projectFolder).filePath(fileName()), data, privateFilePermissions());
     if (!written)
         return written.error();
     return {};
@@ -88,7 +88,7 @@ Result<void> TrustedPins::keep(const QString &projectFolder, const QString &host
     if (pins->pin(host, port) == sha256)
         return {};
     pins.value().setPin(host, port, sha256);
-    if (!QDir().mkpath(projectFolder))
+    if (!makePrivateFolder(projectFolder))
         return makeError(u"trust.folder"_s,
                          Tr::tr("Cannot create the folder %1.").arg(QDir::toNativeSeparators(projectFolder)));
     return pins->save(projectFolder);

@@ -710,8 +710,10 @@ Result<void> saveNitroCreatedRecord(const QString &path, const QString &nsip,
                              Tr::tr("Cannot remove %1.").arg(QDir::toNativeSeparators(path)));
         return {};
     }
-    QDir().mkpath(QFileInfo(path).absolutePath());
-    const Result<WrittenFile> written = writeFileAtomically(path, nitroCreatedRecord(nsip, objects));
+    if (const Result<void> folder = makePrivateFolder(QFileInfo(path).absolutePath()); !folder)
+        return folder.error();
+    const Result<WrittenFile> written =
+        writeFileAtomically(path, nitroCreatedRecord(nsip, objects), privateFilePermissions());
     if (!written)
         return written.error();
     return {};

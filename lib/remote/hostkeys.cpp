@@ -1,5 +1,7 @@
 #include "remote/hostkeys.h"
 
+#include "core/atomicfile.h"
+
 #include "core/tr.h"
 
 #include <QCryptographicHash>
@@ -202,7 +204,7 @@ Result<void> recordHostKey(const HostKeyCheck &check, ssh_key serverKey, const Q
     ssh_string_free_char(base64);
 
     const QFileInfo info(check.knownHostsFile);
-    if (!QDir().mkpath(info.absolutePath()))
+    if (!makePrivateFolder(info.absolutePath()))
         return makeError(
             u"hostkey.write"_s,
             Tr::tr("Cannot create the folder %1 for the known hosts file.").arg(info.absolutePath()));
@@ -214,8 +216,10 @@ Result<void> recordHostKey(const HostKeyCheck &check, ssh_key serverKey, const Q
             needsNewline = file.read(1) != "\n";
         file.close();
     }
-    if (!file.open(QIODevice::WriteOnly | QIODevice::Append) || (needsNewline && file.write("\n") != 1)
-        || file.write(line) != line.size() || !file.flush()) {
+    // A new file is created owner-only (0600) whatever the umask: whoever can write it can
+    // make us trust a host key.
+    if (!file.open(QIODevice::WriteOnly | QIODevice::Append, privateFilePermissions())
+        || (needsNewline && file.write("\n") != 1) || file.write(line) != line.size() || !file.flush()) {
         return makeError(u"hostkey.write"_s,
                          Tr::tr("Cannot add the host key of %1 to %2: %3.")
                              .arg(check.hostEntry, check.knownHostsFile, file.errorString()));

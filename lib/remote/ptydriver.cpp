@@ -1,5 +1,6 @@
 #include "remote/ptydriver.h"
 
+#include "core/secretmask.h"
 #include "core/tr.h"
 
 #include <QDeadlineTimer>
@@ -66,9 +67,8 @@ void PtyDriver::addFailurePattern(const QRegularExpression &pattern, const QStri
 
 QString PtyDriver::mask(QString text) const
 {
-    for (const QString &secret : m_secrets)
-        text.replace(secret, kMask);
-    return text;
+    // Every secret typed, also as a shell or a program may echo it (quoted, escaped, encoded).
+    return maskSecrets(std::move(text), m_secrets, 1);
 }
 
 QString PtyDriver::transcript() const

@@ -1,5 +1,6 @@
 #include "vsphere/vcenterclient.h"
 
+#include "core/secretmask.h"
 #include "core/tr.h"
 #include "net/hostport.h"
 #include "net/httpclient.h"
@@ -216,7 +217,7 @@ void VCenterClient::send(const QByteArray &verb, const QString &path, const QJso
     // Request bodies may carry passwords (the VCHA spec does): the evidence gets them masked.
     QString shown = QString::fromUtf8(r.request.body);
     if (!m_endpoint.password.isEmpty())
-        shown.replace(m_endpoint.password, QLatin1StringView(kMasked));
+        shown = maskSecrets(shown, {m_endpoint.password}, 1);
     static const QRegularExpression passwordField(u"(\"password\"\\s*:\\s*\")[^\"]*\""_s);
     shown.replace(passwordField, u"\\1%1\""_s.arg(QLatin1StringView(kMasked)));
     r.shownText = QString::fromLatin1(verb) + u' ' + path;

@@ -1,6 +1,7 @@
 #include "vsphere/vcsadeployjob.h"
 
 #include "core/atomicfile.h"
+#include "core/secretmask.h"
 #include "core/tr.h"
 #include "vsphere/vcenterclient.h"
 
@@ -249,12 +250,10 @@ qreal VcsaDeployJob::phaseEnd(Phase phase) const
 
 QString VcsaDeployJob::mask(QString text) const
 {
-    for (const QString *secret : {&m_request.secrets.targetPassword, &m_request.secrets.rootPassword,
-                                  &m_request.secrets.ssoPassword}) {
-        if (secret->size() >= 3)
-            text.replace(*secret, QString::fromLatin1(kMasked));
-    }
-    return text;
+    // Literal, JSON-escaped (as the installer logs its template), shell-escaped and URL-encoded.
+    return maskSecrets(
+        std::move(text),
+        {m_request.secrets.targetPassword, m_request.secrets.rootPassword, m_request.secrets.ssoPassword});
 }
 
 QStringList VcsaDeployJob::argumentsFor(Phase phase) const

@@ -31,6 +31,14 @@
 #   VCSA_STANDIN_RECORD=FILE     append one line per run: phase, template mode and path,
 #                                arguments, whether a VLAB_*PASSWORD variable was passed on
 #   VCSA_STANDIN_PIDFILE=FILE    the hang writes its own and its child's process ids here
+#   VCSA_STANDIN_ECHO_SECRETS=FILE  NOT vendor behaviour, a test of vLab Wizard's masking:
+#                                after the template check, print every "password" value of
+#                                the template the way careless programs echo them: JSON-escaped
+#                                (Python's json.dumps, also ASCII-only with \/), shell-quoted
+#                                (shlex.quote), backslash-escaped (bash printf %q) and
+#                                URL-encoded (urllib quote and quote_plus), each line also
+#                                appended to FILE so the test knows what to look for (needs
+#                                python3; without it nothing is printed)
 
 args="$*"
 mode=${VCSA_STANDIN_MODE:-ok}
@@ -109,6 +117,36 @@ hang() {
   exit 1
 }
 
+echo_secrets() {
+  command -v python3 > /dev/null 2>&1 || return 0
+  python3 - "$template" "$VCSA_STANDIN_ECHO_SECRETS" <<'PY'
+import json, shlex, subprocess, sys, urllib.parse
+def walk(value, found):
+    if isinstance(value, dict):
+        for key, item in value.items():
+            if key == "password" and isinstance(item, str):
+                found.append(item)
+            else:
+                walk(item, found)
+    elif isinstance(value, list):
+        for item in value:
+            walk(item, found)
+found = []
+with open(sys.argv[1]) as f:
+    walk(json.load(f), found)
+forms = []
+for pw in found:
+    forms += [json.dumps(pw)[1:-1], json.dumps(pw, ensure_ascii=True).replace("/", "\\/")[1:-1],
+              shlex.quote(pw),
+              subprocess.run(["bash", "-c", 'printf "%q" "$1"', "_", pw], capture_output=True, text=True).stdout,
+              urllib.parse.quote(pw, safe=""), urllib.parse.quote_plus(pw)]
+with open(sys.argv[2], "a") as record:
+    for form in forms:
+        print("Setting echoed: password=" + form)
+        record.write(form + "\n")
+PY
+}
+
 # Template validation (every phase, as the real installer does first).
 rule
 echo "[START] Start executing Task: To validate CLI options at $(now)"
@@ -135,6 +173,7 @@ fi
 echo "[SUCCEEDED] Successfully executed Task 'CLIOptionsValidationTask: Executing CLI optionsvalidation task' in TaskFlow 'template' at $(now)"
 rule
 logline INFO "Template validated"
+[ -n "${VCSA_STANDIN_ECHO_SECRETS:-}" ] && echo_secrets
 [ "$mode" = hang ] && [ "${VCSA_STANDIN_HANG_PHASE:-install}" = verify ] && hang
 [ "$phase" = verify ] && finish 0
 
