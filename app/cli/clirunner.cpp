@@ -4,14 +4,13 @@
 
 #include "jobs/jobqueue.h"
 #include "jobs/runsession.h"
+#include "jobs/stopsignals.h"
 
 #include <QCoreApplication>
-#include <QSocketNotifier>
 
 #include <cstdio>
 
 #ifdef Q_OS_UNIX
-#include <csignal>
 #include <unistd.h>
 #endif
 
@@ -20,15 +19,6 @@ using namespace Qt::StringLiterals;
 namespace vlab {
 
 namespace {
-#ifdef Q_OS_UNIX
-int g_signalPipe[2] = {-1, -1};
-void onSigint(int)
-{
-    const char c = 1;
-    [[maybe_unused]] const auto n = ::write(g_signalPipe[1], &c, 1);
-}
-#endif
-
 void printErr(const QString &text)
 {
     std::fputs(text.toLocal8Bit().constData(), stderr);
@@ -100,30 +90,24 @@ bool CliRunner::run()
 {
     // This is the CLI's main loop (called from main), not a nested one.
     connect(m_queue, &JobQueue::finished, this, [] { QCoreApplication::exit(0); });
-#ifdef Q_OS_UNIX
-    QSocketNotifier *notifier = nullptr;
-    if (::pipe(g_signalPipe) == 0) {
-        notifier = new QSocketNotifier(g_signalPipe[0], QSocketNotifier::Read, this);
-        connect(notifier, &QSocketNotifier::activated, m_queue, [this] {
-            char c;
-            [[maybe_unused]] const auto n = ::read(g_signalPipe[0], &c, 1);
-            printErr(u"\nCancelling...\n"_s);
-            m_queue->cancel();
-        });
-        std::signal(SIGINT, onSigint);
-    }
-#endif
+    // SIGINT, SIGTERM and SIGHUP cancel the run the way Cancel does (the installer's process
+    // group stopped, its temporary template removed) and the journal records the
+    // interruption; the run then ends normally, unsuccessfully.
+    StopSignals stopSignals;
+    connect(&stopSignals, &StopSignals::stopRequested, this, [this](int signal) {
+        if (m_stopping || m_queue->isDone())
+            return;
+        m_stopping = true;
+        if (m_tty && !m_lastLine.isEmpty())
+            printErr(u"\r\033[K"_s);
+        m_lastLine.clear();
+        printErr(cli::CliTr::tr("\nvlab: %1 received, stopping the run...\n")
+                     .arg(StopSignals::signalName(signal)));
+        m_session->interrupt(StopSignals::signalName(signal));
+    });
     m_session->start();
     if (!m_queue->isDone())
         QCoreApplication::exec();
-#ifdef Q_OS_UNIX
-    if (notifier) {
-        std::signal(SIGINT, SIG_DFL);
-        delete notifier;
-        ::close(g_signalPipe[0]);
-        ::close(g_signalPipe[1]);
-    }
-#endif
     return m_queue->succeeded();
 }
 

@@ -18,8 +18,9 @@ public:
     // Runs `queue` as the work `title`, journaled in `projectFolder` (empty: not journaled).
     CliRunner(JobQueue *queue, const QString &title, const QString &projectFolder, QObject *parent = nullptr);
     ~CliRunner() override;
-    // Runs the queue to its end in the application's event loop (SIGINT cancels it) and
-    // returns whether it succeeded. Call from main(), before any other exec().
+    // Runs the queue to its end in the application's event loop and returns whether it
+    // succeeded. SIGINT, SIGTERM and SIGHUP cancel it (journaled as interrupted). Call from
+    // main(), before any other exec().
     bool run();
     // Quiet: only the progress line on a terminal, no per-job and log lines.
     void setQuiet(bool quiet) { m_quiet = quiet; }
@@ -31,6 +32,7 @@ private:
     RunSession *m_session;
     bool m_tty;
     bool m_quiet = false;
+    bool m_stopping = false;
     QString m_lastLine;
 };
 

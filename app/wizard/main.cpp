@@ -4,6 +4,7 @@
 #include "mainwindow.h"
 
 #include "i18n/translations.h"
+#include "jobs/stopsignals.h"
 #include "project/plandocument.h"
 
 #include <QApplication>
@@ -121,6 +122,12 @@ int main(int argc, char *argv[])
         }
     }
     window.show();
+    // SIGTERM (logout, kill), SIGHUP (terminal closed) and SIGINT stop the running jobs
+    // properly before the wizard exits (128 + the signal's number, as a shell reports it).
+    vlab::StopSignals stopSignals;
+    QObject::connect(&stopSignals, &vlab::StopSignals::stopRequested, &window, [&window](int signal) {
+        window.stopAndQuit(vlab::StopSignals::signalName(signal), 128 + signal);
+    });
 
     if (parser.isSet(benchStartup)) {
         QTimer::singleShot(0, &window, [&] {

@@ -131,6 +131,11 @@ MainWindow::MainWindow(QWidget *parent)
     connect(m_runPanel, &RunPanel::queueFinished, this, [this](bool succeeded) {
         m_stepStates[m_wizard->currentId()] = succeeded ? StepState::Done : StepState::Failed;
         updateStepList(m_wizard->currentId());
+        // A close that cancelled the run goes on once its jobs have stopped.
+        if (m_closeAfterRun) {
+            m_closeAfterRun = false;
+            QTimer::singleShot(0, this, &QWidget::close);
+        }
     });
     connect(m_document, &PlanDocument::modifiedChanged, this, &MainWindow::updateTitle);
     connect(m_document, &PlanDocument::fileNameChanged, this, &MainWindow::updateTitle);
@@ -346,17 +351,37 @@ void MainWindow::offerRecovery()
 
 void MainWindow::closeEvent(QCloseEvent *event)
 {
+    // A running queue is cancelled first, and the window closes only once its jobs have
+    // stopped: a job's cancel stops the processes it started and removes its temporary files
+    // (the installer's template holds passwords), which an abrupt exit would leave behind.
     if (m_runPanel->isBusy()) {
-        if (!m_runPanel->requestCancel()) {
-            event->ignore();
-            return;
-        }
+        event->ignore();
+        if (m_runPanel->requestCancel())
+            m_closeAfterRun = true;
+        return;
     }
     if (!confirmDiscard()) {
         event->ignore();
         return;
     }
     event->accept();
+}
+
+void MainWindow::stopAndQuit(const QString &by, int exitCode)
+{
+    if (m_quitting)
+        return;
+    m_quitting = true;
+    if (m_runPanel->interrupt(by)) {
+        connect(
+            m_runPanel, &RunPanel::queueFinished, this, [exitCode] { QCoreApplication::exit(exitCode); },
+            Qt::SingleShotConnection);
+        // A job that does not stop in time is not waited for: the jobs' destructors still end
+        // their processes and remove their files when the window goes.
+        QTimer::singleShot(std::chrono::seconds(30), this, [exitCode] { QCoreApplication::exit(exitCode); });
+        return;
+    }
+    QCoreApplication::exit(exitCode);
 }
 
 void MainWindow::updateTitle()

@@ -44,6 +44,11 @@ public:
     // Renders every page to DIR/NN-<id>.png, one page per event-loop turn so layouts settle,
     // then calls done with the files written.
     void screenshotPages(const QString &dir, std::function<void(Result<QStringList>)> done);
+    // The process is asked to stop (SIGTERM, SIGHUP, SIGINT; `by` names it): the running
+    // jobs are cancelled without asking (their cancel stops the installer's process group and
+    // removes its temporary template; the journal records the interruption), then the
+    // application exits with `exitCode`. Unsaved plan changes stay in the recovery file.
+    void stopAndQuit(const QString &by, int exitCode);
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -68,6 +73,8 @@ private:
     // failed (its last run failed), skipped (passed without running anything).
     enum class StepState { None, Done, Failed, Skipped };
     QHash<int, StepState> m_stepStates;
+    bool m_closeAfterRun = false; // closing waits for the cancelled run to stop
+    bool m_quitting = false;
     int m_lastId = -1;
 };
 

@@ -183,6 +183,16 @@ bool RunPanel::requestCancel()
     return true;
 }
 
+bool RunPanel::interrupt(const QString &by)
+{
+    if (!isBusy())
+        return false;
+    appendLog(tr("Stopping (%1)...").arg(by));
+    m_cancel->setEnabled(false);
+    m_session->interrupt(by);
+    return true;
+}
+
 void RunPanel::appendLog(const QString &line)
 {
     ensureDetails();

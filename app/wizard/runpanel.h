@@ -53,6 +53,10 @@ public:
     void setCancelConfirmation(std::function<bool()> confirm) { m_confirm = std::move(confirm); }
     // Cancels the running queue if the confirmation says yes; returns whether it did.
     bool requestCancel();
+    // Cancels the running queue without asking because something outside stops the wizard
+    // (`by`: "SIGTERM", ...); the journal records the run as interrupted. Returns whether a
+    // queue was running (queueFinished() follows once its jobs have stopped).
+    bool interrupt(const QString &by);
 
 Q_SIGNALS:
     void busyChanged(bool busy);

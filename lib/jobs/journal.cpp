@@ -46,12 +46,15 @@ QJsonObject toJson(const JournalRun &r)
     QJsonArray jobs;
     for (const JournalJob &j : r.jobs)
         jobs.append(toJson(j));
-    return QJsonObject{{u"id"_s, r.id},
-                       {u"title"_s, r.title},
-                       {u"started"_s, stamp(r.started)},
-                       {u"finished"_s, stamp(r.finished)},
-                       {u"state"_s, r.state},
-                       {u"jobs"_s, jobs}};
+    QJsonObject out{{u"id"_s, r.id},
+                    {u"title"_s, r.title},
+                    {u"started"_s, stamp(r.started)},
+                    {u"finished"_s, stamp(r.finished)},
+                    {u"state"_s, r.state},
+                    {u"jobs"_s, jobs}};
+    if (!r.interruptedBy.isEmpty())
+        out.insert(u"interruptedBy"_s, r.interruptedBy);
+    return out;
 }
 
 } // namespace
@@ -79,9 +82,10 @@ Result<RunJournal> RunJournal::load(const QString &path)
                      error.error != QJsonParseError::NoError ? error.errorString() : Tr::tr("wrong schema")));
     for (const QJsonValue &rv : root.value(u"runs"_s).toArray()) {
         const QJsonObject r = rv.toObject();
-        JournalRun run{r.value(u"id"_s).toString(),       r.value(u"title"_s).toString(),
-                       parseStamp(r.value(u"started"_s)), parseStamp(r.value(u"finished"_s)),
-                       r.value(u"state"_s).toString(),    {}};
+        JournalRun run{r.value(u"id"_s).toString(),           r.value(u"title"_s).toString(),
+                       parseStamp(r.value(u"started"_s)),     parseStamp(r.value(u"finished"_s)),
+                       r.value(u"state"_s).toString(),        {},
+                       r.value(u"interruptedBy"_s).toString()};
         for (const QJsonValue &jv : r.value(u"jobs"_s).toArray()) {
             const QJsonObject j = jv.toObject();
             run.jobs.append(JournalJob{j.value(u"key"_s).toString(), j.value(u"title"_s).toString(),
@@ -172,6 +176,7 @@ JournalRecorder::JournalRecorder(JobQueue *queue, const QString &path, const QSt
                    QDateTime::currentDateTimeUtc(),
                    {},
                    u"running"_s,
+                   {},
                    {}};
     for (Job *job : queue->jobs())
         run.jobs.append(JournalJob{job->key(),
@@ -190,10 +195,21 @@ JournalRecorder::JournalRecorder(JobQueue *queue, const QString &path, const QSt
     connect(queue, &JobQueue::finished, this, [this](bool succeeded) {
         JournalRun &r = m_journal.runs[m_run];
         r.finished = QDateTime::currentDateTimeUtc();
-        r.state =
-            succeeded ? u"succeeded"_s : (m_queue && m_queue->wasCancelled() ? u"cancelled"_s : u"failed"_s);
+        r.state = succeeded                        ? u"succeeded"_s
+            : !r.interruptedBy.isEmpty()           ? u"interrupted"_s
+            : (m_queue && m_queue->wasCancelled()) ? u"cancelled"_s
+                                                   : u"failed"_s;
         write();
     });
+    write();
+}
+
+void JournalRecorder::recordInterruption(const QString &by)
+{
+    JournalRun &run = m_journal.runs[m_run];
+    if (!run.interruptedBy.isEmpty() || run.finished.isValid())
+        return;
+    run.interruptedBy = by;
     write();
 }
 

@@ -7,7 +7,10 @@
 // from, it holds no secret.
 //
 // {"schema": "vlab.journal/1", "runs": [{"id", "title", "started", "finished", "state",
-//   "jobs": [{"key", "title", "state", "changesLab", "started", "finished", "report"}]}]}
+//   "interruptedBy", "jobs": [{"key", "title", "state", "changesLab", "started", "finished",
+//   "report"}]}]}
+// A run stopped by a signal (SIGTERM, SIGHUP, SIGINT) or by closing the wizard has the state
+// "interrupted" and names what stopped it in "interruptedBy" (absent otherwise).
 
 #include "core/result.h"
 
@@ -39,8 +42,9 @@ struct JournalRun
     QString title;
     QDateTime started;
     QDateTime finished; // invalid while running (or when the run was cut off)
-    QString state;      // running, succeeded, failed, cancelled
+    QString state;      // running, succeeded, failed, cancelled, interrupted
     QList<JournalJob> jobs;
+    QString interruptedBy; // "SIGTERM", "window closed" ...; empty unless interrupted
 };
 
 struct RunJournal
@@ -80,6 +84,9 @@ class JournalRecorder : public QObject
 public:
     JournalRecorder(JobQueue *queue, const QString &path, const QString &title, QObject *parent = nullptr);
     QString path() const { return m_path; }
+    // Records at once that the run is being stopped from outside (`by`: what stopped it); the
+    // run ends with the state "interrupted".
+    void recordInterruption(const QString &by);
 
 Q_SIGNALS:
     void writeFailed(const QString &message);

@@ -40,6 +40,7 @@ void RunSession::start()
             }
         }
         auto *recorder = new JournalRecorder(m_queue, m_journalPath, m_title);
+        m_recorder = recorder;
         connect(recorder, &JournalRecorder::writeFailed, this, &RunSession::journalProblem);
         if (!journal)
             Q_EMIT journalProblem(journal.error().message);
@@ -49,6 +50,13 @@ void RunSession::start()
 
 void RunSession::cancel()
 {
+    m_queue->cancel();
+}
+
+void RunSession::interrupt(const QString &by)
+{
+    if (m_recorder)
+        m_recorder->recordInterruption(by);
     m_queue->cancel();
 }
 

@@ -45,6 +45,9 @@ public:
     // Reads the journal, decides about resuming, starts recording and then the queue.
     void start();
     void cancel();
+    // Cancels the run because something outside stopped it (`by`: "SIGTERM", "window closed"
+    // ...): the journal records that at once, and the run ends as "interrupted".
+    void interrupt(const QString &by);
 
 Q_SIGNALS:
     // The journal cannot be read or written; the run goes on without it.
@@ -58,6 +61,7 @@ private:
     QString m_title;
     QString m_journalPath;
     ResumeQuestion m_resumeQuestion;
+    QPointer<JournalRecorder> m_recorder;
 };
 
 } // namespace vlab

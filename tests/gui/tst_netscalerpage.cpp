@@ -180,7 +180,8 @@ void TestNetscalerPage::interruptedApplyIsNotRepeatedWithoutAsking()
                                                true,
                                                QDateTime::currentDateTimeUtc().addSecs(-59),
                                                {},
-                                               {}}}});
+                                               {}}},
+                                   {}});
     QVERIFY(journal.save(f.window.runPanel()->journalPath()).ok());
     QStringList asked;
     RunPanel::ResumeChoice choice{true, true};

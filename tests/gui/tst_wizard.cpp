@@ -2,6 +2,7 @@
 // field, Next blocked while errors remain, the run panel running and cancelling work.
 
 #include "jobs/jobqueue.h"
+#include "jobs/journal.h"
 #include "mainwindow.h"
 #include "pages/labplanpage.h"
 #include "plan/planjson.h"
@@ -336,6 +337,56 @@ private Q_SLOTS:
         QVERIFY(done.wait(5000));
         QVERIFY(w.openFile(file));
         QCOMPARE(w.document()->plan().lab.name, u"other"_s);
+    }
+
+    // Closing the wizard while a run goes on cancels the run first (after confirmation) and
+    // closes only once its jobs have stopped, so that their cancel can stop processes and
+    // remove temporary files; interrupting (as SIGTERM does) journals the run as interrupted.
+    void closingCancelsTheRunFirst()
+    {
+        QTemporaryDir dir;
+        MainWindow w;
+        w.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        w.runPanel()->setJournalPath(dir.filePath(RunJournal::fileName()));
+        auto *queue = new JobQueue;
+        queue->addJob(new UntilCancelledJob);
+        QVERIFY(w.runPanel()->run(queue, u"Long work"_s));
+        QSignalSpy done(w.runPanel(), &RunPanel::queueFinished);
+        bool asked = false;
+        w.runPanel()->setCancelConfirmation([&asked] { return asked = true; });
+        QVERIFY(!w.close()); // not yet: the run is being cancelled
+        QVERIFY(asked);
+        QVERIFY(w.isVisible());
+        QVERIFY(done.wait(5000));
+        QTRY_VERIFY(!w.isVisible());
+        const Result<RunJournal> journal = RunJournal::load(dir.filePath(RunJournal::fileName()));
+        QVERIFY(journal.ok());
+        QCOMPARE(journal->runs.constLast().state, u"cancelled"_s);
+    }
+
+    void interruptJournalsTheRun()
+    {
+        QTemporaryDir dir;
+        RunPanel panel;
+        panel.setJournalPath(dir.filePath(RunJournal::fileName()));
+        QVERIFY(!panel.interrupt(u"SIGTERM"_s)); // nothing runs
+        auto *queue = new JobQueue;
+        queue->addJob(new UntilCancelledJob);
+        QVERIFY(panel.run(queue, u"Long work"_s));
+        QSignalSpy done(&panel, &RunPanel::queueFinished);
+        panel.setCancelConfirmation([] {
+            qWarning("an interruption must not ask");
+            return false;
+        });
+        QVERIFY(panel.interrupt(u"SIGTERM"_s));
+        QVERIFY(done.wait(5000));
+        QCOMPARE(done.constFirst().constFirst().toBool(), false);
+        const Result<RunJournal> journal = RunJournal::load(panel.journalPath());
+        QVERIFY(journal.ok());
+        QCOMPARE(journal->runs.constLast().state, u"interrupted"_s);
+        QCOMPARE(journal->runs.constLast().interruptedBy, u"SIGTERM"_s);
+        QCOMPARE(journal->runs.constLast().jobs.constFirst().state, u"cancelled"_s);
     }
 
     void openedPlanStaysOnASectionWithErrors()

@@ -631,36 +631,85 @@ private Q_SLOTS:
         }
     }
 
-    void cliInterruptAndTimeout_data()
+    void cliTimeout()
     {
-        QTest::addColumn<bool>("interrupt");
-        QTest::newRow("Ctrl-C") << true;
-        QTest::newRow("--timeout") << false;
-    }
-    void cliInterruptAndTimeout()
-    {
-        QFETCH(bool, interrupt);
         QProcess p;
         p.setProgram(QStringLiteral(VLAB_CLI_PATH));
-        QStringList args{u"vcsa"_s, u"run"_s,   planFile(),       u"--role"_s,
-                         u"psc1"_s, u"--iso"_s, m_fx->isoFolder()};
-        if (!interrupt)
-            args << u"--timeout"_s << u"0.03"_s; // 1.8 s
-        p.setArguments(args);
+        p.setArguments({u"vcsa"_s, u"run"_s, planFile(), u"--role"_s, u"psc1"_s, u"--iso"_s,
+                        m_fx->isoFolder(), u"--timeout"_s, u"0.03"_s}); // 1.8 s
         p.setProcessEnvironment(cliEnv({{u"VCSA_STANDIN_MODE"_s, u"hang"_s}}));
         p.start();
         QVERIFY(p.waitForStarted(kWaitMs));
         waitForHang();
-        if (interrupt)
-            ::kill(pid_t(p.processId()), SIGINT);
         QVERIFY(p.waitForFinished(kWaitMs));
         QCOMPARE(p.exitCode(), 1);
         const QString err = QString::fromUtf8(p.readAllStandardError());
-        QVERIFY2(err.contains(interrupt ? u"stopped during the Install phase"_s : u"did not finish within"_s),
-                 qPrintable(err));
+        QVERIFY2(err.contains(u"did not finish within"_s), qPrintable(err));
         verifyTreeGone();
         QVERIFY(m_fx->leftInTemp().isEmpty());
         QVERIFY(leakIn(err).isEmpty());
+    }
+
+    // README "Installer templates and the installer": SIGINT (Ctrl-C), SIGTERM and SIGHUP
+    // stop the run: exit 1, the installer's process group ended, no file left that holds a
+    // password, and the journal records the run as interrupted by that signal.
+    void cliStopSignals_data()
+    {
+        QTest::addColumn<int>("signal");
+        QTest::addColumn<QString>("name");
+        QTest::addColumn<bool>("ignoreTerm");
+        QTest::newRow("SIGINT") << int(SIGINT) << u"SIGINT"_s << false;
+        QTest::newRow("SIGTERM") << int(SIGTERM) << u"SIGTERM"_s << false;
+        QTest::newRow("SIGHUP") << int(SIGHUP) << u"SIGHUP"_s << false;
+        QTest::newRow("SIGTERM, installer ignores TERM") << int(SIGTERM) << u"SIGTERM"_s << true;
+    }
+    void cliStopSignals()
+    {
+        QFETCH(int, signal);
+        QFETCH(QString, name);
+        QFETCH(bool, ignoreTerm);
+        QProcess p;
+        p.setProgram(QStringLiteral(VLAB_CLI_PATH));
+        p.setArguments(
+            {u"vcsa"_s, u"run"_s, planFile(), u"--role"_s, u"psc1"_s, u"--iso"_s, m_fx->isoFolder()});
+        p.setProcessEnvironment(cliEnv({{u"VCSA_STANDIN_MODE"_s, u"hang"_s},
+                                        {u"VCSA_STANDIN_IGNORE_TERM"_s, ignoreTerm ? u"1"_s : u"0"_s}}));
+        p.start();
+        QVERIFY(p.waitForStarted(kWaitMs));
+        waitForHang();
+        const pid_t group = m_fx->pids().constFirst(); // the installer leads its own group
+        QVERIFY(!VcsaFixture::groupGone(group));
+        // While it runs, the filled template (with the passwords) is in the temporary folder.
+        QVERIFY(!VcsaFixture::filesHolding(m_fx->tempFolder(), {VcsaFixture::rootPassword()}).isEmpty());
+        QCOMPARE(::kill(pid_t(p.processId()), signal), 0);
+        QVERIFY(p.waitForFinished(kWaitMs));
+        QCOMPARE(p.exitStatus(), QProcess::NormalExit);
+        QCOMPARE(p.exitCode(), 1);
+        const QString err = QString::fromUtf8(p.readAllStandardError());
+        QVERIFY2(err.contains(name + u" received, stopping the run"_s), qPrintable(err));
+        QVERIFY2(err.contains(u"stopped during the Install phase"_s), qPrintable(err));
+        QVERIFY(leakIn(err + QString::fromUtf8(p.readAllStandardOutput())).isEmpty());
+        QVERIFY2(VcsaFixture::groupGone(group), "a process of the installer's group still runs");
+        verifyTreeGone();
+        QVERIFY(m_fx->leftInTemp().isEmpty());
+        const QStringList secrets{VcsaFixture::rootPassword(), VcsaFixture::ssoPassword(),
+                                  VcsaFixture::targetPassword()};
+        QStringList holding = VcsaFixture::filesHolding(m_fx->tempFolder(), secrets);
+        holding += VcsaFixture::filesHolding(m_fx->path(u"project"_s), secrets);
+        QVERIFY2(holding.isEmpty(), qPrintable(holding.join(u'\n')));
+
+        QFile journalFile(m_fx->path(u"project/vlab-journal.json"_s));
+        QVERIFY(journalFile.open(QIODevice::ReadOnly));
+        const QJsonArray runs =
+            QJsonDocument::fromJson(journalFile.readAll()).object().value(u"runs"_s).toArray();
+        QVERIFY(!runs.isEmpty());
+        const QJsonObject run = runs.last().toObject();
+        QCOMPARE(run.value(u"state"_s).toString(), u"interrupted"_s);
+        QCOMPARE(run.value(u"interruptedBy"_s).toString(), name);
+        QVERIFY(!run.value(u"finished"_s).toString().isEmpty());
+        const QJsonObject job = run.value(u"jobs"_s).toArray().first().toObject();
+        QCOMPARE(job.value(u"key"_s).toString(), u"vcsa.psc1.install"_s);
+        QCOMPARE(job.value(u"state"_s).toString(), u"cancelled"_s);
     }
 };
 

@@ -5,6 +5,7 @@
 // helpers that read what the stand-in recorded and whether its processes are gone.
 
 #include <QDir>
+#include <QDirIterator>
 #include <QFile>
 #include <QFileInfo>
 #include <QStringList>
@@ -76,6 +77,41 @@ public:
         const QByteArray s = stat.readAll();
         const qsizetype close = s.lastIndexOf(')');
         return close < 0 || s.mid(close + 2, 1) == "Z";
+    }
+    // Whether no process of the process group `group` runs any more (zombies do not count).
+    static bool groupGone(pid_t group)
+    {
+        const QStringList entries =
+            QDir(QStringLiteral("/proc")).entryList(QDir::Dirs | QDir::NoDotAndDotDot);
+        for (const QString &entry : entries) {
+            QFile stat(QStringLiteral("/proc/") + entry + QStringLiteral("/stat"));
+            if (!entry.at(0).isDigit() || !stat.open(QIODevice::ReadOnly))
+                continue;
+            const QByteArray s = stat.readAll();
+            // "pid (comm) state ppid pgrp ...": comm may hold spaces and parentheses.
+            const QList<QByteArray> fields = s.mid(s.lastIndexOf(')') + 2).split(' ');
+            if (fields.size() > 2 && fields.at(2).toInt() == group && fields.at(0) != "Z"
+                && fields.at(0) != "X")
+                return false;
+        }
+        return true;
+    }
+    // The files under `folder` (recursively) that hold one of `secrets`, as "path: secret".
+    static QStringList filesHolding(const QString &folder, const QStringList &secrets)
+    {
+        QStringList found;
+        QDirIterator it(folder, QDir::Files | QDir::Hidden | QDir::System, QDirIterator::Subdirectories);
+        while (it.hasNext()) {
+            QFile f(it.next());
+            if (!f.open(QIODevice::ReadOnly))
+                continue;
+            const QByteArray data = f.readAll();
+            for (const QString &secret : secrets) {
+                if (data.contains(secret.toUtf8()))
+                    found << f.fileName() + QStringLiteral(": ") + secret;
+            }
+        }
+        return found;
     }
     // Anything the runner left in the temporary folder (templates must be gone).
     QStringList leftInTemp() const
