@@ -3047,6 +3047,10 @@ Hãy so sánh với dấu vân tay hiển thị trên NetScaler (Traffic Managem
         <source>Start over</source>
         <translation>Chạy lại từ đầu</translation>
     </message>
+    <message>
+        <source>Stopping (%1)...</source>
+        <translation>Đang dừng (%1)...</translation>
+    </message>
 </context>
 <context>
     <name>vlab::VCenterConnectionBox</name>
