@@ -218,7 +218,8 @@ void RunPanel::updateJob(Job *job)
 void RunPanel::onFinished(bool succeeded)
 {
     m_cancel->setEnabled(false);
-    m_overall->setValue(1000);
+    // What completed, not 100% after a cancel or a failure that stopped the run.
+    m_overall->setValue(m_queue ? int(m_queue->progress() * 1000) : 1000);
     appendLog(succeeded ? tr("Finished: %1").arg(m_title->text())
                         : tr("Stopped with problems: %1").arg(m_title->text()));
     Q_EMIT busyChanged(false);

@@ -69,10 +69,26 @@ QList<Job *> JobQueue::jobs() const
 
 qreal JobQueue::progress() const
 {
+    // What completed: a job that ran to its end counts whole; a cancelled one as far as it
+    // got; one the queue skipped when it stopped (a cancel, a failure) not at all: a bar at
+    // 100% after a cancel would say the work was done. Skipped before the start means done
+    // earlier (a resumed run).
     qreal total = 0, done = 0;
     for (const Job *job : jobs()) {
         total += job->weight();
-        done += job->weight() * (job->isFinished() ? 1.0 : job->progress());
+        qreal part = job->progress();
+        switch (job->state()) {
+        case Job::State::Succeeded:
+        case Job::State::Failed:
+            part = 1.0;
+            break;
+        case Job::State::Skipped:
+            part = m_notRun.contains(job) ? 0.0 : 1.0;
+            break;
+        default:
+            break;
+        }
+        done += job->weight() * qBound(0.0, part, 1.0);
     }
     return total > 0 ? done / total : (m_done ? 1.0 : 0.0);
 }
@@ -115,7 +131,7 @@ void JobQueue::cancel()
     const QString reason = Tr::tr("Not run: the queue was cancelled.");
     const QList<Job *> waiting = std::exchange(m_waiting, {});
     for (Job *job : waiting)
-        job->markSkipped(reason);
+        skipForStop(job, reason);
     for (Job *job : std::as_const(m_stages[m_current].jobs))
         job->cancel();
     skipRemaining(reason);
@@ -127,8 +143,15 @@ void JobQueue::skipRemaining(const QString &reason)
         if (m_stages.at(i).cleanup)
             continue;
         for (Job *job : std::as_const(m_stages[i].jobs))
-            job->markSkipped(reason);
+            skipForStop(job, reason);
     }
+}
+
+void JobQueue::skipForStop(Job *job, const QString &reason)
+{
+    if (job->state() == Job::State::Pending)
+        m_notRun.insert(job);
+    job->markSkipped(reason);
 }
 
 void JobQueue::startStage()
@@ -185,7 +208,7 @@ void JobQueue::onJobFinished(Job *job)
         const QString reason = Tr::tr("Not run: \"%1\" failed.").arg(job->title());
         const QList<Job *> waiting = std::exchange(m_waiting, {});
         for (Job *other : waiting)
-            other->markSkipped(reason);
+            skipForStop(other, reason);
         for (Job *other : std::as_const(stage.jobs)) {
             if (other != job)
                 other->cancel();

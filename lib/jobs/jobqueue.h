@@ -9,6 +9,7 @@
 
 #include <QList>
 #include <QObject>
+#include <QSet>
 
 namespace vlab {
 
@@ -64,6 +65,7 @@ private:
     void fillStage();
     void onJobFinished(Job *job);
     void skipRemaining(const QString &reason);
+    void skipForStop(Job *job, const QString &reason);
 
     QList<Stage> m_stages;
     qsizetype m_current = -1;
@@ -75,6 +77,7 @@ private:
     bool m_succeeded = true;
     bool m_stopping = false;
     bool m_cancelled = false;
+    QSet<const Job *> m_notRun; // skipped because the queue stopped (not done earlier)
 };
 
 } // namespace vlab
