@@ -1346,6 +1346,26 @@ Thay vào đó, lab mẫu đang được mở.</translation>
         <source>Recorded on %1: %2 checks, %3 failed, %4 warnings, %5 no answer, %6 cancelled, %7 not run.</source>
         <translation>Ghi nhận lúc %1: %2 mục kiểm tra, %3 thất bại, %4 cảnh báo, %5 không có trả lời, %6 đã hủy, %7 chưa chạy.</translation>
     </message>
+    <message>
+        <source>%1 does not exist.</source>
+        <translation>%1 không tồn tại.</translation>
+    </message>
+    <message>
+        <source>%1 is a folder, not a file.</source>
+        <translation>%1 là một thư mục, không phải tệp.</translation>
+    </message>
+    <message>
+        <source>%1 is a pipe (FIFO), not a file: it is not read, since that could wait for ever.</source>
+        <translation>%1 là một đường ống (FIFO), không phải tệp: không đọc nó, vì việc đó có thể chờ mãi mãi.</translation>
+    </message>
+    <message>
+        <source>%1 is a device, not a file: it is not read, since it may never end.</source>
+        <translation>%1 là một thiết bị, không phải tệp: không đọc nó, vì nó có thể không bao giờ kết thúc.</translation>
+    </message>
+    <message>
+        <source>%1 is not a regular file.</source>
+        <translation>%1 không phải là tệp thông thường.</translation>
+    </message>
 </context>
 <context>
     <name>vlab::ApplyCertificatesPage</name>

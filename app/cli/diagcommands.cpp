@@ -6,6 +6,7 @@
 #include "clirunner.h"
 #include "secretprompt.h"
 
+#include "core/regularfile.h"
 #include "diag/tcpdiagjob.h"
 #include "diag/tcpstatereport.h"
 #include "jobs/jobqueue.h"
@@ -193,7 +194,12 @@ int cmdDiagTcp(const QStringList &args)
         request.credentials = credentials;
     } else {
         source = parser.value(file);
-        // Unreadable input is bad input (exit 2), found before any work starts.
+        // Unreadable input is bad input (exit 2), found before any work starts; a FIFO or a
+        // device is refused before open() (which would block on a FIFO).
+        if (const Result<void> regular = requireRegularFile(source); !regular && QFile::exists(source)) {
+            err(u"vlab: "_s + regular.error().message + u'\n');
+            return BadInput;
+        }
         if (QFile in(source); !in.open(QIODevice::ReadOnly)) {
             err(CliTr::tr("vlab: cannot read %1: %2\n").arg(source, in.errorString()));
             return BadInput;

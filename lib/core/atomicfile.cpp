@@ -1,5 +1,6 @@
 #include "core/atomicfile.h"
 
+#include "core/regularfile.h"
 #include "core/tr.h"
 
 #include <QCryptographicHash>
@@ -77,6 +78,9 @@ Result<QByteArray> readFileLimited(const QString &path, qint64 maxBytes)
         return makeError(u"file.missing"_s, Tr::tr("%1 does not exist.").arg(path));
     if (info.isDir())
         return makeError(u"file.read"_s, Tr::tr("%1 is a folder, not a file.").arg(path));
+    // A FIFO would block in open(), a device never end: refused before opening.
+    if (Result<void> regular = requireRegularFile(path); !regular)
+        return regular.error();
     auto tooLarge = [&](qint64 size) {
         return makeError(
             u"file.too-large"_s,

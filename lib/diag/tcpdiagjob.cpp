@@ -1,5 +1,6 @@
 #include "diag/tcpdiagjob.h"
 
+#include "core/atomicfile.h"
 #include "core/tr.h"
 #include "diag/remotetcpcapture.h"
 
@@ -52,13 +53,11 @@ ThreadedJob::Work TcpDiagJob::makeWork()
                 options.finTimeoutSeconds = readLocalFinTimeout();
             break;
         case TcpDiagRequest::Source::File: {
-            QFile in(r.file);
-            if (!in.open(QIODevice::ReadOnly))
-                return makeError(u"diag.file"_s, Tr::tr("Cannot read %1: %2").arg(r.file, in.errorString()));
-            if (in.size() > kMaxCaptureBytes)
-                return makeError(u"diag.file"_s,
-                                 Tr::tr("%1 is larger than 64 MB; that is no capture.").arg(r.file));
-            capture = parseTcpCapture(in.readAll());
+            // A regular file of at most 64 MB (a FIFO or /dev/zero is refused, not read).
+            const Result<QByteArray> data = readFileLimited(r.file, kMaxCaptureBytes);
+            if (!data)
+                return makeError(u"diag.file"_s, data.error().message);
+            capture = parseTcpCapture(*data);
             break;
         }
         case TcpDiagRequest::Source::Ssh: {

@@ -1,6 +1,7 @@
 #include "plan/planjson.h"
 
 #include "core/atomicfile.h"
+#include "core/regularfile.h"
 #include "core/tr.h"
 
 #include <QFile>
@@ -438,6 +439,11 @@ Result<LabPlan> parsePlan(const QByteArray &json)
 
 Result<LabPlan> loadPlanFile(const QString &fileName)
 {
+    // A FIFO would block in open() for ever, a device never end.
+    if (QFile::exists(fileName)) {
+        if (Result<void> regular = requireRegularFile(fileName); !regular)
+            return makeError(QString::fromLatin1(PlanErrors::Io), regular.error().message);
+    }
     QFile file(fileName);
     if (!file.open(QIODevice::ReadOnly)) {
         return makeError(QString::fromLatin1(PlanErrors::Io),

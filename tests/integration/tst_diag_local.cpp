@@ -18,6 +18,7 @@
 #include <arpa/inet.h>
 #include <netinet/in.h>
 #include <sys/socket.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <cerrno>
@@ -422,6 +423,9 @@ private Q_SLOTS:
         QTest::newRow("malformed capture") << QStringList{u"--file"_s, malformed} << u"Line 4:"_s;
         QTest::newRow("missing file")
             << QStringList{u"--file"_s, u"/nonexistent/capture.txt"_s} << u"cannot read"_s;
+        // Refused before reading: /dev/zero grew without end, a FIFO blocked in open().
+        QTest::newRow("a device") << QStringList{u"--file"_s, u"/dev/zero"_s} << u"is a device"_s;
+        QTest::newRow("a FIFO") << QStringList{u"--file"_s, u"@fifo"_s} << u"is a pipe (FIFO)"_s;
         // Without VLAB_ROOT_PASSWORD (the test's environment has none) and without --identity.
         QTest::newRow("ssh without credentials")
             << QStringList{u"--ssh"_s, u"root@127.0.0.1"_s} << u"VLAB_ROOT_PASSWORD"_s;
@@ -438,6 +442,11 @@ private Q_SLOTS:
     {
         QFETCH(QStringList, args);
         QFETCH(QString, stderrHas);
+        QTemporaryDir dir;
+        if (const qsizetype fifo = args.indexOf(u"@fifo"_s); fifo >= 0) {
+            args[fifo] = dir.filePath(u"capture.fifo"_s);
+            QCOMPARE(::mkfifo(QFile::encodeName(args.at(fifo)).constData(), 0600), 0);
+        }
         const Run run = runVlab(QStringList{u"diag"_s, u"tcp"_s} + args);
         QVERIFY2(run.ok, qPrintable(run.why));
         QCOMPARE(run.exitCode, 2);

@@ -23,6 +23,8 @@
 #include <unistd.h>
 #endif
 
+#include <sys/stat.h>
+
 using namespace Qt::StringLiterals;
 using namespace vlab;
 
@@ -573,14 +575,16 @@ private Q_SLOTS:
         }
     }
 
-    void endlessDeviceStopsAtLimit()
+    // A device is refused before it is read (it may never end), saying what it is.
+    void endlessDeviceIsRefused()
     {
         const QString device = u"/dev/zero"_s;
         if (!QFileInfo::exists(device))
             QSKIP("no /dev/zero on this system");
         const Result<LabPlan> plan = loadPlanFile(device);
         QVERIFY(!plan.ok());
-        QCOMPARE(plan.error().code, code(PlanErrors::TooLarge));
+        QCOMPARE(plan.error().code, code(PlanErrors::Io));
+        QVERIFY2(plan.error().message.contains(u"is a device"_s), qPrintable(plan.error().message));
     }
 
     void binaryGarbage_data()
@@ -660,6 +664,9 @@ private Q_SLOTS:
         QTest::newRow("file does not exist") << u"missing.vlab.json"_s;
         QTest::newRow("inside a missing folder") << u"nowhere/sslab.vlab.json"_s;
         QTest::newRow("a directory") << u"."_s;
+        // Refused before open(): a FIFO would block there for ever, a device never end.
+        QTest::newRow("a FIFO") << u"@fifo"_s;
+        QTest::newRow("a device") << u"/dev/zero"_s;
     }
 
     void unreadableIsIoError()
@@ -667,7 +674,13 @@ private Q_SLOTS:
         QFETCH(QString, name);
         QTemporaryDir dir;
         QVERIFY(dir.isValid());
-        const QString path = name == u"."_s ? dir.path() : dir.filePath(name);
+        QString path = name == u"."_s ? dir.path() : dir.filePath(name);
+        if (name == u"@fifo"_s) {
+            path = dir.filePath(u"plan.vlab.json"_s);
+            QCOMPARE(::mkfifo(QFile::encodeName(path).constData(), 0600), 0);
+        } else if (name.startsWith(u'/')) {
+            path = name;
+        }
 
         const Result<LabPlan> plan = loadPlanFile(path);
         QVERIFY(!plan.ok());
