@@ -11,7 +11,11 @@
 #include "net/trustedpins.h"
 #include "netscaler/lbconfig.h"
 #include "netscaler/netscaleractions.h"
-#include "netscaler/nitrojobs.h"
+#include "netscaler/nitroapplyjob.h"
+#include "netscaler/nitrodiffjob.h"
+#include "netscaler/nitrorecord.h"
+#include "netscaler/nitrorollbackjob.h"
+#include "netscaler/nitroverifyjob.h"
 #include "secretprompt.h"
 
 #include <QDir>
@@ -229,7 +233,7 @@ int runNitroAction(NitroAction action, const LiveArgs &live)
     }
     NitroJob *job = *created;
     const qsizetype recordedBefore =
-        action == NitroAction::Rollback ? actions.recorded(live.target)->size() : 0;
+        action == NitroAction::Rollback ? actions.recorded(live.target)->objects.size() : 0;
     JobQueue queue;
     queue.addJob(job);
     CliRunner runner(&queue, job->title(), live.projectFolder);
@@ -267,7 +271,7 @@ int runNitroAction(NitroAction action, const LiveArgs &live)
     case NitroAction::Apply: {
         auto *apply = static_cast<NitroApplyJob *>(job);
         printResults(apply->results());
-        if (!apply->created().isEmpty())
+        if (!apply->record().isEmpty())
             out(CliTr::tr("Recorded %n created object(s) in %1 (for 'vlab netscaler rollback').\n", nullptr,
                           int(apply->created().size()))
                     .arg(record));

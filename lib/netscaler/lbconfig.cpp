@@ -81,6 +81,17 @@ Result<LbConfig> LbConfig::fromPlan(const LabPlan &plan)
     const QString prefix = lb.namePrefix.isEmpty() ? u"psc"_s : lb.namePrefix;
 
     LbConfig c;
+    if (!lb.snip.isEmpty()) {
+        if (!parseIpv4(lb.snip))
+            return makeError(u"netscaler.snip"_s,
+                             Tr::tr("loadBalancer.snip: \"%1\" is not an IPv4 address.").arg(lb.snip));
+        const std::optional<Ipv4Network> network = parseCidr(plan.network.cidr);
+        if (!network)
+            return makeError(u"netscaler.snip"_s,
+                             Tr::tr("network.cidr: \"%1\" is not a network; the SNIP takes its mask from it.")
+                                 .arg(plan.network.cidr));
+        c.snip = NsSnip{lb.snip, formatIpv4(network->mask())};
+    }
     UniqueNames names;
     QList<int> ports;
     QSet<int> seenPorts;
@@ -125,8 +136,8 @@ Result<LbConfig> LbConfig::fromPlan(const LabPlan &plan)
 
 int LbConfig::objectCount() const
 {
-    return int(servers.size() + services.size() + vservers.size() + bindings.size() + 1
-               + group.vservers.size());
+    return int((snip.ip.isEmpty() ? 0 : 1) + servers.size() + services.size() + vservers.size()
+               + bindings.size() + 1 + group.vservers.size());
 }
 
 namespace {
@@ -148,6 +159,11 @@ QByteArray renderBatch(const LbConfig &c, const QString &labName)
         u"NetScaler load balancing of the PSCs of lab %1 (written by vLab Wizard)."_s.arg(labName))
           << u"# Import on the NetScaler CLI with: batch -fileName /var/tmp/psc-lb.conf"_s
           << u"enable ns feature LB"_s;
+    if (!c.snip.ip.isEmpty())
+        lines
+            << u"# The subnet IP the NetScaler reaches the PSCs from; if it exists already, this line fails "_s
+               u"harmlessly."_s
+            << u"add ns ip %1 %2 -type SNIP"_s.arg(ns(c.snip.ip), ns(c.snip.netmask));
     for (const NsServer &s : c.servers)
         lines << u"add server %1 %2"_s.arg(ns(s.name), ns(s.ip));
     for (const NsService &s : c.services)
@@ -182,7 +198,12 @@ QByteArray renderRollbackBatch(const LbConfig &c, const QString &labName)
         lines << u"rm service %1"_s.arg(ns(it->name));
     for (auto it = c.servers.crbegin(); it != c.servers.crend(); ++it)
         lines << u"rm server %1"_s.arg(ns(it->name));
-    lines << u"save ns config"_s;
+    // Both may have been there before the batch: undo them only after checking.
+    if (!c.snip.ip.isEmpty())
+        lines << lineComment(
+            u"Only if the batch added the SNIP (it did not exist before): rm ns ip %1"_s.arg(ns(c.snip.ip)));
+    lines << u"# Only if LB was off before the batch and nothing else balances: disable ns feature LB"_s
+          << u"save ns config"_s;
     return (lines.join(u'\n') + u'\n').toUtf8();
 }
 

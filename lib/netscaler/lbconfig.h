@@ -1,9 +1,9 @@
 #pragma once
-// LbConfig: the NetScaler objects that balance the PSCs, derived from the plan: one server
-// per PSC, one TCP service per PSC and port, one TCP virtual server per port on the VIP, the
-// service bindings, and one persistency group holding every virtual server. Names are
-// deterministic (from loadBalancer.namePrefix), valid by NetScaler's naming rules and unique,
-// for any number of PSCs and ports.
+// LbConfig: the NetScaler objects that balance the PSCs, derived from the plan: the subnet IP
+// (SNIP) the NetScaler reaches the PSCs from, one server per PSC, one TCP service per PSC and port, one TCP
+// virtual server per port on the VIP, the service bindings, and one persistency group holding every virtual
+// server. Names are deterministic (from loadBalancer.namePrefix), valid by NetScaler's naming rules and
+// unique, for any number of PSCs and ports.
 
 #include "core/result.h"
 #include "plan/labplan.h"
@@ -12,6 +12,14 @@
 #include <QList>
 
 namespace vlab {
+
+// The NetScaler-owned subnet address towards the PSCs (`add ns ip ADDR MASK -type SNIP`).
+struct NsSnip
+{
+    QString ip;      // empty: the plan names no SNIP
+    QString netmask; // of the management network
+    bool operator==(const NsSnip &) const = default;
+};
 
 struct NsServer
 {
@@ -54,6 +62,7 @@ struct NsGroup
 
 struct LbConfig
 {
+    NsSnip snip;
     QList<NsServer> servers;
     QList<NsService> services;
     QList<NsVserver> vservers;

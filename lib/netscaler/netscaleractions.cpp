@@ -1,6 +1,12 @@
 #include "netscaler/netscaleractions.h"
 
+#include "jobs/journal.h"
+#include "jobs/runsession.h"
 #include "net/trustedpins.h"
+#include "netscaler/nitroapplyjob.h"
+#include "netscaler/nitrodiffjob.h"
+#include "netscaler/nitrorollbackjob.h"
+#include "netscaler/nitroverifyjob.h"
 
 using namespace Qt::StringLiterals;
 
@@ -27,12 +33,12 @@ Result<NitroTarget> NetscalerActions::target(const QString &address, const QStri
 
 QString NetscalerActions::recordPath(const NitroTarget &target) const
 {
-    return nitroRecordPath(m_projectFolder, target.host);
+    return nitroRecordPath(m_projectFolder, target.address());
 }
 
-Result<QList<NitroObject>> NetscalerActions::recorded(const NitroTarget &target) const
+Result<NitroRecord> NetscalerActions::recorded(const NitroTarget &target) const
 {
-    return loadNitroCreatedRecord(recordPath(target), target.address());
+    return loadNitroRecord(recordPath(target), target.address());
 }
 
 Result<NitroJob *> NetscalerActions::createJob(NitroAction action, const LabPlan &plan,
@@ -41,7 +47,7 @@ Result<NitroJob *> NetscalerActions::createJob(NitroAction action, const LabPlan
     const QString record = recordPath(target);
     const QString nsip = target.address();
     if (action == NitroAction::Rollback) {
-        const Result<QList<NitroObject>> objects = recorded(target);
+        const Result<NitroRecord> objects = recorded(target);
         if (!objects)
             return objects.error();
         if (objects->isEmpty())
@@ -52,7 +58,7 @@ Result<NitroJob *> NetscalerActions::createJob(NitroAction action, const LabPlan
         connect(job, &Job::finished, this, [this, job, record, nsip] {
             if (job->requestCount() <= 1)
                 return;
-            if (const Result<void> saved = saveNitroCreatedRecord(record, nsip, job->remaining()); !saved)
+            if (const Result<void> saved = saveNitroRecord(record, nsip, job->remaining()); !saved)
                 Q_EMIT recordProblem(saved.error().message);
         });
         return static_cast<NitroJob *>(job);
@@ -70,20 +76,25 @@ Result<NitroJob *> NetscalerActions::createJob(NitroAction action, const LabPlan
     case NitroAction::Rollback:
         break;
     }
-    const Result<QList<NitroObject>> before = recorded(target);
+    const Result<NitroRecord> before = recorded(target);
     if (!before)
         return before.error();
     auto *job = new NitroApplyJob(*config, target, password);
+    // Objects of ours may exist (recorded, or an apply was cut off before it could record
+    // them): read before writing, and write only the difference.
+    bool cutOff = false;
+    if (const QString journalPath = RunSession::journalPathIn(m_projectFolder); !journalPath.isEmpty()) {
+        const Result<RunJournal> journal = RunJournal::load(journalPath);
+        cutOff = journal && nitroApplyWasCutOff(*journal);
+    }
+    job->setReadFirst(!before->isEmpty() || cutOff);
     // Every change is recorded at once, so a crash or a lost connection never forgets what
     // this run created; earlier runs' objects stay in the record.
     connect(job, &NitroApplyJob::createdChanged, this,
-            [this, record, nsip, previous = *before](const QList<NitroObject> &created) {
-                QList<NitroObject> all = previous;
-                for (const NitroObject &o : created) {
-                    if (!all.contains(o))
-                        all.append(o);
-                }
-                if (const Result<void> saved = saveNitroCreatedRecord(record, nsip, all); !saved)
+            [this, record, nsip, previous = *before](const NitroRecord &created) {
+                NitroRecord all = previous;
+                all.add(created);
+                if (const Result<void> saved = saveNitroRecord(record, nsip, all); !saved)
                     Q_EMIT recordProblem(saved.error().message);
             });
     return static_cast<NitroJob *>(job);

@@ -8,7 +8,8 @@
 
 #include "core/result.h"
 #include "netscaler/lbconfig.h"
-#include "netscaler/nitrojobs.h"
+#include "netscaler/nitrojob.h"
+#include "netscaler/nitrorecord.h"
 #include "plan/labplan.h"
 
 #include <QObject>
@@ -34,10 +35,12 @@ public:
     // Where the record of what Apply created on `target` is kept.
     QString recordPath(const NitroTarget &target) const;
     // What Apply recorded as created on `target` (empty when nothing is).
-    Result<QList<NitroObject>> recorded(const NitroTarget &target) const;
+    Result<NitroRecord> recorded(const NitroTarget &target) const;
 
     // The job of `action` with its bookkeeping connected (Apply: the record follows every
-    // change; Rollback: the record keeps what could not be removed). Errors: the plan gives no
+    // change, and it reads before it writes when objects of ours may exist: recorded, or the
+    // journal shows an apply that was cut off; Rollback: the record keeps what could not be
+    // removed). Errors: the plan gives no
     // load-balancer configuration; the record cannot be read; Rollback with nothing recorded
     // ("nitro.record.empty"). The caller owns the job (normally through a JobQueue).
     Result<NitroJob *> createJob(NitroAction action, const LabPlan &plan, const NitroTarget &target,

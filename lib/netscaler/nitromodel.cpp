@@ -13,6 +13,7 @@ namespace vlab {
 
 namespace {
 
+const QString kNsip = u"nsip"_s;
 const QString kServer = u"server"_s;
 const QString kService = u"service"_s;
 const QString kVserver = u"lbvserver"_s;
@@ -46,10 +47,10 @@ bool same(const QJsonValue &a, const QJsonValue &b)
     return text(a).compare(text(b), Qt::CaseInsensitive) == 0;
 }
 
-const QJsonObject *findByName(const QList<QJsonObject> &records, const QString &name)
+const QJsonObject *findByKey(const QList<QJsonObject> &records, const QString &key, const QString &value)
 {
     for (const QJsonObject &r : records) {
-        if (r.value(u"name"_s).toString() == name)
+        if (r.value(key).toString() == value)
             return &r;
     }
     return nullptr;
@@ -57,9 +58,19 @@ const QJsonObject *findByName(const QList<QJsonObject> &records, const QString &
 
 } // namespace
 
+QString nitroKeyAttribute(const QString &type)
+{
+    return type == kNsip ? u"ipaddress"_s : u"name"_s;
+}
+
+QByteArray nitroAddVerb(const QString &type)
+{
+    return boundAttribute(type).isEmpty() ? QByteArrayLiteral("POST") : QByteArrayLiteral("PUT");
+}
+
 QString NitroObject::name() const
 {
-    return attributes.value(u"name"_s).toString();
+    return attributes.value(nitroKeyAttribute(type)).toString();
 }
 
 QString NitroObject::boundTo() const
@@ -72,18 +83,25 @@ QString NitroObject::label() const
 {
     if (isBinding())
         return Tr::tr("binding %1 -> %2").arg(name(), boundTo());
+    if (type == kNsip)
+        return Tr::tr("subnet IP %1").arg(name());
     return type + u' ' + name();
 }
 
 const QStringList &nitroTypeOrder()
 {
-    static const QStringList order{kServer, kService, kVserver, kVsBinding, kGroup, kGroupBinding};
+    static const QStringList order{kNsip, kServer, kService, kVserver, kVsBinding, kGroup, kGroupBinding};
     return order;
 }
 
 QList<NitroObject> nitroObjects(const LbConfig &config)
 {
     QList<NitroObject> objects;
+    if (!config.snip.ip.isEmpty())
+        objects.append({kNsip,
+                        QJsonObject{{u"ipaddress"_s, config.snip.ip},
+                                    {u"netmask"_s, config.snip.netmask},
+                                    {u"type"_s, u"SNIP"_s}}});
     for (const NsServer &s : config.servers)
         objects.append({kServer, QJsonObject{{u"name"_s, s.name}, {u"ipaddress"_s, s.ip}}});
     for (const NsService &s : config.services)
@@ -153,7 +171,9 @@ NitroDiffItem diffObject(const NitroObject &object, const NitroState &state)
 
     // Which attributes must match, and which must not be used by another object.
     QStringList compared;
-    if (object.type == kServer)
+    if (object.type == kNsip)
+        compared = {u"type"_s, u"netmask"_s};
+    else if (object.type == kServer)
         compared = {u"ipaddress"_s};
     else if (object.type == kService)
         compared = {u"servername"_s, u"servicetype"_s, u"port"_s};
@@ -162,7 +182,7 @@ NitroDiffItem diffObject(const NitroObject &object, const NitroState &state)
     else if (object.type == kGroup)
         compared = {u"persistencetype"_s, u"timeout"_s};
 
-    if (const QJsonObject *existing = findByName(records, object.name())) {
+    if (const QJsonObject *existing = findByKey(records, nitroKeyAttribute(object.type), object.name())) {
         QStringList differences;
         for (const QString &key : std::as_const(compared)) {
             const QJsonValue have = existing->value(key);
@@ -176,6 +196,12 @@ NitroDiffItem diffObject(const NitroObject &object, const NitroState &state)
             item.action = NitroDiffItem::Action::Correct;
             return item;
         }
+        if (object.type == kNsip)
+            return conflict(
+                Tr::tr("%1 already exists on the NetScaler with other settings: %2. It is left as it "
+                       "is; the NetScaler needs a SNIP in the PSCs' network: change the address on the "
+                       "NetScaler or the plan's loadBalancer.snip.")
+                    .arg(object.label(), differences.join(u"; "_s)));
         return conflict(
             Tr::tr("%1 already exists with other settings: %2. It is left as it is; rename or remove "
                    "it on the NetScaler, or change the plan's namePrefix.")
@@ -274,12 +300,29 @@ Error nitroError(const QString &what, int httpStatus, const NitroStatus &status)
     return makeError(code, message);
 }
 
+bool nitroLbEnabled(const QJsonObject &reply)
+{
+    const QJsonValue value = reply.value(u"nsfeature"_s);
+    const QJsonObject feature = value.isArray() ? value.toArray().at(0).toObject() : value.toObject();
+    const QJsonArray list = feature.value(u"feature"_s).toArray();
+    return feature.value(u"lb"_s).toBool() || std::any_of(list.begin(), list.end(), [](const QJsonValue &v) {
+               return v.toString().compare(u"LB"_s, Qt::CaseInsensitive) == 0
+                   || v.toString().compare(u"LoadBalancing"_s, Qt::CaseInsensitive) == 0;
+           });
+}
+
+bool isLbNotEnabledWarning(const QString &warning)
+{
+    return warning.contains(QString::number(NitroCode::FeatureNotEnabled)) && warning.contains(u"[LB]"_s);
+}
+
 QList<NitroStatus> bulkItemResults(int httpStatus, const QJsonObject &reply, int itemCount)
 {
     const NitroStatus overall = nitroStatus(reply);
-    if (httpStatus >= 200 && httpStatus < 300 && overall.errorcode == 0)
-        return QList<NitroStatus>(itemCount, overall);
+    if (httpStatus >= 200 && httpStatus < 300 && (overall.errorcode == 0 || httpStatus == 209))
+        return QList<NitroStatus>(itemCount, NitroStatus{0, overall.message, overall.severity});
     const QJsonArray items = reply.value(u"response"_s).toArray();
+    // With X-NITRO-ONERROR: continue (what the jobs send) there is one result per item.
     if (overall.errorcode == NitroCode::BulkFailed && items.size() == itemCount) {
         QList<NitroStatus> results;
         for (const QJsonValue &v : items)
@@ -302,6 +345,7 @@ QString nitroPath(const QString &type, const QString &name, const QString &query
 
 QString nitroDeletePath(const NitroObject &object)
 {
+    // NITRO reference (nsip page): DELETE /nitro/v1/config/nsip/<ipaddress>.
     if (!object.isBinding())
         return nitroPath(object.type, object.name());
     return nitroPath(object.type, object.name(),

@@ -2,7 +2,7 @@
 // The NITRO side of the load-balancing configuration: the plan's objects as NITRO resources
 // (in dependency order), the NetScaler's current objects read back, the difference between
 // the two, and NITRO replies (errors, per-item bulk results). Pure functions, no network:
-// nitrojobs.h does the talking.
+// the NITRO jobs (nitrojob.h and its subclasses) do the talking.
 
 #include "core/result.h"
 #include "netscaler/lbconfig.h"
@@ -14,13 +14,13 @@
 namespace vlab {
 
 // One NITRO resource: its type ("server", "lbvserver_service_binding", ...) and the
-// attributes we add it with. Bindings are identified by both ends.
+// attributes we add it with. Bindings are identified by both ends; an nsip by its address.
 struct NitroObject
 {
     QString type;
     QJsonObject attributes;
 
-    QString name() const;    // the resource name (for a binding: the vserver or group)
+    QString name() const;    // the resource's key (for a binding: the vserver or group; nsip: the address)
     QString boundTo() const; // for a binding: the service or vserver; else empty
     QString label() const;   // "lbvserver vlab-vs-443", "binding vlab-vs-443 -> vlab-svc-..."
     bool isBinding() const { return !boundTo().isEmpty(); }
@@ -29,6 +29,11 @@ struct NitroObject
 
 // Types in the order they must be created (reverse for removal).
 const QStringList &nitroTypeOrder();
+// The attribute that names an object of `type` ("ipaddress" for nsip, else "name").
+QString nitroKeyAttribute(const QString &type);
+// The verb that adds an object of `type`: PUT for bindings, POST for the rest (NetScaler 12.0
+// NITRO reference: the binding pages document "add" as PUT).
+QByteArray nitroAddVerb(const QString &type);
 
 // The plan's configuration as NITRO resources, in dependency order.
 QList<NitroObject> nitroObjects(const LbConfig &config);
@@ -50,6 +55,14 @@ NitroDiffItem diffObject(const NitroObject &object, const NitroState &state);
 QList<NitroDiffItem> diffObjects(const QList<NitroObject> &objects, const NitroState &state);
 QString diffActionName(NitroDiffItem::Action action); // "create", "correct", "conflict"
 
+// Whether a GET nsfeature reply says load balancing is on. NITRO answers an object
+// {"nsfeature": {"lb": true, "feature": ["LB", ...]}} (the reference page shows the resource as
+// a one-element array; both are read).
+bool nitroLbEnabled(const QJsonObject &reply);
+// A NITRO warning (HTTP 209 with X-NITRO-WARNING, asked for with ?warning=yes) saying that load
+// balancing is off: "1067 - Feature(s) not enabled [LB]".
+bool isLbNotEnabledWarning(const QString &warning);
+
 // A NITRO reply body: {errorcode, message, severity, ...}.
 struct NitroStatus
 {
@@ -65,13 +78,14 @@ NitroStatus nitroStatus(const QJsonObject &reply);
 // An Error for a NITRO failure: code "nitro.<errorcode>", NITRO's message, and advice.
 Error nitroError(const QString &what, int httpStatus, const NitroStatus &status);
 
-// Per-item results of a bulk add: one status per input item, in order. A 201 means every
-// item succeeded; 207 + 1243 carries a `response` array; any other error applies to all.
+// Per-item results of a bulk add sent with X-NITRO-ONERROR: continue: one status per input
+// item, in order. A 2xx (209: with a warning) means every item succeeded; 207 + 1243 carries a
+// `response` array with one result per item; any other error applies to all.
 QList<NitroStatus> bulkItemResults(int httpStatus, const QJsonObject &reply, int itemCount);
 
 // Paths, with names percent-encoded.
 QString nitroPath(const QString &type, const QString &name = {}, const QString &query = {});
-// DELETE path for an object (bindings name the bound end in `args`).
+// DELETE path for an object (bindings name the bound end in `args`; nsip/<address>).
 QString nitroDeletePath(const NitroObject &object);
 
 // Known NITRO error codes (from the NetScaler documentation; see domain-facts.md).
@@ -84,6 +98,7 @@ constexpr int BulkFailed = 1243;
 constexpr int InvalidArgument = 278;
 constexpr int InvalidValue = 1074;
 constexpr int NotAuthorized = 2138;
+constexpr int FeatureNotEnabled = 1067;
 } // namespace NitroCode
 
 } // namespace vlab

@@ -4,6 +4,7 @@
 
 #include "jobs/journal.h"
 #include "mainwindow.h"
+#include "netscaler/nitrorecord.h"
 #include "nitrostandin.h"
 #include "pages/netscalerpage.h"
 #include "project/plandocument.h"
@@ -123,7 +124,7 @@ void TestNetscalerPage::applyAfterConfirmingTheCertificateThenVerifyAndRollBack(
     QFile trust(f.dir.filePath(u"project/vlab-trust.json"_s));
     QVERIFY(trust.open(QIODevice::ReadOnly));
     QVERIFY(trust.readAll().contains(fingerprint.toLatin1()));
-    QVERIFY(QFile::exists(f.dir.filePath(u"project/netscaler-created-127.0.0.1.json"_s)));
+    QVERIFY(QFile::exists(vlab::nitroRecordPath(f.dir.filePath(u"project"_s), f.ns.address())));
 
     // The password that worked is kept (keychain, or memory without one) and comes back.
     auto *password = f.page->findChild<QLineEdit *>(u"nsPassword"_s);
@@ -154,7 +155,7 @@ void TestNetscalerPage::applyAfterConfirmingTheCertificateThenVerifyAndRollBack(
     QCOMPARE(stepState(f, u"Load balancer"_s), u"done"_s);
     f.window.wizard()->next();
     QCOMPARE(f.ns.state().value(u"running"_s).toObject(), QJsonObject());
-    QVERIFY(!QFile::exists(f.dir.filePath(u"project/netscaler-created-127.0.0.1.json"_s)));
+    QVERIFY(!QFile::exists(vlab::nitroRecordPath(f.dir.filePath(u"project"_s), f.ns.address())));
 
     // With nothing recorded, Roll back does not start.
     auto *rollback = f.page->findChild<QPushButton *>(u"nsRollback"_s);

@@ -58,7 +58,10 @@ QString NitroStandin::start(const QStringList &arguments, const QJsonObject &sta
         return u"cannot read the stand-in certificate"_s;
     m_sha256 = certs.constFirst().digest(QCryptographicHash::Sha256);
 
-    QStringList args{u"--cert"_s, cert, u"--key"_s, key, u"--user"_s, QString::fromLatin1(kUser)};
+    QStringList args{u"--cert"_s,      cert,
+                     u"--key"_s,       key,
+                     u"--user"_s,      QString::fromLatin1(kUser),
+                     u"--resources"_s, QStringLiteral(VLAB_NITRO_RESOURCES_PATH)};
     if (!state.isEmpty()) {
         QFile file(m_dir.filePath(u"state.json"_s));
         if (!file.open(QIODevice::WriteOnly))
@@ -112,4 +115,37 @@ QJsonObject NitroStandin::state() const
 int NitroStandin::count(const QString &type) const
 {
     return int(state().value(u"running"_s).toObject().value(type).toArray().size());
+}
+
+QPair<int, QJsonObject> NitroStandin::request(const QByteArray &verb, const QString &path,
+                                              const QJsonObject &body) const
+{
+    QNetworkAccessManager nam;
+    QSslConfiguration tls = QSslConfiguration::defaultConfiguration();
+    tls.setCaCertificates(QSslCertificate::fromPath(certificatePath()));
+    const auto send = [&](const QByteArray &method, const QString &p, const QByteArray &payload,
+                          const QByteArray &cookie) -> QPair<int, QByteArray> {
+        QNetworkRequest request(QUrl(u"https://127.0.0.1:%1%2"_s.arg(m_port).arg(p)));
+        request.setSslConfiguration(tls);
+        request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
+        if (!cookie.isEmpty())
+            request.setRawHeader("Cookie", cookie);
+        QNetworkReply *reply = nam.sendCustomRequest(request, method, payload);
+        QEventLoop loop;
+        QObject::connect(reply, &QNetworkReply::finished, &loop, &QEventLoop::quit);
+        QTimer::singleShot(10000, &loop, &QEventLoop::quit);
+        loop.exec();
+        const QPair<int, QByteArray> out{reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt(),
+                                         reply->readAll()};
+        delete reply;
+        return out;
+    };
+    const QJsonObject login{
+        {u"login"_s, QJsonObject{{u"username"_s, QString::fromLatin1(kUser)}, {u"password"_s, password()}}}};
+    const auto session = send("POST", u"/nitro/v1/config/login"_s, QJsonDocument(login).toJson(), {});
+    const QByteArray id =
+        QJsonDocument::fromJson(session.second).object().value(u"sessionid"_s).toString().toLatin1();
+    const auto answer = send(verb, path, body.isEmpty() ? QByteArray() : QJsonDocument(body).toJson(),
+                             "NITRO_AUTH_TOKEN=" + id);
+    return {answer.first, QJsonDocument::fromJson(answer.second).object()};
 }

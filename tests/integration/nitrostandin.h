@@ -32,6 +32,10 @@ public:
     QJsonObject state() const;
     // Number of objects of one type in the running configuration.
     int count(const QString &type) const;
+    // One request in a session of its own (login first): HTTP status and the JSON reply. For
+    // tests of the stand-in itself; these requests appear in the log like any other.
+    QPair<int, QJsonObject> request(const QByteArray &verb, const QString &path,
+                                    const QJsonObject &body) const;
 
 private:
     QTemporaryDir m_dir;

@@ -4,6 +4,7 @@
 
 #include "nitrostandin.h"
 
+#include "netscaler/nitrorecord.h"
 #include "plan/planjson.h"
 
 #include <QDir>
@@ -56,6 +57,8 @@ private Q_SLOTS:
     void untrustedCertificateNamesTheFingerprint();
     void applyVerifyDiffRollback();
     void dryRunAndConflicts();
+    void resumedApplyReadsBeforeWriting();
+    void twoNetScalersOnOneAddressKeepTheirOwnRecords();
     void runbookCarriesTheEvidenceButNoPassword();
 
 private:
@@ -75,6 +78,19 @@ private:
     QString fingerprint() const
     {
         return QString::fromLatin1(m_ns->certificateSha256().toHex(':').toUpper());
+    }
+    QString record(const NitroStandin &ns) const
+    {
+        return vlab::nitroRecordPath(m_dir->path(), ns.address());
+    }
+    static QStringList log(const NitroStandin &ns)
+    {
+        QStringList out;
+        for (const QJsonValue &v : ns.state().value(u"log"_s).toArray()) {
+            if (v.toString() != u"GET /standin/state"_s)
+                out << v.toString();
+        }
+        return out;
     }
 
     std::unique_ptr<QTemporaryDir> m_dir;
@@ -142,11 +158,11 @@ void TstCliNetscaler::untrustedCertificateNamesTheFingerprint()
 void TstCliNetscaler::applyVerifyDiffRollback()
 {
     QCOMPARE(m_ns->start(), QString());
-    const QString record = m_dir->filePath(u"netscaler-created-127.0.0.1.json"_s);
+    const QString record = this->record(*m_ns);
 
     Run r = runVlab(live(u"apply"_s, {u"--fingerprint"_s, fingerprint()}));
     QVERIFY2(r.exitCode == 0, qPrintable(r.err));
-    QVERIFY2(r.out.contains(u"netscaler apply: 39 created, 0 already as planned (10 requests)"_s),
+    QVERIFY2(r.out.contains(u"netscaler apply: 40 created, 0 already as planned (12 requests)"_s),
              qPrintable(r.out));
     QCOMPARE(m_ns->count(u"service"_s), 12);
     QVERIFY(QFile::exists(record));
@@ -155,13 +171,18 @@ void TstCliNetscaler::applyVerifyDiffRollback()
     QVERIFY(trust.open(QIODevice::ReadOnly));
     QVERIFY(trust.readAll().contains(fingerprint().toLatin1()));
 
+    // The record says our objects are there: the re-apply reads first and writes nothing.
+    const qsizetype before = log(*m_ns).size();
     r = runVlab(live(u"apply"_s));
     QCOMPARE(r.exitCode, 0);
-    QVERIFY2(r.out.contains(u"0 created, 39 already as planned"_s), qPrintable(r.out));
+    QVERIFY2(r.out.contains(u"0 created, 40 already as planned (10 requests)"_s), qPrintable(r.out));
+    for (const QString &line : log(*m_ns).mid(before))
+        QVERIFY2(line.startsWith(u"GET "_s) || line.endsWith(u"/login"_s) || line.endsWith(u"/logout"_s),
+                 qPrintable(line));
 
     r = runVlab(live(u"diff"_s));
     QCOMPARE(r.exitCode, 0);
-    QVERIFY(r.out.contains(u"0 to create, 39 correct, 0 conflicting"_s));
+    QVERIFY(r.out.contains(u"0 to create, 40 correct, 0 conflicting"_s));
 
     r = runVlab(live(u"verify"_s));
     QCOMPARE(r.exitCode, 0);
@@ -169,9 +190,10 @@ void TstCliNetscaler::applyVerifyDiffRollback()
 
     r = runVlab(live(u"rollback"_s));
     QVERIFY2(r.exitCode == 0, qPrintable(r.err));
-    QVERIFY(r.out.contains(u"removed 39 object(s)"_s));
+    QVERIFY(r.out.contains(u"removed 40 object(s)"_s));
     QVERIFY(!QFile::exists(record));
     QCOMPARE(m_ns->state().value(u"running"_s).toObject(), QJsonObject());
+    QCOMPARE(m_ns->state().value(u"features"_s).toArray(), QJsonArray()); // LB off again, as before
 
     // Nothing recorded any more: rollback says so and fails.
     r = runVlab(live(u"rollback"_s));
@@ -200,13 +222,78 @@ void TstCliNetscaler::dryRunAndConflicts()
     Run r = runVlab(live(u"apply"_s, {u"--fingerprint"_s, fingerprint(), u"--dry-run"_s}));
     QCOMPARE(r.exitCode, 1); // apply would fail on the conflict
     QVERIFY2(r.out.contains(u"conflict"_s) && r.out.contains(u"someone-else"_s), qPrintable(r.out));
-    QVERIFY(r.out.contains(u"38 to create, 0 correct, 1 conflicting"_s));
+    QVERIFY(r.out.contains(u"39 to create, 0 correct, 1 conflicting"_s));
 
     r = runVlab(live(u"apply"_s));
     QCOMPARE(r.exitCode, 1);
     QVERIFY2(r.err.contains(u"someone-else"_s), qPrintable(r.err));
+    QVERIFY2(r.err.contains(u"as it was"_s), qPrintable(r.err));
     QCOMPARE(m_ns->state().value(u"running"_s).toObject(), existing);
-    QVERIFY(!QFile::exists(m_dir->filePath(u"netscaler-created-127.0.0.1.json"_s)));
+    QCOMPARE(m_ns->state().value(u"features"_s).toArray(), QJsonArray());
+    QVERIFY(!QFile::exists(record(*m_ns)));
+}
+
+// #19: after an apply was killed half way, the next one reads what exists before it changes
+// anything (README, "Run journal and resume").
+void TstCliNetscaler::resumedApplyReadsBeforeWriting()
+{
+    // This NetScaler answers the login and the SNIP read, then never again.
+    NitroStandin hanging;
+    QCOMPARE(hanging.start({u"--hang-after"_s, u"2"_s}), QString());
+    QProcess cutOff;
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(u"VLAB_NS_PASSWORD"_s, NitroStandin::password());
+    cutOff.setProcessEnvironment(env);
+    cutOff.start(QStringLiteral(VLAB_CLI_PATH),
+                 {u"netscaler"_s, u"apply"_s, m_plan, u"--nsip"_s, hanging.address(), u"--user"_s,
+                  QString::fromLatin1(NitroStandin::kUser), u"--timeout"_s, u"600"_s, u"--fingerprint"_s,
+                  QString::fromLatin1(hanging.certificateSha256().toHex(':'))});
+    QVERIFY(cutOff.waitForStarted());
+    // Its first write (the SNIP) is on the wire and unanswered: kill it there.
+    QTRY_VERIFY_WITH_TIMEOUT(log(hanging).size() == 2, 60000);
+    cutOff.kill();
+    QVERIFY(cutOff.waitForFinished());
+    QVERIFY(!QFile::exists(record(hanging))); // nothing acknowledged, nothing recorded
+
+    QCOMPARE(m_ns->start(), QString());
+    const Run r = runVlab(live(u"apply"_s, {u"--fingerprint"_s, fingerprint()}));
+    QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+    QVERIFY2(r.err.contains(u"was cut off"_s), qPrintable(r.err));
+    const QStringList requests = log(*m_ns);
+    QCOMPARE(requests.value(0), u"POST /nitro/v1/config/login"_s);
+    QCOMPARE(requests.value(1), u"GET /nitro/v1/config/nsfeature"_s);
+    QCOMPARE(requests.mid(1, 8).filter(u"GET "_s).size(), 8); // features and every type read first
+    QCOMPARE(m_ns->count(u"service"_s), 12);
+}
+
+// #14: two NetScalers on one address (different ports) keep records of their own, so rolling
+// one back leaves the other alone.
+void TstCliNetscaler::twoNetScalersOnOneAddressKeepTheirOwnRecords()
+{
+    NitroStandin second;
+    QCOMPARE(m_ns->start(), QString());
+    QCOMPARE(second.start(), QString());
+    QVERIFY(record(*m_ns) != record(second));
+    Run r = runVlab(live(u"apply"_s, {u"--fingerprint"_s, fingerprint()}));
+    QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+    const QStringList other{u"netscaler"_s,
+                            u"apply"_s,
+                            m_plan,
+                            u"--nsip"_s,
+                            second.address(),
+                            u"--user"_s,
+                            QString::fromLatin1(NitroStandin::kUser),
+                            u"--fingerprint"_s,
+                            QString::fromLatin1(second.certificateSha256().toHex(':'))};
+    r = runVlab(other);
+    QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+    QVERIFY(QFile::exists(record(*m_ns)) && QFile::exists(record(second)));
+
+    r = runVlab(live(u"rollback"_s));
+    QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+    QCOMPARE(m_ns->count(u"lbvserver"_s), 0);
+    QCOMPARE(second.count(u"lbvserver"_s), 6);
+    QVERIFY(QFile::exists(record(second)));
 }
 
 void TstCliNetscaler::runbookCarriesTheEvidenceButNoPassword()

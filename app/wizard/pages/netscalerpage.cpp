@@ -5,7 +5,7 @@
 #include "jobs/writefilesjob.h"
 #include "net/tlstrust.h"
 #include "netscaler/lbconfig.h"
-#include "netscaler/nitrojobs.h"
+#include "netscaler/nitrojob.h"
 #include "planform.h"
 #include "project/plandocument.h"
 #include "rememberedpassword.h"

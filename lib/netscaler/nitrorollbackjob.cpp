@@ -1,0 +1,95 @@
+#include "netscaler/nitrorollbackjob.h"
+
+#include "core/tr.h"
+
+#include <QJsonArray>
+
+using namespace Qt::StringLiterals;
+
+namespace vlab {
+
+NitroRollbackJob::NitroRollbackJob(const NitroRecord &record, const NitroTarget &target,
+                                   const QString &password, QObject *parent)
+    : NitroJob(Tr::tr("Remove the load-balancing configuration"), target, password, parent)
+    , m_record{removalOrder(record.objects), record.features}
+    , m_remaining(m_record)
+{
+    setKey(u"netscaler.rollback"_s);
+    setChangesLab(true);
+}
+
+void NitroRollbackJob::work()
+{
+    setProgress(0.1, Tr::tr("Removing %n object(s)", nullptr, int(m_record.objects.size())));
+    removeObjects(m_record.objects, [this](const QList<NitroObject> &left) {
+        m_remaining.objects = left;
+        m_changed = std::any_of(results().cbegin(), results().cend(),
+                                [](const NitroObjectResult &r) { return r.state == u"removed"_s; });
+        if (isCancelRequested() || !left.isEmpty() || m_record.features.isEmpty()) {
+            saveIfChanged();
+            return;
+        }
+        undoFeatures();
+    });
+}
+
+// The apply switched load balancing on. Switching it off is safe only when no virtual server is
+// left that balances with it (someone may have added their own since).
+void NitroRollbackJob::undoFeatures()
+{
+    setProgress(0.8, Tr::tr("Checking whether anything else uses load balancing"));
+    call(
+        "GET", nitroPath(u"lbvserver"_s, {}, u"count=yes"_s), {}, Tr::tr("Count the virtual servers"),
+        [this](const Reply &reply) {
+            const QJsonValue first = reply.json.value(u"lbvserver"_s).toArray().at(0);
+            const int others = first.toObject().value(u"__count"_s).toVariant().toInt();
+            if (others > 0) {
+                m_featureNote = Tr::tr("Load balancing stays enabled: %n other virtual server(s) use it.",
+                                       nullptr, others);
+                log(m_featureNote);
+                m_remaining.features.clear(); // not ours to undo any more
+                saveIfChanged();
+                return;
+            }
+            const QJsonObject body{
+                {u"nsfeature"_s, QJsonObject{{u"feature"_s, QJsonArray::fromStringList(m_record.features)}}}};
+            call("POST", nitroPath(u"nsfeature"_s, {}, u"action=disable"_s), body,
+                 Tr::tr("Disable the features the apply enabled"), [this](const Reply &) {
+                     m_featureNote =
+                         Tr::tr("Feature(s) %1 disabled again.").arg(m_record.features.join(u", "_s));
+                     log(m_featureNote);
+                     m_remaining.features.clear();
+                     m_changed = true;
+                     saveIfChanged();
+                 });
+        });
+}
+
+void NitroRollbackJob::saveIfChanged()
+{
+    if (!m_changed || isCancelRequested()) {
+        finishUp();
+        return;
+    }
+    call("POST", nitroPath(u"nsconfig"_s, {}, u"action=save"_s), QJsonObject{{u"nsconfig"_s, QJsonObject{}}},
+         Tr::tr("Save the configuration"), [this](const Reply &) { finishUp(); });
+}
+
+void NitroRollbackJob::finishUp()
+{
+    if (!m_remaining.objects.isEmpty()) {
+        done(makeError(u"nitro.rollback"_s,
+                       Tr::tr("%n object(s) could not be removed; see the results.", nullptr,
+                              int(m_remaining.objects.size()))));
+        return;
+    }
+    QString summary = Tr::tr("Removed %n object(s); the NetScaler is as it was before Apply.", nullptr,
+                             int(m_record.objects.size()));
+    if (!m_featureNote.isEmpty())
+        summary += u' ' + m_featureNote;
+    setSummary(summary);
+    setProgress(1.0);
+    done({});
+}
+
+} // namespace vlab
