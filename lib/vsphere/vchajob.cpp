@@ -37,12 +37,61 @@ VchaClusterState parseVchaClusterState(const QJsonObject &value)
     s.configState = value.value(u"config_state"_s).toString();
     s.mode = value.value(u"mode"_s).toString();
     s.healthState = value.value(u"health_state"_s).toString();
+    // Each warning is an ErrorCondition: {error: LocalizableMessage, recommendation: ...}.
+    const auto text = [](const QJsonObject &message) {
+        const QString t = message.value(u"default_message"_s).toString();
+        return t.isEmpty() ? message.value(u"id"_s).toString() : t;
+    };
     const QJsonArray warnings = value.value(u"health_warnings"_s).toArray();
     for (const QJsonValue &w : warnings) {
-        const QString text = w.toObject().value(u"default_message"_s).toString();
-        s.warnings << (text.isEmpty() ? w.toObject().value(u"id"_s).toString() : text);
+        const QString error = text(w.toObject().value(u"error"_s).toObject());
+        const QString recommendation = text(w.toObject().value(u"recommendation"_s).toObject());
+        if (recommendation.isEmpty())
+            s.warnings << error;
+        else
+            s.warnings << Tr::tr("%1 Recommendation: %2").arg(error, recommendation);
     }
     return s;
+}
+
+Result<VchaNetwork> resolveVchaNetwork(const QString &name, const QString &field,
+                                       const QList<InventoryNetwork> &networks)
+{
+    QList<InventoryNetwork> found;
+    for (const InventoryNetwork &n : networks) {
+        if (n.name == name)
+            found << n;
+    }
+    const auto type = [](const InventoryNetwork &n) -> QString {
+        if (n.objectType == u"Network"_s)
+            return u"STANDARD_PORTGROUP"_s;
+        if (n.objectType == u"DistributedVirtualPortgroup"_s)
+            return u"DISTRIBUTED_PORTGROUP"_s;
+        return {};
+    };
+    if (found.isEmpty())
+        return makeError(
+            u"vcha.network"_s,
+            Tr::tr("%1: vCenter has no port group \"%2\" in the datacenter. Create it (on every host "
+                   "that will run a VCHA node, or on the Distributed Switch), or change %1.")
+                .arg(field, name));
+    if (found.size() > 1) {
+        QStringList which;
+        for (const InventoryNetwork &n : std::as_const(found))
+            which << n.id + u" ("_s + n.objectType + u')';
+        return makeError(
+            u"vcha.network"_s,
+            Tr::tr("%1: the datacenter has %2 networks named \"%3\" (%4); VCHA needs one it can tell "
+                   "apart. Rename one of them, or change %1.")
+                .arg(field)
+                .arg(found.size())
+                .arg(name, which.join(u", "_s)));
+    }
+    if (type(found.constFirst()).isEmpty())
+        return makeError(u"vcha.network"_s,
+                         Tr::tr("%1: \"%2\" is a %3; VCHA takes a standard or distributed port group.")
+                             .arg(field, name, found.constFirst().objectType));
+    return VchaNetwork{found.constFirst().id, type(found.constFirst())};
 }
 
 Result<QByteArray> completeVchaDeploySpec(const LabPlan &plan, const VchaPlacement &placement,
@@ -66,9 +115,17 @@ Result<QByteArray> completeVchaDeploySpec(const LabPlan &plan, const VchaPlaceme
         p.insert(u"host"_s, host);
         p.insert(u"resource_pool"_s, placement.resourcePool);
         p.insert(u"storage"_s, QJsonObject{{u"datastore"_s, placement.datastore}});
+        p.insert(u"ha_network"_s, placement.haNetwork.id);
+        p.insert(u"ha_network_type"_s, placement.haNetwork.type);
+        p.insert(u"management_network"_s, placement.managementNetwork.id);
+        p.insert(u"management_network_type"_s, placement.managementNetwork.type);
         n.insert(u"placement"_s, p);
         spec.insert(node, n);
     };
+    QJsonObject active = spec.value(u"active"_s).toObject();
+    active.insert(u"ha_network"_s, placement.haNetwork.id);
+    active.insert(u"ha_network_type"_s, placement.haNetwork.type);
+    spec.insert(u"active"_s, active);
     place(u"passive"_s, placement.passiveHost);
     place(u"witness"_s, placement.witnessHost);
     root.insert(u"spec"_s, spec);
@@ -125,8 +182,10 @@ void VchaJob::run()
         if (!r)
             return end(r);
         readState([this](const VchaClusterState &state) {
-            note(Tr::tr("VCHA: configuration %1, mode %2, health %3")
-                     .arg(state.configState, state.mode, state.healthState));
+            note(state.mode.isEmpty() && state.healthState.isEmpty()
+                     ? Tr::tr("VCHA: configuration %1").arg(state.configState)
+                     : Tr::tr("VCHA: configuration %1, mode %2, health %3")
+                           .arg(state.configState, state.mode, state.healthState));
             if (m_action == VchaAction::Status)
                 return end({});
             if (state.configState == u"CONFIGURED"_s) {
@@ -169,124 +228,184 @@ void VchaJob::resolvePlacement()
     // Logged out before the deployment starts; end() closes it on the way out of a failure.
     addSession([this](const Result<void> &) { return m_soap->hasSession(); },
                [this](LoggedOut loggedOut) { m_soap->logout(this, std::move(loggedOut)); });
-    placementStep(0);
+    readServiceContent();
 }
 
-void VchaJob::placementStep(int step)
+// end() logs the SOAP session out (and the REST one) before the job finishes.
+void VchaJob::placementFailed(const Error &error)
 {
-    const auto failed = [this](const Error &e) {
-        end(e);
-    };
-    if (endIfCancelled())
+    end(error);
+}
+
+bool VchaJob::placementCancelled()
+{
+    return endIfCancelled();
+}
+
+void VchaJob::readServiceContent()
+{
+    if (placementCancelled())
         return;
-    switch (step) {
-    case 0:
-        m_soap->retrieveServiceContent(this, [this, failed](Result<ServiceContent> r) {
+    m_soap->retrieveServiceContent(this, [this](Result<ServiceContent> r) {
+        if (!r)
+            return placementFailed(r.error());
+        m_rootFolder = r->rootFolder;
+        m_collector = r->propertyCollector;
+        soapLogin();
+    });
+}
+
+void VchaJob::soapLogin()
+{
+    if (placementCancelled())
+        return;
+    m_soap->login(m_endpoint.user, m_endpoint.password, this, [this](Result<void> r) {
+        if (!r)
+            return placementFailed(r.error());
+        findDatacenter();
+    });
+}
+
+void VchaJob::findDatacenter()
+{
+    if (placementCancelled())
+        return;
+    m_soap->retrieve(
+        m_collector, m_rootFolder, true,
+        {{u"Datacenter"_s,
+          {u"name"_s, u"vmFolder"_s, u"hostFolder"_s, u"datastoreFolder"_s, u"networkFolder"_s}}},
+        this, [this](Result<QList<ObjectContent>> r) {
             if (!r)
-                return failed(r.error());
-            m_rootFolder = r->rootFolder;
-            m_collector = r->propertyCollector;
-            placementStep(1);
+                return placementFailed(r.error());
+            const QString wanted = m_plan.target.datacenter;
+            const ObjectContent *dc = nullptr;
+            for (const ObjectContent &o : *r) {
+                const XmlElement *name = o.prop(u"name"_s);
+                if (wanted.isEmpty() ? !dc : (name && name->text == wanted))
+                    dc = &o;
+            }
+            if (!dc)
+                return placementFailed(
+                    makeError(u"vcha.placement"_s, Tr::tr("vCenter has no datacenter \"%1\".").arg(wanted)));
+            m_placement.folder = moRefOf(dc->prop(u"vmFolder"_s)).value;
+            m_hostFolder = moRefOf(dc->prop(u"hostFolder"_s));
+            m_datastoreFolder = moRefOf(dc->prop(u"datastoreFolder"_s));
+            m_networkFolder = moRefOf(dc->prop(u"networkFolder"_s));
+            findHosts();
         });
+}
+
+void VchaJob::findHosts()
+{
+    if (placementCancelled())
         return;
-    case 1:
-        m_soap->login(m_endpoint.user, m_endpoint.password, this, [this, failed](Result<void> r) {
+    m_soap->retrieve(
+        m_collector, m_hostFolder, true,
+        {{u"ClusterComputeResource"_s, {u"name"_s, u"host"_s, u"resourcePool"_s}},
+         {u"ComputeResource"_s, {u"name"_s, u"host"_s, u"resourcePool"_s}}},
+        this, [this](Result<QList<ObjectContent>> r) {
             if (!r)
-                return failed(r.error());
-            placementStep(2);
-        });
-        return;
-    case 2:
-        m_soap->retrieve(
-            m_collector, m_rootFolder, true,
-            {{u"Datacenter"_s, {u"name"_s, u"vmFolder"_s, u"hostFolder"_s, u"datastoreFolder"_s}}}, this,
-            [this, failed](Result<QList<ObjectContent>> r) {
-                if (!r)
-                    return failed(r.error());
-                const QString wanted = m_plan.target.datacenter;
-                const ObjectContent *dc = nullptr;
-                for (const ObjectContent &o : *r) {
-                    const XmlElement *name = o.prop(u"name"_s);
-                    if (wanted.isEmpty() ? !dc : (name && name->text == wanted))
-                        dc = &o;
-                }
-                if (!dc)
-                    return failed(makeError(u"vcha.placement"_s,
-                                            Tr::tr("vCenter has no datacenter \"%1\".").arg(wanted)));
-                m_placement.folder = moRefOf(dc->prop(u"vmFolder"_s)).value;
-                m_hostFolder = moRefOf(dc->prop(u"hostFolder"_s));
-                m_datastoreFolder = moRefOf(dc->prop(u"datastoreFolder"_s));
-                placementStep(3);
-            });
-        return;
-    case 3:
-        m_soap->retrieve(
-            m_collector, m_hostFolder, true,
-            {{u"ClusterComputeResource"_s, {u"name"_s, u"host"_s, u"resourcePool"_s}},
-             {u"ComputeResource"_s, {u"name"_s, u"host"_s, u"resourcePool"_s}}},
-            this, [this, failed](Result<QList<ObjectContent>> r) {
-                if (!r)
-                    return failed(r.error());
-                // The plan's cluster, else the first cluster, else the first standalone host.
-                const ObjectContent *chosen = nullptr;
-                for (const ObjectContent &o : *r) {
-                    const XmlElement *name = o.prop(u"name"_s);
-                    const bool cluster = o.obj.type == u"ClusterComputeResource"_s;
-                    if (!m_plan.target.cluster.isEmpty()) {
-                        if (name && name->text == m_plan.target.cluster)
-                            chosen = &o;
-                    } else if (!chosen || (cluster && chosen->obj.type != u"ClusterComputeResource"_s)) {
+                return placementFailed(r.error());
+            // The plan's cluster, else the first cluster, else the first standalone host.
+            const ObjectContent *chosen = nullptr;
+            for (const ObjectContent &o : *r) {
+                const XmlElement *name = o.prop(u"name"_s);
+                const bool cluster = o.obj.type == u"ClusterComputeResource"_s;
+                if (!m_plan.target.cluster.isEmpty()) {
+                    if (name && name->text == m_plan.target.cluster)
                         chosen = &o;
-                    }
+                } else if (!chosen || (cluster && chosen->obj.type != u"ClusterComputeResource"_s)) {
+                    chosen = &o;
                 }
-                const QStringList hosts = chosen ? moRefList(chosen->prop(u"host"_s)) : QStringList();
-                if (hosts.isEmpty())
-                    return failed(makeError(
-                        u"vcha.placement"_s,
-                        m_plan.target.cluster.isEmpty()
-                            ? Tr::tr("vCenter has no host to place the passive and witness nodes on.")
-                            : Tr::tr("vCenter has no cluster \"%1\" with hosts.")
-                                  .arg(m_plan.target.cluster)));
-                // Passive and witness on hosts of their own where there are enough.
-                m_placement.passiveHost = hosts.value(1 % hosts.size());
-                m_placement.witnessHost = hosts.value(2 % hosts.size());
-                m_placement.resourcePool = moRefOf(chosen->prop(u"resourcePool"_s)).value;
-                if (hosts.size() < 3)
-                    note(Tr::tr("Only %n host(s): VCHA nodes share hosts, which protects against less.",
-                                nullptr, int(hosts.size())));
-                placementStep(4);
-            });
+            }
+            const QStringList hosts = chosen ? moRefList(chosen->prop(u"host"_s)) : QStringList();
+            if (hosts.isEmpty())
+                return placementFailed(makeError(
+                    u"vcha.placement"_s,
+                    m_plan.target.cluster.isEmpty()
+                        ? Tr::tr("vCenter has no host to place the passive and witness nodes on.")
+                        : Tr::tr("vCenter has no cluster \"%1\" with hosts.").arg(m_plan.target.cluster)));
+            // Passive and witness on hosts of their own where there are enough.
+            m_placement.passiveHost = hosts.value(1 % hosts.size());
+            m_placement.witnessHost = hosts.value(2 % hosts.size());
+            m_placement.resourcePool = moRefOf(chosen->prop(u"resourcePool"_s)).value;
+            if (hosts.size() < 3)
+                note(Tr::tr("Only %n host(s): VCHA nodes share hosts, which protects against less.", nullptr,
+                            int(hosts.size())));
+            findDatastore();
+        });
+}
+
+void VchaJob::findDatastore()
+{
+    if (placementCancelled())
         return;
-    case 4:
-        m_soap->retrieve(
-            m_collector, m_datastoreFolder, true, {{u"Datastore"_s, {u"name"_s}}}, this,
-            [this, failed](Result<QList<ObjectContent>> r) {
-                if (!r)
-                    return failed(r.error());
-                const QString wanted = m_plan.target.datastore;
-                QStringList names;
-                for (const ObjectContent &o : *r) {
-                    const XmlElement *name = o.prop(u"name"_s);
-                    names << (name ? name->text : QString());
-                    if (name && name->text == wanted)
-                        m_placement.datastore = o.obj.value;
-                }
-                if (m_placement.datastore.isEmpty() && !r->isEmpty()) {
-                    m_placement.datastore = r->constFirst().obj.value;
-                    note(Tr::tr("No datastore \"%1\"; using %2.").arg(wanted, names.constFirst()));
-                }
-                if (m_placement.datastore.isEmpty())
-                    return failed(makeError(u"vcha.placement"_s, Tr::tr("vCenter has no datastore.")));
-                note(Tr::tr(
-                         "Placement: folder %1, resource pool %2, datastore %3, passive on %4, witness on %5")
-                         .arg(m_placement.folder, m_placement.resourcePool, m_placement.datastore,
-                              m_placement.passiveHost, m_placement.witnessHost));
-                m_soap->logout(this, [this](Result<void>) { deploy(); });
-            });
+    m_soap->retrieve(m_collector, m_datastoreFolder, true, {{u"Datastore"_s, {u"name"_s}}}, this,
+                     [this](Result<QList<ObjectContent>> r) {
+                         if (!r)
+                             return placementFailed(r.error());
+                         const QString wanted = m_plan.target.datastore;
+                         QStringList names;
+                         for (const ObjectContent &o : *r) {
+                             const XmlElement *name = o.prop(u"name"_s);
+                             names << (name ? name->text : QString());
+                             if (name && name->text == wanted)
+                                 m_placement.datastore = o.obj.value;
+                         }
+                         if (m_placement.datastore.isEmpty() && !r->isEmpty()) {
+                             m_placement.datastore = r->constFirst().obj.value;
+                             note(Tr::tr("No datastore \"%1\"; using %2.").arg(wanted, names.constFirst()));
+                         }
+                         if (m_placement.datastore.isEmpty())
+                             return placementFailed(
+                                 makeError(u"vcha.placement"_s, Tr::tr("vCenter has no datastore.")));
+                         findNetworks();
+                     });
+}
+
+// The API takes Network identifiers with their type, not port-group names: the datacenter's
+// standard and distributed port groups, by name.
+void VchaJob::findNetworks()
+{
+    if (placementCancelled())
         return;
-    default:
-        return;
-    }
+    m_soap->retrieve(m_collector, m_networkFolder, true,
+                     {{u"Network"_s, {u"name"_s}}, {u"DistributedVirtualPortgroup"_s, {u"name"_s}}}, this,
+                     [this](Result<QList<ObjectContent>> r) {
+                         if (!r)
+                             return placementFailed(r.error());
+                         QList<InventoryNetwork> networks;
+                         QStringList seen;
+                         for (const ObjectContent &o : *r) {
+                             const XmlElement *name = o.prop(u"name"_s);
+                             if (!name || seen.contains(o.obj.value))
+                                 continue;
+                             seen << o.obj.value;
+                             networks.append({o.obj.value, o.obj.type, name->text});
+                         }
+                         const Result<VchaNetwork> ha = resolveVchaNetwork(
+                             m_plan.vcha.network.portGroup, u"vcha.network.portGroup"_s, networks);
+                         if (!ha)
+                             return placementFailed(ha.error());
+                         const Result<VchaNetwork> management =
+                             resolveVchaNetwork(m_plan.network.portGroup, u"network.portGroup"_s, networks);
+                         if (!management)
+                             return placementFailed(management.error());
+                         m_placement.haNetwork = *ha;
+                         m_placement.managementNetwork = *management;
+                         note(Tr::tr("Networks: HA %1 = %2 (%3), management %4 = %5 (%6)")
+                                  .arg(m_plan.vcha.network.portGroup, ha->id, ha->type,
+                                       m_plan.network.portGroup, management->id, management->type));
+                         placementFound();
+                     });
+}
+
+void VchaJob::placementFound()
+{
+    note(Tr::tr("Placement: folder %1, resource pool %2, datastore %3, passive on %4, witness on %5")
+             .arg(m_placement.folder, m_placement.resourcePool, m_placement.datastore,
+                  m_placement.passiveHost, m_placement.witnessHost));
+    m_soap->logout(this, [this](Result<void>) { deploy(); });
 }
 
 void VchaJob::deploy()

@@ -3,11 +3,12 @@
 //  - Status: POST /rest/vcenter/vcha/cluster?action=get -> config_state, mode, health_state,
 //    health warnings, nodes.
 //  - Deploy: the same read first (a cluster already configured is not deployed again); the
-//    placement of the passive and witness nodes (folder, host, resource pool, datastore) from
-//    the inventory over SOAP; the plan's spec (vchaspecwriter.h) with its placeholders filled
-//    (the vCenter's SHA-1 thumbprint, the inventory ids, the password, which never reaches the
-//    evidence); POST ...?vmw-task=true&action=deploy; then the state polled until the
-//    cluster is configured and healthy, with progress.
+//    placement of the passive and witness nodes (folder, host, resource pool, datastore) and
+//    the identifiers of the HA and management port groups (standard or distributed, checked to
+//    exist exactly once) from the inventory over SOAP; the plan's spec (vchaspecwriter.h)
+//    with its placeholders filled (the vCenter's SHA-1 thumbprint, the inventory ids, the
+//    password, which never reaches the evidence); POST ...?vmw-task=true&action=deploy; then
+//    the state polled until the cluster is configured and healthy, with progress.
 // When the target has no VCHA REST (HTTP 404: 6.7 GA and older) the job fails with
 // "vcha.norest" and the manual steps (vchaManualSteps) in its report.
 
@@ -24,18 +25,43 @@ class HttpClient;
 
 enum class VchaAction { Deploy, Status };
 
+// Cluster.Info of the SDK (com.vmware.vcenter.vcha.cluster): every field optional.
 struct VchaClusterState
 {
     QString configState; // CONFIGURED, NOTCONFIGURED, INVALID, PREPARED
     QString mode;        // ENABLED, DISABLED, MAINTENANCE
-    QString healthState; // HEALTHY, DEGRADED, ISOLATED, ...
+    QString healthState; // HEALTHY, DEGRADED, ISOLATED
+    // health_warnings: each an ErrorCondition {error, recommendation} of LocalizableMessages,
+    // as "<error> Recommendation: <recommendation>".
     QStringList warnings;
     QJsonObject raw;
     bool healthy() const { return configState == u"CONFIGURED" && healthState == u"HEALTHY"; }
 };
 VchaClusterState parseVchaClusterState(const QJsonObject &value);
 
-// Inventory ids of where the passive and witness nodes go.
+// A port group as the VCHA API names it: the Network object's identifier and its type.
+struct VchaNetwork
+{
+    QString id;   // network-12 | dvportgroup-34
+    QString type; // STANDARD_PORTGROUP | DISTRIBUTED_PORTGROUP
+    bool operator==(const VchaNetwork &) const = default;
+};
+
+// One Network object of a datacenter, as the inventory lists it.
+struct InventoryNetwork
+{
+    QString id;
+    QString objectType; // Network, DistributedVirtualPortgroup, OpaqueNetwork ...
+    QString name;
+};
+
+// Finds the port group `name` (the plan field `field`) among a datacenter's networks: exactly
+// one standard or distributed port group of that name, else an error naming the field, the
+// name and what was found.
+Result<VchaNetwork> resolveVchaNetwork(const QString &name, const QString &field,
+                                       const QList<InventoryNetwork> &networks);
+
+// Inventory ids of where the passive and witness nodes go, and of the networks.
 struct VchaPlacement
 {
     QString folder;
@@ -43,6 +69,8 @@ struct VchaPlacement
     QString datastore;
     QString passiveHost;
     QString witnessHost;
+    VchaNetwork haNetwork;         // vcha.network.portGroup
+    VchaNetwork managementNetwork; // network.portGroup
 };
 
 // The plan's deploy spec with every <VLAB_...> placeholder filled.
@@ -73,8 +101,18 @@ protected:
 
 private:
     void readState(std::function<void(const VchaClusterState &)> next);
+    // The placement over SOAP, one step after the other; each ends the job on a failure
+    // (logging the SOAP session out first).
     void resolvePlacement();
-    void placementStep(int step);
+    void readServiceContent();
+    void soapLogin();
+    void findDatacenter();
+    void findHosts();
+    void findDatastore();
+    void findNetworks();
+    void placementFound();
+    void placementFailed(const Error &error);
+    bool placementCancelled(); // ends the job when cancelled
     void deploy();
     void poll();
 
@@ -91,6 +129,7 @@ private:
     MoRef m_rootFolder;
     MoRef m_hostFolder;
     MoRef m_datastoreFolder;
+    MoRef m_networkFolder;
     bool m_restMissing = false;
     int m_polls = 0;
 };

@@ -13,16 +13,21 @@ namespace vlab {
 
 namespace {
 
+// An IpSpec (vcenter.vcha.IpSpec): the gateway and the DNS servers are optional and left out
+// when there are none (the SDK: "If None, gateway will not be used").
 QJsonObject ipSpec(const QString &address, const Ipv4Network &net, const QString &gateway,
                    const QStringList &dns)
 {
-    return QJsonObject{{u"ip_family"_s, u"IPV4"_s},
-                       {u"ipv4"_s,
-                        QJsonObject{{u"address"_s, address},
-                                    {u"subnet_mask"_s, formatIpv4(net.mask())},
-                                    {u"prefix"_s, net.prefix}}},
-                       {u"default_gateway"_s, gateway},
-                       {u"dns_servers"_s, QJsonArray::fromStringList(dns)}};
+    QJsonObject spec{{u"ip_family"_s, u"IPV4"_s},
+                     {u"ipv4"_s,
+                      QJsonObject{{u"address"_s, address},
+                                  {u"subnet_mask"_s, formatIpv4(net.mask())},
+                                  {u"prefix"_s, net.prefix}}}};
+    if (!gateway.isEmpty())
+        spec.insert(u"default_gateway"_s, gateway);
+    if (!dns.isEmpty())
+        spec.insert(u"dns_servers"_s, QJsonArray::fromStringList(dns));
+    return spec;
 }
 
 QJsonObject placement(const QString &name, const LabPlan &plan)
@@ -31,14 +36,24 @@ QJsonObject placement(const QString &name, const LabPlan &plan)
                        {u"folder"_s, u"<VLAB_FOLDER_ID>"_s},
                        {u"host"_s, u"<VLAB_HOST_ID>"_s},
                        {u"resource_pool"_s, u"<VLAB_RESOURCE_POOL_ID>"_s},
-                       {u"ha_network_type"_s, u"STANDARD_PORTGROUP"_s},
-                       {u"ha_network"_s, plan.vcha.network.portGroup},
-                       {u"management_network_type"_s, u"STANDARD_PORTGROUP"_s},
-                       {u"management_network"_s, plan.network.portGroup},
+                       {u"ha_network_type"_s, vchaNetworkTypePlaceholder(plan.vcha.network.portGroup)},
+                       {u"ha_network"_s, vchaNetworkIdPlaceholder(plan.vcha.network.portGroup)},
+                       {u"management_network_type"_s, vchaNetworkTypePlaceholder(plan.network.portGroup)},
+                       {u"management_network"_s, vchaNetworkIdPlaceholder(plan.network.portGroup)},
                        {u"storage"_s, QJsonObject{{u"datastore"_s, u"<VLAB_DATASTORE_ID>"_s}}}};
 }
 
 } // namespace
+
+QString vchaNetworkIdPlaceholder(const QString &portGroup)
+{
+    return u"<VLAB_NETWORK_ID:"_s + portGroup + u'>';
+}
+
+QString vchaNetworkTypePlaceholder(const QString &portGroup)
+{
+    return u"<VLAB_NETWORK_TYPE:"_s + portGroup + u'>';
+}
 
 Result<QByteArray> renderVchaDeploySpec(const LabPlan &plan)
 {
@@ -62,6 +77,8 @@ Result<QByteArray> renderVchaDeploySpec(const LabPlan &plan)
     }
     if (h.network.portGroup.isEmpty())
         return makeError(u"vcha.plan"_s, Tr::tr("vcha.network.portGroup is empty."));
+    if (plan.network.portGroup.isEmpty())
+        return makeError(u"vcha.plan"_s, Tr::tr("network.portGroup is empty."));
 
     // The HA network has no gateway and no DNS (the HA NICs only talk to each other).
     const QJsonObject spec{
@@ -74,8 +91,8 @@ Result<QByteArray> renderVchaDeploySpec(const LabPlan &plan)
                                   {u"password"_s, u"<VLAB_SSO_PASSWORD>"_s}}}}},
         {u"deployment"_s, u"AUTO"_s},
         {u"active"_s,
-         QJsonObject{{u"ha_network_type"_s, u"STANDARD_PORTGROUP"_s},
-                     {u"ha_network"_s, h.network.portGroup},
+         QJsonObject{{u"ha_network_type"_s, vchaNetworkTypePlaceholder(h.network.portGroup)},
+                     {u"ha_network"_s, vchaNetworkIdPlaceholder(h.network.portGroup)},
                      {u"ha_ip"_s, ipSpec(h.activeIp, *ha, QString(), {})}}},
         {u"passive"_s,
          QJsonObject{

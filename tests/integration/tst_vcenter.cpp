@@ -9,8 +9,10 @@
 //    (names, VLAN IDs; maxMtu on the request, since the simulator does not keep it, see
 //    domain-facts.md "govmomi simulator from Debian (0.24) versus a real vCenter"), a second
 //    run that creates nothing, a name conflict that creates nothing;
-//  - VCHA against the program's -vcha-standin routes, a STAND-IN that follows domain-facts.md
-//    "vCenter REST (6.7)" (see tests/tools/vcsim/main.go); and the 404 of a target without
+//  - VCHA against the program's -vcha-standin routes (tests/tools/vcsim/vcha.go), a STAND-IN that
+//    checks bodies against the vSphere Automation SDK's VCHA types and identifiers against the
+//    simulator's inventory, with the request body also checked here field by field against the
+//    transcribed types (tests/data/vsphere/vcha-types.json); and the 404 of a target without
 //    VCHA REST (a 6.7 GA vCenter; the simulator itself has none) that leads to manual steps;
 //  - the CLI verbs' exit codes.
 // Readiness: the simulator prints its URL once it serves; nothing sleeps.
@@ -25,13 +27,16 @@
 #include "vsphere/vcenterloginjob.h"
 #include "vsphere/vchajob.h"
 
+#include "../unit/vsphere/vchatypes.h"
 #include "vcsimfixture.h"
 
 #include <QCryptographicHash>
 #include <QDir>
 #include <QElapsedTimer>
+#include <QEventLoop>
 #include <QFile>
 #include <QFileInfo>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QProcess>
 #include <QSignalSpy>
@@ -39,6 +44,7 @@
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTimer>
 #include <QXmlStreamWriter>
 
 using namespace Qt::StringLiterals;
@@ -436,18 +442,138 @@ private Q_SLOTS:
         QVERIFY(!readNetwork(m_sim.hostPort).switches.contains(vds.name));
     }
 
+    // The plan's port groups as the simulator has them: the HA network on the model's
+    // distributed port group, management on the standard "VM Network".
+    static LabPlan vchaPlan()
+    {
+        LabPlan plan = examplePlan();
+        plan.vcha.network.portGroup = u"DC0_DVPG0"_s;
+        return plan;
+    }
+
+    // Runs one request in a REST session of its own: the stand-in's own strictness.
+    Result<QJsonValue> vchaRequest(const QString &path, const QJsonObject &body)
+    {
+        VCenterClient client(endpoint(m_sim.hostPort));
+        Result<QJsonValue> out = makeError(u"none"_s, {});
+        QEventLoop loop;
+        client.login(this, [&](Result<void> r) {
+            if (!r) {
+                out = r.error();
+                loop.quit();
+                return;
+            }
+            client.call("POST", path, body, this, [&](Result<QJsonValue> v) {
+                out = v;
+                client.logout(this, [&](Result<void>) { loop.quit(); });
+            });
+        });
+        QTimer::singleShot(30000, &loop, &QEventLoop::quit);
+        loop.exec();
+        return out;
+    }
+
+    // Before any deploy: bodies that break the SDK's types or name what the inventory lacks are
+    // refused, each problem named (#17: port-group names where Network ids belong, empty
+    // optional fields, fields the structures do not have).
+    void vchaStandInChecksTheSdkTypes_data()
+    {
+        QTest::addColumn<QString>("change");
+        QTest::addColumn<QString>("says");
+        QTest::newRow("port-group name, not a Network id")
+            << u"names"_s << u"spec.active.ha_network: \"DC0_DVPG0\" is not the identifier"_s;
+        QTest::newRow("standard network given as distributed")
+            << u"type"_s << u"is not a DistributedVirtualPortgroup (DISTRIBUTED_PORTGROUP)"_s;
+        QTest::newRow("empty gateway")
+            << u"gateway"_s << u"spec.active.ha_ip.default_gateway:  is not an IPv4 address"_s;
+        QTest::newRow("unknown field")
+            << u"field"_s << u"spec.passive.placement.ha_network_name: the structure has no such field"_s;
+        QTest::newRow("folder missing")
+            << u"folder"_s << u"spec.witness.placement.folder: required field missing"_s;
+        QTest::newRow("host id of another type")
+            << u"host"_s << u"spec.passive.placement.host: group-d1 is a Folder, not a HostSystem"_s;
+    }
+    void vchaStandInChecksTheSdkTypes()
+    {
+        QFETCH(QString, change);
+        QFETCH(QString, says);
+        // A body made by hand from the plan, as the 6.7 U1 bindings describe it.
+        const auto ip = [](const QString &address, bool empties) {
+            QJsonObject s{{u"ip_family"_s, u"IPV4"_s},
+                          {u"ipv4"_s, QJsonObject{{u"address"_s, address}, {u"prefix"_s, 24}}}};
+            if (empties) {
+                s.insert(u"default_gateway"_s, u""_s);
+                s.insert(u"dns_servers"_s, QJsonArray());
+            }
+            return s;
+        };
+        const QString network = change == u"names"_s ? u"DC0_DVPG0"_s : u"network-7"_s;
+        QJsonObject placement{{u"name"_s, u"vc-passive"_s}, {u"folder"_s, u"group-d1"_s}};
+        if (change == u"field"_s)
+            placement.insert(u"ha_network_name"_s, u"DC0_DVPG0"_s);
+        if (change == u"host"_s)
+            placement.insert(u"host"_s, u"group-d1"_s); // the root folder
+        QJsonObject witnessPlacement{{u"name"_s, u"vc-witness"_s}};
+        if (change != u"folder"_s)
+            witnessPlacement.insert(u"folder"_s, u"group-d1"_s);
+        QJsonObject active{{u"ha_ip"_s, ip(u"192.168.100.11"_s, change == u"gateway"_s)}};
+        active.insert(u"ha_network"_s, network);
+        active.insert(u"ha_network_type"_s,
+                      change == u"type"_s ? u"DISTRIBUTED_PORTGROUP"_s : u"STANDARD_PORTGROUP"_s);
+        QJsonObject witness{{u"placement"_s, witnessPlacement}, {u"ha_ip"_s, ip(u"192.168.100.13"_s, false)}};
+        const QJsonObject spec{
+            {u"deployment"_s, u"AUTO"_s},
+            {u"active"_s, active},
+            {u"passive"_s,
+             QJsonObject{{u"placement"_s, placement}, {u"ha_ip"_s, ip(u"192.168.100.12"_s, false)}}},
+            {u"witness"_s, witness}};
+        const Result<QJsonValue> r = vchaRequest(u"/rest/vcenter/vcha/cluster?vmw-task=true&action=deploy"_s,
+                                                 QJsonObject{{u"spec"_s, spec}});
+        QVERIFY(!r.ok());
+        QVERIFY2(r.error().message.contains(says) || r.error().details.contains(says),
+                 qPrintable(r.error().message + u'\n' + r.error().details));
+        // The shape of Cluster.Info before a deploy: a state only.
+        const Result<QJsonValue> info =
+            vchaRequest(u"/rest/vcenter/vcha/cluster?action=get"_s, QJsonObject{{u"partial"_s, false}});
+        QVERIFY(info.ok());
+        QCOMPARE(info->toObject().value(u"config_state"_s).toString(), u"NOTCONFIGURED"_s);
+    }
+
+    void vchaRefusesAPortGroupThatDoesNotExist()
+    {
+        LabPlan plan = vchaPlan();
+        plan.vcha.network.portGroup = u"No-Such-PG"_s;
+        VchaJob job(VchaAction::Deploy, endpoint(m_sim.hostPort), plan);
+        QVERIFY(runJob(job));
+        QVERIFY(job.state() == Job::State::Failed);
+        QCOMPARE(job.result().error().code, u"vcha.network"_s);
+        QVERIFY2(job.result().error().message.contains(u"vcha.network.portGroup"_s)
+                     && job.result().error().message.contains(u"No-Such-PG"_s),
+                 qPrintable(job.result().error().message));
+        QVERIFY(sentDetails(job, u"POST /rest/vcenter/vcha/cluster?vmw-task=true&action=deploy"_s).isEmpty());
+        QCOMPARE(sentDetails(job, u"SOAP Logout"_s).size(), 1);
+    }
+
     void vchaDeployAgainstStandIn()
     {
-        const LabPlan plan = examplePlan();
+        const LabPlan plan = vchaPlan();
         VchaJob job(VchaAction::Deploy, endpoint(m_sim.hostPort), plan);
         job.setPollInterval(std::chrono::milliseconds(20));
         QSignalSpy progress(&job, &Job::progressChanged);
         QVERIFY(runJob(job));
         QVERIFY2(job.state() == Job::State::Succeeded,
-                 qPrintable(job.result().ok() ? QString() : job.result().error().message));
+                 qPrintable(job.result().ok()
+                                ? QString()
+                                : job.result().error().message + u' ' + job.result().error().details));
         QVERIFY(job.clusterState().healthy());
         QCOMPARE(job.clusterState().mode, u"ENABLED"_s);
         QVERIFY(progress.size() >= 4); // placement, deploy, DEGRADED polls, healthy
+        // The DEGRADED polls' warnings, read from the SDK's {error, recommendation} shape.
+        bool warned = false;
+        for (const QList<QVariant> &p : progress)
+            warned =
+                warned || p.value(1).toString().contains(u"Recommendation: Wait until the passive node"_s);
+        QVERIFY(warned);
         const QStringList deploy =
             sentDetails(job, u"POST /rest/vcenter/vcha/cluster?vmw-task=true&action=deploy"_s);
         QCOMPARE(deploy.size(), 1);
@@ -476,6 +602,22 @@ private Q_SLOTS:
                      .value(u"password"_s)
                      .toString(),
                  QString::fromLatin1(kMasked));
+        // Network ids of the simulator's inventory with their type; no empty optional field.
+        const QJsonObject active = spec.value(u"active"_s).toObject();
+        QVERIFY2(active.value(u"ha_network"_s).toString().startsWith(u"dvportgroup-"_s),
+                 qPrintable(deploy.constFirst()));
+        QCOMPARE(active.value(u"ha_network_type"_s).toString(), u"DISTRIBUTED_PORTGROUP"_s);
+        QVERIFY(!active.value(u"ha_ip"_s).toObject().contains(u"default_gateway"_s));
+        QVERIFY(!active.value(u"ha_ip"_s).toObject().contains(u"dns_servers"_s));
+        const QJsonObject placement = spec.value(u"witness"_s).toObject().value(u"placement"_s).toObject();
+        QVERIFY(placement.value(u"management_network"_s).toString().startsWith(u"network-"_s));
+        QCOMPARE(placement.value(u"management_network_type"_s).toString(), u"STANDARD_PORTGROUP"_s);
+        // Field by field against the SDK's types as transcribed (the password is masked here).
+        const VchaTypes types;
+        QVERIFY(types.loaded());
+        const QStringList problems =
+            types.check(spec, u"com.vmware.vcenter.vcha.cluster.deploy_spec"_s, false);
+        QVERIFY2(problems.isEmpty(), qPrintable(problems.join(u'\n')));
         QVERIFY(!deploy.constFirst().contains(u"<VLAB_"_s));
         QVERIFY(!job.placement().passiveHost.isEmpty());
         QVERIFY(job.placement().passiveHost

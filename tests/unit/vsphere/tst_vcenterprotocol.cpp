@@ -3,11 +3,14 @@
 // simulator and vCenter choose different ones), faults named after their type, the VCHA spec
 // completed without placeholders.
 
+#include "vchatypes.h"
+
 #include "plan/planjson.h"
 #include "vsphere/soapclient.h"
 #include "vsphere/vcenterclient.h"
 #include "vsphere/vchajob.h"
 
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QTest>
@@ -139,11 +142,31 @@ private Q_SLOTS:
 
     void vchaSpecCompleted()
     {
-        VchaPlacement p{u"group-v3"_s, u"resgroup-8"_s, u"datastore-11"_s, u"host-21"_s, u"host-22"_s};
+        VchaPlacement p{u"group-v3"_s,
+                        u"resgroup-8"_s,
+                        u"datastore-11"_s,
+                        u"host-21"_s,
+                        u"host-22"_s,
+                        VchaNetwork{u"dvportgroup-34"_s, u"DISTRIBUTED_PORTGROUP"_s},
+                        VchaNetwork{u"network-12"_s, u"STANDARD_PORTGROUP"_s}};
         const Result<QByteArray> spec = completeVchaDeploySpec(examplePlan(), p, u"AA:BB"_s, u"pw"_s);
         QVERIFY(spec.ok());
         QVERIFY(!spec->contains("<VLAB_"));
-        const QJsonObject s = QJsonDocument::fromJson(*spec).object().value(u"spec"_s).toObject();
+        // Field by field against the SDK's types, no placeholder left.
+        const VchaTypes types;
+        QVERIFY(types.loaded());
+        const QJsonObject root = QJsonDocument::fromJson(*spec).object();
+        const QStringList problems =
+            types.check(root.value(u"spec"_s), u"com.vmware.vcenter.vcha.cluster.deploy_spec"_s, false);
+        QVERIFY2(problems.isEmpty(), qPrintable(problems.join(u'\n')));
+        const QJsonObject s = root.value(u"spec"_s).toObject();
+        QCOMPARE(s.value(u"active"_s).toObject().value(u"ha_network"_s).toString(), u"dvportgroup-34"_s);
+        QCOMPARE(s.value(u"active"_s).toObject().value(u"ha_network_type"_s).toString(),
+                 u"DISTRIBUTED_PORTGROUP"_s);
+        const QJsonObject witness = s.value(u"witness"_s).toObject().value(u"placement"_s).toObject();
+        QCOMPARE(witness.value(u"management_network"_s).toString(), u"network-12"_s);
+        QCOMPARE(witness.value(u"management_network_type"_s).toString(), u"STANDARD_PORTGROUP"_s);
+        QCOMPARE(witness.value(u"ha_network"_s).toString(), u"dvportgroup-34"_s);
         QCOMPARE(
             s.value(u"passive"_s).toObject().value(u"placement"_s).toObject().value(u"host"_s).toString(),
             u"host-21"_s);
@@ -162,6 +185,72 @@ private Q_SLOTS:
         LabPlan off = examplePlan();
         off.vcha.enabled = false;
         QVERIFY(!completeVchaDeploySpec(off, p, u"AA"_s, u"pw"_s).ok());
+    }
+
+    void vchaNetworksByName_data()
+    {
+        QTest::addColumn<QString>("name");
+        QTest::addColumn<QString>("id");   // expected, or empty for an error
+        QTest::addColumn<QString>("type"); // expected type, or the text the error must contain
+        QTest::newRow("standard") << u"VM Network"_s << u"network-7"_s << u"STANDARD_PORTGROUP"_s;
+        QTest::newRow("distributed") << u"VCHA-Network"_s << u"dvportgroup-34"_s
+                                     << u"DISTRIBUTED_PORTGROUP"_s;
+        QTest::newRow("missing") << u"HA"_s << QString() << u"no port group \"HA\""_s;
+        QTest::newRow("twice")
+            << u"Lab"_s << QString()
+            << u"2 networks named \"Lab\" (network-9 (Network), dvportgroup-40 (DistributedVirtualPortgroup))"_s;
+        QTest::newRow("opaque") << u"NSX"_s << QString() << u"is a OpaqueNetwork"_s;
+        QTest::newRow("case matters") << u"vm network"_s << QString() << u"no port group"_s;
+    }
+    void vchaNetworksByName()
+    {
+        QFETCH(QString, name);
+        QFETCH(QString, id);
+        QFETCH(QString, type);
+        const QList<InventoryNetwork> networks{
+            {u"network-7"_s, u"Network"_s, u"VM Network"_s},
+            {u"dvportgroup-34"_s, u"DistributedVirtualPortgroup"_s, u"VCHA-Network"_s},
+            {u"network-9"_s, u"Network"_s, u"Lab"_s},
+            {u"dvportgroup-40"_s, u"DistributedVirtualPortgroup"_s, u"Lab"_s},
+            {u"network-o1"_s, u"OpaqueNetwork"_s, u"NSX"_s}};
+        const Result<VchaNetwork> r = resolveVchaNetwork(name, u"vcha.network.portGroup"_s, networks);
+        if (id.isEmpty()) {
+            QVERIFY(!r.ok());
+            QCOMPARE(r.error().code, u"vcha.network"_s);
+            QVERIFY2(r.error().message.contains(type)
+                         && r.error().message.contains(u"vcha.network.portGroup"_s),
+                     qPrintable(r.error().message));
+        } else {
+            QVERIFY(r.ok());
+            QCOMPARE(r->id, id);
+            QCOMPARE(r->type, type);
+        }
+    }
+
+    void vchaWarningsInTheSdkShape()
+    {
+        // Cluster.Info.health_warnings: ErrorCondition {error, recommendation} of LocalizableMessages.
+        const QJsonObject info{
+            {u"config_state"_s, u"CONFIGURED"_s},
+            {u"mode"_s, u"ENABLED"_s},
+            {u"health_state"_s, u"DEGRADED"_s},
+            {u"health_warnings"_s,
+             QJsonArray{QJsonObject{{u"error"_s,
+                                     QJsonObject{{u"id"_s, u"a"_s},
+                                                 {u"default_message"_s, u"Passive is down."_s},
+                                                 {u"args"_s, QJsonArray{}}}},
+                                    {u"recommendation"_s,
+                                     QJsonObject{{u"id"_s, u"b"_s},
+                                                 {u"default_message"_s, u"Power it on."_s},
+                                                 {u"args"_s, QJsonArray{}}}}},
+                        QJsonObject{{u"error"_s,
+                                     QJsonObject{{u"id"_s, u"only.an.id"_s},
+                                                 {u"default_message"_s, u""_s},
+                                                 {u"args"_s, QJsonArray{}}}}}}}};
+        const VchaClusterState s = parseVchaClusterState(info);
+        QCOMPARE(s.warnings,
+                 (QStringList{u"Passive is down. Recommendation: Power it on."_s, u"only.an.id"_s}));
+        QVERIFY(!s.healthy());
     }
 
     void vchaManualStepsFromPlan()

@@ -1,10 +1,14 @@
 // The VCHA deploy spec: addresses and networks from the plan, no gateway on the HA network,
 // the failover address = vCenter's management address, placeholders for what only a live
-// vCenter knows, and no password.
+// vCenter knows (the networks' ids and types among them), no password, and every field checked
+// against the SDK's types as transcribed in tests/data/vsphere/vcha-types.json.
+
+#include "vchatypes.h"
 
 #include "plan/planjson.h"
 #include "vsphere/vchaspecwriter.h"
 
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QTest>
@@ -35,7 +39,12 @@ private Q_SLOTS:
         QTest::newRow("HA prefix") << u"spec/active/ha_ip/ipv4/prefix"_s << QJsonValue(24);
         QTest::newRow("HA mask") << u"spec/passive/ha_ip/ipv4/subnet_mask"_s
                                  << QJsonValue(u"255.255.255.0"_s);
-        QTest::newRow("no gateway on HA") << u"spec/witness/ha_ip/default_gateway"_s << QJsonValue(u""_s);
+        // Optional fields without a value are left out, not sent empty (SDK: "If None, gateway
+        // will not be used").
+        QTest::newRow("no gateway on HA")
+            << u"spec/witness/ha_ip/default_gateway"_s << QJsonValue(QJsonValue::Undefined);
+        QTest::newRow("no DNS on HA")
+            << u"spec/active/ha_ip/dns_servers"_s << QJsonValue(QJsonValue::Undefined);
         QTest::newRow("passive HA address")
             << u"spec/passive/ha_ip/ipv4/address"_s << QJsonValue(u"192.168.100.12"_s);
         QTest::newRow("witness HA address")
@@ -44,13 +53,19 @@ private Q_SLOTS:
             << u"spec/passive/failover_ip/ipv4/address"_s << QJsonValue(u"192.168.1.213"_s);
         QTest::newRow("failover gateway")
             << u"spec/passive/failover_ip/default_gateway"_s << QJsonValue(u"192.168.1.1"_s);
-        QTest::newRow("HA port group") << u"spec/active/ha_network"_s << QJsonValue(u"VCHA-Network"_s);
+        // Networks are Network ids with their type, which only the live vCenter knows.
+        QTest::newRow("HA network id")
+            << u"spec/active/ha_network"_s << QJsonValue(u"<VLAB_NETWORK_ID:VCHA-Network>"_s);
+        QTest::newRow("HA network type")
+            << u"spec/active/ha_network_type"_s << QJsonValue(u"<VLAB_NETWORK_TYPE:VCHA-Network>"_s);
         QTest::newRow("passive name")
             << u"spec/passive/placement/name"_s << QJsonValue(u"vcenter-vc01-passive"_s);
         QTest::newRow("witness name")
             << u"spec/witness/placement/name"_s << QJsonValue(u"vcenter-vc01-witness"_s);
-        QTest::newRow("management network")
-            << u"spec/passive/placement/management_network"_s << QJsonValue(u"VM Network"_s);
+        QTest::newRow("management network") << u"spec/passive/placement/management_network"_s
+                                            << QJsonValue(u"<VLAB_NETWORK_ID:VM Network>"_s);
+        QTest::newRow("failover DNS") << u"spec/passive/failover_ip/dns_servers"_s
+                                      << QJsonValue(QJsonArray::fromStringList(examplePlan().dns.servers));
         QTest::newRow("active location")
             << u"spec/vc_spec/active_location/hostname"_s << QJsonValue(u"vcenter-vc01.sslab.com"_s);
         QTest::newRow("SSO user") << u"spec/vc_spec/active_location/username"_s
@@ -68,6 +83,19 @@ private Q_SLOTS:
         const Result<QByteArray> json = renderVchaDeploySpec(examplePlan());
         QVERIFY(json.ok());
         QCOMPARE(at(QJsonDocument::fromJson(*json).object(), path), expected);
+    }
+
+    void matchesTheSdkTypes()
+    {
+        const VchaTypes types;
+        QVERIFY(types.loaded());
+        const Result<QByteArray> json = renderVchaDeploySpec(examplePlan());
+        QVERIFY(json.ok());
+        const QJsonObject root = QJsonDocument::fromJson(*json).object();
+        QCOMPARE(root.keys(), QStringList{u"spec"_s}); // the /rest operation input {spec}
+        const QStringList problems =
+            types.check(root.value(u"spec"_s), u"com.vmware.vcenter.vcha.cluster.deploy_spec"_s, true);
+        QVERIFY2(problems.isEmpty(), qPrintable(problems.join(u'\n')));
     }
 
     void refusals_data()
