@@ -24,15 +24,18 @@ QString vcsaUsage()
 {
     return CliTr::
         tr("Usage: vlab vcsa template PLAN --role psc1|psc2|vcenter [--version 6.7|6.5] -o FILE\n"
-           "                          [--with-passwords] [--ignore-findings]\n"
+           "                          [--with-passwords] [--no-replica-site] [--ignore-findings]\n"
            "\n"
            "  template  the vcsa-deploy JSON template of one appliance. Passwords are placeholders\n"
            "            unless --with-passwords takes them from VLAB_TARGET_PASSWORD (ESXi or the\n"
            "            managing vCenter), VLAB_ROOT_PASSWORD and VLAB_SSO_PASSWORD; such a file\n"
-           "            is written with mode 0600.\n"
+           "            is written with mode 0600. Keys no public stock template confirms are\n"
+           "            printed to check (\"verify: ...\"). --no-replica-site leaves the site\n"
+           "            out of the psc2 template (the installer's default site then applies).\n"
            "\n"
            "       vlab vcsa run PLAN --role psc1|psc2|vcenter --iso DIR [--precheck-only]\n"
            "                     [--no-ssl-certificate-verification] [--timeout MINUTES]\n"
+           "                     [--no-replica-site]\n"
            "\n"
            "  run       runs the installer of the mounted VCSA ISO (DIR/%1):\n"
            "            template check, precheck, then install (unless --precheck-only).\n"
@@ -58,7 +61,9 @@ int vcsaTemplate(const QStringList &args)
                                     u"FILE"_s);
     const QCommandLineOption withPasswords(
         u"with-passwords"_s, CliTr::tr("Write the passwords from the environment into the file."));
-    parser.addOptions({role, version, output, withPasswords, ignoreFindingsOption()});
+    const QCommandLineOption noReplicaSite(u"no-replica-site"_s,
+                                           CliTr::tr("Leave the SSO site out of the psc2 template."));
+    parser.addOptions({role, version, output, withPasswords, noReplicaSite, ignoreFindingsOption()});
     parser.addPositionalArgument(u"PLAN"_s, CliTr::tr("The .vlab.json file."));
     bool help = false;
     const QString synopsis =
@@ -112,11 +117,15 @@ int vcsaTemplate(const QStringList &args)
         }
         secrets = s;
     }
-    const Result<QByteArray> json = renderVcsaTemplate(*plan, *parsedRole, *parsedVersion, secrets);
+    VcsaTemplateOptions options;
+    options.replicaSiteName = !parser.isSet(noReplicaSite);
+    const Result<QByteArray> json = renderVcsaTemplate(*plan, *parsedRole, *parsedVersion, secrets, options);
     if (!json) {
         err(u"vlab: "_s + json.error().message + u'\n');
         return BadInput;
     }
+    for (const QString &note : vcsaTemplateVerifyNotes(*parsedRole, *parsedVersion, options))
+        err(CliTr::tr("vlab: verify: %1\n").arg(note));
     QString path;
     if (!writeOutput(
             parser.value(output), *json,
@@ -184,7 +193,9 @@ int vcsaRun(const QStringList &args)
         CliTr::tr("Let the installer accept the target's certificate unverified."));
     const QCommandLineOption timeout(
         u"timeout"_s, CliTr::tr("Give up after this many minutes (default 120)."), u"MINUTES"_s, u"120"_s);
-    parser.addOptions({role, iso, precheckOnly, noSsl, timeout});
+    const QCommandLineOption noReplicaSite(u"no-replica-site"_s,
+                                           CliTr::tr("Leave the SSO site out of the psc2 template."));
+    parser.addOptions({role, iso, precheckOnly, noSsl, timeout, noReplicaSite});
     parser.addPositionalArgument(u"PLAN"_s, CliTr::tr("The .vlab.json file."));
     bool help = false;
     const QString synopsis =
@@ -219,11 +230,16 @@ int vcsaRun(const QStringList &args)
     const std::optional<LabPlan> plan = loadValidPlanOrReport(planFile, PlanCheck::Live, &exitCode);
     if (!plan)
         return exitCode;
-    const Result<QByteArray> json = renderVcsaTemplate(*plan, *parsedRole, VcsaVersion::V67);
+    VcsaTemplateOptions options;
+    options.replicaSiteName = !parser.isSet(noReplicaSite);
+    const Result<QByteArray> json =
+        renderVcsaTemplate(*plan, *parsedRole, VcsaVersion::V67, std::nullopt, options);
     if (!json) {
         err(u"vlab: "_s + json.error().message + u'\n');
         return BadInput;
     }
+    for (const QString &note : vcsaTemplateVerifyNotes(*parsedRole, VcsaVersion::V67, options))
+        err(CliTr::tr("vlab: verify: %1\n").arg(note));
     const std::optional<VcsaSecrets> secrets = secretsFromEnvironment(*plan);
     if (!secrets)
         return BadInput;

@@ -258,16 +258,17 @@ QString VcsaDeployJob::mask(QString text) const
 
 QStringList VcsaDeployJob::argumentsFor(Phase phase) const
 {
-    QStringList args{u"install"_s};
+    // Every phase with the EULA and CEIP flags, as the stock examples run them
+    // (docs/sources.md, "vcsa-deploy": "vcsa-deploy install --accept-eula --verify-template-only").
+    QStringList args{u"install"_s, u"--accept-eula"_s, u"--acknowledge-ceip"_s};
     switch (phase) {
     case Phase::VerifyTemplate:
         args << u"--verify-template-only"_s;
         break;
     case Phase::Precheck:
-        args << u"--accept-eula"_s << u"--acknowledge-ceip"_s << u"--precheck-only"_s;
+        args << u"--precheck-only"_s;
         break;
     case Phase::Install:
-        args << u"--accept-eula"_s << u"--acknowledge-ceip"_s;
         break;
     }
     if (phase != Phase::VerifyTemplate && m_request.noSslVerification)

@@ -16,7 +16,7 @@
 //
 // Command forms: reference/domain-facts.md "vcsa-deploy" lists the flags; the phases are
 // spelled as in VMware's 6.7 documentation, all under the install subcommand:
-//   install --verify-template-only --terse --log-dir DIR FILE
+//   install --accept-eula --acknowledge-ceip --verify-template-only --terse --log-dir DIR FILE
 //   install --accept-eula --acknowledge-ceip --precheck-only [--no-ssl-...] --terse --log-dir DIR FILE
 //   install --accept-eula --acknowledge-ceip [--no-ssl-certificate-verification] --terse --log-dir DIR FILE
 // Exit code 0 is success; other codes are unverified, so they are reported, not interpreted.

@@ -114,8 +114,67 @@ QString findNonAscii(const QJsonValue &value, const QString &path)
 
 } // namespace
 
+namespace {
+
+// The notes in English for the template's comments (the installer's files are ASCII), and
+// translated for people.
+struct VerifyNote
+{
+    const char *text; // with %1 = the key
+    QString key;
+};
+
+QList<VerifyNote> verifyNotes(VcsaRole role, VcsaVersion version, const VcsaTemplateOptions &options)
+{
+    const bool v65 = version == VcsaVersion::V65;
+    QList<VerifyNote> notes;
+    notes << VerifyNote{QT_TRANSLATE_NOOP("vlab",
+                                          "%1 as a list: the stock templates have no NTP key and 6.7 "
+                                          "examples give one server as a string"),
+                        v65 ? u"os > ntp.servers"_s : u"os > ntp_servers"_s};
+    switch (role) {
+    case VcsaRole::Psc1:
+        if (!v65)
+            notes << VerifyNote{QT_TRANSLATE_NOOP("vlab",
+                                                  "%1: the 6.5 stock template spells it site-name; the 6.7 "
+                                                  "spelling is in no public stock template"),
+                                u"sso > site_name"_s};
+        break;
+    case VcsaRole::Psc2:
+        if (options.replicaSiteName)
+            notes << VerifyNote{QT_TRANSLATE_NOOP("vlab",
+                                                  "%1 in the replica keeps it in the plan's site (without it "
+                                                  "the default site applies); public 6.7 replica templates "
+                                                  "do not show it"),
+                                v65 ? u"sso > site-name"_s : u"sso > site_name"_s};
+        break;
+    case VcsaRole::VCenter:
+        if (!v65)
+            notes << VerifyNote{QT_TRANSLATE_NOOP("vlab",
+                                                  "%1 next to platform_services_controller: the 6.5 stock "
+                                                  "template has domain-name there, 6.7 by the same pattern"),
+                                u"sso > domain_name"_s};
+        break;
+    }
+    return notes;
+}
+
+const char *const kVerifyHow =
+    QT_TRANSLATE_NOOP("vlab", "verify with 'vcsa-deploy install --template-help' or --verify-template-only");
+
+} // namespace
+
+QStringList vcsaTemplateVerifyNotes(VcsaRole role, VcsaVersion version, const VcsaTemplateOptions &options)
+{
+    QStringList out;
+    for (const VerifyNote &n : verifyNotes(role, version, options))
+        out << Tr::tr("%1 (%2)").arg(Tr::tr(n.text).arg(n.key), Tr::tr(kVerifyHow));
+    return out;
+}
+
 Result<QByteArray> renderVcsaTemplate(const LabPlan &plan, VcsaRole role, VcsaVersion version,
-                                      const std::optional<VcsaSecrets> &secrets)
+                                      const std::optional<VcsaSecrets> &secrets,
+                                      const VcsaTemplateOptions &options)
 {
     const auto need = [](bool ok, const QString &field) -> std::optional<Error> {
         if (ok)
@@ -202,10 +261,18 @@ Result<QByteArray> renderVcsaTemplate(const LabPlan &plan, VcsaRole role, VcsaVe
         ssoObject.insert(u"first_instance"_s, false);
         ssoObject.insert(u"replication_partner_hostname"_s, plan.psc.at(0).fqdn);
         ssoObject.insert(u"sso_port"_s, 443);
+        // Both PSCs in the plan's one site: the replica names it (see VcsaTemplateOptions).
+        if (options.replicaSiteName)
+            ssoObject.insert(u"site_name"_s, plan.sso.site);
         comment = u"Second external Platform Services Controller: joins %1 and replicates with %2."_s.arg(
             plan.sso.domain, plan.psc.at(0).fqdn);
+        if (options.replicaSiteName)
+            comment += u" It joins the site %1 of the first."_s.arg(plan.sso.site);
         break;
     case VcsaRole::VCenter:
+        // The stock template for a vCenter with an external PSC names the SSO domain next to
+        // the PSC (domain-name in 6.5).
+        ssoObject.insert(u"domain_name"_s, plan.sso.domain);
         ssoObject.insert(u"platform_services_controller"_s, plan.loadBalancer.fqdn);
         ssoObject.insert(u"sso_port"_s, 443);
         comment = u"vCenter Server (%1) with the external PSCs behind the load-balancer name %2."_s.arg(
@@ -214,15 +281,20 @@ Result<QByteArray> renderVcsaTemplate(const LabPlan &plan, VcsaRole role, VcsaVe
     }
     newVcsa.insert(u"sso"_s, ssoObject);
 
-    QJsonObject root67{
-        {u"__version"_s, u"2.13.0"_s},
-        {u"__comments"_s,
-         QJsonArray{QString(comment + u" Written by vLab Wizard from lab "_s + plan.lab.name + u'.'),
-                    secrets ? u"This file holds passwords: keep it private (mode 0600)."_s
-                            : u"Passwords are placeholders (<VLAB_..._PASSWORD>); vLab "
-                              u"Wizard fills them in when it runs the installer."_s}},
-        {u"new_vcsa"_s, newVcsa},
-        {u"ceip"_s, QJsonObject{{u"settings"_s, QJsonObject{{u"ceip_enabled"_s, false}}}}}};
+    QJsonArray comments{QString(comment + u" Written by vLab Wizard from lab "_s + plan.lab.name + u'.'),
+                        secrets ? u"This file holds passwords: keep it private (mode 0600)."_s
+                                : u"Passwords are placeholders (<VLAB_..._PASSWORD>); vLab "
+                                  u"Wizard fills them in when it runs the installer."_s};
+    // Keys no public stock template confirms: said in the file itself (English: the installer's
+    // own language; these comments are data, not the user interface).
+    for (const VerifyNote &n : verifyNotes(role, version, options))
+        comments.append(QString(u"Verify: "_s + QString::fromLatin1(n.text).arg(n.key) + u" ("_s
+                                + QString::fromLatin1(kVerifyHow) + u")."_s));
+    QJsonObject root67{{u"__version"_s, u"2.13.0"_s}, {u"__comments"_s, comments}, {u"new_vcsa"_s, newVcsa}};
+    // The CEIP choice belongs to the PSC templates; the stock vCenter-with-external-PSC template
+    // has no CEIP block.
+    if (role != VcsaRole::VCenter)
+        root67.insert(u"ceip"_s, QJsonObject{{u"settings"_s, QJsonObject{{u"ceip_enabled"_s, false}}}});
     QJsonObject out = root67;
     if (version == VcsaVersion::V65) {
         out = to65(root67).toObject();

@@ -293,7 +293,9 @@ private Q_SLOTS:
         QVERIFY(rec.at(0).startsWith(u"phase=verify mode=600 "_s));
         QVERIFY(rec.at(1).startsWith(u"phase=precheck mode=600 "_s));
         QVERIFY(rec.at(2).startsWith(u"phase=install mode=600 "_s));
-        QVERIFY(rec.at(0).contains(u"args=install --verify-template-only --terse --log-dir "_s));
+        // The template check with the EULA and CEIP flags, as the stock examples run it.
+        QVERIFY(rec.at(0).contains(
+            u"args=install --accept-eula --acknowledge-ceip --verify-template-only --terse --log-dir "_s));
         QVERIFY(
             rec.at(1).contains(u"args=install --accept-eula --acknowledge-ceip --precheck-only --terse"_s));
         QVERIFY(rec.at(2).contains(u"args=install --accept-eula --acknowledge-ceip --terse --log-dir "_s

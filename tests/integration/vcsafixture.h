@@ -1,8 +1,9 @@
 #pragma once
 // VcsaFixture: a fake VCSA ISO tree for the installer tests, with the vcsa-deploy STAND-IN
 // (tests/data/vcsa/vcsa-deploy-standin.sh, which says what documented behaviour it follows)
-// at vcsa-cli-installer/lin64/vcsa-deploy, a folder for temporary templates and logs, and
-// helpers that read what the stand-in recorded and whether its processes are gone.
+// at vcsa-cli-installer/lin64/vcsa-deploy (and the template schema it checks keys against), a folder for
+// temporary templates and logs, and helpers that read what the stand-in recorded and whether its processes
+// are gone.
 
 #include <QDir>
 #include <QDirIterator>
@@ -39,6 +40,10 @@ public:
             return QStringLiteral("cannot copy the vcsa-deploy stand-in");
         QFile::setPermissions(target,
                               QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner);
+        // The template schema it checks keys against (transcribed from the stock templates).
+        if (!QFile::copy(QStringLiteral(VLAB_TEST_DATA_DIR "/vcsa/vcsa-template-schema.json"),
+                         bin + QStringLiteral("/vcsa-template-schema.json")))
+            return QStringLiteral("cannot copy the template schema");
         return {};
     }
 

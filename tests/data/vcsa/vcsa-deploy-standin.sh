@@ -1,27 +1,39 @@
 #!/bin/sh
 # A STAND-IN for VMware's vcsa-deploy (the VCSA CLI installer), written for vLab Wizard's
 # tests. It deploys nothing. The tests copy it into a fake ISO tree as
-# vcsa-cli-installer/lin64/vcsa-deploy and run the engine and `vlab vcsa run` against it.
+# vcsa-cli-installer/lin64/vcsa-deploy, with vcsa-template-schema.json next to it, and run the
+# engine and `vlab vcsa run` against it.
 #
-# Documented behaviour it follows (../../../shared/reference/domain-facts.md, "vcsa-deploy"
-# and "vcsa-deploy (form seen on 7.x/8.x; 6.7 exact form unverified)"):
-# - options: install, --verify-template-only, --precheck-only, --accept-eula,
-#   --acknowledge-ceip, --no-ssl-certificate-verification, --terse, --log-dir DIR, then the
-#   template file;
-# - output: task lines framed by '=' rows ("[START] Start executing Task: ... at HH:MM:SS",
-#   "[SUCCEEDED] Successfully executed Task '...' in TaskFlow '...' at HH:MM:SS",
-#   "[FAILED] Task: ... execution failed at HH:MM:SS", "Task '...' execution failed because
-#   [...], possible resolution is [...]"), the progress report block with
-#   "Task: <text>.(RUNNING n/100)", "VCSA Deployment is still running",
-#   "Successfully completed VCSA deployment.", "Result and Log File Information...",
-#   "WorkFlow log directory: <dir>/workflow_<epoch-ms>", "Error occurred. See logs for details.";
-# - log: <log-dir>/workflow_<epoch-ms>/vcsa-cli-installer.log with lines
-#   "YYYY-MM-DD HH:MM:SS,mmm - vCSACliInstallLogger - INFO|ERROR - ...";
+# Sources (docs/sources.md, "vcsa-deploy"):
+# - the template keys: vcsa-template-schema.json (this folder), transcribed from the stock 6.5
+#   and 6.7 templates and VMware's installation guides as public copies show them (its
+#   "_sources" name each one); every key of a template is checked against the kind of template
+#   it is (first PSC: deployment_option infrastructure; replica PSC: infrastructure with
+#   first_instance false; vCenter with an external PSC: management-<size>): an unknown key, a
+#   required key missing, a value of the wrong kind or outside its listed values fails the
+#   template check. Keys the schema marks "confirmed": false are accepted (the runbook says to
+#   verify them on the real installer).
+# - options and the EULA/CEIP flags: the stock examples run every phase, template check
+#   included, with --accept-eula (ibeerens/VCSA README: "vcsa-deploy install --accept-eula
+#   --verify-template-only <JSON file path>"; VMware's 6.5 guide examples with
+#   --acknowledge-ceip too), and the stock templates' CEIP comment asks for --acknowledge-ceip
+#   ("Please confirm your acknowledgement by passing in the parameter --acknowledge-ceip in
+#   the command line"): this stand-in requires --accept-eula in every phase and
+#   --acknowledge-ceip whenever the template enables CEIP or the phase installs;
+# - output and log layout: ../../../shared/reference/domain-facts.md, "vcsa-deploy (form seen on
+#   7.x/8.x; 6.7 exact form unverified)": task lines framed by '=' rows ("[START] Start
+#   executing Task: ... at HH:MM:SS", "[SUCCEEDED] Successfully executed Task '...' in TaskFlow
+#   '...' at HH:MM:SS", "[FAILED] Task: ... execution failed at HH:MM:SS", "Task '...' execution
+#   failed because [...], possible resolution is [...]"), the progress report block with
+#   "Task: <text>.(RUNNING n/100)", "VCSA Deployment is still running", "Successfully completed
+#   VCSA deployment.", "Result and Log File Information...", "WorkFlow log directory:
+#   <dir>/workflow_<epoch-ms>", "Error occurred. See logs for details."; the log
+#   <log-dir>/workflow_<epoch-ms>/vcsa-cli-installer.log with lines "YYYY-MM-DD HH:MM:SS,mmm -
+#   vCSACliInstallLogger - INFO|ERROR - ...";
 # - exit 0 on success. Other exit codes are unverified; this stand-in uses the ones commonly
 #   given (1 runtime failure, 2 usage/validation, 3 template error).
-# What it checks that the real installer also rejects: the template must be a JSON object
-# with "__version" (checked with jq when installed, otherwise only roughly), and, for vLab
-# Wizard's sake, it must not contain an unfilled "<VLAB_...>" password placeholder.
+# Needs jq (Debian package jq) for the template check. For vLab Wizard's sake it also refuses
+# an unfilled "<VLAB_...>" password placeholder.
 #
 # Test modes (environment):
 #   VCSA_STANDIN_MODE=ok (default) | template-error | precheck-fail | install-fail | hang
@@ -39,6 +51,7 @@
 #                                URL-encoded (urllib quote and quote_plus), each line also
 #                                appended to FILE so the test knows what to look for (needs
 #                                python3; without it nothing is printed)
+#   VCSA_STANDIN_SCHEMA=FILE     the schema (default: vcsa-template-schema.json next to it)
 
 args="$*"
 mode=${VCSA_STANDIN_MODE:-ok}
@@ -72,8 +85,13 @@ if [ "$sub" != install ] || [ -z "$template" ] || [ -z "$logdir" ]; then
   echo "usage: vcsa-deploy install [options] TEMPLATE (this stand-in also needs --log-dir)" >&2
   exit 2
 fi
-if [ "$phase" != verify ] && { [ "$eula" != yes ] || [ "$ceip" != yes ]; }; then
-  echo "vcsa-deploy: error: --accept-eula and --acknowledge-ceip are required" >&2
+if [ "$eula" != yes ]; then
+  echo "vcsa-deploy: error: --accept-eula is required" >&2
+  exit 2
+fi
+ceip_enabled=$(jq -r '(.ceip.settings.ceip_enabled // .ceip.settings["ceip.enabled"] // false) | tostring' "$template" 2>/dev/null)
+if [ "$ceip" != yes ] && { [ "$phase" = install ] || [ "$ceip_enabled" = true ]; }; then
+  echo "vcsa-deploy: error: --acknowledge-ceip is required" >&2
   exit 2
 fi
 
@@ -152,14 +170,55 @@ rule
 echo "[START] Start executing Task: To validate CLI options at $(now)"
 valid=yes
 reason=
+schema=${VCSA_STANDIN_SCHEMA:-$(dirname "$0")/vcsa-template-schema.json}
 if [ ! -r "$template" ]; then
   valid=no; reason="The template file $template cannot be read"
-elif command -v jq > /dev/null 2>&1; then
-  if ! jq -e 'type == "object" and has("__version")' "$template" > /dev/null 2>&1; then
-    valid=no; reason="The template is not valid JSON with a __version key"
-  fi
-elif [ "$(tr -d ' \n\t\r' < "$template" | cut -c1)" != "{" ] || ! grep -q '"__version"' "$template"; then
-  valid=no; reason="The template is not a JSON object with a __version key"
+elif ! command -v jq > /dev/null 2>&1 || [ ! -r "$schema" ]; then
+  echo "vcsa-deploy stand-in: needs jq and the schema $schema" >&2
+  exit 2
+elif ! jq -e 'type == "object" and has("__version")' "$template" > /dev/null 2>&1; then
+  valid=no; reason="The template is not valid JSON with a __version key"
+else
+  # Every key against the schema of its kind of template (see the header).
+  reason=$(jq -r --slurpfile schema "$schema" '
+    def present($p): getpath($p) != null;
+    def name($p): $p | join(" > ");
+    (.["new_vcsa"] // .["new.vcsa"] // {}) as $nv
+    | ($nv.appliance // {}) as $app
+    | ($app.deployment_option // $app["deployment.option"] // "") as $opt
+    | ($nv.sso // {}) as $sso
+    | (if ($sso | has("first_instance")) then $sso.first_instance
+       elif ($sso | has("first-instance")) then $sso["first-instance"] else null end) as $first
+    | (if $opt == "infrastructure" then (if $first == false then "psc-replica" else "psc-first" end)
+       elif ($opt | tostring | startswith("management-")) then "vcenter-external-psc" else null end) as $kind
+    | $schema[0].versions[.__version | tostring] as $version
+    | if $version == null then "Unsupported template version \(.__version)"
+      elif $kind == null then "Cannot tell the kind of deployment from deployment_option \($opt | tojson)"
+      else $version[$kind] as $k
+      | [paths(type != "object") | select(all(.[]; type == "string"))
+         | select(index("__comments") == null and index("__version") == null)] as $leaves
+      | . as $t
+      | [ ($leaves[] | . as $p | select(any($k.keys[]; .path == $p) | not)
+           | "Unknown key \(name($p)) in a \($kind) template"),
+          ($k.keys[] | . as $key | select($key.required and ($t | present($key.path) | not))
+           | "Missing key \(name($key.path)) in a \($kind) template"),
+          ($k.oneOf[] | select(any(.[]; . as $p | $t | present($p)) | not)
+           | "Missing key: one of \(map(name(.)) | join(", "))"),
+          ($k.keys[] | . as $key | select($t | present($key.path)) | ($t | getpath($key.path)) as $v
+           | select(
+               ($key.type == "string" and ($v | type) != "string")
+               or ($key.type == "boolean" and ($v | type) != "boolean")
+               or ($key.type == "integer" and (($v | type) != "number" or ($v | floor) != $v))
+               or ($key.type == "array" and ($v | type) != "array")
+               or ($key.type == "string-or-array" and ($v | type) != "string"
+                   and (($v | type) != "array" or any($v[]; type != "string"))))
+           | "Invalid value for \(name($key.path)): expected \($key.type)"),
+          ($k.keys[] | . as $key | select($key.values != null and ($t | present($key.path)))
+           | ($t | getpath($key.path)) as $v | select(any($key.values[]; . == $v) | not)
+           | "Invalid value for \(name($key.path)): \($v | tojson) is not one of \($key.values | join(", "))")
+        ] | join("; ")
+      end' "$template" 2>&1)
+  [ -n "$reason" ] && valid=no
 fi
 if [ "$valid" = yes ] && grep -q '<VLAB_[A-Z_]*>' "$template"; then
   valid=no; reason="The template still holds an unfilled <VLAB_...> placeholder"

@@ -1,13 +1,17 @@
 // The vcsa-deploy templates: structure and values per role, the 6.5 key spelling, ASCII
-// only, and passwords only when given.
+// only, passwords only when given, and every key checked against the stock templates as
+// transcribed in tests/data/vcsa/vcsa-template-schema.json (not against this code).
 
 #include "plan/planjson.h"
 #include "vsphere/vcsatemplatewriter.h"
 
+#include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QTest>
+
+#include <functional>
 
 using namespace Qt::StringLiterals;
 using namespace vlab;
@@ -85,6 +89,11 @@ private Q_SLOTS:
         row("vcenter external psc = LB", VcsaRole::VCenter, u"new_vcsa/sso/platform_services_controller"_s,
             u"vcenter-psc-lb.sslab.com"_s);
         row("vcenter sso port", VcsaRole::VCenter, u"new_vcsa/sso/sso_port"_s, 443);
+        // The stock template names the SSO domain next to the PSC.
+        row("vcenter sso domain", VcsaRole::VCenter, u"new_vcsa/sso/domain_name"_s, u"vsphere.local"_s);
+        // Both PSCs in the plan's one site.
+        row("psc2 site", VcsaRole::Psc2, u"new_vcsa/sso/site_name"_s, u"SSLAB-Site1"_s);
+        row("psc2 ceip off", VcsaRole::Psc2, u"ceip/settings/ceip_enabled"_s, false);
         row("vcenter address", VcsaRole::VCenter, u"new_vcsa/network/ip"_s, u"192.168.1.213"_s);
     }
 
@@ -104,7 +113,135 @@ private Q_SLOTS:
         const QJsonObject vc = render(examplePlan(), VcsaRole::VCenter, VcsaVersion::V67);
         QVERIFY(!at(psc1, u"new_vcsa/sso"_s).toObject().contains(u"first_instance"_s));
         QVERIFY(!at(psc1, u"new_vcsa/sso"_s).toObject().contains(u"platform_services_controller"_s));
-        QVERIFY(!at(vc, u"new_vcsa/sso"_s).toObject().contains(u"domain_name"_s));
+        QVERIFY(!at(vc, u"new_vcsa/sso"_s).toObject().contains(u"site_name"_s));
+        // The CEIP choice is the PSCs'; the stock vCenter-with-external-PSC template has none.
+        QVERIFY(!vc.contains(u"ceip"_s));
+        QVERIFY(psc1.contains(u"ceip"_s));
+    }
+
+    void replicaSiteCanBeLeftOut()
+    {
+        VcsaTemplateOptions options;
+        options.replicaSiteName = false;
+        const Result<QByteArray> json =
+            renderVcsaTemplate(examplePlan(), VcsaRole::Psc2, VcsaVersion::V67, {}, options);
+        QVERIFY(json.ok());
+        QVERIFY(!at(QJsonDocument::fromJson(*json).object(), u"new_vcsa/sso"_s)
+                     .toObject()
+                     .contains(u"site_name"_s));
+        QVERIFY(vcsaTemplateVerifyNotes(VcsaRole::Psc2, VcsaVersion::V67, options)
+                    .filter(u"site_name"_s)
+                    .isEmpty());
+        QCOMPARE(vcsaTemplateVerifyNotes(VcsaRole::Psc2, VcsaVersion::V67).filter(u"site_name"_s).size(), 1);
+    }
+
+    // What no stock template confirms is said in the template itself and by the notes.
+    void unconfirmedKeysAreLabelledVerify()
+    {
+        const QJsonObject vc = render(examplePlan(), VcsaRole::VCenter, VcsaVersion::V67);
+        const QString comments =
+            QString::fromUtf8(QJsonDocument(vc.value(u"__comments"_s).toArray()).toJson());
+        QVERIFY2(comments.contains(u"Verify: sso > domain_name"_s), qPrintable(comments));
+        QVERIFY(comments.contains(u"Verify: os > ntp_servers"_s));
+        QCOMPARE(vcsaTemplateVerifyNotes(VcsaRole::VCenter, VcsaVersion::V65).filter(u"domain"_s).size(), 0);
+    }
+
+    // Field by field against the stock templates' keys (tests/data/vcsa/vcsa-template-schema.json).
+    void matchesTheStockTemplates_data()
+    {
+        QTest::addColumn<VcsaRole>("role");
+        QTest::addColumn<VcsaVersion>("version");
+        QTest::addColumn<QString>("target");
+        for (const VcsaVersion v : {VcsaVersion::V67, VcsaVersion::V65}) {
+            for (const QString &target : {u"esxi"_s, u"vcenter"_s}) {
+                const QString suffix = (v == VcsaVersion::V67 ? u" 6.7 on "_s : u" 6.5 on "_s) + target;
+                QTest::newRow(qPrintable(u"psc1"_s + suffix)) << VcsaRole::Psc1 << v << target;
+                QTest::newRow(qPrintable(u"psc2"_s + suffix)) << VcsaRole::Psc2 << v << target;
+                QTest::newRow(qPrintable(u"vcenter"_s + suffix)) << VcsaRole::VCenter << v << target;
+            }
+        }
+    }
+    void matchesTheStockTemplates()
+    {
+        QFETCH(VcsaRole, role);
+        QFETCH(VcsaVersion, version);
+        QFETCH(QString, target);
+        QFile file(QStringLiteral(VLAB_TEST_DATA_DIR "/vcsa/vcsa-template-schema.json"));
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        const QJsonObject schema = QJsonDocument::fromJson(file.readAll()).object();
+        LabPlan p = examplePlan();
+        if (target == u"vcenter"_s) {
+            p.target.kind = u"vcenter"_s;
+            p.target.datacenter = u"DC1"_s;
+            p.target.cluster = u"Cluster1"_s;
+        }
+        const QJsonObject t = render(p, role, version);
+        QVERIFY(!t.isEmpty());
+        const QString kind = role == VcsaRole::Psc1 ? u"psc-first"_s
+            : role == VcsaRole::Psc2                ? u"psc-replica"_s
+                                                    : u"vcenter-external-psc"_s;
+        const QJsonObject k = schema.value(u"versions"_s)
+                                  .toObject()
+                                  .value(t.value(u"__version"_s).toString())
+                                  .toObject()
+                                  .value(kind)
+                                  .toObject();
+        QVERIFY(!k.isEmpty());
+        QList<QJsonArray> allowed;
+        for (const QJsonValue &key : k.value(u"keys"_s).toArray())
+            allowed << key.toObject().value(u"path"_s).toArray();
+        const auto valueAt = [&](const QJsonArray &path) {
+            QJsonValue v = t;
+            for (const QJsonValue &name : path)
+                v = v.toObject().value(name.toString());
+            return v;
+        };
+        // Every key of the template is one the stock templates have.
+        std::function<void(const QJsonObject &, QJsonArray)> walk = [&](const QJsonObject &o,
+                                                                        QJsonArray path) {
+            for (auto it = o.begin(); it != o.end(); ++it) {
+                if (it.key().startsWith(u"__"_s))
+                    continue;
+                QJsonArray here = path;
+                here.append(it.key());
+                if (it.value().isObject())
+                    walk(it.value().toObject(), here);
+                else
+                    QVERIFY2(allowed.contains(here),
+                             qPrintable(QJsonDocument(here).toJson(QJsonDocument::Compact)));
+            }
+        };
+        walk(t, {});
+        // Every required key is there, with a value of the kind the stock templates give it.
+        for (const QJsonValue &entry : k.value(u"keys"_s).toArray()) {
+            const QJsonObject key = entry.toObject();
+            const QJsonArray path = key.value(u"path"_s).toArray();
+            const QString where = QString::fromUtf8(QJsonDocument(path).toJson(QJsonDocument::Compact));
+            const QJsonValue v = valueAt(path);
+            if (v.isUndefined()) {
+                QVERIFY2(!key.value(u"required"_s).toBool(), qPrintable(where + u" missing"_s));
+                continue;
+            }
+            const QString type = key.value(u"type"_s).toString();
+            if (type == u"string"_s)
+                QVERIFY2(v.isString(), qPrintable(where));
+            else if (type == u"boolean"_s)
+                QVERIFY2(v.isBool(), qPrintable(where));
+            else if (type == u"integer"_s)
+                QVERIFY2(v.isDouble(), qPrintable(where));
+            else if (type == u"array"_s)
+                QVERIFY2(v.isArray(), qPrintable(where));
+            else
+                QVERIFY2(v.isString() || v.isArray(), qPrintable(where));
+            if (key.contains(u"values"_s))
+                QVERIFY2(key.value(u"values"_s).toArray().contains(v), qPrintable(where));
+        }
+        for (const QJsonValue &group : k.value(u"oneOf"_s).toArray()) {
+            const QJsonArray paths = group.toArray();
+            QVERIFY(std::any_of(paths.begin(), paths.end(), [&](const QJsonValue &path) {
+                return !valueAt(path.toArray()).isUndefined();
+            }));
+        }
     }
 
     void onAManagingVcenter()
