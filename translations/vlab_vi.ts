@@ -1366,6 +1366,26 @@ Thay vào đó, lab mẫu đang được mở.</translation>
         <source>%1 is not a regular file.</source>
         <translation>%1 không phải là tệp thông thường.</translation>
     </message>
+    <message>
+        <source>Verify: %1</source>
+        <translation>Cần kiểm tra: %1</translation>
+    </message>
+    <message>
+        <source>Then point SSO and the lookup service of the PSCs at the load-balancer name %1. Source: %2</source>
+        <translation>Sau đó trỏ SSO và dịch vụ tra cứu (lookup service) của các PSC vào tên bộ cân bằng tải %1. Nguồn: %2</translation>
+    </message>
+    <message>
+        <source>On %1 (%2), in bash</source>
+        <translation>Trên %1 (%2), trong bash</translation>
+    </message>
+    <message>
+        <source>Or, after checking the commands</source>
+        <translation>Hoặc, sau khi đã kiểm tra các lệnh</translation>
+    </message>
+    <message>
+        <source>SSO and the lookup service point at %1</source>
+        <translation>SSO và dịch vụ tra cứu trỏ vào %1</translation>
+    </message>
 </context>
 <context>
     <name>vlab::ApplyCertificatesPage</name>
@@ -1534,6 +1554,66 @@ Hãy so sánh với dấu vân tay mà appliance hiển thị (ssh-keygen -lf /e
     <message>
         <source>Enter the SSH user, its password and the SSO administrator&apos;s password first.</source>
         <translation>Hãy nhập người dùng SSH, mật khẩu của người dùng đó và mật khẩu của quản trị viên SSO trước.</translation>
+    </message>
+    <message>
+        <source>Point the PSCs at the load balancer...</source>
+        <translation>Trỏ các PSC vào bộ cân bằng tải...</translation>
+    </message>
+    <message>
+        <source>After the certificate, SSO and the lookup service of the PSCs must use the load-balancer name. %1 {lb}, {user} and {password} are filled in; the SSO password is typed at a prompt on the PSC, never put on a command line.</source>
+        <translation>Sau chứng chỉ, SSO và dịch vụ tra cứu của các PSC phải dùng tên bộ cân bằng tải. %1 {lb}, {user} và {password} được điền vào; mật khẩu SSO được gõ tại dấu nhắc trên PSC, không bao giờ đặt vào dòng lệnh.</translation>
+    </message>
+    <message>
+        <source>On every PSC</source>
+        <translation>Trên mọi PSC</translation>
+    </message>
+    <message>
+        <source>Then on the first PSC</source>
+        <translation>Sau đó trên PSC đầu tiên</translation>
+    </message>
+    <message>
+        <source>Then: point the PSCs at the load-balancer name (verify the commands)</source>
+        <translation>Sau đó: trỏ các PSC vào tên bộ cân bằng tải (hãy kiểm tra các lệnh)</translation>
+    </message>
+    <message>
+        <source>Run these commands on the PSCs?</source>
+        <translation>Chạy các lệnh này trên các PSC?</translation>
+    </message>
+    <message>
+        <source>These commands change SSO and the lookup service of the PSCs. They come from KB 2147014 as far as it is known; check them against the article.
+
+%1
+
+Run them now?</source>
+        <translation>Các lệnh này thay đổi SSO và dịch vụ tra cứu của các PSC. Chúng lấy từ KB 2147014 theo những gì đã biết; hãy đối chiếu với bài viết.
+
+%1
+
+Chạy chúng ngay bây giờ?</translation>
+    </message>
+    <message>
+        <source>on %1 as %2@%3:</source>
+        <translation>trên %1 với %2@%3:</translation>
+    </message>
+    <message>
+        <source>Not approved: nothing was run.</source>
+        <translation>Chưa được chấp thuận: không có gì được chạy.</translation>
+    </message>
+    <message>
+        <source>Done: the PSCs point at the load-balancer name.</source>
+        <translation>Xong: các PSC trỏ vào tên bộ cân bằng tải.</translation>
+    </message>
+    <message>
+        <source>Host key confirmed; going on.</source>
+        <translation>Đã xác nhận khóa máy chủ; tiếp tục.</translation>
+    </message>
+    <message>
+        <source>Point the PSCs at the load-balancer name</source>
+        <translation>Trỏ các PSC vào tên bộ cân bằng tải</translation>
+    </message>
+    <message>
+        <source>Pointing the PSCs at the load-balancer name ...</source>
+        <translation>Đang trỏ các PSC vào tên bộ cân bằng tải ...</translation>
     </message>
 </context>
 <context>

@@ -49,7 +49,7 @@ QString usage()
                     "system's\n"
                     "\n"
                     "Exit codes: 0 success, 1 problems found, 2 bad input or usage.\n"
-                    "The live vCenter verbs read the password from VLAB_VC_PASSWORD; psc apply-cert reads\n"
+                    "The live vCenter verbs read the password from VLAB_VC_PASSWORD; the psc verbs read\n"
                     "VLAB_ROOT_PASSWORD and VLAB_SSO_PASSWORD.\n"
                     "Run 'vlab COMMAND --help' for a command's options.\n");
 }

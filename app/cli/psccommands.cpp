@@ -1,6 +1,8 @@
 // vlab psc ...: live work on the Platform Services Controllers over SSH. `apply-cert` replaces
 // the machine SSL certificate on one or both PSCs in turn (certificate-manager option 1, then
-// 2) and checks afterwards that each serves the new leaf on 443.
+// 2) and checks afterwards that each serves the new leaf on 443. `update-endpoints` then
+// points SSO and the lookup service at the load-balancer name (KB 2147014; the commands are
+// shown and run only after --yes).
 
 #include "clicommon.h"
 #include "clidispatch.h"
@@ -12,6 +14,7 @@
 #include "jobs/jobqueue.h"
 #include "jobs/journal.h"
 #include "remote/certreplacementplan.h"
+#include "remote/pscendpointplan.h"
 
 #include <QDir>
 #include <QFileInfo>
@@ -269,6 +272,151 @@ int cmdApplyCert(const QStringList &args)
     return ok ? Ok : Problems;
 }
 
+int cmdUpdateEndpoints(const QStringList &args)
+{
+    const PscEndpointTemplates defaults = PscEndpointTemplates::defaults();
+    const QString usage =
+        CliTr::tr("Usage: vlab psc update-endpoints PLAN [--yes] [--user root] [--port N]\n"
+                  "                           [--accept-host-key [NODE=]SHA256:...] [--known-hosts FILE] "
+                  "[--identity KEYFILE]\n"
+                  "                           [--each-psc-command TEMPLATE] [--first-psc-command TEMPLATE] "
+                  "[--timeout SECONDS]\n"
+                  "After the certificate replacement: points SSO and the lookup service of the PSCs at the\n"
+                  "load-balancer name. It shows what will run on which PSC and runs it only with --yes.\n"
+                  "Templates: {lb} the load-balancer FQDN, {user} the SSO administrator, {password} the SSO "
+                  "password\n"
+                  "(typed at a prompt on the PSC, never on a command line). Defaults (VERIFY them first):\n"
+                  "  every PSC:  %1\n"
+                  "  first PSC:  %2\n"
+                  "The root password comes from VLAB_ROOT_PASSWORD (unless --identity), the SSO "
+                  "administrator's from\n"
+                  "VLAB_SSO_PASSWORD, or the terminal. Exit codes: 0 done, 1 not approved or failed, 2 bad "
+                  "input.\n")
+            .arg(defaults.eachPsc, defaults.onePsc);
+    QCommandLineParser parser;
+    const QCommandLineOption yes(u"yes"_s, CliTr::tr("Run the commands shown (after checking them)."));
+    const QCommandLineOption user(u"user"_s, CliTr::tr("The SSH user (default root)."), u"USER"_s, u"root"_s);
+    const QCommandLineOption port(u"port"_s, CliTr::tr("The SSH port (default 22)."), u"N"_s);
+    const QCommandLineOption acceptHostKey(u"accept-host-key"_s,
+                                           CliTr::tr("The SHA-256 fingerprint you confirmed for a PSC whose "
+                                                     "host key is not known yet; NODE=SHA256:... "
+                                                     "for one node. May be repeated."),
+                                           u"[NODE=]SHA256:..."_s);
+    const QCommandLineOption knownHosts(
+        u"known-hosts"_s, CliTr::tr("The known_hosts file (default: known_hosts next to the plan)."),
+        u"FILE"_s);
+    const QCommandLineOption identity(u"identity"_s, CliTr::tr("A private key to log in with."),
+                                      u"KEYFILE"_s);
+    const QCommandLineOption each(u"each-psc-command"_s, CliTr::tr("The command run on every PSC."),
+                                  u"TEMPLATE"_s, defaults.eachPsc);
+    const QCommandLineOption first(u"first-psc-command"_s,
+                                   CliTr::tr("The command then run on the first PSC."), u"TEMPLATE"_s,
+                                   defaults.onePsc);
+    const QCommandLineOption timeout(
+        u"timeout"_s, CliTr::tr("SSH connect and single-wait time limit in seconds (default 30)."),
+        u"SECONDS"_s, u"30"_s);
+    parser.addOptions({yes, user, port, acceptHostKey, knownHosts, identity, each, first, timeout});
+    parser.addPositionalArgument(u"PLAN"_s, CliTr::tr("The .vlab.json file."));
+    bool help = false;
+    if (!parseVerb(parser, args, usage.trimmed(), 1, &help))
+        return BadInput;
+    if (help)
+        return Ok;
+    const QString planFile = parser.positionalArguments().constFirst();
+    const std::optional<LabPlan> plan = loadPlanOrReport(planFile);
+    if (!plan)
+        return BadInput;
+    const Result<QList<PscEndpointStep>> steps =
+        pscEndpointSteps(*plan, PscEndpointTemplates{parser.value(each), parser.value(first)});
+    if (!steps) {
+        err(u"vlab: "_s + steps.error().message + u'\n');
+        return BadInput;
+    }
+    PscEndpointSettings settings;
+    settings.user = parser.value(user);
+    if (!parsePort(parser, port, &settings.sshPort))
+        return BadInput;
+    bool ok = false;
+    const int seconds = parser.value(timeout).toInt(&ok);
+    if (!ok || seconds < 1) {
+        err(CliTr::tr("vlab: --timeout must be a number of seconds, not \"%1\".\n")
+                .arg(parser.value(timeout)));
+        return BadInput;
+    }
+    settings.connectTimeout = std::chrono::seconds(seconds);
+    for (const QString &value : parser.values(acceptHostKey)) {
+        const qsizetype eq = value.indexOf(u'=');
+        const QString head = eq > 0 ? value.left(eq) : QString();
+        if (!head.isEmpty() && !head.contains(u':')) {
+            const Result<QList<qsizetype>> which = selectPscNodes(*plan, head);
+            if (!which) {
+                err(CliTr::tr(
+                        "vlab: --accept-host-key names the node \"%1\", which the plan does not have.\n")
+                        .arg(head));
+                return BadInput;
+            }
+            for (const qsizetype i : which.value())
+                settings.acceptFingerprints.insert(pscNodeId(i), value.mid(eq + 1));
+        } else {
+            settings.acceptFingerprints.insert(QString(), value);
+        }
+    }
+    const QString projectFolder = QFileInfo(planFile).absolutePath();
+    settings.knownHostsFile =
+        parser.isSet(knownHosts) ? parser.value(knownHosts) : defaultKnownHostsFile(projectFolder);
+
+    // What will run where: shown every time, run only when approved.
+    out(CliTr::tr("Source: %1\n").arg(pscEndpointSource()));
+    for (const PscEndpointStep &s : *steps)
+        out(CliTr::tr("  on %1 as %2@%3: %4\n").arg(s.nodeId, settings.user, s.host, s.command));
+    if (!parser.isSet(yes)) {
+        err(CliTr::tr(
+            "vlab: nothing was run. Check the commands above against the article, then run again with "
+            "--yes (or change them with --each-psc-command / --first-psc-command).\n"));
+        return Problems;
+    }
+    settings.credentials.privateKeyFile = parser.value(identity);
+    if (settings.credentials.privateKeyFile.isEmpty()) {
+        const std::optional<QString> root = readSecret(
+            kRootPasswordVar,
+            CliTr::tr("Password of %1 on the PSCs (or use --identity KEYFILE): ").arg(settings.user));
+        if (!root)
+            return BadInput;
+        settings.credentials.password = *root;
+    }
+    if (std::any_of(steps->cbegin(), steps->cend(),
+                    [](const PscEndpointStep &s) { return s.needsSsoPassword; })) {
+        const std::optional<QString> sso =
+            readSecret(kSsoPasswordVar, CliTr::tr("Password of the SSO administrator: "));
+        if (!sso)
+            return BadInput;
+        settings.ssoPassword = *sso;
+    }
+
+    JobQueue queue;
+    const QList<Job *> jobs = makePscEndpointJobs(*steps, settings);
+    for (Job *job : jobs)
+        queue.addJob(job);
+    CliRunner runner(&queue, CliTr::tr("Point the PSCs at the load-balancer name"), projectFolder);
+    const bool done = runner.run();
+    for (const Job *job : jobs) {
+        if (job->state() == Job::State::Succeeded) {
+            out(CliTr::tr("%1: done\n").arg(job->title()));
+        } else if (job->state() == Job::State::Failed) {
+            err(u"vlab: "_s + job->result().error().message + u'\n');
+            if (!job->result().error().details.isEmpty())
+                err(job->result().error().details + u'\n');
+            const QString fingerprint = fingerprintToConfirm(job->result().error());
+            if (!fingerprint.isEmpty())
+                err(CliTr::tr(
+                        "vlab: after comparing it with the appliance's own (ssh-keygen -lf "
+                        "/etc/ssh/ssh_host_*_key.pub on its console), run again with --accept-host-key %1\n")
+                        .arg(fingerprint));
+        }
+    }
+    return done ? Ok : Problems;
+}
+
 } // namespace
 
 Verb pscVerbs()
@@ -280,10 +428,18 @@ Verb pscVerbs()
               CliTr::tr("replace the machine certificate on the PSCs over SSH"),
               [](const QString &, const QStringList &args) { return cmdApplyCert(args); },
               {},
+              {}},
+         Verb{{u"update-endpoints"_s},
+              u"psc update-endpoints PLAN [--yes]"_s,
+              CliTr::tr("then point SSO and the lookup service at the LB name"),
+              [](const QString &, const QStringList &args) { return cmdUpdateEndpoints(args); },
+              {},
               {}}},
         [] {
             return CliTr::tr("Usage: vlab psc apply-cert PLAN --node psc01|psc02|all [options]\n"
-                             "Run 'vlab psc apply-cert --help' for the options.\n");
+                             "       vlab psc update-endpoints PLAN [--yes] [options]\n"
+                             "Run 'vlab psc apply-cert --help' or 'vlab psc update-endpoints --help' for the "
+                             "options.\n");
         });
 }
 

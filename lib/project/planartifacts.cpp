@@ -3,6 +3,7 @@
 #include "certs/csrrequest.h"
 #include "core/tr.h"
 #include "netscaler/lbconfig.h"
+#include "remote/pscendpointplan.h"
 #include "runbook/topologypainter.h"
 #include "vsphere/vchaspecwriter.h"
 #include "vsphere/vcsatemplatewriter.h"
@@ -30,6 +31,13 @@ QList<Artifact> planOnlyArtifacts(const LabPlan &plan, const QString &folder, QS
                         {}};
     else
         skip(QString::fromLatin1(CertFiles::Config), problem);
+
+    // After the certificate: the PSCs pointed at the load-balancer name (commands to verify).
+    if (const Result<QByteArray> script = renderPscEndpointScript(plan, PscEndpointTemplates::defaults());
+        script)
+        out << Artifact{dir.filePath(u"certs/psc-update-endpoints.sh"_s), *script, {}};
+    else
+        skip(u"certs/psc-update-endpoints.sh"_s, script.error().message);
 
     if (const Result<LbConfig> lb = LbConfig::fromPlan(plan); lb) {
         out << Artifact{dir.filePath(u"netscaler/psc-lb.conf"_s), renderBatch(*lb, plan.lab.name), {}}

@@ -5,6 +5,7 @@
 #include "core/tr.h"
 #include "jobs/journal.h"
 #include "netscaler/lbconfig.h"
+#include "remote/pscendpointplan.h"
 #include "runbook/topologypainter.h"
 #include "vsphere/vcsatemplatewriter.h"
 #include "vsphere/vdsscriptwriter.h"
@@ -60,9 +61,12 @@ RunbookBlock signOff(const QString &what)
 void addTemplate(RunbookChapter &chapter, const LabPlan &plan, VcsaRole role)
 {
     const Result<QByteArray> json = renderVcsaTemplate(plan, role, VcsaVersion::V67);
-    if (json)
+    if (json) {
         chapter.blocks << code(vcsaTemplateFileName(role), *json);
-    else
+        // Keys no public stock template confirms: to check on the installer first.
+        for (const QString &note : vcsaTemplateVerifyNotes(role, VcsaVersion::V67))
+            chapter.blocks << paragraph(Tr::tr("Verify: %1").arg(note));
+    } else
         chapter.blocks << paragraph(Tr::tr("The template cannot be made yet: %1").arg(json.error().message));
 }
 
@@ -241,6 +245,28 @@ Runbook buildRunbook(const LabPlan &plan, const QByteArray &precheckResultsJson,
                         "Completed\"."));
         for (const PscNode &n : plan.psc)
             c.blocks << signOff(Tr::tr("Certificate applied on %1; https://%1 serves it").arg(n.fqdn));
+        // Then the PSCs learn the load-balancer name (one place for the commands: pscendpointplan.h).
+        c.blocks << paragraph(
+            Tr::tr("Then point SSO and the lookup service of the PSCs at the load-balancer name "
+                   "%1. Source: %2")
+                .arg(plan.loadBalancer.fqdn, pscEndpointSource()));
+        if (const Result<QList<PscEndpointStep>> steps =
+                pscEndpointSteps(plan, PscEndpointTemplates::defaults());
+            steps) {
+            for (const PscEndpointStep &s : *steps) {
+                QStringList lines;
+                if (s.needsSsoPassword)
+                    lines
+                        << u"stty -echo; printf 'SSO password: '; IFS= read -r VLAB_SSO_PASSWORD; stty echo; echo"_s;
+                lines << s.command;
+                c.blocks << commands(Tr::tr("On %1 (%2), in bash").arg(s.nodeId, s.host), lines);
+            }
+            c.blocks << commands(Tr::tr("Or, after checking the commands"),
+                                 {u"vlab psc update-endpoints PLAN --yes"_s})
+                     << signOff(Tr::tr("SSO and the lookup service point at %1").arg(plan.loadBalancer.fqdn));
+        } else {
+            c.blocks << paragraph(steps.error().message);
+        }
         rb.chapters << c;
     }
 
@@ -359,7 +385,8 @@ QString runbookChapterForJob(const QString &key)
     const QString rest = key.section(u'.', 1);
     if (group == u"precheck"_s)
         return u"precheck"_s;
-    if (group == u"cert"_s || group == u"certs"_s || (group == u"psc"_s && rest.startsWith(u"cert"_s)))
+    if (group == u"cert"_s || group == u"certs"_s
+        || (group == u"psc"_s && (rest.startsWith(u"cert"_s) || rest.startsWith(u"endpoint"_s))))
         return u"certs"_s;
     if (group == u"psc"_s)
         return u"psc"_s;

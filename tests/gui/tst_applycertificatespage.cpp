@@ -230,6 +230,97 @@ private Q_SLOTS:
         QVERIFY(!shown.contains(ssoCanary));
         QVERIFY(!shown.contains(sshd.password()));
     }
+
+    // The endpoint step: the commands from the engine's one place, shown per host with their
+    // source, editable, run only after approval, with the SSO password typed at a prompt.
+    void endpointStepAgainstSshd()
+    {
+        SshdFixture sshd;
+        const SshdStart s = sshd.start();
+        if (s.outcome == SshdStart::Outcome::Unavailable)
+            QSKIP(qPrintable(s.why));
+        QVERIFY2(s.started(), qPrintable(s.why));
+        if (!sshd.hasPassword())
+            QSKIP(qPrintable(u"The page logs in with a password: "_s + sshd.noPasswordReason()));
+        const QString scripts =
+            sshd.installScript(QFINDTESTDATA("../data/remote/psc-endpoint-scripts-standin.sh"));
+        QVERIFY(!scripts.isEmpty());
+        const QString log = sshd.path(u"gui-endpoints.log"_s);
+        {
+            QFile f(log);
+            QVERIFY(f.open(QIODevice::WriteOnly));
+        }
+        QFile::setPermissions(log, QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ReadOther);
+        QVERIFY(sshd.giveToUser(log));
+
+        const QString project = m_work.filePath(u"endpoint-project"_s);
+        QVERIFY(QDir().mkpath(project));
+        MainWindow w;
+        w.document()->setProjectFolder(project);
+        w.runPanel()->setJournalPath(QDir(project).filePath(u"vlab-journal.json"_s));
+        w.document()->edit([&](LabPlan &p) {
+            for (PscNode &n : p.psc)
+                n.ip = sshd.host();
+        });
+        ApplyCertificatesPage *page = open(w);
+        QVERIFY(page);
+        // The defaults are shown per host, with the article to verify them against.
+        auto *preview = page->findChild<QPlainTextEdit *>(u"endpointPreview"_s);
+        QVERIFY(preview);
+        QCOMPARE(preview->toPlainText().count(u"updateSSOConfig.py --lb-fqdn='vcenter-psc-lb.sslab.com'"_s),
+                 2);
+        QVERIFY(preview->toPlainText().contains(u"UpdateLsEndpoint.py"_s));
+        bool sourceShown = false;
+        for (const QLabel *l : page->findChildren<QLabel *>())
+            sourceShown = sourceShown || l->text().contains(u"KB 2147014"_s);
+        QVERIFY(sourceShown);
+
+        const QString ssoCanary = u"Canary-Sso-%1!"_s.arg(QRandomGenerator::global()->generate());
+        page->findChild<QLineEdit *>(u"applyUser"_s)->setText(sshd.user());
+        page->findChild<QLineEdit *>(u"applyPassword"_s)->setText(sshd.password());
+        page->findChild<QLineEdit *>(u"applySsoPassword"_s)->setText(ssoCanary);
+        page->findChild<QSpinBox *>(u"applySshPort"_s)->setValue(sshd.port());
+        const QString run = u"VLAB_STANDIN_LOG=%1 sh %2 "_s.arg(log, scripts);
+        page->findChild<QLineEdit *>(u"endpointEachPsc"_s)
+            ->setText(run + u"updateSSOConfig --lb-fqdn={lb}"_s);
+        page->findChild<QLineEdit *>(u"endpointFirstPsc"_s)
+            ->setText(run + u"UpdateLsEndpoint --lb-fqdn={lb} --user={user} --password={password}"_s);
+        page->setHostKeyConfirmation([](const QString &, const QString &) { return true; });
+
+        // Declined: nothing runs.
+        QStringList approvals;
+        page->setEndpointApproval([&](const QString &what) {
+            approvals << what;
+            return false;
+        });
+        QVERIFY(!page->runEndpointUpdate());
+        QCOMPARE(approvals.size(), 1);
+        QVERIFY2(approvals.constFirst().contains(u"on psc02 as "_s)
+                     && approvals.constFirst().contains(sshd.host()),
+                 qPrintable(approvals.constFirst()));
+        QVERIFY(readAll(log).isEmpty());
+
+        // Approved: every PSC, then the first (the host key confirmed on the way, once).
+        page->setEndpointApproval([&](const QString &what) {
+            approvals << what;
+            return true;
+        });
+        QSignalSpy done(w.runPanel(), &RunPanel::queueFinished);
+        QVERIFY(page->runEndpointUpdate());
+        QTRY_VERIFY_WITH_TIMEOUT(QString::fromUtf8(readAll(log)).count(u"script="_s) == 3, 90000);
+        QTRY_VERIFY_WITH_TIMEOUT(!done.isEmpty() && done.constLast().first().toBool(), 30000);
+        QCOMPARE(approvals.size(), 2); // asked once, not again after the host key
+        const QString status = page->findChild<QLabel *>(u"applyStatus"_s)->text();
+        QVERIFY2(status.contains(u"point at the load-balancer name"_s), qPrintable(status));
+        QVERIFY(QString::fromUtf8(readAll(log)).contains(u"password-length=%1"_s.arg(ssoCanary.size())));
+        QString shown;
+        for (const QPlainTextEdit *e : w.runPanel()->findChildren<QPlainTextEdit *>())
+            shown += e->toPlainText();
+        shown += QString::fromUtf8(readAll(QDir(project).filePath(u"vlab-journal.json"_s)));
+        QVERIFY(shown.contains(u"psc.endpoint.3.psc01"_s));
+        QVERIFY(!shown.contains(ssoCanary));
+        QVERIFY(!shown.contains(sshd.password()));
+    }
 };
 
 QTEST_MAIN(TestApplyCertificatesPage)

@@ -1,5 +1,6 @@
-// `vlab psc apply-cert` end to end: the built vlab against a real sshd (sshdfixture.h) running
-// the certificate-manager stand-in (tests/data/remote/), and a TLS listener in this process
+// `vlab psc apply-cert` and `vlab psc update-endpoints` end to end: the built vlab against a
+// real sshd (sshdfixture.h) running the certificate-manager stand-in and the stand-in for the
+// KB 2147014 scripts (tests/data/remote/), and a TLS listener in this process
 // (tlslistener.h) standing in for the PSC's port 443, serving the new leaf or another
 // certificate. Certificates are made at test time with the openssl command (certfixture.h).
 
@@ -10,6 +11,7 @@
 #include "certs/csrrequest.h"
 #include "plan/planjson.h"
 
+#include <QCryptographicHash>
 #include <QDir>
 #include <QFile>
 #include <QProcess>
@@ -51,6 +53,7 @@ private:
     QString m_plan;        // the example plan with both PSCs at 127.0.0.1
     QString m_badCerts;    // files whose key does not belong to the certificate
     QString m_certManager;
+    QString m_endpointScripts;
     QString m_ssoPassword;  // canary
     QString m_rootPassword; // the fixture's password when it has one (a canary too)
     int m_runs = 0;
@@ -161,6 +164,9 @@ private Q_SLOTS:
         m_ssoPassword = u"Canary-Sso-%1!"_s.arg(QRandomGenerator::global()->generate());
         m_certManager = m_sshd.installScript(QFINDTESTDATA("../data/remote/certificate-manager-standin.sh"));
         QVERIFY(!m_certManager.isEmpty());
+        m_endpointScripts =
+            m_sshd.installScript(QFINDTESTDATA("../data/remote/psc-endpoint-scripts-standin.sh"));
+        QVERIFY(!m_endpointScripts.isEmpty());
 
         QVERIFY(QDir().mkpath(m_work.filePath(u"ca"_s)));
         m_certs = std::make_unique<certtest::CertFixture>(m_work.filePath(u"ca"_s));
@@ -317,6 +323,109 @@ private Q_SLOTS:
         const QByteArray journal = readAll(m_work.filePath(u"lab/vlab-journal.json"_s));
         QVERIFY(journal.contains(served.toLatin1()) && journal.contains(leaf.toLatin1()));
         verifyNoSecret(QString::fromUtf8(journal));
+    }
+
+    // The commands of the endpoint step, pointed at the stand-in (same flags as the defaults).
+    QStringList endpoints(const QString &knownHosts, QString *log, const QString &prefix = {})
+    {
+        ++m_runs;
+        *log = m_sshd.path(u"cli-endpoints-%1.log"_s.arg(m_runs));
+        QFile f(*log);
+        if (f.open(QIODevice::WriteOnly))
+            f.close();
+        QFile::setPermissions(*log,
+                              QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ReadOther);
+        m_sshd.giveToUser(*log);
+        const QString run = prefix + u"VLAB_STANDIN_LOG=%1 sh %2 "_s.arg(*log, m_endpointScripts);
+        QStringList args{u"psc"_s,
+                         u"update-endpoints"_s,
+                         m_plan,
+                         u"--user"_s,
+                         m_sshd.user(),
+                         u"--port"_s,
+                         QString::number(m_sshd.port()),
+                         u"--known-hosts"_s,
+                         knownHosts,
+                         u"--timeout"_s,
+                         u"10"_s,
+                         u"--accept-host-key"_s,
+                         fingerprint(),
+                         u"--each-psc-command"_s,
+                         run + u"updateSSOConfig --lb-fqdn={lb}"_s,
+                         u"--first-psc-command"_s,
+                         run + u"UpdateLsEndpoint --lb-fqdn={lb} --user={user} --password={password}"_s};
+        if (m_rootPassword.isEmpty())
+            args << u"--identity"_s << m_sshd.clientKeyFile();
+        return args;
+    }
+
+    void updateEndpointsShowsBeforeItRuns()
+    {
+        QString log;
+        const QString knownHosts = m_work.filePath(u"kh-endpoints-show"_s);
+        const Run r = runVlab(endpoints(knownHosts, &log));
+        QVERIFY2(r.code == 1, qPrintable(r.out + r.err));
+        // What runs where, from one place, with its source; nothing ran, nothing connected.
+        QVERIFY2(r.out.contains(u"KB 2147014"_s), qPrintable(r.out));
+        QCOMPARE(r.out.count(u"updateSSOConfig --lb-fqdn='vcenter-psc-lb.sslab.com'"_s), 2);
+        QVERIFY(r.out.contains(u"--user='administrator@vsphere.local' --password=\"$VLAB_SSO_PASSWORD\""_s));
+        QVERIFY2(r.err.contains(u"nothing was run"_s), qPrintable(r.err));
+        QVERIFY(readAll(log).isEmpty());
+        QVERIFY(!QFile::exists(knownHosts));
+        // The defaults (no template given) are shown the same way, as to verify.
+        const Run d = runVlab({u"psc"_s, u"update-endpoints"_s, m_plan});
+        QCOMPARE(d.code, 1);
+        QVERIFY2(d.out.contains(u"python /usr/lib/vmware-sso/bin/UpdateLsEndpoint.py --lb-fqdn="_s),
+                 qPrintable(d.out));
+        QVERIFY(d.out.contains(u"verify"_s));
+    }
+
+    void updateEndpointsRunsOnEveryPscThenTheFirst()
+    {
+        QString log;
+        QStringList args = endpoints(m_work.filePath(u"kh-endpoints"_s), &log);
+        args << u"--yes"_s;
+        const Run r = runVlab(args);
+        QVERIFY2(r.code == 0, qPrintable(r.out + r.err));
+        const QStringList lines = QString::fromUtf8(readAll(log)).split(u'\n', Qt::SkipEmptyParts);
+        QCOMPARE(lines.size(), 3);
+        QCOMPARE(lines.at(0), u"script=updateSSOConfig lb=vcenter-psc-lb.sslab.com"_s);
+        QCOMPARE(lines.at(1), u"script=updateSSOConfig lb=vcenter-psc-lb.sslab.com"_s);
+        // The password arrived (typed at the prompt), and only as the stand-in's checksum here.
+        const QString sum = QString::fromLatin1(
+            QCryptographicHash::hash(m_ssoPassword.toUtf8(), QCryptographicHash::Sha256).toHex());
+        QCOMPARE(lines.at(2),
+                 u"script=UpdateLsEndpoint lb=vcenter-psc-lb.sslab.com user=administrator@vsphere.local "
+                 u"password-length=%1 password-sha256=%2"_s.arg(m_ssoPassword.size())
+                     .arg(sum));
+        const QByteArray journal = readAll(m_work.filePath(u"lab/vlab-journal.json"_s));
+        QVERIFY(journal.contains("psc.endpoint.1.psc01") && journal.contains("psc.endpoint.2.psc02")
+                && journal.contains("psc.endpoint.3.psc01"));
+        QVERIFY(journal.contains("SSO password: "));
+        QVERIFY(journal.contains("********"));
+        verifyNoSecret(QString::fromUtf8(journal));
+    }
+
+    void updateEndpointsFailureIsReported()
+    {
+        QString log;
+        QStringList args =
+            endpoints(m_work.filePath(u"kh-endpoints-fail"_s), &log, u"VLAB_STANDIN_FAIL=1 "_s);
+        args << u"--yes"_s;
+        const Run r = runVlab(args);
+        QVERIFY2(r.code == 1, qPrintable(r.out + r.err));
+        QVERIFY2(r.err.contains(u"exit status 1"_s) && r.err.contains(u"psc01"_s), qPrintable(r.err));
+        QVERIFY2(r.err.contains(u"the stand-in was told to fail"_s), qPrintable(r.err));
+        // The queue stopped at the first failure.
+        QCOMPARE(QString::fromUtf8(readAll(log)).count(u"script="_s), 1);
+    }
+
+    void updateEndpointsRefusesAnUnknownPlaceholder()
+    {
+        const Run r = runVlab({u"psc"_s, u"update-endpoints"_s, m_plan, u"--each-psc-command"_s,
+                               u"python x.py --lb={loadbalancer}"_s, u"--yes"_s});
+        QCOMPARE(r.code, 2);
+        QVERIFY2(r.err.contains(u"{loadbalancer}"_s), qPrintable(r.err));
     }
 };
 

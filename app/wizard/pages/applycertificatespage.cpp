@@ -8,6 +8,7 @@
 #include "rememberedpassword.h"
 #include "remote/applianceshell.h"
 #include "remote/certreplacementplan.h"
+#include "remote/pscendpointplan.h"
 #include "runpanel.h"
 
 #include <QCheckBox>
@@ -15,6 +16,7 @@
 #include <QDir>
 #include <QFileInfo>
 #include <QFont>
+#include <QFontDatabase>
 #include <QFormLayout>
 #include <QGroupBox>
 #include <QHBoxLayout>
@@ -123,6 +125,36 @@ ApplyCertificatesPage::ApplyCertificatesPage(const StepContext &context)
     liveLayout->addLayout(form, 1);
     liveLayout->addLayout(advanced, 1);
 
+    // Then: the PSCs learn the load-balancer name (KB 2147014; the commands are to verify).
+    const PscEndpointTemplates defaults = PscEndpointTemplates::defaults();
+    m_eachPsc = new QLineEdit(defaults.eachPsc);
+    m_eachPsc->setObjectName(u"endpointEachPsc"_s);
+    m_firstPsc = new QLineEdit(defaults.onePsc);
+    m_firstPsc->setObjectName(u"endpointFirstPsc"_s);
+    m_endpoints = new QPlainTextEdit;
+    m_endpoints->setObjectName(u"endpointPreview"_s);
+    m_endpoints->setReadOnly(true);
+    m_endpoints->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
+    m_endpoints->setMaximumHeight(110);
+    m_runEndpoints = new QPushButton(tr("Point the PSCs at the load balancer..."));
+    m_runEndpoints->setObjectName(u"endpointRun"_s);
+    auto *source =
+        new QLabel(tr("After the certificate, SSO and the lookup service of the PSCs must use the "
+                      "load-balancer name. %1 {lb}, {user} and {password} are filled in; the SSO password "
+                      "is typed at a prompt on the PSC, never put on a command line.")
+                       .arg(pscEndpointSource()));
+    source->setWordWrap(true);
+    auto *endpointForm = new QFormLayout;
+    endpointForm->addRow(tr("On every PSC"), m_eachPsc);
+    endpointForm->addRow(tr("Then on the first PSC"), m_firstPsc);
+    auto *endpointBox =
+        new QGroupBox(tr("Then: point the PSCs at the load-balancer name (verify the commands)"));
+    auto *endpointLayout = new QVBoxLayout(endpointBox);
+    endpointLayout->addWidget(source);
+    endpointLayout->addLayout(endpointForm);
+    endpointLayout->addWidget(m_endpoints);
+    endpointLayout->addWidget(m_runEndpoints, 0, Qt::AlignRight);
+
     auto *split = new QSplitter(Qt::Vertical);
     split->addWidget(m_files);
     split->addWidget(m_dialog);
@@ -136,6 +168,7 @@ ApplyCertificatesPage::ApplyCertificatesPage(const StepContext &context)
     layout->addWidget(m_undo);
     layout->addWidget(live);
     layout->addLayout(runRow);
+    layout->addWidget(endpointBox);
 
     const auto changed = [this] {
         if (isVisible())
@@ -151,8 +184,25 @@ ApplyCertificatesPage::ApplyCertificatesPage(const StepContext &context)
     connect(m_context.document, &PlanDocument::planChanged, this, changed);
     connect(m_context.document, &PlanDocument::projectFolderChanged, this, changed);
     connect(m_run, &QPushButton::clicked, this, [this] { runReplacement(); });
-    connect(m_context.runPanel, &RunPanel::busyChanged, this,
-            [this](bool busy) { m_run->setEnabled(!busy && m_filesClean); });
+    connect(m_eachPsc, &QLineEdit::textChanged, this, [this] { refreshEndpoints(); });
+    connect(m_firstPsc, &QLineEdit::textChanged, this, [this] { refreshEndpoints(); });
+    connect(m_runEndpoints, &QPushButton::clicked, this, [this] { runEndpointUpdate(); });
+    m_approveEndpoints = [this](const QString &what) {
+        return QMessageBox::question(
+                   this, tr("Run these commands on the PSCs?"),
+                   tr("These commands change SSO and the lookup service of the PSCs. They come from "
+                      "KB 2147014 as far as it is known; check them against the article.\n\n%1\n\n"
+                      "Run them now?")
+                       .arg(what))
+            == QMessageBox::Yes;
+    };
+    connect(m_context.runPanel, &RunPanel::busyChanged, this, [this](bool busy) {
+        m_run->setEnabled(!busy && m_filesClean);
+        if (!busy)
+            refreshEndpoints();
+        else
+            m_runEndpoints->setEnabled(false);
+    });
     m_confirmHostKey = [this](const QString &target, const QString &fingerprint) {
         return QMessageBox::question(
                    this, tr("Unknown SSH host key"),
@@ -284,6 +334,101 @@ void ApplyCertificatesPage::refresh()
     }
     m_dialog->setPlainText(dialog.join(u'\n'));
     m_run->setEnabled(m_filesClean && !m_context.runPanel->isBusy());
+    refreshEndpoints();
+}
+
+void ApplyCertificatesPage::refreshEndpoints()
+{
+    const Result<QList<PscEndpointStep>> steps = pscEndpointSteps(
+        m_context.document->plan(), PscEndpointTemplates{m_eachPsc->text(), m_firstPsc->text()});
+    QStringList lines;
+    if (steps) {
+        for (const PscEndpointStep &s : *steps)
+            lines << tr("on %1 as %2@%3:").arg(s.nodeId, m_user->text().trimmed(), s.host)
+                  << u"  "_s + s.command;
+    } else {
+        lines << steps.error().message;
+    }
+    m_endpoints->setPlainText(lines.join(u'\n'));
+    m_runEndpoints->setEnabled(steps.ok() && !m_context.runPanel->isBusy());
+}
+
+bool ApplyCertificatesPage::runEndpointUpdate()
+{
+    return startEndpointUpdate(0, true);
+}
+
+bool ApplyCertificatesPage::startEndpointUpdate(int from, bool ask)
+{
+    const LabPlan &plan = m_context.document->plan();
+    const Result<QList<PscEndpointStep>> steps =
+        pscEndpointSteps(plan, PscEndpointTemplates{m_eachPsc->text(), m_firstPsc->text()});
+    if (!steps) {
+        m_status->setText(steps.error().message);
+        return false;
+    }
+    const CertReplacementSettings c = settings();
+    PscEndpointSettings s;
+    s.user = c.user;
+    s.sshPort = c.sshPort;
+    s.credentials = c.credentials;
+    s.knownHostsFile = c.knownHostsFile;
+    s.acceptFingerprints = m_accepted;
+    s.ssoPassword = c.ssoPassword;
+    const bool needsSso = std::any_of(steps->cbegin(), steps->cend(),
+                                      [](const PscEndpointStep &step) { return step.needsSsoPassword; });
+    if (s.user.isEmpty() || s.credentials.password.isEmpty() || (needsSso && s.ssoPassword.isEmpty())) {
+        m_status->setText(tr("Enter the SSH user, its password and the SSO administrator's password first."));
+        return false;
+    }
+    // The approval: exactly what runs where (asked once; a confirmed host key then goes on).
+    if (ask && (!m_approveEndpoints || !m_approveEndpoints(m_endpoints->toPlainText()))) {
+        m_status->setText(tr("Not approved: nothing was run."));
+        return false;
+    }
+    auto *queue = new JobQueue;
+    const QList<Job *> jobs = makePscEndpointJobs(*steps, s);
+    for (qsizetype i = 0; i < jobs.size(); ++i) {
+        if (i < from)
+            delete jobs.at(i); // done before a host key had to be confirmed
+        else
+            queue->addJob(jobs.at(i));
+    }
+    connect(queue, &JobQueue::finished, this, [this, queue, from](bool ok) {
+        if (ok) {
+            m_status->setText(tr("Done: the PSCs point at the load-balancer name."));
+            return;
+        }
+        const QList<Job *> ran = queue->jobs();
+        for (qsizetype i = 0; i < ran.size(); ++i) {
+            const Job *job = ran.at(i);
+            if (job->state() != Job::State::Failed)
+                continue;
+            const QString fingerprint = fingerprintToConfirm(job->result().error());
+            const QString node = job->key().section(u'.', 3);
+            if (!fingerprint.isEmpty() && m_confirmHostKey) {
+                const QString target = job->description().section(u':', 0, 0).section(u' ', -1);
+                if (m_confirmHostKey(target, fingerprint)) {
+                    m_accepted.insert(node, fingerprint);
+                    const int next = from + int(i);
+                    QMetaObject::invokeMethod(
+                        this, [this, next] { startEndpointUpdate(next, false); }, Qt::QueuedConnection);
+                    m_status->setText(tr("Host key confirmed; going on."));
+                    return;
+                }
+            }
+            m_status->setText(job->result().error().message);
+            return;
+        }
+        m_status->setText(tr("Stopped."));
+    });
+    if (!m_context.runPanel->run(queue, tr("Point the PSCs at the load-balancer name"))) {
+        delete queue;
+        m_status->setText(tr("Other work is still running; wait for it or cancel it."));
+        return false;
+    }
+    m_status->setText(tr("Pointing the PSCs at the load-balancer name ..."));
+    return true;
 }
 
 bool ApplyCertificatesPage::runReplacement()
