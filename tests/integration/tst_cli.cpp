@@ -464,7 +464,7 @@ void TestCli::run_data()
                              u"{dir}/ns/lb.conf"_s, u"--rollback"_s, u"{dir}/ns/undo.conf"_s};
         c.exitCode = 0;
         c.channel = Channel::Stdout;
-        c.expected = u"39 object(s)"_s;
+        c.expected = u"40 object(s)"_s;
         c.files = QStringList{u"ns/lb.conf"_s, u"ns/undo.conf"_s};
         QTest::newRow("netscaler batch") << c;
     }
