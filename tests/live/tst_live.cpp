@@ -144,18 +144,19 @@ private Q_SLOTS:
         const QString password = need("VLAB_NS_PASSWORD");
         const Result<LbConfig> config = LbConfig::fromPlan(m_plan);
         QVERIFY2(config.ok(), qPrintable(config ? QString() : config.error().message));
-        Result<NitroTarget> target = NitroTarget::parseAddress(m_plan.loadBalancer.nsip);
-        QVERIFY(target.ok());
-        target->user = env("VLAB_LIVE_NS_USER", u"nsroot"_s);
-        target->requestTimeout = waitLimit();
+        const Result<NitroTarget> parsed = NitroTarget::parseAddress(m_plan.loadBalancer.nsip);
+        QVERIFY(parsed.ok());
+        NitroTarget target = *parsed;
+        target.user = env("VLAB_LIVE_NS_USER", u"nsroot"_s);
+        target.requestTimeout = waitLimit();
         if (const Result<TrustedPins> pins = TrustedPins::load(m_folder); pins)
-            target->pinnedSha256 = pins->pin(target->host, target->port);
-        NitroDiffJob diff(*config, *target, password);
+            target.pinnedSha256 = pins->pin(target.host, target.port);
+        NitroDiffJob diff(*config, target, password);
         QVERIFY(runJob(&diff, 120000));
         QVERIFY2(diff.result().ok(), qPrintable(failure(diff)));
         for (const NitroObjectResult &r : diff.results())
             qInfo("%s %s %s", qPrintable(r.state), qPrintable(r.object.label()), qPrintable(r.detail));
-        NitroVerifyJob verify(*config, *target, password);
+        NitroVerifyJob verify(*config, target, password);
         QVERIFY(runJob(&verify, 120000));
         for (const Job *job : {static_cast<const Job *>(&diff), static_cast<const Job *>(&verify)}) {
             for (const Evidence &e : job->report().evidence) {

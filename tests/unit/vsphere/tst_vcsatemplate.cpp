@@ -207,8 +207,9 @@ private Q_SLOTS:
                 if (it.value().isObject())
                     walk(it.value().toObject(), here);
                 else
-                    QVERIFY2(allowed.contains(here),
-                             qPrintable(QJsonDocument(here).toJson(QJsonDocument::Compact)));
+                    QVERIFY2(
+                        allowed.contains(here),
+                        qPrintable(QString::fromUtf8(QJsonDocument(here).toJson(QJsonDocument::Compact))));
             }
         };
         walk(t, {});
