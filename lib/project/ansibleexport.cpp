@@ -143,7 +143,10 @@ QJsonObject netscalerVariables(const LabPlan &plan, const LbConfig &config)
             items.append(QJsonObject{{u"key"_s, key}, {u"attributes"_s, o.attributes}});
         }
         if (!items.isEmpty())
-            batches.append(QJsonObject{{u"type"_s, type}, {u"bound"_s, bound}, {u"objects"_s, items}});
+            batches.append(QJsonObject{{u"type"_s, type},
+                                       {u"key_attribute"_s, nitroKeyAttribute(type)},
+                                       {u"bound"_s, bound},
+                                       {u"objects"_s, items}});
     }
     return QJsonObject{{u"nsip"_s, plan.loadBalancer.nsip}, {u"batches"_s, batches}};
 }

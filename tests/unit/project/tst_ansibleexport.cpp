@@ -15,6 +15,8 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <algorithm>
+
 using namespace Qt::StringLiterals;
 using namespace vlab;
 
@@ -163,12 +165,21 @@ private Q_SLOTS:
             last = at;
         }
 
-        // Every NetScaler object of the engine, under its engine name, in the lab's variables.
+        // Every NetScaler object of the engine, under its engine key (the name; the subnet IP's
+        // address), in the lab's variables, and each type with the attribute it is keyed by.
         const QString vars = QString::fromUtf8(fileOf(*files, u"/out/group_vars/sslab.yml"_s));
         const Result<LbConfig> lb = LbConfig::fromPlan(plan);
         QVERIFY(lb);
-        for (const NitroObject &o : nitroObjects(*lb))
-            QVERIFY2(vars.contains(u"name: !unsafe \"%1\""_s.arg(o.name())), qPrintable(o.label()));
+        const QList<NitroObject> objects = nitroObjects(*lb);
+        QVERIFY(std::any_of(objects.cbegin(), objects.cend(),
+                            [](const NitroObject &o) { return o.type == u"nsip"_s; }));
+        for (const NitroObject &o : objects) {
+            const QString key = nitroKeyAttribute(o.type);
+            QVERIFY2(vars.contains(u"%1: !unsafe \"%2\""_s.arg(key, o.name())), qPrintable(o.label()));
+            QVERIFY2(vars.contains(u"type: !unsafe \"%1\"\n"_s.arg(o.type)), qPrintable(o.label()));
+        }
+        QVERIFY(vars.contains(u"key_attribute: !unsafe \"ipaddress\""_s));
+        QVERIFY(vars.contains(u"key_attribute: !unsafe \"name\""_s));
         QVERIFY(vars.contains(u"vlab_lab_id: !unsafe \"sslab\""_s));
         QVERIFY(vars.contains(u"mtu: 9000"_s));
         QVERIFY(!vars.contains(u"password"_s, Qt::CaseInsensitive));
