@@ -76,6 +76,9 @@ private Q_SLOTS:
         MainWindow w;
         w.show();
         QVERIFY(QTest::qWaitForWindowExposed(&w));
+        // The HA network as a port group the simulator's inventory has (a distributed one; the
+        // management network "VM Network" is its standard one): the job sends their ids.
+        w.document()->edit([](LabPlan &p) { p.vcha.network.portGroup = u"DC0_DVPG0"_s; });
         QWizardPage *page = goToVcha(w);
         QVERIFY(page);
         page->findChild<QLineEdit *>(u"vcHost"_s)->setText(standIn);

@@ -120,10 +120,15 @@ private:
             const QString resource = f.value(QStringLiteral("resourceType")).toString();
             const QString id = v.toString();
             // vCenter names folders group-v3 ...; govmomi's simulator folder-5 ...: both are ids.
+            // The simulator names a local datastore after its directory and folder
+            // ("/tmp/govcsim-DC0-LocalDS_0-123@folder-5"), where vCenter has datastore-12.
+            static const QRegularExpression simulatorDatastore(
+                QStringLiteral("^/(.+/)?govcsim-[^@/]+@folder-[0-9]+$"));
             const bool ok = resource == QStringLiteral("Network")
                 ? (id.startsWith(QStringLiteral("network-")) || id.startsWith(QStringLiteral("dvportgroup-")))
                 : id.startsWith(prefix.value(resource, QStringLiteral("?")))
-                    || (resource == QStringLiteral("Folder") && id.startsWith(QStringLiteral("folder-")));
+                    || (resource == QStringLiteral("Folder") && id.startsWith(QStringLiteral("folder-")))
+                    || (resource == QStringLiteral("Datastore") && simulatorDatastore.match(id).hasMatch());
             if (!ok)
                 problems << where + QStringLiteral(": \"") + id + QStringLiteral("\" is not the id of a ")
                         + resource;
