@@ -9,6 +9,7 @@
 
 #include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QProcess>
@@ -165,7 +166,13 @@ void TstCliNetscaler::applyVerifyDiffRollback()
     QVERIFY2(r.out.contains(u"netscaler apply: 40 created, 0 already as planned (12 requests)"_s),
              qPrintable(r.out));
     QCOMPARE(m_ns->count(u"service"_s), 12);
+    // README "NetScaler": the record is netscaler-created-ADDRESS.json next to the plan, ADDRESS
+    // the NSIP with its port (not 443) percent-encoded.
+    QCOMPARE(QFileInfo(record).dir(), QDir(m_dir->path()));
+    QCOMPARE(QFileInfo(record).fileName(),
+             u"netscaler-created-"_s + QString(m_ns->address()).replace(u':', u"%3A"_s) + u".json"_s);
     QVERIFY(QFile::exists(record));
+    QVERIFY2(r.out.contains(QDir::toNativeSeparators(record)), qPrintable(r.out));
     // The confirmed fingerprint is kept in the project: no --fingerprint needed from now on.
     QFile trust(m_dir->filePath(u"vlab-trust.json"_s));
     QVERIFY(trust.open(QIODevice::ReadOnly));
@@ -207,7 +214,7 @@ void TstCliNetscaler::applyVerifyDiffRollback()
     // Diff of the same: everything is missing again.
     r = runVlab(live(u"diff"_s));
     QCOMPARE(r.exitCode, 1);
-    QVERIFY2(r.out.contains(u"39 to create, 0 correct, 0 conflicting"_s), qPrintable(r.out));
+    QVERIFY2(r.out.contains(u"40 to create, 0 correct, 0 conflicting"_s), qPrintable(r.out));
     // The password was never printed.
     QVERIFY(!r.out.contains(NitroStandin::password()) && !r.err.contains(NitroStandin::password()));
 }
