@@ -417,13 +417,16 @@ private Q_SLOTS:
 
     void timeoutEndsProcessTree()
     {
-        StandInEnv env("VCSA_STANDIN_MODE", "hang", "VCSA_STANDIN_HANG_PHASE", "precheck");
+        // The run hangs as it starts: the time limit never races the stand-in's own work (on a
+        // loaded machine the template check and precheck runs before a later hang could outlast
+        // it, and the tree to check would not exist yet).
+        StandInEnv env("VCSA_STANDIN_MODE", "hang", "VCSA_STANDIN_HANG_PHASE", "verify");
         VcsaDeployJob job(request());
         job.setTimeout(std::chrono::milliseconds(1500));
         const Ran ran = runToEnd(job);
         QCOMPARE(job.state(), Job::State::Failed);
         QCOMPARE(job.result().error().code, u"job.timeout"_s);
-        QCOMPARE(job.phase(), VcsaDeployJob::Phase::Precheck);
+        QCOMPARE(job.phase(), VcsaDeployJob::Phase::VerifyTemplate);
         verifyTreeGone();
         QVERIFY(m_fx->leftInTemp().isEmpty());
         verifyNoLeak(job, ran);
@@ -639,7 +642,10 @@ private Q_SLOTS:
         p.setProgram(QStringLiteral(VLAB_CLI_PATH));
         p.setArguments({u"vcsa"_s, u"run"_s, planFile(), u"--role"_s, u"psc1"_s, u"--iso"_s,
                         m_fx->isoFolder(), u"--timeout"_s, u"0.03"_s}); // 1.8 s
-        p.setProcessEnvironment(cliEnv({{u"VCSA_STANDIN_MODE"_s, u"hang"_s}}));
+        // A run that hangs as it starts: the limit cannot run out before the hang (the test would
+        // then wait for it).
+        p.setProcessEnvironment(
+            cliEnv({{u"VCSA_STANDIN_MODE"_s, u"hang"_s}, {u"VCSA_STANDIN_HANG_PHASE"_s, u"verify"_s}}));
         p.start();
         QVERIFY(p.waitForStarted(kWaitMs));
         waitForHang();

@@ -37,7 +37,11 @@
 #
 # Test modes (environment):
 #   VCSA_STANDIN_MODE=ok (default) | template-error | precheck-fail | install-fail | hang
-#   VCSA_STANDIN_HANG_PHASE=verify|precheck|install   where "hang" hangs (default install)
+#   VCSA_STANDIN_HANG_PHASE=verify|precheck|install   where "hang" hangs (default install):
+#                                the verify and precheck runs hang as soon as they start (before
+#                                the template check), so that a test's time limit does not race
+#                                the stand-in's own work; the install run after its first progress
+#                                report
 #   VCSA_STANDIN_IGNORE_TERM=1   the hang ignores SIGTERM (and so does its child)
 #   VCSA_STANDIN_NO_WORKFLOW_LINE=1  do not print the "WorkFlow log directory" line
 #   VCSA_STANDIN_RECORD=FILE     append one line per run: phase, template mode and path,
@@ -134,6 +138,7 @@ hang() {
   wait "$child"
   exit 1
 }
+[ "$mode" = hang ] && [ "$phase" != install ] && [ "${VCSA_STANDIN_HANG_PHASE:-install}" = "$phase" ] && hang
 
 echo_secrets() {
   command -v python3 > /dev/null 2>&1 || return 0
@@ -233,12 +238,10 @@ echo "[SUCCEEDED] Successfully executed Task 'CLIOptionsValidationTask: Executin
 rule
 logline INFO "Template validated"
 [ -n "${VCSA_STANDIN_ECHO_SECRETS:-}" ] && echo_secrets
-[ "$mode" = hang ] && [ "${VCSA_STANDIN_HANG_PHASE:-install}" = verify ] && hang
 [ "$phase" = verify ] && finish 0
 
 rule
 echo "[START] Start executing Task: Perform precheck tasks at $(now)"
-[ "$mode" = hang ] && [ "${VCSA_STANDIN_HANG_PHASE:-install}" = precheck ] && hang
 if [ "$mode" = precheck-fail ]; then
   fail_task "PrecheckTask" "The reverse DNS lookup of the appliance address does not return its FQDN" \
     "Add a PTR record for the appliance address" 1
