@@ -419,6 +419,7 @@ void TstAnsible::netscalerRoleAgainstTheStandin()
 
     // The same objects `vlab netscaler apply` makes: its verify finds every one as planned.
     QJsonObject running = ns.state().value(u"running"_s).toObject();
+    QCOMPARE(ns.count(u"nsip"_s), 1); // the plan's SNIP
     QCOMPARE(ns.count(u"server"_s), 2);
     QCOMPARE(ns.count(u"service"_s), 12);
     QCOMPARE(ns.count(u"lbvserver"_s), 6);
