@@ -290,7 +290,8 @@ int cmdUpdateEndpoints(const QStringList &args)
                   "  first PSC:  %2\n"
                   "The root password comes from VLAB_ROOT_PASSWORD (unless --identity), the SSO "
                   "administrator's from\n"
-                  "VLAB_SSO_PASSWORD, or the terminal. Exit codes: 0 done, 1 not approved or failed, 2 bad "
+                  "VLAB_SSO_PASSWORD, or the terminal. Exit codes: 0 done, 1 not approved, failed or the "
+                  "plan has errors, 2 bad "
                   "input.\n")
             .arg(defaults.eachPsc, defaults.onePsc);
     QCommandLineParser parser;
@@ -323,9 +324,10 @@ int cmdUpdateEndpoints(const QStringList &args)
     if (help)
         return Ok;
     const QString planFile = parser.positionalArguments().constFirst();
-    const std::optional<LabPlan> plan = loadPlanOrReport(planFile);
+    int exitCode = Ok;
+    const std::optional<LabPlan> plan = loadValidPlanOrReport(planFile, PlanCheck::Live, &exitCode);
     if (!plan)
-        return BadInput;
+        return exitCode;
     const Result<QList<PscEndpointStep>> steps =
         pscEndpointSteps(*plan, PscEndpointTemplates{parser.value(each), parser.value(first)});
     if (!steps) {

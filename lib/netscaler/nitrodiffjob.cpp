@@ -32,9 +32,8 @@ void NitroDiffJob::work()
             conflicts += item.action == NitroDiffItem::Action::Conflict;
         }
         setSummary(Tr::tr("%1 to create, %2 correct, %3 conflicting")
-                       .arg(creates)
-                       .arg(m_diff.size() - creates - conflicts)
-                       .arg(conflicts));
+                       .arg(QString::number(creates), QString::number(m_diff.size() - creates - conflicts),
+                            QString::number(conflicts)));
         setProgress(1.0);
         done({});
     });

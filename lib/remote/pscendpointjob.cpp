@@ -26,8 +26,7 @@ Error failed(const PscEndpointStep &step, int status, const QString &output)
         u"psc.endpoint"_s,
         Tr::tr("On %1 (%2) the command ended with exit status %3. Check the command against KB 2147014 "
                "and the output, then run the step again.")
-            .arg(step.nodeId, step.host)
-            .arg(status),
+            .arg(step.nodeId, step.host, QString::number(status)),
         output);
 }
 

@@ -1,5 +1,6 @@
 #include "remote/pscendpointplan.h"
 
+#include "core/quoting.h"
 #include "core/tr.h"
 #include "remote/certreplacementplan.h"
 #include "remote/pscendpointjob.h"
@@ -121,7 +122,7 @@ QList<Job *> makePscEndpointJobs(const QList<PscEndpointStep> &steps, const PscE
         r.ssoPassword = step.needsSsoPassword ? settings.ssoPassword : QString();
         r.runTimeout = settings.runTimeout;
         auto *job = new PscEndpointJob(r);
-        job->setKey(u"psc.endpoint.%1.%2"_s.arg(++n).arg(step.nodeId));
+        job->setKey(u"psc.endpoint.%1.%2"_s.arg(QString::number(++n), step.nodeId));
         job->setChangesLab(true);
         jobs << job;
     }

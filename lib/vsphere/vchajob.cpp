@@ -83,9 +83,7 @@ Result<VchaNetwork> resolveVchaNetwork(const QString &name, const QString &field
             u"vcha.network"_s,
             Tr::tr("%1: the datacenter has %2 networks named \"%3\" (%4); VCHA needs one it can tell "
                    "apart. Rename one of them, or change %1.")
-                .arg(field)
-                .arg(found.size())
-                .arg(name, which.join(u", "_s)));
+                .arg(field, QString::number(found.size()), name, which.join(u", "_s)));
     }
     if (type(found.constFirst()).isEmpty())
         return makeError(u"vcha.network"_s,

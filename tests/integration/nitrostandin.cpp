@@ -125,7 +125,7 @@ QPair<int, QJsonObject> NitroStandin::request(const QByteArray &verb, const QStr
     tls.setCaCertificates(QSslCertificate::fromPath(certificatePath()));
     const auto send = [&](const QByteArray &method, const QString &p, const QByteArray &payload,
                           const QByteArray &cookie) -> QPair<int, QByteArray> {
-        QNetworkRequest request(QUrl(u"https://127.0.0.1:%1%2"_s.arg(m_port).arg(p)));
+        QNetworkRequest request(QUrl(u"https://127.0.0.1:%1%2"_s.arg(QString::number(m_port), p)));
         request.setSslConfiguration(tls);
         request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
         if (!cookie.isEmpty())

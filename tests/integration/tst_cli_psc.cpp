@@ -396,8 +396,7 @@ private Q_SLOTS:
             QCryptographicHash::hash(m_ssoPassword.toUtf8(), QCryptographicHash::Sha256).toHex());
         QCOMPARE(lines.at(2),
                  u"script=UpdateLsEndpoint lb=vcenter-psc-lb.sslab.com user=administrator@vsphere.local "
-                 u"password-length=%1 password-sha256=%2"_s.arg(m_ssoPassword.size())
-                     .arg(sum));
+                 u"password-length=%1 password-sha256=%2"_s.arg(QString::number(m_ssoPassword.size()), sum));
         const QByteArray journal = readAll(m_work.filePath(u"lab/vlab-journal.json"_s));
         QVERIFY(journal.contains("psc.endpoint.1.psc01") && journal.contains("psc.endpoint.2.psc02")
                 && journal.contains("psc.endpoint.3.psc01"));
