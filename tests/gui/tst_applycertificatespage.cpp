@@ -267,8 +267,8 @@ private Q_SLOTS:
         // The defaults are shown per host, with the article to verify them against.
         auto *preview = page->findChild<QPlainTextEdit *>(u"endpointPreview"_s);
         QVERIFY(preview);
-        QCOMPARE(preview->toPlainText().count(u"updateSSOConfig.py --lb-fqdn='vcenter-psc-lb.sslab.com'"_s),
-                 2);
+        // Plan values through shellQuote(), which leaves a plain name bare.
+        QCOMPARE(preview->toPlainText().count(u"updateSSOConfig.py --lb-fqdn=vcenter-psc-lb.sslab.com"_s), 2);
         QVERIFY(preview->toPlainText().contains(u"UpdateLsEndpoint.py"_s));
         bool sourceShown = false;
         for (const QLabel *l : page->findChildren<QLabel *>())

@@ -367,8 +367,9 @@ private Q_SLOTS:
         QVERIFY2(r.code == 1, qPrintable(r.out + r.err));
         // What runs where, from one place, with its source; nothing ran, nothing connected.
         QVERIFY2(r.out.contains(u"KB 2147014"_s), qPrintable(r.out));
-        QCOMPARE(r.out.count(u"updateSSOConfig --lb-fqdn='vcenter-psc-lb.sslab.com'"_s), 2);
-        QVERIFY(r.out.contains(u"--user='administrator@vsphere.local' --password=\"$VLAB_SSO_PASSWORD\""_s));
+        // Plan values through shellQuote(), which leaves a plain name bare.
+        QCOMPARE(r.out.count(u"updateSSOConfig --lb-fqdn=vcenter-psc-lb.sslab.com"_s), 2);
+        QVERIFY(r.out.contains(u"--user=administrator@vsphere.local --password=\"$VLAB_SSO_PASSWORD\""_s));
         QVERIFY2(r.err.contains(u"nothing was run"_s), qPrintable(r.err));
         QVERIFY(readAll(log).isEmpty());
         QVERIFY(!QFile::exists(knownHosts));
