@@ -183,7 +183,7 @@ private Q_SLOTS:
             QVERIFY(lines.size() > 10);
             for (const QString &line : lines) {
                 QVERIFY2(QRegularExpression(
-                             u"^(# |enable ns feature LB$|add (server|service|lb vserver|lb group) |"
+                             u"^(# |enable ns feature LB$|add (server|service|lb vserver|lb group|ns ip) |"
                              u"bind lb (vserver|group) |set lb group |unbind lb (vserver|group) |"
                              u"rm (server|service|lb vserver|lb group) |save ns config$)"_s)
                              .match(line)

@@ -235,7 +235,7 @@ private Q_SLOTS:
         const Result<LbConfig> c = LbConfig::fromPlan(p);
         QVERIFY(c.ok());
         static const QRegularExpression command(
-            u"^(# [^\n]*|enable ns feature LB|add (server|service|lb vserver|lb group) .+|bind lb "
+            u"^(# [^\n]*|enable ns feature LB|add (server|service|lb vserver|lb group|ns ip) .+|bind lb "
             u"(vserver|group) .+|"
             u"set lb group .+|unbind lb (vserver|group) .+|rm (server|service|lb vserver|lb group) .+|save ns config)$"_s);
         for (const QByteArray &file : {renderBatch(*c, p.lab.name), renderRollbackBatch(*c, p.lab.name)}) {
