@@ -9,7 +9,7 @@
 #include "core/secretmask.h"
 #include "jobs/journal.h"
 #include "net/trustedpins.h"
-#include "netscaler/nitrojobs.h"
+#include "netscaler/nitrorecord.h"
 #include "plan/planjson.h"
 #include "remote/hostkeys.h"
 
@@ -136,7 +136,7 @@ private Q_SLOTS:
         const QString path = nitroRecordPath(project, u"192.168.1.50"_s);
         const QList<NitroObject> objects{NitroObject{
             u"server"_s, QJsonObject{{u"name"_s, u"vlab-psc01"_s}, {u"ipaddress"_s, u"192.168.1.211"_s}}}};
-        QVERIFY(saveNitroCreatedRecord(path, u"192.168.1.50"_s, objects).ok());
+        QVERIFY(saveNitroRecord(path, u"192.168.1.50"_s, NitroRecord{objects, {}}).ok());
         QCOMPARE(modeOf(project), 0700);
         QCOMPARE(modeOf(path), 0600);
     }
