@@ -90,14 +90,15 @@ Result<QByteArray> renderPscEndpointScript(const LabPlan &plan, const PscEndpoin
         return steps.error();
     QStringList lines;
     // A file for a person to follow; ASCII English like the other generated files.
-    lines << u"# Point SSO and the lookup service of the PSCs at the load-balancer name %1,"_s.arg(
-        plan.loadBalancer.fqdn)
+    // Plan values reach comments only through lineComment(): a comment always ends on its line.
+    lines << lineComment(u"Point SSO and the lookup service of the PSCs at the load-balancer name %1,"_s.arg(
+        plan.loadBalancer.fqdn))
           << u"# after the machine certificate was replaced on every PSC (written by vLab Wizard)."_s
           << u"# Source: VMware KB 2147014. VERIFY these commands against the article first: the script"_s
           << u"# paths and flags are not confirmed by a public copy."_s
           << u"# Run each block in an SSH session to the host it names (root, bash as the login shell)."_s;
     for (const PscEndpointStep &s : *steps) {
-        lines << QString() << u"# On %1 (%2):"_s.arg(s.nodeId, s.host);
+        lines << QString() << lineComment(u"On %1 (%2):"_s.arg(s.nodeId, s.host));
         if (s.needsSsoPassword)
             lines
                 << u"stty -echo; printf 'SSO password: '; IFS= read -r VLAB_SSO_PASSWORD; stty echo; echo"_s;
