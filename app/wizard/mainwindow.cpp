@@ -356,9 +356,13 @@ void MainWindow::closeEvent(QCloseEvent *event)
     // (the installer's template holds passwords), which an abrupt exit would leave behind.
     if (m_runPanel->isBusy()) {
         event->ignore();
-        if (m_runPanel->requestCancel())
+        if (m_runPanel->requestCancel()) {
             m_closeAfterRun = true;
-        return;
+            return;
+        }
+        if (m_runPanel->isBusy())
+            return; // the user keeps the run going
+        // The run ended while the question was open: close as without a run.
     }
     if (!confirmDiscard()) {
         event->ignore();

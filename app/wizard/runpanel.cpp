@@ -177,6 +177,9 @@ bool RunPanel::requestCancel()
 {
     if (!isBusy() || !m_confirm())
         return false;
+    // The run may have ended while the question was open: there is nothing left to cancel.
+    if (!isBusy())
+        return false;
     appendLog(tr("Cancelling..."));
     m_cancel->setEnabled(false);
     m_queue->cancel();
