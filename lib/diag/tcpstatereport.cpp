@@ -1,5 +1,6 @@
 #include "diag/tcpstatereport.h"
 
+#include "core/atomicfile.h"
 #include "core/tr.h"
 
 #include <QDir>
@@ -17,6 +18,11 @@
 using namespace Qt::StringLiterals;
 
 namespace vlab {
+
+namespace {
+// /proc/net/tcp has one 150-byte line per socket: this is several hundred thousand sockets.
+constexpr qint64 kMaxLocalTableBytes = 64 * 1024 * 1024;
+} // namespace
 
 QList<TcpState> allTcpStates()
 {
@@ -468,13 +474,13 @@ Result<TcpCapture> readLocalTcpConnections(const QString &procNetDir)
     all.format = TcpCaptureFormat::ProcNetTcp;
     for (const QString &name : {u"tcp"_s, u"tcp6"_s}) {
         const QString path = QDir(procNetDir).filePath(name);
-        QFile file(path);
-        if (!file.open(QIODevice::ReadOnly)) {
-            if (name == u"tcp6"_s && !file.exists())
-                continue; // IPv6 disabled
-            return makeError(u"diag.tcp.local"_s, Tr::tr("Cannot read %1: %2").arg(path, file.errorString()));
-        }
-        const Result<TcpCapture> part = parseProcNetTcp(file.readAll());
+        if (name == u"tcp6"_s && !QFile::exists(path))
+            continue; // IPv6 disabled
+        // The kernel's tables are pseudo files of size 0: the read itself is capped.
+        const Result<QByteArray> data = readFileLimited(path, kMaxLocalTableBytes);
+        if (!data)
+            return makeError(u"diag.tcp.local"_s, data.error().message);
+        const Result<TcpCapture> part = parseProcNetTcp(*data);
         if (!part)
             return makeError(part.error().code, Tr::tr("%1: %2").arg(path, part.error().message),
                              part.error().details);
@@ -485,11 +491,11 @@ Result<TcpCapture> readLocalTcpConnections(const QString &procNetDir)
 
 std::optional<int> readLocalFinTimeout(const QString &path)
 {
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly))
+    const Result<QByteArray> data = readFileLimited(path, 64);
+    if (!data)
         return std::nullopt;
     bool ok = false;
-    const int seconds = QString::fromLatin1(file.readAll()).trimmed().toInt(&ok);
+    const int seconds = QString::fromLatin1(*data).trimmed().toInt(&ok);
     if (!ok)
         return std::nullopt;
     return seconds;

@@ -3,6 +3,7 @@
 #include "core/tr.h"
 #include "net/tlstrust.h"
 
+#include <QLocale>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QSslConfiguration>
@@ -27,7 +28,7 @@ struct HttpClient::Pending
     QPointer<QObject> context;
     Callback done;
     QTimer deadline;
-    enum class Stop { None, Timeout, Cancel } stop = Stop::None;
+    enum class Stop { None, Timeout, Cancel, TooLarge } stop = Stop::None;
     QString tlsProblem;
 };
 
@@ -100,6 +101,14 @@ void HttpClient::send(const HttpRequest &request, QObject *context, Callback don
         m_presented = sha256Fingerprint(m_presentedCertificate);
     });
     connect(reply, &QNetworkReply::finished, this, [this, reply] { finished(reply); });
+    // Both the announced length (Content-Length) and the bytes that arrived count, so neither
+    // a large announcement nor an endless chunked body is read past the limit.
+    connect(reply, &QNetworkReply::downloadProgress, this, [this, p](qint64 received, qint64 total) {
+        if (p->stop == Pending::Stop::None && (received > m_maxReplyBytes || total > m_maxReplyBytes)) {
+            p->stop = Pending::Stop::TooLarge;
+            p->reply->abort();
+        }
+    });
 
     p->deadline.setSingleShot(true);
     connect(&p->deadline, &QTimer::timeout, this, [p] {
@@ -143,6 +152,12 @@ void HttpClient::finished(QNetworkReply *reply)
                 reply->url().toString());
         if (p->stop == Pending::Stop::Cancel)
             return makeError(u"http.cancelled"_s, Tr::tr("Cancelled."));
+        if (p->stop == Pending::Stop::TooLarge)
+            return makeError(u"http.too-large"_s,
+                             Tr::tr("%1 sent a reply larger than %2; it was not read. Check that the "
+                                    "address and port are those of the management service.")
+                                 .arg(where, QLocale().formattedDataSize(m_maxReplyBytes, 1)),
+                             reply->url().toString());
         if (!p->tlsProblem.isEmpty())
             return makeError(u"http.tls"_s, Tr::tr("TLS check of %1 failed. %2").arg(where, p->tlsProblem),
                              m_presented);

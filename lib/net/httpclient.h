@@ -53,13 +53,19 @@ public:
     void setPinnedSha256(const QByteArray &digest) { m_pin = digest; }
     void setTimeout(std::chrono::milliseconds timeout) { m_timeout = timeout; }
     std::chrono::milliseconds timeout() const { return m_timeout; }
+    // A reply whose body would exceed this is aborted ("http.too-large") as soon as its
+    // announced length or the bytes received pass it, so a wrong endpoint or a hostile peer
+    // cannot fill memory. The default is far above any NITRO, REST or SOAP answer of a lab.
+    static constexpr qint64 kDefaultMaxReplyBytes = 64 * 1024 * 1024;
+    void setMaxReplyBytes(qint64 bytes) { m_maxReplyBytes = bytes; }
+    qint64 maxReplyBytes() const { return m_maxReplyBytes; }
     // Sent with every request; an empty value removes the header.
     void setDefaultHeader(const QByteArray &name, const QByteArray &value);
 
     using Callback = std::function<void(Result<HttpResponse>)>;
     // `done` runs once on this client's thread, unless `context` is destroyed first.
     // Any HTTP status is a response; only transport failures (refused, timeout, TLS,
-    // cancel) are errors, with codes "http.*".
+    // cancel, a reply over the size limit) are errors, with codes "http.*".
     void send(const HttpRequest &request, QObject *context, Callback done);
 
     // Aborts every request in flight; their callbacks get "http.cancelled".
@@ -78,6 +84,7 @@ private:
     QUrl m_base;
     QByteArray m_pin;
     std::chrono::milliseconds m_timeout{30000};
+    qint64 m_maxReplyBytes = kDefaultMaxReplyBytes;
     QList<HttpHeader> m_defaultHeaders;
     QNetworkAccessManager *m_nam = nullptr;
     QList<Pending *> m_pending;

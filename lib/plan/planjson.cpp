@@ -125,10 +125,10 @@ public:
         out = v.toBool();
     }
 
-    void textList(const char *key, QStringList &out)
+    void textList(const char *key, QStringList &out, qsizetype max)
     {
         list(
-            key,
+            key, max,
             [&](const QJsonValue &v, const QString &path) {
                 if (!v.isString())
                     return problem(path, Tr::tr("expected a string, found %1").arg(describe(v)));
@@ -137,10 +137,10 @@ public:
             [&] { out.clear(); });
     }
 
-    void intList(const char *key, QList<int> &out)
+    void intList(const char *key, QList<int> &out, qsizetype max)
     {
         list(
-            key,
+            key, max,
             [&](const QJsonValue &v, const QString &path) {
                 int n = 0;
                 if (!readInt(v, n))
@@ -152,10 +152,10 @@ public:
 
     // Calls read(ObjectReader&) for each element of an array of objects.
     template<typename T, typename Read>
-    void objectList(const char *key, QList<T> &out, Read read)
+    void objectList(const char *key, QList<T> &out, qsizetype max, Read read)
     {
         list(
-            key,
+            key, max,
             [&](const QJsonValue &v, const QString &path) {
                 ObjectReader element(v, path, m_problems);
                 T item;
@@ -197,7 +197,10 @@ private:
         return true;
     }
 
-    void list(const char *key, const std::function<void(const QJsonValue &, const QString &)> &each,
+    // At most `max` elements: a list far longer than any lab has is refused whole, before
+    // anything (the validator, the wizard's tables) spends time on it.
+    void list(const char *key, qsizetype max,
+              const std::function<void(const QJsonValue &, const QString &)> &each,
               const std::function<void()> &reset)
     {
         const QJsonValue v = take(key);
@@ -208,6 +211,10 @@ private:
             return problem(path, Tr::tr("expected an array, found %1").arg(describe(v)));
         reset();
         const QJsonArray array = v.toArray();
+        if (array.size() > max)
+            return problem(path,
+                           Tr::tr("%1 entries; a lab plan holds at most %2 here. Is this the right file?")
+                               .arg(QString::number(array.size()), QString::number(max)));
         for (qsizetype i = 0; i < array.size(); ++i)
             each(array.at(i), indexPath(path, i));
     }
@@ -237,9 +244,9 @@ void readPlan(ObjectReader &r, LabPlan &p)
     r.object("lab", [&](ObjectReader &o) { o.text("name", p.lab.name); });
     r.object("dns", [&](ObjectReader &o) {
         o.text("domain", p.dns.domain);
-        o.textList("servers", p.dns.servers);
+        o.textList("servers", p.dns.servers, kMaxPlanServers);
     });
-    r.object("ntp", [&](ObjectReader &o) { o.textList("servers", p.ntp.servers); });
+    r.object("ntp", [&](ObjectReader &o) { o.textList("servers", p.ntp.servers, kMaxPlanServers); });
     r.object("network", [&](ObjectReader &o) {
         o.text("cidr", p.network.cidr);
         o.text("gateway", p.network.gateway);
@@ -258,7 +265,7 @@ void readPlan(ObjectReader &r, LabPlan &p)
         o.text("domain", p.sso.domain);
         o.text("site", p.sso.site);
     });
-    r.objectList("psc", p.psc, [](ObjectReader &o, PscNode &n) {
+    r.objectList("psc", p.psc, kMaxPlanPscs, [](ObjectReader &o, PscNode &n) {
         o.text("name", n.name);
         o.text("fqdn", n.fqdn);
         o.text("ip", n.ip);
@@ -270,7 +277,7 @@ void readPlan(ObjectReader &r, LabPlan &p)
         o.text("snip", lb.snip);
         o.text("vip", lb.vip);
         o.text("fqdn", lb.fqdn);
-        o.intList("ports", lb.ports);
+        o.intList("ports", lb.ports, kMaxPlanPorts);
         o.object("persistence", [&](ObjectReader &pr) {
             pr.text("type", lb.persistence.type);
             pr.integer("timeoutMinutes", lb.persistence.timeoutMinutes);
@@ -287,7 +294,7 @@ void readPlan(ObjectReader &r, LabPlan &p)
             s.text("OU", c.subject.organizationUnit);
             s.text("CN", c.subject.commonName);
         });
-        o.textList("san", c.san);
+        o.textList("san", c.san, kMaxPlanSan);
         o.integer("keyBits", c.keyBits);
         o.text("signer", c.signer);
         o.integer("validityDays", c.validityDays);
@@ -313,7 +320,7 @@ void readPlan(ObjectReader &r, LabPlan &p)
         o.text("version", p.vds.version);
         o.integer("mtu", p.vds.mtu);
         o.integer("uplinks", p.vds.uplinks);
-        o.objectList("portGroups", p.vds.portGroups, [](ObjectReader &g, PortGroup &pg) {
+        o.objectList("portGroups", p.vds.portGroups, kMaxPlanPortGroups, [](ObjectReader &g, PortGroup &pg) {
             g.text("name", pg.name);
             g.integer("vlan", pg.vlan);
         });

@@ -12,6 +12,16 @@ namespace vlab {
 
 // A plan is a few kilobytes; anything past this is not a plan and is refused before parsing.
 inline constexpr qint64 kMaxPlanBytes = 4 * 1024 * 1024;
+// The longest lists a plan may hold; longer ones are refused when the plan is read (an error
+// naming the list), so no table, check or generator ever spends time on them. Each is far
+// above what a lab uses: VMware's configuration maximums allow 4 PSCs per site behind one
+// load balancer, and a vCenter at most 10,000 distributed port groups (the wizard's tables
+// stay quick at the limit below).
+inline constexpr qsizetype kMaxPlanPscs = 64;
+inline constexpr qsizetype kMaxPlanPortGroups = 1000;
+inline constexpr qsizetype kMaxPlanServers = 16; // DNS, NTP
+inline constexpr qsizetype kMaxPlanPorts = 64;
+inline constexpr qsizetype kMaxPlanSan = 256;
 
 namespace PlanErrors {
 inline constexpr auto Io = "plan.io"; // cannot read or write the file

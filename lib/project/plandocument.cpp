@@ -53,11 +53,11 @@ void PlanDocument::writeRecoveryNow()
 
 Result<void> PlanDocument::restoreRecovery()
 {
-    QFile file(m_recoveryFile);
-    if (!file.open(QIODevice::ReadOnly))
-        return makeError(QString::fromLatin1(PlanErrors::Io),
-                         Tr::tr("Cannot read %1: %2").arg(m_recoveryFile, file.errorString()));
-    const QJsonObject wrapper = QJsonDocument::fromJson(file.read(kMaxPlanBytes + 1)).object();
+    // The recovery copy wraps one plan: a little over a plan's own limit is all it can be.
+    const Result<QByteArray> data = readFileLimited(m_recoveryFile, kMaxPlanBytes + 64 * 1024);
+    if (!data)
+        return makeError(QString::fromLatin1(PlanErrors::Io), data.error().message);
+    const QJsonObject wrapper = QJsonDocument::fromJson(*data).object();
     Result<LabPlan> plan = parsePlan(QJsonDocument(wrapper.value(u"plan"_s).toObject()).toJson());
     if (!plan)
         return plan.error();

@@ -3,6 +3,7 @@
 #include "certs/certjobs.h"
 #include "certs/certverifier.h"
 #include "certs/csrrequest.h"
+#include "core/atomicfile.h"
 #include "core/quoting.h"
 #include "core/tr.h"
 #include "net/servedcertificate.h"
@@ -53,10 +54,10 @@ QString remotePath(const QString &folder, const char *name)
 
 Result<QString> chainLeafSha256(const QString &chainFile)
 {
-    QFile file(chainFile);
-    if (!file.open(QIODevice::ReadOnly))
-        return makeError(u"upload.local"_s, Tr::tr("Cannot read %1: %2").arg(chainFile, file.errorString()));
-    const QList<QSslCertificate> certs = QSslCertificate::fromData(file.read(kMaxCertFileBytes), QSsl::Pem);
+    const Result<QByteArray> data = readFileLimited(chainFile, kMaxCertFileBytes);
+    if (!data)
+        return makeError(u"upload.local"_s, data.error().message);
+    const QList<QSslCertificate> certs = QSslCertificate::fromData(*data, QSsl::Pem);
     if (certs.isEmpty() || certs.constFirst().isNull())
         return makeError(u"cert.parse"_s, Tr::tr("%1 holds no PEM certificate.").arg(chainFile));
     return sha256Fingerprint(certs.constFirst());

@@ -2,6 +2,7 @@
 
 #include "certs/csrrequest.h"
 #include "core/quoting.h"
+#include "core/regularfile.h"
 #include "core/tr.h"
 #include "remote/applianceshell.h"
 #include "remote/loginshelljob.h"
@@ -121,7 +122,8 @@ CertReplacementPreview previewCertReplacement(const CertReplacementRequest &r)
         u.mode = f.mode;
         u.secret = f.secret;
         QFile file(u.localPath);
-        u.exists = file.open(QIODevice::ReadOnly);
+        // Only a regular file is opened: a FIFO in its place would block here.
+        u.exists = requireRegularFile(u.localPath).ok() && file.open(QIODevice::ReadOnly);
         if (u.exists && !f.secret) {
             QCryptographicHash hash(QCryptographicHash::Sha256);
             static_cast<void>(hash.addData(&file));

@@ -97,6 +97,17 @@ PtyDriver::Read PtyDriver::readSome()
         m_transcript += text;
         m_pending += text;
         m_lineBuffer += text;
+        // A tool that prints without end must not fill memory, nor make every match slower:
+        // the transcript keeps its last megabyte, and what is matched against its last 64 KiB
+        // (prompts and failures are at the end of what was printed).
+        constexpr qsizetype kMaxTranscript = 1024 * 1024;
+        constexpr qsizetype kMaxPending = 64 * 1024;
+        if (m_transcript.size() > kMaxTranscript)
+            m_transcript = u"[...]\n"_s + m_transcript.right(kMaxTranscript / 2);
+        if (m_pending.size() > kMaxPending)
+            m_pending = m_pending.right(kMaxPending / 2);
+        if (m_lineBuffer.size() > kMaxPending)
+            m_lineBuffer = m_lineBuffer.right(kMaxPending / 2);
         return Read::Data;
     }
     if (ssh_channel_is_eof(m_channel))

@@ -7,6 +7,7 @@
 #include <QCryptographicHash>
 #include <QDeadlineTimer>
 #include <QFile>
+#include <QLocale>
 #include <QRegularExpression>
 
 #include <libssh/libssh.h>
@@ -348,6 +349,15 @@ Result<ExecResult> SshSession::exec(const QString &command, std::chrono::millise
             return failure(u"ssh.channel"_s, Tr::tr("running \"%1\"").arg(command));
         if (e > 0)
             result.standardError.append(buffer, e);
+        if (result.standardOutput.size() + result.standardError.size() > m_options.maxOutputBytes) {
+            ssh_channel_request_send_signal(guard.channel, "TERM");
+            ssh_channel_close(guard.channel);
+            return makeError(u"ssh.too-large"_s,
+                             Tr::tr("\"%1\" on %2 printed more than %3; it was stopped and its output was "
+                                    "not kept. Run it by hand to see why it prints so much.")
+                                 .arg(command, m_options.endpoint.toString(),
+                                      QLocale().formattedDataSize(m_options.maxOutputBytes, 1)));
+        }
         if (n <= 0 && e <= 0 && ssh_channel_is_eof(guard.channel))
             break;
         if (n <= 0 && e <= 0 && !stillConnected(m_session))

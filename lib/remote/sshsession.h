@@ -46,6 +46,10 @@ struct SshConnectOptions
     QString knownHostsFile;                   // the project's known_hosts (see defaultKnownHostsFile())
     QString acceptFingerprint;                // "SHA256:..." the person confirmed for a host not known yet
     std::chrono::milliseconds timeout{15000}; // connecting, and any single wait for the server
+    // A command whose output (stdout and stderr together) passes this is stopped and fails
+    // with "ssh.too-large": a capture or a log read on a busy appliance stays far below it,
+    // and a runaway or hostile command cannot fill memory.
+    qint64 maxOutputBytes = 64 * 1024 * 1024;
 };
 
 using CancelCheck = std::function<bool()>;

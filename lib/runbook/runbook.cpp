@@ -72,8 +72,20 @@ void addTemplate(RunbookChapter &chapter, const LabPlan &plan, VcsaRole role)
 
 QString installCommand(VcsaRole role)
 {
+    // The installer verifies the target host's certificate unless told not to; skipping that
+    // is the reader's choice, shown once as an option with its risk (certificateCheckNote()).
     return u"vcsa-cli-installer/lin64/vcsa-deploy install --accept-eula --acknowledge-ceip "
-           u"--no-ssl-certificate-verification --log-dir=logs %1"_s.arg(vcsaTemplateFileName(role));
+           u"--log-dir=logs %1"_s.arg(vcsaTemplateFileName(role));
+}
+
+RunbookBlock certificateCheckNote()
+{
+    return paragraph(
+        Tr::tr("The installer verifies the certificate of the ESXi host or vCenter it deploys to. If that "
+               "host still has a self-signed certificate, compare its SHA-256 thumbprint with the one shown "
+               "on the host's console (or replace the certificate) first. Only then, and knowingly, add "
+               "--no-ssl-certificate-verification to the command: with it the installer trusts whatever "
+               "answers at that address, and sends it the host's and the appliance's passwords."));
 }
 
 // A Markdown code span for a file name or job title: the delimiter is one backtick more than
@@ -196,7 +208,7 @@ Runbook buildRunbook(const LabPlan &plan, const QByteArray &precheckResultsJson,
                          {}};
         addTemplate(c, plan, VcsaRole::Psc1);
         c.blocks << commands(Tr::tr("From the mounted VCSA ISO"), {installCommand(VcsaRole::Psc1)})
-                 << signOff(Tr::tr("First PSC installed"));
+                 << certificateCheckNote() << signOff(Tr::tr("First PSC installed"));
         addTemplate(c, plan, VcsaRole::Psc2);
         c.blocks << commands(Tr::tr("Then"), {installCommand(VcsaRole::Psc2)})
                  << signOff(Tr::tr("Second PSC installed"));
@@ -309,6 +321,7 @@ Runbook buildRunbook(const LabPlan &plan, const QByteArray &precheckResultsJson,
                          {}};
         addTemplate(c, plan, VcsaRole::VCenter);
         c.blocks << commands(Tr::tr("From the mounted VCSA ISO"), {installCommand(VcsaRole::VCenter)})
+                 << certificateCheckNote()
                  << signOff(Tr::tr("vCenter installed; login through %1 works").arg(plan.loadBalancer.fqdn));
         rb.chapters << c;
     }

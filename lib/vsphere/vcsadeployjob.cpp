@@ -364,6 +364,13 @@ void VcsaDeployJob::readOutput()
         m_pending.remove(0, end + 1);
         handleLine(QString::fromUtf8(line).remove(u'\r'));
     }
+    // An installer that prints without ever ending a line (a progress spinner gone wrong, a
+    // binary dump) must not fill memory: what passes one long line is shown cut.
+    constexpr qsizetype kMaxLineBytes = 64 * 1024;
+    if (m_pending.size() > kMaxLineBytes) {
+        handleLine(QString::fromUtf8(m_pending.left(kMaxLineBytes)).remove(u'\r') + u" [...]"_s);
+        m_pending.clear();
+    }
 }
 
 void VcsaDeployJob::handleLine(const QString &rawLine)

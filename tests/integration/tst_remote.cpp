@@ -201,6 +201,25 @@ private Q_SLOTS:
         QVERIFY(r->standardOutput == expected);
     }
 
+    void execOutputLimit()
+    {
+        ensureRunning();
+        SshSession session;
+        SshConnectOptions o = options(freshKnownHosts(), m_sshd.hostKeyFingerprint());
+        o.maxOutputBytes = 100'000;
+        QVERIFY(session.connect(o));
+        QVERIFY(session.authenticate(keyCredentials()));
+        // A command that would print 50 MB is stopped once it passes the limit.
+        const Result<ExecResult> r = session.exec(u"head -c 50000000 /dev/zero | tr '\\0' x"_s, 30s);
+        QVERIFY(!r);
+        QCOMPARE(r.error().code, u"ssh.too-large"_s);
+        QVERIFY2(r.error().message.contains(u"head -c"_s), qPrintable(r.error().message));
+        // Output below the limit still arrives whole, on the same session.
+        const Result<ExecResult> next = session.exec(u"head -c 90000 /dev/zero | tr '\\0' y"_s, 10s);
+        QVERIFY2(next, qPrintable(next ? QString() : next.error().message));
+        QCOMPARE(next->standardOutput, QByteArray(90000, 'y'));
+    }
+
     void passwordLogin()
     {
         ensureRunning();

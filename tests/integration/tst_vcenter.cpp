@@ -18,6 +18,7 @@
 // Readiness: the simulator prints its URL once it serves; nothing sleeps.
 
 #include "jobs/job.h"
+#include "jobs/journal.h"
 #include "net/httpclient.h"
 #include "net/tlstrust.h"
 #include "plan/planjson.h"
@@ -731,6 +732,59 @@ private Q_SLOTS:
             };
             QVERIFY(plain(trust.readAll()).contains(plain(m_fingerprint.toLatin1())));
         }
+    }
+
+    // README "Run journal and resume": every live verb is journaled next to the plan, the
+    // Distributed Switch and VCHA verbs included, with each job's outcome and no password.
+    void vdsAndVchaVerbsAreJournaled_data()
+    {
+        QTest::addColumn<QStringList>("args");
+        QTest::addColumn<int>("exitCode");
+        QTest::addColumn<QString>("state");
+        QTest::newRow("vds create") << QStringList{u"vds"_s,    u"create"_s,        u"{plan}"_s,
+                                                   u"--host"_s, u"{sim}"_s,         u"--user"_s,
+                                                   u"admin"_s,  u"--fingerprint"_s, u"{fp}"_s}
+                                    << 0 << u"succeeded"_s;
+        QTest::newRow("vcha status") << QStringList{u"vcha"_s,   u"status"_s,        u"{plan}"_s,
+                                                    u"--host"_s, u"{sim}"_s,         u"--user"_s,
+                                                    u"admin"_s,  u"--fingerprint"_s, u"{fp}"_s}
+                                     << 0 << u"succeeded"_s;
+        QTest::newRow("vcha status, no VCHA REST")
+            << QStringList{u"vcha"_s,   u"status"_s, u"{plan}"_s,        u"--host"_s, u"{ga}"_s,
+                           u"--user"_s, u"admin"_s,  u"--fingerprint"_s, u"{fp}"_s}
+            << 1 << u"failed"_s;
+    }
+    void vdsAndVchaVerbsAreJournaled()
+    {
+        QFETCH(QStringList, args);
+        QFETCH(int, exitCode);
+        QFETCH(QString, state);
+        for (QString &a : args) {
+            a.replace(u"{sim}"_s, m_sim.hostPort);
+            a.replace(u"{ga}"_s, m_simGa.hostPort);
+            a.replace(u"{plan}"_s, m_planFile);
+            a.replace(u"{fp}"_s, m_fingerprint);
+        }
+        const QString journalFile = QFileInfo(m_planFile).dir().filePath(RunJournal::fileName());
+        const Result<RunJournal> before = RunJournal::load(journalFile);
+        QVERIFY2(before, qPrintable(before ? QString() : before.error().message));
+        const QString lastBefore = before->runs.isEmpty() ? QString() : before->runs.constLast().id;
+
+        const CliRun run = cli(args, kPassword);
+        QVERIFY2(run.exitCode == exitCode, qPrintable(run.out + run.err));
+
+        const Result<RunJournal> after = RunJournal::load(journalFile);
+        QVERIFY2(after, qPrintable(after ? QString() : after.error().message));
+        QVERIFY(!after->runs.isEmpty());
+        const JournalRun &last = after->runs.constLast();
+        QVERIFY2(last.id != lastBefore, "the verb added no run to the journal");
+        QCOMPARE(last.state, state);
+        QVERIFY(last.finished.isValid());
+        QVERIFY(!last.jobs.isEmpty());
+        QCOMPARE(last.jobs.constLast().state, state);
+        QFile raw(journalFile);
+        QVERIFY(raw.open(QIODevice::ReadOnly));
+        QVERIFY(!raw.readAll().contains(kPassword.toUtf8()));
     }
 };
 

@@ -3,6 +3,7 @@
 #include "certs/certjobs.h"
 #include "certs/csrrequest.h"
 #include "codeview.h"
+#include "core/atomicfile.h"
 #include "jobs/jobqueue.h"
 #include "planform.h"
 #include "project/plandocument.h"
@@ -311,9 +312,8 @@ void CertificatesPage::refreshFiles()
 {
     const QString folder = certFolder();
     m_folderLabel->setText(tr("Files are written to %1").arg(QDir::toNativeSeparators(folder)));
-    QFile csr(fileIn(folder, CertFiles::Csr));
-    if (csr.size() < 64 * 1024 && csr.open(QIODevice::ReadOnly))
-        m_csr->setPlainText(QString::fromLatin1(csr.readAll()));
+    if (const Result<QByteArray> csr = readFileLimited(fileIn(folder, CertFiles::Csr), 64 * 1024))
+        m_csr->setPlainText(QString::fromLatin1(*csr));
     else
         m_csr->setPlainText(tr("Generate the key and CSR first (step 1)."));
 }

@@ -3,6 +3,7 @@
 #include "codeview.h"
 #include "findinglabel.h"
 #include "jobs/jobqueue.h"
+#include "plan/planjson.h"
 #include "planform.h"
 #include "project/plandocument.h"
 #include "runpanel.h"
@@ -226,6 +227,13 @@ void DistributedSwitchPage::initializePage()
 void DistributedSwitchPage::refresh()
 {
     const DistributedSwitch &vds = m_context.document->plan().vds;
+    // A plan holds at most kMaxPlanPortGroups: one more could not be opened again.
+    if (auto *add = findChild<QPushButton *>(u"vdsAddPortGroup"_s)) {
+        const bool room = vds.portGroups.size() < kMaxPlanPortGroups;
+        add->setEnabled(room);
+        add->setToolTip(room ? QString()
+                             : tr("A lab plan holds at most %1 port groups.").arg(kMaxPlanPortGroups));
+    }
     m_summary->setText(tr("%1: version %2, MTU %3, %4 uplinks, %5 port group(s)")
                            .arg(vds.name, vds.version, QString::number(vds.mtu), QString::number(vds.uplinks),
                                 QString::number(vds.portGroups.size())));

@@ -3,6 +3,7 @@
 #include "findinglabel.h"
 #include "jobs/jobqueue.h"
 #include "jobs/writefilesjob.h"
+#include "plan/planjson.h"
 #include "project/plandocument.h"
 #include "runbook/topologypainter.h"
 #include "runpanel.h"
@@ -468,6 +469,12 @@ void LabPlanPage::rebuildPscRows()
     qDeleteAll(m_pscWidgets);
     m_pscWidgets.clear();
     m_pscLabels.clear();
+    // A plan holds at most kMaxPlanPscs: one more could not be opened again.
+    if (auto *add = findChild<QPushButton *>(u"addPsc"_s)) {
+        const bool room = m_document->plan().psc.size() < kMaxPlanPscs;
+        add->setEnabled(room);
+        add->setToolTip(room ? QString() : tr("A lab plan holds at most %1 PSCs.").arg(kMaxPlanPscs));
+    }
     const QStringList headers = {tr("VM name"), tr("FQDN"), tr("IP address")};
     for (int c = 0; c < headers.size(); ++c) {
         auto *h = new QLabel(u"<b>"_s + headers.at(c).toHtmlEscaped() + u"</b>"_s);

@@ -1,5 +1,6 @@
 #include "planfilespage.h"
 
+#include "core/atomicfile.h"
 #include "jobs/jobqueue.h"
 #include "jobs/journal.h"
 #include "jobs/writefilesjob.h"
@@ -103,10 +104,9 @@ void PlanFilesPage::writeFiles()
     queue->addJob(new WritePlanFilesJob(m_context.document->plan(), folder));
     queue->addJob(new WriteFilesJob(tr("Write the plan-only artifacts of every step"), artifacts));
     // The runbook includes the pre-check results when the Pre-checks page saved them.
-    QFile results(QDir(folder).filePath(QString::fromLatin1(kPrecheckResultsFile)));
-    const QByteArray precheck = results.size() < 4 * 1024 * 1024 && results.open(QIODevice::ReadOnly)
-        ? results.readAll()
-        : QByteArray();
+    const Result<QByteArray> saved =
+        readFileLimited(QDir(folder).filePath(QString::fromLatin1(kPrecheckResultsFile)), 4 * 1024 * 1024);
+    const QByteArray precheck = saved ? *saved : QByteArray();
     auto *runbook =
         new RunbookJob(m_context.document->plan(), precheck, QDir(folder).filePath(u"runbook.pdf"_s),
                        QDir(folder).filePath(u"runbook.md"_s));

@@ -575,6 +575,60 @@ private Q_SLOTS:
         }
     }
 
+    // Lists longer than any lab has are refused when the plan is read, naming the list and
+    // the limit; a list at the limit is read (the validator judges it).
+    void listLimits_data()
+    {
+        QTest::addColumn<QString>("at");
+        QTest::addColumn<qsizetype>("limit");
+        QTest::addColumn<QJsonValue>("element");
+        const QJsonValue psc(
+            QJsonObject{{u"name"_s, u"p"_s}, {u"fqdn"_s, u"p.sslab.com"_s}, {u"ip"_s, u"10.0.0.1"_s}});
+        const QJsonValue group(QJsonObject{{u"name"_s, u"PG"_s}, {u"vlan"_s, 10}});
+        QTest::newRow("psc") << u"psc"_s << kMaxPlanPscs << psc;
+        QTest::newRow("vds.portGroups") << u"vds.portGroups"_s << kMaxPlanPortGroups << group;
+        QTest::newRow("dns.servers") << u"dns.servers"_s << kMaxPlanServers << QJsonValue(u"10.0.0.53"_s);
+        QTest::newRow("ntp.servers") << u"ntp.servers"_s << kMaxPlanServers << QJsonValue(u"10.0.0.123"_s);
+        QTest::newRow("loadBalancer.ports") << u"loadBalancer.ports"_s << kMaxPlanPorts << QJsonValue(443);
+        QTest::newRow("certificate.san")
+            << u"certificate.san"_s << kMaxPlanSan << QJsonValue(u"a.sslab.com"_s);
+    }
+
+    void listLimits()
+    {
+        QFETCH(QString, at);
+        QFETCH(qsizetype, limit);
+        QFETCH(QJsonValue, element);
+        QJsonArray full;
+        for (qsizetype i = 0; i < limit; ++i)
+            full.append(element);
+        const Result<LabPlan> atLimit = parsePlan(exampleWith(at, full));
+        QVERIFY2(atLimit, qPrintable(atLimit ? QString() : atLimit.error().message));
+
+        full.append(element);
+        const Result<LabPlan> over = parsePlan(exampleWith(at, full));
+        QVERIFY(!over);
+        QCOMPARE(over.error().code, code(PlanErrors::Schema));
+        QCOMPARE(problemPaths(over.error()), QStringList{at});
+        QVERIFY2(over.error().message.contains(QString::number(limit + 1))
+                     && over.error().message.contains(u"at most %1"_s.arg(limit)),
+                 qPrintable(over.error().message));
+    }
+
+    // 30,000 PSCs (about 2 MB, under the size limit): refused by the list limit, whole.
+    void thirtyThousandPscsRefused()
+    {
+        QJsonArray many;
+        for (int i = 0; i < 30000; ++i)
+            many.append(
+                QJsonObject{{u"name"_s, u"p"_s}, {u"fqdn"_s, u"p.sslab.com"_s}, {u"ip"_s, u"10.0.0.1"_s}});
+        const QByteArray json = exampleWith(u"psc"_s, many);
+        QVERIFY(json.size() < kMaxPlanBytes);
+        const Result<LabPlan> plan = parsePlan(json);
+        QVERIFY(!plan);
+        QVERIFY2(plan.error().message.startsWith(u"psc: 30000 entries"_s), qPrintable(plan.error().message));
+    }
+
     // A device is refused before it is read (it may never end), saying what it is.
     void endlessDeviceIsRefused()
     {

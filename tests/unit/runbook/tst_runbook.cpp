@@ -71,6 +71,25 @@ private Q_SLOTS:
         QVERIFY(md.contains(u"<VLAB_SSO_PASSWORD>"_s));
     }
 
+    // The by-hand installer commands verify the target's certificate; skipping that is shown
+    // as an option with its risk, never part of the command to copy.
+    void byHandInstallVerifiesCertificates()
+    {
+        const QString md = QString::fromUtf8(runbookToMarkdown(buildRunbook(examplePlan())));
+        static const QRegularExpression install(u"^.*vcsa-deploy install .*$"_s,
+                                                QRegularExpression::MultilineOption);
+        int commands = 0;
+        for (auto it = install.globalMatch(md); it.hasNext();) {
+            const QString line = it.next().captured(0);
+            ++commands;
+            QVERIFY2(!line.contains(u"--no-ssl-certificate-verification"_s), qPrintable(line));
+            QVERIFY2(line.contains(u"--accept-eula --acknowledge-ceip"_s), qPrintable(line));
+        }
+        QCOMPARE(commands, 3); // PSC 1, PSC 2, vCenter
+        QVERIFY(md.contains(u"add --no-ssl-certificate-verification to the command"_s));
+        QVERIFY(md.contains(u"thumbprint"_s));
+    }
+
     void precheckResultsReplaceTheSignOff()
     {
         const QJsonObject results{{u"time"_s, u"2026-11-25T10:00:00Z"_s},
