@@ -338,27 +338,34 @@ void VchaJob::findDatastore()
 {
     if (placementCancelled())
         return;
-    m_soap->retrieve(m_collector, m_datastoreFolder, true, {{u"Datastore"_s, {u"name"_s}}}, this,
-                     [this](Result<QList<ObjectContent>> r) {
-                         if (!r)
-                             return placementFailed(r.error());
-                         const QString wanted = m_plan.target.datastore;
-                         QStringList names;
-                         for (const ObjectContent &o : *r) {
-                             const XmlElement *name = o.prop(u"name"_s);
-                             names << (name ? name->text : QString());
-                             if (name && name->text == wanted)
-                                 m_placement.datastore = o.obj.value;
-                         }
-                         if (m_placement.datastore.isEmpty() && !r->isEmpty()) {
-                             m_placement.datastore = r->constFirst().obj.value;
-                             note(Tr::tr("No datastore \"%1\"; using %2.").arg(wanted, names.constFirst()));
-                         }
-                         if (m_placement.datastore.isEmpty())
-                             return placementFailed(
-                                 makeError(u"vcha.placement"_s, Tr::tr("vCenter has no datastore.")));
-                         findNetworks();
-                     });
+    m_soap->retrieve(
+        m_collector, m_datastoreFolder, true, {{u"Datastore"_s, {u"name"_s}}}, this,
+        [this](Result<QList<ObjectContent>> r) {
+            if (!r)
+                return placementFailed(r.error());
+            const QString wanted = m_plan.target.datastore;
+            QStringList names;
+            for (const ObjectContent &o : *r) {
+                const XmlElement *name = o.prop(u"name"_s);
+                names << (name ? name->text : QString());
+                if (name && name->text == wanted)
+                    m_placement.datastore = o.obj.value;
+            }
+            // Never another datastore than the plan names: the clones would land
+            // where nobody decided they should.
+            if (m_placement.datastore.isEmpty() && !r->isEmpty()) {
+                names.sort();
+                return placementFailed(makeError(
+                    u"vcha.datastore"_s,
+                    Tr::tr("vCenter has no datastore \"%1\" (target.datastore in the plan); it has: "
+                           "%2. Set target.datastore to the one the passive and witness nodes "
+                           "should use.")
+                        .arg(wanted, names.join(u", "_s))));
+            }
+            if (m_placement.datastore.isEmpty())
+                return placementFailed(makeError(u"vcha.placement"_s, Tr::tr("vCenter has no datastore.")));
+            findNetworks();
+        });
 }
 
 // The API takes Network identifiers with their type, not port-group names: the datacenter's

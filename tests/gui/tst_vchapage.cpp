@@ -78,7 +78,10 @@ private Q_SLOTS:
         QVERIFY(QTest::qWaitForWindowExposed(&w));
         // The HA network as a port group the simulator's inventory has (a distributed one; the
         // management network "VM Network" is its standard one): the job sends their ids.
-        w.document()->edit([](LabPlan &p) { p.vcha.network.portGroup = u"DC0_DVPG0"_s; });
+        w.document()->edit([](LabPlan &p) {
+            p.vcha.network.portGroup = u"DC0_DVPG0"_s;
+            p.target.datastore = u"LocalDS_0"_s; // the simulator's only datastore
+        });
         QWizardPage *page = goToVcha(w);
         QVERIFY(page);
         page->findChild<QLineEdit *>(u"vcHost"_s)->setText(standIn);

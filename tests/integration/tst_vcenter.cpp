@@ -449,6 +449,7 @@ private Q_SLOTS:
     {
         LabPlan plan = examplePlan();
         plan.vcha.network.portGroup = u"DC0_DVPG0"_s;
+        plan.target.datastore = u"LocalDS_0"_s; // the simulator's only datastore
         return plan;
     }
 
@@ -551,6 +552,24 @@ private Q_SLOTS:
         QVERIFY2(job.result().error().message.contains(u"vcha.network.portGroup"_s)
                      && job.result().error().message.contains(u"No-Such-PG"_s),
                  qPrintable(job.result().error().message));
+        QVERIFY(sentDetails(job, u"POST /rest/vcenter/vcha/cluster?vmw-task=true&action=deploy"_s).isEmpty());
+        QCOMPARE(sentDetails(job, u"SOAP Logout"_s).size(), 1);
+    }
+
+    // A datastore the plan does not name is never used instead: the step stops, names the
+    // plan field and lists the datastores vCenter has, and deploys nothing.
+    void vchaRefusesADatastoreThatDoesNotExist()
+    {
+        LabPlan plan = vchaPlan();
+        plan.target.datastore = u"datastore1"_s;
+        VchaJob job(VchaAction::Deploy, endpoint(m_sim.hostPort), plan);
+        QVERIFY(runJob(job));
+        QVERIFY(job.state() == Job::State::Failed);
+        QCOMPARE(job.result().error().code, u"vcha.datastore"_s);
+        const QString message = job.result().error().message;
+        QVERIFY2(message.contains(u"\"datastore1\""_s) && message.contains(u"target.datastore"_s)
+                     && message.contains(u"LocalDS_0"_s),
+                 qPrintable(message));
         QVERIFY(sentDetails(job, u"POST /rest/vcenter/vcha/cluster?vmw-task=true&action=deploy"_s).isEmpty());
         QCOMPARE(sentDetails(job, u"SOAP Logout"_s).size(), 1);
     }
