@@ -1,5 +1,6 @@
 #include "runpanel.h"
 
+#include "approvaldialog.h"
 #include "jobs/jobqueue.h"
 #include "jobs/runsession.h"
 
@@ -15,6 +16,8 @@
 #include <QSplitter>
 #include <QTreeWidget>
 #include <QVBoxLayout>
+
+#include <utility>
 
 using namespace Qt::StringLiterals;
 
@@ -57,6 +60,9 @@ RunPanel::RunPanel(QWidget *parent)
     // built on first use).
     setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Maximum);
 
+    m_approve = [this](const QString &title, const QList<const Job *> &jobs) {
+        return ApprovalDialog::ask(this, title, jobs);
+    };
     m_confirm = [this] {
         return QMessageBox::question(this, tr("Cancel the running work?"),
                                      tr("Stop \"%1\"? Jobs already finished stay done; cleanup "
@@ -131,10 +137,41 @@ bool RunPanel::isBusy() const
     return m_queue && m_queue->isRunning();
 }
 
-bool RunPanel::run(JobQueue *queue, const QString &title)
+QString RunPanel::notStartedText(RunStart why)
+{
+    switch (why) {
+    case RunStart::Started:
+        return {};
+    case RunStart::Busy:
+        return tr("Other work is still running; wait for it or cancel it.");
+    case RunStart::NotApproved:
+        return tr("Not started: the changes were not approved, and nothing was changed.");
+    }
+    return {};
+}
+
+RunPanel::RunStart RunPanel::start(JobQueue *queue, const QString &title)
 {
     if (isBusy())
-        return false;
+        return RunStart::Busy;
+    QList<const Job *> changing;
+    for (const Job *job : queue->jobs()) {
+        if (job->changesLab())
+            changing << job;
+    }
+    const bool preApproved = std::exchange(m_preApproved, QString()) == title;
+    if (!changing.isEmpty() && preApproved) {
+        appendLog(tr("Approved before: \"%1\"").arg(title));
+    } else if (!changing.isEmpty()) {
+        if (!m_approve(title, changing)) {
+            appendLog(tr("Not started: \"%1\" was not approved; nothing was changed.").arg(title));
+            return RunStart::NotApproved;
+        }
+        // A run that started elsewhere while the question was open goes first.
+        if (isBusy())
+            return RunStart::Busy;
+        appendLog(tr("Approved: \"%1\"").arg(title));
+    }
     if (m_session)
         m_session->deleteLater();
     m_session = new RunSession(queue, title, m_journalPath, this);
@@ -170,7 +207,7 @@ bool RunPanel::run(JobQueue *queue, const QString &title)
     m_cancel->setEnabled(true);
     Q_EMIT busyChanged(true);
     m_session->start();
-    return true;
+    return RunStart::Started;
 }
 
 bool RunPanel::requestCancel()

@@ -31,8 +31,22 @@ public:
 
     bool isBusy() const;
     // Takes ownership of the queue and starts it as a RunSession (journal, resume). Refuses
-    // (returns false) while another queue is running.
-    bool run(JobQueue *queue, const QString &title);
+    // while another queue is running, and a queue with jobs that change the lab starts only
+    // once the person approved what they will change (see setApproval()); when it does not
+    // start, the queue stays the caller's.
+    enum class RunStart { Started, Busy, NotApproved };
+    RunStart start(JobQueue *queue, const QString &title);
+    bool run(JobQueue *queue, const QString &title) { return start(queue, title) == RunStart::Started; }
+    // What a page shows when start() did not start its run.
+    static QString notStartedText(RunStart why);
+
+    // Asked before a run with lab-changing jobs, with those jobs (their plannedChanges());
+    // by default ApprovalDialog. Returns whether the person approved.
+    using Approval = std::function<bool(const QString &title, const QList<const Job *> &jobs)>;
+    void setApproval(Approval approval) { m_approve = std::move(approval); }
+    // The next start(), if it has this title: its changes were approved for a run that stopped
+    // before changing anything (a certificate the person then confirmed), so it is not asked twice.
+    void approveNextRun(const QString &title) { m_preApproved = title; }
     JobQueue *queue() const { return m_queue; }
 
     // A line in the log from outside any run (for example: no keychain on this machine).
@@ -81,6 +95,8 @@ private:
     JobQueue *m_queue = nullptr;
     QHash<Job *, QTreeWidgetItem *> m_items;
     std::function<bool()> m_confirm;
+    Approval m_approve;
+    QString m_preApproved;
     ResumeQuestion m_resumeQuestion;
     QString m_journalPath;
 };

@@ -8,6 +8,7 @@
 #include "jobs/reportnode.h"
 
 #include <QObject>
+#include <QStringList>
 #include <QTimer>
 
 #include <atomic>
@@ -35,6 +36,17 @@ public:
     // never repeats such a job silently when it was interrupted half way.
     bool changesLab() const { return m_changesLab; }
     void setChangesLab(bool changes) { m_changesLab = changes; }
+    // What a lab-changing job will change, for the person to approve before the run starts:
+    // the host it acts on, and one line per change, including every answer it will give to a
+    // consent prompt of the appliance's own tools. Setting it marks the job as changing the lab.
+    QString changeHost() const { return m_changeHost; }
+    QStringList plannedChanges() const { return m_plannedChanges; }
+    void setPlannedChanges(const QString &host, const QStringList &changes)
+    {
+        m_changeHost = host;
+        m_plannedChanges = changes;
+        m_changesLab = true;
+    }
 
     // Share of the queue's overall progress (relative to the other jobs' weights).
     qreal weight() const { return m_weight; }
@@ -83,6 +95,8 @@ private:
     ReportNode m_report;
     QString m_key;
     bool m_changesLab = false;
+    QString m_changeHost;
+    QStringList m_plannedChanges;
     Result<void> m_result;
     State m_state = State::Pending;
     qreal m_weight = 1.0;

@@ -28,7 +28,11 @@ NitroApplyJob::NitroApplyJob(const LbConfig &config, const NitroTarget &target, 
     , m_objects(nitroObjects(config))
 {
     setKey(u"netscaler.apply"_s);
-    setChangesLab(true);
+    QStringList changes = describeNitroChanges(m_objects, false);
+    changes << Tr::tr("Enable the load-balancing feature (LB) if it is off")
+            << Tr::tr("Save the running configuration (save ns config)");
+    // What exists already is left alone; a conflicting object stops the run before any change.
+    setPlannedChanges(target.address(), changes);
 }
 
 void NitroApplyJob::work()

@@ -7,6 +7,8 @@
 #include <QJsonParseError>
 #include <QUrl>
 
+#include <algorithm>
+
 using namespace Qt::StringLiterals;
 
 namespace vlab {
@@ -92,6 +94,25 @@ const QStringList &nitroTypeOrder()
 {
     static const QStringList order{kNsip, kServer, kService, kVserver, kVsBinding, kGroup, kGroupBinding};
     return order;
+}
+
+QStringList describeNitroChanges(const QList<NitroObject> &objects, bool remove)
+{
+    QStringList order = nitroTypeOrder();
+    if (remove)
+        std::reverse(order.begin(), order.end());
+    QStringList lines;
+    for (const QString &type : std::as_const(order)) {
+        QStringList names;
+        for (const NitroObject &o : objects) {
+            if (o.type == type)
+                names << (o.isBinding() ? o.name() + u" -> "_s + o.boundTo() : o.name());
+        }
+        if (names.isEmpty())
+            continue;
+        lines << (remove ? Tr::tr("Remove %1: %2") : Tr::tr("Create %1: %2")).arg(type, names.join(u", "_s));
+    }
+    return lines;
 }
 
 QList<NitroObject> nitroObjects(const LbConfig &config)

@@ -15,7 +15,14 @@ NitroRollbackJob::NitroRollbackJob(const NitroRecord &record, const NitroTarget 
     , m_remaining(m_record)
 {
     setKey(u"netscaler.rollback"_s);
-    setChangesLab(true);
+    QStringList changes = describeNitroChanges(m_record.objects, true);
+    if (!m_record.features.isEmpty())
+        changes
+            << Tr::tr(
+                   "Switch off the features Apply switched on (%1), unless another virtual server uses them")
+                   .arg(m_record.features.join(u", "_s));
+    changes << Tr::tr("Save the running configuration (save ns config)");
+    setPlannedChanges(target.address(), changes);
 }
 
 void NitroRollbackJob::work()

@@ -81,13 +81,27 @@ QList<Job *> makeCertReplacementJobs(const LabPlan &plan, const QList<qsizetype>
             auto *shell = new LoginShellJob(request.nodeName, request.connection, request.credentials,
                                             settings.loginShellCommand);
             shell->setKey(u"psc.shell."_s + request.nodeName);
-            shell->setChangesLab(true);
+            shell->setPlannedChanges(
+                request.connection.endpoint.toString(),
+                {Tr::tr("Make bash root's login shell, for file transfer (%1; undone by %2)")
+                     .arg(QString::fromLatin1(ApplianceShell::FixCommand),
+                          QString::fromLatin1(ApplianceShell::UndoCommand))});
             shell->setWeight(0.2);
             jobs << shell;
         }
         auto *job = new CertManagerJob(request);
         job->setKey(u"psc.cert."_s + request.nodeName);
-        job->setChangesLab(true);
+        job->setPlannedChanges(
+            request.connection.endpoint.toString(),
+            {Tr::tr("Upload the certificate chain and the private key (mode 0600) to %1")
+                 .arg(request.remoteFolder),
+             Tr::tr("Run certificate-manager, option 1 (replace the machine SSL certificate with a custom "
+                    "certificate), as %1")
+                 .arg(request.ssoUser),
+             Tr::tr(
+                 "Answer certificate-manager's question \"Continue operation [Y/N]\" with Y: it replaces the "
+                 "certificate and restarts every service of the PSC, which is unavailable for several "
+                 "minutes")});
         jobs << job;
     }
     return jobs;

@@ -124,7 +124,7 @@ QList<Job *> makePscEndpointJobs(const QList<PscEndpointStep> &steps, const PscE
         r.runTimeout = settings.runTimeout;
         auto *job = new PscEndpointJob(r);
         job->setKey(u"psc.endpoint.%1.%2"_s.arg(QString::number(++n), step.nodeId));
-        job->setChangesLab(true);
+        job->setPlannedChanges(r.connection.endpoint.toString(), {Tr::tr("Run: %1").arg(step.command)});
         jobs << job;
     }
     return jobs;

@@ -53,6 +53,16 @@ DvsCreateJob::DvsCreateJob(const VCenterEndpoint &endpoint, const DistributedSwi
     , m_vds(vds)
     , m_datacenterName(datacenter)
 {
+    QStringList groups;
+    for (const PortGroup &g : vds.portGroups)
+        groups << Tr::tr("%1 (VLAN %2)").arg(g.name, QString::number(g.vlan));
+    setPlannedChanges(endpoint.url.authority(),
+                      {Tr::tr("Create the Distributed Switch %1 (version %2, MTU %3, %4 uplinks) in %5")
+                           .arg(vds.name, vds.version, QString::number(vds.mtu), QString::number(vds.uplinks),
+                                datacenter.isEmpty() ? Tr::tr("the only datacenter")
+                                                     : Tr::tr("the datacenter %1").arg(datacenter)),
+                       Tr::tr("Add the port groups %1").arg(groups.join(u", "_s)),
+                       Tr::tr("A switch or port group that exists already is left as it is")});
 }
 
 DvsCreateJob::~DvsCreateJob() = default;

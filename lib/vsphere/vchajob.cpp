@@ -165,6 +165,18 @@ VchaJob::VchaJob(VchaAction action, const VCenterEndpoint &endpoint, const LabPl
     , m_endpoint(endpoint)
     , m_plan(plan)
 {
+    if (action != VchaAction::Deploy)
+        return;
+    setPlannedChanges(
+        endpoint.url.authority(),
+        {Tr::tr("Give this vCenter a second network adapter on the port group %1 (HA address %2)")
+             .arg(plan.vcha.network.portGroup, plan.vcha.activeIp),
+         Tr::tr("Clone this vCenter into a passive node (HA address %1) and a witness (HA address %2) on the "
+                "datastore %3")
+             .arg(plan.vcha.passiveIp, plan.vcha.witnessIp, plan.target.datastore),
+         Tr::tr(
+             "Turn on vCenter High Availability once the nodes answer; a cluster that is already configured "
+             "is left as it is")});
 }
 
 VchaJob::~VchaJob() = default;

@@ -202,9 +202,61 @@ VcsaDeployJob::VcsaDeployJob(VcsaDeployRequest request, QObject *parent)
 {
     const QString role = vcsaRoleName(m_request.role);
     setKey(m_request.precheckOnly ? u"vcsa.%1.precheck"_s.arg(role) : u"vcsa.%1.install"_s.arg(role));
-    setChangesLab(!m_request.precheckOnly);
+    if (!m_request.precheckOnly)
+        describeChanges();
     m_killTimer.setSingleShot(true);
     connect(&m_killTimer, &QTimer::timeout, this, [this] { signalTree(true); });
+}
+
+namespace {
+
+// The first string value of `key` anywhere under `value` (templates nest it by target kind).
+QString findText(const QJsonValue &value, const QString &key)
+{
+    if (value.isObject()) {
+        const QJsonObject object = value.toObject();
+        if (const QJsonValue v = object.value(key); v.isString())
+            return v.toString();
+        for (auto it = object.constBegin(); it != object.constEnd(); ++it) {
+            if (QString found = findText(it.value(), key); !found.isEmpty())
+                return found;
+        }
+    }
+    return {};
+}
+
+} // namespace
+
+// What the person approves before the installer runs, read from the template it will get.
+void VcsaDeployJob::describeChanges()
+{
+    const QJsonValue root = QJsonDocument::fromJson(m_request.templateJson).object().value(u"new_vcsa"_s);
+    const QString host = findText(root, u"hostname"_s);
+    QStringList changes;
+    changes << Tr::tr("Deploy the appliance \"%1\" (%2, %3, size %4) on datastore %5, network %6")
+                   .arg(findText(root, u"name"_s), findText(root, u"system_name"_s), findText(root, u"ip"_s),
+                        findText(root, u"deployment_option"_s), findText(root, u"datastore"_s),
+                        findText(root, u"deployment_network"_s));
+    switch (m_request.role) {
+    case VcsaRole::Psc1:
+        changes << Tr::tr("Create the SSO domain %1 with the site %2")
+                       .arg(findText(root, u"domain_name"_s), findText(root, u"site_name"_s));
+        break;
+    case VcsaRole::Psc2:
+        changes << Tr::tr("Join the SSO domain %1, replicating with %2")
+                       .arg(findText(root, u"domain_name"_s),
+                            findText(root, u"replication_partner_hostname"_s));
+        break;
+    case VcsaRole::VCenter:
+        changes << Tr::tr("Register the vCenter with the Platform Services Controller %1")
+                       .arg(findText(root, u"platform_services_controller"_s));
+        break;
+    }
+    changes << Tr::tr("The installer runs for 20 to 40 minutes; a cancelled or failed install can leave a "
+                      "half-made appliance on the host, to be deleted before a retry");
+    if (m_request.noSslVerification)
+        changes << Tr::tr("The host's certificate is not verified (--no-ssl-certificate-verification)");
+    setPlannedChanges(host, changes);
 }
 
 VcsaDeployJob::~VcsaDeployJob()

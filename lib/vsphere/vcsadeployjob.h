@@ -94,6 +94,7 @@ protected:
     void onCancel() override;
 
 private:
+    void describeChanges();
     QStringList argumentsFor(Phase phase) const;
     void startPhase(Phase phase);
     void readOutput();

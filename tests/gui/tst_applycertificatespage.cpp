@@ -5,6 +5,7 @@
 // host key is confirmed through the page's confirmation function. The passwords are canaries
 // that must appear nowhere.
 
+#include "approvalclicker.h"
 #include "certfixture.h"
 #include "mainwindow.h"
 #include "pages/applycertificatespage.h"
@@ -46,6 +47,9 @@ QByteArray readAll(const QString &path)
 class TestApplyCertificatesPage : public QObject
 {
     Q_OBJECT
+
+    // Clicks "Make these changes" in every approval dialog and keeps what each listed.
+    ApprovalClicker m_approver;
 
     QTemporaryDir m_work;
     std::unique_ptr<certtest::CertFixture> m_certs;
@@ -206,6 +210,7 @@ private Q_SLOTS:
             ->setText(u"VLAB_STANDIN_MODE=success VLAB_STANDIN_LOG=%1 %2"_s.arg(log, certManager));
 
         QSignalSpy done(w.runPanel(), &RunPanel::queueFinished);
+        const qsizetype approvalsBefore = m_approver.asked.size();
         QVERIFY(page->runReplacement());
         // First run: the host key is unknown, the page asks, then runs again by itself.
         QVERIFY(done.wait(60000));
@@ -219,6 +224,13 @@ private Q_SLOTS:
         QVERIFY2(status.contains(u"serves the new certificate"_s), qPrintable(status));
         QVERIFY(served.handshakes() >= 1);
         QVERIFY(QString::fromUtf8(readAll(log)).contains(u"confirm=Y"_s));
+        // The Y was approved up front, with the rest of the run: asked once, not again after the
+        // host key was confirmed.
+        QCOMPARE(m_approver.asked.size(), approvalsBefore + 1);
+        const QString approved = m_approver.asked.constLast();
+        QVERIFY2(approved.contains(u"\"Continue operation [Y/N]\" with Y"_s)
+                     && approved.contains(sshd.remoteDir() + u"/gui-certs"_s),
+                 qPrintable(approved));
 
         // The passwords are nowhere: not in the run panel, the journal or the known hosts file.
         QString shown;

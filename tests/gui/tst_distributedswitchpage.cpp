@@ -3,6 +3,7 @@
 // certificate is refused and its fingerprint offered in the field, and once confirmed the
 // switch is created through the run panel; a second run reports it as already there.
 
+#include "approvalclicker.h"
 #include "mainwindow.h"
 #include "net/trustedpins.h"
 #include "project/plandocument.h"
@@ -26,6 +27,9 @@ using namespace vlab;
 class TestDistributedSwitchPage : public QObject
 {
     Q_OBJECT
+
+    // Clicks "Make these changes" in every approval dialog and keeps what each listed.
+    ApprovalClicker m_approver;
 
     static void goTo(MainWindow &w, const QString &page)
     {
@@ -88,6 +92,7 @@ private Q_SLOTS:
         QSignalSpy done(w.runPanel(), &RunPanel::queueFinished);
 
         // Untrusted: refused, and the presented fingerprint offered for the user to compare.
+        const qsizetype approvalsBefore = m_approver.asked.size();
         create->click();
         QVERIFY(done.wait(VcSimFixture::kWaitMs));
         QCOMPARE(done.takeFirst().first().toBool(), false);
@@ -99,6 +104,20 @@ private Q_SLOTS:
         QVERIFY(done.wait(VcSimFixture::kWaitMs));
         QCOMPARE(done.takeFirst().first().toBool(), true);
         QVERIFY2(status->text().contains(u"Switch created"_s), qPrintable(status->text()));
+        // Each run was approved first, with the host, the switch and its port groups.
+        QCOMPARE(m_approver.asked.size(), approvalsBefore + 2);
+        const QString approved = m_approver.asked.constLast();
+        const DistributedSwitch &vds = w.document()->plan().vds;
+        QVERIFY2(approved.contains(hostPort) && approved.contains(vds.name)
+                     && approved.contains(vds.portGroups.constFirst().name),
+                 qPrintable(approved));
+
+        // Not approved: nothing runs, and the page says so.
+        m_approver.approve = false;
+        create->click();
+        QVERIFY(!w.runPanel()->isBusy());
+        QVERIFY2(status->text().contains(u"not approved"_s), qPrintable(status->text()));
+        m_approver.approve = true;
 
         // Again: nothing new.
         create->click();

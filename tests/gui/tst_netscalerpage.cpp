@@ -2,6 +2,7 @@
 // NetScaler's NITRO API, tests/tools/nitro-standin): certificate confirmation, Apply with
 // per-object states in the table, Verify, Roll back, and refusals.
 
+#include "approvalclicker.h"
 #include "jobs/journal.h"
 #include "mainwindow.h"
 #include "netscaler/nitrorecord.h"
@@ -33,6 +34,7 @@ class TestNetscalerPage : public QObject
     {
         QTemporaryDir dir;
         NitroStandin ns;
+        ApprovalClicker approver; // clicks "Make these changes" unless told otherwise
         MainWindow window;
         NetscalerPage *page = nullptr;
         QStringList confirmations;
@@ -105,6 +107,7 @@ private Q_SLOTS:
     void applyAfterConfirmingTheCertificateThenVerifyAndRollBack();
     void interruptedApplyIsNotRepeatedWithoutAsking();
     void declinedCertificateChangesNothing();
+    void declinedApprovalSendsNothing();
     void refusesWithoutPassword();
 };
 
@@ -116,6 +119,13 @@ void TestNetscalerPage::applyAfterConfirmingTheCertificateThenVerifyAndRollBack(
     QCOMPARE(state(f, u"psc-vs-443"_s), u"not applied yet"_s);
 
     QVERIFY(click(f, u"nsApply"_s));
+    // Approval was asked once, before anything was sent, listing the host and the objects; the
+    // run after the certificate was confirmed changed nothing more and was not asked again.
+    QCOMPARE(f.approver.asked.size(), 1);
+    const QString approved = f.approver.asked.constFirst();
+    QVERIFY2(approved.contains(f.ns.address()) && approved.contains(u"Create lbvserver: psc-vs-443"_s)
+                 && approved.contains(u"Create server:"_s) && approved.contains(u"save ns config"_s),
+             qPrintable(approved));
     // First attempt refused by TLS; the user confirmed the fingerprint; the page ran again.
     QCOMPARE(f.confirmations, QStringList{f.ns.address() + u' ' + fingerprint});
     QTRY_COMPARE_WITH_TIMEOUT(state(f, u"psc-vs-443"_s), u"created"_s, 30000);
@@ -143,8 +153,12 @@ void TestNetscalerPage::applyAfterConfirmingTheCertificateThenVerifyAndRollBack(
     QVERIFY2(status(f).contains(u"UP and as planned"_s), qPrintable(status(f)));
     QCOMPARE(f.confirmations.size(), 1); // kept in the project: not asked again
 
+    QCOMPARE(f.approver.asked.size(), 1); // Verify changes nothing: nothing to approve
     QVERIFY(click(f, u"nsRollback"_s));
     QCOMPARE(state(f, u"psc-vs-443"_s), u"removed"_s);
+    QCOMPARE(f.approver.asked.size(), 2);
+    QVERIFY2(f.approver.asked.constLast().contains(u"Remove lbvserver: "_s),
+             qPrintable(f.approver.asked.constLast()));
 
     // The side list: the plan step was passed (done), Certificates ran nothing (skipped),
     // this step is current and, once left, shows its last run.
@@ -222,6 +236,25 @@ void TestNetscalerPage::declinedCertificateChangesNothing()
     QCOMPARE(stepState(f, u"Load balancer"_s), u"failed"_s);
     f.window.wizard()->next();
     QVERIFY(!QFile::exists(f.dir.filePath(u"project/vlab-trust.json"_s)));
+    QCOMPARE(state(f, u"psc-vs-443"_s), u"not applied yet"_s);
+}
+
+// "Don't change anything": the run does not start, nothing reaches the NetScaler (not even a
+// TLS handshake), and the page says so.
+void TestNetscalerPage::declinedApprovalSendsNothing()
+{
+    Fixture f;
+    QVERIFY(open(f));
+    f.approver.approve = false;
+    QSignalSpy started(f.window.runPanel(), &RunPanel::busyChanged);
+    f.page->findChild<QPushButton *>(u"nsApply"_s)->click();
+    QCOMPARE(f.approver.asked.size(), 1);
+    QVERIFY(started.isEmpty());
+    QVERIFY(!f.window.runPanel()->isBusy());
+    QVERIFY2(status(f).contains(u"not approved"_s), qPrintable(status(f)));
+    QVERIFY(f.confirmations.isEmpty());
+    QCOMPARE(f.ns.count(u"server"_s), 0);
+    QCOMPARE(f.ns.count(u"lbvserver"_s), 0);
     QCOMPARE(state(f, u"psc-vs-443"_s), u"not applied yet"_s);
 }
 

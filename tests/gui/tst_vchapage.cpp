@@ -3,6 +3,7 @@
 // tests/tools/vcsim/main.go, which follows domain-facts.md "vCenter REST (6.7)") and Status
 // against the simulator without it, where the page falls back to the manual steps.
 
+#include "approvalclicker.h"
 #include "mainwindow.h"
 #include "project/plandocument.h"
 #include "runpanel.h"
@@ -23,6 +24,9 @@ using namespace vlab;
 class TestVchaPage : public QObject
 {
     Q_OBJECT
+
+    // Clicks "Make these changes" in every approval dialog and keeps what each listed.
+    ApprovalClicker m_approver;
 
     static QWizardPage *goToVcha(MainWindow &w)
     {
@@ -93,6 +97,12 @@ private Q_SLOTS:
         page->findChild<QPushButton *>(u"vchaDeploy"_s)->click();
         QVERIFY(done.wait(VcSimFixture::kWaitMs));
         QCOMPARE(done.takeFirst().first().toBool(), true);
+        // Approved first, with the vCenter, the clones' addresses and the planned datastore.
+        QVERIFY(!m_approver.asked.isEmpty());
+        const QString approved = m_approver.asked.constLast();
+        QVERIFY2(approved.contains(standIn) && approved.contains(w.document()->plan().vcha.passiveIp)
+                     && approved.contains(u"LocalDS_0"_s),
+                 qPrintable(approved));
         QVERIFY2(result->text().contains(u"health HEALTHY"_s), qPrintable(result->text()));
         // The password worked: the next vCenter page starts with it (this run's memory store).
         w.wizard()->next();

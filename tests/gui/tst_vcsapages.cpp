@@ -4,6 +4,7 @@
 // the vcsa-deploy STAND-IN (tests/data/vcsa/vcsa-deploy-standin.sh, see its header) in a
 // fake ISO tree, and Check login without a password.
 
+#include "approvalclicker.h"
 #include "mainwindow.h"
 #include "project/plandocument.h"
 #include "runpanel.h"
@@ -28,6 +29,9 @@ using namespace vlab;
 class TestVcsaPages : public QObject
 {
     Q_OBJECT
+
+    // Clicks "Make these changes" in every approval dialog and keeps what each listed.
+    ApprovalClicker m_approver;
 
     static QWizardPage *goTo(MainWindow &w, const QString &name)
     {

@@ -410,6 +410,8 @@ bool ApplyCertificatesPage::startEndpointUpdate(int from, bool ask)
                 const QString target = job->description().section(u':', 0, 0).section(u' ', -1);
                 if (m_confirmHostKey(target, fingerprint)) {
                     m_accepted.insert(node, fingerprint);
+                    // Approved with this run; the rest of it goes on without asking again.
+                    m_context.runPanel->approveNextRun(tr("Point the PSCs at the load-balancer name"));
                     const int next = from + int(i);
                     QMetaObject::invokeMethod(
                         this, [this, next] { startEndpointUpdate(next, false); }, Qt::QueuedConnection);
@@ -422,9 +424,11 @@ bool ApplyCertificatesPage::startEndpointUpdate(int from, bool ask)
         }
         m_status->setText(tr("Stopped."));
     });
-    if (!m_context.runPanel->run(queue, tr("Point the PSCs at the load-balancer name"))) {
+    if (const RunPanel::RunStart started =
+            m_context.runPanel->start(queue, tr("Point the PSCs at the load-balancer name"));
+        started != RunPanel::RunStart::Started) {
         delete queue;
-        m_status->setText(tr("Other work is still running; wait for it or cancel it."));
+        m_status->setText(RunPanel::notStartedText(started));
         return false;
     }
     m_status->setText(tr("Pointing the PSCs at the load-balancer name ..."));
@@ -486,9 +490,11 @@ bool ApplyCertificatesPage::runReplacement()
         }
         finished(queue, ok);
     });
-    if (!m_context.runPanel->run(queue, tr("Apply the machine certificate to the PSCs"))) {
+    if (const RunPanel::RunStart started =
+            m_context.runPanel->start(queue, tr("Apply the machine certificate to the PSCs"));
+        started != RunPanel::RunStart::Started) {
         delete queue;
-        m_status->setText(tr("Other work is still running; wait for it or cancel it."));
+        m_status->setText(RunPanel::notStartedText(started));
         return false;
     }
     m_status->setText(tr("Replacing the certificate ..."));
@@ -516,6 +522,8 @@ void ApplyCertificatesPage::finished(const JobQueue *queue, bool succeeded)
                                          : node;
             if (m_confirmHostKey(target, fingerprint)) {
                 m_accepted.insert(node, fingerprint);
+                // Approved with this run; the rest of it goes on without asking again.
+                m_context.runPanel->approveNextRun(tr("Apply the machine certificate to the PSCs"));
                 QMetaObject::invokeMethod(
                     this, [this] { runReplacement(); }, Qt::QueuedConnection);
                 m_status->setText(tr("Host key confirmed; running again."));

@@ -301,9 +301,10 @@ void DistributedSwitchPage::runJob(Job *job, const QString &title)
         if (e.code == u"http.tls"_s && !e.details.isEmpty())
             m_connection->offerFingerprint(e.details);
     });
-    if (!m_context.runPanel->run(queue, title)) {
+    if (const RunPanel::RunStart started = m_context.runPanel->start(queue, title);
+        started != RunPanel::RunStart::Started) {
         delete queue;
-        m_status->setText(tr("Other work is still running; wait for it or cancel it."));
+        m_status->setText(RunPanel::notStartedText(started));
     }
 }
 

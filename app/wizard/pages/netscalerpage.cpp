@@ -291,10 +291,27 @@ void NetscalerPage::save()
                                    .arg(QDir::toNativeSeparators(dir.path()))
                              : tr("The batch files could not be saved; see the run panel."));
     });
-    if (!m_context.runPanel->run(queue, tr("Save the NetScaler batch files"))) {
+    if (const RunPanel::RunStart started =
+            m_context.runPanel->start(queue, tr("Save the NetScaler batch files"));
+        started != RunPanel::RunStart::Started) {
         delete queue;
-        m_status->setText(tr("Other work is still running; wait for it or cancel it."));
+        m_status->setText(RunPanel::notStartedText(started));
     }
+}
+
+QString NetscalerPage::actionTitle(Action action)
+{
+    switch (action) {
+    case Action::Diff:
+        return tr("Compare the NetScaler with the plan");
+    case Action::Apply:
+        return tr("Apply the load-balancing configuration");
+    case Action::Verify:
+        return tr("Verify the load-balancing configuration");
+    case Action::Rollback:
+        return tr("Roll back the load-balancing configuration");
+    }
+    return {};
 }
 
 bool NetscalerPage::runAction(Action action)
@@ -331,21 +348,7 @@ bool NetscalerPage::runAction(Action action)
         return false;
     }
     NitroJob *job = *created;
-    QString title;
-    switch (action) {
-    case Action::Diff:
-        title = tr("Compare the NetScaler with the plan");
-        break;
-    case Action::Apply:
-        title = tr("Apply the load-balancing configuration");
-        break;
-    case Action::Verify:
-        title = tr("Verify the load-balancing configuration");
-        break;
-    case Action::Rollback:
-        title = tr("Roll back the load-balancing configuration");
-        break;
-    }
+    const QString title = actionTitle(action);
     // What this run logs in with, captured now: the fields or the plan may change while it runs.
     const KeptLogin login{m_password->text(), plan.lab.name,
                           passwordAccount(target->user, target->address())};
@@ -353,9 +356,10 @@ bool NetscalerPage::runAction(Action action)
 
     auto *queue = new JobQueue;
     queue->addJob(job);
-    if (!m_context.runPanel->run(queue, title)) {
+    if (const RunPanel::RunStart started = m_context.runPanel->start(queue, title);
+        started != RunPanel::RunStart::Started) {
         delete queue;
-        m_status->setText(tr("Other work is still running; wait for it or cancel it."));
+        m_status->setText(RunPanel::notStartedText(started));
         return false;
     }
     m_status->setText(tr("%1 on %2 ...").arg(title, target->address()));
@@ -387,6 +391,9 @@ void NetscalerPage::actionFinished(Action action, NitroJob *job, const KeptLogin
                     return;
                 }
                 m_retriedAfterConfirm = true;
+                // Refused before any change: what was approved for this run still holds.
+                if (job->changesLab())
+                    m_context.runPanel->approveNextRun(actionTitle(action));
                 // The run panel finishes its queue after this job: start again once it is idle.
                 auto once = std::make_shared<QMetaObject::Connection>();
                 *once = connect(m_context.runPanel, &RunPanel::queueFinished, this, [this, action, once] {

@@ -45,6 +45,7 @@ public:
     }
     // Starts a live action (what the buttons do). Returns false, with the reason shown, when
     // it cannot start.
+    static QString actionTitle(Action action);
     bool runAction(Action action);
 
 private:

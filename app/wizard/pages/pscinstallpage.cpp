@@ -132,9 +132,10 @@ void PscInstallPage::run(VcsaRole role, bool precheckOnly)
     });
     const QString title =
         precheckOnly ? tr("Precheck %1").arg(vcsaRoleName(role)) : tr("Install %1").arg(vcsaRoleName(role));
-    if (!m_context.runPanel->run(queue, title)) {
+    if (const RunPanel::RunStart started = m_context.runPanel->start(queue, title);
+        started != RunPanel::RunStart::Started) {
         delete queue;
-        m_result->setText(tr("Other work is still running; wait for it or cancel it."));
+        m_result->setText(RunPanel::notStartedText(started));
     }
 }
 

@@ -146,9 +146,10 @@ void VCenterPage::runJob(Job *job, const QString &title)
                 tr("Logged in: %1.").arg(info.product.isEmpty() ? info.applianceVersion : info.product));
         }
     });
-    if (!m_context.runPanel->run(queue, title)) {
+    if (const RunPanel::RunStart started = m_context.runPanel->start(queue, title);
+        started != RunPanel::RunStart::Started) {
         delete queue;
-        m_result->setText(tr("Other work is still running; wait for it or cancel it."));
+        m_result->setText(RunPanel::notStartedText(started));
     }
 }
 

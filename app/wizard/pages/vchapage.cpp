@@ -180,10 +180,11 @@ void VchaPage::run(VchaAction action)
         if (error.code == u"http.tls"_s && !error.details.isEmpty())
             m_connection->offerFingerprint(error.details);
     });
-    if (!m_context.runPanel->run(
-            queue, action == VchaAction::Deploy ? tr("Deploy vCenter HA") : tr("Read the VCHA state"))) {
+    if (const RunPanel::RunStart started = m_context.runPanel->start(
+            queue, action == VchaAction::Deploy ? tr("Deploy vCenter HA") : tr("Read the VCHA state"));
+        started != RunPanel::RunStart::Started) {
         delete queue;
-        m_result->setText(tr("Other work is still running; wait for it or cancel it."));
+        m_result->setText(RunPanel::notStartedText(started));
     }
 }
 
