@@ -20,6 +20,12 @@
 #include <csignal>
 #include <unistd.h>
 #endif
+#ifdef Q_OS_LINUX
+#include <poll.h>
+#include <sys/prctl.h>
+#include <sys/syscall.h>
+#include <time.h>
+#endif
 
 using namespace Qt::StringLiterals;
 
@@ -32,6 +38,50 @@ constexpr qsizetype kEvidenceLines = 80;
 constexpr int kErrorLines = 5;
 // How long (in 5 ms polls) to wait for the rest of the installer's group after its exit.
 constexpr int kGroupWaitPolls = 400;
+
+#ifdef Q_OS_LINUX
+// Runs in the installer's process after fork, before exec: only async-signal-safe calls.
+// It forks a watchdog into the installer's new group. The watchdog waits for this program
+// (`owner`) to end; if the installer is still running then (this program was killed with
+// SIGKILL, or crashed, so nothing stopped it), it deletes the filled template, which holds
+// passwords, and ends the group: TERM, then KILL after a grace. A normal end of the installer
+// takes the watchdog with it (PR_SET_PDEATHSIG), so nothing is left either way.
+void forkInstallerWatchdog(pid_t owner, const char *templateFile, const char *templateDir)
+{
+    const pid_t installer = ::getpid();
+    if (::fork() != 0)
+        return; // the installer (or, when fork failed, the installer without a watchdog)
+    ::prctl(PR_SET_PDEATHSIG, SIGKILL);
+    if (::getppid() != installer)
+        ::_exit(0); // the installer has ended already
+    // Nothing inherited is kept open: no pipe of the installer, no socket of this program.
+    if (::syscall(SYS_close_range, 0U, ~0U, 0U) != 0) {
+        for (int fd = 0; fd < 65536; ++fd)
+            ::close(fd);
+    }
+    const int owned = int(::syscall(SYS_pidfd_open, owner, 0U));
+    if (owned >= 0) {
+        pollfd waitFor{owned, POLLIN, 0};
+        while (::poll(&waitFor, 1, -1) < 0) { }
+    } else {
+        while (::kill(owner, 0) == 0) {
+            const timespec tick{0, 200'000'000};
+            ::nanosleep(&tick, nullptr);
+        }
+    }
+    ::prctl(PR_SET_PDEATHSIG, 0); // the installer may go now: the watchdog finishes the job
+    ::unlink(templateFile);
+    ::rmdir(templateDir);
+    struct sigaction ignore = {};
+    ignore.sa_handler = SIG_IGN;
+    ::sigaction(SIGTERM, &ignore, nullptr);
+    ::kill(-installer, SIGTERM);
+    const timespec grace{3, 0};
+    ::nanosleep(&grace, nullptr);
+    ::kill(-installer, SIGKILL); // whatever ignored TERM, and the watchdog itself
+    ::_exit(0);
+}
+#endif
 
 #ifdef Q_OS_UNIX
 // Whether a process of `group` still runs. A member that has ended but waits to be reaped (a
@@ -389,7 +439,17 @@ void VcsaDeployJob::startPhase(Phase phase)
     m_process->setProcessEnvironment(env);
 #ifdef Q_OS_UNIX
     // A process group of its own, so that cancel ends the installer and everything it started.
+#ifdef Q_OS_LINUX
+    const pid_t owner = ::getpid();
+    m_process->setChildProcessModifier(
+        [owner, templateFile = QFile::encodeName(m_templatePath),
+         templateDir = QFile::encodeName(m_tempDir ? m_tempDir->path() : QString())] {
+            ::setsid();
+            forkInstallerWatchdog(owner, templateFile.constData(), templateDir.constData());
+        });
+#else
     m_process->setChildProcessModifier([] { ::setsid(); });
+#endif
 #endif
     connect(m_process, &QProcess::readyReadStandardOutput, this, &VcsaDeployJob::readOutput);
     connect(m_process, &QProcess::finished, this, &VcsaDeployJob::onProcessFinished);

@@ -719,6 +719,44 @@ private Q_SLOTS:
         QCOMPARE(job.value(u"key"_s).toString(), u"vcsa.psc1.install"_s);
         QCOMPARE(job.value(u"state"_s).toString(), u"cancelled"_s);
     }
+
+    // SIGKILL cannot be handled: the watchdog the installer's group carries ends it instead,
+    // and deletes the filled template with the passwords (README "Installer templates and the
+    // installer"). The installer that ignores TERM is killed after the grace.
+    void cliKilledLeavesNothing_data()
+    {
+        QTest::addColumn<bool>("ignoreTerm");
+        QTest::newRow("installer stops on TERM") << false;
+        QTest::newRow("installer ignores TERM") << true;
+    }
+    void cliKilledLeavesNothing()
+    {
+        QFETCH(bool, ignoreTerm);
+        QProcess p;
+        p.setProgram(QStringLiteral(VLAB_CLI_PATH));
+        p.setArguments(
+            {u"vcsa"_s, u"run"_s, planFile(), u"--role"_s, u"psc1"_s, u"--iso"_s, m_fx->isoFolder()});
+        p.setProcessEnvironment(cliEnv({{u"VCSA_STANDIN_MODE"_s, u"hang"_s},
+                                        {u"VCSA_STANDIN_IGNORE_TERM"_s, ignoreTerm ? u"1"_s : u"0"_s}}));
+        p.start();
+        QVERIFY(p.waitForStarted(kWaitMs));
+        waitForHang();
+        const pid_t group = m_fx->pids().constFirst();
+        QVERIFY(!VcsaFixture::filesHolding(m_fx->tempFolder(), {VcsaFixture::rootPassword()}).isEmpty());
+        QCOMPARE(::kill(pid_t(p.processId()), SIGKILL), 0);
+        QVERIFY(p.waitForFinished(kWaitMs));
+        QCOMPARE(p.exitStatus(), QProcess::CrashExit);
+        // The watchdog reacts to the end of the program at once and kills after a 3 s grace.
+        QTRY_VERIFY2_WITH_TIMEOUT(VcsaFixture::groupGone(group),
+                                  "a process of the installer's group still runs", kWaitMs);
+        verifyTreeGone();
+        QTRY_VERIFY_WITH_TIMEOUT(m_fx->leftInTemp().isEmpty(), kWaitMs);
+        const QStringList secrets{VcsaFixture::rootPassword(), VcsaFixture::ssoPassword(),
+                                  VcsaFixture::targetPassword()};
+        QStringList holding = VcsaFixture::filesHolding(m_fx->tempFolder(), secrets);
+        holding += VcsaFixture::filesHolding(m_fx->path(u"project"_s), secrets);
+        QVERIFY2(holding.isEmpty(), qPrintable(holding.join(u'\n')));
+    }
 };
 
 QTEST_GUILESS_MAIN(TestVcsa)
