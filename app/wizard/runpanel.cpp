@@ -2,6 +2,7 @@
 
 #include "approvaldialog.h"
 #include "jobs/jobqueue.h"
+#include "jobs/journal.h"
 #include "jobs/runsession.h"
 
 #include <QAbstractButton>
@@ -84,13 +85,16 @@ RunPanel::RunPanel(QWidget *parent)
             resume = box.addButton(tr("Resume"), QMessageBox::AcceptRole);
         } else {
             box.setInformativeText(tr("These were running when it stopped and may have changed the lab "
-                                      "half way: %1. Check the lab before you choose.")
+                                      "half way: %1. Check the lab before you choose: running them again "
+                                      "may make a second copy (a second appliance, say). Skipped, they "
+                                      "are not counted as done.")
                                        .arg(state.interruptedLabChanges.join(u", "_s)));
             resume = box.addButton(tr("Resume, run them again"), QMessageBox::AcceptRole);
             resumeSkip = box.addButton(tr("Resume, skip them"), QMessageBox::AcceptRole);
         }
         box.addButton(tr("Start over"), QMessageBox::RejectRole);
-        box.setDefaultButton(qobject_cast<QPushButton *>(resume));
+        // Enter alone never repeats a change that was cut off half way.
+        box.setDefaultButton(qobject_cast<QPushButton *>(resumeSkip ? resumeSkip : resume));
         box.exec();
         if (box.clickedButton() == resume)
             return ResumeChoice{true, false};
@@ -135,6 +139,42 @@ void RunPanel::ensureDetails()
 bool RunPanel::isBusy() const
 {
     return m_queue && m_queue->isRunning();
+}
+
+void RunPanel::setJournalPath(const QString &path)
+{
+    m_journalPath = path;
+    if (path.isEmpty() || path == m_notedJournal || isBusy())
+        return;
+    m_notedJournal = path;
+    const Result<RunJournal> journal = RunJournal::load(path);
+    if (!journal) {
+        appendLog(journal.error().message);
+        return;
+    }
+    QStringList seen;
+    for (qsizetype i = journal->runs.size() - 1; i >= 0; --i) {
+        const JournalRun &run = journal->runs.at(i);
+        if (seen.contains(run.title))
+            continue;
+        seen << run.title;
+        const bool cutOff = !run.finished.isValid();
+        if (!cutOff && run.state != u"interrupted"_s)
+            continue;
+        QStringList unfinished;
+        for (const JournalJob &job : run.jobs) {
+            if (job.state == u"running"_s || (job.state == u"cancelled"_s && !cutOff))
+                unfinished << (job.changesLab ? tr("%1 (changes the lab)").arg(job.title) : job.title);
+        }
+        const QString when = run.started.toLocalTime().toString(u"yyyy-MM-dd HH:mm"_s);
+        const QString how = cutOff ? tr("was cut off (the program ended while it ran)")
+                                   : tr("was interrupted by %1").arg(run.interruptedBy);
+        appendLog(
+            tr("Earlier run not finished: \"%1\", started %2, %3. Unfinished then: %4. Nothing of it "
+               "runs now. Check the lab before you start it again; starting it offers to resume.")
+                .arg(run.title, when, how, unfinished.isEmpty() ? tr("none") : unfinished.join(u", "_s)));
+        m_title->setText(tr("Nothing is running. An earlier run did not finish: see the log."));
+    }
 }
 
 QString RunPanel::notStartedText(RunStart why)

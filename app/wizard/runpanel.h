@@ -53,7 +53,9 @@ public:
     void note(const QString &line) { appendLog(line); }
 
     // Every run is journaled here (the project's vlab-journal.json); empty: no journal.
-    void setJournalPath(const QString &path) { m_journalPath = path; }
+    // Runs the journal there records as cut off or interrupted, and not run since, are named in
+    // the log at once (once per journal), so the person knows before starting anything.
+    void setJournalPath(const QString &path);
     QString journalPath() const { return m_journalPath; }
 
     // Asked when the last run of the same work was cut off (crash, killed, power): resume
@@ -99,6 +101,7 @@ private:
     QString m_preApproved;
     ResumeQuestion m_resumeQuestion;
     QString m_journalPath;
+    QString m_notedJournal; // the journal whose interrupted runs were already named
 };
 
 } // namespace vlab

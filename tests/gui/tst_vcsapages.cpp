@@ -5,6 +5,7 @@
 // fake ISO tree, and Check login without a password.
 
 #include "approvalclicker.h"
+#include "jobs/journal.h"
 #include "mainwindow.h"
 #include "project/plandocument.h"
 #include "runpanel.h"
@@ -146,6 +147,66 @@ private Q_SLOTS:
         QVERIFY(shown.contains(u"Successfully completed VCSA deployment."_s));
         for (const QString &c : VcsaFixture::canaries())
             QVERIFY2(!shown.contains(c), qPrintable(c));
+        qunsetenv("VCSA_STANDIN_RECORD");
+        qunsetenv("TMPDIR");
+    }
+
+    // An install that was cut off (the wizard was killed while it ran): a new wizard on the
+    // project says so at once, and resuming with "skip" installs nothing and says that it
+    // did not install (never "psc1 installed").
+    void cutOffInstallIsNamedAndSkipIsTruthful()
+    {
+        VcsaFixture fx;
+        const QString why = fx.setUp();
+        QVERIFY2(why.isEmpty(), qPrintable(why));
+        qputenv("TMPDIR", fx.tempFolder().toLocal8Bit());
+        qputenv("VCSA_STANDIN_RECORD", fx.recordFile().toLocal8Bit());
+        const QString project = fx.path(u"project"_s);
+        QVERIFY(QDir().mkpath(project));
+        RunJournal journal;
+        const QDateTime then = QDateTime::currentDateTimeUtc().addSecs(-600);
+        journal.runs.append(JournalRun{u"r1"_s,
+                                       u"Install psc1"_s,
+                                       then,
+                                       {},
+                                       u"running"_s,
+                                       {JournalJob{u"vcsa.psc1.install"_s,
+                                                   u"Install psc1 with vcsa-deploy"_s,
+                                                   u"running"_s,
+                                                   true,
+                                                   then,
+                                                   {},
+                                                   {}}},
+                                       {}});
+        QVERIFY(journal.save(QDir(project).filePath(RunJournal::fileName())).ok());
+
+        MainWindow w;
+        w.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        w.document()->setProjectFolder(project);
+        QString shown;
+        for (const QPlainTextEdit *edit : w.runPanel()->findChildren<QPlainTextEdit *>())
+            shown += edit->toPlainText();
+        QVERIFY2(shown.contains(u"Earlier run not finished: \"Install psc1\""_s)
+                     && shown.contains(u"Install psc1 with vcsa-deploy (changes the lab)"_s),
+                 qPrintable(shown));
+
+        QStringList asked;
+        w.runPanel()->setResumeQuestion([&](const QString &title, const ResumeState &state) {
+            asked << title + u": "_s + state.interruptedLabChanges.join(u',');
+            return RunPanel::ResumeChoice{true, true}; // resume, skip the cut-off install
+        });
+        QWizardPage *page = goTo(w, u"page:psc"_s);
+        QVERIFY(page);
+        fillInstaller(page, fx.isoFolder());
+        QSignalSpy done(w.runPanel(), &RunPanel::queueFinished);
+        page->findChild<QPushButton *>(u"pscInstall1"_s)->click();
+        QVERIFY(done.wait(30000));
+        QCOMPARE(asked, QStringList{u"Install psc1: vcsa.psc1.install"_s});
+        QVERIFY(fx.recorded().isEmpty()); // the installer never ran
+        const QString result = page->findChild<QLabel *>(u"pscResult"_s)->text();
+        QVERIFY2(result.contains(u"not installed by this run"_s) && !result.contains(u"psc1 installed"_s),
+                 qPrintable(result));
         qunsetenv("VCSA_STANDIN_RECORD");
         qunsetenv("TMPDIR");
     }

@@ -124,6 +124,12 @@ void PscInstallPage::run(VcsaRole role, bool precheckOnly)
         const QString logs = job->workflowLogDir().isEmpty() ? job->logDir() : job->workflowLogDir();
         if (!ok)
             return m_result->setText(job->result().error().message);
+        // Skipped when resuming a cut-off run: this run installed nothing, and never says it did.
+        if (job->state() == Job::State::Skipped)
+            return m_result->setText(
+                tr("%1: not installed by this run (skipped: %2). Check on the host whether the earlier "
+                   "install finished before you install it again.")
+                    .arg(vcsaRoleName(role), job->result().error().message));
         m_installer->keepPasswords(job->request(), lab, targetAccount);
         m_result->setText(
             precheckOnly

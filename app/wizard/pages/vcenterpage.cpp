@@ -132,6 +132,13 @@ void VCenterPage::runJob(Job *job, const QString &title)
                 m_connection->offerFingerprint(e.details);
             return;
         }
+        // Skipped when resuming a cut-off run: this run installed nothing, and never says it did.
+        if (job->state() == Job::State::Skipped) {
+            m_result->setText(
+                tr("Not done by this run (skipped: %1). Check the vCenter before you start it again.")
+                    .arg(job->result().error().message));
+            return;
+        }
         if (auto *deploy = qobject_cast<VcsaDeployJob *>(job)) {
             m_installer->keepPasswords(deploy->request(), lab, targetAccount);
             const QString logs =
