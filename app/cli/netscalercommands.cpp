@@ -232,8 +232,6 @@ int runNitroAction(NitroAction action, const LiveArgs &live)
         return BadInput;
     }
     NitroJob *job = *created;
-    const qsizetype recordedBefore =
-        action == NitroAction::Rollback ? actions.recorded(live.target)->objects.size() : 0;
     JobQueue queue;
     queue.addJob(job);
     CliRunner runner(&queue, job->title(), live.projectFolder);
@@ -297,8 +295,7 @@ int runNitroAction(NitroAction action, const LiveArgs &live)
         if (!recordOk)
             return Problems;
         if (rollback->requestCount() > 1 && rollback->remaining().isEmpty())
-            out(CliTr::tr("netscaler rollback: removed %n object(s); the record is cleared\n", nullptr,
-                          int(recordedBefore)));
+            out(CliTr::tr("netscaler rollback: %1 The record is cleared.\n").arg(rollback->summary()));
         return ok ? Ok : Problems;
     }
     }

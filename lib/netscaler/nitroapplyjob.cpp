@@ -290,8 +290,9 @@ void NitroApplyJob::rollBackAndFail(const Error &error)
     if (isCancelRequested() || isTransportError(error)) {
         Error e = error;
         e.message += u' '
-            + Tr::tr("%n object(s) this run created remain on the NetScaler; remove them with "
-                     "'vlab netscaler rollback' when it answers again.",
+            + Tr::tr("%n object(s) this run created remain on the NetScaler (recorded). When it answers "
+                     "again, remove them with Roll back on the Load balancer page, or with 'vlab netscaler "
+                     "rollback PLAN --nsip ADDRESS' on the command line.",
                      nullptr, int(m_record.objects.size()));
         done(e);
         return;
@@ -313,8 +314,9 @@ void NitroApplyJob::disableFeaturesThenFail(const Error &error)
         e.message += u' '
             + (m_record.isEmpty()
                    ? Tr::tr("Everything this run created was removed again; the NetScaler is as it was.")
-                   : Tr::tr("%n object(s) could not be removed; see the results and remove them with "
-                            "'vlab netscaler rollback'.",
+                   : Tr::tr("%n object(s) could not be removed and remain on the NetScaler (recorded; see "
+                            "the results). Remove them with Roll back on the Load balancer page, or with "
+                            "'vlab netscaler rollback PLAN --nsip ADDRESS' on the command line.",
                             nullptr, int(m_record.objects.size())));
         done(e);
     };

@@ -4,6 +4,8 @@
 
 #include <QJsonArray>
 
+#include <algorithm>
+
 using namespace Qt::StringLiterals;
 
 namespace vlab {
@@ -90,8 +92,18 @@ void NitroRollbackJob::finishUp()
                               int(m_remaining.objects.size()))));
         return;
     }
-    QString summary = Tr::tr("Removed %n object(s); the NetScaler is as it was before Apply.", nullptr,
-                             int(m_record.objects.size()));
+    // Said as it happened: objects someone removed already are not counted as removed now.
+    const auto count = [this](const QString &state) {
+        return int(std::count_if(results().cbegin(), results().cend(),
+                                 [&state](const NitroObjectResult &r) { return r.state == state; }));
+    };
+    const int removed = count(u"removed"_s);
+    const int gone = count(u"gone"_s);
+    QString summary = removed == 0
+        ? Tr::tr("Nothing removed: the %n recorded object(s) were already gone.", nullptr, gone)
+        : Tr::tr("Removed %n object(s)", nullptr, removed)
+            + (gone > 0 ? u' ' + Tr::tr("(%n more were already gone)", nullptr, gone) : QString())
+            + Tr::tr("; the NetScaler is as it was before Apply.");
     if (!m_featureNote.isEmpty())
         summary += u' ' + m_featureNote;
     setSummary(summary);
