@@ -40,4 +40,12 @@ QString rememberedPasswordHint(const SecretStore *store)
         : QCoreApplication::translate("vlab::RememberedPassword", "remembered until you quit");
 }
 
+void showRememberedPasswordHint(QLineEdit *field, SecretStore *store)
+{
+    field->setPlaceholderText(rememberedPasswordHint(store));
+    if (store)
+        QObject::connect(store, &SecretStore::fallbackActivated, field,
+                         [field, store] { field->setPlaceholderText(rememberedPasswordHint(store)); });
+}
+
 } // namespace vlab

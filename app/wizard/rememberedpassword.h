@@ -26,5 +26,8 @@ QString passwordAccount(const QString &user, const QString &host);
 
 // The placeholder of a password field: where a password is remembered once it worked.
 QString rememberedPasswordHint(const SecretStore *store);
+// Sets that placeholder on `field`, and sets it again when the keychain turns out to be
+// unavailable (the field never promises a keychain there is not).
+void showRememberedPasswordHint(QLineEdit *field, SecretStore *store);
 
 } // namespace vlab

@@ -50,7 +50,7 @@ void VCenterConnectionBox::attach(const StepContext &context)
 {
     m_secrets = context.secrets;
     m_document = context.document;
-    m_password->setPlaceholderText(rememberedPasswordHint(m_secrets));
+    showRememberedPasswordHint(m_password, m_secrets);
 }
 
 void VCenterConnectionBox::suggestFrom(const LabPlan &plan)

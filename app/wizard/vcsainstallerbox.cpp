@@ -66,7 +66,7 @@ void VcsaInstallerBox::setSecretStore(SecretStore *store, SecretRole applianceRo
     m_secrets = store;
     m_applianceRoot = applianceRoot;
     for (QLineEdit *p : {m_targetPassword, m_rootPassword, m_ssoPassword})
-        p->setPlaceholderText(rememberedPasswordHint(store));
+        showRememberedPasswordHint(p, store);
 }
 
 void VcsaInstallerBox::describeTarget(const LabPlan &plan)

@@ -249,7 +249,8 @@ ThreadedJob::Work CertManagerJob::makeWork()
             return makeError(
                 u"certmanager.rollback-failed"_s,
                 Tr::tr("certificate-manager on %1 failed (%2) and its rollback failed too: services "
-                       "on the PSC may be down. Do not touch the second PSC; read %3, and restore "
+                       "on the PSC may be down. Replace nothing on the other PSCs until this one works "
+                       "again; read %3, and restore "
                        "the PSC from its snapshot or backup if the services do not start.")
                     .arg(r.nodeName, errorMessage.isEmpty() ? u"no message"_s : errorMessage, log));
         }

@@ -100,9 +100,9 @@ ApplyCertificatesPage::ApplyCertificatesPage(const StepContext &context)
         tr("This changes the appliance. To give the appliance shell back afterwards, run on the PSC: %1")
             .arg(QString::fromLatin1(ApplianceShell::UndoCommand)));
     m_password->setEchoMode(QLineEdit::Password);
-    m_password->setPlaceholderText(rememberedPasswordHint(context.secrets));
+    showRememberedPasswordHint(m_password, context.secrets);
     m_ssoPassword->setEchoMode(QLineEdit::Password);
-    m_ssoPassword->setPlaceholderText(rememberedPasswordHint(context.secrets));
+    showRememberedPasswordHint(m_ssoPassword, context.secrets);
     m_ssoUser->setPlaceholderText(u"Administrator@vsphere.local"_s);
     m_sshPort->setRange(1, 65535);
     m_sshPort->setValue(22);

@@ -114,7 +114,7 @@ DiagnosticsPage::DiagnosticsPage(const StepContext &context)
     m_sshTarget->setPlaceholderText(tr("root@psc.example.com[:22]"));
     m_password->setObjectName(u"diagPassword"_s);
     m_password->setEchoMode(QLineEdit::Password);
-    m_password->setPlaceholderText(rememberedPasswordHint(context.secrets));
+    showRememberedPasswordHint(m_password, context.secrets);
     m_ports->setObjectName(u"diagPorts"_s);
     m_ports->setToolTip(tr("Service ports separated by commas, or \"all\"."));
     m_run->setObjectName(u"diagRun"_s);

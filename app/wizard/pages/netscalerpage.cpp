@@ -93,7 +93,7 @@ NetscalerPage::NetscalerPage(const StepContext &context)
     m_user->setObjectName(u"nsUser"_s);
     m_password->setObjectName(u"nsPassword"_s);
     m_password->setEchoMode(QLineEdit::Password);
-    m_password->setPlaceholderText(rememberedPasswordHint(context.secrets));
+    showRememberedPasswordHint(m_password, context.secrets);
     m_nsip->setToolTip(
         tr("The NSIP (management address), optionally with :PORT. NITRO is used over HTTPS only."));
     auto *live = new QGroupBox(tr("Live on the NetScaler (NITRO)"));

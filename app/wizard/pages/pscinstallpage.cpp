@@ -142,6 +142,9 @@ void PscInstallPage::run(VcsaRole role, bool precheckOnly)
         started != RunPanel::RunStart::Started) {
         delete queue;
         m_result->setText(RunPanel::notStartedText(started));
+    } else {
+        m_result->setText(
+            tr("%1: running; the progress is below.").arg(title)); // no line of an earlier run stays
     }
 }
 

@@ -157,6 +157,9 @@ void VCenterPage::runJob(Job *job, const QString &title)
         started != RunPanel::RunStart::Started) {
         delete queue;
         m_result->setText(RunPanel::notStartedText(started));
+    } else {
+        m_result->setText(
+            tr("%1: running; the progress is below.").arg(title)); // no line of an earlier run stays
     }
 }
 
