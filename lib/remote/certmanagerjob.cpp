@@ -257,6 +257,14 @@ ThreadedJob::Work CertManagerJob::makeWork()
         ctx.evidence(
             Evidence::Kind::Outcome,
             Tr::tr("certificate-manager replaced the machine SSL certificate on %1.").arg(r.nodeName));
+        // The PSC keeps the key in its own store now: the uploaded copy goes.
+        const QString removeKey = u"rm -f -- "_s + shellQuote(remotePath(r.remoteFolder, CertFiles::Key));
+        ctx.evidence(Evidence::Kind::Command, removeKey);
+        const Result<ExecResult> removed = session.exec(removeKey, r.connection.timeout, cancelled);
+        if (!removed || removed->exitStatus != 0)
+            ctx.evidence(Evidence::Kind::Note,
+                         Tr::tr("The uploaded private key could not be removed from %1; delete it by hand.")
+                             .arg(r.remoteFolder));
         if (!r.checkServedCertificate) {
             ctx.progress(1.0, Tr::tr("Certificate replaced on %1").arg(r.nodeName));
             return {};

@@ -187,13 +187,14 @@ private Q_SLOTS:
                                               : job.result().error().message + u"\n"_s
                                     + job.result().error().details + u"\n"_s + evidenceText(job)));
 
-        // The files are on the "PSC" with the right modes and content.
-        for (const char *name : {CertFiles::Chain, CertFiles::Key, CertFiles::CaChain}) {
+        // The certificates are on the "PSC" with the right modes and content; the private key was
+        // there for certificate-manager (its path is in the answers below) and is gone after.
+        for (const char *name : {CertFiles::Chain, CertFiles::CaChain}) {
             const QString there = remote + u'/' + QString::fromLatin1(name);
             QCOMPARE(readAll(there), readAll(QDir(m_goodFolder).filePath(QString::fromLatin1(name))));
-            QCOMPARE(modeOf(there),
-                     QString::fromLatin1(name) == QString::fromLatin1(CertFiles::Key) ? 0600 : 0644);
+            QCOMPARE(modeOf(there), 0644);
         }
+        QVERIFY(!QFile::exists(remote + u'/' + QString::fromLatin1(CertFiles::Key)));
         QCOMPARE(modeOf(remote), 0700);
 
         // certificate-manager got option 1, the default user, the password, option 2, the three
@@ -220,6 +221,7 @@ private Q_SLOTS:
                 .toHex());
         QVERIFY2(evidence.contains(chainHash), qPrintable(evidence));
         QVERIFY(evidence.contains(u"mkdir -p -m 0700 -- "_s + shellQuote(remote)));
+        QVERIFY(evidence.contains(u"rm -f -- "_s + shellQuote(remote + u"/psc-ha-vip.key"_s)));
         QVERIFY(evidence.contains(u"Enter password: | ********"_s));
         QVERIFY(evidence.contains(u"Option[1 to 8]: | 1"_s));
         QVERIFY(evidence.contains(u"All tasks completed successfully"_s));
