@@ -93,7 +93,8 @@ QList<Job *> makeCertReplacementJobs(const LabPlan &plan, const QList<qsizetype>
         job->setKey(u"psc.cert."_s + request.nodeName);
         job->setPlannedChanges(
             request.connection.endpoint.toString(),
-            {Tr::tr("Upload the certificate chain and the private key (mode 0600) to %1")
+            {Tr::tr("Upload the certificate chain and the private key (mode 0600, deleted again once "
+                    "certificate-manager has taken it) to %1")
                  .arg(request.remoteFolder),
              Tr::tr("Run certificate-manager, option 1 (replace the machine SSL certificate with a custom "
                     "certificate), as %1")
