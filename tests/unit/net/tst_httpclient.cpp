@@ -70,7 +70,7 @@ Result<HttpResponse> get(HttpClient &client)
 class TestHttpClient : public QObject
 {
     Q_OBJECT
-private slots:
+private Q_SLOTS:
     void replyUnderLimitArrivesWhole()
     {
         const QByteArray body(200'000, 'a');
