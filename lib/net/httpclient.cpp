@@ -103,6 +103,13 @@ void HttpClient::send(const HttpRequest &request, QObject *context, Callback don
     connect(reply, &QNetworkReply::finished, this, [this, reply] { finished(reply); });
     // Both the announced length (Content-Length) and the bytes that arrived count, so neither
     // a large announcement nor an endless chunked body is read past the limit.
+    connect(reply, &QNetworkReply::metaDataChanged, this, [this, p] {
+        const qint64 announced = p->reply->header(QNetworkRequest::ContentLengthHeader).toLongLong();
+        if (p->stop == Pending::Stop::None && announced > m_maxReplyBytes) {
+            p->stop = Pending::Stop::TooLarge;
+            p->reply->abort();
+        }
+    });
     connect(reply, &QNetworkReply::downloadProgress, this, [this, p](qint64 received, qint64 total) {
         if (p->stop == Pending::Stop::None && (received > m_maxReplyBytes || total > m_maxReplyBytes)) {
             p->stop = Pending::Stop::TooLarge;

@@ -201,7 +201,7 @@ private Q_SLOTS:
         fillInstaller(page, fx.isoFolder());
         QSignalSpy done(w.runPanel(), &RunPanel::queueFinished);
         page->findChild<QPushButton *>(u"pscInstall1"_s)->click();
-        QVERIFY(done.wait(30000));
+        QVERIFY(!done.isEmpty() || done.wait(30000)); // with nothing to run, it ends inside click()
         QCOMPARE(asked, QStringList{u"Install psc1: vcsa.psc1.install"_s});
         QVERIFY(fx.recorded().isEmpty()); // the installer never ran
         const QString result = page->findChild<QLabel *>(u"pscResult"_s)->text();

@@ -197,7 +197,8 @@ void TstCliNetscaler::applyVerifyDiffRollback()
 
     r = runVlab(live(u"rollback"_s));
     QVERIFY2(r.exitCode == 0, qPrintable(r.err));
-    QVERIFY2(r.out.contains(u"Removed 40 object(s); the NetScaler is as it was before Apply."_s), qPrintable(r.out));
+    QVERIFY2(r.out.contains(u"Removed 40 object(s); the NetScaler is as it was before Apply."_s),
+             qPrintable(r.out));
     QVERIFY(!QFile::exists(record));
     QCOMPARE(m_ns->state().value(u"running"_s).toObject(), QJsonObject());
     QCOMPARE(m_ns->state().value(u"features"_s).toArray(), QJsonArray()); // LB off again, as before

@@ -76,7 +76,7 @@ private Q_SLOTS:
     void byHandInstallVerifiesCertificates()
     {
         const QString md = QString::fromUtf8(runbookToMarkdown(buildRunbook(examplePlan())));
-        static const QRegularExpression install(u"^.*vcsa-deploy install .*$"_s,
+        static const QRegularExpression install(u"^.*vcsa-cli-installer/lin64/vcsa-deploy install .*$"_s,
                                                 QRegularExpression::MultilineOption);
         int commands = 0;
         for (auto it = install.globalMatch(md); it.hasNext();) {
