@@ -138,13 +138,13 @@ void PscInstallPage::run(VcsaRole role, bool precheckOnly)
     });
     const QString title =
         precheckOnly ? tr("Precheck %1").arg(vcsaRoleName(role)) : tr("Install %1").arg(vcsaRoleName(role));
+    // Said before it starts: a run with nothing left to do ends inside start(), with its own line.
+    m_result->setText(
+        tr("%1: running; the progress is below.").arg(title)); // no line of an earlier run stays
     if (const RunPanel::RunStart started = m_context.runPanel->start(queue, title);
         started != RunPanel::RunStart::Started) {
         delete queue;
         m_result->setText(RunPanel::notStartedText(started));
-    } else {
-        m_result->setText(
-            tr("%1: running; the progress is below.").arg(title)); // no line of an earlier run stays
     }
 }
 

@@ -153,13 +153,13 @@ void VCenterPage::runJob(Job *job, const QString &title)
                 tr("Logged in: %1.").arg(info.product.isEmpty() ? info.applianceVersion : info.product));
         }
     });
+    // Said before it starts: a run with nothing left to do ends inside start(), with its own line.
+    m_result->setText(
+        tr("%1: running; the progress is below.").arg(title)); // no line of an earlier run stays
     if (const RunPanel::RunStart started = m_context.runPanel->start(queue, title);
         started != RunPanel::RunStart::Started) {
         delete queue;
         m_result->setText(RunPanel::notStartedText(started));
-    } else {
-        m_result->setText(
-            tr("%1: running; the progress is below.").arg(title)); // no line of an earlier run stays
     }
 }
 
