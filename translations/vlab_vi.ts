@@ -1386,6 +1386,14 @@ Thay vào đó, lab mẫu đang được mở.</translation>
         <source>SSO and the lookup service point at %1</source>
         <translation>SSO và dịch vụ tra cứu trỏ vào %1</translation>
     </message>
+    <message>
+        <source>%1 entries; a lab plan holds at most %2 here. Is this the right file?</source>
+        <translation>%1 mục; một kế hoạch lab chỉ chứa tối đa %2 mục ở đây. Đây có đúng tệp không?</translation>
+    </message>
+    <message>
+        <source>The installer verifies the certificate of the ESXi host or vCenter it deploys to. If that host still has a self-signed certificate, compare its SHA-256 thumbprint with the one shown on the host&apos;s console (or replace the certificate) first. Only then, and knowingly, add --no-ssl-certificate-verification to the command: with it the installer trusts whatever answers at that address, and sends it the host&apos;s and the appliance&apos;s passwords.</source>
+        <translation>Trình cài đặt kiểm tra chứng chỉ của máy chủ ESXi hoặc vCenter mà nó triển khai lên. Nếu máy chủ đó vẫn dùng chứng chỉ tự ký, trước hết hãy so sánh dấu vân tay SHA-256 của nó với dấu vân tay hiển thị trên màn hình console của máy chủ (hoặc thay chứng chỉ). Chỉ khi đó, và khi đã hiểu rõ, mới thêm --no-ssl-certificate-verification vào lệnh: với tùy chọn này trình cài đặt tin bất kỳ thứ gì trả lời ở địa chỉ đó, và gửi cho nó mật khẩu của máy chủ và của appliance.</translation>
+    </message>
 </context>
 <context>
     <name>vlab::ApplyCertificatesPage</name>
@@ -1532,10 +1540,6 @@ Hãy so sánh với dấu vân tay mà appliance hiển thị (ssh-keygen -lf /e
         <translation>Áp dụng chứng chỉ máy cho các PSC</translation>
     </message>
     <message>
-        <source>Other work is still running; wait for it or cancel it.</source>
-        <translation>Một công việc khác vẫn đang chạy; hãy chờ nó xong hoặc hủy nó.</translation>
-    </message>
-    <message>
         <source>Replacing the certificate ...</source>
         <translation>Đang thay chứng chỉ ...</translation>
     </message>
@@ -1614,6 +1618,29 @@ Chạy chúng ngay bây giờ?</translation>
     <message>
         <source>Pointing the PSCs at the load-balancer name ...</source>
         <translation>Đang trỏ các PSC vào tên bộ cân bằng tải ...</translation>
+    </message>
+</context>
+<context>
+    <name>vlab::ApprovalDialog</name>
+    <message>
+        <source>Approve changes to the lab</source>
+        <translation>Phê duyệt các thay đổi trên lab</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; changes the lab as listed below. Nothing is changed until you approve; check the hosts and the changes first.</source>
+        <translation>&quot;%1&quot; thay đổi lab như liệt kê dưới đây. Không có gì bị thay đổi cho đến khi bạn phê duyệt; hãy kiểm tra các máy chủ và các thay đổi trước.</translation>
+    </message>
+    <message>
+        <source>%1 (on %2)</source>
+        <translation>%1 (trên %2)</translation>
+    </message>
+    <message>
+        <source>&amp;Make these changes</source>
+        <translation>&amp;Thực hiện các thay đổi này</translation>
+    </message>
+    <message>
+        <source>Do&amp;n&apos;t change anything</source>
+        <translation>&amp;Không thay đổi gì</translation>
     </message>
 </context>
 <context>
@@ -2121,10 +2148,6 @@ Hãy so sánh với dấu vân tay mà appliance hiển thị (ssh-keygen -lf /e
         <translation>Đã đăng nhập: %1.</translation>
     </message>
     <message>
-        <source>Other work is still running; wait for it or cancel it.</source>
-        <translation>Một công việc khác vẫn đang chạy; hãy chờ nó xong hoặc hủy nó.</translation>
-    </message>
-    <message>
         <source>Type to change a name or VLAN (0: no tag).</source>
         <translation>Gõ để đổi tên hoặc VLAN (0: không gắn thẻ).</translation>
     </message>
@@ -2159,6 +2182,10 @@ Hãy so sánh với dấu vân tay mà appliance hiển thị (ssh-keygen -lf /e
     <message>
         <source>Remove port group</source>
         <translation>Xóa nhóm cổng</translation>
+    </message>
+    <message>
+        <source>A lab plan holds at most %1 port groups.</source>
+        <translation>Một kế hoạch lab chứa tối đa %1 port group.</translation>
     </message>
 </context>
 <context>
@@ -2393,6 +2420,10 @@ Hãy so sánh với dấu vân tay mà appliance hiển thị (ssh-keygen -lf /e
     <message>
         <source>&lt;b&gt;%1 error(s)&lt;/b&gt; and %2 warning(s), in %3 and under the sections: fix the errors to continue.</source>
         <translation>&lt;b&gt;%1 lỗi&lt;/b&gt; và %2 cảnh báo, ở %3 và bên dưới các mục: hãy sửa các lỗi để tiếp tục.</translation>
+    </message>
+    <message>
+        <source>A lab plan holds at most %1 PSCs.</source>
+        <translation>Một kế hoạch lab chứa tối đa %1 PSC.</translation>
     </message>
 </context>
 <context>
@@ -2631,10 +2662,6 @@ Hãy so sánh với dấu vân tay mà appliance hiển thị (ssh-keygen -lf /e
     <message>
         <source>Save the NetScaler batch files</source>
         <translation>Lưu các tệp batch NetScaler</translation>
-    </message>
-    <message>
-        <source>Other work is still running; wait for it or cancel it.</source>
-        <translation>Một công việc khác vẫn đang chạy; hãy chờ nó xong hoặc hủy nó.</translation>
     </message>
     <message>
         <source>The NetScaler objects that balance the PSC ports, as a batch file for &apos;batch -fileName&apos; and the batch that removes them again, or applied, verified and rolled back live over NITRO.</source>
@@ -3012,8 +3039,12 @@ Hãy so sánh với dấu vân tay hiển thị trên NetScaler (Traffic Managem
         <translation>Cài %1</translation>
     </message>
     <message>
-        <source>Other work is still running; wait for it or cancel it.</source>
-        <translation>Một công việc khác vẫn đang chạy; hãy chờ nó xong hoặc hủy nó.</translation>
+        <source>%1: not installed by this run (skipped: %2). Check on the host whether the earlier install finished before you install it again.</source>
+        <translation>%1: lần chạy này không cài đặt (đã bỏ qua: %2). Hãy kiểm tra trên máy chủ xem lần cài đặt trước đã xong chưa trước khi cài lại.</translation>
+    </message>
+    <message>
+        <source>%1: running; the progress is below.</source>
+        <translation>%1: đang chạy; tiến độ ở bên dưới.</translation>
     </message>
 </context>
 <context>
@@ -3132,10 +3163,6 @@ Hãy so sánh với dấu vân tay hiển thị trên NetScaler (Traffic Managem
         <translation>Tiếp tục</translation>
     </message>
     <message>
-        <source>These were running when it stopped and may have changed the lab half way: %1. Check the lab before you choose.</source>
-        <translation>Các công việc sau đang chạy khi lần chạy dừng lại và có thể đã thay đổi lab dở dang: %1. Hãy kiểm tra lab trước khi chọn.</translation>
-    </message>
-    <message>
         <source>Resume, run them again</source>
         <translation>Tiếp tục, chạy lại chúng</translation>
     </message>
@@ -3150,6 +3177,54 @@ Hãy so sánh với dấu vân tay hiển thị trên NetScaler (Traffic Managem
     <message>
         <source>Stopping (%1)...</source>
         <translation>Đang dừng (%1)...</translation>
+    </message>
+    <message>
+        <source>These were running when it stopped and may have changed the lab half way: %1. Check the lab before you choose: running them again may make a second copy (a second appliance, say). Skipped, they are not counted as done.</source>
+        <translation>Các công việc này đang chạy khi nó dừng và có thể đã thay đổi lab nửa chừng: %1. Hãy kiểm tra lab trước khi chọn: chạy lại có thể tạo bản thứ hai (ví dụ một appliance thứ hai). Nếu bỏ qua, chúng không được tính là đã xong.</translation>
+    </message>
+    <message>
+        <source>%1 (changes the lab)</source>
+        <translation>%1 (thay đổi lab)</translation>
+    </message>
+    <message>
+        <source>was cut off (the program ended while it ran)</source>
+        <translation>bị cắt ngang (chương trình kết thúc khi nó đang chạy)</translation>
+    </message>
+    <message>
+        <source>was interrupted by %1</source>
+        <translation>bị ngắt bởi %1</translation>
+    </message>
+    <message>
+        <source>Earlier run not finished: &quot;%1&quot;, started %2, %3. Unfinished then: %4. Nothing of it runs now. Check the lab before you start it again; starting it offers to resume.</source>
+        <translation>Lần chạy trước chưa xong: &quot;%1&quot;, bắt đầu lúc %2, %3. Chưa xong khi đó: %4. Hiện không có phần nào của nó đang chạy. Hãy kiểm tra lab trước khi chạy lại; khi chạy lại sẽ có lựa chọn tiếp tục.</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>không có</translation>
+    </message>
+    <message>
+        <source>Nothing is running. An earlier run did not finish: see the log.</source>
+        <translation>Không có gì đang chạy. Một lần chạy trước chưa xong: xem nhật ký.</translation>
+    </message>
+    <message>
+        <source>Other work is still running; wait for it or cancel it.</source>
+        <translation>Công việc khác vẫn đang chạy; hãy chờ hoặc hủy nó.</translation>
+    </message>
+    <message>
+        <source>Not started: the changes were not approved, and nothing was changed.</source>
+        <translation>Chưa bắt đầu: các thay đổi chưa được phê duyệt, và không có gì bị thay đổi.</translation>
+    </message>
+    <message>
+        <source>Approved before: &quot;%1&quot;</source>
+        <translation>Đã phê duyệt trước đó: &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>Not started: &quot;%1&quot; was not approved; nothing was changed.</source>
+        <translation>Chưa bắt đầu: &quot;%1&quot; chưa được phê duyệt; không có gì bị thay đổi.</translation>
+    </message>
+    <message>
+        <source>Approved: &quot;%1&quot;</source>
+        <translation>Đã phê duyệt: &quot;%1&quot;</translation>
     </message>
 </context>
 <context>
@@ -3234,8 +3309,12 @@ Hãy so sánh với dấu vân tay hiển thị trên NetScaler (Traffic Managem
         <translation>Đã đăng nhập: %1.</translation>
     </message>
     <message>
-        <source>Other work is still running; wait for it or cancel it.</source>
-        <translation>Một công việc khác vẫn đang chạy; hãy chờ nó xong hoặc hủy nó.</translation>
+        <source>Not done by this run (skipped: %1). Check the vCenter before you start it again.</source>
+        <translation>Lần chạy này không thực hiện (đã bỏ qua: %1). Hãy kiểm tra vCenter trước khi chạy lại.</translation>
+    </message>
+    <message>
+        <source>%1: running; the progress is below.</source>
+        <translation>%1: đang chạy; tiến độ ở bên dưới.</translation>
     </message>
 </context>
 <context>
@@ -3283,10 +3362,6 @@ Hãy so sánh với dấu vân tay hiển thị trên NetScaler (Traffic Managem
     <message>
         <source>Read the VCHA state</source>
         <translation>Đọc trạng thái VCHA</translation>
-    </message>
-    <message>
-        <source>Other work is still running; wait for it or cancel it.</source>
-        <translation>Một công việc khác vẫn đang chạy; hãy chờ nó xong hoặc hủy nó.</translation>
     </message>
     <message>
         <source>HA network</source>
