@@ -282,6 +282,8 @@ void VcsaDeployJob::describeChanges()
 {
     const QJsonValue root = QJsonDocument::fromJson(m_request.templateJson).object().value(u"new_vcsa"_s);
     const QString host = findText(root, u"hostname"_s);
+    m_applianceName = findText(root, u"name"_s);
+    m_targetHost = host;
     QStringList changes;
     changes << Tr::tr("Deploy the appliance \"%1\" (%2, %3, size %4) on datastore %5, network %6")
                    .arg(findText(root, u"name"_s), findText(root, u"system_name"_s), findText(root, u"ip"_s),
@@ -556,10 +558,14 @@ void VcsaDeployJob::afterTreeGone(int exitCode, bool crashed)
     if (isCancelRequested())
         return end(makeError(u"job.cancelled"_s,
                              Tr::tr("The installer was stopped during the %1 phase. Logs: %2")
-                                 .arg(phaseName(m_phase), m_logDir),
+                                     .arg(phaseName(m_phase), m_logDir)
+                                 + leftBehind(),
                              u"stopped during: %1\nlog: %2"_s.arg(phaseName(m_phase), m_logDir)));
-    if (crashed || exitCode != 0)
-        return end(phaseFailure(exitCode, crashed));
+    if (crashed || exitCode != 0) {
+        Error failure = phaseFailure(exitCode, crashed);
+        failure.message += leftBehind();
+        return end(failure);
+    }
     switch (m_phase) {
     case Phase::VerifyTemplate:
         return startPhase(Phase::Precheck);
@@ -585,6 +591,19 @@ void VcsaDeployJob::onProcessError(QProcess::ProcessError error)
     m_process = nullptr;
     end(makeError(u"vcsa.start"_s,
                   Tr::tr("Cannot start the installer %1: %2").arg(m_request.installer, why)));
+}
+
+// What an install stopped half way leaves on the lab, and how to undo it.
+QString VcsaDeployJob::leftBehind() const
+{
+    if (m_phase != Phase::Install)
+        return {}; // the template check and the precheck change nothing
+    return u' '
+        + Tr::tr(
+              "A half-made appliance \"%1\" may be left on %2: power it off and delete it (Delete from Disk "
+              "in the vSphere Client) before you install again, with the Install button or "
+              "'vlab vcsa run'.")
+              .arg(m_applianceName, m_targetHost);
 }
 
 Error VcsaDeployJob::phaseFailure(int exitCode, bool crashed) const

@@ -95,6 +95,7 @@ protected:
 
 private:
     void describeChanges();
+    QString leftBehind() const;
     QStringList argumentsFor(Phase phase) const;
     void startPhase(Phase phase);
     void readOutput();
@@ -118,6 +119,8 @@ private:
     std::unique_ptr<QTemporaryDir> m_tempDir;
     QString m_templatePath;
     QString m_logDir;
+    QString m_applianceName; // from the template, for what a stopped install leaves behind
+    QString m_targetHost;
     VcsaOutputParser m_parser;
     QByteArray m_pending; // output without its line end yet
     QStringList m_phaseOutput;

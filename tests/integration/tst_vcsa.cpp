@@ -348,7 +348,8 @@ private Q_SLOTS:
                            u"/workflow_"_s};
         QTest::newRow("install failure, ERROR lines of the log")
             << "install-fail"_ba << true << u"vcsa.install"_s
-            << QStringList{u"Install of psc1 failed"_s, u"No space left on device"_s, u"/workflow_"_s};
+            << QStringList{u"Install of psc1 failed"_s, u"No space left on device"_s, u"/workflow_"_s,
+                           u"A half-made appliance \"vcenter-psc01\" may be left on"_s};
         QTest::newRow("install failure, newest log found without the WorkFlow line")
             << "install-fail"_ba << false << u"vcsa.install"_s
             << QStringList{u"No space left on device"_s, u"/vcsa-cli-installer.log"_s};
@@ -696,6 +697,7 @@ private Q_SLOTS:
         const QString err = QString::fromUtf8(p.readAllStandardError());
         QVERIFY2(err.contains(name + u" received, stopping the run"_s), qPrintable(err));
         QVERIFY2(err.contains(u"stopped during the Install phase"_s), qPrintable(err));
+        QVERIFY2(err.contains(u"A half-made appliance \"vcenter-psc01\" may be left on"_s), qPrintable(err));
         QVERIFY(leakIn(err + QString::fromUtf8(p.readAllStandardOutput())).isEmpty());
         QVERIFY2(VcsaFixture::groupGone(group), "a process of the installer's group still runs");
         verifyTreeGone();
