@@ -546,7 +546,12 @@ Result<void> writeRunbookPdf(const Runbook &rb, const QString &path)
         QString html = u"<html><body>"_s;
         html += u"<h1 style='font-size:24pt'>%1</h1><p>%2</p>"_s.arg(
             esc(rb.title), esc(Tr::tr("Created %1 by vLab Wizard.").arg(rb.created.toString(Qt::ISODate))));
-        html += u"<p><img src='vlab:topology.png' width='640'></p>"_s;
+        // Both sides given: with the width alone, the height came out of the screen's DPI in the
+        // wizard (a squashed picture) but not in the CLI.
+        const int pictureHeight = rb.topology.isNull() || rb.topology.width() == 0
+            ? 0
+            : qRound(640.0 * rb.topology.height() / rb.topology.width());
+        html += u"<p><img src='vlab:topology.png' width='640' height='%1'></p>"_s.arg(pictureHeight);
         html +=
             u"<h2>%1</h2><table width='100%' cellspacing='0' cellpadding='1'>"_s.arg(esc(Tr::tr("Contents")));
         for (qsizetype i = 0; i < rb.chapters.size(); ++i) {

@@ -139,8 +139,11 @@ private Q_SLOTS:
         const QString images =
             runTool(u"pdfimages"_s, {u"-list"_s, u"-f"_s, u"1"_s, u"-l"_s, u"1"_s, pdf}, &ok);
         QVERIFY(ok);
-        QVERIFY2(images.split(u'\n', Qt::SkipEmptyParts).size() >= 3,
-                 qPrintable(images)); // header, rule, an image
+        const QStringList imageLines = images.split(u'\n', Qt::SkipEmptyParts);
+        QVERIFY2(imageLines.size() >= 3, qPrintable(images)); // header, rule, an image
+        // Drawn at the same resolution across and down: the picture keeps its proportions.
+        const QStringList columns = imageLines.at(2).split(u' ', Qt::SkipEmptyParts);
+        QVERIFY2(columns.size() >= 14 && columns.at(12) == columns.at(13), qPrintable(images));
         const QString text = runTool(u"pdftotext"_s, {pdf, u"-"_s}, &ok);
         QVERIFY(ok);
         for (const QString &chapter : kChapters)
