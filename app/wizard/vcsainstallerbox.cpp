@@ -24,7 +24,7 @@ VcsaInstallerBox::VcsaInstallerBox(QWidget *parent)
     , m_targetPassword(new QLineEdit)
     , m_rootPassword(new QLineEdit)
     , m_ssoPassword(new QLineEdit)
-    , m_noSsl(new QCheckBox(tr("Do not verify the target's certificate (--no-ssl-certificate-verification)")))
+    , m_noSsl(new QCheckBox(tr("Skip the target's certificate check")))
     , m_targetLabel(new QLabel(tr("Target password")))
 {
     m_iso->setObjectName(u"vcsaIso"_s);
@@ -33,6 +33,11 @@ VcsaInstallerBox::VcsaInstallerBox(QWidget *parent)
     m_rootPassword->setObjectName(u"vcsaRootPassword"_s);
     m_ssoPassword->setObjectName(u"vcsaSsoPassword"_s);
     m_noSsl->setObjectName(u"vcsaNoSsl"_s);
+    m_noSsl->setToolTip(
+        tr("Runs vcsa-deploy with --no-ssl-certificate-verification: the installer then trusts "
+           "whatever answers at the target's address and sends it the passwords. Only for a "
+           "host whose self-signed certificate you have compared by its thumbprint."));
+    m_targetLabel->setWordWrap(true); // "Password of root on ESXi host ..." may be long
     for (QLineEdit *p : {m_targetPassword, m_rootPassword, m_ssoPassword})
         p->setEchoMode(QLineEdit::Password);
     m_iso->setPlaceholderText(tr("the folder where the VCSA ISO is mounted"));
@@ -44,6 +49,8 @@ VcsaInstallerBox::VcsaInstallerBox(QWidget *parent)
     isoRow->addWidget(m_iso, 1);
     isoRow->addWidget(browse);
     auto *form = new QFormLayout(this);
+    // Labels go above their fields when the page is narrow (a 1024-pixel screen).
+    form->setRowWrapPolicy(QFormLayout::WrapLongRows);
     form->addRow(tr("VCSA ISO folder"), isoRow);
     form->addRow(QString(), m_isoStatus);
     form->addRow(m_targetLabel, m_targetPassword);

@@ -213,6 +213,32 @@ private Q_SLOTS:
     // mid-value loses the rest of it.
     static void typeAtFocus(const QString &text) { QTest::keyClicks(static_cast<QWidget *>(nullptr), text); }
 
+    // Every page fits a 1024x700 screen: the window never has to grow wider than that, with
+    // the run panel open or not (each page's own content scrolls where it must).
+    void everyPageFitsA1024Screen()
+    {
+        MainWindow w;
+        w.resize(1024, 700);
+        w.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        QStringList tooWide;
+        for (int step = 0;; ++step) {
+            QCoreApplication::processEvents();
+            const QString page = w.wizard()->currentPage()->objectName();
+            const int needed = w.minimumSizeHint().width();
+            qInfo("%s: window %d px wide, needs at least %d", qPrintable(page), w.width(), needed);
+            if (w.width() > 1024 || needed > 1024)
+                tooWide << u"%1 (%2 px)"_s.arg(page, QString::number(std::max(w.width(), needed)));
+            if (step == 0)
+                w.runPanel()->note(u"No keychain: passwords are kept in memory only."_s);
+            const int before = w.wizard()->currentId();
+            w.wizard()->next();
+            if (w.wizard()->currentId() == before)
+                break;
+        }
+        QVERIFY2(tooWide.isEmpty(), qPrintable(tooWide.join(u", "_s)));
+    }
+
     void typingIsNeverLostWhileThePageChanges()
     {
         MainWindow w;
