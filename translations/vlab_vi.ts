@@ -3399,10 +3399,6 @@ Hãy so sánh với dấu vân tay hiển thị trên NetScaler (Traffic Managem
         <translation>Trình cài đặt VCSA</translation>
     </message>
     <message>
-        <source>Do not verify the target&apos;s certificate (--no-ssl-certificate-verification)</source>
-        <translation>Không kiểm tra chứng chỉ của đích (--no-ssl-certificate-verification)</translation>
-    </message>
-    <message>
         <source>Target password</source>
         <translation>Mật khẩu của đích</translation>
     </message>
@@ -3461,6 +3457,14 @@ Hãy so sánh với dấu vân tay hiển thị trên NetScaler (Traffic Managem
     <message>
         <source>%1 does not meet the appliance password policy: %2</source>
         <translation>%1 không đáp ứng chính sách mật khẩu của appliance: %2</translation>
+    </message>
+    <message>
+        <source>Skip the target&apos;s certificate check</source>
+        <translation>Bỏ qua việc kiểm tra chứng chỉ của máy đích</translation>
+    </message>
+    <message>
+        <source>Runs vcsa-deploy with --no-ssl-certificate-verification: the installer then trusts whatever answers at the target&apos;s address and sends it the passwords. Only for a host whose self-signed certificate you have compared by its thumbprint.</source>
+        <translation>Chạy vcsa-deploy với --no-ssl-certificate-verification: khi đó trình cài đặt tin bất kỳ thứ gì trả lời ở địa chỉ của máy đích và gửi cho nó các mật khẩu. Chỉ dùng cho máy chủ có chứng chỉ tự ký mà bạn đã so sánh dấu vân tay.</translation>
     </message>
 </context>
 <context>
