@@ -91,8 +91,8 @@ TlsVerdict judgeTlsErrors(const QList<QSslError> &errors, const QSslCertificate 
     if (pin.isEmpty()) {
         verdict.problem =
             Tr::tr("This machine does not trust the certificate (%1). Its SHA-256 fingerprint is "
-                   "%2. Compare it with the one the appliance shows, then confirm it "
-                   "(--fingerprint on the command line).")
+                   "%2. Compare it with the one the appliance shows (on its console or web page), then "
+                   "confirm it: in the wizard where it is offered, or with --fingerprint for vlab.")
                 .arg(why, verdict.presentedFingerprint);
         return verdict;
     }
