@@ -112,6 +112,17 @@ private:
         e.timeout = std::chrono::milliseconds(kWaitMs);
         return e;
     }
+    // The rows' placeholders filled in: the simulators' addresses, the plan, the fingerprint.
+    QStringList expanded(QStringList args) const
+    {
+        for (QString &a : args) {
+            a.replace(u"{sim}"_s, m_sim.hostPort);
+            a.replace(u"{ga}"_s, m_simGa.hostPort);
+            a.replace(u"{plan}"_s, m_planFile);
+            a.replace(u"{fp}"_s, m_fingerprint);
+        }
+        return args;
+    }
     CliRun cli(const QStringList &args, const std::optional<QString> &password) const
     {
         QProcess p;
@@ -728,12 +739,7 @@ private Q_SLOTS:
         QFETCH(QString, password);
         QFETCH(int, exitCode);
         QFETCH(QString, says);
-        for (QString &a : args) {
-            a.replace(u"{sim}"_s, m_sim.hostPort);
-            a.replace(u"{ga}"_s, m_simGa.hostPort);
-            a.replace(u"{plan}"_s, m_planFile);
-            a.replace(u"{fp}"_s, m_fingerprint);
-        }
+        args = expanded(args);
         const CliRun run = cli(args, hasPassword ? std::optional<QString>(password) : std::nullopt);
         const QString all = run.out + run.err;
         QVERIFY2(run.exitCode == exitCode,
@@ -778,12 +784,7 @@ private Q_SLOTS:
         QFETCH(QStringList, args);
         QFETCH(int, exitCode);
         QFETCH(QString, state);
-        for (QString &a : args) {
-            a.replace(u"{sim}"_s, m_sim.hostPort);
-            a.replace(u"{ga}"_s, m_simGa.hostPort);
-            a.replace(u"{plan}"_s, m_planFile);
-            a.replace(u"{fp}"_s, m_fingerprint);
-        }
+        args = expanded(args);
         const QString journalFile = QFileInfo(m_planFile).dir().filePath(RunJournal::fileName());
         const Result<RunJournal> before = RunJournal::load(journalFile);
         QVERIFY2(before, qPrintable(before ? QString() : before.error().message));

@@ -173,6 +173,29 @@ class TestVcsa : public QObject
 
     void waitForHang() { QTRY_VERIFY_WITH_TIMEOUT(m_fx->pids().size() == 2, kWaitMs); }
 
+    // `vlab vcsa run` for PSC1 with the stand-in hanging in the install phase, once it hangs.
+    void startHangingInstall(QProcess &p, bool ignoreTerm)
+    {
+        p.setProgram(QStringLiteral(VLAB_CLI_PATH));
+        p.setArguments(
+            {u"vcsa"_s, u"run"_s, planFile(), u"--role"_s, u"psc1"_s, u"--iso"_s, m_fx->isoFolder()});
+        p.setProcessEnvironment(cliEnv({{u"VCSA_STANDIN_MODE"_s, u"hang"_s},
+                                        {u"VCSA_STANDIN_IGNORE_TERM"_s, ignoreTerm ? u"1"_s : u"0"_s}}));
+        p.start();
+        QVERIFY(p.waitForStarted(kWaitMs));
+        waitForHang();
+    }
+
+    // None of the three passwords is in a file of the temporary folder or the project.
+    void verifyNoPasswordOnDisk()
+    {
+        const QStringList secrets{VcsaFixture::rootPassword(), VcsaFixture::ssoPassword(),
+                                  VcsaFixture::targetPassword()};
+        QStringList holding = VcsaFixture::filesHolding(m_fx->tempFolder(), secrets);
+        holding += VcsaFixture::filesHolding(m_fx->path(u"project"_s), secrets);
+        QVERIFY2(holding.isEmpty(), qPrintable(holding.join(u'\n')));
+    }
+
 private Q_SLOTS:
     void init()
     {
@@ -678,14 +701,9 @@ private Q_SLOTS:
         QFETCH(QString, name);
         QFETCH(bool, ignoreTerm);
         QProcess p;
-        p.setProgram(QStringLiteral(VLAB_CLI_PATH));
-        p.setArguments(
-            {u"vcsa"_s, u"run"_s, planFile(), u"--role"_s, u"psc1"_s, u"--iso"_s, m_fx->isoFolder()});
-        p.setProcessEnvironment(cliEnv({{u"VCSA_STANDIN_MODE"_s, u"hang"_s},
-                                        {u"VCSA_STANDIN_IGNORE_TERM"_s, ignoreTerm ? u"1"_s : u"0"_s}}));
-        p.start();
-        QVERIFY(p.waitForStarted(kWaitMs));
-        waitForHang();
+        startHangingInstall(p, ignoreTerm);
+        if (QTest::currentTestFailed())
+            return;
         const pid_t group = m_fx->pids().constFirst(); // the installer leads its own group
         QVERIFY(!VcsaFixture::groupGone(group));
         // While it runs, the filled template (with the passwords) is in the temporary folder.
@@ -702,11 +720,7 @@ private Q_SLOTS:
         QVERIFY2(VcsaFixture::groupGone(group), "a process of the installer's group still runs");
         verifyTreeGone();
         QVERIFY(m_fx->leftInTemp().isEmpty());
-        const QStringList secrets{VcsaFixture::rootPassword(), VcsaFixture::ssoPassword(),
-                                  VcsaFixture::targetPassword()};
-        QStringList holding = VcsaFixture::filesHolding(m_fx->tempFolder(), secrets);
-        holding += VcsaFixture::filesHolding(m_fx->path(u"project"_s), secrets);
-        QVERIFY2(holding.isEmpty(), qPrintable(holding.join(u'\n')));
+        verifyNoPasswordOnDisk();
 
         QFile journalFile(m_fx->path(u"project/vlab-journal.json"_s));
         QVERIFY(journalFile.open(QIODevice::ReadOnly));
@@ -735,14 +749,9 @@ private Q_SLOTS:
     {
         QFETCH(bool, ignoreTerm);
         QProcess p;
-        p.setProgram(QStringLiteral(VLAB_CLI_PATH));
-        p.setArguments(
-            {u"vcsa"_s, u"run"_s, planFile(), u"--role"_s, u"psc1"_s, u"--iso"_s, m_fx->isoFolder()});
-        p.setProcessEnvironment(cliEnv({{u"VCSA_STANDIN_MODE"_s, u"hang"_s},
-                                        {u"VCSA_STANDIN_IGNORE_TERM"_s, ignoreTerm ? u"1"_s : u"0"_s}}));
-        p.start();
-        QVERIFY(p.waitForStarted(kWaitMs));
-        waitForHang();
+        startHangingInstall(p, ignoreTerm);
+        if (QTest::currentTestFailed())
+            return;
         const pid_t group = m_fx->pids().constFirst();
         QVERIFY(!VcsaFixture::filesHolding(m_fx->tempFolder(), {VcsaFixture::rootPassword()}).isEmpty());
         QCOMPARE(::kill(pid_t(p.processId()), SIGKILL), 0);
@@ -753,11 +762,7 @@ private Q_SLOTS:
                                   "a process of the installer's group still runs", kWaitMs);
         verifyTreeGone();
         QTRY_VERIFY_WITH_TIMEOUT(m_fx->leftInTemp().isEmpty(), kWaitMs);
-        const QStringList secrets{VcsaFixture::rootPassword(), VcsaFixture::ssoPassword(),
-                                  VcsaFixture::targetPassword()};
-        QStringList holding = VcsaFixture::filesHolding(m_fx->tempFolder(), secrets);
-        holding += VcsaFixture::filesHolding(m_fx->path(u"project"_s), secrets);
-        QVERIFY2(holding.isEmpty(), qPrintable(holding.join(u'\n')));
+        verifyNoPasswordOnDisk();
     }
 };
 
