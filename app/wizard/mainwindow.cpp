@@ -247,7 +247,9 @@ void MainWindow::open()
     if (!confirmDiscard())
         return;
     const QString fileName = QFileDialog::getOpenFileName(
-        this, tr("Open lab plan"), QFileInfo(m_document->fileName()).absolutePath(),
+        this, tr("Open lab plan"),
+        m_document->fileName().isEmpty() ? QFileInfo(m_document->projectFolder()).absolutePath()
+                                         : QFileInfo(m_document->fileName()).absolutePath(),
         tr("Lab plans (*.vlab.json);;JSON files (*.json);;All files (*)"));
     if (fileName.isEmpty())
         return;
@@ -272,8 +274,10 @@ bool MainWindow::save()
 
 bool MainWindow::saveAs()
 {
+    // A plan not saved yet goes into its project folder by default, beside its journal, records
+    // and generated files (not into the home folder).
     const QString suggested = m_document->fileName().isEmpty()
-        ? QDir::home().filePath(m_document->plan().lab.name + u".vlab.json"_s)
+        ? QDir(m_document->projectFolder()).filePath(m_document->plan().lab.name + u".vlab.json"_s)
         : m_document->fileName();
     QString fileName =
         QFileDialog::getSaveFileName(this, tr("Save lab plan"), suggested, tr("Lab plans (*.vlab.json)"));

@@ -13,7 +13,10 @@
 #include "stepregistry.h"
 
 #include <QAbstractButton>
+#include <QAction>
+#include <QApplication>
 #include <QDir>
+#include <QFileDialog>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPlainTextEdit>
@@ -25,6 +28,7 @@
 #include <QTableWidget>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTimer>
 #include <QToolButton>
 #include <QTreeWidget>
 #include <QWizard>
@@ -296,6 +300,34 @@ private Q_SLOTS:
         find<QPushButton>(w, u"addPsc"_s)->click();
         QCOMPARE(w.document()->plan().psc.size(), 2);
         QTRY_VERIFY(find<QLineEdit>(w, u"field:psc[1].ip"_s) != nullptr);
+    }
+
+    // A plan never saved is offered a place in its project folder (beside its journal and
+    // generated files), not the home folder.
+    void saveAsSuggestsTheProjectFolder()
+    {
+        MainWindow w;
+        w.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        QTemporaryDir project;
+        w.document()->setProjectFolder(project.path());
+        QAction *saveAs = nullptr;
+        for (QAction *a : w.findChildren<QAction *>()) {
+            if (a->text() == u"Save &As..."_s)
+                saveAs = a;
+        }
+        QVERIFY(saveAs);
+        QString offered;
+        QTimer::singleShot(0, &w, [&offered] {
+            auto *dialog = qobject_cast<QFileDialog *>(QApplication::activeModalWidget());
+            if (!dialog)
+                return;
+            offered = dialog->directory().absolutePath() + u'/'
+                + dialog->selectedFiles().value(0).section(u'/', -1);
+            dialog->reject();
+        });
+        saveAs->trigger();
+        QCOMPARE(offered, QDir(project.path()).filePath(u"sslab.vlab.json"_s));
     }
 
     void openingABadPlanKeepsTheCurrentOne()
