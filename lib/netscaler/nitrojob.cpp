@@ -271,11 +271,7 @@ void NitroJob::readNext(const QStringList &types, int index, NitroState state, S
                     return;
                 }
             }
-            QList<QJsonObject> records;
-            // An empty collection has no member of that name.
-            for (const QJsonValue &v : reply.json.value(type).toArray())
-                records.append(v.toObject());
-            state.insert(type, records);
+            state.insert(type, nitroRecords(reply.json, type));
             readNext(types, index + 1, std::move(state), std::move(then), std::move(onError));
         },
         true, onError);

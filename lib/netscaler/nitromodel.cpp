@@ -337,6 +337,14 @@ bool isLbNotEnabledWarning(const QString &warning)
     return warning.contains(QString::number(NitroCode::FeatureNotEnabled)) && warning.contains(u"[LB]"_s);
 }
 
+QList<QJsonObject> nitroRecords(const QJsonObject &reply, const QString &type)
+{
+    QList<QJsonObject> records;
+    for (const QJsonValue &v : reply.value(type).toArray())
+        records.append(v.toObject());
+    return records;
+}
+
 QList<NitroStatus> bulkItemResults(int httpStatus, const QJsonObject &reply, int itemCount)
 {
     const NitroStatus overall = nitroStatus(reply);

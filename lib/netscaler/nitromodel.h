@@ -81,6 +81,10 @@ NitroStatus nitroStatus(const QJsonObject &reply);
 // An Error for a NITRO failure: code "nitro.<errorcode>", NITRO's message, and advice.
 Error nitroError(const QString &what, int httpStatus, const NitroStatus &status);
 
+// The records of `type` in a GET reply ({"<type>": [{...}, ...]}); an empty collection has no
+// member of that name and gives none.
+QList<QJsonObject> nitroRecords(const QJsonObject &reply, const QString &type);
+
 // Per-item results of a bulk add sent with X-NITRO-ONERROR: continue: one status per input
 // item, in order. A 2xx (209: with a warning) means every item succeeded; 207 + 1243 carries a
 // `response` array with one result per item; any other error applies to all.

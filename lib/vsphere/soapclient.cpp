@@ -163,6 +163,53 @@ const XmlElement *ObjectContent::prop(const QString &path) const
     return nullptr;
 }
 
+Result<XmlElement> parseSoapReply(const QString &method, int httpStatus, const QByteArray &body)
+{
+    if (httpStatus == 503)
+        return makeError(u"vcenter.unavailable"_s,
+                         Tr::tr("%1: vCenter's services are not available yet (HTTP 503). Wait until the "
+                                "appliance has finished starting, then try again.")
+                             .arg(method));
+    Result<XmlElement> xml = parseXml(body);
+    if (!xml) {
+        Error e = xml.error();
+        e.message = Tr::tr("%1: HTTP %2 without a SOAP reply; is this a vCenter?")
+                        .arg(method, QString::number(httpStatus));
+        return e;
+    }
+    const XmlElement *envelopeBody =
+        xml->ns == kEnv && xml->name == u"Envelope"_s ? xml->child(u"Body"_s) : nullptr;
+    if (!envelopeBody || envelopeBody->ns != kEnv || envelopeBody->children.empty())
+        return makeError(u"soap.envelope"_s,
+                         Tr::tr("%1: HTTP %2 without a SOAP body; is this a vCenter?")
+                             .arg(method, QString::number(httpStatus)),
+                         shortenedBody(body));
+    const XmlElement &first = envelopeBody->children.front();
+    if (first.ns == kEnv && first.name == u"Fault"_s)
+        return SoapClient::faultError(first, method);
+    if (httpStatus != 200 || first.name != method + u"Response"_s)
+        return makeError(u"soap.reply"_s,
+                         Tr::tr("%1: unexpected reply (HTTP %2, %3).")
+                             .arg(method, QString::number(httpStatus), first.name));
+    const XmlElement *value = first.child(u"returnval"_s);
+    return value ? *value : XmlElement{};
+}
+
+QList<ObjectContent> objectContents(const XmlElement &result)
+{
+    QList<ObjectContent> objects;
+    for (const XmlElement *o : result.all(u"objects"_s)) {
+        ObjectContent content;
+        content.obj = moRefOf(o->child(u"obj"_s));
+        for (const XmlElement *p : o->all(u"propSet"_s)) {
+            const XmlElement *val = p->child(u"val"_s);
+            content.props.append({p->childText(u"name"_s), val ? *val : XmlElement{}});
+        }
+        objects.append(std::move(content));
+    }
+    return objects;
+}
+
 SoapClient::SoapClient(HttpClient *http, QObject *parent)
     : QObject(parent)
     , m_http(http)
@@ -222,41 +269,16 @@ void SoapClient::call(const QString &method, const MoRef &self, const ArgsWriter
                  [this, method, done = std::move(done)](Result<HttpResponse> reply) {
                      if (!reply)
                          return done(reply.error());
-                     if (reply->status == 503)
-                         return done(makeError(
-                             u"vcenter.unavailable"_s,
-                             Tr::tr("%1: vCenter's services are not available yet (HTTP 503). Wait until the "
-                                    "appliance has finished starting, then try again.")
-                                 .arg(method)));
-                     Result<XmlElement> xml = parseXml(reply->body);
-                     if (!xml) {
-                         Error e = xml.error();
-                         e.message = Tr::tr("%1: HTTP %2 without a SOAP reply; is this a vCenter?")
-                                         .arg(method, QString::number(reply->status));
-                         return done(e);
-                     }
-                     const XmlElement *body =
-                         xml->ns == kEnv && xml->name == u"Envelope"_s ? xml->child(u"Body"_s) : nullptr;
-                     if (!body || body->ns != kEnv || body->children.empty())
-                         return done(makeError(u"soap.envelope"_s,
-                                               Tr::tr("%1: HTTP %2 without a SOAP body; is this a vCenter?")
-                                                   .arg(method, QString::number(reply->status)),
-                                               shortenedBody(reply->body)));
-                     const XmlElement &first = body->children.front();
-                     if (first.ns == kEnv && first.name == u"Fault"_s)
-                         return done(faultError(first, method));
-                     if (reply->status != 200 || first.name != method + u"Response"_s)
-                         return done(makeError(u"soap.reply"_s,
-                                               Tr::tr("%1: unexpected reply (HTTP %2, %3).")
-                                                   .arg(method, QString::number(reply->status), first.name)));
+                     Result<XmlElement> value = parseSoapReply(method, reply->status, reply->body);
+                     if (!value)
+                         return done(value.error());
                      // Login opens the session: keep its cookie (vmware_soap_session) for the later calls.
                      const QByteArray setCookie = reply->header("Set-Cookie");
                      if (!setCookie.isEmpty()) {
                          m_cookie = setCookie.split(';').constFirst().trimmed();
                          m_http->setDefaultHeader("Cookie", m_cookie);
                      }
-                     const XmlElement *value = first.child(u"returnval"_s);
-                     done(value ? *value : XmlElement{});
+                     done(std::move(value));
                  });
 }
 
@@ -364,15 +386,7 @@ void SoapClient::collectObjects(const MoRef &collector, const XmlElement &result
                                 QList<ObjectContent> objects, QPointer<QObject> guard,
                                 const ObjectsDone &done)
 {
-    for (const XmlElement *o : result.all(u"objects"_s)) {
-        ObjectContent content;
-        content.obj = moRefOf(o->child(u"obj"_s));
-        for (const XmlElement *p : o->all(u"propSet"_s)) {
-            const XmlElement *val = p->child(u"val"_s);
-            content.props.append({p->childText(u"name"_s), val ? *val : XmlElement{}});
-        }
-        objects.append(std::move(content));
-    }
+    objects.append(objectContents(result));
     // A large inventory comes in pages: a token asks for the next one.
     const QString token = result.childText(u"token"_s);
     if (token.isEmpty())

@@ -67,6 +67,14 @@ struct ObjectContent
     const XmlElement *prop(const QString &path) const;
 };
 
+// One reply of `method` (the HTTP status and body as received) read as the SOAP client reads
+// it: the <returnval> element of <methodResponse> (an empty element when the method returns
+// nothing); a fault, a 503, a body that is not a SOAP envelope or a reply to another method
+// is an Error. Pure: SoapClient::call() and the fuzz target (tests/fuzz) both use it.
+Result<XmlElement> parseSoapReply(const QString &method, int httpStatus, const QByteArray &body);
+// The objects of one RetrievePropertiesEx (or ContinueRetrievePropertiesEx) <returnval>.
+QList<ObjectContent> objectContents(const XmlElement &result);
+
 // What RetrieveServiceContent tells: the objects every workflow starts from, and the server.
 struct ServiceContent
 {
