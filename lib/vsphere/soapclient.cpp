@@ -102,6 +102,12 @@ Result<XmlElement> parseXml(const QByteArray &data)
     while (!r.atEnd()) {
         switch (r.readNext()) {
         case QXmlStreamReader::StartElement: {
+            // The tree is copied and destroyed recursively: a reply nested deeper than any
+            // vSphere reply is refused before it can exhaust the stack (found by fuzz_soap_reply).
+            if (stack.size() >= size_t(kMaxXmlDepth))
+                return makeError(u"soap.xml"_s, Tr::tr("The SOAP reply is nested too deeply."),
+                                 u"line %1: more than %2 nested elements"_s.arg(
+                                     QString::number(r.lineNumber()), QString::number(kMaxXmlDepth)));
             XmlElement e;
             e.ns = r.namespaceUri().toString();
             e.name = r.name().toString();

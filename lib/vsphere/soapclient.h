@@ -46,6 +46,8 @@ struct XmlElement
     const XmlElement *at(const QString &path) const;
 };
 
+// vSphere replies nest a few dozen elements deep; deeper XML is refused ("soap.xml").
+inline constexpr int kMaxXmlDepth = 256;
 Result<XmlElement> parseXml(const QByteArray &data);
 
 // A managed object reference: <obj type="Folder">group-d1</obj>.

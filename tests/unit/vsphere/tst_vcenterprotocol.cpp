@@ -77,6 +77,38 @@ private Q_SLOTS:
         QVERIFY(e.details.contains(QString::number(status)));
     }
 
+    // Found by fuzz_soap_reply (tests/fuzz/regressions/fuzz_soap_reply): a reply nested 20,000
+    // elements deep overflowed the stack when its tree was copied. Deep nesting is refused; the
+    // deepest reply allowed still parses and copies.
+    void deeplyNestedXmlRefused()
+    {
+        const auto nested = [](int depth) -> QByteArray {
+            return "<e:Envelope xmlns:e=\"http://schemas.xmlsoap.org/soap/envelope/\"><e:Body>"
+                   "<RetrievePropertiesExResponse xmlns=\"urn:vim25\"><returnval>"
+                + QByteArray("<a>").repeated(depth) + QByteArray("</a>").repeated(depth)
+                + "</returnval></RetrievePropertiesExResponse></e:Body></e:Envelope>";
+        };
+        const Result<XmlElement> deep = parseXml(nested(100000));
+        QVERIFY(!deep.ok());
+        QCOMPARE(deep.error().code, u"soap.xml"_s);
+        QVERIFY2(deep.error().details.contains(QString::number(kMaxXmlDepth)),
+                 qPrintable(deep.error().details));
+        const Result<XmlElement> reply = parseSoapReply(u"RetrievePropertiesEx"_s, 200, nested(100000));
+        QVERIFY(!reply.ok());
+        QCOMPARE(reply.error().code, u"soap.xml"_s);
+
+        // Envelope, Body, the response and returnval are four levels of the limit.
+        const Result<XmlElement> deepest =
+            parseSoapReply(u"RetrievePropertiesEx"_s, 200, nested(kMaxXmlDepth - 4));
+        QVERIFY2(deepest.ok(), qPrintable(deepest.ok() ? QString() : deepest.error().details));
+        const XmlElement copy = *deepest;
+        int depth = 0;
+        for (const XmlElement *e = &copy; !e->children.empty(); e = &e->children.front())
+            ++depth;
+        QCOMPARE(depth, kMaxXmlDepth - 4);
+        QVERIFY(!parseXml(nested(kMaxXmlDepth - 3)).ok());
+    }
+
     void xmlByNamespaceUri()
     {
         // The schema-instance namespace under another prefix, as govmomi's simulator writes it.
