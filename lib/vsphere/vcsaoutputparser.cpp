@@ -18,6 +18,11 @@ VcsaOutputParser::Update VcsaOutputParser::feed(const QString &rawLine)
     static const QRegularExpression workflow(u"^WorkFlow log directory:\\s*(.+?)\\s*$"_s);
 
     Update update;
+    // The regular expressions take seconds on some very long lines ("Task:", 200,000 spaces and
+    // no closing parenthesis: 6 to 12 s; found by fuzzing). The installer's own lines are short,
+    // so a longer one is plain output.
+    if (rawLine.size() > kMaxParsedLineLength)
+        return update;
     const QString line = rawLine.trimmed();
     if (line.isEmpty())
         return update;

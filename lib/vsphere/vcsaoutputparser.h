@@ -18,6 +18,9 @@ namespace vlab {
 class VcsaOutputParser
 {
 public:
+    // Longer lines are kept as plain output and not parsed (the installer's lines are far shorter).
+    static constexpr qsizetype kMaxParsedLineLength = 16384;
+
     // What one line changed; empty fields: no change.
     struct Update
     {

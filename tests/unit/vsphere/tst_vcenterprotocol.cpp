@@ -9,7 +9,9 @@
 #include "vsphere/soapclient.h"
 #include "vsphere/vcenterclient.h"
 #include "vsphere/vchajob.h"
+#include "vsphere/vcsaoutputparser.h"
 
+#include <QElapsedTimer>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -107,6 +109,30 @@ private Q_SLOTS:
             ++depth;
         QCOMPARE(depth, kMaxXmlDepth - 4);
         QVERIFY(!parseXml(nested(kMaxXmlDepth - 3)).ok());
+    }
+
+    // Found by fuzzing the vcsa-deploy output parser (tests/fuzz/regressions/fuzz_vcsa_output):
+    // a "Task:" line with 200,000 spaces and no closing parenthesis kept the regular expressions
+    // busy for 6 to 12 seconds (100,000 spaces: 33 ms). Such a line is plain output now; a long
+    // line within the limit is still read.
+    void vcsaOutputLongLines()
+    {
+        VcsaOutputParser parser;
+        const QString huge = u"Task: "_s + QString(1000000, u' ') + u"x(RUNNING 1/2"_s;
+        QElapsedTimer timer;
+        timer.start();
+        for (int i = 0; i < 5; ++i) {
+            const VcsaOutputParser::Update ignored = parser.feed(huge);
+            QVERIFY(!ignored.progress);
+            QVERIFY(ignored.status.isEmpty());
+        }
+        QVERIFY2(timer.elapsed() < 3000, qPrintable(QString::number(timer.elapsed())));
+
+        const QString task(VcsaOutputParser::kMaxParsedLineLength - 100, u'a');
+        const VcsaOutputParser::Update read = parser.feed(u"Task: "_s + task + u".(RUNNING 50/100)"_s);
+        QVERIFY(read.progress);
+        QCOMPARE(*read.progress, 0.5);
+        QCOMPARE(read.status, task);
     }
 
     void xmlByNamespaceUri()
