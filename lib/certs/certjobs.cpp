@@ -93,6 +93,7 @@ GenerateCsrJob::GenerateCsrJob(const CsrRequest &request, const QString &folder,
     , m_folder(folder)
     , m_existing(existing)
 {
+    setKey(u"cert.csr"_s);
 }
 
 ThreadedJob::Work GenerateCsrJob::makeWork()
@@ -143,6 +144,7 @@ SignWithCaJob::SignWithCaJob(const QString &csrFile, const QString &caCertFile, 
     , m_folder(folder)
     , m_days(validityDays)
 {
+    setKey(u"cert.sign"_s);
 }
 
 ThreadedJob::Work SignWithCaJob::makeWork()
@@ -189,6 +191,7 @@ BuildChainJob::BuildChainJob(const QString &leafFile, const QStringList &caFiles
     , m_folder(folder)
     , m_cas(caFiles)
 {
+    setKey(u"cert.chain"_s);
 }
 
 ThreadedJob::Work BuildChainJob::makeWork()
@@ -234,6 +237,7 @@ VerifyCertificatesJob::VerifyCertificatesJob(const QString &chainFile, const QSt
     , m_cas(caFiles)
     , m_plan(plan)
 {
+    setKey(u"cert.verify"_s);
 }
 
 ThreadedJob::Work VerifyCertificatesJob::makeWork()

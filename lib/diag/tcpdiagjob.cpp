@@ -21,6 +21,8 @@ TcpDiagJob::TcpDiagJob(TcpDiagRequest request, QObject *parent)
     mutableReport().description =
         Tr::tr("Counts the TCP connections of %1 per state, port and peer.").arg(sourceName());
     setKey(u"diag.tcp"_s);
+    if (m_request.source == TcpDiagRequest::Source::Ssh)
+        setTarget(m_request.connection.endpoint.toString());
 }
 
 QString TcpDiagJob::sourceName() const

@@ -29,9 +29,14 @@ public:
     QString title() const { return m_report.title; }
     QString description() const { return m_report.description; }
 
-    // A stable name for the journal ("netscaler.apply"); the title when not set.
+    // A stable name for the journal and the runbook, "<step>.<action>[.<item>]"
+    // ("netscaler.apply", "vcha.deploy", "psc.cert.psc1"): never the translated title or a host,
+    // so every run of the same work is found again. The title when not set.
     QString key() const { return m_key.isEmpty() ? m_report.title : m_key; }
     void setKey(const QString &key) { m_key = key; }
+    // Where the work goes (host, host:port, user@host), for the journal and the runbook.
+    QString target() const { return m_report.target; }
+    void setTarget(const QString &target) { m_report.target = target; }
     // Whether the job changes the lab (creates objects, replaces certificates). A resumed run
     // never repeats such a job silently when it was interrupted half way.
     bool changesLab() const { return m_changesLab; }

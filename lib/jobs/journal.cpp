@@ -32,13 +32,16 @@ QDateTime parseStamp(const QJsonValue &v)
 
 QJsonObject toJson(const JournalJob &j)
 {
-    return QJsonObject{{u"key"_s, j.key},
-                       {u"title"_s, j.title},
-                       {u"state"_s, j.state},
-                       {u"changesLab"_s, j.changesLab},
-                       {u"started"_s, stamp(j.started)},
-                       {u"finished"_s, stamp(j.finished)},
-                       {u"report"_s, j.report}};
+    QJsonObject out{{u"key"_s, j.key},
+                    {u"title"_s, j.title},
+                    {u"state"_s, j.state},
+                    {u"changesLab"_s, j.changesLab},
+                    {u"started"_s, stamp(j.started)},
+                    {u"finished"_s, stamp(j.finished)},
+                    {u"report"_s, j.report}};
+    if (!j.target.isEmpty())
+        out.insert(u"target"_s, j.target);
+    return out;
 }
 
 QJsonObject toJson(const JournalRun &r)
@@ -91,7 +94,7 @@ Result<RunJournal> RunJournal::load(const QString &path)
             run.jobs.append(JournalJob{j.value(u"key"_s).toString(), j.value(u"title"_s).toString(),
                                        j.value(u"state"_s).toString(), j.value(u"changesLab"_s).toBool(),
                                        parseStamp(j.value(u"started"_s)), parseStamp(j.value(u"finished"_s)),
-                                       j.value(u"report"_s).toObject()});
+                                       j.value(u"report"_s).toObject(), j.value(u"target"_s).toString()});
         }
         journal.runs.append(run);
     }
@@ -186,7 +189,8 @@ JournalRecorder::JournalRecorder(JobQueue *queue, const QString &path, const QSt
                                    job->changesLab(),
                                    {},
                                    {},
-                                   {}});
+                                   {},
+                                   job->target()});
     m_journal.runs.append(run);
     m_run = m_journal.runs.size() - 1;
 

@@ -7,8 +7,10 @@
 // from, it holds no secret.
 //
 // {"schema": "vlab.journal/1", "runs": [{"id", "title", "started", "finished", "state",
-//   "interruptedBy", "jobs": [{"key", "title", "state", "changesLab", "started", "finished",
-//   "report"}]}]}
+//   "interruptedBy", "jobs": [{"key", "title", "target", "state", "changesLab", "started",
+//   "finished", "report"}]}]}
+// A job's "key" is stable ("vcha.deploy", see Job::key()): every run of the same work is found by
+// it, whatever language the titles were written in and whichever host it went to ("target").
 // A run stopped by a signal (SIGTERM, SIGHUP, SIGINT) or by closing the wizard has the state
 // "interrupted" and names what stopped it in "interruptedBy" (absent otherwise).
 
@@ -34,6 +36,7 @@ struct JournalJob
     QDateTime started;
     QDateTime finished;
     QJsonObject report; // ReportNode::toJson()
+    QString target;     // where it went (Job::target()); empty: this machine
 };
 
 struct JournalRun

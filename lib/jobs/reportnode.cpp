@@ -48,6 +48,8 @@ QJsonObject ReportNode::toJson() const
     QJsonObject o{{u"title"_s, title}, {u"outcome"_s, outcome}, {u"evidence"_s, items}};
     if (!description.isEmpty())
         o.insert(u"description"_s, description);
+    if (!target.isEmpty())
+        o.insert(u"target"_s, target);
     if (started.isValid())
         o.insert(u"started"_s, started.toString(Qt::ISODateWithMs));
     if (finished.isValid())

@@ -28,6 +28,7 @@ class ReportNode
 public:
     QString title;
     QString description;
+    QString target; // where the work went: "nsip:port", "vcenter.example.com", "root@psc1"; empty: here
     QDateTime started;
     QDateTime finished;
     QString outcome; // "succeeded", "failed", "cancelled", "skipped", "" while pending

@@ -72,6 +72,7 @@ NitroJob::NitroJob(const QString &title, const NitroTarget &target, const QStrin
     , m_target(target)
     , m_password(password)
 {
+    setTarget(target.address());
     QUrl base;
     base.setScheme(u"https"_s);
     base.setHost(target.host);
@@ -106,9 +107,35 @@ void NitroJob::onCancel()
         m_http->cancelAll();
 }
 
+QList<NitroObjectResult> nitroResultsFromReport(const QJsonObject &report)
+{
+    QList<NitroObjectResult> results;
+    for (const QJsonValue &v : report.value(u"children"_s).toArray()) {
+        const QJsonObject child = v.toObject();
+        const QJsonObject note =
+            child.value(u"evidence"_s).toArray().at(0).toObject(); // Undefined when absent
+        NitroObject object{note.value(u"text"_s).toString(),
+                           QJsonDocument::fromJson(note.value(u"detail"_s).toString().toUtf8()).object()};
+        if (object.type.isEmpty() || object.name().isEmpty())
+            continue; // not an object's result
+        results.append(
+            {object, child.value(u"outcome"_s).toString(), child.value(u"description"_s).toString()});
+    }
+    return results;
+}
+
 void NitroJob::addResult(const NitroObject &object, const QString &state, const QString &detail)
 {
     m_results.append({object, state, detail});
+    // One child per object in the report: the runbook lists them, and a restarted wizard reads
+    // the objects' last known states back from the journal (nitroResultsFromReport()).
+    ReportNode child;
+    child.title = object.label();
+    child.outcome = state;
+    child.description = detail;
+    child.add(Evidence::Kind::Note, object.type,
+              QString::fromUtf8(QJsonDocument(object.attributes).toJson(QJsonDocument::Compact)));
+    mutableReport().children.push_back(std::move(child));
     log(detail.isEmpty() ? Tr::tr("%1: %2").arg(object.label(), state)
                          : Tr::tr("%1: %2 (%3)").arg(object.label(), state, detail));
 }

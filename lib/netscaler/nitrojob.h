@@ -39,6 +39,10 @@ struct NitroObjectResult
     QString detail; // why, for people
 };
 
+// The per-object results a NITRO job recorded in its report (ReportNode::toJson() form, as the
+// run journal keeps it), in the order they were found.
+QList<NitroObjectResult> nitroResultsFromReport(const QJsonObject &report);
+
 class NitroJob : public SessionJob
 {
     Q_OBJECT

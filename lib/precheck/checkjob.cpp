@@ -58,6 +58,7 @@ CheckJob::CheckJob(const QString &category, const QString &node, const QString &
     m_check.category = category;
     m_check.node = node;
     m_check.target = target;
+    setKey(u"precheck.%1.%2"_s.arg(category, target)); // the category is a stable name ("dns")
     m_timer.setSingleShot(true);
     // The time limit is the outcome ("no answer within N ms"): a coarse timer may fire up to
     // 5% early.

@@ -71,6 +71,7 @@ CertManagerJob::CertManagerJob(CertReplacementRequest request, QObject *parent)
                   parent)
     , m_request(std::move(request))
 {
+    setTarget(m_request.connection.endpoint.toString());
 }
 
 ThreadedJob::Work CertManagerJob::makeWork()

@@ -19,6 +19,7 @@ LoginShellJob::LoginShellJob(const QString &nodeName, const SshConnectOptions &c
     , m_credentials(credentials)
     , m_shellCommand(shellCommand)
 {
+    setTarget(connection.endpoint.toString());
 }
 
 ThreadedJob::Work LoginShellJob::makeWork()

@@ -38,6 +38,7 @@ PscEndpointJob::PscEndpointJob(PscEndpointRequest request, QObject *parent)
                   parent)
     , m_request(std::move(request))
 {
+    setTarget(m_request.connection.endpoint.toString());
 }
 
 ThreadedJob::Work PscEndpointJob::makeWork()

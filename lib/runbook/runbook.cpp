@@ -399,7 +399,8 @@ QString runbookChapterForJob(const QString &key)
     if (group == u"precheck"_s)
         return u"precheck"_s;
     if (group == u"cert"_s || group == u"certs"_s
-        || (group == u"psc"_s && (rest.startsWith(u"cert"_s) || rest.startsWith(u"endpoint"_s))))
+        || (group == u"psc"_s
+            && (rest.startsWith(u"cert"_s) || rest.startsWith(u"shell"_s) || rest.startsWith(u"endpoint"_s))))
         return u"certs"_s;
     if (group == u"psc"_s)
         return u"psc"_s;
@@ -412,39 +413,95 @@ QString runbookChapterForJob(const QString &key)
     return {};
 }
 
+namespace {
+
+// One run of one job, as the runbook lists it.
+struct RecordedRun
+{
+    const JournalRun *run = nullptr;
+    const JournalJob *job = nullptr;
+    QDateTime when; // started; else finished; else the run's start
+};
+
+QString localTime(const QDateTime &t)
+{
+    return t.isValid() ? t.toLocalTime().toString(u"yyyy-MM-dd HH:mm:ss"_s) : QString();
+}
+
+// What became of the job, for people: the state and, after a failure, why.
+QString outcomeText(const RecordedRun &r)
+{
+    const QString &state = r.job->state;
+    QString reason;
+    for (const QJsonValue &v : r.job->report.value(u"evidence"_s).toArray()) {
+        if (v.toObject().value(u"kind"_s).toString() == u"outcome"_s)
+            reason = v.toObject().value(u"text"_s).toString();
+    }
+    if (state == u"succeeded"_s)
+        return Tr::tr("succeeded");
+    if (state == u"failed"_s)
+        return reason.isEmpty() ? Tr::tr("failed") : Tr::tr("failed: %1").arg(reason);
+    if (state == u"cancelled"_s)
+        return reason.isEmpty() ? Tr::tr("cancelled") : Tr::tr("cancelled: %1").arg(reason);
+    if (state == u"skipped"_s)
+        return reason.isEmpty() ? Tr::tr("skipped (not run)") : Tr::tr("skipped (not run): %1").arg(reason);
+    // Still "running" in the journal: the run was cut off while the job ran.
+    if (!r.run->interruptedBy.isEmpty())
+        return Tr::tr("interrupted (%1); what it did on the lab is unknown").arg(r.run->interruptedBy);
+    return Tr::tr("interrupted (the program stopped); what it did on the lab is unknown");
+}
+
+QStringList filesOf(const JournalJob &job)
+{
+    QStringList files;
+    for (const QJsonValue &v : job.report.value(u"evidence"_s).toArray()) {
+        const QJsonObject e = v.toObject();
+        if (e.value(u"kind"_s).toString() == u"file"_s)
+            files << e.value(u"text"_s).toString();
+    }
+    return files;
+}
+
+} // namespace
+
 void addJournalEvidence(Runbook &runbook, const RunJournal &journal)
 {
     constexpr qsizetype kDetailLimit = 1500; // per evidence entry
     constexpr qsizetype kJobLimit = 60000;   // per job, so one chatty job cannot swamp the book
-    // The latest finished record of each job key.
-    QList<const JournalJob *> latest;
-    QList<QDateTime> runStarted;
+    // Every run of every job that began (the jobs a resume skipped as done earlier are the
+    // earlier run's record), in the order they began.
+    QList<RecordedRun> runs;
     for (const JournalRun &run : journal.runs) {
         for (const JournalJob &job : run.jobs) {
-            if (job.report.isEmpty() || job.state == u"pending"_s || job.state == u"done-earlier"_s)
+            if (job.state == u"pending"_s || job.state == u"done-earlier"_s)
                 continue;
-            const auto same = std::find_if(latest.begin(), latest.end(),
-                                           [&](const JournalJob *j) { return j->key == job.key; });
-            if (same != latest.end())
-                *same = &job;
-            else
-                latest.append(&job);
+            const QDateTime when = job.started.isValid() ? job.started
+                : job.finished.isValid()                 ? job.finished
+                                                         : run.started;
+            runs.append(RecordedRun{&run, &job, when});
         }
     }
+    std::stable_sort(runs.begin(), runs.end(),
+                     [](const RecordedRun &a, const RecordedRun &b) { return a.when < b.when; });
     for (RunbookChapter &chapter : runbook.chapters) {
-        QList<const JournalJob *> jobs;
-        for (const JournalJob *job : std::as_const(latest)) {
-            if (runbookChapterForJob(job->key) == chapter.id)
-                jobs.append(job);
+        QList<RecordedRun> mine;
+        for (const RecordedRun &r : std::as_const(runs)) {
+            if (runbookChapterForJob(r.job->key) == chapter.id)
+                mine.append(r);
         }
-        if (jobs.isEmpty())
+        if (mine.isEmpty())
             continue;
-        QList<QStringList> rows{{Tr::tr("Job"), Tr::tr("Result"), Tr::tr("Started"), Tr::tr("Finished")}};
+        QList<QStringList> rows{{Tr::tr("Started"), Tr::tr("Finished"), Tr::tr("Job"), Tr::tr("Where"),
+                                 Tr::tr("Outcome"), Tr::tr("Files")}};
         QList<RunbookBlock> evidence;
-        for (const JournalJob *job : std::as_const(jobs)) {
-            rows << QStringList{job->title, job->state,
-                                job->started.toLocalTime().toString(u"yyyy-MM-dd HH:mm:ss"_s),
-                                job->finished.toLocalTime().toString(u"yyyy-MM-dd HH:mm:ss"_s)};
+        bool succeeded = false;
+        for (const RecordedRun &r : std::as_const(mine)) {
+            const JournalJob *job = r.job;
+            succeeded = succeeded || job->state == u"succeeded"_s;
+            rows << QStringList{
+                localTime(r.when), localTime(job->finished),
+                job->title,        job->target.isEmpty() ? Tr::tr("this computer") : job->target,
+                outcomeText(r),    filesOf(*job).join(u'\n')};
             QString text;
             for (const QJsonValue &v : job->report.value(u"evidence"_s).toArray()) {
                 const QJsonObject e = v.toObject();
@@ -463,16 +520,34 @@ void addJournalEvidence(Runbook &runbook, const RunJournal &journal)
                     break;
                 }
             }
+            // What the job found or did per item (NetScaler objects: created, UP, removed ...).
+            for (const QJsonValue &v : job->report.value(u"children"_s).toArray()) {
+                const QJsonObject child = v.toObject();
+                const QString why = child.value(u"description"_s).toString();
+                text += u"  "_s + child.value(u"title"_s).toString() + u": "_s
+                    + child.value(u"outcome"_s).toString() + (why.isEmpty() ? QString() : u" - "_s + why)
+                    + u'\n';
+                if (text.size() > kJobLimit)
+                    break;
+            }
+            if (text.isEmpty())
+                text = Tr::tr("(nothing recorded: the run was cut off)\n");
             evidence << RunbookBlock{
-                RunbookBlock::Kind::Code, Tr::tr("Evidence: %1").arg(job->title), text, {}};
+                RunbookBlock::Kind::Code,
+                Tr::tr("Evidence: %1 (%2, %3)").arg(job->title, localTime(r.when), outcomeText(r)),
+                text,
+                {}};
         }
-        // The recorded run replaces the sign-off lines of a manual one.
-        chapter.blocks.removeIf([](const RunbookBlock &b) { return b.kind == RunbookBlock::Kind::SignOff; });
+        // A run that succeeded replaces the sign-off lines of doing it by hand; failed, cancelled
+        // or interrupted runs leave them for the person who finishes the step.
+        if (succeeded)
+            chapter.blocks.removeIf(
+                [](const RunbookBlock &b) { return b.kind == RunbookBlock::Kind::SignOff; });
         chapter.blocks
             << RunbookBlock{RunbookBlock::Kind::Paragraph,
                             {},
-                            Tr::tr("Done live by vLab Wizard; what was sent and what came back follows "
-                                   "(passwords are never recorded)."),
+                            Tr::tr("Run live by vLab Wizard: every run of this step, oldest first, with what "
+                                   "was sent and what came back (passwords are never recorded)."),
                             {}}
             << RunbookBlock{RunbookBlock::Kind::Table, Tr::tr("Recorded runs"), {}, rows} << evidence;
     }

@@ -48,9 +48,10 @@ Runbook buildRunbook(const LabPlan &plan, const QByteArray &precheckResultsJson 
                      const QDateTime &created = QDateTime::currentDateTime());
 
 // Adds the recorded evidence of live runs (the project's run journal) to the chapters their
-// jobs belong to (by key: "netscaler.apply" -> NetScaler), in place of the sign-off lines.
-// The latest record of each job counts. Evidence is what the jobs recorded, which never
-// holds a secret.
+// jobs belong to (by key: "netscaler.apply" -> NetScaler, "vcha.deploy" -> VCHA): every run
+// of every job that began (succeeded, failed, cancelled, skipped, interrupted), oldest first,
+// with when, where, the outcome and the files it wrote; a succeeded run replaces the
+// chapter's sign-off lines. Evidence is what the jobs recorded, which never holds a secret.
 void addJournalEvidence(Runbook &runbook, const RunJournal &journal);
 // The chapter id a job key belongs to ("" when none).
 QString runbookChapterForJob(const QString &key);

@@ -63,6 +63,8 @@ DvsCreateJob::DvsCreateJob(const VCenterEndpoint &endpoint, const DistributedSwi
                                                      : Tr::tr("the datacenter %1").arg(datacenter)),
                        Tr::tr("Add the port groups %1").arg(groups.join(u", "_s)),
                        Tr::tr("A switch or port group that exists already is left as it is")});
+    setKey(u"vds.create"_s);
+    setTarget(vcenterTarget(endpoint.url));
 }
 
 DvsCreateJob::~DvsCreateJob() = default;

@@ -47,6 +47,11 @@ constexpr qsizetype kEvidenceLimit = 4000;
 
 } // namespace
 
+QString vcenterTarget(const QUrl &url)
+{
+    return formatHostPort(url.host(), quint16(url.port(443)), 443);
+}
+
 Result<QUrl> parseVCenterHost(const QString &text)
 {
     QString t = text.trimmed();

@@ -33,6 +33,8 @@ struct VCenterEndpoint
 
 // "HOST", "HOST:PORT", "[v6]:PORT" (an https:// prefix is accepted) -> https://HOST[:PORT].
 Result<QUrl> parseVCenterHost(const QString &text);
+// The vCenter of `url` as people write it (host, with ":PORT" when not 443): a job's target.
+QString vcenterTarget(const QUrl &url);
 
 // The mask written in evidence in place of passwords and session ids.
 inline constexpr auto kMasked = "********";

@@ -17,6 +17,8 @@ VCenterLoginJob::VCenterLoginJob(const VCenterEndpoint &endpoint, QObject *paren
         parent)
     , m_endpoint(endpoint)
 {
+    setKey(u"vcenter.login"_s);
+    setTarget(vcenterTarget(endpoint.url));
 }
 
 VCenterLoginJob::~VCenterLoginJob() = default;

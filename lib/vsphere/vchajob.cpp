@@ -165,6 +165,8 @@ VchaJob::VchaJob(VchaAction action, const VCenterEndpoint &endpoint, const LabPl
     , m_endpoint(endpoint)
     , m_plan(plan)
 {
+    setKey(action == VchaAction::Deploy ? u"vcha.deploy"_s : u"vcha.status"_s);
+    setTarget(vcenterTarget(endpoint.url));
     if (action != VchaAction::Deploy)
         return;
     setPlannedChanges(

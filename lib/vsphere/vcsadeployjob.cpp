@@ -254,6 +254,13 @@ VcsaDeployJob::VcsaDeployJob(VcsaDeployRequest request, QObject *parent)
     setKey(m_request.precheckOnly ? u"vcsa.%1.precheck"_s.arg(role) : u"vcsa.%1.install"_s.arg(role));
     if (!m_request.precheckOnly)
         describeChanges();
+    // Where the appliance goes: the ESXi host or managing vCenter the template names.
+    const QJsonObject location =
+        QJsonDocument::fromJson(m_request.templateJson).object().value(u"new_vcsa"_s).toObject();
+    setTarget(location.value(location.contains(u"vc"_s) ? u"vc"_s : u"esxi"_s)
+                  .toObject()
+                  .value(u"hostname"_s)
+                  .toString());
     m_killTimer.setSingleShot(true);
     connect(&m_killTimer, &QTimer::timeout, this, [this] { signalTree(true); });
 }
@@ -392,7 +399,7 @@ void VcsaDeployJob::run()
     if (!QDir().mkpath(logDir))
         return end(makeError(u"vcsa.logdir"_s, Tr::tr("Cannot create the log folder %1.").arg(logDir)));
     m_logDir = QFileInfo(logDir).absoluteFilePath();
-    mutableReport().add(Evidence::Kind::Note, u"Log folder: %1"_s.arg(m_logDir));
+    mutableReport().add(Evidence::Kind::File, m_logDir, u"installer log folder"_s);
 
     const Result<QByteArray> filled = fillVcsaTemplate(m_request.templateJson, m_request.secrets);
     if (!filled)
