@@ -31,6 +31,26 @@ using namespace Qt::StringLiterals;
 namespace vlab {
 
 namespace {
+// The wizard step (StepInfo::id) whose page runs the job with this journal key (Job::key()),
+// for runs journaled without their step (the `vlab` verbs).
+QString stepOfJob(const QString &key)
+{
+    const QString group = key.section(u'.', 0, 0);
+    if (group == u"vcsa"_s)
+        return key.section(u'.', 1, 1) == u"vcenter"_s ? u"vcenter"_s : u"psc"_s;
+    if (group == u"cert"_s)
+        return u"certificates"_s;
+    if (group == u"psc"_s) // psc.cert, psc.shell, psc.endpoint
+        return u"applycerts"_s;
+    if (group == u"diag"_s)
+        return u"diagnostics"_s;
+    for (const QString &id : {u"precheck"_s, u"netscaler"_s, u"vcenter"_s, u"vcha"_s, u"vds"_s}) {
+        if (group == id)
+            return id;
+    }
+    return {};
+}
+
 // The wizard is a page area inside the main window, not a dialog: nothing closes it. Escape
 // (QDialog's reject) and accept would hide it and leave an empty window for good; the main
 // window alone decides when the program ends (and asks about running work and unsaved edits).
@@ -120,16 +140,27 @@ MainWindow::MainWindow(QWidget *parent)
     journal();
     connect(m_document, &PlanDocument::projectFolderChanged, this, journal);
     connect(m_document, &PlanDocument::fileNameChanged, this, journal);
+    // ... and the steps show how their last runs in this project ended (after a restart too).
+    connect(m_document, &PlanDocument::projectFolderChanged, this, [this] {
+        restoreStepStates();
+        updateStepList(m_wizard->currentId());
+    });
 
     buildMenus();
     connect(m_wizard, &QWizard::currentIdChanged, this, [this](int id) {
         stepLeft(m_lastId, id);
         m_lastId = id;
         updateStepList(id);
+        // Work started from now on belongs to this step (in the journal too).
+        if (const QWizardPage *page = m_wizard->page(id))
+            m_runPanel->setStep(page->property("vlabStepId").toString());
     });
-    // A run started from a page marks that page's step.
+    // A run started from a page marks that page's step (the one it was started from).
     connect(m_runPanel, &RunPanel::queueFinished, this, [this](bool succeeded) {
-        m_stepStates[m_wizard->currentId()] = succeeded ? StepState::Done : StepState::Failed;
+        const int order = stepOrder(m_runPanel->runStep());
+        m_stepStates[order >= 0 ? order : m_wizard->currentId()] = succeeded ? StepState::Done
+            : m_runPanel->wasCancelled()                                     ? StepState::Cancelled
+                                                                             : StepState::Failed;
         updateStepList(m_wizard->currentId());
         // A close that cancelled the run goes on once its jobs have stopped.
         if (m_closeAfterRun) {
@@ -140,6 +171,7 @@ MainWindow::MainWindow(QWidget *parent)
     connect(m_document, &PlanDocument::modifiedChanged, this, &MainWindow::updateTitle);
     connect(m_document, &PlanDocument::fileNameChanged, this, &MainWindow::updateTitle);
     connect(m_document, &PlanDocument::planChanged, this, &MainWindow::updateTitle);
+    restoreStepStates();
     m_wizard->restart();
     updateTitle();
     updateStepList(m_wizard->currentId());
@@ -231,8 +263,8 @@ Result<void> MainWindow::openFile(const QString &fileName)
         return makeError(u"plan.busy"_s, busyMessage());
     Result<void> loaded = m_document->load(fileName);
     if (loaded) {
-        m_stepStates.clear();
         m_lastId = -1;
+        restoreStepStates();
         m_wizard->restart();
     }
     return loaded;
@@ -407,6 +439,40 @@ void MainWindow::stepLeft(int previousId, int currentId)
         previousId == m_wizard->pageIds().value(0) ? StepState::Done : StepState::Skipped;
 }
 
+int MainWindow::stepOrder(const QString &stepId) const
+{
+    for (const StepInfo &step : StepRegistry::steps()) {
+        if (QLatin1StringView(step.id) == stepId)
+            return step.order;
+    }
+    return -1;
+}
+
+void MainWindow::restoreStepStates()
+{
+    m_stepStates.clear();
+    const Result<RunJournal> journal = RunJournal::load(m_runPanel->journalPath());
+    if (!journal)
+        return; // the run panel names a damaged journal when work starts
+    QList<const JournalRun *> runs;
+    for (const JournalRun &run : journal->runs)
+        runs.append(&run);
+    std::stable_sort(runs.begin(), runs.end(),
+                     [](const JournalRun *a, const JournalRun *b) { return a->started < b->started; });
+    for (const JournalRun *run : std::as_const(runs)) {
+        QString step = run->step;
+        for (qsizetype i = 0; step.isEmpty() && i < run->jobs.size(); ++i)
+            step = stepOfJob(run->jobs.at(i).key);
+        const int order = stepOrder(step);
+        if (order < 0)
+            continue;
+        // A run still "running" in the journal was cut off (killed, power): not done.
+        m_stepStates[order] = run->state == u"succeeded"_s ? StepState::Done
+            : run->state == u"failed"_s                    ? StepState::Failed
+                                                           : StepState::Cancelled;
+    }
+}
+
 void MainWindow::updateStepList(int currentId)
 {
     const QList<int> ids = m_wizard->pageIds();
@@ -427,6 +493,10 @@ void MainWindow::updateStepList(int currentId)
             mark = u"\u2717 "_s;
             state = tr("failed");
             item->setForeground(QColor(0xB0, 0x1E, 0x1E));
+            break;
+        case StepState::Cancelled:
+            mark = u"\u2298 "_s;
+            state = tr("cancelled");
             break;
         case StepState::Skipped:
             mark = u"\u2013 "_s;

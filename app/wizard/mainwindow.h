@@ -63,6 +63,10 @@ private:
     bool confirmDiscard();
     void updateTitle();
     void updateStepList(int currentId);
+    // Marks the steps as the project's journal says their last runs ended (a new start, another
+    // project): done, failed, cancelled or interrupted.
+    void restoreStepStates();
+    int stepOrder(const QString &stepId) const; // -1 when no step has that id
     void stepLeft(int previousId, int currentId);
 
     PlanDocument *m_document;
@@ -70,8 +74,9 @@ private:
     RunPanel *m_runPanel;
     QListWidget *m_steps;
     // What happened on each step: done (its last run succeeded, or a plan step passed),
-    // failed (its last run failed), skipped (passed without running anything).
-    enum class StepState { None, Done, Failed, Skipped };
+    // failed (its last run failed), cancelled (its last run was cancelled or cut off),
+    // skipped (passed without running anything).
+    enum class StepState { None, Done, Failed, Cancelled, Skipped };
     QHash<int, StepState> m_stepStates;
     bool m_closeAfterRun = false; // closing waits for the cancelled run to stop
     bool m_quitting = false;

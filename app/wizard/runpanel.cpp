@@ -215,6 +215,7 @@ RunPanel::RunStart RunPanel::start(JobQueue *queue, const QString &title)
     if (m_session)
         m_session->deleteLater();
     m_session = new RunSession(queue, title, m_journalPath, this);
+    m_session->setStep(m_step);
     queue->setParent(m_session);
     m_session->setResumeQuestion(m_resumeQuestion);
     connect(m_session, &RunSession::journalProblem, this, &RunPanel::appendLog);
@@ -248,6 +249,11 @@ RunPanel::RunStart RunPanel::start(JobQueue *queue, const QString &title)
     Q_EMIT busyChanged(true);
     m_session->start();
     return RunStart::Started;
+}
+
+bool RunPanel::wasCancelled() const
+{
+    return m_queue && m_queue->wasCancelled();
 }
 
 bool RunPanel::requestCancel()

@@ -52,6 +52,13 @@ public:
     // A line in the log from outside any run (for example: no keychain on this machine).
     void note(const QString &line) { appendLog(line); }
 
+    // The wizard step that work started now comes from (recorded in the journal with the run).
+    void setStep(const QString &step) { m_step = step; }
+    // The step the running (or last) run was started from.
+    QString runStep() const { return m_session ? m_session->step() : QString(); }
+    // Whether the running (or last) run was cancelled (by the user or from outside).
+    bool wasCancelled() const;
+
     // Every run is journaled here (the project's vlab-journal.json); empty: no journal.
     // Runs the journal there records as cut off or interrupted, and not run since, are named in
     // the log at once (once per journal), so the person knows before starting anything.
@@ -102,6 +109,7 @@ private:
     ResumeQuestion m_resumeQuestion;
     QString m_journalPath;
     QString m_notedJournal; // the journal whose interrupted runs were already named
+    QString m_step;
 };
 
 } // namespace vlab

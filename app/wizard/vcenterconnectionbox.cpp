@@ -4,6 +4,7 @@
 #include "net/tlstrust.h"
 #include "plan/labplan.h"
 #include "project/plandocument.h"
+#include "project/projectstate.h"
 #include "rememberedpassword.h"
 #include "vsphere/vcenteractions.h"
 
@@ -55,8 +56,14 @@ void VCenterConnectionBox::attach(const StepContext &context)
 
 void VCenterConnectionBox::suggestFrom(const LabPlan &plan)
 {
+    // The vCenter and user that worked last in this project come first.
+    const Result<ProjectState> state =
+        m_document ? ProjectState::load(m_document->projectFolder()) : Result<ProjectState>(ProjectState{});
+    const bool worked = state && !state->vcenterHost.isEmpty();
     if (m_host->text().isEmpty())
-        m_host->setText(plan.vcenter.fqdn);
+        m_host->setText(worked ? state->vcenterHost : plan.vcenter.fqdn);
+    if (m_user->text().isEmpty() && worked && !state->vcenterUser.isEmpty())
+        m_user->setText(state->vcenterUser);
     if (m_user->text().isEmpty() && !plan.sso.domain.isEmpty())
         m_user->setText(u"administrator@"_s + plan.sso.domain);
     recall();
@@ -75,6 +82,11 @@ void VCenterConnectionBox::rememberWhatWorked(const VCenterEndpoint &used, const
                                               const QString &projectFolder)
 {
     keepPassword(m_secrets, used.password, lab, SecretRole::VCenter, accountOf(used.user, used.url));
+    // Best effort: without the file the plan's vCenter is suggested next time.
+    (void)ProjectState::update(projectFolder, [&used](ProjectState &s) {
+        s.vcenterHost = vcenterTarget(used.url);
+        s.vcenterUser = used.user;
+    });
     if (used.pin.isEmpty() || projectFolder.isEmpty())
         return;
     // Best effort: without the file the fingerprint is simply asked for again next time.

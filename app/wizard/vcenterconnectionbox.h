@@ -28,11 +28,13 @@ public:
     // Where passwords (the context's secret store) and fingerprints (the document's project
     // folder) that worked are kept.
     void attach(const StepContext &context);
-    // Fills the empty fields from the plan (vCenter FQDN, administrator@<SSO domain>) and the
+    // Fills the empty fields with the vCenter and user that worked last in the project
+    // (vlab-state.json), else from the plan (vCenter FQDN, administrator@<SSO domain>), and the
     // password kept for that user on that host from the secret store.
     void suggestFrom(const LabPlan &plan);
     // Work with `used` (the endpoint as it was when the work started) succeeded: keep its
-    // password for the lab, user and host, and its fingerprint (typed after the user compared
+    // password for the lab, user and host, its host and user in the project (vlab-state.json),
+    // and its fingerprint (typed after the user compared
     // it, or already confirmed) for its host in the project folder.
     void rememberWhatWorked(const VCenterEndpoint &used, const QString &lab, const QString &projectFolder);
     // The endpoint, or an Error that says which field to fix. Without a fingerprint typed, the

@@ -1,6 +1,7 @@
 #include "vcsainstallerbox.h"
 
 #include "plan/labplan.h"
+#include "project/projectstate.h"
 #include "rememberedpassword.h"
 #include "validate/passwordpolicy.h"
 
@@ -76,8 +77,13 @@ void VcsaInstallerBox::setSecretStore(SecretStore *store, SecretRole applianceRo
         showRememberedPasswordHint(p, store);
 }
 
-void VcsaInstallerBox::describeTarget(const LabPlan &plan)
+void VcsaInstallerBox::describeTarget(const LabPlan &plan, const QString &projectFolder)
 {
+    m_projectFolder = projectFolder;
+    if (m_iso->text().trimmed().isEmpty()) {
+        if (const Result<ProjectState> state = ProjectState::load(projectFolder); state)
+            m_iso->setText(state->isoFolder);
+    }
     m_targetLabel->setText(plan.target.kind == u"vcenter"_s
                                ? tr("Password of %1 on vCenter %2").arg(plan.target.user, plan.target.host)
                                : tr("Password of %1 on ESXi %2").arg(plan.target.user, plan.target.host));
@@ -107,6 +113,11 @@ void VcsaInstallerBox::checkIso()
     const Result<QString> found = findVcsaDeploy(m_iso->text().trimmed());
     m_isoStatus->setText(found ? tr("Installer found: %1").arg(QDir::toNativeSeparators(*found))
                                : found.error().message);
+    // A folder that holds the installer is kept for the project (best effort: without the file
+    // the folder is simply typed again next time).
+    if (found && !m_projectFolder.isEmpty())
+        (void)ProjectState::update(m_projectFolder,
+                                   [iso = m_iso->text().trimmed()](ProjectState &s) { s.isoFolder = iso; });
 }
 
 Result<VcsaDeployRequest> VcsaInstallerBox::request(const LabPlan &plan, VcsaRole role, bool precheckOnly,

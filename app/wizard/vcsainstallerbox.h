@@ -29,9 +29,11 @@ public:
     // Where passwords that worked are kept (none: asked each time), and whose root password
     // the appliance one is (the PSCs' or the vCenter's).
     void setSecretStore(SecretStore *store, SecretRole applianceRoot);
-    // Labels the target password after the plan's target (ESXi host or vCenter), and fills
-    // the empty password fields from the secret store.
-    void describeTarget(const LabPlan &plan);
+    // Labels the target password after the plan's target (ESXi host or vCenter), fills the
+    // empty password fields from the secret store, and an empty ISO folder with the one the
+    // installer was found in before for this project (vlab-state.json), where a folder that
+    // holds the installer is kept from now on.
+    void describeTarget(const LabPlan &plan, const QString &projectFolder);
     // The installer ran with `used` (its request as the run started) and succeeded: keep the
     // target's password for targetAccount (user@host) and, after an install (a precheck
     // proves only the target login), the new appliance's root and the SSO administrator's.
@@ -52,6 +54,7 @@ private:
     QLabel *m_targetLabel;
     SecretStore *m_secrets = nullptr;
     SecretRole m_applianceRoot = SecretRole::Root;
+    QString m_projectFolder;
 };
 
 } // namespace vlab

@@ -57,6 +57,8 @@ QJsonObject toJson(const JournalRun &r)
                     {u"jobs"_s, jobs}};
     if (!r.interruptedBy.isEmpty())
         out.insert(u"interruptedBy"_s, r.interruptedBy);
+    if (!r.step.isEmpty())
+        out.insert(u"step"_s, r.step);
     return out;
 }
 
@@ -85,10 +87,14 @@ Result<RunJournal> RunJournal::load(const QString &path)
                      error.error != QJsonParseError::NoError ? error.errorString() : Tr::tr("wrong schema")));
     for (const QJsonValue &rv : root.value(u"runs"_s).toArray()) {
         const QJsonObject r = rv.toObject();
-        JournalRun run{r.value(u"id"_s).toString(),           r.value(u"title"_s).toString(),
-                       parseStamp(r.value(u"started"_s)),     parseStamp(r.value(u"finished"_s)),
-                       r.value(u"state"_s).toString(),        {},
-                       r.value(u"interruptedBy"_s).toString()};
+        JournalRun run{r.value(u"id"_s).toString(),
+                       r.value(u"title"_s).toString(),
+                       parseStamp(r.value(u"started"_s)),
+                       parseStamp(r.value(u"finished"_s)),
+                       r.value(u"state"_s).toString(),
+                       {},
+                       r.value(u"interruptedBy"_s).toString(),
+                       r.value(u"step"_s).toString()};
         for (const QJsonValue &jv : r.value(u"jobs"_s).toArray()) {
             const QJsonObject j = jv.toObject();
             run.jobs.append(JournalJob{j.value(u"key"_s).toString(), j.value(u"title"_s).toString(),
@@ -160,7 +166,8 @@ void applyResume(JobQueue *queue, const ResumeState &resume, const QStringList &
     }
 }
 
-JournalRecorder::JournalRecorder(JobQueue *queue, const QString &path, const QString &title, QObject *parent)
+JournalRecorder::JournalRecorder(JobQueue *queue, const QString &path, const QString &title,
+                                 const QString &step, QObject *parent)
     : QObject(parent ? parent : queue)
     , m_queue(queue)
     , m_path(path)
@@ -180,7 +187,8 @@ JournalRecorder::JournalRecorder(JobQueue *queue, const QString &path, const QSt
                    {},
                    u"running"_s,
                    {},
-                   {}};
+                   {},
+                   step};
     for (Job *job : queue->jobs())
         run.jobs.append(JournalJob{job->key(),
                                    job->title(),

@@ -6,7 +6,7 @@
 // The journal also carries every job's evidence for the runbook. Like the reports it is made
 // from, it holds no secret.
 //
-// {"schema": "vlab.journal/1", "runs": [{"id", "title", "started", "finished", "state",
+// {"schema": "vlab.journal/1", "runs": [{"id", "title", "step", "started", "finished", "state",
 //   "interruptedBy", "jobs": [{"key", "title", "target", "state", "changesLab", "started",
 //   "finished", "report"}]}]}
 // A job's "key" is stable ("vcha.deploy", see Job::key()): every run of the same work is found by
@@ -48,6 +48,7 @@ struct JournalRun
     QString state;      // running, succeeded, failed, cancelled, interrupted
     QList<JournalJob> jobs;
     QString interruptedBy; // "SIGTERM", "window closed" ...; empty unless interrupted
+    QString step;          // the wizard step it was started from ("netscaler"); empty: the CLI
 };
 
 struct RunJournal
@@ -85,7 +86,9 @@ class JournalRecorder : public QObject
 {
     Q_OBJECT
 public:
-    JournalRecorder(JobQueue *queue, const QString &path, const QString &title, QObject *parent = nullptr);
+    // `step`: the wizard step the run was started from (empty: none).
+    JournalRecorder(JobQueue *queue, const QString &path, const QString &title, const QString &step = {},
+                    QObject *parent = nullptr);
     QString path() const { return m_path; }
     // Records at once that the run is being stopped from outside (`by`: what stopped it); the
     // run ends with the state "interrupted".

@@ -39,7 +39,7 @@ void RunSession::start()
                 Q_EMIT previousRunCutOff(state);
             }
         }
-        auto *recorder = new JournalRecorder(m_queue, m_journalPath, m_title);
+        auto *recorder = new JournalRecorder(m_queue, m_journalPath, m_title, m_step);
         m_recorder = recorder;
         connect(recorder, &JournalRecorder::writeFailed, this, &RunSession::journalProblem);
         if (!journal)

@@ -42,6 +42,10 @@ public:
     // question the run starts over and previousRunCutOff() says so.
     void setResumeQuestion(ResumeQuestion question) { m_resumeQuestion = std::move(question); }
 
+    // The wizard step the run is started from, recorded in the journal (before start()).
+    void setStep(const QString &step) { m_step = step; }
+    QString step() const { return m_step; }
+
     // Reads the journal, decides about resuming, starts recording and then the queue.
     void start();
     void cancel();
@@ -60,6 +64,7 @@ private:
     JobQueue *m_queue;
     QString m_title;
     QString m_journalPath;
+    QString m_step;
     ResumeQuestion m_resumeQuestion;
     QPointer<JournalRecorder> m_recorder;
 };

@@ -1,5 +1,6 @@
 #include "netscaler/netscaleractions.h"
 
+#include "core/tr.h"
 #include "jobs/journal.h"
 #include "jobs/runsession.h"
 #include "net/trustedpins.h"
@@ -34,6 +35,44 @@ Result<NitroTarget> NetscalerActions::target(const QString &address, const QStri
 QString NetscalerActions::recordPath(const NitroTarget &target) const
 {
     return nitroRecordPath(m_projectFolder, target.address());
+}
+
+QList<NitroObjectResult> NetscalerActions::lastKnownResults(const NitroTarget &target) const
+{
+    QList<NitroObjectResult> known;
+    const auto put = [&known](const NitroObjectResult &r) {
+        const auto same = std::find_if(known.begin(), known.end(), [&r](const NitroObjectResult &k) {
+            return k.object.type == r.object.type && k.object.label() == r.object.label();
+        });
+        if (same != known.end())
+            *same = r;
+        else
+            known.append(r);
+    };
+    if (const Result<NitroRecord> record = recorded(target); record) {
+        for (const NitroObject &object : record->objects)
+            put({object, u"created"_s, Tr::tr("recorded as created by Apply")});
+    }
+    const QString journalPath = RunSession::journalPathIn(m_projectFolder);
+    const Result<RunJournal> journal =
+        journalPath.isEmpty() ? Result<RunJournal>(RunJournal{}) : RunJournal::load(journalPath);
+    if (!journal)
+        return known;
+    QList<const JournalJob *> jobs;
+    for (const JournalRun &run : journal->runs) {
+        for (const JournalJob &job : run.jobs) {
+            if (job.key.startsWith(u"netscaler."_s) && job.target == target.address()
+                && !job.report.isEmpty())
+                jobs.append(&job);
+        }
+    }
+    std::stable_sort(jobs.begin(), jobs.end(),
+                     [](const JournalJob *a, const JournalJob *b) { return a->started < b->started; });
+    for (const JournalJob *job : std::as_const(jobs)) {
+        for (const NitroObjectResult &r : nitroResultsFromReport(job->report))
+            put(r);
+    }
+    return known;
 }
 
 Result<NitroRecord> NetscalerActions::recorded(const NitroTarget &target) const

@@ -36,6 +36,11 @@ public:
     QString recordPath(const NitroTarget &target) const;
     // What Apply recorded as created on `target` (empty when nothing is).
     Result<NitroRecord> recorded(const NitroTarget &target) const;
+    // What is known of each object on `target` without asking it (for a page opened again,
+    // after a restart too): the objects the record holds ("created"), then, in the order they
+    // began, what every NITRO job journaled for this NetScaler found or did per object (Apply's
+    // created, Verify's UP or DOWN, Roll back's removed ...). The latest word on an object counts.
+    QList<NitroObjectResult> lastKnownResults(const NitroTarget &target) const;
 
     // The job of `action` with its bookkeeping connected (Apply: the record follows every
     // change, and it reads before it writes when objects of ours may exist: recorded, or the

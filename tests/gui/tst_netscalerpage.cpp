@@ -11,10 +11,13 @@
 #include "project/plandocument.h"
 #include "runpanel.h"
 
+#include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
+#include <QMap>
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QStandardPaths>
@@ -41,20 +44,28 @@ class TestNetscalerPage : public QObject
         bool confirm = true;
     };
 
+    // Shows the window and goes forward page by page (as Next does) to the page `name`.
+    static bool walkTo(MainWindow &window, const QString &name)
+    {
+        window.show();
+        if (!QTest::qWaitForWindowExposed(&window))
+            return false;
+        while (window.wizard()->currentPage()->objectName() != name) {
+            const int before = window.wizard()->currentId();
+            window.wizard()->next();
+            if (window.wizard()->currentId() == before)
+                return false;
+        }
+        return true;
+    }
+
     bool open(Fixture &f)
     {
         if (!f.dir.isValid() || !f.ns.start().isEmpty())
             return false;
         f.window.document()->setProjectFolder(f.dir.filePath(u"project"_s));
-        f.window.show();
-        if (!QTest::qWaitForWindowExposed(&f.window))
+        if (!walkTo(f.window, u"page:netscaler"_s))
             return false;
-        while (f.window.wizard()->currentPage()->objectName() != u"page:netscaler"_s) {
-            const int before = f.window.wizard()->currentId();
-            f.window.wizard()->next();
-            if (f.window.wizard()->currentId() == before)
-                return false;
-        }
         f.page = qobject_cast<NetscalerPage *>(f.window.currentStepPage());
         if (!f.page)
             return false;
@@ -65,6 +76,26 @@ class TestNetscalerPage : public QObject
         f.page->findChild<QLineEdit *>(u"nsAddress"_s)->setText(f.ns.address());
         f.page->findChild<QLineEdit *>(u"nsPassword"_s)->setText(NitroStandin::password());
         return true;
+    }
+
+    // Every row of the objects table: name -> state.
+    static QMap<QString, QString> states(const QWidget *page)
+    {
+        QMap<QString, QString> out;
+        auto *table = page->findChild<QTableWidget *>(u"nsObjects"_s);
+        for (int row = 0; row < table->rowCount(); ++row)
+            out.insert(table->item(row, 1)->text(), table->item(row, 3)->text());
+        return out;
+    }
+
+    // The side list: step title -> current, done, failed, cancelled, skipped or "".
+    static QMap<QString, QString> stepStates(const MainWindow &window)
+    {
+        QMap<QString, QString> out;
+        auto *list = window.findChild<QListWidget *>(u"stepList"_s);
+        for (int i = 0; i < list->count(); ++i)
+            out.insert(list->item(i)->text().mid(2).trimmed(), list->item(i)->data(Qt::UserRole).toString());
+        return out;
     }
 
     // The State column of the row named `name`.
@@ -109,6 +140,7 @@ private Q_SLOTS:
     void declinedCertificateChangesNothing();
     void declinedApprovalSendsNothing();
     void refusesWithoutPassword();
+    void liveStateSurvivesARestart();
 };
 
 void TestNetscalerPage::applyAfterConfirmingTheCertificateThenVerifyAndRollBack()
@@ -270,6 +302,63 @@ void TestNetscalerPage::refusesWithoutPassword()
     QVERIFY(!f.page->runAction(NetscalerPage::Action::Apply));
     QVERIFY2(status(f).contains(u"1-65535"_s), qPrintable(status(f)));
     QVERIFY(!f.window.runPanel()->isBusy());
+}
+
+// Issue #20: after Apply and Verify, a wizard closed and opened again on the same project shows
+// the objects' states, the steps' marks, the NSIP with its port and the VCSA ISO folder as they
+// were, rebuilt from the journal, the NetScaler record and the project's state file (which
+// holds no password).
+void TestNetscalerPage::liveStateSurvivesARestart()
+{
+    Fixture f;
+    QVERIFY(open(f));
+    // A folder that holds the VCSA installer, typed on the PSC page (built on the way here).
+    const QString iso = f.dir.filePath(u"iso"_s);
+    QFile installer(iso + u"/vcsa-cli-installer/lin64/vcsa-deploy"_s);
+    QVERIFY(QDir().mkpath(QFileInfo(installer).absolutePath()));
+    QVERIFY(installer.open(QIODevice::WriteOnly));
+    installer.close();
+    QVERIFY(installer.setPermissions(QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner));
+    auto *isoField = f.window.stepPage(20)->findChild<QLineEdit *>(u"vcsaIso"_s);
+    QVERIFY(isoField);
+    isoField->setText(iso);
+
+    QVERIFY(click(f, u"nsApply"_s));
+    QTRY_COMPARE_WITH_TIMEOUT(state(f, u"psc-vs-443"_s), u"created"_s, 30000);
+    QVERIFY(click(f, u"nsVerify"_s));
+    QCOMPARE(state(f, u"psc-vs-443"_s), u"UP"_s);
+    const QMap<QString, QString> before = states(f.page);
+    QCOMPARE(before.value(u"psc-persist"_s), u"UP"_s);
+    QVERIFY(!before.values().contains(u"not applied yet"_s));
+    f.window.wizard()->next(); // leave the step: it shows its last run
+    const QMap<QString, QString> marks = stepStates(f.window);
+    QCOMPARE(marks.value(u"Load balancer"_s), u"done"_s);
+    f.window.close();
+    QVERIFY(!f.window.isVisible());
+
+    // The state file holds the NSIP with its port and the ISO folder, never a password.
+    const QString stateFile = f.dir.filePath(u"project/vlab-state.json"_s);
+    QFile file(stateFile);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    const QByteArray saved = file.readAll();
+    QVERIFY2(saved.contains(f.ns.address().toUtf8()), saved.constData());
+    QVERIFY(!saved.contains(NitroStandin::password().toUtf8()));
+    QCOMPARE(file.permissions()
+                 & (QFile::ReadGroup | QFile::ReadOther | QFile::WriteGroup | QFile::WriteOther),
+             QFile::Permissions());
+
+    // A new window on the same project.
+    MainWindow again;
+    again.document()->setProjectFolder(f.dir.filePath(u"project"_s));
+    QVERIFY(walkTo(again, u"page:netscaler"_s));
+    auto *page = again.currentStepPage();
+    QCOMPARE(page->findChild<QLineEdit *>(u"nsAddress"_s)->text(), f.ns.address());
+    QCOMPARE(states(page), before);
+    QCOMPARE(again.stepPage(20)->findChild<QLineEdit *>(u"vcsaIso"_s)->text(), iso);
+    again.wizard()->next();
+    QCOMPARE(stepStates(again), marks);
+    QVERIFY(!again.runPanel()->isBusy());
+    QCOMPARE(f.ns.count(u"server"_s), 2); // the restart sent nothing
 }
 
 QTEST_MAIN(TestNetscalerPage)

@@ -8,6 +8,7 @@
 #include "netscaler/nitrojob.h"
 #include "planform.h"
 #include "project/plandocument.h"
+#include "project/projectstate.h"
 #include "rememberedpassword.h"
 #include "runpanel.h"
 
@@ -210,8 +211,13 @@ QWidget *NetscalerPage::showField(const QString &path)
 
 void NetscalerPage::initializePage()
 {
-    if (m_nsip->text().isEmpty())
-        m_nsip->setText(m_context.document->plan().loadBalancer.nsip);
+    // The address the NetScaler last answered on in this project (with its port), else the plan's.
+    if (m_nsip->text().isEmpty()) {
+        const Result<ProjectState> state = ProjectState::load(m_context.document->projectFolder());
+        m_nsip->setText(state && !state->netscalerAddress.isEmpty()
+                            ? state->netscalerAddress
+                            : m_context.document->plan().loadBalancer.nsip);
+    }
     // A password that worked before for this user on this NetScaler comes back from the
     // keychain (or this session's memory).
     if (const Result<NitroTarget> target = NitroTarget::parseAddress(m_nsip->text()); target)
@@ -270,6 +276,11 @@ void NetscalerPage::refresh()
                           .arg(QString::number(config->servers.size()),
                                QString::number(config->services.size()),
                                QString::number(config->vservers.size())));
+    // What Apply recorded and the journaled runs found on this NetScaler (after a restart too).
+    if (const Result<NitroTarget> target = NitroTarget::parseAddress(m_nsip->text()); target) {
+        m_actions->setProjectFolder(m_context.document->projectFolder());
+        showResults(m_actions->lastKnownResults(*target));
+    }
 }
 
 void NetscalerPage::save()
@@ -371,8 +382,16 @@ void NetscalerPage::actionFinished(Action action, NitroJob *job, const KeptLogin
     showResults(job->results());
     const Result<void> &result = job->result();
     // The NetScaler accepted the password (the job got past the login): keep it for next time.
-    if (job->loggedInOnce())
+    if (job->loggedInOnce()) {
         keepPassword(m_context.secrets, login.password, login.lab, SecretRole::NetScaler, login.account);
+        // ... and the address it answered on, with its port, for the next session.
+        const Result<void> kept =
+            ProjectState::update(m_actions->projectFolder(), [address = job->target()](ProjectState &s) {
+                s.netscalerAddress = address;
+            });
+        if (!kept)
+            m_context.runPanel->note(kept.error().message);
+    }
     if (result.ok()) {
         m_status->setText(job->summary().isEmpty() ? tr("Done.") : job->summary());
         return;

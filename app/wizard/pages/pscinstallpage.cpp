@@ -96,7 +96,7 @@ void PscInstallPage::refresh()
     const QString folder = m_context.document->projectFolder();
     m_psc1->showPlan(plan, folder);
     m_psc2->showPlan(plan, folder);
-    m_installer->describeTarget(plan);
+    m_installer->describeTarget(plan, m_context.document->projectFolder());
     QStringList nodes;
     for (const PscNode &psc : plan.psc)
         nodes << tr("%1 (%2)").arg(psc.fqdn, psc.ip);

@@ -97,7 +97,7 @@ void VCenterPage::refresh()
 {
     const LabPlan &plan = m_context.document->plan();
     m_template->showPlan(plan, m_context.document->projectFolder());
-    m_installer->describeTarget(plan);
+    m_installer->describeTarget(plan, m_context.document->projectFolder());
     m_summary->setText(tr("%1 (%2), size %3, SSO through the load-balancer name %4. Deployed to %5 %6.")
                            .arg(plan.vcenter.fqdn, plan.vcenter.ip, plan.vcenter.size, plan.loadBalancer.fqdn,
                                 plan.target.kind, plan.target.host));

@@ -11,6 +11,7 @@
 #include "net/trustedpins.h"
 #include "netscaler/nitrorecord.h"
 #include "plan/planjson.h"
+#include "project/projectstate.h"
 #include "remote/hostkeys.h"
 
 #include <QJsonArray>
@@ -157,6 +158,28 @@ private Q_SLOTS:
         journal.runs.append(run);
         QVERIFY(journal.save(path).ok());
         QCOMPARE(modeOf(dir.filePath(u"project"_s)), 0700);
+        QCOMPARE(modeOf(path), 0600);
+    }
+
+    void projectState_data() { umasks(); }
+    void projectState()
+    {
+        QFETCH(int, mask);
+        QTemporaryDir dir;
+        const Umask lax{mode_t(mask)};
+        const QString project = dir.filePath(u"project"_s);
+        QVERIFY(ProjectState::update(project, [](ProjectState &s) {
+                    s.netscalerAddress = u"192.0.2.5:8443"_s;
+                }).ok());
+        QCOMPARE(modeOf(project), 0700);
+        const QString path = QDir(project).filePath(ProjectState::fileName());
+        QCOMPARE(modeOf(path), 0600);
+        // Read back, and a second value keeps the first.
+        QVERIFY(ProjectState::update(project, [](ProjectState &s) { s.isoFolder = u"/mnt/vcsa"_s; }).ok());
+        const Result<ProjectState> state = ProjectState::load(project);
+        QVERIFY(state.ok());
+        QCOMPARE(state->netscalerAddress, u"192.0.2.5:8443"_s);
+        QCOMPARE(state->isoFolder, u"/mnt/vcsa"_s);
         QCOMPARE(modeOf(path), 0600);
     }
 
