@@ -413,14 +413,6 @@ Thay vào đó, lab mẫu đang được mở.</translation>
 </translation>
     </message>
     <message>
-        <source>Evidence: %1</source>
-        <translation>Minh chứng: %1</translation>
-    </message>
-    <message>
-        <source>Done live by vLab Wizard; what was sent and what came back follows (passwords are never recorded).</source>
-        <translation>Được vLab Wizard thực hiện trực tiếp; dưới đây là những gì đã gửi đi và nhận về (mật khẩu không bao giờ được ghi lại).</translation>
-    </message>
-    <message>
         <source>Recorded runs</source>
         <translation>Các lần chạy đã ghi lại</translation>
     </message>
@@ -1393,6 +1385,72 @@ Thay vào đó, lab mẫu đang được mở.</translation>
     <message>
         <source>The installer verifies the certificate of the ESXi host or vCenter it deploys to. If that host still has a self-signed certificate, compare its SHA-256 thumbprint with the one shown on the host&apos;s console (or replace the certificate) first. Only then, and knowingly, add --no-ssl-certificate-verification to the command: with it the installer trusts whatever answers at that address, and sends it the host&apos;s and the appliance&apos;s passwords.</source>
         <translation>Trình cài đặt kiểm tra chứng chỉ của máy chủ ESXi hoặc vCenter mà nó triển khai lên. Nếu máy chủ đó vẫn dùng chứng chỉ tự ký, trước hết hãy so sánh dấu vân tay SHA-256 của nó với dấu vân tay hiển thị trên màn hình console của máy chủ (hoặc thay chứng chỉ). Chỉ khi đó, và khi đã hiểu rõ, mới thêm --no-ssl-certificate-verification vào lệnh: với tùy chọn này trình cài đặt tin bất kỳ thứ gì trả lời ở địa chỉ đó, và gửi cho nó mật khẩu của máy chủ và của appliance.</translation>
+    </message>
+    <message>
+        <source>succeeded</source>
+        <translation>thành công</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>thất bại</translation>
+    </message>
+    <message>
+        <source>failed: %1</source>
+        <translation>thất bại: %1</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>đã hủy</translation>
+    </message>
+    <message>
+        <source>cancelled: %1</source>
+        <translation>đã hủy: %1</translation>
+    </message>
+    <message>
+        <source>skipped (not run)</source>
+        <translation>bỏ qua (không chạy)</translation>
+    </message>
+    <message>
+        <source>skipped (not run): %1</source>
+        <translation>bỏ qua (không chạy): %1</translation>
+    </message>
+    <message>
+        <source>interrupted (%1); what it did on the lab is unknown</source>
+        <translation>bị ngắt (%1); không rõ nó đã làm gì trên lab</translation>
+    </message>
+    <message>
+        <source>interrupted (the program stopped); what it did on the lab is unknown</source>
+        <translation>bị ngắt (chương trình đã dừng); không rõ nó đã làm gì trên lab</translation>
+    </message>
+    <message>
+        <source>Where</source>
+        <translation>Ở đâu</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>Kết quả</translation>
+    </message>
+    <message>
+        <source>Files</source>
+        <translation>Tệp</translation>
+    </message>
+    <message>
+        <source>this computer</source>
+        <translation>máy tính này</translation>
+    </message>
+    <message>
+        <source>(nothing recorded: the run was cut off)
+</source>
+        <translation>(không có gì được ghi lại: lần chạy đã bị cắt ngang)
+</translation>
+    </message>
+    <message>
+        <source>Evidence: %1 (%2, %3)</source>
+        <translation>Minh chứng: %1 (%2, %3)</translation>
+    </message>
+    <message>
+        <source>Run live by vLab Wizard: every run of this step, oldest first, with what was sent and what came back (passwords are never recorded).</source>
+        <translation>Được vLab Wizard chạy trực tiếp: mọi lần chạy của bước này, cũ nhất trước, cùng những gì đã gửi đi và nhận về (mật khẩu không bao giờ được ghi lại).</translation>
     </message>
 </context>
 <context>
@@ -2579,6 +2637,10 @@ Hãy so sánh với dấu vân tay mà appliance hiển thị (ssh-keygen -lf /e
     <message>
         <source>Export the Ansible project</source>
         <translation>Xuất dự án Ansible</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>đã hủy</translation>
     </message>
 </context>
 <context>

@@ -18,7 +18,9 @@
 // Readiness: the simulator prints its URL once it serves; nothing sleeps.
 
 #include "jobs/job.h"
+#include "jobs/jobqueue.h"
 #include "jobs/journal.h"
+#include "jobs/runsession.h"
 #include "net/httpclient.h"
 #include "net/tlstrust.h"
 #include "plan/planjson.h"
@@ -40,6 +42,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QProcess>
+#include <QRegularExpression>
 #include <QSignalSpy>
 #include <QSslCertificate>
 #include <QStandardPaths>
@@ -805,6 +808,71 @@ private Q_SLOTS:
         QFile raw(journalFile);
         QVERIFY(raw.open(QIODevice::ReadOnly));
         QVERIFY(!raw.readAll().contains(kPassword.toUtf8()));
+    }
+
+    // Issue #20: the runs above (vds create, vcha status through `vlab` with the plan) and a
+    // vCenter login run as the wizard's run panel runs it (a RunSession journaled in the plan's
+    // folder) reach chapters 6-8 of the runbook `vlab runbook --journal` writes, every run in
+    // the order it ran, read back with pdftotext.
+    void runbookCarriesTheLiveRuns()
+    {
+        const QString journal = QFileInfo(m_planFile).dir().filePath(RunJournal::fileName());
+        {
+            JobQueue queue;
+            queue.addJob(new VCenterLoginJob(endpoint(m_sim.hostPort)));
+            RunSession session(&queue, u"Check the vCenter login"_s, journal);
+            QSignalSpy finished(&session, &RunSession::finished);
+            session.start();
+            QVERIFY(!finished.isEmpty() || finished.wait(kWaitMs));
+            QCOMPARE(finished.constFirst().constFirst().toBool(), true);
+        }
+        const QString pdf = m_dir.filePath(u"runbook.pdf"_s);
+        const CliRun run =
+            cli({u"runbook"_s, m_planFile, u"-o"_s, pdf, u"--journal"_s, journal}, std::nullopt);
+        QVERIFY2(run.exitCode == 0, qPrintable(run.out + run.err));
+        QProcess text;
+        text.start(u"pdftotext"_s, {pdf, u"-"_s});
+        QVERIFY(text.waitForFinished(kWaitMs));
+        QCOMPARE(text.exitCode(), 0);
+        // Table cells and long headings wrap: compare with the white space made single.
+        const QString all = QString::fromUtf8(text.readAllStandardOutput()).simplified();
+        QVERIFY(!all.contains(kPassword));
+        const auto chapter = [&all](const QString &heading, const QString &next) {
+            const qsizetype start = all.lastIndexOf(heading); // after the contents
+            return all.mid(start, all.lastIndexOf(next) - start);
+        };
+        // The evidence headings of `job` in a chapter: "Evidence: TITLE (when, outcome...)".
+        const auto runs = [](const QString &chapterText, const QString &job) {
+            QStringList outcomes;
+            const QRegularExpression heading(u"Evidence: "_s + QRegularExpression::escape(job)
+                                             + u" \\((\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d), (\\w+)"_s);
+            QString last;
+            for (auto it = heading.globalMatch(chapterText); it.hasNext();) {
+                const QRegularExpressionMatch m = it.next();
+                if (m.captured(1) < last)
+                    return QStringList{u"out of order: "_s + m.captured(1) + u" after "_s + last};
+                last = m.captured(1);
+                outcomes << m.captured(2);
+            }
+            return outcomes;
+        };
+        const QString vcenter = chapter(u"6. vCenter Server"_s, u"7. vCenter High Availability"_s);
+        const QString vcha = chapter(u"7. vCenter High Availability"_s, u"8. Distributed Switch"_s);
+        const QString vds = chapter(u"8. Distributed Switch"_s, u"9. TCP diagnostics"_s);
+        QCOMPARE(runs(vcenter, u"Log in to vCenter 127.0.0.1"_s), QStringList{u"succeeded"_s});
+        QVERIFY2(vcenter.contains(u"Recorded runs"_s), qPrintable(vcenter));
+        // vcha status (cli, then vdsAndVchaVerbsAreJournaled): healthy, twice the simulator
+        // without VCHA REST, healthy twice, once more without VCHA REST.
+        QCOMPARE(runs(vcha, u"Read the vCenter HA state of 127.0.0.1"_s),
+                 (QStringList{u"succeeded"_s, u"failed"_s, u"failed"_s, u"succeeded"_s, u"succeeded"_s,
+                              u"failed"_s}));
+        QVERIFY(vcha.contains(m_simGa.hostPort));
+        // vds create: created, then three times found as it is.
+        QCOMPARE(runs(vds, u"Create the Distributed Switch SSLAB-DSwitch"_s),
+                 (QStringList{u"succeeded"_s, u"succeeded"_s, u"succeeded"_s, u"succeeded"_s}));
+        QVERIFY(vds.contains(m_sim.hostPort));
+        // Nothing of these in other chapters.
+        QVERIFY(!chapter(u"5. NetScaler load balancing"_s, u"6. vCenter Server"_s).contains(u"Evidence:"_s));
     }
 };
 
