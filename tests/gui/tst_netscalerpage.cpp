@@ -227,7 +227,9 @@ void TestNetscalerPage::interruptedApplyIsNotRepeatedWithoutAsking()
                                                true,
                                                QDateTime::currentDateTimeUtc().addSecs(-59),
                                                {},
+                                               {},
                                                {}}},
+                                   {},
                                    {}});
     QVERIFY(journal.save(f.window.runPanel()->journalPath()).ok());
     QStringList asked;

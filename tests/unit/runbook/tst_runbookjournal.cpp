@@ -95,7 +95,7 @@ JournalJob job(const QString &key, const QString &title, const QString &state, c
 JournalRun run(const QString &title, const QDateTime &started, const QDateTime &finished,
                const QString &state, const QList<JournalJob> &jobs, const QString &interruptedBy = {})
 {
-    return JournalRun{title, title, started, finished, state, jobs, interruptedBy};
+    return JournalRun{title, title, started, finished, state, jobs, interruptedBy, {}};
 }
 
 // The rows of the "Recorded runs" table in the Markdown chapter `heading`, without the header.
