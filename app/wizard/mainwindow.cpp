@@ -26,6 +26,8 @@
 #include <QWizard>
 #include <QWizardPage>
 
+#include <algorithm>
+
 using namespace Qt::StringLiterals;
 
 namespace vlab {
@@ -158,9 +160,14 @@ MainWindow::MainWindow(QWidget *parent)
     // A run started from a page marks that page's step (the one it was started from).
     connect(m_runPanel, &RunPanel::queueFinished, this, [this](bool succeeded) {
         const int order = stepOrder(m_runPanel->runStep());
-        m_stepStates[order >= 0 ? order : m_wizard->currentId()] = succeeded ? StepState::Done
-            : m_runPanel->wasCancelled()                                     ? StepState::Cancelled
-                                                                             : StepState::Failed;
+        // A run that only skipped jobs (resumed with "skip") did nothing: it marks nothing.
+        const QList<Job *> jobs = m_runPanel->queue() ? m_runPanel->queue()->jobs() : QList<Job *>();
+        const bool didSomething = std::any_of(jobs.cbegin(), jobs.cend(),
+                                              [](const Job *j) { return j->state() != Job::State::Skipped; });
+        if (didSomething)
+            m_stepStates[order >= 0 ? order : m_wizard->currentId()] = succeeded ? StepState::Done
+                : m_runPanel->wasCancelled()                                     ? StepState::Cancelled
+                                                                                 : StepState::Failed;
         updateStepList(m_wizard->currentId());
         // A close that cancelled the run goes on once its jobs have stopped.
         if (m_closeAfterRun) {
@@ -464,7 +471,11 @@ void MainWindow::restoreStepStates()
         for (qsizetype i = 0; step.isEmpty() && i < run->jobs.size(); ++i)
             step = stepOfJob(run->jobs.at(i).key);
         const int order = stepOrder(step);
-        if (order < 0)
+        // A run that only skipped jobs (resumed with "skip") did nothing: it marks nothing.
+        const bool didSomething = std::any_of(run->jobs.cbegin(), run->jobs.cend(), [](const JournalJob &j) {
+            return j.state != u"skipped"_s && j.state != u"pending"_s;
+        });
+        if (order < 0 || !didSomething)
             continue;
         // A run still "running" in the journal was cut off (killed, power): not done.
         m_stepStates[order] = run->state == u"succeeded"_s ? StepState::Done

@@ -176,7 +176,9 @@ private Q_SLOTS:
                                                    true,
                                                    then,
                                                    {},
+                                                   {},
                                                    {}}},
+                                       {},
                                        {}});
         QVERIFY(journal.save(QDir(project).filePath(RunJournal::fileName())).ok());
 
