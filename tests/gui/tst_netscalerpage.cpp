@@ -327,6 +327,9 @@ void TestNetscalerPage::liveStateSurvivesARestart()
 
     QVERIFY(click(f, u"nsApply"_s));
     QTRY_COMPARE_WITH_TIMEOUT(state(f, u"psc-vs-443"_s), u"created"_s, 30000);
+    // The rows change while the run goes on (after the certificate was confirmed, Apply runs a
+    // second time): Verify's button is enabled again only once that run has ended.
+    QTRY_VERIFY_WITH_TIMEOUT(!f.window.runPanel()->isBusy(), 30000);
     QVERIFY(click(f, u"nsVerify"_s));
     QCOMPARE(state(f, u"psc-vs-443"_s), u"UP"_s);
     const QMap<QString, QString> before = states(f.page);
