@@ -30,6 +30,7 @@ struct HttpClient::Pending
     QTimer deadline;
     enum class Stop { None, Timeout, Cancel, TooLarge } stop = Stop::None;
     QString tlsProblem;
+    bool tlsConfirmable = false; // refused only because nobody confirmed the certificate yet
 };
 
 HttpClient::HttpClient(const QUrl &base, QObject *parent)
@@ -93,8 +94,10 @@ void HttpClient::send(const HttpRequest &request, QObject *context, Callback don
         m_presentedCertificate = peer;
         if (verdict.accept)
             p->reply->ignoreSslErrors(errors); // exactly these errors, for this pinned certificate
-        else
+        else {
             p->tlsProblem = verdict.problem;
+            p->tlsConfirmable = verdict.confirmable;
+        }
     });
     connect(reply, &QNetworkReply::encrypted, this, [this, p] {
         m_presentedCertificate = p->reply->sslConfiguration().peerCertificate();
@@ -165,9 +168,11 @@ void HttpClient::finished(QNetworkReply *reply)
                                     "address and port are those of the management service.")
                                  .arg(where, QLocale().formattedDataSize(m_maxReplyBytes, 1)),
                              reply->url().toString());
+        // "http.tls.untrusted": a certificate nobody confirmed yet, which the person may compare
+        // and confirm; "http.tls": one no confirmation answers (expired, another than the pinned).
         if (!p->tlsProblem.isEmpty())
-            return makeError(u"http.tls"_s, Tr::tr("TLS check of %1 failed. %2").arg(where, p->tlsProblem),
-                             m_presented);
+            return makeError(p->tlsConfirmable ? u"http.tls.untrusted"_s : u"http.tls"_s,
+                             Tr::tr("TLS check of %1 failed. %2").arg(where, p->tlsProblem), m_presented);
         if (status > 0)
             return HttpResponse{status, reply->readAll(), reply->rawHeaderPairs()};
         switch (reply->error()) {

@@ -89,6 +89,7 @@ TlsVerdict judgeTlsErrors(const QList<QSslError> &errors, const QSslCertificate 
         return verdict;
     }
     if (pin.isEmpty()) {
+        verdict.confirmable = true;
         verdict.problem =
             Tr::tr("This machine does not trust the certificate (%1). Its SHA-256 fingerprint is "
                    "%2. Compare it with the one the appliance shows (on its console or web page), then "

@@ -28,6 +28,9 @@ struct TlsVerdict
     bool accept = false;
     QString presentedFingerprint; // of the peer's leaf, colon form; empty when none was sent
     QString problem;              // why it was refused, for people
+    // Refused only because no fingerprint was confirmed yet: the person may compare the
+    // presented one and confirm it (never for a pin mismatch or a certificate no pin answers).
+    bool confirmable = false;
 };
 
 // Decides what to do with a TLS handshake's errors. `pin` is the confirmed SHA-256 digest

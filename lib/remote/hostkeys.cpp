@@ -174,8 +174,8 @@ Result<void> recordHostKey(const HostKeyCheck &check, ssh_key serverKey, const Q
                    "the one the appliance's administrator gives you (on the appliance: ssh-keygen -lf "
                    "/etc/ssh/ssh_host_%4_key.pub), then confirm it (vlab: --accept-host-key %3).")
                 .arg(check.hostEntry, check.keyType, check.fingerprint, hostKeyFileStem(check.keyType)),
-            u"known_hosts: %1\nhost: %2\nfingerprint: %3"_s.arg(check.knownHostsFile, check.hostEntry,
-                                                                check.fingerprint));
+            u"known_hosts: %1\nhost: %2\nfingerprint: %3\ntype: %4"_s.arg(
+                check.knownHostsFile, check.hostEntry, check.fingerprint, check.keyType));
     }
     // "SHA256:abc" and a bare "abc" mean the same; base64 is case-sensitive, the prefix is not.
     QString normalized = confirmed;

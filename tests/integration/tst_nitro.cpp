@@ -511,7 +511,9 @@ void TstNitro::tlsRefusedWithoutConfirmedFingerprint()
     NitroDiffJob unpinned(exampleConfig(), target(ns, false), NitroStandin::password());
     QVERIFY(runJob(&unpinned));
     QVERIFY(!unpinned.result().ok());
-    QCOMPARE(unpinned.result().error().code, u"http.tls"_s);
+    // Nobody confirmed it yet: the one refusal a confirmation answers.
+    QCOMPARE(unpinned.result().error().code, u"http.tls.untrusted"_s);
+    QCOMPARE(unpinned.result().error().details, fingerprint);
     QVERIFY2(unpinned.result().error().message.contains(fingerprint),
              qPrintable(unpinned.result().error().message));
     QCOMPARE(unpinned.presentedFingerprint(), fingerprint);
@@ -521,6 +523,7 @@ void TstNitro::tlsRefusedWithoutConfirmedFingerprint()
     NitroDiffJob mismatch(exampleConfig(), wrong, NitroStandin::password());
     QVERIFY(runJob(&mismatch));
     QVERIFY(!mismatch.result().ok());
+    // Another certificate than the confirmed one: a hard stop, never offered for confirmation.
     QCOMPARE(mismatch.result().error().code, u"http.tls"_s);
     // Nothing was sent past the handshake: no login reached the stand-in.
     QVERIFY(!requestLog(ns).contains(u"POST /nitro/v1/config/login"_s));

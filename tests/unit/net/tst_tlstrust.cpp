@@ -110,6 +110,7 @@ void TstTlsTrust::judge()
     QVERIFY(!v.accept);
     QCOMPARE(v.presentedFingerprint, sha256Fingerprint(m_cert));
     QVERIFY(v.problem.contains(sha256Fingerprint(m_cert)));
+    QVERIFY(v.confirmable); // the one refusal a person's confirmation answers
 
     // The confirmed certificate: accepted.
     QVERIFY(judgeTlsErrors(untrusted, m_cert, pin).accept);
@@ -120,6 +121,7 @@ void TstTlsTrust::judge()
     QVERIFY(!v.accept);
     QVERIFY(v.problem.contains(sha256Fingerprint(m_other)));
     QVERIFY(v.problem.contains(formatSha256(pin)));
+    QVERIFY(!v.confirmable); // a changed certificate is never offered for confirmation
 
     // Errors a pin never answers: expired, bad signature.
     for (QSslError::SslError hard : {QSslError::CertificateExpired, QSslError::CertificateSignatureFailed,
@@ -129,10 +131,12 @@ void TstTlsTrust::judge()
         v = judgeTlsErrors(errors, m_cert, pin);
         QVERIFY2(!v.accept, qPrintable(QSslError(hard).errorString()));
         QVERIFY(v.problem.contains(u"does not override"_s));
+        QVERIFY(!judgeTlsErrors(errors, m_cert, {}).confirmable);
     }
 
     // No certificate at all.
     QVERIFY(!judgeTlsErrors({QSslError(QSslError::NoPeerCertificate)}, QSslCertificate(), pin).accept);
+    QVERIFY(!judgeTlsErrors({QSslError(QSslError::NoPeerCertificate)}, QSslCertificate(), {}).confirmable);
 }
 
 void TstTlsTrust::keepConfirmedPins()
