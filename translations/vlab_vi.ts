@@ -1532,22 +1532,6 @@ Thay vào đó, lab mẫu đang được mở.</translation>
         <translation>Trực tiếp trên các PSC (SSH)</translation>
     </message>
     <message>
-        <source>Unknown SSH host key</source>
-        <translation>Khóa máy chủ SSH chưa biết</translation>
-    </message>
-    <message>
-        <source>%1 is not known yet. Its host key has the fingerprint
-
-%2
-
-Compare it with the one the appliance shows (ssh-keygen -lf /etc/ssh/ssh_host_*_key.pub on its console). Is it the same?</source>
-        <translation>%1 chưa được biết. Khóa máy chủ của nó có dấu vân tay
-
-%2
-
-Hãy so sánh với dấu vân tay mà appliance hiển thị (ssh-keygen -lf /etc/ssh/ssh_host_*_key.pub trên console của appliance). Hai dấu vân tay có giống nhau không?</translation>
-    </message>
-    <message>
         <source>All, one after the other</source>
         <translation>Tất cả, lần lượt từng PSC</translation>
     </message>
@@ -1606,10 +1590,6 @@ Hãy so sánh với dấu vân tay mà appliance hiển thị (ssh-keygen -lf /e
         <translation>Xong: mọi PSC đã chọn đều trả về chứng chỉ mới.</translation>
     </message>
     <message>
-        <source>Host key confirmed; running again.</source>
-        <translation>Đã xác nhận khóa máy chủ; đang chạy lại.</translation>
-    </message>
-    <message>
         <source>Stopped.</source>
         <translation>Đã dừng.</translation>
     </message>
@@ -1664,10 +1644,6 @@ Chạy chúng ngay bây giờ?</translation>
     <message>
         <source>Done: the PSCs point at the load-balancer name.</source>
         <translation>Xong: các PSC trỏ vào tên bộ cân bằng tải.</translation>
-    </message>
-    <message>
-        <source>Host key confirmed; going on.</source>
-        <translation>Đã xác nhận khóa máy chủ; tiếp tục.</translation>
     </message>
     <message>
         <source>Point the PSCs at the load-balancer name</source>
@@ -2053,22 +2029,6 @@ Chạy chúng ngay bây giờ?</translation>
         <translation>Bản ghi TCP</translation>
     </message>
     <message>
-        <source>Unknown SSH host key</source>
-        <translation>Khóa máy chủ SSH chưa biết</translation>
-    </message>
-    <message>
-        <source>%1 is not known yet. Its host key has the fingerprint
-
-%2
-
-Compare it with the one the appliance shows (ssh-keygen -lf /etc/ssh/ssh_host_*_key.pub on its console). Is it the same?</source>
-        <translation>%1 chưa được biết. Khóa máy chủ của nó có dấu vân tay
-
-%2
-
-Hãy so sánh với dấu vân tay mà appliance hiển thị (ssh-keygen -lf /etc/ssh/ssh_host_*_key.pub trên console của appliance). Hai dấu vân tay có giống nhau không?</translation>
-    </message>
-    <message>
         <source>The ports must be TCP ports (1 to 65535) separated by commas, or &quot;all&quot;.</source>
         <translation>Các cổng phải là cổng TCP (1 đến 65535), cách nhau bằng dấu phẩy, hoặc &quot;all&quot;.</translation>
     </message>
@@ -2103,10 +2063,6 @@ Hãy so sánh với dấu vân tay mà appliance hiển thị (ssh-keygen -lf /e
         <translation>
             <numerusform>Đã đếm %n kết nối; không có dồn ứ nào vượt ngưỡng.</numerusform>
         </translation>
-    </message>
-    <message>
-        <source>Host key confirmed; running again.</source>
-        <translation>Đã xác nhận khóa máy chủ; đang chạy lại.</translation>
     </message>
     <message>
         <source>Advice: %1</source>
@@ -2778,24 +2734,6 @@ Hãy so sánh với dấu vân tay mà appliance hiển thị (ssh-keygen -lf /e
         <translation>Gỡ đúng những gì mà thao tác Áp dụng đã ghi nhận là đã tạo trên NetScaler này.</translation>
     </message>
     <message>
-        <source>Confirm the NetScaler&apos;s certificate</source>
-        <translation>Xác nhận chứng chỉ của NetScaler</translation>
-    </message>
-    <message>
-        <source>The NetScaler at %1 presents a certificate this computer does not trust (NetScaler ships a self-signed one).
-
-SHA-256 fingerprint:
-%2
-
-Compare it with the fingerprint shown on the NetScaler (Traffic Management &gt; SSL &gt; Certificates, or &apos;show ssl certKey ns-server-certificate&apos;). Trust exactly this certificate for this project?</source>
-        <translation>NetScaler tại %1 đưa ra một chứng chỉ mà máy tính này không tin cậy (NetScaler được cài sẵn một chứng chỉ tự ký).
-
-Dấu vân tay SHA-256:
-%2
-
-Hãy so sánh với dấu vân tay hiển thị trên NetScaler (Traffic Management &gt; SSL &gt; Certificates, hoặc &apos;show ssl certKey ns-server-certificate&apos;). Tin cậy đúng chứng chỉ này cho dự án này?</translation>
-    </message>
-    <message>
         <source>not applied yet</source>
         <translation>chưa áp dụng</translation>
     </message>
@@ -2826,10 +2764,6 @@ Hãy so sánh với dấu vân tay hiển thị trên NetScaler (Traffic Managem
     <message>
         <source>Done.</source>
         <translation>Xong.</translation>
-    </message>
-    <message>
-        <source>Certificate confirmed; running again.</source>
-        <translation>Đã xác nhận chứng chỉ; đang chạy lại.</translation>
     </message>
     <message>
         <source>%1 -&gt; %2: %3</source>
@@ -3288,6 +3222,137 @@ Hãy so sánh với dấu vân tay hiển thị trên NetScaler (Traffic Managem
         <source>Approved: &quot;%1&quot;</source>
         <translation>Đã phê duyệt: &quot;%1&quot;</translation>
     </message>
+    <message>
+        <source>Waiting for your confirmation of %1 of %2.</source>
+        <translation>Đang chờ bạn xác nhận %1 của %2.</translation>
+    </message>
+    <message>
+        <source>Stopped before changing anything on %1: %2 is not confirmed yet. %3</source>
+        <translation>Đã dừng trước khi thay đổi bất cứ điều gì trên %1: %2 chưa được xác nhận. %3</translation>
+    </message>
+    <message>
+        <source>Not trusted</source>
+        <translation>Không tin cậy</translation>
+    </message>
+    <message>
+        <source>Confirmed</source>
+        <translation>Đã xác nhận</translation>
+    </message>
+    <message>
+        <source>Waiting for you</source>
+        <translation>Đang chờ bạn</translation>
+    </message>
+    <message>
+        <source>Confirmed; running again.</source>
+        <translation>Đã xác nhận; đang chạy lại.</translation>
+    </message>
+    <message>
+        <source>Trusted: %1 of %2, SHA-256 %3. Running &quot;%4&quot; again.</source>
+        <translation>Đã tin cậy: %1 của %2, SHA-256 %3. Đang chạy lại &quot;%4&quot;.</translation>
+    </message>
+    <message>
+        <source>Trusted %1 of %2, but the run did not start again; see the page.</source>
+        <translation>Đã tin cậy %1 của %2, nhưng lần chạy không bắt đầu lại; xem trang.</translation>
+    </message>
+    <message>
+        <source>Not trusted: the fingerprint could not be kept (%1). Nothing was changed on %2.</source>
+        <translation>Không tin cậy: không lưu được dấu vân tay (%1). Không có gì bị thay đổi trên %2.</translation>
+    </message>
+    <message>
+        <source>Not trusted: you did not confirm %1 of %2, so nothing was changed on it.</source>
+        <translation>Không tin cậy: bạn đã không xác nhận %1 của %2, nên không có gì bị thay đổi trên đó.</translation>
+    </message>
+</context>
+<context>
+    <name>vlab::TrustDialog</name>
+    <message>
+        <source>the NetScaler&apos;s certificate</source>
+        <translation>chứng chỉ của NetScaler</translation>
+    </message>
+    <message>
+        <source>the vCenter&apos;s certificate</source>
+        <translation>chứng chỉ của vCenter</translation>
+    </message>
+    <message>
+        <source>the SSH host key</source>
+        <translation>khóa máy chủ SSH</translation>
+    </message>
+    <message>
+        <source>On the NetScaler itself, not over this network: its management interface serves the certificate-key pair ns-server-certificate, by default the file /nsconfig/ssl/ns-server.cert. In the NetScaler&apos;s shell (type &quot;shell&quot; at its CLI) run:
+openssl x509 -in /nsconfig/ssl/ns-server.cert -noout -fingerprint -sha256</source>
+        <translation>Trên chính NetScaler, không qua mạng này: giao diện quản trị của nó dùng cặp chứng chỉ-khóa ns-server-certificate, mặc định là tệp /nsconfig/ssl/ns-server.cert. Trong shell của NetScaler (gõ &quot;shell&quot; tại CLI của nó) hãy chạy:
+openssl x509 -in /nsconfig/ssl/ns-server.cert -noout -fingerprint -sha256</translation>
+    </message>
+    <message>
+        <source>On the vCenter appliance&apos;s console, not over this network: port 443 serves the machine SSL certificate. In its bash shell (type &quot;shell&quot; at the Command&gt; prompt) run:
+/usr/lib/vmware-vmafd/bin/vecs-cli entry getcert --store MACHINE_SSL_CERT --alias __MACHINE_CERT | openssl x509 -noout -fingerprint -sha256</source>
+        <translation>Trên console của appliance vCenter, không qua mạng này: cổng 443 dùng chứng chỉ SSL của máy (machine SSL). Trong bash shell của nó (gõ &quot;shell&quot; tại dấu nhắc Command&gt;) hãy chạy:
+/usr/lib/vmware-vmafd/bin/vecs-cli entry getcert --store MACHINE_SSL_CERT --alias __MACHINE_CERT | openssl x509 -noout -fingerprint -sha256</translation>
+    </message>
+    <message>
+        <source>On the appliance&apos;s console, not over this network: in its bash shell (type &quot;shell&quot; at the Command&gt; prompt) run:
+ssh-keygen -lf /etc/ssh/ssh_host_%1_key.pub
+It prints the SHA256 fingerprint in the same form.</source>
+        <translation>Trên console của appliance, không qua mạng này: trong bash shell của nó (gõ &quot;shell&quot; tại dấu nhắc Command&gt;) hãy chạy:
+ssh-keygen -lf /etc/ssh/ssh_host_%1_key.pub
+Lệnh này in dấu vân tay SHA256 theo cùng dạng.</translation>
+    </message>
+    <message>
+        <source>Confirm the SSH host key of %1</source>
+        <translation>Xác nhận khóa máy chủ SSH của %1</translation>
+    </message>
+    <message>
+        <source>Confirm the certificate of %1</source>
+        <translation>Xác nhận chứng chỉ của %1</translation>
+    </message>
+    <message>
+        <source>This computer does not know %1 of %2 yet, so the run stopped before it changed anything. Trust it only if the fingerprint below is exactly the one the appliance itself shows; a different one means another machine is answering.</source>
+        <translation>Máy tính này chưa biết %1 của %2, nên lần chạy đã dừng trước khi thay đổi bất cứ điều gì. Chỉ tin cậy nếu dấu vân tay dưới đây đúng y như dấu vân tay mà chính appliance hiển thị; nếu khác, tức là một máy khác đang trả lời.</translation>
+    </message>
+    <message>
+        <source>NetScaler management certificate (NITRO over HTTPS)</source>
+        <translation>Chứng chỉ quản trị của NetScaler (NITRO qua HTTPS)</translation>
+    </message>
+    <message>
+        <source>vCenter certificate (HTTPS)</source>
+        <translation>Chứng chỉ vCenter (HTTPS)</translation>
+    </message>
+    <message>
+        <source>SSH host key</source>
+        <translation>Khóa máy chủ SSH</translation>
+    </message>
+    <message>
+        <source>SSH host key (%1)</source>
+        <translation>Khóa máy chủ SSH (%1)</translation>
+    </message>
+    <message>
+        <source>Kind: %1</source>
+        <translation>Loại: %1</translation>
+    </message>
+    <message>
+        <source>Host: %1</source>
+        <translation>Máy chủ: %1</translation>
+    </message>
+    <message>
+        <source>SHA-256 fingerprint:</source>
+        <translation>Dấu vân tay SHA-256:</translation>
+    </message>
+    <message>
+        <source>Where to find the real one: %1</source>
+        <translation>Nơi tìm dấu vân tay thật: %1</translation>
+    </message>
+    <message>
+        <source>&amp;Trust this host key</source>
+        <translation>&amp;Tin cậy khóa máy chủ này</translation>
+    </message>
+    <message>
+        <source>&amp;Trust this certificate</source>
+        <translation>&amp;Tin cậy chứng chỉ này</translation>
+    </message>
+    <message>
+        <source>Do &amp;not trust</source>
+        <translation>&amp;Không tin cậy</translation>
+    </message>
 </context>
 <context>
     <name>vlab::VCenterConnectionBox</name>
@@ -3298,10 +3363,6 @@ Hãy so sánh với dấu vân tay hiển thị trên NetScaler (Traffic Managem
     <message>
         <source>host or host:port</source>
         <translation>host hoặc host:port</translation>
-    </message>
-    <message>
-        <source>SHA-256, needed when this machine does not trust the certificate</source>
-        <translation>SHA-256, cần khi máy này không tin cậy chứng chỉ</translation>
     </message>
     <message>
         <source>Host</source>
@@ -3316,12 +3377,12 @@ Hãy so sánh với dấu vân tay hiển thị trên NetScaler (Traffic Managem
         <translation>Mật khẩu</translation>
     </message>
     <message>
-        <source>Certificate fingerprint</source>
-        <translation>Dấu vân tay chứng chỉ</translation>
-    </message>
-    <message>
         <source>Enter the vCenter user.</source>
         <translation>Hãy nhập người dùng vCenter.</translation>
+    </message>
+    <message>
+        <source>Save the plan in a project folder first: confirmed fingerprints are kept there.</source>
+        <translation>Hãy lưu kế hoạch vào một thư mục dự án trước: các dấu vân tay đã xác nhận được lưu ở đó.</translation>
     </message>
 </context>
 <context>

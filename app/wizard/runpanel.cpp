@@ -18,6 +18,7 @@
 #include <QTreeWidget>
 #include <QVBoxLayout>
 
+#include <algorithm>
 #include <utility>
 
 using namespace Qt::StringLiterals;
@@ -138,7 +139,8 @@ void RunPanel::ensureDetails()
 
 bool RunPanel::isBusy() const
 {
-    return m_queue && m_queue->isRunning();
+    // Waiting for the person to confirm a peer counts: the run goes on after the answer.
+    return (m_queue && m_queue->isRunning()) || m_trustState == TrustState::Waiting;
 }
 
 void RunPanel::setJournalPath(const QString &path)
@@ -192,6 +194,11 @@ QString RunPanel::notStartedText(RunStart why)
 
 RunPanel::RunStart RunPanel::start(JobQueue *queue, const QString &title)
 {
+    return start(queue, title, TrustFlow{});
+}
+
+RunPanel::RunStart RunPanel::start(JobQueue *queue, const QString &title, TrustFlow trust)
+{
     if (isBusy())
         return RunStart::Busy;
     QList<const Job *> changing;
@@ -218,6 +225,12 @@ RunPanel::RunStart RunPanel::start(JobQueue *queue, const QString &title)
     m_session->setStep(m_step);
     queue->setParent(m_session);
     m_session->setResumeQuestion(m_resumeQuestion);
+    m_runTitle = title;
+    m_trust = std::move(trust);
+    m_trustState = TrustState::None;
+    m_trustRequest.reset();
+    m_trustJob = nullptr;
+    m_trustText.clear();
     connect(m_session, &RunSession::journalProblem, this, &RunPanel::appendLog);
     m_queue = queue;
     ensureDetails();
@@ -238,10 +251,26 @@ RunPanel::RunStart RunPanel::start(JobQueue *queue, const QString &title)
     connect(queue, &JobQueue::jobProgress, this,
             [this](Job *job, qreal, const QString &) { updateJob(job); });
     connect(queue, &JobQueue::jobFinished, this, [this](Job *job) {
+        if (m_trustState == TrustState::None && stoppedForTrust(job)) {
+            // Not a failure: the run waits for the person to compare the fingerprint.
+            m_trustJob = job;
+            m_trustRequest = untrustedPeer(job, m_trust.tlsKind);
+            m_trustState = TrustState::Waiting;
+            m_trustText = tr("Waiting for your confirmation of %1 of %2.")
+                              .arg(m_trustRequest->what(), m_trustRequest->hostPort());
+            updateJob(job);
+            appendLog(tr("Stopped before changing anything on %1: %2 is not confirmed yet. %3")
+                          .arg(m_trustRequest->hostPort(), m_trustRequest->what(), m_trustText));
+            return;
+        }
         updateJob(job);
         appendLog(tr("%1: %2").arg(stateText(job->state()), job->title()));
     });
     connect(queue, &JobQueue::logLine, this, [this](Job *job, const QString &line) {
+        // The job's own sentence about the unconfirmed peer (it tells the command line's
+        // options) is replaced by the panel's question.
+        if (stoppedForTrust(job))
+            return;
         appendLog(QStringLiteral("[%1] %2").arg(job->title(), line));
     });
     connect(queue, &JobQueue::finished, this, &RunPanel::onFinished);
@@ -258,10 +287,13 @@ bool RunPanel::wasCancelled() const
 
 bool RunPanel::requestCancel()
 {
-    if (!isBusy() || !m_confirm())
+    const auto running = [this] {
+        return m_queue && m_queue->isRunning();
+    };
+    if (!running() || !m_confirm())
         return false;
     // The run may have ended while the question was open: there is nothing left to cancel.
-    if (!isBusy())
+    if (!running())
         return false;
     appendLog(tr("Cancelling..."));
     m_cancel->setEnabled(false);
@@ -271,7 +303,7 @@ bool RunPanel::requestCancel()
 
 bool RunPanel::interrupt(const QString &by)
 {
-    if (!isBusy())
+    if (!m_queue || !m_queue->isRunning())
         return false;
     appendLog(tr("Stopping (%1)...").arg(by));
     m_cancel->setEnabled(false);
@@ -293,6 +325,14 @@ void RunPanel::updateJob(Job *job)
     item->setText(1,
                   job->state() == Job::State::Running ? tr("%1%").arg(int(job->progress() * 100))
                                                       : stateText(job->state()));
+    if (job == m_trustJob || stoppedForTrust(job)) {
+        item->setText(1,
+                      m_trustState == TrustState::Declined      ? tr("Not trusted")
+                          : m_trustState == TrustState::Trusted ? tr("Confirmed")
+                                                                : tr("Waiting for you"));
+        item->setText(2, m_trustText);
+        return;
+    }
     QString status = job->status();
     if (job->state() == Job::State::Succeeded && job->report().finished.isValid())
         status = tr("Finished at %1").arg(job->report().finished.toLocalTime().toString(u"HH:mm:ss"_s));
@@ -301,15 +341,78 @@ void RunPanel::updateJob(Job *job)
     item->setText(2, status);
 }
 
+bool RunPanel::stoppedForTrust(const Job *job) const
+{
+    return m_trust.keep && m_trust.decided && job->state() == Job::State::Failed
+        && (m_trustState == TrustState::None || job == m_trustJob)
+        && untrustedPeer(job, m_trust.tlsKind).has_value();
+}
+
 void RunPanel::onFinished(bool succeeded)
 {
     m_cancel->setEnabled(false);
     // What completed, not 100% after a cancel or a failure that stopped the run.
     m_overall->setValue(m_queue ? int(m_queue->progress() * 1000) : 1000);
+    if (m_trustState == TrustState::Waiting) {
+        // Still busy: asked once the queue has finished (and the pages' handlers have run).
+        m_title->setText(m_trustText);
+        QMetaObject::invokeMethod(this, &RunPanel::askTrust, Qt::QueuedConnection);
+        return;
+    }
     appendLog(succeeded ? tr("Finished: %1").arg(m_title->text())
                         : tr("Stopped with problems: %1").arg(m_title->text()));
     Q_EMIT busyChanged(false);
     Q_EMIT queueFinished(succeeded);
+}
+
+void RunPanel::askTrust()
+{
+    if (m_trustState != TrustState::Waiting || !m_trustRequest)
+        return;
+    const TrustRequest request = *m_trustRequest;
+    // Copied: starting the run again replaces the panel's flow.
+    const TrustFlow flow = m_trust;
+    const bool trusted = TrustDialog::ask(this, request);
+    QString outcome;
+    if (trusted) {
+        const Result<void> kept = flow.keep(request, m_trustJob);
+        if (kept) {
+            m_trustState = TrustState::Trusted;
+            m_trustText = tr("Confirmed; running again.");
+            updateJob(m_trustJob);
+            appendLog(tr("Trusted: %1 of %2, SHA-256 %3. Running \"%4\" again.")
+                          .arg(request.what(), request.hostPort(), request.fingerprint, m_runTitle));
+            // Stopped before any change: what was approved for this run still holds.
+            const QList<Job *> jobs = m_queue->jobs();
+            const bool changes =
+                std::any_of(jobs.cbegin(), jobs.cend(), [](const Job *job) { return job->changesLab(); });
+            if (changes)
+                approveNextRun(m_runTitle);
+            const JobQueue *before = m_queue;
+            flow.decided(true, m_trustText);
+            if (m_queue != before)
+                return; // the run goes on: its end is reported as usual
+            m_preApproved.clear();
+            outcome = tr("Trusted %1 of %2, but the run did not start again; see the page.")
+                          .arg(request.what(), request.hostPort());
+        } else {
+            outcome = tr("Not trusted: the fingerprint could not be kept (%1). Nothing was changed on %2.")
+                          .arg(kept.error().message, request.hostPort());
+        }
+    } else {
+        outcome = tr("Not trusted: you did not confirm %1 of %2, so nothing was changed on it.")
+                      .arg(request.what(), request.hostPort());
+    }
+    if (m_trustState != TrustState::Trusted)
+        m_trustState = TrustState::Declined;
+    m_trustText = outcome;
+    updateJob(m_trustJob);
+    m_title->setText(outcome);
+    appendLog(outcome);
+    Q_EMIT busyChanged(false);
+    Q_EMIT queueFinished(false);
+    if (m_trustState == TrustState::Declined)
+        flow.decided(false, outcome);
 }
 
 } // namespace vlab

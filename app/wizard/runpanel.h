@@ -4,6 +4,7 @@
 // it a queue; they never run their own async loops.
 
 #include "jobs/runsession.h"
+#include "trustdialog.h"
 
 #include <QHash>
 #include <QWidget>
@@ -36,6 +37,25 @@ public:
     // start, the queue stays the caller's.
     enum class RunStart { Started, Busy, NotApproved };
     RunStart start(JobQueue *queue, const QString &title);
+    // How a run goes on when one of its jobs stopped at a peer nobody confirmed yet (a TLS
+    // certificate or an SSH host key; see untrustedPeer(), keyed by the error code). The panel
+    // then shows the run as waiting for the person, never as failed, and asks in TrustDialog.
+    // Trusted: `keep` stores the fingerprint (the project's trust store, or what the next run
+    // records in known_hosts) and `decided(true, ...)` starts the run again, its changes
+    // approved already (see approveNextRun()). Declined, or not kept: the run ends as "Not
+    // trusted" and `decided(false, outcome)` gets the sentence the panel shows.
+    struct TrustFlow
+    {
+        TrustRequest::Kind tlsKind = TrustRequest::Kind::VCenter;
+        std::function<Result<void>(const TrustRequest &request, const Job *job)> keep;
+        std::function<void(bool trusted, const QString &outcome)> decided;
+    };
+    RunStart start(JobQueue *queue, const QString &title, TrustFlow trust);
+    // Whether the running (or last) run stopped at an untrusted peer and the person's answer
+    // is still awaited (a page's own "finished" handler then leaves the outcome to `decided`).
+    bool awaitsTrust() const { return m_trustState == TrustState::Waiting; }
+    // "Waiting for your confirmation of ...", or the outcome once answered; empty otherwise.
+    QString trustText() const { return m_trustText; }
     bool run(JobQueue *queue, const QString &title) { return start(queue, title) == RunStart::Started; }
     // What a page shows when start() did not start its run.
     static QString notStartedText(RunStart why);
@@ -93,6 +113,8 @@ private:
     void appendLog(const QString &line);
     void updateJob(Job *job);
     void onFinished(bool succeeded);
+    void askTrust();
+    bool stoppedForTrust(const Job *job) const;
 
     QLabel *m_title;
     QVBoxLayout *m_layout;
@@ -110,6 +132,12 @@ private:
     QString m_journalPath;
     QString m_notedJournal; // the journal whose interrupted runs were already named
     QString m_step;
+    QString m_runTitle; // the running (or last) run's title
+    TrustFlow m_trust;  // of the running (or last) run
+    enum class TrustState { None, Waiting, Trusted, Declined } m_trustState = TrustState::None;
+    std::optional<TrustRequest> m_trustRequest;
+    Job *m_trustJob = nullptr; // the job that stopped at the untrusted peer (its queue is alive)
+    QString m_trustText;
 };
 
 } // namespace vlab

@@ -20,20 +20,16 @@ VCenterConnectionBox::VCenterConnectionBox(QWidget *parent)
     , m_host(new QLineEdit)
     , m_user(new QLineEdit)
     , m_password(new QLineEdit)
-    , m_fingerprint(new QLineEdit)
 {
     m_host->setObjectName(u"vcHost"_s);
     m_user->setObjectName(u"vcUser"_s);
     m_password->setObjectName(u"vcPassword"_s);
-    m_fingerprint->setObjectName(u"vcFingerprint"_s);
     m_password->setEchoMode(QLineEdit::Password);
     m_host->setPlaceholderText(tr("host or host:port"));
-    m_fingerprint->setPlaceholderText(tr("SHA-256, needed when this machine does not trust the certificate"));
     auto *form = new QFormLayout(this);
     form->addRow(tr("Host"), m_host);
     form->addRow(tr("User"), m_user);
     form->addRow(tr("Password"), m_password);
-    form->addRow(tr("Certificate fingerprint"), m_fingerprint);
     // Another vCenter or user typed: its password comes back if it worked before.
     for (QLineEdit *field : {m_host, m_user})
         connect(field, &QLineEdit::editingFinished, this, &VCenterConnectionBox::recall);
@@ -104,12 +100,7 @@ Result<VCenterEndpoint> VCenterConnectionBox::endpoint() const
     if (e.user.isEmpty())
         return makeError(u"vcenter.user"_s, tr("Enter the vCenter user."));
     e.password = m_password->text();
-    if (!m_fingerprint->text().trimmed().isEmpty()) {
-        const Result<QByteArray> pin = parseSha256Fingerprint(m_fingerprint->text());
-        if (!pin)
-            return pin.error();
-        e.pin = *pin;
-    } else if (m_document) {
+    if (m_document) {
         const Result<QByteArray> pin = VCenterActions(m_document->projectFolder()).confirmedPin(*url);
         if (!pin)
             return pin.error();
@@ -118,13 +109,35 @@ Result<VCenterEndpoint> VCenterConnectionBox::endpoint() const
     return e;
 }
 
-void VCenterConnectionBox::offerFingerprint(const QString &fingerprint)
+RunPanel::TrustFlow VCenterConnectionBox::trustFlow(std::function<void()> rerun,
+                                                    std::function<void(const QString &)> show) const
 {
-    // Shown, not confirmed: the user compares it with the appliance's and keeps it or not.
-    if (m_fingerprint->text().trimmed().isEmpty())
-        m_fingerprint->setText(fingerprint);
-    m_fingerprint->setFocus();
-    m_fingerprint->selectAll();
+    RunPanel::TrustFlow flow;
+    flow.tlsKind = TrustRequest::Kind::VCenter;
+    // The project the run started in keeps it (the plan may be switched while the dialog is open).
+    const QString folder = m_document ? m_document->projectFolder() : QString();
+    flow.keep = [folder](const TrustRequest &request, const Job *) -> Result<void> {
+        if (folder.isEmpty())
+            return makeError(
+                u"trust.no-project"_s,
+                tr("Save the plan in a project folder first: confirmed fingerprints are kept there."));
+        VCenterEndpoint confirmed;
+        const Result<QUrl> url = parseVCenterHost(request.hostPort());
+        if (!url)
+            return url.error();
+        confirmed.url = *url;
+        const Result<QByteArray> pin = parseSha256Fingerprint(request.fingerprint);
+        if (!pin)
+            return pin.error();
+        confirmed.pin = *pin;
+        return VCenterActions(folder).keepFingerprint(confirmed);
+    };
+    flow.decided = [rerun = std::move(rerun), show = std::move(show)](bool trusted, const QString &outcome) {
+        show(outcome);
+        if (trusted)
+            rerun();
+    };
+    return flow;
 }
 
 } // namespace vlab

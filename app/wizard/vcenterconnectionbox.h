@@ -1,10 +1,12 @@
 #pragma once
-// VCenterConnectionBox: where a page asks how to reach a vCenter (host, user, the confirmed
-// certificate fingerprint, the password). Once work with them succeeded, the password is kept
-// in the secret store (the keychain, or this process's memory; never the plan or the
-// project) and the fingerprint in the project's confirmed fingerprints (vlab-trust.json), so
-// the other vCenter pages, and the next session, start with them.
+// VCenterConnectionBox: where a page asks how to reach a vCenter (host, user, password). A
+// certificate this machine does not trust is confirmed in the run panel's TrustDialog only
+// (trustFlow()), and kept in the project's confirmed fingerprints (vlab-trust.json). Once work
+// succeeded, the password is kept in the secret store (the keychain, or this process's memory;
+// never the plan or the project) and the host in the project, so the other vCenter pages, and
+// the next session, start with the host and the fingerprint that worked.
 
+#include "runpanel.h"
 #include "stepregistry.h"
 #include "vsphere/vcenterclient.h"
 
@@ -34,14 +36,16 @@ public:
     void suggestFrom(const LabPlan &plan);
     // Work with `used` (the endpoint as it was when the work started) succeeded: keep its
     // password for the lab, user and host, its host and user in the project (vlab-state.json),
-    // and its fingerprint (typed after the user compared
-    // it, or already confirmed) for its host in the project folder.
+    // and its confirmed fingerprint for its host in the project folder.
     void rememberWhatWorked(const VCenterEndpoint &used, const QString &lab, const QString &projectFolder);
-    // The endpoint, or an Error that says which field to fix. Without a fingerprint typed, the
-    // one confirmed for this host in the project is used.
+    // The endpoint, or an Error that says which field to fix; with the fingerprint confirmed
+    // for this host in the project.
     Result<VCenterEndpoint> endpoint() const;
-    // After a TLS refusal: offers the presented fingerprint for the user to compare and confirm.
-    void offerFingerprint(const QString &fingerprint);
+    // For a run of this page: a vCenter certificate nobody confirmed yet is asked about in the
+    // run panel, kept for its host in the project once confirmed, and then `rerun` starts the
+    // page's work again; the outcome sentence goes to `show`.
+    RunPanel::TrustFlow trustFlow(std::function<void()> rerun,
+                                  std::function<void(const QString &)> show) const;
 
 private:
     // Fills an empty password field with the one kept for this user on this host.
@@ -50,7 +54,6 @@ private:
     QLineEdit *m_host;
     QLineEdit *m_user;
     QLineEdit *m_password;
-    QLineEdit *m_fingerprint;
     SecretStore *m_secrets = nullptr;
     PlanDocument *m_document = nullptr;
 };

@@ -2,7 +2,9 @@
 // certificate files alone (files with SHA-256 and modes, commands, certificate-manager's
 // answers, the login-shell step and its undo); then a run against the real sshd fixture with
 // the certificate-manager stand-in and a TLS listener serving the new leaf, where the unknown
-// host key is confirmed through the page's confirmation function. The passwords are canaries
+// host key is asked about in the trust dialog before anything shows as failed, declined with
+// Escape (nothing runs, nothing is recorded) and then confirmed with a click (recorded in the
+// project's known_hosts, the run goes on without a second approval). The passwords are canaries
 // that must appear nowhere.
 
 #include "approvalclicker.h"
@@ -13,6 +15,7 @@
 #include "runpanel.h"
 #include "sshdfixture.h"
 #include "tlslistener.h"
+#include "trustclicker.h"
 
 #include "certs/csrrequest.h"
 
@@ -192,11 +195,8 @@ private Q_SLOTS:
         });
         ApplyCertificatesPage *page = open(w);
         QVERIFY(page);
-        QStringList asked;
-        page->setHostKeyConfirmation([&](const QString &target, const QString &fingerprint) {
-            asked << target + u' ' + fingerprint;
-            return true;
-        });
+        TrustClicker truster;
+        truster.runPanel = w.runPanel();
         const QString ssoCanary = u"Canary-Sso-%1!"_s.arg(QRandomGenerator::global()->generate());
         auto *node = page->findChild<QComboBox *>(u"applyNode"_s);
         node->setCurrentIndex(node->findData(u"psc01"_s));
@@ -211,22 +211,50 @@ private Q_SLOTS:
 
         QSignalSpy done(w.runPanel(), &RunPanel::queueFinished);
         const qsizetype approvalsBefore = m_approver.asked.size();
+        const QString knownHosts = QDir(project).filePath(u"known_hosts"_s);
+        auto *status = page->findChild<QLabel *>(u"applyStatus"_s);
+
+        // The host key is unknown: the run panel asks before anything shows as failed, with the
+        // fingerprint ssh-keygen -lf prints for the fixture's key. Escape declines.
+        truster.answer = TrustClicker::Answer::Escape;
         QVERIFY(page->runReplacement());
-        // First run: the host key is unknown, the page asks, then runs again by itself.
         QVERIFY(done.wait(60000));
         QCOMPARE(done.takeFirst().first().toBool(), false);
-        QTRY_COMPARE_WITH_TIMEOUT(asked.size(), 1, 5000);
-        QVERIFY2(asked.constFirst().endsWith(sshd.hostKeyFingerprint()), qPrintable(asked.constFirst()));
-        if (done.isEmpty())
-            QVERIFY(done.wait(90000));
+        QCOMPARE(truster.shown.size(), 1);
+        QCOMPARE(truster.unanswered, 0);
+        const TrustClicker::Shown asked = truster.shown.constFirst();
+        QCOMPARE(TrustClicker::compact(asked.fingerprint), sshd.hostKeyFingerprint());
+        QCOMPARE(asked.host, u"Host: %1:%2"_s.arg(sshd.host(), QString::number(sshd.port())));
+        QVERIFY2(asked.kind.startsWith(u"Kind: SSH host key"_s), qPrintable(asked.kind));
+        QVERIFY2(asked.where.contains(u"ssh-keygen -lf /etc/ssh/ssh_host_"_s), qPrintable(asked.where));
+        QVERIFY(asked.declineIsDefault && !asked.trustIsDefault);
+        QVERIFY2(asked.panelTitle.startsWith(u"Waiting for your confirmation"_s),
+                 qPrintable(asked.panelTitle));
+        QVERIFY2(!asked.panelStates.contains(u"Failed"_s), qPrintable(asked.panelStates.join(u',')));
+        QVERIFY2(status->text().startsWith(u"Not trusted"_s)
+                     && status->text().contains(u"nothing was changed"_s),
+                 qPrintable(status->text()));
+        QVERIFY(!QString::fromUtf8(readAll(knownHosts)).contains(sshd.host()));
+        QVERIFY(readAll(log).isEmpty()); // certificate-manager never ran
+
+        // A click on "Trust": recorded, and the run goes on by itself to the end.
+        truster.answer = TrustClicker::Answer::Trust;
+        QVERIFY(page->runReplacement());
+        QVERIFY(done.wait(150000));
         QCOMPARE(done.takeFirst().first().toBool(), true);
-        const QString status = page->findChild<QLabel *>(u"applyStatus"_s)->text();
-        QVERIFY2(status.contains(u"serves the new certificate"_s), qPrintable(status));
+        QCOMPARE(truster.shown.size(), 2);
+        QVERIFY2(!truster.shown.constLast().panelStates.contains(u"Failed"_s),
+                 qPrintable(truster.shown.constLast().panelStates.join(u',')));
+        QVERIFY(QString::fromUtf8(readAll(knownHosts))
+                    .contains(u"[%1]:%2"_s.arg(sshd.host(), QString::number(sshd.port()))));
+        for (const QPlainTextEdit *e : w.runPanel()->findChildren<QPlainTextEdit *>())
+            QVERIFY2(!e->toPlainText().contains(u"--accept-host-key"_s), qPrintable(e->toPlainText()));
+        QVERIFY2(status->text().contains(u"serves the new certificate"_s), qPrintable(status->text()));
         QVERIFY(served.handshakes() >= 1);
         QVERIFY(QString::fromUtf8(readAll(log)).contains(u"confirm=Y"_s));
-        // The Y was approved up front, with the rest of the run: asked once, not again after the
-        // host key was confirmed.
-        QCOMPARE(m_approver.asked.size(), approvalsBefore + 1);
+        // The Y was approved up front, with the rest of the run: asked once per click (the
+        // declined one, the confirmed one), not again after the host key was confirmed.
+        QCOMPARE(m_approver.asked.size(), approvalsBefore + 2);
         const QString approved = m_approver.asked.constLast();
         QVERIFY2(approved.contains(u"\"Continue operation [Y/N]\" with Y"_s)
                      && approved.contains(sshd.remoteDir() + u"/gui-certs"_s),
@@ -297,7 +325,8 @@ private Q_SLOTS:
             ->setText(run + u"updateSSOConfig --lb-fqdn={lb}"_s);
         page->findChild<QLineEdit *>(u"endpointFirstPsc"_s)
             ->setText(run + u"UpdateLsEndpoint --lb-fqdn={lb} --user={user} --password={password}"_s);
-        page->setHostKeyConfirmation([](const QString &, const QString &) { return true; });
+        TrustClicker truster; // clicks "Trust this host key"
+        truster.runPanel = w.runPanel();
 
         // Declined: nothing runs.
         QStringList approvals;
@@ -322,6 +351,8 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT(QString::fromUtf8(readAll(log)).count(u"script="_s) == 3, 90000);
         QTRY_VERIFY_WITH_TIMEOUT(!done.isEmpty() && done.constLast().first().toBool(), 30000);
         QCOMPARE(approvals.size(), 2); // asked once, not again after the host key
+        QCOMPARE(truster.shown.size(), 1);
+        QCOMPARE(TrustClicker::compact(truster.shown.constFirst().fingerprint), sshd.hostKeyFingerprint());
         const QString status = page->findChild<QLabel *>(u"applyStatus"_s)->text();
         QVERIFY2(status.contains(u"point at the load-balancer name"_s), qPrintable(status));
         QVERIFY(QString::fromUtf8(readAll(log)).contains(u"password-length=%1"_s.arg(ssoCanary.size())));

@@ -1,13 +1,15 @@
 // The Distributed Switch page (offscreen): the plan's port groups and scripts without any lab,
 // then Run against govmomi's vCenter simulator (tests/integration/vcsimfixture.h): an untrusted
-// certificate is refused and its fingerprint offered in the field, and once confirmed the
-// switch is created through the run panel; a second run reports it as already there.
+// certificate is asked about in the trust dialog (real key presses and clicks) before anything
+// shows as failed; declined, nothing is trusted; confirmed, the switch is created through the
+// run panel without a second approval; a second run reports it as already there.
 
 #include "approvalclicker.h"
 #include "mainwindow.h"
 #include "net/trustedpins.h"
 #include "project/plandocument.h"
 #include "runpanel.h"
+#include "trustclicker.h"
 
 #include "vcsimfixture.h"
 #include "vsphere/vcenterclient.h"
@@ -86,25 +88,48 @@ private Q_SLOTS:
         QWizardPage *page = w.wizard()->currentPage();
         page->findChild<QLineEdit *>(u"vcHost"_s)->setText(hostPort);
         page->findChild<QLineEdit *>(u"vcPassword"_s)->setText(u"Pass-1234"_s);
-        auto *fingerprint = page->findChild<QLineEdit *>(u"vcFingerprint"_s);
+        QVERIFY(!page->findChild<QLineEdit *>(u"vcFingerprint"_s)); // confirmed in the dialog only
         auto *status = page->findChild<QLabel *>(u"vdsStatus"_s);
         auto *create = page->findChild<QPushButton *>(u"vdsCreate"_s);
         QSignalSpy done(w.runPanel(), &RunPanel::queueFinished);
+        TrustClicker truster;
+        truster.runPanel = w.runPanel();
+        const QString fingerprint = TrustClicker::opensslSha256(fixture.certificatePath());
+        QVERIFY(!fingerprint.isEmpty());
+        const QUrl url = parseVCenterHost(hostPort).value();
 
-        // Untrusted: refused, and the presented fingerprint offered for the user to compare.
+        // Untrusted: asked before anything shows as failed. Enter alone does not trust.
         const qsizetype approvalsBefore = m_approver.asked.size();
+        truster.answer = TrustClicker::Answer::Enter;
         create->click();
         QVERIFY(done.wait(VcSimFixture::kWaitMs));
         QCOMPARE(done.takeFirst().first().toBool(), false);
-        QVERIFY2(status->text().contains(u"fingerprint"_s), qPrintable(status->text()));
-        QCOMPARE(fingerprint->text(), QString::fromLatin1(fixture.pin().toHex(':').toUpper()));
+        QCOMPARE(truster.shown.size(), 1);
+        QCOMPARE(truster.unanswered, 0);
+        QCOMPARE(TrustClicker::compact(truster.shown.constFirst().fingerprint), fingerprint);
+        QVERIFY2(truster.shown.constFirst().host.endsWith(hostPort),
+                 qPrintable(truster.shown.constFirst().host));
+        QVERIFY2(truster.shown.constFirst().panelTitle.startsWith(u"Waiting for your confirmation"_s),
+                 qPrintable(truster.shown.constFirst().panelTitle));
+        QVERIFY2(!truster.shown.constFirst().panelStates.contains(u"Failed"_s),
+                 qPrintable(truster.shown.constFirst().panelStates.join(u',')));
+        QVERIFY2(status->text().startsWith(u"Not trusted"_s)
+                     && status->text().contains(u"nothing was changed"_s),
+                 qPrintable(status->text()));
+        {
+            const Result<TrustedPins> none = TrustedPins::load(w.document()->projectFolder());
+            QVERIFY(!none || none->pin(url.host(), quint16(url.port(443))).isEmpty());
+        }
 
-        // Confirmed: created.
+        // Confirmed with a click: kept, and the switch created on the run that follows by itself.
+        truster.answer = TrustClicker::Answer::Trust;
         create->click();
         QVERIFY(done.wait(VcSimFixture::kWaitMs));
         QCOMPARE(done.takeFirst().first().toBool(), true);
+        QCOMPARE(truster.shown.size(), 2);
         QVERIFY2(status->text().contains(u"Switch created"_s), qPrintable(status->text()));
-        // Each run was approved first, with the host, the switch and its port groups.
+        // Each click was approved first, with the host, the switch and its port groups; the run
+        // after the confirmation was not asked again.
         QCOMPARE(m_approver.asked.size(), approvalsBefore + 2);
         const QString approved = m_approver.asked.constLast();
         const DistributedSwitch &vds = w.document()->plan().vds;
@@ -129,7 +154,6 @@ private Q_SLOTS:
         // that certificate without it being typed again.
         const Result<TrustedPins> pins = TrustedPins::load(w.document()->projectFolder());
         QVERIFY(pins.ok());
-        const QUrl url = parseVCenterHost(hostPort).value();
         QCOMPARE(pins->pin(url.host(), quint16(url.port(443))), fixture.pin());
         MainWindow next;
         next.show();
@@ -138,13 +162,13 @@ private Q_SLOTS:
         QWizardPage *nextPage = next.wizard()->currentPage();
         nextPage->findChild<QLineEdit *>(u"vcHost"_s)->setText(hostPort);
         nextPage->findChild<QLineEdit *>(u"vcPassword"_s)->setText(u"Pass-1234"_s);
-        QVERIFY(nextPage->findChild<QLineEdit *>(u"vcFingerprint"_s)->text().isEmpty());
         QSignalSpy nextDone(next.runPanel(), &RunPanel::queueFinished);
         nextPage->findChild<QPushButton *>(u"vdsCreate"_s)->click();
         QVERIFY(nextDone.wait(VcSimFixture::kWaitMs));
         auto *nextStatus = nextPage->findChild<QLabel *>(u"vdsStatus"_s);
         QCOMPARE(nextDone.takeFirst().first().toBool(), true);
         QVERIFY2(nextStatus->text().contains(u"already existed"_s), qPrintable(nextStatus->text()));
+        QCOMPARE(truster.shown.size(), 2); // the kept fingerprint: not asked again
     }
 };
 

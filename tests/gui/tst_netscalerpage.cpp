@@ -1,6 +1,7 @@
 // The Load balancer page's live actions against the NITRO stand-in (a stand-in for a
-// NetScaler's NITRO API, tests/tools/nitro-standin): certificate confirmation, Apply with
-// per-object states in the table, Verify, Roll back, and refusals.
+// NetScaler's NITRO API, tests/tools/nitro-standin): certificate confirmation in the trust
+// dialog (real clicks and key presses), Apply with per-object states in the table, Verify, Roll
+// back, and refusals.
 
 #include "approvalclicker.h"
 #include "jobs/journal.h"
@@ -10,6 +11,7 @@
 #include "pages/netscalerpage.h"
 #include "project/plandocument.h"
 #include "runpanel.h"
+#include "trustclicker.h"
 
 #include <QDir>
 #include <QFile>
@@ -18,12 +20,14 @@
 #include <QLineEdit>
 #include <QListWidget>
 #include <QMap>
+#include <QPlainTextEdit>
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTableWidget>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTreeWidget>
 #include <QWizard>
 
 using namespace Qt::StringLiterals;
@@ -38,10 +42,9 @@ class TestNetscalerPage : public QObject
         QTemporaryDir dir;
         NitroStandin ns;
         ApprovalClicker approver; // clicks "Make these changes" unless told otherwise
+        TrustClicker truster;     // clicks "Trust this certificate" unless told otherwise
         MainWindow window;
         NetscalerPage *page = nullptr;
-        QStringList confirmations;
-        bool confirm = true;
     };
 
     // Shows the window and goes forward page by page (as Next does) to the page `name`.
@@ -69,10 +72,7 @@ class TestNetscalerPage : public QObject
         f.page = qobject_cast<NetscalerPage *>(f.window.currentStepPage());
         if (!f.page)
             return false;
-        f.page->setFingerprintConfirmation([&f](const QString &address, const QString &fingerprint) {
-            f.confirmations << address + u' ' + fingerprint;
-            return f.confirm;
-        });
+        f.truster.runPanel = f.window.runPanel();
         f.page->findChild<QLineEdit *>(u"nsAddress"_s)->setText(f.ns.address());
         f.page->findChild<QLineEdit *>(u"nsPassword"_s)->setText(NitroStandin::password());
         return true;
@@ -158,8 +158,20 @@ void TestNetscalerPage::applyAfterConfirmingTheCertificateThenVerifyAndRollBack(
     QVERIFY2(approved.contains(f.ns.address()) && approved.contains(u"Create lbvserver: psc-vs-443"_s)
                  && approved.contains(u"Create server:"_s) && approved.contains(u"save ns config"_s),
              qPrintable(approved));
-    // First attempt refused by TLS; the user confirmed the fingerprint; the page ran again.
-    QCOMPARE(f.confirmations, QStringList{f.ns.address() + u' ' + fingerprint});
+    // First attempt stopped at the certificate; the trust dialog showed it (the run panel
+    // waiting, not failed, behind it); the user clicked Trust; the page ran again.
+    QCOMPARE(f.truster.shown.size(), 1);
+    const TrustClicker::Shown asked = f.truster.shown.constFirst();
+    QCOMPARE(TrustClicker::compact(asked.fingerprint), fingerprint);
+    QCOMPARE(TrustClicker::compact(asked.fingerprint), TrustClicker::opensslSha256(f.ns.certificatePath()));
+    QCOMPARE(asked.host, u"Host: "_s + f.ns.address());
+    QVERIFY2(asked.kind.contains(u"NetScaler"_s), qPrintable(asked.kind));
+    QVERIFY2(asked.where.contains(u"/nsconfig/ssl/ns-server.cert"_s), qPrintable(asked.where));
+    QVERIFY(asked.declineIsDefault && !asked.trustIsDefault);
+    QVERIFY2(asked.panelTitle.startsWith(u"Waiting for your confirmation"_s), qPrintable(asked.panelTitle));
+    QCOMPARE(asked.panelStates, QStringList{u"Waiting for you"_s});
+    QVERIFY2(!f.window.runPanel()->findChild<QPlainTextEdit *>()->toPlainText().contains(u"--fingerprint"_s),
+             qPrintable(f.window.runPanel()->findChild<QPlainTextEdit *>()->toPlainText()));
     QTRY_COMPARE_WITH_TIMEOUT(state(f, u"psc-vs-443"_s), u"created"_s, 30000);
     QCOMPARE(f.ns.count(u"lbvserver"_s), 6);
     QCOMPARE(state(f, u"psc-persist"_s), u"created"_s);
@@ -183,7 +195,7 @@ void TestNetscalerPage::applyAfterConfirmingTheCertificateThenVerifyAndRollBack(
         QVERIFY(f.window.grab().save(dir + u"/loadbalancer-live.png"_s));
     }
     QVERIFY2(status(f).contains(u"UP and as planned"_s), qPrintable(status(f)));
-    QCOMPARE(f.confirmations.size(), 1); // kept in the project: not asked again
+    QCOMPARE(f.truster.shown.size(), 1); // kept in the project: not asked again
 
     QCOMPARE(f.approver.asked.size(), 1); // Verify changes nothing: nothing to approve
     QVERIFY(click(f, u"nsRollback"_s));
@@ -238,13 +250,12 @@ void TestNetscalerPage::interruptedApplyIsNotRepeatedWithoutAsking()
         asked << title + u": "_s + state.interruptedLabChanges.join(u',');
         return choice;
     });
-    f.confirm = true;
 
     // Resume and skip it: nothing is sent to the NetScaler.
     QVERIFY(click(f, u"nsApply"_s));
     QCOMPARE(asked, QStringList{u"Apply the load-balancing configuration: netscaler.apply"_s});
     QCOMPARE(f.ns.count(u"server"_s), 0);
-    QVERIFY(f.confirmations.isEmpty()); // the job never connected
+    QVERIFY(f.truster.shown.isEmpty()); // the job never connected
 
     // That run finished; the next Apply is a normal one and asks nothing.
     QVERIFY(click(f, u"nsApply"_s));
@@ -261,10 +272,20 @@ void TestNetscalerPage::declinedCertificateChangesNothing()
 {
     Fixture f;
     QVERIFY(open(f));
-    f.confirm = false;
+    // Enter alone: the default button, "Do not trust".
+    f.truster.answer = TrustClicker::Answer::Enter;
     QVERIFY(click(f, u"nsApply"_s));
-    QCOMPARE(f.confirmations.size(), 1);
-    QVERIFY2(status(f).contains(u"does not trust"_s), qPrintable(status(f)));
+    QCOMPARE(f.truster.shown.size(), 1);
+    QCOMPARE(f.truster.unanswered, 0);
+    QVERIFY2(!f.truster.shown.constFirst().panelStates.contains(u"Failed"_s),
+             qPrintable(f.truster.shown.constFirst().panelStates.join(u',')));
+    // Said as what it is: not trusted, nothing changed (not a generic failure).
+    QVERIFY2(status(f).startsWith(u"Not trusted"_s) && status(f).contains(u"nothing was changed"_s),
+             qPrintable(status(f)));
+    QVERIFY(f.window.runPanel()->findChild<QLabel *>(u"runTitle"_s)->text().startsWith(u"Not trusted"_s));
+    auto *jobs = f.window.runPanel()->findChild<QTreeWidget *>();
+    QCOMPARE(jobs->topLevelItem(0)->text(1), u"Not trusted"_s);
+    QCOMPARE(f.approver.asked.size(), 1); // approved once; nothing else was asked or sent
     QCOMPARE(f.ns.count(u"server"_s), 0);
     f.window.wizard()->back();
     QCOMPARE(stepState(f, u"Load balancer"_s), u"failed"_s);
@@ -286,7 +307,7 @@ void TestNetscalerPage::declinedApprovalSendsNothing()
     QVERIFY(started.isEmpty());
     QVERIFY(!f.window.runPanel()->isBusy());
     QVERIFY2(status(f).contains(u"not approved"_s), qPrintable(status(f)));
-    QVERIFY(f.confirmations.isEmpty());
+    QVERIFY(f.truster.shown.isEmpty());
     QCOMPARE(f.ns.count(u"server"_s), 0);
     QCOMPARE(f.ns.count(u"lbvserver"_s), 0);
     QCOMPARE(state(f, u"psc-vs-443"_s), u"not applied yet"_s);

@@ -1,13 +1,17 @@
 // The vCenter HA page (offscreen): prerequisites, the deploy spec and the manual steps from
 // the plan without any lab; then Deploy against the simulator's VCHA stand-in (see
 // tests/tools/vcsim/main.go, which follows domain-facts.md "vCenter REST (6.7)") and Status
-// against the simulator without it, where the page falls back to the manual steps.
+// against the simulator without it, where the page falls back to the manual steps. The
+// simulator's certificate is confirmed once, on the vCenter page, in the trust dialog (real
+// clicks); the VCHA and Distributed Switch pages then use the host and fingerprint that worked.
 
 #include "approvalclicker.h"
 #include "mainwindow.h"
 #include "project/plandocument.h"
 #include "runpanel.h"
+#include "trustclicker.h"
 
+#include "net/trustedpins.h"
 #include "vcsimfixture.h"
 
 #include <QLabel>
@@ -28,9 +32,10 @@ class TestVchaPage : public QObject
     // Clicks "Make these changes" in every approval dialog and keeps what each listed.
     ApprovalClicker m_approver;
 
-    static QWizardPage *goToVcha(MainWindow &w)
+    static QWizardPage *goToVcha(MainWindow &w) { return goTo(w, u"page:vcha"_s); }
+    static QWizardPage *goTo(MainWindow &w, const QString &name)
     {
-        while (w.wizard()->currentPage()->objectName() != u"page:vcha"_s) {
+        while (w.wizard()->currentPage()->objectName() != name) {
             const int before = w.wizard()->currentId();
             w.wizard()->next();
             if (w.wizard()->currentId() == before)
@@ -86,17 +91,80 @@ private Q_SLOTS:
             p.vcha.network.portGroup = u"DC0_DVPG0"_s;
             p.target.datastore = u"LocalDS_0"_s; // the simulator's only datastore
         });
+        TrustClicker truster;
+        truster.runPanel = w.runPanel();
+        QSignalSpy done(w.runPanel(), &RunPanel::queueFinished);
+
+        // The vCenter page: its certificate is not trusted yet. The run panel asks before it
+        // shows anything as failed; the fingerprint is the one openssl reads from the file.
+        QWizardPage *vcenter = goTo(w, u"page:vcenter"_s);
+        QVERIFY(vcenter);
+        QVERIFY(!vcenter->findChild<QLineEdit *>(u"vcFingerprint"_s)); // no field to click through
+        vcenter->findChild<QLineEdit *>(u"vcHost"_s)->setText(standIn);
+        vcenter->findChild<QLineEdit *>(u"vcPassword"_s)->setText(u"Pass-1234"_s);
+        auto *loginResult = vcenter->findChild<QLabel *>(u"vcenterResult"_s);
+        const QString fingerprint = TrustClicker::opensslSha256(fixture.certificatePath());
+        QCOMPARE(fingerprint, QString::fromLatin1(fixture.pin().toHex(':').toUpper()));
+
+        // Escape declines: nothing is trusted, and the run says so (not a generic failure).
+        truster.answer = TrustClicker::Answer::Escape;
+        vcenter->findChild<QPushButton *>(u"vcenterCheckLogin"_s)->click();
+        QVERIFY(done.wait(VcSimFixture::kWaitMs));
+        QCOMPARE(done.takeFirst().first().toBool(), false);
+        QCOMPARE(truster.shown.size(), 1);
+        QCOMPARE(truster.unanswered, 0);
+        const TrustClicker::Shown asked = truster.shown.constFirst();
+        QCOMPARE(TrustClicker::compact(asked.fingerprint), fingerprint);
+        QVERIFY2(asked.host.endsWith(standIn), qPrintable(asked.host));
+        QVERIFY2(asked.kind.contains(u"vCenter certificate"_s), qPrintable(asked.kind));
+        QVERIFY2(asked.where.contains(u"vecs-cli entry getcert --store MACHINE_SSL_CERT"_s),
+                 qPrintable(asked.where));
+        QVERIFY(asked.declineIsDefault);
+        QVERIFY(!asked.trustIsDefault);
+        QVERIFY2(asked.panelTitle.startsWith(u"Waiting for your confirmation"_s),
+                 qPrintable(asked.panelTitle));
+        QVERIFY2(!asked.panelStates.contains(u"Failed"_s), qPrintable(asked.panelStates.join(u',')));
+        QVERIFY2(loginResult->text().startsWith(u"Not trusted"_s)
+                     && loginResult->text().contains(u"nothing was changed"_s),
+                 qPrintable(loginResult->text()));
+        QVERIFY(w.runPanel()->findChild<QLabel *>(u"runTitle"_s)->text().startsWith(u"Not trusted"_s));
+        const QUrl url = QUrl(u"https://"_s + standIn);
+        {
+            const Result<TrustedPins> pins = TrustedPins::load(w.document()->projectFolder());
+            QVERIFY(!pins || pins->pin(url.host(), quint16(url.port(443))).isEmpty());
+        }
+
+        // A mouse click on "Trust": pinned, logged in on the run that follows by itself.
+        truster.answer = TrustClicker::Answer::Trust;
+        vcenter->findChild<QPushButton *>(u"vcenterCheckLogin"_s)->click();
+        QVERIFY(done.wait(VcSimFixture::kWaitMs));
+        QCOMPARE(done.takeFirst().first().toBool(), true);
+        QCOMPARE(truster.shown.size(), 2);
+        QVERIFY2(!truster.shown.constLast().panelStates.contains(u"Failed"_s),
+                 qPrintable(truster.shown.constLast().panelStates.join(u',')));
+        QVERIFY2(loginResult->text().startsWith(u"Logged in"_s), qPrintable(loginResult->text()));
+        {
+            const Result<TrustedPins> pins = TrustedPins::load(w.document()->projectFolder());
+            QVERIFY(pins.ok());
+            QCOMPARE(pins->pin(url.host(), quint16(url.port(443))), fixture.pin());
+        }
+        // The wizard's own words never send the person to the command line's options.
+        for (const QPlainTextEdit *log : w.runPanel()->findChildren<QPlainTextEdit *>())
+            QVERIFY2(!log->toPlainText().contains(u"--fingerprint"_s), qPrintable(log->toPlainText()));
+
+        // The VCHA page starts with the vCenter that worked, and its fingerprint: no question.
         QWizardPage *page = goToVcha(w);
         QVERIFY(page);
-        page->findChild<QLineEdit *>(u"vcHost"_s)->setText(standIn);
+        QCOMPARE(page->findChild<QLineEdit *>(u"vcHost"_s)->text(), standIn);
         page->findChild<QLineEdit *>(u"vcPassword"_s)->setText(u"Pass-1234"_s);
-        page->findChild<QLineEdit *>(u"vcFingerprint"_s)->setText(QString::fromLatin1(fixture.pin().toHex()));
         auto *result = page->findChild<QLabel *>(u"vchaResult"_s);
-        QSignalSpy done(w.runPanel(), &RunPanel::queueFinished);
+        const qsizetype approvalsBefore = m_approver.asked.size();
 
         page->findChild<QPushButton *>(u"vchaDeploy"_s)->click();
         QVERIFY(done.wait(VcSimFixture::kWaitMs));
         QCOMPARE(done.takeFirst().first().toBool(), true);
+        QCOMPARE(truster.shown.size(), 2);
+        QCOMPARE(m_approver.asked.size(), approvalsBefore + 1);
         // Approved first, with the vCenter, the clones' addresses and the planned datastore.
         QVERIFY(!m_approver.asked.isEmpty());
         const QString approved = m_approver.asked.constLast();
@@ -116,12 +184,15 @@ private Q_SLOTS:
         QTRY_COMPARE(dvsPassword->text(), u"Pass-1234"_s);
         w.wizard()->back();
 
-        // A vCenter without VCHA REST (6.7 GA): the page points at the manual steps.
+        // A vCenter without VCHA REST (6.7 GA), on another port: its certificate is asked about
+        // (confirmed), then the page points at the manual steps.
         page->findChild<QLineEdit *>(u"vcHost"_s)->setText(ga);
         page->findChild<QPushButton *>(u"vchaStatus"_s)->click();
         QVERIFY(done.wait(VcSimFixture::kWaitMs));
         QCOMPARE(done.takeFirst().first().toBool(), false);
         QVERIFY2(result->text().contains(u"manual steps"_s), qPrintable(result->text()));
+        QCOMPARE(truster.shown.size(), 3);
+        QVERIFY2(truster.shown.constLast().host.endsWith(ga), qPrintable(truster.shown.constLast().host));
     }
 };
 

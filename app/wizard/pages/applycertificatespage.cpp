@@ -24,12 +24,14 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QMessageBox>
+
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QSpinBox>
 #include <QSplitter>
 #include <QTableWidget>
 #include <QVBoxLayout>
+#include <memory>
 
 using namespace Qt::StringLiterals;
 
@@ -203,15 +205,6 @@ ApplyCertificatesPage::ApplyCertificatesPage(const StepContext &context)
         else
             m_runEndpoints->setEnabled(false);
     });
-    m_confirmHostKey = [this](const QString &target, const QString &fingerprint) {
-        return QMessageBox::question(
-                   this, tr("Unknown SSH host key"),
-                   tr("%1 is not known yet. Its host key has the fingerprint\n\n%2\n\nCompare it "
-                      "with the one the appliance shows (ssh-keygen -lf /etc/ssh/ssh_host_*_key.pub "
-                      "on its console). Is it the same?")
-                       .arg(target, fingerprint))
-            == QMessageBox::Yes;
-    };
 }
 
 void ApplyCertificatesPage::initializePage()
@@ -394,38 +387,41 @@ bool ApplyCertificatesPage::startEndpointUpdate(int from, bool ask)
         else
             queue->addJob(jobs.at(i));
     }
-    connect(queue, &JobQueue::finished, this, [this, queue, from](bool ok) {
+    connect(queue, &JobQueue::finished, this, [this, queue](bool ok) {
         if (ok) {
             m_status->setText(tr("Done: the PSCs point at the load-balancer name."));
             return;
         }
-        const QList<Job *> ran = queue->jobs();
-        for (qsizetype i = 0; i < ran.size(); ++i) {
-            const Job *job = ran.at(i);
-            if (job->state() != Job::State::Failed)
-                continue;
-            const QString fingerprint = fingerprintToConfirm(job->result().error());
-            const QString node = job->key().section(u'.', 3);
-            if (!fingerprint.isEmpty() && m_confirmHostKey) {
-                const QString target = job->description().section(u':', 0, 0).section(u' ', -1);
-                if (m_confirmHostKey(target, fingerprint)) {
-                    m_accepted.insert(node, fingerprint);
-                    // Approved with this run; the rest of it goes on without asking again.
-                    m_context.runPanel->approveNextRun(tr("Point the PSCs at the load-balancer name"));
-                    const int next = from + int(i);
-                    QMetaObject::invokeMethod(
-                        this, [this, next] { startEndpointUpdate(next, false); }, Qt::QueuedConnection);
-                    m_status->setText(tr("Host key confirmed; going on."));
-                    return;
-                }
-            }
-            m_status->setText(job->result().error().message);
+        // A host key not confirmed yet: the run panel asks, the trust flow says the rest.
+        if (m_context.runPanel->awaitsTrust()) {
+            m_status->setText(m_context.runPanel->trustText());
             return;
+        }
+        for (const Job *job : queue->jobs()) {
+            if (job->state() == Job::State::Failed) {
+                m_status->setText(job->result().error().message);
+                return;
+            }
         }
         m_status->setText(tr("Stopped."));
     });
-    if (const RunPanel::RunStart started =
-            m_context.runPanel->start(queue, tr("Point the PSCs at the load-balancer name"));
+    // Confirmed, the run goes on with the command that met the unknown key (the ones before it
+    // are done); the key is recorded in the project's known_hosts when that run logs in.
+    auto next = std::make_shared<int>(from);
+    RunPanel::TrustFlow trust;
+    trust.tlsKind = TrustRequest::Kind::SshHostKey;
+    trust.keep = [this, queue, from, next](const TrustRequest &request, const Job *job) -> Result<void> {
+        m_accepted.insert(job->key().section(u'.', 3), request.fingerprint);
+        *next = from + int(queue->jobs().indexOf(const_cast<Job *>(job)));
+        return {};
+    };
+    trust.decided = [this, next](bool trusted, const QString &outcome) {
+        m_status->setText(outcome);
+        if (trusted)
+            startEndpointUpdate(*next, false);
+    };
+    if (const RunPanel::RunStart started = m_context.runPanel->start(
+            queue, tr("Point the PSCs at the load-balancer name"), std::move(trust));
         started != RunPanel::RunStart::Started) {
         delete queue;
         m_status->setText(RunPanel::notStartedText(started));
@@ -490,8 +486,21 @@ bool ApplyCertificatesPage::runReplacement()
         }
         finished(queue, ok);
     });
-    if (const RunPanel::RunStart started =
-            m_context.runPanel->start(queue, tr("Apply the machine certificate to the PSCs"));
+    // Confirmed, the run starts again without the PSCs already done; the key is recorded in the
+    // project's known_hosts when that run logs in.
+    RunPanel::TrustFlow trust;
+    trust.tlsKind = TrustRequest::Kind::SshHostKey;
+    trust.keep = [this](const TrustRequest &request, const Job *job) -> Result<void> {
+        m_accepted.insert(job->key().section(u'.', 2), request.fingerprint);
+        return {};
+    };
+    trust.decided = [this](bool trusted, const QString &outcome) {
+        m_status->setText(outcome);
+        if (trusted)
+            runReplacement();
+    };
+    if (const RunPanel::RunStart started = m_context.runPanel->start(
+            queue, tr("Apply the machine certificate to the PSCs"), std::move(trust));
         started != RunPanel::RunStart::Started) {
         delete queue;
         m_status->setText(RunPanel::notStartedText(started));
@@ -508,31 +517,17 @@ void ApplyCertificatesPage::finished(const JobQueue *queue, bool succeeded)
         m_done.clear();
         return;
     }
-    for (const Job *job : queue->jobs()) {
-        if (job->state() != Job::State::Failed)
-            continue;
-        const Error &error = job->result().error();
-        const QString fingerprint = fingerprintToConfirm(error);
-        const QString node = job->key().section(u'.', 2);
-        if (!fingerprint.isEmpty() && m_confirmHostKey) {
-            const LabPlan &plan = m_context.document->plan();
-            const Result<QList<qsizetype>> which = selectPscNodes(plan, node);
-            const QString target = which ? makeCertReplacementRequest(plan, which->constFirst(), settings())
-                                               .connection.endpoint.toString()
-                                         : node;
-            if (m_confirmHostKey(target, fingerprint)) {
-                m_accepted.insert(node, fingerprint);
-                // Approved with this run; the rest of it goes on without asking again.
-                m_context.runPanel->approveNextRun(tr("Apply the machine certificate to the PSCs"));
-                QMetaObject::invokeMethod(
-                    this, [this] { runReplacement(); }, Qt::QueuedConnection);
-                m_status->setText(tr("Host key confirmed; running again."));
-                return;
-            }
-        }
-        // A changed key (and every other failure) stops here with the reason.
-        m_status->setText(error.message);
+    // A host key not confirmed yet: the run panel asks, the trust flow says the rest.
+    if (m_context.runPanel->awaitsTrust()) {
+        m_status->setText(m_context.runPanel->trustText());
         return;
+    }
+    for (const Job *job : queue->jobs()) {
+        if (job->state() == Job::State::Failed) {
+            // A changed key (and every other failure) stops here with the reason.
+            m_status->setText(job->result().error().message);
+            return;
+        }
     }
     m_status->setText(tr("Stopped."));
 }

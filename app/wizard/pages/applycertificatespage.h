@@ -5,7 +5,8 @@
 // optional, explicitly approved step that makes bash root's login shell (with its undo
 // command); the root and SSO passwords (memory only); and Run, which replaces the certificate
 // on the chosen PSCs one after another in the run panel and checks that each serves the new
-// leaf. An unknown SSH host key is used only after the user confirms its SHA-256 fingerprint;
+// leaf. An unknown SSH host key is used only after the user confirms its SHA-256 fingerprint
+// (the run panel asks, in TrustDialog);
 // a changed one stops with the reason. Then the approved step that points SSO and the lookup
 // service of the PSCs at the load-balancer name (KB 2147014): the commands, from the engine's
 // one place, editable, shown per host with "verify", run only after the user confirms what
@@ -41,12 +42,6 @@ public:
     static QString stepTitle(); // built when first shown (StepHost)
     void initializePage() override;
 
-    // Asked when a PSC's SSH host key is not known yet: (user@host, SHA-256 fingerprint) ->
-    // whether the user confirms it. By default a question dialog.
-    void setHostKeyConfirmation(std::function<bool(const QString &, const QString &)> confirm)
-    {
-        m_confirmHostKey = std::move(confirm);
-    }
     // Starts the replacement (what Run does); false, with the reason shown, when it cannot.
     bool runReplacement();
 
@@ -89,7 +84,6 @@ private:
     QLineEdit *m_firstPsc;
     QPlainTextEdit *m_endpoints;
     QPushButton *m_runEndpoints;
-    std::function<bool(const QString &, const QString &)> m_confirmHostKey;
     std::function<bool(const QString &)> m_approveEndpoints;
     QMap<QString, QString> m_accepted; // node id -> fingerprint confirmed in this session
     QSet<QString> m_done;              // node ids replaced in this session (never repeated by a retry)

@@ -16,7 +16,6 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
-#include <QMessageBox>
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QSpinBox>
@@ -170,15 +169,6 @@ DiagnosticsPage::DiagnosticsPage(const StepContext &context)
     });
     connect(m_context.runPanel, &RunPanel::busyChanged, this,
             [this](bool busy) { m_run->setEnabled(!busy); });
-    m_confirmHostKey = [this](const QString &target, const QString &fingerprint) {
-        return QMessageBox::question(
-                   this, tr("Unknown SSH host key"),
-                   tr("%1 is not known yet. Its host key has the fingerprint\n\n%2\n\nCompare it "
-                      "with the one the appliance shows (ssh-keygen -lf /etc/ssh/ssh_host_*_key.pub "
-                      "on its console). Is it the same?")
-                       .arg(target, fingerprint))
-            == QMessageBox::Yes;
-    };
     updateSource();
 }
 
@@ -279,7 +269,23 @@ bool DiagnosticsPage::runDiagnostics()
             keepPassword(m_context.secrets, job->request().credentials.password, lab, SecretRole::Root);
         finished(job, ok);
     });
-    if (!m_context.runPanel->run(queue, tr("TCP connection states of %1").arg(job->sourceName()))) {
+    // Confirmed, the host key is recorded in the project's known_hosts when the next run logs in.
+    RunPanel::TrustFlow trust;
+    trust.tlsKind = TrustRequest::Kind::SshHostKey;
+    trust.keep = [this, target = request.connection.endpoint.toString()](const TrustRequest &r,
+                                                                         const Job *) -> Result<void> {
+        m_acceptedFor = target;
+        m_acceptedFingerprint = r.fingerprint;
+        return {};
+    };
+    trust.decided = [this](bool trusted, const QString &outcome) {
+        m_status->setText(outcome);
+        if (trusted)
+            runDiagnostics();
+    };
+    if (m_context.runPanel->start(queue, tr("TCP connection states of %1").arg(job->sourceName()),
+                                  std::move(trust))
+        != RunPanel::RunStart::Started) {
         delete queue;
         m_status->setText(tr("Other work is still running; wait for it or cancel it."));
         return false;
@@ -298,18 +304,12 @@ void DiagnosticsPage::finished(TcpDiagJob *job, bool succeeded)
                 : tr("%n connection(s) counted; no pile-up over the thresholds.", nullptr, report.total()));
         return;
     }
-    const Error &error = job->result().error();
-    const QString fingerprint = fingerprintToConfirm(error);
-    const QString target = m_sshTarget->text().trimmed();
-    if (!fingerprint.isEmpty() && m_confirmHostKey && m_confirmHostKey(target, fingerprint)) {
-        m_acceptedFor = SshEndpoint::parse(target) ? SshEndpoint::parse(target)->toString() : target;
-        m_acceptedFingerprint = fingerprint;
-        // The run panel finishes its queue after this: start again once it is idle.
-        QMetaObject::invokeMethod(
-            this, [this] { runDiagnostics(); }, Qt::QueuedConnection);
-        m_status->setText(tr("Host key confirmed; running again."));
+    // A host key not confirmed yet: the run panel asks, the trust flow says the rest.
+    if (m_context.runPanel->awaitsTrust()) {
+        m_status->setText(m_context.runPanel->trustText());
         return;
     }
+    const Error &error = job->result().error();
     m_status->setText(error.message);
 }
 

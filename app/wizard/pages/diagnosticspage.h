@@ -3,8 +3,8 @@
 // machine's TCP connections per state, per service port and per peer with the pile-ups found
 // (thresholds adjustable). The source is this machine, a saved capture (ss -tan, netstat
 // -ant, /proc/net/tcp) or a PSC over SSH; the work is one TcpDiagJob in the run panel. An
-// unknown SSH host key is used only after the user confirms its SHA-256 fingerprint; a
-// changed one stops with the reason.
+// unknown SSH host key is used only after the user confirms its SHA-256 fingerprint (the run
+// panel asks, in TrustDialog); a changed one stops with the reason.
 
 #include "stepregistry.h"
 
@@ -36,12 +36,6 @@ public:
     void initializePage() override;
 
     enum class Source { Local, File, Ssh };
-    // Asked when the SSH host's key is not known yet: (user@host, SHA-256 fingerprint) ->
-    // whether the user confirms it. By default a question dialog.
-    void setHostKeyConfirmation(std::function<bool(const QString &, const QString &)> confirm)
-    {
-        m_confirmHostKey = std::move(confirm);
-    }
     // Starts a collection (what Run does); false, with the reason shown, when it cannot start.
     bool runDiagnostics();
 
@@ -68,7 +62,6 @@ private:
     QTableWidget *m_portTable;
     QTableWidget *m_peerTable;
     QPlainTextEdit *m_findings;
-    std::function<bool(const QString &, const QString &)> m_confirmHostKey;
     QString m_acceptedFingerprint; // for m_acceptedFor, confirmed in this session
     QString m_acceptedFor;
 };

@@ -168,26 +168,8 @@ DistributedSwitchPage::DistributedSwitchPage(const StepContext &context)
         QApplication::clipboard()->setText(tabs->currentIndex() == 0 ? m_govc->toPlainText()
                                                                      : m_powercli->toPlainText());
     });
-    connect(m_login, &QPushButton::clicked, this, [this] {
-        const Result<VCenterEndpoint> e = m_connection->endpoint();
-        if (!e)
-            return m_status->setText(e.error().message);
-        runJob(VCenterActions(m_context.document->projectFolder()).createLoginJob(*e),
-               tr("Test the vCenter login"));
-    });
-    connect(m_create, &QPushButton::clicked, this, [this] {
-        const Result<VCenterEndpoint> e = m_connection->endpoint();
-        if (!e)
-            return m_status->setText(e.error().message);
-        const LabPlan &plan = m_context.document->plan();
-        if (plan.vds.name.isEmpty())
-            return m_status->setText(tr("The plan has no switch name (vds.name)."));
-        const Result<DvsCreateJob *> job = VCenterActions(m_context.document->projectFolder())
-                                               .createDvsJob(*e, plan, m_datacenter->text().trimmed());
-        if (!job)
-            return m_status->setText(job.error().message);
-        runJob(*job, tr("Create the Distributed Switch"));
-    });
+    connect(m_login, &QPushButton::clicked, this, &DistributedSwitchPage::testLogin);
+    connect(m_create, &QPushButton::clicked, this, &DistributedSwitchPage::createSwitch);
     connect(m_context.document, &PlanDocument::planChanged, this, [this] {
         if (isVisible())
             refresh();
@@ -269,7 +251,31 @@ void DistributedSwitchPage::refresh()
     }
 }
 
-void DistributedSwitchPage::runJob(Job *job, const QString &title)
+void DistributedSwitchPage::testLogin()
+{
+    const Result<VCenterEndpoint> e = m_connection->endpoint();
+    if (!e)
+        return m_status->setText(e.error().message);
+    runJob(VCenterActions(m_context.document->projectFolder()).createLoginJob(*e),
+           tr("Test the vCenter login"), [this] { testLogin(); });
+}
+
+void DistributedSwitchPage::createSwitch()
+{
+    const Result<VCenterEndpoint> e = m_connection->endpoint();
+    if (!e)
+        return m_status->setText(e.error().message);
+    const LabPlan &plan = m_context.document->plan();
+    if (plan.vds.name.isEmpty())
+        return m_status->setText(tr("The plan has no switch name (vds.name)."));
+    const Result<DvsCreateJob *> job = VCenterActions(m_context.document->projectFolder())
+                                           .createDvsJob(*e, plan, m_datacenter->text().trimmed());
+    if (!job)
+        return m_status->setText(job.error().message);
+    runJob(*job, tr("Create the Distributed Switch"), [this] { createSwitch(); });
+}
+
+void DistributedSwitchPage::runJob(Job *job, const QString &title, const std::function<void()> &rerun)
 {
     auto *queue = new JobQueue;
     queue->addJob(job);
@@ -295,13 +301,13 @@ void DistributedSwitchPage::runJob(Job *job, const QString &title)
             }
             return;
         }
-        const Error &e = job->result().error();
-        m_status->setText(e.message);
-        // An untrusted certificate: offer its fingerprint to compare (the error's details).
-        if (e.code == u"http.tls"_s && !e.details.isEmpty())
-            m_connection->offerFingerprint(e.details);
+        // A certificate not confirmed yet: the run panel asks, the trust flow says the rest.
+        m_status->setText(m_context.runPanel->awaitsTrust() ? m_context.runPanel->trustText()
+                                                            : job->result().error().message);
     });
-    if (const RunPanel::RunStart started = m_context.runPanel->start(queue, title);
+    if (const RunPanel::RunStart started = m_context.runPanel->start(
+            queue, title,
+            m_connection->trustFlow(rerun, [this](const QString &text) { m_status->setText(text); }));
         started != RunPanel::RunStart::Started) {
         delete queue;
         m_status->setText(RunPanel::notStartedText(started));

@@ -7,6 +7,8 @@
 
 #include <QWizardPage>
 
+#include <functional>
+
 class QLabel;
 class QLineEdit;
 class QPlainTextEdit;
@@ -32,7 +34,9 @@ public:
 
 private:
     void refresh();
-    void runJob(Job *job, const QString &title);
+    void testLogin();
+    void createSwitch();
+    void runJob(Job *job, const QString &title, const std::function<void()> &rerun);
 
     StepContext m_context;
     PlanForm *m_switch = nullptr;

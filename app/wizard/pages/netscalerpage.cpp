@@ -23,7 +23,6 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
-#include <QMessageBox>
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QSplitter>
@@ -112,10 +111,7 @@ NetscalerPage::NetscalerPage(const StepContext &context)
         auto *button = new QPushButton(actions.at(i).second);
         button->setObjectName(names.at(i));
         const Action action = actions.at(i).first;
-        connect(button, &QPushButton::clicked, this, [this, action] {
-            m_retriedAfterConfirm = false;
-            runAction(action);
-        });
+        connect(button, &QPushButton::clicked, this, [this, action] { runAction(action); });
         liveButtons->addWidget(button);
         m_liveButtons << button;
     }
@@ -181,18 +177,6 @@ NetscalerPage::NetscalerPage(const StepContext &context)
         for (QPushButton *b : std::as_const(m_liveButtons))
             b->setEnabled(!busy);
     });
-    m_confirmFingerprint = [this](const QString &address, const QString &fingerprint) {
-        return QMessageBox::question(
-                   this, tr("Confirm the NetScaler's certificate"),
-                   tr("The NetScaler at %1 presents a certificate this computer does not trust (NetScaler "
-                      "ships a "
-                      "self-signed one).\n\nSHA-256 fingerprint:\n%2\n\nCompare it with the fingerprint "
-                      "shown on "
-                      "the NetScaler (Traffic Management > SSL > Certificates, or 'show ssl certKey "
-                      "ns-server-certificate'). Trust exactly this certificate for this project?")
-                       .arg(address, fingerprint))
-            == QMessageBox::Yes;
-    };
 }
 
 bool NetscalerPage::ownsField(const QString &path)
@@ -363,11 +347,25 @@ bool NetscalerPage::runAction(Action action)
     // What this run logs in with, captured now: the fields or the plan may change while it runs.
     const KeptLogin login{m_password->text(), plan.lab.name,
                           passwordAccount(target->user, target->address())};
-    connect(job, &Job::finished, this, [this, action, job, login] { actionFinished(action, job, login); });
-
     auto *queue = new JobQueue;
     queue->addJob(job);
-    if (const RunPanel::RunStart started = m_context.runPanel->start(queue, title);
+    connect(queue, &JobQueue::finished, this, [this, job, login] { actionFinished(job, login); });
+    // A certificate nobody confirmed yet: the run panel asks; confirmed, it is kept for this
+    // NetScaler in the project and the action runs again.
+    RunPanel::TrustFlow trust;
+    trust.tlsKind = TrustRequest::Kind::NetScaler;
+    trust.keep = [this, where = *target](const TrustRequest &request, const Job *) -> Result<void> {
+        const Result<QByteArray> digest = parseSha256Fingerprint(request.fingerprint);
+        if (!digest)
+            return digest.error();
+        return m_actions->keepFingerprint(where, *digest);
+    };
+    trust.decided = [this, action](bool trusted, const QString &outcome) {
+        m_status->setText(outcome);
+        if (trusted)
+            runAction(action);
+    };
+    if (const RunPanel::RunStart started = m_context.runPanel->start(queue, title, std::move(trust));
         started != RunPanel::RunStart::Started) {
         delete queue;
         m_status->setText(RunPanel::notStartedText(started));
@@ -377,7 +375,7 @@ bool NetscalerPage::runAction(Action action)
     return true;
 }
 
-void NetscalerPage::actionFinished(Action action, NitroJob *job, const KeptLogin &login)
+void NetscalerPage::actionFinished(NitroJob *job, const KeptLogin &login)
 {
     showResults(job->results());
     const Result<void> &result = job->result();
@@ -396,34 +394,10 @@ void NetscalerPage::actionFinished(Action action, NitroJob *job, const KeptLogin
         m_status->setText(job->summary().isEmpty() ? tr("Done.") : job->summary());
         return;
     }
-    // An untrusted certificate: offer its fingerprint once, keep it, and run again.
-    if (result.error().code == u"http.tls"_s && !job->presentedFingerprint().isEmpty()
-        && !m_retriedAfterConfirm) {
-        const Result<NitroTarget> target = NitroTarget::parseAddress(m_nsip->text());
-        const QString fingerprint = job->presentedFingerprint();
-        if (target && m_confirmFingerprint && m_confirmFingerprint(target->address(), fingerprint)) {
-            if (const Result<QByteArray> digest = parseSha256Fingerprint(fingerprint)) {
-                m_actions->setProjectFolder(m_context.document->projectFolder());
-                const Result<void> kept = m_actions->keepFingerprint(*target, *digest);
-                if (!kept) {
-                    m_status->setText(kept.error().message);
-                    return;
-                }
-                m_retriedAfterConfirm = true;
-                // Refused before any change: what was approved for this run still holds.
-                if (job->changesLab())
-                    m_context.runPanel->approveNextRun(actionTitle(action));
-                // The run panel finishes its queue after this job: start again once it is idle.
-                auto once = std::make_shared<QMetaObject::Connection>();
-                *once = connect(m_context.runPanel, &RunPanel::queueFinished, this, [this, action, once] {
-                    disconnect(*once);
-                    QMetaObject::invokeMethod(
-                        this, [this, action] { runAction(action); }, Qt::QueuedConnection);
-                });
-                m_status->setText(tr("Certificate confirmed; running again."));
-                return;
-            }
-        }
+    // Not trusted yet: the run panel asks, and what follows is said by the trust flow.
+    if (m_context.runPanel->awaitsTrust()) {
+        m_status->setText(m_context.runPanel->trustText());
+        return;
     }
     m_status->setText(result.error().message);
 }

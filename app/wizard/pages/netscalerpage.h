@@ -3,15 +3,13 @@
 // name, address and port, what is bound, state after a live run), the batch file and its
 // rollback to copy or save into the project, and the live actions over NITRO: Compare,
 // Apply, Verify and Roll back, run in the run panel with per-object results in the table.
-// An untrusted NSIP certificate is used only after the user confirms its fingerprint, which
-// is then kept in the project (vlab-trust.json).
+// An untrusted NSIP certificate is used only after the user confirms its fingerprint in the run
+// panel's TrustDialog, which is then kept in the project (vlab-trust.json).
 
 #include "netscaler/netscaleractions.h"
 #include "stepregistry.h"
 
 #include <QWizardPage>
-
-#include <functional>
 
 class QLabel;
 class QLineEdit;
@@ -37,12 +35,6 @@ public:
     Q_INVOKABLE QWidget *showField(const QString &path);
 
     using Action = NitroAction;
-    // Asked when the NSIP presents a certificate this machine does not trust: (address,
-    // SHA-256 fingerprint) -> whether the user confirms it. By default a question dialog.
-    void setFingerprintConfirmation(std::function<bool(const QString &, const QString &)> confirm)
-    {
-        m_confirmFingerprint = std::move(confirm);
-    }
     // Starts a live action (what the buttons do). Returns false, with the reason shown, when
     // it cannot start.
     static QString actionTitle(Action action);
@@ -59,7 +51,7 @@ private:
         QString lab;
         QString account; // user@NSIP
     };
-    void actionFinished(Action action, NitroJob *job, const KeptLogin &login);
+    void actionFinished(NitroJob *job, const KeptLogin &login);
 
     StepContext m_context;
     PlanForm *m_service = nullptr;
@@ -73,8 +65,6 @@ private:
     QLineEdit *m_user;
     QLineEdit *m_password;
     QList<QPushButton *> m_liveButtons;
-    std::function<bool(const QString &, const QString &)> m_confirmFingerprint;
-    bool m_retriedAfterConfirm = false;
 };
 
 } // namespace vlab

@@ -70,13 +70,7 @@ VCenterPage::VCenterPage(const StepContext &context)
 
     connect(m_precheck, &QPushButton::clicked, this, [this] { runInstaller(true); });
     connect(m_install, &QPushButton::clicked, this, [this] { runInstaller(false); });
-    connect(m_login, &QPushButton::clicked, this, [this] {
-        const Result<VCenterEndpoint> e = m_connection->endpoint();
-        if (!e)
-            return m_result->setText(e.error().message);
-        runJob(VCenterActions(m_context.document->projectFolder()).createLoginJob(*e),
-               tr("Check the vCenter login"));
-    });
+    connect(m_login, &QPushButton::clicked, this, &VCenterPage::checkLogin);
     connect(m_context.document, &PlanDocument::planChanged, this, [this] {
         if (isVisible())
             refresh();
@@ -114,7 +108,18 @@ void VCenterPage::runInstaller(bool precheckOnly)
     runJob(job, precheckOnly ? tr("Precheck vCenter") : tr("Install vCenter"));
 }
 
-void VCenterPage::runJob(Job *job, const QString &title)
+void VCenterPage::checkLogin()
+{
+    const Result<VCenterEndpoint> e = m_connection->endpoint();
+    if (!e)
+        return m_result->setText(e.error().message);
+    runJob(VCenterActions(m_context.document->projectFolder()).createLoginJob(*e),
+           tr("Check the vCenter login"),
+           m_connection->trustFlow([this] { checkLogin(); },
+                                   [this](const QString &text) { m_result->setText(text); }));
+}
+
+void VCenterPage::runJob(Job *job, const QString &title, RunPanel::TrustFlow trust)
 {
     auto *queue = new JobQueue;
     queue->addJob(job);
@@ -125,11 +130,9 @@ void VCenterPage::runJob(Job *job, const QString &title)
     const QString targetAccount = passwordAccount(plan.target.user, plan.target.host);
     connect(queue, &JobQueue::finished, this, [this, job, lab, folder, targetAccount](bool ok) {
         if (!ok) {
-            const Error &e = job->result().error();
-            m_result->setText(e.message);
-            // An untrusted certificate: offer its fingerprint to compare (the error's details).
-            if (e.code == u"http.tls"_s && !e.details.isEmpty())
-                m_connection->offerFingerprint(e.details);
+            // A certificate not confirmed yet: the run panel asks, the trust flow says the rest.
+            m_result->setText(m_context.runPanel->awaitsTrust() ? m_context.runPanel->trustText()
+                                                                : job->result().error().message);
             return;
         }
         // Skipped when resuming a cut-off run: this run installed nothing, and never says it did.
@@ -156,7 +159,7 @@ void VCenterPage::runJob(Job *job, const QString &title)
     // Said before it starts: a run with nothing left to do ends inside start(), with its own line.
     m_result->setText(
         tr("%1: running; the progress is below.").arg(title)); // no line of an earlier run stays
-    if (const RunPanel::RunStart started = m_context.runPanel->start(queue, title);
+    if (const RunPanel::RunStart started = m_context.runPanel->start(queue, title, std::move(trust));
         started != RunPanel::RunStart::Started) {
         delete queue;
         m_result->setText(RunPanel::notStartedText(started));

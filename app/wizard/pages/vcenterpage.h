@@ -4,6 +4,7 @@
 // installer's precheck and Install through the run panel, then "Check login": a vCenter REST
 // session (VCenterLoginJob) that shows what the new vCenter says about itself.
 
+#include "runpanel.h"
 #include "stepregistry.h"
 
 #include <QWizardPage>
@@ -29,7 +30,9 @@ public:
 private:
     void refresh();
     void runInstaller(bool precheckOnly);
-    void runJob(Job *job, const QString &title);
+    void checkLogin();
+    // `trust`: how a login that meets an unconfirmed certificate goes on (the login only).
+    void runJob(Job *job, const QString &title, RunPanel::TrustFlow trust = {});
 
     StepContext m_context;
     QLabel *m_summary;

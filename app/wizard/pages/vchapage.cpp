@@ -173,15 +173,17 @@ void VchaPage::run(VchaAction action)
                 tr("VCHA: configuration %1, mode %2, health %3.").arg(s.configState, s.mode, s.healthState));
             return;
         }
-        const Error &error = job->result().error();
-        m_result->setText(error.message);
+        // A certificate not confirmed yet: the run panel asks, the trust flow says the rest.
+        if (m_context.runPanel->awaitsTrust())
+            return m_result->setText(m_context.runPanel->trustText());
+        m_result->setText(job->result().error().message);
         if (job->restMissing())
             m_manual->setFocus();
-        if (error.code == u"http.tls"_s && !error.details.isEmpty())
-            m_connection->offerFingerprint(error.details);
     });
     if (const RunPanel::RunStart started = m_context.runPanel->start(
-            queue, action == VchaAction::Deploy ? tr("Deploy vCenter HA") : tr("Read the VCHA state"));
+            queue, action == VchaAction::Deploy ? tr("Deploy vCenter HA") : tr("Read the VCHA state"),
+            m_connection->trustFlow([this, action] { run(action); },
+                                    [this](const QString &text) { m_result->setText(text); }));
         started != RunPanel::RunStart::Started) {
         delete queue;
         m_result->setText(RunPanel::notStartedText(started));
