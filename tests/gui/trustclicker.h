@@ -28,9 +28,10 @@ public:
     ~TrustClicker() override { qApp->removeEventFilter(this); }
 
     enum class Answer {
-        Trust,  // a mouse click on "Trust this ..."
-        Enter,  // the Return key alone: the default button, which must be "Do not trust"
-        Escape, // the Escape key
+        Trust,        // a mouse click on "Trust this ..."
+        Enter,        // the Return key alone: the default button, which must be "Do not trust"
+        EnterOnTrust, // Return with the focus on "Trust this ..." (tabbed to): still must not trust
+        Escape,       // the Escape key
     };
     Answer answer = Answer::Trust;
 
@@ -113,6 +114,12 @@ public:
                 break;
             case Answer::Enter:
                 QTest::keyClick(dialog->focusWidget() ? dialog->focusWidget() : dialog, Qt::Key_Return);
+                break;
+            case Answer::EnterOnTrust:
+                if (auto *b = dialog->findChild<QPushButton *>(QStringLiteral("trustConfirm"))) {
+                    b->setFocus();
+                    QTest::keyClick(b, Qt::Key_Return);
+                }
                 break;
             case Answer::Escape:
                 QTest::keyClick(dialog->focusWidget() ? dialog->focusWidget() : dialog, Qt::Key_Escape);
