@@ -120,6 +120,14 @@ private Q_SLOTS:
         QCOMPARE(c.error().code, u"hostkey.not-confirmed"_s);
         // The message gives the fingerprint to compare (the same ssh-keygen prints).
         QVERIFY2(c.error().message.contains(m_sshd.hostKeyFingerprint()), qPrintable(c.error().message));
+        // The details front ends read (never the message): host entry, fingerprint, key type.
+        QCOMPARE(fingerprintToConfirm(c.error()), m_sshd.hostKeyFingerprint());
+        QVERIFY2(c.error().details.contains(
+                     u"\nhost: [%1]:%2\n"_s.arg(m_sshd.host(), QString::number(m_sshd.port()))),
+                 qPrintable(c.error().details));
+        QVERIFY2(c.error().details.contains(u"\ntype: ssh-"_s)
+                     || c.error().details.contains(u"\ntype: ecdsa-"_s),
+                 qPrintable(c.error().details));
         QVERIFY(!QFileInfo::exists(knownHosts));
         QVERIFY(!session.isConnected());
     }
