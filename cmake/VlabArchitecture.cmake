@@ -29,8 +29,9 @@ set(VLAB_ENGINE_LAYERS
   "vsphere:core,plan,validate,jobs,net"
   "remote:core,plan,jobs,net,certs"
   "diag:core,plan,jobs,net,remote"
-  "runbook:core,plan,validate,jobs,net,certs,precheck,netscaler,vsphere,remote,diag"
-  "project:core,i18n,plan,net,jobs,secrets,validate,certs,precheck,netscaler,vsphere,remote,diag,runbook"
+  "audit:core,plan,jobs,net,secrets,validate,certs,precheck,netscaler,vsphere,remote,diag"
+  "runbook:core,plan,validate,jobs,net,certs,precheck,netscaler,vsphere,remote,diag,audit"
+  "project:core,i18n,plan,net,jobs,secrets,validate,certs,precheck,netscaler,vsphere,remote,diag,audit,runbook"
   CACHE INTERNAL "lib/ folders and the folders each may include")
 
 set(VLAB_ENGINE_LAYER_SCRIPT ${CMAKE_CURRENT_LIST_DIR}/check_engine_layers.cmake)

@@ -63,6 +63,7 @@ bool writeOutput(const QString &target, const QByteArray &data, QFileDevice::Per
 // The verbs (clidispatch.h): single verbs, and the groups with their tables.
 int cmdPrecheck(const QStringList &args);
 int cmdRunbook(const QStringList &args);
+int cmdAudit(const QStringList &args);
 Verb certVerbs();
 Verb netscalerVerbs();
 Verb vcsaVerbs();

@@ -272,6 +272,10 @@ Verb commandTable()
              CliTr::tr("the whole lab as a runbook to follow or file"), cmdRunbook),
         diagVerbs(),
         pscVerbs(),
+        verb(
+            u"audit"_s,
+            u"audit PLAN [--only dns,certs,netscaler,psc,vcenter,vcha,vds,tcp] [--format text|json] [--timeout MS]"_s,
+            CliTr::tr("read-only: does the built lab still match the plan?"), cmdAudit),
         exportVerbs(),
         verb(u"help"_s, u"help [COMMAND]"_s, CliTr::tr("show help"),
              [](const QStringList &) {

@@ -72,6 +72,8 @@ Result<QSslCertificate> fetchServedCertificate(const ServedCertificateRequest &r
             return makeError(u"tls.no-certificate"_s,
                              Tr::tr("%1:%2 completed a TLS handshake without a certificate.")
                                  .arg(request.host, QString::number(request.port)));
+        if (request.maxAttempts > 0 && attempts >= request.maxAttempts)
+            break;
         // Services may still be starting: wait a little and try again, until the deadline.
         QDeadlineTimer pause(request.retryInterval);
         while (!pause.hasExpired() && !deadline.hasExpired()) {

@@ -23,6 +23,7 @@ struct ServedCertificateRequest
     QString serverName;                                          // SNI; empty or an address: none
     std::chrono::milliseconds timeout{std::chrono::minutes(10)}; // whole wait, retries included
     std::chrono::milliseconds retryInterval{std::chrono::seconds(5)};
+    int maxAttempts = 0; // 0: try again until the deadline; 1: one handshake (an audit's look)
 };
 
 // Codes: "tls.served" (no handshake before the deadline), "tls.no-certificate",

@@ -25,9 +25,11 @@ struct CheckResult
     QString node;     // the group it belongs to: "PSC vcenter-psc01", "vCenter", "NTP" ...
     QString target;   // what was checked: "vcenter-psc01.sslab.com", "192.168.1.211:443"
     CheckStatus status = CheckStatus::Fail;
-    QString message; // the outcome, for people
-    QString hint;    // what to do when it is not a pass
-    QString detail;  // raw facts (records, fingerprints, offsets) for the runbook
+    QString message;  // the outcome, for people
+    QString hint;     // what to do when it is not a pass
+    QString detail;   // raw facts (records, fingerprints, offsets) for the runbook
+    QString expected; // what the plan calls for ("192.168.1.211", the name a PTR should give)
+    QString found;    // what the answer held, empty without one
     qint64 elapsedMs = 0;
 
     QJsonObject toJson() const;
@@ -62,6 +64,9 @@ protected:
     void conclude(CheckStatus status, const QString &message, const QString &hint = {},
                   const QString &detail = {});
     bool isConcluded() const { return m_concluded; }
+    // What the answer held, for a comparison with the plan (call before conclude()).
+    void setFound(const QString &found) { m_check.found = found; }
+    void setExpected(const QString &expected) { m_check.expected = expected; }
 
 private:
     void run() final;

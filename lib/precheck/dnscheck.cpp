@@ -22,6 +22,7 @@ DnsCheck::DnsCheck(Mode mode, const QString &fqdn, const QString &expectedAddres
     , m_address(expectedAddress)
     , m_servers(servers)
 {
+    setExpected(mode == Mode::Forward ? expectedAddress : fqdn);
 }
 
 QString DnsCheck::reverseName(const QString &ipv4)
@@ -178,6 +179,7 @@ void DnsCheck::evaluate(const QString &server, const DnsReply &reply)
         for (const QHostAddress &a : reply.addresses)
             found << a.toString();
         const QString detail = Tr::tr("%1 answered: %2").arg(server, found.join(u", "_s));
+        setFound(found.join(u", "_s));
         if (!m_address.isEmpty() && !found.contains(m_address)) {
             conclude(
                 CheckStatus::Fail,
@@ -200,6 +202,7 @@ void DnsCheck::evaluate(const QString &server, const DnsReply &reply)
     }
     const QStringList names = reply.names;
     const QString detail = Tr::tr("%1 answered: %2").arg(server, names.join(u", "_s));
+    setFound(names.join(u", "_s));
     const bool matches = std::any_of(names.cbegin(), names.cend(), [&](const QString &n) {
         return n.compare(m_fqdn, Qt::CaseInsensitive) == 0;
     });

@@ -1,0 +1,100 @@
+// vlab audit: the as-built audit from the command line. The checks are the engine's
+// (audit/auditsession.h); this verb parses the options, runs them in the job queue and prints.
+//
+// Exit codes (issue 16): 0 the lab matches the plan, 1 any drift or anything that did not
+// answer, 2 bad input: usage, a plan that cannot be loaded, and also a plan with errors (the
+// other live verbs give 1 there; for the audit 1 means "the lab differs", so an invalid plan
+// is bad input).
+
+#include "clicommon.h"
+#include "clirunner.h"
+
+#include "audit/auditsession.h"
+#include "jobs/jobqueue.h"
+
+#include <QFileInfo>
+
+using namespace Qt::StringLiterals;
+
+namespace vlab::cli {
+
+int cmdAudit(const QStringList &args)
+{
+    QCommandLineParser parser;
+    const QCommandLineOption only(
+        u"only"_s, CliTr::tr("Comma-separated subset of %1 (default: all).").arg(auditAreas().join(u","_s)),
+        u"LIST"_s);
+    const QCommandLineOption format(u"format"_s, CliTr::tr("text (default) or json."), u"text|json"_s,
+                                    u"text"_s);
+    const QCommandLineOption timeout(
+        u"timeout"_s, CliTr::tr("Time limit of each check in ms (default 5000)."), u"MS"_s, u"5000"_s);
+    parser.addOptions({only, format, timeout});
+    parser.addPositionalArgument(u"PLAN"_s, CliTr::tr("The .vlab.json file."));
+    bool help = false;
+    const QString synopsis =
+        CliTr::tr("Usage: vlab audit PLAN [--only dns,certs,netscaler,psc,vcenter,vcha,vds,tcp] "
+                  "[--format text|json] [--timeout MS]");
+    if (!parseVerb(parser, args, synopsis, 1, &help))
+        return BadInput;
+    if (help)
+        return Ok;
+    AuditOptions options;
+    if (parser.isSet(only)) {
+        const Result<QStringList> areas = parseAuditAreas(parser.value(only));
+        if (!areas) {
+            err(CliTr::tr("vlab: --only: %1\n").arg(areas.error().message));
+            return BadInput;
+        }
+        options.areas = areas.value();
+    }
+    bool ok = false;
+    options.timeoutMs = parser.value(timeout).toInt(&ok);
+    if (!ok || options.timeoutMs < 100 || options.timeoutMs > 120000) {
+        err(CliTr::tr("vlab: --timeout must be 100 to 120000 ms, not \"%1\".\n").arg(parser.value(timeout)));
+        return BadInput;
+    }
+    const QString fmt = parser.value(format);
+    if (fmt != u"text"_s && fmt != u"json"_s) {
+        err(CliTr::tr("vlab: --format must be text or json, not \"%1\".\n").arg(fmt));
+        return BadInput;
+    }
+    const bool json = fmt == u"json"_s;
+    const QString planFile = parser.positionalArguments().constFirst();
+    int exitCode = Ok;
+    const std::optional<LabPlan> plan = loadValidPlanOrReport(planFile, PlanCheck::Live, &exitCode, json);
+    if (!plan)
+        return BadInput; // also for a plan with errors: see the exit codes above
+    options.projectFolder = QFileInfo(planFile).absolutePath();
+
+    AuditSession session(*plan, options);
+    JobQueue queue;
+    session.addTo(queue);
+    CliRunner runner(&queue, CliTr::tr("As-built audit"), options.projectFolder);
+    runner.setQuiet(true); // the results follow on stdout; no per-job lines on stderr
+    runner.run();
+    const QList<AuditResult> results = session.results();
+    const AuditSummary summary = summarizeAudit(results);
+    if (json) {
+        out(QString::fromUtf8(auditResultsJson(results)));
+    } else {
+        for (const AuditResult &r : results) {
+            const QString mark = r.status == AuditStatus::Ok ? u"ok"_s : auditStatusName(r.status).toUpper();
+            out(u"%1  %2  %3: %4\n"_s.arg(mark.leftJustified(11), r.area.leftJustified(9), r.target,
+                                          r.message));
+            if (r.status == AuditStatus::Ok)
+                continue;
+            if (!r.expected.isEmpty())
+                out(CliTr::tr("             expected: %1\n").arg(r.expected));
+            if (!r.found.isEmpty())
+                out(CliTr::tr("             found:    %1\n").arg(r.found));
+            if (!r.hint.isEmpty())
+                out(CliTr::tr("             fix:      %1\n").arg(r.hint));
+        }
+        out(CliTr::tr("audit: %1 ok, %2 drift, %3 unreachable, %4 skipped\n")
+                .arg(QString::number(summary.ok), QString::number(summary.drift),
+                     QString::number(summary.unreachable), QString::number(summary.skipped)));
+    }
+    return summary.matches() && !queue.wasCancelled() ? Ok : Problems;
+}
+
+} // namespace vlab::cli

@@ -1,0 +1,44 @@
+#pragma once
+// AuditResult: one item of the as-built audit (`vlab audit`, the wizard's audit page, the
+// runbook's "As built" chapter): what the plan expects of one target, what the lab showed,
+// and the verdict. "unreachable" (nothing answered within the limit) is kept apart from
+// "drift" (an answer that differs from the plan) everywhere: a silent host is never reported
+// as a missing record or a wrong certificate.
+
+#include <QJsonObject>
+#include <QList>
+#include <QString>
+
+namespace vlab {
+
+enum class AuditStatus { Ok, Drift, Unreachable, Skipped };
+
+QString auditStatusName(AuditStatus status); // "ok", "drift", "unreachable", "skipped"
+
+struct AuditResult
+{
+    QString area;   // "dns", "certs", "netscaler", ... (auditAreas())
+    QString target; // what was looked at: "vcenter-psc01.sslab.com (A)", "192.168.1.211:443"
+    AuditStatus status = AuditStatus::Skipped;
+    QString expected; // what the plan says, in words
+    QString found;    // what the lab showed; empty when nothing answered
+    QString message;  // the verdict, for people
+    QString hint;     // what to do when it is not ok
+
+    QJsonObject toJson() const;
+};
+
+struct AuditSummary
+{
+    int ok = 0, drift = 0, unreachable = 0, skipped = 0;
+    // The lab matches the plan as far as it was checked: nothing drifted, everything answered.
+    bool matches() const { return drift == 0 && unreachable == 0; }
+};
+
+AuditSummary summarizeAudit(const QList<AuditResult> &results);
+
+// {"checks":[{area,target,status,expected,found,message,hint}...],
+//  "summary":{"ok","drift","unreachable","skipped"}}
+QByteArray auditResultsJson(const QList<AuditResult> &results);
+
+} // namespace vlab

@@ -1,0 +1,275 @@
+#include "audit/auditsession.h"
+
+#include "audit/certauditjob.h"
+#include "certs/csrrequest.h"
+#include "core/atomicfile.h"
+#include "core/tr.h"
+#include "jobs/jobqueue.h"
+#include "precheck/precheckplan.h"
+
+#include <QDir>
+#include <QFileInfo>
+
+using namespace Qt::StringLiterals;
+
+namespace vlab {
+
+namespace {
+
+constexpr qint64 kMaxCaFileBytes = 1024 * 1024;
+
+} // namespace
+
+const QStringList &auditAreas()
+{
+    static const QStringList areas = {u"dns"_s,     u"certs"_s, u"netscaler"_s, u"psc"_s,
+                                      u"vcenter"_s, u"vcha"_s,  u"vds"_s,       u"tcp"_s};
+    return areas;
+}
+
+Result<QStringList> parseAuditAreas(const QString &list)
+{
+    QStringList chosen;
+    for (const QString &part : list.split(u',', Qt::SkipEmptyParts)) {
+        const QString name = part.trimmed().toLower();
+        if (!auditAreas().contains(name))
+            return makeError(u"audit.area"_s,
+                             Tr::tr("\"%1\" is not an audit area; use %2.")
+                                 .arg(part.trimmed(), auditAreas().join(u", "_s)));
+        chosen << name;
+    }
+    if (chosen.isEmpty())
+        return makeError(u"audit.area"_s,
+                         Tr::tr("Name at least one audit area: %1.").arg(auditAreas().join(u", "_s)));
+    QStringList ordered;
+    for (const QString &area : auditAreas()) {
+        if (chosen.contains(area))
+            ordered << area;
+    }
+    return ordered;
+}
+
+AuditResult auditResultOf(const QString &area, const CheckResult &check)
+{
+    AuditResult a;
+    a.area = area;
+    a.target = check.target;
+    a.expected = check.expected;
+    a.found = check.found;
+    a.message = check.message;
+    switch (check.status) {
+    case CheckStatus::Pass:
+    case CheckStatus::Warn:
+        a.status = AuditStatus::Ok;
+        break;
+    case CheckStatus::Fail:
+        a.status = AuditStatus::Drift;
+        a.hint = check.hint;
+        break;
+    case CheckStatus::NoAnswer:
+        a.status = AuditStatus::Unreachable;
+        a.hint = check.hint;
+        break;
+    case CheckStatus::Cancelled:
+    case CheckStatus::NotRun:
+        a.status = AuditStatus::Skipped;
+        a.message =
+            Tr::tr("Not checked: the audit ended before this check (%1).").arg(checkStatusName(check.status));
+        break;
+    }
+    return a;
+}
+
+AuditSession::AuditSession(const LabPlan &plan, const AuditOptions &options, QObject *parent)
+    : QObject(parent)
+    , m_plan(plan)
+    , m_options(options)
+{
+    for (const QString &area : m_options.areas) {
+        if (area == u"dns"_s) {
+            buildDns();
+        } else if (area == u"certs"_s) {
+            buildCerts();
+        } else {
+            AuditResult a;
+            a.area = area;
+            a.target = area;
+            a.status = AuditStatus::Skipped;
+            a.message = Tr::tr("Not checked: the %1 audit is not implemented yet.").arg(area);
+            addFixed(area, a);
+        }
+    }
+}
+
+void AuditSession::addFixed(const QString &area, const AuditResult &result)
+{
+    Slot slot;
+    slot.kind = Slot::Kind::Fixed;
+    slot.area = area;
+    slot.target = result.target;
+    slot.results = {result};
+    slot.done = true;
+    m_slots << slot;
+}
+
+void AuditSession::buildDns()
+{
+    // The pre-checks' own DNS checks: forward and reverse records of every planned name.
+    PrecheckOptions precheck;
+    precheck.categories = {u"dns"_s};
+    precheck.timeoutMs = m_options.timeoutMs;
+    const QList<CheckJob *> checks = createPrecheckJobs(m_plan, precheck);
+    for (CheckJob *check : checks) {
+        check->setKey(u"audit.%1"_s.arg(check->key()));
+        Slot slot;
+        slot.kind = Slot::Kind::Check;
+        slot.area = u"dns"_s;
+        slot.target = check->checkResult().target;
+        const qsizetype index = m_slots.size();
+        m_slots << slot;
+        connect(check, &CheckJob::checked, this, [this, index](const CheckResult &result) {
+            m_slots[index].results = {auditResultOf(u"dns"_s, result)};
+            m_slots[index].done = true;
+        });
+        m_jobs << check;
+    }
+}
+
+void AuditSession::buildCerts()
+{
+    std::optional<CertSource> caChain;
+    QString caProblem;
+    if (!m_options.projectFolder.isEmpty()) {
+        const QString file =
+            QDir(m_options.projectFolder).filePath(u"certs/"_s + QString::fromLatin1(CertFiles::CaChain));
+        if (QFileInfo::exists(file)) {
+            const Result<QByteArray> data = readFileLimited(file, kMaxCaFileBytes);
+            if (data)
+                caChain = CertSource{file, *data};
+            else
+                caProblem = data.error().message;
+        }
+    }
+    if (!caProblem.isEmpty()) {
+        AuditResult a;
+        a.area = u"certs"_s;
+        a.target = u"certs/"_s + QString::fromLatin1(CertFiles::CaChain);
+        a.status = AuditStatus::Skipped;
+        a.message = Tr::tr("The chain is not checked: %1").arg(caProblem);
+        a.hint = Tr::tr("Make the project's CA file readable, or remove it.");
+        addFixed(u"certs"_s, a);
+    }
+
+    struct Endpoint
+    {
+        QString label, host, name;
+    };
+    QList<Endpoint> endpoints;
+    for (const PscNode &node : std::as_const(m_plan.psc))
+        endpoints << Endpoint{node.fqdn, node.ip, node.fqdn};
+    const LoadBalancer &lb = m_plan.loadBalancer;
+    endpoints << Endpoint{Tr::tr("VIP %1").arg(lb.fqdn), lb.vip, lb.fqdn};
+    for (const Endpoint &e : std::as_const(endpoints)) {
+        CertAuditRequest request;
+        request.label = e.label;
+        request.host = e.host;
+        request.port = m_options.httpsPort;
+        request.serverName = e.name;
+        request.plan = m_plan;
+        request.caChain = caChain;
+        request.timeoutMs = m_options.timeoutMs;
+        request.expiryWarningDays = m_options.expiryWarningDays;
+        auto *job = new CertAuditJob(request);
+        // The worker's own limit is the check's; the job's limit only stops a hang.
+        job->setTimeout(std::chrono::milliseconds(m_options.timeoutMs * 2 + 1000));
+        Slot slot;
+        slot.kind = Slot::Kind::Certificate;
+        slot.area = u"certs"_s;
+        slot.label = e.label;
+        slot.target = u"%1 %2 tls"_s.arg(e.label, job->endpoint());
+        const qsizetype index = m_slots.size();
+        m_slots << slot;
+        connect(job, &CertAuditJob::audited, this, [this, index, job](const QList<AuditResult> &results) {
+            m_slots[index].results = results;
+            m_slots[index].fingerprint = job->fingerprint();
+            m_slots[index].done = true;
+        });
+        m_jobs << job;
+    }
+    Slot same;
+    same.kind = Slot::Kind::SameCertificate;
+    same.area = u"certs"_s;
+    m_slots << same;
+}
+
+void AuditSession::addTo(JobQueue &queue)
+{
+    if (m_jobs.isEmpty())
+        return;
+    queue.addParallel(m_jobs, JobQueue::ParallelOptions{m_options.maxInFlight, true});
+    m_jobs.clear();
+}
+
+QList<AuditResult> AuditSession::sameCertificate() const
+{
+    AuditResult a;
+    a.area = u"certs"_s;
+    a.target = Tr::tr("every PSC and the VIP");
+    QStringList labels, found, silent, fingerprints;
+    for (const Slot &s : m_slots) {
+        if (s.kind != Slot::Kind::Certificate)
+            continue;
+        labels << s.label;
+        if (s.fingerprint.isEmpty()) {
+            silent << s.label;
+            continue;
+        }
+        found << Tr::tr("%1: %2").arg(s.label, s.fingerprint);
+        if (!fingerprints.contains(s.fingerprint))
+            fingerprints << s.fingerprint;
+    }
+    a.expected = Tr::tr("one certificate on %1").arg(labels.join(u", "_s));
+    a.found = found.join(u"; "_s);
+    if (fingerprints.size() > 1) {
+        a.status = AuditStatus::Drift;
+        a.message = Tr::tr("%n different certificates are served.", nullptr, int(fingerprints.size()));
+        a.hint =
+            Tr::tr("Replace the machine certificate where it differs (vlab psc apply-cert), so that every "
+                   "PSC and the VIP serve the same one.");
+    } else if (!silent.isEmpty()) {
+        a.status = AuditStatus::Unreachable;
+        a.message = fingerprints.isEmpty()
+            ? Tr::tr("Not compared: no endpoint served a certificate.")
+            : Tr::tr("Not fully compared: %1 served no certificate; the others serve the same one.")
+                  .arg(silent.join(u", "_s));
+        a.hint = Tr::tr("Bring the silent endpoints up and audit again.");
+    } else {
+        a.status = AuditStatus::Ok;
+        a.message = Tr::tr("Every PSC and the VIP serve the same certificate.");
+    }
+    return {a};
+}
+
+QList<AuditResult> AuditSession::results() const
+{
+    QList<AuditResult> all;
+    for (const Slot &s : m_slots) {
+        if (s.kind == Slot::Kind::SameCertificate) {
+            all << sameCertificate();
+            continue;
+        }
+        if (s.done) {
+            all << s.results;
+            continue;
+        }
+        AuditResult a;
+        a.area = s.area;
+        a.target = s.target;
+        a.status = AuditStatus::Skipped;
+        a.message = Tr::tr("Not checked: the audit ended before this check.");
+        all << a;
+    }
+    return all;
+}
+
+} // namespace vlab

@@ -1,0 +1,578 @@
+// `vlab audit` (issue 16, item 2) end to end against real local peers:
+//  - dnsmasq serving the loopback lab's records (precheckservers.h), for the `dns` area;
+//  - TLS listeners on the lab's loopback addresses, port 443, serving certificates that the
+//    openssl command makes at test time (right, wrong names, expiring in 10 days, from another
+//    CA), a listener that accepts TCP but never answers the handshake, and an address where
+//    nothing listens, for the `certs` area.
+// The servers run in this test's event loop while the built `vlab` runs as a separate process.
+// Port 443 and dnsmasq need root (as in CI); without it the tests skip and say why.
+
+#include "precheckservers.h"
+
+#include <QDir>
+#include <QElapsedTimer>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QSignalSpy>
+#include <QSslConfiguration>
+#include <QSslKey>
+#include <QSslServer>
+#include <QSslSocket>
+#include <QStandardPaths>
+#include <QTcpServer>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <memory>
+
+using namespace Qt::StringLiterals;
+
+namespace {
+
+using Host = PrecheckServers::Host;
+
+constexpr int kRunLimitMs = 60000;
+
+#define REQUIRE_SERVER(start)                                     \
+    do {                                                          \
+        if ((start).outcome == ServerStart::Outcome::Unavailable) \
+            QSKIP(qPrintable((start).why));                       \
+        QVERIFY2((start).started(), qPrintable((start).why));     \
+    } while (false)
+
+struct Run
+{
+    int exitCode = -1;
+    QString out;
+    QString err;
+    qint64 elapsedMs = 0;
+    QJsonObject json;
+    QString both() const
+    {
+        return u"exit %1\nstdout:\n%2\nstderr:\n%3"_s.arg(QString::number(exitCode), out, err);
+    }
+};
+
+// What an endpoint serves in a row.
+enum class Serve { Right, WrongNames, Expiring, OtherCa, Silent, Nothing };
+
+struct CertCase
+{
+    Serve psc1 = Serve::Right;
+    Serve psc2 = Serve::Right;
+    Serve vip = Serve::Right;
+    QString same; // status of the "same certificate on every PSC and the VIP" item
+    int exitCode = 0;
+};
+
+} // namespace
+
+Q_DECLARE_METATYPE(CertCase)
+
+class TestAudit : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void cleanupTestCase();
+    void badInput_data();
+    void badInput();
+    void dns_data();
+    void dns();
+    void certs_data();
+    void certs();
+    void silentEndpointsAreWaitedForAtOnce();
+    void textOutput();
+
+private:
+    struct Listener
+    {
+        std::unique_ptr<QTcpServer> server;
+    };
+    bool makeCertificates(QString *why);
+    QString writeProject(const QString &name, const QJsonObject &plan, bool withCa);
+    // The loopback lab's plan; NTP is not audited, so its server is named without a port.
+    QJsonObject plan(PrecheckServers::PlanKind kind) const
+    {
+        QJsonObject p = m_servers->loopbackPlan(kind);
+        p.insert(u"ntp"_s, QJsonObject{{u"servers"_s, QJsonArray{m_servers->ntpHost()}}});
+        return p;
+    }
+    Run audit(const QStringList &args);
+    // Starts what `serve` asks for on address:443; false (with *why) when it cannot listen.
+    bool serve(const QString &address, Serve serve, QString *why);
+    ServerStart requirePort443();
+
+    std::unique_ptr<PrecheckServers> m_servers;
+    ServerStart m_dns;
+    ServerStart m_certs;
+    QTemporaryDir m_dir;
+    QString m_certsWhy; // why the certificates could not be made; empty: made
+    std::vector<std::unique_ptr<QTcpServer>> m_listeners;
+};
+
+void TestAudit::initTestCase()
+{
+    QVERIFY(m_dir.isValid());
+    m_servers = std::make_unique<PrecheckServers>();
+    m_dns = m_servers->startDns();
+    if (makeCertificates(&m_certsWhy))
+        m_certs = {ServerStart::Outcome::Started, {}};
+    else
+        m_certs = {m_certsWhy.startsWith(u"the openssl command is missing"_s)
+                       ? ServerStart::Outcome::Unavailable
+                       : ServerStart::Outcome::Failed,
+                   m_certsWhy.isEmpty() ? u"the certificates could not be made"_s : m_certsWhy};
+    qInfo().noquote() << u"loopback lab 127.0.%1.0/24; dnsmasq: %2; certificates: %3"_s.arg(
+        QString::number(m_servers->slot()), m_dns.started() ? u"started"_s : m_dns.why,
+        m_certsWhy.isEmpty() ? u"made"_s : m_certsWhy);
+}
+
+void TestAudit::cleanupTestCase()
+{
+    m_listeners.clear();
+    m_servers.reset();
+}
+
+// The CA, and the leaves of every row, made by the openssl command: EC keys (fast), the
+// names of the loopback lab's AllRecordsExist plan (PSC 1, PSC 3, the load balancer).
+bool TestAudit::makeCertificates(QString *why)
+{
+    const QString openssl = QStandardPaths::findExecutable(u"openssl"_s);
+    if (openssl.isEmpty()) {
+        *why = u"the openssl command is missing (apt install openssl)"_s;
+        return false;
+    }
+    const QDir dir(m_dir.filePath(u"pki"_s));
+    if (!QDir().mkpath(dir.path()))
+        return false;
+    const auto run = [&](const QStringList &args) {
+        QProcess p;
+        p.setProcessChannelMode(QProcess::MergedChannels);
+        p.start(openssl, args);
+        if (!p.waitForFinished(30000) || p.exitStatus() != QProcess::NormalExit || p.exitCode() != 0) {
+            *why = u"openssl %1: %2"_s.arg(args.join(u' '), QString::fromUtf8(p.readAll()));
+            return false;
+        }
+        return true;
+    };
+    const QStringList ec = {u"-newkey"_s, u"ec"_s, u"-pkeyopt"_s, u"ec_paramgen_curve:prime256v1"_s,
+                            u"-nodes"_s};
+    for (const QString &ca : {u"ca"_s, u"otherca"_s}) {
+        if (!run(QStringList{u"req"_s, u"-x509"_s} + ec
+                 + QStringList{u"-keyout"_s, dir.filePath(ca + u".key"_s), u"-out"_s,
+                               dir.filePath(ca + u".pem"_s), u"-days"_s, u"3650"_s, u"-subj"_s,
+                               u"/O=SSLAB/CN=Audit test "_s + ca, u"-batch"_s}))
+            return false;
+    }
+    const QString lb = PrecheckServers::fqdn(Host::LoadBalancer);
+    const QStringList planned = {PrecheckServers::fqdn(Host::Psc01), PrecheckServers::fqdn(Host::Psc03), lb};
+    struct Leaf
+    {
+        QString name, ca, cn;
+        QStringList names;
+        int days;
+    };
+    const QList<Leaf> leaves = {
+        {u"right"_s, u"ca"_s, lb, planned, 400},
+        // Lacks PSC 3, and its CN is PSC 1's name.
+        {u"wrongnames"_s,
+         u"ca"_s,
+         PrecheckServers::fqdn(Host::Psc01),
+         {PrecheckServers::fqdn(Host::Psc01), lb},
+         400},
+        {u"expiring"_s, u"ca"_s, lb, planned, 10},
+        {u"fromotherca"_s, u"otherca"_s, lb, planned, 400},
+    };
+    for (const Leaf &leaf : leaves) {
+        QStringList san;
+        for (const QString &n : leaf.names)
+            san << u"DNS:"_s + n;
+        if (!run(QStringList{u"req"_s, u"-x509"_s, u"-CA"_s, dir.filePath(leaf.ca + u".pem"_s), u"-CAkey"_s,
+                             dir.filePath(leaf.ca + u".key"_s)}
+                 + ec
+                 + QStringList{u"-keyout"_s, dir.filePath(leaf.name + u".key"_s), u"-out"_s,
+                               dir.filePath(leaf.name + u".pem"_s), u"-days"_s, QString::number(leaf.days),
+                               u"-subj"_s, u"/O=SSLAB/CN="_s + leaf.cn, u"-addext"_s,
+                               u"subjectAltName="_s + san.join(u','), u"-addext"_s,
+                               u"basicConstraints=critical,CA:FALSE"_s, u"-addext"_s,
+                               u"keyUsage=digitalSignature,keyEncipherment"_s, u"-batch"_s}))
+            return false;
+    }
+    return true;
+}
+
+QString TestAudit::writeProject(const QString &name, const QJsonObject &plan, bool withCa)
+{
+    const QDir dir(m_dir.filePath(name));
+    if (!QDir().mkpath(dir.filePath(u"certs"_s)))
+        return {};
+    if (withCa) {
+        QFile::remove(dir.filePath(u"certs/cachain.crt"_s));
+        if (!QFile::copy(m_dir.filePath(u"pki/ca.pem"_s), dir.filePath(u"certs/cachain.crt"_s)))
+            return {};
+    }
+    const QString path = dir.filePath(u"lab.vlab.json"_s);
+    QFile f(path);
+    const QByteArray json = QJsonDocument(plan).toJson();
+    if (!f.open(QIODevice::WriteOnly | QIODevice::Truncate) || f.write(json) != json.size())
+        return {};
+    return path;
+}
+
+Run TestAudit::audit(const QStringList &args)
+{
+    Run run;
+    QProcess process;
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(u"LC_ALL"_s, u"C.UTF-8"_s);
+    process.setProcessEnvironment(env);
+    process.setStandardInputFile(QProcess::nullDevice());
+    QSignalSpy finished(&process, &QProcess::finished);
+    QElapsedTimer timer;
+    timer.start();
+    process.start(QStringLiteral(VLAB_CLI_PATH), QStringList{u"audit"_s} + args);
+    // The listeners live in this event loop: wait with it running, never blocked.
+    if (!finished.wait(kRunLimitMs)) {
+        process.kill();
+        process.waitForFinished(5000);
+        run.err = u"vlab audit did not finish within %1 ms"_s.arg(kRunLimitMs);
+        return run;
+    }
+    run.elapsedMs = timer.elapsed();
+    run.exitCode = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
+    run.out = QString::fromUtf8(process.readAllStandardOutput());
+    run.err = QString::fromUtf8(process.readAllStandardError());
+    run.json = QJsonDocument::fromJson(run.out.toUtf8()).object();
+    return run;
+}
+
+ServerStart TestAudit::requirePort443()
+{
+    if (!m_certs.started())
+        return m_certs;
+    QTcpServer probe;
+    if (!probe.listen(QHostAddress(m_servers->address(Host::Unassigned)), 443)) {
+        if (probe.serverError() == QAbstractSocket::SocketAccessError)
+            return {ServerStart::Outcome::Unavailable, u"listening on port 443 needs root"_s};
+        return {ServerStart::Outcome::Failed, probe.errorString()};
+    }
+    return {ServerStart::Outcome::Started, {}};
+}
+
+bool TestAudit::serve(const QString &address, Serve serve, QString *why)
+{
+    if (serve == Serve::Nothing)
+        return true;
+    std::unique_ptr<QTcpServer> server;
+    if (serve == Serve::Silent) {
+        // Accepts the connection and never says a word: the handshake gets no answer.
+        server = std::make_unique<QTcpServer>();
+    } else {
+        const QString name = serve == Serve::Right ? u"right"_s
+            : serve == Serve::WrongNames           ? u"wrongnames"_s
+            : serve == Serve::Expiring             ? u"expiring"_s
+                                                   : u"fromotherca"_s;
+        QFile certFile(m_dir.filePath(u"pki/%1.pem"_s.arg(name)));
+        QFile keyFile(m_dir.filePath(u"pki/%1.key"_s.arg(name)));
+        if (!certFile.open(QIODevice::ReadOnly) || !keyFile.open(QIODevice::ReadOnly)) {
+            *why = u"cannot read %1"_s.arg(certFile.fileName());
+            return false;
+        }
+        QSslConfiguration config = QSslConfiguration::defaultConfiguration();
+        config.setLocalCertificate(QSslCertificate(certFile.readAll(), QSsl::Pem));
+        config.setPrivateKey(QSslKey(keyFile.readAll(), QSsl::Ec, QSsl::Pem));
+        config.setPeerVerifyMode(QSslSocket::VerifyNone);
+        auto ssl = std::make_unique<QSslServer>();
+        ssl->setSslConfiguration(config);
+        server = std::move(ssl);
+    }
+    QTcpServer *raw = server.get();
+    QObject::connect(raw, &QTcpServer::newConnection, raw, [raw] {
+        while (QTcpSocket *socket = raw->nextPendingConnection())
+            QObject::connect(socket, &QAbstractSocket::disconnected, socket, &QObject::deleteLater);
+    });
+    if (!server->listen(QHostAddress(address), 443)) {
+        *why = u"cannot listen on %1:443: %2"_s.arg(address, server->errorString());
+        return false;
+    }
+    m_listeners.push_back(std::move(server));
+    return true;
+}
+
+// README "As-built audit": exit 2 on bad input (usage, a plan that cannot be loaded, and a plan
+// with errors, whose findings are printed), one row each below.
+void TestAudit::badInput_data()
+{
+    QTest::addColumn<QStringList>("args");
+    QTest::addColumn<QString>("inStderr");
+    QTest::addColumn<QString>("inStdout");
+    QTest::newRow("--only bogus, exit 2") << QStringList{u"PLAN"_s, u"--only"_s, u"dns,bogus"_s}
+                                          << u"\"bogus\" is not an audit area"_s << QString();
+    QTest::newRow("--only empty, exit 2")
+        << QStringList{u"PLAN"_s, u"--only"_s, u","_s} << u"Name at least one audit area"_s << QString();
+    QTest::newRow("--format xml, exit 2")
+        << QStringList{u"PLAN"_s, u"--format"_s, u"xml"_s} << u"--format must be text or json"_s << QString();
+    QTest::newRow("--timeout 5, exit 2") << QStringList{u"PLAN"_s, u"--timeout"_s, u"5"_s}
+                                         << u"--timeout must be 100 to 120000 ms"_s << QString();
+    QTest::newRow("no plan, exit 2") << QStringList{} << u"expected 1 argument"_s << QString();
+    QTest::newRow("missing plan file, exit 2")
+        << QStringList{u"/nonexistent/lab.vlab.json"_s} << u"vlab: "_s << QString();
+    QTest::newRow("plan with errors, exit 2 with the findings")
+        << QStringList{u"BADPLAN"_s, u"--format"_s, u"json"_s} << u"nothing was done"_s << u"\"findings\""_s;
+}
+
+void TestAudit::badInput()
+{
+    QFETCH(QStringList, args);
+    QFETCH(QString, inStderr);
+    QFETCH(QString, inStdout);
+    QJsonObject bad = plan(PrecheckServers::PlanKind::AllRecordsExist);
+    QJsonArray psc = bad.value(u"psc"_s).toArray();
+    QJsonObject first = psc.at(0).toObject();
+    first.insert(u"ip"_s, u"999.1.1.1"_s);
+    psc.replace(0, first);
+    bad.insert(u"psc"_s, psc);
+    const QString good =
+        writeProject(u"bad-input"_s, plan(PrecheckServers::PlanKind::AllRecordsExist), false);
+    const QString invalid = writeProject(u"invalid-plan"_s, bad, false);
+    QVERIFY(!good.isEmpty() && !invalid.isEmpty());
+    args.replaceInStrings(u"BADPLAN"_s, invalid);
+    args.replaceInStrings(u"PLAN"_s, good);
+    const Run run = audit(args);
+    QVERIFY2(run.exitCode == 2, qPrintable(run.both()));
+    QVERIFY2(run.err.contains(inStderr), qPrintable(run.both()));
+    if (!inStdout.isEmpty()) {
+        QVERIFY2(run.out.contains(inStdout), qPrintable(run.both()));
+        QCOMPARE(run.json.value(u"valid"_s).toBool(true), false);
+        QVERIFY2(QJsonDocument(run.json).toJson().contains("psc[0].ip"), qPrintable(run.out));
+    } else {
+        QVERIFY2(run.out.isEmpty(), qPrintable(run.both()));
+    }
+}
+
+// README "As-built audit": exit 0 when the lab matches, exit 1 on drift or anything unreachable.
+void TestAudit::dns_data()
+{
+    QTest::addColumn<int>("kind");
+    QTest::addColumn<bool>("silentServer");
+    QTest::addColumn<int>("exitCode");
+    QTest::addColumn<QStringList>("drift"); // targets expected as drift
+    QTest::newRow("every record as planned, exit 0")
+        << int(PrecheckServers::PlanKind::AllRecordsExist) << false << 0 << QStringList{};
+    QTest::newRow("the planted faults are drift, exit 1")
+        << int(PrecheckServers::PlanKind::PlantedFaults) << false << 1 << m_servers->plantedDnsFaults();
+    QTest::newRow("a DNS server that does not answer is unreachable, not drift, exit 1")
+        << int(PrecheckServers::PlanKind::AllRecordsExist) << true << 1 << QStringList{};
+}
+
+void TestAudit::dns()
+{
+    QFETCH(int, kind);
+    QFETCH(bool, silentServer);
+    QFETCH(int, exitCode);
+    QFETCH(QStringList, drift);
+    REQUIRE_SERVER(m_dns);
+    QJsonObject p = plan(PrecheckServers::PlanKind(kind));
+    if (silentServer)
+        p.insert(u"dns"_s,
+                 QJsonObject{{u"domain"_s, u"sslab.com"_s},
+                             {u"servers"_s, QJsonArray{m_servers->address(Host::Unassigned)}}});
+    const QString file = writeProject(u"dns"_s, p, false);
+    QVERIFY(!file.isEmpty());
+    const Run run = audit({file, u"--only"_s, u"dns"_s, u"--format"_s, u"json"_s, u"--timeout"_s, u"1500"_s});
+    QVERIFY2(run.exitCode == exitCode, qPrintable(run.both()));
+    const QJsonArray checks = run.json.value(u"checks"_s).toArray();
+    // Forward and reverse of both PSCs, the load balancer and vCenter; forward of the target.
+    QCOMPARE(checks.size(), 9);
+    QStringList drifted;
+    int unreachable = 0;
+    for (const QJsonValue &v : checks) {
+        const QJsonObject c = v.toObject();
+        QCOMPARE(c.value(u"area"_s).toString(), u"dns"_s);
+        for (const QString &key :
+             {u"target"_s, u"status"_s, u"expected"_s, u"found"_s, u"message"_s, u"hint"_s})
+            QVERIFY2(c.value(key).isString(), qPrintable(key));
+        const QString status = c.value(u"status"_s).toString();
+        if (status == u"drift"_s)
+            drifted << c.value(u"target"_s).toString();
+        if (status == u"unreachable"_s) {
+            ++unreachable;
+            QVERIFY2(c.value(u"found"_s).toString().isEmpty(), qPrintable(run.out));
+        }
+        if (status == u"ok"_s && !c.value(u"expected"_s).toString().isEmpty())
+            QCOMPARE(c.value(u"found"_s).toString(), c.value(u"expected"_s).toString());
+    }
+    drifted.sort();
+    drift.sort();
+    QCOMPARE(drifted, drift);
+    QCOMPARE(unreachable, silentServer ? 9 : 0);
+    const QJsonObject summary = run.json.value(u"summary"_s).toObject();
+    QCOMPARE(summary.value(u"drift"_s).toInt(), int(drift.size()));
+    QCOMPARE(summary.value(u"unreachable"_s).toInt(), unreachable);
+    QCOMPARE(summary.value(u"ok"_s).toInt(), 9 - int(drift.size()) - unreachable);
+    QCOMPARE(summary.value(u"skipped"_s).toInt(), 0);
+    if (!drift.isEmpty()) {
+        // The wrong PTR: what the plan expects and what the server gave.
+        for (const QJsonValue &v : checks) {
+            const QJsonObject c = v.toObject();
+            if (c.value(u"target"_s).toString().endsWith(u"(PTR)"_s) && c.value(u"status"_s) == u"drift"_s) {
+                QCOMPARE(c.value(u"expected"_s).toString(), PrecheckServers::fqdn(Host::Psc02));
+                QCOMPARE(c.value(u"found"_s).toString(), PrecheckServers::wrongPtrName());
+            }
+        }
+    }
+}
+
+// README "As-built audit": the certs area against TLS listeners on the planned addresses.
+void TestAudit::certs_data()
+{
+    QTest::addColumn<CertCase>("c");
+    QTest::newRow("the same right certificate everywhere, exit 0")
+        << CertCase{Serve::Right, Serve::Right, Serve::Right, u"ok"_s, 0};
+    QTest::newRow("PSC 2 serves a certificate lacking its name, exit 1")
+        << CertCase{Serve::Right, Serve::WrongNames, Serve::Right, u"drift"_s, 1};
+    QTest::newRow("the VIP serves one expiring in 10 days, exit 1")
+        << CertCase{Serve::Right, Serve::Right, Serve::Expiring, u"drift"_s, 1};
+    QTest::newRow("PSC 1 serves one from another CA, exit 1")
+        << CertCase{Serve::OtherCa, Serve::Right, Serve::Right, u"drift"_s, 1};
+    QTest::newRow("PSC 2 accepts but never answers: unreachable, not drift, exit 1")
+        << CertCase{Serve::Right, Serve::Silent, Serve::Right, u"unreachable"_s, 1};
+    QTest::newRow("nothing listens on the VIP: unreachable, not drift, exit 1")
+        << CertCase{Serve::Right, Serve::Right, Serve::Nothing, u"unreachable"_s, 1};
+}
+
+void TestAudit::certs()
+{
+    QFETCH(CertCase, c);
+    REQUIRE_SERVER(requirePort443());
+    const struct
+    {
+        Host host;
+        Serve serve;
+        QString label;
+    } endpoints[] = {{Host::Psc01, c.psc1, PrecheckServers::fqdn(Host::Psc01)},
+                     {Host::Psc03, c.psc2, PrecheckServers::fqdn(Host::Psc03)},
+                     {Host::LoadBalancer, c.vip, u"VIP "_s + PrecheckServers::fqdn(Host::LoadBalancer)}};
+    m_listeners.clear();
+    for (const auto &e : endpoints) {
+        QString why;
+        QVERIFY2(serve(m_servers->address(e.host), e.serve, &why), qPrintable(why));
+    }
+    const QString file = writeProject(u"certs"_s, plan(PrecheckServers::PlanKind::AllRecordsExist), true);
+    QVERIFY(!file.isEmpty());
+    const Run run =
+        audit({file, u"--only"_s, u"certs"_s, u"--format"_s, u"json"_s, u"--timeout"_s, u"1500"_s});
+    m_listeners.clear();
+    QVERIFY2(run.exitCode == c.exitCode, qPrintable(run.both()));
+
+    QHash<QString, QJsonObject> byTarget;
+    for (const QJsonValue &v : run.json.value(u"checks"_s).toArray()) {
+        const QJsonObject item = v.toObject();
+        QCOMPARE(item.value(u"area"_s).toString(), u"certs"_s);
+        byTarget.insert(item.value(u"target"_s).toString(), item);
+    }
+    int expectedItems = 1; // the comparison
+    for (const auto &e : endpoints) {
+        const QString base = u"%1 %2:443 "_s.arg(e.label, m_servers->address(e.host));
+        const bool silent = e.serve == Serve::Silent || e.serve == Serve::Nothing;
+        if (silent) {
+            ++expectedItems;
+            const QJsonObject tls = byTarget.value(base + u"tls"_s);
+            QVERIFY2(!tls.isEmpty(), qPrintable(base + u"tls\n"_s + run.out));
+            QCOMPARE(tls.value(u"status"_s).toString(), u"unreachable"_s);
+            QVERIFY2(tls.value(u"found"_s).toString().isEmpty(), qPrintable(run.out));
+            QVERIFY2(!byTarget.contains(base + u"names"_s),
+                     "nothing is judged of an endpoint that did not answer");
+            continue;
+        }
+        expectedItems += 3;
+        const auto status = [&](const QString &aspect) {
+            return byTarget.value(base + aspect).value(u"status"_s).toString();
+        };
+        QCOMPARE(status(u"names"_s), e.serve == Serve::WrongNames ? u"drift"_s : u"ok"_s);
+        QCOMPARE(status(u"validity"_s), e.serve == Serve::Expiring ? u"drift"_s : u"ok"_s);
+        QCOMPARE(status(u"chain"_s), e.serve == Serve::OtherCa ? u"drift"_s : u"ok"_s);
+        if (e.serve == Serve::WrongNames) {
+            const QJsonObject names = byTarget.value(base + u"names"_s);
+            QVERIFY2(names.value(u"message"_s).toString().contains(PrecheckServers::fqdn(Host::Psc03)),
+                     qPrintable(run.out));
+            QVERIFY2(names.value(u"found"_s)
+                         .toString()
+                         .startsWith(u"CN = "_s + PrecheckServers::fqdn(Host::Psc01)),
+                     qPrintable(run.out));
+            QVERIFY(!names.value(u"hint"_s).toString().isEmpty());
+        }
+        if (e.serve == Serve::Expiring)
+            QVERIFY2(
+                byTarget.value(base + u"validity"_s).value(u"message"_s).toString().contains(u"expires in"_s),
+                qPrintable(run.out));
+    }
+    QCOMPARE(byTarget.size(), expectedItems);
+    const QJsonObject same = byTarget.value(u"every PSC and the VIP"_s);
+    QCOMPARE(same.value(u"status"_s).toString(), c.same);
+    const QJsonObject summary = run.json.value(u"summary"_s).toObject();
+    int drift = 0, unreachable = 0;
+    for (const QJsonObject &item : std::as_const(byTarget)) {
+        drift += item.value(u"status"_s).toString() == u"drift"_s;
+        unreachable += item.value(u"status"_s).toString() == u"unreachable"_s;
+    }
+    QCOMPARE(summary.value(u"drift"_s).toInt(), drift);
+    QCOMPARE(summary.value(u"unreachable"_s).toInt(), unreachable);
+    QCOMPARE(summary.value(u"ok"_s).toInt(), expectedItems - drift - unreachable);
+    if (c.exitCode == 0)
+        QCOMPARE(drift + unreachable, 0);
+}
+
+// Two endpoints that accept and never answer, with a limit of 2 s each: checked one after the
+// other the audit would take at least 4 s; at once, about 2 s.
+void TestAudit::silentEndpointsAreWaitedForAtOnce()
+{
+    REQUIRE_SERVER(requirePort443());
+    m_listeners.clear();
+    QString why;
+    QVERIFY2(serve(m_servers->address(Host::Psc01), Serve::Silent, &why), qPrintable(why));
+    QVERIFY2(serve(m_servers->address(Host::Psc03), Serve::Silent, &why), qPrintable(why));
+    QVERIFY2(serve(m_servers->address(Host::LoadBalancer), Serve::Right, &why), qPrintable(why));
+    const QString file = writeProject(u"silent"_s, plan(PrecheckServers::PlanKind::AllRecordsExist), true);
+    const Run run =
+        audit({file, u"--only"_s, u"certs"_s, u"--format"_s, u"json"_s, u"--timeout"_s, u"2000"_s});
+    m_listeners.clear();
+    QVERIFY2(run.exitCode == 1, qPrintable(run.both()));
+    const QJsonObject summary = run.json.value(u"summary"_s).toObject();
+    QCOMPARE(summary.value(u"unreachable"_s).toInt(), 3); // two endpoints and the comparison
+    QCOMPARE(summary.value(u"drift"_s).toInt(), 0);
+    qInfo("two silent endpoints and one answering, 2000 ms limit each: %lld ms", run.elapsedMs);
+    QVERIFY2(run.elapsedMs >= 2000, qPrintable(QString::number(run.elapsedMs)));
+    QVERIFY2(run.elapsedMs < 3800, qPrintable(QString::number(run.elapsedMs)));
+}
+
+// The text form: one line per item, expected/found/fix under anything not ok, the summary; the
+// areas not chosen are left out.
+void TestAudit::textOutput()
+{
+    REQUIRE_SERVER(requirePort443());
+    m_listeners.clear();
+    QString why;
+    QVERIFY2(serve(m_servers->address(Host::Psc01), Serve::Right, &why), qPrintable(why));
+    QVERIFY2(serve(m_servers->address(Host::Psc03), Serve::WrongNames, &why), qPrintable(why));
+    QVERIFY2(serve(m_servers->address(Host::LoadBalancer), Serve::Right, &why), qPrintable(why));
+    const QString file = writeProject(u"text"_s, plan(PrecheckServers::PlanKind::AllRecordsExist), true);
+    const Run run = audit({file, u"--only"_s, u"certs"_s, u"--timeout"_s, u"1500"_s});
+    m_listeners.clear();
+    QVERIFY2(run.exitCode == 1, qPrintable(run.both()));
+    QVERIFY2(run.out.contains(u"DRIFT        certs      %1 %2:443 names: "_s.arg(
+                 PrecheckServers::fqdn(Host::Psc03), m_servers->address(Host::Psc03))),
+             qPrintable(run.out));
+    QVERIFY2(run.out.contains(u"             expected: CN = "_s), qPrintable(run.out));
+    QVERIFY2(run.out.contains(u"             found:    CN = "_s), qPrintable(run.out));
+    QVERIFY2(run.out.contains(u"audit: 8 ok, 2 drift, 0 unreachable, 0 skipped\n"_s), qPrintable(run.out));
+    QVERIFY2(!run.out.contains(u" dns "_s), qPrintable(run.out));
+}
+
+QTEST_GUILESS_MAIN(TestAudit)
+#include "tst_audit.moc"
