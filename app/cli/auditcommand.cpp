@@ -11,6 +11,8 @@
 
 #include "audit/auditsession.h"
 #include "jobs/jobqueue.h"
+#include "netscaler/nitrojob.h"
+#include "secretprompt.h"
 
 #include <QFileInfo>
 
@@ -28,7 +30,12 @@ int cmdAudit(const QStringList &args)
                                     u"text"_s);
     const QCommandLineOption timeout(
         u"timeout"_s, CliTr::tr("Time limit of each check in ms (default 5000)."), u"MS"_s, u"5000"_s);
-    parser.addOptions({only, format, timeout});
+    const QCommandLineOption nsip(u"nsip"_s,
+                                  CliTr::tr("netscaler: the NSIP to ask, if not the plan's (ADDR[:PORT])."),
+                                  u"ADDR[:PORT]"_s);
+    const QCommandLineOption nsUser(u"ns-user"_s, CliTr::tr("netscaler: the NITRO user (default nsroot)."),
+                                    u"NAME"_s, u"nsroot"_s);
+    parser.addOptions({only, format, timeout, nsip, nsUser});
     parser.addPositionalArgument(u"PLAN"_s, CliTr::tr("The .vlab.json file."));
     bool help = false;
     const QString synopsis =
@@ -59,12 +66,35 @@ int cmdAudit(const QStringList &args)
         return BadInput;
     }
     const bool json = fmt == u"json"_s;
+    if (parser.isSet(nsip)) {
+        if (const Result<NitroTarget> target = NitroTarget::parseAddress(parser.value(nsip)); !target) {
+            err(u"vlab: --nsip: "_s + target.error().message + u'\n');
+            return BadInput;
+        }
+        options.nsipAddress = parser.value(nsip);
+    }
+    options.nsUser = parser.value(nsUser).trimmed();
+    if (options.nsUser.isEmpty()) {
+        err(CliTr::tr("vlab: --ns-user needs a user name.\n"));
+        return BadInput;
+    }
     const QString planFile = parser.positionalArguments().constFirst();
     int exitCode = Ok;
     const std::optional<LabPlan> plan = loadValidPlanOrReport(planFile, PlanCheck::Live, &exitCode, json);
     if (!plan)
         return BadInput; // also for a plan with errors: see the exit codes above
     options.projectFolder = QFileInfo(planFile).absolutePath();
+    // Passwords as the live verbs read them, only for the areas that log in.
+    if (options.areas.contains(u"netscaler"_s)) {
+        const std::optional<QString> password = readSecret(
+            kNsPasswordVar,
+            CliTr::tr("Password of NetScaler user %1 at %2: ")
+                .arg(options.nsUser,
+                     options.nsipAddress.isEmpty() ? plan->loadBalancer.nsip : options.nsipAddress));
+        if (!password)
+            return BadInput;
+        options.nsPassword = *password;
+    }
 
     AuditSession session(*plan, options);
     JobQueue queue;

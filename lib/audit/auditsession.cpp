@@ -1,10 +1,13 @@
 #include "audit/auditsession.h"
 
 #include "audit/certauditjob.h"
+#include "audit/nitroaudit.h"
 #include "certs/csrrequest.h"
 #include "core/atomicfile.h"
 #include "core/tr.h"
 #include "jobs/jobqueue.h"
+#include "netscaler/netscaleractions.h"
+#include "netscaler/nitroverifyjob.h"
 #include "precheck/precheckplan.h"
 
 #include <QDir>
@@ -90,6 +93,8 @@ AuditSession::AuditSession(const LabPlan &plan, const AuditOptions &options, QOb
             buildDns();
         } else if (area == u"certs"_s) {
             buildCerts();
+        } else if (area == u"netscaler"_s) {
+            buildNetscaler();
         } else {
             AuditResult a;
             a.area = area;
@@ -200,6 +205,42 @@ void AuditSession::buildCerts()
     same.kind = Slot::Kind::SameCertificate;
     same.area = u"certs"_s;
     m_slots << same;
+}
+
+void AuditSession::buildNetscaler()
+{
+    const QString address =
+        m_options.nsipAddress.isEmpty() ? m_plan.loadBalancer.nsip : m_options.nsipAddress;
+    // The NetScaler step's own Verify job, with the fingerprint confirmed in the project.
+    auto *actions = new NetscalerActions(m_options.projectFolder, this);
+    Result<NitroTarget> target = actions->target(address, m_options.nsUser);
+    if (target)
+        target.value().requestTimeout = std::chrono::milliseconds(m_options.timeoutMs);
+    Result<NitroJob *> job = target
+        ? actions->createJob(NitroAction::Verify, m_plan, *target, m_options.nsPassword)
+        : Result<NitroJob *>(target.error());
+    if (!job) {
+        AuditResult a;
+        a.area = u"netscaler"_s;
+        a.target = u"NSIP %1"_s.arg(address);
+        a.status = AuditStatus::Skipped;
+        a.message = Tr::tr("Not checked: %1").arg(job.error().message);
+        addFixed(u"netscaler"_s, a);
+        return;
+    }
+    auto *verify = static_cast<NitroVerifyJob *>(*job);
+    verify->setKey(u"audit.netscaler"_s);
+    Slot slot;
+    slot.kind = Slot::Kind::Check;
+    slot.area = u"netscaler"_s;
+    slot.target = u"NSIP %1"_s.arg(target->address());
+    const qsizetype index = m_slots.size();
+    m_slots << slot;
+    connect(verify, &Job::finished, this, [this, index, verify, t = *target] {
+        m_slots[index].results = nitroAuditResults(*verify, t);
+        m_slots[index].done = true;
+    });
+    m_jobs << verify;
 }
 
 void AuditSession::addTo(JobQueue &queue)

@@ -39,6 +39,12 @@ struct AuditOptions
     // chain is not checked (said so in the results).
     QString projectFolder;
     int maxInFlight = 32; // checks running at once
+
+    // netscaler: the NSIP as ADDR[:PORT] (empty: the plan's), the NITRO user and password.
+    // The password only goes to the NetScaler over verified or pinned TLS; never into a result.
+    QString nsipAddress;
+    QString nsUser = QStringLiteral("nsroot");
+    QString nsPassword;
 };
 
 class AuditSession : public QObject
@@ -67,6 +73,7 @@ private:
     };
     void buildDns();
     void buildCerts();
+    void buildNetscaler();
     void addFixed(const QString &area, const AuditResult &result);
     QList<AuditResult> sameCertificate() const;
 

@@ -7,11 +7,16 @@
 // The servers run in this test's event loop while the built `vlab` runs as a separate process.
 // Port 443 and dnsmasq need root (as in CI); without it the tests skip and say why.
 
+#include "netscaler/lbconfig.h"
+#include "netscaler/nitromodel.h"
+#include "nitrostandin.h"
+#include "plan/planjson.h"
 #include "precheckservers.h"
 
 #include <QDir>
 #include <QElapsedTimer>
 #include <QFile>
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -87,6 +92,7 @@ private Q_SLOTS:
     void certs();
     void silentEndpointsAreWaitedForAtOnce();
     void textOutput();
+    void netscaler();
 
 private:
     struct Listener
@@ -102,7 +108,9 @@ private:
         p.insert(u"ntp"_s, QJsonObject{{u"servers"_s, QJsonArray{m_servers->ntpHost()}}});
         return p;
     }
-    Run audit(const QStringList &args);
+    Run audit(const QStringList &args) { return run(QStringList{u"audit"_s} + args); }
+    Run run(const QStringList &args,
+            const QProcessEnvironment &environment = QProcessEnvironment::systemEnvironment());
     // Starts what `serve` asks for on address:443; false (with *why) when it cannot listen.
     bool serve(const QString &address, Serve serve, QString *why);
     ServerStart requirePort443();
@@ -224,18 +232,18 @@ QString TestAudit::writeProject(const QString &name, const QJsonObject &plan, bo
     return path;
 }
 
-Run TestAudit::audit(const QStringList &args)
+Run TestAudit::run(const QStringList &args, const QProcessEnvironment &environment)
 {
     Run run;
     QProcess process;
-    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    QProcessEnvironment env = environment;
     env.insert(u"LC_ALL"_s, u"C.UTF-8"_s);
     process.setProcessEnvironment(env);
     process.setStandardInputFile(QProcess::nullDevice());
     QSignalSpy finished(&process, &QProcess::finished);
     QElapsedTimer timer;
     timer.start();
-    process.start(QStringLiteral(VLAB_CLI_PATH), QStringList{u"audit"_s} + args);
+    process.start(QStringLiteral(VLAB_CLI_PATH), args);
     // The listeners live in this event loop: wait with it running, never blocked.
     if (!finished.wait(kRunLimitMs)) {
         process.kill();
@@ -572,6 +580,131 @@ void TestAudit::textOutput()
     QVERIFY2(run.out.contains(u"             found:    CN = "_s), qPrintable(run.out));
     QVERIFY2(run.out.contains(u"audit: 8 ok, 2 drift, 0 unreachable, 0 skipped\n"_s), qPrintable(run.out));
     QVERIFY2(!run.out.contains(u" dns "_s), qPrintable(run.out));
+}
+
+// README "As-built audit": the netscaler area against the NITRO stand-in, after `vlab netscaler
+// apply` made the plan's objects and kept the NSIP's confirmed fingerprint in the project:
+// exit 0 when everything is as planned and UP, exit 1 on a removed binding, a DOWN service or
+// a NetScaler that does not answer; an unconfirmed certificate sends nothing (skipped).
+void TestAudit::netscaler()
+{
+    NitroStandin ns;
+    QString why = ns.start();
+    QVERIFY2(why.isEmpty(), qPrintable(why));
+    NitroStandin down;
+    const QJsonObject labPlan = plan(PrecheckServers::PlanKind::AllRecordsExist);
+    const vlab::Result<vlab::LabPlan> loaded = vlab::parsePlan(QJsonDocument(labPlan).toJson());
+    QVERIFY(loaded);
+    const vlab::Result<vlab::LbConfig> config = vlab::LbConfig::fromPlan(*loaded);
+    QVERIFY(config);
+    const QList<vlab::NitroObject> objects = vlab::nitroObjects(*config);
+    QString firstService, bindingVserver, bindingService;
+    for (const vlab::NitroObject &o : objects) {
+        if (o.type == u"service"_s && firstService.isEmpty())
+            firstService = o.name();
+        if (o.type == u"lbvserver_service_binding"_s && bindingVserver.isEmpty()) {
+            bindingVserver = o.name();
+            bindingService = o.boundTo();
+        }
+    }
+    QVERIFY(!firstService.isEmpty() && !bindingVserver.isEmpty());
+    why = down.start({u"--down"_s, firstService});
+    QVERIFY2(why.isEmpty(), qPrintable(why));
+
+    const auto fingerprint = [](const NitroStandin &s) {
+        return QString::fromLatin1(s.certificateSha256().toHex(':').toUpper());
+    };
+    const QString file = writeProject(u"netscaler"_s, labPlan, false);
+    QVERIFY(!file.isEmpty());
+    const QProcessEnvironment withPassword = [] {
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(u"VLAB_NS_PASSWORD"_s, NitroStandin::password());
+        return env;
+    }();
+    for (const NitroStandin *s : {&ns, &down}) {
+        const Run apply = run({u"netscaler"_s, u"apply"_s, file, u"--nsip"_s, s->address(), u"--user"_s,
+                               QString::fromLatin1(NitroStandin::kUser), u"--fingerprint"_s, fingerprint(*s)},
+                              withPassword);
+        QVERIFY2(apply.exitCode == 0, qPrintable(apply.both()));
+    }
+    // The fingerprints confirmed by apply, where the audit reads them.
+    QVERIFY(QFile::exists(QFileInfo(file).dir().filePath(u"vlab-trust.json"_s)));
+    const auto auditOf = [&](const NitroStandin &s, const QString &project) {
+        return run(QStringList{u"audit"_s, project, u"--only"_s, u"netscaler"_s, u"--nsip"_s, s.address(),
+                               u"--format"_s, u"json"_s, u"--timeout"_s, u"3000"_s},
+                   withPassword);
+    };
+    const auto statuses = [](const Run &r) {
+        QMap<QString, QString> byTarget;
+        for (const QJsonValue &v : r.json.value(u"checks"_s).toArray())
+            byTarget.insert(v[u"target"_s].toString(), v[u"status"_s].toString());
+        return byTarget;
+    };
+
+    // As applied: every object as planned, services and virtual servers UP.
+    Run r = auditOf(ns, file);
+    QVERIFY2(r.exitCode == 0, qPrintable(r.both()));
+    QMap<QString, QString> found = statuses(r);
+    QCOMPARE(found.size(), objects.size());
+    for (const vlab::NitroObject &o : objects)
+        QVERIFY2(found.value(o.label()) == u"ok"_s, qPrintable(o.label() + u'\n' + r.out));
+    QVERIFY2(!r.out.contains(NitroStandin::password()) && !r.err.contains(NitroStandin::password()),
+             "the password is never printed");
+
+    // One binding removed behind the tool's back: exactly that is drift.
+    const auto removed =
+        ns.request("DELETE",
+                   u"/nitro/v1/config/lbvserver_service_binding/%1?args=servicename:%2"_s.arg(bindingVserver,
+                                                                                              bindingService),
+                   {});
+    QCOMPARE(removed.first, 200);
+    r = auditOf(ns, file);
+    QVERIFY2(r.exitCode == 1, qPrintable(r.both()));
+    found = statuses(r);
+    QStringList drift;
+    for (auto it = found.cbegin(); it != found.cend(); ++it) {
+        if (it.value() != u"ok"_s)
+            drift << it.key() + u'=' + it.value();
+    }
+    QCOMPARE(drift.size(), 1);
+    QVERIFY2(drift.constFirst().contains(bindingVserver) && drift.constFirst().contains(bindingService)
+                 && drift.constFirst().endsWith(u"=drift"_s),
+             qPrintable(drift.join(u'\n')));
+
+    // A service DOWN on the other NetScaler: that service is drift, the rest as planned.
+    r = auditOf(down, file);
+    QVERIFY2(r.exitCode == 1, qPrintable(r.both()));
+    found = statuses(r);
+    drift.clear();
+    for (auto it = found.cbegin(); it != found.cend(); ++it) {
+        if (it.value() != u"ok"_s)
+            drift << it.key();
+    }
+    QCOMPARE(drift, QStringList{u"service "_s + firstService});
+
+    // A project without the confirmed fingerprint: the login (the password) is never sent.
+    const QString unconfirmed = writeProject(u"netscaler-unconfirmed"_s, labPlan, false);
+    const int loginsBefore = int(ns.state().value(u"log"_s).toArray().toVariantList().count(
+        QVariant(u"POST /nitro/v1/config/login"_s)));
+    r = auditOf(ns, unconfirmed);
+    found = statuses(r);
+    QCOMPARE(found.size(), 1);
+    QVERIFY2(found.first() == u"skipped"_s, qPrintable(r.out));
+    QVERIFY2(r.out.contains(u"--fingerprint"_s), qPrintable(r.out));
+    QCOMPARE(int(ns.state().value(u"log"_s).toArray().toVariantList().count(
+                 QVariant(u"POST /nitro/v1/config/login"_s))),
+             loginsBefore);
+
+    // The NetScaler stops answering: unreachable, not drift.
+    const QString address = ns.address();
+    ns.stop();
+    r = run(QStringList{u"audit"_s, file, u"--only"_s, u"netscaler"_s, u"--nsip"_s, address, u"--format"_s,
+                        u"json"_s, u"--timeout"_s, u"2000"_s},
+            withPassword);
+    QVERIFY2(r.exitCode == 1, qPrintable(r.both()));
+    found = statuses(r);
+    QCOMPARE(found.size(), 1);
+    QVERIFY2(found.first() == u"unreachable"_s, qPrintable(r.out));
 }
 
 QTEST_GUILESS_MAIN(TestAudit)
