@@ -13,6 +13,7 @@
 #include "jobs/jobqueue.h"
 #include "netscaler/nitrojob.h"
 #include "secretprompt.h"
+#include "vsphere/vcenterclient.h"
 
 #include <QFileInfo>
 
@@ -35,7 +36,14 @@ int cmdAudit(const QStringList &args)
                                   u"ADDR[:PORT]"_s);
     const QCommandLineOption nsUser(u"ns-user"_s, CliTr::tr("netscaler: the NITRO user (default nsroot)."),
                                     u"NAME"_s, u"nsroot"_s);
-    parser.addOptions({only, format, timeout, nsip, nsUser});
+    const QCommandLineOption vcenter(
+        u"vcenter"_s, CliTr::tr("vcenter, vcha: the vCenter to ask, if not the plan's (HOST[:PORT])."),
+        u"HOST[:PORT]"_s);
+    const QCommandLineOption vcUser(u"vc-user"_s,
+                                    CliTr::tr("vcenter, vcha: the vCenter user (default "
+                                              "administrator@vsphere.local)."),
+                                    u"USER"_s, u"administrator@vsphere.local"_s);
+    parser.addOptions({only, format, timeout, nsip, nsUser, vcenter, vcUser});
     parser.addPositionalArgument(u"PLAN"_s, CliTr::tr("The .vlab.json file."));
     bool help = false;
     const QString synopsis =
@@ -73,6 +81,18 @@ int cmdAudit(const QStringList &args)
         }
         options.nsipAddress = parser.value(nsip);
     }
+    if (parser.isSet(vcenter)) {
+        if (const Result<QUrl> url = parseVCenterHost(parser.value(vcenter)); !url) {
+            err(u"vlab: --vcenter: "_s + url.error().message + u'\n');
+            return BadInput;
+        }
+        options.vcenterAddress = parser.value(vcenter);
+    }
+    options.vcUser = parser.value(vcUser).trimmed();
+    if (options.vcUser.isEmpty()) {
+        err(CliTr::tr("vlab: --vc-user needs a user name.\n"));
+        return BadInput;
+    }
     options.nsUser = parser.value(nsUser).trimmed();
     if (options.nsUser.isEmpty()) {
         err(CliTr::tr("vlab: --ns-user needs a user name.\n"));
@@ -94,6 +114,16 @@ int cmdAudit(const QStringList &args)
         if (!password)
             return BadInput;
         options.nsPassword = *password;
+    }
+    if (options.areas.contains(u"vcenter"_s) || (options.areas.contains(u"vcha"_s) && plan->vcha.enabled)) {
+        const std::optional<QString> password = readSecret(
+            kVcPasswordVar,
+            CliTr::tr("Password of %1 on vCenter %2: ")
+                .arg(options.vcUser,
+                     options.vcenterAddress.isEmpty() ? plan->vcenter.fqdn : options.vcenterAddress));
+        if (!password)
+            return BadInput;
+        options.vcPassword = *password;
     }
 
     AuditSession session(*plan, options);

@@ -274,7 +274,7 @@ Verb commandTable()
         pscVerbs(),
         verb(
             u"audit"_s,
-            u"audit PLAN [--only dns,certs,netscaler,psc,vcenter,vcha,vds,tcp] [--format text|json] [--timeout MS] [--nsip ADDR[:PORT]] [--ns-user NAME]"_s,
+            u"audit PLAN [--only dns,certs,netscaler,psc,vcenter,vcha,vds,tcp] [--format text|json] [--timeout MS] [--nsip ADDR[:PORT]] [--ns-user NAME] [--vcenter HOST[:PORT]] [--vc-user USER]"_s,
             CliTr::tr("read-only: does the built lab still match the plan?"), cmdAudit),
         exportVerbs(),
         verb(u"help"_s, u"help [COMMAND]"_s, CliTr::tr("show help"),

@@ -2,6 +2,7 @@
 
 #include "audit/certauditjob.h"
 #include "audit/nitroaudit.h"
+#include "audit/vcenteraudit.h"
 #include "certs/csrrequest.h"
 #include "core/atomicfile.h"
 #include "core/tr.h"
@@ -9,6 +10,7 @@
 #include "netscaler/netscaleractions.h"
 #include "netscaler/nitroverifyjob.h"
 #include "precheck/precheckplan.h"
+#include "vsphere/vcenteractions.h"
 
 #include <QDir>
 #include <QFileInfo>
@@ -95,6 +97,8 @@ AuditSession::AuditSession(const LabPlan &plan, const AuditOptions &options, QOb
             buildCerts();
         } else if (area == u"netscaler"_s) {
             buildNetscaler();
+        } else if (area == u"vcenter"_s || area == u"vcha"_s) {
+            buildVCenter(area);
         } else {
             AuditResult a;
             a.area = area;
@@ -241,6 +245,66 @@ void AuditSession::buildNetscaler()
         m_slots[index].done = true;
     });
     m_jobs << verify;
+}
+
+void AuditSession::buildVCenter(const QString &area)
+{
+    const QString address =
+        m_options.vcenterAddress.isEmpty() ? m_plan.vcenter.fqdn : m_options.vcenterAddress;
+    const auto notChecked = [&](const QString &why) {
+        AuditResult a;
+        a.area = area;
+        a.target = address;
+        a.status = AuditStatus::Skipped;
+        a.message = Tr::tr("Not checked: %1").arg(why);
+        addFixed(area, a);
+    };
+    if (area == u"vcha"_s && !m_plan.vcha.enabled) {
+        notChecked(Tr::tr("the plan has no VCHA (vcha.enabled is false)."));
+        return;
+    }
+    const Result<QUrl> url = parseVCenterHost(address);
+    if (!url) {
+        notChecked(url.error().message);
+        return;
+    }
+    // The vCenter step's own read-only jobs, with the fingerprint confirmed in the project.
+    const VCenterActions actions(m_options.projectFolder);
+    const Result<QByteArray> pin = actions.confirmedPin(*url);
+    if (!pin) {
+        notChecked(pin.error().message);
+        return;
+    }
+    VCenterEndpoint endpoint;
+    endpoint.url = *url;
+    endpoint.pin = *pin;
+    endpoint.user = m_options.vcUser;
+    endpoint.password = m_options.vcPassword;
+    endpoint.timeout = std::chrono::milliseconds(m_options.timeoutMs);
+    Slot slot;
+    slot.kind = Slot::Kind::Check;
+    slot.area = area;
+    slot.target = address;
+    const qsizetype index = m_slots.size();
+    m_slots << slot;
+    Job *job = nullptr;
+    if (area == u"vcenter"_s) {
+        VCenterLoginJob *login = actions.createLoginJob(endpoint);
+        connect(login, &Job::finished, this, [this, index, login] {
+            m_slots[index].results = vcenterAuditResults(*login);
+            m_slots[index].done = true;
+        });
+        job = login;
+    } else {
+        VchaJob *status = actions.createVchaJob(VchaAction::Status, endpoint, m_plan);
+        connect(status, &Job::finished, this, [this, index, status] {
+            m_slots[index].results = vchaAuditResults(*status);
+            m_slots[index].done = true;
+        });
+        job = status;
+    }
+    job->setKey(u"audit.%1"_s.arg(area));
+    m_jobs << job;
 }
 
 void AuditSession::addTo(JobQueue &queue)

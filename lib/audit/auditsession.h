@@ -45,6 +45,11 @@ struct AuditOptions
     QString nsipAddress;
     QString nsUser = QStringLiteral("nsroot");
     QString nsPassword;
+
+    // vcenter, vcha: the vCenter as HOST[:PORT] (empty: the plan's FQDN), user and password.
+    QString vcenterAddress;
+    QString vcUser = QStringLiteral("administrator@vsphere.local");
+    QString vcPassword;
 };
 
 class AuditSession : public QObject
@@ -74,6 +79,7 @@ private:
     void buildDns();
     void buildCerts();
     void buildNetscaler();
+    void buildVCenter(const QString &area);
     void addFixed(const QString &area, const AuditResult &result);
     QList<AuditResult> sameCertificate() const;
 

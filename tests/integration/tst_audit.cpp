@@ -12,6 +12,9 @@
 #include "nitrostandin.h"
 #include "plan/planjson.h"
 #include "precheckservers.h"
+#include "vcsimfixture.h"
+#include "vsphere/vcenteractions.h"
+#include "vsphere/vchajob.h"
 
 #include <QDir>
 #include <QElapsedTimer>
@@ -93,6 +96,7 @@ private Q_SLOTS:
     void silentEndpointsAreWaitedForAtOnce();
     void textOutput();
     void netscaler();
+    void vcenter();
 
 private:
     struct Listener
@@ -705,6 +709,122 @@ void TestAudit::netscaler()
     found = statuses(r);
     QCOMPARE(found.size(), 1);
     QVERIFY2(found.first() == u"unreachable"_s, qPrintable(r.out));
+}
+
+// README "As-built audit": the vcenter and vcha areas against govmomi's vCenter simulator with
+// the VCHA stand-in, the fingerprint confirmed in the project: exit 1 before VCHA is deployed
+// (the cluster NOTCONFIGURED is drift), exit 0 once it is deployed and healthy; a vCenter
+// without the VCHA REST API (6.7 GA) is skipped; an unconfirmed certificate sends nothing; a
+// vCenter that does not answer is unreachable.
+void TestAudit::vcenter()
+{
+    if (QStringLiteral(VLAB_VCSIM_PATH).isEmpty())
+        QSKIP("The vCenter simulator was not built: install golang-go and golang-github-vmware-govmomi-dev.");
+    VcSimFixture fixture;
+    QString why = fixture.makeCertificate();
+    if (why.startsWith(u"the openssl command is missing"_s))
+        QSKIP(qPrintable(why));
+    QVERIFY2(why.isEmpty(), qPrintable(why));
+    const QString sim =
+        fixture.start(QStringLiteral(VLAB_VCSIM_PATH), {u"-vcha-standin"_s, u"-vcha-polls"_s, u"0"_s}, &why);
+    QVERIFY2(why.isEmpty(), qPrintable(why));
+    const QString ga = fixture.start(QStringLiteral(VLAB_VCSIM_PATH), {}, &why);
+    QVERIFY2(why.isEmpty(), qPrintable(why));
+
+    // The simulator's inventory names: the HA network on its distributed port group.
+    QJsonObject labPlan = plan(PrecheckServers::PlanKind::AllRecordsExist);
+    QJsonObject vcha = labPlan.value(u"vcha"_s).toObject();
+    vcha.insert(u"enabled"_s, true);
+    QJsonObject haNetwork = vcha.value(u"network"_s).toObject();
+    haNetwork.insert(u"portGroup"_s, u"DC0_DVPG0"_s);
+    vcha.insert(u"network"_s, haNetwork);
+    labPlan.insert(u"vcha"_s, vcha);
+    QJsonObject target = labPlan.value(u"target"_s).toObject();
+    target.insert(u"datastore"_s, u"LocalDS_0"_s);
+    labPlan.insert(u"target"_s, target);
+    const QString file = writeProject(u"vcenter"_s, labPlan, false);
+    QVERIFY(!file.isEmpty());
+    const vlab::Result<vlab::LabPlan> loaded = vlab::parsePlan(QJsonDocument(labPlan).toJson());
+    QVERIFY(loaded);
+
+    const QString password = u"S3cret-Pass!42"_s;
+    const auto endpointOf = [&](const QString &hostPort) {
+        vlab::VCenterEndpoint e;
+        e.url = *vlab::parseVCenterHost(hostPort);
+        e.pin = fixture.pin();
+        e.user = u"administrator@vsphere.local"_s;
+        e.password = password;
+        e.timeout = std::chrono::milliseconds(30000);
+        return e;
+    };
+    const vlab::VCenterActions actions(QFileInfo(file).absolutePath());
+    QVERIFY(actions.keepFingerprint(endpointOf(sim)));
+    QVERIFY(actions.keepFingerprint(endpointOf(ga)));
+
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(u"VLAB_VC_PASSWORD"_s, password);
+    const auto auditOf = [&](const QString &hostPort, const QString &project) {
+        return run(QStringList{u"audit"_s, project, u"--only"_s, u"vcenter,vcha"_s, u"--vcenter"_s, hostPort,
+                               u"--format"_s, u"json"_s, u"--timeout"_s, u"5000"_s},
+                   env);
+    };
+    const auto byArea = [](const Run &r) {
+        QMap<QString, QJsonObject> items;
+        for (const QJsonValue &v : r.json.value(u"checks"_s).toArray())
+            items.insert(v[u"area"_s].toString(), v.toObject());
+        return items;
+    };
+
+    // Before VCHA is deployed: the login works, the cluster is not configured.
+    Run r = auditOf(sim, file);
+    QVERIFY2(r.exitCode == 1, qPrintable(r.both()));
+    QMap<QString, QJsonObject> items = byArea(r);
+    QCOMPARE(items.size(), 2);
+    QCOMPARE(items.value(u"vcenter"_s).value(u"status"_s).toString(), u"ok"_s);
+    QCOMPARE(items.value(u"vcha"_s).value(u"status"_s).toString(), u"drift"_s);
+    QVERIFY2(items.value(u"vcha"_s).value(u"found"_s).toString().startsWith(u"NOTCONFIGURED"_s),
+             qPrintable(r.out));
+    QVERIFY2(!r.out.contains(password) && !r.err.contains(password), "the password is never printed");
+
+    // Deployed through the VCHA step's own job: enabled and healthy.
+    vlab::VchaJob deploy(vlab::VchaAction::Deploy, endpointOf(sim), *loaded);
+    deploy.setPollInterval(std::chrono::milliseconds(20));
+    QSignalSpy finished(&deploy, &vlab::Job::finished);
+    deploy.start();
+    QVERIFY(deploy.isFinished() || finished.wait(60000));
+    QVERIFY2(deploy.state() == vlab::Job::State::Succeeded,
+             qPrintable(deploy.result() ? QString() : deploy.result().error().message));
+    r = auditOf(sim, file);
+    QVERIFY2(r.exitCode == 0, qPrintable(r.both()));
+    items = byArea(r);
+    QCOMPARE(items.value(u"vcha"_s).value(u"status"_s).toString(), u"ok"_s);
+    QCOMPARE(items.value(u"vcha"_s).value(u"found"_s).toString(), u"CONFIGURED, ENABLED, HEALTHY"_s);
+
+    // A vCenter without the VCHA REST API: the login is checked, VCHA is not.
+    r = auditOf(ga, file);
+    QVERIFY2(r.exitCode == 0, qPrintable(r.both()));
+    items = byArea(r);
+    QCOMPARE(items.value(u"vcenter"_s).value(u"status"_s).toString(), u"ok"_s);
+    QCOMPARE(items.value(u"vcha"_s).value(u"status"_s).toString(), u"skipped"_s);
+
+    // A project without the confirmed fingerprint: nothing is sent, nothing is checked.
+    const QString unconfirmed = writeProject(u"vcenter-unconfirmed"_s, labPlan, false);
+    r = auditOf(sim, unconfirmed);
+    items = byArea(r);
+    QCOMPARE(items.value(u"vcenter"_s).value(u"status"_s).toString(), u"skipped"_s);
+    QVERIFY2(items.value(u"vcenter"_s).value(u"hint"_s).toString().contains(u"--fingerprint"_s),
+             qPrintable(r.out));
+
+    // Nothing listens on the address: unreachable, not drift.
+    QTcpServer closed;
+    QVERIFY(closed.listen(QHostAddress::LocalHost, 0));
+    const QString closedAddress = u"127.0.0.1:%1"_s.arg(closed.serverPort());
+    closed.close();
+    r = auditOf(closedAddress, file);
+    QVERIFY2(r.exitCode == 1, qPrintable(r.both()));
+    items = byArea(r);
+    QCOMPARE(items.value(u"vcenter"_s).value(u"status"_s).toString(), u"unreachable"_s);
+    QCOMPARE(items.value(u"vcha"_s).value(u"status"_s).toString(), u"unreachable"_s);
 }
 
 QTEST_GUILESS_MAIN(TestAudit)
