@@ -90,6 +90,25 @@ QString NitroObject::label() const
     return type + u' ' + name();
 }
 
+QString nitroTypeDescription(const QString &type)
+{
+    if (type == kNsip)
+        return Tr::tr("the subnet IP the NetScaler talks to the PSCs from");
+    if (type == kServer)
+        return Tr::tr("the PSCs as back-end servers");
+    if (type == kService)
+        return Tr::tr("one service per PSC and port");
+    if (type == kVserver)
+        return Tr::tr("the load-balanced virtual servers");
+    if (type == kVsBinding)
+        return Tr::tr("the services bound to their virtual servers");
+    if (type == kGroup)
+        return Tr::tr("the persistency group");
+    if (type == kGroupBinding)
+        return Tr::tr("the virtual servers in the persistency group");
+    return type;
+}
+
 const QStringList &nitroTypeOrder()
 {
     static const QStringList order{kNsip, kServer, kService, kVserver, kVsBinding, kGroup, kGroupBinding};
@@ -110,7 +129,10 @@ QStringList describeNitroChanges(const QList<NitroObject> &objects, bool remove)
         }
         if (names.isEmpty())
             continue;
-        lines << (remove ? Tr::tr("Remove %1: %2") : Tr::tr("Create %1: %2")).arg(type, names.join(u", "_s));
+        // What a person recognises first, the NITRO resource type (what the NetScaler's own
+        // CLI and GUI call it) in brackets.
+        lines << (remove ? Tr::tr("Remove %1 (%2): %3") : Tr::tr("Create %1 (%2): %3"))
+                     .arg(nitroTypeDescription(type), type, names.join(u", "_s));
     }
     return lines;
 }

@@ -37,8 +37,11 @@ QByteArray nitroAddVerb(const QString &type);
 
 // The plan's configuration as NITRO resources, in dependency order.
 QList<NitroObject> nitroObjects(const LbConfig &config);
-// One line per object type, in creation order ("Create lbvserver: vlab-vs-443, vlab-vs-389"),
-// or "Remove ..." in removal order: what Apply or Roll back will ask the person to approve.
+// What objects of a NITRO type are in this lab, in words ("the load-balanced virtual servers").
+QString nitroTypeDescription(const QString &type);
+// One line per object type, in creation order ("Create the load-balanced virtual servers
+// (lbvserver): vlab-vs-443, vlab-vs-389"), or "Remove ..." in removal order: what Apply or
+// Roll back will ask the person to approve.
 QStringList describeNitroChanges(const QList<NitroObject> &objects, bool remove);
 
 // What the NetScaler holds now, by type: the records NITRO returned.

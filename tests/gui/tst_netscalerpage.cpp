@@ -155,8 +155,10 @@ void TestNetscalerPage::applyAfterConfirmingTheCertificateThenVerifyAndRollBack(
     // run after the certificate was confirmed changed nothing more and was not asked again.
     QCOMPARE(f.approver.asked.size(), 1);
     const QString approved = f.approver.asked.constFirst();
-    QVERIFY2(approved.contains(f.ns.address()) && approved.contains(u"Create lbvserver: psc-vs-443"_s)
-                 && approved.contains(u"Create server:"_s) && approved.contains(u"save ns config"_s),
+    QVERIFY2(approved.contains(f.ns.address())
+                 && approved.contains(u"Create the load-balanced virtual servers (lbvserver): psc-vs-443"_s)
+                 && approved.contains(u"Create the PSCs as back-end servers (server):"_s)
+                 && approved.contains(u"save ns config"_s),
              qPrintable(approved));
     // First attempt stopped at the certificate; the trust dialog showed it (the run panel
     // waiting, not failed, behind it); the user clicked Trust; the page ran again.
@@ -201,8 +203,9 @@ void TestNetscalerPage::applyAfterConfirmingTheCertificateThenVerifyAndRollBack(
     QVERIFY(click(f, u"nsRollback"_s));
     QCOMPARE(state(f, u"psc-vs-443"_s), u"removed"_s);
     QCOMPARE(f.approver.asked.size(), 2);
-    QVERIFY2(f.approver.asked.constLast().contains(u"Remove lbvserver: "_s),
-             qPrintable(f.approver.asked.constLast()));
+    QVERIFY2(
+        f.approver.asked.constLast().contains(u"Remove the load-balanced virtual servers (lbvserver): "_s),
+        qPrintable(f.approver.asked.constLast()));
 
     // The side list: the plan step was passed (done), Certificates ran nothing (skipped),
     // this step is current and, once left, shows its last run.
