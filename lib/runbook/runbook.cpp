@@ -428,6 +428,17 @@ QString localTime(const QDateTime &t)
     return t.isValid() ? t.toLocalTime().toString(u"yyyy-MM-dd HH:mm:ss"_s) : QString();
 }
 
+// "2026-12-07 04:02:21 - 04:02:25" (the end's date only when it differs), or only the start.
+QString timeSpan(const QDateTime &start, const QDateTime &end)
+{
+    if (!end.isValid())
+        return localTime(start);
+    const QDateTime a = start.toLocalTime();
+    const QDateTime b = end.toLocalTime();
+    const QString to = a.date() == b.date() ? b.toString(u"HH:mm:ss"_s) : localTime(end);
+    return localTime(start) + u" \u2013 "_s + to;
+}
+
 // What became of the job, for people: the state and, after a failure, why.
 QString outcomeText(const RecordedRun &r)
 {
@@ -491,18 +502,20 @@ void addJournalEvidence(Runbook &runbook, const RunJournal &journal)
         }
         if (mine.isEmpty())
             continue;
-        QList<QStringList> rows{{Tr::tr("Started"), Tr::tr("Finished"), Tr::tr("Job"), Tr::tr("Where"),
-                                 Tr::tr("Outcome"), Tr::tr("Files")}};
+        // Four columns, so none is squeezed until words break in the PDF; the files a run
+        // wrote head its evidence below.
+        QList<QStringList> rows{{Tr::tr("When"), Tr::tr("Job"), Tr::tr("Where"), Tr::tr("Outcome")}};
         QList<RunbookBlock> evidence;
         bool succeeded = false;
         for (const RecordedRun &r : std::as_const(mine)) {
             const JournalJob *job = r.job;
             succeeded = succeeded || job->state == u"succeeded"_s;
-            rows << QStringList{
-                localTime(r.when), localTime(job->finished),
-                job->title,        job->target.isEmpty() ? Tr::tr("this computer") : job->target,
-                outcomeText(r),    filesOf(*job).join(u'\n')};
+            rows << QStringList{timeSpan(r.when, job->finished), job->title,
+                                job->target.isEmpty() ? Tr::tr("this computer") : job->target,
+                                outcomeText(r)};
             QString text;
+            for (const QString &file : filesOf(*job))
+                text += Tr::tr("File: %1").arg(file) + u'\n';
             for (const QJsonValue &v : job->report.value(u"evidence"_s).toArray()) {
                 const QJsonObject e = v.toObject();
                 const QDateTime when =
@@ -530,8 +543,9 @@ void addJournalEvidence(Runbook &runbook, const RunJournal &journal)
                 if (text.size() > kJobLimit)
                     break;
             }
-            if (text.isEmpty())
-                text = Tr::tr("(nothing recorded: the run was cut off)\n");
+            if (job->report.value(u"evidence"_s).toArray().isEmpty()
+                && job->report.value(u"children"_s).toArray().isEmpty())
+                text += Tr::tr("(nothing recorded: the run was cut off)\n");
             evidence << RunbookBlock{
                 RunbookBlock::Kind::Code,
                 Tr::tr("Evidence: %1 (%2, %3)").arg(job->title, localTime(r.when), outcomeText(r)),
@@ -650,8 +664,16 @@ Result<void> writeRunbookPdf(const Runbook &rb, const QString &path)
                             .arg(esc(b.title));
                     for (qsizetype r = 0; r < b.rows.size(); ++r) {
                         html += u"<tr>"_s;
-                        for (const QString &cell : b.rows.at(r))
-                            html += (r == 0 ? u"<th>%1</th>"_s : u"<td>%1</td>"_s).arg(esc(cell));
+                        for (const QString &cell : b.rows.at(r)) {
+                            // A cell of one word (a host, an address, a state) keeps it whole:
+                            // its column is made at least that wide, instead of the word
+                            // breaking ("vc.lab.tes" / "t").
+                            const bool oneWord = !cell.contains(u' ') && cell.size() <= 64;
+                            html += (r == 0        ? u"<th>%1</th>"_s
+                                         : oneWord ? u"<td style='white-space:nowrap'>%1</td>"_s
+                                                   : u"<td>%1</td>"_s)
+                                        .arg(esc(cell));
+                        }
                         html += u"</tr>"_s;
                     }
                     html += u"</table>"_s;

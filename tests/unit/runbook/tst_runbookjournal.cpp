@@ -126,6 +126,12 @@ QString local(const QDateTime &t)
     return t.toLocalTime().toString(u"yyyy-MM-dd HH:mm:ss"_s);
 }
 
+// The "When" cell of a run that ended the same day.
+QString span(const QDateTime &start, const QDateTime &end)
+{
+    return local(start) + u" \u2013 "_s + end.toLocalTime().toString(u"HH:mm:ss"_s);
+}
+
 } // namespace
 
 Q_DECLARE_METATYPE(KeyCase)
@@ -260,57 +266,28 @@ private Q_SLOTS:
 
         using Rows = QList<QStringList>;
         QCOMPARE(recordedRows(md, u"5. NetScaler load balancing"_s),
-                 (Rows{{local(at(100)),
-                        local(at(110)),
-                        u"Remove the load-balancing configuration"_s,
-                        u"192.0.2.5:8443"_s,
-                        u"succeeded"_s,
-                        {}},
-                       {local(at(200)),
-                        local(at(210)),
-                        u"Verify the load-balancing configuration"_s,
-                        u"192.0.2.5:8443"_s,
-                        u"succeeded"_s,
-                        {}},
-                       {local(at(300)),
-                        local(at(310)),
-                        u"Remove the load-balancing configuration"_s,
-                        u"192.0.2.5:8443"_s,
-                        u"failed: 2 objects were left"_s,
-                        {}}}));
-        QCOMPARE(
-            recordedRows(md, u"3. Platform Services Controllers"_s),
-            (Rows{{local(at(401)), local(at(900)), u"Install psc1 with vcsa-deploy"_s, u"esxi1.lab.test"_s,
-                   u"succeeded"_s, u"/lab/logs/vcsa-psc1-1"_s},
-                  {local(at(1001)), local(at(1050)), u"Install psc1 with vcsa-deploy"_s, u"esxi1.lab.test"_s,
-                   u"cancelled: Cancelled by the user"_s, u"/lab/logs/vcsa-psc1-2"_s}}));
+                 (Rows{{span(at(100), at(110)), u"Remove the load-balancing configuration"_s,
+                        u"192.0.2.5:8443"_s, u"succeeded"_s},
+                       {span(at(200), at(210)), u"Verify the load-balancing configuration"_s,
+                        u"192.0.2.5:8443"_s, u"succeeded"_s},
+                       {span(at(300), at(310)), u"Remove the load-balancing configuration"_s,
+                        u"192.0.2.5:8443"_s, u"failed: 2 objects were left"_s}}));
+        QCOMPARE(recordedRows(md, u"3. Platform Services Controllers"_s),
+                 (Rows{{span(at(401), at(900)), u"Install psc1 with vcsa-deploy"_s, u"esxi1.lab.test"_s,
+                        u"succeeded"_s},
+                       {span(at(1001), at(1050)), u"Install psc1 with vcsa-deploy"_s, u"esxi1.lab.test"_s,
+                        u"cancelled: Cancelled by the user"_s}}));
         QCOMPARE(recordedRows(md, u"6. vCenter Server"_s),
-                 (Rows{{local(at(1101)),
-                        local(at(1105)),
-                        u"Log in to vCenter vc.lab.test"_s,
-                        u"vc.lab.test"_s,
-                        u"succeeded"_s,
-                        {}}}));
+                 (Rows{{span(at(1101), at(1105)), u"Log in to vCenter vc.lab.test"_s, u"vc.lab.test"_s,
+                        u"succeeded"_s}}));
         QCOMPARE(recordedRows(md, u"7. vCenter High Availability"_s),
-                 (Rows{{local(at(1201)),
-                        {},
-                        u"Deploy vCenter HA on vc.lab.test"_s,
-                        u"vc.lab.test"_s,
-                        u"interrupted (SIGTERM); what it did on the lab is unknown"_s,
-                        {}},
-                       {local(at(1301)),
-                        local(at(1302)),
-                        u"Read the vCenter HA state of vc.lab.test"_s,
-                        u"vc.lab.test"_s,
-                        u"succeeded"_s,
-                        {}}}));
+                 (Rows{{local(at(1201)), u"Deploy vCenter HA on vc.lab.test"_s, u"vc.lab.test"_s,
+                        u"interrupted (SIGTERM); what it did on the lab is unknown"_s},
+                       {span(at(1301), at(1302)), u"Read the vCenter HA state of vc.lab.test"_s,
+                        u"vc.lab.test"_s, u"succeeded"_s}}));
         QCOMPARE(recordedRows(md, u"8. Distributed Switch"_s),
-                 (Rows{{local(at(1401)),
-                        local(at(1410)),
-                        u"Create the Distributed Switch DSwitch"_s,
-                        u"vc.lab.test"_s,
-                        u"failed: No datacenter dc9"_s,
-                        {}}}));
+                 (Rows{{span(at(1401), at(1410)), u"Create the Distributed Switch DSwitch"_s,
+                        u"vc.lab.test"_s, u"failed: No datacenter dc9"_s}}));
         QVERIFY(recordedRows(md, u"4. Certificate of the PSCs"_s).isEmpty());
 
         // A chapter with a succeeded run drops its sign-off lines; one with only a failure keeps them.
@@ -325,6 +302,8 @@ private Q_SLOTS:
             u"Evidence: Install psc1 with vcsa-deploy (%1, cancelled: Cancelled by the user)"_s.arg(
                 local(at(1001)))));
         QVERIFY(md.contains(u"request of Verify the load-balancing configuration"_s));
+        // The files a run wrote head its evidence.
+        QVERIFY(md.contains(u"File: /lab/logs/vcsa-psc1-2"_s));
 
         // The PDF carries the same, readable by pdftotext.
         const QString pdf = dir.filePath(u"runbook.pdf"_s);
@@ -333,7 +312,15 @@ private Q_SLOTS:
         p.start(u"pdftotext"_s, {pdf, u"-"_s});
         QVERIFY(p.waitForFinished(30000));
         QCOMPARE(p.exitCode(), 0);
-        const QString text = QString::fromUtf8(p.readAllStandardOutput()).simplified(); // cells wrap
+        const QString raw = QString::fromUtf8(p.readAllStandardOutput());
+        // Cells wrap between words, never inside one ("succeede" / "d" was the bug).
+        for (const QString &word : {u"succeeded"_s, u"cancelled:"_s, u"192.0.2.5:8443"_s, u"vc.lab.test"_s,
+                                    u"esxi1.lab.test"_s, u"interrupted"_s}) {
+            const QString head = word.left(word.size() - 1);
+            QVERIFY2(raw.count(head) == raw.count(word), qPrintable(word + u" is broken inside the word"_s));
+            QVERIFY2(raw.contains(word), qPrintable(word));
+        }
+        const QString text = raw.simplified(); // cells wrap
         for (const QString &s : {u"Log in to vCenter vc.lab.test"_s, u"Deploy vCenter HA on vc.lab.test"_s,
                                  u"interrupted (SIGTERM)"_s, u"Create the Distributed Switch DSwitch"_s,
                                  u"/lab/logs/vcsa-psc1-2"_s})
