@@ -4,6 +4,7 @@
 
 #include "core/atomicfile.h"
 #include "jobs/journal.h"
+#include "precheck/precheckplan.h"
 #include "runbook/runbook.h"
 #include "runbook/topologypainter.h"
 
@@ -21,11 +22,14 @@ int cmdRunbook(const QStringList &args)
     const QCommandLineOption markdown(
         u"markdown"_s, CliTr::tr("Also write the same content as Markdown, and topology.png beside it."),
         u"FILE.md"_s);
-    const QCommandLineOption precheck(
-        u"precheck"_s, CliTr::tr("Saved pre-check results (precheck-results.json) to include."), u"FILE"_s);
+    const QCommandLineOption precheck(u"precheck"_s,
+                                      CliTr::tr("Saved pre-check results to include (default: "
+                                                "precheck-results.json beside PLAN, when there is one)."),
+                                      u"FILE"_s);
     const QCommandLineOption journal(u"journal"_s,
-                                     CliTr::tr("The run journal (vlab-journal.json) whose recorded "
-                                               "live runs go into the chapters."),
+                                     CliTr::tr("The run journal whose recorded live runs go into the "
+                                               "chapters (default: vlab-journal.json beside PLAN, when "
+                                               "there is one)."),
                                      u"FILE"_s);
     parser.addOptions({output, markdown, precheck, journal, ignoreFindingsOption()});
     parser.addPositionalArgument(u"PLAN"_s, CliTr::tr("The .vlab.json file."));
@@ -46,9 +50,24 @@ int cmdRunbook(const QStringList &args)
         loadValidPlanOrReport(parser.positionalArguments().constFirst(), planOnlyCheck(parser), &exitCode);
     if (!plan)
         return exitCode;
+    // The project folder is the plan's folder: the wizard and the live verbs keep the journal
+    // and the pre-check results there, so the runbook finds them without being told.
+    const QDir project = QFileInfo(parser.positionalArguments().constFirst()).absoluteDir();
+    const auto fileOrBeside = [&](const QCommandLineOption &option, const QString &name) {
+        if (parser.isSet(option))
+            return parser.value(option);
+        const QString beside = project.filePath(name);
+        if (!QFileInfo(beside).isFile())
+            return QString();
+        out(CliTr::tr("Including %1 (the project's; --%2 FILE chooses another)\n")
+                .arg(beside, option.names().constFirst()));
+        return beside;
+    };
+    const QString precheckFile = fileOrBeside(precheck, QString::fromLatin1(kPrecheckResultsFile));
+    const QString journalFile = fileOrBeside(journal, RunJournal::fileName());
     QByteArray results;
-    if (parser.isSet(precheck)) {
-        const Result<QByteArray> data = readFileLimited(parser.value(precheck), 4 * 1024 * 1024);
+    if (!precheckFile.isEmpty()) {
+        const Result<QByteArray> data = readFileLimited(precheckFile, 4 * 1024 * 1024);
         if (!data) {
             err(u"vlab: "_s + data.error().message + u'\n');
             return BadInput;
@@ -56,12 +75,12 @@ int cmdRunbook(const QStringList &args)
         results = data.value();
     }
     Runbook runbook = buildRunbook(*plan, results);
-    if (parser.isSet(journal)) {
-        if (!QFileInfo::exists(parser.value(journal))) {
-            err(CliTr::tr("vlab: the journal %1 does not exist.\n").arg(parser.value(journal)));
+    if (!journalFile.isEmpty()) {
+        if (!QFileInfo::exists(journalFile)) {
+            err(CliTr::tr("vlab: the journal %1 does not exist.\n").arg(journalFile));
             return BadInput;
         }
-        const Result<RunJournal> loaded = RunJournal::load(parser.value(journal));
+        const Result<RunJournal> loaded = RunJournal::load(journalFile);
         if (!loaded) {
             err(u"vlab: "_s + loaded.error().message + u'\n');
             return BadInput;

@@ -2,6 +2,7 @@
 // in a fresh temporary folder and checks the exit code, where the message went, and the
 // files it left behind.
 
+#include "jobs/journal.h"
 #include "plan/planjson.h"
 
 #include <QDir>
@@ -179,6 +180,7 @@ private Q_SLOTS:
     void run_data();
     void run();
     void runbookMarkdownLinksExist();
+    void runbookFindsTheProjectJournal();
     void helpListsEveryVerb();
 };
 
@@ -730,6 +732,53 @@ void TestCli::runbookMarkdownLinksExist()
     }
     QVERIFY2(links >= 1, "the Markdown runbook shows the topology");
     QVERIFY2(r.out.contains(u"topology.png"_s), qPrintable(r.out));
+}
+
+// README "Runbook": without --journal, the journal beside the plan (the project folder) goes in,
+// and the output says which file was used.
+void TestCli::runbookFindsTheProjectJournal()
+{
+    QTemporaryDir tmp;
+    QVERIFY2(tmp.isValid(), qPrintable(tmp.errorString()));
+    QVERIFY(writeFixtures(tmp.path()));
+    const QDir dir(tmp.path());
+    const QStringList args{u"runbook"_s,    dir.filePath(u"example.vlab.json"_s),
+                           u"-o"_s,         dir.filePath(u"rb/runbook.pdf"_s),
+                           u"--markdown"_s, dir.filePath(u"rb/runbook.md"_s)};
+    const auto markdown = [&dir] {
+        QFile md(dir.filePath(u"rb/runbook.md"_s));
+        return md.open(QIODevice::ReadOnly) ? QString::fromUtf8(md.readAll()) : QString();
+    };
+    Run r = runVlab(args, tmp.path());
+    QVERIFY2(r.ok && r.exitCode == 0, qPrintable(r.why + r.err));
+    QVERIFY2(!r.out.contains(u"Including"_s), qPrintable(r.out));
+    QVERIFY(!markdown().contains(u"Recorded runs"_s));
+
+    const QDateTime t = QDateTime::currentDateTimeUtc().addSecs(-60);
+    vlab::RunJournal journal;
+    journal.runs.append(vlab::JournalRun{u"r1"_s,
+                                         u"Create the Distributed Switch"_s,
+                                         t,
+                                         t.addSecs(5),
+                                         u"succeeded"_s,
+                                         {vlab::JournalJob{u"vds.create"_s,
+                                                           u"Create the Distributed Switch Marker-DSwitch"_s,
+                                                           u"succeeded"_s,
+                                                           true,
+                                                           t,
+                                                           t.addSecs(5),
+                                                           {},
+                                                           {}}},
+                                         {},
+                                         {}});
+    const QString journalFile = dir.filePath(vlab::RunJournal::fileName());
+    QVERIFY(journal.save(journalFile).ok());
+    r = runVlab(args, tmp.path());
+    QVERIFY2(r.ok && r.exitCode == 0, qPrintable(r.why + r.err));
+    QVERIFY2(r.out.contains(u"Including "_s + journalFile), qPrintable(r.out));
+    const QString md = markdown();
+    QVERIFY(md.contains(u"Recorded runs"_s));
+    QVERIFY(md.contains(u"Create the Distributed Switch Marker-DSwitch"_s));
 }
 
 // `vlab help` is made from the dispatch tables: every verb it lists answers "--help" (exit 0,
