@@ -6,6 +6,7 @@
 
 #include "approvalclicker.h"
 #include "jobs/journal.h"
+#include "jobs/stopsignals.h"
 #include "mainwindow.h"
 #include "project/plandocument.h"
 #include "runpanel.h"
@@ -18,11 +19,15 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QPlainTextEdit>
+#include <QProcess>
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTimer>
 #include <QWizard>
+
+#include <csignal>
 
 using namespace Qt::StringLiterals;
 using namespace vlab;
@@ -31,6 +36,29 @@ class TestVcsaPages : public QObject
 {
     Q_OBJECT
 
+public:
+    // The child process of killedWizardLeavesNothing: a wizard wired to the stop signals as
+    // main() wires it, that starts Install PSC1 on `project` and runs until it is stopped.
+    static int installUntilStopped(const QString &project, const QString &iso)
+    {
+        MainWindow w;
+        w.show();
+        StopSignals stopSignals;
+        QObject::connect(&stopSignals, &StopSignals::stopRequested, &w,
+                         [&w](int signal) { w.stopAndQuit(StopSignals::signalName(signal), 128 + signal); });
+        ApprovalClicker approver;
+        w.document()->setProjectFolder(project);
+        QWizardPage *page = goTo(w, u"page:psc"_s);
+        if (!page)
+            return 3;
+        fillInstaller(page, iso);
+        QTimer::singleShot(0, page, [page] {
+            QTest::mouseClick(page->findChild<QPushButton *>(u"pscInstall1"_s), Qt::LeftButton);
+        });
+        return QApplication::exec();
+    }
+
+private:
     // Clicks "Make these changes" in every approval dialog and keeps what each listed.
     ApprovalClicker m_approver;
 
@@ -213,6 +241,105 @@ private Q_SLOTS:
         qunsetenv("TMPDIR");
     }
 
+    // The wizard itself is stopped during Install PSC1: by SIGTERM (a logout) it stops the
+    // installer and records why; by SIGKILL (nothing can be handled) the installer's watchdog
+    // ends it. Either way no installer runs afterwards and no password is left on disk, and a
+    // new wizard on the project says at once what was interrupted, and offers a truthful resume.
+    void killedWizardLeavesNothing_data()
+    {
+        QTest::addColumn<int>("signal");
+        QTest::newRow("SIGTERM") << int(SIGTERM);
+        QTest::newRow("SIGKILL") << int(SIGKILL);
+    }
+    void killedWizardLeavesNothing()
+    {
+        QFETCH(int, signal);
+        VcsaFixture fx;
+        const QString why = fx.setUp();
+        QVERIFY2(why.isEmpty(), qPrintable(why));
+        const QString project = fx.path(u"project"_s);
+        QProcess child;
+        child.setProgram(QCoreApplication::applicationFilePath());
+        child.setArguments({u"--install-until-stopped"_s, project, fx.isoFolder()});
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(u"TMPDIR"_s, fx.tempFolder());
+        // Qt makes its runtime folder in TMPDIR when XDG_RUNTIME_DIR is unset: not ours to count.
+        const QString runtime = fx.path(u"runtime"_s);
+        QVERIFY(QDir().mkpath(runtime));
+        QFile::setPermissions(runtime, QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner);
+        env.insert(u"XDG_RUNTIME_DIR"_s, runtime);
+        env.insert(u"VCSA_STANDIN_MODE"_s, u"hang"_s);
+        env.insert(u"VCSA_STANDIN_PIDFILE"_s, fx.pidFile());
+        child.setProcessEnvironment(env);
+        child.setProcessChannelMode(QProcess::ForwardedChannels);
+        child.start();
+        QVERIFY(child.waitForStarted(30000));
+        // The installer hangs in its install phase, its template with the passwords on disk.
+        QTRY_VERIFY_WITH_TIMEOUT(fx.pids().size() == 2 || child.state() == QProcess::NotRunning, 60000);
+        QVERIFY2(fx.pids().size() == 2, "the installer never started");
+        const pid_t group = fx.pids().constFirst();
+        QVERIFY(!VcsaFixture::filesHolding(fx.tempFolder(), {VcsaFixture::rootPassword()}).isEmpty());
+
+        QCOMPARE(::kill(pid_t(child.processId()), signal), 0);
+        QVERIFY(child.waitForFinished(60000));
+        if (signal == SIGKILL) {
+            QCOMPARE(child.exitStatus(), QProcess::CrashExit);
+        } else {
+            QCOMPARE(child.exitStatus(), QProcess::NormalExit);
+            QCOMPARE(child.exitCode(), 128 + SIGTERM);
+        }
+        QTRY_VERIFY2_WITH_TIMEOUT(VcsaFixture::groupGone(group), "an installer process still runs", 30000);
+        for (pid_t pid : fx.pids())
+            QVERIFY2(VcsaFixture::isGone(pid), qPrintable(u"process %1 still runs"_s.arg(pid)));
+        QTRY_VERIFY2_WITH_TIMEOUT(fx.leftInTemp().isEmpty(), qPrintable(fx.leftInTemp().join(u' ')), 30000);
+        const QStringList secrets{VcsaFixture::rootPassword(), VcsaFixture::ssoPassword(),
+                                  VcsaFixture::targetPassword()};
+        const QStringList holding =
+            VcsaFixture::filesHolding(fx.tempFolder(), secrets) + VcsaFixture::filesHolding(project, secrets);
+        QVERIFY2(holding.isEmpty(), qPrintable(holding.join(u'\n')));
+
+        // The next start: the run panel names the interrupted install before anything is clicked.
+        qputenv("TMPDIR", fx.tempFolder().toLocal8Bit());
+        qputenv("VCSA_STANDIN_RECORD", fx.recordFile().toLocal8Bit());
+        MainWindow w;
+        w.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        w.document()->setProjectFolder(project);
+        QString shown;
+        for (const QPlainTextEdit *edit : w.runPanel()->findChildren<QPlainTextEdit *>())
+            shown += edit->toPlainText();
+        const QString how = signal == SIGKILL ? u"was cut off"_s : u"was interrupted by SIGTERM"_s;
+        QVERIFY2(shown.contains(u"Earlier run not finished: \"Install psc1\""_s) && shown.contains(how)
+                     && shown.contains(u"Install psc1 with vcsa-deploy (changes the lab)"_s),
+                 qPrintable(shown));
+        // Install PSC1 again: a cut-off install is offered for resuming with the half-done
+        // change named; one stopped by SIGTERM finished its record and simply runs again.
+        QStringList asked;
+        w.runPanel()->setResumeQuestion([&](const QString &title, const ResumeState &state) {
+            asked << title + u": "_s + state.interruptedLabChanges.join(u',');
+            return RunPanel::ResumeChoice{true, true}; // resume, skip the cut-off install
+        });
+        QWizardPage *page = goTo(w, u"page:psc"_s);
+        QVERIFY(page);
+        fillInstaller(page, fx.isoFolder());
+        QSignalSpy done(w.runPanel(), &RunPanel::queueFinished);
+        page->findChild<QPushButton *>(u"pscInstall1"_s)->click();
+        if (signal == SIGKILL) {
+            QVERIFY(!done.isEmpty() || done.wait(30000));
+            QCOMPARE(asked, QStringList{u"Install psc1: vcsa.psc1.install"_s});
+            QVERIFY(fx.recorded().isEmpty()); // skipped: the installer did not run again
+            const QString result = page->findChild<QLabel *>(u"pscResult"_s)->text();
+            QVERIFY2(result.contains(u"not installed by this run"_s), qPrintable(result));
+        } else {
+            QVERIFY(asked.isEmpty());
+            QVERIFY(w.runPanel()->isBusy()); // a new install (its approval clicked by m_approver)
+            QVERIFY(done.wait(60000));
+            QVERIFY(fx.recorded().size() >= 1);
+        }
+        qunsetenv("VCSA_STANDIN_RECORD");
+        qunsetenv("TMPDIR");
+    }
+
     void vcenterPrecheckFailureAgainstStandIn()
     {
         VcsaFixture fx;
@@ -240,5 +367,16 @@ private Q_SLOTS:
     }
 };
 
-QTEST_MAIN(TestVcsaPages)
+// QTEST_MAIN, plus the child mode killedWizardLeavesNothing starts.
+int main(int argc, char **argv)
+{
+    QApplication app(argc, argv);
+    app.setAttribute(Qt::AA_Use96Dpi, true);
+    if (argc == 4 && qstrcmp(argv[1], "--install-until-stopped") == 0)
+        return TestVcsaPages::installUntilStopped(QString::fromLocal8Bit(argv[2]),
+                                                  QString::fromLocal8Bit(argv[3]));
+    TestVcsaPages tc;
+    QTEST_SET_MAIN_SOURCE_PATH
+    return QTest::qExec(&tc, argc, argv);
+}
 #include "tst_vcsapages.moc"
