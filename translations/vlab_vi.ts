@@ -395,14 +395,6 @@ Thay vào đó, lab mẫu đang được mở.</translation>
         <translation>Công việc</translation>
     </message>
     <message>
-        <source>Started</source>
-        <translation>Bắt đầu</translation>
-    </message>
-    <message>
-        <source>Finished</source>
-        <translation>Hoàn tất</translation>
-    </message>
-    <message>
         <source> ... (%1 characters in all)</source>
         <translation> ... (tổng cộng %1 ký tự)</translation>
     </message>
@@ -1431,10 +1423,6 @@ Thay vào đó, lab mẫu đang được mở.</translation>
         <translation>Kết quả</translation>
     </message>
     <message>
-        <source>Files</source>
-        <translation>Tệp</translation>
-    </message>
-    <message>
         <source>this computer</source>
         <translation>máy tính này</translation>
     </message>
@@ -1451,6 +1439,14 @@ Thay vào đó, lab mẫu đang được mở.</translation>
     <message>
         <source>Run live by vLab Wizard: every run of this step, oldest first, with what was sent and what came back (passwords are never recorded).</source>
         <translation>Được vLab Wizard chạy trực tiếp: mọi lần chạy của bước này, cũ nhất trước, cùng những gì đã gửi đi và nhận về (mật khẩu không bao giờ được ghi lại).</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>Thời gian</translation>
+    </message>
+    <message>
+        <source>File: %1</source>
+        <translation>Tệp: %1</translation>
     </message>
 </context>
 <context>

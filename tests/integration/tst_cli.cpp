@@ -734,8 +734,9 @@ void TestCli::runbookMarkdownLinksExist()
     QVERIFY2(r.out.contains(u"topology.png"_s), qPrintable(r.out));
 }
 
-// README "Runbook": without --journal, the journal beside the plan (the project folder) goes in,
-// and the output says which file was used.
+// README "Runbook": without --journal and --precheck, the vlab-journal.json and
+// precheck-results.json beside the plan (the project folder) go in, and the output says which
+// files were used.
 void TestCli::runbookFindsTheProjectJournal()
 {
     QTemporaryDir tmp;
@@ -773,12 +774,18 @@ void TestCli::runbookFindsTheProjectJournal()
                                          {}});
     const QString journalFile = dir.filePath(vlab::RunJournal::fileName());
     QVERIFY(journal.save(journalFile).ok());
+    const QString resultsFile = dir.filePath(u"precheck-results.json"_s);
+    QVERIFY(writeFile(resultsFile,
+                      R"({"time":"2026-12-07 05:00","checks":1,"failed":1,"results":[
+                          {"status":"fail","node":"psc01","target":"marker-check","message":"Marker finding"}]})"));
     r = runVlab(args, tmp.path());
     QVERIFY2(r.ok && r.exitCode == 0, qPrintable(r.why + r.err));
     QVERIFY2(r.out.contains(u"Including "_s + journalFile), qPrintable(r.out));
+    QVERIFY2(r.out.contains(u"Including "_s + resultsFile), qPrintable(r.out));
     const QString md = markdown();
     QVERIFY(md.contains(u"Recorded runs"_s));
     QVERIFY(md.contains(u"Create the Distributed Switch Marker-DSwitch"_s));
+    QVERIFY(md.contains(u"Marker finding"_s));
 }
 
 // `vlab help` is made from the dispatch tables: every verb it lists answers "--help" (exit 0,
