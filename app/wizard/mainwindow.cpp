@@ -206,11 +206,10 @@ QWidget *MainWindow::showField(const QString &path)
                                   Q_RETURN_ARG(QWidget *, editor), Q_ARG(QString, path));
         if (!editor)
             return nullptr;
+        // The page's own scroll area first, then the one around the whole page.
         for (QWidget *w = editor->parentWidget(); w; w = w->parentWidget()) {
-            if (auto *scroll = qobject_cast<QScrollArea *>(w)) {
+            if (auto *scroll = qobject_cast<QScrollArea *>(w))
                 scroll->ensureWidgetVisible(editor);
-                break;
-            }
         }
         editor->setFocus(Qt::OtherFocusReason);
         return editor;

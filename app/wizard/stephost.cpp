@@ -1,5 +1,6 @@
 #include "stephost.h"
 
+#include <QScrollArea>
 #include <QVBoxLayout>
 
 using namespace Qt::StringLiterals;
@@ -21,7 +22,14 @@ QWizardPage *StepHost::page()
     if (!m_page) {
         m_page = m_step.create(m_context);
         m_page->setObjectName(m_page->objectName() + u":content"_s); // the host keeps "page:<id>"
-        layout()->addWidget(m_page);
+        // A page taller than the window scrolls instead of making the window taller than the
+        // screen (Apply certificates needs about 900 px; the window must fit 1024x700).
+        auto *scroll = new QScrollArea;
+        scroll->setObjectName(u"stepScroll"_s);
+        scroll->setFrameShape(QFrame::NoFrame);
+        scroll->setWidgetResizable(true);
+        scroll->setWidget(m_page);
+        layout()->addWidget(scroll);
         setTitle(m_page->title());
         setSubTitle(m_page->subTitle());
         connect(m_page, &QWizardPage::completeChanged, this, &QWizardPage::completeChanged);

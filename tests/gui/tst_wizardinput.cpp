@@ -226,9 +226,14 @@ private Q_SLOTS:
             QCoreApplication::processEvents();
             const QString page = w.wizard()->currentPage()->objectName();
             const int needed = w.minimumSizeHint().width();
-            qInfo("%s: window %d px wide, needs at least %d", qPrintable(page), w.width(), needed);
+            const int neededHeight = w.minimumSizeHint().height();
+            qInfo("%s: window %dx%d px, needs at least %dx%d", qPrintable(page), w.width(), w.height(),
+                  needed, neededHeight);
             if (w.width() > 1024 || needed > 1024)
-                tooWide << u"%1 (%2 px)"_s.arg(page, QString::number(std::max(w.width(), needed)));
+                tooWide << u"%1 (%2 px wide)"_s.arg(page, QString::number(std::max(w.width(), needed)));
+            if (w.height() > 700 || neededHeight > 700)
+                tooWide << u"%1 (%2 px high)"_s.arg(page,
+                                                    QString::number(std::max(w.height(), neededHeight)));
             if (step == 0)
                 w.runPanel()->note(u"No keychain: passwords are kept in memory only."_s);
             const int before = w.wizard()->currentId();
