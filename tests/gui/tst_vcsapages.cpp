@@ -73,6 +73,24 @@ private:
         return w.wizard()->currentPage();
     }
 
+    // What the run panel's log shows.
+    static QString runPanelText(MainWindow &w)
+    {
+        QString shown;
+        for (const QPlainTextEdit *edit : w.runPanel()->findChildren<QPlainTextEdit *>())
+            shown += edit->toPlainText();
+        return shown;
+    }
+
+    // Answers the resume question with "resume, skip the cut-off changes", noting each asked.
+    static void resumeSkippingCutOffChanges(MainWindow &w, QStringList *asked)
+    {
+        w.runPanel()->setResumeQuestion([asked](const QString &title, const ResumeState &state) {
+            *asked << title + u": "_s + state.interruptedLabChanges.join(u',');
+            return RunPanel::ResumeChoice{true, true};
+        });
+    }
+
     static void fillInstaller(QWizardPage *page, const QString &iso)
     {
         page->findChild<QLineEdit *>(u"vcsaIso"_s)->setText(iso);
@@ -169,9 +187,7 @@ private Q_SLOTS:
         QCOMPARE(fx.recorded().size(), 3);
         QVERIFY(fx.leftInTemp().isEmpty());
         // The run panel's log shows the installer's output, never a password.
-        QString shown;
-        for (const QPlainTextEdit *edit : w.runPanel()->findChildren<QPlainTextEdit *>())
-            shown += edit->toPlainText();
+        const QString shown = runPanelText(w);
         QVERIFY(shown.contains(u"Successfully completed VCSA deployment."_s));
         for (const QString &c : VcsaFixture::canaries())
             QVERIFY2(!shown.contains(c), qPrintable(c));
@@ -214,18 +230,13 @@ private Q_SLOTS:
         w.show();
         QVERIFY(QTest::qWaitForWindowExposed(&w));
         w.document()->setProjectFolder(project);
-        QString shown;
-        for (const QPlainTextEdit *edit : w.runPanel()->findChildren<QPlainTextEdit *>())
-            shown += edit->toPlainText();
+        const QString shown = runPanelText(w);
         QVERIFY2(shown.contains(u"Earlier run not finished: \"Install psc1\""_s)
                      && shown.contains(u"Install psc1 with vcsa-deploy (changes the lab)"_s),
                  qPrintable(shown));
 
         QStringList asked;
-        w.runPanel()->setResumeQuestion([&](const QString &title, const ResumeState &state) {
-            asked << title + u": "_s + state.interruptedLabChanges.join(u',');
-            return RunPanel::ResumeChoice{true, true}; // resume, skip the cut-off install
-        });
+        resumeSkippingCutOffChanges(w, &asked);
         QWizardPage *page = goTo(w, u"page:psc"_s);
         QVERIFY(page);
         fillInstaller(page, fx.isoFolder());
@@ -305,9 +316,7 @@ private Q_SLOTS:
         w.show();
         QVERIFY(QTest::qWaitForWindowExposed(&w));
         w.document()->setProjectFolder(project);
-        QString shown;
-        for (const QPlainTextEdit *edit : w.runPanel()->findChildren<QPlainTextEdit *>())
-            shown += edit->toPlainText();
+        const QString shown = runPanelText(w);
         const QString how = signal == SIGKILL ? u"was cut off"_s : u"was interrupted by SIGTERM"_s;
         QVERIFY2(shown.contains(u"Earlier run not finished: \"Install psc1\""_s) && shown.contains(how)
                      && shown.contains(u"Install psc1 with vcsa-deploy (changes the lab)"_s),
@@ -315,10 +324,7 @@ private Q_SLOTS:
         // Install PSC1 again: a cut-off install is offered for resuming with the half-done
         // change named; one stopped by SIGTERM finished its record and simply runs again.
         QStringList asked;
-        w.runPanel()->setResumeQuestion([&](const QString &title, const ResumeState &state) {
-            asked << title + u": "_s + state.interruptedLabChanges.join(u',');
-            return RunPanel::ResumeChoice{true, true}; // resume, skip the cut-off install
-        });
+        resumeSkippingCutOffChanges(w, &asked);
         QWizardPage *page = goTo(w, u"page:psc"_s);
         QVERIFY(page);
         fillInstaller(page, fx.isoFolder());
