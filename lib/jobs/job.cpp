@@ -25,6 +25,11 @@ QString jobStateName(Job::State state)
     return {};
 }
 
+Error skippedResult(const QString &reason, const QString &details)
+{
+    return makeError(u"job.skipped"_s, reason, details);
+}
+
 Job::Job(QString title, QString description, QObject *parent)
     : QObject(parent)
 {
@@ -112,6 +117,9 @@ void Job::finish(Result<void> result)
         m_state = State::Failed;
     } else if (result.ok()) {
         m_state = State::Succeeded;
+        m_progress = 1.0;
+    } else if (result.error().code == u"job.skipped"_s && !m_cancelRequested.load()) {
+        m_state = State::Skipped; // nothing to do: the work found the lab as planned
         m_progress = 1.0;
     } else {
         m_state = m_cancelRequested.load() ? State::Cancelled : State::Failed;

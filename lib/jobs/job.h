@@ -74,6 +74,8 @@ public:
 
     void start();
     void cancel();
+    // Ends a pending job as Skipped without running it (a resumed run, a stopped queue). A
+    // running job whose work finds nothing to do ends Skipped, too: see skippedResult().
     void markSkipped(const QString &reason);
     bool isCancelRequested() const { return m_cancelRequested.load(); }
 
@@ -116,5 +118,10 @@ private:
 };
 
 QString jobStateName(Job::State state); // "pending", "running", "succeeded", ...
+
+// What a job's work returns when it finds the lab already as planned (nothing to do): the job
+// ends Skipped, not Failed and not Succeeded, the reason is its outcome, and the queue goes on
+// with the next job. A job that was cancelled or timed out meanwhile ends as that instead.
+Error skippedResult(const QString &reason, const QString &details = {});
 
 } // namespace vlab

@@ -198,10 +198,12 @@ void JobQueue::onJobFinished(Job *job)
 {
     Q_EMIT jobFinished(job);
     Q_EMIT progressChanged(progress());
-    if (job->state() == Job::State::Skipped)
-        return; // never started: not counted in the running stage
+    // Skipped without a start (markSkipped): not counted in the running stage. A job that ran
+    // and found nothing to do (skippedResult) is no failure: the stage goes on.
+    if (job->state() == Job::State::Skipped && !job->report().started.isValid())
+        return;
     const Stage &stage = m_stages.at(m_current);
-    const bool failed = job->state() != Job::State::Succeeded;
+    const bool failed = job->state() != Job::State::Succeeded && job->state() != Job::State::Skipped;
     if (failed && !stage.cleanup && !stage.options.independent && !m_stopping) {
         m_succeeded = false;
         m_stopping = true;

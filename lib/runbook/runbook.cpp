@@ -454,6 +454,10 @@ QString outcomeText(const RecordedRun &r)
         return reason.isEmpty() ? Tr::tr("failed") : Tr::tr("failed: %1").arg(reason);
     if (state == u"cancelled"_s)
         return reason.isEmpty() ? Tr::tr("cancelled") : Tr::tr("cancelled: %1").arg(reason);
+    // Skipped after a start: the job looked and found nothing to do (a certificate already served).
+    if (state == u"skipped"_s && r.job->started.isValid())
+        return reason.isEmpty() ? Tr::tr("skipped, nothing to do")
+                                : Tr::tr("skipped, nothing to do: %1").arg(reason);
     if (state == u"skipped"_s)
         return reason.isEmpty() ? Tr::tr("skipped (not run)") : Tr::tr("skipped (not run): %1").arg(reason);
     // Still "running" in the journal: the run was cut off while the job ran.

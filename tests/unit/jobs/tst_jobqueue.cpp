@@ -280,6 +280,8 @@ private Q_SLOTS:
     void boundedParallelGroup();
     void independentGroupKeepsGoing();
     void cancelSkipsWaitingJobs();
+    void workFindingNothingToDoIsSkipped_data();
+    void workFindingNothingToDoIsSkipped();
     void outcomes_data();
     void outcomes();
     void sequentialOrder_data();
@@ -1108,6 +1110,50 @@ void TestJobQueue::cancelSkipsWaitingJobs()
     QCOMPARE(c->state(), Job::State::Skipped);
     QCOMPARE(b->runCalls(), 0);
     QVERIFY(queue.wasCancelled());
+}
+
+// A job that ran and found the lab already as planned (skippedResult) ends Skipped with its
+// reason as the outcome: no failure, so the queue goes on, succeeds and counts it as done.
+void TestJobQueue::workFindingNothingToDoIsSkipped_data()
+{
+    QTest::addColumn<How>("how");
+    QTest::newRow("inside run()") << How::Synchronous;
+    QTest::newRow("on the event loop") << How::ZeroTimer;
+    QTest::newRow("on a worker") << How::Threaded;
+}
+void TestJobQueue::workFindingNothingToDoIsSkipped()
+{
+    QFETCH(How, how);
+    const Result<void> skip = vlab::skippedResult(u"already as planned"_s, u"evidence"_s);
+    Job *a = nullptr;
+    if (how == How::Threaded) {
+        auto gate = std::make_shared<Gate>();
+        gate->proceed.release();
+        a = new GatedThreadedJob(u"A"_s, gate, skip);
+    } else {
+        a = new TestJob(u"A"_s,
+                        how == How::Synchronous ? TestJob::Finish::Synchronous : TestJob::Finish::ZeroTimer,
+                        skip);
+    }
+    auto *b = new TestJob(u"B"_s, TestJob::Finish::ZeroTimer);
+    JobQueue queue;
+    queue.addJob(a);
+    queue.addJob(b);
+    QStringList events;
+    recordEvents(queue, events);
+    QSignalSpy finished(&queue, &JobQueue::finished);
+    queue.start();
+    QVERIFY(finished.wait(kGuardMs));
+    QCOMPARE(finished.first().first().toBool(), true);
+    QCOMPARE(events, (QStringList{u"start:A"_s, u"skipped:A"_s, u"start:B"_s, u"succeeded:B"_s}));
+    QCOMPARE(a->state(), Job::State::Skipped);
+    QCOMPARE(a->result().error().code, u"job.skipped"_s);
+    QCOMPARE(a->report().outcome, u"skipped"_s);
+    QVERIFY(a->report().started.isValid() && a->report().finished.isValid());
+    QCOMPARE(a->report().evidence.constLast().kind, Evidence::Kind::Outcome);
+    QCOMPARE(a->report().evidence.constLast().text, u"already as planned"_s);
+    QCOMPARE(a->report().evidence.constLast().detail, u"evidence"_s);
+    QCOMPARE(queue.progress(), 1.0);
 }
 
 QTEST_GUILESS_MAIN(TestJobQueue)

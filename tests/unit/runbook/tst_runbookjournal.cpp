@@ -196,6 +196,34 @@ private Q_SLOTS:
         QCOMPARE(runbookChapterForJob(check.key()), u"precheck"_s);
     }
 
+    // A certificate job that looked and found the PSC serving the new certificate already is
+    // "skipped, nothing to do" with its reason; one the stopped queue never started is "not run".
+    void alreadyServedIsNothingToDo()
+    {
+        const QDateTime t0 = QDateTime::currentDateTimeUtc().addDays(-1).addMSecs(
+            -QDateTime::currentDateTimeUtc().time().msec());
+        const auto at = [&t0](int s) {
+            return t0.addSecs(s);
+        };
+        RunJournal journal;
+        journal.runs << run(
+            u"Apply the machine certificate to the PSCs"_s, at(10), at(20), u"failed"_s,
+            {job(u"psc.cert.psc01"_s, u"Replace the machine certificate on psc01"_s, u"skipped"_s, at(11),
+                 at(12), u"root@192.0.2.1:22"_s, u"Already served: psc01 serves it"_s),
+             job(u"psc.cert.psc02"_s, u"Replace the machine certificate on psc02"_s, u"failed"_s, at(12),
+                 at(19), u"root@192.0.2.2:22"_s, u"certificate-manager failed"_s),
+             job(u"psc.cert.psc03"_s, u"Replace the machine certificate on psc03"_s, u"skipped"_s, {}, at(19),
+                 u"root@192.0.2.3:22"_s, u"Not run: it failed."_s)});
+        Runbook book = buildRunbook(examplePlan());
+        addJournalEvidence(book, journal);
+        const QString md = QString::fromUtf8(runbookToMarkdown(book));
+        const QList<QStringList> rows = recordedRows(md, u"4. Certificate of the PSCs"_s);
+        QCOMPARE(rows.size(), 3);
+        QCOMPARE(rows.at(0).value(3), u"skipped, nothing to do: Already served: psc01 serves it"_s);
+        QCOMPARE(rows.at(1).value(3), u"failed: certificate-manager failed"_s);
+        QCOMPARE(rows.at(2).value(3), u"skipped (not run): Not run: it failed."_s);
+    }
+
     // Several runs of one job (a success, then a cancel), kinds that alternate (roll back,
     // verify, roll back again), a run cut off by SIGTERM, and runs listed in the journal in
     // another order than they began: the runbook shows every one, oldest first, each in the
