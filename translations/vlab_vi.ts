@@ -1448,6 +1448,14 @@ Thay vào đó, lab mẫu đang được mở.</translation>
         <source>File: %1</source>
         <translation>Tệp: %1</translation>
     </message>
+    <message>
+        <source>skipped, nothing to do</source>
+        <translation>bỏ qua, không có gì cần làm</translation>
+    </message>
+    <message>
+        <source>skipped, nothing to do: %1</source>
+        <translation>bỏ qua, không có gì cần làm: %1</translation>
+    </message>
 </context>
 <context>
     <name>vlab::ApplyCertificatesPage</name>
@@ -1648,6 +1656,10 @@ Chạy chúng ngay bây giờ?</translation>
     <message>
         <source>Pointing the PSCs at the load-balancer name ...</source>
         <translation>Đang trỏ các PSC vào tên bộ cân bằng tải ...</translation>
+    </message>
+    <message>
+        <source>Done: every chosen PSC serves the new certificate. %1 served it already, so nothing was uploaded or run there.</source>
+        <translation>Xong: mọi PSC đã chọn đều trả về chứng chỉ mới. %1 đã trả về chứng chỉ này từ trước, nên không có gì được tải lên hay chạy ở đó.</translation>
     </message>
 </context>
 <context>

@@ -259,7 +259,11 @@ int cmdApplyCert(const QStringList &args)
                 if (e.kind == Evidence::Kind::Outcome)
                     out(u"  "_s + e.text + u'\n');
             }
-        } else if (job->state() == Job::State::Failed) {
+        } else if (job->state() == Job::State::Skipped && job->report().started.isValid()) {
+            // It looked and found nothing to do (the PSC serves the new certificate already).
+            out(CliTr::tr("%1: skipped, nothing to do\n").arg(job->title()));
+            out(u"  "_s + job->result().error().message + u'\n');
+        } else if (job->state() == Job::State::Failed || job->state() == Job::State::Cancelled) {
             err(u"vlab: "_s + job->result().error().message + u'\n');
             const QString fingerprint = fingerprintToConfirm(job->result().error());
             if (!fingerprint.isEmpty())
@@ -269,6 +273,10 @@ int cmdApplyCert(const QStringList &args)
                         .arg(fingerprint));
         }
     }
+    // After a failure or a cancel: where each PSC stands, and how to go on.
+    if (const QString aftermath = certReplacementAftermath({jobs.cbegin(), jobs.cend()}, planFile);
+        !aftermath.isEmpty())
+        err(aftermath + u'\n');
     return ok ? Ok : Problems;
 }
 

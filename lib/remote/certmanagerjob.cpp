@@ -74,248 +74,393 @@ CertManagerJob::CertManagerJob(CertReplacementRequest request, QObject *parent)
     setTarget(m_request.connection.endpoint.toString());
 }
 
-ThreadedJob::Work CertManagerJob::makeWork()
+namespace {
+
+using Reached = CertManagerJob::Reached;
+
+const QString kCertManagerLog = u"/var/log/vmware/vmcad/certificate-manager.log"_s;
+
+QString tlsWhere(const CertReplacementRequest &r)
 {
-    return [r = m_request](const WorkContext &ctx) -> Result<void> {
-        const CancelCheck cancelled = [&ctx] {
-            return ctx.isCancelled();
-        };
-        const QDir local(r.localFolder);
-        const QString chainFile = local.filePath(QString::fromLatin1(CertFiles::Chain));
-        const QString keyFile = local.filePath(QString::fromLatin1(CertFiles::Key));
-        const QString caFile = local.filePath(QString::fromLatin1(CertFiles::CaChain));
+    return u"%1:%2"_s.arg(r.tlsHost.isEmpty() ? r.connection.endpoint.host : r.tlsHost,
+                          QString::number(r.tlsPort));
+}
 
-        // 1. Nothing goes to the PSC unless the files pass the certificate step's checks.
-        ctx.progress(0.02, Tr::tr("Checking the certificate files"));
-        CertVerification input;
-        Result<CertSource> chain = readCertSource(chainFile);
-        if (!chain)
-            return chain.error();
-        Result<CertSource> key = readCertSource(keyFile);
-        if (!key)
-            return key.error();
-        Result<CertSource> ca = readCertSource(caFile);
-        if (!ca)
-            return ca.error();
-        input.chain = chain.value();
-        input.key = key.value();
-        input.cas = {ca.value()};
-        input.plan = r.plan;
-        const CertReport report = verifyCertificates(input);
-        if (!report.clean()) {
-            return makeError(
-                u"cert.verification"_s,
-                Tr::tr("The certificate files in %1 do not pass the checks, so nothing was sent to %2. "
-                       "Fix what the report names (vlab cert verify) and run this step again.")
-                    .arg(r.localFolder, r.nodeName),
-                report.toText());
-        }
-        ctx.evidence(Evidence::Kind::Note, Tr::tr("The certificate files passed every check."),
-                     report.toText());
+ServedCertificateRequest servedRequest(const CertReplacementRequest &r)
+{
+    ServedCertificateRequest tls;
+    tls.host = r.tlsHost.isEmpty() ? r.connection.endpoint.host : r.tlsHost;
+    tls.port = r.tlsPort;
+    tls.serverName = r.tlsServerName;
+    tls.timeout = r.servedTimeout;
+    return tls;
+}
 
-        // 2. Connect.
-        ctx.progress(0.05, Tr::tr("Connecting to %1").arg(r.connection.endpoint.toString()));
-        SshSession session;
-        Result<HostKeyCheck> hostKey = session.connect(r.connection, cancelled);
-        if (!hostKey)
-            return hostKey.error();
-        ctx.evidence(Evidence::Kind::Note,
-                     Tr::tr("Connected to %1; host key %2 %3 (%4).")
-                         .arg(r.connection.endpoint.toString(), hostKey->keyType, hostKey->fingerprint,
-                              hostKey->state == HostKeyState::Known ? Tr::tr("known")
-                                                                    : Tr::tr("confirmed and recorded now")));
-        if (Result<void> auth = session.authenticate(r.credentials); !auth)
-            return auth;
+// The work, step by step; `reached` records how far it got on the PSC.
+Result<void> replaceCertificate(const CertReplacementRequest &r, const WorkContext &ctx,
+                                std::atomic_int &reached)
+{
+    const CancelCheck cancelled = [&ctx] {
+        return ctx.isCancelled();
+    };
+    const auto reach = [&reached](Reached step) {
+        reached.store(int(step));
+    };
+    const QDir local(r.localFolder);
+    const QString chainFile = local.filePath(QString::fromLatin1(CertFiles::Chain));
+    const QString keyFile = local.filePath(QString::fromLatin1(CertFiles::Key));
+    const QString caFile = local.filePath(QString::fromLatin1(CertFiles::CaChain));
 
-        // 3. The folder and the files.
-        const QString mkdir = u"mkdir -p -m 0700 -- "_s + shellQuote(r.remoteFolder);
-        ctx.evidence(Evidence::Kind::Command, mkdir);
-        Result<ExecResult> made = session.exec(mkdir, r.connection.timeout, cancelled);
-        if (!made)
-            return made.error();
-        if (made->exitStatus != 0) {
-            return makeError(u"certmanager.folder"_s,
-                             Tr::tr("Cannot create %1 on %2 (exit status %3): %4")
-                                 .arg(r.remoteFolder, r.nodeName, QString::number(made->exitStatus),
-                                      QString::fromUtf8(made->standardError).trimmed()));
-        }
-        struct Upload
-        {
-            QString local;
-            const char *name;
-            int mode;
-            bool secret;
-        };
-        const QList<Upload> uploads = {{chainFile, CertFiles::Chain, kPublicMode, false},
-                                       {keyFile, CertFiles::Key, kKeyMode, true},
-                                       {caFile, CertFiles::CaChain, kPublicMode, false}};
-        for (qsizetype i = 0; i < uploads.size(); ++i) {
-            const Upload &u = uploads.at(i);
-            const QString target = remotePath(r.remoteFolder, u.name);
-            ctx.progress(0.1 + 0.1 * qreal(i), Tr::tr("Uploading %1").arg(QString::fromLatin1(u.name)));
-            Result<UploadResult> up = session.upload(u.local, target, u.mode, {}, cancelled);
-            if (!up)
-                return up.error();
-            // The key's hash is not recorded: evidence never describes secret material.
-            ctx.evidence(Evidence::Kind::File, u"%1:%2"_s.arg(r.nodeName, target),
-                         u.secret ? Tr::tr("private key, mode 0600, size and SHA-256 checked on the PSC")
-                                  : up->sha256);
-        }
+    // 1. Nothing goes to the PSC unless the files pass the certificate step's checks.
+    ctx.progress(0.02, Tr::tr("Checking the certificate files"));
+    CertVerification input;
+    Result<CertSource> chain = readCertSource(chainFile);
+    if (!chain)
+        return chain.error();
+    Result<CertSource> key = readCertSource(keyFile);
+    if (!key)
+        return key.error();
+    Result<CertSource> ca = readCertSource(caFile);
+    if (!ca)
+        return ca.error();
+    input.chain = chain.value();
+    input.key = key.value();
+    input.cas = {ca.value()};
+    input.plan = r.plan;
+    const CertReport report = verifyCertificates(input);
+    if (!report.clean()) {
+        return makeError(
+            u"cert.verification"_s,
+            Tr::tr("The certificate files in %1 do not pass the checks, so nothing was sent to %2. "
+                   "Fix what the report names (vlab cert verify) and run this step again.")
+                .arg(r.localFolder, r.nodeName),
+            report.toText());
+    }
+    ctx.evidence(Evidence::Kind::Note, Tr::tr("The certificate files passed every check."), report.toText());
 
-        // 4. certificate-manager, in a terminal.
-        ctx.progress(0.4, Tr::tr("Running certificate-manager"));
-        ctx.evidence(Evidence::Kind::Command, r.certificateManager);
-        PtyDriver pty(session, cancelled);
-        pty.addFailurePattern(
-            QRegularExpression(u"couldn't find file : ([^\\r\\n]*)"_s), u"certmanager.file"_s,
-            Tr::tr("certificate-manager cannot find %1 on the PSC; the upload did not land where "
-                   "it was expected."));
-        const auto fail = [&](const Error &e) -> Result<void> {
-            ctx.evidence(Evidence::Kind::Received, Tr::tr("certificate-manager transcript (secrets masked)"),
-                         pty.transcript());
-            for (const PtyExchange &x : pty.exchanges())
-                ctx.evidence(Evidence::Kind::Sent, x.prompt, x.answer);
-            return e;
-        };
-        if (Result<void> started = pty.start(r.certificateManager); !started)
-            return fail(started.error());
-
-        struct Step
-        {
-            const QRegularExpression &prompt;
-            QString answer;
-            bool secret;
-        };
-        const QList<Step> dialog = {
-            {kMenuPrompt, u"1"_s, false},
-            {kUserPrompt, r.ssoUser, false},
-            {kPasswordPrompt, r.ssoPassword, true},
-            {kSubMenuPrompt, u"2"_s, false},
-            {kCertPrompt, remotePath(r.remoteFolder, CertFiles::Chain), false},
-            {kKeyPrompt, remotePath(r.remoteFolder, CertFiles::Key), false},
-            {kSigningPrompt, remotePath(r.remoteFolder, CertFiles::CaChain), false},
-            {kConfirmPrompt, u"Y"_s, false},
-        };
-        for (const Step &step : dialog) {
-            if (Result<int> seen = pty.expect({step.prompt}, r.promptTimeout); !seen)
-                return fail(seen.error());
-            if (Result<void> sent = pty.send(step.answer, step.secret); !sent)
-                return fail(sent.error());
-        }
-
-        // 5. Follow the progress to the end.
-        QString errorCode;
-        QString errorMessage;
-        const auto onLine = [&](const QString &line) {
-            if (const QRegularExpressionMatch m = kStatusLine.match(line); m.hasMatch()) {
-                const int percent = m.captured(1).toInt();
-                ctx.progress(
-                    0.45 + 0.45 * qreal(qBound(0, percent, 100)) / 100.0,
-                    Tr::tr("certificate-manager: %1% %2").arg(QString::number(percent), m.captured(2)));
-                ctx.log(line);
-            } else if (const QRegularExpressionMatch m = kErrorMessage.match(line); m.hasMatch()) {
-                errorMessage = m.captured(1).trimmed();
-                ctx.log(line);
-            } else if (const QRegularExpressionMatch m = kErrorCode.match(line); m.hasMatch()) {
-                errorCode = m.captured(1);
-                ctx.log(line);
+    // 2. Already done? One short look at what the PSC serves now: when it is the new leaf,
+    // nothing is uploaded and certificate-manager (which restarts every service) is not run.
+    // No answer is no verdict: the replacement goes on.
+    const QString where = tlsWhere(r);
+    Result<QString> expected = chainLeafSha256(chainFile);
+    if (!expected)
+        return expected.error();
+    ctx.evidence(Evidence::Kind::Note,
+                 Tr::tr("SHA-256 of the new leaf (%1)").arg(QString::fromLatin1(CertFiles::Chain)),
+                 expected.value());
+    if (r.checkServedCertificate && r.alreadyServedTimeout.count() > 0) {
+        ctx.progress(0.03, Tr::tr("Reading the certificate %1 serves now").arg(where));
+        ServedCertificateRequest look = servedRequest(r);
+        look.timeout = r.alreadyServedTimeout;
+        look.maxAttempts = 1;
+        const Result<QSslCertificate> now = fetchServedCertificate(look, cancelled);
+        if (!now && now.error().code == u"tls.cancelled"_s)
+            return now.error();
+        if (!now) {
+            ctx.log(u"No answer on %1 before the replacement (%2); which certificate %3 serves now is "
+                    u"unknown, so the replacement goes on."_s.arg(where, now.error().details, r.nodeName));
+            ctx.evidence(Evidence::Kind::Note,
+                         Tr::tr("%1 did not answer before the replacement, so whether it already serves "
+                                "the new certificate is unknown; the replacement goes on.")
+                             .arg(where),
+                         now.error().message);
+        } else {
+            const QString before = sha256Fingerprint(now.value());
+            ctx.evidence(Evidence::Kind::Received,
+                         Tr::tr("SHA-256 of the certificate served on %1 before the replacement").arg(where),
+                         u"%1\nsubject: %2\nissuer: %3"_s.arg(before, now->subjectDisplayName(),
+                                                              now->issuerDisplayName()));
+            if (before == expected.value()) {
+                ctx.progress(1.0, Tr::tr("%1 already serves the new certificate").arg(r.nodeName));
+                return skippedResult(
+                    Tr::tr("Already served: %1 serves the new certificate on %2 already (SHA-256 %3, the "
+                           "leaf of %4). Nothing was uploaded and certificate-manager was not run.")
+                        .arg(r.nodeName, where, before, QString::fromLatin1(CertFiles::Chain)),
+                    u"served: %1\nplanned leaf: %2"_s.arg(before, expected.value()));
             }
-        };
-        Result<int> outcome = pty.expect({kSucceeded, kRolledBack, kRollbackFailed}, r.runTimeout, onLine);
-        if (!outcome)
-            return fail(outcome.error());
-        static_cast<void>(pty.finish(r.promptTimeout)); // the exit status adds nothing to the outcome lines
+            ctx.log(u"%1 serves another certificate now (SHA-256 %2): replacing it."_s.arg(where, before));
+        }
+    }
 
+    // 3. Connect.
+    ctx.progress(0.05, Tr::tr("Connecting to %1").arg(r.connection.endpoint.toString()));
+    SshSession session;
+    Result<HostKeyCheck> hostKey = session.connect(r.connection, cancelled);
+    if (!hostKey)
+        return hostKey.error();
+    ctx.evidence(Evidence::Kind::Note,
+                 Tr::tr("Connected to %1; host key %2 %3 (%4).")
+                     .arg(r.connection.endpoint.toString(), hostKey->keyType, hostKey->fingerprint,
+                          hostKey->state == HostKeyState::Known ? Tr::tr("known")
+                                                                : Tr::tr("confirmed and recorded now")));
+    if (Result<void> auth = session.authenticate(r.credentials); !auth)
+        return auth;
+
+    // 4. The folder and the files.
+    const QString mkdir = u"mkdir -p -m 0700 -- "_s + shellQuote(r.remoteFolder);
+    ctx.evidence(Evidence::Kind::Command, mkdir);
+    Result<ExecResult> made = session.exec(mkdir, r.connection.timeout, cancelled);
+    if (!made)
+        return made.error();
+    if (made->exitStatus != 0) {
+        return makeError(u"certmanager.folder"_s,
+                         Tr::tr("Cannot create %1 on %2 (exit status %3): %4")
+                             .arg(r.remoteFolder, r.nodeName, QString::number(made->exitStatus),
+                                  QString::fromUtf8(made->standardError).trimmed()));
+    }
+    reach(Reached::Folder);
+    struct Upload
+    {
+        QString local;
+        const char *name;
+        int mode;
+        bool secret;
+    };
+    const QList<Upload> uploads = {{chainFile, CertFiles::Chain, kPublicMode, false},
+                                   {keyFile, CertFiles::Key, kKeyMode, true},
+                                   {caFile, CertFiles::CaChain, kPublicMode, false}};
+    for (qsizetype i = 0; i < uploads.size(); ++i) {
+        const Upload &u = uploads.at(i);
+        const QString target = remotePath(r.remoteFolder, u.name);
+        ctx.progress(0.1 + 0.1 * qreal(i), Tr::tr("Uploading %1").arg(QString::fromLatin1(u.name)));
+        Result<UploadResult> up = session.upload(u.local, target, u.mode, {}, cancelled);
+        if (!up)
+            return up.error();
+        // The key's hash is not recorded: evidence never describes secret material.
+        ctx.evidence(Evidence::Kind::File, u"%1:%2"_s.arg(r.nodeName, target),
+                     u.secret ? Tr::tr("private key, mode 0600, size and SHA-256 checked on the PSC")
+                              : up->sha256);
+    }
+
+    // 5. certificate-manager, in a terminal.
+    ctx.progress(0.4, Tr::tr("Running certificate-manager"));
+    ctx.evidence(Evidence::Kind::Command, r.certificateManager);
+    PtyDriver pty(session, cancelled);
+    pty.addFailurePattern(
+        QRegularExpression(u"couldn't find file : ([^\\r\\n]*)"_s), u"certmanager.file"_s,
+        Tr::tr("certificate-manager cannot find %1 on the PSC; the upload did not land where "
+               "it was expected."));
+    const auto fail = [&](const Error &e) -> Result<void> {
         ctx.evidence(Evidence::Kind::Received, Tr::tr("certificate-manager transcript (secrets masked)"),
                      pty.transcript());
         for (const PtyExchange &x : pty.exchanges())
             ctx.evidence(Evidence::Kind::Sent, x.prompt, x.answer);
-        const QString log = u"/var/log/vmware/vmcad/certificate-manager.log"_s;
-        switch (outcome.value()) {
-        case 0:
-            break;
-        case 1:
-            ctx.evidence(Evidence::Kind::Outcome, Tr::tr("certificate-manager failed and rolled back."),
-                         u"Error Code : %1\nError Message : %2"_s.arg(errorCode, errorMessage));
-            return makeError(
-                u"certmanager.rolled-back"_s,
-                Tr::tr("certificate-manager on %1 failed (%2) and rolled back: the old certificate is "
-                       "in place again. A wrong order in the chain file (leaf, intermediates, root) or "
-                       "a chain in the certificate slot are common causes; see %3 on the PSC.")
-                    .arg(r.nodeName, errorMessage.isEmpty() ? u"no message"_s : errorMessage, log));
-        default:
-            ctx.evidence(Evidence::Kind::Outcome,
-                         Tr::tr("certificate-manager failed and its rollback failed."),
-                         u"Error Code : %1\nError Message : %2"_s.arg(errorCode, errorMessage));
-            return makeError(
-                u"certmanager.rollback-failed"_s,
-                Tr::tr("certificate-manager on %1 failed (%2) and its rollback failed too: services "
-                       "on the PSC may be down. Replace nothing on the other PSCs until this one works "
-                       "again; read %3, and restore "
-                       "the PSC from its snapshot or backup if the services do not start.")
-                    .arg(r.nodeName, errorMessage.isEmpty() ? u"no message"_s : errorMessage, log));
-        }
-        ctx.evidence(
-            Evidence::Kind::Outcome,
-            Tr::tr("certificate-manager replaced the machine SSL certificate on %1.").arg(r.nodeName));
-        // The PSC keeps the key in its own store now: the uploaded copy goes.
-        const QString removeKey = u"rm -f -- "_s + shellQuote(remotePath(r.remoteFolder, CertFiles::Key));
-        ctx.evidence(Evidence::Kind::Command, removeKey);
-        const Result<ExecResult> removed = session.exec(removeKey, r.connection.timeout, cancelled);
-        if (!removed || removed->exitStatus != 0)
-            ctx.evidence(Evidence::Kind::Note,
-                         Tr::tr("The uploaded private key could not be removed from %1; delete it by hand.")
-                             .arg(r.remoteFolder));
-        if (!r.checkServedCertificate) {
-            ctx.progress(1.0, Tr::tr("Certificate replaced on %1").arg(r.nodeName));
-            return {};
-        }
-
-        // 6. The certificate the PSC serves now must be the new leaf.
-        const QString tlsHost = r.tlsHost.isEmpty() ? r.connection.endpoint.host : r.tlsHost;
-        const QString where = u"%1:%2"_s.arg(tlsHost, QString::number(r.tlsPort));
-        ctx.progress(0.95, Tr::tr("Reading the certificate served on %1").arg(where));
-        Result<QString> expected = chainLeafSha256(chainFile);
-        if (!expected)
-            return expected.error();
-        ctx.evidence(Evidence::Kind::Note,
-                     Tr::tr("SHA-256 of the new leaf (%1)").arg(QString::fromLatin1(CertFiles::Chain)),
-                     expected.value());
-        ServedCertificateRequest tls;
-        tls.host = tlsHost;
-        tls.port = r.tlsPort;
-        tls.serverName = r.tlsServerName;
-        tls.timeout = r.servedTimeout;
-        const Result<QSslCertificate> served = fetchServedCertificate(tls, cancelled);
-        if (!served) {
-            return makeError(
-                u"certmanager.served"_s,
-                Tr::tr("certificate-manager finished on %1, but the certificate served on %2 could not "
-                       "be read: %3 Check that the services came back (service-control --status) and "
-                       "open https://%2 in a browser.")
-                    .arg(r.nodeName, where, served.error().message),
-                served.error().details);
-        }
-        const QString presented = sha256Fingerprint(served.value());
-        ctx.evidence(Evidence::Kind::Received, Tr::tr("SHA-256 of the certificate served on %1").arg(where),
-                     u"%1\nsubject: %2\nissuer: %3"_s.arg(presented, served->subjectDisplayName(),
-                                                          served->issuerDisplayName()));
-        if (presented != expected.value()) {
-            ctx.evidence(Evidence::Kind::Outcome, Tr::tr("The served certificate is not the new one."),
-                         u"served: %1\nexpected: %2"_s.arg(presented, expected.value()));
-            return makeError(
-                u"certmanager.served-mismatch"_s,
-                Tr::tr("certificate-manager reported success on %1, but %2 serves a different "
-                       "certificate (SHA-256 %3, subject \"%4\") than the new leaf (SHA-256 %5). "
-                       "Services may still hold the old one: restart them (service-control --stop "
-                       "--all, then --start --all) and check again before touching the next PSC.")
-                    .arg(r.nodeName, where, presented, served->subjectDisplayName(), expected.value()));
-        }
-        ctx.evidence(Evidence::Kind::Outcome,
-                     Tr::tr("%1 serves the new certificate (SHA-256 %2).").arg(where, presented));
-        ctx.progress(1.0, Tr::tr("Certificate replaced on %1 and served on %2").arg(r.nodeName, where));
-        return {};
+        return e;
     };
+    if (Result<void> started = pty.start(r.certificateManager); !started)
+        return fail(started.error());
+
+    struct Step
+    {
+        const QRegularExpression &prompt;
+        QString answer;
+        bool secret;
+    };
+    const QList<Step> dialog = {
+        {kMenuPrompt, u"1"_s, false},
+        {kUserPrompt, r.ssoUser, false},
+        {kPasswordPrompt, r.ssoPassword, true},
+        {kSubMenuPrompt, u"2"_s, false},
+        {kCertPrompt, remotePath(r.remoteFolder, CertFiles::Chain), false},
+        {kKeyPrompt, remotePath(r.remoteFolder, CertFiles::Key), false},
+        {kSigningPrompt, remotePath(r.remoteFolder, CertFiles::CaChain), false},
+        {kConfirmPrompt, u"Y"_s, false},
+    };
+    for (const Step &step : dialog) {
+        if (Result<int> seen = pty.expect({step.prompt}, r.promptTimeout); !seen)
+            return fail(seen.error());
+        if (&step.prompt == &kConfirmPrompt)
+            reach(Reached::Confirmed); // from here on certificate-manager changes the PSC
+        if (Result<void> sent = pty.send(step.answer, step.secret); !sent)
+            return fail(sent.error());
+    }
+
+    // 6. Follow the progress to the end.
+    QString errorCode;
+    QString errorMessage;
+    const auto onLine = [&](const QString &line) {
+        if (const QRegularExpressionMatch m = kStatusLine.match(line); m.hasMatch()) {
+            const int percent = m.captured(1).toInt();
+            ctx.progress(0.45 + 0.45 * qreal(qBound(0, percent, 100)) / 100.0,
+                         Tr::tr("certificate-manager: %1% %2").arg(QString::number(percent), m.captured(2)));
+            ctx.log(line);
+        } else if (const QRegularExpressionMatch m = kErrorMessage.match(line); m.hasMatch()) {
+            errorMessage = m.captured(1).trimmed();
+            ctx.log(line);
+        } else if (const QRegularExpressionMatch m = kErrorCode.match(line); m.hasMatch()) {
+            errorCode = m.captured(1);
+            ctx.log(line);
+        }
+    };
+    Result<int> outcome = pty.expect({kSucceeded, kRolledBack, kRollbackFailed}, r.runTimeout, onLine);
+    if (!outcome)
+        return fail(outcome.error());
+    static_cast<void>(pty.finish(r.promptTimeout)); // the exit status adds nothing to the outcome lines
+
+    ctx.evidence(Evidence::Kind::Received, Tr::tr("certificate-manager transcript (secrets masked)"),
+                 pty.transcript());
+    for (const PtyExchange &x : pty.exchanges())
+        ctx.evidence(Evidence::Kind::Sent, x.prompt, x.answer);
+    const QString &log = kCertManagerLog;
+    switch (outcome.value()) {
+    case 0:
+        reach(Reached::Replaced);
+        break;
+    case 1:
+        reach(Reached::RolledBack);
+        ctx.evidence(Evidence::Kind::Outcome, Tr::tr("certificate-manager failed and rolled back."),
+                     u"Error Code : %1\nError Message : %2"_s.arg(errorCode, errorMessage));
+        return makeError(
+            u"certmanager.rolled-back"_s,
+            Tr::tr("certificate-manager on %1 failed (%2) and rolled back: the old certificate is "
+                   "in place again. A wrong order in the chain file (leaf, intermediates, root) or "
+                   "a chain in the certificate slot are common causes; see %3 on the PSC.")
+                .arg(r.nodeName, errorMessage.isEmpty() ? u"no message"_s : errorMessage, log));
+    default:
+        reach(Reached::RollbackFailed);
+        ctx.evidence(Evidence::Kind::Outcome, Tr::tr("certificate-manager failed and its rollback failed."),
+                     u"Error Code : %1\nError Message : %2"_s.arg(errorCode, errorMessage));
+        return makeError(
+            u"certmanager.rollback-failed"_s,
+            Tr::tr("certificate-manager on %1 failed (%2) and its rollback failed too: services "
+                   "on the PSC may be down. Replace nothing on the other PSCs until this one works "
+                   "again; read %3, and restore "
+                   "the PSC from its snapshot or backup if the services do not start.")
+                .arg(r.nodeName, errorMessage.isEmpty() ? u"no message"_s : errorMessage, log));
+    }
+    ctx.evidence(Evidence::Kind::Outcome,
+                 Tr::tr("certificate-manager replaced the machine SSL certificate on %1.").arg(r.nodeName));
+    // The PSC keeps the key in its own store now: the uploaded copy goes.
+    const QString removeKey = u"rm -f -- "_s + shellQuote(remotePath(r.remoteFolder, CertFiles::Key));
+    ctx.evidence(Evidence::Kind::Command, removeKey);
+    const Result<ExecResult> removed = session.exec(removeKey, r.connection.timeout, cancelled);
+    if (!removed || removed->exitStatus != 0)
+        ctx.evidence(Evidence::Kind::Note,
+                     Tr::tr("The uploaded private key could not be removed from %1; delete it by hand.")
+                         .arg(r.remoteFolder));
+    if (!r.checkServedCertificate) {
+        ctx.progress(1.0, Tr::tr("Certificate replaced on %1").arg(r.nodeName));
+        return {};
+    }
+
+    // 7. The certificate the PSC serves now must be the new leaf.
+    ctx.progress(0.95, Tr::tr("Reading the certificate served on %1").arg(where));
+    const Result<QSslCertificate> served = fetchServedCertificate(servedRequest(r), cancelled);
+    if (!served) {
+        return makeError(
+            u"certmanager.served"_s,
+            Tr::tr("certificate-manager finished on %1, but the certificate served on %2 could not "
+                   "be read: %3 Check that the services came back (service-control --status) and "
+                   "open https://%2 in a browser.")
+                .arg(r.nodeName, where, served.error().message),
+            served.error().details);
+    }
+    const QString presented = sha256Fingerprint(served.value());
+    ctx.evidence(Evidence::Kind::Received, Tr::tr("SHA-256 of the certificate served on %1").arg(where),
+                 u"%1\nsubject: %2\nissuer: %3"_s.arg(presented, served->subjectDisplayName(),
+                                                      served->issuerDisplayName()));
+    if (presented != expected.value()) {
+        ctx.evidence(Evidence::Kind::Outcome, Tr::tr("The served certificate is not the new one."),
+                     u"served: %1\nexpected: %2"_s.arg(presented, expected.value()));
+        return makeError(
+            u"certmanager.served-mismatch"_s,
+            Tr::tr("certificate-manager reported success on %1, but %2 serves a different "
+                   "certificate (SHA-256 %3, subject \"%4\") than the new leaf (SHA-256 %5). "
+                   "Services may still hold the old one: restart them (service-control --stop "
+                   "--all, then --start --all) and check again before touching the next PSC.")
+                .arg(r.nodeName, where, presented, served->subjectDisplayName(), expected.value()));
+    }
+    ctx.evidence(Evidence::Kind::Outcome,
+                 Tr::tr("%1 serves the new certificate (SHA-256 %2).").arg(where, presented));
+    ctx.progress(1.0, Tr::tr("Certificate replaced on %1 and served on %2").arg(r.nodeName, where));
+    return {};
+}
+
+} // namespace
+
+ThreadedJob::Work CertManagerJob::makeWork()
+{
+    return [r = m_request, reached = m_reached](const WorkContext &ctx) -> Result<void> {
+        Result<void> result = replaceCertificate(r, ctx, *reached);
+        if (result || result.error().code == u"job.skipped"_s)
+            return result;
+        // Every failure and cancel says where this PSC stands now. The outcomes of
+        // certificate-manager itself (rolled back, rollback failed, replaced but not served)
+        // say it in their own message already.
+        Error e = result.error();
+        switch (Reached(reached->load())) {
+        case Reached::Nothing:
+            e.message +=
+                u' ' + Tr::tr("Nothing was changed on %1: it keeps the certificate it had.").arg(r.nodeName);
+            break;
+        case Reached::Folder:
+            e.message += u' '
+                + Tr::tr(
+                      "The certificate of %1 was not changed, but files uploaded so far may be in %2 on it; "
+                      "delete %3 there if it is.")
+                      .arg(r.nodeName, r.remoteFolder, remotePath(r.remoteFolder, CertFiles::Key));
+            break;
+        case Reached::Confirmed:
+            e.message += u' '
+                + Tr::tr(
+                      "certificate-manager on %1 had been told to go ahead, and its end was not seen: %1 may "
+                      "have the new certificate or the previous one, and may still be restarting its "
+                      "services. Look at which certificate %2 serves before anything else (this step looks "
+                      "first when it runs again), and read %3 on the PSC.")
+                      .arg(r.nodeName, tlsWhere(r), kCertManagerLog);
+            break;
+        case Reached::RolledBack:
+        case Reached::RollbackFailed:
+        case Reached::Replaced:
+            break;
+        }
+        return e;
+    };
+}
+
+QString CertManagerJob::standing() const
+{
+    const QString node = m_request.nodeName;
+    switch (state()) {
+    case State::Pending:
+    case State::Running:
+        return {};
+    case State::Succeeded:
+        return Tr::tr("%1: serves the new certificate (checked on %2).").arg(node, tlsWhere(m_request));
+    case State::Skipped:
+        return report().started.isValid()
+            ? tr("%1: already served the new certificate; nothing was done there.").arg(node)
+            : tr("%1: not touched by this run; its certificate is as it was.").arg(node);
+    case State::Failed:
+    case State::Cancelled:
+        break;
+    }
+    switch (reached()) {
+    case Reached::Nothing:
+        return Tr::tr("%1: not changed; it keeps the certificate it had.").arg(node);
+    case Reached::Folder:
+        return Tr::tr("%1: certificate not changed; uploaded files may be left in %2 there.")
+            .arg(node, m_request.remoteFolder);
+    case Reached::Confirmed:
+        return Tr::tr("%1: unknown; certificate-manager was told to go ahead and its end was not seen.")
+            .arg(node);
+    case Reached::RolledBack:
+        return Tr::tr("%1: its previous certificate is in place again (certificate-manager rolled back).")
+            .arg(node);
+    case Reached::RollbackFailed:
+        return Tr::tr("%1: unknown, services possibly down; certificate-manager's rollback failed.")
+            .arg(node);
+    case Reached::Replaced:
+        return Tr::tr(
+                   "%1: replaced by certificate-manager, but the new certificate was not seen served on %2.")
+            .arg(node, tlsWhere(m_request));
+    }
+    return {};
+}
+
+bool CertManagerJob::servesNewCertificate() const
+{
+    return state() == State::Succeeded || (state() == State::Skipped && report().started.isValid());
 }
 
 } // namespace vlab

@@ -166,4 +166,52 @@ CertReplacementPreview previewCertReplacement(const CertReplacementRequest &r)
     return p;
 }
 
+QString certReplacementAftermath(const QList<const Job *> &jobs, const QString &planFile)
+{
+    QStringList lines;
+    QStringList retry;   // PSCs that do not serve the new certificate
+    QStringList unsafe;  // PSCs in an unknown state: repaired before anything else
+    QStringList changed; // PSCs whose certificate this run (may have) replaced: no undo but a snapshot
+    for (const Job *job : jobs) {
+        const auto *cert = qobject_cast<const CertManagerJob *>(job);
+        if (!cert || !cert->isFinished())
+            continue;
+        lines << u"  "_s + cert->standing();
+        if (cert->state() == Job::State::Succeeded)
+            changed << cert->nodeName();
+        if (cert->servesNewCertificate())
+            continue;
+        retry << cert->nodeName();
+        if (cert->reached() == CertManagerJob::Reached::Confirmed
+            || cert->reached() == CertManagerJob::Reached::RollbackFailed)
+            unsafe << cert->nodeName();
+        if (cert->reached() == CertManagerJob::Reached::Replaced
+            || cert->reached() == CertManagerJob::Reached::Confirmed)
+            changed << cert->nodeName();
+    }
+    if (retry.isEmpty())
+        return {};
+    QStringList text{Tr::tr("Where the PSCs stand now:")};
+    text += lines;
+    if (!unsafe.isEmpty())
+        text << Tr::tr("Repair %1 first: see which certificate it serves and whether its services run "
+                       "(service-control --status). Replace nothing on another PSC until then.")
+                    .arg(unsafe.join(u", "_s));
+    // One PSC: that one; more: all of them, because a PSC that already serves the new
+    // certificate is looked at and left alone.
+    const bool one = retry.size() == 1;
+    text << Tr::tr("To go on, fix the cause named above, then choose %1 as the PSC on the Apply certificates "
+                   "page and press Run, or on the command line run: vlab psc apply-cert %2 --node %3. A PSC "
+                   "that already serves the new certificate is left alone.")
+                .arg(one ? retry.constFirst() : Tr::tr("\"All, one after the other\""),
+                     shellQuote(planFile.isEmpty() ? u"PLAN"_s : planFile),
+                     one ? retry.constFirst() : u"all"_s);
+    if (!changed.isEmpty())
+        text << Tr::tr(
+                    "vLab Wizard keeps no copy of a replaced certificate: to go back on %1 instead, restore "
+                    "it from a snapshot or backup taken before the replacement.")
+                    .arg(changed.join(u", "_s));
+    return text.join(u'\n');
+}
+
 } // namespace vlab

@@ -82,4 +82,12 @@ struct CertReplacementPreview
 
 CertReplacementPreview previewCertReplacement(const CertReplacementRequest &request);
 
+// After a run of makeCertReplacementJobs' jobs (any other jobs are ignored): one line per PSC
+// of the run saying where it stands now (serves the new certificate, already did, previous
+// certificate, unknown) and, when any PSC does not serve the new certificate, how to go on:
+// with Run on the Apply certificates page and with `vlab psc apply-cert PLAN --node ...`.
+// Empty when every PSC of the run serves the new certificate (or the list holds no such job).
+// `planFile` is put into the command; "PLAN" when empty.
+QString certReplacementAftermath(const QList<const Job *> &jobs, const QString &planFile = {});
+
 } // namespace vlab

@@ -180,8 +180,10 @@ private Q_SLOTS:
         }
         QFile::setPermissions(log, QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ReadOther);
         QVERIFY(sshd.giveToUser(log));
+        // The PSC's port 443: its old certificate until the stand-in replaces it.
         TlsListener served;
-        QVERIFY2(served.start(m_certs->path(u"psc.cer"_s), m_certs->path(u"psc.key"_s)),
+        const QString store = sshd.remoteDir() + u"/served"_s;
+        QVERIFY2(served.start(m_certs->path(u"vmca.cer"_s), m_certs->path(u"vmca.key"_s), store),
                  qPrintable(served.lastError()));
 
         const QString project = m_work.filePath(u"live-project"_s);
@@ -207,7 +209,8 @@ private Q_SLOTS:
         page->findChild<QSpinBox *>(u"applyTlsPort"_s)->setValue(served.port());
         page->findChild<QLineEdit *>(u"applyRemoteFolder"_s)->setText(sshd.remoteDir() + u"/gui-certs"_s);
         page->findChild<QLineEdit *>(u"applyCertManager"_s)
-            ->setText(u"VLAB_STANDIN_MODE=success VLAB_STANDIN_LOG=%1 %2"_s.arg(log, certManager));
+            ->setText(u"VLAB_STANDIN_MODE=success VLAB_STANDIN_LOG=%1 VLAB_STANDIN_STORE=%2 %3"_s.arg(
+                log, store, certManager));
 
         QSignalSpy done(w.runPanel(), &RunPanel::queueFinished);
         const qsizetype approvalsBefore = m_approver.asked.size();
@@ -259,6 +262,21 @@ private Q_SLOTS:
         QVERIFY2(approved.contains(u"\"Continue operation [Y/N]\" with Y"_s)
                      && approved.contains(sshd.remoteDir() + u"/gui-certs"_s),
                  qPrintable(approved));
+
+        // Run again: psc01 serves the new certificate now, so nothing is uploaded or run, and the
+        // page and the run panel say it was already served (not "replaced", not "failed").
+        const int handshakes = served.handshakes();
+        QVERIFY(page->runReplacement());
+        QVERIFY(done.wait(60000));
+        QCOMPARE(done.takeFirst().first().toBool(), true);
+        QCOMPARE(served.handshakes() - handshakes, 1);
+        QCOMPARE(QString::fromUtf8(readAll(log)).count(u"confirm=Y"_s), 1);
+        QVERIFY2(status->text().contains(u"psc01 served it already, so nothing was uploaded or run there"_s),
+                 qPrintable(status->text()));
+        QString panel;
+        for (const QPlainTextEdit *e : w.runPanel()->findChildren<QPlainTextEdit *>())
+            panel += e->toPlainText();
+        QVERIFY2(panel.contains(u"Already served: psc01 serves the new certificate"_s), qPrintable(panel));
 
         // The passwords are nowhere: not in the run panel, the journal or the known hosts file.
         QString shown;

@@ -1,5 +1,6 @@
 #include "tlslistener.h"
 
+#include <QDir>
 #include <QFile>
 #include <QSslConfiguration>
 #include <QSslKey>
@@ -27,25 +28,62 @@ void TlsListener::serve(QSslServer *server)
     });
 }
 
-bool TlsListener::start(const QString &certificateFile, const QString &keyFile)
+namespace {
+
+// The configuration that serves the first certificate of `certificateFile` with `keyFile`; empty
+// and *error set when either cannot be read.
+QSslConfiguration serving(const QString &certificateFile, const QString &keyFile, QString *error)
 {
     const QList<QSslCertificate> certs = QSslCertificate::fromPath(certificateFile, QSsl::Pem);
     QFile keyIn(keyFile);
     if (certs.isEmpty() || !keyIn.open(QIODevice::ReadOnly)) {
-        m_error = u"cannot read %1 or %2"_s.arg(certificateFile, keyFile);
-        return false;
+        *error = u"cannot read %1 or %2"_s.arg(certificateFile, keyFile);
+        return {};
     }
     const QSslKey key(keyIn.readAll(), QSsl::Rsa, QSsl::Pem);
     if (key.isNull()) {
-        m_error = u"cannot parse the key %1"_s.arg(keyFile);
-        return false;
+        *error = u"cannot parse the key %1"_s.arg(keyFile);
+        return {};
     }
     QSslConfiguration config = QSslConfiguration::defaultConfiguration();
     config.setLocalCertificate(certs.constFirst());
     config.setPrivateKey(key);
     config.setPeerVerifyMode(QSslSocket::VerifyNone); // clients present no certificate
-    m_server.setSslConfiguration(config);
-    m_second.setSslConfiguration(config);
+    return config;
+}
+
+} // namespace
+
+void TlsListener::Server::incomingConnection(qintptr socket)
+{
+    setSslConfiguration(m_owner->configurationFor(address));
+    QSslServer::incomingConnection(socket);
+}
+
+QSslConfiguration TlsListener::configurationFor(const QString &address) const
+{
+    if (m_store.isEmpty())
+        return m_initial;
+    const QDir there(QDir(m_store).filePath(address));
+    const QString cert = there.filePath(u"machine-ssl.crt"_s);
+    const QString key = there.filePath(u"machine-ssl.key"_s);
+    if (!QFile::exists(cert) || !QFile::exists(key))
+        return m_initial;
+    QString error;
+    const QSslConfiguration replaced = serving(cert, key, &error);
+    return replaced.localCertificate().isNull() ? m_initial : replaced;
+}
+
+bool TlsListener::start(const QString &certificateFile, const QString &keyFile, const QString &storeFolder)
+{
+    m_initial = serving(certificateFile, keyFile, &m_error);
+    if (m_initial.localCertificate().isNull())
+        return false;
+    m_store = storeFolder;
+    m_server.address = u"127.0.0.1"_s;
+    m_second.address = u"127.0.0.2"_s;
+    m_server.setSslConfiguration(m_initial);
+    m_second.setSslConfiguration(m_initial);
     if (!m_server.listen(QHostAddress::LocalHost, 0)) {
         m_error = m_server.errorString();
         return false;

@@ -9,10 +9,12 @@
 
 #include "certs/csrrequest.h"
 #include "core/quoting.h"
+#include "jobs/jobqueue.h"
 #include "jobs/threadedjob.h"
 #include "plan/planjson.h"
 #include "remote/applianceshell.h"
 #include "remote/certmanagerjob.h"
+#include "remote/certreplacementplan.h"
 #include "remote/sshsession.h"
 
 #include <QCryptographicHash>
@@ -61,8 +63,10 @@ private:
     QString m_badFolder;   // the same, but the key does not belong to the certificate
     QString m_certManager; // the installed stand-in
     QString m_applianceShell;
-    TlsListener m_newLeaf; // the PSC's port 443 after a good replacement: serves psc.cer
-    TlsListener m_oldCert; // ... after one whose services kept the old certificate
+    TlsListener m_psc;     // the PSC's port 443: the old certificate until the stand-in replaces it
+    QString m_store;       // where the stand-in puts the certificate the PSC serves from then on
+    TlsListener m_newLeaf; // a PSC that serves psc.cer, the new leaf, all along
+    TlsListener m_oldCert; // a PSC whose services keep the old certificate whatever happens
     int m_runs = 0;
 
     bool writeSet(const QString &folder, const QString &keyName)
@@ -96,16 +100,18 @@ private:
         r.credentials.privateKeyFile = m_sshd.clientKeyFile();
         r.localFolder = folder;
         r.remoteFolder = *remoteFolder;
-        r.certificateManager =
-            u"VLAB_STANDIN_MODE=%1 VLAB_STANDIN_LOG=%2 %3"_s.arg(mode, *log, m_certManager);
+        r.certificateManager = u"VLAB_STANDIN_MODE=%1 VLAB_STANDIN_LOG=%2 VLAB_STANDIN_STORE=%3 %4"_s.arg(
+            mode, *log, m_store, m_certManager);
         r.ssoPassword = u"Sso-%1!"_s.arg(QRandomGenerator::global()->generate());
         r.plan = examplePlan();
         r.promptTimeout = 20s;
         r.runTimeout = 30s;
         r.tlsHost = m_sshd.host();
-        r.tlsPort = m_newLeaf.port();
+        r.tlsPort = m_psc.port();
         r.tlsServerName = u"vcenter-psc01.sslab.com"_s;
         r.servedTimeout = 20s;
+        // A PSC with its old certificate: whatever an earlier test replaced is forgotten.
+        QDir(m_store).removeRecursively();
         // The stand-in runs as the test user and writes its log there.
         QFile f(*log);
         if (f.open(QIODevice::WriteOnly))
@@ -168,6 +174,9 @@ private Q_SLOTS:
                  qPrintable(m_newLeaf.lastError()));
         QVERIFY2(m_oldCert.start(m_certs->path(u"vmca.cer"_s), m_certs->path(u"vmca.key"_s)),
                  qPrintable(m_oldCert.lastError()));
+        m_store = m_sshd.remoteDir() + u"/served"_s;
+        QVERIFY2(m_psc.start(m_certs->path(u"vmca.cer"_s), m_certs->path(u"vmca.key"_s), m_store),
+                 qPrintable(m_psc.lastError()));
     }
 
     static QString sha256Of(const QString &pem)
@@ -180,6 +189,7 @@ private Q_SLOTS:
     {
         QString log, remote;
         const CertReplacementRequest r = request(m_goodFolder, u"success"_s, &log, &remote);
+        const int handshakesBefore = m_psc.handshakes();
         CertManagerJob job(r);
         run(job);
         QVERIFY2(job.state() == Job::State::Succeeded,
@@ -228,14 +238,58 @@ private Q_SLOTS:
         QVERIFY(evidence.contains(m_sshd.hostKeyFingerprint()));
         for (const Evidence &e : job.report().evidence)
             QVERIFY(e.time.isValid());
-        // The served certificate was read and is the new leaf; the evidence holds both sides.
-        QCOMPARE(m_newLeaf.handshakes() > 0, true);
+        // The served certificate was read before (the old one: so the replacement went on) and
+        // after (the new leaf); the evidence holds each side.
+        QCOMPARE(m_psc.handshakes() - handshakesBefore, 2);
+        const QString old = sha256Of(m_certs->path(u"vmca.cer"_s));
+        QVERIFY2(evidence.contains(u"before the replacement | "_s + old), qPrintable(evidence));
         const QString leaf = sha256Of(m_certs->path(u"psc.cer"_s));
         QCOMPARE(chainLeafSha256(QDir(m_goodFolder).filePath(u"psc-ha-vip-chain.crt"_s)).value(), leaf);
         QVERIFY2(evidence.contains(u"SHA-256 of the new leaf"_s)
                      && evidence.contains(u"SHA-256 of the certificate served"_s),
                  qPrintable(evidence));
         QCOMPARE(evidence.count(leaf), 3); // new leaf, served, outcome
+        QVERIFY(job.servesNewCertificate());
+        QVERIFY2(job.standing().startsWith(u"psc01: serves the new certificate"_s),
+                 qPrintable(job.standing()));
+    }
+
+    // The PSC serves the new leaf already: the job looks once, says so and ends skipped, with
+    // both fingerprints as evidence; nothing is uploaded and certificate-manager does not run.
+    void alreadyServedIsLeftAlone()
+    {
+        QString log, remote;
+        CertReplacementRequest r = request(m_goodFolder, u"success"_s, &log, &remote);
+        r.tlsPort = m_newLeaf.port();
+        const int handshakes = m_newLeaf.handshakes();
+        CertManagerJob job(r);
+        QStringList logLines;
+        connect(&job, &Job::logLine, this, [&logLines](const QString &line) { logLines << line; });
+        run(job);
+        QVERIFY2(job.state() == Job::State::Skipped, qPrintable(evidenceText(job)));
+        QCOMPARE(job.report().outcome, u"skipped"_s);
+        QCOMPARE(job.result().error().code, u"job.skipped"_s);
+        const QString leaf = sha256Of(m_certs->path(u"psc.cer"_s));
+        const QString message = job.result().error().message;
+        QVERIFY2(message.startsWith(u"Already served: psc01 serves the new certificate"_s),
+                 qPrintable(message));
+        QVERIFY(message.contains(leaf));
+        QVERIFY(message.contains(u"Nothing was uploaded and certificate-manager was not run"_s));
+        QVERIFY(logLines.contains(message));
+        // The evidence: the planned leaf, the served certificate, and the outcome with both.
+        const Evidence &outcome = job.report().evidence.constLast();
+        QCOMPARE(outcome.kind, Evidence::Kind::Outcome);
+        QCOMPARE(outcome.text, message);
+        QCOMPARE(outcome.detail, u"served: %1\nplanned leaf: %1"_s.arg(leaf));
+        QVERIFY(evidenceText(job).contains(u"before the replacement | "_s + leaf));
+        // One look, and nothing on the PSC: no folder, no answers to certificate-manager.
+        QCOMPARE(m_newLeaf.handshakes() - handshakes, 1);
+        QVERIFY(!QFileInfo::exists(remote));
+        QVERIFY(readAll(log).isEmpty());
+        QVERIFY(job.servesNewCertificate());
+        QVERIFY2(job.standing().startsWith(u"psc01: already served the new certificate"_s),
+                 qPrintable(job.standing()));
+        verifyNoSecret(job, r.ssoPassword);
     }
 
     void servedCertificateMismatch()
@@ -266,33 +320,106 @@ private Q_SLOTS:
         closed.close();
         r.servedTimeout = 2s;
         CertManagerJob job(r);
+        QStringList logLines;
+        connect(&job, &Job::logLine, this, [&logLines](const QString &line) { logLines << line; });
         run(job);
         QCOMPARE(job.state(), Job::State::Failed);
         QCOMPARE(job.result().error().code, u"certmanager.served"_s);
+        // No answer before is no verdict: the log says so, and the replacement went on.
+        QVERIFY2(logLines.filter(u"No answer on 127.0.0.1:%1 before the replacement"_s.arg(r.tlsPort)).size()
+                     == 1,
+                 qPrintable(logLines.join(u'\n')));
+        QVERIFY(evidenceText(job).contains(u"did not answer before the replacement"_s));
+        QVERIFY(QString::fromUtf8(readAll(log)).contains(u"confirm=Y"_s));
+        QCOMPARE(job.reached(), CertManagerJob::Reached::Replaced);
     }
 
     void rollbackIsAFailure_data()
     {
         QTest::addColumn<QString>("mode");
         QTest::addColumn<QString>("code");
-        QTest::newRow("rolled back") << u"rollback"_s << u"certmanager.rolled-back"_s;
-        QTest::newRow("rollback failed") << u"rollback-failed"_s << u"certmanager.rollback-failed"_s;
+        QTest::addColumn<QString>("standing");
+        QTest::newRow("rolled back") << u"rollback"_s << u"certmanager.rolled-back"_s
+                                     << u"psc02: its previous certificate is in place again"_s;
+        QTest::newRow("rollback failed") << u"rollback-failed"_s << u"certmanager.rollback-failed"_s
+                                         << u"psc02: unknown, services possibly down"_s;
     }
+    // Run on the second PSC: every text names psc02, the PSC that failed, and no other.
     void rollbackIsAFailure()
     {
         QFETCH(QString, mode);
         QFETCH(QString, code);
+        QFETCH(QString, standing);
         QString log, remote;
-        const CertReplacementRequest r = request(m_goodFolder, mode, &log, &remote);
+        CertReplacementRequest r = request(m_goodFolder, mode, &log, &remote);
+        r.nodeName = u"psc02"_s;
         CertManagerJob job(r);
         run(job);
         QCOMPARE(job.state(), Job::State::Failed);
         QCOMPARE(job.result().error().code, code);
         // The tool's own error message is passed on.
-        QVERIFY2(job.result().error().message.contains(u"stand-in failure"_s),
-                 qPrintable(job.result().error().message));
+        const QString message = job.result().error().message;
+        QVERIFY2(message.contains(u"stand-in failure"_s), qPrintable(message));
+        QVERIFY2(message.contains(u"certificate-manager on psc02 failed"_s), qPrintable(message));
+        for (const QString &wrong : {u"psc01"_s, u"second PSC"_s, u"first PSC"_s})
+            QVERIFY2(!message.contains(wrong) && !job.standing().contains(wrong), qPrintable(message));
+        QVERIFY2(job.standing().startsWith(standing), qPrintable(job.standing()));
+        QVERIFY(!job.servesNewCertificate());
         QVERIFY(evidenceText(job).contains(u"Error Code : 70034"_s));
         verifyNoSecret(job, r.ssoPassword);
+    }
+
+    // psc01 replaced, then psc02 failing: the summary says which PSC has which certificate now
+    // and how to go on with psc02, in the wizard and on the command line.
+    void aftermathNamesEachPsc_data()
+    {
+        QTest::addColumn<QString>("mode");
+        QTest::addColumn<bool>("repairFirst");
+        QTest::newRow("rolled back") << u"rollback"_s << false;
+        QTest::newRow("rollback failed") << u"rollback-failed"_s << true;
+    }
+    void aftermathNamesEachPsc()
+    {
+        QFETCH(QString, mode);
+        QFETCH(bool, repairFirst);
+        QString log, remote, log2, remote2;
+        const CertReplacementRequest first = request(m_goodFolder, u"success"_s, &log, &remote);
+        CertReplacementRequest second = request(m_goodFolder, mode, &log2, &remote2);
+        second.nodeName = u"psc02"_s;
+        second.tlsPort = m_oldCert.port(); // its own port 443, with its old certificate
+        CertReplacementRequest third = second;
+        third.nodeName = u"psc03"_s;
+        JobQueue queue;
+        queue.addJob(new CertManagerJob(first));
+        queue.addJob(new CertManagerJob(second));
+        queue.addJob(new CertManagerJob(third));
+        QSignalSpy finished(&queue, &JobQueue::finished);
+        queue.start();
+        QVERIFY(finished.wait(180000));
+        QCOMPARE(finished.first().first().toBool(), false);
+        const QList<Job *> jobs = queue.jobs();
+        const QString text =
+            certReplacementAftermath({jobs.cbegin(), jobs.cend()}, u"/labs/my lab.vlab.json"_s);
+        const QStringList lines = text.split(u'\n');
+        QVERIFY2(lines.size() >= 5, qPrintable(text));
+        QCOMPARE(lines.at(0), u"Where the PSCs stand now:"_s);
+        QVERIFY2(lines.at(1).startsWith(u"  psc01: serves the new certificate"_s), qPrintable(text));
+        QVERIFY2(lines.at(2).startsWith(u"  psc02: "_s
+                                        + (repairFirst ? u"unknown"_s : u"its previous certificate"_s)),
+                 qPrintable(text));
+        QVERIFY2(lines.at(3).startsWith(u"  psc03: not touched by this run"_s), qPrintable(text));
+        QCOMPARE(text.contains(u"Repair psc02 first"_s), repairFirst);
+        // Two PSCs to go: all of them again, since a PSC that serves the new one is left alone.
+        QVERIFY2(
+            text.contains(
+                u"choose \"All, one after the other\" as the PSC on the Apply certificates page and press Run"_s),
+            qPrintable(text));
+        QVERIFY2(text.contains(u"vlab psc apply-cert '/labs/my lab.vlab.json' --node all"_s),
+                 qPrintable(text));
+        // psc01 was changed: no undo but the snapshot.
+        QVERIFY2(text.contains(u"to go back on psc01 instead, restore it from a snapshot"_s),
+                 qPrintable(text));
+        QVERIFY(!text.contains(u"second PSC"_s));
     }
 
     void refusesFilesThatFailTheChecks()
@@ -306,6 +433,10 @@ private Q_SLOTS:
         // Nothing reached the server: no folder, and certificate-manager never ran.
         QVERIFY(!QFileInfo::exists(remote));
         QVERIFY(readAll(log).isEmpty());
+        QVERIFY2(job.result().error().message.endsWith(
+                     u"Nothing was changed on psc01: it keeps the certificate it had."_s),
+                 qPrintable(job.result().error().message));
+        QCOMPARE(job.reached(), CertManagerJob::Reached::Nothing);
     }
 
     void loginShellDetected()

@@ -48,7 +48,9 @@ private:
     SshdFixture m_sshd;
     QTemporaryDir m_work;
     std::unique_ptr<certtest::CertFixture> m_certs;
-    TlsListener m_newLeaf; // serves psc.cer: what the PSC serves after a good replacement
+    TlsListener m_psc;     // both PSCs' port 443: the old certificate until the stand-in replaces it there
+    QString m_store;       // where the stand-in puts the certificate a PSC serves from then on
+    TlsListener m_newLeaf; // serves psc.cer, the new leaf, all along
     TlsListener m_oldCert; // serves another certificate: the old one still in place
     QString m_plan;        // the example plan with both PSCs at 127.0.0.1
     QString m_badCerts;    // files whose key does not belong to the certificate
@@ -75,7 +77,8 @@ private:
     }
 
     // A fresh stand-in log (owned by the test user) and remote folder per run.
-    QStringList live(const QString &node, quint16 tlsPort, const QString &knownHosts, QString *log)
+    QStringList live(const QString &node, quint16 tlsPort, const QString &knownHosts, QString *log,
+                     const QString &standin = u"VLAB_STANDIN_MODE=success"_s)
     {
         ++m_runs;
         *log = m_sshd.path(u"cli-certmanager-%1.log"_s.arg(m_runs));
@@ -85,27 +88,28 @@ private:
         QFile::setPermissions(*log,
                               QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ReadOther);
         m_sshd.giveToUser(*log);
-        QStringList args{u"psc"_s,
-                         u"apply-cert"_s,
-                         m_plan,
-                         u"--node"_s,
-                         node,
-                         u"--user"_s,
-                         m_sshd.user(),
-                         u"--port"_s,
-                         QString::number(m_sshd.port()),
-                         u"--known-hosts"_s,
-                         knownHosts,
-                         u"--remote-folder"_s,
-                         m_sshd.remoteDir() + u"/cli-certs-%1"_s.arg(m_runs),
-                         u"--tls-port"_s,
-                         QString::number(tlsPort),
-                         u"--served-timeout"_s,
-                         u"20"_s,
-                         u"--timeout"_s,
-                         u"10"_s,
-                         u"--certificate-manager"_s,
-                         u"VLAB_STANDIN_MODE=success VLAB_STANDIN_LOG=%1 %2"_s.arg(*log, m_certManager)};
+        QStringList args{
+            u"psc"_s,
+            u"apply-cert"_s,
+            m_plan,
+            u"--node"_s,
+            node,
+            u"--user"_s,
+            m_sshd.user(),
+            u"--port"_s,
+            QString::number(m_sshd.port()),
+            u"--known-hosts"_s,
+            knownHosts,
+            u"--remote-folder"_s,
+            m_sshd.remoteDir() + u"/cli-certs-%1"_s.arg(m_runs),
+            u"--tls-port"_s,
+            QString::number(tlsPort),
+            u"--served-timeout"_s,
+            u"20"_s,
+            u"--timeout"_s,
+            u"10"_s,
+            u"--certificate-manager"_s,
+            u"%1 VLAB_STANDIN_LOG=%2 VLAB_STANDIN_STORE=%3 %4"_s.arg(standin, *log, m_store, m_certManager)};
         if (m_rootPassword.isEmpty())
             args << u"--identity"_s << m_sshd.clientKeyFile();
         return args;
@@ -146,6 +150,9 @@ private:
     }
 
     QString fingerprint() const { return m_sshd.hostKeyFingerprint(); }
+
+    // Both PSCs back to their old certificate.
+    void resetPscs() { QDir(m_store).removeRecursively(); }
 
 private Q_SLOTS:
     void initTestCase()
@@ -210,6 +217,9 @@ private Q_SLOTS:
                  qPrintable(m_newLeaf.lastError()));
         QVERIFY2(m_oldCert.start(m_certs->path(u"vmca.cer"_s), m_certs->path(u"vmca.key"_s)),
                  qPrintable(m_oldCert.lastError()));
+        m_store = m_sshd.remoteDir() + u"/served"_s;
+        QVERIFY2(m_psc.start(m_certs->path(u"vmca.cer"_s), m_certs->path(u"vmca.key"_s), m_store),
+                 qPrintable(m_psc.lastError()));
     }
 
     // README "Replacing the PSC certificate (live)": exit 0 done (unknownHostKeyThenBothInTurn),
@@ -266,23 +276,25 @@ private Q_SLOTS:
 
     void unknownHostKeyThenBothInTurn()
     {
+        resetPscs();
         const QString knownHosts = m_work.filePath(u"known_hosts"_s);
         QString log;
         // An unknown host key: nothing happens, and vlab says which fingerprint to confirm.
-        Run r = runVlab(live(u"all"_s, m_newLeaf.port(), knownHosts, &log));
+        Run r = runVlab(live(u"all"_s, m_psc.port(), knownHosts, &log));
         QVERIFY2(r.code == 1, qPrintable(r.out + r.err));
         QVERIFY2(r.err.contains(u"--accept-host-key "_s + fingerprint()), qPrintable(r.err));
         QVERIFY(readAll(log).isEmpty());
 
-        // Confirmed: psc01, then psc02, each answered and each serving the new leaf.
-        const int handshakes = m_newLeaf.handshakes();
-        QStringList args = live(u"all"_s, m_newLeaf.port(), knownHosts, &log);
+        // Confirmed: psc01, then psc02, each serving the old certificate first, then answered,
+        // then serving the new leaf: two looks at each.
+        const int handshakes = m_psc.handshakes();
+        QStringList args = live(u"all"_s, m_psc.port(), knownHosts, &log);
         args << u"--accept-host-key"_s << fingerprint();
         r = runVlab(args);
         QVERIFY2(r.code == 0, qPrintable(r.out + r.err));
         QVERIFY2(r.out.contains(u"psc01"_s) && r.out.contains(u"psc02"_s), qPrintable(r.out));
         QVERIFY2(r.out.contains(u"serves the new certificate"_s), qPrintable(r.out));
-        QCOMPARE(m_newLeaf.handshakes() - handshakes, 2);
+        QCOMPARE(m_psc.handshakes() - handshakes, 4);
         const QStringList answers = QString::fromUtf8(readAll(log)).split(u'\n', Qt::SkipEmptyParts);
         QCOMPARE(answers.count(u"option=1"_s), 2);
         QCOMPARE(answers.count(u"confirm=Y"_s), 2);
@@ -322,6 +334,50 @@ private Q_SLOTS:
         QVERIFY2(r.err.contains(served) && r.err.contains(leaf), qPrintable(r.err));
         const QByteArray journal = readAll(m_work.filePath(u"lab/vlab-journal.json"_s));
         QVERIFY(journal.contains(served.toLatin1()) && journal.contains(leaf.toLatin1()));
+        verifyNoSecret(QString::fromUtf8(journal));
+    }
+
+    // psc02 fails and rolls back after psc01 was replaced: vlab says where each PSC stands and
+    // how to go on. Going on with all: psc01 already serves the new certificate and is left
+    // alone (nothing uploaded, certificate-manager not run), psc02 is replaced.
+    void secondPscFailsThenAllAgain()
+    {
+        resetPscs();
+        const QString knownHosts = m_work.filePath(u"kh-aftermath"_s);
+        QString log;
+        QStringList args =
+            live(u"all"_s, m_psc.port(), knownHosts, &log,
+                 u"VLAB_STANDIN_MODE=rollback VLAB_STANDIN_FAIL_ON=%1"_s.arg(m_sshd.secondHost()));
+        args << u"--accept-host-key"_s << fingerprint();
+        Run r = runVlab(args);
+        QVERIFY2(r.code == 1, qPrintable(r.out + r.err));
+        QCOMPARE(QString::fromUtf8(readAll(log)).count(u"confirm=Y"_s), 2);
+        QVERIFY2(r.err.contains(u"certificate-manager on psc02 failed"_s), qPrintable(r.err));
+        QVERIFY2(r.err.contains(u"Where the PSCs stand now:\n  psc01: serves the new certificate"_s),
+                 qPrintable(r.err));
+        QVERIFY2(r.err.contains(u"\n  psc02: its previous certificate is in place again"_s),
+                 qPrintable(r.err));
+        QVERIFY2(r.err.contains(u"choose psc02 as the PSC on the Apply certificates page and press Run"_s),
+                 qPrintable(r.err));
+        QVERIFY2(r.err.contains(u"vlab psc apply-cert %1 --node psc02"_s.arg(m_plan)), qPrintable(r.err));
+        QVERIFY(!r.err.contains(u"second PSC"_s));
+
+        // All again: one look at psc01, which serves the new leaf already; psc02 replaced.
+        const int handshakes = m_psc.handshakes();
+        args = live(u"all"_s, m_psc.port(), knownHosts, &log);
+        r = runVlab(args);
+        QVERIFY2(r.code == 0, qPrintable(r.out + r.err));
+        QVERIFY2(r.out.contains(u"Replace the machine certificate on psc01: skipped, nothing to do\n"
+                                u"  Already served: psc01 serves the new certificate"_s),
+                 qPrintable(r.out));
+        QVERIFY2(r.out.contains(u"Replace the machine certificate on psc02: done"_s), qPrintable(r.out));
+        QVERIFY(!r.err.contains(u"Where the PSCs stand now"_s));
+        QCOMPARE(m_psc.handshakes() - handshakes, 3);
+        const QStringList answers = QString::fromUtf8(readAll(log)).split(u'\n', Qt::SkipEmptyParts);
+        QCOMPARE(answers.count(u"option=1"_s), 1);
+        // The journal and so the runbook: psc01 skipped as already served, not replaced.
+        const QByteArray journal = readAll(m_work.filePath(u"lab/vlab-journal.json"_s));
+        QVERIFY(journal.contains("Already served: psc01 serves the new certificate"));
         verifyNoSecret(QString::fromUtf8(journal));
     }
 

@@ -475,8 +475,9 @@ bool ApplyCertificatesPage::runReplacement()
     const QString ssoPassword = s.ssoPassword;
     connect(queue, &JobQueue::finished, this, [this, queue, lab, sshUser, sshPassword, ssoPassword](bool ok) {
         for (const Job *job : queue->jobs()) {
-            if (job->state() == Job::State::Succeeded && job->key().startsWith(u"psc.cert."_s))
-                m_done.insert(job->key().mid(9));
+            if (const auto *cert = qobject_cast<const CertManagerJob *>(job);
+                cert && cert->servesNewCertificate())
+                m_done.insert(cert->nodeName());
         }
         if (ok) {
             // root on the plan's PSCs: the PSC appliances' root password.
@@ -512,8 +513,21 @@ bool ApplyCertificatesPage::runReplacement()
 
 void ApplyCertificatesPage::finished(const JobQueue *queue, bool succeeded)
 {
+    const QList<Job *> jobs = queue->jobs();
     if (succeeded) {
-        m_status->setText(tr("Done: every chosen PSC serves the new certificate."));
+        // A PSC that served the new certificate already was left alone: said so, not "replaced".
+        QStringList already;
+        for (const Job *job : jobs) {
+            const auto *cert = qobject_cast<const CertManagerJob *>(job);
+            if (cert && cert->state() == Job::State::Skipped && cert->servesNewCertificate())
+                already << cert->nodeName();
+        }
+        m_status->setText(
+            already.isEmpty()
+                ? tr("Done: every chosen PSC serves the new certificate.")
+                : tr("Done: every chosen PSC serves the new certificate. %1 served it already, so "
+                     "nothing was uploaded or run there.")
+                      .arg(already.join(u", "_s)));
         m_done.clear();
         return;
     }
@@ -522,14 +536,18 @@ void ApplyCertificatesPage::finished(const JobQueue *queue, bool succeeded)
         m_status->setText(m_context.runPanel->trustText());
         return;
     }
-    for (const Job *job : queue->jobs()) {
-        if (job->state() == Job::State::Failed) {
-            // A changed key (and every other failure) stops here with the reason.
-            m_status->setText(job->result().error().message);
-            return;
+    // Why it stopped (a changed key and every other failure stop here with the reason), then
+    // where each PSC stands and how to go on.
+    QString why = tr("Stopped.");
+    for (const Job *job : jobs) {
+        if (job->state() == Job::State::Failed || job->state() == Job::State::Cancelled) {
+            why = job->result().error().message;
+            break;
         }
     }
-    m_status->setText(tr("Stopped."));
+    const QString aftermath =
+        certReplacementAftermath({jobs.cbegin(), jobs.cend()}, m_context.document->fileName());
+    m_status->setText(aftermath.isEmpty() ? why : why + u"\n\n"_s + aftermath);
 }
 
 VLAB_REGISTER_STEP(35, "applycerts", ApplyCertificatesPage)

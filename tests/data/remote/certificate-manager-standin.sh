@@ -21,12 +21,27 @@
 #    exact form is marked unverified in domain-facts.md). The 85% figure before "starting
 #    services" and the exit status 1 on failure are this stand-in's choices, not documented.
 #
+# What a PSC does after a successful replacement, serving the new certificate on 443 once its
+# services are back, is played by the test's TLS listener (tests/integration/tlslistener.h):
+# with VLAB_STANDIN_STORE set, a successful run copies the certificate and key it was given to
+# <store>/<address>/machine-ssl.crt and .key, <address> being the one this SSH session
+# reached (from SSH_CONNECTION), and the listener serves them from then on on that address.
+#
 # Environment:
-#   VLAB_STANDIN_MODE   success (default) | rollback | rollback-failed
-#   VLAB_STANDIN_LOG    a file that receives what was answered (the password only as its length)
+#   VLAB_STANDIN_MODE     success (default) | rollback | rollback-failed
+#   VLAB_STANDIN_FAIL_ON  an address: the mode applies to sessions that reached it, others succeed
+#   VLAB_STANDIN_LOG      a file that receives what was answered (the password only as its length)
+#   VLAB_STANDIN_STORE    a folder for the certificate "now served" (see above)
 set -u
 mode="${VLAB_STANDIN_MODE:-success}"
 log="${VLAB_STANDIN_LOG:-/dev/null}"
+store="${VLAB_STANDIN_STORE:-}"
+# shellcheck disable=SC2086
+set -- ${SSH_CONNECTION:-}
+address="${3:-unknown}"
+if [ -n "${VLAB_STANDIN_FAIL_ON:-}" ] && [ "$address" != "$VLAB_STANDIN_FAIL_ON" ]; then
+  mode=success
+fi
 record() { printf '%s\n' "$*" >> "$log"; }
 
 line='|                                                                                     |'
@@ -81,7 +96,9 @@ ask_file() {
   done
 }
 ask_file 'Please provide valid custom certificate for Machine SSL.' certificate
+certificate_file="$answer"
 ask_file 'Please provide valid custom key for Machine SSL.' key
+key_file="$answer"
 ask_file 'Please provide the signing certificate of the Machine SSL certificate' signing-certificate
 
 echo
@@ -98,6 +115,12 @@ done
 
 printf 'Status : 70%% Completed [stopping services...]\r'
 if [ "$mode" = success ]; then
+  if [ -n "$store" ]; then
+    # Each file lands whole (copied aside, then renamed): the listener may read at any time.
+    mkdir -p "$store/$address"
+    cp "$certificate_file" "$store/$address/.machine-ssl.crt" && mv -f "$store/$address/.machine-ssl.crt" "$store/$address/machine-ssl.crt"
+    cp "$key_file" "$store/$address/.machine-ssl.key" && mv -f "$store/$address/.machine-ssl.key" "$store/$address/machine-ssl.key"
+  fi
   printf 'Status : 85%% Completed [starting services...]\r'
   printf 'Status : 100%% Completed [All tasks completed successfully]\n'
   exit 0
