@@ -278,6 +278,29 @@ private Q_SLOTS:
             panel += e->toPlainText();
         QVERIFY2(panel.contains(u"Already served: psc01 serves the new certificate"_s), qPrintable(panel));
 
+        // psc01 back to its old certificate, and certificate-manager fails and rolls back: the
+        // page says where psc01 stands and how to go on here (Run) and on the command line.
+        QDir(store).removeRecursively();
+        page->findChild<QLineEdit *>(u"applyCertManager"_s)
+            ->setText(u"VLAB_STANDIN_MODE=rollback VLAB_STANDIN_LOG=%1 VLAB_STANDIN_STORE=%2 %3"_s.arg(
+                log, store, certManager));
+        QVERIFY(page->runReplacement());
+        QVERIFY(done.wait(60000));
+        QCOMPARE(done.takeFirst().first().toBool(), false);
+        QCOMPARE(QString::fromUtf8(readAll(log)).count(u"confirm=Y"_s), 2);
+        QVERIFY2(status->text().startsWith(u"certificate-manager on psc01 failed"_s),
+                 qPrintable(status->text()));
+        QVERIFY2(
+            status->text().contains(u"Where the PSCs stand now:\n  psc01: its previous certificate is in "
+                                    u"place again"_s),
+            qPrintable(status->text()));
+        QVERIFY2(status->text().contains(
+                     u"choose psc01 as the PSC on the Apply certificates page and press Run"_s),
+                 qPrintable(status->text()));
+        QVERIFY2(status->text().contains(u"vlab psc apply-cert"_s)
+                     && status->text().contains(u"--node psc01"_s),
+                 qPrintable(status->text()));
+
         // The passwords are nowhere: not in the run panel, the journal or the known hosts file.
         QString shown;
         for (const QPlainTextEdit *e : w.runPanel()->findChildren<QPlainTextEdit *>())

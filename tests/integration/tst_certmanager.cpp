@@ -422,6 +422,43 @@ private Q_SLOTS:
         QVERIFY(!text.contains(u"second PSC"_s));
     }
 
+    // Cancelled while certificate-manager works (after the Y): the PSC's state is unknown, and
+    // the texts say so for psc02, the PSC it ran on, with what to do first.
+    void cancelAfterTheGoAheadLeavesTheStateUnknown()
+    {
+        QString log, remote;
+        CertReplacementRequest r = request(m_goodFolder, u"hang"_s, &log, &remote);
+        r.nodeName = u"psc02"_s;
+        auto *job = new CertManagerJob(r);
+        // Cancelled once certificate-manager says it stops the services.
+        connect(job, &Job::progressChanged, job, [job](qreal, const QString &status) {
+            if (status.contains(u"70%"_s))
+                job->cancel();
+        });
+        JobQueue queue;
+        queue.addJob(job);
+        QSignalSpy finished(&queue, &JobQueue::finished);
+        queue.start();
+        QVERIFY(finished.wait(90000));
+        QCOMPARE(job->state(), Job::State::Cancelled);
+        QCOMPARE(job->reached(), CertManagerJob::Reached::Confirmed);
+        const QString message = job->result().error().message;
+        QVERIFY2(
+            message.contains(u"certificate-manager on psc02 had been told to go ahead, and its end was not "
+                             u"seen: psc02 may have the new certificate or the previous one"_s),
+            qPrintable(message));
+        QVERIFY(QString::fromUtf8(readAll(log)).contains(u"confirm=Y"_s));
+        const QList<Job *> jobs = queue.jobs();
+        const QString text = certReplacementAftermath({jobs.cbegin(), jobs.cend()});
+        QVERIFY2(text.contains(u"  psc02: unknown; certificate-manager was told to go ahead"_s),
+                 qPrintable(text));
+        QVERIFY2(text.contains(u"Repair psc02 first"_s), qPrintable(text));
+        QVERIFY2(text.contains(u"vlab psc apply-cert PLAN --node psc02"_s), qPrintable(text));
+        QVERIFY2(text.contains(u"to go back on psc02 instead"_s), qPrintable(text));
+        for (const QString &wrong : {u"psc01"_s, u"second PSC"_s})
+            QVERIFY2(!message.contains(wrong) && !text.contains(wrong), qPrintable(message + text));
+    }
+
     void refusesFilesThatFailTheChecks()
     {
         QString log, remote;

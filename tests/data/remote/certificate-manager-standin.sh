@@ -28,7 +28,8 @@
 # reached (from SSH_CONNECTION), and the listener serves them from then on on that address.
 #
 # Environment:
-#   VLAB_STANDIN_MODE     success (default) | rollback | rollback-failed
+#   VLAB_STANDIN_MODE     success (default) | rollback | rollback-failed | hang (after the 70% line,
+#                         waits for input that never comes: a run a test cancels half way)
 #   VLAB_STANDIN_FAIL_ON  an address: the mode applies to sessions that reached it, others succeed
 #   VLAB_STANDIN_LOG      a file that receives what was answered (the password only as its length)
 #   VLAB_STANDIN_STORE    a folder for the certificate "now served" (see above)
@@ -114,6 +115,10 @@ while :; do
 done
 
 printf 'Status : 70%% Completed [stopping services...]\r'
+if [ "$mode" = hang ]; then
+  IFS= read -r _ || exit 1 # the terminal closes when the client goes
+  exit 1
+fi
 if [ "$mode" = success ]; then
   if [ -n "$store" ]; then
     # Each file lands whole (copied aside, then renamed): the listener may read at any time.
