@@ -209,6 +209,29 @@ Result<void> replaceCertificate(const CertReplacementRequest &r, const WorkConte
                                   QString::fromUtf8(made->standardError).trimmed()));
     }
     reach(Reached::Folder);
+    // The uploaded private key leaves the PSC again once certificate-manager is done with it
+    // (it keeps the key in its own store), or when the run stops before its go-ahead; not while
+    // it may still be at work (after the go-ahead, before an outcome). A clean-up: it runs
+    // after a cancel too, for a few seconds at most.
+    const QString keyPath = remotePath(r.remoteFolder, CertFiles::Key);
+    const auto removeKey = [&]() -> QString {
+        const QString rm = u"rm -f -- "_s + shellQuote(keyPath);
+        ctx.evidence(Evidence::Kind::Command, rm);
+        const Result<ExecResult> removed = session.exec(
+            rm, std::min<std::chrono::milliseconds>(r.connection.timeout, std::chrono::seconds(5)));
+        if (removed && removed->exitStatus == 0)
+            return Tr::tr("The uploaded private key was removed from %1 again.").arg(r.remoteFolder);
+        const QString left = Tr::tr("The uploaded private key could not be removed: delete %1 on %2.")
+                                 .arg(keyPath, r.nodeName);
+        ctx.evidence(Evidence::Kind::Note, left);
+        return left;
+    };
+    // A stop before the go-ahead: the certificate is as it was.
+    const auto stoppedBeforeGoAhead = [&](Error e) -> Error {
+        e.message +=
+            u' ' + Tr::tr("The certificate of %1 was not changed.").arg(r.nodeName) + u' ' + removeKey();
+        return e;
+    };
     struct Upload
     {
         QString local;
@@ -225,7 +248,7 @@ Result<void> replaceCertificate(const CertReplacementRequest &r, const WorkConte
         ctx.progress(0.1 + 0.1 * qreal(i), Tr::tr("Uploading %1").arg(QString::fromLatin1(u.name)));
         Result<UploadResult> up = session.upload(u.local, target, u.mode, {}, cancelled);
         if (!up)
-            return up.error();
+            return stoppedBeforeGoAhead(up.error());
         // The key's hash is not recorded: evidence never describes secret material.
         ctx.evidence(Evidence::Kind::File, u"%1:%2"_s.arg(r.nodeName, target),
                      u.secret ? Tr::tr("private key, mode 0600, size and SHA-256 checked on the PSC")
@@ -245,6 +268,8 @@ Result<void> replaceCertificate(const CertReplacementRequest &r, const WorkConte
                      pty.transcript());
         for (const PtyExchange &x : pty.exchanges())
             ctx.evidence(Evidence::Kind::Sent, x.prompt, x.answer);
+        if (Reached(reached.load()) == Reached::Folder)
+            return stoppedBeforeGoAhead(e);
         return e;
     };
     if (Result<void> started = pty.start(r.certificateManager); !started)
@@ -315,7 +340,8 @@ Result<void> replaceCertificate(const CertReplacementRequest &r, const WorkConte
             Tr::tr("certificate-manager on %1 failed (%2) and rolled back: the old certificate is "
                    "in place again. A wrong order in the chain file (leaf, intermediates, root) or "
                    "a chain in the certificate slot are common causes; see %3 on the PSC.")
-                .arg(r.nodeName, errorMessage.isEmpty() ? u"no message"_s : errorMessage, log));
+                    .arg(r.nodeName, errorMessage.isEmpty() ? u"no message"_s : errorMessage, log)
+                + u' ' + removeKey());
     default:
         reach(Reached::RollbackFailed);
         ctx.evidence(Evidence::Kind::Outcome, Tr::tr("certificate-manager failed and its rollback failed."),
@@ -326,18 +352,13 @@ Result<void> replaceCertificate(const CertReplacementRequest &r, const WorkConte
                    "on the PSC may be down. Replace nothing on the other PSCs until this one works "
                    "again; read %3, and restore "
                    "the PSC from its snapshot or backup if the services do not start.")
-                .arg(r.nodeName, errorMessage.isEmpty() ? u"no message"_s : errorMessage, log));
+                    .arg(r.nodeName, errorMessage.isEmpty() ? u"no message"_s : errorMessage, log)
+                + u' ' + removeKey());
     }
     ctx.evidence(Evidence::Kind::Outcome,
                  Tr::tr("certificate-manager replaced the machine SSL certificate on %1.").arg(r.nodeName));
     // The PSC keeps the key in its own store now: the uploaded copy goes.
-    const QString removeKey = u"rm -f -- "_s + shellQuote(remotePath(r.remoteFolder, CertFiles::Key));
-    ctx.evidence(Evidence::Kind::Command, removeKey);
-    const Result<ExecResult> removed = session.exec(removeKey, r.connection.timeout, cancelled);
-    if (!removed || removed->exitStatus != 0)
-        ctx.evidence(Evidence::Kind::Note,
-                     Tr::tr("The uploaded private key could not be removed from %1; delete it by hand.")
-                         .arg(r.remoteFolder));
+    static_cast<void>(removeKey()); // a key left there is noted in the evidence
     if (!r.checkServedCertificate) {
         ctx.progress(1.0, Tr::tr("Certificate replaced on %1").arg(r.nodeName));
         return {};
@@ -393,12 +414,7 @@ ThreadedJob::Work CertManagerJob::makeWork()
             e.message +=
                 u' ' + Tr::tr("Nothing was changed on %1: it keeps the certificate it had.").arg(r.nodeName);
             break;
-        case Reached::Folder:
-            e.message += u' '
-                + Tr::tr(
-                      "The certificate of %1 was not changed, but files uploaded so far may be in %2 on it; "
-                      "delete %3 there if it is.")
-                      .arg(r.nodeName, r.remoteFolder, remotePath(r.remoteFolder, CertFiles::Key));
+        case Reached::Folder: // said where it stopped, with the key's removal
             break;
         case Reached::Confirmed:
             e.message += u' '
@@ -406,8 +422,10 @@ ThreadedJob::Work CertManagerJob::makeWork()
                       "certificate-manager on %1 had been told to go ahead, and its end was not seen: %1 may "
                       "have the new certificate or the previous one, and may still be restarting its "
                       "services. Look at which certificate %2 serves before anything else (this step looks "
-                      "first when it runs again), and read %3 on the PSC.")
-                      .arg(r.nodeName, tlsWhere(r), kCertManagerLog);
+                      "first when it runs again), and read %3 on the PSC. The uploaded private key is left "
+                      "at %4 while certificate-manager may still use it: delete it once %1 works again.")
+                      .arg(r.nodeName, tlsWhere(r), kCertManagerLog,
+                           remotePath(r.remoteFolder, CertFiles::Key));
             break;
         case Reached::RolledBack:
         case Reached::RollbackFailed:
@@ -439,7 +457,7 @@ QString CertManagerJob::standing() const
     case Reached::Nothing:
         return Tr::tr("%1: not changed; it keeps the certificate it had.").arg(node);
     case Reached::Folder:
-        return Tr::tr("%1: certificate not changed; uploaded files may be left in %2 there.")
+        return Tr::tr("%1: certificate not changed; the uploaded public certificate files stay in %2 there.")
             .arg(node, m_request.remoteFolder);
     case Reached::Confirmed:
         return Tr::tr("%1: unknown; certificate-manager was told to go ahead and its end was not seen.")

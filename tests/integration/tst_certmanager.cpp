@@ -365,6 +365,11 @@ private Q_SLOTS:
             QVERIFY2(!message.contains(wrong) && !job.standing().contains(wrong), qPrintable(message));
         QVERIFY2(job.standing().startsWith(standing), qPrintable(job.standing()));
         QVERIFY(!job.servesNewCertificate());
+        // certificate-manager is done with the key: it left the PSC again, and the message says so.
+        QVERIFY(QFile::exists(remote + u"/psc-ha-vip-chain.crt"_s));
+        QVERIFY(!QFile::exists(remote + u"/psc-ha-vip.key"_s));
+        QVERIFY2(message.endsWith(u"The uploaded private key was removed from %1 again."_s.arg(remote)),
+                 qPrintable(message));
         QVERIFY(evidenceText(job).contains(u"Error Code : 70034"_s));
         verifyNoSecret(job, r.ssoPassword);
     }
@@ -448,6 +453,10 @@ private Q_SLOTS:
                              u"seen: psc02 may have the new certificate or the previous one"_s),
             qPrintable(message));
         QVERIFY(QString::fromUtf8(readAll(log)).contains(u"confirm=Y"_s));
+        // The key stays while certificate-manager may still use it, and the message says where.
+        QVERIFY(QFile::exists(remote + u"/psc-ha-vip.key"_s));
+        QVERIFY2(message.contains(u"The uploaded private key is left at %1/psc-ha-vip.key"_s.arg(remote)),
+                 qPrintable(message));
         const QList<Job *> jobs = queue.jobs();
         const QString text = certReplacementAftermath({jobs.cbegin(), jobs.cend()});
         QVERIFY2(text.contains(u"  psc02: unknown; certificate-manager was told to go ahead"_s),
@@ -457,6 +466,28 @@ private Q_SLOTS:
         QVERIFY2(text.contains(u"to go back on psc02 instead"_s), qPrintable(text));
         for (const QString &wrong : {u"psc01"_s, u"second PSC"_s})
             QVERIFY2(!message.contains(wrong) && !text.contains(wrong), qPrintable(message + text));
+    }
+
+    // certificate-manager ends before its go-ahead (here: it is not there at all): the
+    // certificate is unchanged, and the uploaded private key leaves the PSC again.
+    void stopBeforeTheGoAheadTakesTheKeyAway()
+    {
+        QString log, remote;
+        CertReplacementRequest r = request(m_goodFolder, u"success"_s, &log, &remote);
+        r.certificateManager = u"exit 3"_s;
+        CertManagerJob job(r);
+        run(job);
+        QCOMPARE(job.state(), Job::State::Failed);
+        QCOMPARE(job.reached(), CertManagerJob::Reached::Folder);
+        const QString message = job.result().error().message;
+        QVERIFY2(message.endsWith(
+                     u"The certificate of psc01 was not changed. The uploaded private key was removed "
+                     u"from %1 again."_s.arg(remote)),
+                 qPrintable(message));
+        QVERIFY(QFile::exists(remote + u"/psc-ha-vip-chain.crt"_s));
+        QVERIFY(!QFile::exists(remote + u"/psc-ha-vip.key"_s));
+        QVERIFY2(job.standing().startsWith(u"psc01: certificate not changed"_s), qPrintable(job.standing()));
+        QVERIFY(evidenceText(job).contains(u"rm -f -- "_s + shellQuote(remote + u"/psc-ha-vip.key"_s)));
     }
 
     void refusesFilesThatFailTheChecks()
