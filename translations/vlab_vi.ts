@@ -1661,6 +1661,10 @@ Chạy chúng ngay bây giờ?</translation>
         <source>Done: every chosen PSC serves the new certificate. %1 served it already, so nothing was uploaded or run there.</source>
         <translation>Xong: mọi PSC đã chọn đều trả về chứng chỉ mới. %1 đã trả về chứng chỉ này từ trước, nên không có gì được tải lên hay chạy ở đó.</translation>
     </message>
+    <message>
+        <source>first: the certificate served on %1 is looked at; when it is the new leaf already, nothing below is done</source>
+        <translation>trước hết: xem chứng chỉ được trả về trên %1; nếu đó đã là chứng chỉ lá mới thì không làm gì ở dưới đây</translation>
+    </message>
 </context>
 <context>
     <name>vlab::ApprovalDialog</name>

@@ -93,7 +93,11 @@ QList<Job *> makeCertReplacementJobs(const LabPlan &plan, const QList<qsizetype>
         job->setKey(u"psc.cert."_s + request.nodeName);
         job->setPlannedChanges(
             request.connection.endpoint.toString(),
-            {Tr::tr("Upload the certificate chain and the private key (mode 0600, deleted again once "
+            {Tr::tr(
+                 "First look at the certificate served on %1:%2: when it is the new one already, none of the "
+                 "following is done")
+                 .arg(request.tlsHost, QString::number(request.tlsPort)),
+             Tr::tr("Upload the certificate chain and the private key (mode 0600, deleted again once "
                     "certificate-manager has taken it) to %1")
                  .arg(request.remoteFolder),
              Tr::tr("Run certificate-manager, option 1 (replace the machine SSL certificate with a custom "

@@ -126,6 +126,12 @@ private Q_SLOTS:
         QVERIFY(dialog.contains(u"File :  ->  /certs/cachain.crt"_s));
         QVERIFY(dialog.contains(u"Continue operation : Option[Y/N] ? :  ->  Y"_s));
         QVERIFY(dialog.contains(u"192.168.1.212:443"_s));
+        // Before anything: a look at what the PSC serves, which may make the rest unnecessary.
+        QVERIFY2(
+            dialog.contains(u"== psc01: ssh root@192.168.1.211 ==\nfirst: the certificate served on "
+                            u"192.168.1.211:443 is looked at; when it is the new leaf already, nothing below "
+                            u"is done\n$ mkdir"_s),
+            qPrintable(dialog));
 
         // The login-shell step: off by default, its undo command always shown, in the commands when on.
         auto *shell = page->findChild<QCheckBox *>(u"applySwitchShell"_s);
@@ -261,6 +267,11 @@ private Q_SLOTS:
         const QString approved = m_approver.asked.constLast();
         QVERIFY2(approved.contains(u"\"Continue operation [Y/N]\" with Y"_s)
                      && approved.contains(sshd.remoteDir() + u"/gui-certs"_s),
+                 qPrintable(approved));
+        // ... and that nothing of it happens when psc01 serves the new certificate already.
+        QVERIFY2(approved.contains(u"First look at the certificate served on %1:%2: when it is the new one "
+                                   u"already, none of the following is done"_s.arg(
+                                       sshd.host(), QString::number(served.port()))),
                  qPrintable(approved));
 
         // Run again: psc01 serves the new certificate now, so nothing is uploaded or run, and the

@@ -310,7 +310,10 @@ void ApplyCertificatesPage::refresh()
                 m_files->setItem(row, 3, new QTableWidgetItem(u"%1"_s.arg(u.mode, 4, 8, QChar(u'0'))));
                 m_files->setItem(row, 4, new QTableWidgetItem(u.remotePath));
             }
-            dialog << tr("== %1: ssh %2 ==").arg(p.nodeId, p.target);
+            dialog << tr("== %1: ssh %2 ==").arg(p.nodeId, p.target)
+                   << tr("first: the certificate served on %1 is looked at; when it is the new leaf already, "
+                         "nothing below is done")
+                          .arg(p.tls);
             if (s.switchLoginShell)
                 dialog << u"shell.set --enabled True; shell; "_s
                         + QString::fromLatin1(ApplianceShell::FixCommand)
