@@ -96,6 +96,64 @@ ServedCertificateRequest servedRequest(const CertReplacementRequest &r)
     return tls;
 }
 
+} // namespace
+
+Result<ServedLook> lookAtServedCertificate(const CertReplacementRequest &r, const WorkContext &ctx)
+{
+    ServedLook look;
+    look.where = tlsWhere(r);
+    const QString chainFile = QDir(r.localFolder).filePath(QString::fromLatin1(CertFiles::Chain));
+    Result<QString> expected = chainLeafSha256(chainFile);
+    if (!expected)
+        return expected.error();
+    look.expected = expected.value();
+    ctx.evidence(Evidence::Kind::Note,
+                 Tr::tr("SHA-256 of the new leaf (%1)").arg(QString::fromLatin1(CertFiles::Chain)),
+                 look.expected);
+    if (!r.checkServedCertificate || r.alreadyServedTimeout.count() <= 0)
+        return look;
+    ctx.progress(0.03, Tr::tr("Reading the certificate %1 serves now").arg(look.where));
+    ServedCertificateRequest tls = servedRequest(r);
+    tls.timeout = r.alreadyServedTimeout;
+    tls.maxAttempts = 1;
+    const Result<QSslCertificate> now = fetchServedCertificate(tls, [&ctx] { return ctx.isCancelled(); });
+    if (!now && now.error().code == u"tls.cancelled"_s)
+        return now.error();
+    if (!now) {
+        look.verdict = ServedLook::Verdict::NoAnswer;
+        ctx.log(u"No answer on %1 before the replacement (%2); which certificate %3 serves now is "
+                u"unknown, so the replacement goes on."_s.arg(look.where, now.error().details, r.nodeName));
+        ctx.evidence(Evidence::Kind::Note,
+                     Tr::tr("%1 did not answer before the replacement, so whether it already serves "
+                            "the new certificate is unknown; the replacement goes on.")
+                         .arg(look.where),
+                     now.error().message);
+        return look;
+    }
+    look.served = sha256Fingerprint(now.value());
+    ctx.evidence(Evidence::Kind::Received,
+                 Tr::tr("SHA-256 of the certificate served on %1 before the replacement").arg(look.where),
+                 u"%1\nsubject: %2\nissuer: %3"_s.arg(look.served, now->subjectDisplayName(),
+                                                      now->issuerDisplayName()));
+    look.verdict = look.served == look.expected ? ServedLook::Verdict::NewLeaf : ServedLook::Verdict::Other;
+    if (look.verdict == ServedLook::Verdict::Other)
+        ctx.log(
+            u"%1 serves another certificate now (SHA-256 %2): replacing it."_s.arg(look.where, look.served));
+    return look;
+}
+
+Error alreadyServedResult(const CertReplacementRequest &r, const ServedLook &look, const QString &notDone)
+{
+    return skippedResult(
+        Tr::tr("Already served: %1 serves the new certificate on %2 already (SHA-256 %3, the "
+               "leaf of %4).")
+                .arg(r.nodeName, look.where, look.served, QString::fromLatin1(CertFiles::Chain))
+            + u' ' + notDone,
+        u"served: %1\nplanned leaf: %2"_s.arg(look.served, look.expected));
+}
+
+namespace {
+
 // The work, step by step; `reached` records how far it got on the PSC.
 Result<void> replaceCertificate(const CertReplacementRequest &r, const WorkContext &ctx,
                                 std::atomic_int &reached)
@@ -141,46 +199,14 @@ Result<void> replaceCertificate(const CertReplacementRequest &r, const WorkConte
     // 2. Already done? One short look at what the PSC serves now: when it is the new leaf,
     // nothing is uploaded and certificate-manager (which restarts every service) is not run.
     // No answer is no verdict: the replacement goes on.
-    const QString where = tlsWhere(r);
-    Result<QString> expected = chainLeafSha256(chainFile);
-    if (!expected)
-        return expected.error();
-    ctx.evidence(Evidence::Kind::Note,
-                 Tr::tr("SHA-256 of the new leaf (%1)").arg(QString::fromLatin1(CertFiles::Chain)),
-                 expected.value());
-    if (r.checkServedCertificate && r.alreadyServedTimeout.count() > 0) {
-        ctx.progress(0.03, Tr::tr("Reading the certificate %1 serves now").arg(where));
-        ServedCertificateRequest look = servedRequest(r);
-        look.timeout = r.alreadyServedTimeout;
-        look.maxAttempts = 1;
-        const Result<QSslCertificate> now = fetchServedCertificate(look, cancelled);
-        if (!now && now.error().code == u"tls.cancelled"_s)
-            return now.error();
-        if (!now) {
-            ctx.log(u"No answer on %1 before the replacement (%2); which certificate %3 serves now is "
-                    u"unknown, so the replacement goes on."_s.arg(where, now.error().details, r.nodeName));
-            ctx.evidence(Evidence::Kind::Note,
-                         Tr::tr("%1 did not answer before the replacement, so whether it already serves "
-                                "the new certificate is unknown; the replacement goes on.")
-                             .arg(where),
-                         now.error().message);
-        } else {
-            const QString before = sha256Fingerprint(now.value());
-            ctx.evidence(Evidence::Kind::Received,
-                         Tr::tr("SHA-256 of the certificate served on %1 before the replacement").arg(where),
-                         u"%1\nsubject: %2\nissuer: %3"_s.arg(before, now->subjectDisplayName(),
-                                                              now->issuerDisplayName()));
-            if (before == expected.value()) {
-                ctx.progress(1.0, Tr::tr("%1 already serves the new certificate").arg(r.nodeName));
-                return skippedResult(
-                    Tr::tr("Already served: %1 serves the new certificate on %2 already (SHA-256 %3, the "
-                           "leaf of %4). Nothing was uploaded and certificate-manager was not run.")
-                        .arg(r.nodeName, where, before, QString::fromLatin1(CertFiles::Chain)),
-                    u"served: %1\nplanned leaf: %2"_s.arg(before, expected.value()));
-            }
-            ctx.log(u"%1 serves another certificate now (SHA-256 %2): replacing it."_s.arg(where, before));
-        }
-    }
+    const Result<ServedLook> look = lookAtServedCertificate(r, ctx);
+    if (!look)
+        return look.error();
+    if (look->verdict == ServedLook::Verdict::NewLeaf)
+        return alreadyServedResult(r, *look,
+                                   Tr::tr("Nothing was uploaded and certificate-manager was not run."));
+    const QString where = look->where;
+    const QString expected = look->expected;
 
     // 3. Connect.
     ctx.progress(0.05, Tr::tr("Connecting to %1").arg(r.connection.endpoint.toString()));
@@ -380,16 +406,15 @@ Result<void> replaceCertificate(const CertReplacementRequest &r, const WorkConte
     ctx.evidence(Evidence::Kind::Received, Tr::tr("SHA-256 of the certificate served on %1").arg(where),
                  u"%1\nsubject: %2\nissuer: %3"_s.arg(presented, served->subjectDisplayName(),
                                                       served->issuerDisplayName()));
-    if (presented != expected.value()) {
+    if (presented != expected) {
         ctx.evidence(Evidence::Kind::Outcome, Tr::tr("The served certificate is not the new one."),
-                     u"served: %1\nexpected: %2"_s.arg(presented, expected.value()));
-        return makeError(
-            u"certmanager.served-mismatch"_s,
-            Tr::tr("certificate-manager reported success on %1, but %2 serves a different "
-                   "certificate (SHA-256 %3, subject \"%4\") than the new leaf (SHA-256 %5). "
-                   "Services may still hold the old one: restart them (service-control --stop "
-                   "--all, then --start --all) and check again before touching the next PSC.")
-                .arg(r.nodeName, where, presented, served->subjectDisplayName(), expected.value()));
+                     u"served: %1\nexpected: %2"_s.arg(presented, expected));
+        return makeError(u"certmanager.served-mismatch"_s,
+                         Tr::tr("certificate-manager reported success on %1, but %2 serves a different "
+                                "certificate (SHA-256 %3, subject \"%4\") than the new leaf (SHA-256 %5). "
+                                "Services may still hold the old one: restart them (service-control --stop "
+                                "--all, then --start --all) and check again before touching the next PSC.")
+                             .arg(r.nodeName, where, presented, served->subjectDisplayName(), expected));
     }
     ctx.evidence(Evidence::Kind::Outcome,
                  Tr::tr("%1 serves the new certificate (SHA-256 %2).").arg(where, presented));

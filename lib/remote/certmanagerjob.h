@@ -59,6 +59,24 @@ struct CertReplacementRequest
 // net/tlstrust.h writes it. Codes: "upload.local", "cert.parse".
 Result<QString> chainLeafSha256(const QString &chainFile);
 
+// The look before a replacement: one TLS handshake on the PSC's tlsHost:tlsPort within
+// alreadyServedTimeout, compared with the leaf of the chain file. It records the evidence (the
+// planned leaf, what is served) and logs a missing answer. Errors: reading the chain file, and
+// "tls.cancelled".
+struct ServedLook
+{
+    enum class Verdict { NewLeaf, Other, NoAnswer, NotLooked };
+    Verdict verdict = Verdict::NotLooked;
+    QString where;    // host:port
+    QString served;   // SHA-256 of the certificate served (NewLeaf, Other)
+    QString expected; // SHA-256 of the new leaf
+};
+Result<ServedLook> lookAtServedCertificate(const CertReplacementRequest &request, const WorkContext &ctx);
+// The skip of a job whose PSC serves the new leaf already ("Already served: ..."), naming what
+// was not done.
+Error alreadyServedResult(const CertReplacementRequest &request, const ServedLook &look,
+                          const QString &notDone);
+
 class CertManagerJob : public ThreadedJob
 {
     Q_OBJECT

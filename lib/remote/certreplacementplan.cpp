@@ -81,11 +81,14 @@ QList<Job *> makeCertReplacementJobs(const LabPlan &plan, const QList<qsizetype>
             auto *shell = new LoginShellJob(request.nodeName, request.connection, request.credentials,
                                             settings.loginShellCommand);
             shell->setKey(u"psc.shell."_s + request.nodeName);
+            shell->skipWhenServed(request); // no transfer to a PSC that serves the new leaf already
             shell->setPlannedChanges(
                 request.connection.endpoint.toString(),
-                {Tr::tr("Make bash root's login shell, for file transfer (%1; undone by %2)")
+                {Tr::tr("Make bash root's login shell, for file transfer (%1; undone by %2), unless %3:%4 "
+                        "serves the new certificate already")
                      .arg(QString::fromLatin1(ApplianceShell::FixCommand),
-                          QString::fromLatin1(ApplianceShell::UndoCommand))});
+                          QString::fromLatin1(ApplianceShell::UndoCommand), request.tlsHost,
+                          QString::number(request.tlsPort))});
             shell->setWeight(0.2);
             jobs << shell;
         }

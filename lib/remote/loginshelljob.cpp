@@ -25,10 +25,20 @@ LoginShellJob::LoginShellJob(const QString &nodeName, const SshConnectOptions &c
 ThreadedJob::Work LoginShellJob::makeWork()
 {
     return [node = m_node, connection = m_connection, credentials = m_credentials,
-            shellCommand = m_shellCommand](const WorkContext &ctx) -> Result<void> {
+            shellCommand = m_shellCommand,
+            replacement = m_replacement](const WorkContext &ctx) -> Result<void> {
         const CancelCheck cancelled = [&ctx] {
             return ctx.isCancelled();
         };
+        if (replacement) {
+            const Result<ServedLook> look = lookAtServedCertificate(*replacement, ctx);
+            if (!look)
+                return look.error();
+            if (look->verdict == ServedLook::Verdict::NewLeaf)
+                return alreadyServedResult(
+                    *replacement, *look,
+                    Tr::tr("No file needs to go there, so the login shell was left as it is."));
+        }
         ctx.progress(0.1, Tr::tr("Connecting to %1").arg(connection.endpoint.toString()));
         SshSession session;
         Result<HostKeyCheck> hostKey = session.connect(connection, cancelled);

@@ -15,6 +15,7 @@
 #include "remote/applianceshell.h"
 #include "remote/certmanagerjob.h"
 #include "remote/certreplacementplan.h"
+#include "remote/loginshelljob.h"
 #include "remote/sshsession.h"
 
 #include <QCryptographicHash>
@@ -547,6 +548,47 @@ private Q_SLOTS:
         QCOMPARE(fixed->exchanges.size() >= 3, true);
         QCOMPARE(fixed->exchanges.at(0).answer, u"shell.set --enabled True"_s);
         QCOMPARE(fixed->exchanges.at(1).answer, u"shell"_s);
+    }
+
+    // The login-shell step before a replacement takes the same look: a PSC that serves the new
+    // leaf already keeps its login shell (skipped, nothing run); one with the old certificate
+    // gets bash (the appliance-shell stand-in records the chsh).
+    void loginShellStepLooksFirst_data()
+    {
+        QTest::addColumn<bool>("served");
+        QTest::newRow("new leaf served already") << true;
+        QTest::newRow("old certificate served") << false;
+    }
+    void loginShellStepLooksFirst()
+    {
+        QFETCH(bool, served);
+        QString certLog, remote;
+        CertReplacementRequest r = request(m_goodFolder, u"success"_s, &certLog, &remote);
+        if (served)
+            r.tlsPort = m_newLeaf.port();
+        const QString log = m_sshd.path(u"appliancesh-job-%1.log"_s.arg(m_runs));
+        {
+            QFile f(log);
+            QVERIFY(f.open(QIODevice::WriteOnly));
+        }
+        QFile::setPermissions(log, QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ReadOther);
+        QVERIFY(m_sshd.giveToUser(log));
+        LoginShellJob job(r.nodeName, r.connection, r.credentials,
+                          u"VLAB_STANDIN_LOG=%1 %2"_s.arg(log, m_applianceShell));
+        job.skipWhenServed(r);
+        run(job);
+        if (served) {
+            QVERIFY2(job.state() == Job::State::Skipped, qPrintable(evidenceText(job)));
+            QVERIFY2(
+                job.result().error().message.startsWith(u"Already served: psc01 serves the new certificate"_s)
+                    && job.result().error().message.endsWith(u"the login shell was left as it is."_s),
+                qPrintable(job.result().error().message));
+            QVERIFY(readAll(log).isEmpty());
+        } else {
+            QVERIFY2(job.state() == Job::State::Succeeded,
+                     qPrintable(job.result().ok() ? QString() : job.result().error().message));
+            QCOMPARE(QString::fromUtf8(readAll(log)), u"chsh -s /bin/bash root\n"_s);
+        }
     }
 
     void bashLoginShellLeftAlone()
