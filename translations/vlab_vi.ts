@@ -3187,10 +3187,6 @@ Chạy chúng ngay bây giờ?</translation>
         <translation>Đang dừng (%1)...</translation>
     </message>
     <message>
-        <source>These were running when it stopped and may have changed the lab half way: %1. Check the lab before you choose: running them again may make a second copy (a second appliance, say). Skipped, they are not counted as done.</source>
-        <translation>Các công việc này đang chạy khi nó dừng và có thể đã thay đổi lab nửa chừng: %1. Hãy kiểm tra lab trước khi chọn: chạy lại có thể tạo bản thứ hai (ví dụ một appliance thứ hai). Nếu bỏ qua, chúng không được tính là đã xong.</translation>
-    </message>
-    <message>
         <source>%1 (changes the lab)</source>
         <translation>%1 (thay đổi lab)</translation>
     </message>
@@ -3273,6 +3269,60 @@ Chạy chúng ngay bây giờ?</translation>
     <message>
         <source>Not trusted: you did not confirm %1 of %2, so nothing was changed on it.</source>
         <translation>Không tin cậy: bạn đã không xác nhận %1 của %2, nên không có gì bị thay đổi trên đó.</translation>
+    </message>
+    <message>
+        <source>%1: could not be checked; look at the lab yourself.</source>
+        <translation>%1: không kiểm tra được; hãy tự xem lab.</translation>
+    </message>
+    <message>
+        <source>Neither running them again nor skipping them fits what was found: deal with it in the lab first, then start again.</source>
+        <translation>Chạy lại hay bỏ qua đều không phù hợp với những gì tìm thấy: hãy xử lý trong lab trước, rồi bắt đầu lại.</translation>
+    </message>
+    <message>
+        <source>Running them again would make a second copy, so that is not offered.</source>
+        <translation>Chạy lại sẽ tạo ra bản thứ hai, nên không đề xuất lựa chọn đó.</translation>
+    </message>
+    <message>
+        <source>They are not done, so skipping them is not offered.</source>
+        <translation>Chúng chưa được thực hiện, nên không đề xuất bỏ qua.</translation>
+    </message>
+    <message>
+        <source>Running them again may make a second copy (a second appliance, say). Skipped, they are not counted as done.</source>
+        <translation>Chạy lại có thể tạo ra bản thứ hai (ví dụ một appliance thứ hai). Nếu bỏ qua, chúng không được tính là đã xong.</translation>
+    </message>
+    <message>
+        <source>These were running when it stopped and may have changed the lab half way: %1.
+
+What is true now:
+%2
+
+%3</source>
+        <translation>Các việc này đang chạy khi lần chạy dừng lại và có thể đã thay đổi lab dở dang: %1.
+
+Tình trạng hiện tại:
+%2
+
+%3</translation>
+    </message>
+    <message>
+        <source>Not now</source>
+        <translation>Để sau</translation>
+    </message>
+    <message>
+        <source>The last run was cut off while it changed the lab. Checking what is true now before anything runs: %1</source>
+        <translation>Lần chạy trước bị ngắt khi đang thay đổi lab. Đang kiểm tra tình trạng hiện tại trước khi chạy bất cứ gì: %1</translation>
+    </message>
+    <message>
+        <source>Checking the lab before &quot;%1&quot; ...</source>
+        <translation>Đang kiểm tra lab trước khi chạy &quot;%1&quot; ...</translation>
+    </message>
+    <message>
+        <source>Found: %1</source>
+        <translation>Tìm thấy: %1</translation>
+    </message>
+    <message>
+        <source>Nothing was run or changed: %1</source>
+        <translation>Không có gì được chạy hay thay đổi: %1</translation>
     </message>
 </context>
 <context>

@@ -3,6 +3,7 @@
 #include "clicommon.h"
 
 #include "jobs/jobqueue.h"
+#include "jobs/journal.h"
 #include "jobs/runsession.h"
 #include "jobs/stopsignals.h"
 
@@ -33,14 +34,33 @@ CliRunner::CliRunner(JobQueue *queue, const QString &title, const QString &proje
 {
     connect(m_session, &RunSession::journalProblem, this,
             [](const QString &message) { printErr(u"vlab: "_s + message + u'\n'); });
-    connect(m_session, &RunSession::previousRunCutOff, this, [this](const ResumeState &state) {
+    connect(m_session, &RunSession::checkingLab, this, [this](const QStringList &looks) {
+        printErr(cli::CliTr::tr("vlab: the previous \"%1\" was cut off while it changed the lab; checking "
+                                "what is true now: %2\n")
+                     .arg(m_session->title(), looks.join(u"; "_s)));
+    });
+    connect(m_session, &RunSession::labChecked, this, [](const QString &, const OutcomeCheck &check) {
+        printErr(cli::CliTr::tr("vlab: found: %1\n").arg(check.fact));
+    });
+    // The command line does not resume: it starts over where that fits what the checks found,
+    // and otherwise runs nothing and says why.
+    m_session->setResumeQuestion([this](const QString &, const ResumeState &state) {
         if (state.interruptedLabChanges.isEmpty())
-            return;
-        printErr(
-            cli::CliTr::tr("vlab: note: the previous \"%1\" was cut off (last recorded %2) while it changed "
-                           "the lab (%3); this run starts over.\n")
-                .arg(m_session->title(), state.stoppedAfter.toLocalTime().toString(u"yyyy-MM-dd HH:mm:ss"_s),
-                     state.interruptedLabChanges.join(u", "_s)));
+            return RunSession::ResumeChoice{false, false, false};
+        if (!state.runAgainFits()) {
+            printErr(cli::CliTr::tr("vlab: not started: running %1 again would not fit what is in the lab "
+                                    "now (see above). Deal with it in the lab first (wait for the "
+                                    "installer, or delete the half-made appliance), or resume in the "
+                                    "wizard.\n")
+                         .arg(state.interruptedLabChanges.join(u", "_s)));
+            return RunSession::ResumeChoice{false, false, true};
+        }
+        printErr(cli::CliTr::tr("vlab: note: the previous \"%1\" was cut off (last recorded %2) while it "
+                                "changed the lab (%3); this run starts over.\n")
+                     .arg(m_session->title(),
+                          state.stoppedAfter.toLocalTime().toString(u"yyyy-MM-dd HH:mm:ss"_s),
+                          state.interruptedLabChanges.join(u", "_s)));
+        return RunSession::ResumeChoice{false, false, false};
     });
 #ifdef Q_OS_UNIX
     m_tty = ::isatty(fileno(stderr));

@@ -2,8 +2,9 @@
 // CliRunner: runs a step's work from the command line as a RunSession, like the wizard's run
 // panel: journaled in the project folder, with one text progress line on stderr (rewritten
 // in place on a terminal, one line per change otherwise) and the jobs' log lines. A run of
-// the same work that was cut off is not resumed on the command line: the run starts over and
-// says so (the lab-changing jobs read what exists before they change anything).
+// the same work that was cut off is not resumed on the command line: after the lab was
+// checked (RunSession), the run starts over and says so where running the cut-off change
+// again fits what was found, and otherwise runs nothing and says why (exit 1).
 
 #include <QObject>
 

@@ -74,35 +74,77 @@ RunPanel::RunPanel(QWidget *parent)
             == QMessageBox::Yes;
     };
     m_resumeQuestion = [this](const QString &title, const ResumeState &state) {
-        QMessageBox box(QMessageBox::Question, tr("Resume the interrupted run?"),
-                        tr("The last run of \"%1\" stopped unexpectedly (last recorded %2). %n job(s) had "
-                           "finished and can be skipped.",
-                           nullptr, int(state.done.size()))
-                            .arg(title, state.stoppedAfter.toLocalTime().toString(u"yyyy-MM-dd HH:mm:ss"_s)),
-                        QMessageBox::NoButton, this);
-        QAbstractButton *resume = nullptr;
-        QAbstractButton *resumeSkip = nullptr;
-        if (state.interruptedLabChanges.isEmpty()) {
-            resume = box.addButton(tr("Resume"), QMessageBox::AcceptRole);
-        } else {
-            box.setInformativeText(tr("These were running when it stopped and may have changed the lab "
-                                      "half way: %1. Check the lab before you choose: running them again "
-                                      "may make a second copy (a second appliance, say). Skipped, they "
-                                      "are not counted as done.")
-                                       .arg(state.interruptedLabChanges.join(u", "_s)));
-            resume = box.addButton(tr("Resume, run them again"), QMessageBox::AcceptRole);
-            resumeSkip = box.addButton(tr("Resume, skip them"), QMessageBox::AcceptRole);
-        }
-        box.addButton(tr("Start over"), QMessageBox::RejectRole);
-        // Enter alone never repeats a change that was cut off half way.
-        box.setDefaultButton(qobject_cast<QPushButton *>(resumeSkip ? resumeSkip : resume));
-        box.exec();
-        if (box.clickedButton() == resume)
-            return ResumeChoice{true, false};
-        if (resumeSkip && box.clickedButton() == resumeSkip)
-            return ResumeChoice{true, true};
-        return ResumeChoice{false, false};
+        return askResume(this, title, state);
     };
+}
+
+RunPanel::ResumeChoice RunPanel::askResume(QWidget *parent, const QString &title, const ResumeState &state)
+{
+    QMessageBox box(QMessageBox::Question, tr("Resume the interrupted run?"),
+                    tr("The last run of \"%1\" stopped unexpectedly (last recorded %2). %n job(s) had "
+                       "finished and can be skipped.",
+                       nullptr, int(state.done.size()))
+                        .arg(title, state.stoppedAfter.toLocalTime().toString(u"yyyy-MM-dd HH:mm:ss"_s)),
+                    QMessageBox::NoButton, parent);
+    box.setObjectName(u"resumeQuestion"_s);
+    QAbstractButton *resume = nullptr;
+    QAbstractButton *resumeSkip = nullptr;
+    QAbstractButton *startOver = nullptr;
+    const bool runAgain = state.runAgainFits();
+    if (state.interruptedLabChanges.isEmpty()) {
+        resume = box.addButton(tr("Resume"), QMessageBox::AcceptRole);
+        resume->setObjectName(u"resumeRun"_s);
+    } else {
+        // What is true in the lab now, as the checks found it, decides what is offered.
+        QStringList facts;
+        for (const QString &key : state.interruptedLabChanges) {
+            const OutcomeCheck check = state.check(key);
+            facts << (check.fact.isEmpty()
+                          ? tr("%1: could not be checked; look at the lab yourself.").arg(key)
+                          : check.fact);
+        }
+        QString advice;
+        if (!runAgain && !state.skipFits())
+            advice = tr("Neither running them again nor skipping them fits what was found: deal with it in "
+                        "the lab first, then start again.");
+        else if (!runAgain)
+            advice = tr("Running them again would make a second copy, so that is not offered.");
+        else if (!state.skipFits())
+            advice = tr("They are not done, so skipping them is not offered.");
+        else
+            advice = tr("Running them again may make a second copy (a second appliance, say). Skipped, they "
+                        "are not counted as done.");
+        box.setInformativeText(
+            tr("These were running when it stopped and may have changed the lab half way: "
+               "%1.\n\nWhat is true now:\n%2\n\n%3")
+                .arg(state.interruptedLabChanges.join(u", "_s), facts.join(u'\n'), advice));
+        if (runAgain) {
+            resume = box.addButton(tr("Resume, run them again"), QMessageBox::AcceptRole);
+            resume->setObjectName(u"resumeRunAgain"_s);
+        }
+        if (state.skipFits()) {
+            resumeSkip = box.addButton(tr("Resume, skip them"), QMessageBox::AcceptRole);
+            resumeSkip->setObjectName(u"resumeSkip"_s);
+        }
+    }
+    if (runAgain) {
+        startOver = box.addButton(tr("Start over"), QMessageBox::DestructiveRole);
+        startOver->setObjectName(u"resumeStartOver"_s);
+    }
+    QAbstractButton *notNow = box.addButton(tr("Not now"), QMessageBox::RejectRole);
+    notNow->setObjectName(u"resumeNotNow"_s);
+    // Enter alone never repeats a change that was cut off half way; Escape runs nothing.
+    QAbstractButton *preferred = resumeSkip ? resumeSkip : resume ? resume : notNow;
+    box.setDefaultButton(qobject_cast<QPushButton *>(preferred));
+    box.setEscapeButton(notNow);
+    box.exec();
+    if (resume && box.clickedButton() == resume)
+        return ResumeChoice{true, false, false};
+    if (resumeSkip && box.clickedButton() == resumeSkip)
+        return ResumeChoice{true, true, false};
+    if (startOver && box.clickedButton() == startOver)
+        return ResumeChoice{false, false, false};
+    return ResumeChoice{false, false, true};
 }
 
 void RunPanel::ensureDetails()
@@ -140,7 +182,8 @@ void RunPanel::ensureDetails()
 bool RunPanel::isBusy() const
 {
     // Waiting for the person to confirm a peer counts: the run goes on after the answer.
-    return (m_queue && m_queue->isRunning()) || m_trustState == TrustState::Waiting;
+    return (m_queue && m_queue->isRunning()) || (m_session && m_session->isChecking())
+        || m_trustState == TrustState::Waiting;
 }
 
 void RunPanel::setJournalPath(const QString &path)
@@ -232,6 +275,16 @@ RunPanel::RunStart RunPanel::start(JobQueue *queue, const QString &title, TrustF
     m_trustJob = nullptr;
     m_trustText.clear();
     connect(m_session, &RunSession::journalProblem, this, &RunPanel::appendLog);
+    connect(m_session, &RunSession::checkingLab, this, [this](const QStringList &looks) {
+        appendLog(tr("The last run was cut off while it changed the lab. Checking what is true now "
+                     "before anything runs: %1")
+                      .arg(looks.join(u"; "_s)));
+        m_title->setText(tr("Checking the lab before \"%1\" ...").arg(m_runTitle));
+    });
+    connect(m_session, &RunSession::labChecked, this, [this](const QString &, const OutcomeCheck &check) {
+        appendLog(tr("Found: %1").arg(check.fact));
+        m_title->setText(m_runTitle);
+    });
     m_queue = queue;
     ensureDetails();
     m_items.clear();
@@ -288,7 +341,7 @@ bool RunPanel::wasCancelled() const
 bool RunPanel::requestCancel()
 {
     const auto running = [this] {
-        return m_queue && m_queue->isRunning();
+        return (m_queue && m_queue->isRunning()) || (m_session && m_session->isChecking());
     };
     if (!running() || !m_confirm())
         return false;
@@ -297,13 +350,13 @@ bool RunPanel::requestCancel()
         return false;
     appendLog(tr("Cancelling..."));
     m_cancel->setEnabled(false);
-    m_queue->cancel();
+    m_session->cancel();
     return true;
 }
 
 bool RunPanel::interrupt(const QString &by)
 {
-    if (!m_queue || !m_queue->isRunning())
+    if (!m_session || !((m_queue && m_queue->isRunning()) || m_session->isChecking()))
         return false;
     appendLog(tr("Stopping (%1)...").arg(by));
     m_cancel->setEnabled(false);
@@ -359,8 +412,14 @@ void RunPanel::onFinished(bool succeeded)
         QMetaObject::invokeMethod(this, &RunPanel::askTrust, Qt::QueuedConnection);
         return;
     }
-    appendLog(succeeded ? tr("Finished: %1").arg(m_title->text())
-                        : tr("Stopped with problems: %1").arg(m_title->text()));
+    const QList<Job *> jobs = m_queue ? m_queue->jobs() : QList<Job *>();
+    const bool nothingRan =
+        !succeeded && !jobs.isEmpty() && std::all_of(jobs.cbegin(), jobs.cend(), [](const Job *job) {
+            return job->state() == Job::State::Skipped && !job->report().started.isValid();
+        });
+    appendLog(succeeded        ? tr("Finished: %1").arg(m_title->text())
+                  : nothingRan ? tr("Nothing was run or changed: %1").arg(m_title->text())
+                               : tr("Stopped with problems: %1").arg(m_title->text()));
     Q_EMIT busyChanged(false);
     Q_EMIT queueFinished(succeeded);
 }

@@ -91,6 +91,9 @@ public:
     using ResumeChoice = RunSession::ResumeChoice;
     using ResumeQuestion = RunSession::ResumeQuestion;
     void setResumeQuestion(ResumeQuestion question) { m_resumeQuestion = std::move(question); }
+    // The question the panel asks by default (a dialog over `parent`, objectName
+    // "resumeQuestion"): it states what the checks of the lab found and offers only what fits.
+    static ResumeChoice askResume(QWidget *parent, const QString &title, const ResumeState &state);
 
     // Asked before a running queue is cancelled; by default a Yes/No question.
     void setCancelConfirmation(std::function<bool()> confirm) { m_confirm = std::move(confirm); }

@@ -1,6 +1,7 @@
 #include "jobs/job.h"
 
 #include "core/tr.h"
+#include "jobs/outcomecheck.h"
 
 using namespace Qt::StringLiterals;
 
@@ -46,6 +47,11 @@ Job::Job(QString title, QString description, QObject *parent)
 }
 
 Job::~Job() = default;
+
+OutcomeProbe Job::outcomeProbe() const
+{
+    return {};
+}
 
 void Job::start()
 {

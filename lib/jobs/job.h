@@ -16,6 +16,8 @@
 
 namespace vlab {
 
+struct OutcomeProbe;
+
 class Job : public QObject
 {
     Q_OBJECT
@@ -52,6 +54,11 @@ public:
         m_plannedChanges = changes;
         m_changesLab = true;
     }
+
+    // For a lab-changing job: a read-only look at whether its change holds in the lab now,
+    // run before a resume is offered after this job was cut off half way (RunSession). None by
+    // default (the person is told it could not be checked).
+    virtual OutcomeProbe outcomeProbe() const;
 
     // Share of the queue's overall progress (relative to the other jobs' weights).
     qreal weight() const { return m_weight; }

@@ -137,6 +137,20 @@ void JobQueue::cancel()
     skipRemaining(reason);
 }
 
+void JobQueue::abandon(const QString &reason)
+{
+    if (m_running || m_done)
+        return;
+    m_running = true;
+    m_succeeded = false;
+    m_cancelled = true;
+    m_stopping = true;
+    for (Job *job : jobs())
+        skipForStop(job, reason);
+    m_current = m_stages.size() - 1;
+    startStage(); // nothing left to run: finishes
+}
+
 void JobQueue::skipRemaining(const QString &reason)
 {
     for (qsizetype i = m_current + 1; i < m_stages.size(); ++i) {

@@ -43,6 +43,9 @@ public:
     void start();
     // Cancels running jobs and skips the remaining ones; cleanup stages still run.
     void cancel();
+    // Ends a queue that never started without running anything: every job is skipped as not
+    // run with `reason`, and the queue finishes as cancelled (finished(false)).
+    void abandon(const QString &reason);
 
 Q_SIGNALS:
     void jobStarted(vlab::Job *job);

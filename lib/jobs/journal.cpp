@@ -11,6 +11,8 @@
 #include <QJsonDocument>
 #include <QUuid>
 
+#include <algorithm>
+
 using namespace Qt::StringLiterals;
 
 namespace vlab {
@@ -153,6 +155,27 @@ ResumeState resumeState(const RunJournal &journal, const QString &title)
     return state;
 }
 
+bool ResumeState::runAgainFits() const
+{
+    using V = OutcomeCheck::Verdict;
+    return std::none_of(interruptedLabChanges.cbegin(), interruptedLabChanges.cend(),
+                        [this](const QString &key) {
+                            const OutcomeCheck c = check(key);
+                            return c.verdict == V::Busy
+                                || ((c.verdict == V::Present || c.verdict == V::Partial) && !c.repeatable);
+                        });
+}
+
+bool ResumeState::skipFits() const
+{
+    using V = OutcomeCheck::Verdict;
+    return std::all_of(interruptedLabChanges.cbegin(), interruptedLabChanges.cend(),
+                       [this](const QString &key) {
+                           const V v = check(key).verdict;
+                           return v == V::Present || v == V::Unknown;
+                       });
+}
+
 void applyResume(JobQueue *queue, const ResumeState &resume, const QStringList &skipInterrupted)
 {
     for (Job *job : queue->jobs()) {
@@ -160,9 +183,16 @@ void applyResume(JobQueue *queue, const ResumeState &resume, const QStringList &
             job->setProperty("vlabDoneEarlier", true); // stays "done" for a later resume
             job->markSkipped(Tr::tr("Done in the interrupted run (before %1); not repeated.")
                                  .arg(resume.stoppedAfter.toLocalTime().toString(u"yyyy-MM-dd HH:mm"_s)));
-        } else if (skipInterrupted.contains(job->key()))
+        } else if (skipInterrupted.contains(job->key())) {
+            const OutcomeCheck check = resume.check(job->key());
             job->markSkipped(
-                Tr::tr("Interrupted in the previous run; skipped on your word after checking the lab."));
+                check.verdict == OutcomeCheck::Verdict::Present
+                    ? Tr::tr("Interrupted in the previous run; not repeated on your word, because it holds "
+                             "now: %1")
+                          .arg(check.fact)
+                    : Tr::tr(
+                        "Interrupted in the previous run; skipped on your word after checking the lab."));
+        }
     }
 }
 
@@ -197,7 +227,8 @@ JournalRecorder::JournalRecorder(JobQueue *queue, const QString &path, const QSt
                                    job->changesLab(),
                                    {},
                                    {},
-                                   {},
+                                   // Skipped before the start (a resume): why, for the runbook.
+                                   job->isFinished() ? job->report().toJson() : QJsonObject(),
                                    job->target()});
     m_journal.runs.append(run);
     m_run = m_journal.runs.size() - 1;

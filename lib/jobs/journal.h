@@ -15,8 +15,10 @@
 // "interrupted" and names what stopped it in "interruptedBy" (absent otherwise).
 
 #include "core/result.h"
+#include "jobs/outcomecheck.h"
 
 #include <QDateTime>
+#include <QHash>
 #include <QJsonObject>
 #include <QList>
 #include <QObject>
@@ -71,7 +73,17 @@ struct ResumeState
     QStringList done;                  // succeeded or skipped then: safe to skip now
     QStringList interrupted;           // running when it stopped
     QStringList interruptedLabChanges; // ... of which change the lab: ask before repeating
+    // What a look at the lab found about each interrupted lab change (by key; a key without an
+    // entry could not be checked), filled by RunSession before it asks.
+    QHash<QString, OutcomeCheck> checks;
     bool canResume() const { return !done.isEmpty() || !interrupted.isEmpty(); }
+
+    OutcomeCheck check(const QString &key) const { return checks.value(key); }
+    // Whether running the interrupted lab changes again fits what is true now: none of them is
+    // still going on elsewhere, and none that is (partly) there would be made twice.
+    bool runAgainFits() const;
+    // Whether skipping them fits: each holds now, or could not be checked (the person decides).
+    bool skipFits() const;
 };
 ResumeState resumeState(const RunJournal &journal, const QString &title);
 

@@ -5,6 +5,9 @@
 // cut off (crash, killed process, power): resume after its last finished job, or start
 // over. A job that changes the lab and was running then is never skipped without the user
 // saying so: the wizard asks; the command line starts over and says the last run was cut off.
+// Before that decision, each such job's outcome probe (Job::outcomeProbe()) looks at the lab
+// (read only): whether its installer still runs, whether the appliance answers, which objects
+// exist. The answers go with the question, which offers only what fits them.
 
 #include "jobs/journal.h"
 
@@ -36,6 +39,7 @@ public:
     {
         bool resume = true;
         bool skipInterrupted = false; // the interrupted lab-changing jobs
+        bool notNow = false;          // run nothing now; the cut-off run stays resumable
     };
     using ResumeQuestion = std::function<ResumeChoice(const QString &title, const ResumeState &state)>;
     // Asked before the start when the last run of the same title was cut off. Without a
@@ -46,8 +50,11 @@ public:
     void setStep(const QString &step) { m_step = step; }
     QString step() const { return m_step; }
 
-    // Reads the journal, decides about resuming, starts recording and then the queue.
+    // Reads the journal, checks the lab for what a cut-off run left half done (asynchronously,
+    // a few seconds at most), decides about resuming, starts recording and then the queue.
     void start();
+    // Whether the lab is being checked before the queue starts.
+    bool isChecking() const { return m_checks != nullptr; }
     void cancel();
     // Cancels the run because something outside stopped it (`by`: "SIGTERM", "window closed"
     // ...): the journal records that at once, and the run ends as "interrupted".
@@ -58,10 +65,19 @@ Q_SIGNALS:
     void journalProblem(const QString &message);
     // The last run of this work was cut off and is started over (no question was set).
     void previousRunCutOff(const vlab::ResumeState &state);
+    // Before the start: the lab is being checked for what the cut-off run left (one line per
+    // look), and what each look found.
+    void checkingLab(const QStringList &looks);
+    void labChecked(const QString &key, const vlab::OutcomeCheck &check);
     void finished(bool succeeded);
 
 private:
+    void decide(ResumeState state, const QString &journalError);
+    void begin(const QString &journalError);
+
     JobQueue *m_queue;
+    JobQueue *m_checks = nullptr; // the outcome probes, while they run
+    bool m_cancelled = false;     // cancelled before the queue started
     QString m_title;
     QString m_journalPath;
     QString m_step;

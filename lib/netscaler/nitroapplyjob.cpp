@@ -2,6 +2,8 @@
 
 #include "core/tr.h"
 #include "jobs/journal.h"
+#include "jobs/outcomecheck.h"
+#include "netscaler/nitrodiffjob.h"
 
 #include <QJsonArray>
 
@@ -33,6 +35,47 @@ NitroApplyJob::NitroApplyJob(const LbConfig &config, const NitroTarget &target, 
             << Tr::tr("Save the running configuration (save ns config)");
     // What exists already is left alone; a conflicting object stops the run before any change.
     setPlannedChanges(target.address(), changes);
+}
+
+OutcomeProbe NitroApplyJob::outcomeProbe() const
+{
+    if (password().isEmpty())
+        return {};
+    const QString where = m_target.address();
+    return {
+        new NitroDiffJob(m_objects, m_target, password()), [where](const Job &finished) {
+            using V = OutcomeCheck::Verdict;
+            const auto &diff = static_cast<const NitroDiffJob &>(finished).diff();
+            qsizetype creates = 0;
+            QStringList conflicts;
+            for (const NitroDiffItem &item : diff) {
+                creates += item.action == NitroDiffItem::Action::Create;
+                if (item.action == NitroDiffItem::Action::Conflict)
+                    conflicts << item.object.name();
+            }
+            const QString total = QString::number(diff.size());
+            if (!conflicts.isEmpty())
+                return OutcomeCheck{
+                    V::Partial,
+                    Tr::tr("On %1, %2 of the plan's %3 objects differ from the plan (%4): "
+                           "Apply stops on them without a change; correct or remove them first.")
+                        .arg(where, QString::number(conflicts.size()), total, conflicts.join(u", "_s)),
+                    true};
+            if (creates == 0)
+                return OutcomeCheck{
+                    V::Present,
+                    Tr::tr("All %1 of the plan's objects exist on %2 and match the plan.").arg(total, where),
+                    true};
+            if (creates == diff.size())
+                return OutcomeCheck{
+                    V::Absent, Tr::tr("None of the plan's %1 objects exists on %2.").arg(total, where), true};
+            return OutcomeCheck{
+                V::Partial,
+                Tr::tr("%1 of the plan's %2 objects exist on %3 and match the plan; %4 are "
+                       "missing. Apply again creates only the missing ones.")
+                    .arg(QString::number(diff.size() - creates), total, where, QString::number(creates)),
+                true};
+        }};
 }
 
 void NitroApplyJob::work()

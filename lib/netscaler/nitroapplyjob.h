@@ -36,6 +36,10 @@ public:
     const QList<NitroObject> &created() const { return m_record.objects; }
     const NitroRecord &record() const { return m_record; }
 
+    // After an apply was cut off: which of the plan's objects exist on the NetScaler now
+    // (a comparison, read only). Applying again is harmless: it writes only what is missing.
+    OutcomeProbe outcomeProbe() const override;
+
 Q_SIGNALS:
     // After every change on the NetScaler (objects added, a feature enabled, or either undone by
     // the automatic rollback): what this run has created so far, for a record that survives a

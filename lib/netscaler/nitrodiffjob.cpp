@@ -8,8 +8,14 @@ namespace vlab {
 
 NitroDiffJob::NitroDiffJob(const LbConfig &config, const NitroTarget &target, const QString &password,
                            QObject *parent)
+    : NitroDiffJob(nitroObjects(config), target, password, parent)
+{
+}
+
+NitroDiffJob::NitroDiffJob(QList<NitroObject> objects, const NitroTarget &target, const QString &password,
+                           QObject *parent)
     : NitroJob(Tr::tr("Compare the NetScaler with the plan"), target, password, parent)
-    , m_objects(nitroObjects(config))
+    , m_objects(std::move(objects))
 {
     setKey(u"netscaler.diff"_s);
 }

@@ -13,6 +13,9 @@ class NitroDiffJob : public NitroJob
 public:
     NitroDiffJob(const LbConfig &config, const NitroTarget &target, const QString &password,
                  QObject *parent = nullptr);
+    // Compares the given objects (nitroObjects() of a configuration).
+    NitroDiffJob(QList<NitroObject> objects, const NitroTarget &target, const QString &password,
+                 QObject *parent = nullptr);
     const QList<NitroDiffItem> &diff() const { return m_diff; }
     bool hasDrift() const;
 

@@ -96,6 +96,8 @@ protected:
     static bool isTransportError(const Error &error);
 
     NitroTarget m_target;
+    // The password, until the login (it is wiped then): for a read-only sibling job.
+    QString password() const { return m_password; }
 
 private:
     void run() final;

@@ -3,6 +3,7 @@
 #include "core/atomicfile.h"
 #include "core/secretmask.h"
 #include "core/tr.h"
+#include "vsphere/applianceprobejob.h"
 #include "vsphere/vcenterclient.h"
 
 #include <QDateTime>
@@ -283,6 +284,24 @@ QString findText(const QJsonValue &value, const QString &key)
 }
 
 } // namespace
+
+OutcomeProbe VcsaDeployJob::outcomeProbe() const
+{
+    if (m_request.precheckOnly)
+        return {};
+    const QJsonValue root = QJsonDocument::fromJson(m_request.templateJson).object().value(u"new_vcsa"_s);
+    ApplianceProbeRequest look;
+    look.installer = m_request.installer;
+    look.name = findText(root, u"name"_s);
+    look.fqdn = findText(root, u"system_name"_s);
+    look.ip = findText(root, u"ip"_s);
+    look.host = findText(root, u"hostname"_s);
+    if (look.fqdn.isEmpty())
+        return {};
+    return {new ApplianceProbeJob(look), [](const Job &finished) {
+                return static_cast<const ApplianceProbeJob &>(finished).outcome();
+            }};
+}
 
 // What the person approves before the installer runs, read from the template it will get.
 void VcsaDeployJob::describeChanges()

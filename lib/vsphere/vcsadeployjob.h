@@ -22,6 +22,7 @@
 // Exit code 0 is success; other codes are unverified, so they are reported, not interpreted.
 
 #include "jobs/job.h"
+#include "jobs/outcomecheck.h"
 #include "vsphere/vcsaoutputparser.h"
 #include "vsphere/vcsatemplatewriter.h"
 
@@ -85,6 +86,10 @@ public:
     QStringList outputTail() const { return m_tail; }
 
     static QString phaseName(Phase phase);
+
+    // After an install was cut off: whether its installer still runs and whether the appliance
+    // answers as itself (ApplianceProbeJob).
+    OutcomeProbe outcomeProbe() const override;
 
     // How long the process tree has after TERM before it gets KILL.
     void setKillGrace(std::chrono::milliseconds grace) { m_killGrace = grace; }

@@ -9,6 +9,7 @@
 #include "jobs/stopsignals.h"
 #include "mainwindow.h"
 #include "project/plandocument.h"
+#include "resumeclicker.h"
 #include "runpanel.h"
 
 #include "vcsafixture.h"
@@ -321,10 +322,13 @@ private Q_SLOTS:
         QVERIFY2(shown.contains(u"Earlier run not finished: \"Install psc1\""_s) && shown.contains(how)
                      && shown.contains(u"Install psc1 with vcsa-deploy (changes the lab)"_s),
                  qPrintable(shown));
-        // Install PSC1 again: a cut-off install is offered for resuming with the half-done
-        // change named; one stopped by SIGTERM finished its record and simply runs again.
-        QStringList asked;
-        resumeSkippingCutOffChanges(w, &asked);
+        // Install PSC1 again: a cut-off install is offered for resuming once the lab was looked
+        // at (no installer runs; PSC1 does not answer as itself: nothing listens at its planned
+        // address, or something else does), with what was found and only what fits it: not
+        // "skip", since it is not there. One stopped by SIGTERM finished its record and simply
+        // runs again.
+        ResumeClicker resumer;
+        resumer.answer = u"resumeNotNow"_s;
         QWizardPage *page = goTo(w, u"page:psc"_s);
         QVERIFY(page);
         fillInstaller(page, fx.isoFolder());
@@ -332,12 +336,34 @@ private Q_SLOTS:
         page->findChild<QPushButton *>(u"pscInstall1"_s)->click();
         if (signal == SIGKILL) {
             QVERIFY(!done.isEmpty() || done.wait(30000));
-            QCOMPARE(asked, QStringList{u"Install psc1: vcsa.psc1.install"_s});
-            QVERIFY(fx.recorded().isEmpty()); // skipped: the installer did not run again
+            QCOMPARE(resumer.shown.size(), 1);
+            const ResumeClicker::Shown asked = resumer.shown.constFirst();
+            QVERIFY2(asked.text.contains(u"The last run of \"Install psc1\" stopped unexpectedly"_s),
+                     qPrintable(asked.text));
+            const QString fqdn = w.document()->plan().psc.at(0).fqdn;
+            QVERIFY2(asked.informative.contains(u"What is true now:"_s) && asked.informative.contains(fqdn)
+                         && (asked.informative.contains(u"does not answer on port 443"_s)
+                             || asked.informative.contains(u"not for "_s + fqdn)),
+                     qPrintable(asked.informative));
+            QVERIFY2(!asked.informative.contains(u"installer still runs"_s), qPrintable(asked.informative));
+            QStringList offered = asked.buttons;
+            offered.sort();
+            QCOMPARE(offered, (QStringList{u"resumeNotNow"_s, u"resumeRunAgain"_s, u"resumeStartOver"_s}));
+            QCOMPARE(done.constFirst().first().toBool(), false);
+            QVERIFY(fx.recorded().isEmpty()); // "Not now": the installer did not run again
             const QString result = page->findChild<QLabel *>(u"pscResult"_s)->text();
-            QVERIFY2(result.contains(u"not installed by this run"_s), qPrintable(result));
+            QVERIFY2(result.contains(u"Not run: you chose not to run it now"_s)
+                         && !result.contains(u"installed"_s),
+                     qPrintable(result));
+            QVERIFY2(runPanelText(w).contains(u"Nothing was run or changed"_s), qPrintable(runPanelText(w)));
+            // ... and recorded nothing: the cut-off run is still there to resume.
+            const Result<RunJournal> journal =
+                RunJournal::load(QDir(project).filePath(RunJournal::fileName()));
+            QVERIFY(journal.ok());
+            QCOMPARE(resumeState(*journal, u"Install psc1"_s).interruptedLabChanges,
+                     QStringList{u"vcsa.psc1.install"_s});
         } else {
-            QVERIFY(asked.isEmpty());
+            QVERIFY(resumer.shown.isEmpty());
             QVERIFY(w.runPanel()->isBusy()); // a new install (its approval clicked by m_approver)
             QVERIFY(done.wait(60000));
             QVERIFY(fx.recorded().size() >= 1);

@@ -267,7 +267,19 @@ void TstCliNetscaler::resumedApplyReadsBeforeWriting()
     const Run r = runVlab(live(u"apply"_s, {u"--fingerprint"_s, fingerprint()}));
     QVERIFY2(r.exitCode == 0, qPrintable(r.err));
     QVERIFY2(r.err.contains(u"was cut off"_s), qPrintable(r.err));
-    const QStringList requests = log(*m_ns);
+    // Before anything, a read-only look at what the cut-off apply left: a comparison.
+    QVERIFY2(r.err.contains(u"checking what is true now: Compare the NetScaler with the plan"_s),
+             qPrintable(r.err));
+    QVERIFY2(
+        r.err.contains(u"vlab: found: None of the plan's 40 objects exists on %1."_s.arg(m_ns->address())),
+        qPrintable(r.err));
+    QStringList requests = log(*m_ns);
+    const qsizetype applyLogin = requests.indexOf(u"POST /nitro/v1/config/login"_s, 1);
+    QVERIFY(applyLogin > 0);
+    for (const QString &looked : requests.mid(1, applyLogin - 1))
+        QVERIFY2(looked.startsWith(u"GET "_s) || looked == u"POST /nitro/v1/config/logout"_s,
+                 qPrintable(looked));
+    requests = requests.mid(applyLogin);
     QCOMPARE(requests.value(0), u"POST /nitro/v1/config/login"_s);
     QCOMPARE(requests.value(1), u"GET /nitro/v1/config/nsfeature"_s);
     QCOMPARE(requests.mid(1, 8).filter(u"GET "_s).size(), 8); // features and every type read first

@@ -113,6 +113,57 @@ private Q_SLOTS:
         QVERIFY(!resumeState(*RunJournal::load(m_journal), u"Six steps"_s).canResume());
     }
 
+    // Before the question, the cut-off lab change is looked at (its outcome probe): the
+    // question gets what is true now and only what fits it is chosen.
+    void resumeOffersOnlyWhatFitsTheLab()
+    {
+        QVERIFY(crasher({u"--crash-in"_s, u"c"_s, u"--lab-changing"_s, u"c"_s}).crashed);
+        const QStringList resume{u"--resume"_s, u"--lab-changing"_s, u"c"_s, u"--probe"_s,
+                                 u"--answer-what-fits"_s};
+
+        // Started, not done: neither running it again (not repeatable) nor skipping fits.
+        Run r = crasher(resume);
+        QVERIFY2(r.out.contains(u"checked c=partial run-again=no skip=no"_s), qPrintable(r.out));
+        QCOMPARE(r.exitCode, 1); // nothing ran
+        QCOMPARE(lab().size(), 5);
+        // "Not now" records nothing: the cut-off run can still be resumed.
+        ResumeState state = resumeState(*RunJournal::load(m_journal), u"Six steps"_s);
+        QCOMPARE(state.interruptedLabChanges, QStringList{u"c"_s});
+
+        // Nothing of it is there (undone by hand): running it again fits, skipping does not.
+        QStringList lines = lab();
+        lines.removeAll(u"start c"_s);
+        QFile f(m_lab);
+        QVERIFY(f.open(QIODevice::WriteOnly | QIODevice::Truncate));
+        f.write(lines.join(u'\n').toUtf8() + '\n');
+        f.close();
+        r = crasher(resume + QStringList{u"--crash-in"_s, u"d"_s});
+        QVERIFY2(r.out.contains(u"checked c=absent run-again=yes skip=no"_s), qPrintable(r.out));
+        QVERIFY(r.crashed); // in d: c ran again, a and b did not
+        QCOMPARE(lab().mid(4), (QStringList{u"start c"_s, u"done c"_s, u"start d"_s}));
+
+        // Anew: cut off in c, whose change holds now (finished by hand): skipping fits,
+        // running it again does not.
+        QVERIFY(QFile::remove(m_journal) && QFile::remove(m_lab));
+        QVERIFY(crasher({u"--crash-in"_s, u"c"_s, u"--lab-changing"_s, u"c"_s}).crashed);
+        QVERIFY(f.open(QIODevice::Append));
+        f.write("done c\n");
+        f.close();
+        r = crasher(resume);
+        QVERIFY2(r.out.contains(u"checked c=present run-again=no skip=yes"_s), qPrintable(r.out));
+        QCOMPARE(r.exitCode, 0);
+        QCOMPARE(lab().filter(u"start c"_s).size(), 1); // not repeated
+        QCOMPARE(lab().constLast(), u"done f"_s);
+        // Skipped, not "succeeded": the journal says why.
+        const Result<RunJournal> journal = RunJournal::load(m_journal);
+        QVERIFY(journal.ok());
+        const JournalJob &c = journal->runs.constLast().jobs.at(2);
+        QCOMPARE(c.key, u"c"_s);
+        QCOMPARE(c.state, u"skipped"_s);
+        QVERIFY2(QJsonDocument(c.report).toJson().contains("it holds now: present"),
+                 QJsonDocument(c.report).toJson().constData());
+    }
+
     void aResumedRunThatCrashesResumesAgain()
     {
         QVERIFY(crasher({u"--crash-in"_s, u"b"_s}).crashed);
