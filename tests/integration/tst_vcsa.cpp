@@ -12,6 +12,7 @@
 // Synchronisation: signal spies and the stand-in's pid file; nothing sleeps.
 
 #include "jobs/jobqueue.h"
+#include "jobs/journal.h"
 #include "plan/planjson.h"
 #include "vsphere/vcsadeployjob.h"
 #include "vsphere/vcsaoutputparser.h"
@@ -739,6 +740,78 @@ private Q_SLOTS:
     // SIGKILL cannot be handled: the watchdog the installer's group carries ends it instead,
     // and deletes the filled template with the passwords (README "Installer templates and the
     // installer"). The installer that ignores TERM is killed after the grace.
+    // README "Run journal and resume": exit 1 when running a cut-off install again does not fit
+    // what is true now. The cut-off run's installer still runs (started here, as a watchdog
+    // that failed would leave it): `vlab vcsa run` looks, says so, and runs nothing. Once it is
+    // gone and PSC1 does not answer as itself, the run starts over.
+    void cliCutOffInstallIsLookedAtFirst()
+    {
+        const QString plan = planFile();
+        const QString fqdn = ::plan().psc.at(0).fqdn;
+        const QString title = u"Install psc1 with vcsa-deploy"_s;
+        RunJournal journal;
+        const QDateTime then = QDateTime::currentDateTimeUtc().addSecs(-300);
+        journal.runs.append(JournalRun{
+            u"r1"_s,
+            title,
+            then,
+            {},
+            u"running"_s,
+            {JournalJob{u"vcsa.psc1.install"_s, title, u"running"_s, true, then, {}, {}, u"esxi"_s}},
+            {},
+            {}});
+        QVERIFY(journal.save(QFileInfo(plan).dir().filePath(RunJournal::fileName())).ok());
+
+        // The cut-off run's installer, still at work on PSC1 (hanging in its template check).
+        const QString tmpl = m_fx->path(u"cut-off-template.json"_s);
+        QVERIFY(QDir().mkpath(m_fx->logRoot()));
+        QFile t(tmpl);
+        QVERIFY(t.open(QIODevice::WriteOnly));
+        t.write(
+            QJsonDocument(QJsonObject{{u"new_vcsa"_s,
+                                       QJsonObject{{u"network"_s, QJsonObject{{u"system_name"_s, fqdn}}}}}})
+                .toJson());
+        t.close();
+        const Result<QString> installer = findVcsaDeploy(m_fx->isoFolder());
+        QVERIFY(installer.ok());
+        QProcess left;
+        left.setProcessEnvironment(
+            cliEnv({{u"VCSA_STANDIN_MODE"_s, u"hang"_s}, {u"VCSA_STANDIN_HANG_PHASE"_s, u"verify"_s}}));
+        left.start(*installer,
+                   {u"install"_s, u"--accept-eula"_s, u"--acknowledge-ceip"_s, u"--verify-template-only"_s,
+                    u"--terse"_s, u"--log-dir"_s, m_fx->logRoot(), tmpl});
+        QVERIFY(left.waitForStarted(kWaitMs));
+        waitForHang();
+        const QList<pid_t> hanging = m_fx->pids();
+        const qsizetype recordedBefore = m_fx->recorded().size();
+
+        CliRun r = runCli({u"vcsa"_s, u"run"_s, plan, u"--role"_s, u"psc1"_s, u"--iso"_s, m_fx->isoFolder()});
+        QCOMPARE(r.exitCode, 1);
+        QVERIFY2(r.err.contains(u"checking what is true now: Look for "_s), qPrintable(r.err));
+        QVERIFY2(r.err.contains(
+                     u"vlab: found: The installer still runs on this machine (process %1), for %2"_s.arg(
+                         QString::number(left.processId()), fqdn)),
+                 qPrintable(r.err));
+        QVERIFY2(r.err.contains(u"vlab: not started: running vcsa.psc1.install again would not fit"_s),
+                 qPrintable(r.err));
+        QCOMPARE(m_fx->recorded().size(), recordedBefore); // no installer started
+        QVERIFY(left.state() == QProcess::Running);
+
+        for (pid_t pid : hanging)
+            ::kill(pid, SIGKILL);
+        QVERIFY(left.waitForFinished(kWaitMs));
+        QTRY_VERIFY_WITH_TIMEOUT(VcsaFixture::isGone(hanging.constLast()), kWaitMs);
+        r = runCli({u"vcsa"_s, u"run"_s, plan, u"--role"_s, u"psc1"_s, u"--iso"_s, m_fx->isoFolder()});
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        // Nothing answers as PSC1 at its planned address (no answer, or another certificate).
+        QVERIFY2(
+            r.err.contains(QRegularExpression(u"vlab: found: [^\n]*"_s + QRegularExpression::escape(fqdn))),
+            qPrintable(r.err));
+        QVERIFY2(!r.err.contains(u"installer still runs"_s), qPrintable(r.err));
+        QVERIFY2(r.err.contains(u"this run starts over"_s), qPrintable(r.err));
+        QVERIFY(m_fx->recorded().size() > recordedBefore);
+    }
+
     void cliKilledLeavesNothing_data()
     {
         QTest::addColumn<bool>("ignoreTerm");
