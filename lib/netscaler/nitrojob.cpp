@@ -138,6 +138,7 @@ void NitroJob::addResult(const NitroObject &object, const QString &state, const 
     mutableReport().children.push_back(std::move(child));
     log(detail.isEmpty() ? Tr::tr("%1: %2").arg(object.label(), state)
                          : Tr::tr("%1: %2 (%3)").arg(object.label(), state, detail));
+    Q_EMIT objectResult(m_results.constLast());
 }
 
 void NitroJob::setSummary(const QString &summary)

@@ -58,6 +58,10 @@ public:
     // The SHA-256 fingerprint of the certificate the NSIP presented (to offer for confirmation).
     QString presentedFingerprint() const;
 
+Q_SIGNALS:
+    // One object's result, as soon as it is known (a page's table follows the run live).
+    void objectResult(const vlab::NitroObjectResult &result);
+
 protected:
     NitroJob(const QString &title, const NitroTarget &target, const QString &password, QObject *parent);
 

@@ -189,7 +189,19 @@ void TestNetscalerPage::applyAfterConfirmingTheCertificateThenVerifyAndRollBack(
     f.window.wizard()->next();
     QTRY_COMPARE_WITH_TIMEOUT(password->text(), NitroStandin::password(), 10000);
 
+    // The State column follows the run: rows change as their objects are read, while the run
+    // still goes on, not only once it has ended.
+    QStringList changedWhileRunning;
+    auto *table = f.page->findChild<QTableWidget *>(u"nsObjects"_s);
+    const QMetaObject::Connection follow =
+        connect(table->model(), &QAbstractItemModel::dataChanged, this, [&](const QModelIndex &changed) {
+            if (changed.column() == 3 && f.window.runPanel()->isBusy())
+                changedWhileRunning << table->item(changed.row(), 1)->text() + u": "_s
+                        + changed.data().toString();
+        });
     QVERIFY(click(f, u"nsVerify"_s));
+    disconnect(follow);
+    QVERIFY2(changedWhileRunning.contains(u"psc-vs-443: UP"_s), qPrintable(changedWhileRunning.join(u'\n')));
     QCOMPARE(state(f, u"psc-vs-443"_s), u"UP"_s);
     // For the README: VLAB_SCREENSHOT_DIR=... keeps a picture of the page after Verify.
     if (const QString dir = qEnvironmentVariable("VLAB_SCREENSHOT_DIR"); !dir.isEmpty()) {

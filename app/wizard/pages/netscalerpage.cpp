@@ -343,6 +343,11 @@ bool NetscalerPage::runAction(Action action)
         return false;
     }
     NitroJob *job = *created;
+    // The State column follows the run object by object, not only at its end.
+    connect(job, &NitroJob::objectResult, this, [this](const NitroObjectResult &r) {
+        if (!r.object.isBinding())
+            showResults({r});
+    });
     const QString title = actionTitle(action);
     // What this run logs in with, captured now: the fields or the plan may change while it runs.
     const KeptLogin login{m_password->text(), plan.lab.name,
