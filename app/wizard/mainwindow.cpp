@@ -160,10 +160,13 @@ MainWindow::MainWindow(QWidget *parent)
     // A run started from a page marks that page's step (the one it was started from).
     connect(m_runPanel, &RunPanel::queueFinished, this, [this](bool succeeded) {
         const int order = stepOrder(m_runPanel->runStep());
-        // A run that only skipped jobs (resumed with "skip") did nothing: it marks nothing.
+        // A run that only skipped jobs without running them (resumed with "skip", "Not now") did
+        // nothing: it marks nothing. A job that ran and found nothing to do (a PSC serving the
+        // new certificate already) ends Skipped too, but its step is done.
         const QList<Job *> jobs = m_runPanel->queue() ? m_runPanel->queue()->jobs() : QList<Job *>();
-        const bool didSomething = std::any_of(jobs.cbegin(), jobs.cend(),
-                                              [](const Job *j) { return j->state() != Job::State::Skipped; });
+        const bool didSomething = std::any_of(jobs.cbegin(), jobs.cend(), [](const Job *j) {
+            return j->state() != Job::State::Skipped || j->report().started.isValid();
+        });
         if (didSomething)
             m_stepStates[order >= 0 ? order : m_wizard->currentId()] = succeeded ? StepState::Done
                 : m_runPanel->wasCancelled()                                     ? StepState::Cancelled
@@ -470,9 +473,11 @@ void MainWindow::restoreStepStates()
         for (qsizetype i = 0; step.isEmpty() && i < run->jobs.size(); ++i)
             step = stepOfJob(run->jobs.at(i).key);
         const int order = stepOrder(step);
-        // A run that only skipped jobs (resumed with "skip") did nothing: it marks nothing.
+        // A run that only skipped jobs without running them did nothing: it marks nothing (one
+        // that ran and found nothing to do has a start time).
         const bool didSomething = std::any_of(run->jobs.cbegin(), run->jobs.cend(), [](const JournalJob &j) {
-            return j.state != u"skipped"_s && j.state != u"pending"_s;
+            return (j.state != u"skipped"_s && j.state != u"pending"_s)
+                || (j.state == u"skipped"_s && j.started.isValid());
         });
         if (order < 0 || !didSomething)
             continue;

@@ -19,6 +19,7 @@
 #include <QFileDialog>
 #include <QLabel>
 #include <QLineEdit>
+#include <QListWidget>
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QSignalSpy>
@@ -123,6 +124,59 @@ private Q_SLOTS:
         QCOMPARE(w.wizard()->currentPage()->objectName(), u"page:plan"_s);
         QVERIFY(nextButton(w)->isEnabled());
         QVERIFY(w.windowTitle().contains(u"sslab"_s));
+    }
+
+    // The side list after a restart, from the journal: a step whose run only found nothing to
+    // do (a PSC serving the new certificate already: skipped after it ran) is done; one whose
+    // run skipped its jobs without running them (a resume's "skip") is left unmarked.
+    void stepMarksFromTheJournalTellRanFromNotRun()
+    {
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        const QDateTime then = QDateTime::currentDateTimeUtc().addSecs(-600);
+        RunJournal journal;
+        journal.runs.append(JournalRun{u"r1"_s,
+                                       u"Replace the PSC certificates"_s,
+                                       then,
+                                       then.addSecs(20),
+                                       u"succeeded"_s,
+                                       {JournalJob{u"psc.cert.psc01"_s,
+                                                   u"Replace on psc01"_s,
+                                                   u"skipped"_s,
+                                                   true,
+                                                   then.addSecs(1),
+                                                   then.addSecs(11),
+                                                   {},
+                                                   u"psc01"_s}},
+                                       {},
+                                       u"applycerts"_s});
+        journal.runs.append(JournalRun{u"r2"_s,
+                                       u"Install psc1"_s,
+                                       then.addSecs(30),
+                                       then.addSecs(31),
+                                       u"succeeded"_s,
+                                       {JournalJob{u"vcsa.psc1.install"_s,
+                                                   u"Install psc1 with vcsa-deploy"_s,
+                                                   u"skipped"_s,
+                                                   true,
+                                                   {},
+                                                   {},
+                                                   {},
+                                                   u"esxi"_s}},
+                                       {},
+                                       u"psc"_s});
+        QVERIFY(journal.save(dir.filePath(RunJournal::fileName())).ok());
+        MainWindow w;
+        w.document()->setProjectFolder(dir.path());
+        auto *list = w.findChild<QListWidget *>(u"stepList"_s);
+        QVERIFY(list);
+        QMap<QString, QString> marks;
+        for (int i = 0; i < list->count(); ++i)
+            marks.insert(list->item(i)->text().mid(2).trimmed(),
+                         list->item(i)->data(Qt::UserRole).toString());
+        QCOMPARE(marks.value(u"Apply certificates"_s), u"done"_s);
+        QVERIFY(marks.contains(u"PSC install"_s));
+        QCOMPARE(marks.value(u"PSC install"_s), QString());
     }
 
     void everyRegisteredStepHasAPage()
