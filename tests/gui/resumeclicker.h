@@ -1,8 +1,9 @@
 #pragma once
 // ResumeClicker: answers the run panel's "Resume the interrupted run?" question (objectName
 // "resumeQuestion") as a person would, with a real mouse click on the button named `answer`
-// once the dialog is shown, and keeps what each question said and offered (its text, its
-// informative text with what the checks of the lab found, and the objectNames of its buttons).
+// (or the Escape key, answer "Escape") once the dialog is shown, and keeps what each question said and
+// offered (its text, its informative text with what the checks of the lab found, and the objectNames of its
+// buttons).
 
 #include <QAbstractButton>
 #include <QApplication>
@@ -27,7 +28,7 @@ public:
         QString informative;
         QStringList buttons; // objectNames
     };
-    QString answer = QStringLiteral("resumeNotNow"); // the button the next questions get
+    QString answer = QStringLiteral("resumeNotNow"); // the button the next questions get, or "Escape"
     QList<Shown> shown;
 
     bool eventFilter(QObject *watched, QEvent *event) override
@@ -43,7 +44,9 @@ public:
         shown << s;
         const QString name = answer;
         QTimer::singleShot(0, box, [box, name] {
-            if (auto *b = box->findChild<QAbstractButton *>(name))
+            if (name == QLatin1String("Escape"))
+                QTest::keyClick(box, Qt::Key_Escape);
+            else if (auto *b = box->findChild<QAbstractButton *>(name))
                 QTest::mouseClick(b, Qt::LeftButton);
             else
                 box->reject(); // not offered: Escape's way out

@@ -328,7 +328,7 @@ private Q_SLOTS:
         // "skip", since it is not there. One stopped by SIGTERM finished its record and simply
         // runs again.
         ResumeClicker resumer;
-        resumer.answer = u"resumeNotNow"_s;
+        resumer.answer = u"Escape"_s; // Escape is "Not now": nothing runs
         QWizardPage *page = goTo(w, u"page:psc"_s);
         QVERIFY(page);
         fillInstaller(page, fx.isoFolder());
@@ -350,7 +350,7 @@ private Q_SLOTS:
             offered.sort();
             QCOMPARE(offered, (QStringList{u"resumeNotNow"_s, u"resumeRunAgain"_s, u"resumeStartOver"_s}));
             QCOMPARE(done.constFirst().first().toBool(), false);
-            QVERIFY(fx.recorded().isEmpty()); // "Not now": the installer did not run again
+            QVERIFY(fx.recorded().isEmpty()); // Escape: the installer did not run again
             const QString result = page->findChild<QLabel *>(u"pscResult"_s)->text();
             QVERIFY2(result.contains(u"Not run: you chose not to run it now"_s)
                          && !result.contains(u"installed"_s),

@@ -177,6 +177,9 @@ private Q_SLOTS:
         MainWindow w;
         w.show();
         QVERIFY(QTest::qWaitForWindowExposed(&w));
+        // Keys go to the active window (on X without a window manager nothing activates it).
+        w.activateWindow();
+        QVERIFY(QTest::qWaitForWindowActive(&w));
         QVERIFY(wizardIsWhole(w));
 
         // On the plan page, from inside a field (a line edit passes Escape on to the wizard).
