@@ -3324,6 +3324,10 @@ Tình trạng hiện tại:
         <source>Nothing was run or changed: %1</source>
         <translation>Không có gì được chạy hay thay đổi: %1</translation>
     </message>
+    <message>
+        <source>The last run of &quot;%1&quot; stopped unexpectedly (last recorded %2).</source>
+        <translation>Lần chạy trước của &quot;%1&quot; đã dừng bất ngờ (ghi nhận cuối lúc %2).</translation>
+    </message>
 </context>
 <context>
     <name>vlab::TrustDialog</name>

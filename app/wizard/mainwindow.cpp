@@ -19,6 +19,7 @@
 #include <QListWidget>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QScreen>
 #include <QScrollArea>
 #include <QSplitter>
 #include <QStandardPaths>
@@ -185,7 +186,9 @@ MainWindow::MainWindow(QWidget *parent)
     m_wizard->restart();
     updateTitle();
     updateStepList(m_wizard->currentId());
-    resize(1024, 720);
+    // 1024x720 where the screen has room, never more than it offers (a 1024x700 screen).
+    const QSize wanted(1024, 720);
+    resize(screen() ? wanted.boundedTo(screen()->availableGeometry().size()) : wanted);
 }
 
 MainWindow::~MainWindow() = default;

@@ -80,12 +80,16 @@ RunPanel::RunPanel(QWidget *parent)
 
 RunPanel::ResumeChoice RunPanel::askResume(QWidget *parent, const QString &title, const ResumeState &state)
 {
-    QMessageBox box(QMessageBox::Question, tr("Resume the interrupted run?"),
-                    tr("The last run of \"%1\" stopped unexpectedly (last recorded %2). %n job(s) had "
-                       "finished and can be skipped.",
-                       nullptr, int(state.done.size()))
-                        .arg(title, state.stoppedAfter.toLocalTime().toString(u"yyyy-MM-dd HH:mm:ss"_s)),
-                    QMessageBox::NoButton, parent);
+    const QString when = state.stoppedAfter.toLocalTime().toString(u"yyyy-MM-dd HH:mm:ss"_s);
+    QMessageBox box(
+        QMessageBox::Question, tr("Resume the interrupted run?"),
+        state.done.isEmpty()
+            ? tr("The last run of \"%1\" stopped unexpectedly (last recorded %2).").arg(title, when)
+            : tr("The last run of \"%1\" stopped unexpectedly (last recorded %2). %n job(s) had "
+                 "finished and can be skipped.",
+                 nullptr, int(state.done.size()))
+                  .arg(title, when),
+        QMessageBox::NoButton, parent);
     box.setObjectName(u"resumeQuestion"_s);
     QAbstractButton *resume = nullptr;
     QAbstractButton *resumeSkip = nullptr;
@@ -97,10 +101,13 @@ RunPanel::ResumeChoice RunPanel::askResume(QWidget *parent, const QString &title
     } else {
         // What is true in the lab now, as the checks found it, decides what is offered.
         QStringList facts;
+        QStringList jobs;
         for (const QString &key : state.interruptedLabChanges) {
+            const QString job = state.titles.value(key, key);
+            jobs << job;
             const OutcomeCheck check = state.check(key);
             facts << (check.fact.isEmpty()
-                          ? tr("%1: could not be checked; look at the lab yourself.").arg(key)
+                          ? tr("%1: could not be checked; look at the lab yourself.").arg(job)
                           : check.fact);
         }
         QString advice;
@@ -114,10 +121,9 @@ RunPanel::ResumeChoice RunPanel::askResume(QWidget *parent, const QString &title
         else
             advice = tr("Running them again may make a second copy (a second appliance, say). Skipped, they "
                         "are not counted as done.");
-        box.setInformativeText(
-            tr("These were running when it stopped and may have changed the lab half way: "
-               "%1.\n\nWhat is true now:\n%2\n\n%3")
-                .arg(state.interruptedLabChanges.join(u", "_s), facts.join(u'\n'), advice));
+        box.setInformativeText(tr("These were running when it stopped and may have changed the lab half way: "
+                                  "%1.\n\nWhat is true now:\n%2\n\n%3")
+                                   .arg(jobs.join(u", "_s), facts.join(u'\n'), advice));
         if (runAgain) {
             resume = box.addButton(tr("Resume, run them again"), QMessageBox::AcceptRole);
             resume->setObjectName(u"resumeRunAgain"_s);

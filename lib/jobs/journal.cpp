@@ -143,6 +143,7 @@ ResumeState resumeState(const RunJournal &journal, const QString &title)
         return state;
     state.stoppedAfter = run->started;
     for (const JournalJob &j : run->jobs) {
+        state.titles.insert(j.key, j.title);
         state.stoppedAfter = std::max({state.stoppedAfter, j.started, j.finished});
         if (j.state == u"succeeded"_s || j.state == u"done-earlier"_s)
             state.done << j.key;

@@ -76,6 +76,7 @@ struct ResumeState
     // What a look at the lab found about each interrupted lab change (by key; a key without an
     // entry could not be checked), filled by RunSession before it asks.
     QHash<QString, OutcomeCheck> checks;
+    QHash<QString, QString> titles; // the jobs' titles in the cut-off run, by key (for people)
     bool canResume() const { return !done.isEmpty() || !interrupted.isEmpty(); }
 
     OutcomeCheck check(const QString &key) const { return checks.value(key); }
