@@ -6,6 +6,7 @@
 #include "core/atomicfile.h"
 #include "core/quoting.h"
 #include "core/tr.h"
+#include "jobs/outcomecheck.h"
 #include "net/servedcertificate.h"
 #include "net/tlstrust.h"
 #include "remote/ptydriver.h"
@@ -140,6 +141,80 @@ Result<ServedLook> lookAtServedCertificate(const CertReplacementRequest &r, cons
         ctx.log(
             u"%1 serves another certificate now (SHA-256 %2): replacing it."_s.arg(look.where, look.served));
     return look;
+}
+
+namespace {
+
+// After a replacement was cut off: which certificate the PSC serves now (one handshake).
+class ServedLookJob : public ThreadedJob
+{
+public:
+    explicit ServedLookJob(CertReplacementRequest request)
+        : ThreadedJob(Tr::tr("Look at the certificate %1 serves").arg(request.nodeName))
+        , m_request(std::move(request))
+        , m_outcome(std::make_shared<OutcomeCheck>())
+    {
+        setKey(u"psc.cert.look"_s);
+        setTarget(tlsWhere(m_request));
+    }
+    OutcomeCheck outcome() const { return *m_outcome; }
+
+protected:
+    Work makeWork() override
+    {
+        CertReplacementRequest r = m_request;
+        r.checkServedCertificate = true;
+        if (r.alreadyServedTimeout.count() <= 0)
+            r.alreadyServedTimeout = std::chrono::seconds(10);
+        return [r, out = m_outcome](const WorkContext &ctx) -> Result<void> {
+            using V = OutcomeCheck::Verdict;
+            const Result<ServedLook> look = lookAtServedCertificate(r, ctx);
+            if (!look)
+                return look.error();
+            switch (look->verdict) {
+            case ServedLook::Verdict::NewLeaf:
+                *out = {
+                    V::Present,
+                    Tr::tr("%1 serves the new certificate on %2 already (SHA-256 %3): the replacement "
+                           "took effect there. Run again, the replacement looks first and changes nothing.")
+                        .arg(r.nodeName, look->where, look->served),
+                    true};
+                break;
+            case ServedLook::Verdict::Other:
+                *out = {
+                    V::Absent,
+                    Tr::tr(
+                        "%1 serves another certificate on %2 (SHA-256 %3), not the new one (%4): the one it "
+                        "had, or the previous one put back by certificate-manager's rollback.")
+                        .arg(r.nodeName, look->where, look->served, look->expected),
+                    true};
+                break;
+            case ServedLook::Verdict::NoAnswer:
+            case ServedLook::Verdict::NotLooked:
+                *out = {V::Unknown,
+                        Tr::tr("%1 does not answer on %2, so which certificate it serves is unknown "
+                               "(certificate-manager restarts the PSC's services for several minutes): "
+                               "look again in a few minutes.")
+                            .arg(r.nodeName, look->where),
+                        true};
+                break;
+            }
+            return {};
+        };
+    }
+
+private:
+    CertReplacementRequest m_request;
+    std::shared_ptr<OutcomeCheck> m_outcome; // written by the work, read once the job has finished
+};
+
+} // namespace
+
+OutcomeProbe CertManagerJob::outcomeProbe() const
+{
+    return {new ServedLookJob(m_request), [](const Job &finished) {
+                return static_cast<const ServedLookJob &>(finished).outcome();
+            }};
 }
 
 Error alreadyServedResult(const CertReplacementRequest &r, const ServedLook &look, const QString &notDone)

@@ -101,6 +101,11 @@ public:
     };
     Reached reached() const { return Reached(m_reached->load()); }
 
+    // After a replacement was cut off: which certificate the PSC serves now (the new leaf: it
+    // holds; another: not done; no answer: unknown). Running again is harmless either way: the
+    // job looks first.
+    OutcomeProbe outcomeProbe() const override;
+
 protected:
     Work makeWork() override;
 

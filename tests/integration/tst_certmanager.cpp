@@ -10,6 +10,7 @@
 #include "certs/csrrequest.h"
 #include "core/quoting.h"
 #include "jobs/jobqueue.h"
+#include "jobs/outcomecheck.h"
 #include "jobs/threadedjob.h"
 #include "plan/planjson.h"
 #include "remote/applianceshell.h"
@@ -291,6 +292,53 @@ private Q_SLOTS:
         QVERIFY2(job.standing().startsWith(u"psc01: already served the new certificate"_s),
                  qPrintable(job.standing()));
         verifyNoSecret(job, r.ssoPassword);
+    }
+
+    // After a replacement was cut off, the look made before a resume is offered (one handshake,
+    // nothing over SSH): the new leaf served holds (skipping fits; running again is harmless, the
+    // job looks first), another certificate is not done, no answer is unknown.
+    void cutOffReplacementIsLookedAt()
+    {
+        QString log, remote;
+        CertReplacementRequest r = request(m_goodFolder, u"success"_s, &log, &remote);
+        const auto look = [](const CertReplacementRequest &request) {
+            const CertManagerJob job(request);
+            OutcomeProbe probe = job.outcomeProbe();
+            if (!probe.isValid())
+                return OutcomeCheck{OutcomeCheck::Verdict::Unknown, u"no probe"_s, false};
+            std::unique_ptr<Job> owned(probe.job);
+            run(*owned);
+            return owned->state() == Job::State::Succeeded
+                ? probe.read(*owned)
+                : OutcomeCheck{OutcomeCheck::Verdict::Unknown, owned->result().error().message, false};
+        };
+        const QString leaf = sha256Of(m_certs->path(u"psc.cer"_s));
+
+        r.tlsPort = m_newLeaf.port();
+        OutcomeCheck check = look(r);
+        QCOMPARE(check.verdict, OutcomeCheck::Verdict::Present);
+        QVERIFY(check.repeatable);
+        QVERIFY2(
+            check.fact.startsWith(u"psc01 serves the new certificate on %1:%2 already (SHA-256 %3)"_s.arg(
+                m_sshd.host(), QString::number(m_newLeaf.port()), leaf)),
+            qPrintable(check.fact));
+
+        r.tlsPort = m_oldCert.port();
+        check = look(r);
+        QCOMPARE(check.verdict, OutcomeCheck::Verdict::Absent);
+        QVERIFY2(check.fact.contains(u"not the new one (%1)"_s.arg(leaf)), qPrintable(check.fact));
+
+        QTcpServer closed;
+        QVERIFY(closed.listen(QHostAddress(m_sshd.host())));
+        r.tlsPort = closed.serverPort();
+        closed.close();
+        check = look(r);
+        QCOMPARE(check.verdict, OutcomeCheck::Verdict::Unknown);
+        QVERIFY2(check.fact.contains(u"does not answer"_s), qPrintable(check.fact));
+
+        // Only looked: nothing reached the PSC over SSH.
+        QVERIFY(!QFileInfo::exists(remote));
+        QVERIFY(readAll(log).isEmpty());
     }
 
     void servedCertificateMismatch()
