@@ -94,7 +94,7 @@ void DvsCreateJob::run()
 
 void DvsCreateJob::login()
 {
-    if (endIfCancelled())
+    if (stopIfCancelled())
         return;
     setProgress(0.06, Tr::tr("Logging in as %1").arg(m_endpoint.user));
     m_soap->login(m_endpoint.user, m_endpoint.password, this, [this](Result<void> r) {
@@ -106,7 +106,7 @@ void DvsCreateJob::login()
 
 void DvsCreateJob::findDatacenter()
 {
-    if (endIfCancelled())
+    if (stopIfCancelled())
         return;
     setProgress(0.1, Tr::tr("Looking for the datacenter"));
     m_soap->retrieve(
@@ -147,7 +147,7 @@ void DvsCreateJob::findDatacenter()
 
 void DvsCreateJob::readNetworkFolder(std::function<void()> next)
 {
-    if (endIfCancelled())
+    if (stopIfCancelled())
         return;
     setProgress(m_outcome.created.isEmpty() ? 0.14 : 0.92, Tr::tr("Reading the network folder"));
     m_soap->retrieve(m_collector, m_networkFolder, true,
@@ -180,7 +180,7 @@ void DvsCreateJob::readNetworkFolder(std::function<void()> next)
 
 void DvsCreateJob::createSwitch()
 {
-    if (endIfCancelled())
+    if (stopIfCancelled())
         return;
     // Decide everything before changing anything: a port group name used by another switch
     // stops the job here, with nothing created.
@@ -266,7 +266,7 @@ void DvsCreateJob::createSwitch()
 
 void DvsCreateJob::addPortGroup(qsizetype index)
 {
-    if (endIfCancelled())
+    if (stopIfCancelled())
         return;
     if (index >= m_toCreate.size())
         return readNetworkFolder([this] { verify(); });
@@ -309,7 +309,7 @@ void DvsCreateJob::addPortGroup(qsizetype index)
 
 void DvsCreateJob::verify()
 {
-    if (endIfCancelled())
+    if (stopIfCancelled())
         return;
     // What vCenter now holds, compared with the plan.
     QStringList missing;
@@ -385,7 +385,7 @@ void DvsCreateJob::pollTask(const MoRef &task, const QString &what, qreal from, 
             setProgress(from + (to - from) * qBound(0, percent, 100) / 100.0,
                         u"%1 (%2%)"_s.arg(what, QString::number(percent)));
             QTimer::singleShot(m_pollInterval, this, [this, task, what, from, to, next] {
-                if (isEnding() || endIfCancelled())
+                if (isEnding() || stopIfCancelled())
                     return;
                 pollTask(task, what, from, to, next);
             });
@@ -394,7 +394,32 @@ void DvsCreateJob::pollTask(const MoRef &task, const QString &what, qreal from, 
 
 void DvsCreateJob::fail(const Error &error)
 {
-    end(error);
+    // What this run made stays in vCenter: say what, and the ways on (Create again reuses what
+    // exists; the switch deleted takes its port groups with it).
+    QStringList made;
+    if (!m_outcome.switchExisted && !m_outcome.switchRef.isEmpty())
+        made << Tr::tr("the switch %1 (%2)").arg(m_vds.name, m_outcome.switchRef);
+    if (!m_outcome.created.isEmpty())
+        made << Tr::tr("the port group(s) %1").arg(m_outcome.created.join(u", "_s));
+    Error e = error;
+    if (!made.isEmpty())
+        e.message += u' '
+            + Tr::tr("This run created %1, which stay in vCenter. To finish, press \"Create the switch in "
+                     "vCenter\" on the "
+                     "Distributed Switch page again (or run vlab vds create): what exists is reused, not "
+                     "made twice. To "
+                     "remove it instead, delete the switch %2 in the vSphere Client (Networking, right-click "
+                     "it, Delete), which removes its port groups too.")
+                  .arg(made.join(Tr::tr(" and ")), m_vds.name);
+    end(e);
+}
+
+bool DvsCreateJob::stopIfCancelled()
+{
+    if (!isCancelRequested())
+        return false;
+    fail(makeError(u"job.cancelled"_s, Tr::tr("Cancelled.")));
+    return true;
 }
 
 void DvsCreateJob::onCancel()

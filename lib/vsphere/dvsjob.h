@@ -70,7 +70,10 @@ private:
                      std::function<void(const XmlElement &info)> next);
     void pollTask(const MoRef &task, const QString &what, qreal from, qreal to,
                   std::function<void(const XmlElement &info)> next);
+    // Ends the job with `error`, adding what this run created and how to finish or remove it.
     void fail(const Error &error);
+    // endIfCancelled(), through fail(): a cancel says what it leaves in vCenter too.
+    bool stopIfCancelled();
 
     VCenterEndpoint m_endpoint;
     DistributedSwitch m_vds;

@@ -457,6 +457,37 @@ private Q_SLOTS:
         QVERIFY(!readNetwork(m_sim.hostPort).switches.contains(vds.name));
     }
 
+    // Cancelled once the switch exists: the message says what this run left in vCenter and the
+    // ways on (create again, which reuses it; or delete the switch); creating again finishes.
+    void dvsCancelAfterTheSwitchSaysWhatIsLeft()
+    {
+        DistributedSwitch vds = testSwitch();
+        vds.name = u"Half-DSwitch"_s;
+        vds.portGroups = {{u"PG-Half-1"_s, 11}, {u"PG-Half-2"_s, 12}};
+        {
+            DvsCreateJob job(endpoint(m_sim.hostPort), vds, u"DC0"_s);
+            connect(&job, &Job::logLine, this, [&job](const QString &line) {
+                if (line.startsWith(u"Created the switch Half-DSwitch"_s))
+                    job.cancel();
+            });
+            QVERIFY(runJob(job));
+            QCOMPARE(job.state(), Job::State::Cancelled);
+            const QString message = job.result().error().message;
+            QVERIFY2(message.contains(
+                         u"This run created the switch Half-DSwitch (%1)"_s.arg(job.outcome().switchRef))
+                         && message.contains(u"which stay in vCenter"_s)
+                         && message.contains(u"vlab vds create"_s)
+                         && message.contains(u"delete the switch Half-DSwitch"_s),
+                     qPrintable(message));
+            QVERIFY(readNetwork(m_sim.hostPort).switches.contains(vds.name));
+        }
+        DvsCreateJob again(endpoint(m_sim.hostPort), vds, u"DC0"_s);
+        QVERIFY(runJob(again));
+        QCOMPARE(again.state(), Job::State::Succeeded);
+        QVERIFY(again.outcome().switchExisted);
+        QCOMPARE(again.outcome().created, (QStringList{u"PG-Half-1"_s, u"PG-Half-2"_s}));
+    }
+
     // The plan's port groups as the simulator has them: the HA network on the model's
     // distributed port group, management on the standard "VM Network".
     static LabPlan vchaPlan()
