@@ -13,6 +13,7 @@
 #include "jobs/jobqueue.h"
 #include "jobs/journal.h"
 #include "jobs/writefilesjob.h"
+#include "net/opensslexit.h"
 #include "plan/planjson.h"
 #include "project/planartifacts.h"
 #include "project/writeplanfilesjob.h"
@@ -291,6 +292,8 @@ Verb commandTable()
 int main(int argc, char *argv[])
 {
     using namespace vlab::cli;
+    // Before anything uses OpenSSL: Qt's HTTP thread may still be ending when main() returns.
+    vlab::skipOpenSslCleanupAtExit();
     // The runbook lays out text with fonts, which needs a QGuiApplication; without a display it
     // uses the offscreen platform. Every other verb stays a plain QCoreApplication.
     // The first two arguments other than --lang decide (the verb, or "help VERB").

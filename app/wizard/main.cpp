@@ -5,6 +5,7 @@
 
 #include "i18n/translations.h"
 #include "jobs/stopsignals.h"
+#include "net/opensslexit.h"
 #include "project/plandocument.h"
 
 #include <QApplication>
@@ -60,6 +61,8 @@ QIcon windowIcon()
 
 int main(int argc, char *argv[])
 {
+    // Before anything uses OpenSSL: Qt's HTTP thread may still be ending when main() returns.
+    vlab::skipOpenSslCleanupAtExit();
     QElapsedTimer sinceStart;
     sinceStart.start();
     QApplication app(argc, argv);
