@@ -2451,6 +2451,10 @@ Chạy chúng ngay bây giờ?</translation>
         <source>A lab plan holds at most %1 PSCs.</source>
         <translation>Một kế hoạch lab chứa tối đa %1 PSC.</translation>
     </message>
+    <message>
+        <source>The built-in example, not saved yet: make it your lab and save it (File &gt; Save).</source>
+        <translation>Lab mẫu có sẵn, chưa lưu: sửa thành lab của bạn rồi lưu lại (Tệp &gt; Lưu).</translation>
+    </message>
 </context>
 <context>
     <name>vlab::MainWindow</name>
@@ -2461,10 +2465,6 @@ Chạy chúng ngay bây giờ?</translation>
     <message>
         <source>&amp;Open...</source>
         <translation>&amp;Mở...</translation>
-    </message>
-    <message>
-        <source>Load the &amp;example lab</source>
-        <translation>Nạp lab &amp;mẫu</translation>
     </message>
     <message>
         <source>&amp;Save</source>
@@ -2609,6 +2609,26 @@ Chạy chúng ngay bây giờ?</translation>
     <message>
         <source>cancelled</source>
         <translation>đã hủy</translation>
+    </message>
+    <message>
+        <source>vLab Wizard user guide</source>
+        <translation>Hướng dẫn sử dụng vLab Wizard</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;How the steps fit together&lt;/h3&gt;&lt;p&gt;The &lt;b&gt;Lab plan&lt;/b&gt; describes the lab once; every later step is made from it, in this order:&lt;/p&gt;&lt;ol&gt;%1&lt;/ol&gt;&lt;p&gt;A problem shows under the field it concerns, and Next waits until the page has no errors. The list on the left shows where you are and how each step&apos;s last run ended.&lt;/p&gt;&lt;h3&gt;Plan only or live&lt;/h3&gt;&lt;p&gt;&lt;b&gt;Plan only&lt;/b&gt; writes the exact files and commands of a step (request configs, NetScaler batch files, installer templates, scripts) for you to check or run by hand; nothing is changed on any machine. &lt;b&gt;Live&lt;/b&gt; runs the step against the lab&apos;s machines from the run panel at the bottom, which shows progress, asks before anything is changed and can cancel the run.&lt;/p&gt;&lt;h3&gt;Where files go&lt;/h3&gt;&lt;p&gt;Everything of one lab goes into its &lt;b&gt;project folder&lt;/b&gt;, the folder of its plan (a plan not saved yet is offered Documents/vlab/&amp;lt;lab name&amp;gt;):&lt;/p&gt;&lt;ul&gt;&lt;li&gt;&lt;code&gt;&amp;lt;lab name&amp;gt;.vlab.json&lt;/code&gt;: the plan&lt;/li&gt;&lt;li&gt;&lt;code&gt;vlab-journal.json&lt;/code&gt;: every run, how it ended (read again on the next start)&lt;/li&gt;&lt;li&gt;&lt;code&gt;certs/&lt;/code&gt;: certificate request, key, CSR and chain&lt;/li&gt;&lt;li&gt;&lt;code&gt;netscaler/&lt;/code&gt;: the load-balancer batch files&lt;/li&gt;&lt;li&gt;&lt;code&gt;vcsa/&lt;/code&gt;: the appliance installer templates&lt;/li&gt;&lt;li&gt;&lt;code&gt;logs/&lt;/code&gt;: the installer&apos;s logs&lt;/li&gt;&lt;li&gt;&lt;code&gt;runbook.pdf&lt;/code&gt;: the runbook of the lab, with the evidence of every run&lt;/li&gt;&lt;/ul&gt;&lt;h3&gt;Keyboard&lt;/h3&gt;&lt;p&gt;%2 goes to the next step, %3 back to the previous one; Alt with the underlined letter reaches any field or menu; Tab moves between fields.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;Các bước nối với nhau thế nào&lt;/h3&gt;&lt;p&gt;&lt;b&gt;Kế hoạch lab&lt;/b&gt; mô tả lab một lần; mọi bước sau đều được tạo từ đó, theo thứ tự này:&lt;/p&gt;&lt;ol&gt;%1&lt;/ol&gt;&lt;p&gt;Lỗi hiện ngay dưới trường liên quan, và nút Tiếp chờ đến khi trang không còn lỗi. Danh sách bên trái cho biết bạn đang ở đâu và lần chạy gần nhất của mỗi bước kết thúc ra sao.&lt;/p&gt;&lt;h3&gt;Chỉ lập kế hoạch hay chạy thật&lt;/h3&gt;&lt;p&gt;&lt;b&gt;Chỉ lập kế hoạch&lt;/b&gt; (Plan only) ghi ra đúng các tệp và lệnh của một bước (cấu hình yêu cầu chứng chỉ, tệp lệnh NetScaler, mẫu cài đặt, script) để bạn kiểm tra hoặc tự chạy; không máy nào bị thay đổi. &lt;b&gt;Chạy thật&lt;/b&gt; (Live) thực hiện bước đó trên các máy của lab từ bảng chạy ở dưới cùng; bảng này hiện tiến độ, hỏi trước khi thay đổi bất cứ gì và có thể hủy lần chạy.&lt;/p&gt;&lt;h3&gt;Tệp được lưu ở đâu&lt;/h3&gt;&lt;p&gt;Mọi thứ của một lab nằm trong &lt;b&gt;thư mục dự án&lt;/b&gt; của nó, tức thư mục chứa kế hoạch (kế hoạch chưa lưu được đề xuất Documents/vlab/&amp;lt;tên lab&amp;gt;):&lt;/p&gt;&lt;ul&gt;&lt;li&gt;&lt;code&gt;&amp;lt;tên lab&amp;gt;.vlab.json&lt;/code&gt;: kế hoạch&lt;/li&gt;&lt;li&gt;&lt;code&gt;vlab-journal.json&lt;/code&gt;: mọi lần chạy và kết quả của chúng (được đọc lại ở lần mở sau)&lt;/li&gt;&lt;li&gt;&lt;code&gt;certs/&lt;/code&gt;: yêu cầu chứng chỉ, khóa, CSR và chuỗi chứng chỉ&lt;/li&gt;&lt;li&gt;&lt;code&gt;netscaler/&lt;/code&gt;: các tệp lệnh của bộ cân bằng tải&lt;/li&gt;&lt;li&gt;&lt;code&gt;vcsa/&lt;/code&gt;: các mẫu của trình cài đặt appliance&lt;/li&gt;&lt;li&gt;&lt;code&gt;logs/&lt;/code&gt;: nhật ký của trình cài đặt&lt;/li&gt;&lt;li&gt;&lt;code&gt;runbook.pdf&lt;/code&gt;: sổ tay vận hành của lab, kèm bằng chứng của mọi lần chạy&lt;/li&gt;&lt;/ul&gt;&lt;h3&gt;Bàn phím&lt;/h3&gt;&lt;p&gt;%2 sang bước tiếp theo, %3 quay lại bước trước; Alt cùng chữ cái được gạch dưới đưa tới bất kỳ trường hay menu nào; Tab chuyển giữa các trường.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&amp;New lab</source>
+        <translation>&amp;Bắt đầu lab mới</translation>
+    </message>
+    <message>
+        <source>&amp;User guide</source>
+        <translation>&amp;Hướng dẫn sử dụng</translation>
+    </message>
+    <message>
+        <source>%1 (example, not saved)[*] - vLab Wizard</source>
+        <translation>%1 (lab mẫu, chưa lưu)[*] - vLab Wizard</translation>
     </message>
 </context>
 <context>

@@ -5,17 +5,22 @@
 #include "jobs/writefilesjob.h"
 #include "project/ansibleexport.h"
 #include "project/plandocument.h"
+#include "project/writeplanfilesjob.h"
 #include "runpanel.h"
 #include "secrets/secretstore.h"
 #include "stephost.h"
 #include "stepregistry.h"
 
 #include <QAbstractButton>
+#include <QAction>
 #include <QApplication>
 #include <QCloseEvent>
 #include <QColor>
+#include <QDialog>
+#include <QDialogButtonBox>
 #include <QDir>
 #include <QFileDialog>
+#include <QKeySequence>
 #include <QListWidget>
 #include <QMenuBar>
 #include <QMessageBox>
@@ -23,7 +28,9 @@
 #include <QScrollArea>
 #include <QSplitter>
 #include <QStandardPaths>
+#include <QTextBrowser>
 #include <QTimer>
+#include <QVBoxLayout>
 #include <QWizard>
 #include <QWizardPage>
 
@@ -78,6 +85,68 @@ protected:
         return QWizard::focusNextPrevChild(next);
     }
 };
+
+// Help > User guide: how the steps fit together, plan only and live, where the files go, the
+// keys. One guide per window, shown beside the wizard (not modal: the user reads and works).
+void showUserGuide(QWidget *window, QWizard *wizard)
+{
+    auto *guide = window->findChild<QDialog *>(u"userGuideDialog"_s);
+    if (!guide) {
+        guide = new QDialog(window);
+        guide->setObjectName(u"userGuideDialog"_s);
+        guide->setWindowTitle(MainWindow::tr("vLab Wizard user guide"));
+        auto *text = new QTextBrowser;
+        text->setObjectName(u"userGuide"_s);
+        text->setOpenLinks(false);
+        QString steps;
+        for (const int id : wizard->pageIds())
+            steps += u"<li>"_s + wizard->page(id)->title().toHtmlEscaped() + u"</li>"_s;
+        // The keys of the wizard's own buttons, as this language marks them.
+        auto key = [wizard](QWizard::WizardButton button) {
+            return QKeySequence::mnemonic(wizard->buttonText(button)).toString(QKeySequence::NativeText);
+        };
+        text->setHtml(
+            MainWindow::tr(
+                "<h3>How the steps fit together</h3>"
+                "<p>The <b>Lab plan</b> describes the lab once; every later step is made from it, in this "
+                "order:</p><ol>%1</ol>"
+                "<p>A problem shows under the field it concerns, and Next waits until the page has no "
+                "errors. The list on the left shows where you are and how each step's last run "
+                "ended.</p>"
+                "<h3>Plan only or live</h3>"
+                "<p><b>Plan only</b> writes the exact files and commands of a step (request configs, "
+                "NetScaler batch files, installer templates, scripts) for you to check or run by hand; "
+                "nothing is changed on any machine. <b>Live</b> runs the step against the lab's "
+                "machines from the run panel at the bottom, which shows progress, asks before anything "
+                "is changed and can cancel the run.</p>"
+                "<h3>Where files go</h3>"
+                "<p>Everything of one lab goes into its <b>project folder</b>, the folder of its plan "
+                "(a plan not saved yet is offered Documents/vlab/&lt;lab name&gt;):</p><ul>"
+                "<li><code>&lt;lab name&gt;.vlab.json</code>: the plan</li>"
+                "<li><code>vlab-journal.json</code>: every run, how it ended (read again on the next "
+                "start)</li>"
+                "<li><code>certs/</code>: certificate request, key, CSR and chain</li>"
+                "<li><code>netscaler/</code>: the load-balancer batch files</li>"
+                "<li><code>vcsa/</code>: the appliance installer templates</li>"
+                "<li><code>logs/</code>: the installer's logs</li>"
+                "<li><code>runbook.pdf</code>: the runbook of the lab, with the evidence of every "
+                "run</li></ul>"
+                "<h3>Keyboard</h3>"
+                "<p>%2 goes to the next step, %3 back to the previous one; Alt with the underlined "
+                "letter reaches any field or menu; Tab moves between fields.</p>")
+                .arg(steps, key(QWizard::NextButton), key(QWizard::BackButton)));
+        auto *buttons = new QDialogButtonBox(QDialogButtonBox::Close);
+        QObject::connect(buttons, &QDialogButtonBox::rejected, guide, &QDialog::close);
+        auto *layout = new QVBoxLayout(guide);
+        layout->addWidget(text);
+        layout->addWidget(buttons);
+        guide->resize(620, 560);
+    }
+    guide->show();
+    guide->raise();
+    guide->activateWindow();
+}
+
 } // namespace
 
 MainWindow::MainWindow(QWidget *parent)
@@ -234,24 +303,36 @@ QWizardPage *MainWindow::stepPage(int id) const
 void MainWindow::buildMenus()
 {
     QMenu *file = menuBar()->addMenu(tr("&File"));
-    file->addAction(tr("&Open..."), QKeySequence::Open, this, &MainWindow::open);
-    file->addAction(tr("Load the &example lab"), this, [this] {
+    // A new lab starts from the built-in example (every field filled, valid as it is); it is
+    // marked as not saved until it is saved under a name.
+    auto newLab = [this] {
         if (m_runPanel->isBusy()) {
             QMessageBox::information(this, tr("Work is running"), busyMessage());
             return;
         }
-        if (confirmDiscard())
-            m_document->loadExample();
-    });
+        if (!confirmDiscard())
+            return;
+        m_document->loadExample();
+        m_lastId = -1;
+        restoreStepStates();
+        m_wizard->restart();
+    };
+    file->addAction(tr("&New lab"), QKeySequence::New, this, newLab)->setObjectName(u"action:new"_s);
+    file->addAction(tr("&Open..."), QKeySequence::Open, this, &MainWindow::open);
     file->addSeparator();
-    file->addAction(tr("&Save"), QKeySequence::Save, this, &MainWindow::save);
-    file->addAction(tr("Save &As..."), QKeySequence::SaveAs, this, &MainWindow::saveAs);
+    file->addAction(tr("&Save"), QKeySequence::Save, this, &MainWindow::save)
+        ->setObjectName(u"action:save"_s);
+    file->addAction(tr("Save &As..."), QKeySequence::SaveAs, this, &MainWindow::saveAs)
+        ->setObjectName(u"action:saveAs"_s);
     file->addSeparator();
     QMenu *exportMenu = file->addMenu(tr("&Export"));
     exportMenu->addAction(tr("&Ansible project..."), this, &MainWindow::exportAnsible);
     file->addSeparator();
     file->addAction(tr("&Quit"), QKeySequence::Quit, this, &QWidget::close);
     QMenu *help = menuBar()->addMenu(tr("&Help"));
+    help->addAction(tr("&User guide"), QKeySequence::HelpContents, this,
+                    [this] { showUserGuide(this, m_wizard); })
+        ->setObjectName(u"action:userGuide"_s);
     help->addAction(tr("&About vLab Wizard"), this, [this] {
         QMessageBox::about(this, tr("About vLab Wizard"),
                            tr("<b>vLab Wizard %1</b><p>Builds a highly available vSphere 6.7 lab: "
@@ -319,16 +400,30 @@ bool MainWindow::save()
 bool MainWindow::saveAs()
 {
     // A plan not saved yet goes into its project folder by default, beside its journal, records
-    // and generated files (not into the home folder).
-    const QString suggested = m_document->fileName().isEmpty()
-        ? QDir(m_document->projectFolder()).filePath(m_document->plan().lab.name + u".vlab.json"_s)
+    // and generated files (not into the home folder). The dialog can only show a folder that
+    // exists: one made for it goes again unless the plan is saved there.
+    const bool unsaved = m_document->fileName().isEmpty();
+    const QString folder = m_document->projectFolder();
+    QStringList made; // the folders made for the dialog, innermost first
+    if (unsaved) {
+        for (QDir dir(folder); !dir.exists(); dir.setPath(QFileInfo(dir.path()).absolutePath()))
+            made.append(dir.absolutePath());
+        QDir().mkpath(folder);
+    }
+    const QString suggested = unsaved
+        ? QDir(folder).filePath(WritePlanFilesJob::planFileName(m_document->plan()))
         : m_document->fileName();
     QString fileName =
         QFileDialog::getSaveFileName(this, tr("Save lab plan"), suggested, tr("Lab plans (*.vlab.json)"));
+    if (!fileName.isEmpty() && !fileName.endsWith(u".json"_s))
+        fileName += u".vlab.json"_s;
+    const QString savedIn = fileName.isEmpty() ? QString() : QFileInfo(fileName).absolutePath();
+    for (const QString &dir : std::as_const(made)) {
+        if (dir == savedIn || savedIn.startsWith(dir + u'/') || !QDir().rmdir(dir))
+            break;
+    }
     if (fileName.isEmpty())
         return false;
-    if (!fileName.endsWith(u".json"_s))
-        fileName += u".vlab.json"_s;
     if (const Result<void> saved = m_document->saveAs(fileName); !saved) {
         QMessageBox::warning(this, tr("Cannot save the plan"), saved.error().message);
         return false;
@@ -439,7 +534,11 @@ void MainWindow::stopAndQuit(const QString &by, int exitCode)
 void MainWindow::updateTitle()
 {
     setWindowModified(m_document->isModified());
-    setWindowTitle(tr("%1[*] - vLab Wizard").arg(m_document->displayName()));
+    // A plan without a file is the built-in example, or a new lab started from it: say so
+    // until it is saved under a name.
+    setWindowTitle(m_document->fileName().isEmpty()
+                       ? tr("%1 (example, not saved)[*] - vLab Wizard").arg(m_document->displayName())
+                       : tr("%1[*] - vLab Wizard").arg(m_document->displayName()));
 }
 
 void MainWindow::stepLeft(int previousId, int currentId)

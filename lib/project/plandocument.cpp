@@ -107,8 +107,10 @@ QString PlanDocument::projectFolder() const
     // safe base name as the plan file's ("<lab name>.vlab.json").
     QString lab = WritePlanFilesJob::planFileName(m_plan);
     lab.chop(qsizetype(qstrlen(".vlab.json")));
-    return QDir(QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation))
-        .filePath(u"vlab/"_s + lab);
+    QString documents = QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation);
+    if (documents.isEmpty()) // no Documents folder known on this system
+        documents = QDir::homePath();
+    return QDir(documents).filePath(u"vlab/"_s + lab);
 }
 
 void PlanDocument::setProjectFolder(const QString &folder)

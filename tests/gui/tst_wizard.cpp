@@ -20,8 +20,10 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
+#include <QMessageBox>
 #include <QPlainTextEdit>
 #include <QPushButton>
+#include <QScopeGuard>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTabBar>
@@ -29,11 +31,15 @@
 #include <QTableWidget>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTextBrowser>
 #include <QTimer>
 #include <QToolButton>
 #include <QTreeWidget>
 #include <QWizard>
 #include <QWizardPage>
+
+#include <functional>
+#include <memory>
 
 using namespace Qt::StringLiterals;
 using namespace vlab;
@@ -99,6 +105,39 @@ private:
         edit->selectAll();
         QTest::keyClick(edit, Qt::Key_Backspace);
         QTest::keyClicks(edit, text);
+    }
+
+    // Runs answer(dialog) on the next modal dialog of type T once it is open (the action that
+    // opens it runs its own event loop), and tells whether one came.
+    template<typename T>
+    std::shared_ptr<bool> onNextDialog(QObject *context, std::function<void(T *)> answer)
+    {
+        auto seen = std::make_shared<bool>(false);
+        auto *poll = new QTimer(context);
+        poll->setInterval(10);
+        QObject::connect(poll, &QTimer::timeout, context, [poll, seen, answer] {
+            if (auto *dialog = qobject_cast<T *>(QApplication::activeModalWidget())) {
+                poll->deleteLater();
+                poll->stop();
+                *seen = true;
+                answer(dialog);
+            }
+        });
+        poll->start();
+        return seen;
+    }
+
+    QAction *action(MainWindow &w, const QString &name) { return find<QAction>(w, u"action:"_s + name); }
+
+    // The example mark: in the title and as a notice on the Lab plan page.
+    bool markedAsExample(MainWindow &w)
+    {
+        auto *notice = find<QLabel>(w, u"exampleNotice"_s);
+        const bool inTitle = w.windowTitle().contains(u"(example, not saved)"_s);
+        if (!notice || inTitle != notice->isVisible())
+            qWarning("title %s, notice %s", qPrintable(w.windowTitle()),
+                     notice && notice->isVisible() ? "shown" : "hidden");
+        return inTitle && notice && notice->isVisible();
     }
 
 private Q_SLOTS:
@@ -382,6 +421,137 @@ private Q_SLOTS:
         });
         saveAs->trigger();
         QCOMPARE(offered, QDir(project.path()).filePath(u"sslab.vlab.json"_s));
+    }
+
+    // File > New starts a new lab from the example, after asking about unsaved edits; the
+    // example is marked as such until it is saved under a name.
+    void newLabAsksFirstThenShowsTheExampleMarked()
+    {
+        QTemporaryDir dir;
+        LabPlan plan = examplePlan();
+        plan.lab.name = u"other"_s;
+        const QString file = dir.filePath(u"other.vlab.json"_s);
+        QVERIFY(savePlanFile(plan, file));
+        MainWindow w;
+        w.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        QVERIFY(w.openFile(file));
+        QVERIFY(!w.windowTitle().contains(u"example"_s));
+        QTRY_VERIFY(!find<QLabel>(w, u"exampleNotice"_s)->isVisible());
+        retype(planField<QLineEdit>(w, u"field:vcenter.ip"_s), u"192.168.1.98"_s);
+        QVERIFY(w.document()->isModified());
+        QAction *newLab = action(w, u"new"_s);
+        QVERIFY(newLab);
+        QCOMPARE(newLab->shortcut(), QKeySequence(QKeySequence::New));
+
+        // Cancel keeps the edited plan.
+        auto asked = onNextDialog<QMessageBox>(
+            &w, [](QMessageBox *box) { box->button(QMessageBox::Cancel)->click(); });
+        newLab->trigger();
+        QVERIFY(*asked);
+        QCOMPARE(w.document()->plan().vcenter.ip, u"192.168.1.98"_s);
+        QCOMPARE(w.document()->fileName(), QFileInfo(file).absoluteFilePath());
+
+        // Discard gives the example, marked as such.
+        asked = onNextDialog<QMessageBox>(
+            &w, [](QMessageBox *box) { box->button(QMessageBox::Discard)->click(); });
+        newLab->trigger();
+        QVERIFY(*asked);
+        QCOMPARE(w.document()->plan(), examplePlan());
+        QVERIFY(!w.document()->isModified());
+        QCOMPARE(w.wizard()->currentPage()->objectName(), u"page:plan"_s);
+        QVERIFY(w.windowTitle().startsWith(u"sslab (example, not saved)"_s));
+        QVERIFY(markedAsExample(w));
+    }
+
+    // Saving the example under a name makes it the user's lab: the mark goes.
+    void savingUnderANameRemovesTheExampleMark()
+    {
+        QTemporaryDir project;
+        MainWindow w;
+        w.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        w.activateWindow();
+        QVERIFY(QTest::qWaitForWindowActive(&w));
+        QVERIFY(markedAsExample(w));
+        w.document()->setProjectFolder(project.path());
+        const QString file = project.filePath(u"mylab.vlab.json"_s);
+        auto saved = onNextDialog<QFileDialog>(&w, [file](QFileDialog *dialog) {
+            dialog->selectFile(file);
+            static_cast<QDialog *>(dialog)->accept(); // as the Save button does
+        });
+        QTest::keyClick(&w, Qt::Key_S, Qt::ControlModifier);
+        QTRY_VERIFY(*saved);
+        QTRY_COMPARE(w.document()->fileName(), file);
+        QVERIFY(QFileInfo::exists(file));
+        QVERIFY2(!w.windowTitle().contains(u"example"_s), qPrintable(w.windowTitle()));
+        QVERIFY(w.windowTitle().startsWith(u"mylab.vlab.json"_s));
+        QVERIFY(!find<QLabel>(w, u"exampleNotice"_s)->isVisible());
+    }
+
+    // The first save of a plan proposes Documents/vlab/<lab name>/<lab name>.vlab.json: a folder
+    // of its own per lab, made for the dialog and gone again when the user cancels.
+    void firstSaveProposesAFolderPerLab()
+    {
+        QTemporaryDir home;
+        const QByteArray oldHome = qgetenv("HOME");
+        qputenv("HOME", QFile::encodeName(home.path()));
+        auto restore = qScopeGuard([&oldHome] { qputenv("HOME", oldHome); });
+        MainWindow w;
+        w.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        w.document()->edit([](LabPlan &p) { p.lab.name = u"mylab"_s; });
+        const QString documents = QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation);
+        QVERIFY2(documents.startsWith(home.path()), qPrintable(documents));
+        const QString folder = QDir(documents).filePath(u"vlab/mylab"_s);
+        QVERIFY(!QFileInfo::exists(folder));
+
+        QString offered;
+        bool folderThere = false;
+        auto asked = onNextDialog<QFileDialog>(&w, [&](QFileDialog *dialog) {
+            offered = dialog->directory().absolutePath() + u'/'
+                + dialog->selectedFiles().value(0).section(u'/', -1);
+            folderThere = QFileInfo(folder).isDir();
+            dialog->reject();
+        });
+        action(w, u"saveAs"_s)->trigger();
+        QVERIFY(*asked);
+        QCOMPARE(offered, QDir(folder).filePath(u"mylab.vlab.json"_s));
+        QVERIFY(folderThere);
+        QVERIFY2(!QFileInfo::exists(QDir(documents).filePath(u"vlab"_s)),
+                 "a cancelled save leaves no folder");
+        QVERIFY(w.document()->fileName().isEmpty());
+
+        asked = onNextDialog<QFileDialog>(
+            &w, [](QFileDialog *dialog) { static_cast<QDialog *>(dialog)->accept(); });
+        action(w, u"save"_s)->trigger();
+        QVERIFY(*asked);
+        QCOMPARE(w.document()->fileName(), QDir(folder).filePath(u"mylab.vlab.json"_s));
+        QVERIFY(QFileInfo::exists(w.document()->fileName()));
+    }
+
+    // Help > User guide explains the steps and names the files of a project folder.
+    void userGuideNamesTheProjectFiles()
+    {
+        MainWindow w;
+        w.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        QAction *guideAction = action(w, u"userGuide"_s);
+        QVERIFY(guideAction);
+        guideAction->trigger();
+        auto *guide = find<QTextBrowser>(w, u"userGuide"_s);
+        QVERIFY(guide);
+        QTRY_VERIFY(guide->isVisible());
+        const QString text = guide->toPlainText();
+        for (const QString &name :
+             {u"vlab-journal.json"_s, u"certs/"_s, u"netscaler/"_s, u"vcsa/"_s, u"logs/"_s, u"runbook.pdf"_s,
+              u".vlab.json"_s, u"Plan only"_s, u"Live"_s, u"Alt+N"_s, u"Alt+B"_s})
+            QVERIFY2(text.contains(name), qPrintable(name));
+        for (const int id : w.wizard()->pageIds())
+            QVERIFY2(text.contains(w.wizard()->page(id)->title()), qPrintable(w.wizard()->page(id)->title()));
+        // Asked again, the same guide comes forward.
+        guideAction->trigger();
+        QCOMPARE(w.findChildren<QTextBrowser *>(u"userGuide"_s).size(), 1);
     }
 
     void openingABadPlanKeepsTheCurrentOne()

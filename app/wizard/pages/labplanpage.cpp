@@ -237,6 +237,15 @@ LabPlanPage::LabPlanPage(const StepContext &context)
     m_summary->setObjectName(u"planSummary"_s);
     m_summary->setWordWrap(true);
 
+    // The built-in example (or a new lab started from it) is marked until saved under a name.
+    auto *exampleNotice =
+        new QLabel(tr("The built-in example, not saved yet: make it your lab and save it (File > Save)."));
+    exampleNotice->setObjectName(u"exampleNotice"_s);
+    exampleNotice->setWordWrap(true);
+    exampleNotice->setVisible(m_document->fileName().isEmpty());
+    connect(m_document, &PlanDocument::fileNameChanged, exampleNotice,
+            [exampleNotice](const QString &fileName) { exampleNotice->setVisible(fileName.isEmpty()); });
+
     // One empty tab per section; a section's fields are built when it is first shown.
     m_tabs = new QTabWidget;
     m_tabs->setObjectName(u"planSections"_s);
@@ -261,6 +270,7 @@ LabPlanPage::LabPlanPage(const StepContext &context)
 
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(exampleNotice);
     layout->addWidget(m_summary);
     layout->addWidget(m_tabs, 1);
     layout->addWidget(m_otherFindings);
