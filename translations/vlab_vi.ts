@@ -3348,6 +3348,10 @@ Tình trạng hiện tại:
         <source>The last run of &quot;%1&quot; stopped unexpectedly (last recorded %2).</source>
         <translation>Lần chạy trước của &quot;%1&quot; đã dừng bất ngờ (ghi nhận cuối lúc %2).</translation>
     </message>
+    <message>
+        <source>Cancelled: %1</source>
+        <translation>Đã hủy: %1</translation>
+    </message>
 </context>
 <context>
     <name>vlab::TrustDialog</name>

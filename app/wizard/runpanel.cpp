@@ -423,9 +423,12 @@ void RunPanel::onFinished(bool succeeded)
         !succeeded && !jobs.isEmpty() && std::all_of(jobs.cbegin(), jobs.cend(), [](const Job *job) {
             return job->state() == Job::State::Skipped && !job->report().started.isValid();
         });
+    // A cancel is said as a cancel, not as a problem.
     appendLog(succeeded        ? tr("Finished: %1").arg(m_title->text())
                   : nothingRan ? tr("Nothing was run or changed: %1").arg(m_title->text())
-                               : tr("Stopped with problems: %1").arg(m_title->text()));
+                  : m_queue && m_queue->wasCancelled()
+                  ? tr("Cancelled: %1").arg(m_title->text())
+                  : tr("Stopped with problems: %1").arg(m_title->text()));
     Q_EMIT busyChanged(false);
     Q_EMIT queueFinished(succeeded);
 }

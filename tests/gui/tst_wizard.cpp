@@ -809,6 +809,10 @@ private Q_SLOTS:
         QCOMPARE(queue->jobs().at(0)->state(), Job::State::Cancelled);
         QCOMPARE(queue->jobs().at(1)->state(), Job::State::Skipped);
         QVERIFY(!panel.isBusy());
+        // Said as a cancel, not as a problem.
+        const QString said = panel.findChild<QPlainTextEdit *>()->toPlainText();
+        QVERIFY2(said.contains(u"Cancelled: "_s) && !said.contains(u"Stopped with problems"_s),
+                 qPrintable(said));
 
         // The run ends while the question is open (seen under Xvfb: a 3 s pre-check run
         // finished before "Yes"): the answer cancels nothing and says nothing of cancelling.
