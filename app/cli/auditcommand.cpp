@@ -37,10 +37,10 @@ int cmdAudit(const QStringList &args)
     const QCommandLineOption nsUser(u"ns-user"_s, CliTr::tr("netscaler: the NITRO user (default nsroot)."),
                                     u"NAME"_s, u"nsroot"_s);
     const QCommandLineOption vcenter(
-        u"vcenter"_s, CliTr::tr("vcenter, vcha: the vCenter to ask, if not the plan's (HOST[:PORT])."),
+        u"vcenter"_s, CliTr::tr("vcenter, vcha, vds: the vCenter to ask, if not the plan's (HOST[:PORT])."),
         u"HOST[:PORT]"_s);
     const QCommandLineOption vcUser(u"vc-user"_s,
-                                    CliTr::tr("vcenter, vcha: the vCenter user (default "
+                                    CliTr::tr("vcenter, vcha, vds: the vCenter user (default "
                                               "administrator@vsphere.local)."),
                                     u"USER"_s, u"administrator@vsphere.local"_s);
     parser.addOptions({only, format, timeout, nsip, nsUser, vcenter, vcUser});
@@ -115,7 +115,8 @@ int cmdAudit(const QStringList &args)
             return BadInput;
         options.nsPassword = *password;
     }
-    if (options.areas.contains(u"vcenter"_s) || (options.areas.contains(u"vcha"_s) && plan->vcha.enabled)) {
+    if (options.areas.contains(u"vcenter"_s) || (options.areas.contains(u"vcha"_s) && plan->vcha.enabled)
+        || (options.areas.contains(u"vds"_s) && !plan->vds.name.isEmpty())) {
         const std::optional<QString> password = readSecret(
             kVcPasswordVar,
             CliTr::tr("Password of %1 on vCenter %2: ")

@@ -97,7 +97,7 @@ AuditSession::AuditSession(const LabPlan &plan, const AuditOptions &options, QOb
             buildCerts();
         } else if (area == u"netscaler"_s) {
             buildNetscaler();
-        } else if (area == u"vcenter"_s || area == u"vcha"_s) {
+        } else if (area == u"vcenter"_s || area == u"vcha"_s || area == u"vds"_s) {
             buildVCenter(area);
         } else {
             AuditResult a;
@@ -263,6 +263,10 @@ void AuditSession::buildVCenter(const QString &area)
         notChecked(Tr::tr("the plan has no VCHA (vcha.enabled is false)."));
         return;
     }
+    if (area == u"vds"_s && m_plan.vds.name.isEmpty()) {
+        notChecked(Tr::tr("the plan has no Distributed Switch (vds.name is empty)."));
+        return;
+    }
     const Result<QUrl> url = parseVCenterHost(address);
     if (!url) {
         notChecked(url.error().message);
@@ -295,6 +299,14 @@ void AuditSession::buildVCenter(const QString &area)
             m_slots[index].done = true;
         });
         job = login;
+    } else if (area == u"vds"_s) {
+        // The Distributed Switch step's own start (connect, login, datacenter), reading only.
+        DvsInspectJob *inspect = actions.createDvsInspectJob(endpoint, m_plan).value();
+        connect(inspect, &Job::finished, this, [this, index, inspect] {
+            m_slots[index].results = dvsAuditResults(*inspect);
+            m_slots[index].done = true;
+        });
+        job = inspect;
     } else {
         VchaJob *status = actions.createVchaJob(VchaAction::Status, endpoint, m_plan);
         connect(status, &Job::finished, this, [this, index, status] {

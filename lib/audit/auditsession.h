@@ -46,7 +46,7 @@ struct AuditOptions
     QString nsUser = QStringLiteral("nsroot");
     QString nsPassword;
 
-    // vcenter, vcha: the vCenter as HOST[:PORT] (empty: the plan's FQDN), user and password.
+    // vcenter, vcha, vds: the vCenter as HOST[:PORT] (empty: the plan's FQDN), user and password.
     QString vcenterAddress;
     QString vcUser = QStringLiteral("administrator@vsphere.local");
     QString vcPassword;

@@ -1,8 +1,13 @@
 #include "audit/vcenteraudit.h"
 
 #include "core/tr.h"
+#include "vsphere/dvsinspectjob.h"
+#include "vsphere/dvsjob.h"
 #include "vsphere/vcenterloginjob.h"
 #include "vsphere/vchajob.h"
+
+#include <algorithm>
+#include <optional>
 
 using namespace Qt::StringLiterals;
 
@@ -33,11 +38,41 @@ AuditResult failedJobResult(AuditResult a, const Error &e, const VCenterEndpoint
     } else {
         a.status = AuditStatus::Drift;
         a.found = e.details;
-        a.hint = e.code == u"vcenter.auth"_s
+        a.hint = e.code == u"vcenter.auth"_s || e.code == u"soap.fault.InvalidLogin"_s
             ? Tr::tr("Check the vCenter user and its password (VLAB_VC_PASSWORD).")
             : QString();
     }
     return a;
+}
+
+// One compared value of the switch: ok when equal, drift when not, skipped when not reported.
+AuditResult switchValue(const QString &target, const QString &expected, const std::optional<QString> &found,
+                        const QString &what, const QString &hint)
+{
+    AuditResult a;
+    a.area = u"vds"_s;
+    a.target = target;
+    a.expected = expected;
+    if (!found) {
+        a.status = AuditStatus::Skipped;
+        a.message = Tr::tr("Not checked: vCenter does not report the switch's %1.").arg(what);
+        return a;
+    }
+    a.found = *found;
+    if (*found == expected) {
+        a.status = AuditStatus::Ok;
+        a.message = Tr::tr("The switch's %1 is %2, as planned.").arg(what, expected);
+    } else {
+        a.status = AuditStatus::Drift;
+        a.message = Tr::tr("The switch's %1 is %2, the plan says %3.").arg(what, *found, expected);
+        a.hint = hint;
+    }
+    return a;
+}
+
+QString uplinkText(const QStringList &names)
+{
+    return Tr::tr("%1: %2").arg(QString::number(names.size()), names.join(u", "_s));
 }
 
 } // namespace
@@ -94,6 +129,95 @@ QList<AuditResult> vchaAuditResults(const VchaJob &job)
             ? Tr::tr("Follow the health warnings' recommendations; vlab vcha status shows the cluster.")
             : Tr::tr("Deploy VCHA (vlab vcha deploy).");
     return {a};
+}
+
+QList<AuditResult> dvsAuditResults(const DvsInspectJob &job)
+{
+    const DistributedSwitch &vds = job.plannedSwitch();
+    const DvsNetworkState &net = job.network();
+    AuditResult sw;
+    sw.area = u"vds"_s;
+    sw.target = vds.name;
+    sw.expected = Tr::tr("the switch %1 in vCenter %2").arg(vds.name, vcenterTarget(job.endpoint().url));
+    if (!job.result()) {
+        const Error &e = job.result().error();
+        if (e.code != u"vds.datacenter"_s && e.code != u"vds.target"_s)
+            return {failedJobResult(sw, e, job.endpoint())};
+        // vCenter answered, but has not the datacenter the plan names (or is an ESXi host).
+        sw.status = AuditStatus::Drift;
+        sw.found = e.message;
+        sw.message = e.message;
+        sw.hint = Tr::tr("Check target.datacenter in the plan against the datacenters vCenter has.");
+        return {sw};
+    }
+    const QString createHint =
+        Tr::tr("Create what is missing: vlab vds create PLAN (or the Distributed Switch page); what exists "
+               "is kept.");
+    QList<AuditResult> items;
+    if (net.switchRef.isNull()) {
+        sw.status = AuditStatus::Drift;
+        sw.found = Tr::tr("no switch %1 in the datacenter %2").arg(vds.name, net.datacenter);
+        sw.message = Tr::tr("The Distributed Switch %1 is missing.").arg(vds.name);
+        sw.hint = createHint;
+        items << sw;
+    } else {
+        items << switchValue(Tr::tr("%1 (version)").arg(vds.name), vds.version,
+                             net.version.isEmpty() ? std::nullopt : std::optional<QString>(net.version),
+                             Tr::tr("version"),
+                             Tr::tr("Upgrade the switch in the vSphere Client (Upgrade, Upgrade Distributed "
+                                    "Switch), or correct vds.version in the plan."));
+        items << switchValue(
+            Tr::tr("%1 (MTU)").arg(vds.name), QString::number(vds.mtu),
+            net.maxMtu < 0 ? std::nullopt : std::optional<QString>(QString::number(net.maxMtu)),
+            Tr::tr("MTU"),
+            Tr::tr("Set the MTU in the vSphere Client (the switch's Settings, Edit Settings, Advanced), or "
+                   "correct vds.mtu in the plan."));
+        items << switchValue(Tr::tr("%1 (uplinks)").arg(vds.name), uplinkText(dvsUplinkNames(vds.uplinks)),
+                             net.uplinkNames ? std::optional<QString>(uplinkText(*net.uplinkNames))
+                                             : std::nullopt,
+                             Tr::tr("uplinks"),
+                             Tr::tr("Set the number of uplinks and their names in the vSphere Client (the "
+                                    "switch's Settings, Edit Settings, Uplinks), or correct vds.uplinks in "
+                                    "the plan."));
+    }
+    for (const PortGroup &pg : vds.portGroups) {
+        AuditResult a;
+        a.area = u"vds"_s;
+        a.target = Tr::tr("%1 (VLAN)").arg(pg.name);
+        a.expected = Tr::tr("VLAN %1 on %2").arg(QString::number(pg.vlan), vds.name);
+        const auto it = std::find_if(net.portGroups.cbegin(), net.portGroups.cend(),
+                                     [&](const DvsPortGroupState &s) { return s.name == pg.name; });
+        if (it == net.portGroups.cend()) {
+            a.status = AuditStatus::Drift;
+            a.found = Tr::tr("no port group %1").arg(pg.name);
+            a.message = Tr::tr("The port group %1 is missing.").arg(pg.name);
+            a.hint = createHint;
+        } else {
+            const QString vlan = it->vlan < 0 ? Tr::tr("no single VLAN (trunk or private VLAN)")
+                                              : Tr::tr("VLAN %1").arg(it->vlan);
+            const bool onSwitch = !net.switchRef.isNull() && it->switchRef == net.switchRef.value;
+            a.found = onSwitch ? Tr::tr("%1 on %2").arg(vlan, vds.name)
+                               : Tr::tr("%1 on another switch (%2)").arg(vlan, it->switchRef);
+            if (!onSwitch) {
+                a.status = AuditStatus::Drift;
+                a.message = Tr::tr("The port group %1 belongs to another switch.").arg(pg.name);
+                a.hint = Tr::tr("Port group names are unique per datacenter: rename one of them, in the plan "
+                                "or in vCenter.");
+            } else if (it->vlan != pg.vlan) {
+                a.status = AuditStatus::Drift;
+                a.message = Tr::tr("The port group %1 has %2, the plan says VLAN %3.")
+                                .arg(pg.name, vlan, QString::number(pg.vlan));
+                a.hint = Tr::tr("Set the VLAN ID in the vSphere Client (the port group's Settings, Edit "
+                                "Settings, VLAN), or correct the plan.");
+            } else {
+                a.status = AuditStatus::Ok;
+                a.message = Tr::tr("The port group %1 has VLAN %2, as planned.")
+                                .arg(pg.name, QString::number(pg.vlan));
+            }
+        }
+        items << a;
+    }
+    return items;
 }
 
 } // namespace vlab

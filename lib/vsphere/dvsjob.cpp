@@ -1,7 +1,6 @@
 #include "vsphere/dvsjob.h"
 
 #include "core/tr.h"
-#include "net/httpclient.h"
 
 #include <QTimer>
 #include <QXmlStreamWriter>
@@ -11,26 +10,7 @@ using namespace Qt::StringLiterals;
 namespace vlab {
 
 namespace {
-
 const QString kXsiNs = QString::fromLatin1(kXsiNamespace);
-
-// The VLAN ID of a port setting (<val xsi:type="VMwareDVSPortSetting">), -1 when not a single ID.
-int vlanOf(const XmlElement *portSetting)
-{
-    const XmlElement *vlan = portSetting ? portSetting->child(u"vlan"_s) : nullptr;
-    if (!vlan || vlan->xsiType() != u"VmwareDistributedVirtualSwitchVlanIdSpec"_s)
-        return -1;
-    bool ok = false;
-    const int id = vlan->childText(u"vlanId"_s).toInt(&ok);
-    return ok ? id : -1;
-}
-
-bool isSwitchType(const QString &type)
-{
-    // vCenter creates VmwareDistributedVirtualSwitch; govmomi's simulator the base type.
-    return type == u"VmwareDistributedVirtualSwitch"_s || type == u"DistributedVirtualSwitch"_s;
-}
-
 } // namespace
 
 QStringList dvsUplinkNames(int count)
@@ -43,15 +23,12 @@ QStringList dvsUplinkNames(int count)
 
 DvsCreateJob::DvsCreateJob(const VCenterEndpoint &endpoint, const DistributedSwitch &vds,
                            const QString &datacenter, QObject *parent)
-    : SessionJob(
+    : DvsSessionJob(
         Tr::tr("Create the Distributed Switch %1").arg(vds.name),
         Tr::tr("Creates the switch (MTU %1, %2 uplinks) and its %3 port group(s) in %4 over the vSphere API.")
             .arg(QString::number(vds.mtu), QString::number(vds.uplinks),
                  QString::number(vds.portGroups.size()), endpoint.url.host()),
-        parent)
-    , m_endpoint(endpoint)
-    , m_vds(vds)
-    , m_datacenterName(datacenter)
+        endpoint, vds, datacenter, parent)
 {
     QStringList groups;
     for (const PortGroup &g : vds.portGroups)
@@ -64,118 +41,23 @@ DvsCreateJob::DvsCreateJob(const VCenterEndpoint &endpoint, const DistributedSwi
                        Tr::tr("Add the port groups %1").arg(groups.join(u", "_s)),
                        Tr::tr("A switch or port group that exists already is left as it is")});
     setKey(u"vds.create"_s);
-    setTarget(vcenterTarget(endpoint.url));
 }
 
 DvsCreateJob::~DvsCreateJob() = default;
 
-void DvsCreateJob::run()
+void DvsCreateJob::networkRead()
 {
-    m_http = makeHttpClient(m_endpoint, this);
-    m_soap = new SoapClient(m_http, this);
-    m_soap->setEvidenceSink(evidenceSink());
-    addSession([this](const Result<void> &) { return m_soap->hasSession(); },
-               [this](LoggedOut loggedOut) { m_soap->logout(this, std::move(loggedOut)); });
-    setProgress(0.02, Tr::tr("Connecting to %1").arg(m_endpoint.url.host()));
-    m_soap->retrieveServiceContent(this, [this](Result<ServiceContent> r) {
-        if (!r)
-            return fail(r.error());
-        m_rootFolder = r->rootFolder;
-        m_collector = r->propertyCollector;
-        note(Tr::tr("Connected to %1 (API %2)").arg(r->fullName, r->apiVersion));
-        if (r->apiType != u"VirtualCenter"_s)
-            return fail(makeError(u"vds.target"_s,
-                                  Tr::tr("%1 is an ESXi host, not a vCenter: a Distributed Switch "
-                                         "needs vCenter.")
-                                      .arg(m_endpoint.url.host())));
-        login();
-    });
+    takeReadBack();
+    createSwitch();
 }
 
-void DvsCreateJob::login()
+void DvsCreateJob::takeReadBack()
 {
-    if (stopIfCancelled())
-        return;
-    setProgress(0.06, Tr::tr("Logging in as %1").arg(m_endpoint.user));
-    m_soap->login(m_endpoint.user, m_endpoint.password, this, [this](Result<void> r) {
-        if (!r)
-            return fail(r.error());
-        findDatacenter();
-    });
-}
-
-void DvsCreateJob::findDatacenter()
-{
-    if (stopIfCancelled())
-        return;
-    setProgress(0.1, Tr::tr("Looking for the datacenter"));
-    m_soap->retrieve(
-        m_collector, m_rootFolder, true, {{u"Datacenter"_s, {u"name"_s, u"networkFolder"_s}}}, this,
-        [this](Result<QList<ObjectContent>> r) {
-            if (!r)
-                return fail(r.error());
-            QStringList names;
-            const ObjectContent *chosen = nullptr;
-            for (const ObjectContent &dc : *r) {
-                const XmlElement *name = dc.prop(u"name"_s);
-                names << (name ? name->text : dc.obj.value);
-                if (m_datacenterName.isEmpty() ? r->size() == 1 : (name && name->text == m_datacenterName))
-                    chosen = &dc;
-            }
-            if (!chosen) {
-                if (m_datacenterName.isEmpty())
-                    return fail(makeError(
-                        u"vds.datacenter"_s,
-                        names.isEmpty() ? Tr::tr("vCenter has no datacenter yet; create one first.")
-                                        : Tr::tr("vCenter has %1 datacenters (%2); name the one "
-                                                 "for the switch (target.datacenter in the plan).")
-                                              .arg(QString::number(names.size()), names.join(u", "_s))));
-                return fail(makeError(
-                    u"vds.datacenter"_s,
-                    Tr::tr("vCenter has no datacenter \"%1\" (it has: %2).")
-                        .arg(m_datacenterName, names.isEmpty() ? Tr::tr("none") : names.join(u", "_s))));
-            }
-            const XmlElement *folder = chosen->prop(u"networkFolder"_s);
-            m_networkFolder = moRefOf(folder);
-            if (m_networkFolder.isNull())
-                return fail(makeError(u"vds.datacenter"_s, Tr::tr("The datacenter has no network folder.")));
-            note(Tr::tr("Datacenter %1 (%2), network folder %3")
-                     .arg(chosen->prop(u"name"_s)->text, chosen->obj.value, m_networkFolder.value));
-            readNetworkFolder([this] { createSwitch(); });
-        });
-}
-
-void DvsCreateJob::readNetworkFolder(std::function<void()> next)
-{
-    if (stopIfCancelled())
-        return;
-    setProgress(m_outcome.created.isEmpty() ? 0.14 : 0.92, Tr::tr("Reading the network folder"));
-    m_soap->retrieve(m_collector, m_networkFolder, true,
-                     {{u"DistributedVirtualSwitch"_s, {u"name"_s, u"config"_s}},
-                      {u"DistributedVirtualPortgroup"_s,
-                       {u"name"_s, u"config.distributedVirtualSwitch"_s, u"config.defaultPortConfig"_s}}},
-                     this, [this, next = std::move(next)](Result<QList<ObjectContent>> r) {
-                         if (!r)
-                             return fail(r.error());
-                         m_outcome.readBack.clear();
-                         for (const ObjectContent &o : *r) {
-                             const XmlElement *name = o.prop(u"name"_s);
-                             if (!name)
-                                 continue;
-                             if (isSwitchType(o.obj.type) && name->text == m_vds.name) {
-                                 m_switch = o.obj;
-                                 // 0 or absent: not reported (govmomi's simulator does not keep maxMtu).
-                                 const XmlElement *config = o.prop(u"config"_s);
-                                 const int mtu = config ? config->childText(u"maxMtu"_s).toInt() : 0;
-                                 m_outcome.maxMtuReadBack = mtu > 0 ? mtu : -1;
-                             } else if (o.obj.type == u"DistributedVirtualPortgroup"_s) {
-                                 m_outcome.readBack.append(
-                                     {name->text, moRefOf(o.prop(u"config.distributedVirtualSwitch"_s)).value,
-                                      vlanOf(o.prop(u"config.defaultPortConfig"_s))});
-                             }
-                         }
-                         next();
-                     });
+    const DvsNetworkState &state = network();
+    if (!state.switchRef.isNull())
+        m_switch = state.switchRef;
+    m_outcome.maxMtuReadBack = state.maxMtu;
+    m_outcome.readBack = state.portGroups;
 }
 
 void DvsCreateJob::createSwitch()
@@ -187,7 +69,7 @@ void DvsCreateJob::createSwitch()
     m_toCreate.clear();
     m_outcome.switchExisted = !m_switch.isNull();
     QStringList conflicts;
-    for (const PortGroup &pg : std::as_const(m_vds.portGroups)) {
+    for (const PortGroup &pg : std::as_const(plannedSwitch().portGroups)) {
         const auto it = std::find_if(m_outcome.readBack.cbegin(), m_outcome.readBack.cend(),
                                      [&](const DvsPortGroupState &s) { return s.name == pg.name; });
         if (it == m_outcome.readBack.cend()) {
@@ -215,14 +97,15 @@ void DvsCreateJob::createSwitch()
     if (!m_switch.isNull()) {
         m_outcome.switchRef = m_switch.value;
         m_outcome.switchType = m_switch.type;
-        note(Tr::tr("The switch %1 already exists (%2): not created again.").arg(m_vds.name, m_switch.value));
+        note(Tr::tr("The switch %1 already exists (%2): not created again.")
+                 .arg(plannedSwitch().name, m_switch.value));
         return addPortGroup(0);
     }
 
-    setProgress(0.2, Tr::tr("Creating the switch %1").arg(m_vds.name));
-    const DistributedSwitch vds = m_vds;
-    m_soap->call(
-        u"CreateDVS_Task"_s, m_networkFolder,
+    setProgress(0.2, Tr::tr("Creating the switch %1").arg(plannedSwitch().name));
+    const DistributedSwitch vds = plannedSwitch();
+    soap()->call(
+        u"CreateDVS_Task"_s, networkFolder(),
         [vds](QXmlStreamWriter &w, bool) {
             // Element order follows the WSDL (DVSCreateSpec, VMwareDVSConfigSpec): vCenter checks it.
             w.writeStartElement(u"spec"_s);
@@ -247,7 +130,7 @@ void DvsCreateJob::createSwitch()
         [this](Result<XmlElement> r) {
             if (!r)
                 return fail(r.error());
-            waitForTask(moRefOf(&*r), Tr::tr("Creating the switch %1").arg(m_vds.name), 0.2, 0.45,
+            waitForTask(moRefOf(&*r), Tr::tr("Creating the switch %1").arg(plannedSwitch().name), 0.2, 0.45,
                         [this](const XmlElement &info) {
                             m_switch = moRefOf(info.child(u"result"_s));
                             if (m_switch.isNull())
@@ -257,8 +140,9 @@ void DvsCreateJob::createSwitch()
                             m_outcome.switchRef = m_switch.value;
                             m_outcome.switchType = m_switch.type;
                             note(Tr::tr("Created the switch %1 (%2, MTU %3, %4 uplinks)")
-                                     .arg(m_vds.name, m_switch.value, QString::number(m_vds.mtu),
-                                          QString::number(m_vds.uplinks)));
+                                     .arg(plannedSwitch().name, m_switch.value,
+                                          QString::number(plannedSwitch().mtu),
+                                          QString::number(plannedSwitch().uplinks)));
                             addPortGroup(0);
                         });
         });
@@ -269,12 +153,15 @@ void DvsCreateJob::addPortGroup(qsizetype index)
     if (stopIfCancelled())
         return;
     if (index >= m_toCreate.size())
-        return readNetworkFolder([this] { verify(); });
+        return readNetworkFolder(0.92, [this] {
+            takeReadBack();
+            verify();
+        });
     const PortGroup pg = m_toCreate.at(index);
     const qreal share = 0.45 / qreal(m_toCreate.size());
     const qreal from = 0.45 + share * qreal(index);
     setProgress(from, Tr::tr("Adding port group %1 (VLAN %2)").arg(pg.name, QString::number(pg.vlan)));
-    m_soap->call(
+    soap()->call(
         u"AddDVPortgroup_Task"_s, m_switch,
         [pg](QXmlStreamWriter &w, bool) {
             w.writeStartElement(u"spec"_s);
@@ -313,7 +200,7 @@ void DvsCreateJob::verify()
         return;
     // What vCenter now holds, compared with the plan.
     QStringList missing;
-    for (const PortGroup &pg : std::as_const(m_vds.portGroups)) {
+    for (const PortGroup &pg : std::as_const(plannedSwitch().portGroups)) {
         const auto it = std::find_if(
             m_outcome.readBack.cbegin(), m_outcome.readBack.cend(),
             [&](const DvsPortGroupState &s) { return s.name == pg.name && s.switchRef == m_switch.value; });
@@ -331,17 +218,17 @@ void DvsCreateJob::verify()
     mutableReport().add(
         Evidence::Kind::Note, Tr::tr("Read back from vCenter"),
         u"switch %1 (%2), maxMtu %3; port groups: %4"_s.arg(
-            m_vds.name, m_switch.value,
+            plannedSwitch().name, m_switch.value,
             m_outcome.maxMtuReadBack < 0 ? u"not reported"_s : QString::number(m_outcome.maxMtuReadBack),
             seen.join(u", "_s)));
     if (!missing.isEmpty())
         return fail(makeError(u"vds.verify"_s,
                               Tr::tr("vCenter does not show the port group(s) %1 on %2 after "
                                      "creating them.")
-                                  .arg(missing.join(u", "_s), m_vds.name)));
-    if (m_outcome.maxMtuReadBack >= 0 && m_outcome.maxMtuReadBack != m_vds.mtu)
+                                  .arg(missing.join(u", "_s), plannedSwitch().name)));
+    if (m_outcome.maxMtuReadBack >= 0 && m_outcome.maxMtuReadBack != plannedSwitch().mtu)
         note(Tr::tr("The switch reports MTU %1, the plan says %2.")
-                 .arg(QString::number(m_outcome.maxMtuReadBack), QString::number(m_vds.mtu)));
+                 .arg(QString::number(m_outcome.maxMtuReadBack), QString::number(plannedSwitch().mtu)));
     end({});
 }
 
@@ -357,8 +244,8 @@ void DvsCreateJob::waitForTask(const MoRef &task, const QString &what, qreal fro
 void DvsCreateJob::pollTask(const MoRef &task, const QString &what, qreal from, qreal to,
                             std::function<void(const XmlElement &info)> next)
 {
-    m_soap->retrieve(
-        m_collector, task, false, {{u"Task"_s, {u"info"_s}}}, this,
+    soap()->retrieve(
+        collector(), task, false, {{u"Task"_s, {u"info"_s}}}, this,
         [this, task, what, from, to, next = std::move(next)](Result<QList<ObjectContent>> r) {
             if (!r)
                 return fail(r.error());
@@ -398,7 +285,7 @@ void DvsCreateJob::fail(const Error &error)
     // exists; the switch deleted takes its port groups with it).
     QStringList made;
     if (!m_outcome.switchExisted && !m_outcome.switchRef.isEmpty())
-        made << Tr::tr("the switch %1 (%2)").arg(m_vds.name, m_outcome.switchRef);
+        made << Tr::tr("the switch %1 (%2)").arg(plannedSwitch().name, m_outcome.switchRef);
     if (!m_outcome.created.isEmpty())
         made << Tr::tr("the port group(s) %1").arg(m_outcome.created.join(u", "_s));
     Error e = error;
@@ -410,24 +297,8 @@ void DvsCreateJob::fail(const Error &error)
                      "made twice. To "
                      "remove it instead, delete the switch %2 in the vSphere Client (Networking, right-click "
                      "it, Delete), which removes its port groups too.")
-                  .arg(made.join(Tr::tr(" and ")), m_vds.name);
+                  .arg(made.join(Tr::tr(" and ")), plannedSwitch().name);
     end(e);
-}
-
-bool DvsCreateJob::stopIfCancelled()
-{
-    if (!isCancelRequested())
-        return false;
-    fail(makeError(u"job.cancelled"_s, Tr::tr("Cancelled.")));
-    return true;
-}
-
-void DvsCreateJob::onCancel()
-{
-    // The request in flight fails with "http.cancelled", which leads to end(): logout, finish.
-    // A task poll waiting for its timer sees the request on its next turn.
-    if (m_http)
-        m_http->cancelAll();
 }
 
 } // namespace vlab

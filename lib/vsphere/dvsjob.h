@@ -4,12 +4,11 @@
 // network folder from the property collector, what already exists there (a switch or port
 // group of the same name is reported, never duplicated), CreateDVS_Task with maxMtu and the
 // uplink names, AddDVPortgroup_Task per port group with its VLAN ID, each task waited for
-// with progress, a read-back of what the vCenter now holds, Logout. Every request (the
-// password masked) and reply is evidence in the job's report.
+// with progress, a read-back of what the vCenter now holds, Logout. The start (connect, login,
+// datacenter, network folder) is DvsSessionJob's. Every request (the password masked) and
+// reply is evidence in the job's report.
 
-#include "jobs/sessionjob.h"
-#include "plan/labplan.h"
-#include "vsphere/soapclient.h"
+#include "vsphere/dvssessionjob.h"
 
 #include <QHash>
 #include <QPointer>
@@ -17,14 +16,6 @@
 #include <functional>
 
 namespace vlab {
-
-// What the switch and port groups look like in vCenter, as read back.
-struct DvsPortGroupState
-{
-    QString name;
-    QString switchRef; // managed object id of its switch
-    int vlan = -1;     // -1: no single VLAN ID (trunk, private VLAN, uplinks)
-};
 
 struct DvsOutcome
 {
@@ -41,7 +32,7 @@ struct DvsOutcome
 // The uplink names the switch gets: "Uplink 1" ... "Uplink N", as the vSphere Client names them.
 QStringList dvsUplinkNames(int count);
 
-class DvsCreateJob : public SessionJob
+class DvsCreateJob : public DvsSessionJob
 {
     Q_OBJECT
 public:
@@ -49,20 +40,18 @@ public:
     DvsCreateJob(const VCenterEndpoint &endpoint, const DistributedSwitch &vds, const QString &datacenter,
                  QObject *parent = nullptr);
     ~DvsCreateJob() override;
-    // The endpoint this job uses (what a page keeps once the job succeeded).
-    const VCenterEndpoint &endpoint() const { return m_endpoint; }
 
     void setPollInterval(std::chrono::milliseconds interval) { m_pollInterval = interval; }
     const DvsOutcome &outcome() const { return m_outcome; }
 
 protected:
-    void run() override;
-    void onCancel() override;
+    void networkRead() override;
+    // Ends the job with `error`, adding what this run created and how to finish or remove it.
+    void fail(const Error &error) override;
 
 private:
-    void login();
-    void findDatacenter();
-    void readNetworkFolder(std::function<void()> next);
+    // Copies network() into the outcome's read-back.
+    void takeReadBack();
     void createSwitch();
     void addPortGroup(qsizetype index);
     void verify();
@@ -70,20 +59,8 @@ private:
                      std::function<void(const XmlElement &info)> next);
     void pollTask(const MoRef &task, const QString &what, qreal from, qreal to,
                   std::function<void(const XmlElement &info)> next);
-    // Ends the job with `error`, adding what this run created and how to finish or remove it.
-    void fail(const Error &error);
-    // endIfCancelled(), through fail(): a cancel says what it leaves in vCenter too.
-    bool stopIfCancelled();
 
-    VCenterEndpoint m_endpoint;
-    DistributedSwitch m_vds;
-    QString m_datacenterName;
     std::chrono::milliseconds m_pollInterval{1000};
-    HttpClient *m_http = nullptr;
-    SoapClient *m_soap = nullptr;
-    MoRef m_rootFolder;
-    MoRef m_collector;
-    MoRef m_networkFolder;
     MoRef m_switch;
     QList<PortGroup> m_toCreate;
     DvsOutcome m_outcome;

@@ -44,6 +44,16 @@ Result<DvsCreateJob *> VCenterActions::createDvsJob(const VCenterEndpoint &endpo
     return job;
 }
 
+Result<DvsInspectJob *> VCenterActions::createDvsInspectJob(const VCenterEndpoint &endpoint,
+                                                            const LabPlan &plan,
+                                                            const QString &datacenter) const
+{
+    if (plan.vds.name.isEmpty())
+        return makeError(u"vds.missing"_s,
+                         QStringLiteral("the plan has no Distributed Switch (vds.name is empty)"));
+    return new DvsInspectJob(endpoint, plan.vds, datacenter.isEmpty() ? plan.target.datacenter : datacenter);
+}
+
 VchaJob *VCenterActions::createVchaJob(VchaAction action, const VCenterEndpoint &endpoint,
                                        const LabPlan &plan) const
 {

@@ -8,6 +8,7 @@
 #include "core/finding.h"
 #include "core/result.h"
 #include "plan/labplan.h"
+#include "vsphere/dvsinspectjob.h"
 #include "vsphere/dvsjob.h"
 #include "vsphere/vcenterclient.h"
 #include "vsphere/vcenterloginjob.h"
@@ -28,6 +29,10 @@ public:
     // only one. Error "vds.missing" when the plan has no switch.
     Result<DvsCreateJob *> createDvsJob(const VCenterEndpoint &endpoint, const LabPlan &plan,
                                         const QString &datacenter = {}) const;
+    // The read-only look at the plan's switch (the audit's), in the same datacenter as
+    // createDvsJob() chooses. Error "vds.missing" when the plan has no switch.
+    Result<DvsInspectJob *> createDvsInspectJob(const VCenterEndpoint &endpoint, const LabPlan &plan,
+                                                const QString &datacenter = {}) const;
     VchaJob *createVchaJob(VchaAction action, const VCenterEndpoint &endpoint, const LabPlan &plan) const;
 
     // What in the plan keeps VCHA from being deployed (size, HA subnet, addresses): the error

@@ -98,6 +98,7 @@ private Q_SLOTS:
     void textOutput();
     void netscaler();
     void vcenter();
+    void vds();
 
 private:
     struct Listener
@@ -838,6 +839,163 @@ void TestAudit::vcenter()
     items = byArea(r);
     QCOMPARE(items.value(u"vcenter"_s).value(u"status"_s).toString(), u"unreachable"_s);
     QCOMPARE(items.value(u"vcha"_s).value(u"status"_s).toString(), u"unreachable"_s);
+}
+
+// README "As-built audit": the vds area against govmomi's vCenter simulator with its Distributed
+// Switch shim (-dvs-shim: it keeps maxMtu, the version and the uplink names as vCenter does), the
+// fingerprint confirmed in the project: before `vlab vds create` the switch and its port groups
+// are missing (drift, exit 1); after it every item is ok (exit 0); then pyVmomi (the judge of
+// the SOAP API, tests/data/vsphere/change-dvs.py) changes one thing behind the tool's back and
+// exactly that item is drift (exit 1): the MTU, then one port group's VLAN; the switch
+// destroyed is drift; a stopped simulator is unreachable (exit 1).
+void TestAudit::vds()
+{
+    if (QStringLiteral(VLAB_VCSIM_PATH).isEmpty())
+        QSKIP("The vCenter simulator was not built: install golang-go and golang-github-vmware-govmomi-dev.");
+    // Debian's python3-pyvmomi belongs to Debian's python3 (a python3 earlier in PATH may lack it).
+    const QString python = QFileInfo::exists(u"/usr/bin/python3"_s)
+        ? u"/usr/bin/python3"_s
+        : QStandardPaths::findExecutable(u"python3"_s);
+    if (python.isEmpty() || QProcess::execute(python, {u"-c"_s, u"import pyVmomi"_s}) != 0)
+        QSKIP("pyVmomi is missing (Debian package python3-pyvmomi; .ci/setup installs it).");
+    const QString changeDvs = QFINDTESTDATA("../data/vsphere/change-dvs.py");
+    QVERIFY(!changeDvs.isEmpty());
+    VcSimFixture fixture;
+    QString why = fixture.makeCertificate();
+    if (why.startsWith(u"the openssl command is missing"_s))
+        QSKIP(qPrintable(why));
+    QVERIFY2(why.isEmpty(), qPrintable(why));
+    const QString sim = fixture.start(QStringLiteral(VLAB_VCSIM_PATH), {u"-dvs-shim"_s}, &why);
+    QVERIFY2(why.isEmpty(), qPrintable(why));
+
+    const QJsonObject labPlan = plan(PrecheckServers::PlanKind::AllRecordsExist);
+    const vlab::Result<vlab::LabPlan> loaded = vlab::parsePlan(QJsonDocument(labPlan).toJson());
+    QVERIFY(loaded);
+    const vlab::DistributedSwitch &planned = loaded->vds;
+    QVERIFY(planned.portGroups.size() == 2);
+    const QString file = writeProject(u"vds"_s, labPlan, false);
+    QVERIFY(!file.isEmpty());
+    const QString password = u"S3cret-Pass!42"_s;
+    vlab::VCenterEndpoint endpoint;
+    endpoint.url = *vlab::parseVCenterHost(sim);
+    endpoint.pin = fixture.pin();
+    endpoint.user = u"administrator@vsphere.local"_s;
+    QVERIFY(vlab::VCenterActions(QFileInfo(file).absolutePath()).keepFingerprint(endpoint));
+
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(u"VLAB_VC_PASSWORD"_s, password);
+    // Every item has the JSON shape of the README, and no output holds the password: checked
+    // on every run, reported at the end.
+    QStringList shapeProblems;
+    const auto auditVds = [&] {
+        Run r = run(QStringList{u"audit"_s, file, u"--only"_s, u"vds"_s, u"--vcenter"_s, sim, u"--format"_s,
+                                u"json"_s, u"--timeout"_s, u"5000"_s},
+                    env);
+        for (const QJsonValue &v : r.json.value(u"checks"_s).toArray()) {
+            for (const QString &key :
+                 {u"area"_s, u"target"_s, u"status"_s, u"expected"_s, u"found"_s, u"message"_s, u"hint"_s}) {
+                if (!v[key].isString())
+                    shapeProblems << u"no string %1 in %2"_s.arg(key, r.out);
+            }
+            if (v[u"area"_s].toString() != u"vds"_s)
+                shapeProblems << u"another area: "_s + r.out;
+        }
+        if (r.out.contains(password) || r.err.contains(password))
+            shapeProblems << u"the password was printed"_s;
+        return r;
+    };
+    const auto statuses = [](const Run &r) {
+        QMap<QString, QString> byTarget;
+        for (const QJsonValue &v : r.json.value(u"checks"_s).toArray())
+            byTarget.insert(v[u"target"_s].toString(), v[u"status"_s].toString());
+        return byTarget;
+    };
+    const auto item = [](const Run &r, const QString &target) {
+        for (const QJsonValue &v : r.json.value(u"checks"_s).toArray()) {
+            if (v[u"target"_s].toString() == target)
+                return v.toObject();
+        }
+        return QJsonObject();
+    };
+    const auto notOk = [&](const Run &r) {
+        QStringList found;
+        const QMap<QString, QString> byTarget = statuses(r);
+        for (auto it = byTarget.cbegin(); it != byTarget.cend(); ++it) {
+            if (it.value() != u"ok"_s)
+                found << it.key() + u'=' + it.value();
+        }
+        return found;
+    };
+    const auto changeBehindTheBack = [&](const QStringList &args) {
+        QProcess p;
+        p.setProcessEnvironment(env);
+        p.setProcessChannelMode(QProcess::MergedChannels);
+        p.start(python,
+                QStringList{changeDvs, u"127.0.0.1"_s, sim.section(u':', -1), fixture.certificatePath(),
+                            planned.name}
+                    + args);
+        if (!p.waitForFinished(60000) || p.exitStatus() != QProcess::NormalExit || p.exitCode() != 0)
+            return u"change-dvs.py %1: %2"_s.arg(args.join(u' '), QString::fromUtf8(p.readAll()));
+        return QString();
+    };
+    const QString switchItem = planned.name;
+    const QString mtuItem = planned.name + u" (MTU)"_s;
+    const QString vlanItem = planned.portGroups.at(0).name + u" (VLAN)"_s;
+
+    // Nothing created yet: the switch and both port groups are missing.
+    Run r = auditVds();
+    QVERIFY2(r.exitCode == 1, qPrintable(r.both()));
+    QCOMPARE(notOk(r),
+             (QStringList{switchItem + u"=drift"_s, planned.portGroups.at(0).name + u" (VLAN)=drift"_s,
+                          planned.portGroups.at(1).name + u" (VLAN)=drift"_s}));
+
+    // Created by the Distributed Switch step's own verb: every item as planned.
+    const Run create = run({u"vds"_s, u"create"_s, file, u"--host"_s, sim, u"--user"_s, endpoint.user}, env);
+    QVERIFY2(create.exitCode == 0, qPrintable(create.both()));
+    r = auditVds();
+    QVERIFY2(r.exitCode == 0, qPrintable(r.both()));
+    QCOMPARE(statuses(r).size(), 5); // version, MTU, uplinks, two port groups
+    QVERIFY2(notOk(r).isEmpty(), qPrintable(r.out));
+    QCOMPARE(item(r, planned.name + u" (version)"_s).value(u"found"_s).toString(), planned.version);
+    QCOMPARE(item(r, mtuItem).value(u"found"_s).toString(), QString::number(planned.mtu));
+    QCOMPARE(item(r, planned.name + u" (uplinks)"_s).value(u"found"_s).toString(),
+             u"2: Uplink 1, Uplink 2"_s);
+    QCOMPARE(item(r, vlanItem).value(u"found"_s).toString(),
+             u"VLAN %1 on %2"_s.arg(QString::number(planned.portGroups.at(0).vlan), planned.name));
+
+    // The MTU lowered behind the tool's back: exactly that item is drift.
+    why = changeBehindTheBack({u"mtu"_s, u"1500"_s});
+    QVERIFY2(why.isEmpty(), qPrintable(why));
+    r = auditVds();
+    QVERIFY2(r.exitCode == 1, qPrintable(r.both()));
+    QCOMPARE(notOk(r), QStringList{mtuItem + u"=drift"_s});
+    QCOMPARE(item(r, mtuItem).value(u"expected"_s).toString(), QString::number(planned.mtu));
+    QCOMPARE(item(r, mtuItem).value(u"found"_s).toString(), u"1500"_s);
+
+    // The MTU put back, one port group's VLAN changed: exactly that item is drift.
+    why = changeBehindTheBack({u"mtu"_s, QString::number(planned.mtu)});
+    QVERIFY2(why.isEmpty(), qPrintable(why));
+    why = changeBehindTheBack({u"vlan"_s, planned.portGroups.at(0).name, u"11"_s});
+    QVERIFY2(why.isEmpty(), qPrintable(why));
+    r = auditVds();
+    QVERIFY2(r.exitCode == 1, qPrintable(r.both()));
+    QCOMPARE(notOk(r), QStringList{vlanItem + u"=drift"_s});
+    QCOMPARE(item(r, vlanItem).value(u"found"_s).toString(), u"VLAN 11 on %1"_s.arg(planned.name));
+
+    // The switch destroyed: it is drift (its port groups with it).
+    why = changeBehindTheBack({u"destroy"_s});
+    QVERIFY2(why.isEmpty(), qPrintable(why));
+    r = auditVds();
+    QVERIFY2(r.exitCode == 1, qPrintable(r.both()));
+    QCOMPARE(statuses(r).value(switchItem), u"drift"_s);
+    QVERIFY2(item(r, switchItem).value(u"found"_s).toString().startsWith(u"no switch"_s), qPrintable(r.out));
+
+    // The simulator stopped: unreachable, not drift.
+    fixture.stopAll();
+    r = auditVds();
+    QVERIFY2(r.exitCode == 1, qPrintable(r.both()));
+    QCOMPARE(notOk(r), QStringList{switchItem + u"=unreachable"_s});
+    QVERIFY2(shapeProblems.isEmpty(), qPrintable(shapeProblems.join(u'\n')));
 }
 
 QTEST_GUILESS_MAIN(TestAudit)

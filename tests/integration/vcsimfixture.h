@@ -87,7 +87,10 @@ public:
     }
     const QSslCertificate &certificate() const { return m_certificate; }
 
-    ~VcSimFixture()
+    ~VcSimFixture() { stopAll(); }
+
+    // Ends every simulator started here (its address then refuses connections).
+    void stopAll()
     {
         for (auto &p : m_processes) {
             if (p->state() == QProcess::NotRunning)
