@@ -43,7 +43,20 @@ int cmdAudit(const QStringList &args)
                                     CliTr::tr("vcenter, vcha, vds: the vCenter user (default "
                                               "administrator@vsphere.local)."),
                                     u"USER"_s, u"administrator@vsphere.local"_s);
-    parser.addOptions({only, format, timeout, nsip, nsUser, vcenter, vcUser});
+    const QCommandLineOption sshUser(
+        u"ssh-user"_s, CliTr::tr("tcp: the SSH user on the PSCs (default root)."), u"USER"_s, u"root"_s);
+    const QCommandLineOption sshPort(u"ssh-port"_s, CliTr::tr("tcp: the SSH port of the PSCs (default 22)."),
+                                     u"N"_s, u"22"_s);
+    const QCommandLineOption identity(
+        u"identity"_s, CliTr::tr("tcp: a private key to log in with, instead of the password."),
+        u"KEYFILE"_s);
+    const QCommandLineOption knownHosts(
+        u"known-hosts"_s,
+        CliTr::tr("tcp: the known_hosts file holding the PSCs' host keys (default: known_hosts next to "
+                  "the plan); the audit records none."),
+        u"FILE"_s);
+    parser.addOptions(
+        {only, format, timeout, nsip, nsUser, vcenter, vcUser, sshUser, sshPort, identity, knownHosts});
     parser.addPositionalArgument(u"PLAN"_s, CliTr::tr("The .vlab.json file."));
     bool help = false;
     const QString synopsis =
@@ -93,6 +106,19 @@ int cmdAudit(const QStringList &args)
         err(CliTr::tr("vlab: --vc-user needs a user name.\n"));
         return BadInput;
     }
+    options.sshUser = parser.value(sshUser).trimmed();
+    if (options.sshUser.isEmpty()) {
+        err(CliTr::tr("vlab: --ssh-user needs a user name.\n"));
+        return BadInput;
+    }
+    options.sshPort = parser.value(sshPort).toInt(&ok);
+    if (!ok || options.sshPort < 1 || options.sshPort > 65535) {
+        err(CliTr::tr("vlab: --ssh-port must be a TCP port (1 to 65535), not \"%1\".\n")
+                .arg(parser.value(sshPort)));
+        return BadInput;
+    }
+    options.knownHostsFile = parser.value(knownHosts);
+    options.sshCredentials.privateKeyFile = parser.value(identity);
     options.nsUser = parser.value(nsUser).trimmed();
     if (options.nsUser.isEmpty()) {
         err(CliTr::tr("vlab: --ns-user needs a user name.\n"));
@@ -125,6 +151,16 @@ int cmdAudit(const QStringList &args)
         if (!password)
             return BadInput;
         options.vcPassword = *password;
+    }
+
+    if (options.areas.contains(u"tcp"_s) && options.sshCredentials.privateKeyFile.isEmpty()
+        && !plan->psc.isEmpty()) {
+        const std::optional<QString> password = readSecret(
+            kRootPasswordVar,
+            CliTr::tr("Password of %1 on the PSCs (or use --identity KEYFILE): ").arg(options.sshUser));
+        if (!password)
+            return BadInput;
+        options.sshCredentials.password = *password;
     }
 
     AuditSession session(*plan, options);

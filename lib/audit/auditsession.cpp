@@ -2,10 +2,12 @@
 
 #include "audit/certauditjob.h"
 #include "audit/nitroaudit.h"
+#include "audit/tcpaudit.h"
 #include "audit/vcenteraudit.h"
 #include "certs/csrrequest.h"
 #include "core/atomicfile.h"
 #include "core/tr.h"
+#include "diag/tcpdiagjob.h"
 #include "jobs/jobqueue.h"
 #include "netscaler/netscaleractions.h"
 #include "netscaler/nitroverifyjob.h"
@@ -99,6 +101,8 @@ AuditSession::AuditSession(const LabPlan &plan, const AuditOptions &options, QOb
             buildNetscaler();
         } else if (area == u"vcenter"_s || area == u"vcha"_s || area == u"vds"_s) {
             buildVCenter(area);
+        } else if (area == u"tcp"_s) {
+            buildTcp();
         } else {
             AuditResult a;
             a.area = area;
@@ -317,6 +321,39 @@ void AuditSession::buildVCenter(const QString &area)
     }
     job->setKey(u"audit.%1"_s.arg(area));
     m_jobs << job;
+}
+
+void AuditSession::buildTcp()
+{
+    // The Diagnostics step's own job on each PSC, as `vlab diag tcp --ssh` runs it.
+    const QString knownHosts = m_options.knownHostsFile.isEmpty()
+        ? defaultKnownHostsFile(m_options.projectFolder)
+        : m_options.knownHostsFile;
+    for (const PscNode &node : std::as_const(m_plan.psc)) {
+        TcpDiagRequest request;
+        request.source = TcpDiagRequest::Source::Ssh;
+        request.connection.endpoint = SshEndpoint{m_options.sshUser, node.ip, m_options.sshPort};
+        request.connection.knownHostsFile = knownHosts;
+        request.connection.timeout = std::chrono::milliseconds(m_options.timeoutMs);
+        request.credentials = m_options.sshCredentials;
+        request.options.ports =
+            m_plan.loadBalancer.ports.isEmpty() ? standardPscPorts() : m_plan.loadBalancer.ports;
+        auto *job = new TcpDiagJob(request);
+        job->setKey(u"audit.tcp.%1"_s.arg(node.name));
+        // The connection and the command each have the check's limit; the job's only stops a hang.
+        job->setTimeout(std::chrono::milliseconds(m_options.timeoutMs * 3 + 1000));
+        Slot slot;
+        slot.kind = Slot::Kind::Check;
+        slot.area = u"tcp"_s;
+        slot.target = node.fqdn;
+        const qsizetype index = m_slots.size();
+        m_slots << slot;
+        connect(job, &Job::finished, this, [this, index, job, node] {
+            m_slots[index].results = tcpAuditResults(*job, node);
+            m_slots[index].done = true;
+        });
+        m_jobs << job;
+    }
 }
 
 void AuditSession::addTo(JobQueue &queue)

@@ -12,6 +12,7 @@
 #include "core/result.h"
 #include "plan/labplan.h"
 #include "precheck/checkjob.h"
+#include "remote/sshsession.h"
 
 #include <QObject>
 #include <QPointer>
@@ -50,6 +51,14 @@ struct AuditOptions
     QString vcenterAddress;
     QString vcUser = QStringLiteral("administrator@vsphere.local");
     QString vcPassword;
+
+    // tcp: SSH to each PSC's planned address as sshUser on sshPort. The host key must be
+    // recorded in knownHostsFile (empty: known_hosts in the project folder); the audit records
+    // none, so an unknown key sends nothing. The password or key only go to the PSCs.
+    QString sshUser = QStringLiteral("root");
+    int sshPort = 22;
+    QString knownHostsFile;
+    SshCredentials sshCredentials;
 };
 
 class AuditSession : public QObject
@@ -80,6 +89,7 @@ private:
     void buildCerts();
     void buildNetscaler();
     void buildVCenter(const QString &area);
+    void buildTcp();
     void addFixed(const QString &area, const AuditResult &result);
     QList<AuditResult> sameCertificate() const;
 

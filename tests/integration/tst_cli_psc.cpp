@@ -3,22 +3,38 @@
 // KB 2147014 scripts (tests/data/remote/), and a TLS listener in this process
 // (tlslistener.h) standing in for the PSC's port 443, serving the new leaf or another
 // certificate. Certificates are made at test time with the openssl command (certfixture.h).
+// Also `vlab audit --only tcp` against the same sshd (its PSCs are this machine): the
+// diagnostics' `ss -tan` over SSH sees this kernel's real TCP states, which the test drives
+// with plain POSIX sockets on loopback.
 
 #include "certfixture.h"
 #include "sshdfixture.h"
 #include "tlslistener.h"
 
 #include "certs/csrrequest.h"
+#include "diag/tcpstatereport.h"
 #include "plan/planjson.h"
 
 #include <QCryptographicHash>
 #include <QDir>
 #include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QProcess>
 #include <QRandomGenerator>
 #include <QSignalSpy>
+#include <QTcpServer>
 #include <QTemporaryDir>
 #include <QtTest>
+
+#include <arpa/inet.h>
+#include <netinet/in.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
+#include <utility>
+#include <vector>
 
 using namespace Qt::StringLiterals;
 using namespace vlab;
@@ -36,6 +52,52 @@ QByteArray readAll(const QString &path)
 {
     QFile f(path);
     return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
+}
+
+// An owned socket descriptor.
+class Fd
+{
+public:
+    explicit Fd(int fd = -1)
+        : m_fd(fd)
+    {
+    }
+    Fd(const Fd &) = delete;
+    Fd &operator=(const Fd &) = delete;
+    Fd(Fd &&other) noexcept
+        : m_fd(std::exchange(other.m_fd, -1))
+    {
+    }
+    ~Fd()
+    {
+        if (m_fd >= 0)
+            ::close(m_fd);
+    }
+    int get() const { return m_fd; }
+
+private:
+    int m_fd = -1;
+};
+
+sockaddr_in loopback(int port)
+{
+    sockaddr_in a{};
+    a.sin_family = AF_INET;
+    a.sin_port = htons(quint16(port));
+    a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    return a;
+}
+
+// How many of this machine's sockets on `port` (local or peer) are in `state`, from /proc.
+int countState(int port, TcpState state)
+{
+    const Result<TcpCapture> capture = readLocalTcpConnections();
+    int n = 0;
+    for (const TcpConnection &c : capture ? capture->connections : QList<TcpConnection>{}) {
+        if (c.state == state && (c.localPort == port || c.peerPort == port))
+            ++n;
+    }
+    return n;
 }
 
 } // namespace
@@ -474,6 +536,134 @@ private Q_SLOTS:
         QVERIFY2(r.err.contains(u"the stand-in was told to fail"_s), qPrintable(r.err));
         // The queue stopped at the first failure.
         QCOMPARE(QString::fromUtf8(readAll(log)).count(u"script="_s), 1);
+    }
+
+    // README "As-built audit": the tcp area over SSH to both PSCs (this machine, at 127.0.0.1 and
+    // 127.0.0.2), the plan balancing one port the test owns (so that no other program's sockets
+    // count): an unknown host key sends nothing (skipped, the fingerprint to confirm named); once
+    // `vlab diag tcp --accept-host-key` recorded it, no pile-up is ok (exit 0); ten connections
+    // the peer closed and this side never did are a CLOSE_WAIT pile-up, their peers' ends a
+    // FIN_WAIT_2 pile-up, on each PSC, with the diagnostics' advice (exit 1); a port where no
+    // sshd answers is unreachable (exit 1).
+    void auditTcp()
+    {
+        // The service port: a listener on an ephemeral loopback port.
+        Fd listener(::socket(AF_INET, SOCK_STREAM, 0));
+        QVERIFY(listener.get() >= 0);
+        sockaddr_in address = loopback(0);
+        QCOMPARE(::bind(listener.get(), reinterpret_cast<sockaddr *>(&address), sizeof address), 0);
+        QCOMPARE(::listen(listener.get(), 32), 0);
+        socklen_t length = sizeof address;
+        QCOMPARE(::getsockname(listener.get(), reinterpret_cast<sockaddr *>(&address), &length), 0);
+        const int port = ntohs(address.sin_port);
+
+        QVERIFY(QDir().mkpath(m_work.filePath(u"audit"_s)));
+        const QString plan = m_work.filePath(u"audit/lab.vlab.json"_s);
+        {
+            QFile in(m_plan);
+            QVERIFY(in.open(QIODevice::ReadOnly));
+            QJsonObject json = QJsonDocument::fromJson(in.readAll()).object();
+            QJsonObject lb = json.value(u"loadBalancer"_s).toObject();
+            lb.insert(u"ports"_s, QJsonArray{port});
+            json.insert(u"loadBalancer"_s, lb);
+            QFile out(plan);
+            QVERIFY(out.open(QIODevice::WriteOnly));
+            QVERIFY(out.write(QJsonDocument(json).toJson()) > 0);
+        }
+        const QString knownHosts = m_work.filePath(u"audit/known_hosts"_s);
+        const QStringList psc{u"vcenter-psc01.sslab.com"_s, u"vcenter-psc02.sslab.com"_s};
+        const auto audit = [&](int sshPort) {
+            QStringList args{u"audit"_s,      plan,          u"--only"_s,     u"tcp"_s,
+                             u"--ssh-user"_s, m_sshd.user(), u"--ssh-port"_s, QString::number(sshPort),
+                             u"--format"_s,   u"json"_s,     u"--timeout"_s,  u"10000"_s};
+            if (m_rootPassword.isEmpty())
+                args << u"--identity"_s << m_sshd.clientKeyFile();
+            return runVlab(args);
+        };
+        const auto items = [](const Run &r) {
+            QMap<QString, QJsonObject> byTarget;
+            for (const QJsonValue &v : QJsonDocument::fromJson(r.out.toUtf8())[u"checks"_s].toArray())
+                byTarget.insert(v[u"target"_s].toString(), v.toObject());
+            return byTarget;
+        };
+        const auto statuses = [&](const Run &r) {
+            QStringList found;
+            const QMap<QString, QJsonObject> byTarget = items(r);
+            for (auto it = byTarget.cbegin(); it != byTarget.cend(); ++it)
+                found << it.key() + u'=' + it.value().value(u"status"_s).toString();
+            return found;
+        };
+
+        // The host keys are not recorded yet: nothing is sent, each PSC is skipped.
+        Run r = audit(m_sshd.port());
+        QVERIFY2(r.code == 0, qPrintable(r.out + r.err));
+        QCOMPARE(statuses(r), (QStringList{psc[0] + u"=skipped"_s, psc[1] + u"=skipped"_s}));
+        QVERIFY2(items(r).value(psc[0]).value(u"hint"_s).toString().contains(u"--accept-host-key "_s
+                                                                             + fingerprint()),
+                 qPrintable(r.out));
+        QVERIFY(!QFile::exists(knownHosts));
+
+        // Recorded by the diagnostics' own verb, as the hint says.
+        for (const QString &host : {m_sshd.host(), m_sshd.secondHost()}) {
+            QStringList args{u"diag"_s,
+                             u"tcp"_s,
+                             u"--ssh"_s,
+                             u"%1@%2:%3"_s.arg(m_sshd.user(), host, QString::number(m_sshd.port())),
+                             u"--plan"_s,
+                             plan,
+                             u"--accept-host-key"_s,
+                             fingerprint()};
+            if (m_rootPassword.isEmpty())
+                args << u"--identity"_s << m_sshd.clientKeyFile();
+            const Run d = runVlab(args);
+            QVERIFY2(d.code == 0, qPrintable(d.out + d.err));
+        }
+        QVERIFY(readAll(knownHosts).contains("ssh-ed25519"));
+
+        // No pile-up on the planned port: one ok item per PSC.
+        r = audit(m_sshd.port());
+        QVERIFY2(r.code == 0, qPrintable(r.out + r.err));
+        QCOMPARE(statuses(r), (QStringList{psc[0] + u"=ok"_s, psc[1] + u"=ok"_s}));
+
+        // Ten connections whose peer closed while this side keeps them open: CLOSE_WAIT on the
+        // service port (the threshold is 10), the clients' ends in FIN_WAIT_2 (shut down for
+        // writing, not closed, so tcp_fin_timeout does not end them during the test).
+        std::vector<Fd> keep;
+        for (int i = 0; i < 10; ++i) {
+            Fd client(::socket(AF_INET, SOCK_STREAM, 0));
+            QVERIFY(client.get() >= 0);
+            const sockaddr_in to = loopback(port);
+            QCOMPARE(::connect(client.get(), reinterpret_cast<const sockaddr *>(&to), sizeof to), 0);
+            Fd server(::accept(listener.get(), nullptr, nullptr));
+            QVERIFY(server.get() >= 0);
+            QCOMPARE(::shutdown(client.get(), SHUT_WR), 0);
+            keep.push_back(std::move(client));
+            keep.push_back(std::move(server));
+        }
+        QTRY_COMPARE_WITH_TIMEOUT(countState(port, TcpState::CloseWait), 10, 10000);
+        QTRY_COMPARE_WITH_TIMEOUT(countState(port, TcpState::FinWait2), 10, 10000);
+        r = audit(m_sshd.port());
+        QVERIFY2(r.code == 1, qPrintable(r.out + r.err));
+        QStringList expected;
+        for (const QString &name : psc) {
+            expected << u"%1 port %2 CLOSE_WAIT=drift"_s.arg(name, QString::number(port))
+                     << u"%1 port %2 FIN_WAIT_2=drift"_s.arg(name, QString::number(port));
+        }
+        QCOMPARE(statuses(r), expected);
+        const QJsonObject closeWait =
+            items(r).value(u"%1 port %2 CLOSE_WAIT"_s.arg(psc[0], QString::number(port)));
+        QCOMPARE(closeWait.value(u"found"_s).toString(), u"10 in CLOSE_WAIT"_s);
+        QCOMPARE(closeWait.value(u"expected"_s).toString(), u"fewer than 10 in CLOSE_WAIT"_s);
+        QVERIFY2(closeWait.value(u"hint"_s).toString().contains(u"ss -tanp"_s), qPrintable(r.out));
+
+        // Nothing answers SSH on the port: unreachable, not drift.
+        QTcpServer closed;
+        QVERIFY(closed.listen(QHostAddress::LocalHost, 0));
+        const quint16 closedPort = closed.serverPort();
+        closed.close();
+        r = audit(closedPort);
+        QVERIFY2(r.code == 1, qPrintable(r.out + r.err));
+        QCOMPARE(statuses(r), (QStringList{psc[0] + u"=unreachable"_s, psc[1] + u"=unreachable"_s}));
     }
 
     void updateEndpointsRefusesAnUnknownPlaceholder()
