@@ -241,7 +241,9 @@ int runNitroAction(NitroAction action, const LiveArgs &live)
         err(u"vlab: "_s + kept.error().message + u'\n');
     if (!job->result().ok()) {
         err(u"vlab: "_s + job->result().error().message + u'\n');
-        if (job->result().error().code == u"http.tls.untrusted"_s && !job->presentedFingerprint().isEmpty())
+        const QString code = job->result().error().code;
+        if ((code == u"http.tls.untrusted"_s || code == u"http.tls.changed"_s)
+            && !job->presentedFingerprint().isEmpty())
             err(CliTr::tr(
                     "vlab: after checking it on the NetScaler (Traffic Management > SSL > Certificates, "
                     "or 'show ssl certKey ns-server-certificate'), run again with --fingerprint %1\n")

@@ -66,15 +66,22 @@ std::optional<TrustRequest> untrustedPeer(const Job *job, TrustRequest::Kind tls
         return std::nullopt;
     const Error &error = job->result().error();
     TrustRequest request;
-    if (error.code == u"http.tls.untrusted"_s) {
-        // The details are the presented certificate's fingerprint; the job's target its host.
+    if (error.code == u"http.tls.untrusted"_s || error.code == u"http.tls.changed"_s) {
+        // The details are the presented certificate's fingerprint (for a changed one, then
+        // "confirmed: " and the one confirmed before); the job's target is its host.
         const Result<HostPort> where = parseHostPort(job->target(), 443);
-        if (!where || error.details.trimmed().isEmpty())
+        const QString presented = error.details.section(u'\n', 0, 0).trimmed();
+        if (!where || presented.isEmpty())
             return std::nullopt;
+        if (error.code == u"http.tls.changed"_s) {
+            request.previousFingerprint = detail(error, u"confirmed"_s);
+            if (request.previousFingerprint.isEmpty())
+                return std::nullopt;
+        }
         request.kind = tlsKind;
         request.host = where->host;
         request.port = where->port;
-        request.fingerprint = error.details.trimmed();
+        request.fingerprint = presented;
         return request;
     }
     if (error.code == u"hostkey.not-confirmed"_s) {
@@ -134,14 +141,23 @@ TrustDialog::TrustDialog(const TrustRequest &request, QWidget *parent)
 {
     setObjectName(u"trustDialog"_s);
     const bool ssh = request.kind == TrustRequest::Kind::SshHostKey;
-    setWindowTitle(ssh ? tr("Confirm the SSH host key of %1").arg(request.hostPort())
-                       : tr("Confirm the certificate of %1").arg(request.hostPort()));
+    const bool changed = !request.previousFingerprint.isEmpty();
+    setWindowTitle(ssh           ? tr("Confirm the SSH host key of %1").arg(request.hostPort())
+                       : changed ? tr("The certificate of %1 has changed").arg(request.hostPort())
+                                 : tr("Confirm the certificate of %1").arg(request.hostPort()));
 
-    auto *intro = new QLabel(tr("This computer does not know %1 of %2 yet, so the run stopped before it "
-                                "changed anything. Trust it only if the fingerprint below is exactly the "
-                                "one the appliance itself shows; a different one means another machine is "
-                                "answering.")
-                                 .arg(request.what(), request.hostPort()));
+    auto *intro = new QLabel(
+        changed ? tr("%1 of %2 is not the one you confirmed before, so the run stopped before it changed "
+                     "anything. That is expected only when someone replaced the certificate on the appliance "
+                     "(renewed or reinstalled it); otherwise another machine is answering in its place. Ask "
+                     "whoever looks after it, and trust the new certificate only if the fingerprint below is "
+                     "exactly the one the appliance itself shows now.")
+                      .arg(request.what(), request.hostPort())
+                : tr("This computer does not know %1 of %2 yet, so the run stopped before it "
+                     "changed anything. Trust it only if the fingerprint below is exactly the "
+                     "one the appliance itself shows; a different one means another machine is "
+                     "answering.")
+                      .arg(request.what(), request.hostPort()));
     intro->setObjectName(u"trustIntro"_s);
     intro->setWordWrap(true);
     intro->setTextFormat(Qt::PlainText);
@@ -166,7 +182,8 @@ TrustDialog::TrustDialog(const TrustRequest &request, QWidget *parent)
     host->setObjectName(u"trustHost"_s);
     host->setTextFormat(Qt::PlainText);
 
-    auto *caption = new QLabel(tr("SHA-256 fingerprint:"));
+    auto *caption =
+        new QLabel(changed ? tr("SHA-256 fingerprint presented now:") : tr("SHA-256 fingerprint:"));
     auto *fingerprint = new QLabel(readable(request));
     fingerprint->setObjectName(u"trustFingerprint"_s);
     fingerprint->setTextFormat(Qt::PlainText);
@@ -175,6 +192,17 @@ TrustDialog::TrustDialog(const TrustRequest &request, QWidget *parent)
     fingerprint->setFrameShape(QFrame::StyledPanel);
     fingerprint->setMargin(6);
 
+    QLabel *previous = nullptr;
+    if (changed) {
+        TrustRequest before = request;
+        before.fingerprint = request.previousFingerprint;
+        previous = new QLabel(tr("Confirmed before (no longer presented):\n%1").arg(readable(before)));
+        previous->setObjectName(u"trustPrevious"_s);
+        previous->setTextFormat(Qt::PlainText);
+        previous->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
+        previous->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    }
+
     auto *where = new QLabel(tr("Where to find the real one: %1").arg(whereToFind(request)));
     where->setObjectName(u"trustWhere"_s);
     where->setTextFormat(Qt::PlainText);
@@ -182,7 +210,9 @@ TrustDialog::TrustDialog(const TrustRequest &request, QWidget *parent)
     where->setTextInteractionFlags(Qt::TextSelectableByMouse);
 
     auto *buttons = new QDialogButtonBox;
-    QPushButton *trust = buttons->addButton(ssh ? tr("&Trust this host key") : tr("&Trust this certificate"),
+    QPushButton *trust = buttons->addButton(ssh           ? tr("&Trust this host key")
+                                                : changed ? tr("&Trust the new certificate")
+                                                          : tr("&Trust this certificate"),
                                             QDialogButtonBox::AcceptRole);
     trust->setObjectName(u"trustConfirm"_s);
     QPushButton *decline = buttons->addButton(tr("Do &not trust"), QDialogButtonBox::RejectRole);
@@ -200,6 +230,8 @@ TrustDialog::TrustDialog(const TrustRequest &request, QWidget *parent)
     layout->addSpacing(6);
     layout->addWidget(caption);
     layout->addWidget(fingerprint);
+    if (previous)
+        layout->addWidget(previous);
     layout->addSpacing(6);
     layout->addWidget(where);
     layout->addStretch(1);

@@ -6,7 +6,8 @@
 // default: Enter alone or Escape declines.
 //
 // TrustRequest is what a job that stopped at an untrusted peer asks, read from its error
-// code ("http.tls.untrusted", "hostkey.not-confirmed"), never from its message text.
+// code ("http.tls.untrusted", "http.tls.changed", "hostkey.not-confirmed"), never from its
+// message text.
 
 #include <QDialog>
 
@@ -25,6 +26,9 @@ struct TrustRequest
     quint16 port = 0;
     QString keyType;     // SSH: "ssh-ed25519", ...; empty for TLS
     QString fingerprint; // as presented: "AB:CD:..." (TLS, SHA-256) or "SHA256:..." (SSH)
+    // TLS: the fingerprint confirmed before, when the presented certificate is another one
+    // ("http.tls.changed"): the dialog then warns that it changed. Empty the first time.
+    QString previousFingerprint;
 
     // "host:port" ("[v6]:port" for an IPv6 address), the port always shown.
     QString hostPort() const;

@@ -32,7 +32,7 @@ QList<AuditResult> nitroAuditResults(const NitroVerifyJob &job, const NitroTarge
         if (e.code.startsWith(u"http.tls"_s)) {
             // An unconfirmed certificate: nothing was sent. A confirmed one that changed is drift.
             a.status = target.pinnedSha256.isEmpty() ? AuditStatus::Skipped : AuditStatus::Drift;
-            a.found = e.details;
+            a.found = e.details.section(u'\n', 0, 0); // the presented fingerprint
             a.hint = target.pinnedSha256.isEmpty()
                 ? Tr::tr("Confirm the NSIP's certificate once: vlab netscaler verify PLAN --nsip %1 --user "
                          "%2 --fingerprint SHA256 (the fingerprint as shown on the NetScaler).")

@@ -22,7 +22,7 @@ AuditResult failedJobResult(AuditResult a, const Error &e, const VCenterEndpoint
     if (e.code.startsWith(u"http.tls"_s)) {
         // An unconfirmed certificate: nothing was sent. A confirmed one that changed is drift.
         a.status = endpoint.pin.isEmpty() ? AuditStatus::Skipped : AuditStatus::Drift;
-        a.found = e.details;
+        a.found = e.details.section(u'\n', 0, 0); // the presented fingerprint
         a.hint = endpoint.pin.isEmpty()
             ? Tr::tr("Confirm the vCenter's certificate once: vlab vcenter login PLAN --host %1 --user %2 "
                      "--fingerprint SHA256 (kept in the project).")

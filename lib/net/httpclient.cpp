@@ -31,6 +31,7 @@ struct HttpClient::Pending
     enum class Stop { None, Timeout, Cancel, TooLarge } stop = Stop::None;
     QString tlsProblem;
     bool tlsConfirmable = false; // refused only because nobody confirmed the certificate yet
+    bool tlsPinChanged = false;  // refused because it is not the certificate confirmed before
 };
 
 HttpClient::HttpClient(const QUrl &base, QObject *parent)
@@ -97,6 +98,7 @@ void HttpClient::send(const HttpRequest &request, QObject *context, Callback don
         else {
             p->tlsProblem = verdict.problem;
             p->tlsConfirmable = verdict.confirmable;
+            p->tlsPinChanged = verdict.pinChanged;
         }
     });
     connect(reply, &QNetworkReply::encrypted, this, [this, p] {
@@ -169,10 +171,17 @@ void HttpClient::finished(QNetworkReply *reply)
                                  .arg(where, QLocale().formattedDataSize(m_maxReplyBytes, 1)),
                              reply->url().toString());
         // "http.tls.untrusted": a certificate nobody confirmed yet, which the person may compare
-        // and confirm; "http.tls": one no confirmation answers (expired, another than the pinned).
-        if (!p->tlsProblem.isEmpty())
-            return makeError(p->tlsConfirmable ? u"http.tls.untrusted"_s : u"http.tls"_s,
-                             Tr::tr("TLS check of %1 failed. %2").arg(where, p->tlsProblem), m_presented);
+        // and confirm; "http.tls.changed": another certificate than the confirmed one (details:
+        // the presented fingerprint, then "confirmed: " and the pinned one); "http.tls": one no
+        // confirmation answers (expired, wrong name with a CA-trusted chain...).
+        if (!p->tlsProblem.isEmpty()) {
+            const QString message = Tr::tr("TLS check of %1 failed. %2").arg(where, p->tlsProblem);
+            if (p->tlsPinChanged)
+                return makeError(u"http.tls.changed"_s, message,
+                                 m_presented + u"\nconfirmed: "_s + formatSha256(m_pin));
+            return makeError(p->tlsConfirmable ? u"http.tls.untrusted"_s : u"http.tls"_s, message,
+                             m_presented);
+        }
         if (status > 0)
             return HttpResponse{status, reply->readAll(), reply->rawHeaderPairs()};
         switch (reply->error()) {

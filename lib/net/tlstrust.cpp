@@ -98,9 +98,11 @@ TlsVerdict judgeTlsErrors(const QList<QSslError> &errors, const QSslCertificate 
         return verdict;
     }
     if (peer.digest(QCryptographicHash::Sha256) != pin) {
+        verdict.pinChanged = true;
         verdict.problem = Tr::tr("The certificate's SHA-256 fingerprint %1 is not the confirmed one %2. The "
                                  "appliance's certificate was replaced or someone is in between; check with "
-                                 "its administrator before confirming the new fingerprint.")
+                                 "its administrator before confirming the new fingerprint (in the wizard "
+                                 "where it is offered, or with --fingerprint for vlab).")
                               .arg(verdict.presentedFingerprint, formatSha256(pin));
         return verdict;
     }

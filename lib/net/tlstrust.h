@@ -31,6 +31,10 @@ struct TlsVerdict
     // Refused only because no fingerprint was confirmed yet: the person may compare the
     // presented one and confirm it (never for a pin mismatch or a certificate no pin answers).
     bool confirmable = false;
+    // Refused because the certificate is not the confirmed one (the pin): replaced on the
+    // appliance, or another machine answers. The person may confirm the new one only after a
+    // warning that says so, never as if it were the first time.
+    bool pinChanged = false;
 };
 
 // Decides what to do with a TLS handshake's errors. `pin` is the confirmed SHA-256 digest

@@ -41,6 +41,7 @@ public:
         QString kind;
         QString host;
         QString fingerprint; // as shown (may span lines)
+        QString previous;    // a changed certificate: the one confirmed before, as shown
         QString where;
         bool declineIsDefault = false;
         bool trustIsDefault = true;
@@ -88,6 +89,7 @@ public:
         s.kind = text("trustKind");
         s.host = text("trustHost");
         s.fingerprint = text("trustFingerprint");
+        s.previous = text("trustPrevious");
         s.where = text("trustWhere");
         if (const auto *b = dialog->findChild<QPushButton *>(QStringLiteral("trustDecline")))
             s.declineIsDefault = b->isDefault();

@@ -57,9 +57,36 @@ private Q_SLOTS:
         QCOMPARE(untrustedPeer(&plain, TrustRequest::Kind::VCenter)->hostPort(), u"vc.lab:443"_s);
     }
 
+    // A certificate other than the one confirmed before: asked again, with the previous
+    // fingerprint, and the dialog says it changed. Without the previous one it asks nothing.
+    void changedCertificateAsksWithBothFingerprints()
+    {
+        const QString previous = QStringList(32, u"11"_s).join(u':');
+        const StoppedJob job(
+            u"ns.lab:443"_s,
+            makeError(u"http.tls.changed"_s, u"any words"_s, kTls + u"\nconfirmed: "_s + previous));
+        const std::optional<TrustRequest> r = untrustedPeer(&job, TrustRequest::Kind::NetScaler);
+        QVERIFY(r);
+        QCOMPARE(r->fingerprint, kTls);
+        QCOMPARE(r->previousFingerprint, previous);
+        TrustDialog dialog(*r);
+        QVERIFY2(dialog.windowTitle().contains(u"has changed"_s), qPrintable(dialog.windowTitle()));
+        const auto *shownPrevious = dialog.findChild<QLabel *>(u"trustPrevious"_s);
+        QVERIFY(shownPrevious);
+        QVERIFY(shownPrevious->text().remove(u'\n').remove(u' ').contains(previous));
+        QVERIFY(dialog.findChild<QPushButton *>(u"trustDecline"_s)->isDefault());
+        QVERIFY(dialog.findChild<QPushButton *>(u"trustConfirm"_s)->text().contains(u"new"_s));
+        // A first confirmation shows no previous fingerprint.
+        const StoppedJob first(u"ns.lab:443"_s, makeError(u"http.tls.untrusted"_s, {}, kTls));
+        TrustDialog plain(*untrustedPeer(&first, TrustRequest::Kind::NetScaler));
+        QVERIFY(!plain.findChild<QLabel *>(u"trustPrevious"_s));
+        const StoppedJob bare(u"ns.lab:443"_s, makeError(u"http.tls.changed"_s, {}, kTls));
+        QVERIFY(!untrustedPeer(&bare, TrustRequest::Kind::NetScaler));
+    }
+
     void otherFailuresAskNothing()
     {
-        // A pinned certificate that changed, an expired one, a changed host key, a success:
+        // An expired certificate, a changed host key, a success:
         // never offered for confirmation, whatever their message says.
         for (const QString &code :
              {u"http.tls"_s, u"hostkey.changed"_s, u"hostkey.mismatch"_s, u"http.refused"_s}) {

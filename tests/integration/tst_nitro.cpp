@@ -3,6 +3,7 @@
 
 #include "nitrostandin.h"
 
+#include "net/tlstrust.h"
 #include "netscaler/nitroapplyjob.h"
 #include "netscaler/nitrodiffjob.h"
 #include "netscaler/nitrorecord.h"
@@ -523,8 +524,11 @@ void TstNitro::tlsRefusedWithoutConfirmedFingerprint()
     NitroDiffJob mismatch(exampleConfig(), wrong, NitroStandin::password());
     QVERIFY(runJob(&mismatch));
     QVERIFY(!mismatch.result().ok());
-    // Another certificate than the confirmed one: a hard stop, never offered for confirmation.
-    QCOMPARE(mismatch.result().error().code, u"http.tls"_s);
+    // Another certificate than the confirmed one: stopped, and said to have changed, with the
+    // presented and the confirmed fingerprints (the wizard asks again with a warning).
+    QCOMPARE(mismatch.result().error().code, u"http.tls.changed"_s);
+    QCOMPARE(mismatch.result().error().details,
+             fingerprint + u"\nconfirmed: "_s + formatSha256(wrong.pinnedSha256));
     // Nothing was sent past the handshake: no login reached the stand-in.
     QVERIFY(!requestLog(ns).contains(u"POST /nitro/v1/config/login"_s));
 }

@@ -121,7 +121,11 @@ void TstTlsTrust::judge()
     QVERIFY(!v.accept);
     QVERIFY(v.problem.contains(sha256Fingerprint(m_other)));
     QVERIFY(v.problem.contains(formatSha256(pin)));
-    QVERIFY(!v.confirmable); // a changed certificate is never offered for confirmation
+    // A changed certificate is never offered as a first confirmation; it is marked changed, so
+    // the wizard can ask again with a warning that shows both fingerprints.
+    QVERIFY(!v.confirmable);
+    QVERIFY(v.pinChanged);
+    QVERIFY(!judgeTlsErrors(untrusted, m_cert, {}).pinChanged);
 
     // Errors a pin never answers: expired, bad signature.
     for (QSslError::SslError hard : {QSslError::CertificateExpired, QSslError::CertificateSignatureFailed,
@@ -131,6 +135,7 @@ void TstTlsTrust::judge()
         v = judgeTlsErrors(errors, m_cert, pin);
         QVERIFY2(!v.accept, qPrintable(QSslError(hard).errorString()));
         QVERIFY(v.problem.contains(u"does not override"_s));
+        QVERIFY(!v.pinChanged);
         QVERIFY(!judgeTlsErrors(errors, m_cert, {}).confirmable);
     }
 
