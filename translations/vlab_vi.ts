@@ -3443,6 +3443,28 @@ Lệnh này in dấu vân tay SHA256 theo cùng dạng.</translation>
         <source>Do &amp;not trust</source>
         <translation>&amp;Không tin cậy</translation>
     </message>
+    <message>
+        <source>The certificate of %1 has changed</source>
+        <translation>Chứng chỉ của %1 đã thay đổi</translation>
+    </message>
+    <message>
+        <source>%1 of %2 is not the one you confirmed before, so the run stopped before it changed anything. That is expected only when someone replaced the certificate on the appliance (renewed or reinstalled it); otherwise another machine is answering in its place. Ask whoever looks after it, and trust the new certificate only if the fingerprint below is exactly the one the appliance itself shows now.</source>
+        <translation>%1 của %2 không phải là cái bạn đã xác nhận trước đây, nên lần chạy đã dừng trước khi thay đổi bất cứ điều gì. Điều này chỉ bình thường khi ai đó đã thay chứng chỉ trên appliance (gia hạn hoặc cài lại); nếu không, một máy khác đang trả lời thay nó. Hãy hỏi người quản lý appliance, và chỉ tin cậy chứng chỉ mới nếu dấu vân tay dưới đây đúng y như dấu vân tay mà chính appliance đang hiển thị.</translation>
+    </message>
+    <message>
+        <source>SHA-256 fingerprint presented now:</source>
+        <translation>Dấu vân tay SHA-256 đang được trình ra:</translation>
+    </message>
+    <message>
+        <source>Confirmed before (no longer presented):
+%1</source>
+        <translation>Đã xác nhận trước đây (không còn được trình ra):
+%1</translation>
+    </message>
+    <message>
+        <source>&amp;Trust the new certificate</source>
+        <translation>&amp;Tin cậy chứng chỉ mới</translation>
+    </message>
 </context>
 <context>
     <name>vlab::VCenterConnectionBox</name>
@@ -3603,6 +3625,22 @@ Lệnh này in dấu vân tay SHA256 theo cùng dạng.</translation>
     <message>
         <source>Witness address</source>
         <translation>Địa chỉ nút chứng kiến</translation>
+    </message>
+    <message>
+        <source>Remove VCHA</source>
+        <translation>Gỡ VCHA</translation>
+    </message>
+    <message>
+        <source>The undo of Deploy: destroys the VCHA cluster and deletes the passive and witness VMs; the vCenter goes on alone. Asks before anything changes.</source>
+        <translation>Hoàn tác việc Triển khai: hủy cụm VCHA và xóa các VM thụ động và nhân chứng; vCenter tiếp tục chạy một mình. Hỏi trước khi thay đổi bất cứ điều gì.</translation>
+    </message>
+    <message>
+        <source>vCenter HA removed: %1 runs as a standalone vCenter.</source>
+        <translation>Đã gỡ vCenter HA: %1 chạy như một vCenter độc lập.</translation>
+    </message>
+    <message>
+        <source>Remove vCenter HA</source>
+        <translation>Gỡ vCenter HA</translation>
     </message>
 </context>
 <context>

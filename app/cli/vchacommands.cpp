@@ -1,5 +1,5 @@
-// vlab vcha ...: vCenter High Availability: the deploy spec, and deploy / status over the
-// REST API of 6.7 U1 and later (the manual steps where the target lacks it).
+// vlab vcha ...: vCenter High Availability: the deploy spec, and deploy / status / undeploy over
+// the REST API of 6.7 U1 and later (the manual steps where the target lacks it).
 
 #include "clicommon.h"
 #include "clidispatch.h"
@@ -78,6 +78,14 @@ int vchaLive(VchaAction action, const QStringList &args, const QString &synopsis
         err(u"vlab: "_s + job->result().error().message + u'\n');
         return Problems;
     }
+    if (action == VchaAction::Undeploy) {
+        // Ended skipped: nothing was configured, nothing changed.
+        out(job->state() == Job::State::Skipped
+                ? CliTr::tr("VCHA on %1: not configured; nothing removed.\n").arg(endpoint->url.host())
+                : CliTr::tr("VCHA removed from %1: it runs as a standalone vCenter.\n")
+                      .arg(endpoint->url.host()));
+        return Ok;
+    }
     const VchaClusterState &state = job->clusterState();
     out(CliTr::tr("VCHA on %1: configuration %2, mode %3, health %4\n")
             .arg(endpoint->url.host(), state.configState, state.mode, state.healthState));
@@ -88,13 +96,18 @@ int vchaLive(VchaAction action, const QStringList &args, const QString &synopsis
 
 QString vchaUsage()
 {
-    return CliTr::tr("Usage: vlab vcha spec PLAN -o FILE [--ignore-findings]\n"
-                     "       vlab vcha deploy PLAN --host HOST[:PORT] --user USER [--fingerprint SHA256] "
-                     "[--poll-interval S]\n"
-                     "       vlab vcha status PLAN --host HOST[:PORT] --user USER [--fingerprint SHA256]\n"
-                     "\n"
-                     "deploy and status need the VCHA REST API of vSphere 6.7 U1 or later; without it they\n"
-                     "print the manual steps and exit 1. status exits 0 only when VCHA is healthy.\n");
+    return CliTr::tr(
+        "Usage: vlab vcha spec PLAN -o FILE [--ignore-findings]\n"
+        "       vlab vcha deploy PLAN --host HOST[:PORT] --user USER [--fingerprint SHA256] "
+        "[--poll-interval S]\n"
+        "       vlab vcha status PLAN --host HOST[:PORT] --user USER [--fingerprint SHA256]\n"
+        "       vlab vcha undeploy PLAN --host HOST[:PORT] --user USER [--fingerprint SHA256] "
+        "[--poll-interval S]\n"
+        "\n"
+        "deploy, status and undeploy need the VCHA REST API of vSphere 6.7 U1 or later; without it\n"
+        "they print the manual steps and exit 1. status exits 0 only when VCHA is healthy.\n"
+        "undeploy (the undo of deploy) destroys the cluster and deletes the passive and witness\n"
+        "VMs; with no cluster configured it changes nothing and exits 0.\n");
 }
 
 int vchaSpec(const QStringList &rest)
@@ -138,25 +151,27 @@ int vchaSpec(const QStringList &rest)
 
 Verb vchaVerbs()
 {
-    return verbGroup(u"vcha"_s,
-                     {Verb{{u"spec"_s},
-                           u"vcha spec PLAN -o FILE"_s,
-                           CliTr::tr("the VCHA deploy spec (6.7 U1+ REST)"),
-                           [](const QString &, const QStringList &args) { return vchaSpec(args); },
-                           {},
-                           {}},
-                      Verb{{u"deploy"_s, u"status"_s},
-                           u"vcha deploy|status PLAN --host HOST[:PORT] --user USER [--fingerprint SHA256]"_s,
-                           CliTr::tr("deploy VCHA over REST and wait until healthy, or show its state"),
-                           [](const QString &name, const QStringList &args) {
-                               const bool deploy = name == u"deploy"_s;
-                               return vchaLive(
-                                   deploy ? VchaAction::Deploy : VchaAction::Status, args,
-                                   vchaUsage().section(u'\n', deploy ? 1 : 2, deploy ? 1 : 2).trimmed());
-                           },
-                           {},
-                           {}}},
-                     vchaUsage);
+    return verbGroup(
+        u"vcha"_s,
+        {Verb{{u"spec"_s},
+              u"vcha spec PLAN -o FILE"_s,
+              CliTr::tr("the VCHA deploy spec (6.7 U1+ REST)"),
+              [](const QString &, const QStringList &args) { return vchaSpec(args); },
+              {},
+              {}},
+         Verb{{u"deploy"_s, u"status"_s, u"undeploy"_s},
+              u"vcha deploy|status|undeploy PLAN --host HOST[:PORT] --user USER [--fingerprint SHA256]"_s,
+              CliTr::tr("deploy VCHA over REST and wait until healthy, show its state, or remove it"),
+              [](const QString &name, const QStringList &args) {
+                  const VchaAction action = name == u"deploy"_s ? VchaAction::Deploy
+                      : name == u"undeploy"_s                   ? VchaAction::Undeploy
+                                                                : VchaAction::Status;
+                  const int line = action == VchaAction::Deploy ? 1 : action == VchaAction::Status ? 2 : 3;
+                  return vchaLive(action, args, vchaUsage().section(u'\n', line, line).trimmed());
+              },
+              {},
+              {}}},
+        vchaUsage);
 }
 
 } // namespace vlab::cli

@@ -61,6 +61,13 @@ QString stepOfJob(const QString &key)
     return {};
 }
 
+// A job that undoes its step's work (Roll back on the NetScaler, Remove VCHA): when it
+// succeeds the step is no longer done, it is back to not run.
+bool undoesStep(const QString &key)
+{
+    return key == u"netscaler.rollback"_s || key == u"vcha.undeploy"_s;
+}
+
 // The wizard is a page area inside the main window, not a dialog: nothing closes it. Escape
 // (QDialog's reject) and accept would hide it and leave an empty window for good; the main
 // window alone decides when the program ends (and asks about running work and unsaved edits).
@@ -237,10 +244,14 @@ MainWindow::MainWindow(QWidget *parent)
         const bool didSomething = std::any_of(jobs.cbegin(), jobs.cend(), [](const Job *j) {
             return j->state() != Job::State::Skipped || j->report().started.isValid();
         });
+        const bool undone = succeeded && std::any_of(jobs.cbegin(), jobs.cend(), [](const Job *j) {
+                                return undoesStep(j->key()) && j->state() == Job::State::Succeeded;
+                            });
         if (didSomething)
-            m_stepStates[order >= 0 ? order : m_wizard->currentId()] = succeeded ? StepState::Done
-                : m_runPanel->wasCancelled()                                     ? StepState::Cancelled
-                                                                                 : StepState::Failed;
+            m_stepStates[order >= 0 ? order : m_wizard->currentId()] = undone ? StepState::None
+                : succeeded                                                   ? StepState::Done
+                : m_runPanel->wasCancelled()                                  ? StepState::Cancelled
+                                                                              : StepState::Failed;
         updateStepList(m_wizard->currentId());
         // A close that cancelled the run goes on once its jobs have stopped.
         if (m_closeAfterRun) {
@@ -584,9 +595,14 @@ void MainWindow::restoreStepStates()
         if (order < 0 || !didSomething)
             continue;
         // A run still "running" in the journal was cut off (killed, power): not done.
-        m_stepStates[order] = run->state == u"succeeded"_s ? StepState::Done
-            : run->state == u"failed"_s                    ? StepState::Failed
-                                                           : StepState::Cancelled;
+        const bool undone = run->state == u"succeeded"_s
+            && std::any_of(run->jobs.cbegin(), run->jobs.cend(), [](const JournalJob &j) {
+                                return undoesStep(j.key) && j.state == u"succeeded"_s;
+                            });
+        m_stepStates[order] = undone       ? StepState::None
+            : run->state == u"succeeded"_s ? StepState::Done
+            : run->state == u"failed"_s    ? StepState::Failed
+                                           : StepState::Cancelled;
     }
 }
 

@@ -151,22 +151,73 @@ QString vchaManualSteps(const LabPlan &plan)
                  mask, plan.vcha.passiveIp, plan.vcha.witnessIp);
 }
 
+namespace {
+
+QString vchaJobTitle(VchaAction action, const QString &host)
+{
+    switch (action) {
+    case VchaAction::Deploy:
+        return Tr::tr("Deploy vCenter HA on %1").arg(host);
+    case VchaAction::Undeploy:
+        return Tr::tr("Remove vCenter HA from %1").arg(host);
+    case VchaAction::Status:
+        break;
+    }
+    return Tr::tr("Read the vCenter HA state of %1").arg(host);
+}
+
+QString vchaJobDescription(VchaAction action, const LabPlan &plan)
+{
+    switch (action) {
+    case VchaAction::Deploy:
+        return Tr::tr("Deploys the passive and witness nodes (HA addresses %1, %2, %3) over the REST API and "
+                      "waits until the cluster is healthy.")
+            .arg(plan.vcha.activeIp, plan.vcha.passiveIp, plan.vcha.witnessIp);
+    case VchaAction::Undeploy:
+        return Tr::tr("Destroys the VCHA cluster over the REST API, deletes the passive and witness VMs and "
+                      "waits until vCenter reports VCHA as not configured.");
+    case VchaAction::Status:
+        break;
+    }
+    return Tr::tr("Reads the VCHA cluster state over the REST API.");
+}
+
+} // namespace
+
+QByteArray vchaUndeployBody(const LabPlan &plan, const QString &sslThumbprint, const QString &password)
+{
+    // Cluster.UndeploySpec (API 6.7.1): vc_spec names the vCenter that manages the active node,
+    // here the lab's self-managed vCenter, as the deploy spec names it; force_delete deletes the
+    // passive and witness VMs of an automatic deployment (vms is then ignored).
+    const QJsonObject location{{u"hostname"_s, plan.vcenter.fqdn},
+                               {u"port"_s, 443},
+                               {u"ssl_thumbprint"_s, sslThumbprint},
+                               {u"username"_s, QString(u"administrator@"_s + plan.sso.domain)},
+                               {u"password"_s, password}};
+    const QJsonObject spec{{u"vc_spec"_s, QJsonObject{{u"active_location"_s, location}}},
+                           {u"force_delete"_s, true}};
+    return QJsonDocument(QJsonObject{{u"spec"_s, spec}}).toJson(QJsonDocument::Compact);
+}
+
 VchaJob::VchaJob(VchaAction action, const VCenterEndpoint &endpoint, const LabPlan &plan, QObject *parent)
-    : SessionJob(
-        action == VchaAction::Deploy ? Tr::tr("Deploy vCenter HA on %1").arg(endpoint.url.host())
-                                     : Tr::tr("Read the vCenter HA state of %1").arg(endpoint.url.host()),
-        action == VchaAction::Deploy
-            ? Tr::tr("Deploys the passive and witness nodes (HA addresses %1, %2, %3) over the REST API and "
-                     "waits until the cluster is healthy.")
-                  .arg(plan.vcha.activeIp, plan.vcha.passiveIp, plan.vcha.witnessIp)
-            : Tr::tr("Reads the VCHA cluster state over the REST API."),
-        parent)
+    : SessionJob(vchaJobTitle(action, endpoint.url.host()), vchaJobDescription(action, plan), parent)
     , m_action(action)
     , m_endpoint(endpoint)
     , m_plan(plan)
 {
-    setKey(action == VchaAction::Deploy ? u"vcha.deploy"_s : u"vcha.status"_s);
+    setKey(action == VchaAction::Deploy         ? u"vcha.deploy"_s
+               : action == VchaAction::Undeploy ? u"vcha.undeploy"_s
+                                                : u"vcha.status"_s);
     setTarget(vcenterTarget(endpoint.url));
+    if (action == VchaAction::Undeploy) {
+        setPlannedChanges(
+            endpoint.url.authority(),
+            {Tr::tr("Destroy the vCenter HA cluster: this vCenter goes on alone, as a standalone vCenter"),
+             Tr::tr("Delete the passive node %1 and the witness %2 (the VMs of an automatic deployment)")
+                 .arg(vchaPassiveVmName(plan), vchaWitnessVmName(plan)),
+             Tr::tr("Nothing is changed when VCHA is not configured")});
+        return;
+    }
     if (action != VchaAction::Deploy)
         return;
     setPlannedChanges(
@@ -200,6 +251,14 @@ void VchaJob::run()
                            .arg(state.configState, state.mode, state.healthState));
             if (m_action == VchaAction::Status)
                 return end({});
+            if (m_action == VchaAction::Undeploy) {
+                // Cluster.ConfigState: CONFIGURED, INVALID and PREPARED all hold VCHA
+                // configuration an undeploy removes; NOTCONFIGURED (or no state) has none.
+                if (state.configState.isEmpty() || state.configState == u"NOTCONFIGURED"_s)
+                    return end(skippedResult(Tr::tr("VCHA is not configured on %1: nothing to remove.")
+                                                 .arg(m_endpoint.url.host())));
+                return undeploy();
+            }
             if (state.configState == u"CONFIGURED"_s) {
                 note(Tr::tr("VCHA is already configured: not deployed again; waiting until it is healthy."));
                 return poll();
@@ -215,7 +274,7 @@ void VchaJob::readState(std::function<void(const VchaClusterState &)> next)
         "POST", kClusterPath + u"?action=get"_s, QJsonObject{{u"partial"_s, false}}, this,
         [this, next = std::move(next)](Result<QJsonValue> r) {
             if (!r)
-                return end(r.error());
+                return stop(r.error());
             if (r->isUndefined()) {
                 m_restMissing = true;
                 const QString steps = vchaManualSteps(m_plan);
@@ -443,28 +502,62 @@ void VchaJob::deploy()
                    QJsonDocument::fromJson(*spec).object(), this, [this](Result<QJsonValue> r) {
                        if (!r)
                            return end(r.error());
+                       m_taskStarted = true;
                        note(Tr::tr("Deployment started (task %1)").arg(r->toString()));
                        poll();
                    });
 }
 
+void VchaJob::undeploy()
+{
+    if (endIfCancelled())
+        return;
+    const QSslCertificate cert = m_client->http()->presentedCertificate();
+    const QString thumbprint =
+        QString::fromLatin1(cert.digest(QCryptographicHash::Sha1).toHex(':').toUpper());
+    setProgress(0.2, Tr::tr("Removing vCenter HA"));
+    m_client->call(
+        "POST", kClusterPath + u"?vmw-task=true&action=undeploy"_s,
+        QJsonDocument::fromJson(vchaUndeployBody(m_plan, thumbprint, m_endpoint.password)).object(), this,
+        [this](Result<QJsonValue> r) {
+            if (!r)
+                return end(r.error());
+            m_taskStarted = true;
+            note(Tr::tr("Removal started (task %1)").arg(r->toString()));
+            poll();
+        });
+}
+
 void VchaJob::poll()
 {
     QTimer::singleShot(m_polls == 0 ? std::chrono::milliseconds(0) : m_pollInterval, this, [this] {
-        if (isEnding() || endIfCancelled())
+        if (isEnding())
             return;
+        if (isCancelRequested())
+            return stop(makeError(u"job.cancelled"_s, Tr::tr("Cancelled.")));
         ++m_polls;
         readState([this](const VchaClusterState &state) {
+            if (m_action == VchaAction::Undeploy) {
+                if (state.configState.isEmpty() || state.configState == u"NOTCONFIGURED"_s) {
+                    setProgress(1.0, Tr::tr("vCenter HA removed"));
+                    note(Tr::tr("VCHA: not configured; %1 runs as a standalone vCenter.")
+                             .arg(m_endpoint.url.host()));
+                    return end({});
+                }
+                setProgress(0.2 + qMin(0.7, 0.05 * m_polls),
+                            Tr::tr("VCHA: %1 (removal in progress)").arg(state.configState));
+                return poll();
+            }
             if (state.healthy()) {
                 setProgress(1.0, Tr::tr("VCHA is healthy"));
                 note(Tr::tr("VCHA: configured, mode %1, healthy").arg(state.mode));
                 return end({});
             }
             if (state.configState == u"INVALID"_s)
-                return end(
+                return stop(
                     makeError(u"vcha.invalid"_s,
                               Tr::tr("The VCHA configuration is invalid; see Monitor > vCenter HA in the "
-                                     "vSphere Client, fix it, then destroy and deploy again."),
+                                     "vSphere Client for the reason."),
                               state.warnings.join(u"; "_s)));
             // Not configured yet: the clones are being made; configured but not healthy: syncing.
             const qreal progress =
@@ -477,6 +570,38 @@ void VchaJob::poll()
             poll();
         });
     });
+}
+
+void VchaJob::stop(Error error)
+{
+    if (m_action == VchaAction::Undeploy && m_taskStarted) {
+        error.message +=
+            u' '
+            + Tr::tr(
+                "vCenter accepted the removal and goes on with it on its own. Press \"Read the state\" "
+                "on the vCenter HA page (or run vlab vcha status) to see when VCHA is no longer configured; "
+                "press \"Remove VCHA\" again (vlab vcha undeploy) if it is still configured then.");
+    }
+    if (m_action == VchaAction::Deploy && m_taskStarted) {
+        // vCenter runs the deployment as its own task: stopping here does not stop it, and
+        // whatever it made so far stays.
+        const QString what = error.code == u"vcha.invalid"_s
+            ? Tr::tr(
+                "The deployment may have left a second network adapter on %1 and the VMs %2 (passive) and "
+                "%3 (witness).")
+            : Tr::tr("vCenter accepted the deployment and goes on with it on its own: it may leave a second "
+                     "network adapter on %1 and the VMs %2 (passive) and %3 (witness).");
+        error.message +=
+            u' ' + what.arg(m_plan.vcenter.fqdn, vchaPassiveVmName(m_plan), vchaWitnessVmName(m_plan)) + u' '
+            + Tr::tr(
+                "To finish, press "
+                "\"Deploy VCHA\" on the vCenter HA page again (or run vlab vcha deploy): a configured "
+                "cluster is not deployed twice, the run waits until it is healthy. To undo it, press "
+                "\"Remove VCHA\" on the vCenter HA page (or run vlab vcha undeploy), which destroys the "
+                "cluster and deletes the passive and witness VMs; VMs it leaves (a deployment that "
+                "never finished) are deleted in the vSphere Client (right-click the VM, Delete from Disk).");
+    }
+    end(error);
 }
 
 void VchaJob::onCancel()

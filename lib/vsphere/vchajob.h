@@ -9,6 +9,15 @@
 //    with its placeholders filled (the vCenter's SHA-1 thumbprint, the inventory ids, the
 //    password, which never reaches the evidence); POST ...?vmw-task=true&action=deploy; then
 //    the state polled until the cluster is configured and healthy, with progress.
+//  - Undeploy (the undo of Deploy): the same read first (a cluster not configured is left
+//    alone: the job ends skipped); POST ...?vmw-task=true&action=undeploy with the
+//    Cluster.UndeploySpec {vc_spec, force_delete: true} (vSphere API 6.7.1: the VCHA
+//    configuration is removed, the passive and witness VMs are deleted when VCHA was deployed
+//    automatically, the active node goes on as a standalone vCenter); then the state polled
+//    until it reads NOTCONFIGURED.
+// A deploy that fails or is cancelled after vCenter accepted it says what may be left (the
+// deployment goes on in vCenter; the HA adapter, the passive and witness VMs) and the ways on:
+// Deploy again (a configured cluster is not deployed twice) or Remove (Undeploy).
 // When the target has no VCHA REST (HTTP 404: 6.7 GA and older) the job fails with
 // "vcha.norest" and the manual steps (vchaManualSteps) in its report.
 
@@ -23,7 +32,7 @@ namespace vlab {
 
 class HttpClient;
 
-enum class VchaAction { Deploy, Status };
+enum class VchaAction { Deploy, Status, Undeploy };
 
 // Cluster.Info of the SDK (com.vmware.vcenter.vcha.cluster): every field optional.
 struct VchaClusterState
@@ -77,6 +86,10 @@ struct VchaPlacement
 Result<QByteArray> completeVchaDeploySpec(const LabPlan &plan, const VchaPlacement &placement,
                                           const QString &sslThumbprint, const QString &password);
 
+// The body of the undeploy operation: {"spec": Cluster.UndeploySpec} with the vCenter's own
+// location (as the deploy spec names it) and force_delete, so the passive and witness VMs go too.
+QByteArray vchaUndeployBody(const LabPlan &plan, const QString &sslThumbprint, const QString &password);
+
 // The steps for a vCenter without the VCHA REST API (6.7 GA), from the plan.
 QString vchaManualSteps(const LabPlan &plan);
 
@@ -114,7 +127,10 @@ private:
     void placementFailed(const Error &error);
     bool placementCancelled(); // ends the job when cancelled
     void deploy();
+    void undeploy();
     void poll();
+    // Ends the job; after a task vCenter accepted, the error says what is left and the ways on.
+    void stop(Error error);
 
     VchaAction m_action;
     VCenterEndpoint m_endpoint;
@@ -131,6 +147,7 @@ private:
     MoRef m_datastoreFolder;
     MoRef m_networkFolder;
     bool m_restMissing = false;
+    bool m_taskStarted = false; // vCenter accepted the deploy or undeploy: it goes on without us
     int m_polls = 0;
 };
 

@@ -55,6 +55,16 @@ QString vchaNetworkTypePlaceholder(const QString &portGroup)
     return u"<VLAB_NETWORK_TYPE:"_s + portGroup + u'>';
 }
 
+QString vchaPassiveVmName(const LabPlan &plan)
+{
+    return plan.vcenter.name + u"-passive"_s;
+}
+
+QString vchaWitnessVmName(const LabPlan &plan)
+{
+    return plan.vcenter.name + u"-witness"_s;
+}
+
 Result<QByteArray> renderVchaDeploySpec(const LabPlan &plan)
 {
     const VchaPlan &h = plan.vcha;
@@ -96,12 +106,12 @@ Result<QByteArray> renderVchaDeploySpec(const LabPlan &plan)
                      {u"ha_ip"_s, ipSpec(h.activeIp, *ha, QString(), {})}}},
         {u"passive"_s,
          QJsonObject{
-             {u"placement"_s, placement(QString(plan.vcenter.name + u"-passive"_s), plan)},
+             {u"placement"_s, placement(vchaPassiveVmName(plan), plan)},
              {u"ha_ip"_s, ipSpec(h.passiveIp, *ha, QString(), {})},
              // Takes over the management address when the active node fails.
              {u"failover_ip"_s, ipSpec(plan.vcenter.ip, *mgmt, plan.network.gateway, plan.dns.servers)}}},
         {u"witness"_s,
-         QJsonObject{{u"placement"_s, placement(QString(plan.vcenter.name + u"-witness"_s), plan)},
+         QJsonObject{{u"placement"_s, placement(vchaWitnessVmName(plan), plan)},
                      {u"ha_ip"_s, ipSpec(h.witnessIp, *ha, QString(), {})}}}};
     return QJsonDocument(QJsonObject{{u"spec"_s, spec}}).toJson(QJsonDocument::Indented);
 }

@@ -20,6 +20,10 @@ namespace vlab {
 // Fails, naming the field, when VCHA is off or its addresses are not usable.
 Result<QByteArray> renderVchaDeploySpec(const LabPlan &plan);
 
+// The names the spec gives the passive and witness VMs (what an undo deletes).
+QString vchaPassiveVmName(const LabPlan &plan);
+QString vchaWitnessVmName(const LabPlan &plan);
+
 // The placeholders of a port group's identifier and type: "<VLAB_NETWORK_ID:VM Network>".
 QString vchaNetworkIdPlaceholder(const QString &portGroup);
 QString vchaNetworkTypePlaceholder(const QString &portGroup);

@@ -6,6 +6,8 @@
 #include "approvalclicker.h"
 #include "jobs/journal.h"
 #include "mainwindow.h"
+#include "net/tlstrust.h"
+#include "netscaler/netscaleractions.h"
 #include "netscaler/nitrorecord.h"
 #include "nitrostandin.h"
 #include "pages/netscalerpage.h"
@@ -138,6 +140,7 @@ private Q_SLOTS:
     void applyAfterConfirmingTheCertificateThenVerifyAndRollBack();
     void interruptedApplyIsNotRepeatedWithoutAsking();
     void declinedCertificateChangesNothing();
+    void changedCertificateIsAskedAboutWithAWarning();
     void declinedApprovalSendsNothing();
     void refusesWithoutPassword();
     void liveStateSurvivesARestart();
@@ -220,12 +223,13 @@ void TestNetscalerPage::applyAfterConfirmingTheCertificateThenVerifyAndRollBack(
         qPrintable(f.approver.asked.constLast()));
 
     // The side list: the plan step was passed (done), Certificates ran nothing (skipped),
-    // this step is current and, once left, shows its last run.
+    // this step is current and, once left, shows its last run: the Roll back undid the step's
+    // work, so it is not done any more (issue #15: done only when its work is done).
     QCOMPARE(stepState(f, u"Lab plan"_s), u"done"_s);
     QCOMPARE(stepState(f, u"Certificates"_s), u"skipped"_s);
     QCOMPARE(stepState(f, u"Load balancer"_s), u"current"_s);
     f.window.wizard()->back();
-    QCOMPARE(stepState(f, u"Load balancer"_s), u"done"_s);
+    QCOMPARE(stepState(f, u"Load balancer"_s), QString());
     f.window.wizard()->next();
     QCOMPARE(f.ns.state().value(u"running"_s).toObject(), QJsonObject());
     QVERIFY(!QFile::exists(vlab::nitroRecordPath(f.dir.filePath(u"project"_s), f.ns.address())));
@@ -307,6 +311,44 @@ void TestNetscalerPage::declinedCertificateChangesNothing()
     f.window.wizard()->next();
     QVERIFY(!QFile::exists(f.dir.filePath(u"project/vlab-trust.json"_s)));
     QCOMPARE(state(f, u"psc-vs-443"_s), u"not applied yet"_s);
+}
+
+// Issue #20, one trust flow: a NetScaler whose certificate is not the one confirmed before (it was
+// replaced) is asked about in the same dialog, which says that it changed and shows both
+// fingerprints, "Do not trust" the default; trusting the new one keeps it and the run goes on.
+void TestNetscalerPage::changedCertificateIsAskedAboutWithAWarning()
+{
+    Fixture f;
+    QVERIFY(open(f));
+    const QString folder = f.dir.filePath(u"project"_s);
+    const Result<NitroTarget> target = NetscalerActions(folder).target(f.ns.address(), u"nsroot"_s);
+    QVERIFY(target.ok());
+    const QByteArray old(32, '\x11');
+    QVERIFY(NetscalerActions(folder).keepFingerprint(*target, old).ok());
+
+    f.truster.answer = TrustClicker::Answer::Escape;
+    QVERIFY(click(f, u"nsDiff"_s));
+    QCOMPARE(f.truster.shown.size(), 1);
+    const TrustClicker::Shown asked = f.truster.shown.constFirst();
+    QVERIFY2(asked.title.contains(u"has changed"_s), qPrintable(asked.title));
+    QCOMPARE(TrustClicker::compact(asked.previous.section(u'\n', 1)), formatSha256(old));
+    QCOMPARE(TrustClicker::compact(asked.fingerprint), TrustClicker::opensslSha256(f.ns.certificatePath()));
+    QVERIFY(asked.declineIsDefault);
+    QVERIFY2(!asked.panelStates.contains(u"Failed"_s), qPrintable(asked.panelStates.join(u',')));
+    // Declined: the old confirmation stays, nothing was sent past the handshake.
+    QCOMPARE(NetscalerActions(folder).target(f.ns.address(), u"nsroot"_s)->pinnedSha256, old);
+    QVERIFY2(status(f).startsWith(u"Not trusted"_s), qPrintable(status(f)));
+
+    // Trusted: kept, and the Compare that follows by itself runs against it (as on a first
+    // confirmation, the panel reports that run, not the stop before the question).
+    f.truster.answer = TrustClicker::Answer::Trust;
+    QSignalSpy finished(f.window.runPanel(), &RunPanel::queueFinished);
+    f.page->findChild<QPushButton *>(u"nsDiff"_s)->click();
+    QVERIFY(!finished.isEmpty() || finished.wait(30000));
+    QCOMPARE(finished.takeFirst().first().toBool(), true);
+    QCOMPARE(f.truster.shown.size(), 2);
+    QCOMPARE(formatSha256(NetscalerActions(folder).target(f.ns.address(), u"nsroot"_s)->pinnedSha256),
+             TrustClicker::opensslSha256(f.ns.certificatePath()));
 }
 
 // "Don't change anything": the run does not start, nothing reaches the NetScaler (not even a

@@ -7,17 +7,21 @@
 
 #include "approvalclicker.h"
 #include "mainwindow.h"
+#include "pages/vchapage.h"
 #include "project/plandocument.h"
 #include "runpanel.h"
 #include "trustclicker.h"
 
 #include "net/trustedpins.h"
 #include "vcsimfixture.h"
+#include "vsphere/vchaspecwriter.h"
 
 #include <QLabel>
 #include <QLineEdit>
+#include <QListWidget>
 #include <QPlainTextEdit>
 #include <QPushButton>
+#include <QScopeGuard>
 #include <QSignalSpy>
 #include <QTest>
 #include <QWizard>
@@ -183,6 +187,36 @@ private Q_SLOTS:
         Q_EMIT dvsHost->editingFinished();
         QTRY_COMPARE(dvsPassword->text(), u"Pass-1234"_s);
         w.wizard()->back();
+
+        // Issue #20: the undo of Deploy is on the page, asked before anything changes, and the
+        // step is no longer done once it is removed.
+        // The mark of the step, as the side list shows it once the page is left.
+        const auto vchaMark = [&w] {
+            w.wizard()->back();
+            const auto restore = qScopeGuard([&w] { w.wizard()->next(); });
+            const auto *list = w.findChild<QListWidget *>(u"stepList"_s);
+            for (int i = 0; list && i < list->count(); ++i) {
+                if (list->item(i)->text().mid(2).trimmed() == VchaPage::stepTitle())
+                    return list->item(i)->data(Qt::UserRole).toString();
+            }
+            return u"(no step)"_s;
+        };
+        QCOMPARE(vchaMark(), u"done"_s);
+        page->findChild<QPushButton *>(u"vchaUndeploy"_s)->click();
+        QVERIFY(done.wait(VcSimFixture::kWaitMs));
+        QCOMPARE(done.takeFirst().first().toBool(), true);
+        QCOMPARE(m_approver.asked.size(), approvalsBefore + 2);
+        const QString removal = m_approver.asked.constLast();
+        QVERIFY2(removal.contains(standIn) && removal.contains(vchaPassiveVmName(w.document()->plan()))
+                     && removal.contains(vchaWitnessVmName(w.document()->plan())),
+                 qPrintable(removal));
+        QVERIFY2(result->text().startsWith(u"vCenter HA removed"_s), qPrintable(result->text()));
+        QCOMPARE(vchaMark(), QString());
+        // Removed again: nothing configured, nothing changed, and the page says so.
+        page->findChild<QPushButton *>(u"vchaUndeploy"_s)->click();
+        QVERIFY(done.wait(VcSimFixture::kWaitMs));
+        QCOMPARE(done.takeFirst().first().toBool(), true);
+        QVERIFY2(result->text().contains(u"not configured"_s), qPrintable(result->text()));
 
         // A vCenter without VCHA REST (6.7 GA), on another port: its certificate is asked about
         // (confirmed), then the page points at the manual steps.

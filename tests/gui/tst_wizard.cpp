@@ -204,6 +204,30 @@ private Q_SLOTS:
                                                    u"esxi"_s}},
                                        {},
                                        u"psc"_s});
+        // A step whose work was undone afterwards (Roll back, Remove VCHA) is not done any more;
+        // one whose undo came first and whose work came after is.
+        const auto run = [&](int at, const QString &step, const QString &key) {
+            journal.runs.append(JournalRun{u"r%1"_s.arg(at),
+                                           key,
+                                           then.addSecs(at),
+                                           then.addSecs(at + 5),
+                                           u"succeeded"_s,
+                                           {JournalJob{key,
+                                                       key,
+                                                       u"succeeded"_s,
+                                                       true,
+                                                       then.addSecs(at + 1),
+                                                       then.addSecs(at + 4),
+                                                       {},
+                                                       u"lab"_s}},
+                                           {},
+                                           step});
+        };
+        run(40, u"netscaler"_s, u"netscaler.apply"_s);
+        run(50, u"netscaler"_s, u"netscaler.rollback"_s);
+        run(60, u"vcha"_s, u"vcha.undeploy"_s);
+        run(70, u"vcha"_s, u"vcha.deploy"_s);
+        run(80, u"vds"_s, u"vds.create"_s);
         QVERIFY(journal.save(dir.filePath(RunJournal::fileName())).ok());
         MainWindow w;
         w.document()->setProjectFolder(dir.path());
@@ -216,6 +240,10 @@ private Q_SLOTS:
         QCOMPARE(marks.value(u"Apply certificates"_s), u"done"_s);
         QVERIFY(marks.contains(u"PSC install"_s));
         QCOMPARE(marks.value(u"PSC install"_s), QString());
+        QVERIFY(marks.contains(u"Load balancer"_s));
+        QCOMPARE(marks.value(u"Load balancer"_s), QString());
+        QCOMPARE(marks.value(u"vCenter HA"_s), u"done"_s);
+        QCOMPARE(marks.value(u"Distributed Switch"_s), u"done"_s);
     }
 
     void everyRegisteredStepHasAPage()

@@ -29,6 +29,7 @@
 #include "vsphere/vcenterclient.h"
 #include "vsphere/vcenterloginjob.h"
 #include "vsphere/vchajob.h"
+#include "vsphere/vchaspecwriter.h"
 
 #include "../unit/vsphere/vchatypes.h"
 #include "vcsimfixture.h"
@@ -279,7 +280,7 @@ private Q_SLOTS:
             << true << QByteArray() << QString() << u"vcenter.auth"_s << u"401"_s;
         QTest::newRow("untrusted, no pin")
             << false << QByteArray() << kPassword << u"http.tls.untrusted"_s << u"--fingerprint"_s;
-        QTest::newRow("wrong pin") << false << QByteArray(32, '\x11') << kPassword << u"http.tls"_s
+        QTest::newRow("wrong pin") << false << QByteArray(32, '\x11') << kPassword << u"http.tls.changed"_s
                                    << u"not the confirmed one"_s;
     }
     void restLogin()
@@ -698,6 +699,107 @@ private Q_SLOTS:
             sentDetails(again, u"POST /rest/vcenter/vcha/cluster?vmw-task=true&action=deploy"_s).isEmpty());
     }
 
+    // Issue #20, "clear aftermath": a deploy cut off after vCenter accepted it says what may be
+    // left and both ways on (deploy again, or the undo: the Remove VCHA button / vlab vcha
+    // undeploy); the undo destroys the cluster with a Cluster.UndeploySpec the SDK's types
+    // accept, changes nothing where nothing is configured, and a deploy afterwards works.
+    // Runs after vchaDeployAgainstStandIn and leaves the cluster deployed and healthy, as the
+    // cli rows below expect.
+    void vchaCutOffDeploySaysWhatIsLeftAndUndeployRemovesIt()
+    {
+        const LabPlan plan = vchaPlan();
+        const QString undeployPost = u"POST /rest/vcenter/vcha/cluster?vmw-task=true&action=undeploy"_s;
+        const QString deployPost = u"POST /rest/vcenter/vcha/cluster?vmw-task=true&action=deploy"_s;
+        const auto readConfig = [this, &plan] {
+            VchaJob status(VchaAction::Status, endpoint(m_sim.hostPort), plan);
+            return runJob(status) && status.state() == Job::State::Succeeded
+                ? status.clusterState().configState
+                : u"(status failed)"_s;
+        };
+        QCOMPARE(readConfig(), u"CONFIGURED"_s);
+
+        VchaJob undeploy(VchaAction::Undeploy, endpoint(m_sim.hostPort), plan);
+        undeploy.setPollInterval(std::chrono::milliseconds(20));
+        QVERIFY(!undeploy.plannedChanges().isEmpty()); // lab-changing: the wizard asks first
+        QVERIFY(runJob(undeploy));
+        QVERIFY2(undeploy.state() == Job::State::Succeeded,
+                 qPrintable(undeploy.result().ok() ? QString() : undeploy.result().error().message));
+        const QStringList sent = sentDetails(undeploy, undeployPost);
+        QCOMPARE(sent.size(), 1);
+        const QJsonObject spec =
+            QJsonDocument::fromJson(sent.constFirst().toUtf8()).object().value(u"spec"_s).toObject();
+        QCOMPARE(spec.value(u"force_delete"_s).toBool(), true);
+        const QJsonObject location =
+            spec.value(u"vc_spec"_s).toObject().value(u"active_location"_s).toObject();
+        QCOMPARE(location.value(u"ssl_thumbprint"_s).toString(), m_sha1);
+        QCOMPARE(location.value(u"password"_s).toString(), QString::fromLatin1(kMasked));
+        const VchaTypes types;
+        QVERIFY(types.loaded());
+        const QStringList problems =
+            types.check(spec, u"com.vmware.vcenter.vcha.cluster.undeploy_spec"_s, false);
+        QVERIFY2(problems.isEmpty(), qPrintable(problems.join(u'\n')));
+        QVERIFY(!evidenceText(undeploy).contains(kPassword));
+        QCOMPARE(undeploy.clusterState().configState, u"NOTCONFIGURED"_s);
+        QCOMPARE(readConfig(), u"NOTCONFIGURED"_s);
+
+        // Nothing configured: nothing sent, the job ends skipped and says so.
+        VchaJob again(VchaAction::Undeploy, endpoint(m_sim.hostPort), plan);
+        QVERIFY(runJob(again));
+        QVERIFY(again.state() == Job::State::Skipped);
+        QVERIFY(sentDetails(again, undeployPost).isEmpty());
+        QVERIFY2(again.result().error().message.contains(u"not configured"_s),
+                 qPrintable(again.result().error().message));
+
+        // A failure before vCenter accepted anything has nothing to undo, and says nothing of it.
+        LabPlan missing = plan;
+        missing.vcha.network.portGroup = u"No-Such-PG"_s;
+        VchaJob early(VchaAction::Deploy, endpoint(m_sim.hostPort), missing);
+        QVERIFY(runJob(early));
+        QVERIFY(early.state() == Job::State::Failed);
+        QVERIFY(!early.result().error().message.contains(u"vlab vcha undeploy"_s));
+
+        // A deploy cancelled while vCenter syncs the nodes (the stand-in answers DEGRADED first).
+        VchaJob cut(VchaAction::Deploy, endpoint(m_sim.hostPort), plan);
+        cut.setPollInterval(std::chrono::milliseconds(20));
+        connect(&cut, &Job::progressChanged, &cut, [&cut](qreal, const QString &status) {
+            if (status.contains(u"DEGRADED"_s))
+                cut.cancel();
+        });
+        QVERIFY(runJob(cut));
+        QVERIFY(cut.state() == Job::State::Cancelled);
+        QCOMPARE(sentDetails(cut, deployPost).size(), 1);
+        const QString message = cut.result().error().message;
+        for (const QString &says :
+             {u"goes on with it on its own"_s, vchaPassiveVmName(plan), vchaWitnessVmName(plan),
+              u"\"Deploy VCHA\""_s, u"vlab vcha deploy"_s, u"\"Remove VCHA\""_s, u"vlab vcha undeploy"_s})
+            QVERIFY2(message.contains(says), qPrintable(says + u" not in: "_s + message));
+        // The first way on: Deploy again waits for the cluster vCenter went on with.
+        VchaJob finish(VchaAction::Deploy, endpoint(m_sim.hostPort), plan);
+        finish.setPollInterval(std::chrono::milliseconds(20));
+        QVERIFY(runJob(finish));
+        QVERIFY(finish.state() == Job::State::Succeeded);
+        QVERIFY(sentDetails(finish, deployPost).isEmpty());
+        QVERIFY(finish.clusterState().healthy());
+    }
+
+    // The stand-in refuses an undeploy body the SDK's UndeploySpec does not describe.
+    void vchaStandInChecksTheUndeploySpec()
+    {
+        const Result<QJsonValue> r = vchaRequest(
+            u"/rest/vcenter/vcha/cluster?vmw-task=true&action=undeploy"_s,
+            QJsonObject{{u"spec"_s,
+                         QJsonObject{{u"force"_s, true},
+                                     {u"vms"_s,
+                                      QJsonObject{{u"passive"_s, QJsonObject{{u"vm"_s, u"group-d1"_s}}}}}}}});
+        QVERIFY(!r.ok());
+        const QString text = r.error().message + u'\n' + r.error().details;
+        for (const QString &says :
+             {u"spec.force: the structure has no such field"_s, u"spec.vms.witness: required field missing"_s,
+              u"spec.vms.passive.bios_uuid: required field missing"_s,
+              u"spec.vms.passive.vm: group-d1 is a Folder, not a VirtualMachine"_s})
+            QVERIFY2(text.contains(says), qPrintable(says + u" not in: "_s + text));
+    }
+
     void vchaWithoutRestGivesManualSteps()
     {
         VchaJob job(VchaAction::Status, endpoint(m_simGa.hostPort), examplePlan());
@@ -795,6 +897,26 @@ private Q_SLOTS:
 
     // README "Run journal and resume": every live verb is journaled next to the plan, the
     // Distributed Switch and VCHA verbs included, with each job's outcome and no password.
+    // README "vCenter: login, Distributed Switch, VCHA (live)": vcha undeploy removes the
+    // cluster and exits 0; with nothing configured it changes nothing and exits 0 too. Then the
+    // cluster is deployed again for the rows that follow.
+    void cliUndeploy()
+    {
+        const QStringList undeploy = expanded({u"vcha"_s, u"undeploy"_s, u"{plan}"_s, u"--host"_s, u"{sim}"_s,
+                                               u"--user"_s, u"admin"_s, u"--poll-interval"_s, u"0.02"_s});
+        const CliRun removed = cli(undeploy, kPassword);
+        QVERIFY2(removed.exitCode == 0 && removed.out.contains(u"VCHA removed from 127.0.0.1"_s),
+                 qPrintable(removed.out + removed.err));
+        QVERIFY(!QString(removed.out + removed.err).contains(kPassword));
+        const CliRun again = cli(undeploy, kPassword);
+        QVERIFY2(again.exitCode == 0 && again.out.contains(u"not configured; nothing removed"_s),
+                 qPrintable(again.out + again.err));
+        VchaJob deploy(VchaAction::Deploy, endpoint(m_sim.hostPort), vchaPlan());
+        deploy.setPollInterval(std::chrono::milliseconds(20));
+        QVERIFY(runJob(deploy));
+        QVERIFY(deploy.state() == Job::State::Succeeded);
+    }
+
     void vdsAndVchaVerbsAreJournaled_data()
     {
         QTest::addColumn<QStringList>("args");

@@ -46,6 +46,7 @@ VchaPage::VchaPage(const StepContext &context)
     , m_connection(new VCenterConnectionBox)
     , m_deploy(new QPushButton(tr("Deploy VCHA")))
     , m_status(new QPushButton(tr("Read the state")))
+    , m_undeploy(new QPushButton(tr("Remove VCHA")))
     , m_result(new QLabel)
 {
     m_connection->attach(context);
@@ -57,6 +58,10 @@ VchaPage::VchaPage(const StepContext &context)
     m_prerequisites->setWordWrap(true);
     m_deploy->setObjectName(u"vchaDeploy"_s);
     m_status->setObjectName(u"vchaStatus"_s);
+    m_undeploy->setObjectName(u"vchaUndeploy"_s);
+    m_undeploy->setToolTip(
+        tr("The undo of Deploy: destroys the VCHA cluster and deletes the passive and witness "
+           "VMs; the vCenter goes on alone. Asks before anything changes."));
     m_result->setObjectName(u"vchaResult"_s);
     m_result->setWordWrap(true);
     m_result->setTextInteractionFlags(Qt::TextSelectableByMouse);
@@ -98,6 +103,7 @@ VchaPage::VchaPage(const StepContext &context)
     auto *buttons = new QHBoxLayout;
     buttons->addWidget(m_result, 1);
     buttons->addWidget(m_status);
+    buttons->addWidget(m_undeploy);
     buttons->addWidget(m_deploy);
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(columns, 1);
@@ -105,12 +111,14 @@ VchaPage::VchaPage(const StepContext &context)
 
     connect(m_deploy, &QPushButton::clicked, this, [this] { run(VchaAction::Deploy); });
     connect(m_status, &QPushButton::clicked, this, [this] { run(VchaAction::Status); });
+    connect(m_undeploy, &QPushButton::clicked, this, [this] { run(VchaAction::Undeploy); });
     connect(m_context.document, &PlanDocument::planChanged, this, [this] {
         if (isVisible())
             refresh();
     });
     connect(m_context.runPanel, &RunPanel::busyChanged, this, [this](bool busy) {
         m_status->setEnabled(!busy);
+        m_undeploy->setEnabled(!busy);
         refresh();
         if (busy)
             m_deploy->setEnabled(false);
@@ -164,10 +172,15 @@ void VchaPage::run(VchaAction action)
     // Captured now: the plan may change (or another be opened) while the job runs.
     const QString lab = m_context.document->plan().lab.name;
     const QString folder = m_context.document->projectFolder();
-    connect(queue, &JobQueue::finished, this, [this, job, lab, folder](bool ok) {
+    connect(queue, &JobQueue::finished, this, [this, job, action, lab, folder](bool ok) {
         const VchaClusterState &s = job->clusterState();
         if (VCenterActions::loggedIn(*job))
             m_connection->rememberWhatWorked(job->endpoint(), lab, folder);
+        if (ok && job->state() == Job::State::Skipped)
+            return m_result->setText(job->result().error().message);
+        if (ok && action == VchaAction::Undeploy)
+            return m_result->setText(
+                tr("vCenter HA removed: %1 runs as a standalone vCenter.").arg(job->endpoint().url.host()));
         if (ok) {
             m_result->setText(
                 tr("VCHA: configuration %1, mode %2, health %3.").arg(s.configState, s.mode, s.healthState));
@@ -181,7 +194,10 @@ void VchaPage::run(VchaAction action)
             m_manual->setFocus();
     });
     if (const RunPanel::RunStart started = m_context.runPanel->start(
-            queue, action == VchaAction::Deploy ? tr("Deploy vCenter HA") : tr("Read the VCHA state"),
+            queue,
+            action == VchaAction::Deploy         ? tr("Deploy vCenter HA")
+                : action == VchaAction::Undeploy ? tr("Remove vCenter HA")
+                                                 : tr("Read the VCHA state"),
             m_connection->trustFlow([this, action] { run(action); },
                                     [this](const QString &text) { m_result->setText(text); }));
         started != RunPanel::RunStart::Started) {

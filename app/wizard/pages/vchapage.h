@@ -41,6 +41,7 @@ private:
     VCenterConnectionBox *m_connection;
     QPushButton *m_deploy;
     QPushButton *m_status;
+    QPushButton *m_undeploy;
     QLabel *m_result;
 };
 

@@ -28,6 +28,14 @@
 //	        field names (a port-group name where a Network id belongs; a standard Network
 //	        given as DISTRIBUTED_PORTGROUP ...); 401 without vmware-api-session-id;
 //	        already_exists when deployed before.
+//	POST /rest/vcenter/vcha/cluster?vmw-task=true&action=undeploy  body {"spec": UndeploySpec}
+//	     -> 200 {"value": "<task id>"}: the cluster's configuration is removed (the next get
+//	        answers NOTCONFIGURED) [R: "Destroys the VCHA cluster and removes all VCHA specific
+//	        information ... The active node continues to run as a standalone VCVA"]; 400
+//	        invalid_argument when the spec breaks [S] (UndeploySpec {vc_spec?, force_delete?,
+//	        vms?}, VmInfo {passive, witness}, NodeVmInfo {vm: a VirtualMachine, bios_uuid});
+//	        400 not_allowed_in_current_state when no cluster is configured (the sources are
+//	        silent there; refusing is the stricter stand-in).
 //	POST /rest/vcenter/vcha/cluster?action=get  body {} or {"vc_spec"?, "partial"?}
 //	     -> 200 {"value": Cluster.Info}: NOTCONFIGURED before a deploy; after it, -vcha-polls
 //	        answers CONFIGURED and DEGRADED with a health warning in the SDK's shape
@@ -282,17 +290,7 @@ func placementSpec(c *checker, path string, value interface{}) {
 func checkDeploySpec(spec interface{}) []string {
 	c := &checker{}
 	c.structure("spec", spec, map[string]field{
-		"vc_spec": {false, func(c *checker, p string, v interface{}) {
-			c.structure(p, v, map[string]field{"active_location": {true, func(c *checker, p string, v interface{}) {
-				c.structure(p, v, map[string]field{
-					"hostname":       {true, str},
-					"port":           {false, integer},
-					"ssl_thumbprint": {false, str},
-					"username":       {false, str},
-					"password":       {false, str},
-				})
-			}}})
-		}},
+		"vc_spec":    {false, connectionSpec},
 		"deployment": {true, enum("AUTO", "MANUAL")},
 		"active": {true, func(c *checker, p string, v interface{}) {
 			object := c.structure(p, v, map[string]field{
@@ -318,15 +316,33 @@ func checkDeploySpec(spec interface{}) []string {
 	return c.problems
 }
 
+// connectionSpec checks a CredentialsSpec {active_location: ConnectionSpec} [S].
+func connectionSpec(c *checker, p string, v interface{}) {
+	c.structure(p, v, map[string]field{"active_location": {true, func(c *checker, p string, v interface{}) {
+		c.structure(p, v, map[string]field{"hostname": {true, str}, "port": {false, integer},
+			"ssl_thumbprint": {false, str}, "username": {false, str}, "password": {false, str}})
+	}}})
+}
+
+func checkUndeploySpec(spec interface{}) []string {
+	c := &checker{}
+	nodeVM := func(c *checker, p string, v interface{}) {
+		c.structure(p, v, map[string]field{"vm": {true, inventory("VirtualMachine")}, "bios_uuid": {true, str}})
+	}
+	c.structure("spec", spec, map[string]field{
+		"vc_spec":      {false, connectionSpec},
+		"force_delete": {false, boolean},
+		"vms": {false, func(c *checker, p string, v interface{}) {
+			c.structure(p, v, map[string]field{"passive": {true, nodeVM}, "witness": {true, nodeVM}})
+		}},
+	})
+	return c.problems
+}
+
 func checkGetInput(body map[string]interface{}) []string {
 	c := &checker{}
 	c.structure("input", body, map[string]field{
-		"vc_spec": {false, func(c *checker, p string, v interface{}) {
-			c.structure(p, v, map[string]field{"active_location": {true, func(c *checker, p string, v interface{}) {
-				c.structure(p, v, map[string]field{"hostname": {true, str}, "port": {false, integer},
-					"ssl_thumbprint": {false, str}, "username": {false, str}, "password": {false, str}})
-			}}})
-		}},
+		"vc_spec": {false, connectionSpec},
 		"partial": {false, boolean},
 	})
 	return c.problems
@@ -397,6 +413,38 @@ func (v *vchaStandIn) serve(w http.ResponseWriter, r *http.Request) {
 		v.polls = 0
 		v.spec, _ = input["spec"].(map[string]interface{})
 		v.reply(w, http.StatusOK, map[string]interface{}{"value": "vcha-deploy-task-1"})
+	case "undeploy":
+		if r.URL.Query().Get("vmw-task") != "true" {
+			v.reply(w, http.StatusBadRequest, vapiError("invalid_argument", []string{"undeploy is a task: vmw-task=true"}))
+			return
+		}
+		var input map[string]interface{}
+		if err := json.Unmarshal(body, &input); err != nil || input == nil {
+			v.reply(w, http.StatusBadRequest, vapiError("invalid_argument", []string{"the body is not {\"spec\":{...}}"}))
+			return
+		}
+		problems := []string{}
+		for name := range input {
+			if name != "spec" {
+				problems = append(problems, "input."+name+": the operation has no such parameter")
+			}
+		}
+		if _, present := input["spec"]; !present {
+			problems = append(problems, "input.spec: required parameter missing")
+		} else {
+			problems = append(problems, checkUndeploySpec(input["spec"])...)
+		}
+		if len(problems) > 0 {
+			v.reply(w, http.StatusBadRequest, vapiError("invalid_argument", problems))
+			return
+		}
+		if !v.deployed {
+			v.reply(w, http.StatusBadRequest, vapiError("not_allowed_in_current_state", []string{"VCHA is not configured"}))
+			return
+		}
+		v.deployed = false
+		v.spec = nil
+		v.reply(w, http.StatusOK, map[string]interface{}{"value": "vcha-undeploy-task-1"})
 	case "get":
 		input := map[string]interface{}{}
 		if len(strings.TrimSpace(string(body))) > 0 {
