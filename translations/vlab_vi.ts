@@ -2853,10 +2853,6 @@ Chạy chúng ngay bây giờ?</translation>
         <translation>Tệp dự án</translation>
     </message>
     <message>
-        <source>Browse...</source>
-        <translation>Duyệt...</translation>
-    </message>
-    <message>
         <source>Project folder:</source>
         <translation>Thư mục dự án:</translation>
     </message>
@@ -2893,12 +2889,90 @@ Chạy chúng ngay bây giờ?</translation>
         <translation>Một công việc khác vẫn đang chạy; hãy chờ nó xong hoặc hủy nó.</translation>
     </message>
     <message>
-        <source>Open the runbook</source>
-        <translation>Mở sổ tay vận hành</translation>
-    </message>
-    <message>
         <source>Write the plan, its validation report, every plan-only file (request config, NetScaler batches, installer templates, vDS scripts) and the runbook (PDF and Markdown, with the results of every live run) into the project folder, then open the runbook. Nothing here touches the lab.</source>
         <translation>Ghi kế hoạch, báo cáo kiểm tra hợp lệ, mọi tệp của chế độ chỉ lập kế hoạch (cấu hình yêu cầu chứng chỉ, tệp batch NetScaler, mẫu trình cài đặt, script vDS) và sổ tay vận hành (PDF và Markdown, kèm kết quả của mọi lần chạy trực tiếp) vào thư mục dự án, rồi mở sổ tay vận hành. Không thao tác nào ở đây động đến lab.</translation>
+    </message>
+    <message>
+        <source>&amp;Write plan files</source>
+        <translation>Ghi các tệp &amp;kế hoạch</translation>
+    </message>
+    <message>
+        <source>&amp;Open the runbook</source>
+        <translation>&amp;Mở sổ tay vận hành</translation>
+    </message>
+    <message>
+        <source>Brow&amp;se...</source>
+        <translation>&amp;Duyệt...</translation>
+    </message>
+    <message>
+        <source>What was done, what is left</source>
+        <translation>Đã làm gì, còn lại gì</translation>
+    </message>
+    <message>
+        <source>Done.</source>
+        <translation>Đã xong.</translation>
+    </message>
+    <message>
+        <source>Failed: its last run stopped with problems. Left: deal with the cause its log names, then run it again from its page.</source>
+        <translation>Thất bại: lần chạy gần nhất dừng lại vì có sự cố. Còn lại: xử lý nguyên nhân mà nhật ký nêu, rồi chạy lại từ trang của bước này.</translation>
+    </message>
+    <message>
+        <source>Cancelled: its last run was stopped or cut off. Left: run it again from its page (a cut-off run offers to resume).</source>
+        <translation>Đã hủy: lần chạy gần nhất bị dừng hoặc bị ngắt. Còn lại: chạy lại từ trang của bước này (lần chạy bị ngắt sẽ đề nghị tiếp tục).</translation>
+    </message>
+    <message>
+        <source>Passed without a live run. Left: run it from its page, or do it by hand with its plan-only files and the runbook.</source>
+        <translation>Đã đi qua mà không chạy thật. Còn lại: chạy từ trang của bước này, hoặc làm bằng tay với các tệp chỉ lập kế hoạch và sổ tay vận hành.</translation>
+    </message>
+    <message>
+        <source>Not run yet. Left: run it from its page, or do it by hand with its plan-only files and the runbook.</source>
+        <translation>Chưa chạy. Còn lại: chạy từ trang của bước này, hoặc làm bằng tay với các tệp chỉ lập kế hoạch và sổ tay vận hành.</translation>
+    </message>
+    <message>
+        <source>Not gone through yet. Left: check the plan on its page.</source>
+        <translation>Chưa xem qua. Còn lại: kiểm tra kế hoạch trên trang của nó.</translation>
+    </message>
+    <message>
+        <source>Every step is done.</source>
+        <translation>Mọi bước đã xong.</translation>
+    </message>
+    <message>
+        <source>%1 of %2 steps done; what is left is said under each step.</source>
+        <translation>Đã xong %1 trên %2 bước; phần còn lại được nêu dưới từng bước.</translation>
+    </message>
+    <message>
+        <source>Asked the system to open the runbook, %1. If no window opens, no program for PDF files is set up: open the file with a PDF viewer.</source>
+        <translation>Đã yêu cầu hệ thống mở sổ tay vận hành, %1. Nếu không có cửa sổ nào mở ra thì máy chưa có chương trình cho tệp PDF: hãy mở tệp bằng một trình xem PDF.</translation>
+    </message>
+    <message>
+        <source>The runbook could not be opened: no program for PDF files is set up on this computer. It is %1; open it with a PDF viewer (install one first if needed).</source>
+        <translation>Không mở được sổ tay vận hành: máy này chưa có chương trình cho tệp PDF. Tệp nằm tại %1; hãy mở nó bằng một trình xem PDF (cài một trình trước nếu cần).</translation>
+    </message>
+    <message>
+        <source>Replace files?</source>
+        <translation>Thay thế các tệp?</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n file(s) in %1 differ from what this plan gives and would be replaced:</source>
+        <translation>
+            <numerusform>%n tệp trong %1 khác với những gì kế hoạch này tạo ra và sẽ bị thay thế:</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The folder also holds the plan of another lab (%1): these may be its files. Give each lab a project folder of its own.</source>
+        <translation>Thư mục này còn chứa kế hoạch của một lab khác (%1): đây có thể là các tệp của lab đó. Hãy dành cho mỗi lab một thư mục dự án riêng.</translation>
+    </message>
+    <message>
+        <source>&amp;Overwrite</source>
+        <translation>&amp;Ghi đè</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Hủy</translation>
+    </message>
+    <message>
+        <source>Nothing was written: the files in the folder stay as they were.</source>
+        <translation>Không ghi gì cả: các tệp trong thư mục vẫn giữ nguyên.</translation>
     </message>
 </context>
 <context>
@@ -3187,22 +3261,6 @@ Chạy chúng ngay bây giờ?</translation>
         </translation>
     </message>
     <message>
-        <source>Resume</source>
-        <translation>Tiếp tục</translation>
-    </message>
-    <message>
-        <source>Resume, run them again</source>
-        <translation>Tiếp tục, chạy lại chúng</translation>
-    </message>
-    <message>
-        <source>Resume, skip them</source>
-        <translation>Tiếp tục, bỏ qua chúng</translation>
-    </message>
-    <message>
-        <source>Start over</source>
-        <translation>Chạy lại từ đầu</translation>
-    </message>
-    <message>
         <source>Stopping (%1)...</source>
         <translation>Đang dừng (%1)...</translation>
     </message>
@@ -3351,6 +3409,22 @@ Tình trạng hiện tại:
     <message>
         <source>Cancelled: %1</source>
         <translation>Đã hủy: %1</translation>
+    </message>
+    <message>
+        <source>Resume</source>
+        <translation>Tiếp tục</translation>
+    </message>
+    <message>
+        <source>Resume, run them again</source>
+        <translation>Tiếp tục, chạy lại chúng</translation>
+    </message>
+    <message>
+        <source>Resume, skip them</source>
+        <translation>Tiếp tục, bỏ qua chúng</translation>
+    </message>
+    <message>
+        <source>Start over</source>
+        <translation>Chạy lại từ đầu</translation>
     </message>
 </context>
 <context>

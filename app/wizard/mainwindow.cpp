@@ -185,8 +185,10 @@ MainWindow::MainWindow(QWidget *parent)
                             "next time.")
                              .arg(reason));
     });
-    const StepContext context{m_document, m_runPanel, secrets, [this](const QString &path) {
-                                  return showField(path);
+    const StepContext context{m_document, m_runPanel, secrets,
+                              [this](const QString &path) { return showField(path); },
+                              [this] {
+                                  return stepOutcomes();
                               }};
     for (const StepInfo &step : StepRegistry::steps()) {
         // Pages that can say their title are built when first shown (see StepHost).
@@ -301,6 +303,34 @@ QWidget *MainWindow::showField(const QString &path)
         return editor;
     }
     return nullptr;
+}
+
+QList<StepOutcome> MainWindow::stepOutcomes() const
+{
+    QList<StepOutcome> outcomes;
+    const QList<int> ids = m_wizard->pageIds();
+    for (qsizetype i = 0; i + 1 < ids.size(); ++i) { // the last page is the summary's own
+        const QWizardPage *page = m_wizard->page(ids.at(i));
+        StepOutcome outcome{page->property("vlabStepId").toString(), page->title()};
+        switch (m_stepStates.value(ids.at(i))) {
+        case StepState::Done:
+            outcome.state = StepOutcome::State::Done;
+            break;
+        case StepState::Failed:
+            outcome.state = StepOutcome::State::Failed;
+            break;
+        case StepState::Cancelled:
+            outcome.state = StepOutcome::State::Cancelled;
+            break;
+        case StepState::Skipped:
+            outcome.state = StepOutcome::State::Skipped;
+            break;
+        case StepState::None:
+            break;
+        }
+        outcomes << outcome;
+    }
+    return outcomes;
 }
 
 QWizardPage *MainWindow::stepPage(int id) const

@@ -4,6 +4,7 @@
 // every registered step, a side list of the steps, and the one run panel at the bottom.
 
 #include "core/result.h"
+#include "stepregistry.h"
 
 #include <QHash>
 #include <QMainWindow>
@@ -33,6 +34,8 @@ public:
     QWizardPage *currentStepPage() const { return stepPage(currentStepId()); }
     int currentStepId() const;
     RunPanel *runPanel() const { return m_runPanel; }
+    // Every step before the last page, in order, with how it stands (as the side list marks it).
+    QList<StepOutcome> stepOutcomes() const;
     // Brings up the editor of the plan field a finding names ("certificate.san[2]"): switches
     // to the page and section that edit it, scrolls it into view and focuses it. Returns the
     // editor, or nullptr when no page edits that path (or the current page cannot be left).

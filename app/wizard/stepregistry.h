@@ -18,6 +18,15 @@ class PlanDocument;
 class RunPanel;
 class SecretStore;
 
+// How a step stands, as the side list marks it (for the finish summary).
+struct StepOutcome
+{
+    enum class State { NotRun, Done, Failed, Cancelled, Skipped };
+    QString id;    // StepInfo::id
+    QString title; // the page's title
+    State state = State::NotRun;
+};
+
 // What every page may use: the plan being edited and the one run panel for live work.
 struct StepContext
 {
@@ -27,6 +36,8 @@ struct StepContext
     // Brings up the editor of a plan field (by a finding's path), switching page or section
     // as needed, and focuses it; nullptr when no page edits that path.
     std::function<QWidget *(const QString &path)> showField;
+    // Every step before the last page, in order, with how it stands now.
+    std::function<QList<StepOutcome>()> stepOutcomes;
 };
 
 using PageFactory = QWizardPage *(*)(const StepContext &context);

@@ -1,15 +1,23 @@
 #include "project/planartifacts.h"
 
 #include "certs/csrrequest.h"
+#include "core/atomicfile.h"
 #include "core/tr.h"
+#include "jobs/journal.h"
 #include "netscaler/lbconfig.h"
+#include "project/writeplanfilesjob.h"
 #include "remote/pscendpointplan.h"
+#include "runbook/runbook.h"
 #include "runbook/topologypainter.h"
 #include "vsphere/vchaspecwriter.h"
 #include "vsphere/vcsatemplatewriter.h"
 #include "vsphere/vdsscriptwriter.h"
 
 #include <QDir>
+#include <QFile>
+#include <QFileInfo>
+
+#include <algorithm>
 
 using namespace Qt::StringLiterals;
 
@@ -76,6 +84,70 @@ QList<Artifact> planOnlyArtifacts(const LabPlan &plan, const QString &folder, QS
             skip(name, script.error().message);
     }
     return out;
+}
+
+namespace {
+// Whether the file at path holds other bytes than data (false when it does not exist).
+bool differs(const QString &path, const QByteArray &data)
+{
+    const QFileInfo info(path);
+    if (!info.exists())
+        return false;
+    if (info.size() != data.size())
+        return true;
+    QFile file(path);
+    return !file.open(QIODevice::ReadOnly) || file.readAll() != data;
+}
+} // namespace
+
+QStringList projectFilesToReplace(const LabPlan &plan, const QString &folder,
+                                  const QByteArray &precheckResultsJson)
+{
+    QStringList replaced;
+    QList<Artifact> files = WritePlanFilesJob::files(plan, folder);
+    files << planOnlyArtifacts(plan, folder, nullptr);
+    for (const Artifact &file : std::as_const(files)) {
+        if (differs(file.path, file.data))
+            replaced << file.path;
+    }
+
+    // The runbook is the same when its Markdown is, but for the line that says when it was made
+    // (the PDF is laid out from the same text).
+    const QDir dir(folder);
+    const QString pdf = dir.filePath(QString::fromLatin1(kRunbookPdfFile));
+    const QString markdown = dir.filePath(QString::fromLatin1(kRunbookMarkdownFile));
+    const QDateTime marker = QDateTime::fromSecsSinceEpoch(0, Qt::UTC);
+    Runbook runbook = buildRunbook(plan, precheckResultsJson, marker);
+    if (const Result<RunJournal> journal = RunJournal::load(dir.filePath(RunJournal::fileName())); journal)
+        addJournalEvidence(runbook, *journal);
+    QStringList now = QString::fromUtf8(runbookToMarkdown(runbook)).split(u'\n');
+    const Result<QByteArray> before = readFileLimited(markdown, 64 * 1024 * 1024);
+    bool same = false;
+    if (before) {
+        const QStringList then = QString::fromUtf8(*before).split(u'\n');
+        const QString made = marker.toString(Qt::ISODate);
+        const qsizetype line = std::distance(
+            now.cbegin(),
+            std::find_if(now.cbegin(), now.cend(), [&made](const QString &l) { return l.contains(made); }));
+        if (then.size() == now.size() && line < now.size()) {
+            now[line] = then.at(line);
+            same = now == then;
+        }
+    }
+    if (!same) {
+        if (QFileInfo::exists(markdown))
+            replaced << markdown;
+        if (QFileInfo::exists(pdf))
+            replaced << pdf;
+    }
+    return replaced;
+}
+
+QStringList otherPlansIn(const LabPlan &plan, const QString &folder)
+{
+    QStringList others = QDir(folder).entryList({u"*.vlab.json"_s}, QDir::Files, QDir::Name);
+    others.removeAll(WritePlanFilesJob::planFileName(plan));
+    return others;
 }
 
 } // namespace vlab

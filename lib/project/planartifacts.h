@@ -14,4 +14,19 @@ namespace vlab {
 // give yet (a field missing or wrong) is left out and named in *skipped with the reason.
 QList<Artifact> planOnlyArtifacts(const LabPlan &plan, const QString &folder, QStringList *skipped);
 
+// The runbook's files in the project folder.
+inline constexpr char kRunbookPdfFile[] = "runbook.pdf";
+inline constexpr char kRunbookMarkdownFile[] = "runbook.md";
+
+// What writing the project files of `plan` into `folder` (the plan, its validation reports,
+// the plan-only artifacts, the runbook) would replace: the files there that hold other bytes
+// than would be written, in that order. Files not there yet, or the same, are not listed; the
+// runbook counts as the same when its Markdown is, but for the line that says when it was made
+// (the PDF is laid out from the same text, with the project's journal in `folder`).
+QStringList projectFilesToReplace(const LabPlan &plan, const QString &folder,
+                                  const QByteArray &precheckResultsJson);
+
+// The other plans (*.vlab.json) in `folder`, besides the file `plan` is written to there.
+QStringList otherPlansIn(const LabPlan &plan, const QString &folder);
+
 } // namespace vlab

@@ -37,36 +37,39 @@ QString WritePlanFilesJob::planFileName(const LabPlan &plan)
     return base + u".vlab.json"_s;
 }
 
+QList<Artifact> WritePlanFilesJob::files(const LabPlan &plan, const QString &folder)
+{
+    const QDir dir(folder);
+    const Findings findings = validatePlan(plan);
+    QString text;
+    for (const Finding &f : findings)
+        text += formatFinding(f) + u'\n';
+    text += Tr::tr("%1 error(s), %2 warning(s)\n")
+                .arg(QString::number(countSeverity(findings, Severity::Error)),
+                     QString::number(countSeverity(findings, Severity::Warning)));
+    const QJsonObject json{{u"plan"_s, planFileName(plan)},
+                           {u"errors"_s, countSeverity(findings, Severity::Error)},
+                           {u"warnings"_s, countSeverity(findings, Severity::Warning)},
+                           {u"findings"_s, findingsToJson(findings)}};
+    return {Artifact{dir.filePath(planFileName(plan)), serializePlan(plan), {}},
+            Artifact{dir.filePath(reportTextFileName()), text.toUtf8(), {}},
+            Artifact{dir.filePath(reportJsonFileName()), QJsonDocument(json).toJson(), {}}};
+}
+
 ThreadedJob::Work WritePlanFilesJob::makeWork()
 {
     return [plan = m_plan, folder = m_folder](const WorkContext &ctx) -> Result<void> {
         if (!QDir().mkpath(folder))
             return makeError(u"file.mkdir"_s, Tr::tr("Cannot create the folder %1.").arg(folder));
-        const QDir dir(folder);
 
         ctx.progress(0.1, Tr::tr("Validating the plan"));
-        const Findings findings = validatePlan(plan);
-        QString text;
-        for (const Finding &f : findings)
-            text += formatFinding(f) + u'\n';
-        text += Tr::tr("%1 error(s), %2 warning(s)\n")
-                    .arg(QString::number(countSeverity(findings, Severity::Error)),
-                         QString::number(countSeverity(findings, Severity::Warning)));
-        const QJsonObject json{{u"plan"_s, planFileName(plan)},
-                               {u"errors"_s, countSeverity(findings, Severity::Error)},
-                               {u"warnings"_s, countSeverity(findings, Severity::Warning)},
-                               {u"findings"_s, findingsToJson(findings)}};
-
-        const QList<std::pair<QString, QByteArray>> files = {
-            {dir.filePath(planFileName(plan)), serializePlan(plan)},
-            {dir.filePath(reportTextFileName()), text.toUtf8()},
-            {dir.filePath(reportJsonFileName()), QJsonDocument(json).toJson()}};
+        const QList<Artifact> files = WritePlanFilesJob::files(plan, folder);
         for (qsizetype i = 0; i < files.size(); ++i) {
             if (ctx.isCancelled())
                 return makeError(u"job.cancelled"_s, Tr::tr("Cancelled."));
-            const auto &[path, data] = files.at(i);
-            ctx.progress(0.2 + 0.8 * qreal(i) / qreal(files.size()), Tr::tr("Writing %1").arg(path));
-            const Result<WrittenFile> written = writeFileAtomically(path, data);
+            const Artifact &file = files.at(i);
+            ctx.progress(0.2 + 0.8 * qreal(i) / qreal(files.size()), Tr::tr("Writing %1").arg(file.path));
+            const Result<WrittenFile> written = writeFileAtomically(file.path, file.data);
             if (!written)
                 return written.error();
             ctx.evidence(Evidence::Kind::File, written->path, written->sha256);

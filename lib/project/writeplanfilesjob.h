@@ -4,6 +4,7 @@
 // and records every file with its SHA-256 as evidence.
 
 #include "jobs/threadedjob.h"
+#include "jobs/writefilesjob.h"
 #include "plan/labplan.h"
 
 namespace vlab {
@@ -18,6 +19,8 @@ public:
     static QString planFileName(const LabPlan &plan); // "<lab name>.vlab.json"
     static QString reportTextFileName() { return QStringLiteral("validation.txt"); }
     static QString reportJsonFileName() { return QStringLiteral("validation.json"); }
+    // What the job writes into `folder`: the plan and its validation report (text and JSON).
+    static QList<Artifact> files(const LabPlan &plan, const QString &folder);
 
 protected:
     Work makeWork() override;

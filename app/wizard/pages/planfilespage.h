@@ -1,12 +1,14 @@
 #pragma once
-// PlanFilesPage: the plan-only output of the steps built so far. It writes the plan and its
-// validation report into the project folder through the run panel (WritePlanFilesJob).
-// Later steps add their artifacts to the same folder; the runbook step will take it over.
+// PlanFilesPage: the last page. It writes the plan, its validation report, every step's
+// plan-only files and the runbook into the project folder through the run panel (asking first
+// when that would replace files that hold something else), opens the runbook, and sums up
+// what was done on each step and what is left.
 
 #include "stepregistry.h"
 
 #include <QWizardPage>
 
+class QGridLayout;
 class QLabel;
 class QLineEdit;
 class QPushButton;
@@ -23,13 +25,21 @@ public:
 
 private:
     void writeFiles();
+    void openRunbook();
+    // Asks before files in `folder` that hold something else are replaced; true to go on.
+    bool mayReplace(const QString &folder, const QByteArray &precheck);
+    void showSummary();
 
     StepContext m_context;
     QLineEdit *m_folder;
     QPushButton *m_write;
     QLabel *m_result;
     QPushButton *m_open;
+    QLabel *m_opened; // what became of "Open the runbook"
+    QLabel *m_summaryHead;
+    QGridLayout *m_summary; // one row per step: where it stands, what is left
     QString m_runbook;
+    bool m_followsWizard = false;
 };
 
 } // namespace vlab
