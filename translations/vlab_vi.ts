@@ -2460,7 +2460,7 @@ Chạy chúng ngay bây giờ?</translation>
     <name>vlab::MainWindow</name>
     <message>
         <source>&amp;File</source>
-        <translation>&amp;Tệp</translation>
+        <translation>Tệ&amp;p</translation>
     </message>
     <message>
         <source>&amp;Open...</source>
@@ -2629,6 +2629,14 @@ Chạy chúng ngay bây giờ?</translation>
     <message>
         <source>%1 (example, not saved)[*] - vLab Wizard</source>
         <translation>%1 (lab mẫu, chưa lưu)[*] - vLab Wizard</translation>
+    </message>
+    <message>
+        <source>&amp;Discard changes</source>
+        <translation>&amp;Bỏ thay đổi</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Hủy</translation>
     </message>
 </context>
 <context>
@@ -3411,20 +3419,20 @@ Tình trạng hiện tại:
         <translation>Đã hủy: %1</translation>
     </message>
     <message>
-        <source>Resume</source>
-        <translation>Tiếp tục</translation>
+        <source>&amp;Resume</source>
+        <translation>&amp;Tiếp tục</translation>
     </message>
     <message>
-        <source>Resume, run them again</source>
-        <translation>Tiếp tục, chạy lại chúng</translation>
+        <source>Resume, &amp;run them again</source>
+        <translation>Tiếp tục, &amp;chạy lại chúng</translation>
     </message>
     <message>
-        <source>Resume, skip them</source>
-        <translation>Tiếp tục, bỏ qua chúng</translation>
+        <source>Resume, &amp;skip them</source>
+        <translation>Tiếp tục, &amp;bỏ qua chúng</translation>
     </message>
     <message>
-        <source>Start over</source>
-        <translation>Chạy lại từ đầu</translation>
+        <source>Start &amp;over</source>
+        <translation>Chạy &amp;lại từ đầu</translation>
     </message>
 </context>
 <context>

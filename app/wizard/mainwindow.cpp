@@ -374,13 +374,16 @@ void MainWindow::buildMenus()
     help->addAction(tr("&User guide"), QKeySequence::HelpContents, this,
                     [this] { showUserGuide(this, m_wizard); })
         ->setObjectName(u"action:userGuide"_s);
-    help->addAction(tr("&About vLab Wizard"), this, [this] {
-        QMessageBox::about(this, tr("About vLab Wizard"),
-                           tr("<b>vLab Wizard %1</b><p>Builds a highly available vSphere 6.7 lab: "
-                              "two PSCs behind a NetScaler, vCenter with VCHA, a Distributed "
-                              "Switch, and a runbook of every step.</p>")
-                               .arg(QApplication::applicationVersion()));
-    });
+    help->addAction(tr("&About vLab Wizard"), this,
+                    [this] {
+                        QMessageBox::about(
+                            this, tr("About vLab Wizard"),
+                            tr("<b>vLab Wizard %1</b><p>Builds a highly available vSphere 6.7 lab: "
+                               "two PSCs behind a NetScaler, vCenter with VCHA, a Distributed "
+                               "Switch, and a runbook of every step.</p>")
+                                .arg(QApplication::applicationVersion()));
+                    })
+        ->setObjectName(u"action:about"_s);
 }
 
 QString MainWindow::busyMessage()
@@ -500,10 +503,17 @@ bool MainWindow::confirmDiscard()
 {
     if (!m_document->isModified())
         return true;
-    const auto answer = QMessageBox::question(
-        this, tr("Unsaved changes"),
-        tr("The plan %1 has unsaved changes. Save them first?").arg(m_document->displayName()),
-        QMessageBox::Save | QMessageBox::Discard | QMessageBox::Cancel, QMessageBox::Save);
+    QMessageBox box(QMessageBox::Question, tr("Unsaved changes"),
+                    tr("The plan %1 has unsaved changes. Save them first?").arg(m_document->displayName()),
+                    QMessageBox::Save | QMessageBox::Discard | QMessageBox::Cancel, this);
+    box.setObjectName(u"unsavedQuestion"_s);
+    // Our own texts: the platform's may give Discard no key (Alt + letter), in any language.
+    box.button(QMessageBox::Save)->setText(tr("&Save"));
+    box.button(QMessageBox::Discard)->setText(tr("&Discard changes"));
+    box.button(QMessageBox::Cancel)->setText(tr("Cancel"));
+    box.setDefaultButton(QMessageBox::Save);
+    box.setEscapeButton(QMessageBox::Cancel);
+    const int answer = box.exec();
     if (answer == QMessageBox::Save)
         return save();
     if (answer != QMessageBox::Discard)

@@ -96,7 +96,7 @@ RunPanel::ResumeChoice RunPanel::askResume(QWidget *parent, const QString &title
     QAbstractButton *startOver = nullptr;
     const bool runAgain = state.runAgainFits();
     if (state.interruptedLabChanges.isEmpty()) {
-        resume = box.addButton(tr("Resume"), QMessageBox::AcceptRole);
+        resume = box.addButton(tr("&Resume"), QMessageBox::AcceptRole);
         resume->setObjectName(u"resumeRun"_s);
     } else {
         // What is true in the lab now, as the checks found it, decides what is offered.
@@ -125,16 +125,16 @@ RunPanel::ResumeChoice RunPanel::askResume(QWidget *parent, const QString &title
                                   "%1.\n\nWhat is true now:\n%2\n\n%3")
                                    .arg(jobs.join(u", "_s), facts.join(u'\n'), advice));
         if (runAgain) {
-            resume = box.addButton(tr("Resume, run them again"), QMessageBox::AcceptRole);
+            resume = box.addButton(tr("Resume, &run them again"), QMessageBox::AcceptRole);
             resume->setObjectName(u"resumeRunAgain"_s);
         }
         if (state.skipFits()) {
-            resumeSkip = box.addButton(tr("Resume, skip them"), QMessageBox::AcceptRole);
+            resumeSkip = box.addButton(tr("Resume, &skip them"), QMessageBox::AcceptRole);
             resumeSkip->setObjectName(u"resumeSkip"_s);
         }
     }
     if (runAgain) {
-        startOver = box.addButton(tr("Start over"), QMessageBox::DestructiveRole);
+        startOver = box.addButton(tr("Start &over"), QMessageBox::DestructiveRole);
         startOver->setObjectName(u"resumeStartOver"_s);
     }
     QAbstractButton *notNow = box.addButton(tr("Not now"), QMessageBox::RejectRole);
