@@ -220,6 +220,20 @@ int cmdGenerate(const QStringList &args)
     if (!plan)
         return exitCode;
     const QString folder = parser.value(output);
+    // DIR may hold another plan under the name this one is saved as (another lab's, or another
+    // version of this lab): it is never overwritten (#14, finding 7). The plan itself, or a copy
+    // that loads as the same plan, is written again as usual.
+    const QString planTarget = QDir(folder).filePath(WritePlanFilesJob::planFileName(*plan));
+    const QFileInfo target(planTarget);
+    if (target.exists() && target.canonicalFilePath() != QFileInfo(planFile).canonicalFilePath()) {
+        const Result<LabPlan> there = loadPlanFile(planTarget);
+        if (!there || *there != *plan) {
+            err(CliTr::tr("vlab: %1 holds another plan, which generate would overwrite; nothing was written. "
+                          "Write into another folder, or move that plan away first.\n")
+                    .arg(QDir::toNativeSeparators(planTarget)));
+            return BadInput;
+        }
+    }
     if (!QDir().mkpath(folder)) {
         err(CliTr::tr("vlab: cannot create the output folder %1.\n").arg(folder));
         return BadInput;

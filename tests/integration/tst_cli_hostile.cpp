@@ -253,6 +253,45 @@ private Q_SLOTS:
         const QString text = QString::fromUtf8(readAll(script));
         QVERIFY2(text.contains(u"-dc 'DC %4 %5'"_s), qPrintable(text));
     }
+
+    // Finding 7, README "Everything at once": exit 2 when DIR holds another plan under the
+    // plan's file name (another version of this lab here), which is left byte for byte as it
+    // was, and nothing else is written. DIR holding the plan itself, or a copy that loads as
+    // the same plan, is written as before.
+    void generateKeepsAnotherPlan()
+    {
+        const LabPlan plan = examplePlan();
+        const QString file = m_dir.filePath(u"downloaded.vlab.json"_s);
+        QVERIFY(writeFile(file, serializePlan(plan)));
+
+        const QString project = m_dir.filePath(u"project"_s);
+        QVERIFY(QDir().mkpath(project));
+        LabPlan older = plan;
+        older.vcenter.ip = u"192.168.1.214"_s;
+        QVERIFY(writeFile(project + u"/sslab.vlab.json"_s, serializePlan(older)));
+        Run run = runVlab({u"generate"_s, file, u"-o"_s, project}, m_dir.path());
+        QVERIFY2(run.why.isEmpty(), qPrintable(run.why));
+        QVERIFY2(run.exitCode == 2, qPrintable(run.err));
+        QVERIFY2(run.err.contains(u"holds another plan"_s), qPrintable(run.err));
+        QCOMPARE(readAll(project + u"/sslab.vlab.json"_s), serializePlan(older));
+        QCOMPARE(QDir(project).entryList(QDir::NoDotAndDotDot | QDir::AllEntries),
+                 QStringList{u"sslab.vlab.json"_s});
+
+        // A file there that is no plan at all is not overwritten either.
+        const QByteArray olderBytes = "// the lab as it was\n" + serializePlan(older);
+        QVERIFY(writeFile(project + u"/sslab.vlab.json"_s, olderBytes));
+        run = runVlab({u"generate"_s, file, u"-o"_s, project}, m_dir.path());
+        QVERIFY2(run.exitCode == 2, qPrintable(run.err));
+        QCOMPARE(readAll(project + u"/sslab.vlab.json"_s), olderBytes);
+
+        // The same plan, as a copy and as the plan file itself.
+        QVERIFY(writeFile(project + u"/sslab.vlab.json"_s, serializePlan(plan)));
+        run = runVlab({u"generate"_s, file, u"-o"_s, project}, m_dir.path());
+        QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+        QVERIFY(QFileInfo::exists(project + u"/validation.txt"_s));
+        run = runVlab({u"generate"_s, project + u"/sslab.vlab.json"_s, u"-o"_s, project}, m_dir.path());
+        QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+    }
 };
 
 QTEST_MAIN(TestCliHostile)
