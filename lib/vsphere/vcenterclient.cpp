@@ -123,6 +123,27 @@ Error restError(int status, const QByteArray &body, const QString &what)
                      details);
 }
 
+Result<QJsonValue> parseRestReply(int status, const QByteArray &body, bool optional, const QString &what)
+{
+    if (optional && status == 404)
+        return QJsonValue(QJsonValue::Undefined);
+    if (status / 100 != 2)
+        return restError(status, body, what);
+    if (body.trimmed().isEmpty())
+        return QJsonValue();
+    QJsonParseError parseError;
+    const QJsonDocument doc = QJsonDocument::fromJson(body, &parseError);
+    if (doc.isNull())
+        return makeError(u"vcenter.rest.syntax"_s, Tr::tr("%1: the reply is not JSON.").arg(what),
+                         parseError.errorString());
+    if (!doc.isObject())
+        return QJsonValue(doc.array());
+    // Undefined means "404 to an optional read" to the caller: a 2xx object without a value
+    // (whatever answered) is null, never that.
+    const QJsonValue value = doc.object().value(u"value"_s);
+    return value.isUndefined() ? QJsonValue() : value;
+}
+
 VCenterClient::VCenterClient(const VCenterEndpoint &endpoint, QObject *parent)
     : QObject(parent)
     , m_endpoint(endpoint)
@@ -236,19 +257,7 @@ void VCenterClient::send(const QByteArray &verb, const QString &path, const QJso
                  [optional, what, done = std::move(done)](Result<HttpResponse> reply) {
                      if (!reply)
                          return done(reply.error());
-                     if (optional && reply->status == 404)
-                         return done(QJsonValue(QJsonValue::Undefined));
-                     if (reply->status / 100 != 2)
-                         return done(restError(reply->status, reply->body, what));
-                     if (reply->body.trimmed().isEmpty())
-                         return done(QJsonValue());
-                     QJsonParseError parseError;
-                     const QJsonDocument doc = QJsonDocument::fromJson(reply->body, &parseError);
-                     if (doc.isNull())
-                         return done(makeError(u"vcenter.rest.syntax"_s,
-                                               Tr::tr("%1: the reply is not JSON.").arg(what),
-                                               parseError.errorString()));
-                     done(doc.isObject() ? doc.object().value(u"value"_s) : QJsonValue(doc.array()));
+                     done(parseRestReply(reply->status, reply->body, optional, what));
                  });
 }
 

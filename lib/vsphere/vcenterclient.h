@@ -46,6 +46,13 @@ HttpClient *makeHttpClient(const VCenterEndpoint &endpoint, QObject *parent);
 // "vcenter.notfound", "vcenter.rest"). `what` names the call for people.
 Error restError(int status, const QByteArray &body, const QString &what);
 
+// Reads a vCenter REST reply as VCenterClient::call() and callOptional() do: a 2xx reply gives
+// its "value" (null when the body is empty or has none; a top-level array as it is), a 404 to an
+// `optional` read an undefined QJsonValue, a 2xx body that is not JSON "vcenter.rest.syntax", and
+// any other status restError(). The reply is the vCenter's (or whoever answers on its address):
+// every body is read as hostile (the fuzz target fuzz_vcha_reply).
+Result<QJsonValue> parseRestReply(int status, const QByteArray &body, bool optional, const QString &what);
+
 class VCenterClient : public QObject
 {
     Q_OBJECT

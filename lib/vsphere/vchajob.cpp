@@ -54,6 +54,18 @@ VchaClusterState parseVchaClusterState(const QJsonObject &value)
     return s;
 }
 
+Result<VchaClusterState> readVchaClusterState(const QJsonValue &value, const QString &host)
+{
+    if (!value.isObject())
+        return makeError(
+            u"vcha.reply"_s,
+            Tr::tr("%1 answered the request for the VCHA state without one; is it a vCenter "
+                   "6.7 U1 or later?")
+                .arg(host),
+            QString::fromUtf8(QJsonDocument(QJsonArray{value}).toJson(QJsonDocument::Compact)).left(400));
+    return parseVchaClusterState(value.toObject());
+}
+
 Result<VchaNetwork> resolveVchaNetwork(const QString &name, const QString &field,
                                        const QList<InventoryNetwork> &networks)
 {
@@ -285,7 +297,10 @@ void VchaJob::readState(std::function<void(const VchaClusterState &)> next)
                                          .arg(m_endpoint.url.host()),
                                      steps));
             }
-            m_state = parseVchaClusterState(r->toObject());
+            const Result<VchaClusterState> state = readVchaClusterState(*r, m_endpoint.url.host());
+            if (!state)
+                return end(state.error());
+            m_state = *state;
             next(m_state);
         });
 }

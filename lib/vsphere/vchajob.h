@@ -47,6 +47,9 @@ struct VchaClusterState
     bool healthy() const { return configState == u"CONFIGURED" && healthState == u"HEALTHY"; }
 };
 VchaClusterState parseVchaClusterState(const QJsonObject &value);
+// The "value" of a reply to POST .../vcha/cluster?action=get (VCenterClient::callOptional): a
+// Cluster.Info object, else "vcha.reply" (a 2xx reply without one is no VCHA state to act on).
+Result<VchaClusterState> readVchaClusterState(const QJsonValue &value, const QString &host);
 
 // A port group as the VCHA API names it: the Network object's identifier and its type.
 struct VchaNetwork

@@ -79,6 +79,54 @@ private Q_SLOTS:
         QVERIFY(e.details.contains(QString::number(status)));
     }
 
+    // What a REST call hands its caller. "undefined" is kept for a 404 to an optional read: the
+    // VCHA job takes it for "no VCHA REST API" (6.7 GA). Found while writing fuzz_vcha_reply: a
+    // 2xx object without "value" came back undefined too, so whatever answered {} on the vCenter
+    // address made the job report a 6.7 GA vCenter and print the manual steps.
+    void restReplies_data()
+    {
+        QTest::addColumn<int>("status");
+        QTest::addColumn<QByteArray>("body");
+        QTest::addColumn<bool>("optional");
+        QTest::addColumn<QString>("value"); // "undefined", "null", JSON, or "error <code>"
+        QTest::newRow("value") << 200 << QByteArray(R"({"value":{"config_state":"CONFIGURED"}})") << true
+                               << uR"({"config_state":"CONFIGURED"})"_s;
+        QTest::newRow("task id") << 200 << QByteArray(R"({"value":"task-12"})") << false << uR"("task-12")"_s;
+        QTest::newRow("empty body") << 200 << QByteArray(" \r\n") << false << u"null"_s;
+        QTest::newRow("object without value") << 200 << QByteArray("{}") << true << u"null"_s;
+        QTest::newRow("object with other keys") << 200 << QByteArray(R"({"Value":1})") << true << u"null"_s;
+        QTest::newRow("array") << 200 << QByteArray(R"([1,"a"])") << false << uR"([1,"a"])"_s;
+        QTest::newRow("not JSON") << 200 << QByteArray("<html>") << true << u"error vcenter.rest.syntax"_s;
+        QTest::newRow("404 optional") << 404 << QByteArray("{}") << true << u"undefined"_s;
+        QTest::newRow("404 required") << 404 << QByteArray("{}") << false << u"error vcenter.notfound"_s;
+        QTest::newRow("503") << 503 << QByteArray() << true << u"error vcenter.unavailable"_s;
+        QTest::newRow("204") << 204 << QByteArray() << true << u"null"_s;
+    }
+    void restReplies()
+    {
+        QFETCH(int, status);
+        QFETCH(QByteArray, body);
+        QFETCH(bool, optional);
+        QFETCH(QString, value);
+        const Result<QJsonValue> r = parseRestReply(status, body, optional, u"POST /rest/x"_s);
+        if (value.startsWith(u"error "_s)) {
+            QVERIFY(!r.ok());
+            QCOMPARE(r.error().code, value.mid(6));
+            QVERIFY(r.error().message.contains(u"POST /rest/x"_s));
+            return;
+        }
+        QVERIFY2(r.ok(), qPrintable(r.ok() ? QString() : r.error().message));
+        if (value == u"undefined"_s) {
+            QVERIFY(r->isUndefined());
+        } else if (value == u"null"_s) {
+            QVERIFY(r->isNull());
+        } else {
+            const QJsonValue expected =
+                QJsonDocument::fromJson(u"[%1]"_s.arg(value).toUtf8()).array().first();
+            QCOMPARE(*r, expected);
+        }
+    }
+
     // Found by fuzz_soap_reply (tests/fuzz/regressions/fuzz_soap_reply): a reply nested 20,000
     // elements deep overflowed the stack when its tree was copied. Deep nesting is refused; the
     // deepest reply allowed still parses and copies.
@@ -309,6 +357,23 @@ private Q_SLOTS:
         QCOMPARE(s.warnings,
                  (QStringList{u"Passive is down. Recommendation: Power it on."_s, u"only.an.id"_s}));
         QVERIFY(!s.healthy());
+    }
+
+    // A 2xx reply without a Cluster.Info (null from "{}", a string, an array) is refused: the
+    // job used to take it for an unconfigured cluster and go on to deploy.
+    void vchaStateNeedsAnObject()
+    {
+        for (const QJsonValue &value :
+             {QJsonValue(), QJsonValue(u"CONFIGURED"_s), QJsonValue(QJsonArray{1})}) {
+            const Result<VchaClusterState> s = readVchaClusterState(value, u"vc.example"_s);
+            QVERIFY(!s.ok());
+            QCOMPARE(s.error().code, u"vcha.reply"_s);
+            QVERIFY2(s.error().message.contains(u"vc.example"_s), qPrintable(s.error().message));
+        }
+        const Result<VchaClusterState> s =
+            readVchaClusterState(QJsonObject{{u"config_state"_s, u"NOTCONFIGURED"_s}}, u"vc.example"_s);
+        QVERIFY(s.ok());
+        QCOMPARE(s->configState, u"NOTCONFIGURED"_s);
     }
 
     void vchaManualStepsFromPlan()
