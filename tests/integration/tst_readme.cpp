@@ -12,7 +12,10 @@
 //   test, or its row name);
 // - every file a section with a synopsis says a verb writes (a backticked name with a file
 //   extension) appears in a test that names the section.
-// - the README holds no count of the tests (it went stale, and counted a set-up step).
+// - the README holds no count of the tests (it went stale, and counted a set-up step);
+// - the section "Sanitizers and fuzzing" names every fuzz target of tests/fuzz/CMakeLists.txt
+//   and every integration test .ci/sanitize runs, and every integration or GUI test the stage
+//   leaves out is named there and in the comment of .ci/sanitize (with the reason).
 // A failure names the README line and the option, verb or code that disagrees.
 
 #include <QDir>
@@ -363,6 +366,7 @@ private Q_SLOTS:
     void writtenFilesHaveTests_data();
     void writtenFilesHaveTests();
     void noTestCount();
+    void sanitizerStageAsDocumented();
 
 private:
     QList<Section> m_sections;
@@ -593,6 +597,84 @@ void TestReadme::noTestCount()
                  qPrintable(u"README.md:%1 says \"%2\": a test count goes stale; write \"every "
                             u"test\" (ctest --test-dir build -N lists them)"_s.arg(QString::number(i + 1),
                                                                                    m.captured(0))));
+    }
+}
+
+namespace {
+
+QString sourceText(const QString &relative)
+{
+    QFile file(QStringLiteral(VLAB_SOURCE_DIR "/") + relative);
+    return file.open(QIODevice::ReadOnly) ? QString::fromUtf8(file.readAll()) : QString();
+}
+
+// The words of the first "<open> ... )" list in `text` (a bash array, a CMake set()).
+QStringList listIn(const QString &text, const QString &open)
+{
+    const qsizetype start = text.indexOf(open);
+    if (start < 0)
+        return {};
+    const qsizetype end = text.indexOf(u')', start);
+    return text.mid(start + open.size(), end - start - open.size())
+        .split(QRegularExpression(u"\\s+"_s), Qt::SkipEmptyParts);
+}
+
+// The first capture of every match of `pattern` in `text`.
+QStringList matchesIn(const QString &text, const QString &pattern)
+{
+    QStringList found;
+    const QRegularExpression re(pattern);
+    for (auto it = re.globalMatch(text); it.hasNext();)
+        found << it.next().captured(1);
+    return found;
+}
+
+} // namespace
+
+// The sanitizer stage as the README describes it (issue #14, deliverable 6): a target, a test
+// run or a test left out is written down where people look, and the reason why not next to the
+// list of .ci/sanitize.
+void TestReadme::sanitizerStageAsDocumented()
+{
+    const auto section = std::find_if(m_sections.cbegin(), m_sections.cend(), [](const Section &s) {
+        return s.title == u"Sanitizers and fuzzing"_s;
+    });
+    QVERIFY2(section != m_sections.cend(), "README.md has the section \"Sanitizers and fuzzing\"");
+    const QString sanitize = sourceText(u".ci/sanitize"_s);
+    const QStringList run = listIn(sanitize, u"integration=("_s);
+    QVERIFY2(run.size() >= 5, ".ci/sanitize lists its integration tests in integration=(...)");
+    QString comment;
+    for (const QString &line : sanitize.split(u'\n')) {
+        if (line.startsWith(u'#'))
+            comment += line + u'\n';
+    }
+    const QStringList targets =
+        listIn(sourceText(u"tests/fuzz/CMakeLists.txt"_s), u"set(vlab_fuzz_targets"_s);
+    QVERIFY2(targets.size() >= 8, "tests/fuzz/CMakeLists.txt lists its targets in vlab_fuzz_targets");
+    const auto named = [&](const QString &name) {
+        return section->text.contains(u'`' + name + u'`');
+    };
+    for (const QString &target : targets)
+        QVERIFY2(named(target),
+                 qPrintable(u"README.md:%1: the fuzz target %2 is not in the section"_s.arg(
+                     QString::number(section->line), target)));
+    for (const QString &test : run)
+        QVERIFY2(named(test),
+                 qPrintable(u"README.md:%1: .ci/sanitize runs %2, the section does not say so"_s.arg(
+                     QString::number(section->line), test)));
+    const QStringList all = matchesIn(sourceText(u"tests/integration/CMakeLists.txt"_s)
+                                          + sourceText(u"tests/gui/CMakeLists.txt"_s),
+                                      u"(?:vlab_add_test\\(|add_test\\(NAME )(tst_\\w+)"_s);
+    QVERIFY2(all.contains(u"tst_cli"_s) && all.contains(u"tst_wizard"_s), "the test lists were read");
+    for (const QString &test : all) {
+        if (run.contains(test))
+            continue;
+        QVERIFY2(named(test),
+                 qPrintable(u"README.md:%1: %2 does not run under the sanitizers; the section must "
+                            u"name it (`%2`) and say why"_s.arg(QString::number(section->line), test)));
+        QVERIFY2(comment.contains(test),
+                 qPrintable(
+                     u".ci/sanitize: %1 is not in integration=(...); its comment must say why"_s.arg(test)));
     }
 }
 
