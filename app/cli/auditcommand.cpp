@@ -44,19 +44,23 @@ int cmdAudit(const QStringList &args)
                                               "administrator@vsphere.local)."),
                                     u"USER"_s, u"administrator@vsphere.local"_s);
     const QCommandLineOption sshUser(
-        u"ssh-user"_s, CliTr::tr("tcp: the SSH user on the PSCs (default root)."), u"USER"_s, u"root"_s);
-    const QCommandLineOption sshPort(u"ssh-port"_s, CliTr::tr("tcp: the SSH port of the PSCs (default 22)."),
-                                     u"N"_s, u"22"_s);
+        u"ssh-user"_s, CliTr::tr("tcp, psc: the SSH user on the PSCs (default root)."), u"USER"_s, u"root"_s);
+    const QCommandLineOption sshPort(
+        u"ssh-port"_s, CliTr::tr("tcp, psc: the SSH port of the PSCs (default 22)."), u"N"_s, u"22"_s);
     const QCommandLineOption identity(
-        u"identity"_s, CliTr::tr("tcp: a private key to log in with, instead of the password."),
+        u"identity"_s, CliTr::tr("tcp, psc: a private key to log in with, instead of the password."),
         u"KEYFILE"_s);
     const QCommandLineOption knownHosts(
         u"known-hosts"_s,
-        CliTr::tr("tcp: the known_hosts file holding the PSCs' host keys (default: known_hosts next to "
+        CliTr::tr("tcp, psc: the known_hosts file holding the PSCs' host keys (default: known_hosts next to "
                   "the plan); the audit records none."),
         u"FILE"_s);
-    parser.addOptions(
-        {only, format, timeout, nsip, nsUser, vcenter, vcUser, sshUser, sshPort, identity, knownHosts});
+    const QCommandLineOption vmafdCli(
+        u"vmafd-cli"_s,
+        CliTr::tr("psc: the vmafd-cli command on the PSCs (default %1).").arg(QString::fromLatin1(kVmafdCli)),
+        u"COMMAND"_s, QString::fromLatin1(kVmafdCli));
+    parser.addOptions({only, format, timeout, nsip, nsUser, vcenter, vcUser, sshUser, sshPort, identity,
+                       knownHosts, vmafdCli});
     parser.addPositionalArgument(u"PLAN"_s, CliTr::tr("The .vlab.json file."));
     bool help = false;
     const QString synopsis =
@@ -118,6 +122,11 @@ int cmdAudit(const QStringList &args)
         return BadInput;
     }
     options.knownHostsFile = parser.value(knownHosts);
+    options.vmafdCli = parser.value(vmafdCli).trimmed();
+    if (options.vmafdCli.isEmpty()) {
+        err(CliTr::tr("vlab: --vmafd-cli needs a command.\n"));
+        return BadInput;
+    }
     options.sshCredentials.privateKeyFile = parser.value(identity);
     options.nsUser = parser.value(nsUser).trimmed();
     if (options.nsUser.isEmpty()) {
@@ -153,8 +162,8 @@ int cmdAudit(const QStringList &args)
         options.vcPassword = *password;
     }
 
-    if (options.areas.contains(u"tcp"_s) && options.sshCredentials.privateKeyFile.isEmpty()
-        && !plan->psc.isEmpty()) {
+    if ((options.areas.contains(u"tcp"_s) || options.areas.contains(u"psc"_s))
+        && options.sshCredentials.privateKeyFile.isEmpty() && !plan->psc.isEmpty()) {
         const std::optional<QString> password = readSecret(
             kRootPasswordVar,
             CliTr::tr("Password of %1 on the PSCs (or use --identity KEYFILE): ").arg(options.sshUser));

@@ -101,6 +101,8 @@ AuditSession::AuditSession(const LabPlan &plan, const AuditOptions &options, QOb
             buildNetscaler();
         } else if (area == u"vcenter"_s || area == u"vcha"_s || area == u"vds"_s) {
             buildVCenter(area);
+        } else if (area == u"psc"_s) {
+            buildPsc();
         } else if (area == u"tcp"_s) {
             buildTcp();
         } else {
@@ -323,12 +325,68 @@ void AuditSession::buildVCenter(const QString &area)
     m_jobs << job;
 }
 
+QString AuditSession::knownHostsFile() const
+{
+    return m_options.knownHostsFile.isEmpty() ? defaultKnownHostsFile(m_options.projectFolder)
+                                              : m_options.knownHostsFile;
+}
+
+void AuditSession::buildPsc()
+{
+    // vmafd-cli on each PSC over SSH, with the host keys already recorded in the project.
+    for (const PscNode &node : std::as_const(m_plan.psc)) {
+        PscAuditRequest request;
+        request.node = node;
+        request.connection.endpoint = SshEndpoint{m_options.sshUser, node.ip, m_options.sshPort};
+        request.connection.knownHostsFile = knownHostsFile();
+        request.connection.timeout = std::chrono::milliseconds(m_options.timeoutMs);
+        request.credentials = m_options.sshCredentials;
+        request.vmafdCli = m_options.vmafdCli;
+        auto *job = new PscAuditJob(request);
+        // The connection and each of the three commands have the check's limit; the job's
+        // only stops a hang.
+        job->setTimeout(std::chrono::milliseconds(m_options.timeoutMs * 5 + 1000));
+        Slot slot;
+        slot.kind = Slot::Kind::PscSite;
+        slot.area = u"psc"_s;
+        slot.target = node.fqdn;
+        slot.label = node.fqdn;
+        const qsizetype index = m_slots.size();
+        m_slots << slot;
+        connect(job, &Job::finished, this, [this, index, job] {
+            m_slots[index].results = pscAuditResults(*job, m_plan);
+            m_slots[index].site = job->result() ? job->identity().site : QString();
+            m_slots[index].done = true;
+        });
+        m_jobs << job;
+    }
+    if (m_plan.psc.size() < 2)
+        return;
+    Slot same;
+    same.kind = Slot::Kind::SameSite;
+    same.area = u"psc"_s;
+    m_slots << same;
+}
+
+AuditResult AuditSession::sameSite() const
+{
+    QList<QPair<QString, QString>> sites;
+    QStringList silent;
+    for (const Slot &s : m_slots) {
+        if (s.kind != Slot::Kind::PscSite)
+            continue;
+        if (s.site.isEmpty())
+            silent << s.label;
+        else
+            sites << qMakePair(s.label, s.site);
+    }
+    return pscSameSiteResult(sites, silent);
+}
+
 void AuditSession::buildTcp()
 {
     // The Diagnostics step's own job on each PSC, as `vlab diag tcp --ssh` runs it.
-    const QString knownHosts = m_options.knownHostsFile.isEmpty()
-        ? defaultKnownHostsFile(m_options.projectFolder)
-        : m_options.knownHostsFile;
+    const QString knownHosts = knownHostsFile();
     for (const PscNode &node : std::as_const(m_plan.psc)) {
         TcpDiagRequest request;
         request.source = TcpDiagRequest::Source::Ssh;
@@ -410,6 +468,10 @@ QList<AuditResult> AuditSession::results() const
     for (const Slot &s : m_slots) {
         if (s.kind == Slot::Kind::SameCertificate) {
             all << sameCertificate();
+            continue;
+        }
+        if (s.kind == Slot::Kind::SameSite) {
+            all << sameSite();
             continue;
         }
         if (s.done) {

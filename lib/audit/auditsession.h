@@ -9,6 +9,7 @@
 // checked: an area not implemented yet, or a check the run never reached (cancelled).
 
 #include "audit/auditresult.h"
+#include "audit/pscauditjob.h"
 #include "core/result.h"
 #include "plan/labplan.h"
 #include "precheck/checkjob.h"
@@ -52,13 +53,15 @@ struct AuditOptions
     QString vcUser = QStringLiteral("administrator@vsphere.local");
     QString vcPassword;
 
-    // tcp: SSH to each PSC's planned address as sshUser on sshPort. The host key must be
+    // tcp, psc: SSH to each PSC's planned address as sshUser on sshPort. The host key must be
     // recorded in knownHostsFile (empty: known_hosts in the project folder); the audit records
     // none, so an unknown key sends nothing. The password or key only go to the PSCs.
     QString sshUser = QStringLiteral("root");
     int sshPort = 22;
     QString knownHostsFile;
     SshCredentials sshCredentials;
+    // psc: the vmafd-cli command on the PSCs (tests put a stand-in here).
+    QString vmafdCli = QString::fromLatin1(kVmafdCli);
 };
 
 class AuditSession : public QObject
@@ -76,22 +79,26 @@ public:
 private:
     struct Slot
     {
-        enum class Kind { Check, Certificate, SameCertificate, Fixed };
+        enum class Kind { Check, Certificate, SameCertificate, PscSite, SameSite, Fixed };
         Kind kind = Kind::Fixed;
         QString area;
         QString target;             // for the "not checked" item
         QList<AuditResult> results; // once finished (Fixed: from the start)
         bool done = false;
         QString fingerprint; // Certificate: of the served leaf; empty: none served
-        QString label;       // Certificate: the endpoint, for the comparison
+        QString label;       // Certificate: the endpoint, for the comparison; PscSite: the FQDN
+        QString site;        // PscSite: the site the PSC told; empty: it did not answer
     };
     void buildDns();
     void buildCerts();
     void buildNetscaler();
     void buildVCenter(const QString &area);
+    void buildPsc();
     void buildTcp();
     void addFixed(const QString &area, const AuditResult &result);
     QList<AuditResult> sameCertificate() const;
+    AuditResult sameSite() const;
+    QString knownHostsFile() const;
 
     LabPlan m_plan;
     AuditOptions m_options;

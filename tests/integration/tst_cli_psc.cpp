@@ -5,7 +5,9 @@
 // certificate. Certificates are made at test time with the openssl command (certfixture.h).
 // Also `vlab audit --only tcp` against the same sshd (its PSCs are this machine): the
 // diagnostics' `ss -tan` over SSH sees this kernel's real TCP states, which the test drives
-// with plain POSIX sockets on loopback.
+// with plain POSIX sockets on loopback. And `vlab audit --only psc` against the same sshd
+// running the vmafd-cli stand-in (tests/data/remote/vmafd-cli-standin.sh), which answers for
+// each loopback PSC from the state this test writes.
 
 #include "certfixture.h"
 #include "sshdfixture.h"
@@ -118,6 +120,7 @@ private:
     QString m_badCerts;    // files whose key does not belong to the certificate
     QString m_certManager;
     QString m_endpointScripts;
+    QString m_vmafdCli;
     QString m_ssoPassword;  // canary
     QString m_rootPassword; // the fixture's password when it has one (a canary too)
     int m_runs = 0;
@@ -236,6 +239,8 @@ private Q_SLOTS:
         m_endpointScripts =
             m_sshd.installScript(QFINDTESTDATA("../data/remote/psc-endpoint-scripts-standin.sh"));
         QVERIFY(!m_endpointScripts.isEmpty());
+        m_vmafdCli = m_sshd.installScript(QFINDTESTDATA("../data/remote/vmafd-cli-standin.sh"));
+        QVERIFY(!m_vmafdCli.isEmpty());
 
         QVERIFY(QDir().mkpath(m_work.filePath(u"ca"_s)));
         m_certs = std::make_unique<certtest::CertFixture>(m_work.filePath(u"ca"_s));
@@ -664,6 +669,143 @@ private Q_SLOTS:
         r = audit(closedPort);
         QVERIFY2(r.code == 1, qPrintable(r.out + r.err));
         QCOMPARE(statuses(r), (QStringList{psc[0] + u"=unreachable"_s, psc[1] + u"=unreachable"_s}));
+    }
+
+    // What each loopback PSC's vmafd-cli stand-in answers: domain, site, lookup service location.
+    bool writeVmafdState(const QString &folder, const QString &address, const QString &domain,
+                         const QString &site, const QString &ls)
+    {
+        if (!QDir().mkpath(folder))
+            return false;
+        QFile::setPermissions(folder,
+                              QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner
+                                  | QFileDevice::ReadOther | QFileDevice::ExeOther);
+        QFile f(QDir(folder).filePath(address));
+        if (!f.open(QIODevice::WriteOnly | QIODevice::Truncate))
+            return false;
+        const QByteArray text = u"domain=%1\nsite=%2\nls=%3\n"_s.arg(domain, site, ls).toUtf8();
+        if (f.write(text) != text.size())
+            return false;
+        f.close();
+        return QFile::setPermissions(
+            f.fileName(), QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ReadOther);
+    }
+
+    // README "As-built audit" psc: exit 0 ok, exit 1 drift (a wrong domain, two sites, a lookup
+    // service not at the load-balancer name) or unreachable (connection refused).
+    void auditPsc()
+    {
+        QVERIFY(QDir().mkpath(m_work.filePath(u"audit-psc"_s)));
+        const QString plan = m_work.filePath(u"audit-psc/lab.vlab.json"_s);
+        QFile::remove(plan);
+        QVERIFY(QFile::copy(m_plan, plan));
+        const QString knownHosts = m_work.filePath(u"audit-psc/known_hosts"_s);
+        for (const QString &host : {m_sshd.host(), m_sshd.secondHost()}) {
+            QStringList args{u"diag"_s,
+                             u"tcp"_s,
+                             u"--ssh"_s,
+                             u"%1@%2:%3"_s.arg(m_sshd.user(), host, QString::number(m_sshd.port())),
+                             u"--plan"_s,
+                             plan,
+                             u"--accept-host-key"_s,
+                             fingerprint()};
+            if (m_rootPassword.isEmpty())
+                args << u"--identity"_s << m_sshd.clientKeyFile();
+            const Run d = runVlab(args);
+            QVERIFY2(d.code == 0, qPrintable(d.out + d.err));
+        }
+        QVERIFY(readAll(knownHosts).contains("ssh-ed25519"));
+
+        const QString state = m_sshd.path(u"vmafd-state"_s);
+        const QString lsAtLb = u"https://vcenter-psc-lb.sslab.com:443/lookupservice/sdk"_s;
+        const auto audit = [&](int sshPort) {
+            QStringList args{u"audit"_s,       plan,
+                             u"--only"_s,      u"psc"_s,
+                             u"--ssh-user"_s,  m_sshd.user(),
+                             u"--ssh-port"_s,  QString::number(sshPort),
+                             u"--vmafd-cli"_s, u"VLAB_STANDIN_STATE=%1 %2"_s.arg(state, m_vmafdCli),
+                             u"--format"_s,    u"json"_s,
+                             u"--timeout"_s,   u"10000"_s};
+            if (m_rootPassword.isEmpty())
+                args << u"--identity"_s << m_sshd.clientKeyFile();
+            return runVlab(args);
+        };
+        const auto items = [](const Run &r) {
+            QMap<QString, QJsonObject> byTarget;
+            for (const QJsonValue &v : QJsonDocument::fromJson(r.out.toUtf8())[u"checks"_s].toArray())
+                byTarget.insert(v[u"target"_s].toString(), v.toObject());
+            return byTarget;
+        };
+        const auto statuses = [&](const Run &r) {
+            QStringList found;
+            const QMap<QString, QJsonObject> byTarget = items(r);
+            for (auto it = byTarget.cbegin(); it != byTarget.cend(); ++it)
+                found << it.key() + u'=' + it.value().value(u"status"_s).toString();
+            return found;
+        };
+        const QString p1 = u"vcenter-psc01.sslab.com"_s, p2 = u"vcenter-psc02.sslab.com"_s;
+        const auto expect = [&](const QStringList &notOk) {
+            QStringList all;
+            const QStringList targets{p1 + u" (SSO domain)"_s,     p1 + u" (SSO site)"_s,
+                                      p1 + u" (lookup service)"_s, p2 + u" (SSO domain)"_s,
+                                      p2 + u" (SSO site)"_s,       p2 + u" (lookup service)"_s,
+                                      u"every PSC (one site)"_s};
+            for (const QString &target : targets)
+                all << target + (notOk.contains(target) ? u"=drift"_s : u"=ok"_s);
+            all.sort();
+            return all;
+        };
+
+        // As planned: both in vsphere.local, site SSLAB-Site1, the lookup service at the LB name.
+        QVERIFY(writeVmafdState(state, m_sshd.host(), u"vsphere.local"_s, u"SSLAB-Site1"_s, lsAtLb));
+        QVERIFY(writeVmafdState(state, m_sshd.secondHost(), u"vsphere.local"_s, u"SSLAB-Site1"_s, lsAtLb));
+        Run r = audit(m_sshd.port());
+        QVERIFY2(r.code == 0, qPrintable(r.out + r.err));
+        QCOMPARE(statuses(r), expect({}));
+        QCOMPARE(items(r).value(p2 + u" (SSO site)"_s).value(u"found"_s).toString(), u"SSLAB-Site1"_s);
+        QCOMPARE(items(r).value(p1 + u" (lookup service)"_s).value(u"found"_s).toString(), lsAtLb);
+
+        // PSC 2 in another domain and another site; PSC 1's lookup service at its own name.
+        QVERIFY(writeVmafdState(state, m_sshd.host(), u"vsphere.local"_s, u"SSLAB-Site1"_s,
+                                u"https://vcenter-psc01.sslab.com:443/lookupservice/sdk"_s));
+        QVERIFY(
+            writeVmafdState(state, m_sshd.secondHost(), u"other.local"_s, u"Default-First-Site"_s, lsAtLb));
+        r = audit(m_sshd.port());
+        QVERIFY2(r.code == 1, qPrintable(r.out + r.err));
+        QCOMPARE(statuses(r),
+                 expect({p1 + u" (lookup service)"_s, p2 + u" (SSO domain)"_s, p2 + u" (SSO site)"_s,
+                         u"every PSC (one site)"_s}));
+        const QJsonObject domain = items(r).value(p2 + u" (SSO domain)"_s);
+        QCOMPARE(domain.value(u"expected"_s).toString(), u"vsphere.local"_s);
+        QCOMPARE(domain.value(u"found"_s).toString(), u"other.local"_s);
+        QVERIFY(!domain.value(u"hint"_s).toString().isEmpty());
+        const QJsonObject sites = items(r).value(u"every PSC (one site)"_s);
+        QVERIFY2(sites.value(u"found"_s).toString().contains(p2 + u": Default-First-Site"_s),
+                 qPrintable(r.out));
+        QVERIFY2(items(r)
+                     .value(p1 + u" (lookup service)"_s)
+                     .value(u"message"_s)
+                     .toString()
+                     .contains(u"vcenter-psc01.sslab.com, not at the load-balancer name"_s),
+                 qPrintable(r.out));
+
+        // Both in one site, but not the plan's: each PSC's site drifts, the comparison does not.
+        QVERIFY(writeVmafdState(state, m_sshd.host(), u"vsphere.local"_s, u"Other-Site"_s, lsAtLb));
+        QVERIFY(writeVmafdState(state, m_sshd.secondHost(), u"vsphere.local"_s, u"Other-Site"_s, lsAtLb));
+        r = audit(m_sshd.port());
+        QVERIFY2(r.code == 1, qPrintable(r.out + r.err));
+        QCOMPARE(statuses(r), expect({p1 + u" (SSO site)"_s, p2 + u" (SSO site)"_s}));
+
+        // Nothing answers SSH on the port (connection refused): unreachable, not drift.
+        QTcpServer closed;
+        QVERIFY(closed.listen(QHostAddress::LocalHost, 0));
+        const quint16 closedPort = closed.serverPort();
+        closed.close();
+        r = audit(closedPort);
+        QVERIFY2(r.code == 1, qPrintable(r.out + r.err));
+        QCOMPARE(statuses(r),
+                 (QStringList{u"every PSC (one site)=unreachable"_s, p1 + u"=unreachable"_s,
+                              p2 + u"=unreachable"_s}));
     }
 
     void updateEndpointsRefusesAnUnknownPlaceholder()
