@@ -17,6 +17,7 @@
 #include <QLineEdit>
 #include <QListWidget>
 #include <QMessageBox>
+#include <QProcess>
 #include <QPushButton>
 #include <QScopeGuard>
 #include <QScrollArea>
@@ -310,6 +311,31 @@ private Q_SLOTS:
         QCOMPARE(readAll(project.filePath(u"netscaler/psc-lb.conf"_s)), batch);
         QVERIFY(readAll(project.filePath(u"runbook.md"_s)).startsWith("# "));
         QVERIFY(readAll(project.filePath(u"runbook.md"_s)) != QByteArray("# my notes\n"));
+    }
+
+    // The runbook written from the wizard (a screen with its own resolution, unlike the CLI)
+    // draws the topology picture at the same resolution across and down: it once came out
+    // squashed, 240 ppi across and 96 ppi down (pdfimages -list), from this path only.
+    void runbookPictureKeepsItsProportions()
+    {
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        MainWindow w;
+        QVERIFY(openFilesPage(w, dir.path()));
+        QVERIFY(write(w));
+        QProcess pdfimages;
+        pdfimages.start(
+            u"pdfimages"_s,
+            {u"-list"_s, u"-f"_s, u"1"_s, u"-l"_s, u"1"_s, QDir(dir.path()).filePath(u"runbook.pdf"_s)});
+        QVERIFY2(pdfimages.waitForFinished(20000) && pdfimages.exitCode() == 0,
+                 "pdfimages failed (poppler-utils installed?)");
+        const QString images = QString::fromUtf8(pdfimages.readAllStandardOutput());
+        const QStringList lines = images.split(u'\n', Qt::SkipEmptyParts);
+        QVERIFY2(lines.size() >= 3, qPrintable(images)); // header, rule, the title page's picture
+        // page num type width height color comp bpc enc interp object ID x-ppi y-ppi ...
+        const QStringList columns = lines.at(2).split(u' ', Qt::SkipEmptyParts);
+        QVERIFY2(columns.size() >= 14, qPrintable(images));
+        QVERIFY2(columns.at(12).toInt() > 0 && columns.at(12) == columns.at(13), qPrintable(images));
     }
 
     // Without a program for PDF files (no launcher on the PATH: xdg-open or a browser), the page
