@@ -14,6 +14,7 @@
 #include <QPlainTextEdit>
 #include <QProgressBar>
 #include <QPushButton>
+#include <QResizeEvent>
 #include <QSplitter>
 #include <QTreeWidget>
 #include <QVBoxLayout>
@@ -181,6 +182,9 @@ void RunPanel::ensureDetails()
     split->addWidget(m_jobs);
     split->addWidget(m_log);
     m_layout->addWidget(split, 1);
+    for (const QString &line : std::as_const(m_pendingLog))
+        m_log->appendPlainText(line);
+    m_pendingLog.clear();
     setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Preferred);
     Q_EMIT detailsShown();
 }
@@ -374,6 +378,41 @@ void RunPanel::appendLog(const QString &line)
 {
     ensureDetails();
     m_log->appendPlainText(QTime::currentTime().toString(QStringLiteral("HH:mm:ss ")) + line);
+}
+
+void RunPanel::note(const QString &line)
+{
+    if (!m_notice) {
+        m_notice = new QLabel;
+        m_notice->setObjectName(u"runNotice"_s);
+        // Never wider than the panel (the text is elided to fit), never more than one line.
+        m_notice->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Fixed);
+        m_notice->setTextFormat(Qt::PlainText);
+        m_layout->insertWidget(1, m_notice);
+    }
+    m_noticeText = line;
+    m_notice->setToolTip(line);
+    updateNotice();
+    if (m_log)
+        appendLog(line);
+    else
+        m_pendingLog << QTime::currentTime().toString(QStringLiteral("HH:mm:ss ")) + line;
+}
+
+void RunPanel::updateNotice()
+{
+    if (m_notice)
+        m_notice->setText(m_notice->fontMetrics().elidedText(
+            u"\u26A0 "_s + m_noticeText, Qt::ElideRight,
+            std::max(0,
+                     contentsRect().width() - m_layout->contentsMargins().left()
+                         - m_layout->contentsMargins().right())));
+}
+
+void RunPanel::resizeEvent(QResizeEvent *event)
+{
+    QWidget::resizeEvent(event);
+    updateNotice();
 }
 
 void RunPanel::updateJob(Job *job)

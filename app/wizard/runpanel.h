@@ -69,8 +69,12 @@ public:
     void approveNextRun(const QString &title) { m_preApproved = title; }
     JobQueue *queue() const { return m_queue; }
 
-    // A line in the log from outside any run (for example: no keychain on this machine).
-    void note(const QString &line) { appendLog(line); }
+    // A notice from outside any run (for example: no keychain on this machine): one line under
+    // the panel's title, elided to the width with the whole text as its tooltip, and a line in
+    // the log. It does not open the job list and log: an idle panel stays small.
+    void note(const QString &line);
+    // Builds the job list, log and progress bar (a run does it by itself).
+    void showDetails() { ensureDetails(); }
 
     // The wizard step that work started now comes from (recorded in the journal with the run).
     void setStep(const QString &step) { m_step = step; }
@@ -111,8 +115,12 @@ Q_SIGNALS:
     void detailsShown();
     void queueFinished(bool succeeded);
 
+protected:
+    void resizeEvent(QResizeEvent *event) override;
+
 private:
     void ensureDetails();
+    void updateNotice();
     void appendLog(const QString &line);
     void updateJob(Job *job);
     void onFinished(bool succeeded);
@@ -120,6 +128,9 @@ private:
     bool stoppedForTrust(const Job *job) const;
 
     QLabel *m_title;
+    QLabel *m_notice = nullptr; // the last note(), one line
+    QString m_noticeText;
+    QStringList m_pendingLog; // notes made before the log existed, with their times
     QVBoxLayout *m_layout;
     QProgressBar *m_overall = nullptr;
     QTreeWidget *m_jobs = nullptr;

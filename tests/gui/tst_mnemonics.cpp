@@ -313,6 +313,7 @@ private Q_SLOTS:
             QCOMPARE(w.document()->plan().target.kind, target);
             activate(&w);
             w.runPanel()->note(u"a note"_s);
+            w.runPanel()->showDetails();
             auto check = [&](const QString &where) {
                 for (const QString &clash : clashes(shownMnemonics(&w)))
                     problems << target + u": "_s + where + u": "_s + clash;

@@ -802,6 +802,37 @@ private Q_SLOTS:
         QVERIFY(QFile::exists(dir.filePath(u"netscaler/psc-lb-rollback.conf"_s)));
     }
 
+    // A notice (no keychain) is one line under the panel's title, not the open job list and log
+    // (issue #15: it took a quarter of every page while nothing ran); the log gets it once a run
+    // opens the panel.
+    void runPanelNoteIsOneLine()
+    {
+        RunPanel panel;
+        panel.resize(400, panel.sizeHint().height());
+        QSignalSpy detailsShown(&panel, &RunPanel::detailsShown);
+        const QString text = u"No keychain: passwords are kept in memory only and asked for again next "
+                             "time (a long reason given by the system's keychain service)."_s;
+        panel.note(text);
+        QCOMPARE(detailsShown.size(), 0);
+        QVERIFY(!panel.findChild<QTreeWidget *>());
+        QVERIFY(!panel.findChild<QPlainTextEdit *>());
+        auto *notice = panel.findChild<QLabel *>(u"runNotice"_s);
+        QVERIFY(notice);
+        QCOMPARE(notice->toolTip(), text);
+        // Elided to the panel's width, one line.
+        QVERIFY2(notice->text().startsWith(u"\u26A0 No keychain"_s) && notice->text().endsWith(QChar(0x2026)),
+                 qPrintable(notice->text()));
+        QVERIFY(notice->sizeHint().height() < 2 * notice->fontMetrics().lineSpacing());
+
+        auto *queue = new JobQueue;
+        queue->addJob(new UntilCancelledJob);
+        QVERIFY(panel.run(queue, u"Work"_s));
+        QCOMPARE(detailsShown.size(), 1);
+        QVERIFY(panel.findChild<QPlainTextEdit *>()->toPlainText().contains(text));
+        panel.interrupt(u"test"_s);
+        QTRY_VERIFY(!panel.isBusy());
+    }
+
     void runPanelCancelAsksFirst()
     {
         RunPanel panel;

@@ -268,9 +268,10 @@ private Q_SLOTS:
         w.show();
         w.activateWindow();
         QVERIFY(QTest::qWaitForWindowActive(&w));
-        // The run panel opens with its list and log (as with the no-keychain notice): the page
-        // shrinks, and there are focusable widgets after it.
+        // The run panel opens with its list and log (as with a first run), under a notice line:
+        // the page shrinks, and there are focusable widgets after it.
         w.runPanel()->note(u"No keychain: passwords are kept in memory only."_s);
+        w.runPanel()->showDetails();
         auto *page = qobject_cast<LabPlanPage *>(w.stepPage(0));
 
         // A finding line appears under the field and Next turns off on the first key.
