@@ -43,6 +43,7 @@ expect=(
   usr/share/applications/vlab-wizard.desktop
   usr/share/metainfo/io.github.vlabwizard.metainfo.xml
   usr/share/icons/hicolor/scalable/apps/vlab-wizard.svg
+  usr/share/doc/vlab-wizard/copyright
 )
 for size in 16 22 24 32 48 64 128 256; do
   expect+=("usr/share/icons/hicolor/${size}x${size}/apps/vlab-wizard.png")
@@ -51,8 +52,10 @@ for f in "${expect[@]}"; do
   [ -f "$root/$f" ] || fail "missing /$f"
 done
 [ -x "$root/usr/bin/vlab" ] && [ -x "$root/usr/bin/vlab-wizard" ] || fail "programs not executable"
-unexpected=$(cd "$root" && find . -type f | sed 's|^\./||' | grep -Ev '^usr/(bin|share/(applications|metainfo|icons))/' || true)
+unexpected=$(cd "$root" && find . -type f | sed 's|^\./||' | grep -Ev '^usr/(bin|share/(applications|metainfo|icons|doc/vlab-wizard))/' || true)
 [ -z "$unexpected" ] || fail "unexpected files: $unexpected"
+cmp -s "$root/usr/share/doc/vlab-wizard/copyright" "$(dirname "$0")/../../LICENSE" \
+  || fail "/usr/share/doc/vlab-wizard/copyright is not the project's LICENSE"
 pass "${#expect[@]} files where a desktop expects them, nothing else"
 
 # Each PNG is a PNG of its size (width and height from the IHDR chunk).
