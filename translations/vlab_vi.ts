@@ -2491,10 +2491,6 @@ Chạy chúng ngay bây giờ?</translation>
         <translation>Giới thiệu vLab Wizard</translation>
     </message>
     <message>
-        <source>&lt;b&gt;vLab Wizard %1&lt;/b&gt;&lt;p&gt;Builds a highly available vSphere 6.7 lab: two PSCs behind a NetScaler, vCenter with VCHA, a Distributed Switch, and a runbook of every step.&lt;/p&gt;</source>
-        <translation>&lt;b&gt;vLab Wizard %1&lt;/b&gt;&lt;p&gt;Dựng một lab vSphere 6.7 có tính sẵn sàng cao: hai PSC sau một NetScaler, vCenter với VCHA, một Distributed Switch, và một sổ tay vận hành ghi lại mọi bước.&lt;/p&gt;</translation>
-    </message>
-    <message>
         <source>Open lab plan</source>
         <translation>Mở kế hoạch lab</translation>
     </message>
@@ -2571,10 +2567,6 @@ Chạy chúng ngay bây giờ?</translation>
         <translation>bước hiện tại</translation>
     </message>
     <message>
-        <source>No keychain (%1): passwords are kept in memory only and asked for again next time.</source>
-        <translation>Không có keychain (%1): mật khẩu chỉ được giữ trong bộ nhớ và sẽ được hỏi lại vào lần sau.</translation>
-    </message>
-    <message>
         <source>Work is running</source>
         <translation>Công việc đang chạy</translation>
     </message>
@@ -2637,6 +2629,22 @@ Chạy chúng ngay bây giờ?</translation>
     <message>
         <source>Cancel</source>
         <translation>Hủy</translation>
+    </message>
+    <message>
+        <source>No keychain: passwords are kept in memory only and asked for again next time (%1).</source>
+        <translation>Không có keychain: mật khẩu chỉ được giữ trong bộ nhớ và sẽ được hỏi lại lần sau (%1).</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;vLab Wizard %1&lt;/b&gt;&lt;p&gt;Builds a highly available vSphere 6.7 lab: two PSCs behind a NetScaler, vCenter with VCHA, a Distributed Switch, and a runbook of every step.&lt;/p&gt;&lt;p&gt;Copyright (c) 2026 vLab Wizard developers. Free software under the MIT License: use, copy, change and share it; it comes with no warranty (the LICENSE file has the whole text).&lt;/p&gt;&lt;p&gt;Built with Qt %2 (LGPL-3.0), OpenSSL (Apache-2.0), libssh (LGPL-2.1) and QtKeychain (BSD-3-Clause).&lt;/p&gt;</source>
+        <translation>&lt;b&gt;vLab Wizard %1&lt;/b&gt;&lt;p&gt;Dựng lab vSphere 6.7 có tính sẵn sàng cao: hai PSC sau một NetScaler, vCenter với VCHA, một Distributed Switch và sổ tay vận hành cho mọi bước.&lt;/p&gt;&lt;p&gt;Bản quyền (c) 2026 các nhà phát triển vLab Wizard. Phần mềm tự do theo Giấy phép MIT (MIT License): được dùng, sao chép, sửa đổi và chia sẻ; không kèm bất kỳ bảo đảm nào (toàn văn trong tệp LICENSE).&lt;/p&gt;&lt;p&gt;Xây dựng với Qt %2 (LGPL-3.0), OpenSSL (Apache-2.0), libssh (LGPL-2.1) và QtKeychain (BSD-3-Clause).&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>About &amp;Qt</source>
+        <translation>Giới thiệu &amp;Qt</translation>
+    </message>
+    <message>
+        <source>vLab Wizard</source>
+        <translation>vLab Wizard</translation>
     </message>
 </context>
 <context>
@@ -3433,6 +3441,49 @@ Tình trạng hiện tại:
     <message>
         <source>Start &amp;over</source>
         <translation>Chạy &amp;lại từ đầu</translation>
+    </message>
+</context>
+<context>
+    <name>vlab::StartPage</name>
+    <message>
+        <source>&amp;New lab from the example</source>
+        <translation>Tạo lab mới từ ví &amp;dụ</translation>
+    </message>
+    <message>
+        <source>&amp;Open a plan...</source>
+        <translation>&amp;Mở kế hoạch...</translation>
+    </message>
+    <message>
+        <source>Open the &amp;selected plan</source>
+        <translation>Mở kế hoạch đã &amp;chọn</translation>
+    </message>
+    <message>
+        <source>&lt;h2&gt;vLab Wizard&lt;/h2&gt;</source>
+        <translation>&lt;h2&gt;vLab Wizard&lt;/h2&gt;</translation>
+    </message>
+    <message>
+        <source>Plan a highly available vSphere 6.7 lab (two PSCs behind a NetScaler, vCenter with VCHA, a Distributed Switch), write every file and a runbook for it, or build it step by step. Every step can run plan only; nothing touches a lab until you start a live step and approve it.</source>
+        <translation>Lập kế hoạch một lab vSphere 6.7 có tính sẵn sàng cao (hai PSC sau một NetScaler, vCenter với VCHA, một Distributed Switch), tạo mọi tệp và sổ tay vận hành cho nó, hoặc dựng nó từng bước. Mọi bước đều có thể chạy ở chế độ chỉ lập kế hoạch; không có gì chạm tới lab cho đến khi bạn bắt đầu một bước trực tiếp và phê duyệt nó.</translation>
+    </message>
+    <message>
+        <source>Starts from the example lab &quot;sslab&quot;, every field filled in: change the names and addresses to yours, then save it under its own name.</source>
+        <translation>Bắt đầu từ lab ví dụ &quot;sslab&quot;, mọi trường đã được điền: đổi tên và địa chỉ thành của bạn, rồi lưu nó dưới tên riêng.</translation>
+    </message>
+    <message>
+        <source>&amp;Recent plans:</source>
+        <translation>Kế hoạch &amp;vừa dùng:</translation>
+    </message>
+    <message>
+        <source>%1 - in %2</source>
+        <translation>%1 - trong %2</translation>
+    </message>
+    <message>
+        <source>%1 - in %2 (not found)</source>
+        <translation>%1 - trong %2 (không tìm thấy)</translation>
+    </message>
+    <message>
+        <source>No plan opened or saved yet.</source>
+        <translation>Chưa mở hoặc lưu kế hoạch nào.</translation>
     </message>
 </context>
 <context>

@@ -1,5 +1,5 @@
-// vlab-wizard: the desktop front end. Opens the example lab (or the plan given on the
-// command line) in plan-only mode.
+// vlab-wizard: the desktop front end. Opens the plan given on the command line, or shows the
+// start page (a new lab from the example, a plan to open, the recent plans).
 
 #include "mainwindow.h"
 
@@ -124,6 +124,10 @@ int main(int argc, char *argv[])
                 return 2;
         }
     }
+    // Without a plan, the start page: a new lab from the example, a plan to open, recent plans
+    // (not for the pictures and the start-up figure, which show the example's steps).
+    if (parser.positionalArguments().isEmpty() && !parser.isSet(screenshot) && !parser.isSet(benchStartup))
+        window.showStartPage();
     window.show();
     // SIGTERM (logout, kill), SIGHUP (terminal closed) and SIGINT stop the running jobs
     // properly before the wizard exits (128 + the signal's number, as a shell reports it).

@@ -6,8 +6,10 @@
 #include "project/ansibleexport.h"
 #include "project/plandocument.h"
 #include "project/writeplanfilesjob.h"
+#include "recentplans.h"
 #include "runpanel.h"
 #include "secrets/secretstore.h"
+#include "startpage.h"
 #include "stephost.h"
 #include "stepregistry.h"
 
@@ -27,6 +29,7 @@
 #include <QScreen>
 #include <QScrollArea>
 #include <QSplitter>
+#include <QStackedWidget>
 #include <QStandardPaths>
 #include <QTextBrowser>
 #include <QTimer>
@@ -162,6 +165,8 @@ MainWindow::MainWindow(QWidget *parent)
     , m_wizard(new PageArea)
     , m_runPanel(new RunPanel)
     , m_steps(new QListWidget)
+    , m_start(new StartPage)
+    , m_central(new QStackedWidget)
 {
     setObjectName(u"mainWindow"_s);
     m_document->loadExample();
@@ -181,8 +186,8 @@ MainWindow::MainWindow(QWidget *parent)
 
     SecretStore *secrets = createSecretStore(this);
     connect(secrets, &SecretStore::fallbackActivated, m_runPanel, [this](const QString &reason) {
-        m_runPanel->note(tr("No keychain (%1): passwords are kept in memory only and asked for again "
-                            "next time.")
+        m_runPanel->note(tr("No keychain: passwords are kept in memory only and asked for again next "
+                            "time (%1).")
                              .arg(reason));
     });
     const StepContext context{m_document, m_runPanel, secrets,
@@ -206,7 +211,23 @@ MainWindow::MainWindow(QWidget *parent)
     split->addWidget(m_wizard);
     split->addWidget(m_runPanel);
     split->setStretchFactor(0, 1);
-    setCentralWidget(split);
+    // The start page (shown when the wizard starts without a plan) and the steps share the
+    // window's middle.
+    m_central->addWidget(m_start);
+    m_central->addWidget(split);
+    m_central->setCurrentWidget(split);
+    setCentralWidget(m_central);
+    connect(m_start, &StartPage::newLabRequested, this, &MainWindow::newLab);
+    connect(m_start, &StartPage::openRequested, this, &MainWindow::open);
+    connect(m_start, &StartPage::recentRequested, this, [this](const QString &fileName) {
+        if (const Result<void> loaded = openFile(fileName); !loaded) {
+            QMessageBox box(QMessageBox::Warning, tr("Cannot open the plan"), loaded.error().message,
+                            QMessageBox::Ok, this);
+            box.setDetailedText(loaded.error().details);
+            box.exec();
+            m_start->refresh();
+        }
+    });
     // The panel is one line until its first run or note; then it takes a fifth of the height.
     connect(m_runPanel, &RunPanel::detailsShown, split, [split] {
         const int total = split->height();
@@ -346,27 +367,19 @@ void MainWindow::buildMenus()
     QMenu *file = menuBar()->addMenu(tr("&File"));
     // A new lab starts from the built-in example (every field filled, valid as it is); it is
     // marked as not saved until it is saved under a name.
-    auto newLab = [this] {
-        if (m_runPanel->isBusy()) {
-            QMessageBox::information(this, tr("Work is running"), busyMessage());
-            return;
-        }
-        if (!confirmDiscard())
-            return;
-        m_document->loadExample();
-        m_lastId = -1;
-        restoreStepStates();
-        m_wizard->restart();
-    };
-    file->addAction(tr("&New lab"), QKeySequence::New, this, newLab)->setObjectName(u"action:new"_s);
+    file->addAction(tr("&New lab"), QKeySequence::New, this, &MainWindow::newLab)
+        ->setObjectName(u"action:new"_s);
     file->addAction(tr("&Open..."), QKeySequence::Open, this, &MainWindow::open);
     file->addSeparator();
-    file->addAction(tr("&Save"), QKeySequence::Save, this, &MainWindow::save)
-        ->setObjectName(u"action:save"_s);
-    file->addAction(tr("Save &As..."), QKeySequence::SaveAs, this, &MainWindow::saveAs)
-        ->setObjectName(u"action:saveAs"_s);
+    QAction *saveAction = file->addAction(tr("&Save"), QKeySequence::Save, this, &MainWindow::save);
+    saveAction->setObjectName(u"action:save"_s);
+    QAction *saveAsAction =
+        file->addAction(tr("Save &As..."), QKeySequence::SaveAs, this, &MainWindow::saveAs);
+    saveAsAction->setObjectName(u"action:saveAs"_s);
     file->addSeparator();
     QMenu *exportMenu = file->addMenu(tr("&Export"));
+    // Nothing to save or export while the start page shows: no plan is open yet.
+    m_planActions = {saveAction, saveAsAction, exportMenu->menuAction()};
     exportMenu->addAction(tr("&Ansible project..."), this, &MainWindow::exportAnsible);
     file->addSeparator();
     file->addAction(tr("&Quit"), QKeySequence::Quit, this, &QWidget::close);
@@ -380,10 +393,16 @@ void MainWindow::buildMenus()
                             this, tr("About vLab Wizard"),
                             tr("<b>vLab Wizard %1</b><p>Builds a highly available vSphere 6.7 lab: "
                                "two PSCs behind a NetScaler, vCenter with VCHA, a Distributed "
-                               "Switch, and a runbook of every step.</p>")
-                                .arg(QApplication::applicationVersion()));
+                               "Switch, and a runbook of every step.</p>"
+                               "<p>Copyright (c) 2026 vLab Wizard developers. Free software under "
+                               "the MIT License: use, copy, change and share it; it comes with no "
+                               "warranty (the LICENSE file has the whole text).</p>"
+                               "<p>Built with Qt %2 (LGPL-3.0), OpenSSL (Apache-2.0), libssh "
+                               "(LGPL-2.1) and QtKeychain (BSD-3-Clause).</p>")
+                                .arg(QApplication::applicationVersion(), QString::fromLatin1(qVersion())));
                     })
         ->setObjectName(u"action:about"_s);
+    help->addAction(tr("About &Qt"), qApp, &QApplication::aboutQt)->setObjectName(u"action:aboutQt"_s);
 }
 
 QString MainWindow::busyMessage()
@@ -403,6 +422,8 @@ Result<void> MainWindow::openFile(const QString &fileName)
         m_lastId = -1;
         restoreStepStates();
         m_wizard->restart();
+        RecentPlans::add(fileName);
+        showSteps();
     }
     return loaded;
 }
@@ -472,7 +493,48 @@ bool MainWindow::saveAs()
         QMessageBox::warning(this, tr("Cannot save the plan"), saved.error().message);
         return false;
     }
+    RecentPlans::add(fileName);
     return true;
+}
+
+void MainWindow::newLab()
+{
+    if (m_runPanel->isBusy()) {
+        QMessageBox::information(this, tr("Work is running"), busyMessage());
+        return;
+    }
+    if (!confirmDiscard())
+        return;
+    m_document->loadExample();
+    m_lastId = -1;
+    restoreStepStates();
+    m_wizard->restart();
+    showSteps();
+}
+
+void MainWindow::showStartPage()
+{
+    m_central->setCurrentWidget(m_start);
+    for (QAction *action : std::as_const(m_planActions))
+        action->setEnabled(false);
+    updateTitle();
+}
+
+void MainWindow::showSteps()
+{
+    if (!isOnStartPage())
+        return;
+    m_central->setCurrentIndex(1);
+    for (QAction *action : std::as_const(m_planActions))
+        action->setEnabled(true);
+    updateTitle();
+    if (QWizardPage *page = m_wizard->currentPage())
+        page->setFocus(Qt::OtherFocusReason);
+}
+
+bool MainWindow::isOnStartPage() const
+{
+    return m_central->currentWidget() == m_start;
 }
 
 void MainWindow::exportAnsible()
@@ -541,6 +603,7 @@ void MainWindow::offerRecovery()
         return;
     }
     m_wizard->restart();
+    showSteps();
 }
 
 void MainWindow::closeEvent(QCloseEvent *event)
@@ -584,6 +647,10 @@ void MainWindow::stopAndQuit(const QString &by, int exitCode)
 
 void MainWindow::updateTitle()
 {
+    if (isOnStartPage()) {
+        setWindowTitle(tr("vLab Wizard"));
+        return;
+    }
     setWindowModified(m_document->isModified());
     // A plan without a file is the built-in example, or a new lab started from it: say so
     // until it is saved under a name.

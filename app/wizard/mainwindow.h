@@ -1,7 +1,7 @@
 #pragma once
-// MainWindow: the wizard shell. A File menu (open, save, save as, export as an Ansible
-// project), the QWizard built from
-// every registered step, a side list of the steps, and the one run panel at the bottom.
+// MainWindow: the wizard shell. A File menu (new, open, save, save as, export as an Ansible
+// project), a start page, the QWizard built from every registered step, a side list of the
+// steps, and the one run panel at the bottom.
 
 #include "core/result.h"
 #include "stepregistry.h"
@@ -11,7 +11,9 @@
 
 #include <functional>
 
+class QAction;
 class QListWidget;
+class QStackedWidget;
 class QWizard;
 class QWizardPage;
 
@@ -19,6 +21,7 @@ namespace vlab {
 
 class PlanDocument;
 class RunPanel;
+class StartPage;
 
 class MainWindow : public QMainWindow
 {
@@ -41,7 +44,12 @@ public:
     // editor, or nullptr when no page edits that path (or the current page cannot be left).
     QWidget *showField(const QString &path);
 
+    // Opens a plan file and shows its steps; the file becomes the newest of the recent plans.
     Result<void> openFile(const QString &fileName);
+    // The start page: a new lab from the example, a plan to open, the recent plans. Shown by
+    // main() when no plan is given; any plan opened or started leaves it for the steps.
+    void showStartPage();
+    bool isOnStartPage() const;
     // Asks whether to restore the plan left unsaved by a crash, if there is one.
     void offerRecovery();
     // Renders every page to DIR/NN-<id>.png, one page per event-loop turn so layouts settle,
@@ -59,7 +67,9 @@ protected:
 private:
     static QString busyMessage();
     void buildMenus();
+    void newLab();
     void open();
+    void showSteps();
     bool save();
     bool saveAs();
     void exportAnsible();
@@ -76,6 +86,9 @@ private:
     QWizard *m_wizard;
     RunPanel *m_runPanel;
     QListWidget *m_steps;
+    StartPage *m_start;
+    QStackedWidget *m_central;
+    QList<QAction *> m_planActions; // disabled while the start page shows
     // What happened on each step: done (its last run succeeded, or a plan step passed),
     // failed (its last run failed), cancelled (its last run was cancelled or cut off),
     // skipped (passed without running anything).
