@@ -1456,6 +1456,50 @@ Thay vào đó, lab mẫu đang được mở.</translation>
         <source>skipped, nothing to do: %1</source>
         <translation>bỏ qua, không có gì cần làm: %1</translation>
     </message>
+    <message>
+        <source>As built</source>
+        <translation>Hiện trạng sau khi dựng</translation>
+    </message>
+    <message>
+        <source>The lab as the as-built audit (vlab audit) found it, checked against the plan.</source>
+        <translation>Phòng lab như lần kiểm tra hiện trạng (vlab audit) đã thấy, đối chiếu với kế hoạch.</translation>
+    </message>
+    <message>
+        <source>Audited on %1 (areas: %2): %3 ok, %4 drift, %5 unreachable, %6 skipped.</source>
+        <translation>Kiểm tra lúc %1 (các phần: %2): %3 đạt, %4 lệch, %5 không liên lạc được, %6 bỏ qua.</translation>
+    </message>
+    <message>
+        <source>not recorded</source>
+        <translation>không được ghi lại</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Trạng thái</translation>
+    </message>
+    <message>
+        <source>Area, target: expected, found, message</source>
+        <translation>Phần, đối tượng: mong đợi, tìm thấy, thông báo</translation>
+    </message>
+    <message>
+        <source>%1, %2: expected %3, found %4. %5</source>
+        <translation>%1, %2: mong đợi %3, tìm thấy %4. %5</translation>
+    </message>
+    <message>
+        <source>Every check</source>
+        <translation>Mọi mục kiểm tra</translation>
+    </message>
+    <message>
+        <source>Run vlab audit PLAN again to refresh this chapter; the hints of the items that are not ok say which step fixes them.</source>
+        <translation>Chạy lại vlab audit PLAN để cập nhật chương này; gợi ý của các mục chưa đạt cho biết bước nào sửa chúng.</translation>
+    </message>
+    <message>
+        <source>The as-built audit from %1</source>
+        <translation>Kết quả kiểm tra hiện trạng từ %1</translation>
+    </message>
+    <message>
+        <source>%1 is not an audit record; the runbook is written without the As built chapter.</source>
+        <translation>%1 không phải là bản ghi kiểm tra; sổ tay được ghi mà không có chương Hiện trạng sau khi dựng.</translation>
+    </message>
 </context>
 <context>
     <name>vlab::ApplyCertificatesPage</name>

@@ -10,11 +10,13 @@
 #include "clirunner.h"
 
 #include "audit/auditsession.h"
+#include "core/atomicfile.h"
 #include "jobs/jobqueue.h"
 #include "netscaler/nitrojob.h"
 #include "secretprompt.h"
 #include "vsphere/vcenterclient.h"
 
+#include <QDir>
 #include <QFileInfo>
 
 using namespace Qt::StringLiterals;
@@ -180,6 +182,12 @@ int cmdAudit(const QStringList &args)
     runner.run();
     const QList<AuditResult> results = session.results();
     const AuditSummary summary = summarizeAudit(results);
+    // Kept in the project for the runbook's "As built" chapter (no password is in a result).
+    const QString record = QDir(options.projectFolder).filePath(QString::fromLatin1(kAuditResultsFile));
+    const Result<WrittenFile> saved =
+        writeFileAtomically(record, auditRecordJson(results, options.areas, QDateTime::currentDateTimeUtc()));
+    if (!saved)
+        err(CliTr::tr("vlab: the results were not kept for the runbook: %1\n").arg(saved.error().message));
     if (json) {
         out(QString::fromUtf8(auditResultsJson(results)));
     } else {
@@ -199,6 +207,8 @@ int cmdAudit(const QStringList &args)
         out(CliTr::tr("audit: %1 ok, %2 drift, %3 unreachable, %4 skipped\n")
                 .arg(QString::number(summary.ok), QString::number(summary.drift),
                      QString::number(summary.unreachable), QString::number(summary.skipped)));
+        if (saved)
+            out(CliTr::tr("Kept in %1 for the runbook's As built chapter\n").arg(saved->path));
     }
     return summary.matches() && !queue.wasCancelled() ? Ok : Problems;
 }

@@ -4,6 +4,8 @@
 // Exit codes: 0 success, 1 the plan (or the work) has problems, 2 bad input or usage.
 
 #include "clicommon.h"
+
+#include "audit/auditresult.h"
 #include "clidispatch.h"
 #include "clirunner.h"
 #include "core/atomicfile.h"
@@ -247,6 +249,7 @@ int cmdGenerate(const QStringList &args)
                                    QDir(folder).filePath(u"runbook.md"_s));
     // When DIR is the project folder, the live runs journaled there go into the runbook too.
     runbook->setJournalPath(QDir(folder).filePath(RunJournal::fileName()));
+    runbook->setAuditPath(QDir(folder).filePath(QString::fromLatin1(kAuditResultsFile)));
     queue.addJob(runbook);
     CliRunner runner(&queue, CliTr::tr("Write plan files"), QFileInfo(planFile).absolutePath());
     if (!runner.run())

@@ -2,6 +2,7 @@
 
 #include "clicommon.h"
 
+#include "audit/auditresult.h"
 #include "core/atomicfile.h"
 #include "jobs/journal.h"
 #include "precheck/precheckplan.h"
@@ -31,12 +32,18 @@ int cmdRunbook(const QStringList &args)
                                                "chapters (default: vlab-journal.json beside PLAN, when "
                                                "there is one)."),
                                      u"FILE"_s);
-    parser.addOptions({output, markdown, precheck, journal, ignoreFindingsOption()});
+    const QCommandLineOption audit(
+        u"audit"_s,
+        CliTr::tr("The as-built audit record for the \"As built\" chapter (default: "
+                  "audit-results.json beside PLAN, which vlab audit writes, when "
+                  "there is one)."),
+        u"FILE"_s);
+    parser.addOptions({output, markdown, precheck, journal, audit, ignoreFindingsOption()});
     parser.addPositionalArgument(u"PLAN"_s, CliTr::tr("The .vlab.json file."));
     bool help = false;
     const QString synopsis =
         CliTr::tr("Usage: vlab runbook PLAN -o FILE.pdf [--markdown FILE.md] [--precheck FILE] "
-                  "[--journal FILE] [--ignore-findings]");
+                  "[--journal FILE] [--audit FILE] [--ignore-findings]");
     if (!parseVerb(parser, args, synopsis, 1, &help))
         return BadInput;
     if (help)
@@ -65,6 +72,7 @@ int cmdRunbook(const QStringList &args)
     };
     const QString precheckFile = fileOrBeside(precheck, QString::fromLatin1(kPrecheckResultsFile));
     const QString journalFile = fileOrBeside(journal, RunJournal::fileName());
+    const QString auditFile = fileOrBeside(audit, QString::fromLatin1(kAuditResultsFile));
     QByteArray results;
     if (!precheckFile.isEmpty()) {
         const Result<QByteArray> data = readFileLimited(precheckFile, 4 * 1024 * 1024);
@@ -86,6 +94,17 @@ int cmdRunbook(const QStringList &args)
             return BadInput;
         }
         addJournalEvidence(runbook, *loaded);
+    }
+    if (!auditFile.isEmpty()) {
+        const Result<QByteArray> record = readFileLimited(auditFile, 16 * 1024 * 1024);
+        if (!record) {
+            err(u"vlab: "_s + record.error().message + u'\n');
+            return BadInput;
+        }
+        if (!addAuditChapter(runbook, *record)) {
+            err(CliTr::tr("vlab: %1 is not an audit record (vlab audit writes one).\n").arg(auditFile));
+            return BadInput;
+        }
     }
     const QString pdf = parser.value(output);
     if (!QDir().mkpath(QFileInfo(pdf).absolutePath())) {

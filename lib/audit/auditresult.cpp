@@ -52,7 +52,9 @@ AuditSummary summarizeAudit(const QList<AuditResult> &results)
     return s;
 }
 
-QByteArray auditResultsJson(const QList<AuditResult> &results)
+namespace {
+
+QJsonObject resultsObject(const QList<AuditResult> &results)
 {
     QJsonArray checks;
     for (const AuditResult &r : results)
@@ -64,6 +66,21 @@ QByteArray auditResultsJson(const QList<AuditResult> &results)
                                         {u"drift"_s, s.drift},
                                         {u"unreachable"_s, s.unreachable},
                                         {u"skipped"_s, s.skipped}}}};
+    return root;
+}
+
+} // namespace
+
+QByteArray auditResultsJson(const QList<AuditResult> &results)
+{
+    return QJsonDocument(resultsObject(results)).toJson();
+}
+
+QByteArray auditRecordJson(const QList<AuditResult> &results, const QStringList &areas, const QDateTime &time)
+{
+    QJsonObject root = resultsObject(results);
+    root.insert(u"time"_s, time.toUTC().toString(Qt::ISODate));
+    root.insert(u"areas"_s, QJsonArray::fromStringList(areas));
     return QJsonDocument(root).toJson();
 }
 

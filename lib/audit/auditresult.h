@@ -5,6 +5,7 @@
 // "drift" (an answer that differs from the plan) everywhere: a silent host is never reported
 // as a missing record or a wrong certificate.
 
+#include <QDateTime>
 #include <QJsonObject>
 #include <QList>
 #include <QString>
@@ -40,5 +41,12 @@ AuditSummary summarizeAudit(const QList<AuditResult> &results);
 // {"checks":[{area,target,status,expected,found,message,hint}...],
 //  "summary":{"ok","drift","unreachable","skipped"}}
 QByteArray auditResultsJson(const QList<AuditResult> &results);
+
+// What `vlab audit` keeps in the project folder for the runbook's "As built" chapter: the same
+// object with "time" (UTC, ISO 8601) and "areas" (those audited). The results hold what the
+// lab answered and the plan's names, never a password.
+QByteArray auditRecordJson(const QList<AuditResult> &results, const QStringList &areas,
+                           const QDateTime &time);
+inline constexpr auto kAuditResultsFile = "audit-results.json";
 
 } // namespace vlab

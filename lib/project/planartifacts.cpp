@@ -1,5 +1,6 @@
 #include "project/planartifacts.h"
 
+#include "audit/auditresult.h"
 #include "certs/csrrequest.h"
 #include "core/atomicfile.h"
 #include "core/tr.h"
@@ -120,6 +121,10 @@ QStringList projectFilesToReplace(const LabPlan &plan, const QString &folder,
     Runbook runbook = buildRunbook(plan, precheckResultsJson, marker);
     if (const Result<RunJournal> journal = RunJournal::load(dir.filePath(RunJournal::fileName())); journal)
         addJournalEvidence(runbook, *journal);
+    if (const Result<QByteArray> audit =
+            readFileLimited(dir.filePath(QString::fromLatin1(kAuditResultsFile)), 16 * 1024 * 1024);
+        audit)
+        addAuditChapter(runbook, *audit);
     QStringList now = QString::fromUtf8(runbookToMarkdown(runbook)).split(u'\n');
     const Result<QByteArray> before = readFileLimited(markdown, 64 * 1024 * 1024);
     bool same = false;

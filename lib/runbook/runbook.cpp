@@ -392,6 +392,48 @@ Runbook buildRunbook(const LabPlan &plan, const QByteArray &precheckResultsJson,
     return rb;
 }
 
+bool addAuditChapter(Runbook &runbook, const QByteArray &auditRecordJson)
+{
+    const QJsonObject record = QJsonDocument::fromJson(auditRecordJson).object();
+    const QJsonValue checks = record.value(u"checks"_s);
+    if (!checks.isArray())
+        return false;
+    RunbookChapter c{u"asbuilt"_s,
+                     Tr::tr("As built"),
+                     Tr::tr("The lab as the as-built audit (vlab audit) found it, checked against the plan."),
+                     {}};
+    const QJsonObject summary = record.value(u"summary"_s).toObject();
+    const auto count = [&summary](const char *key) {
+        return QString::number(summary.value(QLatin1StringView(key)).toInt());
+    };
+    QStringList areas;
+    for (const QJsonValue &area : record.value(u"areas"_s).toArray())
+        areas << area.toString();
+    c.blocks << paragraph(Tr::tr("Audited on %1 (areas: %2): %3 ok, %4 drift, %5 unreachable, %6 skipped.")
+                              .arg(record.value(u"time"_s).toString(),
+                                   areas.isEmpty() ? Tr::tr("not recorded") : areas.join(u", "_s),
+                                   count("ok"), count("drift"), count("unreachable"), count("skipped")));
+    // Two columns, so that a long URL or fingerprint in "found" has the page's width.
+    QList<QStringList> rows{{Tr::tr("Status"), Tr::tr("Area, target: expected, found, message")}};
+    for (const QJsonValue &v : checks.toArray()) {
+        const QJsonObject check = v.toObject();
+        // "ok" stays lower case, everything else stands out, as `vlab audit` prints it.
+        const QString status = check.value(u"status"_s).toString();
+        const QString found = check.value(u"found"_s).toString();
+        rows << QStringList{status == u"ok"_s ? status : status.toUpper(),
+                            Tr::tr("%1, %2: expected %3, found %4. %5")
+                                .arg(check.value(u"area"_s).toString(), check.value(u"target"_s).toString(),
+                                     check.value(u"expected"_s).toString(),
+                                     found.isEmpty() ? Tr::tr("nothing") : found,
+                                     check.value(u"message"_s).toString())};
+    }
+    c.blocks << table(Tr::tr("Every check"), rows)
+             << paragraph(Tr::tr("Run vlab audit PLAN again to refresh this chapter; the hints of the "
+                                 "items that are not ok say which step fixes them."));
+    runbook.chapters << c;
+    return true;
+}
+
 QString runbookChapterForJob(const QString &key)
 {
     const QString group = key.section(u'.', 0, 0);

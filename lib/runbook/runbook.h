@@ -47,6 +47,12 @@ struct Runbook
 Runbook buildRunbook(const LabPlan &plan, const QByteArray &precheckResultsJson = {},
                      const QDateTime &created = QDateTime::currentDateTime());
 
+// Adds the "As built" chapter (id "asbuilt", last) from the record `vlab audit` keeps in the
+// project (audit-results.json: {"time", "areas", "checks", "summary"}): when the lab was
+// audited, the summary, and every check with area, target, status, expected, found and
+// message. Returns false, adding nothing, when the record is empty or not an audit record.
+bool addAuditChapter(Runbook &runbook, const QByteArray &auditRecordJson);
+
 // Adds the recorded evidence of live runs (the project's run journal) to the chapters their
 // jobs belong to (by key: "netscaler.apply" -> NetScaler, "vcha.deploy" -> VCHA): every run
 // of every job that began (succeeded, failed, cancelled, skipped, interrupted), oldest first,

@@ -27,8 +27,8 @@ RunbookJob::RunbookJob(const LabPlan &plan, const QByteArray &precheckResultsJso
 
 ThreadedJob::Work RunbookJob::makeWork()
 {
-    return [plan = m_plan, precheck = m_precheck, pdf = m_pdf, markdown = m_markdown,
-            journalPath = m_journal](const WorkContext &ctx) -> Result<void> {
+    return [plan = m_plan, precheck = m_precheck, pdf = m_pdf, markdown = m_markdown, journalPath = m_journal,
+            auditPath = m_audit](const WorkContext &ctx) -> Result<void> {
         ctx.progress(0.1, Tr::tr("Laying out the runbook"));
         Runbook runbook = buildRunbook(plan, precheck);
         if (!journalPath.isEmpty() && QFileInfo::exists(journalPath)) {
@@ -40,6 +40,15 @@ ThreadedJob::Work RunbookJob::makeWork()
                 ctx.log(journal.error().message + u' '
                         + Tr::tr("The runbook is written without live results."));
             }
+        }
+        if (!auditPath.isEmpty() && QFileInfo::exists(auditPath)) {
+            const Result<QByteArray> record = readFileLimited(auditPath, 16 * 1024 * 1024);
+            if (record && addAuditChapter(runbook, *record))
+                ctx.evidence(Evidence::Kind::Note, Tr::tr("The as-built audit from %1").arg(auditPath));
+            else
+                ctx.log(Tr::tr("%1 is not an audit record; the runbook is written without the As built "
+                               "chapter.")
+                            .arg(auditPath));
         }
         if (!QDir().mkpath(QFileInfo(pdf).absolutePath()))
             return makeError(u"file.mkdir"_s, Tr::tr("Cannot create the folder of %1.").arg(pdf));

@@ -17,6 +17,9 @@ public:
     // The project's run journal: its recorded live runs go into the chapters. A missing
     // journal is no journal; a damaged one is reported and left out.
     void setJournalPath(const QString &path) { m_journal = path; }
+    // The project's audit record (audit-results.json): the "As built" chapter. A missing file
+    // is no chapter; one that cannot be read is reported and left out.
+    void setAuditPath(const QString &path) { m_audit = path; }
 
 protected:
     Work makeWork() override;
@@ -27,6 +30,7 @@ private:
     QString m_pdf;
     QString m_markdown;
     QString m_journal;
+    QString m_audit;
 };
 
 } // namespace vlab

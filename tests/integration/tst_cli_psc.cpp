@@ -18,6 +18,7 @@
 #include "plan/planjson.h"
 
 #include <QCryptographicHash>
+#include <QDateTime>
 #include <QDir>
 #include <QFile>
 #include <QJsonArray>
@@ -764,6 +765,33 @@ private Q_SLOTS:
         QCOMPARE(statuses(r), expect({}));
         QCOMPARE(items(r).value(p2 + u" (SSO site)"_s).value(u"found"_s).toString(), u"SSLAB-Site1"_s);
         QCOMPARE(items(r).value(p1 + u" (lookup service)"_s).value(u"found"_s).toString(), lsAtLb);
+
+        // README "As-built audit" and README "Runbook": the results are kept in
+        // audit-results.json beside the plan (no password in it), and vlab runbook ends with
+        // the "As built" chapter made from it.
+        const QString record = m_work.filePath(u"audit-psc/audit-results.json"_s);
+        const QJsonObject kept = QJsonDocument::fromJson(readAll(record)).object();
+        QCOMPARE(kept.value(u"checks"_s).toArray().size(), 7);
+        QCOMPARE(kept.value(u"areas"_s).toArray(), (QJsonArray{u"psc"_s}));
+        QVERIFY(QDateTime::fromString(kept.value(u"time"_s).toString(), Qt::ISODate).isValid());
+        verifyNoSecret(QString::fromUtf8(readAll(record)));
+        const QString pdf = m_work.filePath(u"audit-psc/runbook.pdf"_s);
+        const Run book = runVlab({u"runbook"_s, plan, u"-o"_s, pdf});
+        QVERIFY2(book.code == 0, qPrintable(book.out + book.err));
+        QVERIFY2(book.out.contains(record), qPrintable(book.out));
+        QProcess pdftotext;
+        pdftotext.start(u"pdftotext"_s, {pdf, u"-"_s});
+        QVERIFY(pdftotext.waitForFinished(30000));
+        QCOMPARE(pdftotext.exitCode(), 0);
+        const QString text = QString::fromUtf8(pdftotext.readAllStandardOutput()).simplified();
+        QVERIFY2(text.contains(u"As built"_s), qPrintable(text));
+        QVERIFY2(text.contains(u"Audited on "_s + kept.value(u"time"_s).toString()), qPrintable(text));
+        QVERIFY2(text.contains(u"7 ok, 0 drift, 0 unreachable, 0 skipped"_s), qPrintable(text));
+        QVERIFY2(text.contains(u"ok psc, vcenter-psc02.sslab.com (SSO site): expected SSLAB-Site1, found "
+                               u"SSLAB-Site1."_s),
+                 qPrintable(text));
+        QVERIFY2(text.contains(u"ok psc, every PSC (one site): expected one SSO site on "_s),
+                 qPrintable(text));
 
         // PSC 2 in another domain and another site; PSC 1's lookup service at its own name.
         QVERIFY(writeVmafdState(state, m_sshd.host(), u"vsphere.local"_s, u"SSLAB-Site1"_s,

@@ -1,5 +1,6 @@
 #include "planfilespage.h"
 
+#include "audit/auditresult.h"
 #include "core/atomicfile.h"
 #include "jobs/jobqueue.h"
 #include "jobs/journal.h"
@@ -272,6 +273,7 @@ void PlanFilesPage::writeFiles()
                                    QDir(folder).filePath(QString::fromLatin1(kRunbookPdfFile)),
                                    QDir(folder).filePath(QString::fromLatin1(kRunbookMarkdownFile)));
     runbook->setJournalPath(QDir(folder).filePath(RunJournal::fileName())); // live results, when any
+    runbook->setAuditPath(QDir(folder).filePath(QString::fromLatin1(kAuditResultsFile))); // "As built"
     queue->addJob(runbook);
     m_open->setEnabled(false);
     m_opened->hide();

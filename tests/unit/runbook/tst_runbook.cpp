@@ -113,6 +113,72 @@ private Q_SLOTS:
         QVERIFY(without.contains(u"nslookup vcenter-vc01.sslab.com 192.168.1.10"_s));
     }
 
+    // The "As built" chapter from the record `vlab audit` keeps: the date, the summary and
+    // every check with area, target, status, expected, found and message, in the PDF's text.
+    void auditRecordAddsTheAsBuiltChapter()
+    {
+        const QJsonObject check{{u"area"_s, u"psc"_s},
+                                {u"target"_s, u"vcenter-psc02.sslab.com (SSO site)"_s},
+                                {u"status"_s, u"drift"_s},
+                                {u"expected"_s, u"SSLAB-Site1"_s},
+                                {u"found"_s, u"DefaultFirstSite"_s},
+                                {u"message"_s, u"vcenter-psc02 is in another site"_s},
+                                {u"hint"_s, u"reinstall"_s}};
+        const QJsonObject ok{{u"area"_s, u"dns"_s},
+                             {u"target"_s, u"vcenter-psc01.sslab.com (A)"_s},
+                             {u"status"_s, u"ok"_s},
+                             {u"expected"_s, u"192.168.1.211"_s},
+                             {u"found"_s, u"192.168.1.211"_s},
+                             {u"message"_s, u"resolves as planned"_s},
+                             {u"hint"_s, u""_s}};
+        const QJsonObject record{
+            {u"time"_s, u"2026-12-07T15:00:00Z"_s},
+            {u"areas"_s, QJsonArray{u"dns"_s, u"psc"_s}},
+            {u"checks"_s, QJsonArray{ok, check}},
+            {u"summary"_s,
+             QJsonObject{{u"ok"_s, 1}, {u"drift"_s, 1}, {u"unreachable"_s, 0}, {u"skipped"_s, 0}}}};
+        Runbook rb = buildRunbook(examplePlan());
+        const qsizetype chapters = rb.chapters.size();
+        QVERIFY(!addAuditChapter(rb, QByteArray()));
+        QVERIFY(!addAuditChapter(rb, "{\"results\": []}"));
+        QCOMPARE(rb.chapters.size(), chapters);
+        QVERIFY(addAuditChapter(rb, QJsonDocument(record).toJson()));
+        QCOMPARE(rb.chapters.size(), chapters + 1);
+        QCOMPARE(rb.chapters.constLast().id, u"asbuilt"_s);
+
+        const QString md = QString::fromUtf8(runbookToMarkdown(rb));
+        QVERIFY2(
+            md.contains(u"Audited on 2026-12-07T15:00:00Z (areas: dns, psc): 1 ok, 1 drift, 0 unreachable, "
+                        u"0 skipped."_s),
+            qPrintable(md));
+        QVERIFY2(
+            md.contains(u"| DRIFT | psc, vcenter-psc02.sslab.com (SSO site): expected SSLAB-Site1, found "
+                        u"DefaultFirstSite. vcenter-psc02 is in another site |"_s),
+            qPrintable(md));
+        QVERIFY2(md.contains(u"| ok | dns, vcenter-psc01.sslab.com (A): expected 192.168.1.211, found "
+                             u"192.168.1.211. resolves as planned |"_s),
+                 qPrintable(md));
+
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        const QString pdf = dir.filePath(u"runbook.pdf"_s);
+        QVERIFY(writeRunbookPdf(rb, pdf).ok());
+        bool ok2 = false;
+        const QString text = runTool(u"pdftotext"_s, {pdf, u"-"_s}, &ok2);
+        QVERIFY2(ok2, "pdftotext failed (poppler-utils installed?)");
+        // Table cells may wrap: compare the words, whatever the line breaks between them (no
+        // hyphen where a line may break: pdftotext drops a hyphen that ends a line).
+        const QString words = text.simplified();
+        QVERIFY2(words.contains(u"As built"_s), qPrintable(text));
+        QVERIFY2(words.contains(u"Audited on 2026-12-07T15:00:00Z"_s), qPrintable(text));
+        QVERIFY2(words.contains(u"DRIFT psc, vcenter-psc02.sslab.com (SSO site): expected SSLAB-Site1, found "
+                                u"DefaultFirstSite. vcenter-psc02 is in another site"_s),
+                 qPrintable(text));
+        QVERIFY2(words.contains(u"ok dns, vcenter-psc01.sslab.com (A): expected 192.168.1.211, found "
+                                u"192.168.1.211. resolves as planned"_s),
+                 qPrintable(text));
+    }
+
     void vchaOffSaysSo()
     {
         LabPlan p = examplePlan();
