@@ -3019,10 +3019,6 @@ Chạy chúng ngay bây giờ?</translation>
         </translation>
     </message>
     <message>
-        <source>The folder also holds the plan of another lab (%1): these may be its files. Give each lab a project folder of its own.</source>
-        <translation>Thư mục này còn chứa kế hoạch của một lab khác (%1): đây có thể là các tệp của lab đó. Hãy dành cho mỗi lab một thư mục dự án riêng.</translation>
-    </message>
-    <message>
         <source>&amp;Overwrite</source>
         <translation>&amp;Ghi đè</translation>
     </message>
@@ -3033,6 +3029,10 @@ Chạy chúng ngay bây giờ?</translation>
     <message>
         <source>Nothing was written: the files in the folder stay as they were.</source>
         <translation>Không ghi gì cả: các tệp trong thư mục vẫn giữ nguyên.</translation>
+    </message>
+    <message>
+        <source>Nothing was written: %1 is the project folder of another lab (its plan: %2). Each lab needs a folder of its own: choose another folder.</source>
+        <translation>Chưa ghi gì: %1 là thư mục dự án của một lab khác (kế hoạch của nó: %2). Mỗi lab cần một thư mục riêng: hãy chọn thư mục khác.</translation>
     </message>
 </context>
 <context>

@@ -380,7 +380,8 @@ void MainWindow::buildMenus()
     QMenu *exportMenu = file->addMenu(tr("&Export"));
     // Nothing to save or export while the start page shows: no plan is open yet.
     m_planActions = {saveAction, saveAsAction, exportMenu->menuAction()};
-    exportMenu->addAction(tr("&Ansible project..."), this, &MainWindow::exportAnsible);
+    exportMenu->addAction(tr("&Ansible project..."), this, &MainWindow::exportAnsible)
+        ->setObjectName(u"action:exportAnsible"_s);
     file->addSeparator();
     file->addAction(tr("&Quit"), QKeySequence::Quit, this, &QWidget::close);
     QMenu *help = menuBar()->addMenu(tr("&Help"));
@@ -543,9 +544,16 @@ void MainWindow::exportAnsible()
         QMessageBox::information(this, tr("Work is running"), busyMessage());
         return;
     }
-    const QString folder = QFileDialog::getExistingDirectory(
-        this, tr("Export the lab as an Ansible project"),
-        m_document->projectFolder().isEmpty() ? QDir::homePath() : m_document->projectFolder());
+    // Offered in a folder of its own inside the lab's project folder (made for the dialog, and
+    // removed again when left empty), not among the plan-only files.
+    const QString project = m_document->projectFolder();
+    const bool inProject = !project.isEmpty() && QDir(project).exists();
+    const QString suggested = inProject ? QDir(project).filePath(u"ansible"_s) : QDir::homePath();
+    const bool made = inProject && !QFileInfo::exists(suggested) && QDir().mkdir(suggested);
+    const QString folder =
+        QFileDialog::getExistingDirectory(this, tr("Export the lab as an Ansible project"), suggested);
+    if (made && QDir::cleanPath(folder) != QDir::cleanPath(suggested))
+        QDir().rmdir(suggested); // only when empty
     if (folder.isEmpty())
         return;
     // The engine builds every file; the run panel writes them (one queue, one log).

@@ -6,6 +6,7 @@
 #include "core/tr.h"
 #include "jobs/journal.h"
 #include "netscaler/lbconfig.h"
+#include "plan/planjson.h"
 #include "project/writeplanfilesjob.h"
 #include "remote/pscendpointplan.h"
 #include "runbook/runbook.h"
@@ -152,6 +153,16 @@ QStringList otherPlansIn(const LabPlan &plan, const QString &folder)
 {
     QStringList others = QDir(folder).entryList({u"*.vlab.json"_s}, QDir::Files, QDir::Name);
     others.removeAll(WritePlanFilesJob::planFileName(plan));
+    return others;
+}
+
+QStringList otherLabsIn(const LabPlan &plan, const QString &folder)
+{
+    QStringList others = otherPlansIn(plan, folder);
+    others.removeIf([&](const QString &name) {
+        const Result<LabPlan> other = loadPlanFile(QDir(folder).filePath(name));
+        return other && other->lab.name == plan.lab.name;
+    });
     return others;
 }
 

@@ -28,5 +28,9 @@ QStringList projectFilesToReplace(const LabPlan &plan, const QString &folder,
 
 // The other plans (*.vlab.json) in `folder`, besides the file `plan` is written to there.
 QStringList otherPlansIn(const LabPlan &plan, const QString &folder);
+// The plans in `folder` of another lab than `plan` (another lab name, or a file that does not
+// read as a plan): a folder holding one is not this lab's project folder. A copy of this lab's
+// plan under another name is not another lab.
+QStringList otherLabsIn(const LabPlan &plan, const QString &folder);
 
 } // namespace vlab

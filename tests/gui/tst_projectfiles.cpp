@@ -10,9 +10,12 @@
 #include "runpanel.h"
 
 #include <QAbstractButton>
+#include <QAction>
 #include <QApplication>
 #include <QDir>
 #include <QFile>
+#include <QFileDialog>
+#include <QFileInfo>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
@@ -30,6 +33,7 @@
 #include <QWizard>
 
 #include <functional>
+#include <utility>
 
 using namespace Qt::StringLiterals;
 using namespace vlab;
@@ -77,6 +81,30 @@ public:
 
 private:
     std::function<void(QMessageBox *)> m_answer;
+};
+
+// Handles the first file dialog the application shows, from its own event loop.
+class DialogCloser : public QObject
+{
+public:
+    explicit DialogCloser(std::function<void(QFileDialog *)> handle)
+        : m_handle(std::move(handle))
+    {
+        qApp->installEventFilter(this);
+    }
+    ~DialogCloser() override { qApp->removeEventFilter(this); }
+
+    bool eventFilter(QObject *watched, QEvent *event) override
+    {
+        auto *dialog = qobject_cast<QFileDialog *>(watched);
+        if (event->type() == QEvent::Show && dialog && m_handle) {
+            QTimer::singleShot(0, dialog, [dialog, handle = std::exchange(m_handle, {})] { handle(dialog); });
+        }
+        return false;
+    }
+
+private:
+    std::function<void(QFileDialog *)> m_handle;
 };
 
 QByteArray readAll(const QString &path)
@@ -265,11 +293,13 @@ private Q_SLOTS:
             QVERIFY(write(w));
             QVERIFY2(escape.asked.isEmpty(), qPrintable(escape.asked.value(0).informative));
 
-            // Two files changed by hand, and another lab's plan in the same folder: one question
-            // names the changed files (and the runbook made from them), not the identical ones.
+            // Two files changed by hand, and a copy of this lab's plan under another name: one
+            // question names the changed files (and the runbook made from them), not the
+            // identical ones; the copy is not another lab's plan.
             QVERIFY(writeAll(project.filePath(u"netscaler/psc-lb.conf"_s), "# changed by hand\n"));
             QVERIFY(writeAll(project.filePath(u"runbook.md"_s), "# my notes\n"));
-            QVERIFY(writeAll(project.filePath(u"other.vlab.json"_s), "{}"));
+            QVERIFY(
+                QFile::copy(project.filePath(u"sslab.vlab.json"_s), project.filePath(u"copy.vlab.json"_s)));
             runs.clear();
             QTest::mouseClick(find<QPushButton>(w, u"writeFiles"_s), Qt::LeftButton);
             QCOMPARE(escape.asked.size(), 1);
@@ -280,7 +310,6 @@ private Q_SLOTS:
             QCOMPARE(listed,
                      QStringList({QDir::toNativeSeparators(u"netscaler/psc-lb.conf"_s), u"runbook.md"_s,
                                   u"runbook.pdf"_s}));
-            QVERIFY(escape.asked.constFirst().informative.contains(u"other.vlab.json"_s));
             // Escape: nothing is run or written.
             QCOMPARE(runs.size(), 0);
             QCOMPARE(readAll(project.filePath(u"netscaler/psc-lb.conf"_s)),
@@ -311,6 +340,54 @@ private Q_SLOTS:
         QCOMPARE(readAll(project.filePath(u"netscaler/psc-lb.conf"_s)), batch);
         QVERIFY(readAll(project.filePath(u"runbook.md"_s)).startsWith("# "));
         QVERIFY(readAll(project.filePath(u"runbook.md"_s)) != QByteArray("# my notes\n"));
+    }
+
+    // A folder holding another lab's plan is that lab's project folder: nothing is written into
+    // it, and the page says why (each lab's files, runbook, certs/ and journal stay apart).
+    void anotherLabsFolderIsRefused()
+    {
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        const QDir project(dir.path());
+        QVERIFY(writeAll(project.filePath(u"other.vlab.json"_s), "{}")); // not even a plan
+        MainWindow w;
+        QVERIFY(openFilesPage(w, project.path()));
+        QuestionAnswerer escape([](QMessageBox *box) { QTest::keyClick(box, Qt::Key_Escape); });
+        QSignalSpy runs(w.runPanel(), &RunPanel::queueFinished);
+        QTest::mouseClick(find<QPushButton>(w, u"writeFiles"_s), Qt::LeftButton);
+        QCOMPARE(runs.size(), 0);
+        QVERIFY(escape.asked.isEmpty());
+        const QString said = find<QLabel>(w, u"writeResult"_s)->text();
+        QVERIFY2(said.contains(u"another lab"_s) && said.contains(u"other.vlab.json"_s), qPrintable(said));
+        QCOMPARE(project.entryList(QDir::AllEntries | QDir::NoDotAndDotDot),
+                 QStringList{u"other.vlab.json"_s});
+
+        // Another lab by name, a real plan: the same.
+        PlanDocument other;
+        other.loadExample();
+        other.edit([](LabPlan &p) { p.lab.name = u"otherlab"_s; });
+        QVERIFY(other.saveAs(project.filePath(u"other.vlab.json"_s)).ok());
+        QTest::mouseClick(find<QPushButton>(w, u"writeFiles"_s), Qt::LeftButton);
+        QCOMPARE(runs.size(), 0);
+        QVERIFY(!QFile::exists(project.filePath(u"runbook.pdf"_s)));
+    }
+
+    // File > Export > Ansible project offers a folder of its own in the lab's project folder, and
+    // leaves nothing behind when the export is cancelled.
+    void ansibleExportOffersAFolderOfItsOwn()
+    {
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        MainWindow w;
+        QVERIFY(openFilesPage(w, dir.path()));
+        QString offered;
+        DialogCloser closer([&](QFileDialog *dialog) {
+            offered = dialog->directory().absolutePath();
+            dialog->reject();
+        });
+        w.findChild<QAction *>(u"action:exportAnsible"_s)->trigger();
+        QCOMPARE(offered, QDir(dir.path()).filePath(u"ansible"_s));
+        QVERIFY(!QFileInfo::exists(offered)); // cancelled: the folder made for the dialog is gone
     }
 
     // The runbook written from the wizard (a screen with its own resolution, unlike the CLI)

@@ -225,14 +225,7 @@ bool PlanFilesPage::mayReplace(const QString &folder, const QByteArray &precheck
                     QMessageBox::NoButton, this);
     box.setObjectName(u"overwriteQuestion"_s);
     box.setTextFormat(Qt::PlainText); // the folder's name is data
-    QString details = names.join(u'\n');
-    const QStringList others = otherPlansIn(m_context.document->plan(), folder);
-    if (!others.isEmpty())
-        details += u"\n\n"_s
-            + tr("The folder also holds the plan of another lab (%1): these may be its files. Give each "
-                 "lab a project folder of its own.")
-                  .arg(others.join(u", "_s));
-    box.setInformativeText(details);
+    box.setInformativeText(names.join(u'\n'));
     QPushButton *replace = box.addButton(tr("&Overwrite"), QMessageBox::AcceptRole);
     replace->setObjectName(u"overwrite"_s);
     QPushButton *cancel = box.addButton(tr("Cancel"), QMessageBox::RejectRole);
@@ -260,6 +253,14 @@ void PlanFilesPage::writeFiles()
     const Result<QByteArray> saved =
         readFileLimited(QDir(folder).filePath(QString::fromLatin1(kPrecheckResultsFile)), 4 * 1024 * 1024);
     const QByteArray precheck = saved ? *saved : QByteArray();
+    // One folder per lab: the plan-only files, the runbook, certs/ and the journal of another
+    // lab's project are not written over.
+    if (const QStringList others = otherLabsIn(m_context.document->plan(), folder); !others.isEmpty()) {
+        m_result->setText(tr("Nothing was written: %1 is the project folder of another lab (its plan: %2). "
+                             "Each lab needs a folder of its own: choose another folder.")
+                              .arg(QDir::toNativeSeparators(folder), others.join(u", "_s)));
+        return;
+    }
     if (!mayReplace(folder, precheck)) {
         m_result->setText(tr("Nothing was written: the files in the folder stay as they were."));
         return;
