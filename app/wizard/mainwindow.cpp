@@ -14,6 +14,7 @@
 #include "stepregistry.h"
 
 #include <QAbstractButton>
+#include <QAbstractItemView>
 #include <QAction>
 #include <QApplication>
 #include <QCloseEvent>
@@ -256,6 +257,13 @@ MainWindow::MainWindow(QWidget *parent)
         // Work started from now on belongs to this step (in the journal too).
         if (const QWizardPage *page = m_wizard->page(id))
             m_runPanel->setStep(page->property("vlabStepId").toString());
+        // Tab moves on from a table to the next control, as everywhere else on the page (a
+        // table's default keeps Tab for going from cell to cell: a keyboard user was caught in
+        // it); the arrow keys move between cells.
+        if (QWizardPage *page = stepPage(id)) {
+            for (QAbstractItemView *view : page->findChildren<QAbstractItemView *>())
+                view->setTabKeyNavigation(false);
+        }
     });
     // A run started from a page marks that page's step (the one it was started from).
     connect(m_runPanel, &RunPanel::queueFinished, this, [this](bool succeeded) {

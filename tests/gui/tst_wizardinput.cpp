@@ -23,9 +23,12 @@
 #include <QLineEdit>
 #include <QListWidget>
 #include <QMap>
+#include <QRadioButton>
 #include <QRegularExpression>
 #include <QScreen>
+#include <QSet>
 #include <QStandardPaths>
+#include <QTabBar>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QWizard>
@@ -171,6 +174,96 @@ private Q_SLOTS:
     {
         MainWindow w;
         w.document()->discardRecovery();
+    }
+
+    // Every page by keyboard alone, from the start page to the last step: Tab reaches every
+    // control a page shows (Right on a tab bar brings up its next tab, whose controls Tab must
+    // then reach too), and Alt+N moves on. Nothing is clicked.
+    void everyPageWorksByKeyboardAlone()
+    {
+        MainWindow w;
+        w.showStartPage();
+        w.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&w));
+        w.activateWindow();
+        QVERIFY(QTest::qWaitForWindowActive(&w));
+        QTest::keyClick(QApplication::focusWidget(), Qt::Key_N, Qt::AltModifier); // New lab
+        QTRY_VERIFY(!w.isOnStartPage());
+        QVERIFY(wizardIsWhole(w));
+
+        const auto describe = [](const QWidget *widget) {
+            return widget->objectName().isEmpty() ? QString::fromLatin1(widget->metaObject()->className())
+                                                  : widget->objectName();
+        };
+        QStringList unreachable;
+        for (int pages = 0;; ++pages) {
+            QVERIFY(pages < 20);
+            QWidget *page = w.currentStepPage();
+            QSet<QWidget *> shown, reached;
+            const auto look = [&] {
+                for (QWidget *widget : page->findChildren<QWidget *>()) {
+                    // A radio button that is not checked is reached with the arrow keys from the
+                    // checked one of its group, as everywhere in Qt, not with Tab.
+                    const auto *radio = qobject_cast<QRadioButton *>(widget);
+                    if (widget->isVisible() && widget->isEnabled() && (widget->focusPolicy() & Qt::TabFocus)
+                        && !widget->focusProxy() && !(radio && !radio->isChecked()))
+                        shown.insert(widget);
+                }
+            };
+            look();
+            // Tab, until a round brings nothing new (Ctrl+Tab where a text editor keeps Tab).
+            const auto press = [&](Qt::Key key, Qt::KeyboardModifiers modifiers = Qt::NoModifier) {
+                QWidget *before = QApplication::focusWidget();
+                QTest::keyClick(before, key, modifiers);
+                if (key == Qt::Key_Tab && QApplication::focusWidget() == before)
+                    QTest::keyClick(QApplication::focusWidget(), Qt::Key_Tab, Qt::ControlModifier);
+                look();
+                QWidget *now = QApplication::focusWidget();
+                const bool isNew = now && page->isAncestorOf(now) && !reached.contains(now);
+                if (isNew)
+                    reached.insert(now);
+                return isNew;
+            };
+            const auto walk = [&] {
+                for (int presses = 0, sinceNew = 0; presses < 400 && sinceNew < 60; ++presses)
+                    sinceNew = press(Qt::Key_Tab) ? 0 : sinceNew + 1;
+            };
+            walk();
+            // Then each tab of each tab bar the page shows (nested ones too, once shown): Tab to
+            // the bar, Right for its next tab, and a walk through what that tab shows.
+            QSet<QTabBar *> done;
+            for (bool more = true; more;) {
+                more = false;
+                for (QTabBar *bar : page->findChildren<QTabBar *>()) {
+                    if (done.contains(bar) || !bar->isVisible())
+                        continue;
+                    done.insert(bar);
+                    more = true;
+                    while (bar->currentIndex() + 1 < bar->count()) {
+                        for (int presses = 0; presses < 400 && QApplication::focusWidget() != bar; ++presses)
+                            press(Qt::Key_Tab);
+                        if (QApplication::focusWidget() != bar) {
+                            unreachable << page->objectName() + u": the tab bar with "_s + bar->tabText(0);
+                            break;
+                        }
+                        press(Qt::Key_Right);
+                        walk();
+                    }
+                }
+            }
+            for (QWidget *widget : std::as_const(shown)) {
+                if (!reached.contains(widget))
+                    unreachable << page->objectName() + u": "_s + describe(widget);
+            }
+            const int before = w.currentStepId();
+            if (before == w.wizard()->pageIds().constLast())
+                break;
+            QVERIFY2(nextButton(w)->isEnabled(), qPrintable(page->objectName()));
+            QTest::keyClick(QApplication::focusWidget(), Qt::Key_N, Qt::AltModifier);
+            QTRY_VERIFY2(w.currentStepId() != before, qPrintable(page->objectName()));
+        }
+        unreachable.sort();
+        QVERIFY2(unreachable.isEmpty(), qPrintable(unreachable.join(u"\n"_s)));
     }
 
     void escapeKeepsTheWizard()
