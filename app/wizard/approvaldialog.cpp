@@ -6,12 +6,60 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QPushButton>
+#include <QStyle>
+#include <QStyledItemDelegate>
+#include <QTextLayout>
 #include <QTreeWidget>
 #include <QVBoxLayout>
+#include <QtMath>
 
 using namespace Qt::StringLiterals;
 
 namespace vlab {
+
+namespace {
+// A tree does not give its delegate the column's width when it measures a row (a table does),
+// so wrapped text would be measured as one line: this delegate measures it at the width the
+// row gets, the way the style then draws it (at word boundaries, or anywhere in a long word).
+class WrappingDelegate : public QStyledItemDelegate
+{
+public:
+    explicit WrappingDelegate(QTreeWidget *view)
+        : QStyledItemDelegate(view)
+        , m_view(view)
+    {
+    }
+
+    QSize sizeHint(const QStyleOptionViewItem &option, const QModelIndex &index) const override
+    {
+        QStyleOptionViewItem opt = option;
+        initStyleOption(&opt, index);
+        const QStyle *style = m_view->style();
+        const int margin = style->pixelMetric(QStyle::PM_FocusFrameHMargin, &opt, m_view) + 1;
+        int depth = 0;
+        for (QModelIndex parent = index.parent(); parent.isValid(); parent = parent.parent())
+            ++depth;
+        const int width = m_view->columnWidth(index.column()) - depth * m_view->indentation() - 2 * margin;
+        if (width <= 0)
+            return QStyledItemDelegate::sizeHint(option, index);
+        QTextLayout layout(opt.text, opt.font);
+        QTextOption wrap;
+        wrap.setWrapMode(QTextOption::WrapAtWordBoundaryOrAnywhere);
+        layout.setTextOption(wrap);
+        qreal height = 0;
+        layout.beginLayout();
+        for (QTextLine line = layout.createLine(); line.isValid(); line = layout.createLine()) {
+            line.setLineWidth(width);
+            height += line.height();
+        }
+        layout.endLayout();
+        return {width + 2 * margin, qCeil(height) + 2 * margin};
+    }
+
+private:
+    QTreeWidget *m_view;
+};
+} // namespace
 
 ApprovalDialog::ApprovalDialog(const QString &runTitle, const QList<const Job *> &jobs, QWidget *parent)
     : QDialog(parent)
@@ -29,10 +77,15 @@ ApprovalDialog::ApprovalDialog(const QString &runTitle, const QList<const Job *>
     list->setHeaderHidden(true);
     list->setColumnCount(1);
     list->setRootIsDecorated(false);
-    // Long lines scroll sideways rather than being cut: every word of a change is read.
+    // Long lines wrap to the dialog's width rather than being cut or scrolled sideways: every
+    // word of a change is read without a horizontal scroll (a long URL breaks anywhere).
     list->setTextElideMode(Qt::ElideNone);
-    list->header()->setStretchLastSection(false);
-    list->header()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    list->setWordWrap(true);
+    list->setItemDelegate(new WrappingDelegate(list));
+    list->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    list->header()->setStretchLastSection(true);
+    // A tree keeps the row heights it measured at the old width: measure again at the new one.
+    connect(list->header(), &QHeaderView::sectionResized, list, [list] { list->doItemsLayout(); });
     for (const Job *job : jobs) {
         const QString host = job->changeHost();
         auto *item = new QTreeWidgetItem(

@@ -1,6 +1,7 @@
 // The wizard as a user meets it, on the offscreen platform: inline findings next to the
 // field, Next blocked while errors remain, the run panel running and cancelling work.
 
+#include "approvaldialog.h"
 #include "jobs/jobqueue.h"
 #include "jobs/journal.h"
 #include "mainwindow.h"
@@ -17,6 +18,7 @@
 #include <QApplication>
 #include <QDir>
 #include <QFileDialog>
+#include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
@@ -24,6 +26,7 @@
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QScopeGuard>
+#include <QScrollBar>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTabBar>
@@ -831,6 +834,36 @@ private Q_SLOTS:
         QVERIFY(panel.findChild<QPlainTextEdit *>()->toPlainText().contains(text));
         panel.interrupt(u"test"_s);
         QTRY_VERIFY(!panel.isBusy());
+    }
+
+    // The approval dialog wraps a long change (a NetScaler command with a long name, a URL) to its
+    // width: nothing scrolls sideways, and the whole text is there.
+    void approvalDialogWrapsLongChanges()
+    {
+        UntilCancelledJob job;
+        const QString longChange = u"add lb vserver "_s + QString(u'x').repeated(60)
+            + u" TCP 192.168.1.210 443 "_s + u"-persistenceType SOURCEIP -timeout 1440 -comment "_s
+            + QString(u"word "_s).repeated(40) + u"https://vcenter-psc-lb.sslab.com/lookupservice/sdk/"_s
+            + QString(u'y').repeated(80);
+        job.setPlannedChanges(u"192.168.1.200"_s, {longChange, u"save ns config"_s});
+        ApprovalDialog dialog(u"Apply"_s, {&job});
+        dialog.resize(640, 420);
+        dialog.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+        auto *list = dialog.findChild<QTreeWidget *>(u"approvalChanges"_s);
+        QVERIFY(list);
+        QTRY_VERIFY(list->viewport()->width() > 0);
+        QCOMPARE(list->horizontalScrollBar()->maximum(), 0);
+        QTreeWidgetItem *change = list->topLevelItem(0)->child(0);
+        QCOMPARE(change->text(0), u"\u2022 "_s + longChange);
+        QTRY_VERIFY2(list->visualItemRect(change).height() > 3 * list->fontMetrics().lineSpacing(),
+                     qPrintable(QString::number(list->visualItemRect(change).height())));
+        QVERIFY(list->visualItemRect(change).right() <= list->viewport()->width());
+        // ... and again when the dialog is made narrower.
+        const int tall = list->visualItemRect(change).height();
+        dialog.resize(480, 420);
+        QTRY_VERIFY(list->visualItemRect(change).height() > tall);
+        QCOMPARE(list->horizontalScrollBar()->maximum(), 0);
     }
 
     void runPanelCancelAsksFirst()
