@@ -439,11 +439,7 @@ Result<void> MainWindow::openFile(const QString &fileName)
 
 void MainWindow::open()
 {
-    if (m_runPanel->isBusy()) {
-        QMessageBox::information(this, tr("Work is running"), busyMessage());
-        return;
-    }
-    if (!confirmDiscard())
+    if (!mayLeavePlan())
         return;
     const QString fileName = QFileDialog::getOpenFileName(
         this, tr("Open lab plan"),
@@ -508,11 +504,7 @@ bool MainWindow::saveAs()
 
 void MainWindow::newLab()
 {
-    if (m_runPanel->isBusy()) {
-        QMessageBox::information(this, tr("Work is running"), busyMessage());
-        return;
-    }
-    if (!confirmDiscard())
+    if (!mayLeavePlan())
         return;
     m_document->loadExample();
     m_lastId = -1;
@@ -575,6 +567,15 @@ void MainWindow::exportAnsible()
     queue->addJob(new WriteFilesJob(tr("Write the Ansible project"), *files));
     if (!m_runPanel->run(queue, tr("Export the Ansible project")))
         delete queue;
+}
+
+bool MainWindow::mayLeavePlan()
+{
+    if (m_runPanel->isBusy()) {
+        QMessageBox::information(this, tr("Work is running"), busyMessage());
+        return false;
+    }
+    return confirmDiscard();
 }
 
 bool MainWindow::confirmDiscard()

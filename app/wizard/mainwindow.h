@@ -73,6 +73,8 @@ private:
     bool save();
     bool saveAs();
     void exportAnsible();
+    // No run going on, and the unsaved changes saved or given up: another plan may be opened.
+    bool mayLeavePlan();
     bool confirmDiscard();
     void updateTitle();
     void updateStepList(int currentId);
