@@ -69,16 +69,17 @@ QList<Job *> JobQueue::jobs() const
 
 qreal JobQueue::progress() const
 {
-    // What completed: a job that succeeded counts whole; a failed or cancelled one as far as
-    // it got; one the queue skipped when it stopped (a cancel, a failure) not at all: a bar at
-    // 100% after a cancel or a failure would say the work was done. Skipped before the start
-    // means done earlier (a resumed run).
+    // What completed: a job that ran to its end counts whole; a cancelled one as far as it
+    // got; one the queue skipped when it stopped (a cancel, a failure) not at all: a bar at
+    // 100% after a cancel would say the work was done. Skipped before the start means done
+    // earlier (a resumed run).
     qreal total = 0, done = 0;
     for (const Job *job : jobs()) {
         total += job->weight();
         qreal part = job->progress();
         switch (job->state()) {
         case Job::State::Succeeded:
+        case Job::State::Failed: // ran to its end: a pre-check that found a problem, too
             part = 1.0;
             break;
         case Job::State::Skipped:
