@@ -88,13 +88,10 @@ func installDvsShim(model *simulator.Model, server *simulator.Server) {
 	// host over one without, so the interceptor takes the SOAP requests addressed to the
 	// loopback names the tests use, and everything else (the vAPI /rest, the VCHA stand-in)
 	// stays with the simulator. The mux is locked, so adding after the start is safe.
-	shim := &soapInterceptor{service: model.Service}
-	seen := map[string]bool{}
-	for _, host := range []string{server.URL.Hostname(), "127.0.0.1", "localhost"} {
-		if !seen[host] {
-			seen[host] = true
-			model.Service.ServeMux.Handle(host+"/sdk", shim)
-		}
+	// The login counter (logins.go) sees the SOAP requests first.
+	shim := logins.countSoap(&soapInterceptor{service: model.Service})
+	for _, host := range servedHosts(server) {
+		model.Service.ServeMux.Handle(host+"/sdk", shim)
 	}
 }
 

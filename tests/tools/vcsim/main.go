@@ -8,6 +8,8 @@
 // SDK's type definitions and the identifiers against this simulator's inventory. Its sources
 // are named in vcha.go. Without -vcha-standin these paths answer 404, as a 6.7 GA vCenter does.
 //
+// GET /vlab/logins tells how many vAPI and SOAP sessions were opened and closed (logins.go).
+//
 // With -dvs-shim it closes the simulator's Distributed Switch gaps (QueryAvailableDvsSpec,
 // the switch and port-group settings it drops) and says vCenter 6.7 U1: see dvsshim.go.
 //
@@ -25,6 +27,7 @@ import (
 	"net/url"
 	"os"
 	"os/signal"
+	"strings"
 	"syscall"
 
 	"github.com/vmware/govmomi/simulator"
@@ -37,6 +40,7 @@ func main() {
 	keyFile := flag.String("key", "", "PEM key of -cert")
 	vcha := flag.Bool("vcha-standin", false, "answer the VCHA REST calls (a stand-in, see the source)")
 	vchaPolls := flag.Int("vcha-polls", 2, "status polls that answer DEGRADED after a deploy")
+	login := flag.String("login", "", "USER:PASSWORD the only login accepted (default: any user with a password)")
 	flag.Parse()
 
 	model := simulator.VPX()
@@ -47,6 +51,13 @@ func main() {
 	defer model.Remove()
 
 	model.Service.Listen = &url.URL{Host: *listen}
+	if *login != "" {
+		// SessionManager.Login then refuses every other user or password (InvalidLogin); the
+		// vAPI session is refused alike by the login counter (logins.go).
+		user, password, _ := strings.Cut(*login, ":")
+		model.Service.Listen.User = url.UserPassword(user, password)
+		logins.only = model.Service.Listen.User
+	}
 	model.Service.TLS = new(tls.Config)
 	if *certFile != "" {
 		cert, err := tls.LoadX509KeyPair(*certFile, *keyFile)
@@ -63,6 +74,7 @@ func main() {
 	}
 	server := model.Service.NewServer()
 	defer server.Close()
+	installLoginCounter(model, server, !*dvsShimEnabled) // GET /vlab/logins, see logins.go
 	installDvsShim(model, server)
 
 	fmt.Printf("VLAB_VCSIM_URL=https://%s\n", server.URL.Host)
