@@ -13,6 +13,7 @@
 #include "netscaler/nitroverifyjob.h"
 #include "precheck/precheckplan.h"
 #include "vsphere/vcenteractions.h"
+#include "vsphere/vcenterconnection.h"
 
 #include <QDir>
 #include <QFileInfo>
@@ -291,6 +292,10 @@ void AuditSession::buildVCenter(const QString &area)
     endpoint.user = m_options.vcUser;
     endpoint.password = m_options.vcPassword;
     endpoint.timeout = std::chrono::milliseconds(m_options.timeoutMs);
+    // One login for the vcenter, vcha and vds areas, not one each; each area still judges the
+    // login's outcome on its own (a refused one is drift in each, no answer unreachable in each).
+    if (!m_vcenterConnection)
+        m_vcenterConnection = new VCenterConnection(endpoint, this);
     Slot slot;
     slot.kind = Slot::Kind::Check;
     slot.area = area;
@@ -300,6 +305,7 @@ void AuditSession::buildVCenter(const QString &area)
     Job *job = nullptr;
     if (area == u"vcenter"_s) {
         VCenterLoginJob *login = actions.createLoginJob(endpoint);
+        login->setConnection(m_vcenterConnection);
         connect(login, &Job::finished, this, [this, index, login] {
             m_slots[index].results = vcenterAuditResults(*login);
             m_slots[index].done = true;
@@ -308,6 +314,7 @@ void AuditSession::buildVCenter(const QString &area)
     } else if (area == u"vds"_s) {
         // The Distributed Switch step's own start (connect, login, datacenter), reading only.
         DvsInspectJob *inspect = actions.createDvsInspectJob(endpoint, m_plan).value();
+        inspect->setConnection(m_vcenterConnection);
         connect(inspect, &Job::finished, this, [this, index, inspect] {
             m_slots[index].results = dvsAuditResults(*inspect);
             m_slots[index].done = true;
@@ -315,6 +322,7 @@ void AuditSession::buildVCenter(const QString &area)
         job = inspect;
     } else {
         VchaJob *status = actions.createVchaJob(VchaAction::Status, endpoint, m_plan);
+        status->setConnection(m_vcenterConnection);
         connect(status, &Job::finished, this, [this, index, status] {
             m_slots[index].results = vchaAuditResults(*status);
             m_slots[index].done = true;

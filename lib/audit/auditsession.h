@@ -2,8 +2,9 @@
 // AuditSession: the as-built audit of a lab against its plan (issue 16): builds the read-only
 // checks of the chosen areas as jobs (reusing the pre-checks' DNS checks, the certificate
 // verifier, ...), which run at once in one independent parallel group of the job queue, each
-// with its own time limit; then gathers every result in the plan's order. The wizard's audit
-// page, `vlab audit` and the whole-lab run use it alike; nothing here changes the lab.
+// with its own time limit (the vCenter areas' jobs share one login: VCenterConnection); then gathers every
+// result in the plan's order. The wizard's audit page, `vlab audit` and the whole-lab run use it alike;
+// nothing here changes the lab.
 //
 // Areas not chosen are left out of the results. "skipped" marks a chosen item that was not
 // checked: an area not implemented yet, or a check the run never reached (cancelled).
@@ -24,6 +25,7 @@ namespace vlab {
 class CertAuditJob;
 class Job;
 class JobQueue;
+class VCenterConnection;
 
 // dns, certs, netscaler, psc, vcenter, vcha, vds, tcp: in this order in the results.
 const QStringList &auditAreas();
@@ -104,6 +106,8 @@ private:
     AuditOptions m_options;
     QList<Slot> m_slots;
     QList<Job *> m_jobs; // handed to the queue by addTo()
+    // The vcenter, vcha and vds areas' one login to the vCenter (created with the first of them).
+    VCenterConnection *m_vcenterConnection = nullptr;
 };
 
 // A check of the pre-checks as an audit item (pass -> ok, fail -> drift, no answer ->

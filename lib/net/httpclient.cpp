@@ -140,6 +140,17 @@ void HttpClient::cancelAll()
     }
 }
 
+void HttpClient::cancel(const QObject *context)
+{
+    const QList<Pending *> pending = m_pending;
+    for (Pending *p : pending) {
+        if (p->context != context)
+            continue;
+        p->stop = Pending::Stop::Cancel;
+        p->reply->abort();
+    }
+}
+
 void HttpClient::finished(QNetworkReply *reply)
 {
     const auto it = std::find_if(m_pending.begin(), m_pending.end(),

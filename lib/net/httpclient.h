@@ -70,6 +70,8 @@ public:
 
     // Aborts every request in flight; their callbacks get "http.cancelled".
     void cancelAll();
+    // Aborts the requests in flight sent with `context`, leaving the others of a shared client.
+    void cancel(const QObject *context);
 
     int requestsSent() const { return m_sent; }
     // The SHA-256 fingerprint of the last certificate the endpoint presented (colon form).

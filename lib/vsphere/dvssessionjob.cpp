@@ -2,6 +2,7 @@
 
 #include "core/tr.h"
 #include "net/httpclient.h"
+#include "vsphere/vcenterconnection.h"
 
 using namespace Qt::StringLiterals;
 
@@ -43,11 +44,17 @@ DvsSessionJob::~DvsSessionJob() = default;
 
 void DvsSessionJob::run()
 {
-    m_http = makeHttpClient(m_endpoint, this);
+    m_http = m_connection ? m_connection->http() : makeHttpClient(m_endpoint, this);
     m_soap = new SoapClient(m_http, this);
     m_soap->setEvidenceSink(evidenceSink());
-    addSession([this](const Result<void> &) { return m_soap->hasSession(); },
-               [this](LoggedOut loggedOut) { m_soap->logout(this, std::move(loggedOut)); });
+    if (m_connection) {
+        m_connection->attach(this, evidenceSink());
+        addSession([](const Result<void> &) { return true; },
+                   VCenterConnection::detacher(m_connection, this));
+    } else {
+        addSession([this](const Result<void> &) { return m_soap->hasSession(); },
+                   [this](LoggedOut loggedOut) { m_soap->logout(this, std::move(loggedOut)); });
+    }
     setProgress(0.02, Tr::tr("Connecting to %1").arg(m_endpoint.url.host()));
     m_soap->retrieveServiceContent(this, [this](Result<ServiceContent> r) {
         if (!r)
@@ -69,11 +76,15 @@ void DvsSessionJob::login()
     if (stopIfCancelled())
         return;
     setProgress(0.06, Tr::tr("Logging in as %1").arg(m_endpoint.user));
-    m_soap->login(m_endpoint.user, m_endpoint.password, this, [this](Result<void> r) {
+    const auto loggedIn = [this](Result<void> r) {
         if (!r)
             return fail(r.error());
         findDatacenter();
-    });
+    };
+    if (m_connection)
+        m_connection->openSoap(this, loggedIn);
+    else
+        m_soap->login(m_endpoint.user, m_endpoint.password, this, loggedIn);
 }
 
 void DvsSessionJob::findDatacenter()
@@ -184,8 +195,17 @@ void DvsSessionJob::onCancel()
 {
     // The request in flight fails with "http.cancelled", which leads to end(): logout, finish.
     // A task poll waiting for its timer sees the request on its next turn.
-    if (m_http)
+    if (m_connection) {
+        m_connection->abandon(this);
+        m_http->cancel(m_soap); // the others' requests go on
+    } else if (m_http) {
         m_http->cancelAll();
+    }
+}
+
+void DvsSessionJob::setConnection(VCenterConnection *connection)
+{
+    m_connection = connection;
 }
 
 } // namespace vlab

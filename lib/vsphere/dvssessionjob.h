@@ -11,10 +11,14 @@
 #include "plan/labplan.h"
 #include "vsphere/soapclient.h"
 
+#include <QPointer>
+
 #include <functional>
 #include <optional>
 
 namespace vlab {
+
+class VCenterConnection;
 
 // What the switch and port groups look like in vCenter, as read back.
 struct DvsPortGroupState
@@ -51,6 +55,9 @@ public:
     // What the last read of the network folder found.
     const DvsNetworkState &network() const { return m_network; }
     const DistributedSwitch &plannedSwitch() const { return m_vds; }
+    // Uses the SOAP session of `connection` (shared with other jobs, which logs out once the last
+    // of them ends) instead of one of its own. Before start().
+    void setConnection(VCenterConnection *connection);
 
 protected:
     void run() override;
@@ -75,7 +82,8 @@ private:
     VCenterEndpoint m_endpoint;
     DistributedSwitch m_vds;
     QString m_datacenterName;
-    HttpClient *m_http = nullptr;
+    QPointer<VCenterConnection> m_connection;
+    QPointer<HttpClient> m_http; // its own, or the connection's
     SoapClient *m_soap = nullptr;
     MoRef m_rootFolder;
     MoRef m_collector;

@@ -152,6 +152,15 @@ VCenterClient::VCenterClient(const VCenterEndpoint &endpoint, QObject *parent)
     m_http->setDefaultHeader("Accept", "application/json");
 }
 
+VCenterClient::VCenterClient(const VCenterEndpoint &endpoint, HttpClient *http, QObject *parent)
+    : QObject(parent)
+    , m_endpoint(endpoint)
+    , m_http(http)
+    , m_ownsHttp(false)
+{
+    m_http->setDefaultHeader("Accept", "application/json");
+}
+
 VCenterClient::~VCenterClient() = default;
 
 void VCenterClient::login(QObject *context, Done done)
@@ -263,7 +272,10 @@ void VCenterClient::send(const QByteArray &verb, const QString &path, const QJso
 
 void VCenterClient::cancel()
 {
-    m_http->cancelAll();
+    if (m_ownsHttp)
+        m_http->cancelAll();
+    else
+        m_http->cancel(this);
 }
 
 } // namespace vlab

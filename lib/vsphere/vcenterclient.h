@@ -58,6 +58,9 @@ class VCenterClient : public QObject
     Q_OBJECT
 public:
     explicit VCenterClient(const VCenterEndpoint &endpoint, QObject *parent = nullptr);
+    // Talks over `http`, which others share (VCenterConnection) and this client does not own: the
+    // session is the one `http` carries, cancel() aborts only this client's own requests.
+    VCenterClient(const VCenterEndpoint &endpoint, HttpClient *http, QObject *parent = nullptr);
     ~VCenterClient() override;
 
     const VCenterEndpoint &endpoint() const { return m_endpoint; }
@@ -89,6 +92,7 @@ private:
 
     VCenterEndpoint m_endpoint;
     HttpClient *m_http;
+    bool m_ownsHttp = true;
     QByteArray m_session;
     EvidenceSink m_sink;
 };

@@ -3,6 +3,7 @@
 #include "core/tr.h"
 #include "net/httpclient.h"
 #include "vsphere/soapclient.h"
+#include "vsphere/vcenterconnection.h"
 
 #include <QJsonObject>
 
@@ -25,21 +26,30 @@ VCenterLoginJob::~VCenterLoginJob() = default;
 
 void VCenterLoginJob::run()
 {
-    m_client = new VCenterClient(m_endpoint, this);
+    m_client = m_connection ? new VCenterClient(m_endpoint, m_connection->http(), this)
+                            : new VCenterClient(m_endpoint, this);
     m_client->setEvidenceSink(evidenceSink());
     m_soap = new SoapClient(m_client->http(), this);
     m_soap->setEvidenceSink(evidenceSink());
-    addSession([this](const Result<void> &) { return m_client->hasSession(); },
-               [this](LoggedOut loggedOut) { m_client->logout(this, std::move(loggedOut)); });
     setProgress(0.1, Tr::tr("Logging in to %1 as %2").arg(m_endpoint.url.host(), m_endpoint.user));
-    m_client->login(this, [this](Result<void> r) {
+    const auto loggedIn = [this](Result<void> r) {
         m_info.fingerprint = m_client->http()->presentedFingerprint();
         if (!r)
             return end(r);
         mutableReport().add(Evidence::Kind::Note, Tr::tr("Session opened as %1").arg(m_endpoint.user),
                             Tr::tr("certificate SHA-256 %1").arg(m_info.fingerprint));
         readSession();
-    });
+    };
+    if (m_connection) {
+        m_connection->attach(this, evidenceSink());
+        addSession([](const Result<void> &) { return true; },
+                   VCenterConnection::detacher(m_connection, this));
+        m_connection->openRest(this, loggedIn);
+        return;
+    }
+    addSession([this](const Result<void> &) { return m_client->hasSession(); },
+               [this](LoggedOut loggedOut) { m_client->logout(this, std::move(loggedOut)); });
+    m_client->login(this, loggedIn);
 }
 
 void VCenterLoginJob::readSession()
@@ -101,8 +111,17 @@ void VCenterLoginJob::readAbout()
 
 void VCenterLoginJob::onCancel()
 {
+    if (m_connection) {
+        m_connection->abandon(this);
+        m_connection->http()->cancel(m_soap);
+    }
     if (m_client)
         m_client->cancel();
+}
+
+void VCenterLoginJob::setConnection(VCenterConnection *connection)
+{
+    m_connection = connection;
 }
 
 } // namespace vlab

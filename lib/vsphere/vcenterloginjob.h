@@ -12,6 +12,7 @@
 namespace vlab {
 
 class SoapClient;
+class VCenterConnection;
 
 struct VCenterInfo
 {
@@ -33,6 +34,9 @@ public:
     ~VCenterLoginJob() override;
 
     const VCenterInfo &info() const { return m_info; }
+    // Logs in through `connection` (shared with other jobs, which logs out once the last of them
+    // ends) instead of opening and closing a session of its own. Before start().
+    void setConnection(VCenterConnection *connection);
 
 protected:
     void run() override;
@@ -46,6 +50,7 @@ private:
     VCenterEndpoint m_endpoint;
     VCenterClient *m_client = nullptr;
     SoapClient *m_soap = nullptr;
+    QPointer<VCenterConnection> m_connection;
     VCenterInfo m_info;
 };
 

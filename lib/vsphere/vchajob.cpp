@@ -3,6 +3,7 @@
 #include "core/tr.h"
 #include "net/httpclient.h"
 #include "net/netaddr.h"
+#include "vsphere/vcenterconnection.h"
 #include "vsphere/vchaspecwriter.h"
 
 #include <QCryptographicHash>
@@ -248,12 +249,25 @@ VchaJob::~VchaJob() = default;
 
 void VchaJob::run()
 {
-    m_client = new VCenterClient(m_endpoint, this);
+    m_client = m_connection ? new VCenterClient(m_endpoint, m_connection->http(), this)
+                            : new VCenterClient(m_endpoint, this);
     m_client->setEvidenceSink(evidenceSink());
-    addSession([this](const Result<void> &) { return m_client->hasSession(); },
-               [this](LoggedOut loggedOut) { m_client->logout(this, std::move(loggedOut)); });
+    if (m_connection) {
+        m_connection->attach(this, evidenceSink());
+        addSession([](const Result<void> &) { return true; },
+                   VCenterConnection::detacher(m_connection, this));
+    } else {
+        addSession([this](const Result<void> &) { return m_client->hasSession(); },
+                   [this](LoggedOut loggedOut) { m_client->logout(this, std::move(loggedOut)); });
+    }
     setProgress(0.02, Tr::tr("Logging in to %1").arg(m_endpoint.url.host()));
-    m_client->login(this, [this](Result<void> r) {
+    const auto login = [this](VCenterClient::Done done) {
+        if (m_connection)
+            m_connection->openRest(this, std::move(done));
+        else
+            m_client->login(this, std::move(done));
+    };
+    login([this](Result<void> r) {
         if (!r)
             return end(r);
         readState([this](const VchaClusterState &state) {
@@ -621,10 +635,17 @@ void VchaJob::stop(Error error)
 
 void VchaJob::onCancel()
 {
+    if (m_connection)
+        m_connection->abandon(this);
     if (m_client)
         m_client->cancel();
     if (m_soapHttp)
         m_soapHttp->cancelAll();
+}
+
+void VchaJob::setConnection(VCenterConnection *connection)
+{
+    m_connection = connection;
 }
 
 } // namespace vlab

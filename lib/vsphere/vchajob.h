@@ -27,10 +27,12 @@
 #include "vsphere/vcenterclient.h"
 
 #include <QJsonObject>
+#include <QPointer>
 
 namespace vlab {
 
 class HttpClient;
+class VCenterConnection;
 
 enum class VchaAction { Deploy, Status, Undeploy };
 
@@ -107,6 +109,9 @@ public:
     ~VchaJob() override;
 
     void setPollInterval(std::chrono::milliseconds interval) { m_pollInterval = interval; }
+    // Uses the REST session of `connection` (shared with other jobs, which logs out once the last
+    // of them ends) instead of one of its own. Before start().
+    void setConnection(VCenterConnection *connection);
     const VchaClusterState &clusterState() const { return m_state; }
     bool restMissing() const { return m_restMissing; }
     const VchaPlacement &placement() const { return m_placement; }
@@ -140,6 +145,7 @@ private:
     LabPlan m_plan;
     std::chrono::milliseconds m_pollInterval{10000};
     VCenterClient *m_client = nullptr;
+    QPointer<VCenterConnection> m_connection;
     HttpClient *m_soapHttp = nullptr;
     SoapClient *m_soap = nullptr;
     VchaClusterState m_state;

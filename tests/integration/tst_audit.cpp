@@ -13,6 +13,7 @@
 #include "plan/planjson.h"
 #include "precheckservers.h"
 #include "vcsimfixture.h"
+#include "vcsimlogins.h"
 #include "vsphere/vcenteractions.h"
 #include "vsphere/vchajob.h"
 
@@ -35,6 +36,7 @@
 #include <QTest>
 
 #include <algorithm>
+#include <functional>
 #include <memory>
 
 using namespace Qt::StringLiterals;
@@ -99,6 +101,7 @@ private Q_SLOTS:
     void netscaler();
     void vcenter();
     void vds();
+    void vcenterAreasShareOneLogin();
 
 private:
     struct Listener
@@ -996,6 +999,120 @@ void TestAudit::vds()
     QVERIFY2(r.exitCode == 1, qPrintable(r.both()));
     QCOMPARE(notOk(r), QStringList{switchItem + u"=unreachable"_s});
     QVERIFY2(shapeProblems.isEmpty(), qPrintable(shapeProblems.join(u'\n')));
+}
+
+// README "As-built audit": the vcenter, vcha and vds areas share one login to the vCenter
+// (VCenterConnection): one REST session for vcenter and vcha, one SOAP session for vds, each
+// logged out once at the end, as the simulator counts them (tests/tools/vcsim/logins.go; before,
+// every area logged in on its own). --only vcha alone opens the REST one only. A refused login is
+// sent once per kind, not once per area, and every area reports it (drift, with the password
+// hint); a vCenter that does not answer is unreachable in every area.
+void TestAudit::vcenterAreasShareOneLogin()
+{
+    if (QStringLiteral(VLAB_VCSIM_PATH).isEmpty())
+        QSKIP("The vCenter simulator was not built: install golang-go and golang-github-vmware-govmomi-dev.");
+    VcSimFixture fixture;
+    QString why = fixture.makeCertificate();
+    if (why.startsWith(u"the openssl command is missing"_s))
+        QSKIP(qPrintable(why));
+    QVERIFY2(why.isEmpty(), qPrintable(why));
+    const QString user = u"administrator@vsphere.local"_s;
+    const QString password = u"S3cret-Pass!42"_s;
+    // Only this user and password log in (the simulator alone takes any password).
+    const QString sim = fixture.start(QStringLiteral(VLAB_VCSIM_PATH),
+                                      {u"-vcha-standin"_s, u"-login"_s, user + u':' + password}, &why);
+    QVERIFY2(why.isEmpty(), qPrintable(why));
+
+    QJsonObject labPlan = plan(PrecheckServers::PlanKind::AllRecordsExist);
+    QJsonObject vcha = labPlan.value(u"vcha"_s).toObject();
+    vcha.insert(u"enabled"_s, true);
+    labPlan.insert(u"vcha"_s, vcha);
+    QJsonObject target = labPlan.value(u"target"_s).toObject();
+    target.insert(u"datacenter"_s, u"DC0"_s); // the simulator's
+    labPlan.insert(u"target"_s, target);
+    const QString file = writeProject(u"shared-login"_s, labPlan, false);
+    QVERIFY(!file.isEmpty());
+    vlab::VCenterEndpoint endpoint;
+    endpoint.url = *vlab::parseVCenterHost(sim);
+    endpoint.pin = fixture.pin();
+    endpoint.user = user;
+    QVERIFY(vlab::VCenterActions(QFileInfo(file).absolutePath()).keepFingerprint(endpoint));
+
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(u"VLAB_VC_PASSWORD"_s, password);
+    const auto auditOf = [&](const QString &areas, const QString &hostPort, const QProcessEnvironment &e) {
+        return run(QStringList{u"audit"_s, file, u"--only"_s, areas, u"--vcenter"_s, hostPort, u"--vc-user"_s,
+                               user, u"--format"_s, u"json"_s, u"--timeout"_s, u"5000"_s},
+                   e);
+    };
+    // The statuses of each area's items.
+    const auto statusesByArea = [](const Run &r) {
+        QMap<QString, QStringList> areas;
+        for (const QJsonValue &v : r.json.value(u"checks"_s).toArray())
+            areas[v[u"area"_s].toString()] << v[u"status"_s].toString();
+        return areas;
+    };
+    const auto loginsDuring = [&](const std::function<Run()> &audit, Run *r) {
+        const VcSimLogins before = readVcSimLogins(sim, fixture.pin());
+        *r = audit();
+        return readVcSimLogins(sim, fixture.pin()) - before;
+    };
+
+    // The three areas: one REST and one SOAP login, each logged out once.
+    Run r;
+    VcSimLogins logins = loginsDuring([&] { return auditOf(u"vcenter,vcha,vds"_s, sim, env); }, &r);
+    QVERIFY2(logins.error.isEmpty(), qPrintable(logins.error));
+    // vcha: NOTCONFIGURED is drift; vds: the switch is not made yet.
+    QVERIFY2(r.exitCode == 1, qPrintable(r.both()));
+    QMap<QString, QStringList> areas = statusesByArea(r);
+    QCOMPARE(areas.value(u"vcenter"_s), QStringList{u"ok"_s});
+    QCOMPARE(areas.value(u"vcha"_s), QStringList{u"drift"_s});
+    QVERIFY2(!areas.value(u"vds"_s).isEmpty() && !areas.value(u"vds"_s).contains(u"unreachable"_s)
+                 && !areas.value(u"vds"_s).contains(u"skipped"_s),
+             qPrintable(r.out));
+    QVERIFY2(logins.restLogins == 1 && logins.restLogouts == 1 && logins.soapLogins == 1
+                 && logins.soapLogouts == 1,
+             qPrintable(logins.text()));
+
+    // vcha alone: its REST login, nothing else.
+    logins = loginsDuring([&] { return auditOf(u"vcha"_s, sim, env); }, &r);
+    QVERIFY2(r.exitCode == 1, qPrintable(r.both()));
+    areas = statusesByArea(r);
+    QCOMPARE(areas.keys(), QStringList{u"vcha"_s});
+    QCOMPARE(areas.value(u"vcha"_s), QStringList{u"drift"_s});
+    QVERIFY2(logins.restLogins == 1 && logins.restLogouts == 1 && logins.soapLogins == 0
+                 && logins.soapLogouts == 0,
+             qPrintable(logins.text()));
+
+    // A wrong password: refused once per kind of session, reported in every area.
+    QProcessEnvironment wrong = env;
+    wrong.insert(u"VLAB_VC_PASSWORD"_s, u"not-the-password"_s);
+    logins = loginsDuring([&] { return auditOf(u"vcenter,vcha,vds"_s, sim, wrong); }, &r);
+    QVERIFY2(r.exitCode == 1, qPrintable(r.both()));
+    QVERIFY2(logins.restLogins == 1 && logins.restLogouts == 0 && logins.soapLogins == 1
+                 && logins.soapLogouts == 0,
+             qPrintable(logins.text()));
+    areas = statusesByArea(r);
+    QCOMPARE(areas.keys(), (QStringList{u"vcenter"_s, u"vcha"_s, u"vds"_s}));
+    for (const QJsonValue &v : r.json.value(u"checks"_s).toArray()) {
+        QCOMPARE(v[u"status"_s].toString(), u"drift"_s);
+        QVERIFY2(v[u"hint"_s].toString().contains(u"VLAB_VC_PASSWORD"_s), qPrintable(r.out));
+    }
+    QVERIFY2(!r.out.contains(password) && !r.err.contains(password), "the password is never printed");
+    QVERIFY2(!r.out.contains(u"not-the-password"_s) && !r.err.contains(u"not-the-password"_s),
+             "the password is never printed");
+
+    // Nothing listens on the address: unreachable in every area.
+    QTcpServer closed;
+    QVERIFY(closed.listen(QHostAddress::LocalHost, 0));
+    const QString closedAddress = u"127.0.0.1:%1"_s.arg(closed.serverPort());
+    closed.close();
+    r = auditOf(u"vcenter,vcha,vds"_s, closedAddress, env);
+    QVERIFY2(r.exitCode == 1, qPrintable(r.both()));
+    areas = statusesByArea(r);
+    QCOMPARE(areas.value(u"vcenter"_s), QStringList{u"unreachable"_s});
+    QCOMPARE(areas.value(u"vcha"_s), QStringList{u"unreachable"_s});
+    QCOMPARE(areas.value(u"vds"_s), QStringList{u"unreachable"_s});
 }
 
 QTEST_GUILESS_MAIN(TestAudit)
