@@ -9,11 +9,14 @@
 // Left out: `dns` and `certs` (dnsmasq and listeners on port 443 need root), `psc` and `tcp`
 // (they need the SSH tests' sshd with its shared test user; the SSH tests serialise on it).
 // Each measurement is one `vlab audit` process (start-up included in every figure); the
-// configurations alternate within a round; medians over the rounds.
+// configurations alternate within a round; medians over the rounds, and the range of each round's
+// own ratio. Then one more run of the three vCenter areas, with the logins the simulator counted
+// (they share one REST and one SOAP session).
 // Usage: bench_audit VLAB [ROUNDS]   (default 9)
 
 #include "nitrostandin.h"
 #include "vcsimfixture.h"
+#include "vcsimlogins.h"
 
 #include "plan/planjson.h"
 #include "vsphere/vcenteractions.h"
@@ -203,6 +206,27 @@ int main(int argc, char *argv[])
         }
     }
 
+    // The logins of one more run of the three vCenter areas, as the simulator counts them: one
+    // REST and one SOAP session (VCenterConnection), not one per area.
+    const VcSimLogins loginsBefore = readVcSimLogins(sim, fixture.pin());
+    r = runVlab(vlab,
+                {u"audit"_s, file, u"--only"_s, u"vcenter,vcha,vds"_s, u"--vcenter"_s, sim, u"--format"_s,
+                 u"json"_s, u"--timeout"_s, u"5000"_s},
+                env);
+    const VcSimLogins logins = readVcSimLogins(sim, fixture.pin()) - loginsBefore;
+    if (r.exitCode != 0 || !logins.error.isEmpty())
+        return fail(u"counting the logins: exit %1 %2"_s.arg(QString::number(r.exitCode), logins.error));
+
+    // Each round's own ratio: how much the figure moves between rounds.
+    QList<double> roundRatios;
+    for (int round = 0; round < rounds; ++round) {
+        double slowestThisRound = 0;
+        for (qsizetype c = 2; c < configs.size(); ++c)
+            slowestThisRound = std::max(slowestThisRound, times.at(c).at(round));
+        roundRatios.append(times.at(0).at(round) / slowestThisRound);
+    }
+    std::sort(roundRatios.begin(), roundRatios.end());
+
     std::printf("vlab audit of the example lab against local peers, medians of %d runs\n", rounds);
     std::printf("  (netscaler: NITRO stand-in; vcenter, vcha, vds: govmomi's simulator; dns, certs,\n"
                 "   psc, tcp left out: their peers need root or the SSH tests' shared sshd)\n");
@@ -223,6 +247,9 @@ int main(int argc, char *argv[])
     std::printf("  %-28s %3d items  %8.1f ms\n", "all four at once", items.at(0), all);
     std::printf("  all at once / slowest single area (%s): %.2fx (aim <= 1.3x)\n", qPrintable(slowestArea),
                 all / slowest);
+    std::printf("  each round's all at once / its slowest single area: %.2f-%.2fx (median %.2fx)\n",
+                roundRatios.constFirst(), roundRatios.constLast(), median(roundRatios));
     std::printf("  all at once / sum of the single areas (one after another): %.2fx\n", all / sum);
+    std::printf("  logins of one run of vcenter,vcha,vds: %s\n", qPrintable(logins.text()));
     return 0;
 }
