@@ -16,7 +16,6 @@
 #include "secretprompt.h"
 #include "vsphere/vcenterclient.h"
 
-#include <QDir>
 #include <QFileInfo>
 
 using namespace Qt::StringLiterals;
@@ -142,7 +141,8 @@ int cmdAudit(const QStringList &args)
         return BadInput; // also for a plan with errors: see the exit codes above
     options.projectFolder = QFileInfo(planFile).absolutePath();
     // Passwords as the live verbs read them, only for the areas that log in.
-    if (options.areas.contains(u"netscaler"_s)) {
+    const AuditLogins logins = auditLogins(*plan, options.areas);
+    if (logins.netscaler) {
         const std::optional<QString> password = readSecret(
             kNsPasswordVar,
             CliTr::tr("Password of NetScaler user %1 at %2: ")
@@ -152,8 +152,7 @@ int cmdAudit(const QStringList &args)
             return BadInput;
         options.nsPassword = *password;
     }
-    if (options.areas.contains(u"vcenter"_s) || (options.areas.contains(u"vcha"_s) && plan->vcha.enabled)
-        || (options.areas.contains(u"vds"_s) && !plan->vds.name.isEmpty())) {
+    if (logins.vcenter) {
         const std::optional<QString> password = readSecret(
             kVcPasswordVar,
             CliTr::tr("Password of %1 on vCenter %2: ")
@@ -164,8 +163,7 @@ int cmdAudit(const QStringList &args)
         options.vcPassword = *password;
     }
 
-    if ((options.areas.contains(u"tcp"_s) || options.areas.contains(u"psc"_s))
-        && options.sshCredentials.privateKeyFile.isEmpty() && !plan->psc.isEmpty()) {
+    if (logins.ssh && options.sshCredentials.privateKeyFile.isEmpty()) {
         const std::optional<QString> password = readSecret(
             kRootPasswordVar,
             CliTr::tr("Password of %1 on the PSCs (or use --identity KEYFILE): ").arg(options.sshUser));
@@ -183,9 +181,8 @@ int cmdAudit(const QStringList &args)
     const QList<AuditResult> results = session.results();
     const AuditSummary summary = summarizeAudit(results);
     // Kept in the project for the runbook's "As built" chapter (no password is in a result).
-    const QString record = QDir(options.projectFolder).filePath(QString::fromLatin1(kAuditResultsFile));
     const Result<WrittenFile> saved =
-        writeFileAtomically(record, auditRecordJson(results, options.areas, QDateTime::currentDateTimeUtc()));
+        keepAuditRecord(options.projectFolder, results, options.areas, QDateTime::currentDateTimeUtc());
     if (!saved)
         err(CliTr::tr("vlab: the results were not kept for the runbook: %1\n").arg(saved.error().message));
     if (json) {

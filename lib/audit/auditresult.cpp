@@ -1,5 +1,8 @@
 #include "audit/auditresult.h"
 
+#include "core/atomicfile.h"
+
+#include <QDir>
 #include <QJsonArray>
 #include <QJsonDocument>
 
@@ -82,6 +85,13 @@ QByteArray auditRecordJson(const QList<AuditResult> &results, const QStringList 
     root.insert(u"time"_s, time.toUTC().toString(Qt::ISODate));
     root.insert(u"areas"_s, QJsonArray::fromStringList(areas));
     return QJsonDocument(root).toJson();
+}
+
+Result<WrittenFile> keepAuditRecord(const QString &projectFolder, const QList<AuditResult> &results,
+                                    const QStringList &areas, const QDateTime &time)
+{
+    const QString file = QDir(projectFolder).filePath(QString::fromLatin1(kAuditResultsFile));
+    return writeFileAtomically(file, auditRecordJson(results, areas, time));
 }
 
 } // namespace vlab

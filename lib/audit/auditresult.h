@@ -5,6 +5,8 @@
 // "drift" (an answer that differs from the plan) everywhere: a silent host is never reported
 // as a missing record or a wrong certificate.
 
+#include "core/result.h"
+
 #include <QDateTime>
 #include <QJsonObject>
 #include <QList>
@@ -48,5 +50,11 @@ QByteArray auditResultsJson(const QList<AuditResult> &results);
 QByteArray auditRecordJson(const QList<AuditResult> &results, const QStringList &areas,
                            const QDateTime &time);
 inline constexpr auto kAuditResultsFile = "audit-results.json";
+
+struct WrittenFile;
+// Keeps the record (auditRecordJson) as kAuditResultsFile in the project folder, written
+// atomically: what `vlab audit` and the wizard's audit page do after a run.
+Result<WrittenFile> keepAuditRecord(const QString &projectFolder, const QList<AuditResult> &results,
+                                    const QStringList &areas, const QDateTime &time);
 
 } // namespace vlab

@@ -57,6 +57,16 @@ Result<QStringList> parseAuditAreas(const QString &list)
     return ordered;
 }
 
+AuditLogins auditLogins(const LabPlan &plan, const QStringList &areas)
+{
+    AuditLogins logins;
+    logins.netscaler = areas.contains(u"netscaler"_s);
+    logins.vcenter = areas.contains(u"vcenter"_s) || (areas.contains(u"vcha"_s) && plan.vcha.enabled)
+        || (areas.contains(u"vds"_s) && !plan.vds.name.isEmpty());
+    logins.ssh = (areas.contains(u"tcp"_s) || areas.contains(u"psc"_s)) && !plan.psc.isEmpty();
+    return logins;
+}
+
 AuditResult auditResultOf(const QString &area, const CheckResult &check)
 {
     AuditResult a;

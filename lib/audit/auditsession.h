@@ -110,6 +110,17 @@ private:
     VCenterConnection *m_vcenterConnection = nullptr;
 };
 
+// The logins the chosen areas need with this plan: the NetScaler (netscaler), the vCenter
+// (vcenter; vcha when the plan has VCHA; vds when it has a switch), SSH to the PSCs (psc, tcp,
+// when the plan has PSCs). What `vlab audit` and the wizard's audit page ask passwords for.
+struct AuditLogins
+{
+    bool netscaler = false;
+    bool vcenter = false;
+    bool ssh = false;
+};
+AuditLogins auditLogins(const LabPlan &plan, const QStringList &areas);
+
 // A check of the pre-checks as an audit item (pass -> ok, fail -> drift, no answer ->
 // unreachable, cancelled or not run -> skipped).
 AuditResult auditResultOf(const QString &area, const CheckResult &check);
