@@ -58,7 +58,7 @@ QString stepOfJob(const QString &key)
         return u"applycerts"_s;
     if (group == u"diag"_s)
         return u"diagnostics"_s;
-    for (const QString &id : {u"precheck"_s, u"netscaler"_s, u"vcenter"_s, u"vcha"_s, u"vds"_s}) {
+    for (const QString &id : {u"precheck"_s, u"netscaler"_s, u"vcenter"_s, u"vcha"_s, u"vds"_s, u"audit"_s}) {
         if (group == id)
             return id;
     }
@@ -191,10 +191,13 @@ MainWindow::MainWindow(QWidget *parent)
                             "time (%1).")
                              .arg(reason));
     });
-    const StepContext context{m_document, m_runPanel, secrets,
+    const StepContext context{m_document,
+                              m_runPanel,
+                              secrets,
                               [this](const QString &path) { return showField(path); },
-                              [this] {
-                                  return stepOutcomes();
+                              [this] { return stepOutcomes(); },
+                              [this](const QString &stepId) {
+                                  return showStep(stepId);
                               }};
     for (const StepInfo &step : StepRegistry::steps()) {
         // Pages that can say their title are built when first shown (see StepHost).
@@ -314,9 +317,7 @@ QWidget *MainWindow::showField(const QString &path)
     for (const StepInfo &step : StepRegistry::steps()) {
         if (!step.ownsField || !step.ownsField(path))
             continue;
-        if (m_wizard->currentId() != step.order)
-            m_wizard->setCurrentId(step.order); // even past a page whose errors block Next
-        if (m_wizard->currentId() != step.order)
+        if (!switchToPage(step.order))
             return nullptr; // the current page refused to be left (validatePage)
         QWidget *editor = nullptr;
         QMetaObject::invokeMethod(stepPage(step.order), "showField", Qt::DirectConnection,
@@ -332,6 +333,37 @@ QWidget *MainWindow::showField(const QString &path)
         return editor;
     }
     return nullptr;
+}
+
+bool MainWindow::switchToPage(int id)
+{
+    // Back to a page already passed: as many Backs, so that the wizard's history stays whole
+    // (QWizard::setCurrentId() drops only the last page of it, and Next then refuses the pages
+    // still listed: "Page 50 already met").
+    const QList<int> passed = m_wizard->visitedIds();
+    if (passed.contains(id)) {
+        while (m_wizard->currentId() != id) {
+            const int before = m_wizard->currentId();
+            m_wizard->back();
+            if (m_wizard->currentId() == before)
+                return false;
+        }
+        return true;
+    }
+    m_wizard->setCurrentId(id); // forward, even past a page whose errors block Next
+    return m_wizard->currentId() == id;
+}
+
+bool MainWindow::showStep(const QString &stepId)
+{
+    const int order = stepOrder(stepId);
+    if (order < 0)
+        return false;
+    if (!switchToPage(order))
+        return false; // the current page refused to be left (validatePage)
+    if (QWizardPage *page = m_wizard->currentPage())
+        page->setFocus(Qt::OtherFocusReason);
+    return true;
 }
 
 QList<StepOutcome> MainWindow::stepOutcomes() const

@@ -43,6 +43,9 @@ public:
     // to the page and section that edit it, scrolls it into view and focuses it. Returns the
     // editor, or nullptr when no page edits that path (or the current page cannot be left).
     QWidget *showField(const QString &path);
+    // Switches to the page of the step with this id (StepInfo::id), as showField() does; false
+    // when no step has that id or the current page refused to be left.
+    bool showStep(const QString &stepId);
 
     // Opens a plan file and shows its steps; the file becomes the newest of the recent plans.
     Result<void> openFile(const QString &fileName);
@@ -82,6 +85,9 @@ private:
     // project): done, failed, cancelled or interrupted.
     void restoreStepStates();
     int stepOrder(const QString &stepId) const; // -1 when no step has that id
+    // Shows the page with this id, back through the pages passed or forward past those between;
+    // false when the current page refused to be left.
+    bool switchToPage(int id);
     void stepLeft(int previousId, int currentId);
 
     PlanDocument *m_document;

@@ -38,6 +38,9 @@ struct StepContext
     std::function<QWidget *(const QString &path)> showField;
     // Every step before the last page, in order, with how it stands now.
     std::function<QList<StepOutcome>()> stepOutcomes;
+    // Switches to the page of a step (StepInfo::id), even past pages whose errors block Next;
+    // false when no step has that id or the current page cannot be left.
+    std::function<bool(const QString &stepId)> showStep;
 };
 
 using PageFactory = QWizardPage *(*)(const StepContext &context);
