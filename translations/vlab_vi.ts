@@ -1734,6 +1734,261 @@ Chạy chúng ngay bây giờ?</translation>
     </message>
 </context>
 <context>
+    <name>vlab::AuditPage</name>
+    <message>
+        <source>DNS</source>
+        <translation>DNS</translation>
+    </message>
+    <message>
+        <source>Certificates</source>
+        <translation>Chứng chỉ</translation>
+    </message>
+    <message>
+        <source>NetScaler</source>
+        <translation>NetScaler</translation>
+    </message>
+    <message>
+        <source>PSC</source>
+        <translation>PSC</translation>
+    </message>
+    <message>
+        <source>vCenter</source>
+        <translation>vCenter</translation>
+    </message>
+    <message>
+        <source>VCHA</source>
+        <translation>VCHA</translation>
+    </message>
+    <message>
+        <source>vDS</source>
+        <translation>vDS</translation>
+    </message>
+    <message>
+        <source>TCP</source>
+        <translation>TCP</translation>
+    </message>
+    <message>
+        <source>ok</source>
+        <translation>đạt</translation>
+    </message>
+    <message>
+        <source>drift</source>
+        <translation>lệch</translation>
+    </message>
+    <message>
+        <source>unreachable</source>
+        <translation>không liên lạc được</translation>
+    </message>
+    <message>
+        <source>skipped</source>
+        <translation>bỏ qua</translation>
+    </message>
+    <message>
+        <source>As-built audit</source>
+        <translation>Kiểm tra hiện trạng</translation>
+    </message>
+    <message>
+        <source>&amp;Run the audit</source>
+        <translation>Chạy &amp;kiểm tra</translation>
+    </message>
+    <message>
+        <source>Re-run &amp;problem areas</source>
+        <translation>Chạy &amp;lại các phần có vấn đề</translation>
+    </message>
+    <message>
+        <source>&amp;Go to the step that fixes it</source>
+        <translation>Đến &amp;bước sửa lỗi này</translation>
+    </message>
+    <message>
+        <source>Checks the built lab against the plan, reading only: DNS records, the certificates served, the NetScaler objects, the PSCs&apos; SSO domain and site, vCenter, VCHA, the Distributed Switch and TCP states. Nothing is changed.</source>
+        <translation>Đối chiếu lab đã dựng với kế hoạch, chỉ đọc: bản ghi DNS, các chứng chỉ được trả về, các đối tượng NetScaler, miền SSO và site của các PSC, vCenter, VCHA, Distributed Switch và các trạng thái TCP. Không có gì bị thay đổi.</translation>
+    </message>
+    <message>
+        <source>Audits again the areas with drift, unreachable or skipped checks; the rows of the other areas stay.</source>
+        <translation>Kiểm tra lại các phần có mục lệch, không liên lạc được hoặc bị bỏ qua; các dòng của những phần khác được giữ nguyên.</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Trạng thái</translation>
+    </message>
+    <message>
+        <source>Area</source>
+        <translation>Phần</translation>
+    </message>
+    <message>
+        <source>Target</source>
+        <translation>Đối tượng</translation>
+    </message>
+    <message>
+        <source>Expected</source>
+        <translation>Mong đợi</translation>
+    </message>
+    <message>
+        <source>Found</source>
+        <translation>Tìm thấy</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>Thông báo</translation>
+    </message>
+    <message>
+        <source>The NSIP (management address), optionally with :PORT; its certificate must have been confirmed on the Load balancer page.</source>
+        <translation>NSIP (địa chỉ quản trị), có thể kèm :CỔNG; chứng chỉ của nó phải đã được xác nhận ở trang Bộ cân bằng tải.</translation>
+    </message>
+    <message>
+        <source>NetScaler (netscaler)</source>
+        <translation>NetScaler (netscaler)</translation>
+    </message>
+    <message>
+        <source>NSIP</source>
+        <translation>NSIP</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>Người dùng</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>Mật khẩu</translation>
+    </message>
+    <message>
+        <source>vCenter (vcenter, vcha, vds)</source>
+        <translation>vCenter (vcenter, vcha, vds)</translation>
+    </message>
+    <message>
+        <source>private key file (instead of the password)</source>
+        <translation>tệp khóa riêng (thay cho mật khẩu)</translation>
+    </message>
+    <message>
+        <source>PSCs over SSH (psc, tcp)</source>
+        <translation>Các PSC qua SSH (psc, tcp)</translation>
+    </message>
+    <message>
+        <source>The PSCs&apos; host keys must be recorded in the project (Apply certificates or Diagnostics do that); the audit records none.</source>
+        <translation>Khóa máy chủ của các PSC phải đã được ghi trong dự án (trang Áp dụng chứng chỉ hoặc Chẩn đoán làm việc đó); việc kiểm tra không ghi khóa nào.</translation>
+    </message>
+    <message>
+        <source>Port</source>
+        <translation>Cổng</translation>
+    </message>
+    <message>
+        <source>Key file</source>
+        <translation>Tệp khóa</translation>
+    </message>
+    <message>
+        <source> ms</source>
+        <translation> ms</translation>
+    </message>
+    <message>
+        <source>Time limit per check</source>
+        <translation>Giới hạn thời gian mỗi mục</translation>
+    </message>
+    <message>
+        <source>Res&amp;ults</source>
+        <translation>Kết q&amp;uả</translation>
+    </message>
+    <message>
+        <source>&amp;Connections</source>
+        <translation>Kết &amp;nối</translation>
+    </message>
+    <message>
+        <source>Nothing audited yet. The audit reads from the lab and changes nothing.</source>
+        <translation>Chưa kiểm tra gì. Việc kiểm tra chỉ đọc từ lab và không thay đổi gì.</translation>
+    </message>
+    <message>
+        <source>Enter the NetScaler user, or leave NetScaler out.</source>
+        <translation>Hãy nhập người dùng NetScaler, hoặc bỏ chọn NetScaler.</translation>
+    </message>
+    <message>
+        <source>Enter the NetScaler password, or leave NetScaler out.</source>
+        <translation>Hãy nhập mật khẩu NetScaler, hoặc bỏ chọn NetScaler.</translation>
+    </message>
+    <message>
+        <source>Enter the vCenter password, or leave vCenter, VCHA and vDS out.</source>
+        <translation>Hãy nhập mật khẩu vCenter, hoặc bỏ chọn vCenter, VCHA và vDS.</translation>
+    </message>
+    <message>
+        <source>Enter the SSH user of the PSCs, or leave PSC and TCP out.</source>
+        <translation>Hãy nhập người dùng SSH của các PSC, hoặc bỏ chọn PSC và TCP.</translation>
+    </message>
+    <message>
+        <source>Enter the password of %1 on the PSCs or a key file, or leave PSC and TCP out.</source>
+        <translation>Hãy nhập mật khẩu của %1 trên các PSC hoặc một tệp khóa, hoặc bỏ chọn PSC và TCP.</translation>
+    </message>
+    <message>
+        <source>Choose at least one area to audit.</source>
+        <translation>Hãy chọn ít nhất một phần để kiểm tra.</translation>
+    </message>
+    <message>
+        <source>Re-run the audit of %1</source>
+        <translation>Kiểm tra lại %1</translation>
+    </message>
+    <message>
+        <source>As-built audit of %1</source>
+        <translation>Kiểm tra hiện trạng %1</translation>
+    </message>
+    <message>
+        <source>Auditing %1 ...</source>
+        <translation>Đang kiểm tra %1 ...</translation>
+    </message>
+    <message>
+        <source>The project folder cannot be made.</source>
+        <translation>Không tạo được thư mục dự án.</translation>
+    </message>
+    <message>
+        <source>%1 ok, %2 drift, %3 unreachable, %4 skipped.</source>
+        <translation>%1 đạt, %2 lệch, %3 không liên lạc được, %4 bỏ qua.</translation>
+    </message>
+    <message>
+        <source>Kept in %1 for the runbook&apos;s As built chapter.</source>
+        <translation>Đã lưu vào %1 cho chương Hiện trạng sau khi dựng của sổ tay.</translation>
+    </message>
+    <message>
+        <source>The results were not kept for the runbook: %1</source>
+        <translation>Kết quả chưa được lưu cho sổ tay: %1</translation>
+    </message>
+    <message>
+        <source>Select a check to see it in full.</source>
+        <translation>Hãy chọn một mục kiểm tra để xem đầy đủ.</translation>
+    </message>
+    <message>
+        <source>%1, %2: %3</source>
+        <translation>%1, %2: %3</translation>
+    </message>
+    <message>
+        <source>Expected: %1</source>
+        <translation>Mong đợi: %1</translation>
+    </message>
+    <message>
+        <source>Found: %1</source>
+        <translation>Tìm thấy: %1</translation>
+    </message>
+    <message>
+        <source>Fix: %1</source>
+        <translation>Cách sửa: %1</translation>
+    </message>
+    <message>
+        <source>The step that fixes it: %1</source>
+        <translation>Bước sửa lỗi này: %1</translation>
+    </message>
+    <message>
+        <source>Goes to %1.</source>
+        <translation>Chuyển đến %1.</translation>
+    </message>
+    <message>
+        <source>The step %1 cannot be shown now.</source>
+        <translation>Lúc này không hiển thị được bước %1.</translation>
+    </message>
+    <message>
+        <source>Time limit</source>
+        <translation>Giới hạn thời gian</translation>
+    </message>
+    <message>
+        <source>%1 The lab matches the plan as far as it was checked. %2</source>
+        <translation>%1 Lab khớp với kế hoạch trong phạm vi đã kiểm tra. %2</translation>
+    </message>
+</context>
+<context>
     <name>vlab::CertificatesPage</name>
     <message>
         <source>VMCA: the PSC&apos;s own certificate authority signs (walk-through option 1)</source>
