@@ -31,6 +31,14 @@ AuditResult failedJobResult(AuditResult a, const Error &e, const VCenterEndpoint
                      "confirming the new one.");
     } else if (e.code == u"http.cancelled"_s) {
         a.status = AuditStatus::Skipped;
+    } else if (e.code == u"vcenter.unavailable"_s) {
+        // HTTP 503: the appliance answers, but its services are still starting (or stopped).
+        // Nothing about the lab could be compared: not a difference from the plan.
+        a.status = AuditStatus::Unreachable;
+        a.found = e.details.isEmpty() ? u"HTTP 503"_s : e.details;
+        a.hint = Tr::tr("vCenter's services are not ready (HTTP 503): wait until %1 has finished starting "
+                        "(the appliance's VAMI, port 5480, shows the services), then audit again.")
+                     .arg(vcenterTarget(endpoint.url));
     } else if (e.code.startsWith(u"http."_s)) {
         a.status = AuditStatus::Unreachable;
         a.hint = Tr::tr("Check that the vCenter is up and that %1 is its address.")

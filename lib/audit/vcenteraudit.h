@@ -16,7 +16,8 @@ class Job;
 struct VCenterEndpoint;
 
 // One item: the login works (ok, with the product and version found), is refused (drift),
-// or nothing answered (unreachable).
+// or nothing answered or vCenter's services are not ready yet (HTTP 503): unreachable, as in the
+// vcha and vds areas.
 QList<AuditResult> vcenterAuditResults(const VCenterLoginJob &job);
 // One item: the cluster CONFIGURED, ENABLED and HEALTHY (ok; its health warnings shown), or
 // what it is instead (drift); a vCenter without the VCHA REST API (6.7 GA) is skipped.

@@ -102,6 +102,7 @@ private Q_SLOTS:
     void vcenter();
     void vds();
     void vcenterAreasShareOneLogin();
+    void vcenterStartingIsUnreachable();
 
 private:
     struct Listener
@@ -1113,6 +1114,53 @@ void TestAudit::vcenterAreasShareOneLogin()
     QCOMPARE(areas.value(u"vcenter"_s), QStringList{u"unreachable"_s});
     QCOMPARE(areas.value(u"vcha"_s), QStringList{u"unreachable"_s});
     QCOMPARE(areas.value(u"vds"_s), QStringList{u"unreachable"_s});
+}
+
+// README "As-built audit": a vCenter whose services are still starting answers HTTP 503
+// (the simulator's -starting, as vCenter's reverse proxy answers): nothing could be compared, so
+// the vcenter, vcha and vds areas are unreachable with a hint to wait, never drift.
+void TestAudit::vcenterStartingIsUnreachable()
+{
+    if (QStringLiteral(VLAB_VCSIM_PATH).isEmpty())
+        QSKIP("The vCenter simulator was not built: install golang-go and golang-github-vmware-govmomi-dev.");
+    VcSimFixture fixture;
+    QString why = fixture.makeCertificate();
+    if (why.startsWith(u"the openssl command is missing"_s))
+        QSKIP(qPrintable(why));
+    QVERIFY2(why.isEmpty(), qPrintable(why));
+    const QString sim = fixture.start(QStringLiteral(VLAB_VCSIM_PATH), {u"-starting"_s}, &why);
+    QVERIFY2(why.isEmpty(), qPrintable(why));
+
+    QJsonObject labPlan = plan(PrecheckServers::PlanKind::AllRecordsExist);
+    QJsonObject vcha = labPlan.value(u"vcha"_s).toObject();
+    vcha.insert(u"enabled"_s, true);
+    labPlan.insert(u"vcha"_s, vcha);
+    const QString file = writeProject(u"vcenter-starting"_s, labPlan, false);
+    QVERIFY(!file.isEmpty());
+    vlab::VCenterEndpoint endpoint;
+    endpoint.url = *vlab::parseVCenterHost(sim);
+    endpoint.pin = fixture.pin();
+    endpoint.user = u"administrator@vsphere.local"_s;
+    QVERIFY(vlab::VCenterActions(QFileInfo(file).absolutePath()).keepFingerprint(endpoint));
+
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(u"VLAB_VC_PASSWORD"_s, u"S3cret-Pass!42"_s);
+    const Run r = run(QStringList{u"audit"_s, file, u"--only"_s, u"vcenter,vcha,vds"_s, u"--vcenter"_s, sim,
+                                  u"--format"_s, u"json"_s, u"--timeout"_s, u"5000"_s},
+                      env);
+    QVERIFY2(r.exitCode == 1, qPrintable(r.both()));
+    const QJsonArray checks = r.json.value(u"checks"_s).toArray();
+    QStringList areas;
+    for (const QJsonValue &v : checks) {
+        areas << v[u"area"_s].toString();
+        QVERIFY2(v[u"status"_s].toString() == u"unreachable"_s, qPrintable(r.out));
+        QVERIFY2(v[u"hint"_s].toString().contains(u"HTTP 503"_s), qPrintable(r.out));
+        QVERIFY2(v[u"hint"_s].toString().contains(u"wait until"_s), qPrintable(r.out));
+    }
+    QCOMPARE(areas, (QStringList{u"vcenter"_s, u"vcha"_s, u"vds"_s}));
+    const QJsonObject summary = r.json.value(u"summary"_s).toObject();
+    QCOMPARE(summary.value(u"drift"_s).toInt(), 0);
+    QCOMPARE(summary.value(u"unreachable"_s).toInt(), 3);
 }
 
 QTEST_GUILESS_MAIN(TestAudit)

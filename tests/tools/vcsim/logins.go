@@ -11,7 +11,9 @@
 // (the simulator posts those for SOAP sessions only), which is why the count lives here.
 //
 // With -login USER:PASSWORD only that login opens a session, in both APIs (the simulator alone
-// takes any user with a non-empty password): what a test of a refused login needs.
+// takes any user with a non-empty password): what a test of a refused login needs. With
+// -starting every session request and SOAP call answers HTTP 503, as a vCenter does while its
+// services start.
 package main
 
 import (
@@ -36,6 +38,16 @@ type loginCounter struct {
 	rest loginCount
 	soap loginCount
 	only *url.Userinfo // -login: the only user and password a vAPI session is opened for
+	// -starting: every login (REST and SOAP) and SOAP call answers 503, as vCenter's reverse
+	// proxy does while the services behind it are still starting.
+	starting bool
+}
+
+// unavailable answers as the reverse proxy (rhttpproxy) of a vCenter whose service is not up.
+func unavailable(w http.ResponseWriter) {
+	w.Header().Set("Content-Type", "text/plain")
+	w.WriteHeader(http.StatusServiceUnavailable)
+	_, _ = w.Write([]byte("503 Service Unavailable (Failed to connect to endpoint)"))
 }
 
 var logins loginCounter
@@ -52,6 +64,10 @@ func (c *loginCounter) countRest(next http.Handler) http.Handler {
 			c.rest.Logout++
 		}
 		c.mu.Unlock()
+		if c.starting {
+			unavailable(w)
+			return
+		}
 		if login && c.only != nil {
 			// As vCenter answers other credentials: 401 with a vAPI error of the type
 			// com.vmware.vapi.std.errors.unauthenticated (the message text is ours).
@@ -88,6 +104,10 @@ func (c *loginCounter) countSoap(next http.Handler) http.Handler {
 				c.soap.Logout++
 			}
 			c.mu.Unlock()
+		}
+		if c.starting {
+			unavailable(w)
+			return
 		}
 		next.ServeHTTP(w, r)
 	})

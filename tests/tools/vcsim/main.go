@@ -40,6 +40,7 @@ func main() {
 	keyFile := flag.String("key", "", "PEM key of -cert")
 	vcha := flag.Bool("vcha-standin", false, "answer the VCHA REST calls (a stand-in, see the source)")
 	vchaPolls := flag.Int("vcha-polls", 2, "status polls that answer DEGRADED after a deploy")
+	starting := flag.Bool("starting", false, "answer 503 to logins and SOAP calls, as a vCenter still starting (see logins.go)")
 	login := flag.String("login", "", "USER:PASSWORD the only login accepted (default: any user with a password)")
 	flag.Parse()
 
@@ -74,6 +75,7 @@ func main() {
 	}
 	server := model.Service.NewServer()
 	defer server.Close()
+	logins.starting = *starting
 	installLoginCounter(model, server, !*dvsShimEnabled) // GET /vlab/logins, see logins.go
 	installDvsShim(model, server)
 
