@@ -1465,14 +1465,6 @@ Thay vào đó, lab mẫu đang được mở.</translation>
         <translation>Phòng lab như lần kiểm tra hiện trạng (vlab audit) đã thấy, đối chiếu với kế hoạch.</translation>
     </message>
     <message>
-        <source>Audited on %1 (areas: %2): %3 ok, %4 drift, %5 unreachable, %6 skipped.</source>
-        <translation>Kiểm tra lúc %1 (các phần: %2): %3 đạt, %4 lệch, %5 không liên lạc được, %6 bỏ qua.</translation>
-    </message>
-    <message>
-        <source>not recorded</source>
-        <translation>không được ghi lại</translation>
-    </message>
-    <message>
         <source>Status</source>
         <translation>Trạng thái</translation>
     </message>
@@ -1499,6 +1491,22 @@ Thay vào đó, lab mẫu đang được mở.</translation>
     <message>
         <source>%1 is not an audit record; the runbook is written without the As built chapter.</source>
         <translation>%1 không phải là bản ghi kiểm tra; sổ tay được ghi mà không có chương Hiện trạng sau khi dựng.</translation>
+    </message>
+    <message>
+        <source>%1 (areas: %2)</source>
+        <translation>%1 (các phần: %2)</translation>
+    </message>
+    <message>
+        <source>Audited on %1: %2 ok, %3 drift, %4 unreachable, %5 skipped.</source>
+        <translation>Kiểm tra lúc %1: %2 đạt, %3 lệch, %4 không liên lạc được, %5 bỏ qua.</translation>
+    </message>
+    <message>
+        <source>%1 (areas: not recorded)</source>
+        <translation>%1 (các phần: không được ghi lại)</translation>
+    </message>
+    <message>
+        <source> and </source>
+        <translation> và </translation>
     </message>
 </context>
 <context>

@@ -1,8 +1,10 @@
 #include "audit/auditresult.h"
 
+#include "audit/auditsession.h"
 #include "core/atomicfile.h"
 
 #include <QDir>
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 
@@ -87,11 +89,86 @@ QByteArray auditRecordJson(const QList<AuditResult> &results, const QStringList 
     return QJsonDocument(root).toJson();
 }
 
+QByteArray mergeAuditRecordJson(const QByteArray &previous, const QList<AuditResult> &results,
+                                const QStringList &areas, const QDateTime &time)
+{
+    const QString now = time.toUTC().toString(Qt::ISODate);
+    // What was kept before, per area.
+    const QJsonObject before = QJsonDocument::fromJson(previous).object();
+    QMap<QString, QJsonArray> checksByArea;
+    QMap<QString, QString> timeByArea;
+    if (before.value(u"checks"_s).isArray()) {
+        const QJsonObject times = before.value(u"areaTimes"_s).toObject();
+        const QString beforeTime = before.value(u"time"_s).toString();
+        for (const QJsonValue &area : before.value(u"areas"_s).toArray())
+            timeByArea.insert(area.toString(), times.value(area.toString()).toString(beforeTime));
+        for (const QJsonValue &check : before.value(u"checks"_s).toArray()) {
+            const QString area = check.toObject().value(u"area"_s).toString();
+            checksByArea[area].append(check);
+            if (!timeByArea.contains(area))
+                timeByArea.insert(area, times.value(area).toString(beforeTime));
+        }
+    }
+    // The audited areas (those named, and any a result is of): this run's items only.
+    QStringList audited = areas;
+    for (const AuditResult &r : results) {
+        if (!audited.contains(r.area))
+            audited << r.area;
+    }
+    for (const QString &area : std::as_const(audited)) {
+        checksByArea.insert(area, QJsonArray());
+        timeByArea.insert(area, now);
+    }
+    for (const AuditResult &r : results)
+        checksByArea[r.area].append(r.toJson());
+
+    // The known areas in their order, then any other a record may hold.
+    QStringList order = auditAreas();
+    for (auto it = timeByArea.cbegin(); it != timeByArea.cend(); ++it) {
+        if (!order.contains(it.key()))
+            order << it.key();
+    }
+    QJsonArray checks;
+    QJsonArray recordAreas;
+    QJsonObject areaTimes;
+    QString newest;
+    QHash<QString, int> counts;
+    for (const QString &area : std::as_const(order)) {
+        if (!timeByArea.contains(area))
+            continue;
+        recordAreas.append(area);
+        const QString when = timeByArea.value(area);
+        areaTimes.insert(area, when);
+        // ISO 8601 in UTC: the text order is the time order.
+        if (when > newest)
+            newest = when;
+        for (const QJsonValue &check : checksByArea.value(area)) {
+            checks.append(check);
+            ++counts[check.toObject().value(u"status"_s).toString()];
+        }
+    }
+    QJsonObject root{{u"checks"_s, checks},
+                     {u"summary"_s,
+                      QJsonObject{{u"ok"_s, counts.value(u"ok"_s)},
+                                  {u"drift"_s, counts.value(u"drift"_s)},
+                                  {u"unreachable"_s, counts.value(u"unreachable"_s)},
+                                  {u"skipped"_s, counts.value(u"skipped"_s)}}},
+                     {u"time"_s, newest},
+                     {u"areas"_s, recordAreas},
+                     {u"areaTimes"_s, areaTimes}};
+    return QJsonDocument(root).toJson();
+}
+
 Result<WrittenFile> keepAuditRecord(const QString &projectFolder, const QList<AuditResult> &results,
                                     const QStringList &areas, const QDateTime &time)
 {
+    // Merged per area with what earlier audits kept: an audit of some areas (--only, the page's
+    // re-run of problem areas) replaces those areas' items only. A record that cannot be read is
+    // replaced.
     const QString file = QDir(projectFolder).filePath(QString::fromLatin1(kAuditResultsFile));
-    return writeFileAtomically(file, auditRecordJson(results, areas, time));
+    const Result<QByteArray> kept = QFileInfo::exists(file) ? readFileLimited(file, kMaxAuditRecordBytes)
+                                                            : Result<QByteArray>(QByteArray());
+    return writeFileAtomically(file, mergeAuditRecordJson(kept ? *kept : QByteArray(), results, areas, time));
 }
 
 } // namespace vlab

@@ -49,11 +49,21 @@ QByteArray auditResultsJson(const QList<AuditResult> &results);
 // lab answered and the plan's names, never a password.
 QByteArray auditRecordJson(const QList<AuditResult> &results, const QStringList &areas,
                            const QDateTime &time);
+// The record kept after an audit of some areas (`vlab audit --only`), merged with the one kept
+// before (`previous`, empty or unreadable: none): the new results replace the audited areas'
+// items (an area a result is of counts as audited too), the other areas' items stay, in the
+// order of auditAreas(); "areas" lists every area in
+// the record, "areaTimes" when each was audited last ({"dns": time, ...}), "time" the newest of
+// them, "summary" counts every item. A record from before "areaTimes" gives its areas its "time".
+QByteArray mergeAuditRecordJson(const QByteArray &previous, const QList<AuditResult> &results,
+                                const QStringList &areas, const QDateTime &time);
 inline constexpr auto kAuditResultsFile = "audit-results.json";
+inline constexpr qint64 kMaxAuditRecordBytes = 16 * 1024 * 1024; // a larger file is not read
 
 struct WrittenFile;
-// Keeps the record (auditRecordJson) as kAuditResultsFile in the project folder, written
-// atomically: what `vlab audit` and the wizard's audit page do after a run.
+// Keeps the record as kAuditResultsFile in the project folder, merged per area with the one
+// kept there before (mergeAuditRecordJson; an unreadable one is replaced), written atomically:
+// what `vlab audit` and the wizard's audit page do after a run.
 Result<WrittenFile> keepAuditRecord(const QString &projectFolder, const QList<AuditResult> &results,
                                     const QStringList &areas, const QDateTime &time);
 

@@ -16,6 +16,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QMap>
 #include <QPageSize>
 #include <QPainter>
 #include <QPdfWriter>
@@ -406,12 +407,19 @@ bool addAuditChapter(Runbook &runbook, const QByteArray &auditRecordJson)
     const auto count = [&summary](const char *key) {
         return QString::number(summary.value(QLatin1StringView(key)).toInt());
     };
-    QStringList areas;
+    // The areas by the time they were audited last ("areaTimes": `vlab audit --only` keeps the
+    // other areas' results), the oldest first; one time for all in a record without it.
+    const QJsonObject areaTimes = record.value(u"areaTimes"_s).toObject();
+    const QString recordTime = record.value(u"time"_s).toString();
+    QMap<QString, QStringList> areasByTime;
     for (const QJsonValue &area : record.value(u"areas"_s).toArray())
-        areas << area.toString();
-    c.blocks << paragraph(Tr::tr("Audited on %1 (areas: %2): %3 ok, %4 drift, %5 unreachable, %6 skipped.")
-                              .arg(record.value(u"time"_s).toString(),
-                                   areas.isEmpty() ? Tr::tr("not recorded") : areas.join(u", "_s),
+        areasByTime[areaTimes.value(area.toString()).toString(recordTime)] << area.toString();
+    QStringList audited;
+    for (auto it = areasByTime.cbegin(); it != areasByTime.cend(); ++it)
+        audited << Tr::tr("%1 (areas: %2)").arg(it.key(), it.value().join(u", "_s));
+    c.blocks << paragraph(Tr::tr("Audited on %1: %2 ok, %3 drift, %4 unreachable, %5 skipped.")
+                              .arg(audited.isEmpty() ? Tr::tr("%1 (areas: not recorded)").arg(recordTime)
+                                                     : audited.join(Tr::tr(" and ")),
                                    count("ok"), count("drift"), count("unreachable"), count("skipped")));
     // Two columns, so that a long URL or fingerprint in "found" has the page's width.
     QList<QStringList> rows{{Tr::tr("Status"), Tr::tr("Area, target: expected, found, message")}};

@@ -103,6 +103,7 @@ private Q_SLOTS:
     void vds();
     void vcenterAreasShareOneLogin();
     void vcenterStartingIsUnreachable();
+    void onlyKeepsTheOtherAreasResults();
 
 private:
     struct Listener
@@ -1161,6 +1162,80 @@ void TestAudit::vcenterStartingIsUnreachable()
     const QJsonObject summary = r.json.value(u"summary"_s).toObject();
     QCOMPARE(summary.value(u"drift"_s).toInt(), 0);
     QCOMPARE(summary.value(u"unreachable"_s).toInt(), 3);
+}
+
+// README "As-built audit": `vlab audit --only X` replaces area X's items in audit-results.json
+// and keeps the other areas' items with the date each was audited ("areaTimes"), for the
+// runbook's As built chapter. Nothing listens on the addresses: every item is unreachable or not
+// checked, which is all this needs.
+void TestAudit::onlyKeepsTheOtherAreasResults()
+{
+    const QString file =
+        writeProject(u"merged-record"_s, plan(PrecheckServers::PlanKind::AllRecordsExist), false);
+    QVERIFY(!file.isEmpty());
+    const QString recordPath = QDir(QFileInfo(file).absolutePath()).filePath(u"audit-results.json"_s);
+    QTcpServer closed;
+    QVERIFY(closed.listen(QHostAddress::LocalHost, 0));
+    const QString closedAddress = u"127.0.0.1:%1"_s.arg(closed.serverPort());
+    closed.close();
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(u"VLAB_VC_PASSWORD"_s, u"S3cret-Pass!42"_s);
+    env.insert(u"VLAB_NS_PASSWORD"_s, u"S3cret-Pass!42"_s);
+    const auto auditOnly = [&](const QString &area) {
+        return run(QStringList{u"audit"_s, file, u"--only"_s, area, u"--vcenter"_s, closedAddress,
+                               u"--nsip"_s, closedAddress, u"--format"_s, u"json"_s, u"--timeout"_s,
+                               u"2000"_s},
+                   env);
+    };
+    const auto kept = [&] {
+        QFile f(recordPath);
+        return f.open(QIODevice::ReadOnly) ? QJsonDocument::fromJson(f.readAll()).object() : QJsonObject();
+    };
+    const auto checksOf = [](const QJsonObject &record, const QString &area) {
+        QJsonArray checks;
+        for (const QJsonValue &v : record.value(u"checks"_s).toArray()) {
+            if (v[u"area"_s].toString() == area)
+                checks.append(v);
+        }
+        return checks;
+    };
+
+    Run r = auditOnly(u"vcenter"_s);
+    QVERIFY2(r.exitCode == 1, qPrintable(r.both()));
+    const QJsonObject first = kept();
+    QCOMPARE(first.value(u"areas"_s).toArray(), QJsonArray{u"vcenter"_s});
+    const QString vcenterTime = first.value(u"areaTimes"_s).toObject().value(u"vcenter"_s).toString();
+    QVERIFY2(!vcenterTime.isEmpty(), QJsonDocument(first).toJson().constData());
+    const QJsonArray vcenterChecks = checksOf(first, u"vcenter"_s);
+    QCOMPARE(vcenterChecks.size(), 1);
+
+    // Another area: added, the vcenter item and its date kept.
+    r = auditOnly(u"netscaler"_s);
+    QVERIFY2(r.exitCode == 1, qPrintable(r.both()));
+    QCOMPARE(r.json.value(u"checks"_s).toArray().size(), checksOf(kept(), u"netscaler"_s).size());
+    const QJsonObject second = kept();
+    QCOMPARE(second.value(u"areas"_s).toArray(), (QJsonArray{u"netscaler"_s, u"vcenter"_s}));
+    QCOMPARE(checksOf(second, u"vcenter"_s), vcenterChecks);
+    const QJsonObject times = second.value(u"areaTimes"_s).toObject();
+    QCOMPARE(times.value(u"vcenter"_s).toString(), vcenterTime);
+    const QString netscalerTime = times.value(u"netscaler"_s).toString();
+    QVERIFY(netscalerTime >= vcenterTime);
+    QCOMPARE(second.value(u"time"_s).toString(), netscalerTime);
+    const QJsonArray netscalerChecks = checksOf(second, u"netscaler"_s);
+    QVERIFY(!netscalerChecks.isEmpty());
+    const QJsonObject summary = second.value(u"summary"_s).toObject();
+    QCOMPARE(summary.value(u"ok"_s).toInt() + summary.value(u"drift"_s).toInt()
+                 + summary.value(u"unreachable"_s).toInt() + summary.value(u"skipped"_s).toInt(),
+             int(second.value(u"checks"_s).toArray().size()));
+
+    // The same area again: its item replaced, not added; the other area untouched.
+    r = auditOnly(u"vcenter"_s);
+    QVERIFY2(r.exitCode == 1, qPrintable(r.both()));
+    const QJsonObject third = kept();
+    QCOMPARE(checksOf(third, u"vcenter"_s).size(), 1);
+    QCOMPARE(checksOf(third, u"netscaler"_s), netscalerChecks);
+    QCOMPARE(third.value(u"areaTimes"_s).toObject().value(u"netscaler"_s).toString(), netscalerTime);
+    QVERIFY(third.value(u"areaTimes"_s).toObject().value(u"vcenter"_s).toString() >= netscalerTime);
 }
 
 QTEST_GUILESS_MAIN(TestAudit)

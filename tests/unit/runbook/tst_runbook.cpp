@@ -2,6 +2,7 @@
 // `pdftotext` reads back (searchable, no ligatures), pre-check results when saved, and no
 // secret anywhere.
 
+#include "audit/auditresult.h"
 #include "plan/planjson.h"
 #include "runbook/runbook.h"
 
@@ -177,6 +178,80 @@ private Q_SLOTS:
         QVERIFY2(words.contains(u"ok dns, vcenter-psc01.sslab.com (A): expected 192.168.1.211, found "
                                 u"192.168.1.211. resolves as planned"_s),
                  qPrintable(text));
+    }
+
+    // `vlab audit --only` merges per area (mergeAuditRecordJson): a newer audit of an area
+    // replaces that area's items, the others stay with their own date; the chapter says which
+    // areas were audited when, and counts every item.
+    void auditRecordIsMergedPerArea()
+    {
+        const auto result = [](const QString &area, const QString &target, AuditStatus status) {
+            AuditResult r;
+            r.area = area;
+            r.target = target;
+            r.status = status;
+            r.expected = u"as planned"_s;
+            r.found = status == AuditStatus::Ok ? u"as planned"_s : u"otherwise"_s;
+            r.message = target;
+            return r;
+        };
+        const QDateTime first = QDateTime::fromString(u"2026-12-07T15:00:00Z"_s, Qt::ISODate);
+        const QDateTime second = QDateTime::fromString(u"2026-12-07T16:30:00Z"_s, Qt::ISODate);
+        const QDateTime third = QDateTime::fromString(u"2026-12-07T17:45:00Z"_s, Qt::ISODate);
+        const QByteArray one = mergeAuditRecordJson({},
+                                                    {result(u"vcha"_s, u"cluster"_s, AuditStatus::Drift),
+                                                     result(u"dns"_s, u"psc01 (A)"_s, AuditStatus::Ok)},
+                                                    {u"dns"_s, u"vcha"_s}, first);
+        // A new audit of vcha only: its item is replaced, dns keeps its item and date.
+        const QByteArray two = mergeAuditRecordJson(one, {result(u"vcha"_s, u"cluster"_s, AuditStatus::Ok)},
+                                                    {u"vcha"_s}, second);
+        const QJsonObject record = QJsonDocument::fromJson(two).object();
+        QStringList items;
+        for (const QJsonValue &v : record.value(u"checks"_s).toArray())
+            items << v[u"area"_s].toString() + u' ' + v[u"target"_s].toString() + u' '
+                    + v[u"status"_s].toString();
+        QCOMPARE(items, (QStringList{u"dns psc01 (A) ok"_s, u"vcha cluster ok"_s}));
+        QCOMPARE(record.value(u"areas"_s).toArray(), (QJsonArray{u"dns"_s, u"vcha"_s}));
+        QCOMPARE(
+            record.value(u"areaTimes"_s).toObject(),
+            (QJsonObject{{u"dns"_s, u"2026-12-07T15:00:00Z"_s}, {u"vcha"_s, u"2026-12-07T16:30:00Z"_s}}));
+        QCOMPARE(record.value(u"time"_s).toString(), u"2026-12-07T16:30:00Z"_s);
+        QCOMPARE(record.value(u"summary"_s).toObject(),
+                 (QJsonObject{{u"ok"_s, 2}, {u"drift"_s, 0}, {u"unreachable"_s, 0}, {u"skipped"_s, 0}}));
+
+        Runbook rb = buildRunbook(examplePlan());
+        QVERIFY(addAuditChapter(rb, two));
+        const QString md = QString::fromUtf8(runbookToMarkdown(rb));
+        QVERIFY2(md.contains(u"Audited on 2026-12-07T15:00:00Z (areas: dns) and 2026-12-07T16:30:00Z (areas: "
+                             u"vcha): 2 ok, 0 drift, 0 unreachable, 0 skipped."_s),
+                 qPrintable(md));
+
+        // A record kept before the per-area dates: its areas have its one time.
+        QJsonObject old = QJsonDocument::fromJson(one).object();
+        old.remove(u"areaTimes"_s);
+        const QJsonObject three =
+            QJsonDocument::fromJson(
+                mergeAuditRecordJson(QJsonDocument(old).toJson(),
+                                     {result(u"netscaler"_s, u"NSIP"_s, AuditStatus::Unreachable)},
+                                     {u"netscaler"_s}, third))
+                .object();
+        QCOMPARE(three.value(u"areas"_s).toArray(), (QJsonArray{u"dns"_s, u"netscaler"_s, u"vcha"_s}));
+        QCOMPARE(three.value(u"areaTimes"_s).toObject(),
+                 (QJsonObject{{u"dns"_s, u"2026-12-07T15:00:00Z"_s},
+                              {u"netscaler"_s, u"2026-12-07T17:45:00Z"_s},
+                              {u"vcha"_s, u"2026-12-07T15:00:00Z"_s}}));
+        QCOMPARE(three.value(u"checks"_s).toArray().size(), 3);
+        QCOMPARE(three.value(u"summary"_s).toObject().value(u"unreachable"_s).toInt(), 1);
+        QCOMPARE(three.value(u"summary"_s).toObject().value(u"drift"_s).toInt(), 1);
+
+        // Nothing readable before: this audit's results alone.
+        const QJsonObject fresh =
+            QJsonDocument::fromJson(mergeAuditRecordJson("not json",
+                                                         {result(u"vds"_s, u"DSwitch"_s, AuditStatus::Ok)},
+                                                         {u"vds"_s}, third))
+                .object();
+        QCOMPARE(fresh.value(u"areas"_s).toArray(), QJsonArray{u"vds"_s});
+        QCOMPARE(fresh.value(u"checks"_s).toArray().size(), 1);
     }
 
     void vchaOffSaysSo()
