@@ -12,6 +12,10 @@
 #include <optional>
 #include <utility>
 
+namespace vlab {
+struct VcsaSecrets;
+}
+
 namespace vlab::cli {
 
 struct Verb;
@@ -60,10 +64,15 @@ PlanCheck planOnlyCheck(const QCommandLineParser &parser);
 bool writeOutput(const QString &target, const QByteArray &data, QFileDevice::Permissions permissions = {},
                  QString *path = nullptr);
 
+// The passwords vcsa-deploy needs (VLAB_ROOT_PASSWORD, VLAB_SSO_PASSWORD, VLAB_TARGET_PASSWORD or
+// the target's own), from the environment or asked for; nullopt having said what is wrong.
+std::optional<VcsaSecrets> vcsaSecretsFromEnvironment(const LabPlan &plan);
+
 // The verbs (clidispatch.h): single verbs, and the groups with their tables.
 int cmdPrecheck(const QStringList &args);
 int cmdRunbook(const QStringList &args);
 int cmdAudit(const QStringList &args);
+int cmdRun(const QStringList &args);
 Verb certVerbs();
 Verb netscalerVerbs();
 Verb vcsaVerbs();

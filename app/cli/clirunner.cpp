@@ -45,6 +45,8 @@ CliRunner::CliRunner(JobQueue *queue, const QString &title, const QString &proje
     // The command line does not resume: it starts over where that fits what the checks found,
     // and otherwise runs nothing and says why.
     m_session->setResumeQuestion([this](const QString &, const ResumeState &state) {
+        if (m_resumes)
+            return resumeChoice(state);
         if (state.interruptedLabChanges.isEmpty())
             return RunSession::ResumeChoice{false, false, false};
         if (!state.runAgainFits()) {
@@ -94,12 +96,64 @@ CliRunner::CliRunner(JobQueue *queue, const QString &title, const QString &proje
 
 CliRunner::~CliRunner() = default;
 
+RunSession::ResumeChoice CliRunner::resumeChoice(const ResumeState &state) const
+{
+    const QString when = state.stoppedAfter.toLocalTime().toString(u"yyyy-MM-dd HH:mm:ss"_s);
+    if (state.interruptedLabChanges.isEmpty()) {
+        printErr(cli::CliTr::tr("vlab: resuming the \"%1\" that was cut off (last recorded %2): %n job(s) "
+                                "done then are skipped.\n",
+                                nullptr, int(state.done.size()))
+                     .arg(m_session->title(), when));
+        return RunSession::ResumeChoice{true, false, false};
+    }
+    bool allHold = true;
+    for (const QString &key : state.interruptedLabChanges)
+        allHold = allHold && state.check(key).verdict == OutcomeCheck::Verdict::Present;
+    if (allHold) {
+        printErr(cli::CliTr::tr("vlab: resuming the \"%1\" that was cut off (last recorded %2): what was "
+                                "running then holds in the lab (%3) and is skipped too.\n")
+                     .arg(m_session->title(), when, state.interruptedLabChanges.join(u", "_s)));
+        return RunSession::ResumeChoice{true, true, false};
+    }
+    if (state.runAgainFits()) {
+        printErr(cli::CliTr::tr("vlab: resuming the \"%1\" that was cut off (last recorded %2); %3 ran "
+                                "then and runs again.\n")
+                     .arg(m_session->title(), when, state.interruptedLabChanges.join(u", "_s)));
+        return RunSession::ResumeChoice{true, false, false};
+    }
+    printErr(cli::CliTr::tr("vlab: not started: running %1 again would not fit what is in the lab now (see "
+                            "above). Deal with it in the lab first (wait for the installer, or delete the "
+                            "half-made appliance), then run again.\n")
+                 .arg(state.interruptedLabChanges.join(u", "_s)));
+    return RunSession::ResumeChoice{false, false, true};
+}
+
 void CliRunner::printProgress(const QString &status)
 {
     if (m_quiet && !m_tty)
         return;
-    const QString line = QStringLiteral("[%1%] %2")
-                             .arg(QString::number(int(m_queue->progress() * 100)).rightJustified(3), status);
+    const qreal done = m_queue->progress();
+    QString times;
+    if (m_showTimes && m_clock.isValid()) {
+        const auto clock = [](qint64 ms) {
+            const qint64 s = ms / 1000;
+            return s >= 3600
+                ? QStringLiteral("%1:%2:%3")
+                      .arg(QString::number(s / 3600), QString::number(s / 60 % 60).rightJustified(2, u'0'),
+                           QString::number(s % 60).rightJustified(2, u'0'))
+                : QStringLiteral("%1:%2").arg(QString::number(s / 60),
+                                              QString::number(s % 60).rightJustified(2, u'0'));
+        };
+        const qint64 elapsed = m_clock.elapsed();
+        // The time left at the pace so far (the jobs' weights follow their typical durations).
+        times = done >= 0.02 && done < 1.0
+            ? cli::CliTr::tr("%1 elapsed, about %2 left")
+                  .arg(clock(elapsed), clock(qint64(elapsed * (1 - done) / done)))
+            : cli::CliTr::tr("%1 elapsed").arg(clock(elapsed));
+        times = u" ("_s + times + u')';
+    }
+    const QString line =
+        QStringLiteral("[%1%]%2 %3").arg(QString::number(int(done * 100)).rightJustified(3), times, status);
     if (line == m_lastLine)
         return;
     m_lastLine = line;
@@ -125,6 +179,7 @@ bool CliRunner::run()
                      .arg(StopSignals::signalName(signal)));
         m_session->interrupt(StopSignals::signalName(signal));
     });
+    m_clock.start();
     m_session->start();
     if (!m_queue->isDone())
         QCoreApplication::exec();

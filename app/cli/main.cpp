@@ -295,6 +295,11 @@ Verb commandTable()
             u"audit PLAN [--only dns,certs,netscaler,psc,vcenter,vcha,vds,tcp] [--format text|json] [--timeout MS] [--nsip ADDR[:PORT]] [--ns-user NAME] [--vcenter HOST[:PORT]] [--vc-user USER]"_s,
             CliTr::tr("read-only: does the built lab still match the plan?"), cmdAudit),
         exportVerbs(),
+        verb(
+            u"run"_s,
+            u"run PLAN [--steps LIST|all] [--from STEP] [--yes] [--dry-run] [--iso DIR] [--nsip ADDR[:PORT]] [--vcenter HOST[:PORT]]"_s,
+            CliTr::tr("build the whole lab: every live step in order, at the same time where the lab allows"),
+            cmdRun),
         verb(u"help"_s, u"help [COMMAND]"_s, CliTr::tr("show help"),
              [](const QStringList &) {
                  out(usage());
@@ -323,7 +328,8 @@ int main(int argc, char *argv[])
         if (qstrncmp(argv[i], "--lang=", 7) == 0)
             continue;
         ++seen;
-        needsFonts = needsFonts || qstrcmp(argv[i], "runbook") == 0 || qstrcmp(argv[i], "generate") == 0;
+        needsFonts = needsFonts || qstrcmp(argv[i], "runbook") == 0 || qstrcmp(argv[i], "generate") == 0
+            || qstrcmp(argv[i], "run") == 0;
     }
     if (needsFonts && qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM") && qEnvironmentVariableIsEmpty("DISPLAY")
         && qEnvironmentVariableIsEmpty("WAYLAND_DISPLAY"))

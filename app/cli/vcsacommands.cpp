@@ -136,51 +136,6 @@ int vcsaTemplate(const QStringList &args)
     return Ok;
 }
 
-// The passwords vcsa-deploy needs, from the environment; nullopt having said which is missing.
-std::optional<VcsaSecrets> secretsFromEnvironment(const LabPlan &plan)
-{
-    const QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-    const auto value = [&env](const QString &name) {
-        return env.value(name);
-    };
-    VcsaSecrets s;
-    // Each from its variable, or asked for on the terminal without echo.
-    const std::optional<QString> root = readSecret(
-        kRootPasswordVar, CliTr::tr("Password for root of the new appliance (VLAB_ROOT_PASSWORD): "));
-    if (!root)
-        return std::nullopt;
-    const std::optional<QString> sso =
-        readSecret(kSsoPasswordVar,
-                   CliTr::tr("Password of administrator@%1 (VLAB_SSO_PASSWORD): ").arg(plan.sso.domain));
-    if (!sso)
-        return std::nullopt;
-    s.rootPassword = *root;
-    s.ssoPassword = *sso;
-    // The target's: its own variable when set, else the vCenter's or the ESXi root's.
-    const bool vcenterTarget = plan.target.kind == u"vcenter"_s;
-    if (!value(u"VLAB_TARGET_PASSWORD"_s).isEmpty()) {
-        s.targetPassword = value(u"VLAB_TARGET_PASSWORD"_s);
-    } else {
-        const std::optional<QString> target =
-            readSecret(vcenterTarget ? kVcPasswordVar : kRootPasswordVar,
-                       CliTr::tr("Password of %1 on the deployment target %2 (VLAB_TARGET_PASSWORD): ")
-                           .arg(plan.target.user, plan.target.host));
-        if (!target)
-            return std::nullopt;
-        s.targetPassword = *target;
-    }
-    bool ok = true;
-    for (const auto &[name, secret] : {std::pair{u"VLAB_ROOT_PASSWORD"_s, s.rootPassword},
-                                       std::pair{u"VLAB_SSO_PASSWORD"_s, s.ssoPassword}}) {
-        if (const QStringList problems = passwordProblems(secret); !problems.isEmpty()) {
-            err(CliTr::tr("vlab: %1 does not meet the appliance password policy: %2\n")
-                    .arg(name, problems.join(u' ')));
-            ok = false;
-        }
-    }
-    return ok ? std::optional(s) : std::nullopt;
-}
-
 int vcsaRun(const QStringList &args)
 {
     QCommandLineParser parser;
@@ -240,7 +195,7 @@ int vcsaRun(const QStringList &args)
     }
     for (const QString &note : vcsaTemplateVerifyNotes(*parsedRole, VcsaVersion::V67, options))
         err(CliTr::tr("vlab: verify: %1\n").arg(note));
-    const std::optional<VcsaSecrets> secrets = secretsFromEnvironment(*plan);
+    const std::optional<VcsaSecrets> secrets = vcsaSecretsFromEnvironment(*plan);
     if (!secrets)
         return BadInput;
 
@@ -273,6 +228,51 @@ int vcsaRun(const QStringList &args)
 }
 
 } // namespace
+
+// The passwords vcsa-deploy needs, from the environment; nullopt having said which is missing.
+std::optional<VcsaSecrets> vcsaSecretsFromEnvironment(const LabPlan &plan)
+{
+    const QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    const auto value = [&env](const QString &name) {
+        return env.value(name);
+    };
+    VcsaSecrets s;
+    // Each from its variable, or asked for on the terminal without echo.
+    const std::optional<QString> root = readSecret(
+        kRootPasswordVar, CliTr::tr("Password for root of the new appliance (VLAB_ROOT_PASSWORD): "));
+    if (!root)
+        return std::nullopt;
+    const std::optional<QString> sso =
+        readSecret(kSsoPasswordVar,
+                   CliTr::tr("Password of administrator@%1 (VLAB_SSO_PASSWORD): ").arg(plan.sso.domain));
+    if (!sso)
+        return std::nullopt;
+    s.rootPassword = *root;
+    s.ssoPassword = *sso;
+    // The target's: its own variable when set, else the vCenter's or the ESXi root's.
+    const bool vcenterTarget = plan.target.kind == u"vcenter"_s;
+    if (!value(u"VLAB_TARGET_PASSWORD"_s).isEmpty()) {
+        s.targetPassword = value(u"VLAB_TARGET_PASSWORD"_s);
+    } else {
+        const std::optional<QString> target =
+            readSecret(vcenterTarget ? kVcPasswordVar : kRootPasswordVar,
+                       CliTr::tr("Password of %1 on the deployment target %2 (VLAB_TARGET_PASSWORD): ")
+                           .arg(plan.target.user, plan.target.host));
+        if (!target)
+            return std::nullopt;
+        s.targetPassword = *target;
+    }
+    bool ok = true;
+    for (const auto &[name, secret] : {std::pair{u"VLAB_ROOT_PASSWORD"_s, s.rootPassword},
+                                       std::pair{u"VLAB_SSO_PASSWORD"_s, s.ssoPassword}}) {
+        if (const QStringList problems = passwordProblems(secret); !problems.isEmpty()) {
+            err(CliTr::tr("vlab: %1 does not meet the appliance password policy: %2\n")
+                    .arg(name, problems.join(u' ')));
+            ok = false;
+        }
+    }
+    return ok ? std::optional(s) : std::nullopt;
+}
 
 Verb vcsaVerbs()
 {

@@ -235,8 +235,11 @@ void AuditSession::buildNetscaler()
     // The NetScaler step's own Verify job, with the fingerprint confirmed in the project.
     auto *actions = new NetscalerActions(m_options.projectFolder, this);
     Result<NitroTarget> target = actions->target(address, m_options.nsUser);
-    if (target)
+    if (target) {
         target.value().requestTimeout = std::chrono::milliseconds(m_options.timeoutMs);
+        if (target.value().pinnedSha256.isEmpty())
+            target.value().pinnedSha256 = m_options.nsPin;
+    }
     Result<NitroJob *> job = target
         ? actions->createJob(NitroAction::Verify, m_plan, *target, m_options.nsPassword)
         : Result<NitroJob *>(target.error());
@@ -298,7 +301,7 @@ void AuditSession::buildVCenter(const QString &area)
     }
     VCenterEndpoint endpoint;
     endpoint.url = *url;
-    endpoint.pin = *pin;
+    endpoint.pin = pin->isEmpty() ? m_options.vcPin : *pin;
     endpoint.user = m_options.vcUser;
     endpoint.password = m_options.vcPassword;
     endpoint.timeout = std::chrono::milliseconds(m_options.timeoutMs);

@@ -49,11 +49,15 @@ struct AuditOptions
     QString nsipAddress;
     QString nsUser = QStringLiteral("nsroot");
     QString nsPassword;
+    // A fingerprint given for this run (`vlab run --ns-fingerprint`), used where the project
+    // has none confirmed yet.
+    QByteArray nsPin;
 
     // vcenter, vcha, vds: the vCenter as HOST[:PORT] (empty: the plan's FQDN), user and password.
     QString vcenterAddress;
     QString vcUser = QStringLiteral("administrator@vsphere.local");
     QString vcPassword;
+    QByteArray vcPin; // as nsPin, for the vCenter
 
     // tcp, psc: SSH to each PSC's planned address as sshUser on sshPort. The host key must be
     // recorded in knownHostsFile (empty: known_hosts in the project folder); the audit records
