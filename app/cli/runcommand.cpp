@@ -311,7 +311,16 @@ Result<QList<Job *>> jobsOf(LabStep step, const RunInput &in, RunJobs &run)
             run.netscaler->createJob(NitroAction::Apply, in.plan, target, in.nsPassword);
         if (!apply)
             return apply.error();
-        return QList<Job *>{*apply};
+        // A fingerprint given for this run that worked is kept in the project at once, as the
+        // step's own verb keeps it, so a later run and the audit need none.
+        NetscalerActions *actions = run.netscaler.get();
+        NitroJob *job = *apply;
+        QObject::connect(job, &Job::finished, actions, [actions, job, target] {
+            if (const Result<void> kept = actions->keepFingerprintIfItWorked(*job, target); !kept)
+                err(CliTr::tr("vlab: the confirmed fingerprint was not kept: %1\n")
+                        .arg(kept.error().message));
+        });
+        return QList<Job *>{job};
     }
     case LabStep::Vcha: {
         VchaJob *job =
