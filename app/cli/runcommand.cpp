@@ -582,7 +582,6 @@ int cmdRun(const QStringList &args)
     const QCommandLineOption vchaPoll(u"vcha-poll-interval"_s,
                                       CliTr::tr("Seconds between looks at the VCHA cluster (default 10)."),
                                       u"S"_s, u"10"_s);
-    parser.addOption(vchaPoll);
     parser.addOptions({stepsOption,   from,
                        yes,           dryRun,
                        iso,           caCert,
@@ -594,15 +593,14 @@ int cmdRun(const QStringList &args)
                        knownHosts,    certificateManager,
                        vmafdCli,      auditAreasOption,
                        installTimeout});
+    parser.addOption(vchaPoll);
     parser.addPositionalArgument(u"PLAN"_s, CliTr::tr("The .vlab.json file."));
     bool help = false;
     const QString usage = runUsage();
-    if (!parseVerb(parser, args, usage.section(u"\n\n"_s, 0, 0), 1, &help))
+    if (!parseVerb(parser, args, usage.trimmed(), 1, &help))
         return BadInput;
-    if (help) {
-        out(usage);
+    if (help)
         return Ok;
-    }
     const Result<QList<LabStep>> selected = selectLabSteps(parser.value(stepsOption), parser.value(from));
     if (!selected) {
         err(u"vlab: "_s + selected.error().message + u'\n');

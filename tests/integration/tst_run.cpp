@@ -224,6 +224,8 @@ void TestRun::nothingRunsWithoutApproval()
     QVERIFY(!QFileInfo::exists(QFileInfo(plan).dir().filePath(vlab::RunJournal::fileName())));
 }
 
+// README "Build the whole lab": exit 0 when the lab was built and the audit found it as planned;
+// exit 1 when the audit finds drift.
 void TestRun::wholeRunKilledResumedAuditedAndDriftFound()
 {
     if (!m_skip.isEmpty())
