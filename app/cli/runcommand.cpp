@@ -738,13 +738,13 @@ int cmdRun(const QStringList &args)
             run.audit->addTo(queue);
             // Kept before the runbook is written, for its "As built" chapter (no password in it).
             AuditSession *session = run.audit.get();
-            const QString record = QDir(in.projectFolder).filePath(QString::fromLatin1(kAuditResultsFile));
+            const QString folder = in.projectFolder;
             const QStringList areas = in.auditAreas;
             auto *keep = new GateJob(
-                CliTr::tr("Keep the audit's results"), [session, record, areas]() -> Result<void> {
+                CliTr::tr("Keep the audit's results"), [session, folder, areas]() -> Result<void> {
                     const QList<AuditResult> results = session->results();
-                    const Result<WrittenFile> saved = writeFileAtomically(
-                        record, auditRecordJson(results, areas, QDateTime::currentDateTimeUtc()));
+                    const Result<WrittenFile> saved =
+                        keepAuditRecord(folder, results, areas, QDateTime::currentDateTimeUtc());
                     if (!saved)
                         return saved.error();
                     if (!summarizeAudit(results).matches())
