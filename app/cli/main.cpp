@@ -328,8 +328,9 @@ int main(int argc, char *argv[])
         if (qstrncmp(argv[i], "--lang=", 7) == 0)
             continue;
         ++seen;
+        // `vlab run` writes the runbook at its end; `vlab vcsa run` is another verb.
         needsFonts = needsFonts || qstrcmp(argv[i], "runbook") == 0 || qstrcmp(argv[i], "generate") == 0
-            || qstrcmp(argv[i], "run") == 0;
+            || (seen == 1 && qstrcmp(argv[i], "run") == 0);
     }
     if (needsFonts && qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM") && qEnvironmentVariableIsEmpty("DISPLAY")
         && qEnvironmentVariableIsEmpty("WAYLAND_DISPLAY"))

@@ -256,7 +256,7 @@ void TestRun::wholeRunKilledResumedAuditedAndDriftFound()
     const int vserversAfterKill = m_ns.count(u"lbvserver"_s);
     QCOMPARE(vserversAfterKill, 6);
     vlab::Result<vlab::RunJournal> journal =
-        vlab::RunJournal::load(QDir(folder).filePath(vlab::RunJournal::fileName()));
+        vlab::RunJournal::load(QDir(folder).filePath(u"vlab-journal.json"_s));
     QVERIFY(journal);
     QCOMPARE(journal->runs.size(), 1);
     QVERIFY(!journal->runs.constFirst().finished.isValid());
@@ -268,7 +268,7 @@ void TestRun::wholeRunKilledResumedAuditedAndDriftFound()
     QVERIFY2(r.err.contains(u"resuming the \"Build the lab\""_s), qPrintable(r.both()));
     QVERIFY2(r.out.contains(u"audit: "_s) && r.out.contains(u" 0 drift, 0 unreachable, 0 skipped"_s),
              qPrintable(r.both()));
-    journal = vlab::RunJournal::load(QDir(folder).filePath(vlab::RunJournal::fileName()));
+    journal = vlab::RunJournal::load(QDir(folder).filePath(u"vlab-journal.json"_s));
     QVERIFY(journal);
     QCOMPARE(journal->runs.size(), 2);
     const vlab::JournalRun &resumed = journal->runs.constLast();
@@ -281,6 +281,16 @@ void TestRun::wholeRunKilledResumedAuditedAndDriftFound()
             ranAgain << job.key;
     }
     QVERIFY2(!ranAgain.contains(u"netscaler.apply"_s), qPrintable(ranAgain.join(u", "_s)));
+    // The audit's record (audit-results.json) was kept next to the plan before the runbook.
+    QFile record(QDir(folder).filePath(u"audit-results.json"_s));
+    QVERIFY(record.open(QIODevice::ReadOnly));
+    QCOMPARE(QJsonDocument::fromJson(record.readAll())
+                 .object()
+                 .value(u"summary"_s)
+                 .toObject()
+                 .value(u"drift"_s)
+                 .toInt(-1),
+             0);
     QCOMPARE(m_ns.count(u"lbvserver"_s), vserversAfterKill);
     // The runbook carries the run's evidence and the audit.
     QVERIFY(QFileInfo(QDir(folder).filePath(u"runbook.pdf"_s)).size() > 0);
