@@ -51,6 +51,7 @@ private Q_SLOTS:
     void dryRunShowsStagesAndChangesAndTouchesNothing();
     void nothingRunsWithoutApproval();
     void wholeRunKilledResumedAuditedAndDriftFound();
+    void stoppedRunContinuesWithoutRepeatingItsChanges();
 
 private:
     QString writePlan(const QString &name);
@@ -330,6 +331,82 @@ void TestRun::wholeRunKilledResumedAuditedAndDriftFound()
     }
     QVERIFY2(drift.size() == 1 && drift.constFirst().contains(u"psc-vs-636"_s),
              qPrintable(drift.join(u'\n')));
+}
+
+// A run stopped by SIGTERM ends as "interrupted" (its end is recorded, so the run session does
+// not resume it): the next run still does not make the lab changes it finished again. Peers of
+// its own, so VCHA is deployed anew and the run is stopped while it waits.
+void TestRun::stoppedRunContinuesWithoutRepeatingItsChanges()
+{
+    if (!m_skip.isEmpty())
+        QSKIP(qPrintable(m_skip));
+    NitroStandin ns;
+    QString why = ns.start();
+    QVERIFY2(why.isEmpty(), qPrintable(why));
+    VcSimFixture sim;
+    why = sim.makeCertificate();
+    QVERIFY2(why.isEmpty(), qPrintable(why));
+    const QString simAddress =
+        sim.start(QStringLiteral(VLAB_VCSIM_PATH), {u"-vcha-standin"_s, u"-vcha-polls"_s, u"12"_s}, &why);
+    QVERIFY2(why.isEmpty(), qPrintable(why));
+    const QString plan = writePlan(u"stopped"_s);
+    QVERIFY(!plan.isEmpty());
+    const QString folder = QFileInfo(plan).absolutePath();
+    const QStringList args = QStringList{plan,
+                                         u"--steps"_s,
+                                         u"netscaler,vcha"_s,
+                                         u"--yes"_s,
+                                         u"--nsip"_s,
+                                         ns.address(),
+                                         u"--ns-fingerprint"_s,
+                                         QString::fromLatin1(ns.certificateSha256().toHex(':').toUpper()),
+                                         u"--vcenter"_s,
+                                         simAddress,
+                                         u"--vc-user"_s,
+                                         u"administrator@vsphere.local"_s,
+                                         u"--vc-fingerprint"_s,
+                                         QString::fromLatin1(sim.pin().toHex(':').toUpper()),
+                                         u"--vcha-poll-interval"_s,
+                                         u"0.5"_s};
+    QProcess first;
+    first.setProcessEnvironment(environment());
+    first.setStandardInputFile(QProcess::nullDevice());
+    first.setReadChannel(QProcess::StandardError);
+    first.start(QStringLiteral(VLAB_CLI_PATH), QStringList{u"run"_s} + args);
+    QVERIFY(first.waitForStarted());
+    QByteArray firstErr;
+    while (!firstErr.contains("DEGRADED") && first.state() == QProcess::Running) {
+        first.waitForReadyRead(30000);
+        firstErr += first.readAllStandardError();
+    }
+    QVERIFY2(firstErr.contains("DEGRADED"), firstErr.constData());
+    first.terminate(); // SIGTERM: the run stops cleanly and records it
+    QVERIFY(first.waitForFinished(60000));
+    firstErr += first.readAllStandardError();
+    QVERIFY2(first.exitStatus() == QProcess::NormalExit && first.exitCode() == 1,
+             firstErr.right(2000).constData());
+    vlab::Result<vlab::RunJournal> journal =
+        vlab::RunJournal::load(QDir(folder).filePath(u"vlab-journal.json"_s));
+    QVERIFY(journal);
+    QCOMPARE(journal->runs.constLast().state, u"interrupted"_s);
+    const int vservers = ns.count(u"lbvserver"_s);
+    QCOMPARE(vservers, 6);
+
+    const Run r = run(args, environment());
+    QVERIFY2(r.exitCode == 0, qPrintable(r.both()));
+    QVERIFY2(
+        r.err.contains(u"continuing the last \"Build the lab\" (it ended interrupted): 1 lab change(s)"_s),
+        qPrintable(r.err));
+    journal = vlab::RunJournal::load(QDir(folder).filePath(u"vlab-journal.json"_s));
+    QVERIFY(journal);
+    QCOMPARE(journal->runs.size(), 2);
+    for (const vlab::JournalJob &job : journal->runs.constLast().jobs) {
+        if (job.key == u"netscaler.apply"_s)
+            QCOMPARE(job.state, u"skipped"_s);
+        if (job.key == u"vcha.deploy"_s)
+            QCOMPARE(job.state, u"succeeded"_s);
+    }
+    QCOMPARE(ns.count(u"lbvserver"_s), vservers);
 }
 
 QTEST_GUILESS_MAIN(TestRun)
