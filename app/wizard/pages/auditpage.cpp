@@ -437,11 +437,13 @@ void AuditPage::auditFinished(AuditSession *session, const QStringList &areas, b
         m_audited = areas;
     }
     showResults();
+    m_tabs->setCurrentIndex(0); // what was found, also when the run was started from Connections
     // Kept in the project for the runbook's "As built" chapter (no password is in a result).
     const QString folder = m_context.document->projectFolder();
     Result<WrittenFile> kept = makeError(u"audit.record"_s, tr("The project folder cannot be made."));
     if (QDir().mkpath(folder))
-        kept = keepAuditRecord(folder, m_results, m_audited, QDateTime::currentDateTimeUtc());
+        // Only the areas this run audited: the record keeps the others with their own dates.
+        kept = keepAuditRecord(folder, fresh, areas, QDateTime::currentDateTimeUtc());
     const AuditSummary s = summarizeAudit(m_results);
     const QString counts = tr("%1 ok, %2 drift, %3 unreachable, %4 skipped.")
                                .arg(QString::number(s.ok), QString::number(s.drift),
