@@ -222,11 +222,6 @@ void keepVCenterPinOnLogin(const RunInput &in, Job *job)
     });
 }
 
-QMap<QString, QString> noFingerprints()
-{
-    return {};
-}
-
 Result<QList<Job *>> jobsOf(LabStep step, const RunInput &in, RunJobs &run)
 {
     switch (step) {
@@ -275,7 +270,8 @@ Result<QList<Job *>> jobsOf(LabStep step, const RunInput &in, RunJobs &run)
         settings.credentials.privateKeyFile = in.identity;
         settings.credentials.password = in.identity.isEmpty() ? in.rootPassword : QString();
         settings.knownHostsFile = in.knownHosts;
-        settings.acceptFingerprints = noFingerprints();
+        // No host key is accepted here: the PSCs' keys must be in known_hosts (vlab psc apply-cert
+        // --accept-host-key records one after the person compared it).
         settings.certFolder = in.certFolder;
         if (!in.certificateManager.isEmpty())
             settings.certificateManager = in.certificateManager;
