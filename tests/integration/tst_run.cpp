@@ -395,7 +395,7 @@ void TestRun::stoppedRunContinuesWithoutRepeatingItsChanges()
     const Run r = run(args, environment());
     QVERIFY2(r.exitCode == 0, qPrintable(r.both()));
     QVERIFY2(
-        r.err.contains(u"continuing the last \"Build the lab\" (it ended interrupted): 1 lab change(s)"_s),
+        r.err.contains(u"Continuing the last \"Build the lab\" (it ended interrupted): 1 lab change(s)"_s),
         qPrintable(r.err));
     journal = vlab::RunJournal::load(QDir(folder).filePath(u"vlab-journal.json"_s));
     QVERIFY(journal);

@@ -1,7 +1,13 @@
 // The order of a whole-lab run: which steps --steps and --from select, which of them run at
 // the same time, and the chain that sets the run's length.
 
+#include "jobs/job.h"
+#include "jobs/jobqueue.h"
+#include "plan/planjson.h"
+#include "project/labbuild.h"
 #include "project/labrun.h"
+
+#include <QTemporaryDir>
 
 #include <QTest>
 
@@ -108,6 +114,72 @@ private Q_SLOTS:
         QVERIFY(minutes < serial);
         QCOMPARE(names(labCriticalPath(*selectLabSteps(u"vds,netscaler"_s))),
                  (QStringList{u"netscaler"_s, u"vds"_s}));
+    }
+
+    // What a front end must ask for follows the selected steps and the audit's areas.
+    void needsFollowTheSteps()
+    {
+        const LabPlan plan = examplePlan();
+        const LabBuildNeeds none = labBuildNeeds(plan, {LabStep::Runbook}, {});
+        QVERIFY(!none.iso && !none.caFiles && !none.vcsaPasswords && !none.sshLogin && !none.ssoPassword
+                && !none.netscaler && !none.vcenter);
+        const LabBuildNeeds install = labBuildNeeds(plan, {LabStep::Psc2}, {});
+        QVERIFY(install.iso && install.vcsaPasswords && !install.sshLogin && !install.netscaler);
+        const LabBuildNeeds apply = labBuildNeeds(plan, {LabStep::Endpoints}, {});
+        QVERIFY(apply.sshLogin && apply.ssoPassword && !apply.iso);
+        QVERIFY(labBuildNeeds(plan, {LabStep::Certificate}, {}).caFiles);
+        QVERIFY(labBuildNeeds(plan, {LabStep::Vds}, {}).vcenter);
+        // The audit alone: its areas decide (netscaler only: no vCenter, no SSH).
+        const LabBuildNeeds nsAudit = labBuildNeeds(plan, {LabStep::Audit}, {u"netscaler"_s});
+        QVERIFY(nsAudit.netscaler && !nsAudit.vcenter && !nsAudit.sshLogin);
+        const LabBuildNeeds fullAudit = labBuildNeeds(plan, {LabStep::Audit}, {});
+        QVERIFY(fullAudit.netscaler && fullAudit.vcenter && fullAudit.sshLogin);
+    }
+
+    void settingsAreCheckedPerStep()
+    {
+        LabBuildSettings s;
+        s.projectFolder = QDir::tempPath();
+        QVERIFY(checkLabBuildSettings(s, {LabStep::Netscaler, LabStep::Runbook}));
+        const Result<void> iso = checkLabBuildSettings(s, {LabStep::Psc1});
+        QVERIFY(!iso);
+        QVERIFY2(iso.error().message.contains(u"ISO"_s), qPrintable(iso.error().message));
+        const Result<void> ca = checkLabBuildSettings(s, {LabStep::Certificate});
+        QVERIFY(!ca);
+        QVERIFY2(ca.error().message.contains(u"VMCA root"_s), qPrintable(ca.error().message));
+        s.sshPort = 70000;
+        QVERIFY(!checkLabBuildSettings(s, {LabStep::Runbook}));
+    }
+
+    // The jobs land in the queue stage by stage; a step that cannot be built adds nothing and
+    // the error names it.
+    void jobsFollowTheStages()
+    {
+        QTemporaryDir folder;
+        QVERIFY(folder.isValid());
+        LabBuildSettings s;
+        s.projectFolder = folder.path();
+        {
+            LabBuild build(examplePlan(), s);
+            JobQueue queue;
+            QVERIFY(build.addTo(queue, {LabStep::Vds, LabStep::Netscaler, LabStep::Runbook}));
+            const QList<Job *> jobs = queue.jobs();
+            QCOMPARE(jobs.size(), 3);
+            // netscaler and vds do not depend on each other (one stage), the runbook comes last.
+            QVERIFY(jobs.at(2)->title().contains(u"unbook"_s));
+            QVERIFY(jobs.at(0)->changesLab() && jobs.at(1)->changesLab());
+            QVERIFY(!build.audit());
+        }
+        {
+            LabPlan plan = examplePlan();
+            plan.vds = {};
+            LabBuild build(plan, s);
+            JobQueue queue;
+            const Result<void> added = build.addTo(queue, {LabStep::Netscaler, LabStep::Vds});
+            QVERIFY(!added);
+            QVERIFY2(added.error().message.startsWith(u"Step vds: "_s), qPrintable(added.error().message));
+            QVERIFY(queue.jobs().isEmpty());
+        }
     }
 };
 
