@@ -9,9 +9,16 @@
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QTemporaryFile>
 #include <QUuid>
 
 #include <algorithm>
+
+#ifdef Q_OS_UNIX
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
+#endif
 
 using namespace Qt::StringLiterals;
 
@@ -64,6 +71,53 @@ QJsonObject toJson(const JournalRun &r)
     return out;
 }
 
+// One run, compact, on one line of the file.
+QByteArray runLine(const JournalRun &r)
+{
+    return QJsonDocument(toJson(r)).toJson(QJsonDocument::Compact);
+}
+
+// The file: one run per line. `olderRuns`: lines (each ending in ",\n") before `last`.
+QByteArray journalBytes(const QByteArray &olderRuns, const QByteArray &last)
+{
+    QByteArray data = "{\"schema\": \"vlab.journal/1\", \"runs\": [\n";
+    data.reserve(data.size() + olderRuns.size() + last.size() + 4);
+    data += olderRuns;
+    data += last;
+    data += "\n]}\n";
+    return data;
+}
+
+// Replaces the file at `path` by `data` through a new file renamed over it, so a crash leaves
+// the old or the new content. Sync::Yes: synced to the disk first (survives a power cut too).
+Result<void> replaceFile(const QString &path, const QByteArray &data, bool sync)
+{
+    if (const Result<void> folder = makePrivateFolder(QFileInfo(path).absolutePath()); !folder)
+        return folder.error();
+#ifdef Q_OS_UNIX
+    if (!sync) {
+        QTemporaryFile file(path + u".XXXXXX"_s); // owner read/write only (0600)
+        if (!file.open())
+            return makeError(u"file.write"_s, Tr::tr("Cannot write %1: %2").arg(path, file.errorString()));
+        if (file.write(data) != data.size() || !file.flush())
+            return makeError(u"file.write"_s, Tr::tr("Cannot write %1: %2").arg(path, file.errorString()));
+        if (std::rename(QFile::encodeName(file.fileName()).constData(), QFile::encodeName(path).constData())
+            != 0)
+            return makeError(
+                u"file.write"_s,
+                Tr::tr("Cannot write %1: %2").arg(path, QString::fromLocal8Bit(std::strerror(errno))));
+        file.setAutoRemove(false); // it is the journal now
+        return {};
+    }
+#else
+    Q_UNUSED(sync); // QSaveFile: a new file renamed over the old one, synced
+#endif
+    const Result<WrittenFile> written = writeFileAtomically(path, data, privateFilePermissions());
+    if (!written)
+        return written.error();
+    return {};
+}
+
 } // namespace
 
 QString RunJournal::fileName()
@@ -111,17 +165,12 @@ Result<RunJournal> RunJournal::load(const QString &path)
 
 Result<void> RunJournal::save(const QString &path) const
 {
-    QJsonArray list;
-    for (qsizetype i = std::max<qsizetype>(0, runs.size() - kMaxRuns); i < runs.size(); ++i)
-        list.append(toJson(runs.at(i)));
-    const QByteArray data =
-        QJsonDocument(QJsonObject{{u"schema"_s, u"vlab.journal/1"_s}, {u"runs"_s, list}}).toJson();
-    if (const Result<void> folder = makePrivateFolder(QFileInfo(path).absolutePath()); !folder)
-        return folder.error();
-    const Result<WrittenFile> written = writeFileAtomically(path, data, privateFilePermissions());
-    if (!written)
-        return written.error();
-    return {};
+    QByteArray older;
+    const qsizetype first = std::max<qsizetype>(0, runs.size() - kMaxRuns);
+    for (qsizetype i = first; i + 1 < runs.size(); ++i)
+        older += runLine(runs.at(i)) + ",\n";
+    return replaceFile(path, journalBytes(older, runs.isEmpty() ? QByteArray() : runLine(runs.constLast())),
+                       true);
 }
 
 const JournalRun *RunJournal::lastRun(const QString &title) const
@@ -198,14 +247,14 @@ void applyResume(JobQueue *queue, const ResumeState &resume, const QStringList &
 }
 
 JournalRecorder::JournalRecorder(JobQueue *queue, const QString &path, const QString &title,
-                                 const QString &step, QObject *parent)
+                                 const QString &step, QObject *parent, std::optional<RunJournal> loaded)
     : QObject(parent ? parent : queue)
     , m_queue(queue)
     , m_path(path)
 {
-    Result<RunJournal> loaded = RunJournal::load(path);
-    if (loaded) {
-        m_journal = std::move(loaded).value();
+    Result<RunJournal> read = loaded ? Result<RunJournal>(std::move(*loaded)) : RunJournal::load(path);
+    if (read) {
+        m_journal = std::move(read).value();
     } else {
         // A damaged journal is kept for inspection, never overwritten.
         const QString aside = path + u".damaged"_s;
@@ -231,8 +280,15 @@ JournalRecorder::JournalRecorder(JobQueue *queue, const QString &path, const QSt
                                    // Skipped before the start (a resume): why, for the runbook.
                                    job->isFinished() ? job->report().toJson() : QJsonObject(),
                                    job->target()});
+    // The older runs that stay (with this one, kMaxRuns), serialised once for all the writes.
+    for (qsizetype i = std::max<qsizetype>(0, m_journal.runs.size() - (kMaxRuns - 1));
+         i < m_journal.runs.size(); ++i)
+        m_olderRuns += runLine(m_journal.runs.at(i)) + ",\n";
     m_journal.runs.append(run);
     m_run = m_journal.runs.size() - 1;
+    m_later.setSingleShot(true);
+    m_later.setInterval(kCoalesceMs);
+    connect(&m_later, &QTimer::timeout, this, [this] { write(Sync::No); });
 
     connect(queue, &JobQueue::jobStarted, this, &JournalRecorder::record);
     connect(queue, &JobQueue::jobFinished, this, &JournalRecorder::record);
@@ -243,9 +299,16 @@ JournalRecorder::JournalRecorder(JobQueue *queue, const QString &path, const QSt
             : !r.interruptedBy.isEmpty()           ? u"interrupted"_s
             : (m_queue && m_queue->wasCancelled()) ? u"cancelled"_s
                                                    : u"failed"_s;
-        write();
+        write(Sync::Yes);
     });
-    write();
+    // Nothing has run yet: the first job's start writes this, or the timer.
+    writeLater();
+}
+
+JournalRecorder::~JournalRecorder()
+{
+    if (m_later.isActive())
+        write(Sync::No);
 }
 
 void JournalRecorder::recordInterruption(const QString &by)
@@ -254,7 +317,7 @@ void JournalRecorder::recordInterruption(const QString &by)
     if (!run.interruptedBy.isEmpty() || run.finished.isValid())
         return;
     run.interruptedBy = by;
-    write();
+    write(Sync::Yes);
 }
 
 void JournalRecorder::record(Job *job)
@@ -270,12 +333,25 @@ void JournalRecorder::record(Job *job)
     entry.finished = job->report().finished;
     if (job->isFinished())
         entry.report = job->report().toJson();
-    write();
+    if (job->changesLab() && entry.started.isValid())
+        write(Sync::Yes); // a lab change starts or ends: never lost, not even to a power cut
+    else if (!job->isFinished())
+        write(Sync::No); // before it runs: a crash inside it finds it running
+    else
+        writeLater(); // a read-only job ended, or a job was skipped before it started
 }
 
-void JournalRecorder::write()
+void JournalRecorder::writeLater()
 {
-    if (const Result<void> saved = m_journal.save(m_path); !saved && !m_failed) {
+    if (!m_later.isActive())
+        m_later.start();
+}
+
+void JournalRecorder::write(Sync sync)
+{
+    m_later.stop();
+    const QByteArray data = journalBytes(m_olderRuns, runLine(m_journal.runs.at(m_run)));
+    if (const Result<void> saved = replaceFile(m_path, data, sync == Sync::Yes); !saved && !m_failed) {
         m_failed = true;
         Q_EMIT writeFailed(Tr::tr("The run journal cannot be written (%1); a crash now could not be resumed.")
                                .arg(saved.error().message));

@@ -1,11 +1,21 @@
 #pragma once
 // The run journal: after every job start and finish, the state of the run is written to a
-// JSON file in the project folder (atomically), so that after a crash, a killed process or a
-// closed laptop a new start can see what finished, offer to resume after the last finished
-// job, and knows which lab-changing job was cut off half way (it is never repeated silently).
-// The journal also carries every job's evidence for the runbook. Like the reports it is made
-// from, it holds no secret.
+// JSON file in the project folder (atomically: a new file renamed over the old one), so that
+// after a crash, a killed process or a closed laptop a new start can see what finished, offer to
+// resume after the last finished job, and knows which lab-changing job was cut off half way (it
+// is never repeated silently). The journal also carries every job's evidence for the runbook.
+// Like the reports it is made from, it holds no secret.
 //
+// What is synced to the disk (fsync) before the rename, so that it survives a power cut too: the
+// start and the finish of every job that changes the lab (Job::changesLab()), an interruption,
+// and the run's end. The start of a job that changes nothing is written at once (so a crash of
+// the process inside it finds it "running") but not synced; its finish is written with the next
+// write or at most kCoalesceMs later. What a power cut can cost is only such read-only records:
+// on resume those jobs run again, which changes nothing. (ext4, by default, and btrfs write a
+// renamed-over file's data before the rename: an unsynced write leaves the older or the newer journal.)
+// Each write serialises only the current run; the older runs are serialised once.
+//
+// One run per line:
 // {"schema": "vlab.journal/1", "runs": [{"id", "title", "step", "started", "finished", "state",
 //   "interruptedBy", "jobs": [{"key", "title", "target", "state", "changesLab", "started",
 //   "finished", "report"}]}]}
@@ -23,6 +33,9 @@
 #include <QList>
 #include <QObject>
 #include <QPointer>
+#include <QTimer>
+
+#include <optional>
 
 namespace vlab {
 
@@ -99,10 +112,14 @@ class JournalRecorder : public QObject
 {
     Q_OBJECT
 public:
-    // `step`: the wizard step the run was started from (empty: none).
+    // `step`: the wizard step the run was started from (empty: none). `loaded`: the journal at
+    // `path` as just read by the caller (saves reading it again); without it, it is read here.
     JournalRecorder(JobQueue *queue, const QString &path, const QString &title, const QString &step = {},
-                    QObject *parent = nullptr);
+                    QObject *parent = nullptr, std::optional<RunJournal> loaded = std::nullopt);
+    ~JournalRecorder() override;
     QString path() const { return m_path; }
+    // A finished read-only job is written at most this long after it finished.
+    static constexpr int kCoalesceMs = 250;
     // Records at once that the run is being stopped from outside (`by`: what stopped it); the
     // run ends with the state "interrupted".
     void recordInterruption(const QString &by);
@@ -111,13 +128,17 @@ Q_SIGNALS:
     void writeFailed(const QString &message);
 
 private:
+    enum class Sync { No, Yes };
     void record(Job *job);
-    void write();
+    void write(Sync sync);
+    void writeLater();
 
     QPointer<JobQueue> m_queue;
     QString m_path;
     RunJournal m_journal;
     qsizetype m_run = -1;
+    QByteArray m_olderRuns; // the runs kept before this one, serialised once
+    QTimer m_later;         // coalesces the writes that need no sync
     bool m_failed = false;
 };
 

@@ -33,9 +33,11 @@ void RunSession::start()
         m_queue->start();
         return;
     }
-    const Result<RunJournal> journal = RunJournal::load(m_journalPath);
+    Result<RunJournal> journal = RunJournal::load(m_journalPath);
     const QString journalError = journal ? QString() : journal.error().message;
     ResumeState state = journal ? resumeState(*journal, m_title) : ResumeState{};
+    if (journal)
+        m_loaded = std::move(journal).value();
     if (!state.canResume()) {
         begin(journalError);
         return;
@@ -113,7 +115,10 @@ void RunSession::decide(ResumeState state, const QString &journalError)
 
 void RunSession::begin(const QString &journalError)
 {
-    auto *recorder = new JournalRecorder(m_queue, m_journalPath, m_title, m_step);
+    // A damaged journal (not loaded) is read again by the recorder, which moves it aside.
+    auto *recorder =
+        new JournalRecorder(m_queue, m_journalPath, m_title, m_step, nullptr, std::move(m_loaded));
+    m_loaded.reset();
     m_recorder = recorder;
     connect(recorder, &JournalRecorder::writeFailed, this, &RunSession::journalProblem);
     if (!journalError.isEmpty())

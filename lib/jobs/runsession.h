@@ -15,6 +15,7 @@
 #include <QPointer>
 
 #include <functional>
+#include <optional>
 
 namespace vlab {
 
@@ -83,6 +84,7 @@ private:
     QString m_step;
     ResumeQuestion m_resumeQuestion;
     QPointer<JournalRecorder> m_recorder;
+    std::optional<RunJournal> m_loaded; // as start() read it, for the recorder (not read twice)
 };
 
 } // namespace vlab

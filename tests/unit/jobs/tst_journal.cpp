@@ -2,6 +2,8 @@
 // resumes after the last finished job, never repeats a finished one, and never silently
 // repeats a lab-changing job that was cut off; damaged journals are reported, not trusted.
 
+#include "jobs/job.h"
+#include "jobs/jobqueue.h"
 #include "jobs/journal.h"
 
 #include <QDir>
@@ -10,11 +12,44 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QProcess>
+#include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
 
 using namespace Qt::StringLiterals;
 using namespace vlab;
+
+namespace {
+
+// A job that ends when the test says so.
+class ManualJob : public Job
+{
+public:
+    ManualJob(const QString &key, bool changesLab)
+        : Job(key, u"Job "_s + key)
+    {
+        setChangesLab(changesLab);
+    }
+    void complete() { finish({}); }
+
+protected:
+    void run() override { }
+};
+
+// The state of job `key` in the last run of the journal file, or "" if absent.
+QString stateInFile(const QString &path, const QString &key)
+{
+    const Result<RunJournal> journal = RunJournal::load(path);
+    if (!journal || journal->runs.isEmpty())
+        return {};
+    for (const JournalJob &j : journal->runs.constLast().jobs) {
+        if (j.key == key)
+            return j.state;
+    }
+    return {};
+}
+
+} // namespace
 
 class TestJournal : public QObject
 {
@@ -43,6 +78,19 @@ class TestJournal : public QObject
         if (!f.open(QIODevice::ReadOnly))
             return {};
         return QString::fromUtf8(f.readAll()).split(u'\n', Qt::SkipEmptyParts);
+    }
+
+    static QList<QByteArray> readLines(const QString &path)
+    {
+        QFile f(path);
+        if (!f.open(QIODevice::ReadOnly))
+            return {};
+        QList<QByteArray> lines;
+        for (const QByteArray &line : f.readAll().split('\n')) {
+            if (!line.isEmpty())
+                lines << line;
+        }
+        return lines;
     }
 
     QTemporaryDir m_dir;
@@ -190,6 +238,68 @@ private Q_SLOTS:
         QCOMPARE(jobs.size(), 6);
         QCOMPARE(jobs.at(0).toObject().value(u"report"_s).toObject().value(u"title"_s).toString(),
                  u"Step a"_s);
+    }
+
+    // A read-only job's end is not written at once (it needs no sync and is coalesced with the
+    // next write), but it reaches the file soon while a lab-changing job is still running; the
+    // lab-changing job's start is in the file as soon as it starts.
+    void aReadOnlyJobsEndReachesTheFileWhileTheRunGoesOn()
+    {
+        JobQueue queue;
+        auto *look = new ManualJob(u"look"_s, false);
+        auto *change = new ManualJob(u"change"_s, true);
+        queue.addParallel({look, change});
+        JournalRecorder recorder(&queue, m_journal, u"Two at once"_s);
+        QSignalSpy done(&queue, &JobQueue::finished);
+        queue.start();
+        QCOMPARE(stateInFile(m_journal, u"look"_s), u"running"_s);
+        QCOMPARE(stateInFile(m_journal, u"change"_s), u"running"_s);
+        look->complete();
+        QTRY_COMPARE_WITH_TIMEOUT(stateInFile(m_journal, u"look"_s), u"succeeded"_s,
+                                  JournalRecorder::kCoalesceMs * 8);
+        QVERIFY(change->state() == Job::State::Running);
+        change->complete();
+        // The lab change's end is written at once, and the run's end as soon as the queue ends.
+        QCOMPARE(stateInFile(m_journal, u"change"_s), u"succeeded"_s);
+        QTRY_COMPARE(done.size(), 1);
+        QCOMPARE(RunJournal::load(m_journal)->runs.constLast().state, u"succeeded"_s);
+    }
+
+    // Older runs are kept as they were (one per line), up to 50 with the new one.
+    void olderRunsAreKeptLineForLine()
+    {
+        RunJournal before;
+        for (int i = 0; i < 60; ++i)
+            before.runs.append(JournalRun{u"id%1"_s.arg(i),
+                                          u"Run %1"_s.arg(i),
+                                          QDateTime::currentDateTimeUtc(),
+                                          QDateTime::currentDateTimeUtc(),
+                                          u"succeeded"_s,
+                                          {},
+                                          {},
+                                          {}});
+        QVERIFY(before.save(m_journal).ok());
+        const QList<QByteArray> saved = readLines(m_journal);
+        QCOMPARE(saved.size(), 50 + 2); // the head, 50 runs, the tail
+
+        JobQueue queue;
+        queue.addJob(new ManualJob(u"one"_s, false));
+        JournalRecorder recorder(&queue, m_journal, u"New"_s);
+        QSignalSpy done(&queue, &JobQueue::finished);
+        queue.start();
+        static_cast<ManualJob *>(queue.jobs().constFirst())->complete();
+        QTRY_COMPARE(done.size(), 1);
+        const QList<QByteArray> after = readLines(m_journal);
+        QCOMPARE(after.size(), 50 + 2);
+        // Runs 11 to 59 byte for byte (59 was the last, without a comma).
+        QCOMPARE(after.mid(1, 48), saved.mid(2, 48));
+        QCOMPARE(after.at(49), saved.at(50) + ',');
+        const Result<RunJournal> loaded = RunJournal::load(m_journal);
+        QVERIFY(loaded.ok());
+        QCOMPARE(loaded->runs.size(), 50);
+        QCOMPARE(loaded->runs.constFirst().id, u"id11"_s);
+        QCOMPARE(loaded->runs.constLast().title, u"New"_s);
+        QCOMPARE(loaded->runs.constLast().jobs.constFirst().state, u"succeeded"_s);
     }
 
     void damagedJournal()
