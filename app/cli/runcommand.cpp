@@ -16,6 +16,7 @@
 #include "project/labbuild.h"
 #include "project/labrun.h"
 #include "remote/hostkeys.h"
+#include "remote/pscendpointplan.h"
 #include "vsphere/vcenterclient.h"
 #include "vsphere/vcsadeployjob.h"
 
@@ -131,6 +132,8 @@ QString runUsage()
                "                [--vcenter HOST[:PORT]] [--vc-user USER] [--vc-fingerprint SHA256]\n"
                "                [--ssh-user USER] [--ssh-port N] [--identity KEYFILE] [--known-hosts FILE]\n"
                "                [--audit-areas LIST] [--install-timeout MINUTES] [--vcha-poll-interval S]\n"
+               "                [--certificate-manager COMMAND] [--remote-folder DIR] [--vmafd-cli COMMAND]\n"
+               "                [--each-psc-command TEMPLATE] [--first-psc-command TEMPLATE]\n"
                "\n"
                "Builds the lab: the live steps in dependency order through one job queue and journal,\n"
                "what does not depend on each other at the same time. Steps: %1.\n"
@@ -193,6 +196,17 @@ int cmdRun(const QStringList &args)
         u"COMMAND"_s);
     const QCommandLineOption vmafdCli(
         u"vmafd-cli"_s, CliTr::tr("vmafd-cli on the PSCs, if not VMware's path."), u"COMMAND"_s);
+    const QCommandLineOption remoteFolder(
+        u"remote-folder"_s, CliTr::tr("The folder on the PSCs for the certificate files (default /certs)."),
+        u"DIR"_s, u"/certs"_s);
+    const PscEndpointTemplates endpointDefaults = PscEndpointTemplates::defaults();
+    const QCommandLineOption eachPsc(u"each-psc-command"_s,
+                                     CliTr::tr("The endpoints step's command on every PSC (as vlab psc "
+                                               "update-endpoints)."),
+                                     u"TEMPLATE"_s, endpointDefaults.eachPsc);
+    const QCommandLineOption firstPsc(u"first-psc-command"_s,
+                                      CliTr::tr("The endpoints step's command then on the first PSC."),
+                                      u"TEMPLATE"_s, endpointDefaults.onePsc);
     const QCommandLineOption auditAreasOption(
         u"audit-areas"_s, CliTr::tr("The audit's areas (default: all of them)."), u"LIST"_s);
     const QCommandLineOption installTimeout(u"install-timeout"_s,
@@ -213,7 +227,7 @@ int cmdRun(const QStringList &args)
                        knownHosts,    certificateManager,
                        vmafdCli,      auditAreasOption,
                        installTimeout});
-    parser.addOption(vchaPoll);
+    parser.addOptions({vchaPoll, remoteFolder, eachPsc, firstPsc});
     parser.addPositionalArgument(u"PLAN"_s, CliTr::tr("The .vlab.json file."));
     bool help = false;
     const QString usage = runUsage();
@@ -241,6 +255,13 @@ int cmdRun(const QStringList &args)
         parser.isSet(knownHosts) ? parser.value(knownHosts) : defaultKnownHostsFile(s.projectFolder);
     s.certificateManager = parser.value(certificateManager);
     s.vmafdCli = parser.value(vmafdCli);
+    s.remoteFolder = parser.value(remoteFolder);
+    if (!s.remoteFolder.startsWith(u'/')) {
+        err(CliTr::tr("vlab: --remote-folder must be an absolute path on the PSC, not \"%1\".\n")
+                .arg(s.remoteFolder));
+        return BadInput;
+    }
+    s.endpointCommands = PscEndpointTemplates{parser.value(eachPsc), parser.value(firstPsc)};
 
     // Each selected step's input, checked before anything is asked or run.
     const LabBuildNeeds needs = labBuildNeeds(in.plan, steps, {});

@@ -57,6 +57,10 @@ QList<CheckJob *> createPrecheckJobs(const LabPlan &plan, const PrecheckOptions 
         QString ip;
         QList<std::pair<quint16, QString>> ports;
         QString tlsName; // empty: no TLS endpoint
+        quint16 tlsPort = 443;
+    };
+    const auto installed = [&o](const QString &fqdn) {
+        return !o.notInstalledYet.contains(fqdn, Qt::CaseInsensitive);
     };
     QList<Node> nodes;
     const QList<std::pair<quint16, QString>> pscPorts = {
@@ -64,17 +68,23 @@ QList<CheckJob *> createPrecheckJobs(const LabPlan &plan, const PrecheckOptions 
         {636, u"LDAPS"_s},     {2012, u"SSO control"_s},
         {2014, u"VMCA RPC"_s}, {2020, u"authentication framework"_s},
         {22, u"SSH"_s}};
-    for (const PscNode &n : plan.psc)
-        nodes << Node{Tr::tr("PSC %1").arg(n.name.isEmpty() ? n.fqdn : n.name), n.fqdn, n.ip, pscPorts,
-                      n.fqdn};
+    for (const PscNode &n : plan.psc) {
+        const bool there = installed(n.fqdn);
+        nodes << Node{Tr::tr("PSC %1").arg(n.name.isEmpty() ? n.fqdn : n.name), n.fqdn, n.ip,
+                      there ? pscPorts : QList<std::pair<quint16, QString>>{}, there ? n.fqdn : QString()};
+    }
     const LoadBalancer &lb = plan.loadBalancer;
     nodes << Node{Tr::tr("Load balancer"), lb.fqdn, lb.vip, {}, {}};
-    nodes << Node{Tr::tr("NetScaler management"), {}, lb.nsip, {{443, u"NITRO API"_s}}, lb.nsip};
-    nodes << Node{Tr::tr("vCenter %1").arg(plan.vcenter.name),
-                  plan.vcenter.fqdn,
-                  plan.vcenter.ip,
-                  {{443, u"HTTPS"_s}, {5480, u"appliance management"_s}},
-                  plan.vcenter.fqdn};
+    const Result<HostPort> nsip = parseHostPort(o.nsip, 443);
+    const QString nsHost = o.nsip.isEmpty() || !nsip ? lb.nsip : nsip->host;
+    const quint16 nsPort = o.nsip.isEmpty() || !nsip ? quint16(443) : nsip->port;
+    nodes << Node{Tr::tr("NetScaler management"), {}, nsHost, {{nsPort, u"NITRO API"_s}}, nsHost, nsPort};
+    const bool vcenterThere = installed(plan.vcenter.fqdn);
+    nodes << Node{Tr::tr("vCenter %1").arg(plan.vcenter.name), plan.vcenter.fqdn, plan.vcenter.ip,
+                  vcenterThere ? QList<std::pair<quint16, QString>>{{443, u"HTTPS"_s},
+                                                                    {5480, u"appliance management"_s}}
+                               : QList<std::pair<quint16, QString>>{},
+                  vcenterThere ? plan.vcenter.fqdn : QString()};
     // The deployment target: its address is whatever DNS says (or the plan gives an address).
     const bool targetIsAddress = bool(parseIpv4(plan.target.host));
     nodes << Node{Tr::tr("Deployment target"),
@@ -97,7 +107,7 @@ QList<CheckJob *> createPrecheckJobs(const LabPlan &plan, const PrecheckOptions 
                 jobs << new PortCheck(host, port, purpose, n.label, t);
         }
         if (tls && !n.tlsName.isEmpty())
-            jobs << new TlsCheck(host, 443, n.tlsName, n.label, t);
+            jobs << new TlsCheck(host, n.tlsPort, n.tlsName, n.label, t);
     }
     if (ntp) {
         for (const QString &server : plan.ntp.servers) {

@@ -18,6 +18,12 @@ struct PrecheckOptions
     int timeoutMs = 3000; // per check
     int maxInFlight = 24; // checks running at once
     int ntpWarnOffsetMs = 1000;
+    // A whole-lab run checks before it installs: the nodes it installs itself (their FQDNs)
+    // have their DNS records checked, not their ports and certificate (nothing answers yet).
+    QStringList notInstalledYet;
+    // The NetScaler management endpoint to check instead of the plan's NSIP on port 443
+    // ("host" or "host:port", as `vlab run --nsip` takes it).
+    QString nsip;
 };
 
 // "dns,ports" -> categories; an unknown name is an error naming it.

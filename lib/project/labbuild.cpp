@@ -216,7 +216,16 @@ Result<QList<Job *>> LabBuild::jobsOf(LabStep step)
     };
     switch (step) {
     case LabStep::Precheck: {
-        const PrecheckOptions options;
+        // Before the installs: the appliances this run makes do not answer yet (only their DNS
+        // records are looked at), and the NetScaler looked at is the one the run configures.
+        PrecheckOptions options;
+        for (const auto &[installs, fqdn] : {std::pair{LabStep::Psc1, m_plan.psc.value(0).fqdn},
+                                             std::pair{LabStep::Psc2, m_plan.psc.value(1).fqdn},
+                                             std::pair{LabStep::VCenter, m_plan.vcenter.fqdn}}) {
+            if (m_steps.contains(installs) && !fqdn.isEmpty())
+                options.notInstalledYet << fqdn;
+        }
+        options.nsip = nsipOf(m_plan, s);
         m_prechecks = createPrecheckJobs(m_plan, options);
         const QList<CheckJob *> checks = m_prechecks;
         auto *gate = new GateJob(Tr::tr("Pre-checks passed"), [checks]() -> Result<void> {
@@ -263,6 +272,7 @@ Result<QList<Job *>> LabBuild::jobsOf(LabStep step)
         // certificates step records one after the person compared it).
         settings.knownHostsFile = knownHostsOf(s);
         settings.certFolder = s.certFolder();
+        settings.remoteFolder = s.remoteFolder;
         if (!s.certificateManager.isEmpty())
             settings.certificateManager = s.certificateManager;
         settings.ssoPassword = ssoPasswordOf(s);
@@ -272,8 +282,7 @@ Result<QList<Job *>> LabBuild::jobsOf(LabStep step)
         return makeCertReplacementJobs(m_plan, *nodes, settings);
     }
     case LabStep::Endpoints: {
-        const Result<QList<PscEndpointStep>> steps =
-            pscEndpointSteps(m_plan, PscEndpointTemplates::defaults());
+        const Result<QList<PscEndpointStep>> steps = pscEndpointSteps(m_plan, s.endpointCommands);
         if (!steps)
             return steps.error();
         PscEndpointSettings settings;
@@ -360,6 +369,7 @@ Result<QList<Job *>> LabBuild::jobsOf(LabStep step)
 
 Result<void> LabBuild::addTo(JobQueue &queue, const QList<LabStep> &steps)
 {
+    m_steps = steps;
     // Every step's jobs first, so an error adds nothing.
     const QList<QList<LabStep>> stages = labRunStages(steps);
     QList<QList<QList<Job *>>> byStage;

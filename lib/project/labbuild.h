@@ -10,6 +10,7 @@
 #include "core/result.h"
 #include "plan/labplan.h"
 #include "project/labrun.h"
+#include "remote/pscendpointplan.h"
 #include "vsphere/vcsatemplatewriter.h"
 
 #include <QByteArray>
@@ -43,11 +44,13 @@ struct LabBuildSettings
     QByteArray vcPin;
     QString sshUser = QStringLiteral("root");
     int sshPort = 22;
-    QString identity;           // a private key for the PSCs; empty: rootPassword
-    QString knownHosts;         // empty: known_hosts in the project folder
-    QString certificateManager; // empty: VMware's path
-    QString vmafdCli;           // empty: VMware's path
-    QStringList auditAreas;     // empty: every area
+    QString identity;                                // a private key for the PSCs; empty: rootPassword
+    QString knownHosts;                              // empty: known_hosts in the project folder
+    QString certificateManager;                      // empty: VMware's path
+    QString remoteFolder = QStringLiteral("/certs"); // apply-cert: the folder on the PSCs for the files
+    PscEndpointTemplates endpointCommands = PscEndpointTemplates::defaults(); // endpoints
+    QString vmafdCli;                                                         // empty: VMware's path
+    QStringList auditAreas;                                                   // empty: every area
     std::chrono::minutes installTimeout{120};
     std::chrono::milliseconds vchaPollInterval{10000};
 
@@ -107,6 +110,7 @@ private:
 
     LabPlan m_plan;
     LabBuildSettings m_settings;
+    QList<LabStep> m_steps; // those addTo() adds
     QList<CheckJob *> m_prechecks;
     std::unique_ptr<AuditSession> m_audit;
     std::unique_ptr<NetscalerActions> m_netscaler;

@@ -141,6 +141,7 @@ struct PlanJobsCase
     QString only;
     bool targetAsAddress = false;
     QMap<QString, int> perCategory;
+    bool beforeInstall = false; // as `vlab run` checks before it installs the PSCs and vCenter
 };
 Q_DECLARE_METATYPE(PlanJobsCase)
 
@@ -611,6 +612,10 @@ void TestPrecheck::planJobs_data()
     // A target given as an address has no name to look up.
     QTest::newRow("all four, target by address") << PlanJobsCase{
         u"dns,ports,ntp,tls"_s, true, {{u"dns"_s, 8}, {u"ports"_s, 18}, {u"tls"_s, 5}, {u"ntp"_s, 1}}};
+    // A whole-lab run before its installs: the PSCs and vCenter do not answer yet, so only
+    // their records are checked; ports and TLS of the NetScaler the run is given and the target.
+    QTest::newRow("before the run installs the appliances") << PlanJobsCase{
+        u"dns,ports,ntp,tls"_s, false, {{u"dns"_s, 9}, {u"ports"_s, 2}, {u"tls"_s, 2}, {u"ntp"_s, 1}}, true};
 }
 
 void TestPrecheck::planJobs()
@@ -628,6 +633,10 @@ void TestPrecheck::planJobs()
     QVERIFY(categories.ok());
     vlab::PrecheckOptions options;
     options.categories = categories.value();
+    if (c.beforeInstall) {
+        options.notInstalledYet = QStringList{plan->psc.at(0).fqdn, plan->psc.at(1).fqdn, plan->vcenter.fqdn};
+        options.nsip = u"127.0.0.1:4443"_s;
+    }
     const QList<CheckJob *> jobs = vlab::createPrecheckJobs(plan.value(), options);
     const auto cleanup = qScopeGuard([&jobs] { qDeleteAll(jobs); });
 
@@ -640,6 +649,18 @@ void TestPrecheck::planJobs()
         QCOMPARE(job->timeoutMs(), options.timeoutMs);
     }
     QCOMPARE(perCategory, c.perCategory);
+    if (c.beforeInstall) {
+        QStringList reached;
+        for (const CheckJob *job : jobs) {
+            if (job->checkResult().category != u"dns"_s && job->checkResult().category != u"ntp"_s)
+                reached << job->checkResult().target;
+        }
+        reached.sort();
+        const QString esxi = m_servers->address(Host::Esxi);
+        QVERIFY2(reached.size() == 4 && reached.filter(u"127.0.0.1:4443"_s).size() == 2
+                     && reached.filter(PrecheckServers::fqdn(Host::Esxi)).size() == 2,
+                 qPrintable(reached.join(u", "_s) + u" / "_s + esxi));
+    }
     if (c.perCategory.contains(u"dns"_s))
         QCOMPARE(reverse, 4); // PSC 1, PSC 2, the LB name, vCenter
 }
