@@ -10,6 +10,7 @@
 #include <QStandardPaths>
 #include <QTcpServer>
 
+#include <algorithm>
 #include <csignal>
 #include <pwd.h>
 #include <sys/prctl.h>
@@ -259,6 +260,16 @@ SshdStart SshdFixture::makeHostKey()
     return started();
 }
 
+QString SshdFixture::hostPublicKey() const
+{
+    QFile pub(path(u"ssh_host_ed25519_key.pub"_s));
+    if (!pub.open(QIODevice::ReadOnly))
+        return {};
+    // "ssh-ed25519 AAAA... comment": the type and the key.
+    const QStringList parts = QString::fromLatin1(pub.readAll()).simplified().split(u' ');
+    return parts.size() >= 2 ? parts.at(0) + u' ' + parts.at(1) : QString();
+}
+
 SshdStart SshdFixture::launch()
 {
     const QString sftpServer = QFileInfo::exists(u"/usr/lib/openssh/sftp-server"_s)
@@ -288,7 +299,10 @@ SshdStart SshdFixture::launch()
         "LogLevel VERBOSE\n"
         "Subsystem sftp %6\n"_s.arg(QString::number(m_port), host(), path(u"ssh_host_ed25519_key"_s),
                                     path(u"authorized_keys"_s), m_user, sftpServer, secondHost());
-    if (!writeText(config, text,
+    QString listen = text;
+    for (const QString &address : std::as_const(m_extraAddresses))
+        listen += u"ListenAddress %1\n"_s.arg(address);
+    if (!writeText(config, listen,
                    QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ReadGroup
                        | QFileDevice::ReadOther))
         return failed(u"cannot write %1"_s.arg(config));
@@ -313,7 +327,11 @@ SshdStart SshdFixture::launch()
             break;
         if (m_sshd->waitForReadyRead(int(qBound(qint64(1), deadline.remainingTime(), qint64(1000))))) {
             seen += QString::fromLocal8Bit(m_sshd->readAll());
-            if (seen.contains(ready)) {
+            const bool allListen =
+                std::all_of(m_extraAddresses.cbegin(), m_extraAddresses.cend(), [&](const QString &a) {
+                    return seen.contains(u"Server listening on %1 port %2"_s.arg(a, QString::number(m_port)));
+                });
+            if (seen.contains(ready) && allListen) {
                 m_log += seen;
                 // From now on the log is collected as it comes.
                 connect(m_sshd, &QProcess::readyRead, this, [this, p = m_sshd.data()] {

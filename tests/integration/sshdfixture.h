@@ -31,6 +31,9 @@ public:
     explicit SshdFixture(QObject *parent = nullptr);
     ~SshdFixture() override;
 
+    // More loopback addresses the same sshd answers on (same port and host key), set before
+    // start(): the PSC addresses of a plan on the pre-check servers' loopback lab.
+    void setExtraAddresses(const QStringList &addresses) { m_extraAddresses = addresses; }
     SshdStart start();                 // first start makes the keys and the user
     SshdStart restartWithNewHostKey(); // same port, a new host key
     void stop();
@@ -50,8 +53,9 @@ public:
     QString noPasswordReason() const { return m_noPasswordReason; }
     QString clientKeyFile() const; // private key, OpenSSH format, no passphrase
     QString hostKeyFingerprint() const { return m_hostFingerprint; } // from ssh-keygen -lf
-    QString remoteDir() const;                                       // a folder the user may write to
-    QString path(const QString &name) const;                         // a path inside the fixture's folder
+    QString hostPublicKey() const;              // "ssh-ed25519 AAAA...", as a known_hosts line takes it
+    QString remoteDir() const;                  // a folder the user may write to
+    QString path(const QString &name) const;    // a path inside the fixture's folder
     bool giveToUser(const QString &path) const; // chown to user(), as if the user made the file
     // Copies a script into the fixture's folder (readable by the test user), mode 0755.
     QString installScript(const QString &sourcePath, const QString &name = {});
@@ -76,4 +80,5 @@ private:
     QString m_hostFingerprint;
     QString m_log;
     int m_hostKeyGeneration = 0;
+    QStringList m_extraAddresses;
 };

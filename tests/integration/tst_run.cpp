@@ -1,8 +1,8 @@
 // `vlab run`, the whole lab in one run, as a person runs it, against the peers the other tests
 // use: the NITRO stand-in (tests/tools/nitro-standin) and govmomi's vCenter simulator with its
 // VCHA stand-in and switch shim (tests/tools/vcsim). The steps that need appliances, SSH or
-// DNS (psc1, psc2, vcenter, apply-cert, endpoints, precheck) are shown and refused here; their
-// jobs are the ones tst_vcsa, tst_cli_psc and tst_precheck run against their own peers.
+// DNS (psc1, psc2, vcenter, apply-cert, endpoints, precheck) are shown and refused here; the
+// whole run with every step against every local peer is tst_rehearsal.
 //
 // It checks: the stages and the changes are shown before anything runs; nothing runs without
 // approval; a run builds the NetScaler, VCHA and the switch, audits them (exit 0) and writes

@@ -56,6 +56,9 @@
 #                                appended to FILE so the test knows what to look for (needs
 #                                python3; without it nothing is printed)
 #   VCSA_STANDIN_SCHEMA=FILE     the schema (default: vcsa-template-schema.json next to it)
+#   VCSA_STANDIN_DEPLOYED=DIR    NOT vendor behaviour: a successful install writes
+#                                DIR/<the appliance's address> holding its system name, so a test
+#                                can play the new appliance answering there (tst_rehearsal)
 
 args="$*"
 mode=${VCSA_STANDIN_MODE:-ok}
@@ -274,5 +277,10 @@ progress "Start the services of the appliance" RUNNING 90
 progress "Start the services of the appliance" SUCCEEDED 100
 echo "Successfully completed VCSA deployment."
 logline INFO "Deployment completed"
+if [ -n "${VCSA_STANDIN_DEPLOYED:-}" ]; then
+  address=$(jq -r '[.. | objects | .ip? | strings][0] // empty' "$template")
+  system_name=$(jq -r '[.. | objects | .system_name? | strings][0] // empty' "$template")
+  [ -n "$address" ] && printf '%s\n' "$system_name" > "$VCSA_STANDIN_DEPLOYED/$address"
+fi
 rule
 finish 0
