@@ -1995,6 +1995,26 @@ Chạy chúng ngay bây giờ?</translation>
         <source>%1 The lab matches the plan as far as it was checked. %2</source>
         <translation>%1 Lab khớp với kế hoạch trong phạm vi đã kiểm tra. %2</translation>
     </message>
+    <message>
+        <source>The last audit&apos;s results in %1 cannot be shown: %2</source>
+        <translation>Không thể hiển thị kết quả của lần kiểm tra gần nhất trong %1: %2</translation>
+    </message>
+    <message>
+        <source>%1 on %2</source>
+        <translation>%1 lúc %2</translation>
+    </message>
+    <message>
+        <source>%1 at a time not recorded</source>
+        <translation>%1 vào thời điểm không được ghi lại</translation>
+    </message>
+    <message>
+        <source>The last audit, kept in %1: %2. %3 Run the audit to check the lab now.</source>
+        <translation>Lần kiểm tra gần nhất, lưu trong %1: %2. %3 Hãy chạy kiểm tra để xem lab lúc này.</translation>
+    </message>
+    <message>
+        <source>Audited on %1.</source>
+        <translation>Đã kiểm tra lúc %1.</translation>
+    </message>
 </context>
 <context>
     <name>vlab::CertificatesPage</name>

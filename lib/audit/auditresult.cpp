@@ -2,6 +2,7 @@
 
 #include "audit/auditsession.h"
 #include "core/atomicfile.h"
+#include "core/tr.h"
 
 #include <QDir>
 #include <QFileInfo>
@@ -25,6 +26,18 @@ QString auditStatusName(AuditStatus status)
         return u"skipped"_s;
     }
     return u"drift"_s;
+}
+
+bool auditStatusFromName(const QString &name, AuditStatus *status)
+{
+    for (const AuditStatus s :
+         {AuditStatus::Ok, AuditStatus::Drift, AuditStatus::Unreachable, AuditStatus::Skipped}) {
+        if (auditStatusName(s) == name) {
+            *status = s;
+            return true;
+        }
+    }
+    return false;
 }
 
 QJsonObject AuditResult::toJson() const
@@ -157,6 +170,65 @@ QByteArray mergeAuditRecordJson(const QByteArray &previous, const QList<AuditRes
                      {u"areas"_s, recordAreas},
                      {u"areaTimes"_s, areaTimes}};
     return QJsonDocument(root).toJson();
+}
+
+Result<AuditRecord> parseAuditRecord(const QByteArray &json)
+{
+    QJsonParseError error;
+    const QJsonObject root = QJsonDocument::fromJson(json, &error).object();
+    const auto notARecord = [](const QString &why) {
+        return makeError(u"audit.record"_s, Tr::tr("This is not an audit record: %1").arg(why));
+    };
+    if (error.error != QJsonParseError::NoError)
+        return notARecord(error.errorString());
+    if (!root.value(u"checks"_s).isArray())
+        return notARecord(Tr::tr("it has no \"checks\" list."));
+    AuditRecord record;
+    for (const QJsonValue &v : root.value(u"checks"_s).toArray()) {
+        const QJsonObject check = v.toObject();
+        AuditResult r;
+        r.area = check.value(u"area"_s).toString();
+        if (r.area.isEmpty())
+            return notARecord(Tr::tr("an item has no area."));
+        const QString status = check.value(u"status"_s).toString();
+        if (!auditStatusFromName(status, &r.status))
+            return notARecord(Tr::tr("\"%1\" is not an audit status.").arg(status));
+        r.target = check.value(u"target"_s).toString();
+        r.expected = check.value(u"expected"_s).toString();
+        r.found = check.value(u"found"_s).toString();
+        r.message = check.value(u"message"_s).toString();
+        r.hint = check.value(u"hint"_s).toString();
+        record.results << r;
+    }
+    const QString recordTime = root.value(u"time"_s).toString();
+    const QJsonObject times = root.value(u"areaTimes"_s).toObject();
+    QStringList areas;
+    for (const QJsonValue &area : root.value(u"areas"_s).toArray())
+        areas << area.toString();
+    for (const AuditResult &r : std::as_const(record.results)) {
+        if (!areas.contains(r.area))
+            areas << r.area;
+    }
+    for (const QString &area : std::as_const(areas)) {
+        if (area.isEmpty())
+            continue;
+        record.areas << area;
+        const QDateTime when = QDateTime::fromString(times.value(area).toString(recordTime), Qt::ISODate);
+        if (when.isValid())
+            record.areaTimes.insert(area, when.toUTC());
+    }
+    return record;
+}
+
+Result<AuditRecord> loadAuditRecord(const QString &projectFolder)
+{
+    const QString file = QDir(projectFolder).filePath(QString::fromLatin1(kAuditResultsFile));
+    if (projectFolder.isEmpty() || !QFileInfo::exists(file))
+        return AuditRecord{};
+    const Result<QByteArray> data = readFileLimited(file, kMaxAuditRecordBytes);
+    if (!data)
+        return data.error();
+    return parseAuditRecord(*data);
 }
 
 Result<WrittenFile> keepAuditRecord(const QString &projectFolder, const QList<AuditResult> &results,

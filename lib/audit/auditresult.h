@@ -8,6 +8,7 @@
 #include "core/result.h"
 
 #include <QDateTime>
+#include <QHash>
 #include <QJsonObject>
 #include <QList>
 #include <QString>
@@ -17,6 +18,8 @@ namespace vlab {
 enum class AuditStatus { Ok, Drift, Unreachable, Skipped };
 
 QString auditStatusName(AuditStatus status); // "ok", "drift", "unreachable", "skipped"
+// The status of a name auditStatusName() gives; false for any other name.
+bool auditStatusFromName(const QString &name, AuditStatus *status);
 
 struct AuditResult
 {
@@ -60,11 +63,28 @@ QByteArray mergeAuditRecordJson(const QByteArray &previous, const QList<AuditRes
 inline constexpr auto kAuditResultsFile = "audit-results.json";
 inline constexpr qint64 kMaxAuditRecordBytes = 16 * 1024 * 1024; // a larger file is not read
 
+// A record as kept in the project (what mergeAuditRecordJson writes): its items in their order,
+// the areas it holds and when each was audited last (UTC; a record without "areaTimes" gives
+// every area its "time").
+struct AuditRecord
+{
+    QList<AuditResult> results;
+    QStringList areas;
+    QHash<QString, QDateTime> areaTimes;
+    bool isEmpty() const { return results.isEmpty() && areas.isEmpty(); }
+};
+// Reads a record; anything that is not one (no "checks" array, an item without area or with an
+// unknown status) is an error "audit.record".
+Result<AuditRecord> parseAuditRecord(const QByteArray &json);
+
 struct WrittenFile;
 // Keeps the record as kAuditResultsFile in the project folder, merged per area with the one
 // kept there before (mergeAuditRecordJson; an unreadable one is replaced), written atomically:
 // what `vlab audit` and the wizard's audit page do after a run.
 Result<WrittenFile> keepAuditRecord(const QString &projectFolder, const QList<AuditResult> &results,
                                     const QStringList &areas, const QDateTime &time);
+// The record kept in the project folder (empty when there is none): what the wizard's audit page
+// shows when a project is opened.
+Result<AuditRecord> loadAuditRecord(const QString &projectFolder);
 
 } // namespace vlab

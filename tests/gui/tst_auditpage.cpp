@@ -8,9 +8,13 @@
 //  - every area against the loopback lab where nothing answers (precheckservers.h's plan, no
 //    server started; a closed SSH port; a closed vCenter port): each area gives rows that are
 //    not ok, and each leads to its own step's page;
+//  - a project whose folder holds audit-results.json (as `vlab audit` keeps it, two areas audited
+//    at different times) opens with those results on the Results tab, each area's date shown,
+//    nothing run; a new run replaces them;
 //  - which step fixes which check (data-driven, the refinements of certs and psc).
 
 #include "audit/auditresult.h"
+#include "core/atomicfile.h"
 #include "jobs/jobqueue.h"
 #include "mainwindow.h"
 #include "netscaler/lbconfig.h"
@@ -190,6 +194,7 @@ private Q_SLOTS:
 
     void netscalerDriftRerunAndGoToItsStep();
     void everyAreaLeadsToItsStep();
+    void showsTheLastAuditOnOpen();
     void stepFixing_data();
     void stepFixing();
 };
@@ -402,6 +407,99 @@ void TestAuditPage::everyAreaLeadsToItsStep()
         QVERIFY2(walkWithNext(w, u"page:audit"_s), qPrintable(area));
         QCOMPARE(rows(page).size(), found.size());
     }
+}
+
+void TestAuditPage::showsTheLastAuditOnOpen()
+{
+    const QString planFile = writePlan(u"kept"_s);
+    QVERIFY(!planFile.isEmpty());
+    const QString project = QFileInfo(planFile).absolutePath();
+    // Kept as `vlab audit --only dns` and later `--only netscaler` keep it.
+    const auto item = [](const QString &area, const QString &target, AuditStatus status,
+                         const QString &hint) {
+        AuditResult r;
+        r.area = area;
+        r.target = target;
+        r.status = status;
+        r.expected = u"as planned"_s;
+        r.message = u"kept message of "_s + target;
+        r.hint = hint;
+        return r;
+    };
+    const QDateTime dnsTime = QDateTime::fromString(u"2026-11-30T08:15:00Z"_s, Qt::ISODate);
+    const QDateTime nsTime = QDateTime::fromString(u"2026-12-01T10:30:00Z"_s, Qt::ISODate);
+    QVERIFY(
+        keepAuditRecord(project,
+                        {item(u"dns"_s, u"kept-psc01 (A)"_s, AuditStatus::Ok, {}),
+                         item(u"dns"_s, u"kept-psc01 (PTR)"_s, AuditStatus::Drift, u"Fix the PTR record."_s)},
+                        {u"dns"_s}, dnsTime));
+    QVERIFY(keepAuditRecord(project,
+                            {item(u"netscaler"_s, u"NSIP kept"_s, AuditStatus::Unreachable, u"Start it."_s)},
+                            {u"netscaler"_s}, nsTime));
+    const QString recordFile = QDir(project).filePath(u"audit-results.json"_s);
+    const auto readRecord = [&] {
+        QFile f(recordFile);
+        return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
+    };
+    const QByteArray before = readRecord();
+    const QString dnsWhen = dnsTime.toLocalTime().toString(u"yyyy-MM-dd HH:mm"_s);
+    const QString nsWhen = nsTime.toLocalTime().toString(u"yyyy-MM-dd HH:mm"_s);
+
+    MainWindow w;
+    AuditPage *page = openAudit(w, planFile);
+    QVERIFY(page);
+    auto *summary = page->findChild<QLabel *>(u"auditSummary"_s);
+    auto *tabs = page->findChild<QTabWidget *>(u"auditTabs"_s);
+    QCOMPARE(tabs->currentIndex(), 0);
+    QList<Row> found = rows(page);
+    QStringList shown;
+    for (const Row &r : std::as_const(found))
+        shown << r.status + u' ' + r.area + u' ' + r.target;
+    QCOMPARE(shown,
+             (QStringList{u"ok dns kept-psc01 (A)"_s, u"drift dns kept-psc01 (PTR)"_s,
+                          u"unreachable netscaler NSIP kept"_s}));
+    QVERIFY2(summary->text().contains(u"audit-results.json"_s), qPrintable(summary->text()));
+    QVERIFY2(summary->text().contains(u"DNS on "_s + dnsWhen), qPrintable(summary->text()));
+    QVERIFY2(summary->text().contains(u"NetScaler on "_s + nsWhen), qPrintable(summary->text()));
+    QVERIFY2(summary->text().contains(u"1 ok, 1 drift, 1 unreachable, 0 skipped."_s),
+             qPrintable(summary->text()));
+    // Nothing ran: no run in the journal, the record as it was, the panel idle.
+    QVERIFY(!QFileInfo::exists(QDir(project).filePath(u"vlab-journal.json"_s)));
+    QCOMPARE(readRecord(), before);
+    QVERIFY(!w.runPanel()->isBusy());
+    // The kept rows are the page's own: in full with their date, and their areas can be re-run.
+    QVERIFY(page->findChild<QPushButton *>(u"auditRerun"_s)->isEnabled());
+    QVERIFY(clickProblemRow(page, u"dns"_s));
+    auto *details = page->findChild<QLabel *>(u"auditDetails"_s);
+    QVERIFY2(details->text().contains(u"Fix the PTR record."_s), qPrintable(details->text()));
+    QVERIFY2(details->text().contains(u"Audited on "_s + dnsWhen), qPrintable(details->text()));
+    QVERIFY(clickProblemRow(page, u"netscaler"_s));
+    QVERIFY2(details->text().contains(u"Audited on "_s + nsWhen), qPrintable(details->text()));
+
+    // A new run (the NetScaler only, on a port where nothing listens) replaces them.
+    quint16 closedPort = 0;
+    {
+        QTcpServer probe;
+        QVERIFY(probe.listen(QHostAddress::LocalHost));
+        closedPort = probe.serverPort();
+    }
+    choose(page, {u"netscaler"_s});
+    alt(Qt::Key_C);
+    page->findChild<QSpinBox *>(u"auditTimeout"_s)->setValue(1000);
+    type(page->findChild<QLineEdit *>(u"auditNsip"_s), u"127.0.0.1:%1"_s.arg(closedPort));
+    type(page->findChild<QLineEdit *>(u"auditNsPassword"_s), u"not-used"_s);
+    QVERIFY(runWith(w, Qt::Key_R));
+    QCOMPARE(tabs->currentIndex(), 0);
+    found = rows(page);
+    QVERIFY(!found.isEmpty());
+    for (const Row &r : std::as_const(found)) {
+        QCOMPARE(r.area, u"netscaler"_s);
+        QVERIFY2(!r.target.startsWith(u"kept"_s) && r.target != u"NSIP kept"_s, qPrintable(r.target));
+    }
+    QVERIFY2(!summary->text().contains(u"last audit"_s) && !summary->text().contains(nsWhen),
+             qPrintable(summary->text()));
+    QVERIFY(clickProblemRow(page, u"netscaler"_s));
+    QVERIFY2(!details->text().contains(u"Audited on "_s + nsWhen), qPrintable(details->text()));
 }
 
 void TestAuditPage::stepFixing_data()

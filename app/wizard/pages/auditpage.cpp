@@ -21,6 +21,7 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMap>
 #include <QPushButton>
 #include <QSpinBox>
 #include <QStyle>
@@ -78,6 +79,12 @@ public:
     }
     QSize minimumSizeHint() const override { return sizeHint(); }
 };
+
+// When an area was audited, as the page shows it: local time, to the minute.
+QString auditTime(const QDateTime &time)
+{
+    return time.toLocalTime().toString(u"yyyy-MM-dd HH:mm"_s);
+}
 
 // The title of the step's page, as the side list shows it.
 QString titleOfStep(const QString &id)
@@ -287,13 +294,46 @@ AuditPage::AuditPage(const StepContext &context)
         connect(field, &QLineEdit::editingFinished, this, &AuditPage::recallNetscalerPassword);
     connect(m_sshUser, &QLineEdit::editingFinished, this, &AuditPage::recallSshPassword);
     connect(m_context.runPanel, &RunPanel::busyChanged, this, &AuditPage::updateButtons);
-    // Results of another plan say nothing about this one.
-    connect(m_context.document, &PlanDocument::planReset, this, [this] {
-        m_results.clear();
-        m_audited.clear();
-        m_summary->clear();
-        showResults();
-    });
+    // Results of another plan say nothing about this one; its own project may hold some.
+    connect(m_context.document, &PlanDocument::planReset, this, &AuditPage::showKeptRecord);
+    showKeptRecord();
+}
+
+void AuditPage::showKeptRecord()
+{
+    m_results.clear();
+    m_audited.clear();
+    m_areaTimes.clear();
+    m_summary->clear();
+    m_summary->setToolTip({});
+    const QString folder = m_context.document->projectFolder();
+    const Result<AuditRecord> kept = loadAuditRecord(folder);
+    const QString file = QDir(folder).filePath(QString::fromLatin1(kAuditResultsFile));
+    if (!kept) {
+        m_summary->setText(tr("The last audit's results in %1 cannot be shown: %2")
+                               .arg(QString::fromLatin1(kAuditResultsFile), kept.error().message));
+        m_summary->setToolTip(QDir::toNativeSeparators(file));
+    } else if (!kept->isEmpty()) {
+        m_results = kept->results;
+        m_audited = kept->areas;
+        m_areaTimes = kept->areaTimes;
+        // When, per area, the oldest first: "DNS, PSC on 2026-12-07 15:00; vCenter on ...".
+        QMap<QDateTime, QStringList> areasByTime;
+        for (const QString &area : std::as_const(m_audited))
+            areasByTime[m_areaTimes.value(area)] << areaTitle(area);
+        QStringList when;
+        for (auto it = areasByTime.cbegin(); it != areasByTime.cend(); ++it)
+            when << (it.key().isValid() ? tr("%1 on %2").arg(it.value().join(u", "_s), auditTime(it.key()))
+                                        : tr("%1 at a time not recorded").arg(it.value().join(u", "_s)));
+        const AuditSummary s = summarizeAudit(m_results);
+        const QString counts = tr("%1 ok, %2 drift, %3 unreachable, %4 skipped.")
+                                   .arg(QString::number(s.ok), QString::number(s.drift),
+                                        QString::number(s.unreachable), QString::number(s.skipped));
+        m_summary->setText(tr("The last audit, kept in %1: %2. %3 Run the audit to check the lab now.")
+                               .arg(QString::fromLatin1(kAuditResultsFile), when.join(u"; "_s), counts));
+        m_summary->setToolTip(QDir::toNativeSeparators(file));
+        m_tabs->setCurrentIndex(0);
+    }
     showResults();
 }
 
@@ -417,6 +457,11 @@ void AuditPage::auditFinished(AuditSession *session, const QStringList &areas, b
         m_session->deleteLater();
     m_session = session;
     const QList<AuditResult> fresh = session->results();
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    if (!merge)
+        m_areaTimes.clear();
+    for (const QString &area : areas)
+        m_areaTimes.insert(area, now);
     if (merge) {
         QList<AuditResult> merged;
         QStringList covered;
@@ -443,7 +488,7 @@ void AuditPage::auditFinished(AuditSession *session, const QStringList &areas, b
     Result<WrittenFile> kept = makeError(u"audit.record"_s, tr("The project folder cannot be made."));
     if (QDir().mkpath(folder))
         // Only the areas this run audited: the record keeps the others with their own dates.
-        kept = keepAuditRecord(folder, fresh, areas, QDateTime::currentDateTimeUtc());
+        kept = keepAuditRecord(folder, fresh, areas, now);
     const AuditSummary s = summarizeAudit(m_results);
     const QString counts = tr("%1 ok, %2 drift, %3 unreachable, %4 skipped.")
                                .arg(QString::number(s.ok), QString::number(s.drift),
@@ -534,6 +579,8 @@ void AuditPage::showSelected()
         lines << r.message;
     if (!r.hint.isEmpty())
         lines << tr("Fix: %1").arg(r.hint);
+    if (const QDateTime when = m_areaTimes.value(r.area); when.isValid())
+        lines << tr("Audited on %1.").arg(auditTime(when));
     if (r.status != AuditStatus::Ok)
         lines << tr("The step that fixes it: %1").arg(titleOfStep(stepFixing(r)));
     m_details->setText(lines.join(u'\n'));

@@ -4,12 +4,16 @@
 // AuditSession builds the jobs, as for `vlab audit`); every check shows in a table with a
 // summary line, the areas with problems can be audited again, and a check that is not ok
 // leads to the step whose page fixes it. The results are kept in the project as
-// audit-results.json for the runbook's "As built" chapter. The logins reuse what the other
-// pages keep: the NSIP and vCenter that worked (vlab-state.json), passwords from the keychain.
+// audit-results.json for the runbook's "As built" chapter; a project opened with such a record
+// shows its results (with the date each area was audited) without running anything, until a
+// new run replaces them. The logins reuse what the other pages keep: the NSIP and vCenter that
+// worked (vlab-state.json), passwords from the keychain.
 
 #include "audit/auditresult.h"
 #include "stepregistry.h"
 
+#include <QDateTime>
+#include <QHash>
 #include <QPointer>
 #include <QWizardPage>
 
@@ -47,6 +51,8 @@ private:
     bool runAudit(const QStringList &areas, bool merge);
     Result<AuditOptions> options(const QStringList &areas);
     void auditFinished(AuditSession *session, const QStringList &areas, bool merge);
+    // The results kept in the project folder by the last audit (vlab audit, vlab run, this page).
+    void showKeptRecord();
     void showResults();
     void showSelected();
     void goToFix();
@@ -73,9 +79,10 @@ private:
     QSpinBox *m_sshPort;
     QLineEdit *m_sshPassword;
     QLineEdit *m_sshKey;
-    QPointer<AuditSession> m_session; // of the running (or last) audit
-    QList<AuditResult> m_results;     // shown in the table, in the areas' order
-    QStringList m_audited;            // the areas m_results cover
+    QPointer<AuditSession> m_session;      // of the running (or last) audit
+    QList<AuditResult> m_results;          // shown in the table, in the areas' order
+    QStringList m_audited;                 // the areas m_results cover
+    QHash<QString, QDateTime> m_areaTimes; // when each of them was audited
 };
 
 } // namespace vlab

@@ -254,6 +254,48 @@ private Q_SLOTS:
         QCOMPARE(fresh.value(u"checks"_s).toArray().size(), 1);
     }
 
+    // What the wizard's audit page reads back (parseAuditRecord): every item as kept, the areas
+    // and each area's own date; a record without per-area dates gives each area its one time.
+    void auditRecordIsReadBack()
+    {
+        AuditResult drift;
+        drift.area = u"vcha"_s;
+        drift.target = u"cluster"_s;
+        drift.status = AuditStatus::Drift;
+        drift.expected = u"healthy"_s;
+        drift.found = u"degraded"_s;
+        drift.message = u"VCHA is degraded."_s;
+        drift.hint = u"Repair VCHA."_s;
+        AuditResult ok;
+        ok.area = u"dns"_s;
+        ok.target = u"psc01 (A)"_s;
+        ok.status = AuditStatus::Ok;
+        const QDateTime first = QDateTime::fromString(u"2026-12-07T15:00:00Z"_s, Qt::ISODate);
+        const QDateTime second = QDateTime::fromString(u"2026-12-07T16:30:00Z"_s, Qt::ISODate);
+        const QByteArray one = mergeAuditRecordJson({}, {ok}, {u"dns"_s}, first);
+        const QByteArray two = mergeAuditRecordJson(one, {drift}, {u"vcha"_s}, second);
+
+        const Result<AuditRecord> record = parseAuditRecord(two);
+        QVERIFY(record.ok());
+        QCOMPARE(record->results.size(), 2);
+        QCOMPARE(record->results.at(0).toJson(), ok.toJson());
+        QCOMPARE(record->results.at(1).toJson(), drift.toJson());
+        QCOMPARE(record->areas, (QStringList{u"dns"_s, u"vcha"_s}));
+        QCOMPARE(record->areaTimes.value(u"dns"_s), first);
+        QCOMPARE(record->areaTimes.value(u"vcha"_s), second);
+
+        QJsonObject old = QJsonDocument::fromJson(two).object();
+        old.remove(u"areaTimes"_s);
+        const Result<AuditRecord> older = parseAuditRecord(QJsonDocument(old).toJson());
+        QVERIFY(older.ok());
+        QCOMPARE(older->areaTimes.value(u"dns"_s), second);
+        QCOMPARE(older->areaTimes.value(u"vcha"_s), second);
+
+        QVERIFY(!parseAuditRecord("not json").ok());
+        QVERIFY(!parseAuditRecord(R"({"checks": [{"area": "dns", "status": "fine"}]})").ok());
+        QVERIFY(!parseAuditRecord(R"({"summary": {}})").ok());
+    }
+
     void vchaOffSaysSo()
     {
         LabPlan p = examplePlan();
