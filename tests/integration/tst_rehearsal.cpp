@@ -20,8 +20,9 @@
 // stand-in keeps objects, it balances nothing), so the VIP's port 443 is played by a listener
 // serving what PSC 1 serves (an SSL bridge to it); the vCenter the vcha, vds and audit steps
 // talk to is the simulator, not the address the installer stand-in "deployed"; the PSCs'
-// SSO domain, site and lookup service location (the audit's psc area) are the vmafd-cli
-// stand-in's state written by this test, not the effect of the endpoint scripts' stand-ins.
+// SSO domain and site (the audit's psc area) are the vmafd-cli stand-in's state written by
+// this test as the installs would leave them; their lookup service location is set by the
+// updateSSOConfig stand-in when the endpoints step runs it.
 //
 // It checks: the run is killed (SIGKILL) while VCHA waits for a healthy cluster, after every
 // appliance install, the certificate, the NetScaler and the SSH steps finished; the next run
@@ -303,25 +304,28 @@ void TestRehearsal::initTestCase()
     m_endpointScripts = m_sshd.installScript(QFINDTESTDATA("../data/remote/psc-endpoint-scripts-standin.sh"));
     m_vmafdCli = m_sshd.installScript(QFINDTESTDATA("../data/remote/vmafd-cli-standin.sh"));
     QVERIFY(!m_certManager.isEmpty() && !m_endpointScripts.isEmpty() && !m_vmafdCli.isEmpty());
-    // What each PSC's vmafd-cli answers: the plan's domain and site, the lookup service at
-    // the load-balancer name (not made by the endpoint scripts' stand-ins; see the top).
+    // What each PSC's vmafd-cli answers: the plan's domain and site (as installed), and the
+    // lookup service at the PSC's own name until the endpoints step's updateSSOConfig stand-in
+    // points it at the load-balancer name.
     m_vmafdState = m_sshd.path(u"vmafd-state"_s);
     QVERIFY(QDir().mkpath(m_vmafdState));
     QFile::setPermissions(m_vmafdState,
                           QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner
                               | QFileDevice::ReadOther | QFileDevice::ExeOther);
+    QVERIFY(m_sshd.giveToUser(m_vmafdState));
 
     m_plan = writePlan();
     QVERIFY(!m_plan.isEmpty());
-    for (const QString &address : {psc1, psc2}) {
-        const QString state = QDir(m_vmafdState).filePath(address);
+    for (const Host h : {Host::Psc01, Host::Psc03}) {
+        const QString state = QDir(m_vmafdState).filePath(m_lab.address(h));
         QVERIFY(writeFile(state,
                           u"domain=vsphere.local\nsite=%1\nls=https://%2:443/lookupservice/sdk\n"_s
                               .arg(QJsonDocument::fromJson(readAll(m_plan))[u"sso"_s][u"site"_s].toString(),
-                                   PrecheckServers::fqdn(Host::LoadBalancer))
+                                   PrecheckServers::fqdn(h))
                               .toUtf8()));
         QFile::setPermissions(state,
                               QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ReadOther);
+        QVERIFY(m_sshd.giveToUser(state));
     }
 
     for (const Host h : {Host::Psc01, Host::Psc03, Host::VCenter02, Host::Esxi, Host::LoadBalancer}) {
@@ -363,7 +367,8 @@ QString TestRehearsal::writePlan()
 
 QStringList TestRehearsal::runArguments() const
 {
-    const QString endpoints = u"VLAB_STANDIN_LOG=%1 sh %2 "_s.arg(m_endpointLog, m_endpointScripts);
+    const QString endpoints = u"VLAB_STANDIN_LOG=%1 VLAB_STANDIN_STATE=%2 sh %3 "_s.arg(
+        m_endpointLog, m_vmafdState, m_endpointScripts);
     return {m_plan,
             u"--steps"_s,
             u"all"_s,
@@ -494,6 +499,14 @@ void TestRehearsal::wholeLabKilledResumedAuditedAndDriftFound()
     for (const Host h : {Host::Psc01, Host::Psc03, Host::VCenter02})
         QVERIFY2(QFileInfo::exists(QDir(m_deployed).filePath(m_lab.address(h))),
                  qPrintable(PrecheckServers::fqdn(h)));
+    for (const Host h : {Host::Psc01, Host::Psc03})
+        QVERIFY(readAll(QDir(m_vmafdState).filePath(m_lab.address(h)))
+                    .contains(u"ls=https://%1:443/lookupservice/sdk"_s
+                                  .arg(PrecheckServers::fqdn(Host::LoadBalancer))
+                                  .toUtf8()));
+    const QString endpointRuns = QString::fromUtf8(readAll(m_endpointLog));
+    QCOMPARE(int(endpointRuns.count(u"script=updateSSOConfig"_s)), 2);
+    QCOMPARE(int(endpointRuns.count(u"script=UpdateLsEndpoint"_s)), 1);
     const int replacements = int(QString::fromUtf8(readAll(m_certLog)).count(u"option=1"_s));
     QCOMPARE(replacements, 2);
     const int vservers = m_ns.count(u"lbvserver"_s);
@@ -518,6 +531,7 @@ void TestRehearsal::wholeLabKilledResumedAuditedAndDriftFound()
     QVERIFY2(r.out.contains(u"audit: "_s) && r.out.contains(u" 0 drift, 0 unreachable, 0 skipped"_s),
              qPrintable(r.both()));
     QCOMPARE(installs(), 3);
+    QCOMPARE(QString::fromUtf8(readAll(m_endpointLog)), endpointRuns);
     QCOMPARE(int(QString::fromUtf8(readAll(m_certLog)).count(u"option=1"_s)), replacements);
     QCOMPARE(m_ns.count(u"lbvserver"_s), vservers);
     QCOMPARE(readAll(QDir(folder).filePath(u"certs/psc-ha-vip-chain.crt"_s)), chain);
@@ -581,7 +595,21 @@ void TestRehearsal::wholeLabKilledResumedAuditedAndDriftFound()
          {kVcPassword, kSsoPassword, NitroStandin::password(), VcsaFixture::rootPassword()})
         QVERIFY2(!book.contains(secret), "a password reached the runbook");
 
-    // 3. `vlab audit` on its own, every area: as planned.
+    // 3. Once more: what holds is looked at and skipped as already done (the appliances
+    // answer as themselves, the PSCs serve the new certificate, the NITRO objects exist).
+    r = vlab(args);
+    QVERIFY2(r.exitCode == 0, qPrintable(r.both()));
+    for (const QString &done : {u"already done, skipped: Install psc1 with vcsa-deploy"_s,
+                                u"already done, skipped: Install psc2 with vcsa-deploy"_s,
+                                u"already done, skipped: Install vcenter with vcsa-deploy"_s,
+                                u"already done, skipped: Replace the machine certificate on psc02"_s,
+                                u"already done, skipped: Apply the load-balancing configuration"_s})
+        QVERIFY2(r.err.contains(done), qPrintable(done + u"\n"_s + r.err));
+    QCOMPARE(installs(), 3);
+    QCOMPARE(int(QString::fromUtf8(readAll(m_certLog)).count(u"option=1"_s)), replacements);
+    QCOMPARE(m_ns.count(u"lbvserver"_s), vservers);
+
+    // 4. `vlab audit` on its own, every area: as planned.
     const QStringList audit = {u"audit"_s,       m_plan,
                                u"--nsip"_s,      m_ns.address(),
                                u"--vcenter"_s,   m_simAddress,
@@ -594,7 +622,7 @@ void TestRehearsal::wholeLabKilledResumedAuditedAndDriftFound()
     r = vlab(audit);
     QVERIFY2(r.exitCode == 0, qPrintable(r.both()));
 
-    // 4. Behind the tool's back: PSC 2 serves its old machine certificate again. The audit
+    // 5. Behind the tool's back: PSC 2 serves its old machine certificate again. The audit
     // names exactly that: PSC 2's certificate, and PSC 2 as the one endpoint whose certificate
     // differs (the old one, by fingerprint); nothing in any other area or on another endpoint.
     const QString psc2 = PrecheckServers::fqdn(Host::Psc03);

@@ -12,6 +12,11 @@
 # script, the arguments with the password replaced by its length and SHA-256), prints a line of
 # its own and exits 0; a wrong or missing flag exits 2 ("usage"). VLAB_STANDIN_FAIL=1 makes it
 # exit 1 after printing "Error: ...", for the failure path.
+# With VLAB_STANDIN_STATE set (the vmafd-cli stand-in's state folder), a successful
+# updateSSOConfig also sets "ls=https://FQDN:443/lookupservice/sdk" in the state of the address
+# this SSH session reached, so that vmafd-cli on that PSC then names the load-balancer name as
+# its lookup service location (what the audit's psc area reads). NOT confirmed vendor
+# behaviour: the stand-in's model of the step's outcome.
 set -u
 log="${VLAB_STANDIN_LOG:-/dev/null}"
 script="${1:-}"
@@ -42,6 +47,13 @@ esac
 if [ "${VLAB_STANDIN_FAIL:-}" = 1 ]; then
   echo "Error: the stand-in was told to fail"
   exit 1
+fi
+if [ "$script" = updateSSOConfig ] && [ -n "${VLAB_STANDIN_STATE:-}" ]; then
+  # shellcheck disable=SC2086
+  set -- ${SSH_CONNECTION:-}
+  state="$VLAB_STANDIN_STATE/${3:-unknown}"
+  { grep -v '^ls=' "$state" 2>/dev/null; printf 'ls=https://%s:443/lookupservice/sdk\n' "$lb"; } > "$state.new" \
+    && mv "$state.new" "$state" || { echo "Error: cannot write $state (stand-in)"; exit 1; }
 fi
 echo "$script: pointed at $lb (stand-in)"
 exit 0
