@@ -4,6 +4,7 @@
 
 #include "jobs/jobqueue.h"
 #include "jobs/journal.h"
+#include "jobs/runclock.h"
 #include "jobs/runsession.h"
 #include "jobs/stopsignals.h"
 
@@ -135,21 +136,7 @@ void CliRunner::printProgress(const QString &status)
     const qreal done = m_queue->progress();
     QString times;
     if (m_showTimes && m_clock.isValid()) {
-        const auto clock = [](qint64 ms) {
-            const qint64 s = ms / 1000;
-            return s >= 3600
-                ? QStringLiteral("%1:%2:%3")
-                      .arg(QString::number(s / 3600), QString::number(s / 60 % 60).rightJustified(2, u'0'),
-                           QString::number(s % 60).rightJustified(2, u'0'))
-                : QStringLiteral("%1:%2").arg(QString::number(s / 60),
-                                              QString::number(s % 60).rightJustified(2, u'0'));
-        };
-        const qint64 elapsed = m_clock.elapsed();
-        // The time left at the pace so far (the jobs' weights follow their typical durations).
-        times = done >= 0.02 && done < 1.0
-            ? cli::CliTr::tr("%1 elapsed, about %2 left")
-                  .arg(clock(elapsed), clock(qint64(elapsed * (1 - done) / done)))
-            : cli::CliTr::tr("%1 elapsed").arg(clock(elapsed));
+        times = runTimesText(m_clock.elapsed(), done);
         times = u" ("_s + times + u')';
     }
     const QString line =
