@@ -2017,6 +2017,219 @@ Chạy chúng ngay bây giờ?</translation>
     </message>
 </context>
 <context>
+    <name>vlab::BuildLabPage</name>
+    <message>
+        <source>Pre-checks</source>
+        <translation>Kiểm tra trước</translation>
+    </message>
+    <message>
+        <source>PSC 1</source>
+        <translation>PSC 1</translation>
+    </message>
+    <message>
+        <source>PSC 2</source>
+        <translation>PSC 2</translation>
+    </message>
+    <message>
+        <source>Certificate</source>
+        <translation>Chứng chỉ</translation>
+    </message>
+    <message>
+        <source>Apply certificate</source>
+        <translation>Áp dụng chứng chỉ</translation>
+    </message>
+    <message>
+        <source>Load-balanced name</source>
+        <translation>Tên cân bằng tải</translation>
+    </message>
+    <message>
+        <source>NetScaler</source>
+        <translation>NetScaler</translation>
+    </message>
+    <message>
+        <source>vCenter</source>
+        <translation>vCenter</translation>
+    </message>
+    <message>
+        <source>VCHA</source>
+        <translation>VCHA</translation>
+    </message>
+    <message>
+        <source>Distributed Switch</source>
+        <translation>Distributed Switch</translation>
+    </message>
+    <message>
+        <source>Audit</source>
+        <translation>Kiểm tra hiện trạng</translation>
+    </message>
+    <message>
+        <source>Runbook</source>
+        <translation>Sổ tay vận hành</translation>
+    </message>
+    <message>
+        <source>Build the lab</source>
+        <translation>Dựng lab</translation>
+    </message>
+    <message>
+        <source>B&amp;uild the lab</source>
+        <translation>&amp;Dựng lab</translation>
+    </message>
+    <message>
+        <source>Every live step in one run, in the lab&apos;s order, with what does not depend on each other at the same time. What already holds in the lab is skipped; you approve the changes once. Or go step by step on the pages that follow.</source>
+        <translation>Mọi bước thực tế trong một lần chạy, theo thứ tự của lab; những gì không phụ thuộc nhau chạy cùng lúc. Những gì đã có sẵn trong lab được bỏ qua; bạn phê duyệt các thay đổi một lần. Hoặc làm từng bước ở các trang tiếp theo.</translation>
+    </message>
+    <message>
+        <source>root.cer of PSC 1&apos;s VMCA</source>
+        <translation>root.cer của VMCA trên PSC 1</translation>
+    </message>
+    <message>
+        <source>privatekey.pem of PSC 1&apos;s VMCA</source>
+        <translation>privatekey.pem của VMCA trên PSC 1</translation>
+    </message>
+    <message>
+        <source>Certificate (signed by the VMCA root)</source>
+        <translation>Chứng chỉ (ký bởi gốc VMCA)</translation>
+    </message>
+    <message>
+        <source>Root certificate</source>
+        <translation>Chứng chỉ gốc</translation>
+    </message>
+    <message>
+        <source>Root key</source>
+        <translation>Khóa gốc</translation>
+    </message>
+    <message>
+        <source>Its certificate must have been confirmed on the Load balancer page.</source>
+        <translation>Chứng chỉ của nó phải đã được xác nhận ở trang Cân bằng tải.</translation>
+    </message>
+    <message>
+        <source>NSIP</source>
+        <translation>NSIP</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>Người dùng</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>Mật khẩu</translation>
+    </message>
+    <message>
+        <source>vCenter (VCHA, switch, audit)</source>
+        <translation>vCenter (VCHA, switch, kiểm tra)</translation>
+    </message>
+    <message>
+        <source>empty: the appliance root password</source>
+        <translation>để trống: mật khẩu root của appliance</translation>
+    </message>
+    <message>
+        <source>private key file (instead of the password)</source>
+        <translation>tệp khóa riêng (thay cho mật khẩu)</translation>
+    </message>
+    <message>
+        <source>PSCs over SSH</source>
+        <translation>Các PSC qua SSH</translation>
+    </message>
+    <message>
+        <source>The PSCs&apos; host keys must be recorded in the project (Apply certificates or Diagnostics do that after you compared them); the run records none.</source>
+        <translation>Khóa máy chủ của các PSC phải được ghi trong dự án (Áp dụng chứng chỉ hoặc Chẩn đoán ghi chúng sau khi bạn đã so sánh); lần chạy này không ghi khóa nào.</translation>
+    </message>
+    <message>
+        <source>Port</source>
+        <translation>Cổng</translation>
+    </message>
+    <message>
+        <source>Key file</source>
+        <translation>Tệp khóa</translation>
+    </message>
+    <message>
+        <source>S&amp;teps</source>
+        <translation>&amp;Bước</translation>
+    </message>
+    <message>
+        <source>&amp;Appliances</source>
+        <translation>&amp;Appliance</translation>
+    </message>
+    <message>
+        <source>C&amp;onnections</source>
+        <translation>&amp;Kết nối</translation>
+    </message>
+    <message>
+        <source>Nothing runs until you press Build the lab and approve the changes.</source>
+        <translation>Không gì chạy cho đến khi bạn bấm Dựng lab và phê duyệt các thay đổi.</translation>
+    </message>
+    <message>
+        <source>Tick at least one step.</source>
+        <translation>Hãy chọn ít nhất một bước.</translation>
+    </message>
+    <message>
+        <source>Save the plan first (File &gt; Save): the run keeps its journal, certificates and runbook next to it.</source>
+        <translation>Hãy lưu kế hoạch trước (Tệp &gt; Lưu): lần chạy giữ nhật ký, chứng chỉ và sổ tay vận hành bên cạnh nó.</translation>
+    </message>
+    <message>
+        <source>Enter the VMCA root certificate of PSC 1 (root.cer), or leave Certificate out.</source>
+        <translation>Hãy nhập chứng chỉ gốc VMCA của PSC 1 (root.cer), hoặc bỏ chọn Chứng chỉ.</translation>
+    </message>
+    <message>
+        <source>Enter the VMCA root key of PSC 1 (privatekey.pem), or leave Certificate out.</source>
+        <translation>Hãy nhập khóa gốc VMCA của PSC 1 (privatekey.pem), hoặc bỏ chọn Chứng chỉ.</translation>
+    </message>
+    <message>
+        <source>Enter the NetScaler user.</source>
+        <translation>Hãy nhập người dùng NetScaler.</translation>
+    </message>
+    <message>
+        <source>Enter the NetScaler password.</source>
+        <translation>Hãy nhập mật khẩu NetScaler.</translation>
+    </message>
+    <message>
+        <source>Enter the vCenter password.</source>
+        <translation>Hãy nhập mật khẩu vCenter.</translation>
+    </message>
+    <message>
+        <source>Enter the SSH user of the PSCs.</source>
+        <translation>Hãy nhập người dùng SSH của các PSC.</translation>
+    </message>
+    <message>
+        <source>Enter the password of %1 on the PSCs or a key file.</source>
+        <translation>Hãy nhập mật khẩu của %1 trên các PSC hoặc một tệp khóa.</translation>
+    </message>
+    <message>
+        <source>Applying the certificate needs the SSO administrator password.</source>
+        <translation>Áp dụng chứng chỉ cần mật khẩu quản trị viên SSO.</translation>
+    </message>
+    <message>
+        <source>Looking at what already holds in the lab ...</source>
+        <translation>Đang xem những gì đã có sẵn trong lab ...</translation>
+    </message>
+    <message>
+        <source>Not started: work is still going on in the lab: %1</source>
+        <translation>Chưa bắt đầu: công việc vẫn đang diễn ra trong lab: %1</translation>
+    </message>
+    <message>
+        <source>Building the lab: the run panel shows each job, the time so far and the time left.</source>
+        <translation>Đang dựng lab: bảng chạy hiển thị từng tác vụ, thời gian đã qua và thời gian còn lại.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Building the lab; %n change(s) already held and are skipped.</source>
+        <translation>
+            <numerusform>Đang dựng lab; %n thay đổi đã có sẵn và được bỏ qua.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>%1 job(s) done, %2 skipped (already done or not reached), of %3.</source>
+        <translation>%1 tác vụ xong, %2 bỏ qua (đã làm hoặc chưa tới), trên tổng %3.</translation>
+    </message>
+    <message>
+        <source>Audit: %1 ok, %2 drift, %3 unreachable, %4 skipped.</source>
+        <translation>Kiểm tra: %1 ổn, %2 lệch, %3 không liên lạc được, %4 bỏ qua.</translation>
+    </message>
+</context>
+<context>
     <name>vlab::CertificatesPage</name>
     <message>
         <source>VMCA: the PSC&apos;s own certificate authority signs (walk-through option 1)</source>

@@ -3,6 +3,7 @@
 #include "approvaldialog.h"
 #include "jobs/jobqueue.h"
 #include "jobs/journal.h"
+#include "jobs/runclock.h"
 #include "jobs/runsession.h"
 
 #include <QAbstractButton>
@@ -16,6 +17,7 @@
 #include <QPushButton>
 #include <QResizeEvent>
 #include <QSplitter>
+#include <QTimer>
 #include <QTreeWidget>
 #include <QVBoxLayout>
 
@@ -254,9 +256,10 @@ RunPanel::RunStart RunPanel::start(JobQueue *queue, const QString &title, TrustF
 {
     if (isBusy())
         return RunStart::Busy;
+    // Only what will change the lab: a job skipped before the start (already done) changes nothing.
     QList<const Job *> changing;
     for (const Job *job : queue->jobs()) {
-        if (job->changesLab())
+        if (job->changesLab() && !job->isFinished())
             changing << job;
     }
     const bool preApproved = std::exchange(m_preApproved, QString()) == title;
@@ -306,7 +309,10 @@ RunPanel::RunStart RunPanel::start(JobQueue *queue, const QString &title, TrustF
         item->setToolTip(0, job->description());
         m_items.insert(job, item);
     }
-    connect(queue, &JobQueue::progressChanged, this, [this](qreal p) { m_overall->setValue(int(p * 1000)); });
+    connect(queue, &JobQueue::progressChanged, this, [this](qreal p) {
+        m_overall->setValue(int(p * 1000));
+        showTimes();
+    });
     connect(queue, &JobQueue::jobStarted, this, [this](Job *job) {
         updateJob(job);
         appendLog(tr("Started: %1").arg(job->title()));
@@ -338,6 +344,15 @@ RunPanel::RunStart RunPanel::start(JobQueue *queue, const QString &title, TrustF
     });
     connect(queue, &JobQueue::finished, this, &RunPanel::onFinished);
     m_cancel->setEnabled(true);
+    // Elapsed and time left, once a second: an appliance install shows no progress for minutes.
+    m_clock.start();
+    if (!m_tick) {
+        m_tick = new QTimer(this);
+        m_tick->setInterval(1000);
+        connect(m_tick, &QTimer::timeout, this, &RunPanel::showTimes);
+    }
+    m_tick->start();
+    showTimes();
     Q_EMIT busyChanged(true);
     m_session->start();
     return RunStart::Started;
@@ -446,11 +461,24 @@ bool RunPanel::stoppedForTrust(const Job *job) const
         && untrustedPeer(job, m_trust.tlsKind).has_value();
 }
 
+void RunPanel::showTimes()
+{
+    if (!m_overall || !m_clock.isValid())
+        return;
+    // Once ended (also failed or cancelled) only the elapsed time: nothing is left to estimate.
+    const qreal progress = m_queue && m_queue->isRunning() ? m_queue->progress() : 1.0;
+    m_timesText = runTimesText(m_clock.elapsed(), progress);
+    m_overall->setFormat(u"%p%   "_s + m_timesText);
+}
+
 void RunPanel::onFinished(bool succeeded)
 {
     m_cancel->setEnabled(false);
     // What completed, not 100% after a cancel or a failure that stopped the run.
     m_overall->setValue(m_queue ? int(m_queue->progress() * 1000) : 1000);
+    if (m_tick)
+        m_tick->stop();
+    showTimes();
     if (m_trustState == TrustState::Waiting) {
         // Still busy: asked once the queue has finished (and the pages' handlers have run).
         m_title->setText(m_trustText);

@@ -6,6 +6,7 @@
 #include "jobs/runsession.h"
 #include "trustdialog.h"
 
+#include <QElapsedTimer>
 #include <QHash>
 #include <QWidget>
 
@@ -15,6 +16,7 @@ class QLabel;
 class QPlainTextEdit;
 class QProgressBar;
 class QPushButton;
+class QTimer;
 class QTreeWidget;
 class QTreeWidgetItem;
 class QVBoxLayout;
@@ -82,6 +84,9 @@ public:
     QString runStep() const { return m_session ? m_session->step() : QString(); }
     // Whether the running (or last) run was cancelled (by the user or from outside).
     bool wasCancelled() const;
+    // The running (or last) run's times as the progress bar shows them: "4:07 elapsed, about
+    // 12:30 left" (the pace of the queue's weighted progress); empty before the first run.
+    QString timesText() const { return m_timesText; }
 
     // Every run is journaled here (the project's vlab-journal.json); empty: no journal.
     // Runs the journal there records as cut off or interrupted, and not run since, are named in
@@ -126,6 +131,7 @@ private:
     void onFinished(bool succeeded);
     void askTrust();
     bool stoppedForTrust(const Job *job) const;
+    void showTimes();
 
     QLabel *m_title;
     QLabel *m_notice = nullptr; // the last note(), one line
@@ -138,6 +144,9 @@ private:
     QPushButton *m_cancel = nullptr;
     RunSession *m_session = nullptr;
     JobQueue *m_queue = nullptr;
+    QElapsedTimer m_clock; // since the running (or last) run started
+    QTimer *m_tick = nullptr;
+    QString m_timesText;
     QHash<Job *, QTreeWidgetItem *> m_items;
     std::function<bool()> m_confirm;
     Approval m_approve;

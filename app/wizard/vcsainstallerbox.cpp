@@ -120,6 +120,16 @@ void VcsaInstallerBox::checkIso()
                                    [iso = m_iso->text().trimmed()](ProjectState &s) { s.isoFolder = iso; });
 }
 
+QString VcsaInstallerBox::isoFolder() const
+{
+    return m_iso->text().trimmed();
+}
+
+VcsaSecrets VcsaInstallerBox::secrets() const
+{
+    return {m_targetPassword->text(), m_rootPassword->text(), m_ssoPassword->text()};
+}
+
 Result<VcsaDeployRequest> VcsaInstallerBox::request(const LabPlan &plan, VcsaRole role, bool precheckOnly,
                                                     const QString &projectFolder) const
 {

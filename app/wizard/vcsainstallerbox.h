@@ -42,6 +42,10 @@ public:
     Result<VcsaDeployRequest> request(const LabPlan &plan, VcsaRole role, bool precheckOnly,
                                       const QString &projectFolder) const;
 
+    // The ISO folder as typed, and the passwords as typed (for work that needs only some).
+    QString isoFolder() const;
+    VcsaSecrets secrets() const;
+
 private:
     void checkIso();
 

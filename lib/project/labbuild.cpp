@@ -173,6 +173,7 @@ Result<QList<Job *>> LabBuild::installJobs(VcsaRole role) const
     request.templateJson = *json;
     request.secrets = m_settings.vcsa;
     request.logRoot = QDir(m_settings.projectFolder).filePath(u"logs"_s);
+    request.noSslVerification = m_settings.vcsaNoSslVerification;
     auto *job = new VcsaDeployJob(request);
     job->setTimeout(m_settings.installTimeout);
     return QList<Job *>{job};

@@ -32,9 +32,10 @@ class NetscalerActions;
 
 struct LabBuildSettings
 {
-    QString projectFolder; // certs/, logs/, the journal, the runbook and the audit record
-    QString iso;           // psc1, psc2, vcenter: the folder where the VCSA ISO is mounted
-    QString caCert;        // certificate: the VMCA root (root.cer) and its key
+    QString projectFolder;              // certs/, logs/, the journal, the runbook and the audit record
+    QString iso;                        // psc1, psc2, vcenter: the folder where the VCSA ISO is mounted
+    bool vcsaNoSslVerification = false; // the installer does not verify the target's certificate
+    QString caCert;                     // certificate: the VMCA root (root.cer) and its key
     QString caKey;
     QString nsip; // empty: the plan's
     QString nsUser = QStringLiteral("nsroot");
