@@ -8,7 +8,7 @@ out=$(mktemp -d)
 trap 'rm -rf "$out"' EXIT
 "$(dirname "$0")/screenshots.sh" "$1" "$out" >/dev/null
 fail() { echo "FAIL: $*" >&2; exit 1; }
-names=(start 00-plan 01-precheck 02-psc 03-certificates 04-applycerts 05-netscaler 06-vcenter 07-vcha
+names=(start 00-plan 00-build 01-precheck 02-psc 03-certificates 04-applycerts 05-netscaler 06-vcenter 07-vcha
   08-vds 09-diagnostics 10-audit 11-files)
 previous=
 for name in "${names[@]}"; do

@@ -76,7 +76,7 @@ stop_wizard
 
 # Every step of the example lab, saved in a project folder of its own.
 start_wizard 00-plan "$work/lab/sslab.vlab.json"
-for name in 01-precheck 02-psc 03-certificates 04-applycerts 05-netscaler 06-vcenter 07-vcha 08-vds \
+for name in 00-build 01-precheck 02-psc 03-certificates 04-applycerts 05-netscaler 06-vcenter 07-vcha 08-vds \
   09-diagnostics 10-audit 11-files; do
   xdotool key alt+n
   settled_shot "$name" "$last"
