@@ -2228,6 +2228,16 @@ Chạy chúng ngay bây giờ?</translation>
         <source>Audit: %1 ok, %2 drift, %3 unreachable, %4 skipped.</source>
         <translation>Kiểm tra: %1 ổn, %2 lệch, %3 không liên lạc được, %4 bỏ qua.</translation>
     </message>
+    <message>
+        <source>Waiting for your approval of the changes ...</source>
+        <translation>Đang chờ bạn phê duyệt các thay đổi ...</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n change(s) already held and are skipped; waiting for your approval of the rest ...</source>
+        <translation>
+            <numerusform>%n thay đổi đã có sẵn và được bỏ qua; đang chờ bạn phê duyệt phần còn lại ...</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>vlab::CertificatesPage</name>

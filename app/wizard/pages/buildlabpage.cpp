@@ -394,6 +394,11 @@ void BuildLabPage::surveyed(OutcomeSurvey *survey, LabBuild *build, JobQueue *qu
     }
     connect(queue, &JobQueue::finished, this, [this, build, queue] { finished(build, queue); });
     m_context.runPanel->setStep(u"build"_s);
+    // The approval (a dialog) comes next, when the run still changes something.
+    m_summary->setText(done.isEmpty() ? tr("Waiting for your approval of the changes ...")
+                                      : tr("%n change(s) already held and are skipped; waiting for your "
+                                           "approval of the rest ...",
+                                           nullptr, int(done.size())));
     const RunPanel::RunStart started = m_context.runPanel->start(queue, LabBuild::title());
     if (started != RunPanel::RunStart::Started) {
         delete queue;
