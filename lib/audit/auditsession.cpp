@@ -354,7 +354,8 @@ QString AuditSession::knownHostsFile() const
 
 void AuditSession::buildPsc()
 {
-    // vmafd-cli on each PSC over SSH, with the host keys already recorded in the project.
+    // vmafd-cli on each PSC over SSH, with the host keys already recorded in the project; then
+    // on the vCenter, for the lookup service location it uses.
     for (const PscNode &node : std::as_const(m_plan.psc)) {
         PscAuditRequest request;
         request.node = node;
@@ -381,12 +382,45 @@ void AuditSession::buildPsc()
         });
         m_jobs << job;
     }
-    if (m_plan.psc.size() < 2)
+    if (m_plan.psc.size() >= 2) {
+        Slot same;
+        same.kind = Slot::Kind::SameSite;
+        same.area = u"psc"_s;
+        m_slots << same;
+    }
+    buildVCenterLookupService();
+}
+
+void AuditSession::buildVCenterLookupService()
+{
+    // The vCenter's own lookup service location, with vmafd-cli over SSH as on the PSCs (same
+    // user, port, credentials and known hosts), at the plan's vCenter address.
+    const VCenterPlan &vc = m_plan.vcenter;
+    if (vc.fqdn.isEmpty())
         return;
-    Slot same;
-    same.kind = Slot::Kind::SameSite;
-    same.area = u"psc"_s;
-    m_slots << same;
+    PscAuditRequest request;
+    request.node =
+        PscNode{vc.name.isEmpty() ? u"vcenter"_s : vc.name, vc.fqdn, vc.ip.isEmpty() ? vc.fqdn : vc.ip};
+    request.connection.endpoint = SshEndpoint{m_options.sshUser, request.node.ip, m_options.sshPort};
+    request.connection.knownHostsFile = knownHostsFile();
+    request.connection.timeout = std::chrono::milliseconds(m_options.timeoutMs);
+    request.credentials = m_options.sshCredentials;
+    request.vmafdCli = m_options.vmafdCli;
+    request.lookupServiceOnly = true;
+    auto *job = new PscAuditJob(request);
+    // The connection and the command have the check's limit; the job's only stops a hang.
+    job->setTimeout(std::chrono::milliseconds(m_options.timeoutMs * 3 + 1000));
+    Slot slot;
+    slot.kind = Slot::Kind::Check;
+    slot.area = u"psc"_s;
+    slot.target = u"%1 (%2)"_s.arg(vc.fqdn, Tr::tr("lookup service"));
+    const qsizetype index = m_slots.size();
+    m_slots << slot;
+    connect(job, &Job::finished, this, [this, index, job] {
+        m_slots[index].results = {vcenterLookupServiceResult(*job, m_plan)};
+        m_slots[index].done = true;
+    });
+    m_jobs << job;
 }
 
 AuditResult AuditSession::sameSite() const

@@ -59,14 +59,15 @@ struct AuditOptions
     QString vcPassword;
     QByteArray vcPin; // as nsPin, for the vCenter
 
-    // tcp, psc: SSH to each PSC's planned address as sshUser on sshPort. The host key must be
+    // tcp, psc: SSH to each PSC's planned address (psc: and to the vCenter's, for its lookup
+    // service location) as sshUser on sshPort. The host key must be
     // recorded in knownHostsFile (empty: known_hosts in the project folder); the audit records
     // none, so an unknown key sends nothing. The password or key only go to the PSCs.
     QString sshUser = QStringLiteral("root");
     int sshPort = 22;
     QString knownHostsFile;
     SshCredentials sshCredentials;
-    // psc: the vmafd-cli command on the PSCs (tests put a stand-in here).
+    // psc: the vmafd-cli command on the PSCs and the vCenter (tests put a stand-in here).
     QString vmafdCli = QString::fromLatin1(kVmafdCli);
 };
 
@@ -100,6 +101,7 @@ private:
     void buildNetscaler();
     void buildVCenter(const QString &area);
     void buildPsc();
+    void buildVCenterLookupService();
     void buildTcp();
     void addFixed(const QString &area, const AuditResult &result);
     QList<AuditResult> sameCertificate() const;

@@ -52,13 +52,20 @@ AuditResult item(const PscNode &node, const QString &what)
 } // namespace
 
 PscAuditJob::PscAuditJob(PscAuditRequest request, QObject *parent)
-    : ThreadedJob(Tr::tr("SSO domain, site and lookup service of %1").arg(request.node.fqdn), {}, parent)
+    : ThreadedJob(request.lookupServiceOnly
+                      ? Tr::tr("Lookup service location of %1").arg(request.node.fqdn)
+                      : Tr::tr("SSO domain, site and lookup service of %1").arg(request.node.fqdn),
+                  {}, parent)
     , m_request(std::move(request))
 {
-    mutableReport().description =
-        Tr::tr("Asks vmafd-cli on %1 for its SSO domain, site and lookup service location.")
-            .arg(m_request.connection.endpoint.toString());
-    setKey(u"audit.psc.%1"_s.arg(m_request.node.name));
+    mutableReport().description = m_request.lookupServiceOnly
+        ? Tr::tr("Asks vmafd-cli on %1 where its lookup service is located.")
+              .arg(m_request.connection.endpoint.toString())
+        : Tr::tr("Asks vmafd-cli on %1 for its SSO domain, site and lookup service location.")
+              .arg(m_request.connection.endpoint.toString());
+    // The vCenter's: "audit.psc.vcenter.NAME", apart from any PSC's.
+    setKey(m_request.lookupServiceOnly ? u"audit.psc.vcenter.%1"_s.arg(m_request.node.name)
+                                       : u"audit.psc.%1"_s.arg(m_request.node.name));
     setTarget(m_request.connection.endpoint.toString());
 }
 
@@ -93,6 +100,8 @@ ThreadedJob::Work PscAuditJob::makeWork()
                      {"get-ls-location", &identity.lsLocation}};
         qreal done = 0.2;
         for (const auto &read : reads) {
+            if (r.lookupServiceOnly && read.value != &identity.lsLocation)
+                continue;
             if (ctx.isCancelled())
                 return makeError(u"job.cancelled"_s, Tr::tr("Cancelled."));
             const QString subcommand = QString::fromLatin1(read.subcommand);
@@ -179,6 +188,57 @@ QList<AuditResult> pscAuditResults(const PscAuditJob &job, const LabPlan &plan)
     }
     items << ls;
     return items;
+}
+
+AuditResult vcenterLookupServiceResult(const PscAuditJob &job, const LabPlan &plan)
+{
+    const PscNode &node = job.request().node;
+    AuditResult ls = item(node, Tr::tr("lookup service"));
+    ls.expected =
+        Tr::tr("https://%1:443/lookupservice/sdk (the load-balancer name)").arg(plan.loadBalancer.fqdn);
+    if (!job.result()) {
+        const Error &e = job.result().error();
+        const SshConnectOptions &connection = job.request().connection;
+        ls = sshAuditFailure(ls, e, connection);
+        // The hints of sshAuditFailure() speak of a PSC; this is the vCenter.
+        if (e.code == u"hostkey.not-confirmed"_s) {
+            const QString fingerprint = fingerprintToConfirm(e);
+            ls.hint = Tr::tr("Compare the fingerprint %1 with the one the vCenter's administrator gives you, "
+                             "then record it once: vlab diag tcp --ssh %2 --plan PLAN --accept-host-key %1.")
+                          .arg(fingerprint.isEmpty() ? Tr::tr("(see vlab diag tcp)") : fingerprint,
+                               connection.endpoint.toString());
+        } else if (ls.status == AuditStatus::Unreachable) {
+            ls.hint =
+                Tr::tr("Check that the vCenter is up, that SSH is enabled on it and that %1 is its address.")
+                    .arg(connection.endpoint.host);
+        } else if (ls.status == AuditStatus::Drift && e.code.startsWith(u"hostkey."_s)) {
+            ls.hint = Tr::tr("Find out why the vCenter's host key changed before recording the new one.");
+        } else if (e.code == u"audit.psc.shell"_s) {
+            ls.hint = Tr::tr("Make bash the login shell of %1 on the vCenter (chsh -s /bin/bash %1).")
+                          .arg(connection.endpoint.user);
+        }
+        return ls;
+    }
+    const QString location = job.identity().lsLocation;
+    ls.found = location;
+    const QUrl url(location, QUrl::StrictMode);
+    const QString host = url.isValid() ? url.host() : QString();
+    if (!host.isEmpty() && host.compare(plan.loadBalancer.fqdn, Qt::CaseInsensitive) == 0) {
+        ls.status = AuditStatus::Ok;
+        ls.message =
+            Tr::tr("The vCenter %1 finds its lookup service at the load-balancer name.").arg(node.fqdn);
+        return ls;
+    }
+    ls.status = AuditStatus::Drift;
+    ls.message = host.isEmpty()
+        ? Tr::tr("The lookup service location of the vCenter %1 is not a URL.").arg(node.fqdn)
+        : Tr::tr("The vCenter %1 finds its lookup service at %2, not at the load-balancer name %3.")
+              .arg(node.fqdn, host, plan.loadBalancer.fqdn);
+    ls.hint =
+        Tr::tr("Repoint the vCenter at the load-balancer name: as root on the vCenter, cmsso-util repoint "
+               "--repoint-psc %1.")
+            .arg(plan.loadBalancer.fqdn);
+    return ls;
 }
 
 AuditResult pscSameSiteResult(const QList<QPair<QString, QString>> &sites, const QStringList &silent)

@@ -4,7 +4,10 @@
 // (`vmafd-cli get-domain-name|get-site-name|get-ls-location --server-name localhost`, each
 // printing one value and a newline: docs/sources.md). PscAuditJob only reads; pscAuditResults()
 // compares with the plan: the plan's SSO domain, the plan's site, and a lookup service located
-// at the load-balancer name. The host key must already be recorded (the audit records none).
+// at the load-balancer name. The same job on the plan's vCenter (lookupServiceOnly) reads only
+// the lookup service location the vCenter itself uses (`get-ls-location`): it must be the
+// load-balancer name too, or the vCenter does not go through the load balancer to SSO
+// (vcenterLookupServiceResult()). The host key must already be recorded (the audit records none).
 
 #include "audit/auditresult.h"
 #include "jobs/threadedjob.h"
@@ -22,6 +25,8 @@ struct PscAuditRequest
     SshCredentials credentials;
     // The command run with the subcommands appended (tests put a stand-in here).
     QString vmafdCli = QString::fromLatin1(kVmafdCli);
+    // Only get-ls-location (the vCenter's own lookup service location); `node` is the vCenter.
+    bool lookupServiceOnly = false;
 };
 
 // What one PSC reported (each value as printed, trimmed).
@@ -55,6 +60,11 @@ private:
 // Items "FQDN (SSO domain)", "FQDN (SSO site)", "FQDN (lookup service)" for a PSC that
 // answered; one item "FQDN" (unreachable, drift or skipped) for one that did not.
 QList<AuditResult> pscAuditResults(const PscAuditJob &job, const LabPlan &plan);
+
+// The item "FQDN (lookup service)" of the vCenter (a job with lookupServiceOnly): ok when the
+// location's host is the load-balancer name, drift otherwise (fixed with cmsso-util repoint on
+// the vCenter), unreachable when the vCenter does not answer SSH, skipped when not checked.
+AuditResult vcenterLookupServiceResult(const PscAuditJob &job, const LabPlan &plan);
 
 // The item comparing the sites of every PSC that answered (`sites`: FQDN -> site; the PSCs
 // that did not answer are named in `silent`).

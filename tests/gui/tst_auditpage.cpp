@@ -197,6 +197,7 @@ private Q_SLOTS:
     void showsTheLastAuditOnOpen();
     void stepFixing_data();
     void stepFixing();
+    void vcenterLookupServiceLeadsToTheVCenterStep();
 };
 
 void TestAuditPage::netscalerDriftRerunAndGoToItsStep()
@@ -542,6 +543,22 @@ void TestAuditPage::stepFixing()
     QFETCH(AuditResult, result);
     QFETCH(QString, step);
     QCOMPARE(AuditPage::stepFixing(result), step);
+}
+
+// The vCenter's own lookup service location (psc area, the plan's vCenter as target) is fixed
+// where the vCenter was installed, not by the PSCs' endpoint step.
+void TestAuditPage::vcenterLookupServiceLeadsToTheVCenterStep()
+{
+    AuditResult vc;
+    vc.area = u"psc"_s;
+    vc.target = u"vcenter-vc01.sslab.com (lookup service)"_s;
+    vc.expected = u"https://vcenter-psc-lb.sslab.com:443/lookupservice/sdk (the load-balancer name)"_s;
+    vc.status = AuditStatus::Drift;
+    QCOMPARE(AuditPage::stepFixing(vc, u"vcenter-vc01.sslab.com"_s), u"vcenter"_s);
+    // A PSC's item stays with the endpoint step, also when the plan's vCenter is known.
+    AuditResult psc = vc;
+    psc.target = u"vcenter-psc01.sslab.com (lookup service)"_s;
+    QCOMPARE(AuditPage::stepFixing(psc, u"vcenter-vc01.sslab.com"_s), u"applycerts"_s);
 }
 
 QTEST_MAIN(TestAuditPage)

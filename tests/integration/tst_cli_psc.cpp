@@ -7,7 +7,8 @@
 // diagnostics' `ss -tan` over SSH sees this kernel's real TCP states, which the test drives
 // with plain POSIX sockets on loopback. And `vlab audit --only psc` against the same sshd
 // running the vmafd-cli stand-in (tests/data/remote/vmafd-cli-standin.sh), which answers for
-// each loopback PSC from the state this test writes.
+// each loopback PSC, and for the plan's vCenter on a third loopback address, from the state this
+// test writes.
 
 #include "certfixture.h"
 #include "sshdfixture.h"
@@ -122,6 +123,9 @@ private:
     QString m_certManager;
     QString m_endpointScripts;
     QString m_vmafdCli;
+    // Where the audit's vCenter answers SSH (the same sshd), and an address where nothing does.
+    static QString vcenterAddress() { return u"127.0.0.3"_s; }
+    static QString silentAddress() { return u"127.0.0.4"_s; }
     QString m_ssoPassword;  // canary
     QString m_rootPassword; // the fixture's password when it has one (a canary too)
     int m_runs = 0;
@@ -229,6 +233,8 @@ private Q_SLOTS:
         QCOMPARE(QString::fromLatin1(CertFiles::Chain), u"psc-ha-vip-chain.crt"_s);
         QCOMPARE(QString::fromLatin1(CertFiles::Key), u"psc-ha-vip.key"_s);
         QCOMPARE(QString::fromLatin1(CertFiles::CaChain), u"cachain.crt"_s);
+        // The plan's vCenter, for the audit's psc area (its own lookup service location).
+        m_sshd.setExtraAddresses({vcenterAddress()});
         const SshdStart s = m_sshd.start();
         if (s.outcome == SshdStart::Outcome::Unavailable)
             QSKIP(qPrintable(s.why));
@@ -692,16 +698,29 @@ private Q_SLOTS:
             f.fileName(), QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ReadOther);
     }
 
+    // The audit's plan: m_plan with the vCenter at `address`.
+    bool writeAuditPlan(const QString &plan, const QString &vcenterAddress)
+    {
+        QJsonObject json = QJsonDocument::fromJson(readAll(m_plan)).object();
+        QJsonObject vcenter = json.value(u"vcenter"_s).toObject();
+        vcenter.insert(u"ip"_s, vcenterAddress);
+        json.insert(u"vcenter"_s, vcenter);
+        QFile f(plan);
+        const QByteArray data = QJsonDocument(json).toJson();
+        return f.open(QIODevice::WriteOnly | QIODevice::Truncate) && f.write(data) == data.size();
+    }
+
     // README "As-built audit" psc: exit 0 ok, exit 1 drift (a wrong domain, two sites, a lookup
-    // service not at the load-balancer name) or unreachable (connection refused).
+    // service not at the load-balancer name, on a PSC or the vCenter) or unreachable (connection
+    // refused, to the PSCs and the vCenter or to the vCenter alone).
     void auditPsc()
     {
         QVERIFY(QDir().mkpath(m_work.filePath(u"audit-psc"_s)));
         const QString plan = m_work.filePath(u"audit-psc/lab.vlab.json"_s);
-        QFile::remove(plan);
-        QVERIFY(QFile::copy(m_plan, plan));
+        const QString vcAddress = vcenterAddress();
+        QVERIFY(writeAuditPlan(plan, vcAddress));
         const QString knownHosts = m_work.filePath(u"audit-psc/known_hosts"_s);
-        for (const QString &host : {m_sshd.host(), m_sshd.secondHost()}) {
+        for (const QString &host : {m_sshd.host(), m_sshd.secondHost(), vcAddress}) {
             QStringList args{u"diag"_s,
                              u"tcp"_s,
                              u"--ssh"_s,
@@ -745,33 +764,40 @@ private Q_SLOTS:
             return found;
         };
         const QString p1 = u"vcenter-psc01.sslab.com"_s, p2 = u"vcenter-psc02.sslab.com"_s;
+        const QString vc = QJsonDocument::fromJson(readAll(plan))[u"vcenter"_s][u"fqdn"_s].toString();
+        QVERIFY(!vc.isEmpty());
         const auto expect = [&](const QStringList &notOk) {
             QStringList all;
             const QStringList targets{p1 + u" (SSO domain)"_s,     p1 + u" (SSO site)"_s,
                                       p1 + u" (lookup service)"_s, p2 + u" (SSO domain)"_s,
                                       p2 + u" (SSO site)"_s,       p2 + u" (lookup service)"_s,
-                                      u"every PSC (one site)"_s};
+                                      u"every PSC (one site)"_s,   vc + u" (lookup service)"_s};
             for (const QString &target : targets)
                 all << target + (notOk.contains(target) ? u"=drift"_s : u"=ok"_s);
             all.sort();
             return all;
         };
 
-        // As planned: both in vsphere.local, site SSLAB-Site1, the lookup service at the LB name.
+        // As planned: both in vsphere.local, site SSLAB-Site1, the lookup service at the LB name,
+        // and the vCenter finds its lookup service there too (what a 6.7 appliance prints: the URL
+        // without the port).
+        const QString vcLsAtLb = u"https://vcenter-psc-lb.sslab.com/lookupservice/sdk"_s;
         QVERIFY(writeVmafdState(state, m_sshd.host(), u"vsphere.local"_s, u"SSLAB-Site1"_s, lsAtLb));
         QVERIFY(writeVmafdState(state, m_sshd.secondHost(), u"vsphere.local"_s, u"SSLAB-Site1"_s, lsAtLb));
+        QVERIFY(writeVmafdState(state, vcAddress, u"vsphere.local"_s, u"SSLAB-Site1"_s, vcLsAtLb));
         Run r = audit(m_sshd.port());
         QVERIFY2(r.code == 0, qPrintable(r.out + r.err));
         QCOMPARE(statuses(r), expect({}));
         QCOMPARE(items(r).value(p2 + u" (SSO site)"_s).value(u"found"_s).toString(), u"SSLAB-Site1"_s);
         QCOMPARE(items(r).value(p1 + u" (lookup service)"_s).value(u"found"_s).toString(), lsAtLb);
+        QCOMPARE(items(r).value(vc + u" (lookup service)"_s).value(u"found"_s).toString(), vcLsAtLb);
 
         // README "As-built audit" and README "Runbook": the results are kept in
         // audit-results.json beside the plan (no password in it), and vlab runbook ends with
         // the "As built" chapter made from it.
         const QString record = m_work.filePath(u"audit-psc/audit-results.json"_s);
         const QJsonObject kept = QJsonDocument::fromJson(readAll(record)).object();
-        QCOMPARE(kept.value(u"checks"_s).toArray().size(), 7);
+        QCOMPARE(kept.value(u"checks"_s).toArray().size(), 8);
         QCOMPARE(kept.value(u"areas"_s).toArray(), (QJsonArray{u"psc"_s}));
         QVERIFY(QDateTime::fromString(kept.value(u"time"_s).toString(), Qt::ISODate).isValid());
         verifyNoSecret(QString::fromUtf8(readAll(record)));
@@ -786,7 +812,7 @@ private Q_SLOTS:
         const QString text = QString::fromUtf8(pdftotext.readAllStandardOutput()).simplified();
         QVERIFY2(text.contains(u"As built"_s), qPrintable(text));
         QVERIFY2(text.contains(u"Audited on "_s + kept.value(u"time"_s).toString()), qPrintable(text));
-        QVERIFY2(text.contains(u"7 ok, 0 drift, 0 unreachable, 0 skipped"_s), qPrintable(text));
+        QVERIFY2(text.contains(u"8 ok, 0 drift, 0 unreachable, 0 skipped"_s), qPrintable(text));
         QVERIFY2(text.contains(u"ok psc, vcenter-psc02.sslab.com (SSO site): expected SSLAB-Site1, found "
                                u"SSLAB-Site1."_s),
                  qPrintable(text));
@@ -824,6 +850,43 @@ private Q_SLOTS:
         QVERIFY2(r.code == 1, qPrintable(r.out + r.err));
         QCOMPARE(statuses(r), expect({p1 + u" (SSO site)"_s, p2 + u" (SSO site)"_s}));
 
+        // The PSCs as planned, the vCenter pointed at PSC 1 itself: only the vCenter's item
+        // drifts, with the repoint that fixes it.
+        QVERIFY(writeVmafdState(state, m_sshd.host(), u"vsphere.local"_s, u"SSLAB-Site1"_s, lsAtLb));
+        QVERIFY(writeVmafdState(state, m_sshd.secondHost(), u"vsphere.local"_s, u"SSLAB-Site1"_s, lsAtLb));
+        QVERIFY(writeVmafdState(state, vcAddress, u"vsphere.local"_s, u"SSLAB-Site1"_s,
+                                u"https://vcenter-psc01.sslab.com/lookupservice/sdk"_s));
+        r = audit(m_sshd.port());
+        QVERIFY2(r.code == 1, qPrintable(r.out + r.err));
+        QCOMPARE(statuses(r), expect({vc + u" (lookup service)"_s}));
+        const QJsonObject vcLs = items(r).value(vc + u" (lookup service)"_s);
+        QCOMPARE(vcLs.value(u"found"_s).toString(), u"https://vcenter-psc01.sslab.com/lookupservice/sdk"_s);
+        QVERIFY2(vcLs.value(u"expected"_s).toString().contains(u"vcenter-psc-lb.sslab.com"_s),
+                 qPrintable(r.out));
+        QVERIFY2(vcLs.value(u"message"_s)
+                     .toString()
+                     .contains(u"vcenter-psc01.sslab.com, not at the load-balancer name"_s),
+                 qPrintable(r.out));
+        QVERIFY2(vcLs.value(u"hint"_s).toString().contains(
+                     u"cmsso-util repoint --repoint-psc vcenter-psc-lb.sslab.com"_s),
+                 qPrintable(r.out));
+
+        // The vCenter's SSH does not answer (nothing listens on its address): its item is
+        // unreachable, the PSCs' are not touched by it.
+        QVERIFY(writeAuditPlan(plan, silentAddress()));
+        r = audit(m_sshd.port());
+        QVERIFY2(r.code == 1, qPrintable(r.out + r.err));
+        QStringList onlyVCenter = expect({});
+        onlyVCenter.replaceInStrings(vc + u" (lookup service)=ok"_s, vc + u" (lookup service)=unreachable"_s);
+        QCOMPARE(statuses(r), onlyVCenter);
+        QVERIFY2(items(r)
+                     .value(vc + u" (lookup service)"_s)
+                     .value(u"hint"_s)
+                     .toString()
+                     .contains(u"vCenter is up"_s),
+                 qPrintable(r.out));
+        QVERIFY(writeAuditPlan(plan, vcAddress));
+
         // Nothing answers SSH on the port (connection refused): unreachable, not drift.
         QTcpServer closed;
         QVERIFY(closed.listen(QHostAddress::LocalHost, 0));
@@ -831,9 +894,10 @@ private Q_SLOTS:
         closed.close();
         r = audit(closedPort);
         QVERIFY2(r.code == 1, qPrintable(r.out + r.err));
-        QCOMPARE(statuses(r),
-                 (QStringList{u"every PSC (one site)=unreachable"_s, p1 + u"=unreachable"_s,
-                              p2 + u"=unreachable"_s}));
+        QStringList silent{u"every PSC (one site)=unreachable"_s, p1 + u"=unreachable"_s,
+                           p2 + u"=unreachable"_s, vc + u" (lookup service)=unreachable"_s};
+        silent.sort();
+        QCOMPARE(statuses(r), silent);
     }
 
     void updateEndpointsRefusesAnUnknownPlaceholder()

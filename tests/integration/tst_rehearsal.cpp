@@ -13,8 +13,8 @@
 //    the stand-ins of VMware's endpoint scripts;
 //  - netscaler: the NITRO stand-in; vcha, vds: govmomi's vCenter simulator with its VCHA
 //    stand-in and switch shim;
-//  - audit: every area (dns, certs, netscaler, psc over SSH with the vmafd-cli stand-in,
-//    vcenter, vcha, vds, tcp over SSH);
+//  - audit: every area (dns, certs, netscaler, psc over SSH with the vmafd-cli stand-in, on
+//    the PSCs and the vCenter's address, vcenter, vcha, vds, tcp over SSH);
 //  - runbook: runbook.md and runbook.pdf with the run's evidence.
 // What is not real here, and why: the load balancer does not carry traffic (the NITRO
 // stand-in keeps objects, it balances nothing), so the VIP's port 443 is played by a listener
@@ -22,7 +22,8 @@
 // talk to is the simulator, not the address the installer stand-in "deployed"; the PSCs'
 // SSO domain and site (the audit's psc area) are the vmafd-cli stand-in's state written by
 // this test as the installs would leave them; their lookup service location is set by the
-// updateSSOConfig stand-in when the endpoints step runs it.
+// updateSSOConfig stand-in when the endpoints step runs it. The vCenter's lookup service
+// location is written by this test as its install (pointed at the load-balancer name) leaves it.
 //
 // It checks: the run is killed (SIGKILL) while VCHA waits for a healthy cluster, after every
 // appliance install, the certificate, the NetScaler and the SSH steps finished; the next run
@@ -261,7 +262,9 @@ void TestRehearsal::initTestCase()
     }
     const QString psc1 = m_lab.address(Host::Psc01);
     const QString psc2 = m_lab.address(Host::Psc03);
-    m_sshd.setExtraAddresses({psc1, psc2});
+    const QString vcenter = m_lab.address(Host::VCenter02);
+    // And the vCenter's: the audit's psc area asks it for its own lookup service location.
+    m_sshd.setExtraAddresses({psc1, psc2, vcenter});
     const SshdStart ssh = m_sshd.start();
     if (ssh.outcome == SshdStart::Outcome::Unavailable) {
         m_skip = ssh.why;
@@ -327,6 +330,16 @@ void TestRehearsal::initTestCase()
                               QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ReadOther);
         QVERIFY(m_sshd.giveToUser(state));
     }
+    // The vCenter's own lookup service location (the audit's psc area asks it too): the
+    // load-balancer name it was installed against, as a 6.7 appliance prints it.
+    {
+        const QString state = QDir(m_vmafdState).filePath(vcenter);
+        QVERIFY(writeFile(
+            state,
+            u"ls=https://%1/lookupservice/sdk\n"_s.arg(PrecheckServers::fqdn(Host::LoadBalancer)).toUtf8()));
+        QFile::setPermissions(state,
+                              QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ReadOther);
+    }
 
     for (const Host h : {Host::Psc01, Host::Psc03, Host::VCenter02, Host::Esxi, Host::LoadBalancer}) {
         why = listen(m_lab.address(h));
@@ -336,7 +349,7 @@ void TestRehearsal::initTestCase()
 
 // The loopback lab where every record exists (PSC 1, PSC "03" as the second PSC, vCenter
 // "02"), on the simulator's inventory names, deployed on the target by address; known_hosts
-// next to it holds the sshd's host key for both PSCs (the run records none).
+// next to it holds the sshd's host key for both PSCs and the vCenter (the run records none).
 QString TestRehearsal::writePlan()
 {
     QJsonObject plan = m_lab.loopbackPlan(PrecheckServers::PlanKind::AllRecordsExist);
@@ -356,7 +369,7 @@ QString TestRehearsal::writePlan()
     if (!writeFile(file, QJsonDocument(plan).toJson()))
         return {};
     QByteArray knownHosts;
-    for (const Host h : {Host::Psc01, Host::Psc03})
+    for (const Host h : {Host::Psc01, Host::Psc03, Host::VCenter02})
         knownHosts +=
             u"[%1]:%2 %3\n"_s.arg(m_lab.address(h), QString::number(m_sshd.port()), m_sshd.hostPublicKey())
                 .toUtf8();

@@ -103,7 +103,7 @@ QString AuditPage::stepTitle()
     return tr("As-built audit");
 }
 
-QString AuditPage::stepFixing(const AuditResult &result)
+QString AuditPage::stepFixing(const AuditResult &result, const QString &vcenterFqdn)
 {
     const QString &area = result.area;
     if (area == u"dns"_s)
@@ -117,8 +117,13 @@ QString AuditPage::stepFixing(const AuditResult &result)
         }
         return u"applycerts"_s;
     }
-    if (area == u"psc"_s) // the lookup service location is set by the endpoint step
+    if (area == u"psc"_s) {
+        // The vCenter's own item (vmafd-cli on the vCenter): it was installed pointing there.
+        if (!vcenterFqdn.isEmpty() && result.target.startsWith(vcenterFqdn + u' '))
+            return u"vcenter"_s;
+        // The PSCs' lookup service location is set by the endpoint step.
         return result.expected.contains(u"/lookupservice/"_s) ? u"applycerts"_s : u"psc"_s;
+    }
     if (area == u"tcp"_s)
         return u"diagnostics"_s;
     return area; // netscaler, vcenter, vcha, vds: the step of the same name
@@ -582,7 +587,8 @@ void AuditPage::showSelected()
     if (const QDateTime when = m_areaTimes.value(r.area); when.isValid())
         lines << tr("Audited on %1.").arg(auditTime(when));
     if (r.status != AuditStatus::Ok)
-        lines << tr("The step that fixes it: %1").arg(titleOfStep(stepFixing(r)));
+        lines << tr("The step that fixes it: %1")
+                     .arg(titleOfStep(stepFixing(r, m_context.document->plan().vcenter.fqdn)));
     m_details->setText(lines.join(u'\n'));
     updateButtons();
 }
@@ -596,7 +602,9 @@ void AuditPage::updateButtons()
     const int row = ranges.isEmpty() ? -1 : ranges.constFirst().topRow();
     const bool problem = row >= 0 && row < m_results.size() && m_results.at(row).status != AuditStatus::Ok;
     m_goTo->setEnabled(problem && m_context.showStep);
-    m_goTo->setToolTip(problem ? tr("Goes to %1.").arg(titleOfStep(stepFixing(m_results.at(row))))
+    m_goTo->setToolTip(problem ? tr("Goes to %1.")
+                                     .arg(titleOfStep(stepFixing(m_results.at(row),
+                                                                 m_context.document->plan().vcenter.fqdn)))
                                : QString());
 }
 
@@ -606,7 +614,7 @@ void AuditPage::goToFix()
     const int row = ranges.isEmpty() ? -1 : ranges.constFirst().topRow();
     if (row < 0 || row >= m_results.size() || !m_context.showStep)
         return;
-    const QString step = stepFixing(m_results.at(row));
+    const QString step = stepFixing(m_results.at(row), m_context.document->plan().vcenter.fqdn);
     if (!m_context.showStep(step))
         m_summary->setText(tr("The step %1 cannot be shown now.").arg(titleOfStep(step)));
 }

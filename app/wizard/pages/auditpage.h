@@ -42,8 +42,9 @@ public:
     // The step (StepInfo::id) whose page fixes what this check found: dns the pre-checks;
     // certs the Certificates page for the certificate itself (names, validity, chain), Apply
     // certificates for what a PSC serves; psc the PSC install, or Apply certificates for the
-    // lookup service location (the endpoint step); the others their own pages.
-    static QString stepFixing(const AuditResult &result);
+    // lookup service location (the endpoint step), the vCenter's own lookup service location
+    // (the item of `vcenterFqdn`, the plan's vCenter) the vCenter step; the others their own pages.
+    static QString stepFixing(const AuditResult &result, const QString &vcenterFqdn = {});
 
 private:
     // Audits `areas`; with `merge`, their rows replace those of the same areas and the rest
