@@ -456,6 +456,10 @@ QString runbookChapterForJob(const QString &key)
         return u"psc"_s;
     if (group == u"vcsa"_s)
         return rest.contains(u"vcenter"_s) ? u"vcenter"_s : u"psc"_s;
+    // The audit's TCP capture on each PSC is the Diagnostics step's own job (a whole-lab run
+    // has no diagnostics step of its own); the audit's other checks are "As built" only.
+    if (group == u"audit"_s && rest.startsWith(u"tcp."_s))
+        return u"diag"_s;
     for (const QString &id : {u"netscaler"_s, u"vcenter"_s, u"vcha"_s, u"vds"_s, u"diag"_s}) {
         if (group == id)
             return id;

@@ -54,7 +54,8 @@ Runbook buildRunbook(const LabPlan &plan, const QByteArray &precheckResultsJson 
 bool addAuditChapter(Runbook &runbook, const QByteArray &auditRecordJson);
 
 // Adds the recorded evidence of live runs (the project's run journal) to the chapters their
-// jobs belong to (by key: "netscaler.apply" -> NetScaler, "vcha.deploy" -> VCHA): every run
+// jobs belong to (by key: "netscaler.apply" -> NetScaler, "vcha.deploy" -> VCHA, the audit's
+// TCP capture "audit.tcp.<psc>" -> TCP diagnostics): every run
 // of every job that began (succeeded, failed, cancelled, skipped, interrupted), oldest first,
 // with when, where, the outcome and the files it wrote; a succeeded run replaces the
 // chapter's sign-off lines. Evidence is what the jobs recorded, which never holds a secret.

@@ -565,9 +565,8 @@ void TestRehearsal::wholeLabKilledResumedAuditedAndDriftFound()
              "a password reached the output");
 
     // The runbook: each live step's chapter carries the evidence the run recorded, and the
-    // audit is the "As built" chapter. (Chapter 1 is the plan; chapter 9, TCP diagnostics, is
-    // the manual procedure: the run has no diagnostics step, the audit's tcp area is in "As
-    // built".)
+    // audit is the "As built" chapter. (Chapter 1 is the plan; chapter 9, TCP diagnostics,
+    // holds the audit's TCP capture on each PSC: the run has no diagnostics step of its own.)
     QVERIFY(QFileInfo(QDir(folder).filePath(u"runbook.pdf"_s)).size() > 0);
     const QString book = QString::fromUtf8(readAll(QDir(folder).filePath(u"runbook.md"_s)));
     const auto chapter = [&book](const QString &title) {
@@ -594,6 +593,7 @@ void TestRehearsal::wholeLabKilledResumedAuditedAndDriftFound()
         {u"vCenter High Availability"_s,
          {u"Evidence: Deploy vCenter HA"_s, u"\"health_state\":\"HEALTHY\""_s}},
         {u"Distributed Switch"_s, {u"Evidence: Create the Distributed Switch SSLAB-DSwitch"_s}},
+        {u"TCP diagnostics on the PSCs"_s, {u"Evidence: TCP connection states"_s}},
         {u"As built"_s,
          {u"0 drift, 0 unreachable, 0 skipped"_s,
           u"areas: dns, certs, netscaler, psc, vcenter, vcha, vds, tcp"_s}},

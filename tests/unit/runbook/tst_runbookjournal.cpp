@@ -189,6 +189,15 @@ private Q_SLOTS:
         QVERIFY2(two->target().startsWith(u"192.0.2.77"_s), qPrintable(two->target()));
     }
 
+    // The audit's TCP capture is the diagnostics' evidence; its other checks stay in As built.
+    void auditTcpCaptureIsDiagnosticsEvidence()
+    {
+        QCOMPARE(runbookChapterForJob(u"audit.tcp.psc01"_s), u"diag"_s);
+        QCOMPARE(runbookChapterForJob(u"diag.tcp"_s), u"diag"_s);
+        QCOMPARE(runbookChapterForJob(u"audit.netscaler"_s), QString());
+        QCOMPARE(runbookChapterForJob(u"audit.vcha"_s), QString());
+    }
+
     void precheckKeysNameTheCheckNotTheLanguage()
     {
         PortCheck check(u"psc1.lab.test"_s, 443, u"HTTPS"_s, u"PSC psc1"_s, 1000);
