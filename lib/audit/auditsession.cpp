@@ -7,7 +7,7 @@
 #include "certs/csrrequest.h"
 #include "core/atomicfile.h"
 #include "core/tr.h"
-#include "diag/tcpdiagjob.h"
+#include "diag/diagactions.h"
 #include "jobs/jobqueue.h"
 #include "netscaler/netscaleractions.h"
 #include "netscaler/nitroverifyjob.h"
@@ -443,15 +443,14 @@ void AuditSession::buildTcp()
     // The Diagnostics step's own job on each PSC, as `vlab diag tcp --ssh` runs it.
     const QString knownHosts = knownHostsFile();
     for (const PscNode &node : std::as_const(m_plan.psc)) {
-        TcpDiagRequest request;
-        request.source = TcpDiagRequest::Source::Ssh;
-        request.connection.endpoint = SshEndpoint{m_options.sshUser, node.ip, m_options.sshPort};
-        request.connection.knownHostsFile = knownHosts;
-        request.connection.timeout = std::chrono::milliseconds(m_options.timeoutMs);
-        request.credentials = m_options.sshCredentials;
-        request.options.ports =
-            m_plan.loadBalancer.ports.isEmpty() ? standardPscPorts() : m_plan.loadBalancer.ports;
-        auto *job = new TcpDiagJob(request);
+        SshConnectOptions connection;
+        connection.endpoint = SshEndpoint{m_options.sshUser, node.ip, m_options.sshPort};
+        connection.knownHostsFile = knownHosts;
+        connection.timeout = std::chrono::milliseconds(m_options.timeoutMs);
+        TcpReportOptions options;
+        options.ports = DiagActions::defaultPorts(m_plan);
+        TcpDiagJob *job = DiagActions::createTcpJob(
+            DiagActions(m_options.projectFolder).sshRequest(connection, m_options.sshCredentials, options));
         job->setKey(u"audit.tcp.%1"_s.arg(node.name));
         // The connection and the command each have the check's limit; the job's only stops a hang.
         job->setTimeout(std::chrono::milliseconds(m_options.timeoutMs * 3 + 1000));

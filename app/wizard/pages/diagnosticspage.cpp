@@ -1,6 +1,6 @@
 #include "diagnosticspage.h"
 
-#include "diag/tcpdiagjob.h"
+#include "diag/diagactions.h"
 #include "jobs/jobqueue.h"
 #include "project/plandocument.h"
 #include "rememberedpassword.h"
@@ -176,26 +176,14 @@ void DiagnosticsPage::initializePage()
 {
     const LabPlan &plan = m_context.document->plan();
     if (m_ports->text().isEmpty())
-        m_ports->setText(
-            portsText(plan.loadBalancer.ports.isEmpty() ? standardPscPorts() : plan.loadBalancer.ports));
+        m_ports->setText(portsText(DiagActions::defaultPorts(plan)));
     if (m_sshTarget->text().isEmpty() && !plan.psc.isEmpty())
         m_sshTarget->setText(
             u"root@"_s
             + (plan.psc.constFirst().fqdn.isEmpty() ? plan.psc.constFirst().ip : plan.psc.constFirst().fqdn));
     if (const std::optional<SshEndpoint> endpoint = SshEndpoint::parse(m_sshTarget->text().trimmed());
-        endpoint && isPscRoot(plan, *endpoint))
+        endpoint && DiagActions::isPscRoot(plan, *endpoint))
         recallPassword(m_context.secrets, m_password, plan.lab.name, SecretRole::Root);
-}
-
-// root on one of the plan's PSCs: the password is the PSC appliances' root password, kept
-// once it worked (another user's or another host's is asked each time).
-bool DiagnosticsPage::isPscRoot(const LabPlan &plan, const SshEndpoint &endpoint)
-{
-    if (endpoint.user != u"root"_s)
-        return false;
-    return std::any_of(plan.psc.begin(), plan.psc.end(), [&](const PscNode &node) {
-        return endpoint.host.compare(node.fqdn, Qt::CaseInsensitive) == 0 || endpoint.host == node.ip;
-    });
 }
 
 void DiagnosticsPage::updateSource()
@@ -207,62 +195,68 @@ void DiagnosticsPage::updateSource()
     m_password->setEnabled(source == Source::Ssh);
 }
 
-bool DiagnosticsPage::runDiagnostics()
+// The request the form describes; nullopt, with the reason shown, when it is incomplete.
+std::optional<TcpDiagRequest> DiagnosticsPage::requestFromInput()
 {
-    TcpDiagRequest request;
-    const auto source = Source(m_source->currentData().toInt());
     const std::optional<QList<int>> ports = parseTcpPortList(m_ports->text());
     if (!ports) {
         m_status->setText(tr("The ports must be TCP ports (1 to 65535) separated by commas, or \"all\"."));
         m_ports->setFocus();
-        return false;
+        return std::nullopt;
     }
-    request.options.ports = *ports;
-    request.options.thresholds.set(TcpState::CloseWait, m_closeWait->value());
-    request.options.thresholds.set(TcpState::FinWait2, m_finWait2->value());
-    request.options.thresholds.set(TcpState::TimeWait, m_timeWait->value());
-    switch (source) {
+    TcpReportOptions options;
+    options.ports = *ports;
+    options.thresholds.set(TcpState::CloseWait, m_closeWait->value());
+    options.thresholds.set(TcpState::FinWait2, m_finWait2->value());
+    options.thresholds.set(TcpState::TimeWait, m_timeWait->value());
+    switch (Source(m_source->currentData().toInt())) {
     case Source::Local:
-        request.source = TcpDiagRequest::Source::Local;
-        break;
-    case Source::File:
-        request.source = TcpDiagRequest::Source::File;
-        request.file = m_file->text().trimmed();
-        if (request.file.isEmpty()) {
+        return DiagActions::localRequest(options);
+    case Source::File: {
+        const QString file = m_file->text().trimmed();
+        if (file.isEmpty()) {
             m_status->setText(tr("Choose the capture file first."));
             m_file->setFocus();
-            return false;
+            return std::nullopt;
         }
-        break;
-    case Source::Ssh: {
-        request.source = TcpDiagRequest::Source::Ssh;
-        const std::optional<SshEndpoint> endpoint = SshEndpoint::parse(m_sshTarget->text().trimmed());
-        if (!endpoint) {
-            m_status->setText(tr("Enter the PSC as USER@HOST or USER@HOST:PORT."));
-            m_sshTarget->setFocus();
-            return false;
-        }
-        if (m_password->text().isEmpty()) {
-            m_status->setText(tr("Enter the password of %1 first.").arg(endpoint->user));
-            m_password->setFocus();
-            return false;
-        }
-        request.connection.endpoint = *endpoint;
-        request.connection.knownHostsFile = defaultKnownHostsFile(m_context.document->projectFolder());
-        if (m_acceptedFor == endpoint->toString())
-            request.connection.acceptFingerprint = m_acceptedFingerprint;
-        request.credentials.password = m_password->text();
+        return DiagActions::fileRequest(file, options);
+    }
+    case Source::Ssh:
         break;
     }
+    const std::optional<SshEndpoint> endpoint = SshEndpoint::parse(m_sshTarget->text().trimmed());
+    if (!endpoint) {
+        m_status->setText(tr("Enter the PSC as USER@HOST or USER@HOST:PORT."));
+        m_sshTarget->setFocus();
+        return std::nullopt;
     }
-    auto *job = new TcpDiagJob(request);
+    if (m_password->text().isEmpty()) {
+        m_status->setText(tr("Enter the password of %1 first.").arg(endpoint->user));
+        m_password->setFocus();
+        return std::nullopt;
+    }
+    SshConnectOptions connection;
+    connection.endpoint = *endpoint;
+    if (m_acceptedFor == endpoint->toString())
+        connection.acceptFingerprint = m_acceptedFingerprint;
+    SshCredentials credentials;
+    credentials.password = m_password->text();
+    return DiagActions(m_context.document->projectFolder()).sshRequest(connection, credentials, options);
+}
+
+bool DiagnosticsPage::runDiagnostics()
+{
+    const std::optional<TcpDiagRequest> request = requestFromInput();
+    if (!request)
+        return false;
+    TcpDiagJob *job = DiagActions::createTcpJob(*request);
     auto *queue = new JobQueue;
     queue->addJob(job);
     connect(job, &TcpDiagJob::reportReady, this,
             [this](const TcpStateReport &report) { showReport(report); });
     // Captured now: the plan may change (or another be opened) while the job runs.
-    const bool keepRoot = request.source == TcpDiagRequest::Source::Ssh
-        && isPscRoot(m_context.document->plan(), request.connection.endpoint);
+    const bool keepRoot = request->source == TcpDiagRequest::Source::Ssh
+        && DiagActions::isPscRoot(m_context.document->plan(), request->connection.endpoint);
     const QString lab = m_context.document->plan().lab.name;
     connect(queue, &JobQueue::finished, this, [this, job, keepRoot, lab](bool ok) {
         if (ok && keepRoot)
@@ -272,8 +266,8 @@ bool DiagnosticsPage::runDiagnostics()
     // Confirmed, the host key is recorded in the project's known_hosts when the next run logs in.
     RunPanel::TrustFlow trust;
     trust.tlsKind = TrustRequest::Kind::SshHostKey;
-    trust.keep = [this, target = request.connection.endpoint.toString()](const TrustRequest &r,
-                                                                         const Job *) -> Result<void> {
+    trust.keep = [this, target = request->connection.endpoint.toString()](const TrustRequest &r,
+                                                                          const Job *) -> Result<void> {
         m_acceptedFor = target;
         m_acceptedFingerprint = r.fingerprint;
         return {};

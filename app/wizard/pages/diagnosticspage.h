@@ -11,6 +11,7 @@
 #include <QWizardPage>
 
 #include <functional>
+#include <optional>
 
 class QComboBox;
 class QLabel;
@@ -24,8 +25,7 @@ namespace vlab {
 
 class TcpDiagJob;
 class TcpStateReport;
-struct LabPlan;
-struct SshEndpoint;
+struct TcpDiagRequest;
 
 class DiagnosticsPage : public QWizardPage
 {
@@ -40,7 +40,7 @@ public:
     bool runDiagnostics();
 
 private:
-    static bool isPscRoot(const LabPlan &plan, const SshEndpoint &endpoint);
+    std::optional<TcpDiagRequest> requestFromInput();
     void updateSource();
     void showReport(const TcpStateReport &report);
     void finished(TcpDiagJob *job, bool succeeded);
