@@ -7,6 +7,7 @@
 #include "project/plandocument.h"
 #include "rememberedpassword.h"
 #include "remote/applianceshell.h"
+#include "remote/applycertactions.h"
 #include "remote/certreplacementplan.h"
 #include "remote/pscendpointplan.h"
 #include "runpanel.h"
@@ -229,7 +230,7 @@ void ApplyCertificatesPage::initializePage()
 
 QString ApplyCertificatesPage::certFolder() const
 {
-    return QDir(m_context.document->projectFolder()).filePath(u"certs"_s);
+    return ApplyCertActions(m_context.document->projectFolder()).certFolder();
 }
 
 CertReplacementSettings ApplyCertificatesPage::settings() const
@@ -238,7 +239,7 @@ CertReplacementSettings ApplyCertificatesPage::settings() const
     s.user = m_user->text().trimmed();
     s.sshPort = m_sshPort->value();
     s.credentials.password = m_password->text();
-    s.knownHostsFile = defaultKnownHostsFile(m_context.document->projectFolder());
+    s.knownHostsFile = ApplyCertActions(m_context.document->projectFolder()).knownHostsFile();
     s.acceptFingerprints = m_accepted;
     s.certFolder = certFolder();
     s.remoteFolder = m_remoteFolder->text().trimmed();
@@ -257,39 +258,24 @@ void ApplyCertificatesPage::refresh()
     const Result<QList<qsizetype>> nodes = selectPscNodes(plan, m_node->currentData().toString());
 
     // The files must pass the certificate step's checks (small local files: read here).
-    const QDir dir(certFolder());
-    CertVerification input;
+    const CertFilesCheck check = ApplyCertActions::checkFiles(certFolder(), plan);
     QStringList missing;
-    for (const char *name : {CertFiles::Chain, CertFiles::Key, CertFiles::CaChain}) {
-        const QString path = dir.filePath(QString::fromLatin1(name));
-        const Result<CertSource> source = QFileInfo::exists(path)
-            ? readCertSource(path)
-            : Result<CertSource>(makeError(u"missing"_s, path));
-        if (!source) {
-            missing << QString::fromLatin1(name);
-            continue;
-        }
-        if (qstrcmp(name, CertFiles::Chain) == 0)
-            input.chain = source.value();
-        else if (qstrcmp(name, CertFiles::Key) == 0)
-            input.key = source.value();
-        else
-            input.cas = {source.value()};
+    for (const CertFileRead &file : check.files) {
+        if (!file.source)
+            missing << QString::fromLatin1(file.name);
     }
-    m_filesClean = false;
+    m_filesClean = check.clean();
     if (!missing.isEmpty()) {
         m_check->setText(tr("Missing in %1: %2. Make them on the Certificates page first.")
                              .arg(QDir::toNativeSeparators(certFolder()), missing.join(u", "_s)));
     } else {
-        input.plan = plan;
-        const CertReport report = verifyCertificates(input);
-        m_filesClean = report.clean();
-        m_check->setText(m_filesClean
-                             ? tr("The certificate files in %1 pass every check.")
-                                   .arg(QDir::toNativeSeparators(certFolder()))
-                             : tr("The certificate files in %1 do not pass the checks; nothing will be sent "
-                                  "until they do (see the Certificates page).\n%2")
-                                   .arg(QDir::toNativeSeparators(certFolder()), report.toText().trimmed()));
+        m_check->setText(
+            m_filesClean
+                ? tr("The certificate files in %1 pass every check.")
+                      .arg(QDir::toNativeSeparators(certFolder()))
+                : tr("The certificate files in %1 do not pass the checks; nothing will be sent "
+                     "until they do (see the Certificates page).\n%2")
+                      .arg(QDir::toNativeSeparators(certFolder()), check.report->toText().trimmed()));
     }
 
     m_files->setRowCount(0);
@@ -461,15 +447,9 @@ bool ApplyCertificatesPage::runReplacement()
         return false;
     }
     // A retry after a confirmed host key never repeats a PSC that is already done.
-    m_running.clear();
-    for (const qsizetype i : nodes.value()) {
-        if (!m_done.contains(pscNodeId(i)))
-            m_running << i;
-    }
-    if (m_running.isEmpty())
-        m_running = nodes.value();
+    m_running = ApplyCertActions::remaining(nodes.value(), m_done);
     auto *queue = new JobQueue;
-    for (Job *job : makeCertReplacementJobs(plan, m_running, s))
+    for (Job *job : ApplyCertActions::createJobs(plan, m_running, s))
         queue->addJob(job); // in turn: psc01 serves the new leaf before psc02 is touched
     // The logins this run uses, captured now: the fields or the plan may change while it runs.
     const QString lab = plan.lab.name;
@@ -477,11 +457,7 @@ bool ApplyCertificatesPage::runReplacement()
     const QString sshPassword = s.credentials.password;
     const QString ssoPassword = s.ssoPassword;
     connect(queue, &JobQueue::finished, this, [this, queue, lab, sshUser, sshPassword, ssoPassword](bool ok) {
-        for (const Job *job : queue->jobs()) {
-            if (const auto *cert = qobject_cast<const CertManagerJob *>(job);
-                cert && cert->servesNewCertificate())
-                m_done.insert(cert->nodeName());
-        }
+        m_done.unite(ApplyCertActions::servingNewCertificate(queue->jobs()));
         if (ok) {
             // root on the plan's PSCs: the PSC appliances' root password.
             if (sshUser == u"root"_s)
