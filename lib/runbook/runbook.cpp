@@ -108,6 +108,294 @@ QString codeSpan(const QString &title)
     return tick + (pad ? u" "_s : QString()) + inner + (pad ? u" "_s : QString()) + tick;
 }
 
+// The lab: every name and address from the plan.
+RunbookChapter labChapter(const LabPlan &plan)
+{
+    RunbookChapter c{
+        u"lab"_s, Tr::tr("The lab"), Tr::tr("Every name and address this runbook uses, from the plan."), {}};
+    QList<QStringList> rows{{Tr::tr("Item"), Tr::tr("Value")}};
+    rows << QStringList{Tr::tr("DNS domain / servers"),
+                        plan.dns.domain + u" / "_s + plan.dns.servers.join(u", "_s)}
+         << QStringList{Tr::tr("NTP servers"), plan.ntp.servers.join(u", "_s)}
+         << QStringList{Tr::tr("Management network"),
+                        plan.network.cidr + u", gateway "_s + plan.network.gateway + u", port group "_s
+                            + plan.network.portGroup}
+         << QStringList{Tr::tr("Deployment target"),
+                        plan.target.kind + u' ' + plan.target.host + u", datastore "_s
+                            + plan.target.datastore}
+         << QStringList{Tr::tr("SSO domain / site"), plan.sso.domain + u" / "_s + plan.sso.site};
+    for (const PscNode &n : plan.psc)
+        rows << QStringList{Tr::tr("PSC %1").arg(n.name), n.fqdn + u", "_s + n.ip};
+    rows << QStringList{Tr::tr("Load balancer"),
+                        Tr::tr("%1, VIP %2, NSIP %3, SNIP %4")
+                            .arg(plan.loadBalancer.fqdn, plan.loadBalancer.vip, plan.loadBalancer.nsip,
+                                 plan.loadBalancer.snip)}
+         << QStringList{Tr::tr("vCenter %1").arg(plan.vcenter.name),
+                        plan.vcenter.fqdn + u", "_s + plan.vcenter.ip + u", size "_s + plan.vcenter.size};
+    if (plan.vcha.enabled)
+        rows << QStringList{Tr::tr("VCHA network"),
+                            Tr::tr("%1 (%2): active %3, passive %4, witness %5")
+                                .arg(plan.vcha.network.cidr, plan.vcha.network.portGroup, plan.vcha.activeIp,
+                                     plan.vcha.passiveIp, plan.vcha.witnessIp)};
+    rows << QStringList{
+        Tr::tr("Distributed Switch"),
+        Tr::tr("%1, MTU %2, %3 uplinks")
+            .arg(plan.vds.name, QString::number(plan.vds.mtu), QString::number(plan.vds.uplinks))};
+    c.blocks << table(Tr::tr("Inputs"), rows)
+             << paragraph(Tr::tr("Passwords are not part of this runbook: enter them where a step asks."));
+    return c;
+}
+
+// Pre-checks: the recorded results, else the checks by hand.
+RunbookChapter precheckChapter(const LabPlan &plan, const QByteArray &precheckResultsJson)
+{
+    RunbookChapter c{
+        u"precheck"_s,
+        Tr::tr("Pre-checks"),
+        Tr::tr("DNS records both ways, ports, time and certificates, before anything is installed."),
+        {}};
+    const QJsonObject results = QJsonDocument::fromJson(precheckResultsJson).object();
+    if (!results.isEmpty()) {
+        QList<QStringList> rows{{Tr::tr("Result"), Tr::tr("Node"), Tr::tr("Check"), Tr::tr("Finding")}};
+        for (const QJsonValue &v : results.value(u"results"_s).toArray()) {
+            const QJsonObject r = v.toObject();
+            // "no-answer" -> "NO ANSWER": the outcomes stay apart (a silent server is not a
+            // missing record, a cancelled check is not a failed one).
+            rows << QStringList{r.value(u"status"_s).toString().toUpper().replace(u'-', u' '),
+                                r.value(u"node"_s).toString(), r.value(u"target"_s).toString(),
+                                r.value(u"message"_s).toString()};
+        }
+        const auto count = [&results](const char *key) {
+            return QString::number(results.value(QLatin1StringView(key)).toInt());
+        };
+        c.blocks << paragraph(
+            Tr::tr("Recorded on %1: %2 checks, %3 failed, %4 warnings, %5 no answer, %6 cancelled, "
+                   "%7 not run.")
+                .arg(results.value(u"time"_s).toString(), count("checks"), count("failed"), count("warnings"),
+                     count("noAnswer"), count("cancelled"), count("notRun")))
+                 << table(Tr::tr("Results"), rows);
+    } else {
+        QStringList lines;
+        const QString dns = plan.dns.servers.value(0);
+        for (const PscNode &n : plan.psc)
+            lines << u"nslookup %1 %2"_s.arg(n.fqdn, dns) << u"nslookup %1 %2"_s.arg(n.ip, dns);
+        lines << u"nslookup %1 %2"_s.arg(plan.loadBalancer.fqdn, dns)
+              << u"nslookup %1 %2"_s.arg(plan.vcenter.fqdn, dns)
+              << u"nslookup %1 %2"_s.arg(plan.vcenter.ip, dns);
+        c.blocks << commands(Tr::tr("By hand: every name forward and every address back"), lines)
+                 << paragraph(Tr::tr("Or run: vlab precheck PLAN (results are added to this runbook)."))
+                 << signOff(Tr::tr("Names resolve both ways; NTP answers; ports reachable"));
+    }
+    return c;
+}
+
+// The PSCs: the two installer templates and commands.
+RunbookChapter pscChapter(const LabPlan &plan)
+{
+    RunbookChapter c{u"psc"_s,
+                     Tr::tr("Platform Services Controllers"),
+                     Tr::tr("Install the first PSC (new SSO domain and site), then the second, "
+                            "replicating with the first."),
+                     {}};
+    addTemplate(c, plan, VcsaRole::Psc1);
+    c.blocks << commands(Tr::tr("From the mounted VCSA ISO"), {installCommand(VcsaRole::Psc1)})
+             << certificateCheckNote() << signOff(Tr::tr("First PSC installed"));
+    addTemplate(c, plan, VcsaRole::Psc2);
+    c.blocks << commands(Tr::tr("Then"), {installCommand(VcsaRole::Psc2)})
+             << signOff(Tr::tr("Second PSC installed"));
+    return c;
+}
+
+// The machine certificate: its request, the signing (VMCA or your CA), the check, and
+// certificate-manager on each PSC.
+QList<RunbookBlock> certificateBlocks(const LabPlan &plan)
+{
+    QList<RunbookBlock> blocks;
+    const CsrRequest request = CsrRequest::fromPlan(plan);
+    if (request.problem().isEmpty())
+        blocks << code(QString::fromLatin1(CertFiles::Config), renderRequestConfig(request));
+    blocks << commands(Tr::tr("On the first PSC, in the appliance's bash shell"),
+                       {u"mkdir -p /root/certs && cd /root/certs"_s,
+                        u"openssl req -new -nodes -out psc-ha-vip.csr -newkey rsa:%1 -keyout psc-ha-vip.key "
+                        u"-config psc_ha_csr_cfg.cfg"_s.arg(plan.certificate.keyBits)});
+    if (plan.certificate.signer == u"vmca"_s) {
+        blocks << commands(Tr::tr("Option 1: signed by the VMCA"),
+                           {u"openssl x509 -req -days %1 -in psc-ha-vip.csr -out psc-ha-vip.crt "
+                            u"-CA /var/lib/vmware/vmca/root.cer -CAkey /var/lib/vmware/vmca/privatekey.pem "
+                            u"-extensions v3_req -CAcreateserial -extfile psc_ha_csr_cfg.cfg"_s.arg(
+                                plan.certificate.validityDays),
+                            u"cp /var/lib/vmware/vmca/root.cer cachain.crt"_s,
+                            u"cat psc-ha-vip.crt /var/lib/vmware/vmca/root.cer > psc-ha-vip-chain.crt"_s});
+    } else {
+        blocks << commands(Tr::tr("Option 2: signed by your CA (leaf, intermediates upward, root)"),
+                           {u"cat psc-ha-vip.crt intermediate.crt root.crt > psc-ha-vip-chain.crt"_s,
+                            u"cat intermediate.crt root.crt > cachain.crt"_s});
+    }
+    blocks << commands(
+        Tr::tr("Check before applying"),
+        {u"vlab cert verify --chain psc-ha-vip-chain.crt --key psc-ha-vip.key --ca cachain.crt --plan PLAN"_s})
+           << paragraph(
+                  Tr::tr("On each PSC in turn: copy psc-ha-vip-chain.crt, psc-ha-vip.key and cachain.crt to "
+                         "/root/certs, run /usr/lib/vmware-vmca/bin/certificate-manager, choose 1 (replace "
+                         "Machine SSL certificate with custom certificate), then 2 (import custom "
+                         "certificate), "
+                         "give the three files in that order, and confirm with Y. Wait for \"100% "
+                         "Completed\"."));
+    for (const PscNode &n : plan.psc)
+        blocks << signOff(Tr::tr("Certificate applied on %1; https://%1 serves it").arg(n.fqdn));
+    return blocks;
+}
+
+// Then the PSCs learn the load-balancer name (one place for the commands: pscendpointplan.h).
+QList<RunbookBlock> pscEndpointBlocks(const LabPlan &plan)
+{
+    QList<RunbookBlock> blocks;
+    blocks << paragraph(Tr::tr("Then point SSO and the lookup service of the PSCs at the load-balancer name "
+                               "%1. Source: %2")
+                            .arg(plan.loadBalancer.fqdn, pscEndpointSource()));
+    if (const Result<QList<PscEndpointStep>> steps = pscEndpointSteps(plan, PscEndpointTemplates::defaults());
+        steps) {
+        for (const PscEndpointStep &s : *steps) {
+            QStringList lines;
+            if (s.needsSsoPassword)
+                lines
+                    << u"stty -echo; printf 'SSO password: '; IFS= read -r VLAB_SSO_PASSWORD; stty echo; echo"_s;
+            lines << s.command;
+            blocks << commands(Tr::tr("On %1 (%2), in bash").arg(s.nodeId, s.host), lines);
+        }
+        blocks << commands(Tr::tr("Or, after checking the commands"),
+                           {u"vlab psc update-endpoints PLAN --yes"_s})
+               << signOff(Tr::tr("SSO and the lookup service point at %1").arg(plan.loadBalancer.fqdn));
+    } else {
+        blocks << paragraph(steps.error().message);
+    }
+    return blocks;
+}
+
+// The certificate: request, signing, applying, then the load-balancer name on the PSCs.
+RunbookChapter certificateChapter(const LabPlan &plan)
+{
+    RunbookChapter c{u"certs"_s,
+                     Tr::tr("Certificate of the PSCs"),
+                     Tr::tr("One machine certificate whose names cover both PSCs and the load-balancer name, "
+                            "applied to both PSCs with certificate-manager."),
+                     {}};
+    c.blocks << certificateBlocks(plan) << pscEndpointBlocks(plan);
+    return c;
+}
+
+// NetScaler: the virtual servers and the batch files.
+RunbookChapter netscalerChapter(const LabPlan &plan)
+{
+    RunbookChapter c{u"netscaler"_s,
+                     Tr::tr("NetScaler load balancing"),
+                     Tr::tr("Servers, services and virtual servers for the PSC ports, with a SOURCEIP "
+                            "persistency group."),
+                     {}};
+    if (const Result<LbConfig> lb = LbConfig::fromPlan(plan); lb) {
+        QList<QStringList> rows{{Tr::tr("Virtual server"), Tr::tr("Address"), Tr::tr("Services")}};
+        for (const NsVserver &v : lb->vservers) {
+            QStringList services;
+            for (const NsBinding &b : lb->bindings) {
+                if (b.vserver == v.name)
+                    services << b.service;
+            }
+            rows << QStringList{v.name, u"%1:%2"_s.arg(v.ip, QString::number(v.port)),
+                                services.join(u", "_s)};
+        }
+        c.blocks << table(Tr::tr("Virtual servers"), rows)
+                 << code(u"psc-lb.conf"_s, renderBatch(*lb, plan.lab.name))
+                 << commands(Tr::tr("On the NetScaler CLI (after copying the file to /var/tmp)"),
+                             {u"batch -fileName /var/tmp/psc-lb.conf"_s, u"show lb vserver"_s})
+                 << code(u"psc-lb-rollback.conf"_s, renderRollbackBatch(*lb, plan.lab.name));
+    } else {
+        c.blocks << paragraph(lb.error().message);
+    }
+    c.blocks << signOff(Tr::tr("All six virtual servers UP; persistency group SOURCEIP %1 min")
+                            .arg(plan.loadBalancer.persistence.timeoutMinutes));
+    return c;
+}
+
+// vCenter: its installer template and command.
+RunbookChapter vcenterChapter(const LabPlan &plan)
+{
+    RunbookChapter c{u"vcenter"_s,
+                     Tr::tr("vCenter Server"),
+                     Tr::tr("vCenter with the external PSCs behind %1.").arg(plan.loadBalancer.fqdn),
+                     {}};
+    addTemplate(c, plan, VcsaRole::VCenter);
+    c.blocks << commands(Tr::tr("From the mounted VCSA ISO"), {installCommand(VcsaRole::VCenter)})
+             << certificateCheckNote()
+             << signOff(Tr::tr("vCenter installed; login through %1 works").arg(plan.loadBalancer.fqdn));
+    return c;
+}
+
+// VCHA: the HA addresses and the setup in the vSphere Client.
+RunbookChapter vchaChapter(const LabPlan &plan)
+{
+    RunbookChapter c{u"vcha"_s,
+                     Tr::tr("vCenter High Availability"),
+                     Tr::tr("An active, a passive and a witness node on a separate HA network."),
+                     {}};
+    if (plan.vcha.enabled) {
+        c.blocks << table(Tr::tr("HA addresses"),
+                          {{Tr::tr("Node"), Tr::tr("HA address")},
+                           {Tr::tr("Active"), plan.vcha.activeIp},
+                           {Tr::tr("Passive"), plan.vcha.passiveIp},
+                           {Tr::tr("Witness"), plan.vcha.witnessIp}})
+                 << paragraph(
+                        Tr::tr(
+                            "In the vSphere Client: select vCenter %1 > Configure > vCenter HA > Set Up "
+                            "vCenter HA. Choose the port group %2 for the HA network, enter the three HA "
+                            "addresses above (no gateway on the HA network), pick hosts and datastores for "
+                            "the passive and witness nodes, and finish. The management address %3 stays "
+                            "with whichever node is active.")
+                            .arg(plan.vcenter.fqdn, plan.vcha.network.portGroup, plan.vcenter.ip))
+                 << signOff(Tr::tr("VCHA healthy: active, passive and witness up"));
+    } else {
+        c.blocks << paragraph(Tr::tr("Not planned for this lab (vcha.enabled is false)."));
+    }
+    return c;
+}
+
+// The Distributed Switch: the govc and PowerCLI scripts.
+RunbookChapter vdsChapter(const LabPlan &plan)
+{
+    RunbookChapter c{u"vds"_s,
+                     Tr::tr("Distributed Switch"),
+                     Tr::tr("The switch %1 with MTU %2 and one port group per VLAN.")
+                         .arg(plan.vds.name, QString::number(plan.vds.mtu)),
+                     {}};
+    for (VdsScriptFormat f : {VdsScriptFormat::Govc, VdsScriptFormat::PowerCli}) {
+        if (const Result<QByteArray> s = renderVdsScript(plan, f); s)
+            c.blocks << code(vdsScriptFileName(f), *s);
+    }
+    c.blocks << signOff(Tr::tr("Switch and port groups created"));
+    return c;
+}
+
+// TCP diagnostics: the states to count on a PSC and what they mean.
+RunbookChapter diagChapter(const LabPlan &plan)
+{
+    RunbookChapter c{u"diag"_s,
+                     Tr::tr("TCP diagnostics on the PSCs"),
+                     Tr::tr("When PSC connections misbehave, count the TCP states on the balanced ports."),
+                     {}};
+    QStringList ports;
+    for (int p : plan.loadBalancer.ports)
+        ports << QString::number(p);
+    c.blocks << commands(
+        Tr::tr("On a PSC"),
+        {u"ss -tan | grep -E ':(%1) ' | awk '{print $1}' | sort | uniq -c"_s.arg(ports.join(u'|')),
+         u"sysctl net.ipv4.tcp_fin_timeout"_s})
+             << paragraph(Tr::tr(
+                    "Many CLOSE-WAIT: a program on this PSC does not close connections its peer has "
+                    "closed; no kernel timer ends them, the program must be fixed or restarted. Many "
+                    "FIN-WAIT-2: the peer does not close its side; net.ipv4.tcp_fin_timeout bounds them. "
+                    "TIME-WAIT after active closes is normal; worry only about very large numbers."));
+    return c;
+}
+
 } // namespace
 
 Runbook buildRunbook(const LabPlan &plan, const QByteArray &precheckResultsJson, const QDateTime &created)
@@ -118,278 +406,9 @@ Runbook buildRunbook(const LabPlan &plan, const QByteArray &precheckResultsJson,
     rb.created = created;
     rb.topology = TopologyPainter(plan).toImage(1600);
 
-    // 1. The lab
-    {
-        RunbookChapter c{u"lab"_s,
-                         Tr::tr("The lab"),
-                         Tr::tr("Every name and address this runbook uses, from the plan."),
-                         {}};
-        QList<QStringList> rows{{Tr::tr("Item"), Tr::tr("Value")}};
-        rows << QStringList{Tr::tr("DNS domain / servers"),
-                            plan.dns.domain + u" / "_s + plan.dns.servers.join(u", "_s)}
-             << QStringList{Tr::tr("NTP servers"), plan.ntp.servers.join(u", "_s)}
-             << QStringList{Tr::tr("Management network"),
-                            plan.network.cidr + u", gateway "_s + plan.network.gateway + u", port group "_s
-                                + plan.network.portGroup}
-             << QStringList{Tr::tr("Deployment target"),
-                            plan.target.kind + u' ' + plan.target.host + u", datastore "_s
-                                + plan.target.datastore}
-             << QStringList{Tr::tr("SSO domain / site"), plan.sso.domain + u" / "_s + plan.sso.site};
-        for (const PscNode &n : plan.psc)
-            rows << QStringList{Tr::tr("PSC %1").arg(n.name), n.fqdn + u", "_s + n.ip};
-        rows << QStringList{Tr::tr("Load balancer"),
-                            Tr::tr("%1, VIP %2, NSIP %3, SNIP %4")
-                                .arg(plan.loadBalancer.fqdn, plan.loadBalancer.vip, plan.loadBalancer.nsip,
-                                     plan.loadBalancer.snip)}
-             << QStringList{Tr::tr("vCenter %1").arg(plan.vcenter.name),
-                            plan.vcenter.fqdn + u", "_s + plan.vcenter.ip + u", size "_s + plan.vcenter.size};
-        if (plan.vcha.enabled)
-            rows << QStringList{Tr::tr("VCHA network"),
-                                Tr::tr("%1 (%2): active %3, passive %4, witness %5")
-                                    .arg(plan.vcha.network.cidr, plan.vcha.network.portGroup,
-                                         plan.vcha.activeIp, plan.vcha.passiveIp, plan.vcha.witnessIp)};
-        rows << QStringList{
-            Tr::tr("Distributed Switch"),
-            Tr::tr("%1, MTU %2, %3 uplinks")
-                .arg(plan.vds.name, QString::number(plan.vds.mtu), QString::number(plan.vds.uplinks))};
-        c.blocks << table(Tr::tr("Inputs"), rows)
-                 << paragraph(
-                        Tr::tr("Passwords are not part of this runbook: enter them where a step asks."));
-        rb.chapters << c;
-    }
-
-    // 2. Pre-checks
-    {
-        RunbookChapter c{
-            u"precheck"_s,
-            Tr::tr("Pre-checks"),
-            Tr::tr("DNS records both ways, ports, time and certificates, before anything is installed."),
-            {}};
-        const QJsonObject results = QJsonDocument::fromJson(precheckResultsJson).object();
-        if (!results.isEmpty()) {
-            QList<QStringList> rows{{Tr::tr("Result"), Tr::tr("Node"), Tr::tr("Check"), Tr::tr("Finding")}};
-            for (const QJsonValue &v : results.value(u"results"_s).toArray()) {
-                const QJsonObject r = v.toObject();
-                // "no-answer" -> "NO ANSWER": the outcomes stay apart (a silent server is not a
-                // missing record, a cancelled check is not a failed one).
-                rows << QStringList{r.value(u"status"_s).toString().toUpper().replace(u'-', u' '),
-                                    r.value(u"node"_s).toString(), r.value(u"target"_s).toString(),
-                                    r.value(u"message"_s).toString()};
-            }
-            const auto count = [&results](const char *key) {
-                return QString::number(results.value(QLatin1StringView(key)).toInt());
-            };
-            c.blocks << paragraph(
-                Tr::tr("Recorded on %1: %2 checks, %3 failed, %4 warnings, %5 no answer, %6 cancelled, "
-                       "%7 not run.")
-                    .arg(results.value(u"time"_s).toString(), count("checks"), count("failed"),
-                         count("warnings"), count("noAnswer"), count("cancelled"), count("notRun")))
-                     << table(Tr::tr("Results"), rows);
-        } else {
-            QStringList lines;
-            const QString dns = plan.dns.servers.value(0);
-            for (const PscNode &n : plan.psc)
-                lines << u"nslookup %1 %2"_s.arg(n.fqdn, dns) << u"nslookup %1 %2"_s.arg(n.ip, dns);
-            lines << u"nslookup %1 %2"_s.arg(plan.loadBalancer.fqdn, dns)
-                  << u"nslookup %1 %2"_s.arg(plan.vcenter.fqdn, dns)
-                  << u"nslookup %1 %2"_s.arg(plan.vcenter.ip, dns);
-            c.blocks << commands(Tr::tr("By hand: every name forward and every address back"), lines)
-                     << paragraph(Tr::tr("Or run: vlab precheck PLAN (results are added to this runbook)."))
-                     << signOff(Tr::tr("Names resolve both ways; NTP answers; ports reachable"));
-        }
-        rb.chapters << c;
-    }
-
-    // 3. PSCs
-    {
-        RunbookChapter c{u"psc"_s,
-                         Tr::tr("Platform Services Controllers"),
-                         Tr::tr("Install the first PSC (new SSO domain and site), then the second, "
-                                "replicating with the first."),
-                         {}};
-        addTemplate(c, plan, VcsaRole::Psc1);
-        c.blocks << commands(Tr::tr("From the mounted VCSA ISO"), {installCommand(VcsaRole::Psc1)})
-                 << certificateCheckNote() << signOff(Tr::tr("First PSC installed"));
-        addTemplate(c, plan, VcsaRole::Psc2);
-        c.blocks << commands(Tr::tr("Then"), {installCommand(VcsaRole::Psc2)})
-                 << signOff(Tr::tr("Second PSC installed"));
-        rb.chapters << c;
-    }
-
-    // 4. Certificate
-    {
-        RunbookChapter c{
-            u"certs"_s,
-            Tr::tr("Certificate of the PSCs"),
-            Tr::tr("One machine certificate whose names cover both PSCs and the load-balancer name, "
-                   "applied to both PSCs with certificate-manager."),
-            {}};
-        const CsrRequest request = CsrRequest::fromPlan(plan);
-        if (request.problem().isEmpty())
-            c.blocks << code(QString::fromLatin1(CertFiles::Config), renderRequestConfig(request));
-        c.blocks << commands(
-            Tr::tr("On the first PSC, in the appliance's bash shell"),
-            {u"mkdir -p /root/certs && cd /root/certs"_s,
-             u"openssl req -new -nodes -out psc-ha-vip.csr -newkey rsa:%1 -keyout psc-ha-vip.key "
-             u"-config psc_ha_csr_cfg.cfg"_s.arg(plan.certificate.keyBits)});
-        if (plan.certificate.signer == u"vmca"_s) {
-            c.blocks << commands(
-                Tr::tr("Option 1: signed by the VMCA"),
-                {u"openssl x509 -req -days %1 -in psc-ha-vip.csr -out psc-ha-vip.crt "
-                 u"-CA /var/lib/vmware/vmca/root.cer -CAkey /var/lib/vmware/vmca/privatekey.pem "
-                 u"-extensions v3_req -CAcreateserial -extfile psc_ha_csr_cfg.cfg"_s.arg(
-                     plan.certificate.validityDays),
-                 u"cp /var/lib/vmware/vmca/root.cer cachain.crt"_s,
-                 u"cat psc-ha-vip.crt /var/lib/vmware/vmca/root.cer > psc-ha-vip-chain.crt"_s});
-        } else {
-            c.blocks << commands(Tr::tr("Option 2: signed by your CA (leaf, intermediates upward, root)"),
-                                 {u"cat psc-ha-vip.crt intermediate.crt root.crt > psc-ha-vip-chain.crt"_s,
-                                  u"cat intermediate.crt root.crt > cachain.crt"_s});
-        }
-        c.blocks << commands(
-            Tr::tr("Check before applying"),
-            {u"vlab cert verify --chain psc-ha-vip-chain.crt --key psc-ha-vip.key --ca cachain.crt --plan PLAN"_s})
-                 << paragraph(Tr::tr(
-                        "On each PSC in turn: copy psc-ha-vip-chain.crt, psc-ha-vip.key and cachain.crt to "
-                        "/root/certs, run /usr/lib/vmware-vmca/bin/certificate-manager, choose 1 (replace "
-                        "Machine SSL certificate with custom certificate), then 2 (import custom "
-                        "certificate), "
-                        "give the three files in that order, and confirm with Y. Wait for \"100% "
-                        "Completed\"."));
-        for (const PscNode &n : plan.psc)
-            c.blocks << signOff(Tr::tr("Certificate applied on %1; https://%1 serves it").arg(n.fqdn));
-        // Then the PSCs learn the load-balancer name (one place for the commands: pscendpointplan.h).
-        c.blocks << paragraph(
-            Tr::tr("Then point SSO and the lookup service of the PSCs at the load-balancer name "
-                   "%1. Source: %2")
-                .arg(plan.loadBalancer.fqdn, pscEndpointSource()));
-        if (const Result<QList<PscEndpointStep>> steps =
-                pscEndpointSteps(plan, PscEndpointTemplates::defaults());
-            steps) {
-            for (const PscEndpointStep &s : *steps) {
-                QStringList lines;
-                if (s.needsSsoPassword)
-                    lines
-                        << u"stty -echo; printf 'SSO password: '; IFS= read -r VLAB_SSO_PASSWORD; stty echo; echo"_s;
-                lines << s.command;
-                c.blocks << commands(Tr::tr("On %1 (%2), in bash").arg(s.nodeId, s.host), lines);
-            }
-            c.blocks << commands(Tr::tr("Or, after checking the commands"),
-                                 {u"vlab psc update-endpoints PLAN --yes"_s})
-                     << signOff(Tr::tr("SSO and the lookup service point at %1").arg(plan.loadBalancer.fqdn));
-        } else {
-            c.blocks << paragraph(steps.error().message);
-        }
-        rb.chapters << c;
-    }
-
-    // 5. NetScaler
-    {
-        RunbookChapter c{u"netscaler"_s,
-                         Tr::tr("NetScaler load balancing"),
-                         Tr::tr("Servers, services and virtual servers for the PSC ports, with a SOURCEIP "
-                                "persistency group."),
-                         {}};
-        if (const Result<LbConfig> lb = LbConfig::fromPlan(plan); lb) {
-            QList<QStringList> rows{{Tr::tr("Virtual server"), Tr::tr("Address"), Tr::tr("Services")}};
-            for (const NsVserver &v : lb->vservers) {
-                QStringList services;
-                for (const NsBinding &b : lb->bindings) {
-                    if (b.vserver == v.name)
-                        services << b.service;
-                }
-                rows << QStringList{v.name, u"%1:%2"_s.arg(v.ip, QString::number(v.port)),
-                                    services.join(u", "_s)};
-            }
-            c.blocks << table(Tr::tr("Virtual servers"), rows)
-                     << code(u"psc-lb.conf"_s, renderBatch(*lb, plan.lab.name))
-                     << commands(Tr::tr("On the NetScaler CLI (after copying the file to /var/tmp)"),
-                                 {u"batch -fileName /var/tmp/psc-lb.conf"_s, u"show lb vserver"_s})
-                     << code(u"psc-lb-rollback.conf"_s, renderRollbackBatch(*lb, plan.lab.name));
-        } else {
-            c.blocks << paragraph(lb.error().message);
-        }
-        c.blocks << signOff(Tr::tr("All six virtual servers UP; persistency group SOURCEIP %1 min")
-                                .arg(plan.loadBalancer.persistence.timeoutMinutes));
-        rb.chapters << c;
-    }
-
-    // 6. vCenter
-    {
-        RunbookChapter c{u"vcenter"_s,
-                         Tr::tr("vCenter Server"),
-                         Tr::tr("vCenter with the external PSCs behind %1.").arg(plan.loadBalancer.fqdn),
-                         {}};
-        addTemplate(c, plan, VcsaRole::VCenter);
-        c.blocks << commands(Tr::tr("From the mounted VCSA ISO"), {installCommand(VcsaRole::VCenter)})
-                 << certificateCheckNote()
-                 << signOff(Tr::tr("vCenter installed; login through %1 works").arg(plan.loadBalancer.fqdn));
-        rb.chapters << c;
-    }
-
-    // 7. VCHA
-    {
-        RunbookChapter c{u"vcha"_s,
-                         Tr::tr("vCenter High Availability"),
-                         Tr::tr("An active, a passive and a witness node on a separate HA network."),
-                         {}};
-        if (plan.vcha.enabled) {
-            c.blocks
-                << table(Tr::tr("HA addresses"),
-                         {{Tr::tr("Node"), Tr::tr("HA address")},
-                          {Tr::tr("Active"), plan.vcha.activeIp},
-                          {Tr::tr("Passive"), plan.vcha.passiveIp},
-                          {Tr::tr("Witness"), plan.vcha.witnessIp}})
-                << paragraph(
-                       Tr::tr("In the vSphere Client: select vCenter %1 > Configure > vCenter HA > Set Up "
-                              "vCenter HA. Choose the port group %2 for the HA network, enter the three HA "
-                              "addresses above (no gateway on the HA network), pick hosts and datastores for "
-                              "the passive and witness nodes, and finish. The management address %3 stays "
-                              "with whichever node is active.")
-                           .arg(plan.vcenter.fqdn, plan.vcha.network.portGroup, plan.vcenter.ip))
-                << signOff(Tr::tr("VCHA healthy: active, passive and witness up"));
-        } else {
-            c.blocks << paragraph(Tr::tr("Not planned for this lab (vcha.enabled is false)."));
-        }
-        rb.chapters << c;
-    }
-
-    // 8. vDS
-    {
-        RunbookChapter c{u"vds"_s,
-                         Tr::tr("Distributed Switch"),
-                         Tr::tr("The switch %1 with MTU %2 and one port group per VLAN.")
-                             .arg(plan.vds.name, QString::number(plan.vds.mtu)),
-                         {}};
-        for (VdsScriptFormat f : {VdsScriptFormat::Govc, VdsScriptFormat::PowerCli}) {
-            if (const Result<QByteArray> s = renderVdsScript(plan, f); s)
-                c.blocks << code(vdsScriptFileName(f), *s);
-        }
-        c.blocks << signOff(Tr::tr("Switch and port groups created"));
-        rb.chapters << c;
-    }
-
-    // 9. Diagnostics
-    {
-        RunbookChapter c{
-            u"diag"_s,
-            Tr::tr("TCP diagnostics on the PSCs"),
-            Tr::tr("When PSC connections misbehave, count the TCP states on the balanced ports."),
-            {}};
-        QStringList ports;
-        for (int p : plan.loadBalancer.ports)
-            ports << QString::number(p);
-        c.blocks << commands(
-            Tr::tr("On a PSC"),
-            {u"ss -tan | grep -E ':(%1) ' | awk '{print $1}' | sort | uniq -c"_s.arg(ports.join(u'|')),
-             u"sysctl net.ipv4.tcp_fin_timeout"_s})
-                 << paragraph(Tr::tr(
-                        "Many CLOSE-WAIT: a program on this PSC does not close connections its peer has "
-                        "closed; no kernel timer ends them, the program must be fixed or restarted. Many "
-                        "FIN-WAIT-2: the peer does not close its side; net.ipv4.tcp_fin_timeout bounds them. "
-                        "TIME-WAIT after active closes is normal; worry only about very large numbers."));
-        rb.chapters << c;
-    }
+    rb.chapters << labChapter(plan) << precheckChapter(plan, precheckResultsJson) << pscChapter(plan)
+                << certificateChapter(plan) << netscalerChapter(plan) << vcenterChapter(plan)
+                << vchaChapter(plan) << vdsChapter(plan) << diagChapter(plan);
     return rb;
 }
 
