@@ -369,6 +369,168 @@ Result<ExecResult> SshSession::exec(const QString &command, std::chrono::millise
     return result;
 }
 
+namespace {
+
+// A login shell that prints text on non-interactive sessions (a noisy ~/.bashrc, the
+// appliance shell) corrupts the SFTP stream, and libssh's sftp_init() then waits for a
+// version packet without a deadline. Looked at with a command that has one.
+Result<void> checkQuietShell(SshSession &session, const CancelCheck &cancelled)
+{
+    const Result<ExecResult> probe = session.exec(u"true"_s, std::chrono::seconds(20), cancelled);
+    if (!probe)
+        return probe.error();
+    if (!probe->standardOutput.isEmpty())
+        return makeError(
+            u"sftp.shell"_s,
+            Tr::tr("SFTP cannot work on %1: the login shell prints text even for a plain command "
+                   "(\"%2\"), which corrupts the file transfer. Remove that output from the shell's "
+                   "start-up files (for example ~/.bashrc) or, on a vCenter or PSC appliance, make "
+                   "bash the login shell first (chsh -s /bin/bash root; undo with chsh -s "
+                   "/bin/appliancesh root).")
+                .arg(session.endpoint().toString(),
+                     QString::fromUtf8(probe->standardOutput.left(80)).simplified()));
+    return {};
+}
+
+// Starts the SFTP subsystem into guard.sftp.
+Result<void> startSftp(const SshSession &session, SftpGuard &guard)
+{
+    guard.sftp = sftp_new(session.handle());
+    if (!guard.sftp)
+        return session.failure(u"sftp.start"_s, Tr::tr("starting SFTP"));
+    if (sftp_init(guard.sftp) == SSH_OK)
+        return {};
+    const Error e = session.failure(u"sftp.start"_s, Tr::tr("starting SFTP"));
+    if (e.code == u"ssh.dropped"_s)
+        return e;
+    // A login shell that prints text (the VCSA appliance shell) corrupts the SFTP stream.
+    return makeError(
+        u"sftp.start"_s,
+        Tr::tr("SFTP does not start on %1: %2. On a vCenter or PSC appliance this means the login "
+               "shell is the appliance shell; make bash the login shell first (the \"switch the "
+               "login shell to bash\" step: chsh -s /bin/bash root; undo with chsh -s "
+               "/bin/appliancesh root).")
+            .arg(session.endpoint().toString(), e.details),
+        e.details);
+}
+
+// Creates (or truncates) the remote file into guard.file, with `mode` set before any data is
+// written: an existing file keeps its old mode on open.
+Result<void> openForWriting(const SshSession &session, SftpGuard &guard, const QString &remotePath, int mode)
+{
+    const QByteArray remote = remotePath.toUtf8();
+    guard.file = sftp_open(guard.sftp, remote.constData(), O_WRONLY | O_CREAT | O_TRUNC, mode_t(mode));
+    if (!guard.file) {
+        const int code = sftp_get_error(guard.sftp);
+        if (!stillConnected(session.handle()))
+            return session.failure(u"sftp.open"_s, Tr::tr("creating %1").arg(remotePath));
+        return makeError(
+            u"sftp.open"_s,
+            Tr::tr("Cannot create %1 on %2: %3. Check that the folder exists and that %4 may write "
+                   "there.")
+                .arg(remotePath, session.endpoint().toString(), sftpErrorText(code),
+                     session.endpoint().user));
+    }
+    // An existing file keeps its old mode on open: set it before any secret byte arrives.
+    if (sftp_chmod(guard.sftp, remote.constData(), mode_t(mode)) != SSH_OK)
+        return makeError(u"sftp.chmod"_s,
+                         Tr::tr("Cannot set mode %1 on %2 on %3: %4.")
+                             .arg(octal(mode), remotePath, session.endpoint().toString(),
+                                  sftpErrorText(sftp_get_error(guard.sftp))));
+    return {};
+}
+
+struct SentFile
+{
+    qint64 bytes = 0;
+    QString sha256; // hex, of what was sent
+};
+
+// Sends `local` to guard.file in chunks and closes it; a cancel removes the half-written file.
+Result<SentFile> writeFile(const SshSession &session, SftpGuard &guard, QFile &local,
+                           const QString &remotePath, const UploadProgress &progress,
+                           const CancelCheck &cancelled)
+{
+    const qint64 total = local.size();
+    QCryptographicHash hash(QCryptographicHash::Sha256);
+    SentFile sent;
+    QByteArray chunk;
+    while (!local.atEnd()) {
+        if (cancelled && cancelled()) {
+            sftp_close(guard.file);
+            guard.file = nullptr;
+            sftp_unlink(guard.sftp, remotePath.toUtf8().constData()); // no half file left behind
+            return makeError(u"ssh.cancelled"_s,
+                             Tr::tr("The upload of %1 was cancelled.").arg(local.fileName()));
+        }
+        chunk = local.read(kChunk);
+        if (chunk.isEmpty() && local.error() != QFileDevice::NoError)
+            return makeError(u"upload.local"_s,
+                             Tr::tr("Cannot read %1: %2.").arg(local.fileName(), local.errorString()));
+        hash.addData(chunk);
+        const ssize_t written = sftp_write(guard.file, chunk.constData(), size_t(chunk.size()));
+        if (written != ssize_t(chunk.size())) {
+            if (!stillConnected(session.handle()))
+                return session.failure(u"sftp.write"_s, Tr::tr("uploading %1").arg(remotePath));
+            return makeError(u"sftp.write"_s,
+                             Tr::tr("Writing %1 on %2 failed after %3 bytes: %4.")
+                                 .arg(remotePath, session.endpoint().toString(), QString::number(sent.bytes),
+                                      sftpErrorText(sftp_get_error(guard.sftp))));
+        }
+        sent.bytes += chunk.size();
+        if (progress)
+            progress(sent.bytes, total);
+    }
+    const int closed = sftp_close(guard.file);
+    guard.file = nullptr;
+    if (closed != SSH_OK)
+        return session.failure(u"sftp.write"_s, Tr::tr("closing %1").arg(remotePath));
+    sent.sha256 = QString::fromLatin1(hash.result().toHex());
+    return sent;
+}
+
+// After the upload: the remote file's size and mode, then its SHA-256, must be what was sent.
+Result<UploadResult> verifyUpload(SshSession &session, const SftpGuard &guard, const QString &localPath,
+                                  qint64 total, const QString &remotePath, int mode, const SentFile &sent,
+                                  const CancelCheck &cancelled)
+{
+    UploadResult result;
+    result.remotePath = remotePath;
+    result.sha256 = sent.sha256;
+    sftp_attributes attributes = sftp_stat(guard.sftp, remotePath.toUtf8().constData());
+    if (!attributes)
+        return session.failure(u"upload.verify"_s, Tr::tr("reading back the size of %1").arg(remotePath));
+    const qint64 remoteSize = qint64(attributes->size);
+    result.mode = int(attributes->permissions & 07777);
+    sftp_attributes_free(attributes);
+    result.size = remoteSize;
+    if (remoteSize != sent.bytes || sent.bytes != total) {
+        return makeError(
+            u"upload.verify"_s,
+            Tr::tr("%1 on %2 has %3 bytes, but %4 has %5. Upload it again; check the free space there.")
+                .arg(remotePath, session.endpoint().toString(), QString::number(remoteSize), localPath,
+                     QString::number(total)));
+    }
+    if (result.mode != mode) {
+        return makeError(
+            u"upload.verify"_s,
+            Tr::tr("%1 on %2 has mode %3 instead of %4.")
+                .arg(remotePath, session.endpoint().toString(), octal(result.mode), octal(mode)));
+    }
+    Result<QString> remoteHash = session.remoteSha256(remotePath, cancelled);
+    if (!remoteHash)
+        return remoteHash.error();
+    if (remoteHash.value() != result.sha256) {
+        return makeError(u"upload.verify"_s,
+                         Tr::tr("%1 on %2 differs from %3 (SHA-256 %4 there, %5 here). Upload it again.")
+                             .arg(remotePath, session.endpoint().toString(), localPath, remoteHash.value(),
+                                  result.sha256));
+    }
+    return result;
+}
+
+} // namespace
+
 Result<UploadResult> SshSession::upload(const QString &localPath, const QString &remotePath, int mode,
                                         const UploadProgress &progress, const CancelCheck &cancelled)
 {
@@ -379,133 +541,21 @@ Result<UploadResult> SshSession::upload(const QString &localPath, const QString 
         return makeError(u"upload.local"_s,
                          Tr::tr("Cannot read %1: %2.").arg(localPath, local.errorString()));
     const qint64 total = local.size();
-
-    // A login shell that prints text on non-interactive sessions (a noisy ~/.bashrc, the
-    // appliance shell) corrupts the SFTP stream, and libssh's sftp_init() then waits for a
-    // version packet without a deadline. Look first, once per session, with a command that
-    // has one.
+    // Once per session: SFTP needs a login shell that prints nothing.
     if (!m_shellChecked) {
-        const Result<ExecResult> probe = exec(u"true"_s, std::chrono::seconds(20), cancelled);
-        if (!probe)
-            return probe.error();
-        if (!probe->standardOutput.isEmpty())
-            return makeError(
-                u"sftp.shell"_s,
-                Tr::tr("SFTP cannot work on %1: the login shell prints text even for a plain command "
-                       "(\"%2\"), which corrupts the file transfer. Remove that output from the shell's "
-                       "start-up files (for example ~/.bashrc) or, on a vCenter or PSC appliance, make "
-                       "bash the login shell first (chsh -s /bin/bash root; undo with chsh -s "
-                       "/bin/appliancesh root).")
-                    .arg(m_options.endpoint.toString(),
-                         QString::fromUtf8(probe->standardOutput.left(80)).simplified()));
+        if (const Result<void> quiet = checkQuietShell(*this, cancelled); !quiet)
+            return quiet.error();
         m_shellChecked = true;
     }
-
     SftpGuard guard;
-    guard.sftp = sftp_new(m_session);
-    if (!guard.sftp)
-        return failure(u"sftp.start"_s, Tr::tr("starting SFTP"));
-    if (sftp_init(guard.sftp) != SSH_OK) {
-        const Error e = failure(u"sftp.start"_s, Tr::tr("starting SFTP"));
-        if (e.code == u"ssh.dropped"_s)
-            return e;
-        // A login shell that prints text (the VCSA appliance shell) corrupts the SFTP stream.
-        return makeError(
-            u"sftp.start"_s,
-            Tr::tr("SFTP does not start on %1: %2. On a vCenter or PSC appliance this means the login "
-                   "shell is the appliance shell; make bash the login shell first (the \"switch the "
-                   "login shell to bash\" step: chsh -s /bin/bash root; undo with chsh -s "
-                   "/bin/appliancesh root).")
-                .arg(m_options.endpoint.toString(), e.details),
-            e.details);
-    }
-    const QByteArray remote = remotePath.toUtf8();
-    guard.file = sftp_open(guard.sftp, remote.constData(), O_WRONLY | O_CREAT | O_TRUNC, mode_t(mode));
-    if (!guard.file) {
-        const int code = sftp_get_error(guard.sftp);
-        if (!stillConnected(m_session))
-            return failure(u"sftp.open"_s, Tr::tr("creating %1").arg(remotePath));
-        return makeError(
-            u"sftp.open"_s,
-            Tr::tr("Cannot create %1 on %2: %3. Check that the folder exists and that %4 may write "
-                   "there.")
-                .arg(remotePath, m_options.endpoint.toString(), sftpErrorText(code),
-                     m_options.endpoint.user));
-    }
-    // An existing file keeps its old mode on open: set it before any secret byte arrives.
-    if (sftp_chmod(guard.sftp, remote.constData(), mode_t(mode)) != SSH_OK)
-        return makeError(u"sftp.chmod"_s,
-                         Tr::tr("Cannot set mode %1 on %2 on %3: %4.")
-                             .arg(octal(mode), remotePath, m_options.endpoint.toString(),
-                                  sftpErrorText(sftp_get_error(guard.sftp))));
-
-    QCryptographicHash hash(QCryptographicHash::Sha256);
-    qint64 done = 0;
-    QByteArray chunk;
-    while (!local.atEnd()) {
-        if (cancelled && cancelled()) {
-            sftp_close(guard.file);
-            guard.file = nullptr;
-            sftp_unlink(guard.sftp, remote.constData()); // no half file left behind
-            return makeError(u"ssh.cancelled"_s, Tr::tr("The upload of %1 was cancelled.").arg(localPath));
-        }
-        chunk = local.read(kChunk);
-        if (chunk.isEmpty() && local.error() != QFileDevice::NoError)
-            return makeError(u"upload.local"_s,
-                             Tr::tr("Cannot read %1: %2.").arg(localPath, local.errorString()));
-        hash.addData(chunk);
-        const ssize_t written = sftp_write(guard.file, chunk.constData(), size_t(chunk.size()));
-        if (written != ssize_t(chunk.size())) {
-            if (!stillConnected(m_session))
-                return failure(u"sftp.write"_s, Tr::tr("uploading %1").arg(remotePath));
-            return makeError(u"sftp.write"_s,
-                             Tr::tr("Writing %1 on %2 failed after %3 bytes: %4.")
-                                 .arg(remotePath, m_options.endpoint.toString(), QString::number(done),
-                                      sftpErrorText(sftp_get_error(guard.sftp))));
-        }
-        done += chunk.size();
-        if (progress)
-            progress(done, total);
-    }
-    if (sftp_close(guard.file) != SSH_OK) {
-        guard.file = nullptr;
-        return failure(u"sftp.write"_s, Tr::tr("closing %1").arg(remotePath));
-    }
-    guard.file = nullptr;
-
-    UploadResult result;
-    result.remotePath = remotePath;
-    result.sha256 = QString::fromLatin1(hash.result().toHex());
-    sftp_attributes attributes = sftp_stat(guard.sftp, remote.constData());
-    if (!attributes)
-        return failure(u"upload.verify"_s, Tr::tr("reading back the size of %1").arg(remotePath));
-    const qint64 remoteSize = qint64(attributes->size);
-    result.mode = int(attributes->permissions & 07777);
-    sftp_attributes_free(attributes);
-    result.size = remoteSize;
-    if (remoteSize != done || done != total) {
-        return makeError(
-            u"upload.verify"_s,
-            Tr::tr("%1 on %2 has %3 bytes, but %4 has %5. Upload it again; check the free space there.")
-                .arg(remotePath, m_options.endpoint.toString(), QString::number(remoteSize), localPath,
-                     QString::number(total)));
-    }
-    if (result.mode != mode) {
-        return makeError(
-            u"upload.verify"_s,
-            Tr::tr("%1 on %2 has mode %3 instead of %4.")
-                .arg(remotePath, m_options.endpoint.toString(), octal(result.mode), octal(mode)));
-    }
-    Result<QString> remoteHash = remoteSha256(remotePath, cancelled);
-    if (!remoteHash)
-        return remoteHash.error();
-    if (remoteHash.value() != result.sha256) {
-        return makeError(u"upload.verify"_s,
-                         Tr::tr("%1 on %2 differs from %3 (SHA-256 %4 there, %5 here). Upload it again.")
-                             .arg(remotePath, m_options.endpoint.toString(), localPath, remoteHash.value(),
-                                  result.sha256));
-    }
-    return result;
+    if (const Result<void> started = startSftp(*this, guard); !started)
+        return started.error();
+    if (const Result<void> opened = openForWriting(*this, guard, remotePath, mode); !opened)
+        return opened.error();
+    const Result<SentFile> sent = writeFile(*this, guard, local, remotePath, progress, cancelled);
+    if (!sent)
+        return sent.error();
+    return verifyUpload(*this, guard, localPath, total, remotePath, mode, *sent, cancelled);
 }
 
 Result<QString> SshSession::remoteSha256(const QString &remotePath, const CancelCheck &cancelled)
