@@ -1,7 +1,7 @@
 // Benchmark (not a test) of issue 7, point 9: the live pre-checks all at once.
 // 30 checks with a 2 s time limit each, 5 of which never answer (NTP queries to a UDP socket
 // that never replies), the rest answered by real servers on loopback (dnsmasq, chronyd, TCP
-// and TLS listeners, closed ports; see tests/integration/precheckservers.h). They run through
+// and TLS listeners, closed ports; see tests/fixtures/precheckservers.h). They run through
 // addPrecheckJobs() as one bounded parallel group, as `vlab precheck` and the wizard run
 // them, and again one after another (each alone in its own queue), in the same process. The
 // aim: all at once takes <= 1.3x the slowest single check.

@@ -1,5 +1,5 @@
 // Benchmark (not a test) of issue 6, point 7: lib/remote against OpenSSH's own clients, on the
-// same sshd (tests/integration/sshdfixture.h: 127.0.0.1, a throwaway ed25519 host key) with
+// same sshd (tests/fixtures/sshdfixture.h: 127.0.0.1, a throwaway ed25519 host key) with
 // the same client key, both measured in this run, alternating run by run:
 //  - command round trip: connect + log in + `true` with SshSession, against
 //    `ssh -F /dev/null -o BatchMode=yes ... true` (a whole process, as a person or a script

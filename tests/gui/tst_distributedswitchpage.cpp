@@ -1,5 +1,5 @@
 // The Distributed Switch page (offscreen): the plan's port groups and scripts without any lab,
-// then Run against govmomi's vCenter simulator (tests/integration/vcsimfixture.h): an untrusted
+// then Run against govmomi's vCenter simulator (tests/fixtures/vcsimfixture.h): an untrusted
 // certificate is asked about in the trust dialog (real key presses and clicks) before anything
 // shows as failed; declined, nothing is trusted; confirmed, the switch is created through the
 // run panel without a second approval; a second run reports it as already there.

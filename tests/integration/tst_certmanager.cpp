@@ -1,7 +1,7 @@
 // The certificate replacement over SSH (CertManagerJob) and the appliance-shell step, against
 // a real sshd (sshdfixture.h) running stand-ins of certificate-manager and of the appliance
 // shell (tests/data/remote/, each saying which documented behaviour it reproduces). The
-// certificates are made at test time with the openssl command (tests/unit/certs/certfixture.h).
+// certificates are made at test time with the openssl command (tests/fixtures/certfixture.h).
 
 #include "certfixture.h"
 #include "sshdfixture.h"

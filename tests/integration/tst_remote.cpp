@@ -1,4 +1,4 @@
-// lib/remote against a real OpenSSH sshd on 127.0.0.1 (tests/integration/sshdfixture.h):
+// lib/remote against a real OpenSSH sshd on 127.0.0.1 (tests/fixtures/sshdfixture.h):
 // host keys (unknown, confirmed, wrong confirmation, changed), key and password logins,
 // exec (output, exit status, timeout, cancel, a dropped connection), SFTP upload with mode and
 // checksum checked on disk, and the PTY driver against small stand-in programs.

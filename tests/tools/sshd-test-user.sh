@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Creates (once) the system user the SSH tests log in as, and sets its password for this run.
-# Called by tests/integration/sshdfixture.cpp when the tests run as root (as in CI); a
+# Called by tests/fixtures/sshdfixture.cpp when the tests run as root (as in CI); a
 # developer running the tests as a normal user gets no new user and the password tests skip.
 # The password comes on stdin (never as an argument, so no process listing shows it); the
 # test generates a new random one each run. The user has a home, bash, and no sudo rights.

@@ -22,7 +22,7 @@
 #    services" and the exit status 1 on failure are this stand-in's choices, not documented.
 #
 # What a PSC does after a successful replacement, serving the new certificate on 443 once its
-# services are back, is played by the test's TLS listener (tests/integration/tlslistener.h):
+# services are back, is played by the test's TLS listener (tests/fixtures/tlslistener.h):
 # with VLAB_STANDIN_STORE set, a successful run copies the certificate and key it was given to
 # <store>/<address>/machine-ssl.crt and .key, <address> being the one this SSH session
 # reached (from SSH_CONNECTION), and the listener serves them from then on on that address.
