@@ -7,7 +7,7 @@
 
 #include "jobs/jobqueue.h"
 #include "validate/passwordpolicy.h"
-#include "vsphere/vcsadeployjob.h"
+#include "vsphere/vcsaactions.h"
 #include "vsphere/vcsatemplatewriter.h"
 
 #include <QDir>
@@ -185,31 +185,33 @@ int vcsaRun(const QStringList &args)
     const std::optional<LabPlan> plan = loadValidPlanOrReport(planFile, PlanCheck::Live, &exitCode);
     if (!plan)
         return exitCode;
-    VcsaTemplateOptions options;
-    options.replicaSiteName = !parser.isSet(noReplicaSite);
-    const Result<QByteArray> json =
-        renderVcsaTemplate(*plan, *parsedRole, VcsaVersion::V67, std::nullopt, options);
-    if (!json) {
-        err(u"vlab: "_s + json.error().message + u'\n');
+    VcsaInstallSettings settings;
+    settings.isoFolder = parser.value(iso);
+    settings.projectFolder = QFileInfo(planFile).absolutePath();
+    settings.precheckOnly = parser.isSet(precheckOnly);
+    settings.noSslVerification = parser.isSet(noSsl);
+    settings.templateOptions.replicaSiteName = !parser.isSet(noReplicaSite);
+    settings.timeout = std::chrono::milliseconds(qint64(minutes * 60 * 1000));
+    // The template first, so that a plan that cannot make it is said before any password prompt.
+    if (const Result<VcsaDeployRequest> request = vcsaDeployRequest(*plan, *parsedRole, settings); !request) {
+        err(u"vlab: "_s + request.error().message + u'\n');
         return BadInput;
     }
-    for (const QString &note : vcsaTemplateVerifyNotes(*parsedRole, VcsaVersion::V67, options))
+    for (const QString &note :
+         vcsaTemplateVerifyNotes(*parsedRole, VcsaVersion::V67, settings.templateOptions))
         err(CliTr::tr("vlab: verify: %1\n").arg(note));
     const std::optional<VcsaSecrets> secrets = vcsaSecretsFromEnvironment(*plan);
     if (!secrets)
         return BadInput;
-
-    VcsaDeployRequest request;
-    request.role = *parsedRole;
-    request.installer = *installer;
-    request.templateJson = *json;
-    request.secrets = *secrets;
-    request.logRoot = QFileInfo(planFile).absoluteDir().filePath(u"logs"_s);
-    request.precheckOnly = parser.isSet(precheckOnly);
-    request.noSslVerification = parser.isSet(noSsl);
+    settings.secrets = *secrets;
+    const Result<VcsaDeployJob *> made = createVcsaDeployJob(*plan, *parsedRole, settings);
+    if (!made) {
+        err(u"vlab: "_s + made.error().message + u'\n');
+        return BadInput;
+    }
+    VcsaDeployJob *job = *made;
+    const VcsaDeployRequest &request = job->request();
     JobQueue queue;
-    auto *job = new VcsaDeployJob(request);
-    job->setTimeout(std::chrono::milliseconds(qint64(minutes * 60 * 1000)));
     queue.addJob(job);
     CliRunner runner(&queue, job->title(), QFileInfo(planFile).absolutePath());
     if (!runner.run()) {

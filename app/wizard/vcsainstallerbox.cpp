@@ -4,6 +4,7 @@
 #include "project/projectstate.h"
 #include "rememberedpassword.h"
 #include "validate/passwordpolicy.h"
+#include "vsphere/vcsaactions.h"
 
 #include <QCheckBox>
 #include <QDir>
@@ -133,30 +134,25 @@ VcsaSecrets VcsaInstallerBox::secrets() const
 Result<VcsaDeployRequest> VcsaInstallerBox::request(const LabPlan &plan, VcsaRole role, bool precheckOnly,
                                                     const QString &projectFolder) const
 {
-    const Result<QString> installer = findVcsaDeploy(m_iso->text().trimmed());
-    if (!installer)
-        return installer.error();
-    const Result<QByteArray> json = renderVcsaTemplate(plan, role, VcsaVersion::V67);
-    if (!json)
-        return json.error();
-    VcsaDeployRequest r;
-    r.role = role;
-    r.installer = *installer;
-    r.templateJson = *json;
-    r.secrets = {m_targetPassword->text(), m_rootPassword->text(), m_ssoPassword->text()};
-    if (r.secrets.targetPassword.isEmpty())
+    VcsaInstallSettings settings;
+    settings.isoFolder = m_iso->text().trimmed();
+    settings.secrets = {m_targetPassword->text(), m_rootPassword->text(), m_ssoPassword->text()};
+    settings.projectFolder = projectFolder;
+    settings.precheckOnly = precheckOnly;
+    settings.noSslVerification = m_noSsl->isChecked();
+    Result<VcsaDeployRequest> r = vcsaDeployRequest(plan, role, settings);
+    if (!r)
+        return r;
+    if (r->secrets.targetPassword.isEmpty())
         return makeError(u"vcsa.password"_s, tr("Enter the password of the deployment target."));
     for (const auto &[what, secret] :
-         {std::pair{tr("The appliance root password"), r.secrets.rootPassword},
-          std::pair{tr("The SSO administrator password"), r.secrets.ssoPassword}}) {
+         {std::pair{tr("The appliance root password"), r->secrets.rootPassword},
+          std::pair{tr("The SSO administrator password"), r->secrets.ssoPassword}}) {
         if (const QStringList problems = passwordProblems(secret); !problems.isEmpty())
             return makeError(
                 u"vcsa.password"_s,
                 tr("%1 does not meet the appliance password policy: %2").arg(what, problems.join(u' ')));
     }
-    r.logRoot = QDir(projectFolder).filePath(u"logs"_s);
-    r.precheckOnly = precheckOnly;
-    r.noSslVerification = m_noSsl->isChecked();
     return r;
 }
 

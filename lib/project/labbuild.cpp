@@ -2,8 +2,7 @@
 
 #include "audit/auditresult.h"
 #include "audit/auditsession.h"
-#include "certs/certjobs.h"
-#include "certs/csrrequest.h"
+#include "certs/certactions.h"
 #include "core/atomicfile.h"
 #include "core/tr.h"
 #include "jobs/jobqueue.h"
@@ -16,7 +15,7 @@
 #include "remote/pscendpointplan.h"
 #include "runbook/runbookjob.h"
 #include "vsphere/vcenteractions.h"
-#include "vsphere/vcsadeployjob.h"
+#include "vsphere/vcsaactions.h"
 
 #include <QDateTime>
 #include <QDir>
@@ -161,22 +160,16 @@ QString LabBuild::title()
 
 Result<QList<Job *>> LabBuild::installJobs(VcsaRole role) const
 {
-    const Result<QString> installer = findVcsaDeploy(m_settings.iso);
-    if (!installer)
-        return installer.error();
-    const Result<QByteArray> json = renderVcsaTemplate(m_plan, role, VcsaVersion::V67, std::nullopt, {});
-    if (!json)
-        return json.error();
-    VcsaDeployRequest request;
-    request.role = role;
-    request.installer = *installer;
-    request.templateJson = *json;
-    request.secrets = m_settings.vcsa;
-    request.logRoot = QDir(m_settings.projectFolder).filePath(u"logs"_s);
-    request.noSslVerification = m_settings.vcsaNoSslVerification;
-    auto *job = new VcsaDeployJob(request);
-    job->setTimeout(m_settings.installTimeout);
-    return QList<Job *>{job};
+    VcsaInstallSettings install;
+    install.isoFolder = m_settings.iso;
+    install.secrets = m_settings.vcsa;
+    install.projectFolder = m_settings.projectFolder;
+    install.noSslVerification = m_settings.vcsaNoSslVerification;
+    install.timeout = m_settings.installTimeout;
+    const Result<VcsaDeployJob *> job = createVcsaDeployJob(m_plan, role, install);
+    if (!job)
+        return job.error();
+    return QList<Job *>{*job};
 }
 
 // As the vCenter verbs and pages: a fingerprint given for the run that worked is kept.
@@ -251,16 +244,13 @@ Result<QList<Job *>> LabBuild::jobsOf(LabStep step)
     case LabStep::VCenter:
         return installJobs(VcsaRole::VCenter);
     case LabStep::Certificate: {
-        const QString folder = s.certFolder();
-        const QDir dir(folder);
-        auto *csr = new GenerateCsrJob(CsrRequest::fromPlan(m_plan), folder, ExistingKey::Refuse);
-        auto *sign = new SignWithCaJob(dir.filePath(u"psc-ha-vip.csr"_s), s.caCert, s.caKey, 730, folder);
+        const CertActions certs(m_plan, s.certFolder());
+        GenerateCsrJob *csr = certs.createCsrJob(ExistingKey::Refuse);
+        SignWithCaJob *sign = certs.createVmcaSignJob(s.caCert, s.caKey);
         // Made by an earlier run (and perhaps applied since): a new key would not match.
-        if (QFileInfo::exists(dir.filePath(u"psc-ha-vip.key"_s))
-            && QFileInfo::exists(dir.filePath(u"psc-ha-vip-chain.crt"_s))) {
-            const QString why = Tr::tr("Already done: %1 holds the key and the signed chain.").arg(folder);
-            csr->markSkipped(why);
-            sign->markSkipped(why);
+        if (const std::optional<QString> why = certs.alreadyDone()) {
+            csr->markSkipped(*why);
+            sign->markSkipped(*why);
         }
         return QList<Job *>{csr, sign};
     }

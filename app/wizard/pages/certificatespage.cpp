@@ -1,6 +1,6 @@
 #include "certificatespage.h"
 
-#include "certs/certjobs.h"
+#include "certs/certactions.h"
 #include "certs/csrrequest.h"
 #include "codeview.h"
 #include "core/atomicfile.h"
@@ -358,8 +358,7 @@ void CertificatesPage::generate()
             return;
         existing = ExistingKey::KeepBackup;
     }
-    run({new GenerateCsrJob(CsrRequest::fromPlan(m_context.document->plan()), folder, existing)},
-        tr("Generate key and CSR"));
+    run({CertActions(m_context.document->plan(), folder).createCsrJob(existing)}, tr("Generate key and CSR"));
 }
 
 void CertificatesPage::signWithVmca()
@@ -371,11 +370,7 @@ void CertificatesPage::signWithVmca()
         m_verdict->setText(tr("Choose the VMCA root certificate and key first."));
         return;
     }
-    const LabPlan &plan = m_context.document->plan();
-    run({new SignWithCaJob(fileIn(folder, CertFiles::Csr), rootCert, rootKey, plan.certificate.validityDays,
-                           folder),
-         new VerifyCertificatesJob(fileIn(folder, CertFiles::Chain), fileIn(folder, CertFiles::Key),
-                                   {fileIn(folder, CertFiles::CaChain)}, plan)},
+    run(CertActions(m_context.document->plan(), folder).createVmcaSignAndVerifyJobs(rootCert, rootKey),
         tr("Sign with the VMCA root"));
 }
 
@@ -388,19 +383,13 @@ void CertificatesPage::buildExternalChain()
         m_verdict->setText(tr("Add the files your CA returned first."));
         return;
     }
-    const QString folder = certFolder();
-    run({new BuildChainJob(QString(), files, folder),
-         new VerifyCertificatesJob(fileIn(folder, CertFiles::Chain), fileIn(folder, CertFiles::Key),
-                                   {fileIn(folder, CertFiles::CaChain)}, m_context.document->plan())},
+    run(CertActions(m_context.document->plan(), certFolder()).createExternalChainJobs(files),
         tr("Build the chain files"));
 }
 
 void CertificatesPage::verifyExisting()
 {
-    const QString folder = certFolder();
-    const QString key = fileIn(folder, CertFiles::Key);
-    run({new VerifyCertificatesJob(fileIn(folder, CertFiles::Chain), QFileInfo::exists(key) ? key : QString(),
-                                   {fileIn(folder, CertFiles::CaChain)}, m_context.document->plan())},
+    run({CertActions(m_context.document->plan(), certFolder()).createVerifyJob()},
         tr("Verify the certificate files"));
 }
 

@@ -6,7 +6,7 @@
 #include "runpanel.h"
 #include "vcsainstallerbox.h"
 #include "vcsatemplateview.h"
-#include "vsphere/vcsadeployjob.h"
+#include "vsphere/vcsaactions.h"
 
 #include <QDir>
 #include <QHBoxLayout>
@@ -113,7 +113,7 @@ void PscInstallPage::run(VcsaRole role, bool precheckOnly)
     if (!request)
         return m_result->setText(request.error().message);
     auto *job = new VcsaDeployJob(*request);
-    job->setTimeout(std::chrono::hours(2));
+    job->setTimeout(VcsaInstallSettings().timeout);
     auto *queue = new JobQueue;
     queue->addJob(job);
     // Captured now: the plan may change (or another be opened) while the installer runs.
