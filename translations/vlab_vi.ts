@@ -1848,24 +1848,8 @@ Chạy chúng ngay bây giờ?</translation>
         <translation>NetScaler (netscaler)</translation>
     </message>
     <message>
-        <source>NSIP</source>
-        <translation>NSIP</translation>
-    </message>
-    <message>
-        <source>User</source>
-        <translation>Người dùng</translation>
-    </message>
-    <message>
-        <source>Password</source>
-        <translation>Mật khẩu</translation>
-    </message>
-    <message>
         <source>vCenter (vcenter, vcha, vds)</source>
         <translation>vCenter (vcenter, vcha, vds)</translation>
-    </message>
-    <message>
-        <source>private key file (instead of the password)</source>
-        <translation>tệp khóa riêng (thay cho mật khẩu)</translation>
     </message>
     <message>
         <source>PSCs over SSH (psc, tcp)</source>
@@ -1874,14 +1858,6 @@ Chạy chúng ngay bây giờ?</translation>
     <message>
         <source>The PSCs&apos; host keys must be recorded in the project (Apply certificates or Diagnostics do that); the audit records none.</source>
         <translation>Khóa máy chủ của các PSC phải đã được ghi trong dự án (trang Áp dụng chứng chỉ hoặc Chẩn đoán làm việc đó); việc kiểm tra không ghi khóa nào.</translation>
-    </message>
-    <message>
-        <source>Port</source>
-        <translation>Cổng</translation>
-    </message>
-    <message>
-        <source>Key file</source>
-        <translation>Tệp khóa</translation>
     </message>
     <message>
         <source> ms</source>
@@ -2103,18 +2079,6 @@ Chạy chúng ngay bây giờ?</translation>
         <translation>Chứng chỉ của nó phải đã được xác nhận ở trang Cân bằng tải.</translation>
     </message>
     <message>
-        <source>NSIP</source>
-        <translation>NSIP</translation>
-    </message>
-    <message>
-        <source>User</source>
-        <translation>Người dùng</translation>
-    </message>
-    <message>
-        <source>Password</source>
-        <translation>Mật khẩu</translation>
-    </message>
-    <message>
         <source>vCenter (VCHA, switch, audit)</source>
         <translation>vCenter (VCHA, switch, kiểm tra)</translation>
     </message>
@@ -2123,24 +2087,12 @@ Chạy chúng ngay bây giờ?</translation>
         <translation>để trống: mật khẩu root của appliance</translation>
     </message>
     <message>
-        <source>private key file (instead of the password)</source>
-        <translation>tệp khóa riêng (thay cho mật khẩu)</translation>
-    </message>
-    <message>
         <source>PSCs over SSH</source>
         <translation>Các PSC qua SSH</translation>
     </message>
     <message>
         <source>The PSCs&apos; host keys must be recorded in the project (Apply certificates or Diagnostics do that after you compared them); the run records none.</source>
         <translation>Khóa máy chủ của các PSC phải được ghi trong dự án (Áp dụng chứng chỉ hoặc Chẩn đoán ghi chúng sau khi bạn đã so sánh); lần chạy này không ghi khóa nào.</translation>
-    </message>
-    <message>
-        <source>Port</source>
-        <translation>Cổng</translation>
-    </message>
-    <message>
-        <source>Key file</source>
-        <translation>Tệp khóa</translation>
     </message>
     <message>
         <source>S&amp;teps</source>
@@ -3198,6 +3150,21 @@ Chạy chúng ngay bây giờ?</translation>
     </message>
 </context>
 <context>
+    <name>vlab::NetScalerLoginBox</name>
+    <message>
+        <source>NSIP</source>
+        <translation>NSIP</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>Người dùng</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>Mật khẩu</translation>
+    </message>
+</context>
+<context>
     <name>vlab::NetscalerPage</name>
     <message>
         <source>Load balancer</source>
@@ -3991,6 +3958,29 @@ Tình trạng hiện tại:
     <message>
         <source>Start &amp;over</source>
         <translation>Chạy &amp;lại từ đầu</translation>
+    </message>
+</context>
+<context>
+    <name>vlab::SshLoginBox</name>
+    <message>
+        <source>private key file (instead of the password)</source>
+        <translation>tệp khóa riêng (thay cho mật khẩu)</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>Người dùng</translation>
+    </message>
+    <message>
+        <source>Port</source>
+        <translation>Cổng</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>Mật khẩu</translation>
+    </message>
+    <message>
+        <source>Key file</source>
+        <translation>Tệp khóa</translation>
     </message>
 </context>
 <context>

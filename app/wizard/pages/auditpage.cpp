@@ -3,6 +3,7 @@
 #include "audit/auditsession.h"
 #include "core/atomicfile.h"
 #include "jobs/jobqueue.h"
+#include "loginboxes.h"
 #include "netscaler/nitrojob.h"
 #include "project/plandocument.h"
 #include "project/projectstate.h"
@@ -139,14 +140,9 @@ AuditPage::AuditPage(const StepContext &context)
     , m_table(new ResultsTable)
     , m_details(new QLabel)
     , m_goTo(new QPushButton(tr("&Go to the step that fixes it")))
-    , m_nsip(new QLineEdit)
-    , m_nsUser(new QLineEdit(u"nsroot"_s))
-    , m_nsPassword(new QLineEdit)
+    , m_netscaler(new NetScalerLoginBox(tr("NetScaler (netscaler)"), u"audit"_s, context.secrets))
     , m_vcenter(new VCenterConnectionBox)
-    , m_sshUser(new QLineEdit(u"root"_s))
-    , m_sshPort(new QSpinBox)
-    , m_sshPassword(new QLineEdit)
-    , m_sshKey(new QLineEdit)
+    , m_ssh(new SshLoginBox(tr("PSCs over SSH (psc, tcp)"), u"audit"_s))
 {
     setObjectName(u"page:audit"_s);
     setTitle(stepTitle());
@@ -212,37 +208,14 @@ AuditPage::AuditPage(const StepContext &context)
     resultsLayout->addLayout(fix);
 
     // Connections: what the areas that log in need, as the other pages keep it.
-    m_nsip->setObjectName(u"auditNsip"_s);
-    m_nsip->setToolTip(tr("The NSIP (management address), optionally with :PORT; its certificate must "
-                          "have been confirmed on the Load balancer page."));
-    m_nsUser->setObjectName(u"auditNsUser"_s);
-    m_nsPassword->setObjectName(u"auditNsPassword"_s);
-    m_nsPassword->setEchoMode(QLineEdit::Password);
-    showRememberedPasswordHint(m_nsPassword, context.secrets);
-    auto *netscaler = new QGroupBox(tr("NetScaler (netscaler)"));
-    auto *nsForm = new QFormLayout(netscaler);
-    nsForm->addRow(tr("NSIP"), m_nsip);
-    nsForm->addRow(tr("User"), m_nsUser);
-    nsForm->addRow(tr("Password"), m_nsPassword);
+    m_netscaler->address()->setToolTip(
+        tr("The NSIP (management address), optionally with :PORT; its certificate must "
+           "have been confirmed on the Load balancer page."));
     m_vcenter->setTitle(tr("vCenter (vcenter, vcha, vds)"));
     m_vcenter->attach(context);
-    m_sshUser->setObjectName(u"auditSshUser"_s);
-    m_sshPort->setObjectName(u"auditSshPort"_s);
-    m_sshPort->setRange(1, 65535);
-    m_sshPort->setValue(22);
-    m_sshPassword->setObjectName(u"auditSshPassword"_s);
-    m_sshPassword->setEchoMode(QLineEdit::Password);
-    showRememberedPasswordHint(m_sshPassword, context.secrets);
-    m_sshKey->setObjectName(u"auditSshKey"_s);
-    m_sshKey->setPlaceholderText(tr("private key file (instead of the password)"));
-    auto *ssh = new QGroupBox(tr("PSCs over SSH (psc, tcp)"));
-    ssh->setToolTip(tr("The PSCs' host keys must be recorded in the project (Apply certificates or "
-                       "Diagnostics do that); the audit records none."));
-    auto *sshForm = new QFormLayout(ssh);
-    sshForm->addRow(tr("User"), m_sshUser);
-    sshForm->addRow(tr("Port"), m_sshPort);
-    sshForm->addRow(tr("Password"), m_sshPassword);
-    sshForm->addRow(tr("Key file"), m_sshKey);
+    m_ssh->offerRootPassword(context.secrets);
+    m_ssh->setToolTip(tr("The PSCs' host keys must be recorded in the project (Apply certificates or "
+                         "Diagnostics do that); the audit records none."));
     m_timeout->setObjectName(u"auditTimeout"_s);
     m_timeout->setRange(100, 120000);
     m_timeout->setSingleStep(500);
@@ -255,14 +228,14 @@ AuditPage::AuditPage(const StepContext &context)
     auto *connections = new QWidget;
     auto *columns = new QHBoxLayout;
     auto *left = new QVBoxLayout;
-    left->addWidget(netscaler);
+    left->addWidget(m_netscaler);
     left->addLayout(limit);
     left->addStretch(1);
     auto *middle = new QVBoxLayout;
     middle->addWidget(m_vcenter);
     middle->addStretch(1);
     auto *right = new QVBoxLayout;
-    right->addWidget(ssh);
+    right->addWidget(m_ssh);
     right->addStretch(1);
     columns->addLayout(left, 1);
     columns->addLayout(middle, 1);
@@ -294,10 +267,6 @@ AuditPage::AuditPage(const StepContext &context)
         if (m_goTo->isEnabled())
             goToFix();
     });
-    // Another NetScaler, user or SSH user typed: a password that worked there comes back.
-    for (QLineEdit *field : {m_nsip, m_nsUser})
-        connect(field, &QLineEdit::editingFinished, this, &AuditPage::recallNetscalerPassword);
-    connect(m_sshUser, &QLineEdit::editingFinished, this, &AuditPage::recallSshPassword);
     connect(m_context.runPanel, &RunPanel::busyChanged, this, &AuditPage::updateButtons);
     // Results of another plan say nothing about this one; its own project may hold some.
     connect(m_context.document, &PlanDocument::planReset, this, &AuditPage::showKeptRecord);
@@ -345,32 +314,11 @@ void AuditPage::showKeptRecord()
 void AuditPage::initializePage()
 {
     const LabPlan &plan = m_context.document->plan();
-    // The address the NetScaler last answered on in this project, else the plan's NSIP.
-    if (m_nsip->text().isEmpty()) {
-        const Result<ProjectState> state = ProjectState::load(m_context.document->projectFolder());
-        m_nsip->setText(state && !state->netscalerAddress.isEmpty() ? state->netscalerAddress
-                                                                    : plan.loadBalancer.nsip);
-    }
-    recallNetscalerPassword();
+    m_netscaler->suggestFrom(plan, m_context.document->projectFolder());
     m_vcenter->suggestFrom(plan);
-    recallSshPassword();
+    m_ssh->recallRootPassword(plan.lab.name);
     if (m_results.isEmpty() && m_summary->text().isEmpty())
         m_summary->setText(tr("Nothing audited yet. The audit reads from the lab and changes nothing."));
-}
-
-void AuditPage::recallNetscalerPassword()
-{
-    if (const Result<NitroTarget> target = NitroTarget::parseAddress(m_nsip->text()); target)
-        recallPassword(m_context.secrets, m_nsPassword, m_context.document->plan().lab.name,
-                       SecretRole::NetScaler, passwordAccount(m_nsUser->text(), target->address()));
-}
-
-void AuditPage::recallSshPassword()
-{
-    // root on the PSCs: the appliances' root password, as Apply certificates and Diagnostics keep it.
-    if (m_sshUser->text().trimmed() == u"root"_s)
-        recallPassword(m_context.secrets, m_sshPassword, m_context.document->plan().lab.name,
-                       SecretRole::Root);
 }
 
 Result<AuditOptions> AuditPage::options(const QStringList &areas)
@@ -387,15 +335,17 @@ Result<AuditOptions> AuditPage::options(const QStringList &areas)
         return makeError(u"audit.input"_s, why);
     };
     if (logins.netscaler) {
-        if (const Result<NitroTarget> target = NitroTarget::parseAddress(m_nsip->text()); !target)
-            return missing(m_nsip, target.error().message);
-        if (m_nsUser->text().trimmed().isEmpty())
-            return missing(m_nsUser, tr("Enter the NetScaler user, or leave NetScaler out."));
-        if (m_nsPassword->text().isEmpty())
-            return missing(m_nsPassword, tr("Enter the NetScaler password, or leave NetScaler out."));
-        o.nsipAddress = m_nsip->text().trimmed();
-        o.nsUser = m_nsUser->text().trimmed();
-        o.nsPassword = m_nsPassword->text();
+        if (const Result<NitroTarget> target = NitroTarget::parseAddress(m_netscaler->address()->text());
+            !target)
+            return missing(m_netscaler->address(), target.error().message);
+        if (m_netscaler->user()->text().trimmed().isEmpty())
+            return missing(m_netscaler->user(), tr("Enter the NetScaler user, or leave NetScaler out."));
+        if (m_netscaler->password()->text().isEmpty())
+            return missing(m_netscaler->password(),
+                           tr("Enter the NetScaler password, or leave NetScaler out."));
+        o.nsipAddress = m_netscaler->address()->text().trimmed();
+        o.nsUser = m_netscaler->user()->text().trimmed();
+        o.nsPassword = m_netscaler->password()->text();
     }
     if (logins.vcenter) {
         const Result<VCenterEndpoint> endpoint = m_vcenter->endpoint();
@@ -411,16 +361,16 @@ Result<AuditOptions> AuditPage::options(const QStringList &areas)
         o.vcPassword = endpoint->password;
     }
     if (logins.ssh) {
-        if (m_sshUser->text().trimmed().isEmpty())
-            return missing(m_sshUser, tr("Enter the SSH user of the PSCs, or leave PSC and TCP out."));
-        if (m_sshPassword->text().isEmpty() && m_sshKey->text().trimmed().isEmpty())
-            return missing(m_sshPassword,
+        if (m_ssh->user()->text().trimmed().isEmpty())
+            return missing(m_ssh->user(), tr("Enter the SSH user of the PSCs, or leave PSC and TCP out."));
+        if (m_ssh->password()->text().isEmpty() && m_ssh->keyFile()->text().trimmed().isEmpty())
+            return missing(m_ssh->password(),
                            tr("Enter the password of %1 on the PSCs or a key file, or leave PSC and TCP out.")
-                               .arg(m_sshUser->text().trimmed()));
-        o.sshUser = m_sshUser->text().trimmed();
-        o.sshPort = m_sshPort->value();
-        o.sshCredentials.password = m_sshPassword->text();
-        o.sshCredentials.privateKeyFile = m_sshKey->text().trimmed();
+                               .arg(m_ssh->user()->text().trimmed()));
+        o.sshUser = m_ssh->user()->text().trimmed();
+        o.sshPort = m_ssh->port()->value();
+        o.sshCredentials.password = m_ssh->password()->text();
+        o.sshCredentials.privateKeyFile = m_ssh->keyFile()->text().trimmed();
     }
     return o;
 }

@@ -28,6 +28,8 @@ class QTableWidget;
 namespace vlab {
 
 class AuditSession;
+class NetScalerLoginBox;
+class SshLoginBox;
 class VCenterConnectionBox;
 struct AuditOptions;
 
@@ -58,8 +60,6 @@ private:
     void showSelected();
     void goToFix();
     QStringList problemAreas() const;
-    void recallNetscalerPassword();
-    void recallSshPassword();
     void updateButtons();
 
     StepContext m_context;
@@ -72,14 +72,9 @@ private:
     QTableWidget *m_table;
     QLabel *m_details;
     QPushButton *m_goTo;
-    QLineEdit *m_nsip;
-    QLineEdit *m_nsUser;
-    QLineEdit *m_nsPassword;
+    NetScalerLoginBox *m_netscaler;
     VCenterConnectionBox *m_vcenter;
-    QLineEdit *m_sshUser;
-    QSpinBox *m_sshPort;
-    QLineEdit *m_sshPassword;
-    QLineEdit *m_sshKey;
+    SshLoginBox *m_ssh;
     QPointer<AuditSession> m_session;      // of the running (or last) audit
     QList<AuditResult> m_results;          // shown in the table, in the areas' order
     QStringList m_audited;                 // the areas m_results cover

@@ -5,6 +5,7 @@
 #include "jobs/job.h"
 #include "jobs/jobqueue.h"
 #include "jobs/outcomesurvey.h"
+#include "loginboxes.h"
 #include "netscaler/nitrojob.h"
 #include "project/labbuild.h"
 #include "project/labrun.h"
@@ -86,14 +87,9 @@ BuildLabPage::BuildLabPage(const StepContext &context)
     , m_installer(new VcsaInstallerBox)
     , m_caCert(new QLineEdit)
     , m_caKey(new QLineEdit)
-    , m_nsip(new QLineEdit)
-    , m_nsUser(new QLineEdit(u"nsroot"_s))
-    , m_nsPassword(new QLineEdit)
+    , m_netscaler(new NetScalerLoginBox(tr("NetScaler"), u"build"_s, context.secrets))
     , m_vcenter(new VCenterConnectionBox)
-    , m_sshUser(new QLineEdit(u"root"_s))
-    , m_sshPort(new QSpinBox)
-    , m_sshPassword(new QLineEdit)
-    , m_sshKey(new QLineEdit)
+    , m_ssh(new SshLoginBox(tr("PSCs over SSH"), u"build"_s))
 {
     setObjectName(u"page:build"_s);
     setTitle(stepTitle());
@@ -150,40 +146,16 @@ BuildLabPage::BuildLabPage(const StepContext &context)
     appliancesLayout->addLayout(caColumn, 2);
 
     // Connections: the NetScaler, the vCenter, the PSCs over SSH.
-    m_nsip->setObjectName(u"buildNsip"_s);
-    m_nsUser->setObjectName(u"buildNsUser"_s);
-    m_nsPassword->setObjectName(u"buildNsPassword"_s);
-    m_nsPassword->setEchoMode(QLineEdit::Password);
-    showRememberedPasswordHint(m_nsPassword, context.secrets);
-    auto *netscaler = new QGroupBox(tr("NetScaler"));
-    netscaler->setToolTip(tr("Its certificate must have been confirmed on the Load balancer page."));
-    auto *nsForm = new QFormLayout(netscaler);
-    nsForm->addRow(tr("NSIP"), m_nsip);
-    nsForm->addRow(tr("User"), m_nsUser);
-    nsForm->addRow(tr("Password"), m_nsPassword);
+    m_netscaler->setToolTip(tr("Its certificate must have been confirmed on the Load balancer page."));
     m_vcenter->setTitle(tr("vCenter (VCHA, switch, audit)"));
     m_vcenter->attach(context);
-    m_sshUser->setObjectName(u"buildSshUser"_s);
-    m_sshPort->setObjectName(u"buildSshPort"_s);
-    m_sshPort->setRange(1, 65535);
-    m_sshPort->setValue(22);
-    m_sshPassword->setObjectName(u"buildSshPassword"_s);
-    m_sshPassword->setEchoMode(QLineEdit::Password);
-    m_sshPassword->setPlaceholderText(tr("empty: the appliance root password"));
-    m_sshKey->setObjectName(u"buildSshKey"_s);
-    m_sshKey->setPlaceholderText(tr("private key file (instead of the password)"));
-    auto *ssh = new QGroupBox(tr("PSCs over SSH"));
-    ssh->setToolTip(tr("The PSCs' host keys must be recorded in the project (Apply certificates or "
-                       "Diagnostics do that after you compared them); the run records none."));
-    auto *sshForm = new QFormLayout(ssh);
-    sshForm->addRow(tr("User"), m_sshUser);
-    sshForm->addRow(tr("Port"), m_sshPort);
-    sshForm->addRow(tr("Password"), m_sshPassword);
-    sshForm->addRow(tr("Key file"), m_sshKey);
+    m_ssh->password()->setPlaceholderText(tr("empty: the appliance root password"));
+    m_ssh->setToolTip(tr("The PSCs' host keys must be recorded in the project (Apply certificates or "
+                         "Diagnostics do that after you compared them); the run records none."));
     auto *connections = new QWidget;
     auto *columns = new QHBoxLayout(connections);
-    for (QWidget *box : {static_cast<QWidget *>(netscaler), static_cast<QWidget *>(m_vcenter),
-                         static_cast<QWidget *>(ssh)}) {
+    for (QGroupBox *box : {static_cast<QGroupBox *>(m_netscaler), static_cast<QGroupBox *>(m_vcenter),
+                           static_cast<QGroupBox *>(m_ssh)}) {
         auto *column = new QVBoxLayout;
         column->addWidget(box);
         column->addStretch(1);
@@ -202,13 +174,6 @@ BuildLabPage::BuildLabPage(const StepContext &context)
     layout->addLayout(actions);
 
     connect(m_run, &QPushButton::clicked, this, &BuildLabPage::build);
-    for (QLineEdit *field : {m_nsip, m_nsUser}) {
-        connect(field, &QLineEdit::editingFinished, this, [this] {
-            if (const Result<NitroTarget> target = NitroTarget::parseAddress(m_nsip->text()); target)
-                recallPassword(m_context.secrets, m_nsPassword, m_context.document->plan().lab.name,
-                               SecretRole::NetScaler, passwordAccount(m_nsUser->text(), target->address()));
-        });
-    }
     connect(m_context.runPanel, &RunPanel::busyChanged, this, &BuildLabPage::updateButtons);
     showStages();
 }
@@ -218,14 +183,7 @@ void BuildLabPage::initializePage()
     const LabPlan &plan = m_context.document->plan();
     const QString folder = m_context.document->projectFolder();
     m_installer->describeTarget(plan, folder);
-    if (m_nsip->text().isEmpty()) {
-        const Result<ProjectState> state = ProjectState::load(folder);
-        m_nsip->setText(state && !state->netscalerAddress.isEmpty() ? state->netscalerAddress
-                                                                    : plan.loadBalancer.nsip);
-    }
-    if (const Result<NitroTarget> target = NitroTarget::parseAddress(m_nsip->text()); target)
-        recallPassword(m_context.secrets, m_nsPassword, plan.lab.name, SecretRole::NetScaler,
-                       passwordAccount(m_nsUser->text(), target->address()));
+    m_netscaler->suggestFrom(plan, folder);
     m_vcenter->suggestFrom(plan);
     // The VMCA root as the Certificates step keeps it in the project, when it is there.
     const QDir certs(QDir(folder).filePath(u"certs"_s));
@@ -292,15 +250,16 @@ Result<LabBuildSettings> BuildLabPage::settings(const QList<LabStep> &steps)
                 tr("Enter the VMCA root key of PSC 1 (privatekey.pem), or leave Certificate out."));
     }
     if (needs.netscaler) {
-        if (const Result<NitroTarget> target = NitroTarget::parseAddress(m_nsip->text()); !target)
-            return missing(ConnectionsTab, m_nsip, target.error().message);
-        if (m_nsUser->text().trimmed().isEmpty())
-            return missing(ConnectionsTab, m_nsUser, tr("Enter the NetScaler user."));
-        if (m_nsPassword->text().isEmpty())
-            return missing(ConnectionsTab, m_nsPassword, tr("Enter the NetScaler password."));
-        s.nsip = m_nsip->text().trimmed();
-        s.nsUser = m_nsUser->text().trimmed();
-        s.nsPassword = m_nsPassword->text();
+        if (const Result<NitroTarget> target = NitroTarget::parseAddress(m_netscaler->address()->text());
+            !target)
+            return missing(ConnectionsTab, m_netscaler->address(), target.error().message);
+        if (m_netscaler->user()->text().trimmed().isEmpty())
+            return missing(ConnectionsTab, m_netscaler->user(), tr("Enter the NetScaler user."));
+        if (m_netscaler->password()->text().isEmpty())
+            return missing(ConnectionsTab, m_netscaler->password(), tr("Enter the NetScaler password."));
+        s.nsip = m_netscaler->address()->text().trimmed();
+        s.nsUser = m_netscaler->user()->text().trimmed();
+        s.nsPassword = m_netscaler->password()->text();
     }
     if (needs.vcenter) {
         const Result<VCenterEndpoint> endpoint = m_vcenter->endpoint();
@@ -316,14 +275,14 @@ Result<LabBuildSettings> BuildLabPage::settings(const QList<LabStep> &steps)
     // The appliances' root and SSO administrator passwords are the installer's fields.
     const VcsaSecrets typed = m_installer->secrets();
     if (needs.sshLogin) {
-        if (m_sshUser->text().trimmed().isEmpty())
-            return missing(ConnectionsTab, m_sshUser, tr("Enter the SSH user of the PSCs."));
-        s.sshUser = m_sshUser->text().trimmed();
-        s.sshPort = m_sshPort->value();
-        s.identity = m_sshKey->text().trimmed();
-        s.rootPassword = m_sshPassword->text().isEmpty() ? typed.rootPassword : m_sshPassword->text();
+        if (m_ssh->user()->text().trimmed().isEmpty())
+            return missing(ConnectionsTab, m_ssh->user(), tr("Enter the SSH user of the PSCs."));
+        s.sshUser = m_ssh->user()->text().trimmed();
+        s.sshPort = m_ssh->port()->value();
+        s.identity = m_ssh->keyFile()->text().trimmed();
+        s.rootPassword = m_ssh->password()->text().isEmpty() ? typed.rootPassword : m_ssh->password()->text();
         if (s.identity.isEmpty() && s.rootPassword.isEmpty())
-            return missing(ConnectionsTab, m_sshPassword,
+            return missing(ConnectionsTab, m_ssh->password(),
                            tr("Enter the password of %1 on the PSCs or a key file.").arg(s.sshUser));
     }
     if (needs.ssoPassword) {

@@ -25,6 +25,8 @@ namespace vlab {
 class JobQueue;
 class LabBuild;
 class OutcomeSurvey;
+class NetScalerLoginBox;
+class SshLoginBox;
 class VCenterConnectionBox;
 class VcsaInstallerBox;
 struct LabBuildSettings;
@@ -59,14 +61,9 @@ private:
     VcsaInstallerBox *m_installer;
     QLineEdit *m_caCert;
     QLineEdit *m_caKey;
-    QLineEdit *m_nsip;
-    QLineEdit *m_nsUser;
-    QLineEdit *m_nsPassword;
+    NetScalerLoginBox *m_netscaler;
     VCenterConnectionBox *m_vcenter;
-    QLineEdit *m_sshUser;
-    QSpinBox *m_sshPort;
-    QLineEdit *m_sshPassword;
-    QLineEdit *m_sshKey;
+    SshLoginBox *m_ssh;
     QPointer<OutcomeSurvey> m_survey; // while the lab is looked at before the run
     QPointer<LabBuild> m_build;       // of the running (or last) run
 };
